@@ -1,0 +1,71 @@
+# subk - small coreutils in hand-written x86 assembly.
+#
+#   make              build every utility for x86_64 and i386, print sizes
+#   make ARCH=i386    build one arch only (x86_64 or i386)
+#   make check        every test on both arches (sizecheck, difftest, bats)
+#   make bench        throughput and exec latency against GNU
+#   make install PREFIX=/usr/local DESTDIR=
+#   make clean
+#
+# Missing build tools are installed with apt-get when run as root on
+# Debian; otherwise the command that would install them is printed.
+
+ARCH    ?= x86_64 i386
+ARCHES  := $(ARCH)
+UTILS   := $(sort $(basename $(notdir $(wildcard asm/*.asm))))
+LIB     := $(wildcard asm/lib/*.inc asm/lib/rt/*.inc) asm/lib/gen-consts.sh
+NASM    ?= nasm
+CC      ?= gcc
+CFLAGS  ?= -std=c99 -O2 -Wall -Wextra -Werror -D_GNU_SOURCE
+HARNESS := $(patsubst c-harness/%.c,build/harness/%,$(wildcard c-harness/*.c))
+PREFIX  ?= /usr/local
+BINDIR  := $(DESTDIR)$(PREFIX)/bin
+
+BINS := $(foreach a,$(ARCHES),$(addprefix build/$(a)/,$(UTILS)))
+
+all: deps $(BINS) $(HARNESS)
+	@build/harness/sizecheck size-budget.txt $(foreach a,$(ARCHES),$(a) build/$(a))
+
+# Tools: command name -> Debian package.
+TOOLS := nasm:nasm gcc:gcc readelf:binutils file:file bats:bats
+deps:
+	@missing=""; for t in $(TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || \
+		missing="$$missing $${t#*:}"; done; \
+	[ -f /usr/include/x86_64-linux-gnu/asm/unistd_32.h ] || missing="$$missing linux-libc-dev"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing:$$missing"; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null || exit 1; \
+		else echo "missing tools; run: sudo apt-get install$$missing" >&2; exit 1; fi; fi
+
+build/gen/%/consts.inc: asm/lib/gen-consts.sh
+	@mkdir -p $(@D)
+	sh $< $* > $@.tmp && mv $@.tmp $@
+
+define utility_rules
+build/$(1)/%: asm/%.asm $(LIB) build/gen/$(1)/consts.inc | deps
+	@mkdir -p $$(@D)
+	$$(NASM) -f bin -DARCH=$(1) -Iasm/lib/ -Ibuild/gen/$(1)/ -o $$@ $$<
+	@chmod 755 $$@
+endef
+$(foreach a,x86_64 i386,$(eval $(call utility_rules,$(a))))
+
+build/harness/%: c-harness/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $<
+
+check: all
+	@sh tests/check.sh $(ARCHES)
+
+bench: all
+	@build/harness/bench build/x86_64
+
+install: all
+	install -d $(BINDIR)
+	for u in $(UTILS); do install -m 755 build/x86_64/$$u $(BINDIR)/$$u; done
+
+clean:
+	rm -rf build
+
+.PHONY: all deps check bench install clean
+.SECONDARY:
