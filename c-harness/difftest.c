@@ -869,7 +869,7 @@ static char **make_env(const Case *c)
         const char *e = i < 4 ? fixed[i] : c->env_add[i - 4];
         size_t len = strcspn(e, "=");
         int dropped = 0;
-        for (j = i + 1; j < 4 + c->nenv_add; j++)  /* a later setting of the same name wins */
+        for (j = i < 4 ? 4 : i + 1; j < 4 + c->nenv_add; j++)  /* a later setting of a name wins */
             dropped |= !strncmp(c->env_add[j - 4], e, len + 1);
         for (k = 0; k < c->nenv_unset; k++)
             dropped |= strlen(c->env_unset[k]) == len && !strncmp(c->env_unset[k], e, len);

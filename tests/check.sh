@@ -1,0 +1,43 @@
+#!/bin/sh
+# check.sh ARCH... - every test of subk on each arch: sizecheck on all of
+# them, then difftest (tests/cases/*.cases against GNU) and the bats suites
+# (tests/*.bats) per arch. Prints each runner's output and ends with the
+# total line "N passed, N failed". Exit 1 if anything failed.
+cd "$(dirname "$0")/.." || exit 2
+passed=0 failed=0
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+if build/harness/sizecheck size-budget.txt $(for a in "$@"; do printf '%s build/%s ' "$a" "$a"; done); then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+fi
+
+for a in "$@"; do
+	echo "== difftest $a"
+	build/harness/difftest "build/$a" tests/cases/*.cases >"$out" 2>&1
+	cat "$out"
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
+	if [ -n "$line" ]; then
+		p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
+		passed=$((passed + p)); failed=$((failed + f))
+	else
+		echo "difftest $a: no summary line"; failed=$((failed + 1))
+	fi
+
+	echo "== bats $a"
+	SUBK_BIN=build/$a bats --tap tests/ >"$out" 2>&1
+	cat "$out"
+	p=$(grep -c '^ok ' "$out"); f=$(grep -c '^not ok ' "$out")
+	if ! grep -q '^1\.\.' "$out"; then
+		echo "bats $a: did not run"; f=$((f + 1))
+	fi
+	passed=$((passed + p)); failed=$((failed + f))
+done
+
+echo "== bench (quick mode: only proves it still runs)"
+if build/harness/bench -q build/x86_64; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
