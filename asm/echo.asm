@@ -25,7 +25,8 @@ _start:
 	lea xbp, [xsp+2*W]      ; xbp walks argv from argv[1]
 	xor ebx, ebx            ; bl = NO_NEWLINE | ESCAPES
 
-; Leading options: "-" followed only by n, e and E.
+; Leading options: "-" and then only n, e and E; ah collects the flags of
+; one argument, kept only if every letter was an option.
 .option:
 	mov xsi, [xbp]
 	test xsi, xsi
@@ -33,57 +34,40 @@ _start:
 	lodsb
 	cmp al, '-'
 	jne .operands
-	mov xdx, xsi
-.check:
-	mov al, [xdx]
-	inc xdx
-	mov ecx, opt_letters
-	test al, al
-	jz .letter_ok
-.is_letter:
-	cmp al, [xcx]
-	je .letter_ok
-	inc ecx
-	cmp byte [xcx], 0
-	jne .is_letter
-	jmp .operands           ; not an option: a string, and no more options
-.letter_ok:
-	test al, al
-	jnz .check
-	dec xdx
-	cmp xdx, xsi            ; "-" alone is a string
-	je .operands
-.apply:
 	lodsb
-	cmp al, 'n'
-	jne .not_n
-	or bl, NO_NEWLINE
-.not_n:
-	cmp al, 'e'
-	jne .not_e
-	or bl, ESCAPES
-.not_e:
-	cmp al, 'E'
-	jne .not_E
-	and bl, ~ESCAPES
-.not_E:
 	test al, al
-	jnz .apply
+	jz .operands            ; "-" alone is a string
+	mov ah, bl
+.letter:
+	cmp al, 'n'
+	je .n
+	cmp al, 'e'
+	je .e
+	cmp al, 'E'
+	jne .operands           ; not an option: the first string
+	and ah, ~ESCAPES
+	jmp short .next_letter
+.n:
+	or ah, NO_NEWLINE
+	jmp short .next_letter
+.e:
+	or ah, ESCAPES
+.next_letter:
+	lodsb
+	test al, al
+	jnz .letter
+	mov bl, ah
 	add xbp, W
 	jmp .option
 
-; Copy the strings down over themselves: xsi reads, xdi writes.
+; Copy the strings down over themselves: xsi reads, xdi writes. With no
+; string at all the output ("\n" or nothing) is built over argc.
 .operands:
 	mov xdi, [xbp]
 	test xdi, xdi
-	jnz .have_text
-	mov esi, newline        ; no strings: the output is "\n" or nothing
-	mov xdi, xsi
-	test bl, NO_NEWLINE
-	jnz .write
-	inc xdi
-	jmp .write
-.have_text:
+	jnz .start
+	mov xdi, xsp
+.start:
 	push xdi                ; [xsp] = start of the output
 .string:
 	mov xsi, [xbp]
@@ -98,32 +82,79 @@ _start:
 	jne .put
 	test bl, ESCAPES
 	jz .put
-	mov al, [xsi]
+	call escape
+	jc .stop
+.put:
+	stosb
+	jmp .byte
+.separator:
+	mov al, ' '
+	stosb
+	jmp .string
+
+; xdi is past the last separator (if there was a string): the newline goes
+; in its place.
+.end:
+	pop xsi
+	cmp xdi, xsi
+	je .newline
+	dec xdi
+.newline:
+	test bl, NO_NEWLINE
+	jnz .write
+	mov byte [xdi], 10
+	inc xdi
+	jmp .write
+.stop:                          ; \c: what came before it, nothing more
+	pop xsi
+.write:
+	mov A3, xdi
+	sub A3, xsi
+	mov A2, xsi
+	push 1
+	pop A1
+	call write_all
+	jns .done
+	mov esi, write_error
+	call err_text
+.done:
+	exit_status
+
+; escape - decode the escape after a backslash.
+; in:  xsi = the byte after the backslash, xdi = output
+; out: al = the byte to store; CF=1 for \c (stop all output);
+;      xsi past the escape; a "\" stored at xdi when it is no escape
+; clobbers: xcx, xdx, ah
+escape:
+	lodsb
 	test al, al
-	jz .backslash           ; a final backslash stands for itself
-	inc xsi
+	jz .final_backslash
 	cmp al, 'c'
-	je .stop
-	mov ecx, escapes
-.find:
-	mov dl, [xcx]
-	test dl, dl
-	jz .numeric
-	cmp al, dl
-	je .named
-	inc ecx
-	inc ecx
-	jmp .find
-.named:
-	mov al, [xcx+1]
-	jmp .put
+	stc
+	je .ret
+
+; A named escape: look the letter up in esc_letters, the byte is at the
+; same place in esc_bytes.
+	push xdi
+	mov edi, esc_letters
+	push ESC_COUNT
+	pop xcx
+	repne scasb
+	mov ah, [xdi + ESC_COUNT - 1]
+	pop xdi
+	jne .numeric
+	mov al, ah
+	ret
+
+; \0NNN, \NNN: octal, 3 digits at most after the \0 or counting the first.
 .numeric:
+	mov ah, al              ; the letter, in case it is no escape
 	cmp al, 'x'
 	je .hex
 	sub al, '0'
 	cmp al, 7
 	ja .not_escape
-	mov cl, 2               ; \NNN: up to 3 digits, \0NNN: 3 after the 0
+	mov cl, 2
 	test al, al
 	jnz .octal
 	inc ecx
@@ -131,17 +162,21 @@ _start:
 	mov dl, [xsi]
 	sub dl, '0'
 	cmp dl, 7
-	ja .put
+	ja .ok
 	shl al, 3
 	or al, dl
 	inc xsi
 	dec cl
 	jnz .octal
-	jmp .put
+.ok:
+	clc
+.ret:
+	ret
+
+; \xH, \xHH: ecx counts the digits taken.
 .hex:
 	xor eax, eax
 	xor ecx, ecx
-	mov cl, 2               ; up to 2 digits; ch = digits seen
 .hex_digit:
 	mov dl, [xsi]
 	or dl, 0x20             ; lower case ('0'..'9' are unchanged)
@@ -157,56 +192,27 @@ _start:
 	shl al, 4
 	or al, dl
 	inc xsi
-	inc ch
-	dec cl
-	jnz .hex_digit
+	inc ecx
+	cmp cl, 2
+	jb .hex_digit
 .hex_end:
-	test ch, ch
-	jnz .put
-	mov al, 'x'             ; "\x" without a digit is itself
+	test ecx, ecx           ; CF=0
+	jnz .ret
+	mov ah, 'x'             ; "\x" and no digit: itself
 .not_escape:
-	add al, '0'             ; undo the digit test: the byte as it was
-	cmp al, 'x'+'0'
-	jne .keep
-	sub al, '0'
-.keep:
 	mov byte [xdi], '\'
 	inc xdi
-	jmp .put
-.backslash:
+	mov al, ah
+	clc
+	ret
+.final_backslash:               ; a backslash at the end stands for itself
+	dec xsi
 	mov al, '\'
-.put:
-	stosb
-	jmp .byte
-.separator:
-	mov al, ' '
-	stosb
-	jmp .string
-.end:
-	dec xdi                 ; the last separator becomes the newline
-	test bl, NO_NEWLINE
-	jnz .stop
-	mov byte [xdi], 10
-	inc xdi
-.stop:
-	pop xsi                 ; output: xsi .. xdi
-.write:
-	mov A3, xdi
-	sub A3, xsi
-	mov A2, xsi
-	push 1
-	pop A1
-	call write_all
-	jns .ok
-	mov esi, write_error
-	call err_text
-.ok:
-	exit_status
+	ret                     ; CF=0 from test
 
-opt_letters:	db 'neE', 0
-escapes:	db '\', '\', 'a', 7, 'b', 8, 'e', 27, 'f', 12, 'n', 10
-		db 'r', 13, 't', 9, 'v', 11, 0
-newline:	db 10
+esc_letters:	db '\abefnrtv'
+ESC_COUNT	equ $ - esc_letters
+esc_bytes:	db '\', 7, 8, 27, 12, 10, 13, 9, 11
 write_error:	db 'write error', 0
 
 program_end

@@ -499,7 +499,7 @@ static int parse_file(const char *path, Case **cases, size_t *ncases)
         while (*p == ' ' || *p == '\t') p++;
         if (!*p || *p == '#') continue;
         if (!strncmp(p, "===", 3) && (!p[3] || p[3] == ' ' || p[3] == '\t')) {
-            if (*ncases && finish_case(&(*cases)[*ncases - 1])) { rc = -1; break; }
+            if (*ncases && finish_case(&(*cases)[*ncases - 1])) { lineno = (*cases)[*ncases - 1].line; rc = -1; break; }
             char *name = p + 3, *end = p + strlen(p);
             while (*name == ' ' || *name == '\t') name++;
             while (end > name && (end[-1] == ' ' || end[-1] == '\t')) *--end = 0;
@@ -522,7 +522,7 @@ static int parse_file(const char *path, Case **cases, size_t *ncases)
         for (size_t i = 0; i < nw; i++) sfree(&w[i]);
         free(w);
     }
-    if (rc == 0 && *ncases && finish_case(&(*cases)[*ncases - 1])) rc = -1;
+    if (rc == 0 && *ncases && finish_case(&(*cases)[*ncases - 1])) { lineno = (*cases)[*ncases - 1].line; rc = -1; }
     if (rc) printf("%s:%d: syntax error: %s\n", path, lineno, g_msg);
     free(line);
     fclose(f);
@@ -933,8 +933,9 @@ static void run_side(const Case *c, const char *prog, const char *name, Run *r)
         r->err = xasprintf("cannot open the standard streams: %s", strerror(errno));
     fflush(NULL);
     if (!r->err && c->in_pipe) {   /* a writer process feeds the source through a pipe */
-        if (pipe2(p, O_CLOEXEC)) r->err = xasprintf("pipe: %s", strerror(errno));
-        else if ((writer = fork()) == 0) {
+        if (pipe2(p, O_CLOEXEC) || (writer = fork()) < 0)
+            r->err = xasprintf("stdin pipe: %s", strerror(errno));
+        else if (writer == 0) {
             char buf[65536];
             ssize_t k;
             signal(SIGPIPE, SIG_DFL);
@@ -943,7 +944,7 @@ static void run_side(const Case *c, const char *prog, const char *name, Run *r)
                 if (write_all(p[1], buf, (size_t)k)) break;
             _exit(0);
         }
-        close(p[1]);   /* only the writer may hold the write end, or stdin never ends */
+        if (p[1] >= 0) close(p[1]);   /* only the writer may hold it, or stdin never ends */
         p[1] = -1;
     }
     fds[0] = c->in_pipe ? p[0] : src;
@@ -1059,6 +1060,8 @@ static int tree_note(Str *r, int *nd, const char *rel)
 static void add_time(Str *r, const struct timespec *t, const Run *run)
 {
     if (t->tv_sec >= run->t0 - 1 && t->tv_sec <= run->t1 + 1) sadd(r, "now", 3);
+    else if (t->tv_sec < 0 && t->tv_nsec)   /* {-2, 0.5e9} is -1.5 */
+        sfmt(r, "-%lld.%09ld", -(long long)t->tv_sec - 1, 1000000000L - t->tv_nsec);
     else sfmt(r, "%lld.%09ld", (long long)t->tv_sec, t->tv_nsec);
 }
 static int time_eq(const struct timespec *x, const Run *a, const struct timespec *y, const Run *b)
