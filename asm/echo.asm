@@ -21,8 +21,8 @@ NO_NEWLINE equ 1
 ESCAPES    equ 2
 
 _start:
-	save_argv0
-	lea xbp, [xsp+2*W]      ; xbp walks argv from argv[1]
+	pop_argv0
+	mov xbp, xsp            ; xbp walks argv from argv[1]
 	xor ebx, ebx            ; bl = NO_NEWLINE | ESCAPES
 
 ; Leading options: "-" and then only n, e and E; ah collects the flags of
@@ -110,7 +110,7 @@ _start:
 .write:
 	mov A3, xdi
 	sub A3, xsi
-	mov A2, xsi
+	movx A2, xsi
 	push 1
 	pop A1
 	call write_all
@@ -128,7 +128,11 @@ _start:
 escape:
 	lodsb
 	test al, al
-	jz .final_backslash
+	jnz .letter
+	dec xsi                 ; a backslash at the end stands for itself
+	mov al, '\'
+	ret                     ; CF=0 from test
+.letter:
 	cmp al, 'c'
 	stc
 	je .ret
@@ -205,10 +209,6 @@ escape:
 	mov al, ah
 	clc
 	ret
-.final_backslash:               ; a backslash at the end stands for itself
-	dec xsi
-	mov al, '\'
-	ret                     ; CF=0 from test
 
 esc_letters:	db '\abefnrtv'
 ESC_COUNT	equ $ - esc_letters
