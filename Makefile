@@ -26,17 +26,25 @@ BINS := $(foreach a,$(ARCHES),$(addprefix build/$(a)/,$(UTILS)))
 all: deps $(BINS) $(HARNESS)
 	@build/harness/sizecheck size-budget.txt $(foreach a,$(ARCHES),$(a) build/$(a))
 
-# Tools: command name -> Debian package.
-TOOLS := nasm:nasm gcc:gcc readelf:binutils file:file bats:bats
-deps:
-	@missing=""; for t in $(TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || \
+# Tools: command name:Debian package. Building needs the first list,
+# `make check` the second as well.
+BUILD_TOOLS := nasm:nasm gcc:gcc
+TEST_TOOLS  := readelf:binutils file:file bats:bats strace:strace setpriv:util-linux script:bsdutils
+define install_missing
+	@missing=""; for t in $(1); do command -v $${t%%:*} >/dev/null 2>&1 || \
 		missing="$$missing $${t#*:}"; done; \
 	[ -f /usr/include/x86_64-linux-gnu/asm/unistd_32.h ] || missing="$$missing linux-libc-dev"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "installing:$$missing"; \
-			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null || exit 1; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+				apt-get install -y -qq --no-install-recommends $$missing) >/dev/null || exit 1; \
 		else echo "missing tools; run: sudo apt-get install$$missing" >&2; exit 1; fi; fi
+endef
+deps:
+	$(call install_missing,$(BUILD_TOOLS))
+test-deps:
+	$(call install_missing,$(BUILD_TOOLS) $(TEST_TOOLS))
 
 build/gen/%/consts.inc: asm/lib/gen-consts.sh
 	@mkdir -p $(@D)
@@ -54,7 +62,7 @@ build/harness/%: c-harness/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $<
 
-check: all
+check: test-deps all
 	@sh tests/check.sh $(ARCHES)
 
 bench: all
@@ -67,5 +75,5 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps check bench install clean
+.PHONY: all deps test-deps check bench install clean
 .SECONDARY:
