@@ -4,7 +4,7 @@
 #   make ARCH=i386    build one arch only (x86_64 or i386)
 #   make check        every test on both arches (sizecheck, difftest, bats)
 #   make bench        throughput and exec latency against GNU
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   (ARCH=i386 installs the i386 ones)
 #   make clean
 #
 # Missing build tools are installed with apt-get when run as root on
@@ -68,9 +68,10 @@ check: test-deps all
 bench: all
 	@build/harness/bench build/x86_64
 
+# install: the binaries of the first arch built (x86_64, or ARCH=i386).
 install: all
 	install -d $(BINDIR)
-	for u in $(UTILS); do install -m 755 build/x86_64/$$u $(BINDIR)/$$u; done
+	for u in $(UTILS); do install -m 755 build/$(firstword $(ARCHES))/$$u $(BINDIR)/$$u; done
 
 clean:
 	rm -rf build

@@ -65,3 +65,11 @@ peak_kib() {
 	run grep -vE '^(execve\(|\+\+\+ exited with 0)' "$T/trace"
 	[ "$output" = "exit(0)                                 = ?" ]
 }
+
+@test "make install puts every utility into DESTDIR/PREFIX/bin" {
+	make -C "$ROOT" -s install ARCH="$(arch)" DESTDIR="$T/root" PREFIX=/usr >/dev/null
+	for u in $(utilities); do
+		[ -x "$T/root/usr/bin/$u" ]
+		cmp "$T/root/usr/bin/$u" "$(bin "$u")"
+	done
+}

@@ -1,0 +1,444 @@
+; env - run a command in a modified environment, or print the environment.
+;
+; Usage: env [-i0] [-u NAME]... [-] [NAME=VALUE]... [COMMAND [ARG]...]
+;   -i, -     start with an empty environment
+;   -u NAME   remove NAME from the environment (repeatable; moot with -i)
+;   -0        end each printed variable with NUL instead of newline
+; Options end at the first operand. NAME=VALUE replaces the first NAME=...
+; where it stands, or is added at the end. Without COMMAND the environment
+; is printed, one variable a line. COMMAND is looked up as glibc's execvp
+; does: a name with a '/' as it is, else in the PATH of the new environment
+; (/bin:/usr/bin when it has none; an empty element is the current
+; directory), going on past the errors that mean "not here" (ENOENT,
+; ENOTDIR, ENODEV, ESTALE, ETIMEDOUT, and EACCES, which is reported if
+; nothing better is found); a file the kernel cannot run (ENOEXEC) is run by
+; /bin/sh.
+; Exit status: COMMAND's; 125 for env's own errors (bad option, -u with a
+; name that is empty or has a '=', -0 with COMMAND, a write error); 126 when
+; COMMAND was found but could not be run; 127 when it was not found.
+; Differences from GNU: no -C, -S, -v and no long options. A PATH element
+; that with COMMAND makes a name of 4096 bytes or more ends the search with
+; "File name too long" (glibc skips such an element when it has 4096
+; bytes or more by itself).
+;
+; The new environment is an array of pointers below the stack (xbp), a copy
+; of envp; NAME=VALUE operands point into argv, and execve takes the array
+; as it is. Printing writes the variables where they lie, each NUL replaced
+; by the newline: variables that lie one after another (as the kernel lays
+; out envp) go out in one write.
+
+%include "subk.inc"
+
+%define USAGE_STATUS 125        ; the status of a usage error
+EXIT_CANCELED      equ 125
+EXIT_CANNOT_INVOKE equ 126
+EXIT_ENOENT        equ 127
+NAME_MAX           equ 255
+PATH_MAX           equ 4096
+
+; Below the array: [xbp+BAD] the first invalid -u NAME, [xbp+EACCES_SEEN]
+; nonzero once the PATH search met EACCES, [xbp+ARGS] COMMAND's argv slot.
+BAD         equ -W
+EACCES_SEEN equ -2*W
+ARGS        equ -3*W
+
+use usage, opt_missing, quote_arg, errno_path, errno_exec
+
+_start:
+	mov xax, [xsp]
+	lea xsi, [xsp + xax*W + 2*W]    ; envp
+	mov xdi, xsi
+.count:
+	add xdi, W
+	cmp WPTR [xdi-W], 0
+	jne .count
+
+; The array takes the place of a block as big as the kernel's from argc to
+; envp's NULL: room for envp and an assignment in every argv slot, with at
+; least three words to spare at the top, which the option loop's calls may
+; use (xsp walks argv there).
+	mov xcx, xdi
+	sub xcx, xsi            ; envp with its NULL, in bytes
+	sub xdi, xsp
+	neg xdi
+	add xdi, xsp            ; xsp - the block
+	mov xbp, xdi
+	rep movsb
+	xor eax, eax
+	mov [xbp+BAD], xax
+	mov [xbp+EACCES_SEEN], xax
+	pop_argv0               ; xsp = &argv[1]
+
+; Options, as getopt reads "+0iu:": they end at the first operand.
+; xsp walks argv; bl = '0' after -0, bh nonzero after -i.
+	xor ebx, ebx
+.arg:
+	pop xdx
+	test xdx, xdx
+	jz .operand
+	cmp byte [xdx], '-'
+	jne .operand
+	mov al, [xdx+1]
+	test al, al
+	jz .operand             ; "-"
+	cmp al, '-'
+	jne .letter
+	cmp byte [xdx+2], 0
+	je operands             ; "--"
+	jmp opt_unrecognized
+.letter:
+	inc xdx
+	mov al, [xdx]
+	test al, al
+	jz .arg
+	cmp al, '0'
+	jne .not_nul
+	mov bl, al
+	jmp .letter
+.not_nul:
+	cmp al, 'i'
+	jne .not_i
+	mov bh, al
+	jmp .letter
+.not_i:
+	cmp al, 'u'
+	jne opt_invalid
+	inc xdx                 ; -uNAME, or -u NAME
+	cmp byte [xdx], 0
+	jne .unset
+	pop xdx
+	test xdx, xdx
+	jnz .unset
+	jmp opt_missing
+.operand:
+	push xdx                ; back in its slot
+	jmp operands
+
+; -u NAME: a name that is empty or has a '=' is an error, reported after
+; the options unless -i makes it moot; else every NAME=... leaves the array
+; now (xsi reads it, xdi writes it back).
+.unset:
+	mov xax, xdx
+	cmp byte [xax], 0
+	je .bad
+.valid:
+	mov cl, [xax]
+	inc xax
+	cmp cl, '='
+	je .bad
+	test cl, cl
+	jnz .valid
+	mov xsi, xbp
+	mov xdi, xbp
+.remove:
+	mov xax, [xsi]
+	add xsi, W
+	mov [xdi], xax
+	test xax, xax
+	jz .arg
+	call match
+	je .remove
+	add xdi, W
+	jmp .remove
+.bad:
+	cmp WPTR [xbp+BAD], 0
+	jne .arg
+	mov [xbp+BAD], xdx      ; the first bad name is the one reported
+	jmp .arg
+
+; match - does the variable at xax have the name at xdx (which ends at its
+; '=' or NUL)? out: ZF=1 when it does.  clobbers: cl
+match:
+	push xax
+	push xdx
+.byte:
+	mov cl, [xdx]
+	cmp cl, '='
+	je .end
+	test cl, cl
+	jz .end
+	cmp cl, [xax]
+	jne .ret
+	inc xax
+	inc xdx
+	jmp .byte
+.end:
+	cmp byte [xax], '='
+.ret:
+	pop xdx
+	pop xax
+	ret
+
+; xsp = the first operand's slot. "-" first is -i.
+operands:
+	mov xdx, [xsp]
+	test xdx, xdx
+	jz .dash_done
+	cmp word [xdx], '-'     ; "-" and its NUL
+	jne .dash_done
+	pop xdx
+	mov bh, 1
+.dash_done:
+	test bh, bh
+	jz .unset_errors
+	and WPTR [xbp], 0       ; -i: the empty environment
+	jmp .assign
+.unset_errors:
+	mov xdx, [xbp+BAD]
+	test xdx, xdx
+	jz .assign
+	mov esi, msg_unset
+	push -EINVAL
+	pop xax
+	call err_quoted
+	exit EXIT_CANCELED
+
+; NAME=VALUE operands replace the first NAME=... (xdi), or are appended.
+.assign:
+	pop xdx
+	test xdx, xdx
+	jz print_env
+	mov xax, xdx
+.has_eq:
+	mov cl, [xax]
+	inc xax
+	cmp cl, '='
+	je .set
+	test cl, cl
+	jnz .has_eq
+	push xdx
+	jmp command
+.set:
+	mov xdi, xbp
+.find:
+	mov xax, [xdi]
+	test xax, xax
+	jz .append
+	call match
+	je .replace
+	add xdi, W
+	jmp .find
+.append:
+	mov [xdi+W], xax        ; xax = 0: the new end
+.replace:
+	mov [xdi], xdx
+	jmp .assign
+
+; No COMMAND: print the array, xsp walking it. [xsi, xdi) is the run of
+; bytes not yet written; a variable that starts where it ends joins it.
+print_env:
+	mov xsp, xbp
+	xor esi, esi
+	xor edi, edi
+.variable:
+	pop xdx
+	test xdx, xdx
+	jz .last
+	cmp xdx, xdi
+	je .join
+	call flush
+	mov xsi, xdx
+.join:
+	mov xdi, xdx
+	xor eax, eax
+	or ecx, -1
+	repne scasb             ; xdi past the NUL
+	test bl, bl
+	jnz .variable           ; -0: the NUL stays
+	mov byte [xdi-1], 10
+	jmp .variable
+.last:
+	call flush
+	exit 0
+
+; flush - write [xsi, xdi) to stdout. preserves xbx, xdx; clobbers the rest.
+flush:
+	push xbx
+	push xdx
+	mov A3, xdi
+	sub A3, xsi
+	movx A2, xsi
+	push 1
+	pop A1
+	call write_all
+	pop xdx
+	pop xbx
+	js .error
+	ret
+.error:
+	mov esi, msg_write_error
+	call err_text
+	exit EXIT_CANCELED
+
+; COMMAND: xsp = its argv slot, xdx = its name.
+command:
+	test bl, bl
+	jz .run
+	mov esi, msg_null
+	call err_plain
+	jmp usage_try
+.run:
+	mov [xbp+ARGS], xsp
+	lea xsp, [xbp+ARGS]
+	mov xsi, xdx
+	xor ecx, ecx
+.scan:
+	lodsb
+	test al, al
+	jz .scanned
+	inc ecx
+	cmp al, '/'
+	jne .scan
+	mov A1, xdx             ; a name with a '/': only that file
+	call try
+	neg eax
+	jmp fail
+.scanned:
+	push ENOENT
+	pop xax
+	test ecx, ecx
+	jz fail                 ; "" is never found
+	mov al, ENAMETOOLONG
+	cmp ecx, NAME_MAX
+	ja fail
+
+; The PATH of the new environment, else the default.
+	mov xdi, xbp
+	mov esi, default_path
+	mov edx, path_name
+.getenv:
+	mov xax, [xdi]
+	test xax, xax
+	jz .element
+	add xdi, W
+	call match
+	jne .getenv
+	lea xsi, [xax+5]
+
+; Each element of PATH (xsi), then '/' unless it is empty, then the name,
+; into pathbuf; tried in turn.
+.element:
+	mov edi, pathbuf
+.copy:
+	lodsb
+	cmp al, ':'
+	je .copied
+	test al, al
+	jz .copied
+	call put
+	jmp .copy
+.copied:
+	push xsi                ; the rest of PATH
+	push xax                ; al = ':' or NUL: was that the last element?
+	cmp edi, pathbuf
+	je .name
+	mov al, '/'
+	call put
+.name:
+	mov xsi, [xbp+ARGS]
+	mov xsi, [xsi]
+.name_byte:
+	lodsb
+	call put
+	test al, al
+	jnz .name_byte
+	mov A1d, pathbuf
+	call try
+	neg eax
+	pop xdx
+	pop xsi
+	cmp al, EACCES
+	jne .other
+	mov [xbp+EACCES_SEEN], al
+	jmp .next
+.other:
+	mov edi, not_here
+	push NOT_HERE_COUNT
+	pop xcx
+	repne scasb
+	jne fail
+.next:
+	test dl, dl
+	jnz .element
+	cmp [xbp+EACCES_SEEN], dl
+	je fail                 ; the last error stands
+	mov al, EACCES
+
+; eax = errno: "env: 'NAME': REASON", status 127 for ENOENT, else 126;
+; ENOENT for a name with white space adds a hint about #! lines.
+fail:
+	xchg eax, ebx           ; ebx = errno (err_quoted keeps xbx)
+	mov xdx, [xbp+ARGS]
+	mov xdx, [xdx]
+	mov esi, msg_write_error + 11   ; ""
+	mov eax, ebx
+	neg eax
+	call err_quoted
+	cmp bl, ENOENT
+	mov bl, EXIT_CANNOT_INVOKE
+	jne .exit
+	inc ebx
+	mov xsi, [xbp+ARGS]
+	mov xsi, [xsi]
+.space:
+	lodsb
+	test al, al
+	jz .exit
+	cmp al, ' '
+	je .hint
+	sub al, 9               ; \t \n \v \f \r
+	cmp al, 4
+	ja .space
+.hint:
+	mov esi, msg_shebang
+	call err_plain
+.exit:
+	exit xbx
+
+; put - store al at xdi in pathbuf; a name that does not fit is too long.
+put:
+	cmp edi, pathbuf + PATH_MAX
+	jae .too_long
+	stosb
+	ret
+.too_long:
+	push ENAMETOOLONG
+	pop xax
+	jmp fail
+
+; try - execve(A1, the command's argv, the new environment); when the file
+; is not an executable format, run it as execvp does: /bin/sh FILE ARG...
+; (FILE in the command's slot, /bin/sh in the one before).
+; out: eax = -errno
+try:
+	push A1
+	sys execve, A1, [xbp+ARGS], xbp
+	pop xcx
+	cmp eax, -ENOEXEC
+	jne .ret
+	mov xdx, [xbp+ARGS]
+	push WPTR [xdx]
+	mov [xdx], xcx
+	sub xdx, W
+	mov WPTR [xdx], bin_sh
+	sys execve, bin_sh, xdx, xbp
+	mov xdx, [xbp+ARGS]
+	pop WPTR [xdx]
+.ret:
+	ret
+
+not_here:	db ENOENT, ENOTDIR, ENODEV, ESTALE, ETIMEDOUT
+NOT_HERE_COUNT equ $ - not_here
+msg_unset:	db 'cannot unset ', 0
+msg_null:	db 'cannot specify --null (-0) with command', 0
+msg_shebang:	db 'use -[v]S to pass options in shebang lines', 0
+msg_write_error: db 'write error', 0
+path_name:	db 'PATH', 0
+default_path:	db '/bin:/usr/bin', 0
+bin_sh:		db '/bin/sh', 0
+
+BSS
+pathbuf: resb PATH_MAX
+TEXT
+
+program_end

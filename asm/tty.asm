@@ -1,0 +1,224 @@
+; tty - print the file name of the terminal on standard input.
+;
+; Usage: tty [-s]
+;   -s  print nothing, only the exit status
+; The name is found as glibc's ttyname finds it: stdin must be a terminal
+; (TCGETS); /proc/self/fd/0 names it (less a leading "(unreachable)") when
+; that name is the same file as stdin (the same inode number, device and
+; rdev); else /dev/pts, then /dev, are searched for an entry with stdin's
+; inode number that is the same file.
+; Exit status: 0; 1 when stdin is not a terminal ("not a tty"); 2 for a
+; bad option or an operand; 3 when the output cannot be written.
+; Differences from GNU: no long options. glibc's last resort, a statx of
+; every entry of /dev whatever its inode number (which can only find a
+; symlink to the terminal, once /proc and the inode search have failed),
+; is not done; a /dev/pts that cannot be opened does not stop the search.
+;
+; xbp points at the name buffer. stdin's statx goes 144 bytes below it:
+; the fields compared (stx_ino at 0x20, stx_rdev_* and stx_dev_* at 0x80)
+; all lie below the name, which may overwrite the rest of that statx.
+
+%include "subk.inc"
+
+%define USAGE_STATUS 2
+TTY_STDIN_NOTTY equ 1
+TTY_WRITE_ERROR equ 3
+TCGETS      equ 0x5401          ; asm-generic/ioctls.h
+STATX_TYPE  equ 0x001           ; linux/stat.h
+STATX_INO   equ 0x100
+STX_INO     equ 0x20            ; struct statx: stx_ino (8 bytes)
+STX_RDEV    equ 0x80            ; stx_rdev_major .. stx_dev_minor (16 bytes)
+STX_KEPT    equ 0x90            ; the bytes of stdin's statx that are used
+TTY_INO     equ STX_INO - STX_KEPT      ; their places from xbp
+TTY_RDEV    equ STX_RDEV - STX_KEPT
+NAME_END    equ 0x30 - STX_KEPT         ; a free word among them
+D_RECLEN    equ 16              ; struct linux_dirent64: d_ino at 0
+D_NAME      equ 19
+NAME_SIZE   equ 4096
+DENTS_SIZE  equ 4096
+UNREACHABLE_LEN equ 13          ; "(unreachable)"
+
+use usage, scan_flags, extra_operand
+
+_start:
+	pop_argv0
+	mov xsi, xsp
+	call scan_flags         ; dl bit 0 = -s
+	push xdx                ; kept across the system call
+	mov xdx, [xsp+W]
+	test xdx, xdx
+	jnz extra_operand
+	mov ebp, name
+	sys ioctl, 0, TCGETS, xbp       ; the termios lands in the buffer
+	pop xdx
+	test dl, dl
+	jz .loud
+	shr eax, 31             ; -s: 1 for an error, else 0
+	exit xax
+.loud:
+	test eax, eax
+	js not_tty
+
+; stdin's statx, then /proc's name for it.
+	sys statx, 0, empty, AT_EMPTY_PATH, STATX_TYPE | STATX_INO, name - STX_KEPT
+	test eax, eax
+	js not_tty
+	sys readlink, proc_fd0, xbp, NAME_SIZE - 1
+	test eax, eax
+	js .search
+	cmp eax, NAME_SIZE - 1
+	jae not_tty             ; perhaps cut: glibc gives up
+	mov byte [xbp + xax], 0
+	cmp eax, UNREACHABLE_LEN
+	jbe .check
+	mov esi, unreachable
+	mov edi, ebp
+	push UNREACHABLE_LEN
+	pop xcx
+	repe cmpsb
+	jne .check
+	lea ecx, [xax - UNREACHABLE_LEN + 1]    ; drop it: move the rest down
+	mov edi, ebp            ; (esi is past it)
+	rep movsb
+.check:
+	cmp byte [xbp], '/'
+	jne .search
+	call same_file
+	je found
+.search:
+	mov esi, dev_pts
+	call search
+	mov esi, dev
+	call search
+	; on to not_tty
+
+not_tty:
+	mov esi, not_a_tty
+	push NOT_A_TTY_LEN
+	pop xdx
+	push TTY_STDIN_NOTTY
+	jmp output
+
+; found: the name in the buffer, with a newline. output: xsi = text,
+; xdx = length, [xsp] = the exit status.
+found:
+	mov esi, ebp
+	mov edi, ebp
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	mov byte [xdi-1], 10
+	mov xdx, xdi
+	sub xdx, xsi
+	push 0
+output:
+	movx A3, xdx
+	movx A2, xsi
+	push 1
+	pop A1
+	call write_all
+	jns .done
+	mov esi, msg_write_error
+	call err_text
+	exit TTY_WRITE_ERROR
+.done:
+	pop xax
+	exit xax
+
+; same_file - is the file named in the buffer stdin's terminal: the same
+; inode number, rdev and device? out: ZF=1 when it is.
+; clobbers: everything but xbp
+same_file:
+	sys statx, AT_FDCWD, xbp, 0, STATX_TYPE | STATX_INO, stx_name
+	test eax, eax
+	js .ret                 ; ZF=0
+	lea esi, [xbp + TTY_INO]
+	mov edi, stx_name + STX_INO
+	push 8
+	pop xcx
+	repe cmpsb
+	jne .ret
+	lea esi, [xbp + TTY_RDEV]
+	mov edi, stx_name + STX_RDEV
+	mov cl, 16
+	repe cmpsb
+.ret:
+	ret
+
+; search - look in the directory named at esi for an entry with stdin's
+; inode number that is the same file, and go to found with it. Returns
+; when there is none. The names are built in the buffer: "DIR/ENTRY".
+; The directory's fd is kept at [xsp+W], the end of the entries at [xsp].
+; clobbers: everything but xbp
+search:
+	mov edi, ebp
+	push xsi
+.prefix:
+	lodsb
+	stosb
+	test al, al
+	jnz .prefix
+	mov byte [xdi-1], '/'
+	mov [xbp + NAME_END], edi
+	pop xsi
+	sys open, xsi, O_RDONLY | O_DIRECTORY
+	test eax, eax
+	js .ret
+	push xax
+.read:
+	sys getdents64, [xsp], dents, DENTS_SIZE
+	test eax, eax
+	jle .close
+	add eax, dents
+	push xax
+	mov esi, dents
+.entry:
+	push xsi
+	lea edi, [xbp + TTY_INO]
+	push 8
+	pop xcx
+	repe cmpsb              ; d_ino first
+	pop xsi
+	jne .next
+	push xsi
+	add esi, D_NAME
+	mov edi, [xbp + NAME_END]
+.copy:
+	lodsb
+	stosb
+	test al, al
+	jnz .copy
+	call same_file
+	je found
+	pop xsi
+.next:
+	movzx eax, word [xsi + D_RECLEN]
+	add esi, eax
+	cmp esi, [xsp]
+	jb .entry
+	pop xax
+	jmp .read
+.close:
+	pop A1
+	sys close
+.ret:
+	ret
+
+empty:		db 0
+proc_fd0:	db '/proc/self/fd/0', 0
+unreachable:	db '(unreachable)'
+dev_pts:	db '/dev/pts', 0
+dev:		db '/dev', 0
+not_a_tty:	db 'not a tty', 10
+NOT_A_TTY_LEN	equ $ - not_a_tty
+msg_write_error: db 'write error', 0
+OPTSPEC:	db 's', 0
+
+BSS
+		resb STX_KEPT   ; stdin's statx (what is kept of it)
+name:		resb NAME_SIZE  ; a name of the terminal
+stx_name:	resb 256        ; the statx of a name
+dents:		resb DENTS_SIZE
+TEXT
+
+program_end

@@ -1,0 +1,79 @@
+#!/usr/bin/env bats
+# printenv: environments difftest cannot build (duplicates, a variable
+# without '='), a big environment, and write errors.
+load helpers
+
+# rawexec ENV... -- PROG ARG...: execve PROG with exactly this environment
+rawexec() {
+	python3 -c '
+import ctypes, sys
+libc = ctypes.CDLL(None, use_errno=True)
+a = [s.encode("utf-8", "surrogateescape") for s in sys.argv[1:]]
+i = a.index(b"--")
+def arr(l):
+    return (ctypes.c_char_p * (len(l) + 1))(*l, None)
+libc.execve(a[i + 1], arr(a[i + 1:]), arr(a[:i]))
+sys.exit(99)' "$@"
+}
+
+# both ENV... -- ARGS...: our printenv and GNU's, same stdout and status
+both() {
+	local i=1
+	for a in "$@"; do [ "$a" = -- ] && break; i=$((i + 1)); done
+	ours=$(rawexec "${@:1:i-1}" -- "$(bin printenv)" "${@:i+1}"; echo ":$?")
+	gnu=$(rawexec "${@:1:i-1}" -- /usr/bin/printenv "${@:i+1}"; echo ":$?")
+	[ "$ours" = "$gnu" ]
+}
+
+@test "a name twice in the environment: both values, in order" {
+	run rawexec A=1 B=2 A=3 -- "$(bin printenv)" A
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '1\n3')" ]
+	both A=1 B=2 A=3 -- A B A
+	both A=1 B=2 A=3 -- -0 A
+}
+
+@test "a variable without '=' is listed, and never matches a name" {
+	both NOEQ A=1 -- 
+	both NOEQ A=1 -- NOEQ
+	both NOEQ A=1 -- NOEQ A
+	run rawexec NOEQ -- "$(bin printenv)" NOEQ
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+}
+
+@test "odd variables: '=x', 'A==', an empty environment" {
+	both =x A== -- 
+	both =x A== -- A
+	both -- 
+	both -- A
+}
+
+@test "a big environment: all of it, and names at both ends" {
+	big=()
+	for i in $(seq 1 3000); do big+=("V$i=value number $i"); done
+	both "${big[@]}" -- 
+	both "${big[@]}" -- -0
+	both "${big[@]}" -- V3000 V1 V1500 NOPE
+}
+
+@test "/dev/full: 'write error', status 2" {
+	run sh -c '"$1" >/dev/full' sh "$(bin printenv)"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(bin printenv): write error: No space left on device" ]
+	run sh -c 'HOME=/x "$1" HOME >/dev/full' sh "$(bin printenv)"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(bin printenv): write error: No space left on device" ]
+}
+
+@test "stdout closed: 'write error: Bad file descriptor', status 2" {
+	run sh -c '"$1" >&-' sh "$(bin printenv)"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(bin printenv): write error: Bad file descriptor" ]
+}
+
+@test "an unset name with stdout on /dev/full: status 1, no message" {
+	run sh -c '"$1" NOPE_XYZ >/dev/full' sh "$(bin printenv)"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+}

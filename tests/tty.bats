@@ -1,0 +1,78 @@
+#!/usr/bin/env bats
+# tty: under real pseudo-terminals (made by script(1)), compared with GNU's
+# tty under the same pty; stdin a file, a pipe, closed; write errors.
+load helpers
+
+# inpty CMD: run the shell command CMD with stdin, stdout and stderr on a
+# new pty; prints what it wrote (CR LF made LF)
+inpty() {
+	command -v script >/dev/null || skip "script not installed"
+	script -qec "$1" /dev/null < /dev/null | tr -d '\r'
+}
+
+@test "under a pty: the pty's name, as GNU's, status 0" {
+	run inpty "'$(bin tty)'; echo \"s=\$?\"; /usr/bin/tty"
+	[ "${lines[0]}" = "${lines[2]}" ]
+	[[ "${lines[0]}" == /dev/pts/* ]]
+	[ "${lines[1]}" = "s=0" ]
+}
+
+@test "under a pty: -s prints nothing, status 0" {
+	run inpty "'$(bin tty)' -s; echo \"s=\$?\""
+	[ "$output" = "s=0" ]
+}
+
+@test "stdin /dev/tty: the name /dev/tty, as GNU's" {
+	run inpty "'$(bin tty)' </dev/tty; /usr/bin/tty </dev/tty"
+	[ "${lines[0]}" = /dev/tty ]
+	[ "${lines[1]}" = /dev/tty ]
+}
+
+@test "without /proc the name is found in /dev/pts, as GNU's" {
+	[ "$(id -u)" = 0 ] && command -v unshare >/dev/null || skip "needs root and unshare"
+	unshare -m true 2>/dev/null || skip "unshare -m not allowed"
+	run inpty "unshare -m sh -c 'mount -t tmpfs none /proc && \"\$1\"; echo s=\$?; /usr/bin/tty' sh '$(bin tty)'"
+	[[ "${lines[0]}" == /dev/pts/* ]]
+	[ "${lines[1]}" = "s=0" ]
+	[ "${lines[0]}" = "${lines[2]}" ]
+}
+
+@test "without /proc, stdin /dev/tty is found in /dev, as GNU's" {
+	[ "$(id -u)" = 0 ] && command -v unshare >/dev/null || skip "needs root and unshare"
+	unshare -m true 2>/dev/null || skip "unshare -m not allowed"
+	run inpty "unshare -m sh -c 'mount -t tmpfs none /proc && \"\$1\" </dev/tty; /usr/bin/tty </dev/tty' sh '$(bin tty)'"
+	[ "${lines[0]}" = /dev/tty ]
+	[ "${lines[1]}" = /dev/tty ]
+}
+
+@test "under a pty, stdout /dev/full: 'write error', status 3" {
+	run inpty "'$(bin tty)' >/dev/full; echo \"s=\$?\""
+	[ "${lines[0]}" = "$(bin tty): write error: No space left on device" ]
+	[ "${lines[1]}" = "s=3" ]
+}
+
+@test "under a pty, stdout closed: 'write error: Bad file descriptor', 3" {
+	run inpty "'$(bin tty)' >&-; echo \"s=\$?\""
+	[ "${lines[0]}" = "$(bin tty): write error: Bad file descriptor" ]
+	[ "${lines[1]}" = "s=3" ]
+}
+
+@test "stdin a file, a pipe, /dev/null, closed: 'not a tty', status 1" {
+	echo x > file
+	run "$(bin tty)" < file
+	[ "$status" -eq 1 ] && [ "$output" = "not a tty" ]
+	run sh -c 'echo x | "$1"' sh "$(bin tty)"
+	[ "$status" -eq 1 ] && [ "$output" = "not a tty" ]
+	run "$(bin tty)" < /dev/null
+	[ "$status" -eq 1 ] && [ "$output" = "not a tty" ]
+	run sh -c '"$1" <&-' sh "$(bin tty)"
+	[ "$status" -eq 1 ] && [ "$output" = "not a tty" ]
+	run "$(bin tty)" -s < /dev/null
+	[ "$status" -eq 1 ] && [ -z "$output" ]
+}
+
+@test "not a tty into /dev/full: 'write error', status 3" {
+	run sh -c '"$1" </dev/null >/dev/full' sh "$(bin tty)"
+	[ "$status" -eq 3 ]
+	[ "$output" = "$(bin tty): write error: No space left on device" ]
+}
