@@ -2,7 +2,7 @@
 ; err_file with the operand "a b" (quoted as GNU quotes it), every group of
 ; texts included. tests/lib.bats compares the output with glibc's strerror.
 %include "subk.inc"
-use err_file, errno_path, errno_tree, errno_exec
+use err_file, errno_path, errno_tree, errno_exec, errno_dev
 _start:
 	save_argv0
 	xor ebp, ebp
