@@ -61,3 +61,19 @@ Try 'prog --help' for more information." ]
 	[ "$output" = "prog: unrecognized option '--foo'
 Try 'prog --help' for more information." ]
 }
+
+@test "file names are quoted exactly as GNU quotes them" {
+	build quote
+	names=('a b' "it's" 'a=b' 'x^y' '~x' 'a~' '#a' 'a#' '' 'a$b' "a'b c" $'a\nb'
+		$'\x80z' $'\xc3\xa9' 'a{b}' 'a]' 'a,b' 'a%b' 'a+b' 'a@b' 'a!b' "it's \$x"
+		"a'b!" $'a\'b\tc' $'\x1b' $'\x7f' "'" $'a\x01b' 'plain' '--x'
+		'a"b' "a'b\"c" 'a\b' 'tab	x' $'\a\b\f\v\r' "a'b*" 'a b c' "''")
+	for c in ' ' '!' '"' '#' '$' '%' '&' '(' ')' '*' '+' ',' '-' '.' '/' ':' ';' \
+		'<' '=' '>' '?' '@' '[' '\' ']' '^' '_' '`' '{' '|' '}' '~'; do
+		names+=("a'b${c}c" "x${c}" "${c}y")
+	done
+	run bash -c 'cd /nonexistent-dir-for-subk 2>/dev/null; exec -a cat ./quote "$@" 2>&1' sh "${names[@]}"
+	ours=$output
+	run bash -c 'exec -a cat /usr/bin/cat -- "$@" 2>&1' sh "${names[@]}"
+	[ "$ours" = "$output" ] || { diff <(echo "$ours") <(echo "$output"); false; }
+}
