@@ -1,0 +1,378 @@
+; sleep - wait for the sum of the given time intervals.
+;
+; Usage: sleep NUMBER[SUFFIX]...
+; NUMBER is read as C's strtod reads it: leading white space, a sign, a
+; decimal fraction with an exponent (1.5, .5, 5., 2e-3), a hexadecimal one
+; (0x1.8p1), or inf/infinity in any case (sleep for ever); SUFFIX is s
+; (seconds, the default), m (minutes), h (hours) or d (days). A negative
+; interval (other than -0) and "nan" are invalid. The arithmetic is C's
+; double arithmetic, as GNU's: each number becomes a double, is multiplied
+; by its suffix and added up; the sum is cut to whole seconds and the rest
+; rounded up to a nanosecond (so 1.1 is 1 s and 100000001 ns, as GNU's).
+; There are no options: "--" ends them, and any other argument starting
+; with "-" is a bad option.
+; Exit status: 0; 1 for a bad option, no argument at all ("sleep --" sleeps
+; 0 s, as GNU's), or invalid intervals (each is named, then one Try line).
+; Differences from GNU: --help and --version are unrecognized options. A
+; number of more than 19 significant digits or with a huge exponent may
+; come out a unit in the last place away from strtod's correctly rounded
+; double (a nanosecond at most). With POSIXLY_CORRECT set GNU's getopt
+; stops at the first operand; here options after operands still count.
+;
+; The x87 does the arithmetic: the mantissa and its power of the base at
+; 64-bit precision, rounded once to a double through memory, the rest at
+; 53-bit precision. The wait is one clock_nanosleep (relative,
+; CLOCK_REALTIME, 64-bit seconds on both arches; the kernel caps it at 292
+; years, where GNU's waits 24 days at a time or pause()s for inf),
+; restarted with the time left when a signal handler interrupts it; a stop
+; (SIGSTOP, SIGCONT) does not shorten it.
+
+%include "subk.inc"
+use usage, scan_flags, err_quoted, err_plain
+
+; The clock_nanosleep that takes 64-bit seconds: clock_nanosleep_time64
+; where the plain call takes a 32-bit time_t, else the plain one.
+%ifdef SYS_clock_nanosleep_time64
+ %define SYS_nanosleep64 SYS_clock_nanosleep_time64
+%else
+ %define SYS_nanosleep64 SYS_clock_nanosleep
+%endif
+
+LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
+IV_NEG   equ 1                  ; flags of an interval being read (bl):
+IV_HEX   equ 2                  ;   a minus sign, 0x, past the point,
+IV_FRAC  equ 4                  ;   a digit seen, a minus sign in the
+IV_DIGIT equ 8                  ;   exponent
+IV_ENEG  equ 16
+
+_start:
+	save_argv0
+	lea xbp, [xsp+2*W]      ; xbp walks the operands
+	cmp WPTR [xbp], 0       ; no argument at all ("sleep --" sleeps 0)
+	jne .some
+	mov esi, msg_missing
+	call err_plain
+	jmp usage_try
+.some:
+	mov xsi, xbp
+	call scan_flags         ; OPTSPEC has no letters: only checks
+	fldz                    ; st0 = the sum
+
+; Each operand: its value on top of the sum, added when it is valid, else
+; reported (and dropped).
+.operand:
+	mov xsi, [xbp]
+	test xsi, xsi
+	jz .summed
+	add xbp, W
+	call interval
+	jc .invalid
+	faddp st1, st0
+	jmp .operand
+.invalid:
+	fstp st0
+	mov xdx, [xbp-W]
+	mov esi, msg_invalid
+	xor eax, eax
+	call err_quoted
+	jmp .operand
+.summed:
+	cmp byte [status], 0
+	jne usage_try
+
+; The sum as a timespec, as gnulib's dtotimespec: seconds cut, the
+; fraction times 10^9 rounded up. 2^63 seconds or more (inf) is the
+; largest timespec: fistp gives 2^63 (negative) for those.
+	mov edi, ts
+	fldcw [cw_chop]
+	fld st0
+	fistp qword [xdi]
+	fild qword [xdi]
+	fsubp st1, st0
+	fimul dword [billion]
+	fldcw [cw_up]
+	fistp qword [xdi+8]
+	mov eax, [billion]
+	cmp [xdi+8], eax
+	jb .ns_ok
+	and dword [xdi+8], 0    ; 10^9 ns is the next second
+	add dword [xdi], 1
+	adc dword [xdi+4], 0
+.ns_ok:
+	cmp byte [xdi+7], 0
+	jns .sleep
+	or dword [xdi], -1
+	mov dword [xdi+4], 0x7fffffff
+	dec eax
+	mov [xdi+8], eax
+	and dword [xdi+12], 0
+
+; Sleep; a signal handler's EINTR leaves the time still to wait in ts.
+.sleep:
+	sys nanosleep64, CLOCK_REALTIME, 0, ts, ts
+	cmp eax, -EINTR
+	je .sleep
+	test eax, eax
+	jz .done
+	mov esi, msg_clock
+	call err_text
+.done:
+	exit_status
+
+; interval - read one operand as strtod and GNU's sleep do.
+; in:  xsi = the string
+; out: CF=0: st0 = its value in seconds (pushed on the x87 stack);
+;      CF=1: invalid, and one value pushed all the same
+; clobbers: xax, xbx, xcx, xdx, xsi, xdi
+; bl = flags, ecx = significant digits seen, edi = exponent (in digits,
+; then in powers of the power's base), xdx = the base's row in bases.
+interval:
+	fldcw [cw_extended]     ; the mantissa and its scaling: 64-bit precision
+	fldz                    ; st0 = the mantissa
+	xor ebx, ebx
+	xor ecx, ecx
+	xor edi, edi
+.space:
+	lodsb
+	cmp al, ' '
+	je .space
+	mov ah, al
+	sub ah, 9               ; \t \n \v \f \r
+	cmp ah, 4
+	jbe .space
+	cmp al, '-'
+	jne .plus
+	or bl, IV_NEG
+	mov al, '+'
+.plus:
+	cmp al, '+'
+	je .signed_done
+	dec xsi                 ; no sign: back to the first byte
+.signed_done:
+
+; inf or infinity, in any case
+	mov edx, word_inf
+	call match
+	jne .number
+	inc edx
+	call match              ; "inity" too, when it is all there
+	fstp st0
+	fld dword [f_inf]
+	jmp .double
+
+.number:
+	mov edx, bases
+	cmp byte [xsi], '0'
+	jne .digit
+	mov al, [xsi+1]
+	or al, 0x20
+	cmp al, 'x'
+	jne .digit
+	inc xsi
+	inc xsi
+	or bl, IV_HEX
+	add edx, BASE_ROW
+
+; The mantissa: digits of the base and one point. A digit past LIMIT
+; significant ones only moves the exponent (in the integer part).
+.digit:
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 9
+	jbe .is_digit
+	test bl, IV_HEX
+	jz .point
+	mov al, [xsi]
+	or al, 0x20
+	sub al, 'a'
+	cmp al, 5
+	ja .point
+	add al, 10
+.is_digit:
+	inc xsi
+	or bl, IV_DIGIT
+	cmp ecx, LIMIT
+	jae .dropped
+	test ecx, ecx           ; leading zeros do not count
+	jnz .count
+	test al, al
+	jz .accumulate
+.count:
+	inc ecx
+.accumulate:
+	fimul word [xdx]        ; m = m * base + digit
+	movzx eax, al
+	push xax
+	fiadd dword [xsp]
+	pop xax
+	test bl, IV_FRAC
+	jz .digit
+	dec edi                 ; a fraction digit: one place down
+	jmp .digit
+.dropped:
+	test bl, IV_FRAC
+	jnz .digit
+	inc edi                 ; an integer digit left out: one place up
+	jmp .digit
+.point:
+	cmp byte [xsi], '.'
+	jne .mantissa_end
+	test bl, IV_FRAC
+	jnz .mantissa_end
+	or bl, IV_FRAC
+	inc xsi
+	jmp .digit
+.mantissa_end:
+	test bl, IV_DIGIT
+	jz .bad
+	movzx eax, byte [xdx+4]
+	imul edi, eax           ; places -> powers of the power's base
+
+; The exponent: e (decimal) or p (hexadecimal), a sign, digits; kept
+; below 10^7 (far past what a double holds).
+	mov al, [xsi]
+	or al, 0x20
+	cmp al, [xdx+5]
+	jne .scale
+	inc xsi
+	lodsb
+	cmp al, '-'
+	jne .exp_plus
+	or bl, IV_ENEG
+	mov al, '+'
+.exp_plus:
+	cmp al, '+'
+	jne .exp_first
+	lodsb
+.exp_first:
+	sub al, '0'
+	cmp al, 9
+	ja .bad                 ; no digit: the e is left over
+	push xdi
+	xor edi, edi
+.exp_digit:
+	movzx eax, al
+	cmp edi, 1000000
+	jae .exp_next
+	imul edi, edi, 10
+	add edi, eax
+.exp_next:
+	lodsb
+	sub al, '0'
+	cmp al, 9
+	jbe .exp_digit
+	dec xsi
+	test bl, IV_ENEG
+	jz .exp_add
+	neg edi
+.exp_add:
+	pop xax
+	add edi, eax
+
+; value = mantissa * base^exponent: the power by multiplying (exact up
+; to 10^22), then one multiplication or division. A zero mantissa stays 0.
+.scale:
+	jecxz .double
+	fild word [xdx+2]       ; the power's base: 10 or 2
+	fld1
+	mov eax, edi
+	cdq
+	xor eax, edx
+	sub eax, edx            ; |exponent|
+	jz .powered
+.power:
+	fmul st0, st1
+	dec eax
+	jnz .power
+.powered:
+	fstp st1
+	test edi, edi
+	js .divide
+	fmulp st1, st0
+	jmp .double
+.divide:
+	fdivp st1, st0
+
+; Through a double in memory, as strtod's result: overflow to inf,
+; underflow to 0 or a subnormal. From here on C's double arithmetic.
+.double:
+	fldcw [cw_double]
+	fstp qword [ts]
+	fld qword [ts]
+
+; The sign: -0 is fine, any other negative value is not.
+.sign:
+	test bl, IV_NEG
+	jz .suffix
+	fchs
+	ftst
+	fnstsw ax
+	sahf
+	jb .bad
+
+; The suffix: nothing, or one of s m h d and the end of the string.
+.suffix:
+	lodsb
+	test al, al
+	jz .ok
+	cmp byte [xsi], 0
+	jne .bad
+	mov edi, suffixes
+	push 4
+	pop xcx
+	repne scasb
+	jne .bad
+	fimul dword [multipliers + 4*xcx]
+.ok:
+	clc
+	ret
+.bad:
+	stc
+	ret
+
+; match - does the string at xsi start with the lower-case word at xdx,
+; in any case? ZF=1: yes, xsi is past it and xdx at the word's NUL;
+; ZF=0: no, xsi is unchanged.  clobbers: al, ah, xdx
+match:
+	push xsi
+.next:
+	mov al, [xdx]
+	test al, al
+	jz .yes
+	inc xdx
+	mov ah, [xsi]
+	inc xsi
+	or ah, 0x20
+	cmp ah, al
+	je .next
+	pop xsi
+	ret
+.yes:
+	pop xax                 ; ZF=1 from the test
+	ret
+
+; bases: a row for decimal, one for hexadecimal: the mantissa's base, the
+; power's base, powers per place, the exponent letter
+BASE_ROW equ 6
+bases:		dw 10, 10
+		db 1, 'e'
+		dw 16, 2
+		db 4, 'p'
+word_inf:	db 'inf', 0, 'inity', 0
+suffixes:	db 'smhd'
+multipliers:	dd 24*60*60, 60*60, 60, 1 ; by what repne scasb leaves in ecx
+billion:	dd 1000000000
+f_inf:		dd 0x7f800000   ; +inf as a float
+cw_extended:	dw 0x037f       ; x87 control: 64-bit precision, to nearest
+cw_double:	dw 0x027f       ;   53-bit precision (C's double), to nearest
+cw_chop:	dw 0x0e7f       ;   rounding toward zero
+cw_up:		dw 0x0a7f       ;   rounding up
+msg_missing:	db 'missing operand', 0
+msg_invalid:	db 'invalid time interval ', 0
+msg_clock:	db 'cannot read realtime clock', 0
+OPTSPEC:	db 0
+
+BSS
+ts:	resq 2                  ; struct __kernel_timespec: tv_sec, tv_nsec
+
+program_end

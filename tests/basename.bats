@@ -1,0 +1,23 @@
+#!/usr/bin/env bats
+# basename: many operands against GNU, a closed pipe.
+load helpers
+
+@test "20000 operands of every shape give GNU's output, with and without -s" {
+	for i in $(seq 2000); do
+		printf '%s\n' "a$i/b.c" "/x$i" "//y$i//z.c/" "$i.c" "" "///" "p/q$i/" ".c" "a//b$i//c"
+	done > names
+	tr '\n' '\0' < names > names0
+	xargs -0 "$(bin basename)" -a < names0 > ours
+	xargs -0 /usr/bin/basename -a < names0 > gnu
+	cmp ours gnu
+	xargs -0 "$(bin basename)" -z -s .c < names0 > ours
+	xargs -0 /usr/bin/basename -z -s .c < names0 > gnu
+	cmp ours gnu
+}
+
+@test "a closed pipe ends it by SIGPIPE, silently" {
+	run bash -c '"$1" -a $(seq 30000) 2>err | head -n 1; echo "${PIPESTATUS[0]}"; cat err' sh "$(bin basename)"
+	[ "${lines[0]}" = "1" ]
+	[ "${lines[1]}" = 141 ]
+	[ "${#lines[@]}" -eq 2 ]
+}

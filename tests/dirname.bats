@@ -1,0 +1,23 @@
+#!/usr/bin/env bats
+# dirname: many operands against GNU, a closed pipe.
+load helpers
+
+@test "20000 operands of every shape give GNU's output" {
+	for i in $(seq 2000); do
+		printf '%s\n' "a$i/b" "/x$i" "//y$i//z/" "$i" "" "///" "p/q$i/" ".$i" "a//b$i//c"
+	done > names
+	tr '\n' '\0' < names > names0
+	xargs -0 "$(bin dirname)" < names0 > ours
+	xargs -0 /usr/bin/dirname < names0 > gnu
+	cmp ours gnu
+	xargs -0 "$(bin dirname)" -z < names0 > ours
+	xargs -0 /usr/bin/dirname -z < names0 > gnu
+	cmp ours gnu
+}
+
+@test "a closed pipe ends it by SIGPIPE, silently" {
+	run bash -c '"$1" $(seq 30000) 2>err | head -n 1; echo "${PIPESTATUS[0]}"; cat err' sh "$(bin dirname)"
+	[ "${lines[0]}" = "." ]
+	[ "${lines[1]}" = 141 ]
+	[ "${#lines[@]}" -eq 2 ]
+}
