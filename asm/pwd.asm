@@ -74,7 +74,7 @@ _start:
 	je .logical
 	mov esi, msg_operands
 	call err_plain
-	mov byte [status], 0    ; only a warning
+	mov STATUSb, 0    ; only a warning
 
 ; -L: $PWD if it names "." without "/." or "/.." components.
 .logical:

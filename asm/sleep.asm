@@ -77,7 +77,7 @@ _start:
 	call err_quoted
 	jmp .operand
 .summed:
-	cmp byte [status], 0
+	cmp STATUSb, 0
 	jne usage_try
 
 ; The sum as a timespec, as gnulib's dtotimespec: seconds cut, the
