@@ -77,3 +77,18 @@ Try 'prog --help' for more information." ]
 	run bash -c 'exec -a cat /usr/bin/cat -- "$@" 2>&1' sh "${names[@]}"
 	[ "$ours" = "$output" ] || { diff <(echo "$ours") <(echo "$output"); false; }
 }
+
+@test "strcmp orders unsigned bytes as the C locale does; envp at start" {
+	build strcmp
+	check() { run env -i FIRST=1 ./strcmp "$1" "$2"; [ "${lines[0]}" = "$3" ] && [ "${lines[1]}" = "FIRST=1" ]; }
+	check abc abc =
+	check abc abd '<'
+	check abd abc '>'
+	check ab abc '<'
+	check abc ab '>'
+	check '' '' =
+	check '' a '<'
+	check $'\x80' a '>'
+	check a $'\xff' '<'
+	check B a '<'
+}
