@@ -30,22 +30,23 @@
 %include "subk.inc"
 
 %define USAGE_STATUS 125        ; the status of a usage error
-EXIT_CANCELED      equ 125
-EXIT_CANNOT_INVOKE equ 126
-EXIT_ENOENT        equ 127
+%define EXIT_CANCELED      125  ; (numbers, so that sys pushes them)
+%define EXIT_CANNOT_INVOKE 126
 NAME_MAX           equ 255
 PATH_MAX           equ 4096
 
-; Below the array: [xbp+BAD] the first invalid -u NAME, [xbp+EACCES_SEEN]
-; nonzero once the PATH search met EACCES, [xbp+ARGS] COMMAND's argv slot.
+; Below the array: [xbp+BAD] the first invalid -u NAME, then COMMAND's
+; name; [xbp+EACCES_SEEN] nonzero once the PATH search met EACCES;
+; [xbp+ARGS] COMMAND's argv slot.
 BAD         equ -W
+NAME        equ -W
 EACCES_SEEN equ -2*W
 ARGS        equ -3*W
 
 use usage, opt_missing, quote_arg, errno_path, errno_exec
 
 _start:
-	mov xax, [xsp]
+	mov eax, [xsp]
 	lea xsi, [xsp + xax*W + 2*W]    ; envp
 	mov xdi, xsi
 .count:
@@ -69,64 +70,27 @@ _start:
 	mov [xbp+EACCES_SEEN], xax
 	pop_argv0               ; xsp = &argv[1]
 
-; Options, as getopt reads "+0iu:": they end at the first operand.
-; xsp walks argv; bl = '0' after -0, bh nonzero after -i.
-	xor ebx, ebx
-.arg:
-	pop xdx
-	test xdx, xdx
-	jz .operand
-	cmp byte [xdx], '-'
-	jne .operand
-	mov al, [xdx+1]
-	test al, al
-	jz .operand             ; "-"
-	cmp al, '-'
-	jne .letter
-	cmp byte [xdx+2], 0
-	je operands             ; "--"
-	jmp opt_unrecognized
-.letter:
-	inc xdx
-	mov al, [xdx]
-	test al, al
-	jz .arg
-	cmp al, '0'
-	jne .not_nul
-	mov bl, al
-	jmp .letter
-.not_nul:
-	cmp al, 'i'
-	jne .not_i
-	mov bh, al
-	jmp .letter
-.not_i:
-	cmp al, 'u'
-	jne opt_invalid
-	inc xdx                 ; -uNAME, or -u NAME
-	cmp byte [xdx], 0
-	jne .unset
-	pop xdx
-	test xdx, xdx
-	jnz .unset
-	jmp opt_missing
-.operand:
-	push xdx                ; back in its slot
-	jmp operands
+; Options, as getopt reads "+0iu:": they end at the first operand, which
+; stays at [xsp]; xsi reads an option. bl = the terminator of a printed
+; variable (10, or 0 after -0), bh nonzero after -i. (-u's work comes
+; first, so that every jump of the loop stays short.)
+	push 10
+	pop xbx
+	jmp .arg
 
-; -u NAME: a name that is empty or has a '=' is an error, reported after
-; the options unless -i makes it moot; else every NAME=... leaves the array
-; now (xsi reads it, xdi writes it back).
+; -u NAME (xdx): a name that is empty or has a '=' is an error, reported
+; after the options unless -i makes it moot; else every NAME=... leaves the
+; array now (xsi reads it, xdi writes it back).
 .unset:
-	mov xax, xdx
-	cmp byte [xax], 0
-	je .bad
+	mov xsi, xdx
+	lodsb
+	test al, al
+	jz .bad
 .valid:
-	mov cl, [xax]
-	inc xax
-	cmp cl, '='
+	cmp al, '='
 	je .bad
-	test cl, cl
+	lodsb
+	test al, al
 	jnz .valid
 	mov xsi, xbp
 	mov xdi, xbp
@@ -144,39 +108,55 @@ _start:
 	cmp WPTR [xbp+BAD], 0
 	jne .arg
 	mov [xbp+BAD], xdx      ; the first bad name is the one reported
-	jmp .arg
 
-; match - does the variable at xax have the name at xdx (which ends at its
-; '=' or NUL)? out: ZF=1 when it does.  clobbers: cl
-match:
-	push xax
-	push xdx
-.byte:
-	mov cl, [xdx]
-	cmp cl, '='
-	je .end
-	test cl, cl
-	jz .end
-	cmp cl, [xax]
-	jne .ret
-	inc xax
-	inc xdx
-	jmp .byte
-.end:
-	cmp byte [xax], '='
-.ret:
+.arg:
+	mov xsi, [xsp]
+	test xsi, xsi
+	jz operands
+	lodsb
+	cmp al, '-'
+	jne operands
+	lodsb
+	test al, al
+	jz operands             ; "-"
 	pop xdx
-	pop xax
-	ret
+	cmp al, '-'
+	jne .letter
+	cmp byte [xsi], 0
+	je operands             ; "--"
+	jmp opt_unrecognized
+.letter:
+	cmp al, 'u'
+	jne .not_u
+	mov xdx, xsi            ; -uNAME
+	cmp byte [xsi], 0
+	jne .unset
+	pop xdx                 ; -u NAME
+	test xdx, xdx
+	jnz .unset
+	jmp opt_missing
+.not_u:
+	cmp al, '0'
+	jne .not_nul
+	mov bl, 0
+	jmp .next
+.not_nul:
+	cmp al, 'i'
+	jne opt_invalid
+	mov bh, al
+.next:
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
 
 ; xsp = the first operand's slot. "-" first is -i.
 operands:
-	mov xdx, [xsp]
-	test xdx, xdx
-	jz .dash_done
-	cmp word [xdx], '-'     ; "-" and its NUL
+	mov xcx, [xsp]
+	jxcxz .dash_done
+	cmp word [xcx], '-'     ; "-" and its NUL
 	jne .dash_done
-	pop xdx
+	pop xcx
 	mov bh, 1
 .dash_done:
 	test bh, bh
@@ -191,6 +171,7 @@ operands:
 	push -EINVAL
 	pop xax
 	call err_quoted
+.canceled:
 	exit EXIT_CANCELED
 
 ; NAME=VALUE operands replace the first NAME=... (xdi), or are appended.
@@ -198,13 +179,12 @@ operands:
 	pop xdx
 	test xdx, xdx
 	jz print_env
-	mov xax, xdx
+	mov xsi, xdx
 .has_eq:
-	mov cl, [xax]
-	inc xax
-	cmp cl, '='
+	lodsb
+	cmp al, '='
 	je .set
-	test cl, cl
+	test al, al
 	jnz .has_eq
 	push xdx
 	jmp command
@@ -243,9 +223,7 @@ print_env:
 	xor eax, eax
 	or ecx, -1
 	repne scasb             ; xdi past the NUL
-	test bl, bl
-	jnz .variable           ; -0: the NUL stays
-	mov byte [xdi-1], 10
+	mov [xdi-1], bl         ; the terminator in its place
 	jmp .variable
 .last:
 	call flush
@@ -268,38 +246,36 @@ flush:
 .error:
 	mov esi, msg_write_error
 	call err_text
-	exit EXIT_CANCELED
+	jmp operands.canceled
 
 ; COMMAND: xsp = its argv slot, xdx = its name.
 command:
 	test bl, bl
-	jz .run
+	jnz .run
 	mov esi, msg_null
 	call err_plain
 	jmp usage_try
 .run:
 	mov [xbp+ARGS], xsp
+	mov [xbp+NAME], xdx
 	lea xsp, [xbp+ARGS]
 	mov xsi, xdx
-	xor ecx, ecx
 .scan:
 	lodsb
 	test al, al
 	jz .scanned
-	inc ecx
 	cmp al, '/'
 	jne .scan
-	mov A1, xdx             ; a name with a '/': only that file
-	call try
-	neg eax
-	jmp fail
+	mov esi, msg_write_error + 11   ; a name with a '/': only that file,
+	jmp .element            ; as the one, empty, element of a PATH
 .scanned:
-	push ENOENT
+	sub esi, edx
+	dec esi                 ; the name's length
+	push -ENOENT
 	pop xax
-	test ecx, ecx
 	jz fail                 ; "" is never found
-	mov al, ENAMETOOLONG
-	cmp ecx, NAME_MAX
+	mov al, -ENAMETOOLONG
+	cmp esi, NAME_MAX
 	ja fail
 
 ; The PATH of the new environment, else the default.
@@ -335,8 +311,7 @@ command:
 	mov al, '/'
 	call put
 .name:
-	mov xsi, [xbp+ARGS]
-	mov xsi, [xsi]
+	mov xsi, [xbp+NAME]
 .name_byte:
 	lodsb
 	call put
@@ -344,42 +319,35 @@ command:
 	jnz .name_byte
 	mov A1d, pathbuf
 	call try
-	neg eax
 	pop xdx
 	pop xsi
-	cmp al, EACCES
+	cmp al, -EACCES
 	jne .other
 	mov [xbp+EACCES_SEEN], al
-	jmp .next
 .other:
 	mov edi, not_here
 	push NOT_HERE_COUNT
 	pop xcx
 	repne scasb
 	jne fail
-.next:
 	test dl, dl
 	jnz .element
 	cmp [xbp+EACCES_SEEN], dl
 	je fail                 ; the last error stands
-	mov al, EACCES
+	mov al, -EACCES
 
-; eax = errno: "env: 'NAME': REASON", status 127 for ENOENT, else 126;
+; eax = -errno: "env: 'NAME': REASON", status 127 for ENOENT, else 126;
 ; ENOENT for a name with white space adds a hint about #! lines.
 fail:
-	xchg eax, ebx           ; ebx = errno (err_quoted keeps xbx)
-	mov xdx, [xbp+ARGS]
-	mov xdx, [xdx]
+	mov ebx, eax            ; -errno (err_quoted keeps xbx)
+	mov xdx, [xbp+NAME]
 	mov esi, msg_write_error + 11   ; ""
-	mov eax, ebx
-	neg eax
 	call err_quoted
-	cmp bl, ENOENT
+	cmp bl, -ENOENT
 	mov bl, EXIT_CANNOT_INVOKE
 	jne .exit
 	inc ebx
-	mov xsi, [xbp+ARGS]
-	mov xsi, [xsi]
+	mov xsi, [xbp+NAME]
 .space:
 	lodsb
 	test al, al
@@ -393,7 +361,7 @@ fail:
 	mov esi, msg_shebang
 	call err_plain
 .exit:
-	exit xbx
+	sys exit, ebx
 
 ; put - store al at xdi in pathbuf; a name that does not fit is too long.
 put:
@@ -402,7 +370,7 @@ put:
 	stosb
 	ret
 .too_long:
-	push ENAMETOOLONG
+	push -ENAMETOOLONG
 	pop xax
 	jmp fail
 
@@ -419,15 +387,40 @@ try:
 	mov xdx, [xbp+ARGS]
 	push WPTR [xdx]
 	mov [xdx], xcx
-	sub xdx, W
-	mov WPTR [xdx], bin_sh
-	sys execve, bin_sh, xdx, xbp
+	mov A1d, bin_sh
+	mov [xdx-W], A1
+	lea A2, [xdx-W]
+	sys execve, A1, A2, xbp
 	mov xdx, [xbp+ARGS]
 	pop WPTR [xdx]
 .ret:
 	ret
 
-not_here:	db ENOENT, ENOTDIR, ENODEV, ESTALE, ETIMEDOUT
+; match - does the variable at xax have the name at xdx (which ends at its
+; '=' or NUL)? out: ZF=1 when it does.  clobbers: cl
+match:
+	push xax
+	push xdx
+.byte:
+	mov cl, [xdx]
+	cmp cl, '='
+	je .end
+	test cl, cl
+	jz .end
+	cmp cl, [xax]
+	jne .ret
+	inc xax
+	inc xdx
+	jmp .byte
+.end:
+	cmp byte [xax], '='
+.ret:
+	pop xdx
+	pop xax
+	ret
+
+; The errors of a PATH element that let the search go on.
+not_here:	db -ENOENT, -ENOTDIR, -ENODEV, -ESTALE, -ETIMEDOUT, -EACCES
 NOT_HERE_COUNT equ $ - not_here
 msg_unset:	db 'cannot unset ', 0
 msg_null:	db 'cannot specify --null (-0) with command', 0

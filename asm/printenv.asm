@@ -19,138 +19,127 @@ PRINTENV_FAILURE equ 2
 
 use usage, opt_missing
 
-_start:
-	pop_argv0               ; xsp = &argv[1]
+; The code runs from _start (the options) down to the library; the loops
+; over names and variables come first, so that every jump between the
+; parts stays short.
 
-; Options, as getopt reads "+iu:0": they end at the first operand. xsp
-; walks argv; bl = the line terminator.
-	mov bl, 10
+; Each NAME in turn: [xsp] = envp (xbp's start, kept there during the
+; pass), [xsp+W] = NAME's slot (0: no NAME, every variable whole, once).
+; xbp walks envp, xsi is the variable, xdi the NAME. bl = the line
+; terminator, bh = 1 once NAME matched, bit 16 of ebx = some NAME did not.
+names:
+.write_error:
+	mov esi, msg_write_error
+	call err_text
+	mov bl, PRINTENV_FAILURE ; (exit keeps the low byte)
+	jmp .exit_ebx
+.name_done:
+	pop xbp
+	pop xcx
+	jxcxz .exit             ; every variable printed
+	test bh, bh
+	jnz .found
+	bts ebx, 16
+.found:
+	cmp WPTR [xsp], 0
+	jne .name
+.exit:
+	shr ebx, 16             ; 1 when a NAME was missing, else 0
+.exit_ebx:
+	sys exit, ebx
+
+.var:
+	mov xsi, [xbp]
+	add xbp, W
+	test xsi, xsi
+	jz .name_done
+	mov xdi, [xsp + W]
+	test xdi, xdi
+	jz .put                 ; no NAME: the variable as it is
+
+; The test of GNU's printenv: NAME's bytes, then '=' in the variable. A
+; NAME with a '=' never matches, nor does an empty one.
+	cmp byte [xdi], 0
+	je .var
+.compare:
+	lodsb
+	scasb
+	jne .var
+	cmp al, '='
+	je .var
+	cmp byte [xdi], 0
+	jne .compare
+	lodsb
+	cmp al, '='
+	jne .var
+	mov bh, 1               ; the value, at xsi
+
+; Write the string at xsi with bl in place of its NUL, then put the NUL
+; back (the variable may be printed again).
+.put:
+	push xbx
+	movx A2, xsi
+	call strlen
+	mov [A2 + A3], bl
+	inc A3d
+	push 1
+	pop A1
+	call write_all          ; A2 ends past the terminator
+	pop xbx
+	js .write_error
+	mov byte [A2 - 1], 0
+	jmp .var
+
+.name:
+	push xbp
+	mov bh, 0
+	jmp .var
+
+msg_write_error: db 'write error', 0
+
+; Options, as getopt reads "+iu:0": they end at the first operand, which
+; stays at [xsp]. xsi reads an option; xbp = envp, found from argc.
+_start:
+	mov eax, [xsp]
+	lea xbp, [xsp + xax*W + 2*W]
+	pop_argv0               ; xsp = &argv[1]
+	push 10
+	pop xbx
 .arg:
-	pop xdx
-	test xdx, xdx
-	jz .operand
-	cmp byte [xdx], '-'
-	jne .operand
-	mov al, [xdx+1]
+	mov xsi, [xsp]
+	test xsi, xsi
+	jz names.name
+	lodsb
+	cmp al, '-'
+	jne names.name
+	lodsb
 	test al, al
-	jz .operand             ; "-"
+	jz names.name           ; "-"
+	pop xdx
 	cmp al, '-'
 	jne .letter
-	cmp byte [xdx+2], 0
-	je .operands            ; "--"
+	cmp byte [xsi], 0
+	je names.name           ; "--"
 	jmp opt_unrecognized
 .letter:
-	inc xdx
-	mov al, [xdx]
-	test al, al
-	jz .arg
 	cmp al, '0'
 	jne .not_nul
 	mov bl, 0
-	jmp .letter
+.next:
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
 .not_nul:
 	cmp al, 'i'
 	je .usage
 	cmp al, 'u'
 	jne opt_invalid
-	cmp byte [xdx+1], 0     ; -uNAME, or -u NAME: a usage error
+	cmp byte [xsi], 0       ; -uNAME, or -u NAME: a usage error
 	jne .usage
-	pop xdx
-	test xdx, xdx
-	jz opt_missing
+	pop xcx
+	jxcxz opt_missing
 .usage:
 	jmp usage_try
-.operand:
-	push xdx                ; back in its slot
-.operands:
-
-; xsp = the first NAME's slot; xbp = envp, after argv's NULL.
-	mov xbp, xsp
-.argv_end:
-	add xbp, W
-	cmp WPTR [xbp-W], 0
-	jne .argv_end
-	cmp WPTR [xsp], 0
-	jne .name
-	mov xsp, xbp            ; no NAME: every variable, xsp walking envp
-.all:
-	pop xsi
-	test xsi, xsi
-	jz .exit
-	call put
-	jmp .all
-
-; Each NAME (xdx): the value of every variable NAME=VALUE (xdi walks envp,
-; xsi is the variable, ecx the length compared); bh = found one.
-.name:
-	pop xdx
-	test xdx, xdx
-	jz .exit
-	mov bh, 0
-	mov xdi, xbp
-.variable:
-	mov xsi, [xdi]
-	add xdi, W
-	test xsi, xsi
-	jnz .compare
-	test bh, bh
-	jnz .name
-	mov byte [status], 1
-	jmp .name
-.compare:
-	xor ecx, ecx
-.byte:
-	mov al, [xdx+xcx]
-	test al, al
-	jz .name_end
-	cmp al, '='
-	je .variable
-	cmp al, [xsi+xcx]
-	jne .variable
-	inc ecx
-	jmp .byte
-.name_end:
-	test ecx, ecx
-	jz .variable            ; "" matches nothing
-	cmp byte [xsi+xcx], '='
-	jne .variable
-	lea xsi, [xsi+xcx+1]
-	call put
-	mov bh, 1
-	jmp .variable
-.exit:
-	exit_status
-
-; put - write the string at xsi and the terminator bl, which replaces its
-; NUL while it is written. preserves xbx, xdx, xdi; clobbers the rest.
-put:
-	push xbx
-	push xdx
-	push xdi
-	mov xdi, xsi
-	xor eax, eax
-	or ecx, -1
-	repne scasb
-	mov [xdi-1], bl
-	push xdi
-	mov A3, xdi
-	sub A3, xsi
-	movx A2, xsi
-	push 1
-	pop A1
-	call write_all
-	pop xcx
-	mov byte [xcx-1], 0
-	js .error
-	pop xdi
-	pop xdx
-	pop xbx
-	ret
-.error:
-	mov esi, msg_write_error
-	call err_text
-	exit PRINTENV_FAILURE
-
-msg_write_error: db 'write error', 0
 
 program_end

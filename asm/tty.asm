@@ -44,33 +44,36 @@ _start:
 	pop_argv0
 	mov xsi, xsp
 	call scan_flags         ; dl bit 0 = -s
+	pop xcx                 ; the first operand, or NULL
+	jxcxz .no_operand
+	mov xdx, xcx
+	jmp extra_operand
+.no_operand:
 	push xdx                ; kept across the system call
-	mov xdx, [xsp+W]
-	test xdx, xdx
-	jnz extra_operand
 	mov ebp, name
-	sys ioctl, 0, TCGETS, xbp       ; the termios lands in the buffer
+	sys ioctl, 0, TCGETS, ebp       ; the termios lands in the buffer
 	pop xdx
 	test dl, dl
 	jz .loud
 	shr eax, 31             ; -s: 1 for an error, else 0
-	exit xax
+	xchg eax, A1d
+	sys exit
 .loud:
 	test eax, eax
 	js not_tty
 
 ; stdin's statx, then /proc's name for it.
-	sys statx, 0, empty, AT_EMPTY_PATH, STATX_TYPE | STATX_INO, name - STX_KEPT
+	sys statx, 0, proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STATX_TYPE | STATX_INO, name - STX_KEPT
 	test eax, eax
 	js not_tty
-	sys readlink, proc_fd0, xbp, NAME_SIZE - 1
+	sys readlink, proc_fd0, ebp, NAME_SIZE - 1
 	test eax, eax
 	js .search
 	cmp eax, NAME_SIZE - 1
 	jae not_tty             ; perhaps cut: glibc gives up
-	mov byte [xbp + xax], 0
-	cmp eax, UNREACHABLE_LEN
-	jbe .check
+	mov byte [xax + xbp*1], 0
+; glibc drops the prefix only when more follows; dropped from a bare
+; "(unreachable)" it leaves "", which fails the '/' test all the same.
 	mov esi, unreachable
 	mov edi, ebp
 	push UNREACHABLE_LEN
@@ -83,8 +86,7 @@ _start:
 .check:
 	cmp byte [xbp], '/'
 	jne .search
-	call same_file
-	je found
+	call same_file          ; (returns only when it is not stdin's)
 .search:
 	mov esi, dev_pts
 	call search
@@ -92,86 +94,79 @@ _start:
 	call search
 	; on to not_tty
 
+; not_tty: the text in A2, its length in A3, the exit status on the
+; stack, for output.
 not_tty:
-	mov esi, not_a_tty
+	mov A2d, not_a_tty
 	push NOT_A_TTY_LEN
-	pop xdx
+	pop A3
 	push TTY_STDIN_NOTTY
-	jmp output
-
-; found: the name in the buffer, with a newline. output: xsi = text,
-; xdx = length, [xsp] = the exit status.
-found:
-	mov esi, ebp
-	mov edi, ebp
-	xor eax, eax
-	or ecx, -1
-	repne scasb
-	mov byte [xdi-1], 10
-	mov xdx, xdi
-	sub xdx, xsi
-	push 0
-output:
-	movx A3, xdx
-	movx A2, xsi
-	push 1
-	pop A1
-	call write_all
-	jns .done
-	mov esi, msg_write_error
-	call err_text
-	exit TTY_WRITE_ERROR
-.done:
-	pop xax
-	exit xax
+	jmp short output
+same_file.ret:                  ; (before it, so that its jumps stay short)
+	ret
 
 ; same_file - is the file named in the buffer stdin's terminal: the same
-; inode number, rdev and device? out: ZF=1 when it is.
+; inode number, rdev and device? Returns when it is not; when it is, goes
+; on to found.
 ; clobbers: everything but xbp
 same_file:
-	sys statx, AT_FDCWD, xbp, 0, STATX_TYPE | STATX_INO, stx_name
+	sys statx, AT_FDCWD, ebp, 0, STATX_TYPE | STATX_INO, stx_name
 	test eax, eax
-	js .ret                 ; ZF=0
+	js .ret
 	lea esi, [xbp + TTY_INO]
 	mov edi, stx_name + STX_INO
 	push 8
 	pop xcx
 	repe cmpsb
 	jne .ret
-	lea esi, [xbp + TTY_RDEV]
-	mov edi, stx_name + STX_RDEV
-	mov cl, 16
+	mov cl, 16              ; on to the rdev and device of both
+	add esi, STX_RDEV - STX_INO - 8
+	add edi, STX_RDEV - STX_INO - 8
 	repe cmpsb
-.ret:
-	ret
+	jne .ret
 
-; search - look in the directory named at esi for an entry with stdin's
-; inode number that is the same file, and go to found with it. Returns
-; when there is none. The names are built in the buffer: "DIR/ENTRY".
-; The directory's fd is kept at [xsp+W], the end of the entries at [xsp].
+; found: the name in the buffer, with a newline.
+found:
+	mov A2d, ebp
+	call strlen
+	mov byte [A2 + A3], 10
+	inc A3d
+	push 0
+output:
+	push 1
+	pop A1
+	call write_all
+	jns .exit
+	mov esi, msg_write_error
+	call err_text
+	push TTY_WRITE_ERROR
+.exit:
+	pop A1
+	sys exit
+
+; search - look in the directory named at esi (with a '/' at its end) for
+; an entry with stdin's inode number that is the same file, and go to
+; found with it (through same_file). Returns when there is none. The names are built in the
+; buffer: "DIR/ENTRY". The directory's fd is kept at [xsp+W], the end of
+; the entries at [xsp].
 ; clobbers: everything but xbp
 search:
 	mov edi, ebp
 	push xsi
-.prefix:
-	lodsb
-	stosb
-	test al, al
-	jnz .prefix
-	mov byte [xdi-1], '/'
+	call copystr
 	mov [xbp + NAME_END], edi
 	pop xsi
-	sys open, xsi, O_RDONLY | O_DIRECTORY
+	sys open, esi, O_RDONLY | O_DIRECTORY
 	test eax, eax
 	js .ret
 	push xax
 .read:
-	sys getdents64, [xsp], dents, DENTS_SIZE
+	mov esi, dents
+	sys getdents64, [xsp], esi, DENTS_SIZE
 	test eax, eax
 	jle .close
-	add eax, dents
+	add eax, esi
 	push xax
-	mov esi, dents
 .entry:
 	push xsi
 	lea edi, [xbp + TTY_INO]
@@ -189,7 +184,6 @@ search:
 	test al, al
 	jnz .copy
 	call same_file
-	je found
 	pop xsi
 .next:
 	movzx eax, word [xsi + D_RECLEN]
@@ -204,11 +198,11 @@ search:
 .ret:
 	ret
 
-empty:		db 0
-proc_fd0:	db '/proc/self/fd/0', 0
+proc_fd0:	db '/proc/self/fd/0', 0   ; its NUL is also the empty path
+PROC_FD0_LEN	equ $ - proc_fd0 - 1
 unreachable:	db '(unreachable)'
-dev_pts:	db '/dev/pts', 0
-dev:		db '/dev', 0
+dev_pts:	db '/dev/pts/', 0
+dev:		db '/dev/', 0
 not_a_tty:	db 'not a tty', 10
 NOT_A_TTY_LEN	equ $ - not_a_tty
 msg_write_error: db 'write error', 0

@@ -12,7 +12,7 @@
 ;
 ; uname(2) fills a struct new_utsname: six fields of 65 bytes (sysname,
 ; nodename, release, version, machine, domainname), NUL-terminated. The
-; line is built in a buffer and written at once.
+; line is built over that struct, on the stack, and written at once.
 
 %include "subk.inc"
 
@@ -25,70 +25,67 @@ _start:
 	pop_argv0
 	mov xsi, xsp
 	call scan_flags         ; edx: bit 0 = -a, bits 1-8 = s n r v m p i o
-	mov ebp, edx
-	mov xdx, [xsp]
-	test xdx, xdx
-	jnz extra_operand
-	shr ebp, 1              ; CF = -a; ebp = the fields, in output order
-	jnc .not_all
-	mov ebp, ALL
-.not_all:
-	test ebp, ebp
-	jnz .fields
-	inc ebp                 ; -s
+	pop xcx                 ; the first operand, or NULL
+	jxcxz .options
+	mov xdx, xcx
+	jmp extra_operand
+.options:
+	shr edx, 1              ; CF = -a; edx = the fields, in output order
+	jnz .given
+	inc edx                 ; none: -s (inc keeps CF)
+.given:
+	jnc .fields
+	mov dl, ALL
 .fields:
-	sys uname, uts          ; fails only for a bad address (EFAULT)
+	sub xsp, 6 * UTS_FIELD
+	mov xbp, xsp            ; the struct, on the stack
+	sys uname, xbp          ; fails only for a bad address (EFAULT)
 
-; ecx = the field's number, esi its text; edi builds the line, a space
-; before each field (the line starts after the first one).
-	xor ecx, ecx
-	mov edi, line
+; edx = the fields still to print, ecx the next one's number (its bit),
+; esi its text; edi builds the line over the struct (each field is copied
+; down, never past the fields not yet read), a space before each field:
+; the line starts after the first one, at xbp (the byte below is free:
+; nothing else writes below xsp until the next call).
+	lea xdi, [xbp - 1]
 .field:
-	shr ebp, 1
-	jnc .next
+	bsf ecx, edx
+	jz .end
+	btr edx, ecx
 	imul esi, ecx, UTS_FIELD
-	add esi, uts
+	add xsi, xbp
 	cmp cl, 5
 	jb .separator
-	mov esi, unknown
-	cmp cl, 7
-	jb .separator
-	mov esi, gnu_linux
+	lea esi, [xcx + 1]      ; -p, -i: unknown; -o (7): 8 bytes on
+	and esi, 8
+	add esi, unknown
 .separator:
 	mov al, ' '
-	stosb
 .copy:
+	stosb
 	lodsb
 	test al, al
-	jz .next
-	stosb
-	jmp .copy
-.next:
-	inc ecx
-	test ebp, ebp
-	jnz .field
+	jnz .copy
+	jmp .field
+.end:
 	mov al, 10
 	stosb
-	mov A3, xdi
-	sub A3d, line + 1
-	mov A2d, line + 1
+	sub edi, ebp
+	mov A3d, edi
+	mov A2, xbp
 	push 1
 	pop A1
 	call write_all
-	jns .exit
+	jns .exit               ; eax = 0
 	mov esi, msg_write_error
 	call err_text
+	mov al, 1               ; the status (exit keeps its low byte)
 .exit:
-	exit_status
+	xchg eax, A1d
+	sys exit
 
-unknown:	db 'unknown', 0
+unknown:	db 'unknown', 0         ; 8 bytes: gnu_linux follows
 gnu_linux:	db 'GNU/Linux', 0
 msg_write_error: db 'write error', 0
 OPTSPEC:	db 'asnrvmpio', 0
-
-BSS
-uts:	resb 6 * UTS_FIELD
-line:	resb 6 * UTS_FIELD + 20
-TEXT
 
 program_end
