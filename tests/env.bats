@@ -5,19 +5,6 @@
 load helpers
 bats_require_minimum_version 1.5.0
 
-# rawexec ENV... -- PROG ARG...: execve PROG with exactly this environment
-rawexec() {
-	python3 -c '
-import ctypes, sys
-libc = ctypes.CDLL(None, use_errno=True)
-a = [s.encode("utf-8", "surrogateescape") for s in sys.argv[1:]]
-i = a.index(b"--")
-def arr(l):
-    return (ctypes.c_char_p * (len(l) + 1))(*l, None)
-libc.execve(a[i + 1], arr(a[i + 1:]), arr(a[:i]))
-sys.exit(99)' "$@"
-}
-
 # same ARGS...: our env and GNU's give the same stdout, stderr and status
 same() {
 	ours=$("$(bin env)" "$@" 2>&1; echo ":$?")

@@ -27,3 +27,17 @@ arch() { basename "$SUBK_BIN"; }
 # status_of CMD... - run a pipeline-free command, print its exit status
 # (128+N for signal N, as the shell reports it)
 status_of() { "$@" >/dev/null 2>&1; echo $?; }
+
+# rawexec ENV... -- PROG ARG...: execve PROG with exactly this environment
+# (duplicates, entries without '=': what no shell can build)
+rawexec() {
+	python3 -c '
+import ctypes, sys
+libc = ctypes.CDLL(None, use_errno=True)
+a = [s.encode("utf-8", "surrogateescape") for s in sys.argv[1:]]
+i = a.index(b"--")
+def arr(l):
+    return (ctypes.c_char_p * (len(l) + 1))(*l, None)
+libc.execve(a[i + 1], arr(a[i + 1:]), arr(a[:i]))
+sys.exit(99)' "$@"
+}

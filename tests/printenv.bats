@@ -3,19 +3,6 @@
 # without '='), a big environment, and write errors.
 load helpers
 
-# rawexec ENV... -- PROG ARG...: execve PROG with exactly this environment
-rawexec() {
-	python3 -c '
-import ctypes, sys
-libc = ctypes.CDLL(None, use_errno=True)
-a = [s.encode("utf-8", "surrogateescape") for s in sys.argv[1:]]
-i = a.index(b"--")
-def arr(l):
-    return (ctypes.c_char_p * (len(l) + 1))(*l, None)
-libc.execve(a[i + 1], arr(a[i + 1:]), arr(a[:i]))
-sys.exit(99)' "$@"
-}
-
 # both ENV... -- ARGS...: our printenv and GNU's, same stdout and status
 both() {
 	local i=1
