@@ -30,13 +30,12 @@
 ; and formats each chunk into a second one, written before the next read.
 
 %include "subk.inc"
-use err_file, err_plain, errno_path
+use usage, scan_flags, err_file, errno_path
 
 ; struct statx (linux/stat.h): the same layout on both arches
 STX_INO     equ 32              ; __u64
 STX_SIZE    equ 40              ; __u64
 STX_DEV     equ 136             ; __u32 major, __u32 minor
-STATX_WANT  equ 0x301           ; STATX_TYPE | STATX_INO | STATX_SIZE
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
 F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
 
@@ -46,132 +45,105 @@ NUMLEN      equ 20              ; digits of the line counter
 MAXOUT      equ NUMLEN + 7      ; output bytes per input byte at most
 COPYMAX     equ 0x7ffff000      ; bytes per splice/sendfile (MAX_RW_COUNT)
 
-; [flags]: what the options ask for, and one bit of line state
-SHOWNP      equ 1               ; -v
-ENDS        equ 2               ; -E
-TABS        equ 4               ; -T
-NUMBER      equ 8               ; -n, -b
-NONBLANK    equ 16              ; -b
-SQUEEZE     equ 32              ; -s
-PENDCR      equ 128             ; a \r held back until the next byte is known
+; [flags]: the options, one bit per letter as scan_flags gives them
+; (OPTSPEC's order), after -A is made -et and -b is given -n too. So -v,
+; -e and -t show the nonprinting bytes, -E and -e the ends, -T and -t the
+; tabs. -u (and -A itself) is in the second byte, which is not kept.
+OPT_v       equ 1
+OPT_E       equ 2
+OPT_T       equ 4
+OPT_e       equ 8
+OPT_t       equ 16
+OPT_s       equ 32
+OPT_n       equ 64              ; -n, and with -b
+OPT_b       equ 128
+SHOWNP      equ OPT_v|OPT_e|OPT_t
+ENDS        equ OPT_E|OPT_e
+TABS        equ OPT_T|OPT_t
+NUMBER      equ OPT_n           ; numbering, -n or -b
+NONBLANK    equ OPT_b           ; not the empty lines, -b
+SQUEEZE     equ OPT_s
+PENDCR      equ -2              ; [newlines]: a \r held back (see chunk)
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
-	use getopt                      ; getopt_init, from argv[1] at xsp
-	mov xsi, xsp
-	mov xdi, xsi
-	xor ebx, ebx
-.option:
-	call getopt
-	jc .options_done
-	mov al, [xcx+opt_flags]
-	or [flags], al
-	jmp .option
+	push xsp                        ; xsi = xsp
+	pop xsi
+	call scan_flags                 ; edx = the letters given
+	shr dh, 1                       ; CF = -A
+	jnc .not_all
+	or dl, OPT_e|OPT_t
+.not_all:
+	test dl, dl                     ; SF = -b
+	jns .not_b
+	or dl, OPT_n
+.not_b:
+	mov [flags], dl
 
 ; The operands are at xsp up to xdi, then NULL; [xsp] is the current one
 ; while it is copied (calls use the stack below it). None at all means "-".
-.options_done:
 	cmp xdi, xsp
 	jne .output
 	push dash
 
-; The output: GNU refuses a closed one before anything else, and the input
-; that is the output file needs its identity.
+; The output: its pipe buffer raised to PIPESZ if it is a pipe with less
+; (never lowered; the kernel may refuse: no matter): F_GETPIPE_SZ, then
+; F_SETPIPE_SZ through the same call, whose answer (PIPESZ or more, or
+; -errno) ends the loop. Then GNU refuses a closed output before anything
+; else, and the input that is the output file needs its identity.
 .output:
 	push 1
 	pop A1
+	mov A2d, F_GETPIPE_SZ
+.pipe_size:
+	sys fcntl
+	shr eax, 20                     ; PIPESZ or more, or -errno (no pipe)
+	jnz .stat
+	dec A2d                         ; F_SETPIPE_SZ
+	mov A3d, PIPESZ
+	jmp .pipe_size
+.stat:
+	mov ebp, A1d
 	mov A5d, ostat
 	call stat_fd
 	mov esi, msg_stdout
-	jerr die
-	sys fcntl, 1, F_GETPIPE_SZ      ; raise the pipe's size, never lower it
-	cmp eax, PIPESZ
-	jae .operand                    ; big enough, or not a pipe (-errno)
-	sys fcntl, A1, F_SETPIPE_SZ, PIPESZ     ; may be refused: no matter
+	js die
 
+; Each operand: open it, or dup stdin for "-" (to close it like any
+; file; one system call instruction for both), statx it, copy it. A failed
+; open fails the statx too, EBADF: xbp holds the open's -errno, which is
+; the one reported. (The fds go to the kernel as ebp: an int.)
 .operand:
-	mov xsi, [xsp]
-	cmp word [xsi], '-'
+	pop A1                          ; A1 = [xsp], in 2 bytes
+	push A1
+	push SYS_open
+	pop xax
+	mov A2d, O_RDONLY|O_LARGEFILE
+	cmp word [A1], '-'
 	jne .open
-	mov [stdin_used], esi
-	sys dup, 0                      ; stdin, closed like any file after
-	jmp .opened
-.open:
-	sys open, xsi, O_RDONLY|O_LARGEFILE
-.opened:
-	xchg eax, ebp                   ; xbp = the input fd, or -errno
-
-; GNU's test: the input is the same file as the output and its offset is
-; before its end (so `cat f >> f` cannot grow forever). GNU asks for a
-; regular output file first; any other file has st_size 0, so the offset
-; test alone says no for it. A failed open fails here too, EBADF.
-	mov A1, xbp
-	mov A5d, istat
-	call stat_fd
-	jerr .failed
-	mov esi, istat+STX_INO
-	mov edi, ostat+STX_INO
-	cmpsd
-	jne .copy
-	cmpsd
-	jne .copy
-	add esi, STX_DEV - STX_INO - 8
-	add edi, STX_DEV - STX_INO - 8
-	cmpsd
-	jne .copy
-	cmpsd
-	jne .copy
-%ifndef HAVE_WIDE_REGS
-	cmp dword [istat+STX_SIZE+4], 0 ; 4 GiB or more: past any 32-bit offset
-	jne .same
+	mov [stdin_used], A1d
+	xor A1d, A1d
+	mov al, SYS_dup                 ; (the upper bytes are 0)
+%if SYS_dup > 255 || SYS_open > 127
+ %error "SYS_dup or SYS_open does not fit"
 %endif
-	sys lseek, xbp, 0, SEEK_CUR
-	cmp xax, [istat+STX_SIZE]
-	jae .copy
-.same:
-	mov edi, buf                    ; "'NAME': input file is output file"
-	mov xsi, [xsp]
-	call quote
-	mov esi, msg_same
-	call copystr
-	stosb                           ; al = 0 after copystr
-	mov esi, buf
-	call err_plain
-	jmp .close
-
-; Zero-copy, as long as the kernel takes it.
-.copy:
-	cmp byte [flags], 0
-	jne .read
-.splice:
-	push xbp
-	sys splice, xbp, 0, 1, 0, COPYMAX, 0
-	pop xbp
-	test eax, eax
-	jg .splice
-	jz .close
-.sendfile:
-	sys sendfile, 1, xbp, 0, COPYMAX
-	test eax, eax
-	jg .sendfile
-	jz .close
-.read:
-	sys read, xbp, buf, BUFSZ
-	test eax, eax
-	jz .close
+.open:
+	SYSCALL
+	xchg eax, ebp                   ; xbp = the input fd, or -errno
+	call stat_in
 	js .failed
-	call chunk
-	jmp .read
-
+	call copy
+	jns .close
 .failed:                                ; xax = -errno, or the open's in xbp
 	test ebp, ebp
 	jns .report
 	xchg eax, ebp
 .report:
-	mov xsi, [xsp]
+	pop xsi
+	push xsi
 	call err_file
 .close:
-	sys close, xbp                  ; after a failed open: EBADF, ignored
+	sys close, ebp                  ; after a failed open: EBADF, ignored
 	pop xax
 	cmp WPTR [xsp], 0
 	jne .operand
@@ -179,8 +151,8 @@ _start:
 ; The end: a \r that -E held back is a \r after all; and as GNU, stdin
 ; is closed when it was an operand, which fails when it was never open.
 finish:
-	test byte [flags], PENDCR
-	jz .stdin
+	cmp byte [newlines], PENDCR
+	jne .stdin
 	mov A2d, cr
 	push 1
 	pop A3
@@ -197,12 +169,12 @@ die:                                    ; xsi = what failed, xax = -errno
 bye:
 	exit_status
 
-; chunk - write the eax bytes read into buf, formatted if asked. Returns
-; only when all is written.
+; chunk - write the eax bytes read into buf (A2 = buf), formatted if
+; asked. Returns only when all is written.
 chunk:
-	cmp byte [flags], 0
-	jne .format
-	mov A2d, buf
+	mov ebx, [flags]
+	test bl, bl
+	jnz .format
 	xchg eax, A3d
 
 ; A2 = data, A3 = its length
@@ -210,16 +182,15 @@ chunk:
 	push 1
 	pop A1
 	call write_all
-	js .write_error
-	ret
-.write_error:
 	mov esi, msg_write
-	jmp die
+	js die
+	ret
 
 .pending:                               ; the \r before: ^M before \n, else \r
-	xor bl, PENDCR
+	mov bh, -1
 	cmp al, 10
 	mov byte [xdi], 13
+cr	equ $ - 1                       ; (a 13 for finish to write)
 	jne .cr
 	mov word [xdi], '^M'
 	inc edi
@@ -229,93 +200,158 @@ chunk:
 
 ; Format: xsi = input, ecx = bytes left, xdi = output, bl = flags,
 ; bh = GNU's "newlines": -1 inside a line, 0 at the start of a line after
-; a text line (or of the input), 1 after an empty line, 2 after two or more.
+; a text line (or of the input), 1 after one or more empty lines; and
+; PENDCR inside a line after a \r that -E holds back. The common path is
+; in line; the rest follows the loop.
 .format:
+	movx xsi, A2
 	xchg eax, ecx
-	mov esi, buf
 	mov edi, outbuf
-	mov bx, [flags]
 .byte:
 	lodsb
-	test bl, bl                     ; PENDCR
-	js .pending
+	cmp bh, PENDCR
+	je .pending
 .not_pending:
 	cmp al, 10
-	jne .text
-	inc bh
-	jle .line_end                   ; -1 -> 0: the end of a text line
-	cmp bh, 2                       ; an empty line
-	jb .empty
-	mov bh, 2
-	test bl, SQUEEZE
-	jnz .next
-.empty:
-	mov dl, bl
-	and dl, NUMBER|NONBLANK
-	cmp dl, NUMBER
-	jne .line_end
-	call put_num
-.line_end:
-	test bl, ENDS
-	jz .put
-	mov byte [xdi], '$'
-	inc edi
-	jmp .put
-.text:
+	je .newline
 	test bh, bh
 	js .inside
 	mov bh, -1                      ; a line starts
 	test bl, NUMBER
-	jz .inside
 	call put_num
 .inside:
+	cmp al, 9
+	je .tab
 	test bl, SHOWNP
 	jz .plain
 	test al, al
 	js .meta
-	cmp al, 9
-	je .tab
 .control:
 	cmp al, 0x7f
 	je .caret
 	cmp al, ' '
-	jae .put
-.caret:
-	mov byte [xdi], '^'             ; ^@..^_ and ^?: the byte xor 0x40
-	inc edi
-	xor al, 0x40
-	jmp .put
-.plain:
-	cmp al, 9
-	je .tab
-	cmp al, 13
-	jne .put
-	test bl, ENDS
-	jz .put
-	or bl, PENDCR
-	jmp .next
-.tab:
-	test bl, TABS
-	jnz .caret
+	jb .caret
 .put:
 	stosb
 .next:
 	loop .byte
-	mov [flags], bx
+	mov [flags], ebx
+	mov A3d, edi
 	mov A2d, outbuf
-	mov A3, xdi
-	sub A3, A2
+	sub A3d, A2d
 	jmp .write
 
+.tab:
+	test bl, TABS
+	jz .put
+.caret:
+	mov ah, '^'                     ; ^@..^_ and ^?: the byte xor 0x40
+	xor al, 0x40
+.prefix:                                ; ah, then al
+	mov [xdi], ah
+	inc edi
+	jmp .put
 .meta:                                  ; M- and the low 7 bits
 	mov word [xdi], 'M-'
 	scasw                           ; xdi += 2
 	and al, 0x7f
 	jmp .control
-; put_num - the next line number, "%6d\t", at xdi. The counter is decimal
+.plain:
+	cmp al, 13
+	jne .put
+	test bl, ENDS
+	jz .put
+	mov bh, PENDCR
+	jmp .next
+.newline:
+	inc bh
+	jle .line_end                   ; -1 -> 0: the end of a text line
+	dec bh                          ; ZF: the first empty line
+	mov bh, 1
+	jz .empty
+	test bl, SQUEEZE
+	jnz .next
+.empty:                                 ; numbered with -n, not with -b
+	test bl, NUMBER|NONBLANK
+	call put_num
+.line_end:
+	test bl, ENDS
+	jz .put
+	mov ah, '$'
+	jmp .prefix
+
+; copy - copy the open input xbp ([xsp+W] its name) to stdout; called
+; right after stat_in (A1 = xbp, A5 = istat).
+; out: SF=1 when a read failed, xax = -errno (for the caller to report);
+; else done, or refused with a message.
+;
+; GNU's test first: the input is the same file as the output and its
+; offset is before its end (so `cat f >> f` cannot grow forever). GNU asks
+; for a regular output file first; any other file has st_size 0, so the
+; offset test alone says no for it. (The offset is asked of every input,
+; first, while A1 still holds the fd: cmpsd takes xdi; it stays in xax.)
+copy:
+	sys lseek, A1, 0, SEEK_CUR
+	lea edi, [A5 + STX_INO]
+	mov esi, ostat+STX_INO
+	cmpsd
+	jne .copy
+	cmpsd
+	jne .copy
+	add esi, STX_DEV - STX_INO - 8
+	add edi, STX_DEV - STX_INO - 8
+	cmpsd
+	jne .copy
+	cmpsd
+	jne .copy                       ; the same file; xdi = istat+STX_DEV+8
+%ifndef HAVE_WIDE_REGS
+	cmp dword [xdi + STX_SIZE+4 - STX_DEV-8], 0     ; 4 GiB or more: past
+	jne .same                                       ; any 32-bit offset
+%endif
+	cmp xax, [xdi + STX_SIZE - STX_DEV-8]
+	jae .copy
+.same:                                  ; (the format takes no errno)
+	mov esi, fmt_same
+	pop xcx                         ; xdx = the name, under the return
+	pop xdx                         ; address
+	push xdx
+	push xcx
+	call say_error
+	test ebp, ebp                   ; SF=0
+	ret
+
+; Zero-copy, as long as the kernel takes it; sendfile's count is splice's,
+; still in A5. (i386 passes splice's flags in ebp.)
+.copy:
+	cmp byte [flags], 0
+	jne .read
+.splice:
+	push xbp
+	sys splice, ebp, 0, 1, 0, COPYMAX, 0
+	pop xbp
+	test eax, eax
+	jg .splice
+	jz .ret
+.sendfile:
+	sys sendfile, 1, ebp, 0, A5
+	test eax, eax
+	jg .sendfile
+	jz .ret
+.read:
+	sys read, ebp, buf, BUFSZ       ; A2 = buf for chunk
+	test eax, eax
+	jle .ret
+	call chunk
+	jmp .read
+.ret:
+	ret
+
+; put_num - the next line number, "%6d\t", at xdi, unless PF=1 (test the
+; flags so that an even parity means no number). The counter is decimal
 ; text ending at numend, zero bytes before its first digit.
 ; clobbers: xdx; xdi advanced
 put_num:
+	jpe copy.ret                    ; PE: no number
 	push xax
 	push xsi
 	mov esi, numend
@@ -329,8 +365,7 @@ put_num:
 	jmp .carry
 .print:
 	mov esi, numend - NUMLEN
-	push NUMLEN
-	pop xdx                         ; dl = columns left
+	mov dl, NUMLEN                  ; dl = columns left
 .digit:
 	lodsb
 	test al, al
@@ -341,7 +376,7 @@ put_num:
 .store:
 	stosb
 .skip:
-	dec edx
+	dec dl
 	jnz .digit
 	mov al, 9
 	stosb
@@ -349,23 +384,29 @@ put_num:
 	pop xax
 	ret
 
-; stat_fd - statx(A1, "", AT_EMPTY_PATH, ...) into the buffer at A5
+; stat_fd - statx(ebp, "", AT_EMPTY_PATH, mask) into the buffer at A5
+; (stat_in: into istat). SF=1 when it failed; A1 = the fd after. The mask
+; is AT_EMPTY_PATH - 1, STATX_BASIC_STATS | STATX_BTIME: with the inode
+; and the size we need (the device is always there).
+stat_in:
+	mov A5d, istat
 stat_fd:
-	sys statx, A1, dash+1, AT_EMPTY_PATH, STATX_WANT
+	mov A3d, AT_EMPTY_PATH
+	lea A4d, [A3 - 1]
+	sys statx, ebp, dash+1
+	test eax, eax
 	ret
 
-OPTSPEC:	db 'AbeEnstTuv', 0
-opt_flags:	db SHOWNP|ENDS|TABS, NUMBER|NONBLANK, SHOWNP|ENDS, ENDS
-		db NUMBER, SQUEEZE, SHOWNP|TABS, TABS, 0, SHOWNP
+OPTSPEC:	db 'vETetsnbAu', 0
 dash:		db '-', 0
-cr:		db 13
 msg_stdout:	db 'standard output', 0
 msg_write:	db 'write error', 0
 msg_close:	db 'closing standard input', 0
-msg_same:	db ': input file is output file', 0
+fmt_same:	db F_ARGV0, ': ', F_FILE, ': input file is output file', 10, 0
 
 ; The buffers first, so the small variables share a page with the
-; library's (argv0, status) and the big ones are touched only when used.
+; library's (on i386: argv0, status) and the big ones are touched only
+; when used.
 BSS
 buf:	resb BUFSZ
 outbuf:	resb BUFSZ * MAXOUT
@@ -373,7 +414,8 @@ ostat:	resb 256                        ; statx of stdout
 istat:	resb 256                        ; statx of the current input
 stdin_used: resd 1                      ; not 0 once "-" was an operand
 flags:	resb 1                          ; see above
-newlines: resb 1                        ; bh of the format loop
+newlines: resb 3                        ; bh of the format loop (and a
+                                        ; dword with flags for ebx)
 numbuf:	resb NUMLEN
 numend:
 
