@@ -13,136 +13,164 @@
 ; Exit status: 0; 1 for a missing or extra operand, a bad option, or a
 ; write error.
 ; Differences from GNU: long options (--multiple, --suffix=S, --zero,
-; --help, --version) are not supported. Each line is written by itself
-; (GNU's stdio gathers them into one write).
+; --help, --version) are not supported. All the lines are written at once
+; (GNU's stdio writes them in blocks of 4096 bytes).
 ;
-; Each line is written from where its name lies on the stack: the result
-; is a part of the name, so the terminator is stored just after it.
+; The lines are built in place over the names, which the kernel lays out
+; one after another on the stack: a result is a part of its name, so the
+; result and its terminator never pass the end of the name (its NUL).
 
 %include "subk.inc"
-use usage, extra_operand, err_plain
+use usage, opt_missing, extra_operand
 
-A_FLAG equ 1                    ; the bits getopt's letter index sets in ebp
-S_FLAG equ 2
-Z_FLAG equ 4
+; (The data comes first and the options last, so that the jumps from the
+; options to usage.inc are short.)
+fmt_no_operand:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
+msg_write:	db 'write error'
+no_suffix:	db 0
 
 _start:
-	save_argv0
-	getopt_init
-	xor ebp, ebp
-.option:
-	call getopt
-	jc .options_done
-	bts ebp, ecx
-	cmp al, 's'
-	jne .option
-	mov [suffix], xdx       ; the last -s wins
-	jmp .option
-.options_done:
-	mov al, 10
-	test ebp, Z_FLAG
-	jz .term
-	mov al, 0
-.term:
-	mov [terminator], al
+	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
+	mov ah, 10              ; ah = the terminator: newline, or NUL (-z)
+	mov ebp, no_suffix      ; xbp = the SUFFIX
+	xor ecx, ecx            ; ch = 1: every operand is a NAME (-a, -s)
+	jmp .arg
 
-; NAME [SUFFIX]: a second operand is the suffix, a third is too many.
-	xchg ebx, ebp           ; ebx = the flags
-	lea xbp, [xsp+2*W]      ; xbp walks the operands
-	cmp WPTR [xbp], 0
-	je .missing
-	test bl, A_FLAG | S_FLAG
-	jnz .name
-	mov xdx, [xbp+W]
-	test xdx, xdx
-	jz .name
-	mov [suffix], xdx
-	mov xdx, [xbp+2*W]
-	test xdx, xdx
-	jnz extra_operand
-	mov [xbp+W], xdx        ; the suffix is not a name
-
-; xsi = the name, xdx = the length of it kept.
+; The lines go from xbx (the first name) to xdi. xsi walks a name; xdx =
+; the start of its last run of bytes other than "/", xcx = the end of it.
+; A name without such a run gives "/" when it starts with one (slashes
+; only), else "" (the empty name). (The byte before a name is never a
+; "/": its NUL, or the terminator of the line before, is there.)
 .name:
-	mov xsi, [xbp]
-	test xsi, xsi
-	jz .done
-	add xbp, W
-	movx A2, xsi
-	call strlen             ; A3 is xdx on both arches
-.trim:                          ; trailing slashes
-	test xdx, xdx
-	jz .empty
-	cmp byte [xsi+xdx-1], '/'
-	jne .base
-	dec xdx
-	jmp .trim
-.empty:
-	cmp [xsi], dl           ; "" stays "", slashes only are "/"
-	je .write
-	inc edx
-	jmp .write
-
-; The last component starts after the last slash before xdx.
-.base:
-	mov xcx, xdx
-.back:
-	cmp byte [xsi+xcx-1], '/'
-	je .found
-	loop .back
-.found:
-	add xsi, xcx
-	sub xdx, xcx
-
-; The suffix goes when it is shorter than the result and ends it.
-	mov xdi, [suffix]
-	test xdi, xdi
-	jz .write
-	push xdi
-	xor eax, eax
-	or ecx, -1
-	repne scasb
-	not ecx
-	dec ecx                 ; ecx = the suffix's length
-	pop xdi
-	cmp ecx, edx
-	jae .write
-	push xsi
-	push xcx
-	add xsi, xdx
-	sub xsi, xcx
-	repe cmpsb
-	pop xcx
 	pop xsi
-	jne .write
-	sub edx, ecx
+	test xsi, xsi
+	jz .write
+	mov xdx, xsi
+	mov xcx, xsi
+	cmp byte [xsi], '/'
+	jne .scan
+	inc xcx
+.scan:
+	lodsb
+	test al, al
+	jz .scanned
+	cmp al, '/'
+	je .scan
+	cmp byte [xsi-2], '/'
+	jne .in_run
+	lea xdx, [xsi-1]
+.in_run:
+	mov xcx, xsi
+	jmp .scan
+.scanned:
+	sub ecx, edx            ; ecx = the length of the result
+
+; The result goes to the line; then the suffix goes when it is shorter
+; than the result and ends it.
+.copy:
+	push xcx
+	mov xsi, xdx
+	rep movsb
+	mov A2, xbp
+	call strlen             ; xdx = the suffix's length
+	movx xsi, A2            ; xsi = the suffix
+	pop xcx
+	sub ecx, edx
+	jbe .term
+	push xdi
+	sub xdi, xdx
+	mov ecx, edx
+	repe cmpsb
+	pop xdi
+	jne .term
+	sub xdi, xdx
+.term:
+	mov al, ah
+	stosb
+	jmp .name
 
 .write:
-	mov al, [terminator]
-	mov [xsi+xdx], al
-	movx A2, xsi
-	lea A3, [xdx+1]
+	mov A3, xdi
+	sub A3, xbx
+	mov A2, xbx
 	push 1
 	pop A1
 	call write_all
-	jns .name
+	jns .done
 	mov esi, msg_write
 	call err_text
 .done:
 	exit_status
 
+; The options, up to the first operand (as GNU's getopt with "+as:z"):
+; xdx = the argument, xsi walks it.
+.arg:
+	pop xsi
+	mov xdx, xsi
+	test xsi, xsi
+	jz .operands
+	lodsb
+	cmp al, '-'
+	jne .operands
+	lodsb
+	test al, al
+	jz .operands            ; "-" alone is a name
+	cmp al, '-'
+	je .dashes
+.letter:
+	cmp al, 'z'
+	jne .not_z
+	mov ah, 0
+	jmp .next_letter
+.not_z:
+	cmp al, 'a'
+	je .multiple
+	cmp al, 's'
+	jne opt_invalid         ; al = the letter
+	mov ch, 1
+	mov xbp, xsi            ; -sSUFFIX: the rest of the word
+	cmp byte [xsi], 0
+	jne .arg
+	pop xbp                 ; -s SUFFIX: the next argument
+	test xbp, xbp
+	jnz .arg
+	jmp opt_missing         ; al = 's'
+.multiple:
+	mov ch, 1
+.next_letter:
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
+.dashes:
+	lodsb
+	test al, al
+	jnz opt_unrecognized    ; "--NAME"; xdx = the argument
+	pop xdx                 ; "--": the next argument is the first operand
+.operands:
+	push xdx                ; the first operand is the next to pop again
+	test xdx, xdx
+	jz .missing
+
+; NAME [SUFFIX]: a second operand is the suffix, a third is too many.
+	mov xbx, xdx
+	mov xdi, xdx
+	test ch, ch
+	jnz .names
+	mov xdx, [xsp+W]
+	test xdx, xdx
+	jz .names
+	mov xbp, xdx
+	mov xdx, [xsp+2*W]
+	test xdx, xdx
+	jnz extra_operand
+	mov [xsp+W], xdx        ; the suffix is not a name
+.names:
+	jmp .name
+
 .missing:
-	mov esi, msg_no_operand
-	call err_plain
-	jmp usage_try
-
-msg_no_operand:	db 'missing operand', 0
-msg_write:	db 'write error', 0
-OPTSPEC:	db '+as:z', 0
-
-BSS
-suffix:		resW 1          ; the SUFFIX, or 0
-terminator:	resb 1          ; newline, or NUL with -z
-TEXT
+	mov esi, fmt_no_operand
+	mov edx, esi            ; (no ARG: any string will do)
+	jmp usage_say
 
 program_end

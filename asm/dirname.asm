@@ -12,93 +12,114 @@
 ; one write). With POSIXLY_CORRECT set GNU's getopt stops at the first
 ; operand; here options after operands still count.
 ;
-; Each line is written from where its name lies on the stack: the result
-; is a prefix of the name, so the terminator is stored just after it.
-; Only the result "." comes from elsewhere: dot_line.
+; The options are read first, the operands moved down to &argv[1] over
+; them. Each line is then written from where its name lies on the stack:
+; the result is a prefix of the name, so the terminator is stored just
+; after it. Only the result "." comes from elsewhere: a line kept in the
+; slot after the operands (at most envp[0]'s, which dirname does not need).
 
 %include "subk.inc"
-use usage, scan_flags, err_plain
+use usage
+
+; (The data comes first, so that the jumps to usage.inc are short.)
+fmt_missing:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
+msg_write:	db 'write error', 0
 
 _start:
-	save_argv0
-	lea xbp, [xsp+2*W]      ; xbp walks the operands
-	mov xsi, xbp
-	call scan_flags
-	cmp WPTR [xbp], 0
-	jne .have
-	mov esi, msg_missing
-	call err_plain
-	jmp usage_try
-.have:
-	mov ah, 10              ; the terminator: newline, or NUL with -z
-	test dl, 1
-	jz .term
-	mov ah, 0
-.term:
-	mov al, '.'
-	mov [dot_line], ax      ; "." and the terminator
+	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
+	mov ebp, 10 << 8 | '.'  ; the line "." and its terminator (NUL: -z)
+	push xsp
+	pop xbx                 ; xbx = &argv[1]
+	push xsp
+	pop xdi                 ; xdi = the next operand's slot
+	xor edx, edx            ; xdx != 0 once "--" has ended the options
+	jmp .arg                ; (the options last: short jumps to usage.inc)
 
-; xsi = the name, xdx = the length of its directory part.
-.name:
-	mov xsi, [xbp]
+.missing:
+	mov esi, fmt_missing
+	mov edx, esi            ; (no ARG: any string will do)
+	jmp usage_say
+
+; The names, from &argv[1] again; the line "." in the slot after them.
+.scanned:
+	cmp xdi, xbx
+	je .missing
+	scasW                   ; xdi += W: past the NULL
+	mov [xdi], xbp
+	mov xbp, xdi
+	mov xsp, xbx
+
+; xsi = the name. From its end (xdi, with std) repe/repne scasb go over:
+; the slashes, the last component, the slashes before it; ecx counts
+; the bytes left. No slash before the last component: ".". All slashes
+; (or slashes before the last component and nothing before them): "/",
+; the name's first byte. ZF=0 at the start stands for "no slash found"
+; in an empty name.
+.next:
+	pop xsi
 	test xsi, xsi
 	jz .done
-	add xbp, W
 	movx A2, xsi
 	call strlen             ; A3 is xdx on both arches
-	call .trim_slashes      ; trailing slashes
-.component:
-	test xdx, xdx
-	jz .trimmed
-	cmp byte [xsi+xdx-1], '/'
-	je .slashes
-	dec xdx
-	jmp .component
-.slashes:
-	call .trim_slashes      ; the slashes before the last component
-.trimmed:
-	test xdx, xdx
-	jnz .write
-	cmp byte [xsi], '/'     ; nothing left: "/" for an absolute name,
-	jne .dot                ; else "."
-	inc edx
-.write:
-	mov al, [dot_line+1]
-	mov [xsi+xdx], al
-	movx A2, xsi
-	lea A3, [xdx+1]
-	jmp .out
-.dot:
-	mov A2d, dot_line
-	push 2
-	pop A3
-.out:
+	lea xdi, [xsi+xdx-1]
+	mov ecx, edx
+	mov al, '/'
+	test al, al             ; ZF=0
+	std
+	repe scasb              ; the trailing slashes
+	repne scasb             ; the last component
+	je .parent
+	mov xsi, xbp            ; no slash: "." (and ecx = 0)
+.parent:
+	repe scasb              ; the slashes before it
+	cld
+	mov al, [xbp+1]         ; the terminator after the ecx+1 bytes kept
+	mov [xsi+xcx+1], al
+	lea edx, [xcx+2]
 	push 1
 	pop A1
+	movx A2, xsi
 	call write_all
-	jns .name
+	jns .next
 	mov esi, msg_write
 	call err_text
 .done:
 	exit_status
 
-; .trim_slashes - xdx = length of xsi's name without its trailing slashes
-.trim_slashes:
+; The options, as GNU's getopt reads them: clusters of z ("-zz"), options
+; after operands, "-" alone is an operand, the first "--" ends the options.
+; Each argument is stored in the next operand's slot, which is kept (xdi
+; advanced) only for an operand.
+.arg:
+	pop xsi
+	mov [xdi], xsi
+	test xsi, xsi
+	jz .scanned
 	test xdx, xdx
-	jz .trim_ret
-	cmp byte [xsi+xdx-1], '/'
-	jne .trim_ret
-	dec xdx
-	jmp .trim_slashes
-.trim_ret:
-	ret
-
-msg_missing:	db 'missing operand', 0
-msg_write:	db 'write error', 0
-OPTSPEC:	db 'z', 0
-
-BSS
-dot_line:	resb 2          ; the line of the result ".", with its terminator
-TEXT
+	jnz .operand
+	lodsb
+	cmp al, '-'
+	jne .operand
+	lodsb
+	test al, al
+	jz .operand             ; "-"
+	cmp al, '-'
+	jne .letter
+	mov xdx, [xdi]
+	lodsb
+	test al, al
+	jnz opt_unrecognized    ; xdx = the argument
+	jmp .arg                ; "--": xdx != 0 from now on
+.letter:                        ; al = a letter, xsi past it
+	cmp al, 'z'
+	jne opt_invalid
+	mov bp, '.'             ; (the rest of ebp is 0)
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
+.operand:
+	scasW                   ; xdi += W (keeps it)
+	jmp .arg
 
 program_end

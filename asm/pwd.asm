@@ -17,11 +17,13 @@
 ; --version) are not supported. With POSIXLY_CORRECT set GNU's getopt
 ; stops at the first operand; here options after operands still count.
 ;
-; The walk builds the name downward on the stack, one "/NAME" in front of
-; the other, so its length has no limit but the stack's.
+; Everything lives on the stack: a frame of statx records and buffers
+; (xbp points into it, so that the most used fields are a byte away), and
+; below it the name the walk builds downward, one "/NAME" in front of the
+; other, so its length has no limit but the stack's.
 
 %include "subk.inc"
-use usage, scan_flags, err_quoted, err_plain, errno_path
+use usage, err_quoted, err_plain, errno_path
 
 STATX_INO  equ 0x100            ; <linux/stat.h>: ask for stx_ino
 STX_INO    equ 32               ; struct statx: __u64 stx_ino
@@ -32,105 +34,133 @@ D_RECLEN   equ 16               ; struct linux_dirent64: d_reclen
 D_NAME     equ 19               ;   d_name
 PATH_MAX   equ 4096             ; <linux/limits.h>, with the NUL
 
+; The frame, from xbp - BIAS (where xsp is when the walk starts) up. Of
+; a statx record only the first STX_KEEP bytes are kept: the next record
+; starts there, and a statx into one overwrites the tail of the one below
+; (and the head of the one above: ST_CUR is read before ST_PARENT).
+BIAS       equ 120
+FD         equ -BIAS            ; the parent (at first AT_FDCWD: ".")
+DENTS_END  equ FD + W           ; the end of what getdents64 gave
+HEIGHT     equ FD + 2*W         ; levels walked up
+USE_LSTAT  equ FD + 3*W         ; not 0: the parent is on another device
+PWDV       equ FD + 4*W         ; $PWD to try (-L), or 0
+STX_KEEP   equ STX_DEV + 8      ; the bytes of a statx record used
+ST_CUR     equ FD + 5*W         ; the directory whose name is looked for
+ST_PARENT  equ ST_CUR + STX_KEEP ; its parent
+ST_ENTRY   equ ST_PARENT + STX_KEEP ; an entry of the parent, by lstat
+ST_ROOT    equ ST_ENTRY + STATX_SIZE ; (whole, above ST_ENTRY's)
+DENTS      equ ST_ROOT + STATX_SIZE ; getdents64's buffer; getcwd's first
+FRAME      equ BIAS + DENTS + DENTS_SIZE
+NAME_END   equ -BIAS - W + 1    ; the end of the name the walk builds
+
 _start:
-	save_argv0
-	mov xax, [xsp]          ; envp = &argv[argc+1]
-	lea xax, [xsp+xax*W+2*W]
-	mov [envp], xax
-	mov edx, env_posix      ; POSIXLY_CORRECT makes -L the default
-	call getenv
-	neg xax
-	sbb ebp, ebp            ; ebp = -1 for logical, 0 for physical
+	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
 
-; The last of -L and -P wins: a look at the option letters in order
-; (scan_flags below checks them, and reports only which were given).
-	lea xsi, [xsp+2*W]
+; The options: -L and -P, the last one wins; operands anywhere (only a
+; warning); "-" alone is an operand; the first "--" ends the options.
+; bl = the last of 'L' and 'P' (0: neither), bh = 1: an operand was seen,
+; ch = 1 after "--"; xdx = the argument, xsi walks it.
+	xor ebx, ebx
+	xor ecx, ecx
 .arg:
-	mov xax, [xsi]
-	add xsi, W
-	test xax, xax
-	jz .scan
-	cmp byte [xax], '-'
-	jne .arg
-	cmp byte [xax+1], '-'   ; "--" (or a long option): no more letters
-	je .scan
-.letter:
-	inc xax
-	mov cl, [xax]
-	test cl, cl
-	jz .arg
-	cmp cl, 'P'
-	jne .not_p
-	xor ebp, ebp
-.not_p:
-	cmp cl, 'L'
+	pop xsi
+	test xsi, xsi
+	jz .args_done
+	test ch, ch
+	jnz .operand
+	mov xdx, xsi
+	lodsb
+	cmp al, '-'
+	jne .operand
+	lodsb
+	test al, al
+	jz .operand
+	cmp al, '-'
 	jne .letter
-	or ebp, -1
-	jmp .letter
-.scan:
-	lea xsi, [xsp+2*W]
-	call scan_flags
-	cmp WPTR [xsp+2*W], 0
-	je .logical
-	mov esi, msg_operands
-	call err_plain
-	mov STATUSb, 0    ; only a warning
+	lodsb
+	test al, al
+	jnz opt_unrecognized    ; xdx = the argument
+	mov ch, 1
+	jmp .arg
+.letter:
+	cmp al, 'L'
+	je .set
+	cmp al, 'P'
+	jne opt_invalid         ; al = the letter
+.set:
+	mov bl, al
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
+.operand:
+	mov bh, 1
+	jmp .arg
 
-; -L: $PWD if it names "." without "/." or "/.." components.
-.logical:
-	test ebp, ebp
-	jz .physical
+; xsp = envp. An operand is only a warning.
+.args_done:
+	test bh, bh
+	jz .options_done
+	mov esi, msg_operands
+	call err_plain          ; (keeps xbx)
+	mov STATUSb, 0
+.options_done:
+
+; -L (given last, or by default when POSIXLY_CORRECT is set) tries $PWD.
+	mov xbp, xsp            ; xbp = envp, for getenv
+	xor eax, eax
+	cmp bl, 'P'
+	je .have_pwd
+	test bl, bl
+	jnz .want_pwd
+	mov edx, env_posix
+	call getenv
+	test xax, xax
+	jz .have_pwd
+.want_pwd:
 	mov edx, env_pwd
 	call getenv
-	test xax, xax
+.have_pwd:
+	sub xbp, FRAME - BIAS
+	lea xsp, [xbp-BIAS]
+	mov [xbp+PWDV], xax
+
+; -L: $PWD if it is absolute, names "." and has no "/." or "/.."
+; components.
+	xchg xsi, xax
+	test xsi, xsi
 	jz .physical
-	xchg xbp, xax           ; xbp = $PWD
-	cmp byte [xbp], '/'
+	cmp byte [xsi], '/'
 	jne .physical
-	mov xdi, xbp
 .dot_scan:
-	mov al, [xdi]
+	lodsb
 	test al, al
 	jz .statx_pwd
-	inc xdi
 	cmp al, '/'
 	jne .dot_scan
-	cmp byte [xdi], '.'
+	cmp byte [xsi], '.'
 	jne .dot_scan
-	mov al, [xdi+1]
+	mov ax, [xsi+1]
 	cmp al, '.'
 	jne .one_dot
-	mov al, [xdi+2]
+	mov al, ah
 .one_dot:
-	test al, al
-	jz .physical
 	cmp al, '/'
 	je .physical
-	jmp .dot_scan
-.statx_pwd:
-	sys statx, AT_FDCWD, xbp, 0, STATX_INO, st_parent
-	test eax, eax
-	jnz .physical
-	call stat_dot
-	jnz .physical
-	mov esi, st_parent
-	mov edi, st_cur
-	call same_file
-	jne .physical
-	movx A2, xbp
-	call strlen
-	jmp .print_at_A2        ; $PWD in place, its NUL made the newline
+	test al, al
+	jnz .dot_scan           ; (else a "/." or "/.." component)
 
 ; -P: getcwd(2), when it gives an absolute name; its length counts the NUL.
 .physical:
-	sys getcwd, cwd, PATH_MAX
+	lea A1, [xbp+DENTS]
+	sys getcwd, A1, PATH_MAX
 	test eax, eax
 	jle .walk
-	cmp byte [cwd], '/'
+	cmp byte [A1], '/'
 	jne .walk
 	xchg edx, eax
 	dec edx
-	mov A2d, cwd
+	mov A2, A1
 .print_at_A2:                   ; A2 = the name, A3 = its length
 	mov byte [A2+A3], 10
 	inc A3
@@ -141,144 +171,81 @@ _start:
 	jns .done
 	mov esi, msg_write
 	call err_text
+	jmp .done
+
+; $PWD names "." when both have the same inode and device (ST_CUR is
+; stat'ed first: see the frame).
+.statx_pwd:
+	call stat_dot
+	jnz .physical
+	lea A5, [xbp+ST_PARENT]
+	sys statx, AT_FDCWD, [xbp+PWDV], 0, STATX_INO, A5
+	test eax, eax
+	jnz .physical
+	mov xsi, A5
+	call same_cur
+	jne .physical
+	mov A2, [xbp+PWDV]
+	call strlen
+	jmp .print_at_A2        ; $PWD in place, its NUL made the newline
+
+.fail_quoted:                   ; "TEXT'NAME': REASON"
+	call err_quoted
 .done:
 	exit_status
 
-; The walk. [height] counts the levels ("..", "../..", ...) for messages,
-; [fd] is the directory being read from (AT_FDCWD for "."), st_cur is the
-; directory whose name is looked for in its parent, st_parent the parent.
+; The walk. [HEIGHT] counts the levels ("..", "../..", ...) for messages,
+; [FD] is the directory ".." is opened from (AT_FDCWD for "."), then that
+; parent, whose entries are read; ST_CUR is the directory whose name is
+; looked for in its parent, ST_PARENT the parent.
+; The name is built from xsp down to NAME_END, a newline first.
 .walk:
-	sys statx, AT_FDCWD, slash, AT_SYMLINK_NOFOLLOW, STATX_INO, st_root
+	lea A5, [xbp+ST_ROOT]
+	sys statx, AT_FDCWD, slash, AT_SYMLINK_NOFOLLOW, STATX_INO, A5
+	mov xdx, A2             ; "/"
 	mov esi, msg_root
-	mov edx, slash
 	test eax, eax
 	jnz .fail_quoted
 	call stat_dot
+	mov xdx, A2             ; "."
 	mov esi, msg_stat
-	mov edx, dot
 	jnz .fail_quoted
 	push 10                 ; the name ends with a newline
-	mov xbp, xsp            ; xbp = the name built so far
-	lea xax, [xbp+1]
-	mov [name_end], xax
 	push AT_FDCWD
-	pop xax
-	mov [fd], xax
-.level:
-	mov esi, st_cur
-	mov edi, st_root
-	call same_file
-	je .walked
-	inc dword [height]
-	sys openat, [fd], dotdot, O_RDONLY | O_DIRECTORY | O_LARGEFILE
-	mov esi, msg_open
-	test eax, eax
-	js .fail_parents
-	mov [pfd], xax
-	sys statx, xax, empty, AT_EMPTY_PATH, STATX_INO, st_parent
-	mov esi, msg_stat
-	test eax, eax
-	jnz .fail_parents
-	mov eax, [st_parent+STX_DEV]    ; another device: compare by lstat
-	xor eax, [st_cur+STX_DEV]
-	mov edx, [st_parent+STX_DEV+4]
-	xor edx, [st_cur+STX_DEV+4]
-	or eax, edx
-	mov [use_lstat], eax
-
-; The entries of the parent, until one is the directory below.
-.read:
-	sys getdents64, [pfd], dents, DENTS_SIZE
-	mov esi, msg_read
-	test eax, eax
-	js .fail_parents
-	jz .not_found
-	add eax, dents
-	mov [dents_end], eax
-	mov esi, dents
-.entry:
-	lea xax, [xsi+D_NAME]
-	cmp word [xax], '.'     ; "." and ".." are not names
-	je .next_entry
-	cmp word [xax], '..'
-	jne .candidate
-	cmp byte [xax+2], 0
-	je .next_entry
-.candidate:
-	cmp dword [use_lstat], 0
-	jne .by_lstat
-	mov edx, [xsi]          ; d_ino
-	cmp edx, [st_cur+STX_INO]
-	jne .next_entry
-	mov edx, [xsi+4]
-	cmp edx, [st_cur+STX_INO+4]
-	je .found
-	jmp .next_entry
-.by_lstat:
-	push xsi
-	sys statx, [pfd], xax, AT_SYMLINK_NOFOLLOW, STATX_INO, st_entry
-	mov esi, st_entry
-	mov edi, st_cur
-	test eax, eax           ; an entry that cannot be stat'ed is skipped
-	jnz .not_it
-	call same_file
-.not_it:
-	pop xsi
-	je .found
-.next_entry:
-	movzx eax, word [xsi+D_RECLEN]
-	add esi, eax
-	cmp esi, [dents_end]
-	jb .entry
-	jmp .read
-
-; "/NAME" in front of the name so far; the parent becomes the directory.
-.found:
-	add xsi, D_NAME
-	movx A2, xsi
-	call strlen
-	sub xbp, A3
-	dec xbp
-	mov xsp, xbp
-	mov xdi, xbp
-	mov al, '/'
-	stosb
-	mov ecx, edx
-	rep movsb
-	mov xax, [fd]
-	cmp eax, AT_FDCWD
-	je .no_close
-	sys close, xax
-.no_close:
-	mov xax, [pfd]
-	mov [fd], xax
-	mov esi, st_parent
-	mov edi, st_cur
-	mov ecx, STATX_SIZE
-	rep movsb
+	pop WPTR [xbp+FD]
+	push 0
+	pop WPTR [xbp+HEIGHT]
 	jmp .level
 
 ; At the root: "/" alone when no name was put in front.
 .walked:
-	mov xdx, [name_end]
-	sub xdx, xbp            ; A3 = xdx: the length with the newline
-	cmp edx, 1
+	cmp byte [xsp], 10
 	jne .walked_name
-	dec xbp
-	mov xsp, xbp
-	mov byte [xbp], '/'
-	inc edx
+	dec xsp
+	mov byte [xsp], '/'
 .walked_name:
-	mov A2, xbp
+	lea xdx, [xbp+NAME_END]
+	sub xdx, xsp            ; A3 = xdx: the length with the newline
+	mov A2, xsp
 	jmp .print
 
-; Errors of the walk. esi = the text, eax = -errno (0: the entry was not
-; found); "../.." (as many as [height]) is built on the stack.
-.not_found:
-	xor eax, eax
+; .fail_if - when eax < 0 (-errno) the walk fails with the text at xdx;
+; .fail_if_none also when eax = 0 (no more entries): the entry was not
+; found.
+.fail_if_none:
+	test eax, eax
+	jz .fail_parents
+.fail_if:
+	test eax, eax
+	js .fail_parents
+	ret
+
+; Errors of the walk. xdx = the text, eax = -errno (0: the entry was not
+; found); "../.." (as many as [HEIGHT]) is built on the stack.
 .fail_parents:
-	mov ecx, [height]
-	lea edx, [xcx*4+4]
+	mov esi, edx
+	mov ecx, [xbp+HEIGHT]
+	lea edx, [xcx+xcx*2+1]
 	sub xsp, xdx
 	mov xdx, xsp
 	mov xdi, xsp
@@ -292,25 +259,105 @@ _start:
 ; "couldn't find directory entry in '..' with matching i-node": text after
 ; the quoted name, so a format of its own.
 	mov esi, fmt_no_entry
-	call say
-	exit 1
-.fail_quoted:                   ; "TEXT'NAME': REASON"
-	call err_quoted
-	exit_status
+	call say_error
+	jmp .done
 
-; stat_dot - statx(".") into st_cur.  out: ZF=1 when it worked
+.level:
+	lea xsi, [xbp+ST_ROOT]
+	call same_cur
+	je .walked
+	inc WPTR [xbp+HEIGHT]
+	sys openat, [xbp+FD], dotdot, O_RDONLY | O_DIRECTORY | O_LARGEFILE
+	mov edx, msg_open
+	call .fail_if
+	push xax
+	sys close, [xbp+FD]     ; (AT_FDCWD the first time: EBADF)
+	pop WPTR [xbp+FD]       ; the parent is read from now on
+	lea A5, [xbp+ST_PARENT]
+	sys statx, [xbp+FD], empty, AT_EMPTY_PATH, STATX_INO, A5
+	mov edx, msg_stat
+	call .fail_if
+	lea xsi, [xbp+ST_PARENT+STX_DEV] ; another device: compare by lstat
+	lea xdi, [xbp+ST_CUR+STX_DEV]
+	cmpsd
+	jne .other_dev
+	cmpsd
+.other_dev:
+	setne [xbp+USE_LSTAT]
+
+; The entries of the parent, until one is the directory below.
+.read:
+	lea A2, [xbp+DENTS]
+	sys getdents64, [xbp+FD], A2, DENTS_SIZE
+	mov edx, msg_read
+	call .fail_if_none
+	movx xsi, A2            ; the entries
+	add xax, xsi
+	mov [xbp+DENTS_END], xax
+.entry:
+	lea xax, [xsi+D_NAME]
+	cmp word [xax], '.'     ; "." and ".." are not names
+	je .next_entry
+	cmp word [xax], '..'
+	jne .candidate
+	cmp byte [xax+2], 0
+	je .next_entry
+.candidate:
+	push xsi
+	cmp byte [xbp+USE_LSTAT], 0
+	jne .by_lstat
+	lea xdi, [xbp+ST_CUR+STX_INO] ; d_ino, at the start of the entry
+	cmpsd
+	jne .not_it
+	cmpsd
+	jmp .not_it
+.by_lstat:
+	lea A5, [xbp+ST_ENTRY]
+	sys statx, [xbp+FD], xax, AT_SYMLINK_NOFOLLOW, STATX_INO, A5
+	mov xsi, A5
+	test eax, eax           ; an entry that cannot be stat'ed is skipped
+	jnz .not_it
+	call same_cur
+.not_it:
+	pop xsi
+	je .found
+.next_entry:
+	movzx eax, word [xsi+D_RECLEN]
+	add xsi, xax
+	cmp xsi, [xbp+DENTS_END]
+	jb .entry
+	jmp .read
+
+; "/NAME" in front of the name so far; the parent becomes the directory.
+.found:
+	add xsi, D_NAME
+	movx A2, xsi
+	call strlen
+	mov ecx, edx
+	not xdx
+	add xsp, xdx            ; xsp -= the length + 1
+	mov xdi, xsp
+	mov al, '/'
+	stosb
+	rep movsb
+	lea xsi, [xbp+ST_PARENT]
+	lea xdi, [xbp+ST_CUR]
+	mov cl, STX_KEEP        ; (ecx = 0 from the rep above)
+	rep movsb
+	jmp .level
+
+; stat_dot - statx(".") into ST_CUR.  out: ZF=1 when it worked
 stat_dot:
-	sys statx, AT_FDCWD, dot, 0, STATX_INO, st_cur
+	lea A5, [xbp+ST_CUR]
+	sys statx, AT_FDCWD, dot, 0, STATX_INO, A5
 	test eax, eax
 	ret
 
-; same_file - ZF=1 when the statx records at xsi and xdi have the same
-; inode and device.  clobbers: nothing else
-same_file:
-	push xsi
-	push xdi
+; same_cur - ZF=1 when the statx record at xsi has the inode and device
+; of ST_CUR.  clobbers: xsi, xdi
+same_cur:
+	lea xdi, [xbp+ST_CUR+STX_INO]
 	add xsi, STX_INO
-	add xdi, STX_INO
 	cmpsd
 	jne .ret
 	cmpsd
@@ -321,19 +368,18 @@ same_file:
 	jne .ret
 	cmpsd
 .ret:
-	pop xdi
-	pop xsi
 	ret
 
-; getenv - the value of the environment variable named by xdx ("NAME=").
-; out: xax = the value, or 0.  clobbers: xcx, xsi, xdi
+; getenv - the value of the environment variable named by xdx ("NAME="),
+; in the environment at xbp.  out: xax = the value, or 0.
+; clobbers: xcx, xsi, xdi
 getenv:
-	mov xdi, [envp]
+	mov xdi, xbp
 .var:
 	mov xcx, [xdi]
 	test xcx, xcx
 	jz .found
-	add xdi, W
+	scasW                   ; xdi += W
 	mov xsi, xdx
 .byte:
 	lodsb
@@ -361,22 +407,5 @@ slash:		db '/', 0
 dotdot:		db '..', 0
 dot		equ dotdot+1
 empty		equ dotdot+2
-OPTSPEC:	db 'LP', 0
-
-BSS
-envp:		resW 1
-fd:		resW 1          ; the directory read ("." first: AT_FDCWD)
-pfd:		resW 1          ; its parent
-name_end:	resW 1          ; the end of the name built by the walk
-height:		resd 1          ; levels walked up
-use_lstat:	resd 1          ; not 0: the parent is on another device
-dents_end:	resd 1
-st_root:	resb STATX_SIZE
-st_cur:		resb STATX_SIZE
-st_parent:	resb STATX_SIZE
-st_entry:	resb STATX_SIZE
-cwd:		resb PATH_MAX
-dents:		resb DENTS_SIZE
-TEXT
 
 program_end

@@ -25,10 +25,12 @@
 ; CLOCK_REALTIME, 64-bit seconds on both arches; the kernel caps it at 292
 ; years, where GNU's waits 24 days at a time or pause()s for inf),
 ; restarted with the time left when a signal handler interrupts it; a stop
-; (SIGSTOP, SIGCONT) does not shorten it.
+; (SIGSTOP, SIGCONT) does not shorten it. The timespec and the double of
+; each number are on the stack; xbp points at the read-only data, so that
+; each use of it is short.
 
 %include "subk.inc"
-use usage, scan_flags, err_quoted, err_plain
+use usage, err_quoted, err_plain
 
 ; The clock_nanosleep that takes 64-bit seconds: clock_nanosleep_time64
 ; where the plain call takes a 32-bit time_t, else the plain one.
@@ -44,90 +46,129 @@ IV_HEX   equ 2                  ;   a minus sign, 0x, past the point,
 IV_FRAC  equ 4                  ;   a digit seen, a minus sign in the
 IV_DIGIT equ 8                  ;   exponent
 IV_ENEG  equ 16
+IV_FRAC_BIT equ 2
+
+%define D(label) xbp + label - data ; the data, through xbp
 
 _start:
-	save_argv0
-	lea xbp, [xsp+2*W]      ; xbp walks the operands
-	cmp WPTR [xbp], 0       ; no argument at all ("sleep --" sleeps 0)
+	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
+	mov ebp, data
+	cmp WPTR [xsp], 0       ; no argument at all ("sleep --" sleeps 0)
 	jne .some
-	mov esi, msg_missing
+	lea esi, [D(msg_missing)]
 	call err_plain
+.try:
 	jmp usage_try
+
+; The options, as GNU's getopt reads them, though sleep has none: an
+; argument starting with "-" (but "-" alone) before the first "--" is a
+; bad option. The "--" is dropped: each argument is stored in the next
+; operand's slot, which is kept (xdi advanced) only for an operand.
 .some:
-	mov xsi, xbp
-	call scan_flags         ; OPTSPEC has no letters: only checks
-	fldz                    ; st0 = the sum
+	push xsp
+	pop xbx                 ; xbx = &argv[1]
+	push xsp
+	pop xdi
+	xor edx, edx            ; xdx != 0 once "--" has ended the options
+.arg:
+	pop xsi
+	mov [xdi], xsi
+	test xsi, xsi
+	jz .scanned
+	test xdx, xdx
+	jnz .operand
+	lodsb
+	cmp al, '-'
+	jne .operand
+	lodsb
+	test al, al
+	jz .operand             ; "-"
+	cmp al, '-'
+	jne opt_invalid         ; al = the letter
+	mov xdx, [xdi]
+	lodsb
+	test al, al
+	jnz opt_unrecognized    ; xdx = the argument
+	jmp .arg                ; "--"
+.operand:
+	scasW                   ; xdi += W (keeps it)
+	jmp .arg
 
 ; Each operand: its value on top of the sum, added when it is valid, else
-; reported (and dropped).
-.operand:
-	mov xsi, [xbp]
+; reported (and dropped). It stays on the stack while interval reads it.
+.scanned:
+	mov xsp, xbx
+	fldz                    ; st0 = the sum
+.next:
+	pop xsi
 	test xsi, xsi
 	jz .summed
-	add xbp, W
+	push xsi
 	call interval
+	pop xdx
 	jc .invalid
 	faddp st1, st0
-	jmp .operand
+	jmp .next
 .invalid:
 	fstp st0
-	mov xdx, [xbp-W]
-	mov esi, msg_invalid
+	lea esi, [D(msg_invalid)]
 	xor eax, eax
-	call err_quoted
-	jmp .operand
+	call err_quoted         ; xdx = the operand
+	jmp .next
 .summed:
 	cmp STATUSb, 0
-	jne usage_try
+	jne .try
 
-; The sum as a timespec, as gnulib's dtotimespec: seconds cut, the
-; fraction times 10^9 rounded up. 2^63 seconds or more (inf) is the
-; largest timespec: fistp gives 2^63 (negative) for those.
-	mov edi, ts
-	fldcw [cw_chop]
+; The sum as a timespec at xdi = xsp, as gnulib's dtotimespec: seconds
+; cut, the fraction times 10^9 rounded up. 2^63 seconds or more (inf) is
+; the largest timespec: fistp gives 2^63 (negative) for those, and 2^63
+; in the nanoseconds too.
+	sub xsp, 16
+	mov xdi, xsp
+	fldcw [D(cw_chop)]
 	fld st0
 	fistp qword [xdi]
 	fild qword [xdi]
 	fsubp st1, st0
-	fimul dword [billion]
-	fldcw [cw_up]
+	fimul dword [D(billion)]
+	fldcw [D(cw_up)]
 	fistp qword [xdi+8]
-	mov eax, [billion]
+	mov eax, [D(billion)]
 	cmp [xdi+8], eax
 	jb .ns_ok
-	and dword [xdi+8], 0    ; 10^9 ns is the next second
+	sub [xdi+8], eax        ; 10^9 ns is the next second
 	add dword [xdi], 1
 	adc dword [xdi+4], 0
 .ns_ok:
 	cmp byte [xdi+7], 0
 	jns .sleep
-	or dword [xdi], -1
-	mov dword [xdi+4], 0x7fffffff
+	not dword [xdi]         ; 2^63 - 1 s
+	not dword [xdi+4]
 	dec eax
-	mov [xdi+8], eax
-	and dword [xdi+12], 0
+	mov [xdi+8], eax        ; 10^9 - 1 ns
+	shl dword [xdi+12], 1
 
-; Sleep; a signal handler's EINTR leaves the time still to wait in ts.
+; Sleep; a signal handler's EINTR leaves the time still to wait at xsp.
 .sleep:
-	sys nanosleep64, CLOCK_REALTIME, 0, ts, ts
+	sys nanosleep64, CLOCK_REALTIME, 0, xsp, xsp
 	cmp eax, -EINTR
 	je .sleep
 	test eax, eax
 	jz .done
-	mov esi, msg_clock
+	lea esi, [D(msg_clock)]
 	call err_text
 .done:
 	exit_status
 
 ; interval - read one operand as strtod and GNU's sleep do.
-; in:  xsi = the string
+; in:  xsi = the string, xbp = data
 ; out: CF=0: st0 = its value in seconds (pushed on the x87 stack);
 ;      CF=1: invalid, and one value pushed all the same
 ; clobbers: xax, xbx, xcx, xdx, xsi, xdi
 ; bl = flags, ecx = significant digits seen, edi = exponent (in digits,
 ; then in powers of the power's base), xdx = the base's row in bases.
 interval:
-	fldcw [cw_extended]     ; the mantissa and its scaling: 64-bit precision
+	fldcw [D(cw_extended)]  ; the mantissa and its scaling: 64-bit precision
 	fldz                    ; st0 = the mantissa
 	xor ebx, ebx
 	xor ecx, ecx
@@ -136,13 +177,13 @@ interval:
 	lodsb
 	cmp al, ' '
 	je .space
-	mov ah, al
-	sub ah, 9               ; \t \n \v \f \r
-	cmp ah, 4
+	sub al, 9               ; \t \n \v \f \r
+	cmp al, 4
 	jbe .space
+	add al, 9
 	cmp al, '-'
 	jne .plus
-	or bl, IV_NEG
+	inc ebx                 ; IV_NEG
 	mov al, '+'
 .plus:
 	cmp al, '+'
@@ -150,54 +191,51 @@ interval:
 	dec xsi                 ; no sign: back to the first byte
 .signed_done:
 
-; inf or infinity, in any case
-	mov edx, word_inf
+; inf or infinity, in any case: 1/0 over the mantissa 0
+	lea edx, [D(word_inf)]
 	call match
 	jne .number
 	inc edx
 	call match              ; "inity" too, when it is all there
-	fstp st0
-	fld dword [f_inf]
+	fld1
+	fdivrp st1, st0
 	jmp .double
 
 .number:
-	mov edx, bases
+	lea edx, [D(bases)]
 	cmp byte [xsi], '0'
 	jne .digit
 	mov al, [xsi+1]
 	or al, 0x20
 	cmp al, 'x'
 	jne .digit
-	inc xsi
-	inc xsi
+	lodsw                   ; past the 0x
 	or bl, IV_HEX
 	add edx, BASE_ROW
 
 ; The mantissa: digits of the base and one point. A digit past LIMIT
-; significant ones only moves the exponent (in the integer part).
+; significant ones only moves the exponent (in the integer part): edi
+; goes one place up for it, and one place down for a fraction digit.
+; xsi is past the byte being looked at.
 .digit:
-	mov al, [xsi]
+	lodsb
 	sub al, '0'
 	cmp al, 9
 	jbe .is_digit
 	test bl, IV_HEX
 	jz .point
-	mov al, [xsi]
-	or al, 0x20
-	sub al, 'a'
+	or al, 0x20             ; (only A-F and a-f come to 'a'-'0'..'f'-'0')
+	sub al, 'a'-'0'
 	cmp al, 5
 	ja .point
 	add al, 10
 .is_digit:
-	inc xsi
 	or bl, IV_DIGIT
 	cmp ecx, LIMIT
-	jae .dropped
-	test ecx, ecx           ; leading zeros do not count
-	jnz .count
-	test al, al
+	jae .place
+	mov ah, al              ; leading zeros do not count
+	or ah, cl
 	jz .accumulate
-.count:
 	inc ecx
 .accumulate:
 	fimul word [xdx]        ; m = m * base + digit
@@ -205,36 +243,33 @@ interval:
 	push xax
 	fiadd dword [xsp]
 	pop xax
+	dec edi
+.place:
+	inc edi
 	test bl, IV_FRAC
 	jz .digit
-	dec edi                 ; a fraction digit: one place down
+	dec edi
 	jmp .digit
-.dropped:
-	test bl, IV_FRAC
-	jnz .digit
-	inc edi                 ; an integer digit left out: one place up
-	jmp .digit
+.bad_near:
+	stc
+	ret
 .point:
-	cmp byte [xsi], '.'
+	cmp byte [xsi-1], '.'
 	jne .mantissa_end
-	test bl, IV_FRAC
-	jnz .mantissa_end
-	or bl, IV_FRAC
-	inc xsi
-	jmp .digit
+	bts ebx, IV_FRAC_BIT
+	jnc .digit
 .mantissa_end:
 	test bl, IV_DIGIT
-	jz .bad
+	jz .bad_near
 	movzx eax, byte [xdx+4]
 	imul edi, eax           ; places -> powers of the power's base
 
 ; The exponent: e (decimal) or p (hexadecimal), a sign, digits; kept
-; below 10^7 (far past what a double holds).
-	mov al, [xsi]
+; below 2^20 * 10 (far past what a double holds).
+	mov al, [xsi-1]
 	or al, 0x20
 	cmp al, [xdx+5]
-	jne .scale
-	inc xsi
+	jne .unread
 	lodsb
 	cmp al, '-'
 	jne .exp_plus
@@ -247,13 +282,13 @@ interval:
 .exp_first:
 	sub al, '0'
 	cmp al, 9
-	ja .bad                 ; no digit: the e is left over
+	ja .bad_near            ; no digit: the e is left over
 	push xdi
 	xor edi, edi
 .exp_digit:
 	movzx eax, al
-	cmp edi, 1000000
-	jae .exp_next
+	bt edi, 20
+	jc .exp_next
 	imul edi, edi, 10
 	add edi, eax
 .exp_next:
@@ -261,18 +296,19 @@ interval:
 	sub al, '0'
 	cmp al, 9
 	jbe .exp_digit
-	dec xsi
 	test bl, IV_ENEG
 	jz .exp_add
 	neg edi
 .exp_add:
 	pop xax
 	add edi, eax
+.unread:
+	dec xsi                 ; back to the byte after the number
 
 ; value = mantissa * base^exponent: the power by multiplying (exact up
 ; to 10^22), then one multiplication or division. A zero mantissa stays 0.
 .scale:
-	jecxz .double
+	jxcxz .double
 	fild word [xdx+2]       ; the power's base: 10 or 2
 	fld1
 	mov eax, edi
@@ -296,19 +332,22 @@ interval:
 ; Through a double in memory, as strtod's result: overflow to inf,
 ; underflow to 0 or a subnormal. From here on C's double arithmetic.
 .double:
-	fldcw [cw_double]
-	fstp qword [ts]
-	fld qword [ts]
+	fldcw [D(cw_double)]
+	push xax
+	push xax
+	fstp qword [xsp]
+	fld qword [xsp]
+	pop xax
+	pop xax
 
-; The sign: -0 is fine, any other negative value is not.
+; The sign: -0 is fine, any other negative value is not (and -0 adds as 0).
 .sign:
 	test bl, IV_NEG
 	jz .suffix
-	fchs
 	ftst
 	fnstsw ax
 	sahf
-	jb .bad
+	jne .bad
 
 ; The suffix: nothing, or one of s m h d and the end of the string.
 .suffix:
@@ -317,12 +356,12 @@ interval:
 	jz .ok
 	cmp byte [xsi], 0
 	jne .bad
-	mov edi, suffixes
+	lea edi, [D(suffixes)]
 	push 4
 	pop xcx
 	repne scasb
 	jne .bad
-	fimul dword [multipliers + 4*xcx]
+	fimul dword [D(multipliers) + 4*xcx]
 .ok:
 	clc
 	ret
@@ -353,6 +392,7 @@ match:
 
 ; bases: a row for decimal, one for hexadecimal: the mantissa's base, the
 ; power's base, powers per place, the exponent letter
+data:
 BASE_ROW equ 6
 bases:		dw 10, 10
 		db 1, 'e'
@@ -362,7 +402,6 @@ word_inf:	db 'inf', 0, 'inity', 0
 suffixes:	db 'smhd'
 multipliers:	dd 24*60*60, 60*60, 60, 1 ; by what repne scasb leaves in ecx
 billion:	dd 1000000000
-f_inf:		dd 0x7f800000   ; +inf as a float
 cw_extended:	dw 0x037f       ; x87 control: 64-bit precision, to nearest
 cw_double:	dw 0x027f       ;   53-bit precision (C's double), to nearest
 cw_chop:	dw 0x0e7f       ;   rounding toward zero
@@ -370,9 +409,5 @@ cw_up:		dw 0x0a7f       ;   rounding up
 msg_missing:	db 'missing operand', 0
 msg_invalid:	db 'invalid time interval ', 0
 msg_clock:	db 'cannot read realtime clock', 0
-OPTSPEC:	db 0
-
-BSS
-ts:	resq 2                  ; struct __kernel_timespec: tv_sec, tv_nsec
 
 program_end

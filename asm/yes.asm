@@ -13,35 +13,48 @@
 ;
 ; The line is built in place over the argument strings (the kernel lays
 ; them out one after another on the stack, so joining them only moves bytes
-; down), then copied as many times as fit into a buffer of BUFSIZE bytes,
+; down), checking each argument for an option before it is moved, then
+; copied as many times as fit into a buffer of BUFSIZE bytes on the stack,
 ; which is written over and over. A line longer than the buffer is written
 ; from where it was built.
 
 %include "subk.inc"
 
 BUFSIZE equ 8192                ; glibc's BUFSIZ, as GNU's yes
-use usage, scan_flags
+use usage
+
+; (The data comes first, so the jumps to opt_invalid and opt_unrecognized
+; after the code are short.)
+default_line:	db 'y', 10
+stdout_name:	db 'standard output', 0
 
 _start:
-	save_argv0
-	lea xbp, [xsp+2*W]      ; xbp walks the operands
-	mov xsi, xbp
-	call scan_flags         ; OPTSPEC has no letters: only checks
-	mov esi, default_line
-	push 2
-	pop xdx
-	mov xdi, [xbp]
-	test xdi, xdi
-	jz .have_line
+	pop_argv0               ; xsp = &argv[1]: pop takes the operands
+	mov xbp, [xsp]          ; xbp = start of the line (0: no operand)
+	mov xdi, xbp
+	xor edx, edx            ; xdx != 0 once "--" has ended the options
 
 ; Join the operands over themselves: xsi reads, xdi writes, each string's
-; NUL becomes the separator, and the last one the newline.
-	push xdi                ; [xsp] = start of the line
+; NUL becomes the separator, and the last one the newline. Until "--",
+; an argument starting with "-" (but "-" alone) is an option, and every
+; option is bad: "--NAME" unrecognized, "-C..." invalid.
 .string:
-	mov xsi, [xbp]
-	add xbp, W
+	pop xsi
 	test xsi, xsi
 	jz .joined
+	test xdx, xdx
+	jnz .byte
+	cmp byte [xsi], '-'
+	jne .byte
+	mov al, [xsi+1]
+	test al, al
+	jz .byte                ; "-" alone is a string
+	cmp al, '-'
+	jne opt_invalid         ; al = the letter
+	mov xdx, xsi
+	cmp byte [xsi+2], 0
+	jne opt_unrecognized    ; xdx = the argument
+	jmp .string             ; the first "--" is dropped
 .byte:
 	lodsb
 	stosb
@@ -50,28 +63,35 @@ _start:
 	mov byte [xdi-1], ' '
 	jmp .string
 .joined:
-	mov byte [xdi-1], 10
-	pop xsi
 	mov edx, edi            ; (a line is far below 4 GiB)
-	sub edx, esi
+	sub edx, ebp
+	jnz .newline
+	mov ebp, default_line
+	mov dl, 2
+	jmp .have_line
+.newline:
+	mov byte [xdi-1], 10
 
-; xsi = the line, xdx = its length. xbp = what to write, [xsp] its length.
+; xbp = the line, xdx = its length. Copies of it fill a buffer of BUFSIZE
+; bytes on the stack (ebx counts the room left), unless it is longer.
 .have_line:
-	mov xbp, xsi
-	cmp edx, BUFSIZE
+	mov ebx, BUFSIZE
+	cmp edx, ebx
 	ja .write
-	mov edi, buf
-	mov ebp, edi
+	sub xsp, xbx
+	mov xdi, xsp
 .copy:
+	mov xsi, xbp
 	mov ecx, edx
-	push xsi
 	rep movsb
-	pop xsi
-	lea xax, [xdi+xdx]
-	cmp eax, buf+BUFSIZE    ; room for one more copy?
-	jbe .copy
+	sub ebx, edx
+	cmp ebx, edx            ; room for one more copy?
+	jae .copy
+	mov xbp, xsp
 	mov edx, edi
 	sub edx, ebp
+
+; xbp = what to write, [xsp] its length.
 .write:
 	push xdx
 .again:
@@ -84,13 +104,5 @@ _start:
 	mov esi, stdout_name
 	call err_text
 	exit_status
-
-default_line:	db 'y', 10
-stdout_name:	db 'standard output', 0
-OPTSPEC:	db 0
-
-BSS
-buf:	resb BUFSIZE
-TEXT
 
 program_end

@@ -99,3 +99,12 @@ load helpers
 	[ "${lines[0]}" = "$(bin yes): invalid option -- 'x'" ]
 	[ "${lines[1]}" = "Try '$(bin yes) --help' for more information." ]
 }
+
+@test "-- alone gives the default line, a second -- is a string" {
+	"$(bin yes)" -- | head -n 2 > out
+	printf 'y\ny\n' > expected
+	cmp out expected
+	"$(bin yes)" -- -- | head -n 2 > out
+	printf -- '--\n--\n' > expected
+	cmp out expected
+}
