@@ -90,26 +90,7 @@ _start:
 ; after operands, "-" alone is an operand, the first "--" ends the options.
 ; Each argument is stored in the next operand's slot, which is kept (xdi
 ; advanced) only for an operand.
-.arg:
-	pop xsi
-	mov [xdi], xsi
-	test xsi, xsi
-	jz .scanned
-	test xdx, xdx
-	jnz .operand
-	lodsb
-	cmp al, '-'
-	jne .operand
-	lodsb
-	test al, al
-	jz .operand             ; "-"
-	cmp al, '-'
-	jne .letter
-	mov xdx, [xdi]
-	lodsb
-	test al, al
-	jnz opt_unrecognized    ; xdx = the argument
-	jmp .arg                ; "--": xdx != 0 from now on
+	option_walk .arg, .scanned, .letter
 .letter:                        ; al = a letter, xsi past it
 	cmp al, 'z'
 	jne opt_invalid
@@ -117,9 +98,6 @@ _start:
 	lodsb
 	test al, al
 	jnz .letter
-	jmp .arg
-.operand:
-	scasW                   ; xdi += W (keeps it)
 	jmp .arg
 
 program_end

@@ -70,29 +70,7 @@ _start:
 	push xsp
 	pop xdi
 	xor edx, edx            ; xdx != 0 once "--" has ended the options
-.arg:
-	pop xsi
-	mov [xdi], xsi
-	test xsi, xsi
-	jz .scanned
-	test xdx, xdx
-	jnz .operand
-	lodsb
-	cmp al, '-'
-	jne .operand
-	lodsb
-	test al, al
-	jz .operand             ; "-"
-	cmp al, '-'
-	jne opt_invalid         ; al = the letter
-	mov xdx, [xdi]
-	lodsb
-	test al, al
-	jnz opt_unrecognized    ; xdx = the argument
-	jmp .arg                ; "--"
-.operand:
-	scasW                   ; xdi += W (keeps it)
-	jmp .arg
+	option_walk .arg, .scanned, opt_invalid
 
 ; Each operand: its value on top of the sum, added when it is valid, else
 ; reported (and dropped). It stays on the stack while interval reads it.
