@@ -30,12 +30,8 @@
 ; and formats each chunk into a second one, written before the next read.
 
 %include "subk.inc"
-use usage, scan_flags, err_file, errno_path
+use usage, scan_flags, err_file, errno_path, statx_same
 
-; struct statx (linux/stat.h): the same layout on both arches
-STX_INO     equ 32              ; __u64
-STX_SIZE    equ 40              ; __u64
-STX_DEV     equ 136             ; __u32 major, __u32 minor
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
 F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
 
@@ -289,20 +285,12 @@ cr	equ $ - 1                       ; (a 13 for finish to write)
 ; offset is before its end (so `cat f >> f` cannot grow forever). GNU asks
 ; for a regular output file first; any other file has st_size 0, so the
 ; offset test alone says no for it. (The offset is asked of every input,
-; first, while A1 still holds the fd: cmpsd takes xdi; it stays in xax.)
+; first, while A1 still holds the fd: statx_same takes xdi; it stays in xax.)
 copy:
 	sys lseek, A1, 0, SEEK_CUR
-	lea edi, [A5 + STX_INO]
-	mov esi, ostat+STX_INO
-	cmpsd
-	jne .copy
-	cmpsd
-	jne .copy
-	add esi, STX_DEV - STX_INO - 8
-	add edi, STX_DEV - STX_INO - 8
-	cmpsd
-	jne .copy
-	cmpsd
+	movx xdi, A5
+	mov esi, ostat
+	call statx_same
 	jne .copy                       ; the same file; xdi = istat+STX_DEV+8
 %ifndef HAVE_WIDE_REGS
 	cmp dword [xdi + STX_SIZE+4 - STX_DEV-8], 0     ; 4 GiB or more: past

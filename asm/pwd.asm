@@ -23,12 +23,8 @@
 ; other, so its length has no limit but the stack's.
 
 %include "subk.inc"
-use usage, err_quoted, err_plain, errno_path
+use usage, err_quoted, err_plain, errno_path, statx_same
 
-STATX_INO  equ 0x100            ; <linux/stat.h>: ask for stx_ino
-STX_INO    equ 32               ; struct statx: __u64 stx_ino
-STX_DEV    equ 136              ;   __u32 stx_dev_major, stx_dev_minor
-STATX_SIZE equ 256              ; sizeof(struct statx)
 DENTS_SIZE equ 4096             ; getdents64 buffer (a dirent is <= 280)
 D_RECLEN   equ 16               ; struct linux_dirent64: d_reclen
 D_NAME     equ 19               ;   d_name
@@ -48,8 +44,8 @@ STX_KEEP   equ STX_DEV + 8      ; the bytes of a statx record used
 ST_CUR     equ FD + 5*W         ; the directory whose name is looked for
 ST_PARENT  equ ST_CUR + STX_KEEP ; its parent
 ST_ENTRY   equ ST_PARENT + STX_KEEP ; an entry of the parent, by lstat
-ST_ROOT    equ ST_ENTRY + STATX_SIZE ; (whole, above ST_ENTRY's)
-DENTS      equ ST_ROOT + STATX_SIZE ; getdents64's buffer; getcwd's first
+ST_ROOT    equ ST_ENTRY + STATX_RECORD ; (whole, above ST_ENTRY's)
+DENTS      equ ST_ROOT + STATX_RECORD ; getdents64's buffer; getcwd's first
 FRAME      equ BIAS + DENTS + DENTS_SIZE
 NAME_END   equ -BIAS - W + 1    ; the end of the name the walk builds
 
@@ -356,19 +352,8 @@ stat_dot:
 ; same_cur - ZF=1 when the statx record at xsi has the inode and device
 ; of ST_CUR.  clobbers: xsi, xdi
 same_cur:
-	lea xdi, [xbp+ST_CUR+STX_INO]
-	add xsi, STX_INO
-	cmpsd
-	jne .ret
-	cmpsd
-	jne .ret
-	add xsi, STX_DEV-STX_INO-8
-	add xdi, STX_DEV-STX_INO-8
-	cmpsd
-	jne .ret
-	cmpsd
-.ret:
-	ret
+	lea xdi, [xbp+ST_CUR]
+	jmp statx_same
 
 ; getenv - the value of the environment variable named by xdx ("NAME="),
 ; in the environment at xbp.  out: xax = the value, or 0.

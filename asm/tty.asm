@@ -24,10 +24,6 @@
 TTY_STDIN_NOTTY equ 1
 TTY_WRITE_ERROR equ 3
 TCGETS      equ 0x5401          ; asm-generic/ioctls.h
-STATX_TYPE  equ 0x001           ; linux/stat.h
-STATX_INO   equ 0x100
-STX_INO     equ 0x20            ; struct statx: stx_ino (8 bytes)
-STX_RDEV    equ 0x80            ; stx_rdev_major .. stx_dev_minor (16 bytes)
 STX_KEPT    equ 0x90            ; the bytes of stdin's statx that are used
 TTY_INO     equ STX_INO - STX_KEPT      ; their places from xbp
 TTY_RDEV    equ STX_RDEV - STX_KEPT

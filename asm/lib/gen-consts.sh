@@ -23,3 +23,5 @@ sed -n 's/^#define[ 	]\{1,\}\(\(O_\|AT_\|S_I\|F_\|SEEK_\|SPLICE_F_\|CLOCK_\|TIME
 	"$inc/asm-generic/fcntl.h" "$inc/linux/fcntl.h" "$inc/linux/stat.h" "$inc/linux/fs.h" \
 	"$inc/linux/time.h" 2>/dev/null |
 	sed 's/ 0\([0-7]\{1,\}\)$/ 0o\1/' | awk '!seen[$2]++'
+# statx masks (written with a U suffix in linux/stat.h)
+sed -n 's/^#define[ 	]\{1,\}\(STATX_[A-Z_]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)U.*/%define \1 \2/p' "$inc/linux/stat.h"
