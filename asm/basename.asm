@@ -93,12 +93,7 @@ _start:
 	mov A3, xdi
 	sub A3, xbx
 	mov A2, xbx
-	push 1
-	pop A1
-	call write_all
-	jns .done
-	mov esi, msg_write
-	call err_text
+	write_stdout msg_write, .done
 .done:
 	exit_status
 

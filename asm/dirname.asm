@@ -76,13 +76,8 @@ _start:
 	mov al, [xbp+1]         ; the terminator after the ecx+1 bytes kept
 	mov [xsi+xcx+1], al
 	lea edx, [xcx+2]
-	push 1
-	pop A1
 	movx A2, xsi
-	call write_all
-	jns .next
-	mov esi, msg_write
-	call err_text
+	write_stdout msg_write, .next
 .done:
 	exit_status
 

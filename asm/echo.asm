@@ -108,15 +108,8 @@ _start:
 .stop:                          ; \c: what came before it, nothing more
 	pop xsi
 .write:
-	mov A3, xdi
-	sub A3, xsi
-	movx A2, xsi
-	push 1
-	pop A1
-	call write_all
-	jns .done
-	mov esi, write_error
-	call err_text
+	span_args
+	write_stdout write_error, .done
 .done:
 	exit_status
 

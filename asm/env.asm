@@ -233,9 +233,7 @@ print_env:
 flush:
 	push xbx
 	push xdx
-	mov A3, xdi
-	sub A3, xsi
-	movx A2, xsi
+	span_args
 	push 1
 	pop A1
 	call write_all

@@ -161,12 +161,7 @@ _start:
 	mov byte [A2+A3], 10
 	inc A3
 .print:
-	push 1
-	pop A1
-	call write_all
-	jns .done
-	mov esi, msg_write
-	call err_text
+	write_stdout msg_write, .done
 	jmp .done
 
 ; $PWD names "." when both have the same inode and device (ST_CUR is

@@ -129,12 +129,7 @@ found:
 	inc A3d
 	push 0
 output:
-	push 1
-	pop A1
-	call write_all
-	jns .exit
-	mov esi, msg_write_error
-	call err_text
+	write_stdout msg_write_error, .exit
 	push TTY_WRITE_ERROR
 .exit:
 	pop A1

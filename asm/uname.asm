@@ -72,12 +72,7 @@ _start:
 	sub edi, ebp
 	mov A3d, edi
 	mov A2, xbp
-	push 1
-	pop A1
-	call write_all
-	jns .exit               ; eax = 0
-	mov esi, msg_write_error
-	call err_text
+	write_stdout msg_write_error, .exit     ; (eax = 0 when it worked)
 	mov al, 1               ; the status (exit keeps its low byte)
 .exit:
 	xchg eax, A1d
