@@ -92,3 +92,20 @@ Try 'prog --help' for more information." ]
 	check a $'\xff' '<'
 	check B a '<'
 }
+
+@test "atou parses decimal words with overflow detection; utoa prints them" {
+	build atou
+	if [ "$(arch)" = x86_64 ]; then max=18446744073709551615 over=18446744073709551616; else max=4294967295 over=4294967296; fi
+	run ./atou 0 7 42x 007 "" x12 "$max" "$over" 99999999999999999999999 123
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "0 rest=" ]
+	[ "${lines[1]}" = "7 rest=" ]
+	[ "${lines[2]}" = "42 rest=x" ]
+	[ "${lines[3]}" = "7 rest=" ]
+	[ "${lines[4]}" = "error" ]
+	[ "${lines[5]}" = "error" ]
+	[ "${lines[6]}" = "$max rest=" ]
+	[ "${lines[7]}" = "error" ]
+	[ "${lines[8]}" = "error" ]
+	[ "${lines[9]}" = "123 rest=" ]
+}
