@@ -32,14 +32,6 @@
 %include "subk.inc"
 use usage, err_quoted, err_plain
 
-; The clock_nanosleep that takes 64-bit seconds: clock_nanosleep_time64
-; where the plain call takes a 32-bit time_t, else the plain one.
-%ifdef SYS_clock_nanosleep_time64
- %define SYS_nanosleep64 SYS_clock_nanosleep_time64
-%else
- %define SYS_nanosleep64 SYS_clock_nanosleep
-%endif
-
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
 IV_NEG   equ 1                  ; flags of an interval being read (bl):
 IV_HEX   equ 2                  ;   a minus sign, 0x, past the point,
@@ -128,7 +120,7 @@ _start:
 
 ; Sleep; a signal handler's EINTR leaves the time still to wait at xsp.
 .sleep:
-	sys nanosleep64, CLOCK_REALTIME, 0, xsp, xsp
+	sys clock_nanosleep64, CLOCK_REALTIME, 0, xsp, xsp
 	cmp eax, -EINTR
 	je .sleep
 	test eax, eax
