@@ -292,12 +292,7 @@ copy:
 	mov esi, ostat
 	call statx_same
 	jne .copy                       ; the same file; xdi = istat+STX_DEV+8
-%ifndef HAVE_WIDE_REGS
-	cmp dword [xdi + STX_SIZE+4 - STX_DEV-8], 0     ; 4 GiB or more: past
-	jne .same                                       ; any 32-bit offset
-%endif
-	cmp xax, [xdi + STX_SIZE - STX_DEV-8]
-	jae .copy
+	off_jae_size xdi + STX_SIZE - STX_DEV-8, .copy, .same
 .same:                                  ; (the format takes no errno)
 	mov esi, fmt_same
 	pop xcx                         ; xdx = the name, under the return
