@@ -66,7 +66,7 @@ check: test-deps all
 	@sh tests/check.sh $(ARCHES)
 
 bench: all
-	@build/harness/bench build/x86_64
+	@build/harness/bench build/$(firstword $(ARCHES))
 
 # install: the binaries of the first arch built (x86_64, or ARCH=i386).
 install: all

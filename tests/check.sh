@@ -37,7 +37,7 @@ for a in "$@"; do
 done
 
 echo "== bench (quick mode: only proves it still runs)"
-if build/harness/bench -q build/x86_64; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+if build/harness/bench -q "build/$1"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
