@@ -43,7 +43,7 @@ NAME        equ -W
 EACCES_SEEN equ -2*W
 ARGS        equ -3*W
 
-use usage, opt_missing, err_quoted, err_plain, errno_path, errno_exec
+use usage, usage_try, opt_missing, err_quoted, err_plain, errno_path, errno_exec
 
 _start:
 	mov eax, [xsp]

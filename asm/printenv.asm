@@ -17,7 +17,7 @@
 %define USAGE_STATUS 2
 PRINTENV_FAILURE equ 2
 
-use usage, opt_missing
+use usage, usage_try, opt_missing
 
 ; The code runs from _start (the options) down to the library; the loops
 ; over names and variables come first, so that every jump between the

@@ -30,7 +30,7 @@
 ; each use of it is short.
 
 %include "subk.inc"
-use usage, err_quoted, err_plain
+use usage, usage_try, err_quoted, err_plain
 
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
 IV_NEG   equ 1                  ; flags of an interval being read (bl):
