@@ -104,12 +104,7 @@ _start:
 	mov xdx, xsi
 	test xsi, xsi
 	jz .operands
-	lodsb
-	cmp al, '-'
-	jne .operands
-	lodsb
-	test al, al
-	jz .operands            ; "-" alone is a name
+	dash_letter .operands          ; not "-X...": an operand
 	cmp al, '-'
 	je .dashes
 .letter:

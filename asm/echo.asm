@@ -31,12 +31,7 @@ _start:
 	mov xsi, [xbp]
 	test xsi, xsi
 	jz .operands
-	lodsb
-	cmp al, '-'
-	jne .operands
-	lodsb
-	test al, al
-	jz .operands            ; "-" alone is a string
+	dash_letter .operands          ; not "-X...": an operand
 	mov ah, bl
 .letter:
 	cmp al, 'n'

@@ -109,12 +109,7 @@ _start:
 	mov xsi, [xsp]
 	test xsi, xsi
 	jz names.name
-	lodsb
-	cmp al, '-'
-	jne names.name
-	lodsb
-	test al, al
-	jz names.name           ; "-"
+	dash_letter names.name          ; not "-X...": an operand
 	pop xdx
 	cmp al, '-'
 	jne .letter

@@ -65,12 +65,7 @@ _start:
 	test ch, ch
 	jnz .operand
 	mov xdx, xsi
-	lodsb
-	cmp al, '-'
-	jne .operand
-	lodsb
-	test al, al
-	jz .operand
+	dash_letter .operand          ; not "-X...": an operand
 	cmp al, '-'
 	jne .letter
 	lodsb
