@@ -107,25 +107,15 @@ mkfiles() {
 
 @test "/dev/full: GNU's message, status 1, at the first write" {
 	mkfiles
-	run sh -c '"$1" lines.txt nosuch > /dev/full' sh "$(bin cat)"
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin cat): write error: No space left on device" ]
-	run sh -c '"$1" -n lines.txt > /dev/full' sh "$(bin cat)"
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin cat): write error: No space left on device" ]
-	run sh -c 'echo x | "$1" > /dev/full' sh "$(bin cat)"
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin cat): write error: No space left on device" ]
+	sh_fails 1 cat 'write error: No space left on device' '"$1" lines.txt nosuch > /dev/full'
+	sh_fails 1 cat 'write error: No space left on device' '"$1" -n lines.txt > /dev/full'
+	sh_fails 1 cat 'write error: No space left on device' 'echo x | "$1" > /dev/full'
 }
 
 @test "closed stdout: GNU's message, status 1, nothing opened" {
 	mkfiles
-	run sh -c '"$1" lines.txt >&-' sh "$(bin cat)"
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin cat): standard output: Bad file descriptor" ]
-	run sh -c '"$1" -n - >&-' sh "$(bin cat)"
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin cat): standard output: Bad file descriptor" ]
+	sh_fails 1 cat 'standard output: Bad file descriptor' '"$1" lines.txt >&-'
+	sh_fails 1 cat 'standard output: Bad file descriptor' '"$1" -n - >&-'
 }
 
 @test "unreadable file as a non-root user: Permission denied, the rest copied" {
@@ -148,13 +138,9 @@ mkfiles() {
 @test "input file is output file: refused, the file unchanged" {
 	mkfiles
 	cp lines.txt f
-	run sh -c '"$1" f >> f' sh "$(bin cat)"
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin cat): f: input file is output file" ]
+	sh_fails 1 cat 'f: input file is output file' '"$1" f >> f'
 	cmp lines.txt f
-	run sh -c '"$1" -n - < f >> f' sh "$(bin cat)"
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin cat): -: input file is output file" ]
+	sh_fails 1 cat '-: input file is output file' '"$1" -n - < f >> f'
 	cmp lines.txt f
 	# stdin already at its end: GNU copies (nothing) without a word
 	run sh -c '{ /usr/bin/cat > /dev/null; "$1" -; } < f >> f' sh "$(bin cat)"

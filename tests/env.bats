@@ -147,17 +147,13 @@ same() {
 }
 
 @test "/dev/full: 'write error', status 125" {
-	run sh -c '"$1" >/dev/full' sh "$(bin env)"
-	[ "$status" -eq 125 ]
-	[ "$output" = "$(bin env): write error: No space left on device" ]
+	sh_fails 125 env 'write error: No space left on device' '"$1" >/dev/full'
 	run sh -c '"$1" -0 -i A=1 >/dev/full' sh "$(bin env)"
 	[ "$status" -eq 125 ]
 }
 
 @test "stdout closed: 'write error: Bad file descriptor', status 125" {
-	run sh -c '"$1" >&-' sh "$(bin env)"
-	[ "$status" -eq 125 ]
-	[ "$output" = "$(bin env): write error: Bad file descriptor" ]
+	sh_fails 125 env 'write error: Bad file descriptor' '"$1" >&-'
 }
 
 @test "a command with stdout on /dev/full is the command's business" {

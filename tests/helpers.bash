@@ -41,3 +41,10 @@ def arr(l):
 libc.execve(a[i + 1], arr(a[i + 1:]), arr(a[:i]))
 sys.exit(99)' "$@"
 }
+
+# sh_fails STATUS NAME MESSAGE CODE - run CODE with sh, $1 being our binary
+# NAME: it must end with STATUS and print exactly "ITS-PATH: MESSAGE"
+sh_fails() {
+	run sh -c "$4" sh "$(bin "$2")"
+	[ "$status" -eq "$1" ] && [ "$output" = "$(bin "$2"): $3" ]
+}

@@ -45,18 +45,12 @@ both() {
 }
 
 @test "/dev/full: 'write error', status 2" {
-	run sh -c '"$1" >/dev/full' sh "$(bin printenv)"
-	[ "$status" -eq 2 ]
-	[ "$output" = "$(bin printenv): write error: No space left on device" ]
-	run sh -c 'HOME=/x "$1" HOME >/dev/full' sh "$(bin printenv)"
-	[ "$status" -eq 2 ]
-	[ "$output" = "$(bin printenv): write error: No space left on device" ]
+	sh_fails 2 printenv 'write error: No space left on device' '"$1" >/dev/full'
+	sh_fails 2 printenv 'write error: No space left on device' 'HOME=/x "$1" HOME >/dev/full'
 }
 
 @test "stdout closed: 'write error: Bad file descriptor', status 2" {
-	run sh -c '"$1" >&-' sh "$(bin printenv)"
-	[ "$status" -eq 2 ]
-	[ "$output" = "$(bin printenv): write error: Bad file descriptor" ]
+	sh_fails 2 printenv 'write error: Bad file descriptor' '"$1" >&-'
 }
 
 @test "an unset name with stdout on /dev/full: status 1, no message" {

@@ -72,7 +72,5 @@ inpty() {
 }
 
 @test "not a tty into /dev/full: 'write error', status 3" {
-	run sh -c '"$1" </dev/null >/dev/full' sh "$(bin tty)"
-	[ "$status" -eq 3 ]
-	[ "$output" = "$(bin tty): write error: No space left on device" ]
+	sh_fails 3 tty 'write error: No space left on device' '"$1" </dev/null >/dev/full'
 }

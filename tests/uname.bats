@@ -27,13 +27,9 @@ load helpers
 }
 
 @test "/dev/full: 'write error', status 1" {
-	run sh -c '"$1" -a >/dev/full' sh "$(bin uname)"
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin uname): write error: No space left on device" ]
+	sh_fails 1 uname 'write error: No space left on device' '"$1" -a >/dev/full'
 }
 
 @test "stdout closed: 'write error: Bad file descriptor', status 1" {
-	run sh -c '"$1" >&-' sh "$(bin uname)"
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin uname): write error: Bad file descriptor" ]
+	sh_fails 1 uname 'write error: Bad file descriptor' '"$1" >&-'
 }
