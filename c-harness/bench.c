@@ -1,44 +1,57 @@
 /*
- * bench.c - first subk benchmark: cat throughput into a pipe and exec
- *           latency of true, each compared against GNU coreutils.
+ * bench.c - subk's benchmark: throughput of the streaming utilities and
+ *           exec latency of true, each side by side with GNU coreutils
+ *           (and BusyBox where it has the applet).
  *
  * Usage:
- *   bench [-q] OURDIR
- *     OURDIR holds our binaries (OURDIR/cat, OURDIR/true); GNU's are
- *     /usr/bin/cat and /usr/bin/true.
- *     -q  quick mode for `make check`: 8 MiB file instead of 1 GiB, best of
- *         2 runs instead of 5, 3 exec batches of 20 instead of 20 of 200.
+ *   bench [-q] OURDIR [FIGURE...]
+ *     OURDIR holds our binaries (OURDIR/cat, OURDIR/wc, ...); GNU's are
+ *     /usr/bin/NAME; BusyBox is /bin/busybox (or /usr/bin/busybox).
+ *     FIGURE names select figures by their utility (e.g. `wc sort exec`);
+ *     none = all.
+ *     -q  quick mode for `make check`: an 8 MiB file instead of 1 GiB (and
+ *         instead of 100 MB for sort), one run instead of the best of 3, 3
+ *         exec batches of 20 instead of 20 of 200. It only proves that the
+ *         program still runs.
  *
- * Figures:
- *   cat:  a text file ($TMPDIR or /tmp, subk-bench-1g.txt / subk-bench-8m.txt,
- *         generated once and reused while it has the right size) is read once
- *         so it is page-cached; then ours and GNU's cat run alternately with
- *         stdout a pipe to this process, which reads it with a 128 KiB buffer
- *         and discards the data (the byte count is checked).  With 2+ CPUs
- *         the writer (cat) and the reader (us) are pinned to two different
- *         CPUs.  Best of N runs each; reported in MB/s (10^6 bytes/s) and as
- *         the ratio ours/GNU.
- *   exec: posix_spawn (vfork-style clone) + execve + waitpid of true (as a
- *         shell could, so the parent's page-table copy of fork does not
- *         swamp the cost being measured: the exec itself), in batches alternating ours and
- *         GNU (and alternating which goes first); the reported ratio is the
- *         median over batches of GNU-time/ours-time, so machine drift
- *         cancels; plus the median microseconds per exec for each.
+ * Throughput figures: a text file of lines of words ($TMPDIR or /tmp,
+ * subk-bench-1g.txt, subk-bench-100m.txt, subk-bench-8m.txt: generated once
+ * and reused while it has the right size) is read once so it is
+ * page-cached. Then, for each figure, each implementation runs alternately
+ * (ours, GNU, BusyBox; the first one rotates from run to run), its stdout
+ * either a pipe drained by this process with a 128 KiB buffer or
+ * /dev/null. The child is pinned to one CPU and this process (the pipe's
+ * reader) to another when there are two. Best of the runs, in MB/s of
+ * INPUT (10^6 bytes/s), and the ratio ours/GNU (> 1 is faster than GNU).
+ * Into a pipe, the number of output bytes of ours must equal GNU's, or the
+ * figure says "output differs" and gives no ratio.
+ * Input comes as a file operand, as stdin (the file itself), or as stdin
+ * a pipe fed from the file by a child of ours with splice (tee's case).
+ * head and tail read little of a 1 GiB file by design: their figures are
+ * times (ms), and the ratio is GNU's time over ours.
+ * A utility we have not built yet is "skipped: not built".
  *
- * Output (stdout), one line per figure and a summary:
- *   cat 1 GiB -> pipe: subk 5123 MB/s, GNU 2890 MB/s, ratio 1.77x (target >= 1.5x)
+ * exec figure: posix_spawn (vfork-style clone) + execve + waitpid of true
+ * (as a shell could, so the parent's page-table copy of fork does not
+ * swamp the cost being measured: the exec itself), in batches alternating
+ * ours and GNU (and alternating which goes first); the reported ratio is
+ * the median over batches of GNU-time/ours-time, so machine drift cancels;
+ * plus the median microseconds per exec for each.
+ *
+ * Output (stdout), one line per figure and a summary, e.g.:
+ *   cat 1 GiB -> pipe: subk 5123 MB/s, GNU 2890 MB/s, BusyBox 1200 MB/s, ratio 1.77x (target >= 1.5x)
  *   exec true: subk 95 us, GNU 410 us, ratio 4.31x faster (target >= 3.5x)
- *   summary: cat 1.77x, exec 4.31x
- * It never fails on a number.  A figure that cannot be measured (binary
+ *   summary: cat|pipe 1.77x, ..., exec 4.31x; not built: md5sum ...
+ * It never fails on a number. A figure that cannot be measured (binary
  * missing, exec failure, non-zero exit, wrong byte count) is printed as
- * "skipped: why" and "n/a" in the summary.  Exit status: 0 if at least one
+ * "skipped: why" and "n/a" in the summary. Exit status: 0 if at least one
  * figure was measured, 1 if none could be, 2 on usage error.
  *
  * Build and run by hand:
  *   gcc -std=c99 -O2 -Wall -Wextra -Werror -D_GNU_SOURCE \
  *       -o /tmp/bench c-harness/bench.c
- *   /tmp/bench -q build/x86_64      # quick
- *   /tmp/bench build/x86_64         # full (writes a 1 GiB file to $TMPDIR)
+ *   /tmp/bench -q build/x86_64          # quick
+ *   /tmp/bench build/x86_64 wc cat      # full, two utilities (1 GiB file)
  */
 
 #include <errno.h>
@@ -55,18 +68,20 @@
 #include <time.h>
 #include <unistd.h>
 
-#define GNU_CAT "/usr/bin/cat"
 #define GNU_TRUE "/usr/bin/true"
 #define READ_BUF (128 * 1024)
 #define GEN_BLOCK (1024 * 1024)
-#define CAT_TARGET 1.5
 #define EXEC_TARGET 3.5
 #define MAX_BATCHES 64
+#define MAX_ARGS 8
+#define NIMPL 3 /* subk, GNU, BusyBox */
 
 extern char **environ;
 
 static char readbuf[READ_BUF];
 static char errmsg[512]; /* why the last measurement failed */
+static char summary[4096];
+static char not_built[1024]; /* utilities we have no binary of, yet */
 
 /* Remember why a measurement failed (truncates silently if very long). */
 static void seterr(const char *fmt, ...)
@@ -75,6 +90,17 @@ static void seterr(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(errmsg, sizeof errmsg, fmt, ap);
     va_end(ap);
+}
+
+static void add_summary(const char *name, double r)
+{
+    size_t n = strlen(summary);
+    if (r < 0)
+        snprintf(summary + n, sizeof summary - n, "%s%s n/a",
+                 n ? ", " : "", name);
+    else
+        snprintf(summary + n, sizeof summary - n, "%s%s %.2fx",
+                 n ? ", " : "", name, r);
 }
 
 static double now(void)
@@ -171,7 +197,9 @@ static void fill_text(char *b, size_t n)
     b[n - 1] = '\n';
 }
 
-/* Create (or reuse) the test file; then read it once to page-cache it. */
+/* Create (or reuse) the test file; then read it once to page-cache it.
+ * The lines of a 1 MiB block repeat; uniq and sort still have work, as
+ * neighbouring lines differ. */
 static int prepare_file(const char *path, off_t size)
 {
     struct stat st;
@@ -213,7 +241,7 @@ static int prepare_file(const char *path, off_t size)
         }
     }
 
-    /* read it once so that both cats are served from the page cache */
+    /* read it once so that every run is served from the page cache */
     fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         seterr("%s: %s", path, strerror(errno));
@@ -230,100 +258,387 @@ static int prepare_file(const char *path, off_t size)
     return 0;
 }
 
-/* ------------------------------------------------------------ cat bench */
+/* ---------------------------------------------------- throughput figures */
 
-/*
- * One run: `path file` with stdout a pipe to us; we read and discard.
- * writer_cpu >= 0 pins the child there.  Returns seconds, or -1 on error.
- */
-static double run_cat(const char *path, const char *file, off_t expect,
-                      int writer_cpu)
+enum input { IN_ARG, IN_STDIN, IN_PIPE };
+enum output { OUT_PIPE, OUT_NULL };
+enum kind { RATE, TIME };
+
+struct figure {
+    const char *util;             /* our binary's name, GNU's /usr/bin/NAME */
+    const char *args[MAX_ARGS];   /* after argv[0]; "@" = the input file */
+    enum input in;
+    enum kind kind;
+    int small;                    /* 1: the 100 MB file (sort) */
+    double target;                /* ours/GNU at least this (0: none) */
+};
+
+static const struct figure figures[] = {
+    { "cat",    { "@" },                 IN_ARG,   RATE, 0, 1.5 },
+    { "tee",    { 0 },                   IN_PIPE,  RATE, 0, 1.5 },
+    { "wc",     { "-l", "@" },           IN_ARG,   RATE, 0, 1.0 },
+    { "wc",     { "@" },                 IN_ARG,   RATE, 0, 1.0 },
+    { "head",   { "-n", "10", "@" },     IN_ARG,   TIME, 0, 0 },
+    { "tail",   { "-n", "10", "@" },     IN_ARG,   TIME, 0, 0 },
+    { "tr",     { "a-z", "A-Z" },        IN_STDIN, RATE, 0, 1.0 },
+    { "cut",    { "-d", " ", "-f", "2", "@" }, IN_ARG, RATE, 0, 1.0 },
+    { "uniq",   { "@" },                 IN_ARG,   RATE, 0, 1.0 },
+    { "sort",   { "@" },                 IN_ARG,   RATE, 1, 1 / 1.5 },
+    { "md5sum", { "@" },                 IN_ARG,   RATE, 0, 0 },
+    { "sha1sum", { "@" },                IN_ARG,   RATE, 0, 0 },
+    { "sha256sum", { "@" },              IN_ARG,   RATE, 0, 0 },
+    { "cksum",  { "@" },                 IN_ARG,   RATE, 0, 0 },
+    { "base64", { "@" },                 IN_ARG,   RATE, 0, 0 },
+    { "od",     { "@" },                 IN_ARG,   RATE, 0, 0 },
+};
+
+static const char *busybox_path(void)
 {
-    int p[2], st;
-    long long got = 0;
-    double t0, t1;
-    pid_t pid;
+    static const char *const paths[] = { "/bin/busybox", "/usr/bin/busybox" };
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++)
+        if (access(paths[i], X_OK) == 0)
+            return paths[i];
+    return NULL;
+}
 
-    if (pipe2(p, O_CLOEXEC) != 0) {
-        seterr("pipe: %s", strerror(errno));
-        return -1;
-    }
-    t0 = now();
-    pid = fork();
-    if (pid < 0) {
-        seterr("fork: %s", strerror(errno));
-        close(p[0]);
-        close(p[1]);
-        return -1;
-    }
-    if (pid == 0) {
-        char *argv[] = { (char *)"cat", (char *)file, NULL };
-        if (writer_cpu >= 0) {
-            cpu_set_t set;
-            CPU_ZERO(&set);
-            CPU_SET(writer_cpu, &set);
-            sched_setaffinity(0, sizeof set, &set);
+/* Does BusyBox have this applet? (`busybox --list`, read once.) */
+static int busybox_has(const char *util)
+{
+    static char list[16384];
+    static int loaded;
+    const char *bb = busybox_path();
+    size_t n = strlen(util);
+
+    if (!bb)
+        return 0;
+    if (!loaded) {
+        int p[2];
+        loaded = 1;
+        if (pipe2(p, O_CLOEXEC) == 0) {
+            pid_t pid = fork();
+            if (pid == 0) {
+                char *argv[] = { (char *)"busybox", (char *)"--list", NULL };
+                dup2(p[1], 1);
+                execve(bb, argv, environ);
+                _exit(127);
+            }
+            close(p[1]);
+            size_t got = 0;
+            ssize_t r;
+            while (got < sizeof list - 1 &&
+                   (r = read(p[0], list + got, sizeof list - 1 - got)) > 0)
+                got += (size_t)r;
+            list[got] = 0;
+            close(p[0]);
+            if (pid > 0)
+                waitpid(pid, NULL, 0);
         }
-        if (dup2(p[1], 1) < 0)
-            _exit(126);
-        execve(path, argv, environ);
-        _exit(127);
     }
-    close(p[1]);
-    for (;;) {
-        ssize_t r = read(p[0], readbuf, sizeof readbuf);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            break;
-        got += r;
+    for (const char *s = list; (s = strstr(s, util)); s += n)
+        if ((s == list || s[-1] == '\n') && (s[n] == '\n' || !s[n]))
+            return 1;
+    return 0;
+}
+
+static void pin(int cpu)
+{
+    cpu_set_t set;
+    if (cpu < 0)
+        return;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    sched_setaffinity(0, sizeof set, &set);
+}
+
+/* A child that copies the file into the pipe p (tee's stdin). */
+static pid_t start_feeder(const char *file, int wfd, int cpu)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        int fd = open(file, O_RDONLY);
+        pin(cpu);
+        if (fd < 0)
+            _exit(1);
+        for (;;) {
+            ssize_t r = splice(fd, NULL, wfd, NULL, 1 << 20, 0);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r < 0)
+                _exit(1);
+            if (r == 0)
+                _exit(0);
+        }
     }
-    close(p[0]);
+    return pid;
+}
+
+static int wait_ok(pid_t pid, const char *path)
+{
+    int st;
     while (waitpid(pid, &st, 0) < 0)
         if (errno != EINTR) {
             seterr("waitpid: %s", strerror(errno));
             return -1;
         }
-    t1 = now();
     if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
         bad_status(path, st);
         return -1;
     }
-    if (got != (long long)expect) {
-        seterr("%s wrote %lld bytes, want %lld", path, got,
-               (long long)expect);
+    return 0;
+}
+
+/*
+ * One run of argv (argv[0] is the program run: path) with the figure's
+ * input and output; writer_cpu >= 0 pins the child (and the feeder) there.
+ * Returns seconds, or -1 on error; *outbytes = bytes read from the pipe.
+ */
+static double run_once(const char *path, char **argv, const struct figure *f,
+                       const char *file, enum output out, int writer_cpu,
+                       long long *outbytes)
+{
+    int p[2] = { -1, -1 }, in[2] = { -1, -1 };
+    pid_t pid, feeder = -1;
+    double t0, t1;
+    long long got = 0;
+
+    if (out == OUT_PIPE && pipe2(p, O_CLOEXEC) != 0) {
+        seterr("pipe: %s", strerror(errno));
         return -1;
     }
+    if (f->in == IN_PIPE && pipe2(in, O_CLOEXEC) != 0) {
+        seterr("pipe: %s", strerror(errno));
+        return -1;
+    }
+    t0 = now();
+    if (f->in == IN_PIPE) {
+        feeder = start_feeder(file, in[1], writer_cpu);
+        close(in[1]);
+    }
+    pid = fork();
+    if (pid < 0) {
+        seterr("fork: %s", strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        int fd;
+        pin(writer_cpu);
+        if (out == OUT_PIPE)
+            fd = p[1];
+        else
+            fd = open("/dev/null", O_WRONLY);
+        if (fd < 0 || dup2(fd, 1) < 0)
+            _exit(126);
+        if (f->in == IN_STDIN) {
+            fd = open(file, O_RDONLY);
+            if (fd < 0 || dup2(fd, 0) < 0)
+                _exit(126);
+        } else if (f->in == IN_PIPE) {
+            if (dup2(in[0], 0) < 0)
+                _exit(126);
+        }
+        execve(path, argv, environ);
+        _exit(127);
+    }
+    if (f->in == IN_PIPE)
+        close(in[0]);
+    if (out == OUT_PIPE) {
+        close(p[1]);
+        for (;;) {
+            ssize_t r = read(p[0], readbuf, sizeof readbuf);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                break;
+            got += r;
+        }
+        close(p[0]);
+    }
+    if (wait_ok(pid, path) != 0) {
+        if (feeder > 0)
+            waitpid(feeder, NULL, 0);
+        return -1;
+    }
+    if (feeder > 0 && wait_ok(feeder, "feeder") != 0)
+        return -1;
+    t1 = now();
+    *outbytes = got;
     return t1 - t0;
 }
 
-/* Returns the ratio ours/GNU, or -1 if the figure could not be measured. */
-static double bench_cat(const char *ourdir, int quick)
+struct impl {
+    const char *label;
+    char path[4096];
+    char *argv[MAX_ARGS + 3];
+    int ok;
+    double best;
+    long long bytes;
+};
+
+static void fig_name(char *buf, size_t n, const struct figure *f)
+{
+    size_t k = (size_t)snprintf(buf, n, "%s", f->util);
+    for (int i = 0; i < MAX_ARGS && f->args[i] && k < n; i++)
+        if (strcmp(f->args[i], "@") != 0)
+            k += (size_t)snprintf(buf + k, n - k,
+                                  strchr(f->args[i], ' ') ? " '%s'" : " %s",
+                                  f->args[i]);
+}
+
+static int selected(const char *util, char **sel, int nsel)
+{
+    if (nsel == 0)
+        return 1;
+    for (int i = 0; i < nsel; i++)
+        if (strcmp(sel[i], util) == 0)
+            return 1;
+    return 0;
+}
+
+/* One figure, into a pipe and into /dev/null; returns the number of
+ * lines measured. */
+static int bench_figure(const struct figure *f, const char *ourdir,
+                        const char *file, off_t size, const char *label,
+                        int runs, int wcpu)
+{
+    struct impl im[NIMPL];
+    const char *bb = busybox_path();
+    char name[256], sumname[300];
+    int measured = 0;
+
+    fig_name(name, sizeof name, f);
+    memset(im, 0, sizeof im);
+    im[0].label = "subk";
+    im[1].label = "GNU";
+    im[2].label = "BusyBox";
+    snprintf(im[0].path, sizeof im[0].path, "%s/%s", ourdir, f->util);
+    snprintf(im[1].path, sizeof im[1].path, "/usr/bin/%s", f->util);
+    if (bb && busybox_has(f->util))
+        snprintf(im[2].path, sizeof im[2].path, "%s", bb);
+    for (int i = 0; i < NIMPL; i++) {
+        int a = 0;
+        if (!im[i].path[0])
+            continue;
+        im[i].argv[a++] = (char *)f->util;  /* BusyBox picks the applet */
+        for (int k = 0; k < MAX_ARGS && f->args[k]; k++)
+            im[i].argv[a++] = (char *)(strcmp(f->args[k], "@") ? f->args[k]
+                                                              : file);
+        im[i].argv[a] = NULL;
+    }
+
+    if (access(im[0].path, X_OK) != 0) {
+        size_t k = strlen(not_built);
+        printf("%s: skipped: not built\n", name);
+        fflush(stdout);
+        if (!strstr(not_built, f->util))
+            snprintf(not_built + k, sizeof not_built - k, " %s", f->util);
+        return 0;
+    }
+    for (int o = 0; o < 2; o++) {
+        enum output out = o ? OUT_NULL : OUT_PIPE;
+        const char *where = o ? "/dev/null" : "pipe";
+        char line[1024];
+        size_t n;
+        double r = -1;
+
+        if (check_exec(im[1].path) != 0)
+            goto fail;
+        for (int i = 0; i < NIMPL; i++)
+            im[i].ok = im[i].path[0] != 0;
+        for (int run = 0; run < runs; run++)
+            for (int k = 0; k < NIMPL; k++) {
+                int i = (run + k) % NIMPL; /* rotate who goes first */
+                long long b;
+                double t;
+                if (!im[i].ok)
+                    continue;
+                t = run_once(im[i].path, im[i].argv, f, file, out, wcpu, &b);
+                if (t < 0) {
+                    if (i < 2)
+                        goto fail;
+                    im[i].ok = 0;  /* BusyBox failing is not our figure */
+                    continue;
+                }
+                if (run == 0 || t < im[i].best)
+                    im[i].best = t;
+                im[i].bytes = b;
+            }
+        if (out == OUT_PIPE && im[0].bytes != im[1].bytes) {
+            seterr("output differs: subk %lld bytes, GNU %lld",
+                   im[0].bytes, im[1].bytes);
+            goto fail;
+        }
+        n = (size_t)snprintf(line, sizeof line, "%s %s -> %s:", name, label,
+                             where);
+        for (int i = 0; i < NIMPL; i++) {
+            if (!im[i].ok)
+                continue;
+            if (f->kind == TIME)
+                n += (size_t)snprintf(line + n, sizeof line - n,
+                                      "%s %s %.1f ms", i ? "," : "",
+                                      im[i].label, im[i].best * 1e3);
+            else
+                n += (size_t)snprintf(line + n, sizeof line - n,
+                                      "%s %s %.0f MB/s", i ? "," : "",
+                                      im[i].label,
+                                      (double)size / 1e6 / im[i].best);
+        }
+        r = im[1].best / im[0].best;
+        n += (size_t)snprintf(line + n, sizeof line - n, ", ratio %.2fx%s",
+                              r, f->kind == TIME ? " faster" : "");
+        if (f->target > 0 && o == 0)
+            snprintf(line + n, sizeof line - n, " (target >= %.2fx)",
+                     f->target);
+        printf("%s\n", line);
+        fflush(stdout);
+        measured++;
+        snprintf(sumname, sizeof sumname, "%s|%s", name, where);
+        add_summary(sumname, r);
+        continue;
+fail:
+        printf("%s %s -> %s: skipped: %s\n", name, label, where, errmsg);
+        fflush(stdout);
+        snprintf(sumname, sizeof sumname, "%s|%s", name, where);
+        add_summary(sumname, -1);
+    }
+    return measured;
+}
+
+static int bench_streams(const char *ourdir, int quick, char **sel, int nsel)
 {
     const char *tmpdir = getenv("TMPDIR");
-    const char *label = quick ? "8 MiB" : "1 GiB";
-    off_t size = quick ? (off_t)8 << 20 : (off_t)1 << 30;
-    int runs = quick ? 2 : 5;
-    char ours[4096], file[4096];
-    double best[2] = { 0, 0 }, mbs[2];
-    const char *paths[2];
-    cpu_set_t orig, set;
+    char big[4096], small[4096];
+    off_t bigsize = quick ? (off_t)8 << 20 : (off_t)1 << 30;
+    off_t smallsize = quick ? (off_t)8 << 20 : (off_t)100000000;
+    const char *biglabel = quick ? "8 MiB" : "1 GiB";
+    const char *smalllabel = quick ? "8 MiB" : "100 MB";
+    int runs = quick ? 1 : 3, measured = 0, need_big = 0, need_small = 0;
+    cpu_set_t orig;
     int pinned = 0, wcpu = -1, rcpu = -1;
+    const size_t nf = sizeof figures / sizeof *figures;
 
     if (!tmpdir || !*tmpdir)
         tmpdir = "/tmp";
-    snprintf(ours, sizeof ours, "%s/cat", ourdir);
-    snprintf(file, sizeof file, "%s/subk-bench-%s.txt", tmpdir,
+    snprintf(big, sizeof big, "%s/subk-bench-%s.txt", tmpdir,
              quick ? "8m" : "1g");
-    paths[0] = ours;
-    paths[1] = GNU_CAT;
+    snprintf(small, sizeof small, "%s/subk-bench-%s.txt", tmpdir,
+             quick ? "8m" : "100m");
+    for (size_t i = 0; i < nf; i++)
+        if (selected(figures[i].util, sel, nsel)) {
+            if (figures[i].small)
+                need_small = 1;
+            else
+                need_big = 1;
+        }
+    if ((need_big && prepare_file(big, bigsize) != 0) ||
+        (need_small && prepare_file(small, smallsize) != 0)) {
+        printf("throughput: skipped: %s\n", errmsg);
+        return 0;
+    }
 
-    if (check_exec(ours) || check_exec(GNU_CAT) || prepare_file(file, size))
-        goto fail;
-
-    /* writer and reader on two different CPUs, if we have two */
+    /* the child on one CPU, this process (the reader) on another */
     if (sched_getaffinity(0, sizeof orig, &orig) == 0 &&
         CPU_COUNT(&orig) >= 2) {
+        cpu_set_t set;
         for (int c = 0; c < CPU_SETSIZE && rcpu < 0; c++)
             if (CPU_ISSET(c, &orig)) {
                 if (wcpu < 0)
@@ -338,34 +653,18 @@ static double bench_cat(const char *ourdir, int quick)
         else
             wcpu = -1;
     }
-
-    for (int r = 0; r < runs; r++)
-        for (int k = 0; k < 2; k++) {
-            int i = (r + k) % 2; /* alternate who goes first */
-            double t = run_cat(paths[i], file, size, wcpu);
-            if (t < 0) {
-                if (pinned)
-                    sched_setaffinity(0, sizeof orig, &orig);
-                goto fail;
-            }
-            if (r == 0 || t < best[i])
-                best[i] = t;
-        }
+    for (size_t i = 0; i < nf; i++) {
+        const struct figure *f = &figures[i];
+        if (!selected(f->util, sel, nsel))
+            continue;
+        measured += bench_figure(f, ourdir, f->small ? small : big,
+                                 f->small ? smallsize : bigsize,
+                                 f->small ? smalllabel : biglabel, runs,
+                                 wcpu);
+    }
     if (pinned)
         sched_setaffinity(0, sizeof orig, &orig);
-
-    for (int i = 0; i < 2; i++)
-        mbs[i] = (double)size / 1e6 / best[i];
-    printf("cat %s -> pipe: subk %.0f MB/s, GNU %.0f MB/s, ratio %.2fx "
-           "(target >= %.1fx)\n", label, mbs[0], mbs[1], mbs[0] / mbs[1],
-           CAT_TARGET);
-    fflush(stdout);
-    return mbs[0] / mbs[1];
-
-fail:
-    printf("cat %s -> pipe: skipped: %s\n", label, errmsg);
-    fflush(stdout);
-    return -1;
+    return measured;
 }
 
 /* ----------------------------------------------------------- exec bench */
@@ -377,22 +676,14 @@ static double run_true(const char *path, int n)
     double t0 = now();
 
     for (int i = 0; i < n; i++) {
-        int st;
         pid_t pid;
         int e = posix_spawn(&pid, path, NULL, NULL, argv, environ);
         if (e != 0) {
             seterr("posix_spawn: %s", strerror(e));
             return -1;
         }
-        while (waitpid(pid, &st, 0) < 0)
-            if (errno != EINTR) {
-                seterr("waitpid: %s", strerror(errno));
-                return -1;
-            }
-        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-            bad_status(path, st);
+        if (wait_ok(pid, path) != 0)
             return -1;
-        }
     }
     return now() - t0;
 }
@@ -453,32 +744,22 @@ fail:
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: bench [-q] OURDIR\n");
+    fprintf(stderr, "usage: bench [-q] OURDIR [FIGURE...]\n");
     exit(2);
-}
-
-static void fmt_ratio(char *buf, size_t n, double r)
-{
-    if (r < 0)
-        snprintf(buf, n, "n/a");
-    else
-        snprintf(buf, n, "%.2fx", r);
 }
 
 int main(int argc, char **argv)
 {
-    int quick = 0;
+    int quick = 0, measured;
     const char *ourdir;
     struct stat st;
-    double rc, re;
-    char a[32], b[32];
 
     if (argc > 1 && strcmp(argv[1], "-q") == 0) {
         quick = 1;
         argv++;
         argc--;
     }
-    if (argc != 2)
+    if (argc < 2)
         usage();
     ourdir = argv[1];
     if (stat(ourdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -486,10 +767,13 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    rc = bench_cat(ourdir, quick);
-    re = bench_exec(ourdir, quick);
-    fmt_ratio(a, sizeof a, rc);
-    fmt_ratio(b, sizeof b, re);
-    printf("summary: cat %s, exec %s\n", a, b);
-    return rc < 0 && re < 0 ? 1 : 0;
+    measured = bench_streams(ourdir, quick, argv + 2, argc - 2);
+    if (selected("exec", argv + 2, argc - 2)) {
+        double re = bench_exec(ourdir, quick);
+        add_summary("exec", re);
+        measured += re >= 0;
+    }
+    printf("summary: %s%s%s\n", summary, *not_built ? "; not built:" : "",
+           not_built);
+    return measured ? 0 : 1;
 }
