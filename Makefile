@@ -4,6 +4,8 @@
 #   make ARCH=i386    build one arch only (x86_64 or i386)
 #   make check        every test on both arches (sizecheck, difftest, bats)
 #   make bench        throughput and exec latency against GNU
+#   make report       build/report.md and .svg: sizes, RSS, syscalls, exec
+#                     latency against GNU, BusyBox, toybox, static C
 #   make install PREFIX=/usr/local DESTDIR=   (ARCH=i386 installs the i386 ones)
 #   make clean
 #
@@ -41,8 +43,14 @@ define install_missing
 				apt-get install -y -qq --no-install-recommends $$missing) >/dev/null || exit 1; \
 		else echo "missing tools; run: sudo apt-get install$$missing" >&2; exit 1; fi; fi
 endef
+# The comparison tools of `make report`: installed when root, else the
+# report says "not installed" in their columns (never a failure).
+REPORT_TOOLS := busybox:busybox-static toybox:toybox musl-gcc:musl-tools
 deps:
 	$(call install_missing,$(BUILD_TOOLS))
+report-deps:
+	-@$(call install_missing,$(REPORT_TOOLS)) || \
+		echo "report: some comparison tools are missing; their columns will say so"
 test-deps:
 	$(call install_missing,$(BUILD_TOOLS) $(TEST_TOOLS))
 
@@ -60,13 +68,17 @@ $(foreach a,x86_64 i386,$(eval $(call utility_rules,$(a))))
 
 build/harness/%: c-harness/%.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $<
+	$(CC) $(CFLAGS) -o $@ $< -lm
 
 check: test-deps all
 	@sh tests/check.sh $(ARCHES)
 
 bench: all
 	@build/harness/bench build/$(firstword $(ARCHES))
+
+report: report-deps
+	@$(MAKE) --no-print-directory ARCH="x86_64 i386" all
+	@build/harness/report build build
 
 # install: the binaries of the first arch built (x86_64, or ARCH=i386).
 install: all
@@ -76,5 +88,5 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps test-deps check bench install clean
+.PHONY: all deps test-deps report-deps check bench report install clean
 .SECONDARY:
