@@ -29,6 +29,8 @@
  * a pipe fed from the file by a child of ours with splice (tee's case).
  * head and tail read little of a 1 GiB file by design: their figures are
  * times (ms), and the ratio is GNU's time over ours.
+ * cp copies the file to $TMPDIR/subk-bench-copy.PID ("-> file"), whose
+ * size is checked, then removed.
  * A utility we have not built yet is "skipped: not built".
  *
  * exec figure: posix_spawn (vfork-style clone) + execve + waitpid of true
@@ -82,6 +84,7 @@ static char readbuf[READ_BUF];
 static char errmsg[512]; /* why the last measurement failed */
 static char summary[4096];
 static char not_built[1024]; /* utilities we have no binary of, yet */
+static char copy_dest[4200]; /* "&": the file cp writes, removed after */
 
 /* Remember why a measurement failed (truncates silently if very long). */
 static void seterr(const char *fmt, ...)
@@ -271,25 +274,27 @@ struct figure {
     enum kind kind;
     int small;                    /* 1: the 100 MB file (sort) */
     double target;                /* ours/GNU at least this (0: none) */
+    int tofile;                   /* 1: writes the file "&" (cp), not stdout */
 };
 
 static const struct figure figures[] = {
-    { "cat",    { "@" },                 IN_ARG,   RATE, 0, 1.5 },
-    { "tee",    { 0 },                   IN_PIPE,  RATE, 0, 1.5 },
-    { "wc",     { "-l", "@" },           IN_ARG,   RATE, 0, 1.0 },
-    { "wc",     { "@" },                 IN_ARG,   RATE, 0, 1.0 },
-    { "head",   { "-n", "10", "@" },     IN_ARG,   TIME, 0, 0 },
-    { "tail",   { "-n", "10", "@" },     IN_ARG,   TIME, 0, 0 },
-    { "tr",     { "a-z", "A-Z" },        IN_STDIN, RATE, 0, 1.0 },
-    { "cut",    { "-d", " ", "-f", "2", "@" }, IN_ARG, RATE, 0, 1.0 },
-    { "uniq",   { "@" },                 IN_ARG,   RATE, 0, 1.0 },
-    { "sort",   { "@" },                 IN_ARG,   RATE, 1, 1 / 1.5 },
-    { "md5sum", { "@" },                 IN_ARG,   RATE, 0, 0 },
-    { "sha1sum", { "@" },                IN_ARG,   RATE, 0, 0 },
-    { "sha256sum", { "@" },              IN_ARG,   RATE, 0, 0 },
-    { "cksum",  { "@" },                 IN_ARG,   RATE, 0, 0 },
-    { "base64", { "@" },                 IN_ARG,   RATE, 0, 0 },
-    { "od",     { "@" },                 IN_ARG,   RATE, 0, 0 },
+    { "cat",    { "@" },                 IN_ARG,   RATE, 0, 1.5, 0 },
+    { "tee",    { 0 },                   IN_PIPE,  RATE, 0, 1.5, 0 },
+    { "wc",     { "-l", "@" },           IN_ARG,   RATE, 0, 1.0, 0 },
+    { "wc",     { "@" },                 IN_ARG,   RATE, 0, 1.0, 0 },
+    { "head",   { "-n", "10", "@" },     IN_ARG,   TIME, 0, 0, 0 },
+    { "tail",   { "-n", "10", "@" },     IN_ARG,   TIME, 0, 0, 0 },
+    { "tr",     { "a-z", "A-Z" },        IN_STDIN, RATE, 0, 1.0, 0 },
+    { "cut",    { "-d", " ", "-f", "2", "@" }, IN_ARG, RATE, 0, 1.0, 0 },
+    { "uniq",   { "@" },                 IN_ARG,   RATE, 0, 1.0, 0 },
+    { "sort",   { "@" },                 IN_ARG,   RATE, 1, 1 / 1.5, 0 },
+    { "md5sum", { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
+    { "sha1sum", { "@" },                IN_ARG,   RATE, 0, 0, 0 },
+    { "sha256sum", { "@" },              IN_ARG,   RATE, 0, 0, 0 },
+    { "cksum",  { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
+    { "base64", { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
+    { "od",     { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
+    { "cp",     { "@", "&" },            IN_ARG,   RATE, 0, 0, 1 },
 };
 
 static const char *busybox_path(void)
@@ -478,7 +483,7 @@ static void fig_name(char *buf, size_t n, const struct figure *f)
 {
     size_t k = (size_t)snprintf(buf, n, "%s", f->util);
     for (int i = 0; i < MAX_ARGS && f->args[i] && k < n; i++)
-        if (strcmp(f->args[i], "@") != 0)
+        if (strcmp(f->args[i], "@") != 0 && strcmp(f->args[i], "&") != 0)
             k += (size_t)snprintf(buf + k, n - k,
                                   strchr(f->args[i], ' ') ? " '%s'" : " %s",
                                   f->args[i]);
@@ -520,8 +525,9 @@ static int bench_figure(const struct figure *f, const char *ourdir,
             continue;
         im[i].argv[a++] = (char *)f->util;  /* BusyBox picks the applet */
         for (int k = 0; k < MAX_ARGS && f->args[k]; k++)
-            im[i].argv[a++] = (char *)(strcmp(f->args[k], "@") ? f->args[k]
-                                                              : file);
+            im[i].argv[a++] = !strcmp(f->args[k], "@") ? (char *)file
+                              : !strcmp(f->args[k], "&") ? copy_dest
+                                                         : (char *)f->args[k];
         im[i].argv[a] = NULL;
     }
 
@@ -533,9 +539,9 @@ static int bench_figure(const struct figure *f, const char *ourdir,
             snprintf(not_built + k, sizeof not_built - k, " %s", f->util);
         return 0;
     }
-    for (int o = 0; o < 2; o++) {
+    for (int o = f->tofile; o < 2; o++) {
         enum output out = o ? OUT_NULL : OUT_PIPE;
-        const char *where = o ? "/dev/null" : "pipe";
+        const char *where = f->tofile ? "file" : o ? "/dev/null" : "pipe";
         char line[1024];
         size_t n;
         double r = -1;
@@ -547,11 +553,21 @@ static int bench_figure(const struct figure *f, const char *ourdir,
         for (int run = 0; run < runs; run++)
             for (int k = 0; k < NIMPL; k++) {
                 int i = (run + k) % NIMPL; /* rotate who goes first */
-                long long b;
+                long long b = 0;
                 double t;
                 if (!im[i].ok)
                     continue;
                 t = run_once(im[i].path, im[i].argv, f, file, out, wcpu, &b);
+                if (f->tofile && t >= 0) {
+                    struct stat cs;
+                    b = stat(copy_dest, &cs) == 0 ? (long long)cs.st_size : -1;
+                    unlink(copy_dest);
+                    if (b != (long long)size) {
+                        seterr("%s copied %lld bytes, want %lld",
+                               im[i].path, b, (long long)size);
+                        t = -1;
+                    }
+                }
                 if (t < 0) {
                     if (i < 2)
                         goto fail;
@@ -562,7 +578,7 @@ static int bench_figure(const struct figure *f, const char *ourdir,
                     im[i].best = t;
                 im[i].bytes = b;
             }
-        if (out == OUT_PIPE && im[0].bytes != im[1].bytes) {
+        if (out == OUT_PIPE && !f->tofile && im[0].bytes != im[1].bytes) {
             seterr("output differs: subk %lld bytes, GNU %lld",
                    im[0].bytes, im[1].bytes);
             goto fail;
@@ -622,6 +638,8 @@ static int bench_streams(const char *ourdir, int quick, char **sel, int nsel)
              quick ? "8m" : "1g");
     snprintf(small, sizeof small, "%s/subk-bench-%s.txt", tmpdir,
              quick ? "8m" : "100m");
+    snprintf(copy_dest, sizeof copy_dest, "%s/subk-bench-copy.%ld", tmpdir,
+             (long)getpid());
     for (size_t i = 0; i < nf; i++)
         if (selected(figures[i].util, sel, nsel)) {
             if (figures[i].small)
