@@ -1,0 +1,574 @@
+; head - the first part of files.
+;
+; Usage: head [-n [-]N | -c [-]N | -N[bkmcqlvz]] [-qvz] [FILE]...
+;   -n N   the first N lines (10 by default); -n -N all but the last N
+;   -c N   the first N bytes; -c -N all but the last N
+;   -N...  (first argument only) the old form: -N lines, with letters after
+;          the digits: c bytes, b k m bytes times 512, 1024, 1048576, l
+;          lines, q, v, z as the options
+;   -q     never print headers    -v  always print headers
+;   -z     lines end with NUL instead of newline
+; N may have a suffix: b 512, kB 1000, K KiB 1024, MB 1000^2, M MiB 1024^2,
+; and so on with G T P E Z Y R Q; values are 64 bits on both arches.
+; With more than one FILE (or -v) each is preceded by "==> FILE <==", and a
+; blank line before all but the first. "-" and no FILE mean standard input.
+; Exit status: 0; 1 when a file could not be opened or read (the others are
+; still done), for a bad option or count, or a write error.
+; Differences from GNU: no long options (--lines=N, --bytes=N, --quiet,
+; --silent, --verbose, --zero-terminated); on i386, "all but the last N"
+; with N of 4 GiB or more keeps everything in memory (GNU on a regular
+; file subtracts N from its size).
+;
+; Output goes through a 4096-byte buffer as glibc's stdio does for GNU, so
+; a write error is reported in GNU's words ("error writing 'standard
+; output'" while copying, "write error" at the final flush).
+; -n N reads 128 KiB at a time and stops at the Nth line end, and moves the
+; file offset back to just after it (so `{ head -n1; cat; } < f` works).
+; -c N reads no more than N bytes. "All but the last N" keeps a window in
+; memory that grows (brk) only as far as the input needs: at most about
+; twice the last N bytes or lines; each time it is full, what precedes the
+; last N is written and the rest moved to the front.
+
+%include "subk.inc"
+use getopt, usage, err_file, err_quoted, errno_path, headtail_num, headtail_out
+use seek64, lseek64
+
+BUFSZ     equ 128 * 1024
+STX_BLKSIZE equ 4                 ; __u32 stx_blksize
+OPT_BYTES equ 1
+OPT_ELIDE equ 2
+%define HDR_ALWAYS 2
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov byte [eol], 10
+	mov byte [cnt], 10
+	mov xsi, xsp                    ; getopt's next argument
+
+; The old form, only as the first argument: "-" and a digit.
+	mov xdx, [xsi]
+	test xdx, xdx
+	jz .getopt
+	cmp byte [xdx], '-'
+	jne .getopt
+	mov al, [xdx+1]
+	sub al, '0'
+	cmp al, 9
+	ja .getopt
+	add xsi, W
+	inc xdx                         ; xdx = the digits
+	mov xcx, xdx
+.l_digit:
+	mov al, [xcx]
+	sub al, '0'
+	cmp al, 9
+	ja .l_digits_end
+	inc xcx
+	jmp .l_digit
+.l_digits_end:
+	push xcx                        ; where the multiplier goes
+	mov ah, 0                       ; ah = the multiplier letter
+.l_letter:
+	mov al, [xcx]
+	inc xcx
+	test al, al
+	jz .l_done
+	cmp al, 'c'
+	jne .l_not_c
+	mov ah, 0
+.l_bytes:
+	or byte [mode], OPT_BYTES
+	jmp .l_letter
+.l_not_c:
+	cmp al, 'b'
+	je .l_mult
+	cmp al, 'k'
+	je .l_mult
+	cmp al, 'm'
+	jne .l_not_mult
+.l_mult:
+	mov ah, al
+	jmp .l_bytes
+.l_not_mult:
+	cmp al, 'l'
+	jne .l_flag
+	and byte [mode], ~OPT_BYTES
+	jmp .l_letter
+.l_flag:
+	call flag
+	jmp .l_letter
+.l_done:
+	pop xcx
+	mov [xcx], ah
+	test ah, ah
+	jz .l_parse
+	mov [xcx+1], al                 ; (al = 0)
+.l_parse:
+	push xsi
+	mov xsi, xdx
+	call parse_count
+	pop xsi
+
+; The options (getopt: xsi, xdi, xbx are its state).
+.getopt:
+	mov xdi, xsp
+	xor ebx, ebx
+.opt:
+	call getopt
+	jc .options_done
+	cmp al, 'n'
+	je .lines
+	cmp al, 'c'
+	jne .flag
+	or byte [mode], OPT_BYTES
+.count:                                 ; xdx = N, maybe "-N"
+	and byte [mode], ~OPT_ELIDE
+	cmp byte [xdx], '-'
+	jne .parse
+	or byte [mode], OPT_ELIDE
+	inc xdx
+.parse:
+	push xsi
+	mov xsi, xdx
+	call parse_count
+	pop xsi
+	jmp .opt
+.lines:
+	and byte [mode], ~OPT_BYTES
+	jmp .count
+.flag:
+	call flag
+	jmp .opt
+
+; GNU refuses "all but the last N bytes" past the largest off_t, with N
+; in decimal: the 64-bit [cnt] divided by 10 a dword at a time, the digits
+; written backwards from the top of a stack buffer. (xdi, the end of the
+; operands, is not needed any more then.)
+.options_done:
+	mov al, [mode]
+	not al
+	test al, OPT_BYTES|OPT_ELIDE
+	jnz .operands
+	cmp byte [cnt+7], 0
+	jns .operands
+	push 0
+	mov xdi, xsp
+	sub xsp, 20
+	push 10
+	pop xcx
+.digit:
+	mov eax, [cnt+4]
+	xor edx, edx
+	div ecx
+	mov [cnt+4], eax
+	mov eax, [cnt]
+	div ecx
+	mov [cnt], eax
+	add dl, '0'
+	dec xdi
+	mov [xdi], dl
+	or eax, [cnt+4]
+	jnz .digit
+	mov xdx, xdi
+	push -EOVERFLOW
+	pop xax
+	mov esi, msg_bytes
+	call err_quoted
+	exit 1
+
+; The operands are at xsp up to xdi; none means "-". Headers when -v, or
+; when more than one and no -q.
+.operands:
+	mov xax, xdi
+	sub xax, xsp
+	jnz .some
+	push dash
+.some:
+	cmp xax, W
+	jbe .operand
+	cmp byte [hdr], 0
+	jne .operand
+	mov byte [hdr], HDR_ALWAYS
+
+; Each operand, [xsp] its name ("standard input" for "-"): open it, its
+; header, its part; xbp = the fd.
+.operand:
+	mov xsi, [xsp]
+	cmp word [xsi], '-'
+	jne .open
+	mov byte [stdin_used], 1
+	mov WPTR [xsp], msg_stdin
+	xor ebp, ebp
+	jmp .opened
+.open:
+	sys open, xsi, O_RDONLY|O_LARGEFILE
+	xchg eax, ebp
+	test ebp, ebp
+	jns .opened
+	xchg eax, ebp
+	mov esi, fmt_open
+	jmp .report
+.opened:
+	cmp byte [hdr], HDR_ALWAYS
+	jne .part
+	call header
+.part:
+	call head_fd
+	jns .close
+	mov esi, fmt_read
+.report:                                ; xsi = the format, xax = -errno
+	mov xdx, [xsp]
+	call say_always
+.close:
+	test ebp, ebp
+	jle .next                       ; stdin, or not open
+	sys close, ebp
+.next:
+	pop xax
+	cmp WPTR [xsp], 0
+	jne .operand
+
+; As GNU: stdin closed when it was read (an error if it was never open),
+; then stdout flushed.
+	cmp byte [stdin_used], 0
+	je .flush
+	sys close, 0
+	test eax, eax
+	jns .flush
+	mov esi, dash
+	call err_file
+.flush:
+	call out_flush
+	exit_status
+
+; flag - al = q, v or z (the letters that are the same in both forms);
+; a digit or any other letter: GNU's "invalid trailing option".
+flag:
+	cmp al, 'q'
+	jne .not_q
+	mov byte [hdr], 1
+	ret
+.not_q:
+	cmp al, 'v'
+	jne .not_v
+	mov byte [hdr], HDR_ALWAYS
+	ret
+.not_v:
+	cmp al, 'z'
+	jne .trailing
+	mov byte [eol], 0
+	ret
+.trailing:
+	mov esi, fmt_trailing
+	jmp opt_letter
+
+; parse_count - xsi = N: [cnt], or GNU's message for lines or bytes.
+parse_count:
+	mov ecx, msg_lines
+	test byte [mode], OPT_BYTES
+	jz .go
+	mov ecx, msg_bytes
+.go:
+	jmp count_arg
+
+; header - "==> NAME <==\n" for the name at [xsp+W] (under the return
+; address), with a newline first for all but the first file.
+header:
+	mov A2d, hdr_start
+	push 5
+	pop A3
+	cmp byte [headed], 0
+	jne .put
+	mov byte [headed], 1
+	inc A2d
+	dec A3d
+.put:
+	call out_bytes
+	mov A2, [xsp+W]
+	call strlen
+	call out_bytes
+	mov A2d, hdr_end
+	push 5
+	pop A3
+	jmp out_bytes
+
+; head_fd - the part of the open file xbp that was asked for, to stdout.
+; out: SF=1 and xax = -errno when a read failed, else SF=0.
+; [num] = the count left (two dwords, as [cnt]).
+head_fd:
+	mov eax, [cnt]
+	mov [num], eax
+	mov eax, [cnt+4]
+	mov [num+4], eax
+	mov al, [mode]
+	test al, OPT_ELIDE
+	jnz elide
+	test al, OPT_BYTES
+	jz lines
+
+; The first N bytes: reads of at most the count left.
+bytes:
+	mov eax, [num]
+	or eax, [num+4]
+	jz .ret                         ; SF=0
+	mov A3d, BUFSZ
+	cmp dword [num+4], 0
+	jne .read
+	cmp [num], A3d
+	jae .read
+	mov A3d, [num]
+.read:
+	mov A2d, obuf
+	add A2, [obuf_len]
+	sys read, ebp
+	test eax, eax
+	jle .ret
+	sub [num], eax
+	sbb dword [num+4], 0
+	xchg eax, A3d
+	call out_bytes
+	jmp bytes
+.ret:
+	ret
+
+; The first N lines: xdi walks a chunk of ecx bytes for the line ends;
+; at the Nth the rest goes back to the file (lseek; a pipe refuses).
+; [xsp+W] = the chunk, [xsp] = its length.
+lines:
+	mov eax, [num]
+	or eax, [num+4]
+	jz bytes.ret
+.read:
+	mov A2d, obuf
+	add A2, [obuf_len]
+	push A2
+	mov A3d, BUFSZ
+	sys read, ebp
+	pop xdi
+	test eax, eax
+	jle bytes.ret
+	xchg eax, ecx
+	push xdi
+	push xcx
+	mov al, [eol]
+.find:
+	jxcxz .whole
+	repne scasb
+	jne .whole
+	sub dword [num], 1
+	sbb dword [num+4], 0
+	mov edx, [num]
+	or edx, [num+4]
+	jnz .find
+	pop xax
+	pop xdx
+	push xcx                        ; the bytes after the last line
+	sub xdi, xdx
+	mov A2, xdx
+	mov A3, xdi
+	call out_bytes
+	pop xcx
+	neg xcx
+	sys lseek, ebp, xcx, SEEK_CUR
+	xor eax, eax
+	ret
+.whole:
+	pop A3
+	pop A2
+	call out_bytes
+	jmp .read
+
+; All but the last N: a window [base, base+fill) of cap bytes from brk.
+; When it is full, cut writes what precedes the last N and moves the
+; rest to the front; when that leaves it more than half full, it doubles.
+elide:
+	mov A3d, AT_EMPTY_PATH
+	lea A4d, [A3 - 1]
+	mov A5d, buf
+	sys statx, ebp, dash+1
+	test eax, eax
+	js .fstat
+
+; "All but the last N bytes" of a regular file bigger than its block:
+; the first size - offset - N bytes, as GNU (64-bit, any size).
+	test byte [mode], OPT_BYTES
+	jz .window
+	mov ax, [buf+STX_MODE]
+	and ax, S_IFMT
+	cmp ax, S_IFREG
+	jne .window
+	cmp dword [buf+STX_SIZE+4], 0
+	jne .file
+	mov eax, [buf+STX_SIZE]
+	cmp eax, [buf+STX_BLKSIZE]
+	jbe .window
+.file:
+	mov esi, num
+	xor eax, eax
+	mov [xsi], eax
+	mov [xsi+4], eax
+	mov cl, SEEK_CUR
+	mov A1d, ebp
+	call seek64
+	js .window
+	mov eax, [buf+STX_SIZE]
+	mov edx, [buf+STX_SIZE+4]
+	sub eax, [num]
+	sbb edx, [num+4]
+	jb .nothing
+	sub eax, [cnt]
+	sbb edx, [cnt+4]
+	jb .nothing
+	mov [num], eax
+	mov [num+4], edx
+	jmp bytes
+.nothing:
+	xor eax, eax
+	ret
+
+.window:
+	mov xax, [base]
+	test xax, xax
+	jnz .have
+	sys brk, 0
+	mov [base], xax
+.have:
+	and WPTR [fill], 0
+.loop:
+	mov xax, [fill]
+	cmp xax, [cap]
+	jne .read
+	call cut
+	mov xax, [fill]
+	add xax, xax
+	cmp xax, [cap]
+	jb .read
+	mov xax, [cap]
+	add xax, xax
+	jnz .grow
+	mov eax, 65536
+.grow:
+	mov [cap], xax
+	mov A1, [base]
+	add A1, xax
+	jc .exhausted
+	sys brk
+	cmp xax, A1
+	jb .exhausted
+.read:
+	mov A2, [base]
+	add A2, [fill]
+	mov A3, [cap]
+	sub A3, [fill]
+	sys read, ebp
+	test eax, eax
+	js .ret
+	jz .eof
+	add [fill], xax
+	jmp .loop
+.eof:
+	call cut
+	xor eax, eax
+.ret:
+	ret
+.fstat:
+	mov esi, fmt_fstat
+	pop xcx                         ; the caller reports, not ours
+	jmp _start.report
+.exhausted:
+	mov esi, fmt_memory
+	call say_error
+	exit 1
+
+; cut - write the start of the window that cannot be in the last N bytes
+; or lines, move the rest (xcx bytes) to the front. A line is counted
+; from the second last byte back: the last byte ends a line or is in it.
+cut:
+	mov xcx, [fill]
+	cmp dword [cnt+4], 0
+	jne .keep                       ; N >= 2^32: all of it
+	mov edx, [cnt]
+	test byte [mode], OPT_BYTES
+	jz .lines
+	cmp xcx, xdx
+	jbe .keep
+	mov xcx, xdx
+	jmp .keep
+.lines:
+	test edx, edx
+	jz .none
+	mov xdi, [base]
+	lea xdi, [xdi+xcx-2]
+	dec xcx
+	jle .all
+	mov al, [eol]
+	std
+.scan:
+	repne scasb
+	jne .all
+	dec edx
+	jz .found
+	jxcxz .all
+	jmp .scan
+.found:
+	mov xcx, [base]
+	add xcx, [fill]
+	sub xcx, xdi
+	dec xcx
+	dec xcx
+	jmp .keep
+.none:
+	xor ecx, ecx
+	jmp .keep
+.all:
+	mov xcx, [fill]
+.keep:
+	cld
+	push xcx
+	mov A3, [fill]
+	sub A3, xcx
+	mov A2, [base]
+	call out_bytes
+	pop xcx
+	mov xdi, [base]
+	mov xsi, xdi
+	add xsi, [fill]
+	sub xsi, xcx
+	mov [fill], xcx
+	rep movsb
+	ret
+
+OPTSPEC:	db 'c:n:qvz0123456789', 0
+dash:		db '-', 0
+msg_stdin:	db 'standard input', 0
+msg_lines:	db 'invalid number of lines: ', 0
+msg_bytes:	db 'invalid number of bytes: ', 0
+hdr_start:	db 10, '==> '
+hdr_end:	db ' <==', 10
+fmt_open:	db F_ARGV0, ': cannot open ', F_FILE, ' for reading', F_REASON, 10, 0
+fmt_read:	db F_ARGV0, ': error reading ', F_FILE, F_REASON, 10, 0
+fmt_trailing:	db F_ARGV0, ': invalid trailing option -- ', F_ARG, 10, F_TRY, 0
+fmt_fstat:	db F_ARGV0, ': cannot fstat ', F_FILE, F_REASON, 10, 0
+fmt_memory:	db F_ARGV0, ': memory exhausted', 10, 0
+
+; The small variables first, then the output buffer: they share a page.
+; The reads go right after what obuf holds (in place: small outputs are
+; never copied), so buf is only the room after obuf. (On i386 the
+; library's argv0 and status come after it.)
+BSS
+base:		resW 1
+cap:		resW 1
+fill:		resW 1
+obuf_len:	resW 1
+cnt:		resd 2
+num:		resd 2
+cnt_err:	resb 1
+mode:		resb 1
+hdr:		resb 1
+eol:		resb 1
+headed:		resb 1
+stdin_used:	resb 1
+obuf:		resb OBUFSZ
+buf:		resb BUFSZ
+
+program_end

@@ -1,0 +1,101 @@
+#!/usr/bin/env bats
+# head: what difftest cannot see: a 100 MiB line, the file offset left
+# after -n N, SIGPIPE, an unreadable file as a non-root user, a file over
+# 4 GiB, memory use, and long options refused.
+load helpers
+
+@test "a 100 MiB line: -n 1, -c, -n -1, -c -N, the same bytes as GNU" {
+	{ head -c 104857600 /dev/zero | tr '\0' x; printf '\nend\n'; } > big
+	"$(bin head)" -n 1 big > out
+	/usr/bin/head -n 1 big > exp
+	cmp exp out
+	"$(bin head)" -n -1 < big > out
+	cmp exp out
+	"$(bin head)" -c 104857599 big | cmp - <(/usr/bin/head -c 104857599 big)
+	/usr/bin/cat big | "$(bin head)" -c -3 | cmp - <(/usr/bin/head -c -3 big)
+	/usr/bin/cat big | "$(bin head)" -n -2 | cmp - <(/usr/bin/head -n -2 big)
+}
+
+@test "NUL bytes and a last line without a newline" {
+	printf 'a\0b\nc\0\nd\0' > f
+	for a in "-n 1" "-n 2" "-n 3" "-n -1" "-c 3" "-c -2" "-z -n 1" "-z -n -1"; do
+		"$(bin head)" $a f > out
+		/usr/bin/head $a f > exp
+		cmp exp out
+	done
+}
+
+@test "-n N leaves the offset just after the last line (as GNU)" {
+	seq 1 100000 > f
+	{ "$(bin head)" -n 2 > /dev/null; /usr/bin/head -n 1; } < f > out
+	[ "$(cat out)" = 3 ]
+	{ "$(bin head)" -c 3 > /dev/null; /usr/bin/head -n 1; } < f > out
+	[ "$(cat out)" = "" ]
+}
+
+@test "SIGPIPE: killed silently like GNU" {
+	run bash -c 'yes | "$1" -n 100000000 2>err | /usr/bin/head -c 1; echo " ${PIPESTATUS[1]}"; cat err' sh "$(bin head)"
+	[ "$output" = "y 141" ]
+	run bash -c 'yes | "$1" -n -1 2>err | /usr/bin/head -c 1; echo " ${PIPESTATUS[1]}"; cat err' sh "$(bin head)"
+	[ "$output" = "y 141" ]
+}
+
+@test "SIGPIPE ignored: GNU's message, status 1" {
+	run bash -c 'trap "" PIPE; yes 2>/dev/null | "$1" -c 10000000 | /usr/bin/head -c 1 >/dev/null; echo "${PIPESTATUS[1]}"' sh "$(bin head)"
+	[ "$output" = "$(printf "%s: error writing 'standard output': Broken pipe\n1" "$(bin head)")" ]
+}
+
+@test "unreadable file as a non-root user: GNU's message, the others done" {
+	echo secret > locked
+	echo open > free
+	chmod 000 locked
+	chmod 755 "$T"
+	as=()
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv > /dev/null || skip "setpriv missing"
+		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	fi
+	run "${as[@]}" "$(bin head)" free locked free
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf "==> free <==\nopen\n%s: cannot open 'locked' for reading: Permission denied\n\n==> free <==\nopen" "$(bin head)")" ] ||
+	[ "$output" = "$(printf "%s: cannot open 'locked' for reading: Permission denied\n==> free <==\nopen\n\n==> free <==\nopen" "$(bin head)")" ]
+	run "${as[@]}" /usr/bin/head free locked free 2>/dev/null
+	run "${as[@]}" sh -c '"$1" free locked free 2>/dev/null' sh "$(bin head)"
+	[ "$output" = "$(printf '==> free <==\nopen\n\n==> free <==\nopen')" ]
+}
+
+@test "a sparse file over 4 GiB: -c with 64-bit counts, -n through it" {
+	truncate -s 4831838208 sparse
+	printf 'tail\n' >> sparse
+	[ "$("$(bin head)" -c 4831838210 sparse | wc -c)" -eq 4831838210 ]
+	[ "$("$(bin head)" -c -4831838200 sparse | wc -c)" -eq 13 ]
+	[ "$("$(bin head)" -c 5G sparse | tail -c 5)" = tail ]
+}
+
+@test "-n 10 of a 1 GiB file: constant time, small RSS" {
+	truncate -s 1G huge
+	seq 1 20 | dd of=huge conv=notrunc status=none
+	s=$(date +%s%N)
+	"$(bin head)" -n 10 huge > out
+	e=$(date +%s%N)
+	[ "$(cat out)" = "$(seq 1 10)" ]
+	[ $(( (e - s) / 1000000 )) -lt 200 ]
+	read -r rss st < <("$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin head)" -n 10 huge 2>&1 >/dev/null)
+	[ "$rss" -le 200 ]
+}
+
+@test "trivial run: RSS at most 16 KiB" {
+	echo a > f
+	best=999
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		read -r r st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin head)" -n 1 f 2>&1 >/dev/null)
+		[ "$r" -lt "$best" ] && best=$r
+	done
+	[ "$best" -le 16 ]
+}
+
+@test "long options are refused with GNU's unrecognized-option message" {
+	run "$(bin head)" --lines=1
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf "%s: unrecognized option '--lines=1'\nTry '%s --help' for more information." "$(bin head)" "$(bin head)")" ]
+}
