@@ -1,0 +1,887 @@
+; uniq - report or omit repeated lines.
+;
+; Usage: uniq [OPTION]... [INPUT [OUTPUT]]
+;   -c  prefix each line with its count ("%7lu ")
+;   -d  only the lines that are repeated, once per group
+;   -D  every line of each repeated group
+;   --all-repeated[=none|prepend|separate]  -D, groups set off by empty
+;       lines (prepend: before each group; separate: between groups)
+;   --group[=separate|prepend|append|both]  every line, groups set off
+;   -f N  skip N fields (runs of blanks then non-blanks) before comparing
+;   -s N  skip N bytes (after the fields)
+;   -w N  compare at most N bytes
+;   -i  compare case-insensitively
+;   -u  only the lines that are not repeated
+;   -z  lines end with NUL, not newline
+;   -N  (obsolete) -f N; +N (an operand) is -s N, as GNU's
+; INPUT "-" or none is stdin; OUTPUT "-" or none is stdout, else it is
+; created or truncated. A last line without its delimiter gets one.
+; Exit status: 0; 1 on a bad option or number, an unreadable input, an
+; output that cannot be opened or written.
+; Differences from GNU: long options other than --all-repeated and --group
+; (and their unambiguous prefixes) are unrecognized. "error reading FILE"
+; quotes FILE as quote() does (GNU: shell-escape style, always quoted);
+; they differ only for names with ' or control bytes.
+;
+; The input goes into one buffer at the program break (brk), grown as long
+; lines need it: it holds the kept line K (the one the next lines are
+; compared with), the part read of the current line, and room for a read.
+; Before each read both are moved down to the start of the buffer, so a
+; group of any size needs only room for its kept line. The output goes
+; through a 64 KiB buffer; a longer line is written straight from the input.
+
+%include "subk.inc"
+use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
+
+OUTSZ   equ 65536
+CHUNK   equ 131072                      ; the least room a read gets
+WSLACK  equ 16                          ; room kept after the data
+
+; [mode]
+M_UNIQUE equ 1                          ; print lines without a match
+M_FIRST  equ 2                          ; the first of a repeated group
+M_LATER  equ 4                          ; the others of a repeated group
+M_COUNT  equ 8                          ; -c
+M_ICASE  equ 16                         ; -i
+M_GROUP  equ 32                         ; --group
+; [meth]: 1 << the index of --all-repeated's METHOD (none 1, prepend 2,
+; separate 4) or --group's (prepend 1, append 2, separate 4, both 8);
+; 0 without one. So all-repeated delimits when it has 6; --group puts a
+; delimiter before the first group with 9, after the last with 10.
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov byte [mode], M_UNIQUE|M_FIRST
+	mov byte [delim], 10
+	dec WPTR [wchars]               ; all bytes
+	mov dword [opos], outbuf
+	mov esi, dash
+	mov [inname], xsi
+	mov [outname], xsi
+	xor ebp, ebp                    ; ebp = operands seen
+
+; The arguments, in order (GNU's getopt with "-0123456789Dcdf:is:uw:z"
+; returns operands in place): xdx = the argument, xsi walks it.
+.arg:
+	pop xsi
+	mov xdx, xsi
+	test xsi, xsi
+	jz .args_done
+	cmp byte [ddash], 0
+	jne .operand
+	lodsb
+	cmp al, '+'
+	je .plus
+	cmp al, '-'
+	jne .operand
+	lodsb
+	test al, al
+	jz .operand                     ; "-"
+	cmp al, '-'
+	je .long
+.letter:
+	mov ebx, mode
+	mov ah, M_COUNT
+	cmp al, 'c'
+	je .set
+	mov ah, M_ICASE
+	cmp al, 'i'
+	je .set
+	mov ah, ~M_UNIQUE
+	cmp al, 'd'
+	je .clear
+	mov ah, ~M_FIRST
+	cmp al, 'u'
+	je .clear
+	cmp al, 'D'
+	jne .not_D
+	mov byte [meth], 0
+.all_rep:
+	and byte [xbx], ~M_UNIQUE
+	mov ah, M_LATER
+.set:
+	or [xbx], ah
+	jmp .next_letter
+.clear:
+	and [xbx], ah
+	jmp .next_letter
+.not_D:
+	cmp al, 'z'
+	jne .not_z
+	mov byte [delim], 0
+	jmp .next_letter
+.not_z:
+	mov ecx, msg_fields
+	mov ebx, fields
+	cmp al, 'f'
+	jne .not_f
+	mov byte [fnew], 1
+	jmp .number
+.not_f:
+	mov ecx, msg_chars
+	mov ebx, chars
+	cmp al, 's'
+	je .number
+	mov ecx, msg_compare
+	mov ebx, wchars
+	cmp al, 'w'
+	je .number
+	sub al, '0'
+	cmp al, 9
+	ja .invalid
+
+; -N: digits add to the count of fields of the -N before, unless -f came
+; in between (GNU's DECIMAL_DIGIT_ACCUMULATE; saturates).
+	movzx eax, al
+	push xdx
+	btr dword [fnew], 0
+	jnc .acc
+	and WPTR [fields], 0
+.acc:
+	xchg xax, xcx
+	mov xax, [fields]
+	push 10
+	pop xdx
+	mul xdx
+	jc .sat
+	add xax, xcx
+	jnc .acc_done
+.sat:
+	or xax, -1
+.acc_done:
+	mov [fields], xax
+	pop xdx
+.next_letter:
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
+.invalid:
+	add al, '0'
+	jmp opt_invalid
+
+; -f, -s, -w: the number is the rest of the word or the next argument.
+.number:
+	cmp byte [xsi], 0
+	jne .num_arg
+	pop xsi
+	test xsi, xsi
+	jnz .num_arg
+	jmp opt_missing                 ; al = the letter
+.num_arg:
+	call size_arg
+	mov [xbx], xax
+	jmp .arg
+
+; +N: -s N when N is all digits and fits; else a file name.
+.plus:
+	push xdx
+	call atou
+	pop xdx
+	jc .operand
+	cmp byte [xsi], 0
+	jne .operand
+	mov [chars], xax
+	jmp .arg
+
+.operand:
+	cmp ebp, 2
+	je extra_operand                ; xdx = the argument
+	mov [inname + xbp*W], xdx
+	inc ebp
+	jmp .arg
+
+; "--", --all-repeated[=M], --group[=M] (any prefix of the name).
+.long:
+	mov al, [xsi]
+	test al, al
+	jnz .long_name
+	inc byte [ddash]
+	jmp .arg
+.long_name:
+	cmp al, '='
+	je .unrecognized
+	mov edi, name_all
+	call prefix
+	je .long_all
+	mov edi, name_group
+	call prefix
+	jne .unrecognized
+	or byte [mode], M_GROUP
+	mov edi, name_group
+	call method
+	jmp .arg
+.long_all:
+	mov edi, name_all
+	call method
+	and byte [mode], ~M_UNIQUE
+	or byte [mode], M_LATER
+	jmp .arg
+.unrecognized:
+	jmp opt_unrecognized
+
+; The options are read: GNU's two conflicts, then the files.
+.args_done:
+	mov al, [mode]
+	test al, M_GROUP
+	jz .not_group
+	mov esi, fmt_group
+	test al, M_COUNT|M_LATER
+	jnz usage_fail
+	mov ah, al
+	not ah
+	test ah, M_UNIQUE|M_FIRST
+	jnz usage_fail
+.not_group:
+	and al, M_COUNT|M_LATER
+	cmp al, M_COUNT|M_LATER
+	mov esi, fmt_meaningless
+	je usage_fail
+
+	mov xsi, [inname]
+	cmp word [xsi], '-'
+	je .output
+	sys open, xsi, O_RDONLY|O_LARGEFILE
+	mov [infd], eax
+	mov xsi, [inname]
+	test eax, eax
+	js .open_failed
+.output:
+	mov xsi, [outname]
+	cmp word [xsi], '-'
+	je .start
+	sys open, xsi, O_WRONLY|O_CREAT|O_TRUNC|O_LARGEFILE, 0o666
+	mov xsi, [outname]
+	test eax, eax
+	js .open_failed
+	sys dup2, eax, 1
+.start:
+	or xax, -1                      ; the word constants of getline
+	xor edx, edx
+	mov ecx, 255
+	div xcx
+	mov [ones], xax
+	movzx ecx, byte [delim]
+	imul xcx, xax
+	mov [dpat], xcx
+	shl xax, 7
+	mov [highs], xax
+	sys brk, 0
+	mov [base], xax
+	mov [cap], xax
+	mov [cst], xax
+	mov [scanp], xax
+	mov [dend], xax
+	jmp main
+
+.open_failed:                           ; xsi = the name, xax = -errno
+	call err_file
+	jmp bye
+
+; prefix - ZF=1 when the word at xsi, up to "=" or its end, is a prefix
+; of the name at xdi (it is not empty); then xsi is at the "=" or NUL.
+; clobbers: xax, xdi (xsi kept on a mismatch)
+prefix:
+	push xsi
+.cmp:
+	lodsb
+	test al, al
+	jz .end
+	cmp al, '='
+	je .end
+	scasb
+	je .cmp
+	pop xsi
+	ret                             ; ZF=0
+.end:
+	dec xsi
+	pop xax
+	cmp al, al
+	ret
+
+; method - the argument of --all-repeated or --group: xsi at "=" or the
+; end of the option, xdi = its list ("  - 'name'\n" lines, after the
+; option's name and a NUL). Sets [meth] to the index of the name the
+; argument is a prefix of (the names differ in their first letters); an
+; empty or unknown one is GNU's argmatch error.
+method:
+	mov byte [meth], 0
+	lodsb
+	test al, al
+	jz .ret
+	mov xdx, xsi                    ; the argument, for the message
+	push xdi
+	mov ecx, fmt_ambiguous
+	cmp byte [xsi], 0
+	je .fail
+	xor ebx, ebx                    ; ebx = the index
+	xor eax, eax
+	repne scasb                     ; xdi = the list (ecx was big)
+.find:
+	mov al, [xdi]
+	inc edi
+	test al, al
+	jz .invalid
+	cmp al, "'"
+	jne .find
+	push xsi
+.name:
+	lodsb
+	test al, al
+	jz .match
+	cmp byte [xdi], "'"
+	je .other                       ; the name ended first
+	scasb
+	je .name
+	dec edi
+.other:
+	pop xsi
+.close:
+	mov al, [xdi]
+	inc edi
+	cmp al, "'"
+	jne .close
+	inc ebx
+	jmp .find
+.match:
+	pop xsi
+	pop xdi
+	xor eax, eax
+	bts eax, ebx
+	mov [meth], al
+.ret:
+	ret
+.invalid:
+	mov ecx, fmt_badarg
+.fail:
+	mov esi, ecx                    ; "ARGV0: invalid argument 'X' for '--"
+	xor eax, eax
+	call say
+	pop xcx                         ; TEXT = the option's name
+	mov xdx, xcx
+.skip:                                  ; ARG = its list
+	inc xdx
+	cmp byte [xdx-1], 0
+	jne .skip
+	mov esi, fmt_valid
+	jmp usage_say
+
+; size_arg - GNU's size_opt: xsi = the number (blanks, an optional +,
+; digits; more than a word can hold is the most it can), xcx = what it
+; counts (for the message) -> xax. Exits with "ARGV0: X: invalid
+; number of ..." when it is not one. clobbers: xcx, xdx, xsi
+size_arg:
+	push xsi
+.blank:
+	lodsb
+	cmp al, ' '
+	je .blank
+	sub al, 9
+	cmp al, 13 - 9
+	jbe .blank
+	cmp al, '+' - 9
+	je .digits
+	dec xsi
+.digits:
+	push xcx
+	call atou
+	pop xdx                         ; xdx = the text
+	jnc .end
+	jxcxz .bad
+.over:                                  ; too big: the rest of the digits
+	lodsb
+	sub al, '0'
+	cmp al, 9
+	jbe .over
+	dec xsi
+	or xax, -1
+.end:
+	cmp byte [xsi], 0
+	jne .bad
+	pop xcx
+	ret
+.bad:
+	mov xcx, xdx
+	pop xdx
+	mov esi, fmt_number
+	xor eax, eax
+	call say_error
+	jmp bye
+
+usage_fail:                             ; xsi = the format
+	mov edx, esi
+	jmp usage_say
+
+; The main loop: per line C (getline), its key is compared with K's; what
+; is printed follows GNU's uniq.c (check_file). [mc] counts the lines
+; after the first of K's group; [match] says C matched K.
+main:
+	call getline                    ; xsi = C, xcx = its length
+	jc .end
+	call keyof                      ; xdi = its key, xdx = the key's length
+	mov [cur], xsi
+	mov [curlen], xcx
+	mov [ckey], xdi
+	mov [ckl], xdx
+	mov byte [match], 0
+	mov xsi, [kst]
+	test xsi, xsi
+	jz .first
+	cmp xdx, [kkl]
+	jne .compared
+	mov xsi, [kkey]
+	mov xcx, xdx
+	call compare
+	jne .compared
+	inc byte [match]
+.compared:
+	mov al, [mode]
+	test al, M_GROUP
+	jz .counting
+	cmp byte [match], 0             ; --group: each line printed, a new
+	jne .put_c                      ; group after a delimiter
+	call put_delim
+.put_c:
+	call put_cur
+	jmp .keep
+
+; Not --group: count the match (saturating as GNU's, which stops at the
+; largest count unless it prints counts).
+.counting:
+	movzx ecx, byte [match]
+	add [mc], xcx
+	cmp WPTR [mc], -1
+	jne .delimit
+	test al, M_COUNT
+	mov esi, msg_toomany
+	jnz fail
+	dec WPTR [mc]
+
+; --all-repeated=prepend|separate: a delimiter at the second line of a
+; repeated group (separate: not before the first such group).
+.delimit:
+	mov ah, [meth]
+	test ah, 6
+	jz .write
+	cmp byte [match], 0
+	jne .matched
+	cmp WPTR [mc], 0
+	je .write
+	mov byte [seen], 1
+	jmp .write
+.matched:
+	cmp WPTR [mc], 1
+	jne .write
+	cmp ah, 2
+	je .delim
+	cmp byte [seen], 0
+	je .write
+.delim:
+	call put_delim
+
+.write:
+	cmp byte [match], 0
+	je .writeline
+	test byte [mode], M_LATER
+	jz main
+.writeline:
+	call writeline
+	cmp byte [match], 0
+	jne .keep
+	and WPTR [mc], 0
+.keep:                                  ; K = C
+	mov xsi, [cur]
+	mov [kst], xsi
+	mov xsi, [curlen]
+	mov [klen], xsi
+	mov xsi, [ckey]
+	mov [kkey], xsi
+	mov xsi, [ckl]
+	mov [kkl], xsi
+	jmp main
+
+.first:                                 ; the first line: only --group
+	test byte [mode], M_GROUP       ; prints it now
+	jz .keep
+	test byte [meth], 9
+	jz .put_c
+	call put_delim
+	jmp .put_c
+
+; The end: K's group is printed (or --group's last delimiter).
+.end:
+	cmp WPTR [kst], 0
+	je .flush
+	test byte [mode], M_GROUP
+	jz .last
+	test byte [meth], 10
+	jz .flush
+	call put_delim
+	jmp .flush
+.last:
+	mov byte [match], 0
+	call writeline
+.flush:
+	call flush
+bye:
+	exit_status
+
+; writeline - print K (with its count for -c) if GNU's writeline would:
+; a line of no repeated group when M_UNIQUE, the first of a group at its
+; end when M_FIRST, a line followed by a match when M_LATER.
+writeline:
+	mov xax, [mc]
+	mov cl, M_UNIQUE
+	test xax, xax
+	jz .which
+	mov cl, M_FIRST
+	cmp byte [match], 0
+	je .which
+	mov cl, M_LATER
+.which:
+	test [mode], cl
+	jz ret_
+	test byte [mode], M_COUNT
+	jz .line
+	inc xax
+	mov edi, numend - 1
+	mov byte [xdi], ' '
+	call utoa
+.pad:
+	cmp edi, numend - 8
+	jbe .count
+	dec edi
+	mov byte [xdi], ' '
+	jmp .pad
+.count:
+	mov esi, edi
+	mov ecx, numend
+	sub ecx, edi
+	call put
+.line:
+	mov xsi, [kst]
+	mov xcx, [klen]
+	jmp put
+
+put_delim:
+	mov esi, delim
+	push 1
+	pop xcx
+	jmp put
+put_cur:
+	mov xsi, [cur]
+	mov xcx, [curlen]
+; put - xcx bytes at xsi to the output buffer (flushed when full; a
+; longer line is written as it is). clobbers all but xbp
+put:
+	mov xdi, [opos]
+	lea xax, [xdi + xcx]
+	cmp xax, outbuf + OUTSZ
+	jbe .copy
+	push xsi
+	push xcx
+	call flush
+	pop xcx
+	pop xsi
+	cmp xcx, OUTSZ
+	jb put
+	mov A3, xcx
+	movx A2, xsi
+	jmp write
+.copy:
+	rep movsb
+	mov [opos], xdi
+ret_:
+	ret
+
+flush:
+	mov A2d, outbuf
+	mov A3, [opos]
+	sub A3, A2
+	mov [opos], A2
+write:
+	push 1
+	pop A1
+	call write_all
+	jns ret_
+	mov esi, msg_write
+	call err_text
+	jmp bye
+
+fail:                                   ; "ARGV0: TEXT" (xsi), status 1
+	call err_plain
+	jmp bye
+
+; keyof - the key of the line at xsi, xcx bytes with its delimiter: -f
+; fields then -s bytes skipped, then at most -w bytes.
+; out: xdi = the key, xdx = its length; xsi, xcx kept. clobbers: xax
+keyof:
+	push xcx
+	mov xdi, xsi
+	lea xdx, [xcx - 1]
+	mov xcx, [fields]
+	jxcxz .chars
+.field:
+	test xdx, xdx
+	jz .chars
+	mov al, [xdi]
+	call is_sep
+	jne .word
+	inc xdi
+	dec xdx
+	jmp .field
+.word:
+	test xdx, xdx
+	jz .chars
+	mov al, [xdi]
+	call is_sep
+	je .next
+	inc xdi
+	dec xdx
+	jmp .word
+.next:
+	loop .field
+.chars:
+	mov xax, [chars]
+	cmp xax, xdx
+	jbe .skip
+	mov xax, xdx
+.skip:
+	add xdi, xax
+	sub xdx, xax
+	mov xax, [wchars]
+	cmp xdx, xax
+	jbe .ret
+	mov xdx, xax
+.ret:
+	pop xcx
+	ret
+
+is_sep:                                 ; ZF=1 for a blank or a newline
+	cmp al, ' '
+	je .ret
+	cmp al, 9
+	je .ret
+	cmp al, 10
+.ret:
+	ret
+
+; compare - ZF=1 when the xcx bytes at xsi and xdi are equal (-i: as
+; upper case). clobbers: xax, xcx, xsi, xdi
+compare:
+	test byte [mode], M_ICASE
+	jnz .icase
+.word:
+	sub xcx, W
+	jb .tail
+	mov xax, [xsi]
+	cmp xax, [xdi]
+	jne .ret
+	add xsi, W
+	add xdi, W
+	jmp .word
+.tail:
+	add ecx, W                      ; ZF=1 when nothing is left
+	jz .ret
+.tail_byte:
+	lodsb
+	scasb
+	jne .ret
+	loop .tail_byte
+	ret
+.icase:
+	cmp eax, eax
+	jxcxz .ret
+.byte:
+	lodsb
+	call upper
+	mov ah, al
+	mov al, [xdi]
+	inc xdi
+	call upper
+	cmp al, ah
+	jne .ret
+	loop .byte
+.ret:
+	ret
+
+upper:                                  ; al = toupper(al) in C
+	cmp al, 'a'
+	jb .ret
+	cmp al, 'z'
+	ja .ret
+	sub al, 'a' - 'A'
+.ret:
+	ret
+
+; getline - the next line: xsi = its start, xcx = its length with the
+; delimiter (one is added to a last line without it); CF=1 at the end.
+; The scan goes a word at a time: a byte of x ^ [dpat] is 0 where x has
+; the delimiter, and (y - [ones]) & ~y & [highs] has the high bit of the
+; first zero byte of y set (the borrow can only mark bytes after it). It
+; may read a word past the data: refill keeps WSLACK bytes of room there.
+; clobbers: xax, xbx, xdx, xdi
+getline:
+	mov xdi, [scanp]
+	mov xdx, [dend]
+	mov xbx, [dpat]
+.scan:
+	cmp xdi, xdx
+	jae .more
+	mov xax, [xdi]
+	xor xax, xbx
+	mov xcx, xax
+	sub xcx, [ones]
+	not xax
+	and xax, xcx
+	and xax, [highs]
+	jnz .found
+	add xdi, W
+	jmp .scan
+.found:
+	bsf xax, xax
+	shr eax, 3
+	add xdi, xax
+	cmp xdi, xdx
+	jae .more
+	inc xdi
+	mov xsi, [cst]
+	mov [cst], xdi
+	mov [scanp], xdi
+	mov xcx, xdi
+	sub xcx, xsi
+	ret                             ; CF=0 from the sub (xdi > xsi)
+.more:
+	mov [scanp], xdx
+	cmp byte [eof], 0
+	jne .eof
+	call refill
+	jmp getline
+.eof:
+	mov xdi, xdx
+	cmp xdi, [cst]
+	stc
+	je .ret
+	mov al, [delim]
+	stosb
+	mov [dend], xdi
+	jmp getline
+.ret:
+	ret
+
+; refill - move K and the unfinished line down to the start of the
+; buffer, make room for a read (growing the break), and read.
+refill:
+	mov xdi, [base]
+	mov xsi, [kst]
+	test xsi, xsi
+	jz .part
+	mov xcx, [klen]
+	mov xax, xsi
+	sub xax, xdi
+	sub [kkey], xax
+	mov [kst], xdi
+	rep movsb
+.part:
+	mov xsi, [cst]
+	mov xcx, [dend]
+	sub xcx, xsi
+	mov xax, xsi
+	sub xax, xdi
+	sub [scanp], xax
+	mov [cst], xdi
+	rep movsb
+	mov [dend], xdi
+	mov xax, [cap]
+	sub xax, xdi
+	cmp xax, CHUNK
+	jae .read
+	mov A1, xdi                     ; the break: dend + CHUNK + dend-base
+	sub A1, [base]
+	add A1, [dend]
+	add A1, CHUNK
+	sys brk
+	cmp xax, A1
+	mov esi, msg_nomem
+	jne fail
+	mov [cap], xax
+.read:
+	mov A3, [cap]
+	sub A3, [dend]
+	sub A3, WSLACK
+	sys read, [infd], [dend]
+	cmp eax, -EINTR
+	je .read
+	test xax, xax
+	js .error
+	jz .eof
+	add [dend], xax
+	ret
+.eof:
+	inc byte [eof]
+	ret
+.error:
+	mov xdx, [inname]
+	mov esi, fmt_read
+	xor eax, eax
+	call say_error
+	call flush
+	jmp bye
+
+dash:		db '-', 0
+msg_write:	db 'write error', 0
+msg_nomem:	db 'memory exhausted', 0
+msg_toomany:	db 'too many repeated lines', 0
+msg_fields:	db 'fields to skip', 0
+msg_chars:	db 'bytes to skip', 0
+msg_compare:	db 'bytes to compare', 0
+fmt_number:	db F_ARGV0, ': ', F_ARG, ': invalid number of ', F_TEXT, 10, 0
+fmt_read:	db F_ARGV0, ': error reading ', F_QUOTE, 10, 0
+fmt_group:	db F_ARGV0, ': --group is mutually exclusive with -c/-d/-D/-u', 10, F_TRY, 0
+fmt_meaningless: db F_ARGV0, ': printing all duplicated lines and repeat counts is meaningless', 10, F_TRY, 0
+fmt_ambiguous:	db F_ARGV0, ': ambiguous argument ', F_QUOTE, " for '--", 0
+fmt_badarg:	db F_ARGV0, ': invalid argument ', F_QUOTE, " for '--", 0
+fmt_valid:	db F_TEXT, "'", 10, 'Valid arguments are:', 10, F_ARG, F_TRY, 0
+name_all:	db 'all-repeated', 0
+list_all:	db "  - 'none'", 10, "  - 'prepend'", 10, "  - 'separate'", 10, 0
+name_group:	db 'group', 0
+list_group:	db "  - 'prepend'", 10, "  - 'append'", 10, "  - 'separate'", 10, "  - 'both'", 10, 0
+
+BSS
+base:	resW 1                          ; the buffer: base..cap
+cap:	resW 1
+cst:	resW 1                          ; the start of the next line
+scanp:	resW 1                          ; cst..scanp has no delimiter
+dend:	resW 1                          ; the end of the data read
+kst:	resW 1                          ; K: its start (0: none yet),
+klen:	resW 1                          ; length (with the delimiter),
+kkey:	resW 1                          ; key and the key's length
+kkl:	resW 1
+cur:	resW 1                          ; C, the same
+curlen:	resW 1
+ckey:	resW 1
+ckl:	resW 1
+ones:	resW 1                          ; 0x01 in each byte
+highs:	resW 1                          ; 0x80 in each byte
+dpat:	resW 1                          ; the delimiter in each byte
+mc:	resW 1                          ; matches in K's group
+opos:	resW 1                          ; the end of the output buffered
+inname:	resW 1                          ; the operands
+outname: resW 1
+fnew:	resW 1                          ; bit 0: -f came after the last -N
+fields:	resW 1                          ; -f, -s, -w
+chars:	resW 1
+wchars:	resW 1
+infd:	resW 1
+mode:	resb 1
+meth:	resb 1
+delim:	resb 1
+match:	resb 1
+seen:	resb 1                          ; a repeated group was printed
+eof:	resb 1
+ddash:	resb 1                          ; "--" was seen
+numbuf:	resb 24
+numend:
+outbuf:	resb OUTSZ                      ; (last: its first page is the variables')
+
+program_end
