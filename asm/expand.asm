@@ -1,0 +1,180 @@
+; expand - convert tabs to spaces.
+;
+; Usage: expand [-i] [-t LIST | -N[,LIST]] [FILE]...
+;   -i, --initial     only the tabs before the first non-blank of a line
+;   -t, --tabs=LIST   tab stops: N (every N columns), or a list of columns
+;                     separated by commas or blanks, whose last may be
+;                     "/N" (then every N columns) or "+N" (then every N
+;                     after the last stop); 8 by default
+;   -N                the old form of -t N ("-4,8" is -t 4,8)
+; A tab past the last stop of a list is one space; a backspace moves back
+; a column (and back one stop in a list). Lines run on from one FILE to
+; the next when one does not end with a newline. "-" and no FILE mean
+; standard input. Long options may be abbreviated (--t=4).
+; Exit status: 0; 1 for a file that could not be read (the others are
+; still done), a bad option or list (GNU's messages), or a write error.
+; Differences from GNU: --help and --version are not supported; on i386
+; tab stops and columns are 32 bits (a stop of 2^32 or more is "too
+; large", a line of 4 Gi columns "too long").
+;
+; The input is read and the output written through 32 KiB buffers, so a
+; line of any length streams through.
+
+%include "subk.inc"
+use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
+use expand_tabs, expand_io, expand_longopt
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov xbx, xsp                    ; xbx = the next argument
+	mov xdi, xsp                    ; xdi = where the next operand goes
+
+; The options, as GNU's getopt_long with "it:0::1::...9::": the operands
+; are moved to the front, "--" ends the options.
+.arg:
+	mov xsi, [xbx]
+	add xbx, W
+	mov [xdi], xsi
+	test xsi, xsi
+	jz .args_done
+	cmp byte [ddash], 0
+	jne .operand
+	dash_letter .operand
+	cmp al, '-'
+	jne .letter
+	cmp byte [xsi], 0
+	jne .long
+	inc byte [ddash]
+	jmp .arg
+.operand:
+	scasW
+	jmp .arg
+
+.letter:
+	cmp al, 'i'
+	jne .not_i
+	inc byte [initial]
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
+.not_i:
+	cmp al, 't'
+	je .t
+	dec xsi                         ; -N...: the digits and the rest
+	sub al, '0'
+	cmp al, 9
+	jbe .list
+	add al, '0'
+	jmp opt_invalid
+.t:
+	cmp byte [xsi], 0
+	jne .list
+	mov xsi, [xbx]                  ; -t LIST
+	add xbx, W
+	test xsi, xsi
+	jnz .list
+	mov al, 't'
+	jmp opt_missing
+.list:
+	call tabs_parse
+	jmp .arg
+
+; --initial, --tabs[=LIST] and their prefixes.
+.long:
+	call long_opt                   ; al = 'i' or 't', xdx = LIST
+	cmp al, 'i'
+	je .set_i
+	mov xsi, xdx
+	jmp .list
+.set_i:
+	inc byte [initial]
+	jmp .arg
+
+; The operands are at xsp up to xdi; none at all means "-".
+.args_done:
+	mov [in_next], xsp
+	cmp xdi, xsp
+	jne .operands
+	mov eax, dash_list
+	mov [in_next], xax
+.operands:
+	call tabs_final
+	mov edi, obuf
+
+; Each line: xbp = its column, xbx = the index of the next tab stop to
+; look at, [conv] = 1 while tabs are still converted (not 0 with -i after
+; the first non-blank). xsi and xdi are the streams (expand_io).
+	call in_open
+	jc .end
+.line:
+	xor ebp, ebp
+	xor ebx, ebx
+	mov byte [conv], 1
+.byte:
+	call getc
+	jnc .got
+	call in_open
+	jnc .byte
+.end:
+	jmp in_finish
+.got:
+	cmp byte [conv], 0
+	je .put
+	cmp al, 9
+	je .tab
+	cmp al, 8
+	je .backspace
+	inc xbp
+	jnz .blank
+.too_long:
+	call out_sync
+	mov esi, msg_long
+	call err_plain
+	jmp die_flush
+.backspace:                             ; back a column and a stop, not past 0
+	cmp xbp, 1
+	adc xbp, -1
+	cmp xbx, 1
+	adc xbx, -1
+	jmp .blank
+.tab:                                   ; spaces up to the next stop
+	call tab_next
+	jnz .stop
+	lea xax, [xbp+1]                ; past the last stop: one space
+.stop:
+	cmp xax, xbp
+	jb .too_long
+	xchg xax, xcx
+	sub xcx, xbp
+	add xbp, xcx
+	mov al, ' '
+.spaces:
+	dec xcx
+	jz .blank
+	call putc
+	jmp .spaces
+.blank:                                 ; -i: a non-blank ends the conversion
+	cmp byte [initial], 0
+	je .put
+	cmp al, ' '
+	je .put
+	cmp al, 9
+	je .put
+	mov byte [conv], 0
+.put:
+	call putc
+	cmp al, 10
+	jne .byte
+	jmp .line
+
+LONGOPTS:	db 'i', 'initial', 0, 't'|0x80, 'tabs', 0, 0
+msg_long:	db 'input line is too long', 0
+dash_list:	dW dash_name, 0
+
+BSS
+ddash:		resb 1
+initial:	resb 1
+conv:		resb 1
+
+program_end
