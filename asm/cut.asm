@@ -37,7 +37,7 @@
 ; every x86 CPU since 2001 has it), and copied 16 bytes at a time.
 
 %include "subk.inc"
-use usage, getopt, opt_missing, err_file, errno_path, quote_arg, atou, write_all
+use getopt_long, opt_missing, err_file, errno_path, quote_arg, atou, write_all
 
 INBUF	equ 128 * 1024          ; one read
 OCAP0	equ 2 * INBUF + 4096    ; the output buffer at first
@@ -48,7 +48,6 @@ MAXPAIRS equ 65536 + 2          ; LIST is at most 128 KiB (MAX_ARG_STRLEN):
                                 ; the end mark
 M_BYTES	equ 1
 M_FIELDS equ 2
-LARG	equ 0x80                ; in longopts: the option takes an argument
 
 ; GETC EOF - al = the next input byte (xsi), or jump to EOF at its end.
 %macro GETC 1
@@ -74,143 +73,15 @@ _start:
 	pop_argv0                       ; xsp = &argv[1]
 	mov word [delim], 0x0a09        ; delim TAB, line delimiter \n
 
-; The options: getopt for the short ones; long ones ("--x...") and
-; operands are taken here before getopt sees them (it would refuse the
-; first and walk past the second to a long option).
+; The options (getopt_long: long ones too).
 	mov xsi, xsp
 	mov xdi, xsp
 	xor ebx, ebx
 .opt:
-	test xbx, xbx
-	jnz .getopt
-	mov xax, [xsi]
-	test xax, xax
-	jz .getopt
-	cmp byte [xax], '-'
-	jne .operand
-	mov cl, [xax+1]
-	test cl, cl
-	jz .operand
-	cmp cl, '-'
-	jne .getopt
-	cmp byte [xax+2], 0
-	jne long_opt
-.getopt:
-	call getopt
+	call getopt_long
 	jc options_done
 	call letter
 	jmp .opt
-.operand:
-	mov [xdi], xax
-	add xsi, W
-	add xdi, W
-	jmp .opt
-
-; long_opt - xax = "--NAME[=VALUE]" at [xsi]: GNU getopt_long's matching
-; (an exact name, or a prefix of only one), then `letter`.
-long_opt:
-	add xsi, W
-	push xsi
-	push xdi
-	push xax                        ; the argument, for the messages
-	lea xsi, [xax+2]
-	mov xdx, xsi                    ; xdx = NAME
-.len:
-	lodsb
-	test al, al
-	jz .len_end
-	cmp al, '='
-	jne .len
-.len_end:
-	xor eax, eax
-	cmp byte [xsi-1], '='
-	jne .no_value
-	mov xax, xsi
-.no_value:
-	push xax                        ; VALUE or 0
-	lea ecx, [esi-1]
-	sub ecx, edx                    ; ecx = the length of NAME
-	mov ebp, longopts
-	xor ebx, ebx                    ; ebx = prefix matches
-	mov dword [ambp], ambbuf
-.entry:
-	cmp byte [xbp], 0
-	je .entries_done
-	lea edi, [ebp+1]
-	mov xsi, xdx
-	push xcx
-	cmp eax, eax                    ; ZF=1 for an empty NAME
-	repe cmpsb
-	pop xcx
-	jne .next_entry
-	cmp byte [xdi], 0
-	je .take                        ; the exact name
-	inc ebx
-	mov [cand], ebp
-	mov edi, [ambp]                 ; " '--NAME'" for the ambiguity
-	mov dword [xdi], " '--"
-	add edi, 4
-	lea esi, [ebp+1]
-.amb_copy:
-	lodsb
-	stosb
-	test al, al
-	jnz .amb_copy
-	mov byte [xdi-1], "'"
-	mov [ambp], edi
-.next_entry:
-	inc ebp
-	cmp byte [xbp], 0
-	jne .next_entry
-	inc ebp
-	jmp .entry
-.entries_done:
-	mov xdx, [xsp+W]                ; the argument
-	dec ebx
-	js .unrecognized
-	jnz .ambiguous
-	mov ebp, [cand]
-.take:                                  ; xbp = the entry
-	pop xdx                         ; VALUE or 0
-	lea ecx, [ebp+1]                ; the name, for the messages
-	mov al, [xbp]
-	test al, al
-	js .with_arg
-	mov esi, fmt_noarg
-	test xdx, xdx
-	jnz .say
-	cmp al, '?'                     ; --help, --version
-	jne .dispatch
-	pop xdx
-	jmp opt_unrecognized
-.with_arg:
-	and al, ~LARG
-	test xdx, xdx
-	jnz .dispatch
-	mov xsi, [xsp+2*W]
-	mov xdx, [xsi]                  ; the next argument
-	mov esi, fmt_needarg
-	test xdx, xdx
-	jz .say
-	add WPTR [xsp+2*W], W
-.dispatch:
-	pop xcx
-	pop xdi
-	pop xsi
-	xor ebx, ebx
-	call letter
-	jmp _start.opt
-.ambiguous:
-	mov edi, [ambp]
-	mov byte [xdi], 0
-	mov ecx, ambbuf
-	mov esi, fmt_ambig
-	jmp usage_say
-.unrecognized:
-	jmp opt_unrecognized
-.say:                                   ; xsi = format, xcx = TEXT
-	mov xdx, xcx
-	jmp usage_say
 
 ; letter - an option: al = its letter, xdx = its argument.
 ; Keeps xsi, xdi, xbx (getopt's state).
@@ -363,7 +234,10 @@ options_done:
 	mov eax, [rderr]
 	test eax, eax
 	jz .next
-.error:
+.error:                                 ; (GNU's error() flushes stdout)
+	mov xdi, [optr]
+	call flush
+	mov [optr], xdi
 	mov xsi, [argp]
 	mov xsi, [xsi]
 	call err_file
@@ -1053,13 +927,13 @@ pick:
 	ret
 
 OPTSPEC:	db 'b:c:d:f:nsz', 0
-longopts:
-	db 'b'|LARG, 'bytes', 0
-	db 'c'|LARG, 'characters', 0
-	db 'f'|LARG, 'fields', 0
-	db 'd'|LARG, 'delimiter', 0
+LONGOPTS:
+	db 'b'|0x80, 'bytes', 0
+	db 'c'|0x80, 'characters', 0
+	db 'f'|0x80, 'fields', 0
+	db 'd'|0x80, 'delimiter', 0
 	db 's', 'only-delimited', 0
-	db 'O'|LARG, 'output-delimiter', 0
+	db 'O'|0x80, 'output-delimiter', 0
 	db 'C', 'complement', 0
 	db 'z', 'zero-terminated', 0
 	db '?', 'help', 0
@@ -1068,9 +942,6 @@ longopts:
 fmt_fatal:	db F_ARGV0, ': ', F_TEXT, 10, F_TRY, 0
 fmt_badval:	db F_ARGV0, ': ', F_TEXT, F_QUOTE, 10, F_TRY, 0
 fmt_large:	db F_ARGV0, ': ', F_TEXT, F_QUOTE, ' is too large', 10, F_TRY, 0
-fmt_noarg:	db F_ARGV0, ": option '--", F_TEXT, "' doesn't allow an argument", 10, F_TRY, 0
-fmt_needarg:	db F_ARGV0, ": option '--", F_TEXT, "' requires an argument", 10, F_TRY, 0
-fmt_ambig:	db F_ARGV0, ": option '", F_ARG, "' is ambiguous; possibilities:", F_TEXT, 10, F_TRY, 0
 msg_no_list:	db 'you must specify a list of bytes, characters, or fields', 0
 msg_one_list:	db 'only one list may be specified', 0
 msg_single:	db 'the delimiter must be a single character', 0
@@ -1108,8 +979,6 @@ rderr:	resd 1                          ; -errno of a failed read, or 0
 odlen:	resd 1
 vn:	resd 1                          ; parse: lengths of vp, ip
 in_:	resd 1
-cand:	resd 1                          ; long_opt: the matching entry
-ambp:	resd 1                          ; long_opt: the end of ambbuf
 delim:	resb 1                          ; DELIM, then the line delimiter:
 ldelim:	resb 1                          ; read together as dl, dh
 mode:	resb 1                          ; M_BYTES, M_FIELDS, or 0
@@ -1122,7 +991,6 @@ eof:	resb 1                          ; the input ended (sticky)
 found:	resb 1                          ; a field of the line was printed
 isdash:	resb 1                          ; the operand is "-"
 used_stdin: resb 1
-ambbuf:	resb 256                        ; " '--NAME'" for each candidate
 ranges:	resb MAXPAIRS * 2 * W           ; lo, hi words: parsed, sorted,
                                 ; merged, complemented in place
 ibuf:	resb INBUF + 16                 ; (scan reads up to 15 bytes past)

@@ -105,3 +105,10 @@ same() {
 " -f2,1' sh "$(bin cut)"
 	[ "$output" = "$(printf 'a\nb')" ]
 }
+
+@test "messages come after the output before them, as GNU's error() flushes" {
+	printf 'a,b' > nn
+	run "$(bin cut)" -d, -f2 nn nosuch nn
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf 'b\n%s: nosuch: No such file or directory\nb' "$(bin cut)")" ]
+}

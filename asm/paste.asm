@@ -1,0 +1,629 @@
+; paste - merge lines of files.
+;
+; Usage: paste [-s] [-d LIST] [-z] [FILE]...
+;   -d, --delimiters=LIST  use the bytes of LIST in turn instead of TAB;
+;                          \n \t \\ \b \f \r \v as in C, \0 for no
+;                          delimiter ('' is \0), \X for X
+;   -s, --serial           one file at a time: its lines joined into one
+;   -z, --zero-terminated  lines end with NUL, not newline
+; Without -s, line N of the output is line N of each FILE, joined by the
+; delimiters; a file that has ended gives empty lines (and its delimiter)
+; while the others go on. "-" and no FILE mean stdin; several "-" share it
+; and take its lines in turn. A last line without its terminator gets one.
+; Long options may be shortened to any unambiguous prefix.
+; Exit status: 0; 1 for a usage error, a LIST ending in one backslash, a
+; read error (the rest is still pasted), a file that cannot be opened (at
+; once without -s, as GNU: all are opened first), stdin closed, or a write
+; error.
+; Differences from GNU: --help and --version are unrecognized options.
+;
+; Each operand has a record on the brk heap with its own read buffer
+; (BUFSZ bytes); the records of "-" all use the first one's. Lines are
+; never kept whole: bytes go from a read buffer to the output buffer one
+; at a time, as GNU's getc/putchar loop does.
+
+%include "subk.inc"
+use getopt_long, opt_missing, err_file, errno_path, write_all
+
+BUFSZ	equ 16384               ; one read, per operand
+OBUFSZ	equ 65536               ; the output buffer
+
+; An operand's record. R_CUR: the record whose stream it reads (its own,
+; or the first "-"'s), 0 once it has ended (parallel mode).
+R_CUR	equ 0
+R_NAME	equ W
+R_POS	equ 2*W                 ; the next byte in the buffer
+R_END	equ 3*W                 ; the end of the bytes read
+R_FD	equ 4*W
+R_ERR	equ 5*W                 ; -errno of a failed read, or 0 (dword)
+R_EOF	equ 5*W + 4             ; the end was read (byte; sticky until
+                                ; cleared, as glibc's EOF)
+R_BUF	equ 5*W + 8
+RECSZ	equ R_BUF + BUFSZ
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov WPTR [dlist], tab
+	mov byte [ldelim], 10
+
+; The options (getopt_long: long ones too).
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+.opt:
+	call getopt_long
+	jc .options_done
+.letter:
+	cmp al, 's'
+	jne .not_s
+	mov byte [opt_s], 1
+.not_s:
+	cmp al, 'z'
+	jne .not_z
+	mov byte [ldelim], 0
+.not_z:
+	cmp al, 'd'
+	jne .opt
+	cmp byte [xdx], 0
+	jne .list
+	mov edx, no_delim               ; -d '' is -d '\0'
+.list:
+	mov [dlist], xdx
+	jmp .opt
+
+; No operand: "-". Then LIST's escapes become bytes at delims (0: none).
+.options_done:
+	cmp xdi, xsp
+	jne .collapse
+	push dash
+.collapse:
+	mov [argp], xsp
+	mov xsi, [dlist]
+	mov edi, delims
+.escape:
+	lodsb
+	test al, al
+	jz .collapsed
+	cmp al, '\'
+	jne .store
+	lodsb
+	test al, al
+	jz backslash_end
+	push xsi
+	mov esi, escapes
+.find:
+	mov ah, [xsi]
+	test ah, ah
+	jz .literal
+	cmp ah, al
+	je .map
+	inc esi
+	inc esi
+	jmp .find
+.map:
+	mov al, [xsi+1]
+.literal:
+	pop xsi
+.store:
+	stosb
+	jmp .escape
+.collapsed:
+	mov [dend], edi
+	mov edi, obuf
+	cmp byte [opt_s], 0
+	jne serial
+
+; parallel - GNU's paste_parallel. Every operand is opened first (a
+; failure ends paste); then each round reads one line of each open
+; operand. The delimiters of operands that have ended are kept (delbuf)
+; and written only when a later operand of the line has a line.
+parallel:
+	mov xsi, [argp]
+	xor ecx, ecx
+.count:
+	lodsW
+	test xax, xax
+	jz .counted
+	inc ecx
+	jmp .count
+.counted:
+	mov [files_open], ecx
+	imul ebx, ecx, RECSZ
+	push xcx
+	push xbx
+	sys brk, 0
+	mov [recs], xax
+	pop xbx
+	add xbx, xax
+	mov [recs_end], xbx
+	mov [delbuf], xbx
+	pop xcx
+	lea A1, [xbx + xcx + 2]
+	sys brk
+	cmp xax, A1
+	jne no_memory
+
+	mov xbp, [recs]
+.open:
+	mov xax, [argp]
+	mov xdx, [xax]
+	test xdx, xdx
+	jz .opened
+	mov [xbp+R_NAME], xdx
+	cmp word [xdx], '-'
+	jne .file
+	mov byte [have_stdin], 1
+	mov xax, [stdin_rec]
+	test xax, xax
+	jnz .share
+	mov [stdin_rec], xbp            ; (its fd: 0, as the heap is zeroed)
+	mov xax, xbp
+.share:
+	mov [xbp+R_CUR], xax
+	jmp .next_open
+.file:
+	sys open, xdx, O_RDONLY|O_LARGEFILE
+	test eax, eax
+	js .open_failed
+	mov [xbp+R_FD], xax
+	jnz .own
+	mov byte [opened_stdin], 1
+.own:
+	mov [xbp+R_CUR], xbp
+.next_open:
+	add xbp, RECSZ
+	add WPTR [argp], W
+	jmp .open
+.open_failed:
+	mov xsi, [xbp+R_NAME]
+	call err_file
+	exit 1
+.opened:
+	mov edi, obuf
+	mov al, [opened_stdin]
+	and al, [have_stdin]
+	jz .round
+	mov esi, msg_closed
+	xor eax, eax
+	jmp die
+
+; A round: xbp = the operand, cl = it gave bytes this time (GNU's
+; sometodo).
+.round:
+	cmp dword [files_open], 0
+	je finish
+	mov byte [somedone], 0
+	mov dword [dptr], delims
+	and dword [saved], 0
+	mov xbp, [recs]
+.slot:
+	cmp xbp, [recs_end]
+	jae .round
+	cmp dword [files_open], 0
+	je .round
+	xor ecx, ecx
+	mov xbx, [xbp+R_CUR]
+	test xbx, xbx
+	jz .nothing
+	call getc
+	jc .ended
+	call put_saved
+.char:
+	mov cl, 1
+	cmp al, [ldelim]
+	je .some
+	call putc
+	call getc
+	jnc .char
+	jmp .some
+
+; Nothing read: the operand has ended (reported if a read failed); stdin
+; is only rewound (its EOF cleared) for the next "-".
+.ended:
+	call check_error
+	cmp xbx, [stdin_rec]
+	je .stdin_ended
+	push xdi
+	sys close, [xbx+R_FD]
+	pop xdi
+	jmp .closed
+.stdin_ended:
+	call clearerr
+.closed:
+	and WPTR [xbp+R_CUR], 0
+	dec dword [files_open]
+.nothing:
+	lea xax, [xbp+RECSZ]
+	cmp xax, [recs_end]
+	jne .save_delim
+	cmp byte [somedone], 0          ; the last operand: the line ends,
+	je .next_slot                   ; if any operand had one
+	call put_saved
+	jmp .line_end
+.save_delim:
+	call next_delim
+	jz .next_slot
+	mov xdx, [delbuf]
+	add edx, [saved]
+	mov [xdx], al
+	inc dword [saved]
+	jmp .next_slot
+
+.some:
+	mov byte [somedone], 1
+	lea xax, [xbp+RECSZ]
+	cmp xax, [recs_end]
+	je .line_end
+	call next_delim
+	jz .next_slot
+	call putc
+	jmp .next_slot
+.line_end:
+	mov al, [ldelim]
+	call putc
+.next_slot:
+	add xbp, RECSZ
+	jmp .slot
+
+; serial - GNU's paste_serial: each operand's lines joined into one by the
+; delimiters; a file that cannot be opened is reported and skipped.
+; xbx = the record (file_rec, or stdin_rec for "-"), cl = the byte held
+; back (GNU's charold).
+serial:
+	mov xax, [argp]
+	mov xsi, [xax]
+	test xsi, xsi
+	jz finish
+	cmp word [xsi], '-'
+	jne .file
+	mov byte [have_stdin], 1
+	mov ebx, stdin_rec_s
+	mov [stdin_rec], xbx
+	jmp .opened
+.file:
+	push xsi
+	push xdi
+	sys open, xsi, O_RDONLY|O_LARGEFILE
+	pop xdi
+	pop xsi
+	test eax, eax
+	jns .reset
+	call report
+	jmp .next
+.reset:
+	mov ebx, file_rec
+	mov [xbx+R_FD], xax
+	lea xax, [xbx+R_BUF]
+	mov [xbx+R_POS], xax
+	mov [xbx+R_END], xax
+	call clearerr
+.opened:
+	mov [xbx+R_NAME], xsi
+	mov dword [dptr], delims
+	call getc
+	jc .empty
+	mov cl, al
+.join:
+	call getc
+	jc .last
+	xchg al, cl                     ; al = the byte before
+	cmp al, [ldelim]
+	jne .put
+	call next_delim
+	jz .join
+.put:
+	call putc
+	jmp .join
+.last:
+	mov al, cl
+	call putc
+	cmp al, [ldelim]
+	je .done
+.empty:
+	mov al, [ldelim]
+	call putc
+.done:
+	call check_error
+	cmp xbx, file_rec
+	je .close
+	call clearerr
+	jmp .next
+.close:
+	push xdi
+	sys close, [xbx+R_FD]
+	pop xdi
+.next:
+	add WPTR [argp], W
+	jmp serial
+
+; finish - the output written; stdin closed if it was read (GNU dies when
+; that fails).
+finish:
+	call flush
+	cmp byte [have_stdin], 0
+	je .bye
+	sys close, 0
+	test eax, eax
+	jns .bye
+	mov esi, dash
+	call err_file
+	exit 1
+.bye:
+	exit_status
+
+no_memory:
+	mov esi, msg_memory
+	xor eax, eax
+	jmp die
+write_error:
+	mov esi, msg_write
+die:
+	call err_text
+	exit 1
+
+; backslash_end - LIST ends in a lone backslash: GNU's message, with LIST
+; in C quotes when it has a byte that needs them (c_maybe_quoting_style).
+backslash_end:
+	mov xsi, [dlist]
+	mov xdx, xsi
+.scan:
+	lodsb
+	test al, al
+	jz .say                         ; as it is
+	cmp al, '"'
+	je .quote
+	cmp al, ' '
+	jb .quote
+	cmp al, 0x7f
+	jb .scan
+.quote:
+	mov xsi, xdx
+	mov edi, qbuf
+	mov edx, edi
+	mov al, '"'
+	stosb
+.byte:
+	lodsb
+	test al, al
+	jz .close
+	cmp al, '"'
+	je .escape
+	cmp al, '\'
+	je .escape
+	cmp al, 0x7f
+	jae .octal
+	cmp al, ' '
+	jae .store
+	cmp al, 7                       ; \a .. \r are 7 .. 13
+	jb .octal
+	cmp al, 13
+	ja .octal
+	movzx eax, al
+	mov al, [xax + c_escapes - 7]
+.escape:
+	mov byte [xdi], '\'
+	inc edi
+.store:
+	stosb
+	jmp .byte
+.octal:                                 ; \ooo
+	mov byte [xdi], '\'
+	inc edi
+	mov ah, al
+	shr al, 6
+	add al, '0'
+	stosb
+	mov al, ah
+	shr al, 3
+	and al, 7
+	add al, '0'
+	stosb
+	mov al, ah
+	and al, 7
+	add al, '0'
+	jmp .store
+.close:
+	mov al, '"'
+	stosb
+	mov byte [xdi], 0
+.say:
+	mov esi, fmt_backslash
+	xor eax, eax
+	call say
+	exit 1
+
+; getc - xbx = a record: al = its next byte, CF=0; CF=1 at its end (or
+; a read error, kept in R_ERR). Keeps all registers but xax.
+getc:
+	mov xax, [xbx+R_POS]
+	cmp [xbx+R_END], xax
+	jbe .fill
+	inc WPTR [xbx+R_POS]
+	mov al, [xax]
+	ret                             ; (CF=0 from the cmp)
+.fill:
+	cmp byte [xbx+R_EOF], 0
+	jne .eof
+	push xbx
+	push xcx
+	push xdx
+	push xsi
+	push xdi
+	push xbp
+	mov xbp, xbx
+.read:
+	lea A2, [xbp+R_BUF]
+	mov A1, [xbp+R_FD]
+	mov A3d, BUFSZ
+	sys read
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	jg .data
+	jz .end
+	mov [xbp+R_ERR], eax
+	xor eax, eax
+.end:
+	mov byte [xbp+R_EOF], 1
+.data:
+	lea xcx, [xbp+R_BUF]
+	mov [xbp+R_POS], xcx
+	add xcx, xax                    ; (xax = 0 at the end)
+	mov [xbp+R_END], xcx
+	pop xbp
+	pop xdi
+	pop xsi
+	pop xdx
+	pop xcx
+	pop xbx
+	jmp getc
+.eof:
+	stc
+	ret
+
+; clearerr - xbx = a record: its end and error forgotten (glibc's
+; clearerr), so that it is read again.
+clearerr:
+	and dword [xbx+R_ERR], 0
+	mov byte [xbx+R_EOF], 0
+	ret
+
+; check_error - xbx = a record, xbp (parallel) or xbx's R_NAME = its
+; operand: "paste: NAME: Reason" if a read failed. Keeps all registers.
+check_error:
+	mov eax, [xbx+R_ERR]
+	test eax, eax
+	jz .ret
+	push xsi
+	mov xsi, [xbx+R_NAME]
+	cmp byte [opt_s], 0
+	jne .named
+	mov xsi, [xbp+R_NAME]
+.named:
+	call report
+	pop xsi
+.ret:
+	ret
+
+; report - err_file(xsi, xax) keeping the registers paste needs; the
+; output so far is written first (GNU's error() flushes stdout).
+report:
+	call flush
+	push xax
+	push xbx
+	push xcx
+	push xdx
+	push xdi
+	push xbp
+	call err_file
+	pop xbp
+	pop xdi
+	pop xdx
+	pop xcx
+	pop xbx
+	pop xax
+	ret
+
+; next_delim - al = the next delimiter of the line ([dptr], cycling);
+; ZF=1 when it is none (\0). clobbers xdx
+next_delim:
+	mov edx, [dptr]
+	mov al, [xdx]
+	inc edx
+	cmp edx, [dend]
+	jb .keep
+	mov edx, delims
+.keep:
+	mov [dptr], edx
+	test al, al
+	ret
+
+; put_saved - write the delimiters kept in delbuf. Keeps all registers.
+put_saved:
+	push xax
+	push xcx
+	push xsi
+	mov ecx, [saved]
+	mov xsi, [delbuf]
+	jxcxz .done
+.put:
+	lodsb
+	call putc
+	loop .put
+.done:
+	and dword [saved], 0
+	pop xsi
+	pop xcx
+	pop xax
+	ret
+
+; putc - al to the output buffer (xdi), written when full. Keeps all
+; registers but xdi.
+putc:
+	stosb
+	cmp edi, obuf + OBUFSZ
+	jb flush.ret
+; flush - the output buffer (obuf up to xdi) written; xdi = obuf.
+flush:
+	push xax
+	push xbx
+	push xcx
+	push xdx
+	push xsi
+	mov A3, xdi
+	sub A3d, obuf
+	mov A2d, obuf
+	push 1
+	pop A1
+	call write_all
+	js write_error
+	mov edi, obuf
+	pop xsi
+	pop xdx
+	pop xcx
+	pop xbx
+	pop xax
+.ret:
+	ret
+
+OPTSPEC:	db 'd:sz', 0
+LONGOPTS:
+	db 's', 'serial', 0
+	db 'd'|0x80, 'delimiters', 0
+	db 'z', 'zero-terminated', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+escapes:	db '0', 0, 'b', 8, 'f', 12, 'n', 10, 'r', 13, 't', 9, 'v', 11, 0
+c_escapes:	db 'abtnvfr'            ; the C escapes of the bytes 7 .. 13
+fmt_backslash:	db F_ARGV0, ': delimiter list ends with an unescaped backslash: ', F_ARG, 10, 0
+msg_closed:	db 'standard input is closed', 0
+msg_write:	db 'write error', 0
+msg_memory:	db 'memory exhausted', 0
+no_delim:	db '\0', 0
+tab:		db 9, 0
+dash:		db '-', 0
+
+BSS
+dlist:	resW 1                          ; LIST as given
+argp:	resW 1                          ; the current operand's slot
+recs:	resW 1                          ; parallel: the records
+recs_end: resW 1
+delbuf:	resW 1                          ; parallel: delimiters kept
+stdin_rec: resW 1                       ; the record that reads stdin
+dptr:	resd 1                          ; the next delimiter
+dend:	resd 1                          ; the end of delims
+saved:	resd 1                          ; bytes in delbuf
+files_open: resd 1
+ldelim:	resb 1                          ; the line delimiter
+opt_s:	resb 1
+somedone: resb 1                        ; a line was read this round
+have_stdin: resb 1                      ; "-" is an operand
+opened_stdin: resb 1                    ; a FILE was opened as fd 0
+file_rec: resb RECSZ                    ; serial: FILE's record
+stdin_rec_s: resb RECSZ                 ; serial: stdin's
+obuf:	resb OBUFSZ
+delims:	resb 131072                     ; LIST's bytes (MAX_ARG_STRLEN)
+qbuf:	resb 4 * 131072 + 4             ; LIST quoted for the message
+
+program_end
