@@ -1,0 +1,297 @@
+; unexpand - convert blanks to tabs.
+;
+; Usage: unexpand [-a] [--first-only] [-t LIST | -N...] [FILE]...
+;   -a, --all         convert blanks anywhere, not only at the start of a
+;                     line
+;   --first-only      only the leading blanks (overrides -a and -t)
+;   -t, --tabs=LIST   tab stops as expand's: N, or a list of columns
+;                     (commas or blanks between) whose last may be "/N" or
+;                     "+N"; implies -a; 8 by default
+;   -N                the old form: digits (any number of options, "-1 -2"
+;                     is 12) with "-," between stops; not -a
+; A run of blanks (spaces and tabs) becomes tabs where it reaches a tab
+; stop; a single space before a stop stays a space unless more blanks
+; follow. Blanks past the last stop of a list stay as they are, and so
+; does the rest of that line. A backspace moves back a column. Lines run
+; on from one FILE to the next. "-" and no FILE mean standard input. Long
+; options may be abbreviated (--f).
+; Exit status: 0; 1 for a file that could not be read (the others are
+; still done), a bad option or list (GNU's messages), or a write error.
+; Differences from GNU: --help and --version are not supported; on i386
+; tab stops and columns are 32 bits (a stop of 2^32 or more is "too
+; large", a line of 4 Gi columns "too long").
+;
+; Pending blanks are a count and the byte to write first (a space, or a
+; tab when they reach a stop), so a line of any length streams through
+; the 32 KiB buffers of expand_io.
+
+%include "subk.inc"
+use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
+use expand_tabs, expand_io, expand_longopt
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov xbx, xsp                    ; xbx = the next argument
+	mov xdi, xsp                    ; xdi = where the next operand goes
+	xor ebp, ebp                    ; xbp = the old form's number
+
+; The options, as GNU's getopt_long with ",0123456789at:": the operands
+; are moved to the front, "--" ends the options.
+.arg:
+	mov xsi, [xbx]
+	add xbx, W
+	mov [xdi], xsi
+	test xsi, xsi
+	jz .args_done
+	cmp byte [ddash], 0
+	jne .operand
+	dash_letter .operand
+	cmp al, '-'
+	jne .letter
+	cmp byte [xsi], 0
+	jne .long
+	inc byte [ddash]
+	jmp .arg
+.operand:
+	scasW
+	jmp .arg
+
+.next_letter:
+	lodsb
+	test al, al
+	jz .arg
+.letter:
+	cmp al, 'a'
+	jne .not_a
+.set_a:
+	mov byte [all], 1
+	jmp .next_letter
+.not_a:
+	cmp al, ','
+	jne .not_comma
+	call .old_stop
+	jmp .next_letter
+.not_comma:
+	cmp al, 't'
+	je .t
+	sub al, '0'
+	cmp al, 9
+	ja .invalid
+	movzx ecx, al                   ; a digit of the old form
+	cmp byte [have], 0
+	je .first_digit
+	push 10
+	pop xax
+	mul xbp
+	jc .old_large
+	add xax, xcx
+	jc .old_large
+	xchg xax, xcx
+.first_digit:
+	mov xbp, xcx
+	mov byte [have], 1
+	jmp .next_letter
+.old_large:
+	mov esi, msg_old_large
+	call err_plain
+	exit 1
+.invalid:
+	add al, '0'
+	jmp opt_invalid
+.t:
+	cmp byte [xsi], 0
+	jne .list
+	mov xsi, [xbx]                  ; -t LIST
+	add xbx, W
+	test xsi, xsi
+	jnz .list
+	mov al, 't'
+	jmp opt_missing
+.list:
+	mov byte [all], 1
+	call tabs_parse
+	jmp .arg
+
+; --all, --first-only, --tabs[=LIST] and their prefixes.
+.long:
+	call long_opt                   ; al = 'a', 'f' or 't', xdx = LIST
+	mov xsi, xdx
+	cmp al, 't'
+	je .list
+	mov ecx, all
+	cmp al, 'a'
+	je .set
+	mov ecx, first_only
+.set:
+	mov byte [xcx], 1
+	jmp .arg
+
+; .old_stop - the old form's number, if any, is a stop
+.old_stop:
+	cmp byte [have], 0
+	je .ret
+	call tab_add
+	mov byte [have], 0
+.ret:
+	ret
+
+; The operands are at xsp up to xdi; none at all means "-".
+.args_done:
+	call .old_stop
+	mov [in_next], xsp
+	cmp xdi, xsp
+	jne .operands
+	mov eax, dash_list
+	mov [in_next], xax
+.operands:
+	cmp byte [first_only], 0
+	je .final
+	mov byte [all], 0
+.final:
+	call tabs_final
+	mov edi, obuf
+
+; Each line: xbp = its column, xbx = the index of the next tab stop to
+; look at; [conv] = 1 while blanks are converted, [prev] = 1 after a
+; blank (and at the start), [pending] blanks held back (the first one
+; written as [pfirst]), [one] = 1 when the first of them came just before
+; a stop. dl = 1 for a blank, in the part after the conversion.
+	call in_open
+	jc .end
+.line:
+	xor ebp, ebp
+	xor ebx, ebx
+	mov byte [conv], 1
+	mov byte [prev], 1
+.byte:
+	call getc
+	jnc .got
+	call in_open
+	jnc .byte
+	cmp byte [conv], 0              ; the end: the blanks held back
+	je .end
+	call .write_pending
+.end:
+	jmp in_finish
+.got:
+	cmp byte [conv], 0
+	je .put
+	mov dl, 1
+	cmp al, ' '
+	je .blank
+	cmp al, 9
+	je .blank
+	mov dl, 0
+	cmp al, 8
+	je .backspace
+	inc xbp
+	jnz .after
+.too_long:
+	call out_sync
+	mov esi, msg_long
+	call err_plain
+	jmp die_flush
+.backspace:                             ; back a column and a stop, not past 0
+	cmp xbp, 1
+	adc xbp, -1
+	cmp xbx, 1
+	adc xbx, -1
+	jmp .after
+
+.blank:
+	push xax
+	call tab_next                   ; xax = the next stop, 0 past the last
+	xchg xax, xcx
+	pop xax
+	mov dl, 1
+	jz .last
+	cmp xcx, xbp
+	jb .too_long
+	cmp al, 9
+	jne .space
+	mov xbp, xcx                    ; a tab: to the stop
+	cmp WPTR [pending], 0
+	je .discard
+	mov byte [pfirst], 9
+	jmp .discard
+.space:
+	inc xbp
+	cmp xbp, xcx
+	jne .hold
+	cmp byte [prev], 0
+	je .hold
+	mov al, 9                       ; a blank before it and the stop: a tab
+	mov [pfirst], al
+.discard:                               ; all held but a lone one before a stop
+	movzx ecx, byte [one]
+	mov [pending], xcx
+	jmp .after
+.hold:                                  ; not known yet: hold the space
+	cmp xbp, xcx
+	jne .held
+	mov byte [one], 1
+.held:
+	cmp WPTR [pending], 0
+	jne .more
+	mov [pfirst], al
+.more:
+	inc WPTR [pending]
+	mov byte [prev], 1
+	jmp .byte
+.last:                                  ; past the last stop: no more
+	mov byte [conv], 0
+
+.after:
+	call .write_pending
+	mov [prev], dl
+	test dl, dl
+	jnz .put
+	cmp byte [all], 0
+	jne .put
+	mov byte [conv], 0
+.put:
+	call putc
+	cmp al, 10
+	jne .byte
+	jmp .line
+
+; .write_pending - the blanks held back: [pfirst] (a tab when more than
+; one is held and the first came before a stop), then spaces.
+.write_pending:
+	mov xcx, [pending]
+	jxcxz .none
+	cmp xcx, 1
+	jbe .write
+	cmp byte [one], 0
+	je .write
+	mov byte [pfirst], 9
+.write:
+	push xax
+	mov al, [pfirst]
+.w:
+	call putc
+	mov al, ' '
+	loop .w
+	pop xax
+	mov [pending], xcx
+	mov [one], cl
+.none:
+	ret
+
+LONGOPTS:	db 'a', 'all', 0, 'f', 'first-only', 0, 't'|0x80, 'tabs', 0, 0
+msg_long:	db 'input line is too long', 0
+msg_old_large:	db 'tab stop value is too large', 0
+dash_list:	dW dash_name, 0
+
+BSS
+pending:	resW 1
+ddash:		resb 1
+all:		resb 1
+first_only:	resb 1
+have:		resb 1
+conv:		resb 1
+prev:		resb 1
+one:		resb 1
+pfirst:		resb 1
+
+program_end
