@@ -43,9 +43,6 @@ INBUF	equ 128 * 1024          ; one read
 OCAP0	equ 2 * INBUF + 4096    ; the output buffer at first
 SLACK	equ 64                  ; output bytes besides one per input byte
                                 ; (and what span_copy writes past them)
-MAXPAIRS equ 65536 + 2          ; LIST is at most 128 KiB (MAX_ARG_STRLEN):
-                                ; 65536 items, a complement's one more, and
-                                ; the end mark
 M_BYTES	equ 1
 M_FIELDS equ 2
 
@@ -162,7 +159,24 @@ options_done:
 	cmp byte [opt_s], 0
 	jne fatal
 .fields:
-	push xdi                        ; the end of the operands
+
+; The operands (none: "-"), then the ranges' room below them on the
+; stack: LIST's items, one more for a complement and the end mark.
+	cmp xdi, xsp
+	jne .operands
+	push dash
+.operands:
+	mov [argp], xsp
+	mov xdi, [list]
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	not ecx                         ; LIST's length + 1
+	shr ecx, 1
+	add ecx, 3
+	shl ecx, WSHIFT + 1
+	sub xsp, xcx
+	mov [rbase], xsp
 	call parse
 
 ; The output delimiter: DELIM unless given; -b prints one only when given.
@@ -173,7 +187,9 @@ options_done:
 	mov byte [odlen], 1
 .od:
 ; hold: field 1 must wait for its end (see the top).
-	cmp WPTR [ranges], 1
+	mov xax, [rbase]
+	cmp WPTR [xax], 1
+	sete [sel1]
 	setne al
 	xor al, [opt_s]
 	mov [hold], al
@@ -187,14 +203,8 @@ options_done:
 	cmp xax, A1
 	jne no_memory
 	mov dword [ocap], OCAP0
-	pop xdi
 
-; Each operand (none: "-"). [argp] = the current one's slot.
-	cmp xdi, xsp
-	jne .operands
-	push dash
-.operands:
-	mov [argp], xsp
+; Each operand; [argp] = the current one's slot.
 .file:
 	mov xbx, [argp]
 	mov A1, [xbx]
@@ -276,7 +286,7 @@ cut_bytes:
 	mov dh, [ldelim]
 .line:
 	xor ebx, ebx
-	mov ebp, ranges
+	mov xbp, [rbase]
 	mov ch, 0
 .byte:
 	GETC .eof
@@ -325,7 +335,7 @@ cut_fields:
 	movd xmm7, eax
 	pshufd xmm7, xmm7, 0
 .line:
-	mov ebp, ranges
+	mov xbp, [rbase]
 	xor ebx, ebx
 	inc ebx
 	mov byte [found], 0
@@ -356,8 +366,8 @@ cut_fields:
 .held_delim:
 	mov xax, [mark]
 	and WPTR [mark], 0
-	cmp WPTR [ranges], 1
-	je .first_selected
+	cmp byte [sel1], 0
+	jne .first_selected
 	mov xdi, xax
 	jmp .next
 .first_selected:
@@ -649,7 +659,7 @@ flush:
 	ret
 
 ; parse - LIST ([list]) into the sorted, merged (and complemented) ranges
-; at `ranges`, each a pair of words lo, hi, ended by a pair of -1, as GNU's
+; at [rbase], each a pair of words lo, hi, ended by a pair of -1, as GNU's
 ; set_fields. A number is kept as its digits without leading zeros (a
 ; pointer and a length): so "too large" (2^64-1 and more) and decreasing
 ; ranges are told exactly on both arches; the value itself saturates at
@@ -659,7 +669,7 @@ flush:
 ; [vp]/[vn] = the current number, [ip]/[in] = the start of a range.
 parse:
 	mov xsi, [list]
-	mov edi, ranges
+	mov xdi, [rbase]
 	xor ebx, ebx
 .loop:
 	mov al, [xsi]
@@ -793,7 +803,7 @@ parse:
 	pop xdx                         ; hi
 	mov [xdi], xax
 	mov [xdi+W], xdx
-	add edi, 2*W
+	add xdi, 2*W
 	pop xsi
 	and dword [vn], 0
 	mov bh, 0
@@ -809,16 +819,17 @@ parse:
 ; numbers of 2^31 and more (which its comparison truncates to an int) are
 ; ours too: "-f 1,4294967296" selects nothing.
 .sort:
-	mov edx, edi                    ; edx = the end of the pairs
-	mov esi, ranges + 2*W
+	mov xdx, xdi                    ; xdx = the end of the pairs
+	mov xsi, [rbase]
+	add xsi, 2*W
 .outer:
-	cmp esi, edx
+	cmp xsi, xdx
 	jae .merge
 	mov xax, [xsi]
 	mov xcx, [xsi+W]
-	mov edi, esi
+	mov xdi, xsi
 .inner:
-	cmp edi, ranges
+	cmp xdi, [rbase]
 	jbe .place
 	cmp [xdi-2*W], eax              ; GNU compares (int) lo: keys of
 	jle .place                      ; 2^31 and more sort wrongly, as there
@@ -826,22 +837,22 @@ parse:
 	mov [xdi], xbx
 	mov xbx, [xdi-W]
 	mov [xdi+W], xbx
-	sub edi, 2*W
+	sub xdi, 2*W
 	jmp .inner
 .place:
 	mov [xdi], xax
 	mov [xdi+W], xcx
-	add esi, 2*W
+	add xsi, 2*W
 	jmp .outer
 .merge:
-	mov esi, ranges
-	mov edi, esi
+	mov xsi, [rbase]
+	mov xdi, xsi
 	lodsW
 	stosW
 	lodsW
 	stosW
 .m:
-	cmp esi, edx
+	cmp xsi, xdx
 	jae .merged
 	lodsW
 	xchg xax, xcx                   ; xcx = lo
@@ -859,18 +870,18 @@ parse:
 	stosW
 	jmp .m
 
-; Into `ranges`: as they are, or their complement (the gaps between them,
-; before the first and after the last).
+; As they are, or their complement (the gaps between them, before the
+; first and after the last).
 .merged:
-	mov edx, edi
+	mov xdx, xdi
 	cmp byte [compl], 0
 	je .end_mark
-	mov esi, ranges
-	mov edi, esi
+	mov xsi, [rbase]
+	mov xdi, xsi
 	xor ebx, ebx
 	inc ebx                         ; xbx = the first position not covered
 .c:                                     ; (in place: a pair is read before
-	cmp esi, edx                    ; its slot can be written)
+	cmp xsi, xdx                    ; its slot can be written)
 	jae .c_end
 	lodsW
 	xchg xax, xcx                   ; xcx = lo
@@ -964,6 +975,9 @@ one:		db '1', 0
 dash:		db '-', 0
 
 BSS
+ibuf:	resb INBUF + 16                 ; (scan reads up to 15 bytes past)
+; (the small variables after it, in a page with the library's)
+rbase:	resW 1                          ; the ranges (on the stack)
 obase:	resW 1                          ; the output buffer (brk heap)
 ocap:	resW 1                          ; its size
 optr:	resW 1                          ; xdi between files
@@ -986,13 +1000,11 @@ dspec:	resb 1                          ; -d was given
 opt_s:	resb 1
 compl:	resb 1
 odspec:	resb 1                          ; --output-delimiter was given
+sel1:	resb 1                          ; field 1 is selected
 hold:	resb 1                          ; field 1 waits for its end
 eof:	resb 1                          ; the input ended (sticky)
 found:	resb 1                          ; a field of the line was printed
 isdash:	resb 1                          ; the operand is "-"
 used_stdin: resb 1
-ranges:	resb MAXPAIRS * 2 * W           ; lo, hi words: parsed, sorted,
-                                ; merged, complemented in place
-ibuf:	resb INBUF + 16                 ; (scan reads up to 15 bytes past)
 
 program_end
