@@ -71,7 +71,8 @@ _start:
 	mov [dlist], xdx
 	jmp .opt
 
-; No operand: "-". Then LIST's escapes become bytes at delims (0: none).
+; No operand: "-". Then LIST is checked for a last lone backslash, and
+; its escapes become bytes in place (0: no delimiter), [dstart] to [dend].
 .options_done:
 	cmp xdi, xsp
 	jne .collapse
@@ -79,7 +80,20 @@ _start:
 .collapse:
 	mov [argp], xsp
 	mov xsi, [dlist]
-	mov edi, delims
+.check:
+	lodsb
+	test al, al
+	jz .checked
+	cmp al, '\'
+	jne .check
+	lodsb
+	test al, al
+	jnz .check
+	jmp backslash_end
+.checked:
+	mov xsi, [dlist]
+	mov [dstart], xsi
+	mov xdi, xsi
 .escape:
 	lodsb
 	test al, al
@@ -87,8 +101,6 @@ _start:
 	cmp al, '\'
 	jne .store
 	lodsb
-	test al, al
-	jz backslash_end
 	push xsi
 	mov esi, escapes
 .find:
@@ -108,7 +120,7 @@ _start:
 	stosb
 	jmp .escape
 .collapsed:
-	mov [dend], edi
+	mov [dend], xdi
 	mov edi, obuf
 	cmp byte [opt_s], 0
 	jne serial
@@ -193,7 +205,8 @@ parallel:
 	cmp dword [files_open], 0
 	je finish
 	mov byte [somedone], 0
-	mov dword [dptr], delims
+	mov xax, [dstart]
+	mov [dptr], xax
 	and dword [saved], 0
 	mov xbp, [recs]
 .slot:
@@ -299,7 +312,8 @@ serial:
 	call clearerr
 .opened:
 	mov [xbx+R_NAME], xsi
-	mov dword [dptr], delims
+	mov xax, [dstart]
+	mov [dptr], xax
 	call getc
 	jc .empty
 	mov cl, al
@@ -527,14 +541,14 @@ report:
 ; next_delim - al = the next delimiter of the line ([dptr], cycling);
 ; ZF=1 when it is none (\0). clobbers xdx
 next_delim:
-	mov edx, [dptr]
+	mov xdx, [dptr]
 	mov al, [xdx]
-	inc edx
-	cmp edx, [dend]
+	inc xdx
+	cmp xdx, [dend]
 	jb .keep
-	mov edx, delims
+	mov xdx, [dstart]
 .keep:
-	mov [dptr], edx
+	mov [dptr], xdx
 	test al, al
 	ret
 
@@ -600,19 +614,22 @@ fmt_backslash:	db F_ARGV0, ': delimiter list ends with an unescaped backslash: '
 msg_closed:	db 'standard input is closed', 0
 msg_write:	db 'write error', 0
 msg_memory:	db 'memory exhausted', 0
-no_delim:	db '\0', 0
-tab:		db 9, 0
 dash:		db '-', 0
+
+DATA                                    ; (LIST is collapsed in place)
+tab:		db 9, 0
+no_delim:	db '\0', 0
 
 BSS
 dlist:	resW 1                          ; LIST as given
+dstart:	resW 1                          ; its delimiter bytes
+dend:	resW 1
+dptr:	resW 1                          ; the next one
 argp:	resW 1                          ; the current operand's slot
 recs:	resW 1                          ; parallel: the records
 recs_end: resW 1
 delbuf:	resW 1                          ; parallel: delimiters kept
 stdin_rec: resW 1                       ; the record that reads stdin
-dptr:	resd 1                          ; the next delimiter
-dend:	resd 1                          ; the end of delims
 saved:	resd 1                          ; bytes in delbuf
 files_open: resd 1
 ldelim:	resb 1                          ; the line delimiter
@@ -620,10 +637,9 @@ opt_s:	resb 1
 somedone: resb 1                        ; a line was read this round
 have_stdin: resb 1                      ; "-" is an operand
 opened_stdin: resb 1                    ; a FILE was opened as fd 0
+obuf:	resb OBUFSZ                     ; (its start in the variables' page)
 file_rec: resb RECSZ                    ; serial: FILE's record
 stdin_rec_s: resb RECSZ                 ; serial: stdin's
-obuf:	resb OBUFSZ
-delims:	resb 131072                     ; LIST's bytes (MAX_ARG_STRLEN)
 qbuf:	resb 4 * 131072 + 4             ; LIST quoted for the message
 
 program_end
