@@ -1,0 +1,644 @@
+; wc - newline, word and byte counts of each FILE, and a total line.
+;
+; Usage: wc [-clmwL] [FILE]...
+;   -l  newlines        -w  words          -m  characters (bytes: the C
+;   -c  bytes           -L  the widest line's display width      locale)
+; No option means -lwc. The fields come in the order l w m c L, each
+; right-aligned to one width, then the name ("-" and no FILE mean standard
+; input; no FILE prints no name); a name with a newline is quoted as GNU
+; does (shell-escape). With more than one FILE a "total" line follows.
+; The width is GNU's: 1 for one FILE and one field; else the digits of the
+; sum of the sizes of the operands that are regular files, at least 7 when
+; any operand (that stat could see) is not a regular file.
+; C-locale rules, as GNU's: a word is a run of printable bytes (0x21..0x7e)
+; between white space (space \t \n \v \f \r); other bytes neither start
+; nor end a word. -L: a tab goes to the next multiple of 8, a printable
+; byte or a space is one column, other bytes none; \n \r \f end a line.
+; Exit status: 0; 1 when a FILE could not be opened or read (its counts are
+; still printed after a read error, as GNU's), for an empty FILE name, when
+; closing a standard input it read fails, or on a write error ("wc: write
+; error", reported once at the end as GNU's; the counting goes on).
+; Differences from GNU: the long options (--lines, --files0-from=F, ...;
+; see README). -L keeps the column in 32 bits: on i386 a single line wider
+; than 4 Gi columns is not measured right. -c reads a regular file instead
+; of taking its size (the same count, slower on huge files).
+;
+; Speed: SSE2 is assumed (every x86_64, and every i386 this targets: a
+; Pentium 4 or later). Newlines are counted 64 bytes a step with pcmpeqb
+; and a byte-wise counter per lane summed by psadbw (no popcnt, which SSE2
+; lacks). Words: 16 bytes a step; each byte is classed printable (P) or
+; white (S); a word starts at a P whose byte before is not a P (pslldq of
+; the P mask, with the last byte of the previous step). A step with any
+; other byte (NUL, controls, DEL, 0x80 and up: they do not change the
+; state) goes through the byte-wise loop, which is also the -L loop.
+
+%include "subk.inc"
+use usage, scan_flags, err_file, errno_path, err_plain
+
+BUFSZ   equ 128 * 1024          ; one read
+OUTSZ   equ 1024                ; the output buffer (on the stack)
+FLUSHAT equ 512                 ; written when it holds this much
+
+; The options, one bit each in the order of the fields (OPTSPEC), and the
+; counts of a file (cnt) and of all (tot): five qwords in the same order.
+OPT_l   equ 1
+OPT_w   equ 2
+OPT_m   equ 4
+OPT_c   equ 8
+OPT_L   equ 16
+LINES   equ 0
+WORDS   equ 8
+CHARS   equ 16
+BYTES   equ 24
+MAXLEN  equ 32
+
+; The SIMD constants (16 bytes each, aligned for the memory operands).
+	align 16, db 0
+c_nl:	times 16 db 10          ; newline
+c_sp:	times 16 db ' '
+c_padd:	times 16 db 0x80 - 0x21 ; x + this, signed, below this: 0x21 <= x
+c_plim:	times 16 db 0x5e - 0x80 ; <= 0x7e (printable)
+c_sadd:	times 16 db 0x80 - 9    ; the same for 9 <= x <= 13
+c_slim:	times 16 db 5 - 0x80
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	push xsp
+	pop xsi
+	call scan_flags                 ; edx = the letters, operands xsp..xdi
+	test edx, edx
+	jnz .flags
+	mov dl, OPT_l|OPT_w|OPT_c
+.flags:
+	mov [flags], edx
+	pxor xmm7, xmm7                 ; xmm7 = 0 for good (psadbw)
+
+; The counting loop for what is asked: the byte-wise one for -L, else
+; SIMD words (and newlines) for -w, newlines alone for -l, or none.
+	mov eax, no_count
+	test dl, OPT_l
+	jz .not_l
+	mov eax, lines_chunk
+.not_l:
+	test dl, OPT_w
+	jz .not_w
+	mov eax, words_chunk
+.not_w:
+	test dl, OPT_L
+	jz .not_L
+	mov eax, L_chunk
+.not_L:
+	mov [mode], xax
+
+; No operand: standard input without a name (no_name, which is "-").
+	cmp xdi, xsp
+	jne .width
+	push no_name
+
+; The width. One operand and one field: 1 (GNU does not look). Else every
+; operand is statx'ed ("-": standard input): the sizes of the regular
+; files are summed (in sum), any other file makes it at least 7.
+.width:
+	mov byte [width], 1
+	cmp WPTR [xsp+W], 0
+	jne .stat_all
+	lea eax, [xdx-1]
+	test eax, edx
+	jz .file0                       ; one bit: one field
+.stat_all:
+	mov xbp, xsp
+.stat:
+	mov A2, [xbp]
+	test A2, A2
+	jz .stat_done
+	push AT_FDCWD
+	pop A1
+	xor A3d, A3d
+	cmp word [A2], '-'
+	jne .statx
+	xor A1d, A1d                    ; "-": statx(0, "", AT_EMPTY_PATH)
+	inc A2                          ; (the NUL of "-")
+	mov A3d, AT_EMPTY_PATH
+.statx:
+	mov A4d, STATX_BASIC_STATS
+	mov A5d, stx
+	sys statx
+	add xbp, W
+	test eax, eax
+	jnz .stat
+	mov ax, [stx + STX_MODE]
+	and ax, S_IFMT
+	cmp ax, S_IFREG
+	je .regular
+	mov byte [minw], 7
+	jmp .stat
+.regular:
+	mov eax, [stx + STX_SIZE]
+	mov ecx, [stx + STX_SIZE + 4]
+	add [sum], eax
+	adc [sum + 4], ecx
+	jmp .stat
+.stat_done:
+	mov eax, [sum]
+	mov edx, [sum + 4]
+	mov edi, numend
+	call u64toa
+	neg edi
+	add edi, numend                 ; edi = the digits of the sum
+	cmp edi, [minw]
+	jae .set_width
+	mov edi, [minw]
+.set_width:
+	mov [width], edi
+
+; The output buffer and the read buffer are on the stack, below the
+; operands: a trivial run touches the page of argv (where out mostly
+; is), one of buf, and the page of the variables (with i386's globals).
+.file0:
+	mov [argp], xsp
+	sub xsp, OUTSZ
+	mov [outb], xsp
+	call flush_out.empty
+	sub xsp, BUFSZ + 64
+	mov [bufp], xsp
+; Each operand: popped; its counts into cnt (zeroed, with the column and
+; the word state), printed, and added to tot.
+.file:
+	mov xax, [argp]
+	add WPTR [argp], W
+	mov xax, [xax]
+	test xax, xax
+	jz finish
+	inc dword [nfiles]
+	mov [name], xax
+	mov edi, cnt
+	xor eax, eax
+	push 12
+	pop xcx
+	rep stosd
+	pxor xmm6, xmm6                 ; the word state of the SIMD loop
+	mov xsi, [name]
+	cmp [xsi], al
+	je .empty
+	xor ebp, ebp                    ; "-": fd 0
+	cmp word [xsi], '-'
+	jne .open
+	mov [stdin_used], esi
+	jmp .count
+.empty:
+	mov esi, msg_empty
+	call err_plain
+	jmp .file
+.open:
+	sys open, xsi, O_RDONLY|O_LARGEFILE
+	test eax, eax
+	js .open_failed
+	xchg eax, ebp
+.count:
+	call count
+	jns .close
+	call report                     ; a read error: the counts follow
+.close:
+	mov xsi, [name]
+	cmp word [xsi], '-'
+	je .print                       ; (a file may be fd 0 when stdin was
+	sys close, ebp                  ; closed)
+.print:
+	mov eax, [cnt + BYTES]          ; chars are bytes in the C locale
+	mov edx, [cnt + BYTES + 4]
+	mov [cnt + CHARS], eax
+	mov [cnt + CHARS + 4], edx
+	xor ecx, ecx
+.add:
+	mov eax, [xcx*8 + cnt]
+	mov edx, [xcx*8 + cnt + 4]
+	add [xcx*8 + tot], eax
+	adc [xcx*8 + tot + 4], edx
+	inc ecx
+	cmp cl, 4
+	jb .add
+	mov eax, [cnt + MAXLEN]
+	cmp eax, [tot + MAXLEN]
+	jb .line
+	mov [tot + MAXLEN], eax
+.line:
+	mov xsi, [name]
+	cmp esi, no_name
+	jne .named
+	xor esi, esi
+.named:
+	mov ebx, cnt
+	call put_line
+	jmp .file
+.open_failed:
+	call report
+	jmp .file
+
+; report - GNU's message for the operand [name] ("standard input" when
+; there was none), xax = -errno.
+report:
+	mov xsi, [name]
+	cmp esi, no_name
+	jne .file
+	mov esi, msg_stdin
+.file:
+	jmp err_file
+
+; The end: the total line for more than one operand; standard input
+; closed when it was read (GNU's "-: Bad file descriptor" when it was
+; never open); the output written; a write error said once.
+finish:
+	cmp dword [nfiles], 1
+	jbe .stdin
+	mov esi, msg_total
+	mov ebx, tot
+	call put_line
+.stdin:
+	cmp dword [stdin_used], 0
+	je .flush
+	sys close, 0
+	test eax, eax
+	jns .flush
+	mov esi, no_name
+	call err_file
+.flush:
+	call flush_out
+	cmp byte [werr], 0
+	je .exit
+	sys close, 1                    ; GNU's stdio: the reason is told only
+	mov esi, msg_write              ; when closing stdout fails too
+	test eax, eax
+	jz .plain
+	call err_text
+	jmp .exit
+.plain:
+	call err_plain
+.exit:
+	exit_status
+
+; count - count the open fd ebp into cnt (zeroed by the caller, with the
+; column and the word state; xmm6 = 0). Each read is padded with 64 zero
+; bytes (which change no count) for the SIMD loops, which run [mode]:
+; in: xsi = buf, ecx = bytes, ebx = edx = 0; out: ebx += newlines,
+; edx += word starts; may clobber all but xsp, and xmm0-xmm5.
+; out: SF=1, eax = -errno when a read failed (the counts so far kept).
+count:
+	sys read, ebp, [bufp], BUFSZ
+	test eax, eax
+	jle .done
+	add [cnt + BYTES], eax
+	adc dword [cnt + BYTES + 4], 0
+	mov xdi, [bufp]
+	add xdi, xax
+	push xax
+	xor eax, eax
+	push 16
+	pop xcx
+	rep stosd
+	pop xcx
+	mov xsi, [bufp]
+	xor ebx, ebx
+	xor edx, edx
+	push xbp
+	call [mode]
+	pop xbp
+	add [cnt + LINES], ebx
+	adc dword [cnt + LINES + 4], 0
+	add [cnt + WORDS], edx
+	adc dword [cnt + WORDS + 4], 0
+	jmp count
+.done:
+	mov ecx, [linepos]              ; the last line counts for -L
+	cmp ecx, [cnt + MAXLEN]
+	jb .ret
+	mov [cnt + MAXLEN], ecx
+.ret:
+	test eax, eax
+no_count:
+	ret
+
+; lines_chunk - newlines, 64 bytes a step. xmm4 counts in each byte lane
+; (pcmpeqb gives -1 for a match: psubb adds 1), at most 4 a step: summed
+; by flush every 32 steps, before a lane could wrap.
+lines_chunk:
+	add ecx, 63
+	shr ecx, 6
+	movdqa xmm6, [c_nl]
+.step:
+	movdqu xmm0, [xsi]
+	movdqu xmm1, [xsi+16]
+	movdqu xmm2, [xsi+32]
+	movdqu xmm3, [xsi+48]
+	pcmpeqb xmm0, xmm6
+	pcmpeqb xmm1, xmm6
+	pcmpeqb xmm2, xmm6
+	pcmpeqb xmm3, xmm6
+	paddb xmm0, xmm1
+	paddb xmm2, xmm3
+	paddb xmm0, xmm2
+	psubb xmm4, xmm0
+	add xsi, 64
+	dec ecx
+	jz flush
+	test cl, 31
+	jnz .step
+	call flush
+	jmp .step
+
+; words_chunk - words and newlines, 16 bytes a step: xmm2 = P (printable),
+; xmm3 = P or S (white); when all 16 are P or S, a word starts at each P
+; whose byte before is not a P (xmm6: the P mask of the step before, of
+; which the last byte counts). Else the 16 bytes go through scalar, the
+; word state moving from and back to xmm6's last byte. Newlines in xmm4,
+; word starts in xmm5 (at most 1 a step per lane: flush every 128 steps).
+words_chunk:
+	add ecx, 15
+	shr ecx, 4
+.step:
+	movdqu xmm0, [xsi]
+	movdqa xmm1, xmm0
+	paddb xmm1, [c_padd]
+	movdqa xmm2, [c_plim]
+	pcmpgtb xmm2, xmm1
+	movdqa xmm1, xmm0
+	paddb xmm1, [c_sadd]
+	movdqa xmm3, [c_slim]
+	pcmpgtb xmm3, xmm1
+	movdqa xmm1, xmm0
+	pcmpeqb xmm1, [c_sp]
+	por xmm3, xmm1
+	por xmm3, xmm2
+	pmovmskb eax, xmm3
+	inc ax
+	jnz .bytes
+	pcmpeqb xmm0, [c_nl]
+	psubb xmm4, xmm0
+	movdqa xmm1, xmm2
+	pslldq xmm1, 1
+	psrldq xmm6, 15
+	por xmm1, xmm6
+	movdqa xmm6, xmm2
+	pandn xmm1, xmm2
+	psubb xmm5, xmm1
+	add xsi, 16
+.next:
+	dec ecx
+	jz flush
+	test cl, 127
+	jnz .step
+	call flush
+	jmp .step
+.bytes:
+	pmovmskb eax, xmm6
+	and ah, 0x80                    ; ah != 0: in a word
+	push xcx
+	push 16
+	pop xcx
+	call scalar
+	pop xcx
+	movzx eax, ah
+	neg eax
+	movd xmm6, eax
+	pslldq xmm6, 12                 ; the last byte: 0xff in a word
+	jmp .next
+
+; flush - add the byte lanes of xmm4 to ebx and of xmm5 to edx, and zero
+; them. clobbers eax
+flush:
+	psadbw xmm4, xmm7
+	psadbw xmm5, xmm7
+	pslldq xmm5, 4
+	por xmm4, xmm5                  ; qwords: newlines | words << 32
+	pshufd xmm5, xmm4, 0x4e
+	paddd xmm4, xmm5
+	movd eax, xmm4
+	add ebx, eax
+	psrldq xmm4, 4
+	movd eax, xmm4
+	add edx, eax
+	pxor xmm4, xmm4
+	pxor xmm5, xmm5
+	ret
+
+; L_chunk - the byte-wise loop with the state of -L kept across reads.
+L_chunk:
+	mov edi, [linepos]
+	mov ebp, [cnt + MAXLEN]
+	mov ah, [inword]
+	call scalar
+	mov [linepos], edi
+	mov [cnt + MAXLEN], ebp
+	mov [inword], ah
+	ret
+
+; scalar - GNU's C-locale loop over ecx bytes at xsi: ebx += newlines,
+; edx += word starts, ah != 0 inside a word, edi = the column, ebp = the
+; widest column at a line end. out: xsi past them, ecx = 0; clobbers al
+scalar:
+	lodsb
+	cmp al, ' '
+	ja .graph
+	je .space
+	cmp al, 10
+	je .newline
+	cmp al, 9
+	je .tab
+	jb .next                        ; NUL .. \b
+	cmp al, 13
+	ja .next                        ; 0x0e .. 0x1f
+	cmp al, 11
+	je .white                       ; \v
+	jmp .end_line                   ; \f \r
+.newline:
+	inc ebx
+.end_line:
+	cmp ebp, edi
+	jae .col0
+	mov ebp, edi
+.col0:
+	xor edi, edi
+	jmp .white
+.tab:
+	add edi, 8
+	and edi, -8
+	jmp .white
+.graph:
+	cmp al, 0x7f
+	jae .next                       ; DEL, 0x80 ..
+	inc edi
+	test ah, ah
+	jnz .next
+	inc edx
+	mov ah, 1
+	jmp .next
+.space:
+	inc edi
+.white:
+	mov ah, 0
+.next:
+	loop scalar
+	ret
+
+; put_line - one line of counts into the output: the fields asked for,
+; each right-aligned to [width], then " NAME" unless xsi = 0 (quoted when
+; it has a newline). Written when the output passes FLUSHAT. A line that
+; may not fit in out (a long name: an argument can be 128 KiB, 4 times that
+; quoted) is built on the stack, below xsp, and written at once.
+; in: ebx = the counts, xsi = the name or 0. clobbers all but xsp
+put_line:
+	push xsi
+	xor ecx, ecx
+	test xsi, xsi
+	jz .room
+	movx A2, xsi
+	call strlen
+	lea ecx, [A3*8]
+.room:
+	add ecx, 256                    ; ecx = the most the line needs
+	mov xdi, [outp]
+	lea xax, [xdi + xcx]
+	sub xax, [outb]
+	cmp xax, OUTSZ
+	jb .build
+	push xcx
+	push xbx
+	call flush_out
+	pop xbx
+	pop xcx
+	mov xdi, [outb]
+	cmp ecx, OUTSZ
+	jb .build
+	mov xdi, xsp
+	sub xdi, xcx
+	mov [obase], xdi
+	mov [outp], xdi
+.build:
+	xor ebp, ebp                    ; the field
+.field:
+	bt [flags], ebp
+	jnc .skip
+	cmp xdi, [outp]
+	je .first
+	mov al, ' '
+	stosb
+.first:
+	mov eax, [xbx + xbp*8]
+	mov edx, [xbx + xbp*8 + 4]
+	push xdi
+	mov edi, numend
+	call u64toa
+	mov esi, edi
+	mov ecx, numend
+	sub ecx, edi                    ; ecx = the digits
+	pop xdi
+	mov edx, [width]
+	sub edx, ecx
+	jle .digits
+	mov al, ' '
+	xchg ecx, edx
+	rep stosb
+	mov ecx, edx
+.digits:
+	rep movsb
+.skip:
+	inc ebp
+	cmp ebp, 5
+	jb .field
+	pop xsi
+	test xsi, xsi
+	jz .end
+	mov al, ' '
+	stosb
+	mov xdx, xsi
+.scan:
+	lodsb
+	cmp al, 10
+	je .quote
+	test al, al
+	jnz .scan
+	mov xsi, xdx
+	call copystr
+	jmp .end
+.quote:
+	mov xsi, xdx
+	call quote
+.end:
+	mov al, 10
+	stosb
+	mov [outp], xdi
+	sub xdi, [outb]
+	cmp xdi, FLUSHAT
+	jb u64toa.ret
+
+; flush_out - write the output from [obase] to [outp] (unless a write
+; failed before: then it is dropped, and werr says so); empty after.
+flush_out:
+	push 1
+	pop A1
+	mov A2, [obase]
+	mov A3, [outp]
+	sub A3, A2
+	cmp byte [werr], 0
+	jne .empty
+	call write_all
+	jns .empty
+	inc byte [werr]
+.empty:
+	mov xax, [outb]
+	mov [outp], xax
+	mov [obase], xax
+	ret
+
+; u64toa - the decimal digits of edx:eax, written backwards (two 32-bit
+; divisions a digit: the same code on both arches).
+; in: xdi = the end; out: xdi = the first digit. clobbers eax, ecx, edx
+u64toa:
+	mov ecx, eax
+	mov eax, edx
+	xor edx, edx
+	div dword [ten]
+	xchg eax, ecx                   ; ecx = the high half of the quotient
+	div dword [ten]
+	add dl, '0'
+	dec edi
+	mov [xdi], dl
+	mov edx, ecx
+	or ecx, eax
+	jnz u64toa
+.ret:
+	ret
+
+ten:		dd 10
+OPTSPEC:	db 'lwmcL', 0
+no_name:	db '-', 0
+msg_stdin:	db 'standard input', 0
+msg_total:	db 'total', 0
+msg_empty:	db 'invalid zero-length file name', 0
+msg_write:	db 'write error', 0
+
+; The small variables first, so that they share a page with the start of
+; buf (a small input touches only that page) and out comes last.
+BSS
+cnt:	resq 5                          ; this file's counts
+linepos: resd 1                         ; -L: the column
+inword:	resd 1                          ; -L: in a word
+tot:	resq 5
+sum:	resq 1                          ; the sizes of the regular files
+numbuf:	resb 24
+numend:
+mode:	resW 1                          ; the counting loop
+name:	resW 1                          ; the operand
+outp:	resW 1                          ; the end of the output so far
+obase:	resW 1                          ; its start: out, or on the stack
+argp:	resW 1                          ; the next operand
+bufp:	resW 1                          ; the read buffer (on the stack)
+outb:	resW 1                          ; the output buffer (on the stack)
+flags:	resd 1
+width:	resd 1
+minw:	resd 1
+nfiles:	resd 1
+stdin_used: resd 1
+werr:	resd 1
+stx:	resb STATX_RECORD
+
+program_end

@@ -1,0 +1,169 @@
+#!/usr/bin/env bats
+# wc: what difftest cannot express: a 100 MiB line, the SIMD loops against
+# GNU on random data of every kind and size, SIGPIPE, an unreadable file as
+# a non-root user, a sparse file past 4 GiB (64-bit counts on i386), a
+# name longer than the output buffer, and GNU's width from the sizes.
+load helpers
+
+# same ARGS... - our wc and GNU's print the same bytes and status
+same() {
+	local ours gnu so sg
+	ours=$("$(bin wc)" "$@" 2>/dev/null); so=$?
+	gnu=$(/usr/bin/wc "$@" 2>/dev/null); sg=$?
+	[ "$ours" = "$gnu" ] && [ "$so" = "$sg" ] || {
+		echo "wc $*: ours [$ours] $so, GNU [$gnu] $sg"; return 1; }
+}
+
+@test "a 100 MiB line (and one without a newline): every option as GNU" {
+	head -c 104857600 /dev/zero | tr '\0' x > line
+	echo >> line
+	head -c 104857600 /dev/zero | tr '\0' ' ' > spaces
+	printf 'tail' >> spaces
+	for o in -l -w -c -m -L -lwc -lwmcL; do
+		same $o line
+		same $o spaces
+		same $o line spaces
+	done
+	"$(bin wc)" -L < line > out
+	/usr/bin/wc -L < line > expected
+	cmp expected out
+}
+
+@test "random data of many kinds and sizes: the SIMD loops agree with GNU" {
+	python3 - <<'PY'
+import random
+random.seed(7)
+alph = b' \n\t\r\x0b\x0cab\x00\x01\x80\xff\x7f~!\x1f'
+words = [b'hello', b'x', b'  ', b'\n', b'\t', b'abc def', b'\n\n']
+for i in range(24):
+    n = random.choice([0, 1, 15, 16, 17, 63, 64, 65, 1000, 131071, 131072, 131137, 300000])
+    k = i % 3
+    if k == 0:
+        d = bytes(random.choice(alph) for _ in range(n))
+    elif k == 1:
+        d = b''
+        while len(d) < n:
+            d += random.choice(words)
+        d = bytearray(d[:n])
+        for _ in range(3):
+            if n:
+                d[random.randrange(n)] = random.choice([0, 1, 0x80, 0x7f])
+        d = bytes(d)
+    else:
+        d = bytes(random.randrange(256) for _ in range(n))
+    open('r%02d' % i, 'wb').write(d)
+PY
+	for f in r*; do
+		for o in -l -w -L -lwc -lwmcL; do
+			same $o "$f"
+		done
+		"$(bin wc)" < "$f" > out
+		/usr/bin/wc < "$f" > expected
+		cmp expected out
+	done
+	same r*
+	same -l r*
+}
+
+@test "NUL bytes, a last line without newline, empty input" {
+	printf 'a\0b\0\n\0 c\0 d' > nul
+	: > empty
+	for o in -l -w -c -L -lwc; do
+		same $o nul
+		same $o empty
+		same $o nul empty
+	done
+	run "$(bin wc)" < /dev/null
+	[ "$output" = "      0       0       0" ]
+}
+
+@test "binary input: the bytes of /bin/sh" {
+	same /bin/sh
+	same -L /bin/sh
+	same -w /bin/sh
+}
+
+@test "missing, unreadable and directory operands as a non-root user" {
+	echo secret > locked
+	echo open > free
+	chmod 000 locked
+	mkdir dir
+	chmod 755 "$T"
+	as=()
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv > /dev/null || skip "setpriv missing"
+		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	fi
+	"${as[@]}" "$(bin wc)" free locked nosuch dir free > out 2> err && false
+	"${as[@]}" /usr/bin/wc free locked nosuch dir free > expected 2> experr && false
+	cmp expected out
+	sed "s|^$(bin wc):|wc:|" err > ours
+	sed 's|^/usr/bin/wc:|wc:|' experr | cmp - ours
+	ours=$(cat err)
+	grep -q 'locked: Permission denied' <<<"$ours"
+	grep -q 'nosuch: No such file or directory' <<<"$ours"
+	grep -q 'dir: Is a directory' <<<"$ours"
+}
+
+@test "/dev/full: 'write error' once at the end, status 1, as GNU" {
+	echo x > a
+	sh_fails 1 wc 'write error' '"$1" a > /dev/full'
+	run sh -c '"$1" a nosuch a > /dev/full' sh "$(bin wc)"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf '%s: nosuch: No such file or directory\n%s: write error' "$(bin wc)" "$(bin wc)")" ]
+}
+
+@test "SIGPIPE: killed by it when the reader is gone, as GNU" {
+	seq 1 100000 > big
+	for w in "$(bin wc)" /usr/bin/wc; do
+		run python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run([sys.argv[1], "big"], stdout=w, stderr=subprocess.PIPE)
+print(p.returncode, len(p.stderr))' "$w"
+		[ "$output" = "-13 0" ]
+	done
+	run bash -c 'trap "" PIPE; python3 -c "
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run([sys.argv[1], \"big\"], stdout=w, stderr=subprocess.PIPE, restore_signals=False)
+print(p.returncode, p.stderr.decode().split(\": \", 1)[1])" "$1"' sh "$(bin wc)"
+	[ "$output" = "$(printf '1 write error\n')" ]
+}
+
+@test "a sparse file past 4 GiB: 64-bit counts on both arches" {
+	truncate -s 4831838208 sparse
+	run "$(bin wc)" -c sparse
+	[ "$output" = "4831838208 sparse" ]
+	printf 'a b\n' >> sparse
+	run "$(bin wc)" sparse
+	[ "$output" = "         1          2 4831838212 sparse" ]
+}
+
+@test "a name longer than the output buffer, and one with newlines" {
+	n=$(printf 'n%.0s' $(seq 1 250))
+	mkdir -p "$n/$n/$n/$n"
+	f="$n/$n/$n/$n/$(printf 'x\ny')"
+	echo 'a b' > "$f"
+	"$(bin wc)" "$f" "$f" > out
+	/usr/bin/wc "$f" "$f" > expected
+	cmp expected out
+}
+
+@test "widths: regular totals, /dev/null, a pipe, one field" {
+	seq 1 100000 > big
+	echo x > small
+	same big small
+	same -l big
+	same -l big small
+	same big /dev/null
+	"$(bin wc)" small - < big > out
+	/usr/bin/wc small - < big > expected
+	cmp expected out
+	run bash -c '/usr/bin/cat big | "$1" - small' sh "$(bin wc)"
+	[ "$output" = "$(/usr/bin/cat big | /usr/bin/wc - small)" ]
+	run bash -c '/usr/bin/cat big | "$1" -l' sh "$(bin wc)"
+	[ "$output" = "100000" ]
+}
