@@ -187,10 +187,8 @@ _start:
 	inc xbp
 	jnz .after
 .too_long:
-	call out_sync
 	mov esi, msg_long
-	call err_plain
-	jmp die_flush
+	jmp die_plain
 .backspace:                             ; back a column and a stop, not past 0
 	cmp xbp, 1
 	adc xbp, -1
