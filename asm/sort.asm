@@ -1,0 +1,1787 @@
+; sort - sort lines of text files.
+;
+; Usage: sort [-bcCdfghiMmnrsuz] [-k POS1[,POS2]]... [-t C] [-o FILE] [FILE]...
+;   -b  ignore leading blanks        -d  only blanks and alphanumerics
+;   -f  fold lower case to upper     -g  general numeric (strtold)
+;   -h  human numeric (2K < 1M: K..Y, GNU 9.1's units)
+;   -i  only printable bytes
+;   -M  month names (JAN < DEC)      -n  numeric
+;   -r  reverse                      -s  stable: no last-resort comparison
+;   -u  unique (first of equal keys) -z  lines end with NUL
+;   -c  check (message), -C check (silent): exit 1 on disorder
+;   -m  merge (inputs already sorted)
+;   -k POS1[,POS2]  a key: F[.C][bdfghiMnr] (several allowed, in order)
+;   -t C  field separator (default: a change from non-blank to blank)
+;   -o FILE  output file (may be one of the inputs: all input is read first)
+; Comparisons are GNU's in the C locale: the keys in order, then the whole
+; lines with memcmp (unless -s or -u), -r reversing that too.
+; Exit status: 0; 1 for disorder with -c/-C; 2 for any error (GNU's words).
+; Differences from GNU: the long options, -R -V -S -T --parallel and the
+; obsolete +POS syntax are not supported (invalid option, exit 2). With
+; too little memory for the input (ulimit -v) GNU spills to temporary
+; files; this sort says "memory exhausted", exit 2, and writes nothing.
+; -g converts with x87 arithmetic of its own: up to 19 significant digits
+; (16 in hex) and one rounding by the power of ten are exact as strtold,
+; digits past those are dropped, and NaN payloads ("nan(12)") are ignored.
+; A write error is "fflush failed" when the whole output so far is at most
+; 4096 bytes, else "write failed" (GNU's stdio buffer decides it).
+;
+; Everything stays in memory (no temporary files): the inputs are read one
+; after the other into a heap grown with brk, then a table of (start,
+; length) records of the lines follows, then a second table and the run
+; bounds for a bottom-up merge sort (stable). -m gives each file as an
+; initial run, so the merge order is GNU's (ties: the earlier file).
+
+%include "subk.inc"
+use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
+use utoa, strcmp, write_all
+
+%define USAGE_STATUS 2
+
+; key flags (a dword): the letters of -k, bits in OPTSPEC's order (b is two)
+SB	equ 1		; b on the start
+SE	equ 2		; b on the end
+FD	equ 4
+FF	equ 8
+FG	equ 16
+FH	equ 32
+FI	equ 64
+FM	equ 128
+FN	equ 256
+FR	equ 512
+ORDERING equ 0x1ff	; all but r
+
+; [opts] bits: -m -s -u as getopt's index - 11
+O_MERGE	equ 1
+O_STABLE equ 2
+O_UNIQUE equ 4
+
+; a key: words
+K_SW	equ 0		; fields to skip for the start
+K_SC	equ W		; then bytes
+K_EW	equ 2*W		; fields to skip for the end (-1: none, to the line end)
+K_EC	equ 3*W		; then bytes (0: the end of the field)
+K_FL	equ 4*W		; flags
+KEYSZ	equ 5*W
+
+GROW	equ 16 << 20	; the heap grows by this much at least
+OUTSZ	equ 65536
+
+_start:
+	save_argv0
+	lea xax, [xsp+2*W]
+	mov [ops], xax
+	mov byte [delim], 10
+	or WPTR [gkey+K_EW], -1
+	sys brk, 0
+	mov [heap_end], xax
+	mov [keys], xax
+	mov ecx, [xsp]
+	imul ecx, ecx, KEYSZ
+	add xax, xcx
+	mov [cur], xax
+	mov [datastart], xax
+	call grow
+	getopt_init
+.opt:
+	call getopt
+	jc .optend
+	push xsi
+	push xdi
+	push xbx
+	call option
+	pop xbx
+	pop xdi
+	pop xsi
+	jmp .opt
+
+; The operands: &argv[1] up to xdi ("-" when none). Each key without an
+; ordering letter (nor r) takes the global ones; without keys, the global
+; options are the key when there is one.
+.optend:
+	cmp xdi, [ops]
+	jne .ops
+	mov WPTR [xdi], dash
+	scasW
+	and WPTR [xdi], 0
+.ops:
+	mov [opend], xdi
+	mov ecx, [nkeys]
+	mov xbx, [keys]
+	jxcxz .nokeys
+.inherit:
+	cmp dword [xbx+K_FL], 0
+	jne .own
+	mov eax, [gkey+K_FL]
+	mov [xbx+K_FL], eax
+.own:
+	push xcx
+	call incompatible_key
+	pop xcx
+	add xbx, KEYSZ
+	loop .inherit
+	jmp .keysdone
+.nokeys:
+	test word [gkey+K_FL], ORDERING
+	jz .keysdone
+	mov esi, gkey
+	mov xdi, xbx
+	mov cl, KEYSZ
+	rep movsb
+	inc dword [nkeys]
+	call incompatible_key
+.keysdone:
+	mov al, [checkonly]
+	test al, al
+	jnz check
+
+; GNU's order: every input readable, then the output opened (not
+; truncated: it may be an input), then the inputs read.
+	mov xbp, [ops]
+.access:
+	mov xdx, [xbp]
+	test xdx, xdx
+	jz .output
+	add xbp, W
+	cmp word [xdx], '-'
+	je .access
+	sys access, xdx, 4                	; R_OK
+	mov esi, fmt_cannot_read
+	test eax, eax
+	js die
+	jmp .access
+.output:
+	mov xdx, [outfile]
+	test xdx, xdx
+	jz .read
+	sys open, xdx, O_WRONLY|O_CREAT|O_LARGEFILE, 0o666
+	mov esi, fmt_open
+	mov xdx, [outfile]
+	test eax, eax
+	js die
+	cmp eax, 1
+	je .read
+	push xax
+	sys dup2, xax, 1
+	pop xax
+	sys close, xax
+.read:
+	call read_inputs
+	call scan
+	call runs
+	call msort
+	cmp WPTR [outfile], 0
+	je .write
+	sys ftruncate, 1, 0             ; (an error on a device is no matter)
+.write:
+	mov edi, outbuf
+	mov [outp], xdi
+	mov xbx, [src]
+	mov xbp, [nlines]
+	shl xbp, WSHIFT+1
+	add xbp, xbx
+	xor esi, esi                    ; xsi = the line printed last (-u)
+.line:
+	cmp xbx, xbp
+	jae .flush
+	test byte [opts], O_UNIQUE
+	jz .emit
+	test xsi, xsi
+	jz .emit
+	mov xdi, xbx
+	call compare
+	test eax, eax
+	jz .next
+.emit:
+	push xbx
+	mov xsi, [xbx]
+	mov xcx, [xbx+W]
+	call put_line
+	pop xsi
+	mov xbx, xsi
+.next:
+	add xbx, 2*W
+	jmp .line
+.flush:
+	call flush
+	exit 0
+
+; check - -c or -C (al): the one input in order?
+check:
+	mov xdx, [opend]
+	sub xdx, [ops]
+	mov xcx, [ops]
+	cmp xdx, W
+	jbe .one
+	mov [checkonly+1], ah           ; (ah = 0: TEXT = "c" or "C")
+	mov xdx, [xcx+W]
+	mov esi, fmt_extra_c
+	mov ecx, checkonly
+	xor eax, eax
+	jmp die
+.one:
+	cmp WPTR [outfile], 0
+	je .go
+	mov ah, 'o'
+	mov [incbuf], ax
+	mov edx, incbuf
+	jmp incompatible
+.go:
+	push WPTR [xcx]                 ; the name, for the message
+	call read_inputs
+	call scan
+	mov xsi, [recs]
+	mov xbp, [nlines]
+	push 1
+	pop xbx                         ; xbx = the line number of xdi
+.pair:
+	cmp xbx, xbp
+	jae .sorted
+	inc xbx
+	lea xdi, [xsi+2*W]
+	call compare
+	test eax, eax
+	jg .disorder
+	jl .next
+	test byte [opts], O_UNIQUE
+	jnz .disorder
+.next:
+	mov xsi, xdi
+	jmp .pair
+.sorted:
+	exit 0
+.disorder:
+	cmp byte [checkonly], 'C'
+	je .quiet
+	push xdi
+	mov xax, xbx
+	mov edi, numend
+	call utoa
+	mov xcx, xdi
+	pop xbx
+	pop xdx                         ; the name
+	mov esi, fmt_disorder
+	xor eax, eax
+	call say
+	mov A2, [xbx]
+	mov A3, [xbx+W]
+	push 2
+	pop A1
+	call write_all
+	mov A2d, delim
+	push 1
+	pop A3
+	push 2
+	pop A1
+	call write_all
+.quiet:
+	exit 1
+
+; option - one option of getopt: al = the letter, ecx = its index in
+; OPTSPEC, xdx = its argument. May clobber everything.
+option:
+	cmp cl, 9
+	jae .more
+	mov ebx, gkey
+	mov ah, SB|SE
+	jmp order_letter
+.more:
+	cmp cl, 11
+	jae .m
+	mov ah, [checkonly]             ; -c, -C
+	test ah, ah
+	jz .setc
+	cmp ah, al
+	je .setc
+	mov edx, str_cC
+	jmp incompatible
+.setc:
+	mov [checkonly], al
+	ret
+.m:
+	sub cl, 11
+	cmp cl, 3
+	jb .bit
+	je .z
+	cmp cl, 5
+	jb parse_key
+	je .tab
+	mov xsi, [outfile]              ; -o
+	test xsi, xsi
+	jz .seto
+	mov xdi, xdx
+	call strcmp
+	je .ret
+	mov esi, fmt_multi_out
+	jmp die0
+.seto:
+	mov [outfile], xdx
+.ret:
+	ret
+.bit:
+	bts [opts], ecx
+	ret
+.z:
+	mov byte [delim], 0
+	ret
+.tab:
+	mov al, [xdx]
+	mov esi, fmt_empty_tab
+	test al, al
+	jz die0
+	cmp byte [xdx+1], 0
+	je .settab
+	xor eax, eax
+	cmp word [xdx], '\0'
+	jne .multi
+	cmp [xdx+2], al
+	je .settab
+.multi:
+	mov esi, fmt_multi_tab
+	jmp die
+.settab:
+	cmp byte [hastab], 0
+	je .tabok
+	mov esi, fmt_inc_tabs
+	cmp [tabc], al
+	jne die0
+.tabok:
+	mov [tabc], al
+	mov byte [hastab], 1
+	ret
+
+; parse_key - -k with xdx = its argument: the next key.
+parse_key:
+	mov [karg], xdx
+	mov xsi, xdx
+	mov eax, [nkeys]
+	imul eax, eax, KEYSZ
+	mov xbx, [keys]
+	add xbx, xax
+	mov ebp, msg_start
+	call count
+	mov ebp, msg_zero_field
+	dec xax
+	cmp xax, -1
+	je .bad
+	mov [xbx+K_SW], xax
+	cmp byte [xsi], '.'
+	jne .opts1
+	inc xsi
+	mov ebp, msg_dot
+	call count
+	mov ebp, msg_zero_char
+	dec xax
+	cmp xax, -1
+	je .bad
+	mov [xbx+K_SC], xax
+.opts1:
+	mov ah, SB
+	call set_ordering
+	or WPTR [xbx+K_EW], -1
+	cmp byte [xsi], ','
+	jne .end
+	inc xsi
+	mov ebp, msg_comma
+	call count
+	mov ebp, msg_zero_field
+	dec xax
+	cmp xax, -1
+	je .bad
+	mov [xbx+K_EW], xax
+	cmp byte [xsi], '.'
+	jne .opts2
+	inc xsi
+	mov ebp, msg_dot
+	call count
+	mov [xbx+K_EC], xax
+.opts2:
+	mov ah, SE
+	call set_ordering
+.end:
+	mov ebp, msg_stray
+	cmp byte [xsi], 0
+	jne .bad
+	inc dword [nkeys]
+	ret
+.bad:
+	mov xcx, xbp
+	mov xdx, [karg]
+	mov esi, fmt_spec
+	xor eax, eax
+	jmp die
+
+; count - a field or byte count of -k: xsi = text, xbp = what it is (for
+; the message) -> xax = the number (saturated: all ones), xsi past it.
+; Leading white space and a '+' are allowed (strtoumax). clobbers xcx xdx xdi
+count:
+	mov xdx, xsi
+.space:
+	mov al, [xsi]
+	inc xsi
+	cmp al, ' '
+	je .space
+	sub al, 9
+	cmp al, 5
+	jb .space
+	cmp al, '+' - 9
+	je .plus
+	dec xsi
+.plus:
+	mov xdi, xsi
+	xor eax, eax
+.digit:
+	movzx ecx, byte [xsi]
+	sub ecx, '0'
+	cmp ecx, 9
+	ja .end
+	inc xsi
+	test xax, xax
+	js .digit
+	imul xax, xax, 10
+	jo .sat
+	add xax, xcx
+	jno .digit
+.sat:
+	or xax, -1
+	jmp .digit
+.end:
+	cmp xsi, xdi
+	je .invalid
+	ret
+.invalid:
+	mov xcx, xbp
+	mov esi, fmt_count
+	xor eax, eax
+	jmp die
+
+; set_ordering - the ordering letters at xsi into the key at xbx (ah: the
+; b bits they set) -> xsi at the first other byte
+set_ordering:
+	mov al, [xsi]
+	call order_letter
+	jc .ret
+	inc xsi
+	jmp set_ordering
+.ret:
+	ret
+
+; order_letter - al an ordering letter? CF=0: its flag set in the key at
+; xbx (b: ah; d wins over i); CF=1: not one. clobbers xcx xdi
+order_letter:
+	mov edi, ordletters
+	push 9
+	pop xcx
+	repne scasb
+	stc
+	jne .ret
+	neg ecx
+	add ecx, 9                      ; ecx = the index + 1 = the bit
+	cmp cl, 1
+	je .b
+	cmp cl, 6                       ; i: not after d
+	jne .set
+	test byte [xbx+K_FL], FD
+	jnz .done
+.set:
+	bts [xbx+K_FL], ecx
+	cmp cl, 2                       ; d: clears i
+	jne .done
+	and byte [xbx+K_FL], ~FI
+	jmp .done
+.b:
+	or [xbx+K_FL], ah
+.done:
+	clc
+.ret:
+	ret
+
+; incompatible_key - GNU's check of the key at xbx: at most one of n g h
+; M and "d or i". clobbers xax xcx xdx xsi xdi
+incompatible_key:
+	mov eax, [xbx+K_FL]
+	mov edx, eax
+	and edx, FG|FH|FM|FN
+	test al, FD|FI
+	jz .one
+	inc edx
+.one:
+	lea ecx, [xdx-1]
+	test ecx, edx
+	jz .ret
+	shr eax, 2
+	mov edx, eax
+	mov esi, incletters
+	mov edi, incbuf
+.letter:
+	lodsb
+	test al, al
+	jz .end
+	shr edx, 1
+	jnc .letter
+	stosb
+	jmp .letter
+.end:
+	stosb
+	mov edx, incbuf
+incompatible:                           ; xdx = the letters
+	mov esi, fmt_incompat
+die0:
+	xor eax, eax
+; die - say (xsi format, xdx ARG, xcx TEXT, xax -errno or 0), exit 2
+die:
+	call say
+	exit 2
+.ret:
+incompatible_key.ret:
+	ret
+
+memory_exhausted:
+	mov esi, fmt_memory
+	mov edx, dash                   ; (say reads an ARG)
+	jmp die0
+
+; grow - the heap up to at least xax (GROW more when it must move).
+; preserves all but xax
+grow:
+	cmp xax, [heap_end]
+	jbe .ret
+	push A1
+	push xcx
+	push xdx
+	add xax, GROW
+	jc memory_exhausted
+	push xax
+	sys brk, xax
+	pop xcx
+	cmp xax, xcx
+	jb memory_exhausted
+	mov [heap_end], xax
+	pop xdx
+	pop xcx
+	pop A1
+.ret:
+	ret
+
+; read_inputs - every operand read to the heap from [datastart] on, a
+; delimiter added after a last line without one; each operand's slot
+; then holds the end of its data. clobbers all
+read_inputs:
+	mov xbp, [ops]
+.file:
+	mov xdx, [xbp]
+	test xdx, xdx
+	jz .ret
+	xor eax, eax
+	cmp word [xdx], '-'
+	je .fd
+	sys open, xdx, O_RDONLY|O_LARGEFILE
+	mov esi, fmt_open
+	test eax, eax
+	js .fail
+.fd:
+	xchg eax, ebx                   ; ebx = the fd
+	mov xax, [cur]
+	push xax                        ; the file's start
+.read:
+	mov xax, [cur]
+	add xax, OUTSZ
+	call grow
+	mov A3, [heap_end]
+	mov A2, [cur]
+	sub A3, A2
+	sys read, ebx
+	test eax, eax
+	jz .eof
+	mov esi, fmt_read
+	js .fail
+	add [cur], xax
+	jmp .read
+.eof:
+	pop xcx
+	mov xdi, [cur]
+	cmp xdi, xcx
+	je .close
+	mov al, [delim]
+	cmp [xdi-1], al
+	je .close
+	stosb
+	mov [cur], xdi
+.close:
+	test ebx, ebx
+	jz .next
+	sys close, ebx
+.next:
+	mov xax, [cur]
+	mov [xbp], xax
+	add xbp, W
+	jmp .file
+.fail:
+	mov xdx, [xbp]
+	jmp die
+.ret:
+	ret
+
+; scan - the records (start, length) of the lines, at [recs]; each
+; operand's slot then holds the index of its first line; [nlines].
+scan:
+	mov xbx, [cur]
+	add xbx, W-1
+	and xbx, -W
+	mov [recs], xbx
+	mov xdi, [datastart]
+	mov xbp, [ops]
+.file:
+	cmp xbp, [opend]
+	jae .done
+	mov xdx, [xbp]                  ; the end of its data
+	mov xax, xbx
+	sub xax, [recs]
+	shr xax, WSHIFT+1
+	mov [xbp], xax
+	add xbp, W
+.line:
+	cmp xdi, xdx
+	jae .file
+	lea xax, [xbx+2*W]
+	call grow
+	mov [xbx], xdi
+	mov xcx, xdx
+	sub xcx, xdi
+	mov al, [delim]
+	repne scasb
+	mov xax, xdi
+	sub xax, [xbx]
+	dec xax
+	mov [xbx+W], xax
+	add xbx, 2*W
+	jmp .line
+.done:
+	mov [dst], xbx
+	sub xbx, [recs]
+	shr xbx, WSHIFT+1
+	mov [nlines], xbx
+	ret
+
+; runs - the initial runs: one per line, or one per file with -m; the
+; bounds (line indexes, [nruns] + 1 of them) after the second table.
+runs:
+	mov xax, [recs]
+	mov [src], xax
+	mov xcx, [nlines]
+	jxcxz .ret                      ; (no page touched for no line)
+	mov xax, [dst]
+	mov xdx, xcx
+	shl xdx, WSHIFT+1
+	add xax, xdx
+	mov [runb], xax
+	lea xax, [xax + xcx*W + 2*W]
+	call grow
+	mov xdi, [runb]
+	test byte [opts], O_MERGE
+	jnz .merge
+	xor eax, eax
+.one:
+	stosW
+	inc xax
+	cmp xax, xcx
+	jbe .one
+	jmp .done
+.merge:
+	mov xsi, [ops]
+.file:
+	cmp xsi, [opend]
+	jae .last
+	lodsW
+	stosW
+	jmp .file
+.last:
+	xchg xax, xcx
+	stosW
+.done:
+	sub xdi, [runb]
+	shr xdi, WSHIFT
+	dec xdi
+	mov [nruns], xdi
+.ret:
+	ret
+
+; msort - merge the runs pairwise until one is left, at [src].
+msort:
+.pass:
+	cmp WPTR [nruns], 1
+	jbe .ret
+	and WPTR [pi], 0
+	and WPTR [pj], 0
+.pair:
+	mov xcx, [pi]
+	cmp xcx, [nruns]
+	jae .passend
+	mov xdx, [runb]
+	mov xax, [xdx + xcx*W]          ; lo
+	mov xdi, [xdx + xcx*W + W]      ; mid
+	lea xbp, [xcx+2]
+	cmp xbp, [nruns]
+	jbe .hi
+	mov xbp, [nruns]
+.hi:
+	mov xbp, [xdx + xbp*W]          ; hi
+	add xcx, 2
+	mov [pi], xcx
+	mov xcx, [pj]
+	mov [xdx + xcx*W], xax
+	inc xcx
+	mov [pj], xcx
+	shl xax, WSHIFT+1
+	shl xdi, WSHIFT+1
+	shl xbp, WSHIFT+1
+	mov xcx, [src]
+	lea xsi, [xcx + xax]
+	lea xbx, [xcx + xdi]
+	mov xdi, xbx
+	lea xdx, [xcx + xbp]
+	mov xbp, [dst]
+	add xbp, xax
+	call merge
+	jmp .pair
+.passend:
+	mov xdx, [runb]
+	mov xcx, [nruns]
+	mov xax, [xdx + xcx*W]
+	mov xcx, [pj]
+	mov [xdx + xcx*W], xax
+	mov [nruns], xcx
+	mov xax, [src]
+	xchg xax, [dst]
+	mov [src], xax
+	jmp .pass
+.ret:
+	ret
+
+; merge - the runs xsi..xbx and xdi..xdx into xbp; on a tie the first.
+merge:
+.loop:
+	cmp xsi, xbx
+	jae .rest
+	cmp xdi, xdx
+	jae .rest
+	call compare
+	test eax, eax
+	jg .b
+	mov xax, [xsi]
+	mov [xbp], xax
+	mov xax, [xsi+W]
+	mov [xbp+W], xax
+	add xsi, 2*W
+	add xbp, 2*W
+	jmp .loop
+.b:
+	mov xax, [xdi]
+	mov [xbp], xax
+	mov xax, [xdi+W]
+	mov [xbp+W], xax
+	add xdi, 2*W
+	add xbp, 2*W
+	jmp .loop
+.rest:
+	mov xcx, xbx
+	sub xcx, xsi
+	push xdi
+	mov xdi, xbp
+	rep movsb
+	pop xsi
+	mov xcx, xdx
+	sub xcx, xsi
+	rep movsb
+	ret
+
+; put_line - the line xsi, xcx bytes, and the delimiter to the output.
+; clobbers xax xcx xdx xsi xdi
+put_line:
+	lea xax, [xcx+1]
+	add [outtot], xax
+	sbb xdx, xdx
+	or [outtot], xdx
+	mov xdi, [outp]
+	add xax, xdi
+	cmp xax, outbuf + OUTSZ
+	jbe .copy
+	push xsi
+	push xcx
+	call flush
+	pop xcx
+	pop xsi
+	mov edi, outbuf
+	cmp xcx, OUTSZ - 1
+	jb .copy
+	mov A3, xcx
+	movx A2, xsi
+	call write_out
+	mov edi, outbuf
+	xor ecx, ecx
+.copy:
+	rep movsb
+	mov al, [delim]
+	stosb
+	mov [outp], xdi
+	ret
+
+; flush - the output buffer written
+flush:
+	mov A3, [outp]
+	mov A2d, outbuf
+	mov [outp], A2
+	sub A3, A2
+write_out:                              ; A2, A3
+	push 1
+	pop A1
+	call write_all
+	test eax, eax
+	js .fail
+	ret
+.fail:
+	mov esi, fmt_write
+	cmp WPTR [outtot], 4096
+	ja .name
+	mov esi, fmt_fflush
+.name:
+	mov xdx, [outfile]
+	test xdx, xdx
+	jnz die
+	mov edx, str_stdout
+	jmp die
+
+; compare - xsi, xdi: records of lines -> eax < 0, 0, > 0 as the line
+; at xsi sorts before, with, after the one at xdi. preserves all but xax
+compare:
+	push xcx
+	push xdx
+	push xsi
+	push xdi
+	cmp dword [nkeys], 0
+	je .last
+	push xbx
+	push xbp
+	call keycompare
+	pop xbp
+	pop xbx
+	test eax, eax
+	jnz .ret
+	test byte [opts], O_STABLE|O_UNIQUE
+	jnz .ret
+	mov xdi, [xsp]
+	mov xsi, [xsp+W]
+.last:
+	mov xcx, [xsi+W]
+	mov xdx, [xdi+W]
+	mov xsi, [xsi]
+	mov xdi, [xdi]
+	call memcmp2
+	test byte [gkey+K_FL+1], FR >> 8
+	jz .ret
+	neg eax
+.ret:
+	pop xdi
+	pop xsi
+	pop xdx
+	pop xcx
+	ret
+
+; memcmp2 - xsi, xcx bytes against xdi, xdx bytes -> eax: the sign of
+; memcmp, then the shorter first. A word at a time (the bytes of a word
+; swapped to compare them as a number), then bytes.
+; clobbers xcx xdx xsi xdi
+memcmp2:
+	xor eax, eax
+	cmp xcx, xdx
+	je .words
+	jb .short
+	mov xcx, xdx
+	inc eax
+	jmp short .words
+.short:
+	dec eax
+.words:
+	cmp xcx, W
+	jb .bytes
+	mov xdx, [xsi]
+	cmp xdx, [xdi]
+	jne .word
+	add xsi, W
+	add xdi, W
+	sub xcx, W
+	jmp .words
+.word:
+	mov xcx, [xdi]
+	bswap xdx
+	bswap xcx
+	cmp xdx, xcx
+	jmp short .differ
+.bytes:
+	jxcxz .ret
+	mov dl, [xsi]
+	cmp dl, [xdi]
+	jne .differ
+	inc xsi
+	inc xdi
+	dec xcx
+	jmp .bytes
+.differ:
+	sbb eax, eax
+	or eax, 1
+.ret:
+	ret
+
+; keycompare - ecx keys from [keys]; xsi, xdi records -> eax
+keycompare:
+	mov ecx, [nkeys]
+	mov [ra], xsi
+	mov [rb], xdi
+	mov xbx, [keys]
+.key:
+	push xcx
+	mov xsi, [ra]
+	call field
+	mov [ka], xsi
+	mov [kal], xcx
+	mov xsi, [rb]
+	call field
+	mov xdi, xsi
+	mov xdx, xcx
+	mov xsi, [ka]
+	mov xcx, [kal]
+	mov ebp, [xbx+K_FL]
+	test ebp, FN|FH
+	jnz .num
+	test ebp, FM
+	jnz .month
+	test ebp, FG
+	jnz .general
+	test ebp, FD|FI|FF
+	jnz .ignore
+	call memcmp2
+.diff:
+	pop xcx
+	test eax, eax
+	jnz .not_equal
+	add xbx, KEYSZ
+	loop .key
+	ret
+.not_equal:
+	test byte [xbx+K_FL+1], FR >> 8
+	jz .ret
+	neg eax
+.ret:
+	ret
+.num:
+	call numcmp
+	jmp .diff
+.month:
+	call monthcmp
+	jmp .diff
+.general:
+	call gencmp
+	jmp .diff
+.ignore:
+	call ignorecmp
+	jmp .diff
+
+; field - the key at xbx of the record at xsi -> xsi = its start, xcx =
+; its length (0 when the end is before the start). clobbers xax xdx xdi
+field:
+	mov xdx, [xsi+W]
+	mov xsi, [xsi]
+	add xdx, xsi                    ; xdx = the line's end
+	push xsi
+	mov xax, xdx
+	mov xcx, [xbx+K_EW]
+	inc xcx
+	jz .start                       ; no end: the line's end
+	mov xdi, [xbx+K_EC]
+	test xdi, xdi
+	jz .lim
+	dec xcx                         ; the field's start, then bytes
+.lim:
+	call skipfields
+	mov xcx, [xbx+K_EC]
+	jxcxz .limit
+	test byte [xbx+K_FL], SE
+	jz .echar
+	call skipblanks
+.echar:
+	call advance
+.limit:
+	mov xax, xsi
+.start:
+	pop xsi
+	push xax
+	mov xcx, [xbx+K_SW]
+	push 1
+	pop xdi
+	call skipfields
+	test byte [xbx+K_FL], SB
+	jz .schar
+	call skipblanks
+.schar:
+	mov xcx, [xbx+K_SC]
+	call advance
+	pop xcx
+	sub xcx, xsi
+	jnc .ret
+	xor ecx, ecx
+.ret:
+	ret
+
+; advance - xsi = min(xdx, xsi + xcx)
+advance:
+	add xsi, xcx
+	jc .end
+	cmp xsi, xdx
+	jbe .ret
+.end:
+	mov xsi, xdx
+.ret:
+	ret
+
+; skipfields - xcx fields from xsi (not past xdx): GNU's begfield and
+; limfield. After the last field the separator -t is skipped too unless
+; xdi = 0. clobbers al xcx
+skipfields:
+.next:
+	cmp xsi, xdx
+	jae .ret
+	jxcxz .ret
+	dec xcx
+	cmp byte [hastab], 0
+	je .blanks
+	mov al, [tabc]
+.tab:
+	cmp xsi, xdx
+	jae .next
+	cmp [xsi], al
+	je .sep
+	inc xsi
+	jmp .tab
+.sep:
+	test xcx, xcx
+	jnz .skip
+	test xdi, xdi
+	jz .next
+.skip:
+	inc xsi
+	jmp .next
+.blanks:
+	call skipblanks
+.nonblank:
+	cmp xsi, xdx
+	jae .next
+	mov al, [xsi]
+	call isblank
+	je .next
+	inc xsi
+	jmp .nonblank
+.ret:
+	ret
+
+; skipblanks - xsi past blanks (space, tab, newline), not past xdx.
+; clobbers al
+skipblanks:
+	cmp xsi, xdx
+	jae .ret
+	mov al, [xsi]
+	call isblank
+	jne .ret
+	inc xsi
+	jmp skipblanks
+.ret:
+	ret
+
+; isblank - ZF=1 when al is a blank
+isblank:
+	cmp al, ' '
+	je .ret
+	cmp al, 9
+	je .ret
+	cmp al, 10
+.ret:
+	ret
+
+; ignorecmp - -d -i -f: xsi, xcx against xdi, xdx (ebp flags) -> eax
+ignorecmp:
+	add xcx, xsi
+	add xdx, xdi
+.loop:
+	cmp xsi, xcx
+	jae .skipb
+	mov al, [xsi]
+	call ignored
+	jnc .skipb
+	inc xsi
+	jmp .loop
+.skipb:
+	cmp xdi, xdx
+	jae .both
+	mov al, [xdi]
+	call ignored
+	jnc .both
+	inc xdi
+	jmp .skipb
+.both:
+	cmp xsi, xcx
+	jae .end
+	cmp xdi, xdx
+	jae .end
+	mov al, [xsi]
+	call xlat
+	mov ah, al
+	mov al, [xdi]
+	call xlat
+	cmp ah, al
+	jne .differ
+	inc xsi
+	inc xdi
+	jmp .loop
+.differ:
+	sbb eax, eax
+	or eax, 1
+	ret
+.end:
+	cmp xsi, xcx
+	setb al
+	cmp xdi, xdx
+	sbb al, 0
+	movsx eax, al
+	ret
+
+; ignored - CF=1 when al is ignored under the flags in ebp (-d: all but
+; alphanumerics and blanks; -i: all but printable). preserves al
+ignored:
+	test ebp, FD|FI
+	jz .ret
+	push xax
+	test ebp, FI
+	jz .dict
+	sub al, ' '
+	cmp al, 0x7f - ' '
+	jmp .done
+.dict:
+	call isblank
+	je .keep
+	mov ah, al
+	sub ah, '0'
+	cmp ah, 10
+	jb .keep
+	or al, 0x20
+	sub al, 'a'
+	cmp al, 26
+	jmp .done
+.keep:
+	stc
+.done:
+	cmc
+	pop xax
+.ret:
+	ret
+
+; xlat - al upper-cased with -f (ebp)
+xlat:
+	test ebp, FF
+	jz .ret
+	cmp al, 'a'
+	jb .ret
+	cmp al, 'z'
+	ja .ret
+	sub al, 0x20
+.ret:
+	ret
+
+; monthcmp - -M: xsi, xcx against xdi, xdx -> eax
+monthcmp:
+	push xdi
+	push xdx
+	call month
+	pop xcx
+	pop xsi
+	push xax
+	call month
+	pop xcx
+	sub ecx, eax
+	xchg eax, ecx
+	ret
+
+; month - xsi, xcx: 1..12 for JAN..DEC after blanks, 0 for none.
+; clobbers xcx xdx xsi xdi
+month:
+	lea xdx, [xsi+xcx]
+	call skipblanks
+	sub xdx, xsi
+	xor eax, eax
+	cmp xdx, 3
+	jb .ret
+	mov eax, [xsi]
+	and eax, 0xdfdfdf
+	mov edi, months
+	push 12
+	pop xcx
+	repne scasd
+	mov eax, 0
+	jne .ret
+	lea eax, [xcx+1]
+	neg eax
+	add eax, 13
+.ret:
+	ret
+
+; numcmp - -n and -h: xsi, xcx against xdi, xdx (ebp flags) -> eax
+NUM_SIGN equ 0			; -1, 0, 1 (a dword)
+NUM_IP	equ W		; the integer digits after leading zeros
+NUM_IL	equ 2*W
+NUM_FP	equ 3*W		; the fraction digits without trailing zeros
+NUM_FL	equ 4*W
+NUM_UNIT equ 5*W	; -h: the unit's order (a dword)
+NUMSZ	equ 6*W
+numcmp:
+	sub xsp, 2*NUMSZ
+	push xdi
+	push xdx
+	lea xdi, [xsp+2*W]
+	call parse_num
+	pop xcx
+	pop xsi
+	lea xdi, [xsp+NUMSZ]
+	call parse_num
+	test ebp, FH
+	jz .sign
+	mov eax, [xsp+NUM_UNIT]
+	sub eax, [xsp+NUMSZ+NUM_UNIT]
+	jnz .ret
+.sign:
+	mov eax, [xsp+NUM_SIGN]
+	sub eax, [xsp+NUMSZ+NUM_SIGN]
+	jnz .ret
+	cmp eax, [xsp+NUM_SIGN]
+	je .ret
+	mov xcx, [xsp+NUM_IL]
+	mov xdx, [xsp+NUMSZ+NUM_IL]
+	cmp xcx, xdx
+	jne .length
+	mov xsi, [xsp+NUM_IP]
+	mov xdi, [xsp+NUMSZ+NUM_IP]
+	call memcmp2
+	test eax, eax
+	jnz .signed
+	mov xsi, [xsp+NUM_FP]
+	mov xcx, [xsp+NUM_FL]
+	mov xdi, [xsp+NUMSZ+NUM_FP]
+	mov xdx, [xsp+NUMSZ+NUM_FL]
+	call memcmp2
+	jmp .signed
+.length:
+	sbb eax, eax
+	or eax, 1
+.signed:
+	cmp dword [xsp+NUM_SIGN], 0
+	jg .ret
+	neg eax
+.ret:
+	add xsp, 2*NUMSZ
+	ret
+
+; parse_num - the number at xsi, xcx bytes, into the record at xdi (see
+; NUM_). clobbers xax xcx xdx xsi
+parse_num:
+	lea xdx, [xsi+xcx]
+	call skipblanks
+	xor ecx, ecx                    ; ecx = 1 for a minus
+	cmp xsi, xdx
+	jae .zeros
+	cmp byte [xsi], '-'
+	jne .zeros
+	inc xsi
+	inc ecx
+.zeros:
+	cmp xsi, xdx
+	jae .int
+	cmp byte [xsi], '0'
+	jne .int
+	inc xsi
+	jmp .zeros
+.int:
+	mov [xdi+NUM_IP], xsi
+	call digits
+	mov xax, xsi
+	sub xax, [xdi+NUM_IP]
+	mov [xdi+NUM_IL], xax
+	mov [xdi+NUM_FP], xsi
+	mov xax, xsi
+	cmp xsi, xdx
+	jae .frac
+	cmp byte [xsi], '.'
+	jne .frac
+	inc xsi
+	mov [xdi+NUM_FP], xsi
+	call digits
+	mov xax, xsi
+.strip:
+	cmp xax, [xdi+NUM_FP]
+	jbe .frac
+	cmp byte [xax-1], '0'
+	jne .frac
+	dec xax
+	jmp .strip
+.frac:
+	sub xax, [xdi+NUM_FP]
+	mov [xdi+NUM_FL], xax
+	or xax, [xdi+NUM_IL]
+	jz .zero
+	neg ecx
+	or ecx, 1                       ; 1 or -1
+	mov [xdi+NUM_SIGN], ecx
+; -h: the unit after the number, as GNU's unit_order
+	xor eax, eax
+	cmp xsi, xdx
+	jae .unit
+	mov al, [xsi]
+	cmp al, 'k'
+	jne .upper
+	mov al, 'K'
+.upper:
+	test ebp, FF
+	jz .find
+	call xlat
+.find:
+	push xdi
+	mov edi, units
+	push 8
+	pop xcx
+	repne scasb
+	pop xdi
+	mov eax, 0
+	jne .unit
+	lea eax, [xcx-8]
+	neg eax
+	imul eax, [xdi+NUM_SIGN]
+.unit:
+	mov [xdi+NUM_UNIT], eax
+	ret
+.zero:
+	mov [xdi+NUM_SIGN], eax
+	mov [xdi+NUM_UNIT], eax
+	ret
+
+; digits - xsi past the digits, not past xdx. clobbers al
+digits:
+	cmp xsi, xdx
+	jae .ret
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 10
+	jae .ret
+	inc xsi
+	jmp digits
+.ret:
+	ret
+
+; gencmp - -g: xsi, xcx against xdi, xdx -> eax, as GNU's
+; general_numcompare: no number first, then NaNs (by their bytes), then
+; the numbers (-0 = 0). clobbers xcx xdx xsi xdi xbp
+gencmp:
+	push xbx
+	push xdi
+	push xdx
+	call gparse
+	jc .anone
+	fstp tword [ga]
+.anone:
+	sbb eax, eax                    ; -1: a is no number
+	pop xcx
+	pop xsi
+	push xax
+	call gparse
+	pop xbx
+	jc .bnone
+	fstp tword [gb]
+	xor eax, eax
+	inc eax
+	test ebx, ebx
+	jnz .ret                        ; a none, b one: -1 (neg below)
+	fld tword [gb]
+	fld tword [ga]
+	fucomip st0, st1
+	fstp st0
+	jp .nan
+	ja .ret1
+	sbb eax, eax                    ; -1 or 0
+	jmp short .pop
+.nan:                                   ; a NaN: -1 unless b is one too
+	fld tword [gb]
+	fucomip st0, st0
+	fstp st0
+	jnp .neg
+	fld tword [ga]
+	fucomip st0, st0
+	fstp st0
+	jnp .ret1
+	mov esi, ga
+	mov edi, gb
+	push 10
+	pop xcx
+	repe cmpsb
+	je .zero
+	sbb eax, eax
+	or eax, 1
+	jmp short .pop
+.bnone:                                 ; b none: 0 if a none too, else 1
+	mov eax, ebx
+	inc eax
+	jmp short .pop
+.zero:
+	xor eax, eax
+	jmp short .pop
+.neg:
+	or eax, -1
+	jmp short .pop
+.ret:
+	neg eax
+	jmp short .pop
+.ret1:
+	xor eax, eax
+	inc eax
+.pop:
+	pop xbx
+	ret
+
+; gparse - strtold's syntax at xsi, xcx bytes (white space, a sign, inf,
+; nan, 0x hex with p exponents, decimal with e exponents) -> CF=1: no
+; number; CF=0: st0 = the value (digits past the 19th, 16th in hex, are
+; dropped, then one rounding by the power of the base).
+; clobbers xax xbx xcx xdx xsi xdi xbp
+gparse:
+	lea xdx, [xsi+xcx]
+.space:
+	cmp xsi, xdx
+	jae .none
+	mov al, [xsi]
+	cmp al, ' '
+	je .white
+	sub al, 9
+	cmp al, 5
+	jae .sign
+.white:
+	inc xsi
+	jmp .space
+.sign:
+	xor ebp, ebp                    ; ebp = 1 for a minus
+	mov al, [xsi]
+	cmp al, '+'
+	je .signed
+	cmp al, '-'
+	jne .body
+	inc ebp
+.signed:
+	inc xsi
+.body:
+	mov xax, xdx
+	sub xax, xsi
+	cmp xax, 3
+	jb .number
+	mov eax, [xsi]
+	and eax, 0xffffff
+	or eax, 0x202020
+	mov edi, g_inf
+	cmp eax, 'inf'
+	je .const
+	mov edi, g_nan
+	cmp eax, 'nan'
+	je .const
+	cmp ax, '0x'
+	jne .number
+	mov al, [xsi+2]
+	cmp al, '.'
+	jne .hexdigit
+	lea xax, [xsi+3]
+	cmp xax, xdx
+	jae .number
+	mov al, [xsi+3]
+.hexdigit:
+	call digit16
+	jc .number
+	inc xsi
+	inc xsi
+	mov bl, 16
+	jmp short .mantissa
+.const:
+	fld tword [xdi]
+	jmp .sign_value
+.none:
+	stc
+	ret
+.number:
+	mov bl, 10
+; ecx = significant digits, edi = the exponent (of 10, or of 2 in hex),
+; bh = 1 after a digit, bit 1 in the fraction; [gradix] = the base
+.mantissa:
+	movzx eax, bl
+	mov [gradix], eax
+	xor ecx, ecx
+	xor edi, edi
+	mov bh, 0
+	fldz
+.digit:
+	cmp xsi, xdx
+	jae .mant_end
+	mov al, [xsi]
+	cmp al, '.'
+	jne .isdigit
+	test bh, 2
+	jnz .mant_end
+	or bh, 2
+	inc xsi
+	jmp .digit
+.isdigit:
+	cmp bl, 16
+	je .hex
+	sub al, '0'
+	cmp al, 10
+	cmc
+	jmp short .got
+.hex:
+	call digit16
+.got:
+	jc .mant_end
+	inc xsi
+	or bh, 1
+	movzx eax, al
+	test ecx, ecx
+	jnz .significant
+	test eax, eax
+	jz .place                       ; a leading zero
+.significant:
+	cmp ecx, 19
+	je .dropped
+	cmp bl, 16
+	jne .take
+	cmp ecx, 16
+	je .dropped
+.take:
+	inc ecx
+	fimul dword [gradix]
+	push xax
+	fiadd dword [xsp]
+	pop xax
+.place:                                 ; in the fraction: one place down
+	test bh, 2
+	jz .digit
+	call .step
+	sub edi, eax
+	jmp .digit
+.dropped:                               ; in the integer part: one place up
+	test bh, 2
+	jnz .digit
+	call .step
+	add edi, eax
+	jmp .digit
+.step:                                  ; eax = 1, or 4 in hex
+	xor eax, eax
+	inc eax
+	cmp bl, 16
+	jne .step1
+	mov al, 4
+.step1:
+	ret
+.mant_end:
+	test bh, 1
+	jz .nodigit
+; The exponent: e (p in hex), a sign, decimal digits; else none.
+	mov xax, xdx
+	sub xax, xsi
+	cmp xax, 2
+	jb .scale
+	mov al, [xsi]
+	or al, 0x20
+	cmp bl, 16
+	je .p
+	cmp al, 'e'
+	jmp short .e
+.p:
+	cmp al, 'p'
+.e:
+	jne .scale
+	push xsi
+	inc xsi
+	xor ecx, ecx                    ; ecx = 1 for a minus
+	mov al, [xsi]
+	cmp al, '+'
+	je .esign
+	cmp al, '-'
+	jne .edigits
+	inc ecx
+.esign:
+	inc xsi
+.edigits:
+	xor eax, eax
+	push xsi
+.edigit:
+	cmp xsi, xdx
+	jae .eend
+	movzx ebx, byte [xsi]
+	sub ebx, '0'
+	cmp ebx, 9
+	ja .eend
+	inc xsi
+	cmp eax, 100000
+	jae .edigit
+	imul eax, eax, 10
+	add eax, ebx
+	jmp .edigit
+.eend:
+	pop xbx
+	cmp xsi, xbx
+	pop xsi
+	je .scale_base                  ; no digit: no exponent
+	jecxz .eplus
+	neg eax
+.eplus:
+	add edi, eax
+.scale_base:
+	mov bl, [gradix]
+.scale:
+	fldz
+	fucomip st0, st1
+	je .sign_value                  ; 0 stays 0 (however scaled)
+	cmp bl, 16
+	jne .pow10
+	mov [gexp], edi
+	fild dword [gexp]
+	fxch st1
+	fscale
+	fstp st1
+	jmp short .sign_value
+.pow10:                                 ; st0 = 10^|edi|, then * or /
+	mov eax, edi
+	cdq
+	xor eax, edx
+	sub eax, edx
+	fld1
+	fild dword [gradix]
+.power:
+	shr eax, 1
+	jnc .square
+	fmul st1, st0
+.square:
+	fmul st0, st0
+	jnz .power
+	fstp st0
+	test edi, edi
+	js .divide
+	fmulp st1, st0
+	jmp short .sign_value
+.divide:
+	fdivp st1, st0
+.sign_value:
+	test ebp, ebp
+	jz .done
+	fchs
+.done:
+	clc
+	ret
+.nodigit:
+	fstp st0
+	stc
+	ret
+
+; digit16 - al a hex digit? CF=0: al = its value; CF=1: not one.
+; clobbers ah
+digit16:
+	mov ah, al
+	sub ah, '0'
+	cmp ah, 10
+	jb .dec
+	or al, 0x20
+	sub al, 'a'
+	cmp al, 6
+	cmc
+	jc .ret
+	add al, 10
+	ret
+.dec:
+	mov al, ah
+	clc
+.ret:
+	ret
+
+OPTSPEC:	db 'bdfghiMnrcCmsuzk:t:o:', 0
+ordletters:	db 'bdfghiMnr'
+incletters:	db 'dfghiMn', 0
+units:		db 'KMGTPEZY'
+months:		db 'JAN', 0, 'FEB', 0, 'MAR', 0, 'APR', 0, 'MAY', 0, 'JUN', 0
+		db 'JUL', 0, 'AUG', 0, 'SEP', 0, 'OCT', 0, 'NOV', 0, 'DEC', 0
+str_cC:		db 'cC', 0
+dash:		db '-', 0
+str_stdout:	db 'standard output', 0
+msg_start:	db 'invalid number at field start', 0
+msg_dot:	db "invalid number after '.'", 0
+msg_comma:	db "invalid number after ','", 0
+msg_zero_field:	db 'field number is zero', 0
+msg_zero_char:	db 'character offset is zero', 0
+msg_stray:	db 'stray character in field spec', 0
+fmt_count:	db F_ARGV0, ': ', F_TEXT, ': invalid count at start of ', F_QUOTE, 10, 0
+fmt_spec:	db F_ARGV0, ': ', F_TEXT, ': invalid field specification ', F_QUOTE, 10, 0
+fmt_cannot_read: db F_ARGV0, ': cannot read: ', F_FILE, F_REASON, 10, 0
+fmt_open:	db F_ARGV0, ': open failed: ', F_FILE, F_REASON, 10, 0
+fmt_read:	db F_ARGV0, ': read failed: ', F_FILE, F_REASON, 10, 0
+fmt_write:	db F_ARGV0, ': write failed: ', F_FILE, F_REASON, 10, F_ARGV0, ': write error', 10, 0
+fmt_fflush:	db F_ARGV0, ': fflush failed: ', F_FILE, F_REASON, 10, F_ARGV0, ': write error', 10, 0
+fmt_memory:	db F_ARGV0, ': memory exhausted', 10, 0
+fmt_disorder:	db F_ARGV0, ': ', F_ARG, ':', F_TEXT, ': disorder: ', 0
+fmt_incompat:	db F_ARGV0, ": options '-", F_ARG, "' are incompatible", 10, 0
+fmt_extra_c:	db F_ARGV0, ': extra operand ', F_QUOTE, ' not allowed with -', F_TEXT, 10, 0
+fmt_multi_tab:	db F_ARGV0, ': multi-character tab ', F_QUOTE, 10, 0
+fmt_empty_tab:	db F_ARGV0, ': empty tab', 10, 0
+fmt_inc_tabs:	db F_ARGV0, ': incompatible tabs', 10, 0
+fmt_multi_out:	db F_ARGV0, ': multiple output files specified', 10, 0
+g_inf:		dq 0x8000000000000000
+		dw 0x7fff
+g_nan:		dq 0xc000000000000000
+		dw 0x7fff
+
+BSS
+outbuf:		resb OUTSZ
+gkey:		resb KEYSZ
+heap_end:	resW 1
+keys:		resW 1		; the keys (heap start)
+nkeys:		resW 1
+datastart:	resW 1
+cur:		resW 1		; the end of the data read
+recs:		resW 1
+nlines:		resW 1
+src:		resW 1
+dst:		resW 1
+runb:		resW 1
+nruns:		resW 1
+pi:		resW 1
+pj:		resW 1
+ops:		resW 1		; the operands: &argv[1] ..
+opend:		resW 1
+outfile:	resW 1
+outp:		resW 1
+outtot:		resW 1
+karg:		resW 1
+ga:		resb 16
+gb:		resb 16
+gradix:		resd 1
+gexp:		resd 1
+ra:		resW 1
+rb:		resW 1
+ka:		resW 1
+kal:		resW 1
+opts:		resd 1
+checkonly:	resd 1
+incbuf:		resb 12
+numbuf:		resb 23
+numend:		resb 1
+delim:		resb 1
+tabc:		resb 1
+hastab:		resb 1
+
+program_end

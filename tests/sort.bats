@@ -1,0 +1,104 @@
+#!/usr/bin/env bats
+# sort: what difftest cannot express: inputs bigger than any buffer (a
+# 100 MiB line, 20 MB of lines with keys), random binary bytes with NULs,
+# -o onto a big input, memory running out (a clear message, exit 2), an
+# unreadable file as a non-root user, /dev/full and a closed pipe, all
+# compared with GNU's sort.
+load helpers
+
+gnu() { LC_ALL=C /usr/bin/sort --parallel=1 "$@"; }
+
+@test "a 100 MiB line among short ones: the same bytes as GNU" {
+	{ printf 'm\nb\n'; head -c 104857600 /dev/zero | tr '\0' x; printf '\na\nxy\n'; } > big
+	"$(bin sort)" big > out
+	gnu big > expected
+	cmp expected out
+	"$(bin sort)" -r -k1.2 big > out
+	gnu -r -k1.2 big > expected
+	cmp expected out
+}
+
+@test "20 MB of lines, plain and with keys, numbers and -u" {
+	awk 'BEGIN { srand(7); for (i = 0; i < 400000; i++)
+		printf "%s %d %c%c:%d\n", (rand() < 0.5 ? "x" : "Y") int(rand()*1000),
+			int(rand()*100000) - 50000, 97 + int(rand()*26), 65 + int(rand()*26), int(rand()*50) }' > lines
+	for opts in "" "-r" "-n -k2" "-k3,3f -k2,2nr" "-u -k1,1" "-t: -k2n -s" "-b -k2g" "-M -k3"; do
+		"$(bin sort)" $opts lines > out
+		gnu $opts lines > expected
+		cmp expected out || { echo "differs: $opts"; return 1; }
+	done
+}
+
+@test "binary input with NUL bytes, with and without -z" {
+	head -c 300000 /dev/urandom > bin.dat
+	"$(bin sort)" bin.dat > out
+	gnu bin.dat > expected
+	cmp expected out
+	"$(bin sort)" -z bin.dat > out
+	gnu -z bin.dat > expected
+	cmp expected out
+	"$(bin sort)" -f -k1.3 bin.dat > out
+	gnu -f -k1.3 bin.dat > expected
+	cmp expected out
+}
+
+@test "a final line without newline, and empty input" {
+	printf 'b\na' > f
+	[ "$("$(bin sort)" f | od -An -c | tr -s ' ')" = " a \n b \n" ]
+	: > e
+	"$(bin sort)" e > out
+	[ ! -s out ]
+	"$(bin sort)" < /dev/null > out
+	[ ! -s out ]
+	"$(bin sort)" -c e
+}
+
+@test "-o onto its own big input: all is read first" {
+	seq 200000 | sort -R --random-source=/dev/zero > f 2>/dev/null || seq 200000 | tac > f
+	gnu -n f > expected
+	"$(bin sort)" -n -o f f
+	cmp expected f
+}
+
+@test "-m merges many files as GNU" {
+	for i in 1 2 3 4 5; do seq $i 5 3000 | gnu > f$i; done
+	"$(bin sort)" -m f1 f2 f3 f4 f5 > out
+	gnu -m f1 f2 f3 f4 f5 > expected
+	cmp expected out
+}
+
+@test "missing, unreadable and directory operands: GNU's words, exit 2" {
+	sh_fails 2 sort "cannot read: nosuch: No such file or directory" '"$1" nosuch'
+	mkdir d
+	sh_fails 2 sort "read failed: d: Is a directory" '"$1" d'
+	echo x > f
+	chmod 600 f
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$(bin sort)" f
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(bin sort): cannot read: f: Permission denied" ]
+}
+
+@test "memory running out: a clear message and exit 2, no output" {
+	head -c 50000000 /dev/zero | tr '\0' '\n' > many
+	run sh -c 'ulimit -v 40000; "$1" many > out' sh "$(bin sort)"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(bin sort): memory exhausted" ]
+	[ ! -s out ]
+}
+
+@test "/dev/full: GNU's two messages, exit 2" {
+	sh_fails 2 sort "fflush failed: 'standard output': No space left on device
+$(bin sort): write error" 'printf "b\na\n" | "$1" > /dev/full'
+	seq 10000 > f
+	sh_fails 2 sort "write failed: /dev/full: No space left on device
+$(bin sort): write error" '"$1" -o /dev/full f'
+}
+
+@test "a closed pipe: killed by SIGPIPE like GNU" {
+	seq 100000 > f
+	"$(bin sort)" f | head -n 1 > /dev/null
+	ours=${PIPESTATUS[0]}
+	gnu f | head -n 1 > /dev/null
+	[ "$ours" -eq "${PIPESTATUS[0]}" ]
+	[ "$ours" -eq 141 ]
+}
