@@ -22,8 +22,9 @@
 ; Exit status: 0; 1 for a usage error, a file that could not be read (the
 ; others are still processed) or a write error.
 ; Differences from GNU: --help and --version are unrecognized options. On
-; i386, positions and field numbers of 2^32-1 and more all count as one
-; (they only matter for a line of more than 4 GiB).
+; i386, positions and field numbers of 2^32-2 and more all count as one
+; (they only matter for a line of more than 4 GiB, or in GNU's sorting of
+; numbers of 2^32 and more in LIST, which truncates them).
 ;
 ; The input is read in blocks of INBUF bytes and never needs a whole line
 ; in memory: selected bytes go to the output buffer as they are read. One
@@ -56,10 +57,12 @@ M_FIELDS equ 2
 	lodsb
 %endmacro
 
-; NEXT_ITEM - the next position (xbx, saturating) and its range (xbp).
+; NEXT_ITEM - the next position (xbx, stopping at the word's maximum - 1,
+; so that the end mark, at the maximum, is never selected) and its range
+; (xbp).
 %macro NEXT_ITEM 0
-	add xbx, 1
-	sbb xbx, 0
+	cmp xbx, -2
+	adc xbx, 0
 	cmp xbx, [xbp+W]
 	jbe %%in
 	add xbp, 2*W
@@ -641,9 +644,11 @@ flush:
 	cmp xax, [ocap]
 	jbe .done
 	shl WPTR [ocap], 1
+	jc no_memory
 	push xdi
 	mov A1, [obase]
 	add A1, [ocap]
+	jc no_memory                    ; (past the address space)
 	sys brk
 	cmp xax, A1
 	pop xdi
