@@ -140,13 +140,15 @@ parallel:
 	jmp .count
 .counted:
 	mov [files_open], ecx
-	imul ebx, ecx, RECSZ
+	imul xbx, xcx, RECSZ
+	jc no_memory
 	push xcx
 	push xbx
 	sys brk, 0
 	mov [recs], xax
 	pop xbx
 	add xbx, xax
+	jc no_memory
 	mov [recs_end], xbx
 	mov [delbuf], xbx
 	pop xcx
@@ -220,14 +222,12 @@ parallel:
 	jz .nothing
 	call getc
 	jc .ended
+	cmp dword [saved], 0
+	je .copy
 	call put_saved
-.char:
-	mov cl, 1
-	cmp al, [ldelim]
-	je .some
-	call putc
-	call getc
-	jnc .char
+.copy:
+	dec WPTR [xbx+R_POS]            ; (the byte is copied with its line)
+	call copy_line
 	jmp .some
 
 ; Nothing read: the operand has ended (reported if a read failed); stdin
@@ -315,25 +315,18 @@ serial:
 	mov xax, [dstart]
 	mov [dptr], xax
 	call getc
-	jc .empty
-	mov cl, al
-.join:
+	jc .end_line
+.join:                                  ; a line, then its delimiter: the
+	dec WPTR [xbx+R_POS]            ; next one of LIST, or the line
+	call copy_line                  ; delimiter itself if it ends the
+	jc .end_line                    ; file (one is added if missing)
 	call getc
-	jc .last
-	xchg al, cl                     ; al = the byte before
-	cmp al, [ldelim]
-	jne .put
+	jc .end_line
 	call next_delim
 	jz .join
-.put:
 	call putc
 	jmp .join
-.last:
-	mov al, cl
-	call putc
-	cmp al, [ldelim]
-	je .done
-.empty:
+.end_line:
 	mov al, [ldelim]
 	call putc
 .done:
@@ -550,6 +543,36 @@ next_delim:
 .keep:
 	mov [dptr], xdx
 	test al, al
+	ret
+
+; copy_line - xbx = a record with a byte at R_POS: the bytes of its line
+; to the output, up to its line delimiter (taken, not written: CF=0) or
+; its end (CF=1). clobbers xax, xdx, xsi
+copy_line:
+	mov xsi, [xbx+R_POS]
+	mov xdx, [xbx+R_END]
+	mov ah, [ldelim]
+.byte:
+	cmp xsi, xdx
+	jae .block_end
+	lodsb
+	cmp al, ah
+	je .found
+	stosb
+	cmp edi, obuf + OBUFSZ
+	jb .byte
+	call flush
+	jmp .byte
+.found:
+	mov [xbx+R_POS], xsi            ; (CF=0 from the cmp)
+	ret
+.block_end:
+	mov [xbx+R_POS], xsi
+	call getc                       ; more of the line, or its end
+	jc .ret
+	dec WPTR [xbx+R_POS]
+	jmp copy_line
+.ret:
 	ret
 
 ; put_saved - write the delimiters kept in delbuf. Keeps all registers.
