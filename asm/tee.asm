@@ -1,0 +1,410 @@
+; tee - copy standard input to standard output and to each FILE.
+;
+; Usage: tee [-aip] [FILE]...
+;   -a  append to the FILEs (O_APPEND) instead of truncating them
+;   -i  ignore SIGINT
+;   -p  ignore SIGPIPE: a broken pipe drops that output without a word
+;       (GNU's default for -p, warn-nopipe); other errors are told
+; Files are created with mode 0666 less the umask; "-" is a file like any
+; other (as GNU's). A FILE that cannot be opened is reported and the others
+; still written. An output whose write fails is reported ("tee: NAME:
+; REASON", standard output as 'standard output') and dropped; a broken
+; pipe is dropped silently (without -p, SIGPIPE kills tee first, as GNU).
+; tee stops when no output is left, at the end of the input, or on a read
+; error ("tee: read error: REASON"). At the end the FILEs are closed, then
+; standard input ("tee: standard input: REASON" when that fails).
+; Exit status: 0; 1 when a FILE could not be opened or written, on a read
+; error, or when closing standard input fails.
+; Differences from GNU: the long options (--append, --output-error[=MODE],
+; ...; see README). GNU writes 8 KiB at a time; tee writes what it got.
+;
+; Zero-copy: when standard input is a pipe, each round duplicates what the
+; pipe holds into every output that is a pipe with tee(2) (nothing is
+; consumed), then moves the same bytes into one more output (the last one
+; that splice(2) takes: a file, a pipe, /dev/null) with splice(2), which
+; consumes them. When an output needs the bytes any other way (a second
+; regular file, a tty, an O_APPEND file, a pipe that took only part of
+; them), the round's bytes are read into a buffer instead and written
+; with write(2) where the kernel did not put them already. A refused call
+; (EINVAL, EAGAIN) turns that output to the read/write path for good,
+; without losing or doubling a byte. Any other standard input: read/write.
+
+%include "subk.inc"
+use usage, scan_flags, err_file, errno_path
+
+%define SIGINT 2
+%define SIGPIPE 13
+BUFSZ   equ 128 * 1024          ; one round at most
+OPT_a   equ 1
+OPT_i   equ 2
+OPT_p   equ 4
+
+; An output: a record of RECSZ bytes on the stack (stdout first, then
+; each FILE opened).
+RECSZ   equ 32
+R_NAME  equ 0                   ; its name for messages
+R_FD    equ 8                   ; dword
+R_PART  equ 12                  ; dword: bytes of the round it has already
+R_FL    equ 16                  ; byte: FL_*
+FL_ON     equ 1                 ; still written
+FL_TEE    equ 2                 ; a pipe: tee(2) may duplicate into it
+FL_SPLICE equ 4                 ; splice(2) has not been refused
+FL_ALL    equ FL_ON|FL_TEE|FL_SPLICE
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	push xsp
+	pop xsi
+	call scan_flags                 ; edx = the letters, operands xsp..xdi
+	mov [opts], dl
+	mov [args], xsp
+	mov [arge], xdi
+
+; -i, -p: rt_sigaction(SIG, {SIG_IGN}, NULL, 8): a handler of 1, the
+; flags, restorer and mask 0 (on the stack).
+	xor eax, eax
+	push xax
+	push xax
+	push xax
+	push xax
+	push 1
+	mov A2, xsp
+	test dl, OPT_i
+	jz .not_i
+	sys rt_sigaction, SIGINT, A2, 0, 8
+.not_i:
+	test byte [opts], OPT_p
+	jz .not_p
+	sys rt_sigaction, SIGPIPE, A2, 0, 8
+.not_p:
+
+; The records, below: stdout, then each FILE that opens (as GNU's
+; fopen_safer, never as fd 0, 1 or 2: such an fd is moved to 3 or more).
+	mov xcx, [arge]
+	sub xcx, [args]
+	shl xcx, 5 - WSHIFT             ; RECSZ per operand
+	sub xsp, xcx
+	sub xsp, RECSZ
+	mov xbp, xsp
+	mov [recs], xsp
+	mov eax, msg_stdout
+	mov [xbp + R_NAME], xax
+	mov dword [xbp + R_FD], 1
+	mov eax, O_WRONLY|O_CREAT|O_TRUNC|O_LARGEFILE
+	test byte [opts], OPT_a
+	jz .flags
+	mov eax, O_WRONLY|O_CREAT|O_APPEND|O_LARGEFILE
+.flags:
+	mov [oflags], eax
+.record:
+	mov byte [xbp + R_FL], FL_ALL
+	inc dword [nout]
+	add xbp, RECSZ
+.open:
+	mov xax, [args]
+	cmp xax, [arge]
+	je .opened
+	add WPTR [args], W
+	mov xax, [xax]
+	mov [xbp + R_NAME], xax
+	sys open, xax, [oflags], 0o666
+	test eax, eax
+	js .open_failed
+	cmp eax, 3
+	jae .fd
+	push xax
+	sys fcntl, xax, F_DUPFD, 3
+	pop A1
+	push xax
+	sys close
+	pop xax
+	test eax, eax
+	js .open_failed
+.fd:
+	mov [xbp + R_FD], eax
+	jmp .record
+.open_failed:
+	mov xsi, [xbp + R_NAME]
+	call err_file
+	jmp .open
+.opened:
+	mov [rece], xbp
+
+; Which outputs are pipes (tee(2) needs one); standard input not a pipe:
+; no zero-copy at all.
+	xor A1d, A1d
+	call is_fifo
+	mov bl, ~(FL_TEE|FL_SPLICE)
+	jne .mask
+	mov bl, ~0
+.mask:
+	mov [inmask], bl
+	mov xbp, [recs]
+.classify:
+	mov A1d, [xbp + R_FD]
+	call is_fifo
+	je .pipe
+	and byte [xbp + R_FL], ~FL_TEE
+.pipe:
+	mov al, [inmask]
+	and [xbp + R_FL], al
+	add xbp, RECSZ
+	cmp xbp, [rece]
+	jb .classify
+
+; The rounds, while an output is left.
+.round:
+	cmp dword [nout], 0
+	je .done
+	call round
+	jnc .round
+
+; The end: the FILEs closed (a failure told), then standard input.
+.done:
+	mov xbp, [recs]
+.close:
+	add xbp, RECSZ
+	cmp xbp, [rece]
+	jae .stdin
+	test byte [xbp + R_FL], FL_ON
+	jz .close
+	mov A1d, [xbp + R_FD]
+	sys close
+	test eax, eax
+	jns .close
+	mov xsi, [xbp + R_NAME]
+	call err_file
+	jmp .close
+.stdin:
+	sys close, 0
+	test eax, eax
+	jns .exit
+	mov esi, msg_stdin
+	call err_text
+.exit:
+	exit_status
+
+; is_fifo - ZF=1 when the fd A1 is a pipe or a FIFO (statx of it).
+; clobbers the system call registers
+is_fifo:
+	sys statx, A1, msg_stdout + 15, AT_EMPTY_PATH, STATX_BASIC_STATS, stx
+	test eax, eax
+	jnz .ret                        ; ZF=0: failed, not a pipe
+	mov ax, [stx + STX_MODE]
+	and ax, S_IFMT
+	cmp ax, S_IFIFO
+.ret:
+	ret
+
+; round - one round of copying (see the top). [len] = the round's bytes
+; (-1 while unknown), [base] = how many of them were consumed from
+; standard input so far, each record's R_PART = how many it has.
+; out: CF=1 at the end of the input or after a read error.
+round:
+	or dword [len], -1
+	and dword [base], 0
+	mov byte [needbuf], 0
+
+; The consumer: the last output on which splice is still tried.
+	xor eax, eax
+	mov xbp, [recs]
+.consumer:
+	mov cl, [xbp + R_FL]
+	and cl, FL_ON|FL_SPLICE
+	cmp cl, FL_ON|FL_SPLICE
+	jne .not_consumer
+	mov xax, xbp
+.not_consumer:
+	and dword [xbp + R_PART], 0
+	add xbp, RECSZ
+	cmp xbp, [rece]
+	jb .consumer
+	mov [cons], xax
+
+; tee(2) into every other output that is a pipe. The first answer is the
+; round's length; one that is shorter (a fuller pipe) or refused, or an
+; output that is not a pipe, needs the buffer.
+	mov xbp, [recs]
+.tee:
+	test byte [xbp + R_FL], FL_ON
+	jz .tee_next
+	cmp xbp, [cons]
+	je .tee_next
+	test byte [xbp + R_FL], FL_TEE
+	jz .need
+	call round_len
+	mov A2d, [xbp + R_FD]
+	sys tee, 0, A2, A3, 0
+	test eax, eax
+	jns .teed
+	call refused
+	je .tee_next
+	and byte [xbp + R_FL], ~FL_TEE
+.need:
+	mov byte [needbuf], 1
+	jmp .tee_next
+.teed:
+	cmp dword [len], -1
+	jne .part
+	mov [len], eax
+	test eax, eax
+	jz eof
+.part:
+	mov [xbp + R_PART], eax
+	cmp eax, [len]
+	jb .need
+.tee_next:
+	add xbp, RECSZ
+	cmp xbp, [rece]
+	jb .tee
+
+; All had it by tee(2): splice the bytes into the consumer, which
+; consumes them. Refused at once: the buffer from there on. The consumer
+; failing: it is dropped, and the rest of the round read and dropped.
+	cmp byte [needbuf], 0
+	jne read_path
+	mov xbp, [cons]
+	test xbp, xbp
+	jz read_path
+.splice:
+	call round_len
+	mov A5, A3
+	mov A3d, [xbp + R_FD]
+	push xbp
+	sys splice, 0, 0, A3, 0, A5, 0
+	pop xbp
+	test eax, eax
+	jg .spliced
+	jz eof
+	call refused
+	jne .no_splice
+	cmp dword [len], -1
+	jne read_path
+	clc
+	ret
+.no_splice:
+	and byte [xbp + R_FL], ~FL_SPLICE
+	mov eax, [base]
+	mov [xbp + R_PART], eax
+	jmp read_path
+.spliced:
+	cmp dword [len], -1
+	jne .moved
+	mov [len], eax
+.moved:
+	add [base], eax
+	mov eax, [base]
+	cmp eax, [len]
+	jb .splice
+	clc
+	ret
+
+; read_path - the round's bytes from [base] on read into buf (the length
+; unknown: one read), then written to each output from what it has.
+read_path:
+	cmp dword [len], -1
+	jne .more
+	sys read, 0, buf, BUFSZ
+	test eax, eax
+	jle .end
+	mov [len], eax
+	jmp .write
+.more:
+	mov A2d, [base]
+	mov A3d, [len]
+	sub A3d, A2d
+	jz .write
+	add A2d, buf
+	sys read, 0, A2, A3
+	test eax, eax
+	jle .end
+	add [base], eax
+	jmp .more
+.write:
+	mov xbp, [recs]
+.output:
+	test byte [xbp + R_FL], FL_ON
+	jz .next
+	mov A2d, [xbp + R_PART]
+	mov A3d, [len]
+	sub A3d, A2d
+	jz .next
+	add A2d, buf
+	mov A1d, [xbp + R_FD]
+	call write_all
+	jns .next
+	call out_error
+.next:
+	add xbp, RECSZ
+	cmp xbp, [rece]
+	jb .output
+	clc
+	ret
+.end:
+	jz eof
+	mov esi, msg_read
+	call err_text
+eof:
+	stc
+	ret
+
+; round_len - A3 = the bytes still to move in this round: [len] - [base],
+; at most BUFSZ (-1, unknown: BUFSZ).
+round_len:
+	mov A3d, [len]
+	sub A3d, [base]
+	cmp A3d, BUFSZ
+	jbe .ret
+	mov A3d, BUFSZ
+.ret:
+	ret
+
+; refused - after a failed tee or splice on the output xbp (eax =
+; -errno): ZF=0 when the kernel refused it (EINVAL, EAGAIN: the caller
+; turns to the buffer); else the output failed (dropped; ZF=1).
+refused:
+	cmp eax, -EINVAL
+	je .no
+	cmp eax, -EAGAIN
+	je .no
+	call out_error
+	cmp eax, eax
+	ret
+.no:
+	test esp, esp                   ; ZF=0
+	ret
+
+; out_error - drop the output xbp after a write error (eax = -errno),
+; with GNU's message unless it is a broken pipe. preserves xbp
+out_error:
+	and byte [xbp + R_FL], ~FL_ON
+	dec dword [nout]
+	cmp eax, -EPIPE
+	je .ret
+	mov xsi, [xbp + R_NAME]
+	jmp err_file
+.ret:
+	ret
+
+msg_stdout:	db 'standard output', 0
+msg_stdin:	db 'standard input', 0
+msg_read:	db 'read error', 0
+OPTSPEC:	db 'aip', 0
+
+BSS
+stx:	resb STATX_RECORD
+args:	resW 1                          ; the next operand
+arge:	resW 1                          ; past the last one
+recs:	resW 1                          ; the first record (stdout)
+rece:	resW 1                          ; past the last one
+cons:	resW 1                          ; this round's splice consumer, or 0
+nout:	resd 1                          ; outputs left
+len:	resd 1
+base:	resd 1
+oflags:	resd 1
+opts:	resb 1
+needbuf: resb 1
+inmask:	resb 1
+buf:	resb BUFSZ
+
+program_end

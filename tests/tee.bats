@@ -1,0 +1,173 @@
+#!/usr/bin/env bats
+# tee: what difftest cannot see: the system calls that move the bytes
+# (tee(2) and splice(2) from a pipe, read/write otherwise), outputs that
+# take only part of a round (a slow pipe), SIGPIPE and -p, -i and SIGINT,
+# an unwritable file as a non-root user, files past 4 GiB on i386.
+load helpers
+
+# closed_pipe PROG ARGS... - run PROG with stdout a pipe whose reader is
+# gone; prints "STATUS STDERR" (a negative status: killed by that signal).
+# SIGPIPE is at its default in PROG.
+closed_pipe() {
+	python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run(sys.argv[1:], stdin=open("in", "rb"), stdout=w,
+                   stderr=subprocess.PIPE)
+err = p.stderr.decode().split(": ", 1)
+print(p.returncode, err[1] if len(err) > 1 else "")' "$@"
+}
+
+@test "from a pipe: tee(2) into the stdout pipe, splice(2) into the file, no read or write" {
+	head -c 3000000 /dev/urandom > in
+	/usr/bin/cat in | strace -o log -e trace=tee,splice,read,write \
+		"$(bin tee)" f | /usr/bin/cat > out
+	cmp in out
+	cmp in f
+	grep -Eq '^tee\(0, 1, [0-9]+, 0\) += [1-9]' log
+	grep -Eq '^splice\(0, NULL, [0-9]+, NULL, [0-9]+, 0\) += [1-9]' log
+	[ "$(grep -Ec '^(read|write)\(' log)" -eq 0 ]
+}
+
+@test "from a pipe into /dev/null alone: splice only" {
+	head -c 1000000 /dev/urandom > in
+	/usr/bin/cat in | strace -o log -e trace=tee,splice,read,write \
+		"$(bin tee)" > /dev/null
+	grep -Eq '^splice\(0, NULL, 1, NULL, [0-9]+, 0\) += [1-9]' log
+	[ "$(grep -Ec '^(read|write|tee)\(' log)" -eq 0 ]
+}
+
+@test "from a pipe into two files and a slow pipe: every byte, once" {
+	head -c 20000000 /dev/urandom > in
+	/usr/bin/cat in | "$(bin tee)" f g >(python3 -c '
+import sys, time
+i, o = sys.stdin.buffer, open("slow", "wb")
+while True:
+    b = i.read1(7000)
+    if not b: break
+    o.write(b); time.sleep(0.0002)
+') | python3 -c '
+import sys, time
+i, o = sys.stdin.buffer, open("out", "wb")
+while True:
+    b = i.read1(5000)
+    if not b: break
+    o.write(b)
+'
+	for i in $(seq 50); do cmp -s in slow && break; sleep 0.1; done
+	cmp in out
+	cmp in f
+	cmp in g
+	cmp in slow
+}
+
+@test "from a pipe, -a: splice is refused once, read/write after, bytes exact" {
+	head -c 1000000 /dev/urandom > in
+	echo before > f
+	/usr/bin/cat in | strace -o log -e trace=tee,splice,read,write \
+		"$(bin tee)" -a f | /usr/bin/cat > out
+	{ echo before; /usr/bin/cat in; } | cmp - f
+	cmp in out
+	[ "$(grep -Ec '^splice\(.* = -1 EINVAL' log)" -eq 1 ]
+}
+
+@test "from a regular file: read and write" {
+	head -c 1000000 /dev/urandom > in
+	"$(bin tee)" f g < in > out
+	cmp in out
+	cmp in f
+	cmp in g
+}
+
+@test "SIGPIPE: without -p killed by it, as GNU; the files have what came before" {
+	seq 1 200000 > in
+	run closed_pipe "$(bin tee)" f
+	[ "$output" = "-13 " ]
+	run closed_pipe /usr/bin/tee f
+	[ "$output" = "-13 " ]
+}
+
+@test "-p: a closed pipe is dropped silently, the file gets everything" {
+	seq 1 200000 > in
+	run closed_pipe "$(bin tee)" -p f
+	[ "$output" = "0 " ]
+	cmp in f
+	run closed_pipe /usr/bin/tee -p f
+	[ "$output" = "0 " ]
+	# from a pipe too
+	run bash -c '/usr/bin/cat in | "$1" -p g | head -c 1 > /dev/null; echo "${PIPESTATUS[1]}"' sh "$(bin tee)"
+	[ "$output" = 0 ]
+	cmp in g
+}
+
+@test "-p: other errors are told, status 1" {
+	seq 1 200000 > in
+	run closed_pipe "$(bin tee)" -p /dev/full f
+	[ "$output" = "1 /dev/full: No space left on device" ]
+	cmp in f
+	run closed_pipe /usr/bin/tee -p /dev/full f
+	[ "$output" = "1 /dev/full: No space left on device" ]
+}
+
+@test "SIGPIPE ignored, no -p: a broken pipe is dropped silently, as GNU" {
+	seq 1 200000 > in
+	run bash -c 'trap "" PIPE; closed_pipe() { python3 -c "
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run(sys.argv[1:], stdin=open(\"in\", \"rb\"), stdout=w, stderr=subprocess.PIPE, restore_signals=False)
+print(p.returncode, len(p.stderr))" "$@"; }; closed_pipe "$1" f; closed_pipe /usr/bin/tee g' sh "$(bin tee)"
+	[ "$output" = "$(printf '0 0\n0 0')" ]
+	cmp in f
+	cmp in g
+}
+
+@test "-i: SIGINT is ignored; without it, SIGINT kills" {
+	run python3 -c '
+import signal, subprocess, sys, time
+def go(args):
+    p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    p.stdin.write(b"first\n"); p.stdin.flush()
+    time.sleep(0.3)
+    p.send_signal(signal.SIGINT)
+    time.sleep(0.2)
+    try:
+        p.stdin.write(b"second\n"); p.stdin.close()
+    except BrokenPipeError:
+        pass
+    return p.wait()
+print(go([sys.argv[1], "-i", "f"]), go([sys.argv[1], "g"]))' "$(bin tee)"
+	[ "$output" = "0 -2" ]
+	[ "$(cat f)" = "$(printf 'first\nsecond')" ]
+	[ "$(cat g)" = first ]
+}
+
+@test "an unwritable file as a non-root user: Permission denied, the rest written" {
+	echo x > in
+	: > locked
+	chmod 444 locked
+	chmod 777 "$T"
+	as=()
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv > /dev/null || skip "setpriv missing"
+		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	fi
+	run "${as[@]}" "$(bin tee)" locked free < in
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf '%s: locked: Permission denied\nx' "$(bin tee)")" ]
+	[ "$(cat free)" = x ]
+}
+
+@test "/dev/full as stdout: GNU's message, status 1" {
+	sh_fails 1 tee "'standard output': No space left on device" 'echo x | "$1" > /dev/full'
+	sh_fails 1 tee "'standard output': No space left on device" 'seq 1 100000 | "$1" f > /dev/full'
+	[ "$(wc -l < f)" -eq 100000 ]
+}
+
+@test "past 4 GiB: a sparse file through, and -a onto one (O_LARGEFILE)" {
+	truncate -s 4831838208 sparse
+	[ "$("$(bin tee)" < sparse | wc -c)" -eq 4831838208 ]
+	echo x | "$(bin tee)" -a sparse > /dev/null
+	[ "$(stat -c %s sparse)" -eq 4831838210 ]
+}
