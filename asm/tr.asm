@@ -36,7 +36,7 @@
 ; loop that deletes, translates and squeezes.
 
 %include "subk.inc"
-use usage, quote_arg, write_all, errno_path
+use error, usage, quote_arg, errno_path
 
 BUFSZ	equ 128 * 1024
 MAXARG	equ 131072              ; an argument's bytes at most (the kernel's
@@ -77,20 +77,62 @@ OP_TRUNC	equ 32
 OP_TWO	equ 64                  ; two operands
 OP_XLATE	equ 128                 ; translating: two operands and no -d
 
+; The options, as GNU's getopt with "+AcCdst": clusters, "--" ends them,
+; and so does the first operand ("-" is one). ebp: bit i for letter i of
+; opt_letters. (The library's getopt and write_all are not used: a run
+; without a message runs in the first page of the code.)
 _start:
-	save_argv0
-	getopt_init
+	mov xax, [xsp+W]
+	mov [argv0p], xax
+	lea xsi, [xsp+2*W]
 	xor ebp, ebp
-.opt:
-	call getopt
-	jc .operands
+.arg:
+	mov xdx, [xsi]
+	test xdx, xdx
+	jz .operands
+	cmp byte [xdx], '-'
+	jne .operands
+	inc xdx
+	mov al, [xdx]
+	test al, al
+	jz .operands
+	add xsi, W
+	cmp al, '-'
+	jne .letter
+	cmp byte [xdx+1], 0
+	je .operands
+	dec xdx
+	call set_globals
+	jmp opt_unrecognized            ; xdx = the argument
+.letter:
+	xor ecx, ecx
+.find:
+	cmp al, [xcx+opt_letters]
+	je .found
+	inc ecx
+	cmp cl, 6
+	jb .find
+	call set_globals
+	jmp opt_invalid                 ; al = the letter
+.found:
 	bts ebp, ecx
-	jmp .opt
+	inc xdx
+	mov al, [xdx]
+	test al, al
+	jnz .letter
+	jmp .arg
 
-; The operands, n of them, are at xsp+2W up to xdi. GNU wants 1 + (-d ==
-; -s) of them at least and 1 + (-d <= -s) at most.
+; The operands, n of them, are at xsi up to the NULL, at xdi. GNU wants
+; 1 + (-d == -s) of them at least and 1 + (-d <= -s) at most.
 .operands:
-	lea xbx, [xsp+2*W]
+	mov xbx, xsi
+	mov xdi, xsi
+.count:
+	cmp WPTR [xdi], 0
+	je .counted_n
+	add xdi, W
+	jmp .count
+.counted_n:
 	mov ecx, edi
 	sub ecx, ebx
 	shr ecx, WSHIFT                 ; ecx = n
@@ -404,10 +446,19 @@ write_out:
 .counted:
 	cmp dword [werr], 0
 	jne .failed
-	push 1
-	pop A1
-	call write_all
-	jns .ret
+.write:                                ; as write_all
+	xor eax, eax
+	test A3, A3
+	jz .ret
+	sys write, 1
+	cmp eax, -EINTR
+	je .write
+	test eax, eax
+	js .error
+	add A2, xax
+	sub A3, xax
+	jmp .write
+.error:
 	mov [werr], eax
 .failed:
 	call blksize
@@ -418,7 +469,7 @@ write_out:
 	mov esi, msg_write
 	mov xdx, xsi
 	mov esi, fmt_text
-	call say
+	call say_
 	mov eax, [werr]
 	cmp eax, -EBADF
 	je .message
@@ -433,11 +484,15 @@ write_out:
 	ret
 
 ; blksize - B, the size of GNU's stdio buffer for stdout: its st_blksize
-; when 1..8191, else (or when statx fails: pbuf stays zero) 8192.
+; when 1..8191, else (or when statx fails) 8192.
 ; out: eax. clobbers A1..A5, xcx
 blksize:
 	sys statx, 1, zeros, AT_EMPTY_PATH, 0, pbuf
+	test eax, eax
 	mov eax, [pbuf+4]               ; stx_blksize
+	jns .blksize
+	xor eax, eax
+.blksize:
 	dec eax
 	cmp eax, 8191
 	jb .in
@@ -454,8 +509,20 @@ die_errno:
 	mov xdx, xsi
 	mov esi, fmt_text
 fatal:
-	call say
+	call say_
 	exit 1
+
+; say_ - the library's say, after set_globals. set_globals - the library's
+; ARGV0 (and STATUS) from argv0p: only before a message, so a run without
+; one never touches their page (i386 keeps them at the end of BSS).
+say_:
+	call set_globals
+	jmp say
+set_globals:
+	push xax
+	_set_globals [argv0p]
+	pop xax
+	ret
 
 ; len_diff - edx:eax = the length of SET1 minus that of SET2 (xbx = set2);
 ; CF=1 when SET1 is shorter, ZF=1 (with CF=0) when as long: ja, jb, jbe
@@ -663,7 +730,17 @@ stats:
 parse:
 	mov [xbx+S_HEAD], edi
 	push xbx
-	mov edi, ubuf
+	xor ecx, ecx
+.strlen:
+	cmp byte [xsi+xcx], 0
+	je .words
+	inc ecx
+	jmp .strlen
+.words:
+	mov edi, ubuf_end               ; the words end at ubuf_end, next to
+	sub edi, ecx                    ; the variables: a short set is in
+	sub edi, ecx                    ; their page
+	push xdi
 
 ; unquote: the string's bytes into words at ubuf: the byte, and ah = 1
 ; when it comes from an escape. GNU warns about a lone \ at the end and
@@ -681,7 +758,7 @@ parse:
 	jz .trailing
 	xor ecx, ecx
 .letter:
-	cmp al, [xcx+c_letters]         ; \a \b \t \n \v \f \r: 7..13
+	cmp al, [xcx+letters]           ; \a \b \t \n \v \f \r: 7..13
 	je .c_escape
 	inc ecx
 	cmp cl, 7
@@ -718,7 +795,7 @@ parse:
 	push xdi
 	mov esi, fmt_backslash
 	mov edx, esi
-	call say
+	call say_
 	pop xdi
 	mov ax, '\'
 	stosw
@@ -738,14 +815,14 @@ parse:
 	mov esi, fmt_octal
 	mov edx, tmp
 	mov ecx, tmp+4
-	call say
+	call say_
 	pop xdi
 	pop xsi
 	pop xax
 	jmp .store
 .unquoted:
 	mov xbp, xdi                    ; xbp = the end of the words
-	mov esi, ubuf
+	pop xsi                         ; xsi = the first
 	pop xbx
 	push xbx
 	mov edi, [xbx+S_HEAD]
@@ -1054,7 +1131,7 @@ printable:
 	jmp short .next
 .letter:
 	movzx eax, al
-	mov ah, [xax+c_letters-7]
+	mov ah, [xax+letters-7]
 	mov al, '\'
 	stosw
 	jmp short .next
@@ -1067,7 +1144,8 @@ printable:
 	pop xdx
 	ret
 
-OPTSPEC:	db '+AcCdst', 0
+opt_letters:	db 'AcCdst'
+letters:	db 'abtnvfr'            ; \a .. \r: the bytes 7 .. 13
 ; the least and most operands by -d (bit 0) and -s (bit 1): min | max << 4
 minmax:		db 0x22, 0x11, 0x21, 0x22
 ; what an element of each kind says about its set (get_spec_stats)
@@ -1123,6 +1201,11 @@ msg_read:	db 'read error', 0
 msg_write:	db 'write error', 0
 
 BSS
+; The words of unquote end where the variables start, and the elements'
+; pool, which is the input buffer later (and pbuf, for a message just
+; before exit), starts where they end: a short run touches one page.
+ubuf:	resw MAXARG
+ubuf_end:
 xlate:	resb 256
 in1:	resb 256                        ; the bytes of SET1 (1)
 in2:	resb 256                        ; the bytes of SET2 (1)
@@ -1134,17 +1217,14 @@ last:	resd 1                          ; the last byte out, -1: none
 total:	resd 1                          ; bytes out (up to 2^32-1)
 werr:	resd 1                          ; -errno of a failed write, or 0
 tmp:	resd 3
+argv0p:	resW 1                          ; argv[0]
 set1:	resb SETHDR
 set2:	resb SETHDR
-; The input buffer is the words of unquote first; the elements' pool
-; next, a message made printable last: a short run touches one page of
-; each of the first two, which start next to the variables above.
+pool:
 buf:
-ubuf:	resw MAXARG
-%if BUFSZ > 2 * MAXARG
-	resb BUFSZ - 2 * MAXARG
+pbuf:	resb ESIZE * (2 * MAXARG + 3)   ; (> BUFSZ, > 4 * MAXARG + 4)
+%if BUFSZ > ESIZE * (2 * MAXARG + 3) || 4 * MAXARG + 4 > ESIZE * (2 * MAXARG + 3)
+ %error "the pool must hold buf and pbuf"
 %endif
-pool:	resb ESIZE * (2 * MAXARG + 3)
-pbuf:	resb 4 * MAXARG + 4
 
 program_end
