@@ -4,7 +4,9 @@
 ;           [-n FORMAT] [-s STRING] [-v N] [-w N] [FILE]...
 ;   -b, --body-numbering=STYLE    body lines: a all, t non-empty (the
 ;   -h, --header-numbering=STYLE  default for the body), n none (the
-;   -f, --footer-numbering=STYLE  default for headers and footers)
+;   -f, --footer-numbering=STYLE  default for headers and footers), pBRE
+;                                 those matching the basic regular
+;                                 expression BRE
 ;   -d, --section-delimiter=CC    the logical page delimiters: CC (one
 ;                     character is C followed by ':'; default "\:") three
 ;                     times alone on a line starts a header, twice a body,
@@ -25,14 +27,20 @@
 ; Exit status: 0; 1 for a file that could not be read (the others are
 ; still done), a bad option or argument (GNU's messages), a line number
 ; overflow, or a write error.
-; Differences from GNU: the style pBRE (number the lines matching a basic
-; regular expression) is not supported: it fails with a message and
-; status 1. --help and --version are not supported.
+; BRE: ordinary bytes, ".", "*", "\+", "\?", "^" first, "$" last, "\"
+; before a byte, brackets (ranges, "^", the twelve [:classes:], [.c.],
+; [=c=]), with GNU's messages for bad ones.
+; Differences from GNU: in BRE, groups "\(\)", "\|", intervals "\{\}",
+; back references and GNU's \w \W \s \S \b \B \< \> \` \' are not
+; supported: "nl: regular expression not supported: 'BRE'", status 1.
+; --help and --version are not supported.
 ;
 ; Lines stream through the 32 KiB buffers of expand_io: a line is only
 ; held back while it still looks like a delimiter (no longer than three
 ; times CC), and those bytes are the delimiter's own, written again from
-; it when the line turns out to be text.
+; it when the line turns out to be text. Only a line of a pBRE section is
+; held whole (at the program break, grown as needed) until the pattern
+; has been tried on it.
 
 %include "subk.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
@@ -150,9 +158,12 @@ _start:
 	mov [xsi], ah
 	ret
 .regex:
-	mov esi, msg_regex
-	call err_plain
-	exit 1
+	mov [xsi], ah
+	lea xax, [xdx+1]                ; the pattern, for this section
+	sub esi, styles
+	mov [re_ptrs + xsi*W], xax
+	mov xsi, xax
+	jmp re_check
 
 ; -n ln, rn, rz: [fmt] = its first letter, or 'z'.
 .format:
@@ -218,8 +229,9 @@ _start:
 	add A3d, [width]
 	mov [nopad], A3d
 	call .restart
-	mov al, [styles+2]              ; the body's style first
-	mov [style], al
+	push 2                          ; the body's style first
+	pop xax
+	call .set_style
 	mov edi, obuf
 
 ; Each line: xbp = its bytes read so far that match the delimiter
@@ -266,8 +278,7 @@ _start:
 	xchg eax, ebp
 	xor edx, edx
 	div dword [dlen]
-	mov al, [styles + xax]
-	mov [style], al
+	call .set_style
 	cmp byte [no_renumber], 0
 	jne .empty
 	call .restart
@@ -277,6 +288,8 @@ _start:
 
 ; Text: its number or spaces, the bytes held back, the rest of the line.
 .text:
+	cmp byte [style], 'p'
+	je .text_p
 	call prefix
 	push xax
 	xor ebx, ebx
@@ -309,6 +322,72 @@ _start:
 .end:
 	jmp in_finish
 
+; A line of a pBRE section: held whole (from the program break) until the
+; pattern has been tried on it.
+.text_p:
+	push xax
+	mov xcx, [lbase]
+	test xcx, xcx
+	jnz .have_base
+	push xbx
+	push xdi
+	sys brk, 0
+	pop xdi
+	pop xbx
+	mov [lbase], xax
+	mov [lcap], xax
+	xchg xax, xcx
+.have_base:
+	mov [lend], xcx
+	xor ebx, ebx
+.p_held:
+	dec ebp
+	js .p_held_done
+	mov xcx, [delim]
+	mov al, [xcx + xbx]
+	call lput
+	inc ebx
+	cmp ebx, [dlen]
+	jb .p_held
+	xor ebx, ebx
+	jmp .p_held
+.p_held_done:
+	pop xax
+.p_copy:
+	cmp al, 10
+	je .p_line
+	call lput
+	call getc
+	jnc .p_copy
+	inc byte [at_eof]
+.p_line:
+	call re_search
+	jnc .p_pad
+	call prefix.number
+	jmp .p_write
+.p_pad:
+	call prefix.pad
+.p_write:
+	mov xbx, [lbase]
+.p_byte:
+	cmp xbx, [lend]
+	jae .p_done
+	mov al, [xbx]
+	call putc
+	inc xbx
+	jmp .p_byte
+.p_done:
+	mov al, 10
+	jmp .newline
+
+; .set_style - the section xax's (1 footer, 2 body, 3 header) style
+.set_style:
+	mov cl, [styles + xax]
+	mov [style], cl
+	mov xax, [re_ptrs + xax*W]
+	mov [cur_re], xax
+	ret
+
 ; .restart - the line number back to -v's, no overflow
 .restart:
 	mov eax, [start]
@@ -317,6 +396,453 @@ _start:
 	mov [lineno+4], edx
 	mov byte [overflow], 0
 	ret
+
+; lput - al at the end of the held line, the break moved up 64 KiB when
+; it is full ("memory exhausted" when it cannot).  preserves all
+lput:
+	push xdi
+	mov xdi, [lend]
+	cmp xdi, [lcap]
+	jb .room
+	push xax
+	push xcx
+	push xdx
+	push xbx
+	push xsi
+	lea A1, [xdi + 65536]
+	push A1
+	sys brk
+	pop xdx
+	cmp xax, xdx
+	jb .full
+	mov [lcap], xax
+	pop xsi
+	pop xbx
+	pop xdx
+	pop xcx
+	pop xax
+	mov xdi, [lend]
+.room:
+	stosb
+	mov [lend], xdi
+	pop xdi
+	ret
+.full:
+	mov xdi, [xsp + 6*W]
+	mov esi, msg_nomem
+	jmp die_plain
+
+; The pBRE style: a small matcher of GNU's basic regular expressions
+; (RE_SYNTAX_POSIX_BASIC): ordinary bytes, ".", "*", "\+", "\?", "^" at
+; the start, "$" at the end, "\" before any other byte, and brackets with
+; ranges, "^", classes ([:alpha:] and the other eleven), [.c.] and [=c=].
+; "\(", "\)", "\|", "\{", "\}", back references and GNU's \w \W \s \S \b
+; \B \< \> \` \' are not supported: re_check refuses them with a message.
+
+; re_check - xsi = a pattern: GNU's messages for a bad one (then exit 1),
+; ours for what is not supported.  clobbers xax, xcx, xdx
+re_check:
+	push xsi
+	push xbx
+	push xdi
+	cmp byte [xsi], '^'
+	jne .atom
+	inc xsi
+.atom:
+	lodsb
+	test al, al
+	jz .ok
+	cmp al, '\'
+	je .escape
+	cmp al, '['
+	jne .atom
+	mov dl, 0
+	call bracket
+	jmp .atom
+.escape:
+	lodsb
+	test al, al
+	jz .trailing
+	mov edi, re_unsupported
+	mov ecx, RE_UNSUPPORTED_N
+	repne scasb
+	jne .atom
+	mov xsi, [xsp + 2*W]
+	mov xdx, xsi
+	mov esi, msg_re_unsupported
+	xor eax, eax
+	call err_quoted
+	exit 1
+.trailing:
+	mov esi, msg_re_trailing
+	jmp re_die
+.ok:
+	pop xdi
+	pop xbx
+	pop xsi
+	ret
+
+; bracket - xsi = past the "[" of a bracket expression, dl = a byte.
+; out: xsi past its "]", CF=1 when dl is in it.  clobbers xax, xcx
+bracket:
+	push xbx
+	push xdx
+	xor ebx, ebx                    ; bl = 1 when in it, bh = 1 for "^"
+	cmp byte [xsi], '^'
+	jne .first
+	inc xsi
+	inc bh
+.first:
+	cmp byte [xsi], 0
+	je .premature
+	call .elem                      ; the first may be a "]"
+	jmp short .have
+.item:
+	cmp byte [xsi], ']'
+	je .end
+	cmp byte [xsi], 0
+	je .unmatched
+	call .elem
+.have:                                  ; al = a byte (ah = 0) or a class
+	test ah, ah
+	jnz .class
+	cmp byte [xsi], '-'
+	jne .single
+	mov cl, [xsi+1]
+	cmp cl, ']'
+	je .single
+	test cl, cl
+	jz .unmatched
+	inc xsi
+	mov cl, al                      ; a range cl-al
+	call .elem
+	test ah, ah
+	jnz .bad_range
+	cmp dl, cl
+	jb .after_range
+	cmp dl, al
+	ja .after_range
+	mov bl, 1
+.after_range:                           ; "a-c-e" is not allowed
+	cmp byte [xsi], '-'
+	jne .item
+	cmp byte [xsi+1], ']'
+	je .item
+.bad_range:
+	mov esi, msg_re_range
+	jmp re_die
+.single:
+	cmp dl, al
+	jne .item
+	mov bl, 1
+	jmp .item
+.class:
+	test dl, dl
+	js .class_end
+	movzx ecx, al
+	shl ecx, 4
+	movzx eax, dl
+	bt [cmaps + xcx], eax
+	jnc .class_end
+	mov bl, 1
+.class_end:
+	cmp byte [xsi], '-'
+	jne .item
+	cmp byte [xsi+1], ']'
+	jne .bad_range
+	jmp .item
+.end:
+	inc xsi
+	xor bl, bh
+	cmp bl, 1                       ; CF=1 when bl = 0: so complement
+	cmc
+	pop xdx
+	pop xbx
+	ret
+.premature:
+	mov esi, msg_re_invalid
+	jmp re_die
+.unmatched:
+	mov esi, msg_re_bracket
+	jmp re_die
+
+; .elem - one element: al = a byte (ah = 0), or a class's index (ah = 1).
+.elem:
+	lodsb
+	mov ah, 0
+	cmp al, '['
+	jne .ret
+	mov ch, [xsi]
+	cmp ch, ':'
+	je .named
+	cmp ch, '.'
+	je .named
+	cmp ch, '='
+	jne .ret
+.named:                                 ; to the "X]" that ends it
+	inc xsi
+	push xdi
+	mov xdi, xsi                    ; xdi = the name
+.find:
+	lodsb
+	test al, al
+	jz .unmatched
+	cmp al, ch
+	jne .find
+	cmp byte [xsi], ']'
+	jne .find
+	inc xsi
+	lea xax, [xsi-2]
+	sub xax, xdi                    ; eax = the name's length
+	cmp ch, ':'
+	je .class_name
+	cmp eax, 1
+	jne .collation
+	mov al, [xdi]                   ; [.c.] [=c=]: the byte c
+	pop xdi
+	mov ah, 0
+.ret:
+	ret
+.collation:
+	mov esi, msg_re_collation
+	jmp re_die
+.class_name:                            ; its index in class_names
+	push xsi
+	push xdx
+	xchg eax, edx                   ; edx = the length
+	mov esi, class_names
+	xor ecx, ecx
+.name:
+	cmp byte [xsi], 0
+	je .bad_class
+	push xsi
+	push xdi
+	push xcx
+	mov ecx, edx
+	repe cmpsb
+	pop xcx
+	pop xdi
+	jne .next_name
+	cmp byte [xsi], 0
+	jne .next_name
+	pop xax
+	xchg eax, ecx
+	mov ah, 1
+	pop xdx
+	pop xsi
+	pop xdi
+	ret
+.next_name:
+	pop xsi
+.skip:
+	lodsb
+	test al, al
+	jnz .skip
+	inc ecx
+	jmp .name
+.bad_class:
+	mov esi, msg_re_class
+re_die:
+	call err_plain
+	exit 1
+
+; re_search - CF=1 when the pattern [cur_re] matches somewhere in the
+; line lbuf..[lend] (GNU's re_search). preserves all but xax
+re_search:
+	push xsi
+	push xdi
+	push xbx
+	push xcx
+	push xdx
+	mov xsi, [cur_re]
+	mov xdi, [lbase]
+	cmp byte [xsi], '^'
+	jne .from
+	inc xsi
+	call re_here
+	jmp short .done
+.from:
+	call re_here
+	jc .done
+	inc xdi
+	cmp xdi, [lend]
+	jbe .from
+	clc
+.done:
+	pop xdx
+	pop xcx
+	pop xbx
+	pop xdi
+	pop xsi
+	ret
+
+; re_here - CF=1 when the pattern at xsi matches the text at xdi (up to
+; [lend]) from there on. preserves xsi, xdi; clobbers xax, xbx, xcx, xdx
+re_here:
+	mov al, [xsi]
+	test al, al
+	jz .yes
+	cmp al, '$'
+	jne .atom
+	cmp byte [xsi+1], 0
+	jne .atom
+	cmp xdi, [lend]
+	je .yes
+	clc
+	ret
+.yes:
+	stc
+	ret
+.atom:
+	push xsi
+	push xdi
+	mov xbx, xsi                    ; the atom
+	call atom_skip
+	mov dx, 0x0100                  ; dh = the least count, dl = 1: no most
+.quant:
+	mov al, [xsi]
+	cmp al, '*'
+	jne .not_star
+	mov dx, 1
+	inc xsi
+	jmp .quant
+.not_star:
+	cmp al, '\'
+	jne .counted
+	mov al, [xsi+1]
+	cmp al, '+'
+	je .plus
+	cmp al, '?'
+	jne .counted
+	mov dh, 0
+	jmp .two
+.plus:
+	mov dl, 1
+.two:
+	inc xsi
+	inc xsi
+	jmp .quant
+.counted:                               ; ecx = how many match from xdi
+	xor ecx, ecx
+.count:
+	lea xax, [xdi + xcx]
+	cmp xax, [lend]
+	jae .counted_all
+	test dl, dl
+	jnz .more
+	cmp ecx, 1
+	jae .counted_all
+.more:
+	mov al, [xax]
+	call atom_test
+	jnc .counted_all
+	inc ecx
+	jmp .count
+.counted_all:
+	movzx eax, dh
+	cmp ecx, eax
+	jb .fail
+.try:                                   ; the longest first
+	push xdi
+	push xcx
+	push xdx
+	add xdi, xcx
+	call re_here
+	pop xdx
+	pop xcx
+	pop xdi
+	jc .found
+	movzx eax, dh
+	cmp ecx, eax
+	je .fail
+	dec ecx
+	jmp .try
+.fail:
+	clc
+.found:
+	pop xdi
+	pop xsi
+	ret
+
+; atom_skip - xsi past the atom at xsi.  clobbers xax, xcx
+atom_skip:
+	lodsb
+	cmp al, '\'
+	jne .not_escape
+	inc xsi
+	ret
+.not_escape:
+	cmp al, '['
+	jne .ret
+	push xdx
+	call bracket
+	pop xdx
+.ret:
+	ret
+
+; atom_test - CF=1 when the byte al matches the atom at xbx.
+; preserves all but xax
+atom_test:
+	mov ah, [xbx]
+	cmp ah, '.'
+	je .any
+	cmp ah, '['
+	je .bracket
+	cmp ah, '\'
+	jne .byte
+	mov ah, [xbx+1]
+.byte:
+	cmp al, ah
+	je .yes
+	clc
+	ret
+.yes:
+	stc
+	ret
+.any:                                   ; not a NUL
+	cmp al, 1
+	cmc
+	ret
+.bracket:
+	push xsi
+	push xcx
+	push xdx
+	lea xsi, [xbx+1]
+	mov dl, al
+	call bracket
+	pop xdx
+	pop xcx
+	pop xsi
+	ret
+
+re_unsupported:	db '(){}|123456789wWsSbB<>`', "'"
+RE_UNSUPPORTED_N equ $ - re_unsupported
+msg_re_unsupported: db 'regular expression not supported: ', 0
+msg_re_trailing: db 'Trailing backslash', 0
+msg_re_invalid:	db 'Invalid regular expression', 0
+msg_re_bracket:	db 'Unmatched [, [^, [:, [., or [=', 0
+msg_re_range:	db 'Invalid range end', 0
+msg_re_class:	db 'Invalid character class name', 0
+msg_re_collation: db 'Invalid collation character', 0
+class_names:	db 'alpha', 0, 'upper', 0, 'lower', 0, 'digit', 0, 'xdigit', 0
+		db 'space', 0, 'print', 0, 'punct', 0, 'graph', 0, 'cntrl', 0
+		db 'blank', 0, 'alnum', 0, 0
+
+; The classes in class_names' order: 128 bits each, bit c set when the
+; byte c is in the class (the C locale; no byte from 128 is).
+cmaps:
+	dd 0x00000000, 0x00000000, 0x07fffffe, 0x07fffffe	; alpha
+	dd 0x00000000, 0x00000000, 0x07fffffe, 0x00000000	; upper
+	dd 0x00000000, 0x00000000, 0x00000000, 0x07fffffe	; lower
+	dd 0x00000000, 0x03ff0000, 0x00000000, 0x00000000	; digit
+	dd 0x00000000, 0x03ff0000, 0x0000007e, 0x0000007e	; xdigit
+	dd 0x00003e00, 0x00000001, 0x00000000, 0x00000000	; space
+	dd 0x00000000, 0xffffffff, 0xffffffff, 0x7fffffff	; print
+	dd 0x00000000, 0xfc00fffe, 0xf8000001, 0x78000001	; punct
+	dd 0x00000000, 0xfffffffe, 0xffffffff, 0x7fffffff	; graph
+	dd 0xffffffff, 0x00000000, 0x00000000, 0x80000000	; cntrl
+	dd 0x00000200, 0x00000001, 0x00000000, 0x00000000	; blank
+	dd 0x00000000, 0x03ff0000, 0x07fffffe, 0x07fffffe	; alnum
 
 ; prefix - for a text line (ebp = the bytes held, al its next byte or 10
 ; at its end): the number and separator, or spaces, as the style says.
@@ -638,7 +1164,7 @@ txt_start:	db 'invalid starting line number', 0
 txt_incr:	db 'invalid line number increment', 0
 txt_join:	db 'invalid line number of blank lines', 0
 txt_width:	db 'invalid line number field width', 0
-msg_regex:	db 'regular expression styles (pBRE) are not supported', 0
+msg_nomem:	db 'memory exhausted', 0
 msg_overflow:	db 'line number overflow', 0
 fmt_style:	db F_ARGV0, ': invalid ', F_TEXT, ' numbering style: ', F_QUOTE, 10, F_TRY, 0
 fmt_format:	db F_ARGV0, ': invalid line numbering format: ', F_QUOTE, 10, F_TRY, 0
@@ -669,6 +1195,11 @@ no_renumber:	resb 1
 at_eof:		resb 1
 overflow:	resb 1
 style:		resb 1                  ; the current section's
+re_ptrs:	resW 4                  ; the patterns of styles' p
+cur_re:		resW 1
+lbase:		resW 1
+lcap:		resW 1
+lend:		resW 1
 numbuf:		resb 24
 numend:
 

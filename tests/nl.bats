@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
-# nl: what difftest cannot express: a 100 MiB line and a 100 MiB almost-
-# delimiter streamed in small memory, an unreadable file as a non-root
-# user, SIGPIPE, /dev/full, and the unsupported pBRE style failing clearly.
+# nl: what difftest cannot express: a 100 MiB line streamed in small
+# memory (and held whole only for a pBRE style), a long delimiter, an
+# unreadable file as a non-root user, SIGPIPE, /dev/full, and the BRE
+# features not supported failing clearly.
 load helpers
 
 @test "a 100 MiB line streams through, as GNU's" {
@@ -63,7 +64,23 @@ load helpers
 	sh_fails 1 nl 'write error: No space left on device' 'echo a | "$1" > /dev/full'
 }
 
-@test "the pBRE style is not supported: a message and status 1, no output" {
-	sh_fails 1 nl 'regular expression styles (pBRE) are not supported' 'echo a | "$1" -b pa'
-	sh_fails 1 nl 'regular expression styles (pBRE) are not supported' 'echo a | "$1" --header-numbering=p.'
+@test "pBRE on a 100 MiB line: held whole at the break, as GNU's result" {
+	{ printf 'a\n'; head -c 104857600 /dev/zero | tr '\0' 'x'; printf 'y\nb\n'; } > long
+	"$(bin nl)" -b 'pxy$' long > out
+	/usr/bin/nl -b 'pxy$' long > expected
+	cmp expected out
+	"$(bin nl)" -b 'p^a' long | cmp - <(/usr/bin/nl -b 'p^a' long)
+}
+
+@test "pBRE: groups, alternation, intervals, back references fail clearly" {
+	for re in 'a\(b\)' 'a\|b' 'a\{2\}' '\(a\)\1' '\w' 'x\>'; do
+		run "$(bin nl)" -b "p$re" /dev/null
+		[ "$status" -eq 1 ] || return 1
+		case $output in
+		"$(bin nl): regular expression not supported: '"*) ;;
+		*) echo "$output"; return 1 ;;
+		esac
+	done
+	run "$(bin nl)" -b 'pa\|b' /dev/null
+	[ "$output" = "$(bin nl): regular expression not supported: 'a\\\\|b'" ]
 }
