@@ -282,43 +282,102 @@ die:
 	exit 1
 
 ; cut_bytes - the input (fill) in byte mode to the output at xdi, as GNU's
-; cut_bytes: xbx = the byte's position in its line, xbp = its range,
-; ch = 1 after the first selected byte of the line (--output-delimiter
-; goes before each later range's first byte).
+; cut_bytes, a run of bytes at a time: xbx = the bytes of the line so far
+; (GNU's byte_idx), xbp = the range, [found] = 1 after the first selected
+; byte of the line (--output-delimiter goes before each later range's
+; first byte). A run is the bytes from j = xbx + 1 on that keep xbp and
+; the choice: up to hi (just j when hi < j: GNU's ranges may come out of
+; order), and up to lo - 1 while unselected; it ends early at the line
+; delimiter (scan, xmm6 = xmm7 = it in all 16 bytes) or the block's end.
 cut_bytes:
-	mov dh, [ldelim]
+	movzx eax, byte [ldelim]
+	imul eax, eax, 0x01010101
+	movd xmm6, eax
+	pshufd xmm6, xmm6, 0
+	movdqa xmm7, xmm6
 .line:
 	xor ebx, ebx
 	mov xbp, [rbase]
-	mov ch, 0
-.byte:
-	GETC .eof
-	cmp al, dh
-	je .newline
-	NEXT_ITEM
-	cmp [xbp], xbx
-	ja .byte
+	mov byte [found], 0
+.run:
+	cmp [in_end], esi
+	ja .have
+	call fill
+	jc .eof
+.have:
+	mov xax, xbx                    ; j, stopping at the maximum - 1
+	cmp xax, -2
+	adc xax, 0
+	cmp xax, [xbp+W]                ; past hi: the next range (one step,
+	jbe .in                         ; as GNU's next_item)
+	add xbp, 2*W
+.in:
+	mov xdx, [xbp+W]
+	sub xdx, xax                    ; hi - j + 1, or 1 when hi < j
+	jae .up_to_hi
+	xor edx, edx
+.up_to_hi:
+	inc xdx
+	mov xcx, [xbp]
+	sub xcx, xax                    ; lo - j
+	jbe .selected
+	cmp xdx, xcx
+	jbe .skip
+	mov xdx, xcx
+.skip:
+	call .bound
+	add xsi, xdx
+	jmp .ran
+.selected:
+	push xax
+	call .bound
+	pop xax
+	test xdx, xdx
+	jz .ran
 	cmp byte [odspec], 0
-	je .put
-	test ch, ch
-	jz .first
-	cmp [xbp], xbx
-	jne .put
+	je .copy
+	cmp byte [found], 0
+	mov byte [found], 1
+	je .copy
+	cmp [xbp], xax
+	jne .copy
 	call put_od
-.first:
-	mov ch, 1
-.put:
-	stosb
-	jmp .byte
-.newline:
-	stosb
+.copy:
+	mov xcx, xdx
+.move:
+	movdqu xmm0, [xsi]
+	movdqu [xdi], xmm0
+	add xsi, 16
+	add xdi, 16
+	sub xcx, 16
+	ja .move
+	add xsi, xcx
+	add xdi, xcx
+.ran:
+	add xbx, xdx
+	cmp [in_end], esi
+	jbe .run
+	mov al, [ldelim]
+	cmp [xsi], al
+	jne .run
+	movsb                           ; the line's end
 	jmp .line
 .eof:
 	test xbx, xbx
 	jz .ret
-	mov al, dh
+	mov al, [ldelim]
 	stosb
 .ret:
+	ret
+
+; .bound - xdx = the run's length cut to the bytes before the line
+; delimiter or the block's end. clobbers xax, xcx
+.bound:
+	call scan
+	sub xax, xsi
+	cmp xdx, xax
+	jbe .ret
+	mov xdx, xax
 	ret
 
 ; cut_fields - the same in field mode, as GNU's cut_fields: dl = DELIM,
