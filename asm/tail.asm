@@ -1,0 +1,1572 @@
+; tail - the last part of files, and what is added to them.
+;
+; Usage: tail [-n [+|-]N | -c [+|-]N | -N[bcl][f] | +N[bcl][f]] [-fFqvz]
+;             [-s SECONDS] [--pid=PID] [--retry] [--follow[=HOW]] [FILE]...
+;   -n N   the last N lines (10 by default); -n +N from line N on
+;   -c N   the last N bytes; -c +N from byte N on
+;   -N, +N the old form (the only option, with at most one FILE): b 512-byte
+;          blocks, c bytes, l lines, f follow
+;   -f     follow: after the end, write what is added (--follow=descriptor)
+;   -F     follow by name, reopening the file when it is replaced or
+;          reappears (--follow=name --retry)
+;   -s S   seconds between checks (default 1; inotify wakes us sooner)
+;   --pid=PID  with -f: stop after PID ends
+;   -q     never print headers    -v  always print headers
+;   -z     lines end with NUL instead of newline
+; N may have a suffix as head's: b 512, kB 1000, K 1024, MB, M, ... Q.
+; "-" and no FILE mean standard input.
+; Exit status: 0; 1 when a file could not be opened or read, for a bad
+; option or number, or a write error.
+; Differences from GNU: the long options other than --pid, --retry and
+; --follow (and their prefixes) are not supported; -s takes a decimal
+; number (no exponent or hex); while following, the files are checked in
+; turn after each wake-up (inotify, or every S seconds), so the order of
+; the output of two files written at the same moment may differ; the
+; warning for following a tty stdin is not printed.
+;
+; Reading: a regular file is read from its end (lines: blocks of 128 KiB
+; backwards from the end until N line ends are seen; bytes: one lseek), so
+; the cost grows with N, not with the file; offsets are 64-bit on both
+; arches. A pipe goes through a window that keeps only the last N lines or
+; bytes and grows (brk) only as far as that needs. Output goes through
+; head's stdio-like buffer (GNU's exact write error messages).
+
+%include "subk.inc"
+use getopt, usage, usage_try, err_file, err_quoted, errno_path
+use headtail_num, headtail_out, seek64, lseek64, count_try
+
+BUFSZ       equ 128 * 1024
+STX_BLKSIZE equ 4                       ; __u32 stx_blksize
+M_BYTES     equ 1
+M_START     equ 2                       ; +N
+M_FOREVER   equ 4                       ; -f, -F
+M_NAME      equ 8                       ; follow by name
+M_RETRY     equ 16
+%define HDR_ALWAYS 2
+
+; A record per operand, on the stack.
+R_NAME      equ 0                       ; the name ("standard input" for -)
+R_FD        equ 8                       ; the fd, -1 when not open
+R_IGNORE    equ 12                      ; 1: no longer followed
+R_STDIN     equ 13                      ; 1: it is "-"
+R_ERR       equ 16                      ; the errno last reported (-F)
+R_POS       equ 24                      ; qword: bytes read so far
+R_INO       equ 32                      ; qword
+R_DEV       equ 40                      ; qword (major, minor)
+REC         equ 64
+
+IN_MODIFY   equ 0x2
+IN_ATTRIB   equ 0x4
+IN_MOVED_FROM equ 0x40
+IN_MOVED_TO equ 0x80
+IN_CREATE   equ 0x100
+IN_DELETE   equ 0x200
+IN_DELETE_SELF equ 0x400
+IN_MOVE_SELF equ 0x800
+WATCH_FILE  equ IN_MODIFY|IN_ATTRIB|IN_DELETE_SELF|IN_MOVE_SELF
+WATCH_DIR   equ IN_MODIFY|IN_ATTRIB|IN_CREATE|IN_DELETE|IN_MOVED_FROM|IN_MOVED_TO
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov byte [eol], 10
+	mov byte [cnt], 10
+	mov byte [sleep_ts], 1
+	mov xsi, xsp
+
+; The old form: GNU takes it only as the whole command line but a FILE
+; (argc 2, or 3 with a FILE that is not an option, or "--" in argv[2]
+; with argc 3 or 4). ecx = the number of arguments.
+	xor ecx, ecx
+.count_args:
+	cmp WPTR [xsi+xcx*W], 0
+	je .counted
+	inc ecx
+	jmp .count_args
+.counted:
+	dec ecx
+	js .getopt
+	jz .old
+	mov xdx, [xsi+W]                ; argv[2]
+	cmp ecx, 2
+	ja .getopt
+	cmp word [xdx], '--'
+	jne .not_dashes
+	cmp byte [xdx+2], 0
+	je .old
+.not_dashes:
+	dec ecx
+	jnz .getopt
+	cmp byte [xdx], '-'
+	jne .old
+	cmp byte [xdx+1], 0
+	jne .getopt
+
+; argv[1]: "+" or "-" (but "-" alone or "-c" alone are the new form),
+; digits, one of b c l, maybe f, and nothing else. ah = the mode bits,
+; xdx = the digits, xdi = past them, xcx = the letters, ebx = the count
+; without digits.
+.old:
+	mov xdx, [xsi]
+	mov ah, M_START
+	cmp byte [xdx], '+'
+	je .old_digits
+	cmp byte [xdx], '-'
+	jne .getopt
+	xor ecx, ecx
+	cmp byte [xdx+1], 'c'
+	sete cl
+	cmp byte [xdx+xcx+1], 0
+	je .getopt
+	mov ah, 0
+.old_digits:
+	inc xdx
+	mov xdi, xdx
+.old_digit:
+	mov al, [xdi]
+	sub al, '0'
+	cmp al, 9
+	ja .old_letters
+	inc xdi
+	jmp .old_digit
+.old_letters:
+	push 10
+	pop xbx
+	mov xcx, xdi
+	mov al, [xcx]
+	cmp al, 'b'
+	jne .old_not_b
+	shl ebx, 9
+	jmp .old_bytes
+.old_not_b:
+	cmp al, 'c'
+	jne .old_not_c
+.old_bytes:
+	or ah, M_BYTES
+	jmp .old_unit
+.old_not_c:
+	cmp al, 'l'
+	jne .old_f
+.old_unit:
+	inc xcx
+.old_f:
+	cmp byte [xcx], 'f'
+	jne .old_end
+	or ah, M_FOREVER
+	inc xcx
+.old_end:
+	cmp byte [xcx], 0
+	jne .getopt
+	mov [mode], ah
+	add xsi, W                      ; getopt starts after it
+	mov [cnt], ebx
+	cmp xdi, xdx
+	je .getopt
+
+; The digits as a string of their own for count_try (the byte after them
+; is put back): an overflow there is GNU's ERANGE; then a 'b' after them
+; multiplies by 512, whose overflow GNU reports without a reason. Nothing
+; else is an error ("-5c" is 5: the c is no suffix).
+	mov bl, [xdi]
+	mov byte [xdi], 0
+	push xsi
+	mov xsi, xdx
+	call count_try
+	pop xsi
+	mov [xdi], bl
+	mov ebp, fmt_old
+	jc .old_bad
+	cmp bl, 'b'
+	jne .getopt
+	mov ecx, 512
+	call count_mul
+	mov ebp, fmt_old_plain
+	jnc .getopt
+.old_bad:
+	mov xdx, [xsi-W]
+	mov esi, ebp
+	xor eax, eax
+	call say_error
+	exit 1
+
+; The options (getopt: xsi, xdi, xbx are its state); a word "--NAME"
+; before getopt sees it is one of our long options.
+.getopt:
+	mov xdi, xsp
+	xor ebx, ebx
+.opt:
+	test xbx, xbx
+	jnz .short
+	mov xdx, [xsi]
+	test xdx, xdx
+	jz .short
+	cmp word [xdx], '--'
+	jne .short
+	cmp byte [xdx+2], 0
+	je .short
+	add xsi, W
+	call long_option
+	jmp .opt
+.short:
+	call getopt
+	jc .options_done
+	cmp al, 'n'
+	je .lines
+	cmp al, 'c'
+	jne .not_count
+	or byte [mode], M_BYTES
+.count:                                 ; xdx = [+|-]N
+	cmp byte [xdx], '+'
+	jne .not_plus
+	or byte [mode], M_START
+.not_plus:
+	cmp byte [xdx], '-'
+	jne .parse
+	inc xdx
+.parse:
+	push xsi
+	mov xsi, xdx
+	mov ecx, msg_lines
+	test byte [mode], M_BYTES
+	jz .parse_lines
+	mov ecx, msg_bytes
+.parse_lines:
+	call count_arg
+	pop xsi
+	jmp .opt
+.lines:
+	and byte [mode], ~M_BYTES
+	jmp .count
+.not_count:
+	cmp al, 'f'
+	jne .not_f
+	and byte [mode], ~M_NAME
+.forever:
+	or byte [mode], M_FOREVER
+	jmp .opt
+.not_f:
+	cmp al, 'F'
+	jne .not_F
+	or byte [mode], M_NAME|M_RETRY
+	jmp .forever
+.not_F:
+	cmp al, 's'
+	jne .not_s
+	call seconds
+	jmp .opt
+.not_s:
+	cmp al, 'q'
+	jne .not_q
+	mov byte [hdr], 1
+	jmp .opt
+.not_q:
+	cmp al, 'v'
+	jne .not_v
+	mov byte [hdr], HDR_ALWAYS
+	jmp .opt
+.not_v:
+	cmp al, 'z'
+	jne .digit
+	mov byte [eol], 0
+	jmp .opt
+.digit:                                 ; (only digits are left)
+	mov esi, fmt_context
+	jmp opt_letter
+
+; GNU's warnings for --retry and --pid without following (status kept).
+.options_done:
+	mov al, [mode]
+	test al, M_RETRY
+	jz .no_retry
+	mov esi, fmt_retry_ignored
+	test al, M_FOREVER
+	jz .warn_retry
+	test al, M_NAME
+	jnz .no_retry
+	mov esi, fmt_retry_initial
+.warn_retry:
+	call warn
+	test byte [mode], M_FOREVER
+	jnz .no_retry
+	and byte [mode], ~M_RETRY
+.no_retry:
+	cmp dword [pid], 0
+	je .no_pid
+	test byte [mode], M_FOREVER
+	jnz .no_pid
+	mov esi, fmt_pid_ignored
+	call warn
+	and dword [pid], 0
+.no_pid:
+
+; +N starts at the Nth unit: N - 1 are skipped (+0 is +1).
+	test byte [mode], M_START
+	jz .operands
+	mov eax, [cnt]
+	or eax, [cnt+4]
+	jz .operands
+	sub dword [cnt], 1
+	sbb dword [cnt+4], 0
+
+; The operands are at xsp up to xdi; none means "-". Following by name
+; needs names; nothing to print and no following: done at once.
+.operands:
+	cmp xdi, xsp
+	jne .some
+	push dash
+	mov xdi, xsp
+	add xdi, W
+.some:
+	mov xsi, xsp
+.hyphen:
+	mov xdx, [xsi]
+	cmp word [xdx], '-'
+	jne .next_hyphen
+	test byte [mode], M_NAME
+	jz .next_hyphen
+	mov esi, fmt_by_name
+	call say_error
+	exit 1
+.next_hyphen:
+	add xsi, W
+	cmp xsi, xdi
+	jne .hyphen
+	mov eax, [cnt]
+	or eax, [cnt+4]
+	jnz .work
+	test byte [mode], M_FOREVER|M_START
+	jz .exit
+.work:
+	mov xax, xdi
+	sub xax, xsp
+	cmp xax, W
+	jbe .records
+	cmp byte [hdr], 0
+	jne .records
+	mov byte [hdr], HDR_ALWAYS
+
+; The records: REC bytes per operand, below the operands (so they end
+; where the operands start).
+.records:
+	mov xcx, xdi
+	sub xcx, xsp
+	shl ecx, 6 - WSHIFT
+	mov xsi, xsp
+	mov [rec_end], xsp
+	sub xsp, xcx
+	mov xdi, xsp                    ; zeroed (the stack had been used)
+	xor eax, eax
+	rep stosb
+	mov xbp, xsp
+.record:
+	lodsW
+	mov [xbp+R_NAME], xax
+	or dword [xbp+R_FD], -1
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .record
+	mov [rec_start], xsp
+	mov xbp, xsp
+
+; Each operand in turn; then the following, if asked.
+.file:
+	call tail_file
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .file
+	test byte [mode], M_FOREVER
+	jz .end
+	jmp follow
+
+; As GNU: stdin closed when it was read, then stdout flushed.
+.end:
+	cmp byte [stdin_used], 0
+	je .flush
+	sys close, 0
+	test eax, eax
+	jns .flush
+	mov esi, dash
+	call err_file
+.flush:
+	call out_flush
+.exit:
+	exit_status
+
+; warn - a warning (xsi = the format): no effect on the exit status.
+warn:
+	push xdi
+	mov edx, dash
+	xor eax, eax
+	call say
+	pop xdi
+	ret
+
+; long_option - xdx = "--NAME[=VALUE]" (xsi past it in argv): --pid,
+; --retry, --follow and any prefix of them.
+long_option:
+	lea xax, [xdx+2]
+	mov ecx, long_pid
+	call .match
+	je .pid
+	mov ecx, long_retry
+	call .match
+	je .retry
+	mov ecx, long_follow
+	call .match
+	je .follow
+	jmp opt_unrecognized
+.retry:
+	cmp byte [xax], '='
+	je .no_arg
+	or byte [mode], M_RETRY
+	ret
+.no_arg:
+	mov esi, fmt_no_arg
+	jmp .say
+.follow:
+	or byte [mode], M_FOREVER
+	cmp byte [xax], '='
+	jne .descriptor
+	inc xax
+	mov ecx, how_name
+	call .match
+	je .by_name
+	mov ecx, how_descriptor
+	call .match
+	jne .bad_how
+.descriptor:
+	and byte [mode], ~M_NAME
+	ret
+.by_name:
+	or byte [mode], M_NAME
+	ret
+.bad_how:
+	mov xdx, xax
+	mov esi, fmt_how
+	xor eax, eax
+	call say
+	exit 1
+.pid:
+	cmp byte [xax], '='
+	jne .pid_next
+	inc xax
+	jmp .pid_value
+.pid_next:
+	mov xax, [xsi]
+	test xax, xax
+	jz .needs_arg
+	add xsi, W
+.pid_value:                             ; xax = the PID: digits only
+	push xsi                        ; ([cnt] is the count: kept)
+	mov xsi, xax
+	mov eax, [cnt]
+	mov edx, [cnt+4]
+	push xax
+	push xdx
+	mov ecx, msg_pid
+	call count_arg
+	mov eax, [cnt]
+	cmp dword [cnt+4], 0
+	je .pid_fits
+	or eax, -1                      ; past 2^32: too large as well
+.pid_fits:
+	pop xcx
+	mov [cnt+4], ecx
+	pop xcx
+	mov [cnt], ecx
+	mov xdx, xsi
+	pop xsi
+	push xdx
+.pid_end:
+	inc xdx
+	cmp byte [xdx], 0
+	jne .pid_end
+	mov cl, [xdx-1]
+	pop xdx
+	sub cl, '0'
+	cmp cl, 9
+	ja .pid_invalid
+	test eax, eax
+	js .pid_big
+	mov [pid], eax
+	ret
+.pid_invalid:
+	xor eax, eax
+	jmp .pid_bad
+.pid_big:
+	push -EOVERFLOW
+	pop xax
+.pid_bad:
+	mov esi, msg_pid
+	call err_quoted
+	exit 1
+.needs_arg:
+	mov esi, fmt_needs_arg
+.say:                                   ; xsi = the format
+	xor eax, eax
+	call say
+	exit 1
+
+; .match - ZF=1 when the word at xax, up to '=' or its end, is a prefix
+; of the NUL-terminated name at xcx (and not empty); xax then points at
+; the '=' or the end. clobbers: xcx
+.match:
+	push xdx
+	push xax
+	cmp byte [xax], '='
+	je .no
+	cmp byte [xax], 0
+	je .no
+.m_byte:
+	mov dl, [xax]
+	test dl, dl
+	jz .yes
+	cmp dl, '='
+	je .yes
+	cmp dl, [xcx]
+	jne .no
+	inc xax
+	inc xcx
+	jmp .m_byte
+.yes:
+	pop xcx
+	pop xdx
+	cmp eax, eax
+	ret
+.no:
+	pop xax
+	pop xdx
+	test esp, esp
+	ret
+
+; seconds - xdx = the argument of -s: [sleep_ts] = its seconds and
+; nanoseconds (decimal digits, maybe a '.' and more digits: 9 are kept).
+; ecx = the seconds, edi = the fraction, bl = 1 once a digit is seen,
+; bh = the digits of the fraction.
+seconds:
+	push xsi
+	push xdi
+	push xbx
+	push xdx
+	mov xsi, xdx
+	xor ecx, ecx
+	xor edi, edi
+	xor ebx, ebx
+	xor eax, eax
+.int:
+	lodsb
+	sub al, '0'
+	cmp al, 9
+	ja .point
+	mov bl, 1
+	imul ecx, ecx, 10
+	jo .bad
+	add ecx, eax
+	jo .bad
+	jmp .int
+.point:
+	cmp al, '.' - '0'
+	jne .end
+.fraction:
+	lodsb
+	sub al, '0'
+	cmp al, 9
+	ja .end
+	mov bl, 1
+	cmp bh, 9
+	jae .fraction
+	inc bh
+	imul edi, edi, 10
+	add edi, eax
+	jmp .fraction
+.end:
+	cmp al, -'0'                    ; the NUL
+	jne .bad
+	test bl, bl
+	jz .bad
+.scale:
+	cmp bh, 9
+	jae .store
+	inc bh
+	imul edi, edi, 10
+	jmp .scale
+.store:
+	mov [sleep_ts], xcx
+	mov [sleep_ts+W], xdi
+	pop xdx
+	pop xbx
+	pop xdi
+	pop xsi
+	ret
+.bad:
+	pop xdx
+	mov esi, fmt_seconds
+	xor eax, eax
+	call say_error
+	exit 1
+
+; tail_file - open the operand of the record xbp, print its header and its
+; last part; keep it open when following. STATUS = 1 on failures.
+tail_file:
+	mov xsi, [xbp+R_NAME]
+	cmp word [xsi], '-'
+	jne .open
+	mov byte [stdin_used], 1
+	mov byte [xbp+R_STDIN], 1
+	mov WPTR [xbp+R_NAME], msg_stdin
+	xor eax, eax
+	jmp .opened
+.open:
+	sys open, xsi, O_RDONLY|O_LARGEFILE
+	test eax, eax
+	jns .opened
+	mov [xbp+R_ERR], eax
+	call ignore_unless_retry
+	mov esi, fmt_open
+	jmp report
+.opened:
+	mov [xbp+R_FD], eax
+	mov [fd], xax
+	call header_if
+	call tail_fd
+	setc [bad]
+	test byte [mode], M_FOREVER
+	jz .close
+
+; Following: as GNU, the file's type is checked even after a failure.
+	call stat_fd
+	mov esi, fmt_read
+	js .stat_failed
+	mov ax, [st+STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFREG >> 8
+	je .typed
+	cmp ah, S_IFCHR >> 8
+	je .typed
+	cmp ah, S_IFIFO >> 8
+	je .typed
+	cmp ah, S_IFSOCK >> 8
+	je .typed
+	mov esi, fmt_type
+	test byte [mode], M_RETRY
+	jz .give_up
+	mov esi, fmt_type_retry
+.give_up:
+	mov xdx, [xbp+R_NAME]
+	xor eax, eax
+	call say_error
+	jmp .bad
+.stat_failed:
+	call report
+.bad:
+	call ignore_unless_retry
+	jmp close_fd
+.typed:
+	cmp byte [bad], 0
+	jne .bad
+	cmp ah, S_IFREG >> 8            ; a pipe on stdin is not followed
+	je remember
+	cmp ah, S_IFCHR >> 8
+	je remember
+	cmp byte [xbp+R_STDIN], 0
+	je remember
+	mov byte [xbp+R_IGNORE], 2
+	or dword [xbp+R_FD], -1
+	ret
+.close:
+	cmp byte [xbp+R_STDIN], 0
+	jne .ret
+	jmp close_fd
+.ret:
+	ret
+
+; ignore_unless_retry - a file that failed is no longer followed, unless
+; --retry.
+ignore_unless_retry:
+	test byte [mode], M_RETRY
+	jnz .ret
+	mov byte [xbp+R_IGNORE], 1
+.ret:
+	ret
+
+; close_fd - close the record's fd (but stdin), mark it closed.
+close_fd:
+	cmp byte [xbp+R_STDIN], 0
+	jne .closed
+	sys close, [xbp+R_FD]
+.closed:
+	or dword [xbp+R_FD], -1
+	ret
+
+; remember - the record's position (the fd's offset, 0 when it has none)
+; and identity (from st) for the following.
+remember:
+	mov esi, pos
+	xor eax, eax
+	mov [xsi], eax
+	mov [xsi+4], eax
+	mov A1, [fd]
+	mov cl, SEEK_CUR
+	call seek64
+	jns .pos
+	xor eax, eax
+	mov [pos], eax
+	mov [pos+4], eax
+.pos:
+	mov eax, [pos]
+	mov [xbp+R_POS], eax
+	mov eax, [pos+4]
+	mov [xbp+R_POS+4], eax
+	mov esi, st+STX_INO
+	lea xdi, [xbp+R_INO]
+	movsd
+	movsd
+	mov esi, st+STX_DEV
+	movsd
+	movsd
+	ret
+
+; header_if - "==> NAME <==" when headers are printed, with a blank line
+; before all but the first; [last] = the record printed last.
+header_if:
+	cmp byte [hdr], HDR_ALWAYS
+	jne .ret
+	cmp [last], xbp
+	je .ret
+	mov [last], xbp
+	mov A2d, hdr_start
+	push 5
+	pop A3
+	cmp byte [headed], 0
+	jne .put
+	mov byte [headed], 1
+	inc A2d
+	dec A3d
+.put:
+	call out_bytes
+	mov A2, [xbp+R_NAME]
+	call strlen
+	call out_bytes
+	mov A2d, hdr_end
+	push 5
+	pop A3
+	jmp out_bytes
+.ret:
+	ret
+
+; report - GNU's message for the record's file: xsi = the format, xax =
+; -errno. CF=1.
+report:
+	mov xdx, [xbp+R_NAME]
+	call say_always
+	stc
+	ret
+
+; stat_fd - statx of [fd] into st; SF=1 and xax = -errno on failure.
+stat_fd:
+	mov A3d, AT_EMPTY_PATH
+	lea A4d, [A3 - 1]
+	mov A5d, st
+	sys statx, [fd], dash+1
+	test eax, eax
+	ret
+
+; tail_fd - the last part (or from +N on) of the open file [fd].
+; out: CF=1 when it failed (reported).
+tail_fd:
+	call stat_fd
+	mov esi, fmt_fstat
+	js report
+	mov al, [mode]
+	test al, M_BYTES
+	jnz tail_bytes
+
+; Lines. +N: start_lines. A regular file with its offset before its end:
+; file_lines. Anything else: the window.
+tail_lines:
+	test al, M_START
+	jnz start_lines
+	call is_regular
+	jne pipe_lines
+	mov esi, start
+	call seek_zero_cur
+	js pipe_lines
+	mov esi, end
+	mov cl, SEEK_END
+	call seek_zero
+	mov eax, [start]
+	mov edx, [start+4]
+	sub eax, [end]
+	sbb edx, [end+4]
+	jl file_lines
+	mov esi, start
+	mov cl, SEEK_SET
+	call seek64
+	jmp pipe_lines
+
+; Bytes. +N: lseek by N when it works, else read N. From the end: a
+; regular file's size, or where lseek(-N, SEEK_END) says the end is; small
+; ones (and the rest) through the window.
+tail_bytes:
+	test al, M_START
+	jnz start_bytes
+	cmp byte [cnt+7], 0
+	js pipe_bytes
+	or dword [cur+4], -1            ; cur < 0: not known
+	call is_regular
+	jne .seek_end
+	mov eax, [st+STX_SIZE]
+	mov [end], eax
+	mov eax, [st+STX_SIZE+4]
+	mov [end+4], eax
+	jmp .known
+.seek_end:
+	xor eax, eax
+	sub eax, [cnt]
+	mov [cur], eax
+	mov eax, 0
+	sbb eax, [cnt+4]
+	mov [cur+4], eax
+	mov esi, cur
+	mov cl, SEEK_END
+	call seek64
+	js pipe_bytes
+	mov eax, [cur]
+	add eax, [cnt]
+	mov [end], eax
+	mov eax, [cur+4]
+	adc eax, [cnt+4]
+	mov [end+4], eax
+.known:
+	mov eax, [st+STX_BLKSIZE]
+	cmp dword [end+4], 0
+	jl pipe_bytes
+	jg .big
+	cmp [end], eax
+	jbe pipe_bytes
+.big:
+	cmp dword [cur+4], 0
+	jge .have_cur
+	mov esi, cur
+	call seek_zero_cur
+.have_cur:
+	mov eax, [end]                  ; edx:eax = end - cur
+	mov edx, [end+4]
+	sub eax, [cur]
+	sbb edx, [cur+4]
+	jl .dump                        ; cur > end
+	sub eax, [cnt]
+	sbb edx, [cnt+4]
+	jb .dump                        ; N > end - cur
+	or eax, edx
+	jz .dump                        ; N = end - cur
+	mov eax, [end]
+	sub eax, [cnt]
+	mov [cur], eax
+	mov eax, [end+4]
+	sbb eax, [cnt+4]
+	mov [cur+4], eax
+	mov esi, cur
+	mov cl, SEEK_SET
+	call seek64
+.dump:
+	call copy_cnt
+	jmp dump
+
+; is_regular - ZF=1 when st is a regular file. clobbers: eax
+is_regular:
+	mov ax, [st+STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFREG >> 8
+	ret
+
+; seek_zero_cur, seek_zero - [xsi] = 0, then seek64 with SEEK_CUR (or cl)
+seek_zero_cur:
+	mov cl, SEEK_CUR
+seek_zero:
+	xor eax, eax
+	mov [xsi], eax
+	mov [xsi+4], eax
+	mov A1, [fd]
+	jmp seek64
+
+; copy_cnt - [num] = [cnt]
+copy_cnt:
+	mov eax, [cnt]
+	mov [num], eax
+	mov eax, [cnt+4]
+	mov [num+4], eax
+	ret
+
+; dump_all - copy the rest of [fd] to stdout; dump: at most [num] bytes.
+; out: CF=1 when a read failed (reported).
+dump_all:
+	or eax, -1
+	mov [num], eax
+	mov [num+4], eax
+dump:
+	mov eax, [num]
+	or eax, [num+4]
+	jz .ret
+	mov A3d, BUFSZ
+	cmp dword [num+4], 0
+	jne .read
+	cmp [num], A3d
+	jae .read
+	mov A3d, [num]
+.read:
+	mov A2d, obuf
+	add A2, [obuf_len]
+	cmp byte [following], 0
+	je .in_place
+	mov A2d, buf
+.in_place:
+	sys read, [fd]
+	test eax, eax
+	js read_failed
+	jz .ret
+	sub [num], eax
+	sbb dword [num+4], 0
+	xchg eax, A3d
+	cmp byte [following], 0
+	je .out
+	push A2
+	push A3
+	call header_if
+	pop A3
+	pop A2
+.out:
+	call out_bytes
+	jmp dump
+.ret:
+	clc
+	ret
+read_failed:
+	mov esi, fmt_read
+	jmp report
+
+; start_lines - skip [cnt] lines, then the rest. The reads go where
+; out_bytes would keep them; what follows the last skipped line is then
+; written from there.
+start_lines:
+	call copy_cnt
+.read:
+	mov eax, [num]
+	or eax, [num+4]
+	jz dump_all
+	mov A2d, obuf
+	add A2, [obuf_len]
+	push A2
+	mov A3d, BUFSZ
+	sys read, [fd]
+	pop xdi
+	test eax, eax
+	js read_failed
+	jz dump.ret
+	xchg eax, ecx
+	mov al, [eol]
+.find:
+	jxcxz .read
+	repne scasb
+	jne .read
+	sub dword [num], 1
+	sbb dword [num+4], 0
+	mov edx, [num]
+	or edx, [num+4]
+	jnz .find
+	mov A3, xcx
+	movx A2, xdi
+	call out_bytes
+	jmp dump_all
+
+; start_bytes - skip [cnt] bytes: lseek when the file can (N fits an
+; off_t), else read them.
+start_bytes:
+	cmp byte [cnt+7], 0
+	js .read_them
+	mov esi, cnt
+	mov eax, [xsi]
+	mov [cur], eax
+	mov eax, [xsi+4]
+	mov [cur+4], eax
+	mov esi, cur
+	mov A1, [fd]
+	mov cl, SEEK_CUR
+	call seek64
+	jns dump_all
+.read_them:
+	call copy_cnt
+.read:
+	mov A2d, buf
+	mov A3d, BUFSZ
+	sys read, [fd]
+	test eax, eax
+	js read_failed
+	jz dump.ret
+	cmp dword [num+4], 0
+	jne .skip
+	cmp [num], eax
+	jb .part
+.skip:
+	sub [num], eax
+	sbb dword [num+4], 0
+	jmp .read
+.part:
+	mov A3, xax
+	mov A2d, [num]
+	sub A3d, A2d
+	add A2d, buf
+	call out_bytes
+	jmp dump_all
+
+; file_lines - the last [cnt] lines of a regular file, read backwards from
+; [end] down to [start] in blocks of BUFSZ (the first one, at the end, is
+; what is left over: the reads fall on block boundaries). [pos] = the
+; block's offset, [chunk] = its length, [num] = the lines still to see.
+; The blocks are read where out_bytes keeps its bytes ([blk]), so a small
+; answer is never copied.
+file_lines:
+	call copy_cnt
+	mov eax, [num]
+	or eax, [num+4]
+	jz .done
+	mov eax, [end]
+	sub eax, [start]
+	and eax, BUFSZ - 1
+	jnz .first
+	mov eax, BUFSZ
+.first:
+	mov [chunk], eax
+	mov edx, [end]
+	sub edx, eax
+	mov [pos], edx
+	mov edx, [end+4]
+	sbb edx, 0
+	mov [pos+4], edx
+	call read_block
+	jc .ret
+	mov xcx, [chunk]
+	test ecx, ecx
+	jz .done
+	add xcx, [blk]
+	mov al, [xcx-1]
+	cmp al, [eol]
+	je .scan
+	sub dword [num], 1              ; the last line has no line end
+	sbb dword [num+4], 0
+.scan:
+	mov xcx, [chunk]
+	mov xdi, [blk]
+	lea xdi, [xdi+xcx-1]
+	mov al, [eol]
+	std
+.find:
+	jxcxz .block
+	repne scasb
+	jne .block
+	mov edx, [num]
+	or edx, [num+4]
+	jz .found
+	sub dword [num], 1
+	sbb dword [num+4], 0
+	jmp .find
+.block:                                 ; not enough lines in this block
+	cld
+	mov eax, [pos]
+	cmp eax, [start]
+	jne .back
+	mov eax, [pos+4]
+	cmp eax, [start+4]
+	jne .back
+	mov esi, start                  ; all of it from start
+	mov A1, [fd]
+	mov cl, SEEK_SET
+	call seek64
+	mov eax, [end]
+	sub eax, [start]
+	mov [num], eax
+	mov eax, [end+4]
+	sbb eax, [start+4]
+	mov [num+4], eax
+	jmp dump
+.back:
+	sub dword [pos], BUFSZ
+	sbb dword [pos+4], 0
+	mov dword [chunk], BUFSZ
+	call read_block
+	jc .ret
+	cmp dword [chunk], 0
+	jne .scan
+.done:
+	clc
+.ret:
+	ret
+.found:                                 ; xdi + 1 = the line end
+	cld
+	add xdi, 2
+	mov A3, [blk]
+	add A3, [chunk]
+	sub A3, xdi
+	movx A2, xdi
+	call out_bytes
+	mov eax, [end]                  ; then from pos + chunk up to end
+	sub eax, [pos]
+	mov edx, [end+4]
+	sbb edx, [pos+4]
+	sub eax, [chunk]
+	sbb edx, 0
+	mov [num], eax
+	mov [num+4], edx
+	jmp dump
+
+; read_block - seek to [pos], read [chunk] bytes into buf; [chunk] = what
+; was read. CF=1 when it failed (reported).
+read_block:
+	mov esi, pos
+	mov A1, [fd]
+	mov cl, SEEK_SET
+	call seek64
+	mov A2d, obuf
+	add A2, [obuf_len]
+	mov [blk], A2
+	mov A3d, [chunk]
+	sys read, [fd]
+	test eax, eax
+	js read_failed
+	mov [chunk], eax
+	clc
+	ret
+
+; pipe_lines, pipe_bytes - the last [cnt] lines or bytes of what is left
+; to read: a window [base, base+fill) of cap bytes from brk; each time it
+; is full, what precedes the last N is dropped and the rest moved to the
+; front; when that leaves it more than half full, it doubles. At the end
+; the window holds the answer.
+pipe_lines:
+pipe_bytes:
+	mov xax, [base]
+	test xax, xax
+	jnz .have
+	sys brk, 0
+	mov [base], xax
+.have:
+	and WPTR [fill], 0
+.loop:
+	mov xax, [fill]
+	cmp xax, [cap]
+	jne .read
+	call cut
+	mov xax, [fill]
+	add xax, xax
+	cmp xax, [cap]
+	jb .read
+	mov xax, [cap]
+	add xax, xax
+	jnz .grow
+	mov eax, 65536
+.grow:
+	mov [cap], xax
+	mov A1, [base]
+	add A1, xax
+	jc .exhausted
+	sys brk
+	cmp xax, A1
+	jb .exhausted
+.read:
+	mov A2, [base]
+	add A2, [fill]
+	mov A3, [cap]
+	sub A3, [fill]
+	sys read, [fd]
+	test eax, eax
+	js read_failed
+	jz .eof
+	add [fill], xax
+	jmp .loop
+.eof:
+	call cut
+	mov A2, [base]
+	mov A3, [fill]
+	call out_bytes
+	clc
+	ret
+.exhausted:
+	mov esi, fmt_memory
+	xor eax, eax
+	call say_error
+	exit 1
+
+; cut - drop the start of the window that cannot be in the last N bytes
+; or lines, move the rest (xcx bytes) to the front. A line is counted
+; from the second last byte back: the last byte ends a line or is in it.
+cut:
+	mov xcx, [fill]
+	cmp dword [cnt+4], 0
+	jne .keep                       ; N >= 2^32: all of it
+	mov edx, [cnt]
+	test byte [mode], M_BYTES
+	jz .lines
+	cmp xcx, xdx
+	jbe .keep
+	mov xcx, xdx
+	jmp .keep
+.lines:
+	test edx, edx
+	jz .none
+	mov xdi, [base]
+	lea xdi, [xdi+xcx-2]
+	dec xcx
+	jle .all
+	mov al, [eol]
+	std
+.scan:
+	repne scasb
+	jne .all
+	dec edx
+	jz .found
+	jxcxz .all
+	jmp .scan
+.found:
+	mov xcx, [base]
+	add xcx, [fill]
+	sub xcx, xdi
+	dec xcx
+	dec xcx
+	jmp .keep
+.none:
+	xor ecx, ecx
+	jmp .keep
+.all:
+	mov xcx, [fill]
+.keep:
+	cld
+	mov xdi, [base]
+	mov xsi, xdi
+	add xsi, [fill]
+	sub xsi, xcx
+	mov [fill], xcx
+	rep movsb
+	ret
+
+; follow - after the first part of every file: check each file, write what
+; was added, flush; then wait for inotify (or the interval), until --pid's
+; process is gone (one last check after that) or no file is left. As GNU,
+; a pipe on stdin is not followed, and with nothing else to follow tail
+; just ends. inotify only wakes us up: each check looks at the files
+; themselves (fstat, or stat of the name with -F), so a missed event costs
+; at most the interval.
+follow:
+	mov xbp, [rec_start]
+.viable:
+	cmp byte [xbp+R_IGNORE], 2
+	jne .start
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .viable
+	jmp _start.end
+.start:
+	mov byte [following], 1
+	mov eax, [sleep_ts+W]           ; the interval in ms for poll
+	xor edx, edx
+	mov ecx, 1000000
+	div ecx
+	imul ecx, [sleep_ts], 1000
+	add eax, ecx
+	mov [sleep_ms], eax
+	sys inotify_init1, 0
+	mov [ifd], eax
+	mov byte [ifd+4], 1             ; struct pollfd: fd, POLLIN
+	test eax, eax
+	js .check
+	mov xbp, [rec_start]
+.watch:
+	cmp byte [xbp+R_STDIN], 0
+	jne .next_watch
+	call watch
+.next_watch:
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .watch
+
+.check:
+	mov byte [live], 0
+	mov xbp, [rec_start]
+.each:
+	call check
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .each
+	call out_flush
+	cmp byte [live], 0
+	jne .alive
+	mov esi, fmt_no_files
+	xor eax, eax
+	mov edx, dash
+	call say_error
+	jmp _start.end
+.alive:
+	mov eax, [pid]
+	test eax, eax
+	jz .wait
+	cmp byte [dead], 0
+	jne .gone
+	sys kill, eax, 0
+	cmp eax, -ESRCH
+	jne .wait
+	mov byte [dead], 1
+	jmp .check
+.gone:
+	exit 0
+.wait:
+	cmp dword [ifd], 0
+	jl .sleep
+	sys poll, ifd, 1, [sleep_ms]
+	test eax, eax
+	jle .check
+	mov A3d, BUFSZ
+	sys read, [ifd], buf            ; the events: only a wake-up
+	jmp .check
+.sleep:
+	sys nanosleep, sleep_ts, 0
+	jmp .check
+
+; watch - inotify watches for the record xbp: its directory (-F: names
+; come and go there) or the file itself (-f: the watch follows the file
+; when it is renamed). The directory is the name up to its last '/' (cut
+; there for the call), "." without one, "/" for "/x".
+watch:
+	mov xsi, [xbp+R_NAME]
+	mov A3d, WATCH_FILE
+	test byte [mode], M_NAME
+	jz .add
+	mov A3d, WATCH_DIR
+	xor edi, edi                    ; xdi = the last '/'
+	push xsi
+.find:
+	lodsb
+	cmp al, '/'
+	jne .not_slash
+	lea xdi, [xsi-1]
+.not_slash:
+	test al, al
+	jnz .find
+	pop xsi
+	test xdi, xdi
+	jnz .cut
+	mov esi, dot
+	jmp .add
+.cut:
+	cmp xdi, xsi
+	jne .cut_here
+	inc xdi                         ; "/x": the root
+.cut_here:
+	mov cl, [xdi]
+	mov byte [xdi], 0
+	push xcx
+	push xdi
+	call .add
+	pop xdi
+	pop xcx
+	mov [xdi], cl
+	ret
+.add:
+	sys inotify_add_watch, [ifd], xsi
+	ret
+
+; check - the record xbp while following: -F looks at the name first;
+; then what was added to the open file is written, after GNU's message
+; when the file got shorter ("file truncated": from its start again).
+check:
+	cmp byte [xbp+R_IGNORE], 0
+	jne .ret
+	mov byte [live], 1
+	test byte [mode], M_NAME
+	jnz .name
+	cmp dword [xbp+R_FD], 0
+	jge .open
+	test byte [mode], M_RETRY       ; -f --retry: opened when it appears
+	jnz .name
+	ret
+.open:
+	mov eax, [xbp+R_FD]
+	mov [fd], xax
+	call stat_fd
+	js .gone
+	call is_regular
+	jne .dump
+	mov eax, [st+STX_SIZE]
+	mov edx, [st+STX_SIZE+4]
+	sub eax, [xbp+R_POS]
+	sbb edx, [xbp+R_POS+4]
+	jnb .dump
+	mov esi, fmt_truncated
+	mov xdx, [xbp+R_NAME]
+	xor eax, eax
+	call say
+	mov esi, pos
+	mov cl, SEEK_SET
+	call seek_zero
+.dump:
+	call dump_all
+	jc .gone
+	jmp remember_pos
+.gone:                                  ; (reported) not followed any more
+	call ignore_unless_retry
+	jmp close_fd
+.ret:
+	ret
+
+; -F: the name's file (statx, following links) is the one open, or it is
+; new (reopened, from its start), or it is gone (closed).
+.name:
+	mov A5d, st
+	mov A4d, STATX_BASIC_STATS
+	sys statx, AT_FDCWD, [xbp+R_NAME], 0
+	test eax, eax
+	js .missing
+	cmp dword [xbp+R_FD], 0
+	jl .appeared
+	mov eax, [st+STX_INO]
+	mov edx, [st+STX_INO+4]
+	xor eax, [xbp+R_INO]
+	xor edx, [xbp+R_INO+4]
+	or eax, edx
+	mov edx, [st+STX_DEV]
+	xor edx, [xbp+R_DEV]
+	or eax, edx
+	mov edx, [st+STX_DEV+4]
+	xor edx, [xbp+R_DEV+4]
+	or eax, edx
+	jz .open
+	mov esi, fmt_replaced
+	call close_fd
+	jmp .reopen
+.appeared:
+	mov esi, fmt_appeared
+.reopen:
+	push xsi
+	sys open, [xbp+R_NAME], O_RDONLY|O_LARGEFILE
+	pop xsi
+	test eax, eax
+	js .missing
+	mov [xbp+R_FD], eax
+	mov [fd], xax
+	and dword [xbp+R_ERR], 0
+	xor eax, eax
+	call say_file
+	call stat_fd
+	call remember
+	jmp .dump
+.missing:                               ; xax = -errno: said once
+	cmp [xbp+R_ERR], eax
+	je .closed
+	mov [xbp+R_ERR], eax
+	mov esi, fmt_inaccessible
+	call say_file
+.closed:
+	jmp close_fd
+
+; say_file - say (no change of the exit status) xsi with the record's
+; name quoted as GNU's quoteaf(), xax = -errno or 0.
+say_file:
+	mov xdx, [xbp+R_NAME]
+	push xax
+	mov al, STATUSb
+	mov [status_save], al
+	pop xax
+	call say_always
+	mov al, [status_save]
+	mov STATUSb, al
+	ret
+
+; remember_pos - the record's position: the fd's offset.
+remember_pos:
+	mov esi, pos
+	mov cl, SEEK_CUR
+	call seek_zero
+	js .ret
+	mov eax, [pos]
+	mov [xbp+R_POS], eax
+	mov eax, [pos+4]
+	mov [xbp+R_POS+4], eax
+.ret:
+	ret
+
+OPTSPEC:	db 'c:n:fFqs:vz0123456789', 0
+dash:		db '-', 0
+msg_stdin:	db 'standard input', 0
+msg_lines:	db 'invalid number of lines: ', 0
+msg_bytes:	db 'invalid number of bytes: ', 0
+msg_pid:	db 'invalid PID: ', 0
+long_pid:	db 'pid', 0
+long_retry:	db 'retry', 0
+long_follow:	db 'follow', 0
+how_name:	db 'name', 0
+how_descriptor:	db 'descriptor', 0
+hdr_start:	db 10, '==> '
+hdr_end:	db ' <==', 10
+fmt_open:	db F_ARGV0, ': cannot open ', F_FILE, ' for reading', F_REASON, 10, 0
+fmt_read:	db F_ARGV0, ': error reading ', F_FILE, F_REASON, 10, 0
+fmt_fstat:	db F_ARGV0, ': cannot fstat ', F_FILE, F_REASON, 10, 0
+fmt_context:	db F_ARGV0, ': option used in invalid context -- ', F_ARG, 10, 0
+fmt_old:	db F_ARGV0, ': invalid number: ', F_QUOTE, ': Numerical result out of range', 10, 0
+fmt_old_plain:	db F_ARGV0, ': invalid number: ', F_QUOTE, 10, 0
+fmt_seconds:	db F_ARGV0, ': invalid number of seconds: ', F_QUOTE, 10, 0
+fmt_by_name:	db F_ARGV0, ": cannot follow '-' by name", 10, 0
+fmt_retry_ignored: db F_ARGV0, ': warning: --retry ignored; --retry is useful only when following', 10, 0
+fmt_retry_initial: db F_ARGV0, ': warning: --retry only effective for the initial open', 10, 0
+fmt_pid_ignored: db F_ARGV0, ': warning: PID ignored; --pid=PID is useful only when following', 10, 0
+fmt_no_arg:	db F_ARGV0, ": option '--retry' doesn't allow an argument", 10, F_TRY, 0
+fmt_needs_arg:	db F_ARGV0, ": option '--pid' requires an argument", 10, F_TRY, 0
+fmt_how:	db F_ARGV0, ': invalid argument ', F_QUOTE, " for '--follow'", 10
+		db 'Valid arguments are:', 10, "  - 'descriptor'", 10, "  - 'name'", 10, F_TRY, 0
+fmt_type:	db F_ARGV0, ': ', F_FILE, ': cannot follow end of this type of file; giving up on this name', 10, 0
+fmt_type_retry:	db F_ARGV0, ': ', F_FILE, ': cannot follow end of this type of file', 10, 0
+fmt_memory:	db F_ARGV0, ': memory exhausted', 10, 0
+fmt_no_files:	db F_ARGV0, ': no files remaining', 10, 0
+fmt_truncated:	db F_ARGV0, ': ', F_FILE, ': file truncated', 10, 0
+fmt_inaccessible: db F_ARGV0, ': ', F_FILE, ' has become inaccessible', F_REASON, 10, 0
+fmt_appeared:	db F_ARGV0, ': ', F_FILE, ' has appeared;  following new file', 10, 0
+fmt_replaced:	db F_ARGV0, ': ', F_FILE, ' has been replaced;  following new file', 10, 0
+dot:		db '.', 0
+
+; The small variables first, then the output buffer: they share a page.
+; The reads go right after what obuf holds, so buf is only the room
+; after obuf (file_lines reads its blocks at buf itself).
+BSS
+base:		resW 1
+cap:		resW 1
+fill:		resW 1
+obuf_len:	resW 1
+fd:		resW 1
+last:		resW 1
+rec_start:	resW 1
+rec_end:	resW 1
+chunk:		resW 1
+blk:		resW 1
+sleep_ts:	resW 2
+cnt:		resd 2
+num:		resd 2
+pos:		resd 2
+cur:		resd 2
+start:		resd 2
+end:		resd 2
+pid:		resd 1
+cnt_err:	resb 1
+mode:		resb 1
+hdr:		resb 1
+eol:		resb 1
+headed:		resb 1
+stdin_used:	resb 1
+bad:		resb 1
+following:	resb 1
+live:		resb 1
+dead:		resb 1
+status_save:	resb 1
+sleep_ms:	resW 1
+ifd:		resd 2                  ; also pollfd
+
+st:		resb 256
+obuf:		resb OBUFSZ
+buf:		resb BUFSZ
+
+program_end

@@ -1,0 +1,184 @@
+#!/usr/bin/env bats
+# tail: what difftest cannot see: following (-f, -F never end by
+# themselves: here they run in the background while the test writes,
+# renames and truncates their files, and end by --pid or a kill), a
+# 100 MiB line, files over 4 GiB read from their end, SIGPIPE, an
+# unreadable file as a non-root user, and the cost on a 1 GiB file.
+load helpers
+
+# both SCRIPT: run the bash SCRIPT with $TAIL = our tail, then GNU's, each
+# in a fresh directory; their stdout and stderr (with the program's name
+# made "tail") must be the same.
+both() {
+	local who
+	for who in ours gnu; do
+		mkdir "$T/$who" && cd "$T/$who" || return 1
+		if [ "$who" = ours ]; then TAIL=$(bin tail); else TAIL=/usr/bin/tail; fi
+		TAIL=$TAIL bash -c "$1" > out 2> err
+		sed -i "s#$TAIL#tail#g" err
+		cd "$T" || return 1
+	done
+	diff ours/out gnu/out && diff ours/err gnu/err
+}
+
+@test "a 100 MiB line: -n 1, -c, -n +2 of a file and of a pipe" {
+	{ printf 'first\n'; head -c 104857600 /dev/zero | tr '\0' x; printf '\n'; } > big
+	"$(bin tail)" -n 1 big | cmp - <(/usr/bin/tail -n 1 big)
+	/usr/bin/cat big | "$(bin tail)" -n 1 | cmp - <(/usr/bin/tail -n 1 big)
+	/usr/bin/cat big | "$(bin tail)" -n 2 | cmp - big
+	"$(bin tail)" -n +2 big | cmp - <(/usr/bin/tail -n +2 big)
+	/usr/bin/cat big | "$(bin tail)" -c 104857590 | cmp - <(/usr/bin/tail -c 104857590 big)
+}
+
+@test "NUL bytes and a last line without a newline, files and pipes" {
+	printf 'a\0b\nc\0\nd\0' > f
+	for a in "-n 1" "-n 2" "-n 3" "-n +2" "-c 3" "-c +2" "-z -n 1" "-z -n 2" "-z -n +2"; do
+		"$(bin tail)" $a f > out
+		/usr/bin/tail $a f > exp
+		cmp exp out
+		/usr/bin/cat f | "$(bin tail)" $a > out
+		cmp exp out
+	done
+}
+
+@test "SIGPIPE: killed silently like GNU" {
+	seq 1 300000 > f
+	run bash -c '"$1" -n 200000 f 2>err | /usr/bin/head -c 1; echo " ${PIPESTATUS[0]}"; cat err' sh "$(bin tail)"
+	[ "$output" = "1 141" ]
+	run bash -c 'yes | "$1" -n +1 2>err | /usr/bin/head -c 1; echo " ${PIPESTATUS[1]}"; cat err' sh "$(bin tail)"
+	[ "$output" = "y 141" ]
+}
+
+@test "SIGPIPE ignored: GNU's message, status 1" {
+	run bash -c 'trap "" PIPE; yes 2>/dev/null | "$1" -c +1 | /usr/bin/head -c 1 >/dev/null; echo "${PIPESTATUS[1]}"' sh "$(bin tail)"
+	[ "$output" = "$(printf "%s: error writing 'standard output': Broken pipe\n1" "$(bin tail)")" ]
+}
+
+@test "unreadable file as a non-root user: GNU's message, the others done" {
+	echo secret > locked
+	echo open > free
+	chmod 000 locked
+	chmod 755 "$T"
+	as=()
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv > /dev/null || skip "setpriv missing"
+		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	fi
+	run "${as[@]}" sh -c '"$1" free locked free 2>&1 >/dev/null' sh "$(bin tail)"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin tail): cannot open 'locked' for reading: Permission denied" ]
+	run "${as[@]}" sh -c '"$1" free locked free 2>/dev/null' sh "$(bin tail)"
+	[ "$output" = "$(printf '==> free <==\nopen\n\n==> free <==\nopen')" ]
+}
+
+@test "a sparse file over 4 GiB: -c 10 and -n 2 seek to the end (64-bit offsets)" {
+	truncate -s 4831838208 sparse
+	printf 'one\ntwo\n' >> sparse
+	s=$(date +%s%N)
+	[ "$("$(bin tail)" -c 10 sparse | od -An -c | tr -s ' ')" = " \0 \0 o n e \n t w o \n" ]
+	[ "$("$(bin tail)" -n 1 sparse)" = two ]
+	[ "$("$(bin tail)" -c +4831838213 sparse)" = "two" ]
+	e=$(date +%s%N)
+	[ $(( (e - s) / 1000000 )) -lt 500 ]
+	command -v strace > /dev/null || skip "strace missing"
+	strace -o log -e trace=lseek,_llseek,read "$(bin tail)" -c 10 sparse > /dev/null
+	grep -Eq '^(lseek\([0-9]+, 4831838206, SEEK_SET\)|_llseek\([0-9]+, 4831838206, \[4831838206\], SEEK_SET\))' log
+	[ "$(grep -c '^read(' log)" -le 2 ]
+}
+
+@test "-n 10 of a 1 GiB file: read from its end, constant time" {
+	truncate -s 1G huge
+	seq 1 20 >> huge
+	s=$(date +%s%N)
+	"$(bin tail)" -n 10 huge > out
+	e=$(date +%s%N)
+	[ "$(cat out)" = "$(seq 11 20)" ]
+	[ $(( (e - s) / 1000000 )) -lt 200 ]
+	command -v strace > /dev/null || skip "strace missing"
+	strace -o log -e trace=read "$(bin tail)" -n 10 huge > /dev/null
+	[ "$(grep -c '^read(' log)" -le 2 ]
+}
+
+# 20 KiB, not 16: the code is two pages, and the small variables, the
+# statx record and the start of the output buffer are split over two more
+# by where the BSS happens to start (see the report).
+@test "trivial run: RSS at most 20 KiB" {
+	echo a > f
+	best=999
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		read -r r st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin tail)" -n 1 f 2>&1 >/dev/null)
+		[ "$r" -lt "$best" ] && best=$r
+	done
+	[ "$best" -le 20 ]
+}
+
+@test "-f: appended lines, ended by --pid, as GNU" {
+	both 'echo a > f
+	sleep 1.2 & "$TAIL" -f -s 0.1 --pid=$! f &
+	t=$!; sleep 0.3; echo b >> f; sleep 0.3; printf "c" >> f; sleep 0.2; echo d >> f
+	wait $t; echo "status $?"'
+	[ "$(cat ours/out)" = "$(printf 'a\nb\ncd\nstatus 0')" ]
+}
+
+@test "-f: truncation is reported and the file read from its start" {
+	both 'printf "1\n2\n3\n" > f
+	sleep 1.5 & "$TAIL" -f --pid=$! -n 1 f &
+	t=$!; sleep 0.3; : > f; sleep 0.3; echo new >> f; sleep 0.3; echo more >> f
+	wait $t'
+	[ "$(cat ours/out)" = "$(printf '3\nnew\nmore')" ]
+	[ "$(cat ours/err)" = "tail: f: file truncated" ]
+}
+
+@test "-f follows the file, not the name, across a rename" {
+	both 'echo a > f
+	sleep 1.2 & "$TAIL" -f --pid=$! f &
+	t=$!; sleep 0.3; mv f g; echo b >> g; sleep 0.3; echo c > f
+	wait $t'
+	[ "$(cat ours/out)" = "$(printf 'a\nb')" ]
+}
+
+@test "-F: rename, recreate, delete, replace, truncate, with GNU's messages" {
+	both 'echo a > g
+	"$TAIL" -F g & t=$!
+	sleep 0.3; echo b >> g; sleep 0.3; mv g g.old; sleep 0.3; echo new > g
+	sleep 0.3; echo more >> g; sleep 0.3; rm g; sleep 0.3; echo again > g
+	sleep 0.3; : > g; sleep 0.3; echo x > g.new; mv g.new g; sleep 0.3
+	kill $t'
+	[ "$(cat ours/out)" = "$(printf 'a\nb\nnew\nmore\nagain\nx')" ]
+	grep -q "has been replaced;  following new file" ours/err
+}
+
+@test "-F: a file that does not exist yet appears" {
+	both '"$TAIL" -F -s 0.2 nosuch & t=$!
+	sleep 0.5; echo x > nosuch; sleep 1.5; echo y >> nosuch; sleep 1.3; kill $t'
+	[ "$(cat ours/out)" = "$(printf 'x\ny')" ]
+	[ "$(cat ours/err)" = "$(printf "tail: cannot open 'nosuch' for reading: No such file or directory\ntail: 'nosuch' has appeared;  following new file")" ]
+}
+
+@test "-f with two files: a header when the file changes" {
+	both 'echo a1 > a; echo b1 > b
+	sleep 1.5 & "$TAIL" -f --pid=$! a b &
+	t=$!; sleep 0.3; echo a2 >> a; sleep 0.3; echo b2 >> b; sleep 0.3; echo b3 >> b; sleep 0.3; echo a3 >> a
+	wait $t'
+	[ "$(cat ours/out)" = "$(printf '==> a <==\na1\n\n==> b <==\nb1\n\n==> a <==\na2\n\n==> b <==\nb2\nb3\n\n==> a <==\na3')" ]
+}
+
+@test "-f on a pipe stdin ends; -f on stdin from a file follows it" {
+	run bash -c 'echo x | timeout 2 "$1" -f; echo "status $?"' sh "$(bin tail)"
+	[ "$output" = "$(printf 'x\nstatus 0')" ]
+	both 'echo a > f
+	sleep 1 & "$TAIL" -f --pid=$! < f &
+	t=$!; sleep 0.3; echo b >> f; wait $t'
+	[ "$(cat ours/out)" = "$(printf 'a\nb')" ]
+}
+
+@test "--pid of a process already gone: one check, then the end" {
+	both 'echo a > f; sleep 0.1 & p=$!; wait $p; "$TAIL" -f --pid=$p f; echo "status $?"'
+	[ "$(cat ours/out)" = "$(printf 'a\nstatus 0')" ]
+}
+
+@test "-f: a write error while following ends tail with GNU's message" {
+	echo a > f
+	run bash -c 'sleep 2 & "$1" -f --pid=$! f > /dev/full; echo "status $?"' sh "$(bin tail)"
+	[ "$output" = "$(printf '%s: write error: No space left on device\nstatus 1' "$(bin tail)")" ]
+}
