@@ -33,9 +33,11 @@
 ; selected, or the other way round (-s and field 1 selected). That field is
 ; then held in the output buffer after a mark, kept or dropped once its end
 ; is seen; the buffer (on the brk heap) grows for it when it must (GNU's
-; buffer does the same; "cut: memory exhausted" if the kernel says no).
-; Fields are found 16 bytes at a time with SSE2 (both arches: on i386 too,
-; every x86 CPU since 2001 has it), and copied 16 bytes at a time.
+; buffer does the same; "cut: memory exhausted" if the kernel says no: on
+; i386 a held field of 2 GiB or more). Delimiters and line ends are found
+; 16 bytes at a time with SSE2 (both arches: on i386 too, every x86 CPU
+; since 2001 has it), and the bytes between them copied 16 at a time.
+
 
 %include "subk.inc"
 use getopt_long, opt_missing, err_file, errno_path, quote_arg, atou, write_all
@@ -46,16 +48,6 @@ SLACK	equ 64                  ; output bytes besides one per input byte
                                 ; (and what span_copy writes past them)
 M_BYTES	equ 1
 M_FIELDS equ 2
-
-; GETC EOF - al = the next input byte (xsi), or jump to EOF at its end.
-%macro GETC 1
-	cmp esi, [in_end]
-	jb %%have
-	call fill
-	jc %1
-%%have:
-	lodsb
-%endmacro
 
 ; NEXT_ITEM - the next position (xbx, stopping at the word's maximum - 1,
 ; so that the end mark, at the maximum, is never selected) and its range
@@ -876,38 +868,96 @@ parse:
 	inc xsi
 	jmp .loop
 
-; Sorted by lo (insertion: LIST is short; stable, as glibc's qsort is
-; here), then merged where one range starts within the one before (not
-; where it just follows it: GNU keeps 1-2,3-4 as two ranges, which -b's
-; output delimiter shows). The loops are GNU's, so that its results with
+; Sorted by lo (a stable merge sort, as glibc's qsort is here), then
+; merged where one range starts within the one before (not where it just
+; follows it: GNU keeps 1-2,3-4 as two ranges, which -b's output delimiter
+; shows). The loops are GNU's, so that its results with
 ; numbers of 2^31 and more (which its comparison truncates to an int) are
 ; ours too: "-f 1,4294967296" selects nothing.
-.sort:
+.sort:                                  ; bottom-up merge sort, through
+	mov xcx, xdi                    ; as much room on the stack
+	mov xdx, [rbase]
+	sub xcx, xdx
+	mov [ms_n], xcx                 ; the pairs' bytes
+	mov [ms_src], xdx
+	mov xbp, xsp
+	sub xsp, xcx
+	mov [ms_dst], xsp
+	mov WPTR [ms_w], 2*W            ; the runs' width (bytes)
+.pass:
+	xor eax, eax
+.chunk:                                 ; two runs from ms_i merged
+	mov [ms_i], xax
+	cmp xax, [ms_n]
+	jae .passed
+	mov xsi, [ms_src]
+	mov xdi, [ms_dst]
+	add xdi, xax
+	add xax, [ms_w]
+	call .clamp
+	lea xbx, [xsi + xax]            ; the end of the left run
+	add xax, [ms_w]
+	call .clamp
+	lea xcx, [xsi + xax]            ; the end of the right run
+	mov xdx, xbx
+	add xsi, [ms_i]
+.take:
+	cmp xsi, xbx
+	jae .rest
+	cmp xdx, xcx
+	jae .rest
+	mov eax, [xdx]                  ; GNU compares (int) lo: keys of
+	cmp eax, [xsi]                  ; 2^31 and more sort wrongly, as
+	jl .right                       ; there (the left first when equal)
+	lodsW
+	stosW
+	lodsW
+	stosW
+	jmp .take
+.right:
+	xchg xsi, xdx
+	lodsW
+	stosW
+	lodsW
+	stosW
+	xchg xsi, xdx
+	jmp .take
+.rest:                                  ; what is left of either run
+	push xcx
+	mov xcx, xbx
+	sub xcx, xsi
+	rep movsb
+	pop xcx
+	mov xsi, xdx
+	sub xcx, xdx
+	rep movsb
+	mov xax, [ms_i]
+	add xax, [ms_w]
+	add xax, [ms_w]
+	jmp .chunk
+.passed:
+	mov xax, [ms_src]
+	xchg xax, [ms_dst]
+	mov [ms_src], xax
+	mov xax, [ms_w]
+	shl xax, 1
+	mov [ms_w], xax
+	cmp xax, [ms_n]
+	jb .pass
+	mov xsi, [ms_src]               ; back where they were, if not there
+	mov xdi, [rbase]
+	mov xcx, [ms_n]
+	rep movsb
+	mov xsp, xbp
 	mov xdx, xdi                    ; xdx = the end of the pairs
-	mov xsi, [rbase]
-	add xsi, 2*W
-.outer:
-	cmp xsi, xdx
-	jae .merge
-	mov xax, [xsi]
-	mov xcx, [xsi+W]
-	mov xdi, xsi
-.inner:
-	cmp xdi, [rbase]
-	jbe .place
-	cmp [xdi-2*W], eax              ; GNU compares (int) lo: keys of
-	jle .place                      ; 2^31 and more sort wrongly, as there
-	mov xbx, [xdi-2*W]
-	mov [xdi], xbx
-	mov xbx, [xdi-W]
-	mov [xdi+W], xbx
-	sub xdi, 2*W
-	jmp .inner
-.place:
-	mov [xdi], xax
-	mov [xdi+W], xcx
-	add xsi, 2*W
-	jmp .outer
+	jmp .merge
+.clamp:                                 ; xax = min(xax, [ms_n])
+	cmp xax, [ms_n]
+	jbe .clamped
+	mov xax, [ms_n]
+.clamped:
+	ret
+
 .merge:
 	mov xsi, [rbase]
 	mov xdi, xsi
@@ -1050,6 +1100,11 @@ odptr:	resW 1                          ; the output delimiter
 list:	resW 1                          ; LIST
 argp:	resW 1                          ; the operand's slot
 infd:	resW 1                          ; the input
+ms_src:	resW 1                          ; parse's merge sort: from,
+ms_dst:	resW 1                          ; to,
+ms_n:	resW 1                          ; the bytes,
+ms_w:	resW 1                          ; the runs' width,
+ms_i:	resW 1                          ; the place
 vp:	resW 1                          ; parse: the number's digits
 ip:	resW 1                          ; parse: the range's start's
 in_end:	resd 1                          ; the end of the input block
