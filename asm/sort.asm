@@ -594,7 +594,16 @@ read_inputs:
 	test eax, eax
 	jz .eof
 	mov esi, fmt_read
-	js .fail
+	jns .more
+	cmp eax, -EBADF                 ; a closed stdin: GNU's fstat fails
+	jne .fail                       ; first (not with -c, -m)
+	cmp byte [checkonly], 0
+	jne .fail
+	test byte [opts], O_MERGE
+	jnz .fail
+	mov esi, fmt_stat
+	jmp .fail
+.more:
 	add [cur], xax
 	jmp .read
 .eof:
@@ -839,7 +848,10 @@ write_out:                              ; A2, A3
 	test eax, eax
 	js .fail
 	ret
+; GNU's two lines: stdio's, then close_stdout's "write error" (with the
+; reason only for EBADF, as fclose fails then too)
 .fail:
+	push xax
 	mov esi, fmt_write
 	cmp WPTR [outtot], 4096
 	ja .name
@@ -847,8 +859,17 @@ write_out:                              ; A2, A3
 .name:
 	mov xdx, [outfile]
 	test xdx, xdx
-	jnz die
+	jnz .say
 	mov edx, str_stdout
+.say:
+	call say
+	pop xax
+	cmp eax, -EBADF
+	je .reason
+	xor eax, eax
+.reason:
+	mov esi, fmt_write_error
+	mov edx, dash
 	jmp die
 
 ; compare - xsi, xdi: records of lines -> eax < 0, 0, > 0 as the line
@@ -1730,8 +1751,10 @@ fmt_spec:	db F_ARGV0, ': ', F_TEXT, ': invalid field specification ', F_QUOTE, 1
 fmt_cannot_read: db F_ARGV0, ': cannot read: ', F_FILE, F_REASON, 10, 0
 fmt_open:	db F_ARGV0, ': open failed: ', F_FILE, F_REASON, 10, 0
 fmt_read:	db F_ARGV0, ': read failed: ', F_FILE, F_REASON, 10, 0
-fmt_write:	db F_ARGV0, ': write failed: ', F_FILE, F_REASON, 10, F_ARGV0, ': write error', 10, 0
-fmt_fflush:	db F_ARGV0, ': fflush failed: ', F_FILE, F_REASON, 10, F_ARGV0, ': write error', 10, 0
+fmt_write:	db F_ARGV0, ': write failed: ', F_FILE, F_REASON, 10, 0
+fmt_fflush:	db F_ARGV0, ': fflush failed: ', F_FILE, F_REASON, 10, 0
+fmt_write_error: db F_ARGV0, ': write error', F_REASON, 10, 0
+fmt_stat:	db F_ARGV0, ': stat failed: ', F_FILE, F_REASON, 10, 0
 fmt_memory:	db F_ARGV0, ': memory exhausted', 10, 0
 fmt_disorder:	db F_ARGV0, ': ', F_ARG, ':', F_TEXT, ': disorder: ', 0
 fmt_incompat:	db F_ARGV0, ": options '-", F_ARG, "' are incompatible", 10, 0
