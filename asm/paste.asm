@@ -451,6 +451,7 @@ getc:
 .fill:
 	cmp byte [xbx+R_EOF], 0
 	jne .eof
+	call flush                      ; (before a read that may wait)
 	push xbx
 	push xcx
 	push xdx
