@@ -111,13 +111,10 @@ _start:
 	xor ebp, ebp
 	xor ebx, ebx
 	mov byte [conv], 1
-.byte:
-	call getc
-	jnc .got
-	call in_open
-	jnc .byte
-.end:
-	jmp in_finish
+.byte:                                  ; getc's common case in line
+	cmp [in_end], esi
+	jbe .refill
+	lodsb
 .got:
 	cmp byte [conv], 0
 	je .put
@@ -147,11 +144,16 @@ _start:
 	sub xcx, xbp
 	add xbp, xcx
 	mov al, ' '
-.spaces:
-	dec xcx
+	dec xcx                         ; (the last is the tab's own byte)
 	jz .blank
+	lea xdx, [xdi + xcx]
+	cmp xdx, obuf + OBUFSZ
+	jae .spaces
+	rep stosb                       ; all fit in the buffer
+	jmp short .blank
+.spaces:
 	call putc
-	jmp .spaces
+	loop .spaces
 .blank:                                 ; -i: a non-blank ends the conversion
 	cmp byte [initial], 0
 	je .put
@@ -160,11 +162,22 @@ _start:
 	cmp al, 9
 	je .put
 	mov byte [conv], 0
-.put:
-	call putc
+.put:                                   ; putc's common case in line
+	stosb
+	cmp edi, obuf + OBUFSZ
+	jb .put_done
+	call out_flush
+.put_done:
 	cmp al, 10
 	jne .byte
 	jmp .line
+.refill:
+	call getc
+	jnc .got
+	call in_open
+	jnc .byte
+.end:
+	jmp in_finish
 
 LONGOPTS:	db 'i', 'initial', 0, 't'|0x80, 'tabs', 0, 0
 msg_long:	db 'input line is too long', 0

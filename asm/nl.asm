@@ -306,10 +306,19 @@ _start:
 	jmp .held
 .held_done:
 	pop xax
-.copy:
+.copy:                                  ; putc and getc in line
 	cmp al, 10
 	je .newline
-	call putc
+	stosb
+	cmp edi, obuf + OBUFSZ
+	jb .copy_next
+	call out_flush
+.copy_next:
+	cmp [in_end], esi
+	jbe .copy_refill
+	lodsb
+	jmp .copy
+.copy_refill:
 	call getc
 	jnc .copy
 	mov al, 10

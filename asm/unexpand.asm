@@ -163,16 +163,10 @@ _start:
 	xor ebx, ebx
 	mov byte [conv], 1
 	mov byte [prev], 1
-.byte:
-	call getc
-	jnc .got
-	call in_open
-	jnc .byte
-	cmp byte [conv], 0              ; the end: the blanks held back
-	je .end
-	call .write_pending
-.end:
-	jmp in_finish
+.byte:                                  ; getc's common case in line
+	cmp [in_end], esi
+	jbe .refill
+	lodsb
 .got:
 	cmp byte [conv], 0
 	je .put
@@ -247,11 +241,25 @@ _start:
 	cmp byte [all], 0
 	jne .put
 	mov byte [conv], 0
-.put:
-	call putc
+.put:                                   ; putc's common case in line
+	stosb
+	cmp edi, obuf + OBUFSZ
+	jb .put_done
+	call out_flush
+.put_done:
 	cmp al, 10
 	jne .byte
 	jmp .line
+.refill:
+	call getc
+	jnc .got
+	call in_open
+	jnc .byte
+	cmp byte [conv], 0              ; the end: the blanks held back
+	je .end
+	call .write_pending
+.end:
+	jmp in_finish
 
 ; .write_pending - the blanks held back: [pfirst] (a tab when more than
 ; one is held and the first came before a stop), then spaces.
