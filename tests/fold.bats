@@ -1,0 +1,117 @@
+#!/usr/bin/env bats
+# fold: what difftest cannot express: a 100 MiB line (-w 80, -s, -b, and a
+# width larger than the buffer), random data against GNU, the paths where a
+# pending line outgrows half the buffer, the clear failure of -s for a
+# blank-free stretch longer than the buffer (a documented difference),
+# SIGPIPE, an unreadable file as a non-root user, and /dev/full.
+load helpers
+
+# same ARGS... - ours and GNU's give the same stdout and status
+same() {
+	"$(bin fold)" "$@" > out 2>/dev/null; so=$?
+	/usr/bin/fold "$@" > expected 2>/dev/null; sg=$?
+	cmp expected out && [ "$so" = "$sg" ]
+}
+
+@test "a 100 MiB line: -w 80, -s, -b, and wider than the buffer, as GNU" {
+	head -c 104857600 /dev/zero | tr '\0' x > line
+	echo >> line
+	same line
+	same -s -w 1000 line
+	same -b -w 7 line
+	same -w 3000000 line
+	# words: -s breaks at the blanks
+	python3 -c 'import sys; sys.stdout.buffer.write(b"lorem ipsum\tdolor " * 5000000)' > words
+	same -s words
+	same -s -w 1000000 words
+}
+
+@test "random data of many kinds against GNU" {
+	python3 - <<'PY'
+import random
+random.seed(11)
+alph = b'ab  \t\t\b\r\n\x00\x80xyz'
+for i in range(30):
+    n = random.choice([0, 1, 7, 100, 2047, 2048, 2049, 5000, 70000])
+    if i % 2:
+        d = bytes(random.choice(alph) for _ in range(n))
+    else:
+        w = [b'hello', b'x', b' ', b'  ', b'\t', b'\n', b'longerwordhere', b'\b', b'\r']
+        d = b''
+        while len(d) < n:
+            d += random.choice(w)
+    open('r%02d' % i, 'wb').write(d)
+PY
+	for f in r*; do
+		for o in "" -s -b -bs; do
+			for w in 1 3 8 9 40; do
+				same $o -w $w "$f"
+			done
+		done
+	done
+}
+
+@test "long pending lines: written out early (no -s), up to the last blank (-s)" {
+	# no blank at all, -s: written out as it comes, breaks as GNU's
+	head -c 3000000 /dev/zero | tr '\0' y > noblank
+	same -s noblank
+	same -s -w 2000000 noblank
+	# a blank, then a long blank-free stretch that still fits: -s works
+	# while the stretch is under half the buffer
+	{ printf 'a '; head -c 400000 /dev/zero | tr '\0' z; printf ' b\n'; } > stretch
+	same -s -w 1000000 stretch
+	# \r keeps the column low: a long line that never breaks
+	python3 -c 'import sys; sys.stdout.buffer.write((b"word " * 20 + b"\r") * 60000 + b"\n")' > cr
+	same cr
+	same -s cr
+}
+
+@test "-s with a blank-free stretch over the buffer that fits the width: a clear failure" {
+	{ printf 'a '; head -c 2000000 /dev/zero | tr '\0' z; printf ' b\n'; } > stretch
+	run "$(bin fold)" -s -w 3000000 stretch
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"$(bin fold): line too long for -s" ]]
+}
+
+@test "SIGPIPE: killed by it when the reader is gone, as GNU" {
+	seq 1 200000 > in
+	for f in "$(bin fold)" /usr/bin/fold; do
+		run python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run([sys.argv[1], "-w", "3", "in"], stdout=w, stderr=subprocess.PIPE)
+print(p.returncode, len(p.stderr))' "$f"
+		[ "$output" = "-13 0" ]
+	done
+}
+
+@test "an unreadable file as a non-root user: Permission denied, the rest folded" {
+	echo secret > locked
+	echo abcdef > free
+	chmod 000 locked
+	chmod 755 "$T"
+	as=()
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv > /dev/null || skip "setpriv missing"
+		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	fi
+	run "${as[@]}" "$(bin fold)" -w 3 free locked free
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf '%s: locked: Permission denied\nabc\ndef\nabc\ndef' "$(bin fold)")" ]
+}
+
+@test "/dev/full: GNU's message, status 1" {
+	seq 1 100000 > in
+	sh_fails 1 fold 'write error: No space left on device' '"$1" in > /dev/full'
+	sh_fails 1 fold 'write error: No space left on device' 'echo x | "$1" > /dev/full'
+}
+
+@test "NULs, a last line without newline, empty input" {
+	printf 'a\0b\0c\0d\0e\0f' > nul
+	: > empty
+	same -w 2 nul
+	same -s -w 2 nul
+	same empty
+	same -w 3 nul empty nul
+}
