@@ -1,0 +1,637 @@
+; comm - compare two sorted files line by line.
+;
+; Usage: comm [-123z] [--check-order] [--nocheck-order]
+;             [--output-delimiter=STR] FILE1 FILE2
+;   -1 -2 -3  hide the lines only in FILE1, only in FILE2, in both
+;   -z        lines end with NUL, not newline (also --zero-terminated)
+;   --check-order    a line out of order is an error (exit at once)
+;   --nocheck-order  no order check
+;   --output-delimiter=STR  columns start with STR, not a tab ("" is NUL)
+; Lines compare as bytes (memcmp, then the shorter first), as GNU's in
+; the C locale. By default, as GNU's, a line out of order is reported
+; once per file ("file N is not in sorted order") once an unpaired line
+; has been printed, and the exit status is then 1 ("input is not in sorted
+; order"). "-" is stdin; "- -" reads both from the one stream, and the
+; second close of stdin fails, as GNU's. A last line without its
+; delimiter gets one.
+; Exit status: 0; 1 for a usage error, a file that cannot be read, a
+; write error, or input out of order (see above).
+; Differences from GNU: --total, --help and --version are unrecognized
+; (the others work with any prefix, as GNU's: their first letters
+; differ); "--check-order=X" and "--nocheck-order=X" get "unrecognized
+; option" instead of "doesn't allow an argument", and "--=X" instead of
+; "ambiguous" (both exit 1).
+;
+; Each file has a 64 KiB read buffer; its current line is copied to an
+; arena at the program break, which holds the two current lines and the
+; line being read (grown as long lines need it). When a line is replaced,
+; the bytes above it are moved down.
+
+%include "subk.inc"
+use usage, extra_operand, err_file, errno_path, err_plain, strcmp
+
+BUFSZ   equ 65536
+OUTSZ   equ 32768
+
+; [flags]
+HIDE1   equ 1
+HIDE2   equ 2
+HIDE3   equ 4
+; [check]: 0 by default, CHECK_ON or CHECK_OFF: the last one given
+CHECK_ON  equ 1
+CHECK_OFF equ 2
+
+; A reader: fd, pos, end (words), eof (byte), its buffer.
+R_FD    equ 0
+R_POS   equ W
+R_END   equ 2*W
+R_EOF   equ 3*W
+R_BUF   equ 4*W
+R_SIZE  equ R_BUF + BUFSZ
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov byte [delim], 10
+	mov dword [colsep], tab
+	mov byte [seplen], 1
+	mov dword [opos], outbuf
+	mov xdi, xsp                    ; the operands go back to argv
+
+; The options, GNU's getopt_long way (permuted): xbp reads the
+; arguments, xdi writes the operands back over them (from xsp), so that
+; the stack is free for calls.
+	mov xbp, xsp
+.arg:
+	mov xsi, [xbp]
+	add xbp, W
+	mov [xdi], xsi
+	test xsi, xsi
+	jz .args_done
+	cmp byte [ddash], 0
+	jne .operand
+	mov xdx, xsi                    ; the whole argument
+	dash_letter .operand
+	cmp al, '-'
+	je .long
+.letter:
+	mov ah, HIDE1
+	cmp al, '1'
+	je .hide
+	mov ah, HIDE2
+	cmp al, '2'
+	je .hide
+	mov ah, HIDE3
+	cmp al, '3'
+	je .hide
+	cmp al, 'z'
+	jne opt_invalid
+	mov byte [delim], 0
+	jmp .next_letter
+.hide:
+	or [flags], ah
+.next_letter:
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
+.operand:
+	scasW
+	jmp .arg
+
+; "--", or a long option: any prefix of a name (they differ in their
+; first letters), "=VALUE" only for --output-delimiter. ecx = the index
+; of the name xdi walks; xdx = the argument (for opt_unrecognized).
+.long:
+	cmp byte [xsi], 0
+	jne .long_name
+	inc byte [ddash]                ; "--": operands from now on
+	jmp .arg
+.long_name:
+	push xdi
+	mov edi, longopts
+	xor ecx, ecx
+.name:
+	push xsi
+.cmp:
+	lodsb
+	test al, al
+	jz .found
+	cmp al, '='
+	je .found
+	scasb
+	je .cmp
+	pop xsi
+	dec edi                         ; the byte that differed
+.skip:
+	inc edi
+	cmp byte [xdi - 1], 0
+	jne .skip
+	inc ecx
+	cmp byte [xdi], 0
+	jne .name
+.unrecognized:
+	jmp opt_unrecognized
+.found:                                 ; al = 0 or "="; xsi past it
+	pop xdi                         ; the start of the word
+	inc xdi
+	cmp xsi, xdi
+	je .unrecognized                ; "--=..."
+	pop xdi
+	cmp cl, 2
+	je .output_delimiter
+	test al, al
+	jnz .unrecognized
+	jecxz .check_on
+	dec ecx
+	jz .check_off
+	mov byte [delim], 0             ; --zero-terminated
+	jmp .arg
+.check_on:
+	mov byte [check], CHECK_ON
+	jmp .arg
+.check_off:
+	mov byte [check], CHECK_OFF
+	jmp .arg
+.output_delimiter:                      ; =STR or the next argument
+	test al, al
+	jnz .delimiter
+	mov xsi, [xbp]
+	add xbp, W
+	test xsi, xsi
+	jnz .delimiter
+	mov esi, fmt_needs_arg
+	jmp usage_fail
+.delimiter:                             ; a second one must be the same
+	cmp byte [given], 0
+	je .new_delimiter
+	push xdi
+	push xsi
+	mov xdi, [colsep]
+	call strcmp
+	pop xsi
+	pop xdi
+	jne multiple
+.new_delimiter:
+	mov byte [given], 1
+	mov [colsep], xsi
+	movx A2, xsi
+	call strlen
+	test A3, A3
+	jnz .seplen
+	inc A3                          ; "" is the NUL byte
+.seplen:
+	mov [seplen], A3
+	jmp .arg
+
+; The operands: exactly two.
+.args_done:
+	mov xcx, xdi
+	sub xcx, xsp
+	jz .missing
+	mov xdx, [xsp]
+	cmp ecx, W
+	je .missing_after
+	mov xdx, [xsp + 2*W]
+	test xdx, xdx
+	jnz extra_operand
+	jmp open_files
+.missing_after:
+	mov esi, fmt_missing_after
+	jmp usage_fail
+.missing:
+	mov esi, fmt_missing
+	mov edx, esi                    ; (no ARG)
+usage_fail:                             ; xsi = the format, xdx = ARG
+	jmp usage_say
+multiple:
+	mov esi, msg_multiple
+
+fail:                                   ; "ARGV0: TEXT" (xsi), status 1
+	call err_plain
+	jmp bye
+
+; Open the files in order, each with its first line read before the next
+; is opened (as GNU). xbx = the file's index.
+open_files:
+	sys brk, 0
+	mov [top], xax
+	mov [cap], xax
+	xor ebx, ebx
+.file:
+	mov xsi, [xsp + xbx*W]
+	mov [names + xbx*W], xsi
+	mov eax, reader1
+	mov [rdr + xbx*W], xax
+	cmp word [xsi], '-'
+	jne .open
+	xor eax, eax                    ; fd 0
+	test ebx, ebx
+	jz .fd
+	mov xdi, [names]
+	cmp word [xdi], '-'
+	jne .stdin2
+	jmp .first                      ; "- -": one stream for both
+.stdin2:
+	mov eax, reader2
+	mov [rdr + W], xax
+	xor eax, eax
+	jmp .fd
+.open:
+	test ebx, ebx
+	jz .open1
+	mov eax, reader2
+	mov [rdr + W], xax
+.open1:
+	push xbx
+	sys open, xsi, O_RDONLY|O_LARGEFILE
+	pop xbx
+	test eax, eax
+	jns .fd
+	mov xsi, [names + xbx*W]
+	call err_file
+	jmp bye
+.fd:
+	mov xdi, [rdr + xbx*W]
+	mov [xdi + R_FD], xax
+	lea xax, [xdi + R_BUF]
+	mov [xdi + R_POS], xax
+	mov [xdi + R_END], xax
+.first:
+	push xbx
+	call readline
+	pop xbx
+	mov [cur + xbx*W], xsi
+	mov [len + xbx*W], xcx
+	inc ebx
+	cmp ebx, 2
+	jne .file
+
+; The merge: [order] is -1 (the line of file 1 is the lesser), 0 or 1.
+main:
+	mov xcx, [len]
+	mov xdx, [len + W]
+	mov xax, xcx
+	or xax, xdx
+	jz .end
+	mov byte [order], 1
+	jxcxz .compared                 ; file 1 is at its end
+	mov byte [order], -1
+	test xdx, xdx
+	jz .compared
+	mov xsi, [cur]
+	mov xdi, [cur + W]
+	call compare
+	mov byte [order], 0
+	je .compared
+	mov byte [order], 1
+	ja .compared
+	mov byte [order], -1
+.compared:
+	mov al, [order]
+	test al, al
+	jz .both
+	mov byte [unpaired], 1
+	js .one
+	mov xsi, [cur + W]              ; only in file 2: one column before
+	mov xcx, [len + W]
+	mov bl, HIDE2
+	mov bh, HIDE1
+	jmp .write
+.one:
+	mov xsi, [cur]
+	mov xcx, [len]
+	mov bl, HIDE1
+	mov bh, 0
+	jmp .write
+.both:
+	mov xsi, [cur + W]              ; (GNU prints file 2's)
+	mov xcx, [len + W]
+	mov bl, HIDE3
+	mov bh, HIDE1|HIDE2
+.write:                                 ; bl = the column's bit, bh = the
+	test [flags], bl                ; columns before it
+	jnz .step
+	push xsi
+	push xcx
+	mov bl, [flags]
+	not bl
+	and bl, bh                      ; bl = the columns shown before it
+.sep:
+	shr bl, 1
+	jnc .no_sep
+	push xbx
+	mov xsi, [colsep]
+	mov xcx, [seplen]
+	call put
+	pop xbx
+	test bl, bl
+.no_sep:
+	jnz .sep
+	pop xcx
+	pop xsi
+	call put
+.step:
+	cmp byte [order], 0
+	jg .step2
+	xor ebx, ebx
+	call step
+.step2:
+	cmp byte [order], 0
+	jl main
+	xor ebx, ebx
+	inc ebx
+	call step
+	jmp main
+
+; The end: the files are closed (stdin twice for "- -": an error, as
+; GNU's), then the order is reported.
+.end:
+	call flush
+	xor ebx, ebx
+.close:
+	mov xax, [rdr + xbx*W]
+	push xbx
+	sys close, [xax + R_FD]
+	pop xbx
+	test eax, eax
+	jns .closed
+	mov xsi, [names + xbx*W]
+	call err_file
+	jmp bye
+.closed:
+	inc ebx
+	cmp ebx, 2
+	jne .close
+	cmp word [warned], 0
+	je bye
+	mov esi, msg_input
+	jmp fail
+bye:
+	exit_status
+
+; step - the next line of file ebx replaces its current one, after the
+; order check.
+step:
+	push xbx
+	call readline                   ; xsi = the new line, xcx = its length
+	pop xbx
+	jxcxz .replace
+	mov al, [check]
+	cmp al, CHECK_OFF
+	je .replace
+	cmp al, CHECK_ON
+	je .check
+	cmp byte [unpaired], 0
+	je .replace
+.check:
+	cmp byte [warned + xbx], 0
+	jne .replace
+	push xsi
+	push xcx
+	mov xdi, xsi
+	mov xdx, xcx
+	mov xsi, [cur + xbx*W]
+	mov xcx, [len + xbx*W]
+	call compare
+	pop xcx
+	pop xsi
+	jbe .replace
+	push xsi
+	push xcx
+	push xbx
+	call flush                      ; (GNU's error() flushes stdout first)
+	mov xbx, [xsp]
+	lea edx, [digits + xbx*2]       ; "1" or "2"
+	mov esi, fmt_disorder
+	xor eax, eax
+	call say
+	pop xbx
+	pop xcx
+	pop xsi
+	mov byte [warned + xbx], 1
+	cmp byte [check], CHECK_ON
+	jne .replace
+	mov STATUSb, 1
+	jmp bye
+
+; The old line leaves the arena: the bytes above it move down over it.
+.replace:
+	mov xdi, [cur + xbx*W]
+	mov xdx, [len + xbx*W]
+	mov [cur + xbx*W], xsi
+	mov [len + xbx*W], xcx
+	test xdx, xdx
+	jz .ret
+	lea xsi, [xdi + xdx]            ; the bytes above the old line
+	push xsi
+	mov xcx, [top]
+	sub xcx, xsi
+	rep movsb
+	mov [top], xdi
+	pop xsi
+	xor eax, eax                    ; the lines above it move with it
+.adjust:
+	cmp [cur + xax*W], xsi
+	jb .below
+	sub [cur + xax*W], xdx
+.below:
+	inc eax
+	cmp eax, 2
+	jne .adjust
+.ret:
+	ret
+
+; readline - the next line of file ebx, copied to the top of the arena:
+; xsi = it, xcx = its length with the delimiter (one is added to a last
+; line without it), or xcx = 0 at the end. A read error ends comm.
+readline:
+	mov xbp, [rdr + xbx*W]
+	mov xax, [top]
+	mov [lstart], xax
+.more:
+	mov xsi, [xbp + R_POS]
+	mov xcx, [xbp + R_END]
+	sub xcx, xsi
+	jnz .scan
+	cmp byte [xbp + R_EOF], 0
+	jne .eof
+	lea A2, [xbp + R_BUF]
+	mov [xbp + R_POS], A2
+	mov [xbp + R_END], A2
+	push xbx
+	sys read, [xbp + R_FD], A2, BUFSZ
+	pop xbx
+	cmp eax, -EINTR
+	je .more
+	test xax, xax
+	js .error
+	jnz .got
+	inc byte [xbp + R_EOF]
+	jmp .eof
+.got:
+	add [xbp + R_END], xax
+	jmp .more
+
+; xsi = the data, xcx = its length: up to the delimiter (or all of it)
+; goes to the arena.
+.scan:
+	mov xdi, xsi
+	mov al, [delim]
+	repne scasb
+	pushf
+	mov [xbp + R_POS], xdi
+	mov xcx, xdi
+	sub xcx, xsi
+	call append
+	popf
+	jne .more
+.line:
+	mov xsi, [lstart]
+	mov xcx, [top]
+	sub xcx, xsi
+	ret
+.eof:
+	mov xcx, [top]
+	cmp xcx, [lstart]
+	je .none
+	mov esi, delim
+	push 1
+	pop xcx
+	call append
+	jmp .line
+.none:
+	xor ecx, ecx
+	ret
+.error:
+	push xbx
+	push xax
+	call flush
+	pop xax
+	pop xbx
+	mov xsi, [names + xbx*W]
+	call err_file
+	jmp bye
+
+; append - xcx bytes at xsi to the top of the arena (the break is raised
+; when it must be). clobbers: xax, xcx, xsi, xdi, A1
+append:
+	mov xdi, [top]
+	lea xax, [xdi + xcx]
+	cmp xax, [cap]
+	jbe .copy
+	push xcx
+	push xsi
+	push xbx
+	mov A1, xax                     ; room for the line as much again,
+	sub A1, [lstart]                ; and a read more
+	add A1, xax
+	add A1, BUFSZ
+	sys brk
+	cmp xax, A1
+	pop xbx
+	pop xsi
+	pop xcx
+	jne .nomem
+	mov [cap], xax
+	mov xdi, [top]
+.copy:
+	rep movsb
+	mov [top], xdi
+	ret
+.nomem:
+	mov esi, msg_nomem
+	jmp fail
+
+; compare - lines xsi (xcx bytes) and xdi (xdx bytes), both with their
+; delimiter: the flags of an unsigned comparison of the first with the
+; second (GNU: memcmp of all but the delimiter of the shorter, then the
+; lengths). clobbers: xsi, xdi
+compare:
+	push xcx
+	cmp xcx, xdx
+	jb .min
+	mov xcx, xdx
+.min:
+	dec xcx                         ; ZF=1 when there is nothing to compare
+	repe cmpsb
+	pop xcx
+	jne .ret
+	cmp xcx, xdx
+.ret:
+	ret
+
+; put - xcx bytes at xsi to the output buffer (flushed when full; more
+; is written as it is). clobbers all but xbp
+put:
+	mov xdi, [opos]
+	lea xax, [xdi + xcx]
+	cmp xax, outbuf + OUTSZ
+	jbe .copy
+	push xsi
+	push xcx
+	call flush
+	pop xcx
+	pop xsi
+	cmp xcx, OUTSZ
+	jb put
+	mov A3, xcx
+	movx A2, xsi
+	jmp write
+.copy:
+	rep movsb
+	mov [opos], xdi
+	ret
+
+flush:
+	mov A2d, outbuf
+	mov A3, [opos]
+	sub A3, A2
+	mov [opos], A2
+write:
+	push 1
+	pop A1
+	call write_all
+	jns .ret
+	mov esi, msg_write
+	call err_text
+	jmp bye
+.ret:
+	ret
+
+longopts:	db 'check-order', 0, 'nocheck-order', 0, 'output-delimiter', 0
+		db 'zero-terminated', 0, 0
+tab:		db 9, 0
+digits:		db '1', 0, '2', 0
+msg_write:	db 'write error', 0
+msg_nomem:	db 'memory exhausted', 0
+msg_multiple:	db 'multiple output delimiters specified', 0
+msg_input:	db 'input is not in sorted order', 0
+fmt_disorder:	db F_ARGV0, ': file ', F_ARG, ' is not in sorted order', 10, 0
+fmt_missing:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
+fmt_missing_after: db F_ARGV0, ': missing operand after ', F_QUOTE, 10, F_TRY, 0
+fmt_needs_arg:	db F_ARGV0, ": option '--output-delimiter' requires an argument", 10, F_TRY, 0
+
+BSS
+top:	resW 1                          ; the arena: its end of data
+cap:	resW 1                          ; and the break
+lstart:	resW 1                          ; the line being read
+opos:	resW 1                          ; the end of the output buffered
+colsep:	resW 1                          ; the column separator
+seplen:	resW 1
+names:	resW 2                          ; the operands
+rdr:	resW 2                          ; each file's reader
+cur:	resW 2                          ; each file's line: where,
+len:	resW 2                          ; its length (0: at the end)
+warned:	resb 2                          ; "not in sorted order" said
+flags:	resb 1                          ; HIDE1..HIDE3
+delim:	resb 1
+check:	resb 1
+given:	resb 1                          ; --output-delimiter was given
+order:	resb 1
+unpaired: resb 1                        ; a line of one file was printed
+ddash:	resb 1                          ; "--" was seen
+reader1: resb R_SIZE
+reader2: resb R_SIZE
+outbuf:	resb OUTSZ
+
+program_end

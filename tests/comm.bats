@@ -1,0 +1,81 @@
+#!/usr/bin/env bats
+# comm: what difftest cannot express: long lines (100 MiB) and big random
+# inputs compared with GNU by cmp, NUL bytes, GNU's stdout-before-stderr
+# order of the warnings, SIGPIPE, /dev/full, an unreadable file as a
+# non-root user, and the long options that are not supported.
+load helpers
+
+# same_as_gnu ARGS... - our stdout+stderr and status equal GNU's
+same_as_gnu() {
+	s1=0 s2=0
+	"$(bin comm)" "$@" > ours 2>&1 || s1=$?
+	/usr/bin/comm "$@" > gnu 2>&1 || s2=$?
+	sed -i "s#$(bin comm):#comm:#g" ours
+	sed -i "s#/usr/bin/comm:#comm:#g" gnu
+	[ "$s1" -eq "$s2" ] && cmp gnu ours || { echo "status $s1 $s2"; diff gnu ours | head -5; false; }
+}
+
+@test "100 MiB lines in both files, and a last one without newline" {
+	head -c 104857600 /dev/zero | tr '\0' x > big
+	{ echo a; cat big; echo; echo z; } > f1
+	{ cat big; echo; cat big; } > f2
+	same_as_gnu f1 f2
+	same_as_gnu -3 f1 f2
+}
+
+@test "random binary lines with NULs, sorted and not" {
+	head -c 2000000 /dev/urandom | tr '\0-\377' 'ab\000\n' > r
+	LC_ALL=C sort r > s1
+	head -n 30000 r | LC_ALL=C sort > s2
+	same_as_gnu s1 s2
+	same_as_gnu -z s1 s2
+	same_as_gnu r s2
+	same_as_gnu --check-order s1 r
+	same_as_gnu -12 --output-delimiter= r s1
+}
+
+@test "the warnings come after the lines printed before them, as GNU's" {
+	printf 'a\nz\nb\n' > f1
+	printf 'c\nz\nb\n' > f2
+	same_as_gnu f1 f2
+	same_as_gnu --check-order f1 f2
+}
+
+@test "SIGPIPE: comm big | head -n1 ends by the signal, silently" {
+	seq 1 2000000 | LC_ALL=C sort > f1
+	: > f2
+	run bash -c '"$1" f1 f2 2>err | head -n 1; echo "${PIPESTATUS[0]}"' sh "$(bin comm)"
+	[ "$output" = "$(printf '1\n141')" ]
+	[ ! -s err ]
+}
+
+@test "/dev/full: GNU's message, status 1" {
+	seq 1 100000 | LC_ALL=C sort > f1
+	sh_fails 1 comm 'write error: No space left on device' '"$1" f1 f1 > /dev/full'
+}
+
+@test "unreadable file as a non-root user: GNU's message, status 1" {
+	echo secret > locked
+	echo a > free
+	chmod 000 locked
+	chmod 755 "$T"
+	as=()
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv > /dev/null || skip "setpriv missing"
+		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	fi
+	run "${as[@]}" "$(bin comm)" free locked
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin comm): locked: Permission denied" ]
+	run "${as[@]}" /usr/bin/comm free locked
+	[ "$output" = "/usr/bin/comm: locked: Permission denied" ]
+}
+
+@test "long options other than the four: unrecognized" {
+	: > e
+	for o in --total --help --version --check-order=x; do
+		run "$(bin comm)" "$o" e e
+		[ "$status" -eq 1 ]
+		[ "$output" = "$(printf "%s: unrecognized option '%s'\nTry '%s --help' for more information." "$(bin comm)" "$o" "$(bin comm)")" ]
+	done
+}
