@@ -48,6 +48,11 @@ SLACK	equ 64                  ; output bytes besides one per input byte
                                 ; (and what span_copy writes past them)
 M_BYTES	equ 1
 M_FIELDS equ 2
+%define MS_N   WPTR [xbp-W]             ; parse's merge sort frame
+%define MS_SRC WPTR [xbp-2*W]
+%define MS_DST WPTR [xbp-3*W]
+%define MS_W   WPTR [xbp-4*W]
+%define MS_I   WPTR [xbp-5*W]
 
 ; NEXT_ITEM - the next position (xbx, stopping at the word's maximum - 1,
 ; so that the end mark, at the maximum, is never selected) and its range
@@ -875,32 +880,34 @@ parse:
 ; numbers of 2^31 and more (which its comparison truncates to an int) are
 ; ours too: "-f 1,4294967296" selects nothing.
 .sort:                                  ; bottom-up merge sort, through
-	mov xcx, xdi                    ; as much room on the stack
-	mov xdx, [rbase]
+	mov xcx, xdi                    ; as much room on the stack, its
+	mov xdx, [rbase]                ; variables in a frame at xbp
 	sub xcx, xdx
-	mov [ms_n], xcx                 ; the pairs' bytes
-	mov [ms_src], xdx
 	mov xbp, xsp
+	push xcx                        ; MS_N: the pairs' bytes
+	push xdx                        ; MS_SRC
+	push xdx                        ; MS_DST (set below)
+	push 2*W                        ; MS_W: the runs' width (bytes)
+	push xdx                        ; MS_I: where the next two runs are
 	sub xsp, xcx
-	mov [ms_dst], xsp
-	mov WPTR [ms_w], 2*W            ; the runs' width (bytes)
+	mov MS_DST, xsp
 .pass:
 	xor eax, eax
-.chunk:                                 ; two runs from ms_i merged
-	mov [ms_i], xax
-	cmp xax, [ms_n]
+.chunk:                                 ; two runs from MS_I merged
+	mov MS_I, xax
+	cmp xax, MS_N
 	jae .passed
-	mov xsi, [ms_src]
-	mov xdi, [ms_dst]
+	mov xsi, MS_SRC
+	mov xdi, MS_DST
 	add xdi, xax
-	add xax, [ms_w]
+	add xax, MS_W
 	call .clamp
 	lea xbx, [xsi + xax]            ; the end of the left run
-	add xax, [ms_w]
+	add xax, MS_W
 	call .clamp
 	lea xcx, [xsi + xax]            ; the end of the right run
 	mov xdx, xbx
-	add xsi, [ms_i]
+	add xsi, MS_I
 .take:
 	cmp xsi, xbx
 	jae .rest
@@ -931,30 +938,30 @@ parse:
 	mov xsi, xdx
 	sub xcx, xdx
 	rep movsb
-	mov xax, [ms_i]
-	add xax, [ms_w]
-	add xax, [ms_w]
+	mov xax, MS_W
+	add xax, xax
+	add xax, MS_I
 	jmp .chunk
 .passed:
-	mov xax, [ms_src]
-	xchg xax, [ms_dst]
-	mov [ms_src], xax
-	mov xax, [ms_w]
-	shl xax, 1
-	mov [ms_w], xax
-	cmp xax, [ms_n]
+	mov xax, MS_SRC
+	xchg xax, MS_DST
+	mov MS_SRC, xax
+	mov xax, MS_W
+	add xax, xax
+	mov MS_W, xax
+	cmp xax, MS_N
 	jb .pass
-	mov xsi, [ms_src]               ; back where they were, if not there
+	mov xsi, MS_SRC                 ; back where they were, if not there
 	mov xdi, [rbase]
-	mov xcx, [ms_n]
+	mov xcx, MS_N
 	rep movsb
 	mov xsp, xbp
 	mov xdx, xdi                    ; xdx = the end of the pairs
 	jmp .merge
-.clamp:                                 ; xax = min(xax, [ms_n])
-	cmp xax, [ms_n]
+.clamp:                                 ; xax = min(xax, MS_N)
+	cmp xax, MS_N
 	jbe .clamped
-	mov xax, [ms_n]
+	mov xax, MS_N
 .clamped:
 	ret
 
@@ -1100,11 +1107,6 @@ odptr:	resW 1                          ; the output delimiter
 list:	resW 1                          ; LIST
 argp:	resW 1                          ; the operand's slot
 infd:	resW 1                          ; the input
-ms_src:	resW 1                          ; parse's merge sort: from,
-ms_dst:	resW 1                          ; to,
-ms_n:	resW 1                          ; the bytes,
-ms_w:	resW 1                          ; the runs' width,
-ms_i:	resW 1                          ; the place
 vp:	resW 1                          ; parse: the number's digits
 ip:	resW 1                          ; parse: the range's start's
 in_end:	resd 1                          ; the end of the input block
