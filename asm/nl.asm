@@ -27,12 +27,13 @@
 ; Exit status: 0; 1 for a file that could not be read (the others are
 ; still done), a bad option or argument (GNU's messages), a line number
 ; overflow, or a write error.
-; BRE: ordinary bytes, ".", "*", "\+", "\?", "^" first, "$" last, "\"
-; before a byte, brackets (ranges, "^", the twelve [:classes:], [.c.],
-; [=c=]), with GNU's messages for bad ones.
-; Differences from GNU: in BRE, groups "\(\)", "\|", intervals "\{\}",
-; back references and GNU's \w \W \s \S \b \B \< \> \` \' are not
-; supported: "nl: regular expression not supported: 'BRE'", status 1.
+; BRE: ordinary bytes, ".", "*", "\+", "\?", "\{M,N\}", "^" first, "$"
+; last, "\" before a byte, brackets (ranges, "^", the twelve [:classes:],
+; [.c.], [=c=]), with glibc's messages for bad ones.
+; Differences from GNU: in BRE, groups "\(\)", "\|", back references,
+; an interval stacked with another repetition ("a\{2\}*") and GNU's \w \W
+; \s \S \b \B \< \> \` \' are not supported: "nl: regular expression not
+; supported: 'BRE'", status 1.
 ; --help and --version are not supported.
 ;
 ; Lines stream through the 32 KiB buffers of expand_io: a line is only
@@ -441,12 +442,13 @@ lput:
 	mov esi, msg_nomem
 	jmp die_plain
 
-; The pBRE style: a small matcher of GNU's basic regular expressions
-; (RE_SYNTAX_POSIX_BASIC): ordinary bytes, ".", "*", "\+", "\?", "^" at
-; the start, "$" at the end, "\" before any other byte, and brackets with
-; ranges, "^", classes ([:alpha:] and the other eleven), [.c.] and [=c=].
-; "\(", "\)", "\|", "\{", "\}", back references and GNU's \w \W \s \S \b
-; \B \< \> \` \' are not supported: re_check refuses them with a message.
+; The pBRE style: a small backtracking matcher of GNU's basic regular
+; expressions (RE_SYNTAX_POSIX_BASIC): ordinary bytes, ".", "*", "\+",
+; "\?", "\{M,N\}", "^" at the start, "$" at the end, "\" before any other
+; byte, and brackets with ranges, "^", classes ([:alpha:] and the other
+; eleven), [.c.] and [=c=]. "\(", "\)", "\|", back references, an interval
+; stacked with another repetition, and GNU's \w \W \s \S \b \B \< \> \` \'
+; are not supported: re_check refuses them with a message.
 
 ; re_check - xsi = a pattern: GNU's messages for a bad one (then exit 1),
 ; ours for what is not supported.  clobbers xax, xcx, xdx
@@ -454,28 +456,55 @@ re_check:
 	push xsi
 	push xbx
 	push xdi
-	cmp byte [xsi], '^'
-	jne .atom
+	xor ebx, ebx                    ; bl: 0 no atom yet, 1 after an atom,
+	cmp byte [xsi], '^'             ; 2 after * \+ \?, 3 after \{\}
+	jne .next
 	inc xsi
-.atom:
+.next:
 	lodsb
 	test al, al
 	jz .ok
+	cmp al, '*'
+	jne .not_star
+	test bl, bl
+	jz .atom                        ; first: a literal *
+	cmp bl, 3
+	je .unsupported
+.quantifier:
+	mov bl, 2
+	jmp .next
+.not_star:
 	cmp al, '\'
 	je .escape
 	cmp al, '['
 	jne .atom
 	mov dl, 0
 	call bracket
-	jmp .atom
+.atom:
+	mov bl, 1
+	jmp .next
 .escape:
 	lodsb
 	test al, al
 	jz .trailing
+	test bl, bl                     ; first: \+ \? \{ are literal
+	jz .literal
+	cmp al, '{'
+	je .interval
+	cmp al, '+'
+	je .plus
+	cmp al, '?'
+	jne .literal
+.plus:
+	cmp bl, 3
+	jne .quantifier
+	jmp .unsupported
+.literal:
 	mov edi, re_unsupported
 	mov ecx, RE_UNSUPPORTED_N
 	repne scasb
 	jne .atom
+.unsupported:
 	mov xsi, [xsp + 2*W]
 	mov xdx, xsi
 	mov esi, msg_re_unsupported
@@ -485,10 +514,104 @@ re_check:
 .trailing:
 	mov esi, msg_re_trailing
 	jmp re_die
+
+; \{M,N\} as glibc's parse_dup_op reads it; only after an atom.
+.interval:
+	cmp bl, 1
+	jne .unsupported
+	call fetch_number               ; eax = M, cl = the token after it
+	cmp eax, -1
+	jne .have_m
+	cmp cl, ','                     ; "\{,N\}" is "\{0,N\}"
+	jne .badbr
+	xor eax, eax
+.have_m:
+	mov edx, eax                    ; edx = M
+	cmp eax, -2
+	je .bad_seq
+	cmp cl, '}'
+	je .close                       ; "\{M\}": N = M
+	push xdx
+	call fetch_number
+	pop xdx
+	cmp eax, -2
+	je .bad_seq
+.close:
+	cmp cl, '}'
+	jne .badbr
+	cmp eax, -1
+	je .no_max
+	cmp edx, eax
+	jg .badbr
+	xchg eax, edx
+.no_max:
+	cmp edx, 32767
+	jg .esize
+	mov bl, 3
+	jmp .next
+.bad_seq:
+	test cl, cl
+	jnz .badbr
+	mov esi, msg_re_ebrace
+	jmp re_die
+.badbr:
+	mov esi, msg_re_badbr
+	jmp re_die
+.esize:
+	mov esi, msg_re_esize
+	jmp re_die
 .ok:
 	pop xdi
 	pop xbx
 	pop xsi
+	ret
+
+; fetch_number - glibc's: the number at xsi up to "\}", "," or the end.
+; out: eax = it (at most 32768), -1 without digits, -2 with another byte
+; or at the end; cl = '}', ',' or 0 (the end); xsi past that token.
+fetch_number:
+	or eax, -1
+.byte:
+	mov cl, [xsi]
+	test cl, cl
+	jz .end
+	inc xsi
+	cmp cl, ','
+	je .ret
+	cmp cl, '\'
+	jne .char
+	mov cl, [xsi]
+	test cl, cl
+	jz .bad                         ; a "\" at the end
+	inc xsi
+	cmp cl, '}'
+	je .ret
+	jmp .bad
+.char:
+	sub cl, '0'
+	cmp cl, 9
+	ja .bad
+	cmp eax, -2
+	je .byte
+	movzx ecx, cl
+	test eax, eax
+	jns .more
+	xor eax, eax
+.more:
+	imul eax, eax, 10
+	add eax, ecx
+	cmp eax, 32768
+	jbe .byte
+	mov eax, 32768
+	jmp .byte
+.bad:
+	push -2
+	pop xax
+	jmp .byte
+.end:
+	push -2
+	pop xax
+.ret:
 	ret
 
 ; bracket - xsi = past the "[" of a bracket expression, dl = a byte.
@@ -703,16 +826,20 @@ re_here:
 	stc
 	ret
 .atom:
+	push xbp
 	push xsi
 	push xdi
 	mov xbx, xsi                    ; the atom
 	call atom_skip
-	mov dx, 0x0100                  ; dh = the least count, dl = 1: no most
+	xor edx, edx                    ; edx = the least count, ebp the most
+	inc edx                         ; (-1: no most)
+	mov ebp, edx
 .quant:
 	mov al, [xsi]
 	cmp al, '*'
 	jne .not_star
-	mov dx, 1
+	xor edx, edx
+	or ebp, -1
 	inc xsi
 	jmp .quant
 .not_star:
@@ -721,35 +848,47 @@ re_here:
 	mov al, [xsi+1]
 	cmp al, '+'
 	je .plus
+	cmp al, '{'
+	je .interval
 	cmp al, '?'
 	jne .counted
-	mov dh, 0
+	xor edx, edx
 	jmp .two
 .plus:
-	mov dl, 1
+	or ebp, -1
 .two:
 	inc xsi
 	inc xsi
 	jmp .quant
+.interval:                              ; \{M\}, \{M,\}, \{,N\}, \{M,N\}
+	inc xsi
+	inc xsi
+	call fetch_number
+	mov edx, eax
+	test eax, eax
+	jns .m
+	xor edx, edx
+.m:
+	mov ebp, eax
+	cmp cl, '}'
+	je .counted
+	call fetch_number               ; -1: no most
+	mov ebp, eax
 .counted:                               ; ecx = how many match from xdi
 	xor ecx, ecx
 .count:
 	lea xax, [xdi + xcx]
 	cmp xax, [lend]
 	jae .counted_all
-	test dl, dl
-	jnz .more
-	cmp ecx, 1
+	cmp ecx, ebp
 	jae .counted_all
-.more:
 	mov al, [xax]
 	call atom_test
 	jnc .counted_all
 	inc ecx
 	jmp .count
 .counted_all:
-	movzx eax, dh
-	cmp ecx, eax
+	cmp ecx, edx
 	jb .fail
 .try:                                   ; the longest first
 	push xdi
@@ -761,8 +900,7 @@ re_here:
 	pop xcx
 	pop xdi
 	jc .found
-	movzx eax, dh
-	cmp ecx, eax
+	cmp ecx, edx
 	je .fail
 	dec ecx
 	jmp .try
@@ -771,6 +909,7 @@ re_here:
 .found:
 	pop xdi
 	pop xsi
+	pop xbp
 	ret
 
 ; atom_skip - xsi past the atom at xsi.  clobbers xax, xcx
@@ -824,7 +963,7 @@ atom_test:
 	pop xsi
 	ret
 
-re_unsupported:	db '(){}|123456789wWsSbB<>`', "'"
+re_unsupported:	db '()|123456789wWsSbB<>`', "'"
 RE_UNSUPPORTED_N equ $ - re_unsupported
 msg_re_unsupported: db 'regular expression not supported: ', 0
 msg_re_trailing: db 'Trailing backslash', 0
@@ -833,6 +972,9 @@ msg_re_bracket:	db 'Unmatched [, [^, [:, [., or [=', 0
 msg_re_range:	db 'Invalid range end', 0
 msg_re_class:	db 'Invalid character class name', 0
 msg_re_collation: db 'Invalid collation character', 0
+msg_re_ebrace:	db 'Unmatched \{', 0
+msg_re_badbr:	db 'Invalid content of \{\}', 0
+msg_re_esize:	db 'Regular expression too big', 0
 class_names:	db 'alpha', 0, 'upper', 0, 'lower', 0, 'digit', 0, 'xdigit', 0
 		db 'space', 0, 'print', 0, 'punct', 0, 'graph', 0, 'cntrl', 0
 		db 'blank', 0, 'alnum', 0, 0

@@ -72,8 +72,8 @@ load helpers
 	"$(bin nl)" -b 'p^a' long | cmp - <(/usr/bin/nl -b 'p^a' long)
 }
 
-@test "pBRE: groups, alternation, intervals, back references fail clearly" {
-	for re in 'a\(b\)' 'a\|b' 'a\{2\}' '\(a\)\1' '\w' 'x\>'; do
+@test "pBRE: groups, alternation, back references, stacked intervals fail clearly" {
+	for re in 'a\(b\)' 'a\|b' 'a\{2\}*' 'a*\{2\}' '\(a\)\1' '\w' 'x\>'; do
 		run "$(bin nl)" -b "p$re" /dev/null
 		[ "$status" -eq 1 ] || return 1
 		case $output in
