@@ -22,9 +22,10 @@
 ; Exit status: 0; 1 for a usage error, a file that could not be read (the
 ; others are still processed) or a write error.
 ; Differences from GNU: --help and --version are unrecognized options. On
-; i386, positions and field numbers of 2^32-2 and more all count as one
-; (they only matter for a line of more than 4 GiB, or in GNU's sorting of
-; numbers of 2^32 and more in LIST, which truncates them).
+; i386, a number of 2^32-1 or more in LIST is taken as 2^32-1 (GNU's are
+; 64-bit), and positions stop at 2^32-2: a LIST with such numbers, or a
+; line of more than 4 GiB, may give other bytes than GNU's. The i386
+; binary needs SSE2.
 ;
 ; The input is read in blocks of INBUF bytes and never needs a whole line
 ; in memory: selected bytes go to the output buffer as they are read. One
