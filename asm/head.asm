@@ -31,7 +31,7 @@
 
 %include "subk.inc"
 use getopt, usage, err_file, err_quoted, errno_path, headtail_num, headtail_out
-use seek64, lseek64
+use seek64, lseek64, scan_fwd, scan_back
 
 BUFSZ     equ 128 * 1024
 STX_BLKSIZE equ 4                 ; __u32 stx_blksize
@@ -352,8 +352,7 @@ lines:
 	push xcx
 	mov al, [eol]
 .find:
-	jxcxz .whole
-	repne scasb
+	call scan_fwd
 	jne .whole
 	sub dword [num], 1
 	sbb dword [num+4], 0
@@ -502,14 +501,11 @@ cut:
 	dec xcx
 	jle .all
 	mov al, [eol]
-	std
 .scan:
-	repne scasb
+	call scan_back
 	jne .all
 	dec edx
-	jz .found
-	jxcxz .all
-	jmp .scan
+	jnz .scan
 .found:
 	mov xcx, [base]
 	add xcx, [fill]
@@ -523,7 +519,6 @@ cut:
 .all:
 	mov xcx, [fill]
 .keep:
-	cld
 	push xcx
 	mov A3, [fill]
 	sub A3, xcx

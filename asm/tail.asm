@@ -34,6 +34,7 @@
 %include "subk.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
 use headtail_num, headtail_out, seek64, lseek64, count_try
+use scan_fwd, scan_back
 
 BUFSZ       equ 128 * 1024
 STX_BLKSIZE equ 4                       ; __u32 stx_blksize
@@ -965,8 +966,7 @@ start_lines:
 	xchg eax, ecx
 	mov al, [eol]
 .find:
-	jxcxz .read
-	repne scasb
+	call scan_fwd
 	jne .read
 	sub dword [num], 1
 	sbb dword [num+4], 0
@@ -1058,10 +1058,8 @@ file_lines:
 	mov xdi, [blk]
 	lea xdi, [xdi+xcx-1]
 	mov al, [eol]
-	std
 .find:
-	jxcxz .block
-	repne scasb
+	call scan_back
 	jne .block
 	mov edx, [num]
 	or edx, [num+4]
@@ -1070,7 +1068,6 @@ file_lines:
 	sbb dword [num+4], 0
 	jmp .find
 .block:                                 ; not enough lines in this block
-	cld
 	mov eax, [pos]
 	cmp eax, [start]
 	jne .back
@@ -1101,7 +1098,6 @@ file_lines:
 .ret:
 	ret
 .found:                                 ; xdi + 1 = the line end
-	cld
 	add xdi, 2
 	mov A3, [blk]
 	add A3, [chunk]
@@ -1217,14 +1213,11 @@ cut:
 	dec xcx
 	jle .all
 	mov al, [eol]
-	std
 .scan:
-	repne scasb
+	call scan_back
 	jne .all
 	dec edx
-	jz .found
-	jxcxz .all
-	jmp .scan
+	jnz .scan
 .found:
 	mov xcx, [base]
 	add xcx, [fill]
@@ -1238,7 +1231,6 @@ cut:
 .all:
 	mov xcx, [fill]
 .keep:
-	cld
 	mov xdi, [base]
 	mov xsi, xdi
 	add xsi, [fill]
