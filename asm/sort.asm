@@ -66,6 +66,8 @@ KEYSZ	equ 5*W
 
 GROW	equ 16 << 20	; the heap grows by this much at least
 OUTSZ	equ 65536
+PASSES	equ 14
+BLOCK	equ 1 << PASSES	; lines sorted in the cache first
 
 _start:
 	save_argv0
@@ -169,7 +171,7 @@ _start:
 	call read_inputs
 	call scan
 	call runs
-	call msort
+	call sortall
 	cmp WPTR [outfile], 0
 	je .write
 	sys ftruncate, 1, 0             ; (an error on a device is no matter)
@@ -715,11 +717,73 @@ runs:
 .ret:
 	ret
 
-; msort - merge the runs pairwise until one is left, at [src].
+; sortall - the runs sorted into one at [src]. Without -m, blocks of
+; BLOCK lines are sorted first, each wholly (in the cache) before the
+; next, then merged: the passes over all the lines are fewer by PASSES.
+; clobbers all
+sortall:
+	or WPTR [plim], -1
+	test byte [opts], O_MERGE
+	jnz msort
+	mov xbp, [nlines]
+	test xbp, xbp
+	jz .ret
+	mov xax, [runb]
+	mov [runb0], xax
+	xor ebx, ebx                    ; xbx = the block's first line
+.block:
+	mov xax, [runb0]
+	lea xax, [xax + xbx*W]
+	mov [runb], xax
+	mov xax, xbp
+	sub xax, xbx
+	cmp xax, BLOCK
+	jb .last
+	mov eax, BLOCK
+.last:
+	mov [nruns], xax
+	mov WPTR [plim], PASSES
+	push xbx
+	push xbp
+	call msort                      ; (an even number of passes: the
+	pop xbp                         ; block ends in [src] again)
+	pop xbx
+	add xbx, BLOCK
+	cmp xbx, xbp
+	jb .block
+	mov xdi, [runb0]                ; the runs: one per block
+	mov [runb], xdi
+	xor eax, eax
+.bound:
+	stosW
+	add xax, BLOCK
+	cmp xax, xbp
+	jb .bound
+	xchg xax, xbp
+	stosW
+	sub xdi, [runb]
+	shr xdi, WSHIFT
+	dec xdi
+	mov [nruns], xdi
+	or WPTR [plim], -1
+	jmp msort
+.ret:
+	ret
+
+; msort - merge the runs pairwise: [plim] passes, or (-1) until one is
+; left; the result at [src].
 msort:
 .pass:
+	mov xax, [plim]
+	test xax, xax
+	jz .ret
+	js .until
+	dec WPTR [plim]
+	jmp short .go
+.until:
 	cmp WPTR [nruns], 1
 	jbe .ret
+.go:
 	and WPTR [pi], 0
 	and WPTR [pj], 0
 .pair:
@@ -782,7 +846,9 @@ merge:
 	mov xax, [xsi+W]
 	mov [xbp+W], xax
 	add xsi, 2*W
-	add xbp, 2*W
+	mov xax, [xsi+2*W]              ; the line after the next one: a cache
+	prefetcht0 [xax]                ; miss started early (the tables
+	add xbp, 2*W                    ; have room after them: the heap)
 	jmp .loop
 .b:
 	mov xax, [xdi]
@@ -790,6 +856,8 @@ merge:
 	mov xax, [xdi+W]
 	mov [xbp+W], xax
 	add xdi, 2*W
+	mov xax, [xdi+2*W]
+	prefetcht0 [xax]
 	add xbp, 2*W
 	jmp .loop
 .rest:
@@ -958,6 +1026,8 @@ keycompare:
 	mov ecx, [nkeys]
 	mov [ra], xsi
 	mov [rb], xdi
+	mov xax, [xdi]                  ; b's line is needed next: its cache
+	prefetcht0 [xax]                ; miss overlaps a's
 	mov xbx, [keys]
 .key:
 	push xcx
@@ -1781,6 +1851,8 @@ nlines:		resW 1
 src:		resW 1
 dst:		resW 1
 runb:		resW 1
+runb0:		resW 1
+plim:		resW 1
 nruns:		resW 1
 pi:		resW 1
 pj:		resW 1
