@@ -182,3 +182,28 @@ both() {
 	run bash -c 'sleep 2 & "$1" -f --pid=$! f > /dev/full; echo "status $?"' sh "$(bin tail)"
 	[ "$output" = "$(printf '%s: write error: No space left on device\nstatus 1' "$(bin tail)")" ]
 }
+
+@test "-f without inotify (inotify_init1 refused): polling every -s" {
+	command -v strace > /dev/null || skip "strace missing"
+	echo a > f
+	( sleep 0.3; echo b >> f; sleep 0.3; : > f; echo c >> f ) &
+	run timeout 5 strace -f -o /dev/null -e inject=inotify_init1:error=EMFILE \
+		"$(bin tail)" -f -s 0.1 --pid=$! f
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'a\nb\n%s: f: file truncated\nc' "$(bin tail)")" ]
+}
+
+@test "-F on a file in a subdirectory, -n +2 and -c 2 with -f" {
+	both 'mkdir sub; printf "1\n2\n3\n" > sub/f
+	"$TAIL" -F -n +2 sub/f & t=$!
+	sleep 0.3; mv sub/f sub/old; sleep 0.3; echo new > sub/f; sleep 0.3; kill $t
+	printf "abc" > g; sleep 1 & "$TAIL" -f -c 2 --pid=$! g & u=$!
+	sleep 0.3; echo d >> g; wait $u'
+	[ "$(cat ours/out)" = "$(printf '2\n3\nnew\nbcd')" ]
+}
+
+@test "-f -n 0: only what is added" {
+	both 'seq 1 5 > f; sleep 1 & "$TAIL" -f -n 0 --pid=$! f & t=$!
+	sleep 0.3; echo 6 >> f; wait $t'
+	[ "$(cat ours/out)" = 6 ]
+}
