@@ -34,6 +34,7 @@
 use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
 
 OUTSZ   equ 65536
+%define V(x) xbp + x - VB           ; the variables, from main on
 CHUNK   equ 131072                      ; the least room a read gets
 WSLACK  equ 16                          ; room kept after the data
 
@@ -272,6 +273,7 @@ _start:
 	mov [cst], xax
 	mov [scanp], xax
 	mov [dend], xax
+	mov ebp, VB
 	jmp main
 
 .open_failed:                           ; xsi = the name, xax = -errno
@@ -419,26 +421,26 @@ main:
 	call getline                    ; xsi = C, xcx = its length
 	jc .end
 	call keyof                      ; xdi = its key, xdx = the key's length
-	mov [cur], xsi
-	mov [curlen], xcx
-	mov [ckey], xdi
-	mov [ckl], xdx
-	mov byte [match], 0
-	mov xsi, [kst]
+	mov [V(cur)], xsi
+	mov [V(curlen)], xcx
+	mov [V(ckey)], xdi
+	mov [V(ckl)], xdx
+	mov byte [V(match)], 0
+	mov xsi, [V(kst)]
 	test xsi, xsi
 	jz .first
-	cmp xdx, [kkl]
+	cmp xdx, [V(kkl)]
 	jne .compared
-	mov xsi, [kkey]
+	mov xsi, [V(kkey)]
 	mov xcx, xdx
 	call compare
 	jne .compared
-	inc byte [match]
+	inc byte [V(match)]
 .compared:
-	mov al, [mode]
+	mov al, [V(mode)]
 	test al, M_GROUP
 	jz .counting
-	cmp byte [match], 0             ; --group: each line printed, a new
+	cmp byte [V(match)], 0             ; --group: each line printed, a new
 	jne .put_c                      ; group after a delimiter
 	call put_delim
 .put_c:
@@ -448,78 +450,78 @@ main:
 ; Not --group: count the match (saturating as GNU's, which stops at the
 ; largest count unless it prints counts).
 .counting:
-	movzx ecx, byte [match]
-	add [mc], xcx
-	cmp WPTR [mc], -1
+	movzx ecx, byte [V(match)]
+	add [V(mc)], xcx
+	cmp WPTR [V(mc)], -1
 	jne .delimit
 	test al, M_COUNT
 	mov esi, msg_toomany
 	jnz fail
-	dec WPTR [mc]
+	dec WPTR [V(mc)]
 
 ; --all-repeated=prepend|separate: a delimiter at the second line of a
 ; repeated group (separate: not before the first such group).
 .delimit:
-	mov ah, [meth]
+	mov ah, [V(meth)]
 	test ah, 6
 	jz .write
-	cmp byte [match], 0
+	cmp byte [V(match)], 0
 	jne .matched
-	cmp WPTR [mc], 0
+	cmp WPTR [V(mc)], 0
 	je .write
-	mov byte [seen], 1
+	mov byte [V(seen)], 1
 	jmp .write
 .matched:
-	cmp WPTR [mc], 1
+	cmp WPTR [V(mc)], 1
 	jne .write
 	cmp ah, 2
 	je .delim
-	cmp byte [seen], 0
+	cmp byte [V(seen)], 0
 	je .write
 .delim:
 	call put_delim
 
 .write:
-	cmp byte [match], 0
+	cmp byte [V(match)], 0
 	je .writeline
-	test byte [mode], M_LATER
+	test byte [V(mode)], M_LATER
 	jz main
 .writeline:
 	call writeline
-	cmp byte [match], 0
+	cmp byte [V(match)], 0
 	jne .keep
-	and WPTR [mc], 0
+	and WPTR [V(mc)], 0
 .keep:                                  ; K = C
-	mov xsi, [cur]
-	mov [kst], xsi
-	mov xsi, [curlen]
-	mov [klen], xsi
-	mov xsi, [ckey]
-	mov [kkey], xsi
-	mov xsi, [ckl]
-	mov [kkl], xsi
+	mov xsi, [V(cur)]
+	mov [V(kst)], xsi
+	mov xsi, [V(curlen)]
+	mov [V(klen)], xsi
+	mov xsi, [V(ckey)]
+	mov [V(kkey)], xsi
+	mov xsi, [V(ckl)]
+	mov [V(kkl)], xsi
 	jmp main
 
 .first:                                 ; the first line: only --group
-	test byte [mode], M_GROUP       ; prints it now
+	test byte [V(mode)], M_GROUP       ; prints it now
 	jz .keep
-	test byte [meth], 9
+	test byte [V(meth)], 9
 	jz .put_c
 	call put_delim
 	jmp .put_c
 
 ; The end: K's group is printed (or --group's last delimiter).
 .end:
-	cmp WPTR [kst], 0
+	cmp WPTR [V(kst)], 0
 	je .flush
-	test byte [mode], M_GROUP
+	test byte [V(mode)], M_GROUP
 	jz .last
-	test byte [meth], 10
+	test byte [V(meth)], 10
 	jz .flush
 	call put_delim
 	jmp .flush
 .last:
-	mov byte [match], 0
+	mov byte [V(match)], 0
 	call writeline
 .flush:
 	call flush
@@ -530,18 +532,18 @@ bye:
 ; a line of no repeated group when M_UNIQUE, the first of a group at its
 ; end when M_FIRST, a line followed by a match when M_LATER.
 writeline:
-	mov xax, [mc]
+	mov xax, [V(mc)]
 	mov cl, M_UNIQUE
 	test xax, xax
 	jz .which
 	mov cl, M_FIRST
-	cmp byte [match], 0
+	cmp byte [V(match)], 0
 	je .which
 	mov cl, M_LATER
 .which:
-	test [mode], cl
+	test [V(mode)], cl
 	jz ret_
-	test byte [mode], M_COUNT
+	test byte [V(mode)], M_COUNT
 	jz .line
 	inc xax
 	mov edi, numend - 1
@@ -559,8 +561,8 @@ writeline:
 	sub ecx, edi
 	call put
 .line:
-	mov xsi, [kst]
-	mov xcx, [klen]
+	mov xsi, [V(kst)]
+	mov xcx, [V(klen)]
 	jmp put
 
 put_delim:
@@ -569,12 +571,12 @@ put_delim:
 	pop xcx
 	jmp put
 put_cur:
-	mov xsi, [cur]
-	mov xcx, [curlen]
+	mov xsi, [V(cur)]
+	mov xcx, [V(curlen)]
 ; put - xcx bytes at xsi to the output buffer (flushed when full; a
 ; longer line is written as it is). clobbers all but xbp
 put:
-	mov xdi, [opos]
+	mov xdi, [V(opos)]
 	lea xax, [xdi + xcx]
 	cmp xax, outbuf + OUTSZ
 	jbe .copy
@@ -590,15 +592,15 @@ put:
 	jmp write
 .copy:
 	rep movsb
-	mov [opos], xdi
+	mov [V(opos)], xdi
 ret_:
 	ret
 
 flush:
 	mov A2d, outbuf
-	mov A3, [opos]
+	mov A3, [V(opos)]
 	sub A3, A2
-	mov [opos], A2
+	mov [V(opos)], A2
 write:
 	push 1
 	pop A1
@@ -619,7 +621,7 @@ keyof:
 	push xcx
 	mov xdi, xsi
 	lea xdx, [xcx - 1]
-	mov xcx, [fields]
+	mov xcx, [V(fields)]
 	jxcxz .chars
 .field:
 	test xdx, xdx
@@ -642,14 +644,14 @@ keyof:
 .next:
 	loop .field
 .chars:
-	mov xax, [chars]
+	mov xax, [V(chars)]
 	cmp xax, xdx
 	jbe .skip
 	mov xax, xdx
 .skip:
 	add xdi, xax
 	sub xdx, xax
-	mov xax, [wchars]
+	mov xax, [V(wchars)]
 	cmp xdx, xax
 	jbe .ret
 	mov xdx, xax
@@ -669,7 +671,7 @@ is_sep:                                 ; ZF=1 for a blank or a newline
 ; compare - ZF=1 when the xcx bytes at xsi and xdi are equal (-i: as
 ; upper case). clobbers: xax, xcx, xsi, xdi
 compare:
-	test byte [mode], M_ICASE
+	test byte [V(mode)], M_ICASE
 	jnz .icase
 .word:
 	sub xcx, W
@@ -716,25 +718,25 @@ upper:                                  ; al = toupper(al) in C
 
 ; getline - the next line: xsi = its start, xcx = its length with the
 ; delimiter (one is added to a last line without it); CF=1 at the end.
-; The scan goes a word at a time: a byte of x ^ [dpat] is 0 where x has
-; the delimiter, and (y - [ones]) & ~y & [highs] has the high bit of the
+; The scan goes a word at a time: a byte of x ^ [V(dpat)] is 0 where x has
+; the delimiter, and (y - [V(ones)]) & ~y & [V(highs)] has the high bit of the
 ; first zero byte of y set (the borrow can only mark bytes after it). It
 ; may read a word past the data: refill keeps WSLACK bytes of room there.
 ; clobbers: xax, xbx, xdx, xdi
 getline:
-	mov xdi, [scanp]
-	mov xdx, [dend]
-	mov xbx, [dpat]
+	mov xdi, [V(scanp)]
+	mov xdx, [V(dend)]
+	mov xbx, [V(dpat)]
 .scan:
 	cmp xdi, xdx
 	jae .more
 	mov xax, [xdi]
 	xor xax, xbx
 	mov xcx, xax
-	sub xcx, [ones]
+	sub xcx, [V(ones)]
 	not xax
 	and xax, xcx
-	and xax, [highs]
+	and xax, [V(highs)]
 	jnz .found
 	add xdi, W
 	jmp .scan
@@ -745,26 +747,26 @@ getline:
 	cmp xdi, xdx
 	jae .more
 	inc xdi
-	mov xsi, [cst]
-	mov [cst], xdi
-	mov [scanp], xdi
+	mov xsi, [V(cst)]
+	mov [V(cst)], xdi
+	mov [V(scanp)], xdi
 	mov xcx, xdi
 	sub xcx, xsi
 	ret                             ; CF=0 from the sub (xdi > xsi)
 .more:
-	mov [scanp], xdx
-	cmp byte [eof], 0
+	mov [V(scanp)], xdx
+	cmp byte [V(eof)], 0
 	jne .eof
 	call refill
 	jmp getline
 .eof:
 	mov xdi, xdx
-	cmp xdi, [cst]
+	cmp xdi, [V(cst)]
 	stc
 	je .ret
-	mov al, [delim]
+	mov al, [V(delim)]
 	stosb
-	mov [dend], xdi
+	mov [V(dend)], xdi
 	jmp getline
 .ret:
 	ret
@@ -772,56 +774,56 @@ getline:
 ; refill - move K and the unfinished line down to the start of the
 ; buffer, make room for a read (growing the break), and read.
 refill:
-	mov xdi, [base]
-	mov xsi, [kst]
+	mov xdi, [V(base)]
+	mov xsi, [V(kst)]
 	test xsi, xsi
 	jz .part
-	mov xcx, [klen]
+	mov xcx, [V(klen)]
 	mov xax, xsi
 	sub xax, xdi
-	sub [kkey], xax
-	mov [kst], xdi
+	sub [V(kkey)], xax
+	mov [V(kst)], xdi
 	rep movsb
 .part:
-	mov xsi, [cst]
-	mov xcx, [dend]
+	mov xsi, [V(cst)]
+	mov xcx, [V(dend)]
 	sub xcx, xsi
 	mov xax, xsi
 	sub xax, xdi
-	sub [scanp], xax
-	mov [cst], xdi
+	sub [V(scanp)], xax
+	mov [V(cst)], xdi
 	rep movsb
-	mov [dend], xdi
-	mov xax, [cap]
+	mov [V(dend)], xdi
+	mov xax, [V(cap)]
 	sub xax, xdi
 	cmp xax, CHUNK
 	jae .read
 	mov A1, xdi                     ; the break: dend + CHUNK + dend-base
-	sub A1, [base]
-	add A1, [dend]
+	sub A1, [V(base)]
+	add A1, [V(dend)]
 	add A1, CHUNK
 	sys brk
 	cmp xax, A1
 	mov esi, msg_nomem
 	jne fail
-	mov [cap], xax
+	mov [V(cap)], xax
 .read:
-	mov A3, [cap]
-	sub A3, [dend]
+	mov A3, [V(cap)]
+	sub A3, [V(dend)]
 	sub A3, WSLACK
-	sys read, [infd], [dend]
+	sys read, [V(infd)], [V(dend)]
 	cmp eax, -EINTR
 	je .read
 	test xax, xax
 	js .error
 	jz .eof
-	add [dend], xax
+	add [V(dend)], xax
 	ret
 .eof:
-	inc byte [eof]
+	inc byte [V(eof)]
 	ret
 .error:
-	mov xdx, [inname]
+	mov xdx, [V(inname)]
 	mov esi, fmt_read
 	xor eax, eax
 	call say_error
@@ -848,6 +850,7 @@ name_group:	db 'group', 0
 list_group:	db "  - 'prepend'", 10, "  - 'append'", 10, "  - 'separate'", 10, "  - 'both'", 10, 0
 
 BSS
+VB equ base + 128                   ; xbp from main on: [V(x)] is short
 base:	resW 1                          ; the buffer: base..cap
 cap:	resW 1
 cst:	resW 1                          ; the start of the next line
