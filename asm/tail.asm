@@ -1448,7 +1448,14 @@ check:
 	call stat_fd
 	call remember
 	jmp .dump
-.missing:                               ; xax = -errno: said once
+.missing:                               ; xax = -errno
+	test byte [mode], M_RETRY
+	jnz .retry
+	mov xsi, [xbp+R_NAME]           ; --follow=name alone: given up
+	call err_file
+	mov byte [xbp+R_IGNORE], 1
+	jmp close_fd
+.retry:                                 ; said once for each errno
 	cmp [xbp+R_ERR], eax
 	je .closed
 	mov [xbp+R_ERR], eax

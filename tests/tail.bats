@@ -207,3 +207,10 @@ both() {
 	sleep 0.3; echo 6 >> f; wait $t'
 	[ "$(cat ours/out)" = 6 ]
 }
+
+@test "--follow=name without --retry: a removed file is given up" {
+	both 'echo a > g; "$TAIL" --follow=name g & t=$!
+	sleep 0.3; rm g; sleep 0.5; echo b > g; sleep 1.3; kill $t 2>/dev/null; wait $t; echo "status $?"'
+	[ "$(cat ours/out)" = "$(printf 'a\nstatus 1')" ]
+	[ "$(cat ours/err)" = "$(printf 'tail: g: No such file or directory\ntail: no files remaining')" ]
+}
