@@ -7,6 +7,7 @@
 ;   --check-order    a line out of order is an error (exit at once)
 ;   --nocheck-order  no order check
 ;   --output-delimiter=STR  columns start with STR, not a tab ("" is NUL)
+;   --total          a last line with the count of each column
 ; Lines compare as bytes (memcmp, then the shorter first), as GNU's in
 ; the C locale. By default, as GNU's, a line out of order is reported
 ; once per file ("file N is not in sorted order") once an unpaired line
@@ -16,7 +17,9 @@
 ; delimiter gets one.
 ; Exit status: 0; 1 for a usage error, a file that cannot be read, a
 ; write error, or input out of order (see above).
-; Differences from GNU: --total, --help and --version are unrecognized
+; --total adds a last line: the three counts and "total", separated as
+; the columns (on i386 the counts are 32-bit words).
+; Differences from GNU: --help and --version are unrecognized
 ; (the others work with any prefix, as GNU's: their first letters
 ; differ); "--check-order=X" and "--nocheck-order=X" get "unrecognized
 ; option" instead of "doesn't allow an argument", and "--=X" instead of
@@ -28,7 +31,7 @@
 ; the bytes above it are moved down.
 
 %include "subk.inc"
-use usage, extra_operand, err_file, errno_path, err_plain, strcmp
+use usage, extra_operand, err_file, errno_path, err_plain, strcmp, utoa
 
 BUFSZ   equ 65536
 OUTSZ   equ 32768
@@ -144,7 +147,12 @@ _start:
 	jecxz .check_on
 	dec ecx
 	jz .check_off
+	cmp cl, 3
+	je .total
 	mov byte [delim], 0             ; --zero-terminated
+	jmp .arg
+.total:
+	inc byte [total]
 	jmp .arg
 .check_on:
 	mov byte [check], CHECK_ON
@@ -292,18 +300,21 @@ main:
 	jz .both
 	mov byte [unpaired], 1
 	js .one
+	inc WPTR [tot + W]
 	mov xsi, [cur + W]              ; only in file 2: one column before
 	mov xcx, [len + W]
 	mov bl, HIDE2
 	mov bh, HIDE1
 	jmp .write
 .one:
+	inc WPTR [tot]
 	mov xsi, [cur]
 	mov xcx, [len]
 	mov bl, HIDE1
 	mov bh, 0
 	jmp .write
 .both:
+	inc WPTR [tot + 2*W]
 	mov xsi, [cur + W]              ; (GNU prints file 2's)
 	mov xcx, [len + W]
 	mov bl, HIDE3
@@ -362,6 +373,37 @@ main:
 	inc ebx
 	cmp ebx, 2
 	jne .close
+
+; --total: "N1 N2 N3 total", the separator between, the delimiter after.
+	cmp byte [total], 0
+	je .order
+	xor ebx, ebx
+.count:
+	push xbx
+	mov xax, [tot + xbx*W]
+	mov edi, numend
+	call utoa
+	mov ecx, numend
+	sub ecx, edi
+	mov esi, edi
+	call put
+	mov xsi, [colsep]
+	mov xcx, [seplen]
+	call put
+	pop xbx
+	inc ebx
+	cmp ebx, 3
+	jne .count
+	mov esi, msg_total
+	push 5
+	pop xcx
+	call put
+	mov esi, delim
+	push 1
+	pop xcx
+	call put
+	call flush
+.order:
 	cmp word [warned], 0
 	je bye
 	mov esi, msg_input
@@ -599,12 +641,13 @@ write:
 	ret
 
 longopts:	db 'check-order', 0, 'nocheck-order', 0, 'output-delimiter', 0
-		db 'zero-terminated', 0, 0
+		db 'zero-terminated', 0, 'total', 0, 0
 tab:		db 9, 0
 digits:		db '1', 0, '2', 0
 msg_write:	db 'write error', 0
 msg_nomem:	db 'memory exhausted', 0
 msg_multiple:	db 'multiple output delimiters specified', 0
+msg_total:	db 'total'
 msg_input:	db 'input is not in sorted order', 0
 fmt_disorder:	db F_ARGV0, ': file ', F_ARG, ' is not in sorted order', 10, 0
 fmt_missing:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
@@ -628,10 +671,14 @@ delim:	resb 1
 check:	resb 1
 given:	resb 1                          ; --output-delimiter was given
 order:	resb 1
+total:	resb 1                          ; --total
 unpaired: resb 1                        ; a line of one file was printed
 ddash:	resb 1                          ; "--" was seen
 reader1: resb R_SIZE
 reader2: resb R_SIZE
+tot:	resW 3                          ; the lines in each column
+numbuf:	resb 24
+numend:
 outbuf:	resb OUTSZ
 
 program_end

@@ -71,9 +71,9 @@ same_as_gnu() {
 	[ "$output" = "/usr/bin/comm: locked: Permission denied" ]
 }
 
-@test "long options other than the four: unrecognized" {
+@test "long options other than the five: unrecognized" {
 	: > e
-	for o in --total --help --version --check-order=x; do
+	for o in --help --version --check-order=x; do
 		run "$(bin comm)" "$o" e e
 		[ "$status" -eq 1 ]
 		[ "$output" = "$(printf "%s: unrecognized option '%s'\nTry '%s --help' for more information." "$(bin comm)" "$o" "$(bin comm)")" ]
