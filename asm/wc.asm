@@ -160,6 +160,7 @@ _start:
 	mov [outb], xsp
 	call flush_out.empty
 	sub xsp, BUFSZ + 64
+	and xsp, -64                    ; whole cache lines for the SIMD loads
 	mov [bufp], xsp
 ; Each operand: popped; its counts into cnt (zeroed, with the column and
 ; the word state), printed, and added to tot.
