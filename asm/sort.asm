@@ -29,8 +29,10 @@
 ; Everything stays in memory (no temporary files): the inputs are read one
 ; after the other into a heap grown with brk, then a table of (start,
 ; length) records of the lines follows, then a second table and the run
-; bounds for a bottom-up merge sort (stable). -m gives each file as an
-; initial run, so the merge order is GNU's (ties: the earlier file).
+; bounds for a bottom-up merge sort (stable): blocks of 16384 lines are
+; sorted first, each while it is in the cache, then merged, the lines of
+; the next records prefetched. -m gives each file as an initial run, so
+; the merge order is GNU's (ties: the earlier file).
 
 %include "subk.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
