@@ -21,7 +21,9 @@
 ; Differences from GNU: long options other than --all-repeated and --group
 ; (and their unambiguous prefixes) are unrecognized. "error reading FILE"
 ; quotes FILE as quote() does (GNU: shell-escape style, always quoted);
-; they differ only for names with ' or control bytes.
+; they differ only for names with ' or control bytes. The counts are
+; words: on i386, -c stops with GNU's "too many repeated lines" after
+; 2^32-2 repeats of one line (GNU: 2^64-2).
 ;
 ; The input goes into one buffer at the program break (brk), grown as long
 ; lines need it: it holds the kept line K (the one the next lines are
