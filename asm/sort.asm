@@ -688,7 +688,7 @@ runs:
 	shl xdx, WSHIFT+1
 	add xax, xdx
 	mov [runb], xax
-	lea xax, [xax + xcx*W + 2*W]
+	lea xax, [xax + xcx*W + 8*W]     ; (merge reads 2 records past a table)
 	call grow
 	mov xdi, [runb]
 	test byte [opts], O_MERGE
@@ -848,7 +848,7 @@ merge:
 	mov xax, [xsi+W]
 	mov [xbp+W], xax
 	add xsi, 2*W
-	mov xax, [xsi+2*W]              ; the line after the next one: a cache
+	mov xax, [xsi+4*W]              ; the line two records on: a cache
 	prefetcht0 [xax]                ; miss started early (the tables
 	add xbp, 2*W                    ; have room after them: the heap)
 	jmp .loop
@@ -858,7 +858,7 @@ merge:
 	mov xax, [xdi+W]
 	mov [xbp+W], xax
 	add xdi, 2*W
-	mov xax, [xdi+2*W]
+	mov xax, [xdi+4*W]
 	prefetcht0 [xax]
 	add xbp, 2*W
 	jmp .loop
