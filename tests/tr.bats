@@ -91,3 +91,14 @@ same_as_gnu() {
 	[ "${lines[0]}" = "$(bin tr): unrecognized option '--delete'" ]
 	[ "${lines[1]}" = "Try '$(bin tr) --help' for more information." ]
 }
+
+@test "sets of 131071 bytes (the kernel's longest argument), as GNU" {
+	head -c 100000 /dev/urandom > in
+	s1=$(printf 'ab%.0s' $(seq 65535))c
+	s2=$(printf 'x-y%.0s' $(seq 43690))
+	same_as_gnu "$s1" "$s2"
+	same_as_gnu -c "$s1" "$s2"
+	same_as_gnu -ds "$s1" "$s2"
+	same_as_gnu -t "$s2" "$s1"
+	same_as_gnu "$(printf '[:alpha:]%.0s' $(seq 14563))" "$(printf '[x*100000000]%.0s' $(seq 10000))"
+}
