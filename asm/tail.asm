@@ -197,16 +197,26 @@ _start:
 .opt:
 	test xbx, xbx
 	jnz .short
-	mov xdx, [xsi]
-	test xdx, xdx
+.peek:                                  ; (operands moved as getopt does,
+	mov xdx, [xsi]                  ; so that a long option after them
+	test xdx, xdx                   ; is ours too)
 	jz .short
-	cmp word [xdx], '--'
+	cmp byte [xdx], '-'
+	jne .operand
+	cmp byte [xdx+1], 0
+	je .operand
+	cmp byte [xdx+1], '-'
 	jne .short
 	cmp byte [xdx+2], 0
 	je .short
 	add xsi, W
 	call long_option
 	jmp .opt
+.operand:
+	mov [xdi], xdx
+	add xdi, W
+	add xsi, W
+	jmp .peek
 .short:
 	call getopt
 	jc .options_done
@@ -442,6 +452,11 @@ long_option:
 	ret
 .bad_how:
 	mov xdx, xax
+	mov ecx, msg_invalid
+	cmp byte [xax], 0
+	jne .how_say
+	mov ecx, msg_ambiguous
+.how_say:
 	mov esi, fmt_how
 	xor eax, eax
 	call say
@@ -652,6 +667,7 @@ tail_file:
 	jz .give_up
 	mov esi, fmt_type_retry
 .give_up:
+	mov dword [xbp+R_ERR], 1        ; (-F: not said again)
 	mov xdx, [xbp+R_NAME]
 	xor eax, eax
 	call say_error
@@ -1255,7 +1271,28 @@ follow:
 	cmp xbp, [rec_end]
 	jb .viable
 	jmp _start.end
+; Which of its loops GNU would use decides its exit status after --pid:
+; inotify when no stdin is followed, some file is open, and (without -F)
+; nothing failed.
 .start:
+	mov xbp, [rec_start]
+.which:
+	cmp byte [xbp+R_STDIN], 0
+	jne .polling
+	cmp dword [xbp+R_FD], 0
+	jl .next_which
+	mov byte [gnu_inotify], 1
+.next_which:
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .which
+	test byte [mode], M_NAME
+	jnz .decided
+	cmp STATUSb, 0
+	je .decided
+.polling:
+	mov byte [gnu_inotify], 0
+.decided:
 	mov byte [following], 1
 	mov eax, [sleep_ts+W]           ; the interval in ms for poll
 	xor edx, edx
@@ -1306,8 +1343,12 @@ follow:
 	jne .wait
 	mov byte [dead], 1
 	jmp .check
-.gone:
-	exit 0
+.gone:                                  ; GNU's inotify loop exits with 0,
+	cmp byte [gnu_inotify], 0       ; its polling one with the status
+	je .status
+	mov STATUSb, 0
+.status:
+	jmp _start.end
 .wait:
 	cmp dword [ifd], 0
 	jl .sleep
@@ -1415,6 +1456,18 @@ check:
 	sys statx, AT_FDCWD, [xbp+R_NAME], 0
 	test eax, eax
 	js .missing
+	mov ax, [st+STX_MODE]           ; not a kind of file to follow: closed,
+	and ah, S_IFMT >> 8             ; said once
+	cmp ah, S_IFDIR >> 8
+	jne .tailable
+	cmp dword [xbp+R_ERR], 1
+	je .closed
+	mov dword [xbp+R_ERR], 1
+	mov esi, fmt_untailable
+	xor eax, eax
+	call say_file
+	jmp close_fd
+.tailable:
 	cmp dword [xbp+R_FD], 0
 	jl .appeared
 	mov eax, [st+STX_INO]
@@ -1455,10 +1508,12 @@ check:
 	call err_file
 	mov byte [xbp+R_IGNORE], 1
 	jmp close_fd
-.retry:                                 ; said once for each errno
-	cmp [xbp+R_ERR], eax
+.retry:                                 ; said once for each errno, and
+	cmp [xbp+R_ERR], eax            ; not when it was untailable (1)
 	je .closed
+	cmp dword [xbp+R_ERR], 1
 	mov [xbp+R_ERR], eax
+	je .closed
 	mov esi, fmt_inaccessible
 	call say_file
 .closed:
@@ -1516,7 +1571,9 @@ fmt_retry_initial: db F_ARGV0, ': warning: --retry only effective for the initia
 fmt_pid_ignored: db F_ARGV0, ': warning: PID ignored; --pid=PID is useful only when following', 10, 0
 fmt_no_arg:	db F_ARGV0, ": option '--retry' doesn't allow an argument", 10, F_TRY, 0
 fmt_needs_arg:	db F_ARGV0, ": option '--pid' requires an argument", 10, F_TRY, 0
-fmt_how:	db F_ARGV0, ': invalid argument ', F_QUOTE, " for '--follow'", 10
+msg_invalid:	db 'invalid', 0
+msg_ambiguous:	db 'ambiguous', 0
+fmt_how:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--follow'", 10
 		db 'Valid arguments are:', 10, "  - 'descriptor'", 10, "  - 'name'", 10, F_TRY, 0
 fmt_type:	db F_ARGV0, ': ', F_FILE, ': cannot follow end of this type of file; giving up on this name', 10, 0
 fmt_type_retry:	db F_ARGV0, ': ', F_FILE, ': cannot follow end of this type of file', 10, 0
@@ -1525,6 +1582,7 @@ fmt_no_files:	db F_ARGV0, ': no files remaining', 10, 0
 fmt_truncated:	db F_ARGV0, ': ', F_FILE, ': file truncated', 10, 0
 fmt_inaccessible: db F_ARGV0, ': ', F_FILE, ' has become inaccessible', F_REASON, 10, 0
 fmt_appeared:	db F_ARGV0, ': ', F_FILE, ' has appeared;  following new file', 10, 0
+fmt_untailable:	db F_ARGV0, ': ', F_FILE, ' has been replaced with an untailable file', 10, 0
 fmt_replaced:	db F_ARGV0, ': ', F_FILE, ' has been replaced;  following new file', 10, 0
 dot:		db '.', 0
 
@@ -1558,6 +1616,7 @@ headed:		resb 1
 stdin_used:	resb 1
 bad:		resb 1
 following:	resb 1
+gnu_inotify:	resb 1
 live:		resb 1
 dead:		resb 1
 status_save:	resb 1
