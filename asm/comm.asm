@@ -44,13 +44,14 @@ HIDE3   equ 4
 CHECK_ON  equ 1
 CHECK_OFF equ 2
 
-; A reader: fd, pos, end (words), eof (byte), its buffer.
+; A reader: fd, pos, end, its buffer (words), eof (byte). The buffers
+; are apart, so that a reader that reads nothing touches no page.
 R_FD    equ 0
 R_POS   equ W
 R_END   equ 2*W
-R_EOF   equ 3*W
-R_BUF   equ 4*W
-R_SIZE  equ R_BUF + BUFSZ
+R_BUF   equ 3*W
+R_EOF   equ 4*W
+R_SIZE  equ 5*W
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -58,6 +59,8 @@ _start:
 	mov dword [colsep], tab
 	mov byte [seplen], 1
 	mov dword [opos], outbuf
+	mov dword [reader1 + R_BUF], buf1
+	mov dword [reader2 + R_BUF], buf2
 	mov xdi, xsp                    ; the operands go back to argv
 
 ; The options, GNU's getopt_long way (permuted): xbp reads the
@@ -261,7 +264,7 @@ open_files:
 .fd:
 	mov xdi, [rdr + xbx*W]
 	mov [xdi + R_FD], xax
-	lea xax, [xdi + R_BUF]
+	mov xax, [xdi + R_BUF]
 	mov [xdi + R_POS], xax
 	mov [xdi + R_END], xax
 .first:
@@ -497,7 +500,7 @@ readline:
 	jnz .scan
 	cmp byte [xbp + R_EOF], 0
 	jne .eof
-	lea A2, [xbp + R_BUF]
+	mov A2, [xbp + R_BUF]
 	mov [xbp + R_POS], A2
 	mov [xbp + R_END], A2
 	push xbx
@@ -676,6 +679,8 @@ unpaired: resb 1                        ; a line of one file was printed
 ddash:	resb 1                          ; "--" was seen
 reader1: resb R_SIZE
 reader2: resb R_SIZE
+buf1:	resb BUFSZ                      ; (its first page is the variables')
+buf2:	resb BUFSZ
 tot:	resW 3                          ; the lines in each column
 numbuf:	resb 24
 numend:
