@@ -1215,10 +1215,11 @@ classes:
 	db 0
 
 fmt_no_operand:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
-fmt_missing_after: db F_ARGV0, ': missing operand after ', F_QUOTE, 10, F_TEXT, F_TRY, 0
+fmt_missing_after: db F_ARGV0, ': missing operand after ', F_QUOTE, 10
+		db 'Two strings must be given when ', F_TEXT, F_TRY, 0
 fmt_extra:	db F_ARGV0, ': extra operand ', F_QUOTE, 10, F_TEXT, F_TRY, 0
-msg_two_xlate:	db 'Two strings must be given when translating.', 10, 0
-msg_two_both:	db 'Two strings must be given when both deleting and squeezing repeats.', 10, 0
+msg_two_xlate:	db 'translating.', 10, 0
+msg_two_both:	db 'both deleting and squeezing repeats.', 10, 0
 msg_only_one:	db 'Only one string may be given when deleting without squeezing repeats.', 10
 msg_only_one_len equ $ - msg_only_one
 		db 0

@@ -102,3 +102,9 @@ same_as_gnu() {
 	same_as_gnu -t "$s2" "$s1"
 	same_as_gnu "$(printf '[:alpha:]%.0s' $(seq 14563))" "$(printf '[x*100000000]%.0s' $(seq 10000))"
 }
+
+@test "stdin at an offset past 2^32 (i386 too): every byte read" {
+	truncate -s 4400M sparse
+	[ "$({ dd bs=1M skip=4300 count=0 status=none; "$(bin tr)" '\000' x; } < sparse | tr -d x | wc -c)" -eq 0 ]
+	[ "$({ dd bs=1M skip=4300 count=0 status=none; "$(bin tr)" '\000' x; } < sparse | wc -c)" -eq 104857600 ]
+}
