@@ -1,6 +1,6 @@
 ; tr - translate, squeeze and delete bytes of standard input.
 ;
-; Usage: tr [-cCdst] SET1 [SET2]
+; Usage: tr [-AcCdst] SET1 [SET2]
 ;   (none)  translate: each byte of SET1 becomes the byte at the same place
 ;           in SET2, which is extended with its last byte when shorter
 ;   -c, -C  use the complement of SET1 (the bytes not in it, ascending)
@@ -31,9 +31,11 @@
 ; byte when it was escaped), then parsed into a list of 16-byte elements
 ; (E_*): a range lo..hi (a byte, a range, [=c=], or one range of a class,
 ; marked by its kind) or [c*n] with its 64-bit count. get_next walks a list
-; as GNU's get_next does. The input is read in 128 KiB blocks; a plain
-; translation runs through the table in place, anything else through one
-; loop that deletes, translates and squeezes.
+; as GNU's get_next does. The input is read in 128 KiB blocks (stdout's
+; pipe, if it is one, raised to 1 MiB); a plain translation runs through
+; the table in place, four bytes a turn, anything else through one loop
+; that deletes, translates and squeezes. A run without a message touches
+; one page of code and one of BSS.
 
 %include "subk.inc"
 use error, usage, quote_arg, errno_path
