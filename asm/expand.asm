@@ -14,8 +14,9 @@
 ; Exit status: 0; 1 for a file that could not be read (the others are
 ; still done), a bad option or list (GNU's messages), or a write error.
 ; Differences from GNU: --help and --version are not supported; on i386
-; tab stops and columns are 32 bits (a stop of 2^32 or more is "too
-; large", a line of 4 Gi columns "too long").
+; tab stops are 32 bits (a stop of 2^32 or more is "too large"; a line
+; longer than 4 Gi columns is right as long as it is past the list's last
+; stop, the usual case).
 ;
 ; The input is read and the output written through 32 KiB buffers, so a
 ; line of any length streams through.
@@ -124,9 +125,8 @@ _start:
 	je .backspace
 	inc xbp
 	jnz .blank
-.too_long:
-	mov esi, msg_long
-	jmp die_plain
+	call tab_rebase                 ; (i386: 4 Gi columns)
+	jmp .blank
 .backspace:                             ; back a column and a stop, not past 0
 	cmp xbp, 1
 	adc xbp, -1
@@ -139,7 +139,10 @@ _start:
 	lea xax, [xbp+1]                ; past the last stop: one space
 .stop:
 	cmp xax, xbp
-	jb .too_long
+	jae .fits
+	call tab_rebase                 ; (i386: 4 Gi columns)
+	jmp .tab
+.fits:
 	xchg xax, xcx
 	sub xcx, xbp
 	add xbp, xcx
@@ -180,7 +183,6 @@ _start:
 	jmp in_finish
 
 LONGOPTS:	db 'i', 'initial', 0, 't'|0x80, 'tabs', 0, 0
-msg_long:	db 'input line is too long', 0
 dash_list:	dW dash_name, 0
 
 BSS

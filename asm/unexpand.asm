@@ -18,8 +18,9 @@
 ; Exit status: 0; 1 for a file that could not be read (the others are
 ; still done), a bad option or list (GNU's messages), or a write error.
 ; Differences from GNU: --help and --version are not supported; on i386
-; tab stops and columns are 32 bits (a stop of 2^32 or more is "too
-; large", a line of 4 Gi columns "too long").
+; tab stops are 32 bits (a stop of 2^32 or more is "too large"; a line
+; longer than 4 Gi columns is right as long as it is past the list's last
+; stop, the usual case).
 ;
 ; Pending blanks are a count and the byte to write first (a space, or a
 ; tab when they reach a stop), so a line of any length streams through
@@ -180,9 +181,8 @@ _start:
 	je .backspace
 	inc xbp
 	jnz .after
-.too_long:
-	mov esi, msg_long
-	jmp die_plain
+	call tab_rebase                 ; (i386: 4 Gi columns)
+	jmp .after
 .backspace:                             ; back a column and a stop, not past 0
 	cmp xbp, 1
 	adc xbp, -1
@@ -198,7 +198,10 @@ _start:
 	mov dl, 1
 	jz .last
 	cmp xcx, xbp
-	jb .too_long
+	jae .fits
+	call tab_rebase                 ; (i386: 4 Gi columns)
+	jmp .blank
+.fits:
 	cmp al, 9
 	jne .space
 	mov xbp, xcx                    ; a tab: to the stop
@@ -285,7 +288,6 @@ _start:
 	ret
 
 LONGOPTS:	db 'a', 'all', 0, 'f', 'first-only', 0, 't'|0x80, 'tabs', 0, 0
-msg_long:	db 'input line is too long', 0
 msg_old_large:	db 'tab stop value is too large', 0
 dash_list:	dW dash_name, 0
 
