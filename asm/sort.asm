@@ -1165,11 +1165,15 @@ skipfields:
 	jmp .next
 .blanks:
 	call skipblanks
-.nonblank:
+.nonblank:                              ; (isblank inline: the hot loop)
 	cmp xsi, xdx
 	jae .next
 	mov al, [xsi]
-	call isblank
+	cmp al, ' '
+	je .next
+	cmp al, 9
+	je .next
+	cmp al, 10
 	je .next
 	inc xsi
 	jmp .nonblank
@@ -1182,8 +1186,13 @@ skipblanks:
 	cmp xsi, xdx
 	jae .ret
 	mov al, [xsi]
-	call isblank
+	cmp al, ' '
+	je .blank
+	cmp al, 9
+	je .blank
+	cmp al, 10
 	jne .ret
+.blank:
 	inc xsi
 	jmp skipblanks
 .ret:
