@@ -15,7 +15,10 @@
 ; message instead of matching; long options (--before, --regex,
 ; --separator) are not supported. "failed to open FILE" quotes FILE as
 ; quote() does (GNU: shell-escape style, always quoted): they differ only
-; for names with ' or control bytes.
+; for names with ' or control bytes. GNU's tac sometimes splits a
+; multi-byte SEP whose candidate matches overlap (aba in ababa) wrongly
+; where they cross one of its 8 KiB read boundaries; here the matches are
+; the same wherever they lie.
 ;
 ; A file that can seek is read from its end, CHUNK bytes at a time at
 ; offsets that are multiples of CHUNK (the first read, at the last such
