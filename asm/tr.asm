@@ -23,9 +23,10 @@
 ; iterated as if n were 2^32-1 (GNU would take hours to get there); its
 ; length counts in full (64 bits) as GNU's does. A failed write is
 ; reported as GNU's stdio would (one message, or two when the output
-; passes its buffer: see write_out); with -s and an output of exactly
-; that buffer's size (4096 bytes to most files), GNU's squeeze loop
-; writes piece by piece and may give one message where subk gives two.
+; passes its buffer: see write_out), GNU's 8 KiB reads and first fwrite
+; taken from subk's first read (the same for a file; a pipe may give
+; GNU other pieces, and the count of messages then differs with a
+; failing output of exactly the buffer's size).
 ;
 ; The sets: each operand is unquoted into words (the byte, and 1 in the high
 ; byte when it was escaped), then parsed into a list of 16-byte elements
@@ -385,6 +386,10 @@ filter:                                 ; a table not chosen: the empty set
 .s:	or dword [last], -1             ; no byte out yet
 .read:
 	call read_block                 ; ecx = bytes, xsi = xdi = buf
+	cmp dword [gfirst], 0
+	jne .block
+	call first_fwrite
+.block:
 	mov ebx, [last]
 	mov ebp, [del]
 	mov edx, [sqz]
@@ -415,6 +420,15 @@ filter:                                 ; a table not chosen: the empty set
 ; Four bytes a turn: one load, four lookups, one store.
 copy:
 	call read_block
+	cmp dword [gfirst], 0           ; GNU's first fwrite: its first
+	jne .block                      ; read, of 8 KiB at most
+	mov eax, 8192
+	cmp ecx, eax
+	jae .gnu_first
+	mov eax, ecx
+.gnu_first:
+	mov [gfirst], eax
+.block:
 	push xcx
 	shr ecx, 2
 	jz .bytes
@@ -474,9 +488,11 @@ read_block:
 .end:
 	cmp dword [werr], 0
 	je bye
-	call blksize                    ; output of B bytes exactly: GNU's
-	cmp eax, [total]                ; first fwrite wrote them (not
-	jne write_out.late              ; always with -s: see the header)
+	call blksize                    ; output of B bytes exactly: an
+	cmp eax, [total]                ; error before exit when GNU's
+	jne write_out.late              ; first fwrite wrote them all
+	cmp eax, [gfirst]
+	jne write_out.late
 	jmp short write_out.early
 bye:
 	exit 0
@@ -528,7 +544,7 @@ write_out:
 	mov eax, [werr]
 .message:
 	mov esi, msg_write
-	jmp short die_errno
+	jmp die_errno
 .ret:
 	ret
 
@@ -548,6 +564,79 @@ blksize:
 	mov eax, 8191
 .in:
 	inc eax
+	ret
+
+; first_fwrite - [gfirst], the size of GNU's first fwrite when deleting
+; or squeezing, from the first block read (ecx bytes at buf): its
+; reader's first 8 KiB deleted and translated (the next 8 KiB while that
+; leaves nothing: [gfirst] stays 0 when the block is all deleted), then
+; with -s its squeeze loop's first piece: up to the first squeezed byte
+; found at an even place (the last place also looked at), and not the
+; one before it when that is the same byte.
+; preserves ecx; out: xsi = xdi = buf. clobbers eax, ebx, edx
+first_fwrite:
+	push xcx
+	mov esi, buf
+	mov ebx, [del]
+.slice:
+	mov edx, 8192
+	cmp ecx, edx
+	jae .full
+	mov edx, ecx
+.full:
+	sub ecx, edx
+	mov edi, ubuf
+.byte:
+	movzx eax, byte [xsi]
+	inc esi
+	cmp byte [xbx+xax], 0
+	jne .deleted
+	mov al, [xax+xlate]
+	stosb
+.deleted:
+	dec edx
+	jnz .byte
+	mov edx, edi
+	sub edx, ubuf                   ; edx = the bytes GNU's reader gives
+	jnz .kept
+	test ecx, ecx
+	jnz .slice
+	jmp short .done
+.kept:
+	test byte [opts], OP_SQZ
+	jz .store
+	mov ebx, [sqz]
+	xor eax, eax                    ; eax = i, by twos
+.scan:
+	cmp eax, edx
+	jae .end
+	movzx ecx, byte [xax+ubuf]
+	cmp byte [xbx+xcx], 0
+	jne .found
+	inc eax
+	inc eax
+	jmp .scan
+.end:
+	jne .store                      ; past the end: all of it
+	movzx ecx, byte [xdx+ubuf-1]
+	cmp byte [xbx+xcx], 0
+	je .store
+	dec eax                         ; the last byte, squeezed
+.found:
+	test eax, eax
+	jz .piece
+	mov cl, [xax+ubuf-1]
+	cmp cl, [xax+ubuf]
+	jne .piece
+	dec eax
+.piece:
+	lea edx, [xax+1]
+.store:
+	mov [gfirst], edx
+.done:
+	pop xcx
+	mov esi, buf
+	mov edi, esi
 	ret
 
 ; die - "ARGV0: TEXT\n", TEXT at xsi; die_errno with ": REASON" of the
@@ -1266,6 +1355,7 @@ sqz:	resd 1                          ; and of those squeezed
 last:	resd 1                          ; the last byte out, -1: none
 total:	resd 1                          ; bytes out (up to 2^32-1)
 werr:	resd 1                          ; -errno of a failed write, or 0
+gfirst:	resd 1                          ; the size of GNU's first fwrite
 tmp:	resd 3
 argv0p:	resW 1                          ; argv[0]
 set1:	resb SETHDR
