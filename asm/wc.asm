@@ -33,7 +33,7 @@
 ; state) goes through the byte-wise loop, which is also the -L loop.
 
 %include "subk.inc"
-use usage, scan_flags, err_file, errno_path, err_plain
+use usage, scan_flags, err_file, errno_path
 
 BUFSZ   equ 128 * 1024          ; one read
 OUTSZ   equ 1024                ; the output buffer (on the stack)
@@ -52,14 +52,20 @@ CHARS   equ 16
 BYTES   equ 24
 MAXLEN  equ 32
 
-; The SIMD constants (16 bytes each, aligned for the memory operands).
-	align 16, db 0
-c_nl:	times 16 db 10          ; newline
-c_sp:	times 16 db ' '
-c_padd:	times 16 db 0x80 - 0x21 ; x + this, signed, below this: 0x21 <= x
-c_plim:	times 16 db 0x5e - 0x80 ; <= 0x7e (printable)
-c_sadd:	times 16 db 0x80 - 9    ; the same for 9 <= x <= 13
-c_slim:	times 16 db 5 - 0x80
+; The SIMD constants: each byte 16 times in consts (BSS, filled at the
+; start; unaligned: only movdqu reads them).
+ctab:	db 10                   ; c_nl: newline
+	db ' '                  ; c_sp
+	db 0x80 - 0x21          ; c_padd: x + this, signed, below c_plim:
+	db 0x5e - 0x80          ; c_plim: 0x21 <= x <= 0x7e (printable)
+	db 0x80 - 9             ; c_sadd, c_slim: the same for 9 <= x <= 13
+	db 5 - 0x80
+c_nl	equ consts
+c_sp	equ consts + 16
+c_padd	equ consts + 32
+c_plim	equ consts + 48
+c_sadd	equ consts + 64
+c_slim	equ consts + 80
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -155,6 +161,15 @@ _start:
 ; operands: a trivial run touches the page of argv (where out mostly
 ; is), one of buf, and the page of the variables (with i386's globals).
 .file0:
+	mov esi, ctab
+	mov edi, consts
+.const:
+	lodsb
+	push 16
+	pop xcx
+	rep stosb
+	cmp edi, consts + 96
+	jb .const
 	mov [argp], xsp
 	sub xsp, OUTSZ
 	mov [outb], xsp
@@ -186,9 +201,9 @@ _start:
 	jne .open
 	mov [stdin_used], esi
 	jmp .count
-.empty:
+.empty:                                 ; (eax = 0: no reason)
 	mov esi, msg_empty
-	call err_plain
+	call err_text
 	jmp .file
 .open:
 	sys open, xsi, O_RDONLY|O_LARGEFILE
@@ -268,12 +283,7 @@ finish:
 	je .exit
 	sys close, 1                    ; GNU's stdio: the reason is told only
 	mov esi, msg_write              ; when closing stdout fails too
-	test eax, eax
-	jz .plain
-	call err_text
-	jmp .exit
-.plain:
-	call err_plain
+	call err_text                   ; (eax = 0 or -errno)
 .exit:
 	exit_status
 
@@ -324,7 +334,7 @@ no_count:
 lines_chunk:
 	add ecx, 63
 	shr ecx, 6
-	movdqa xmm6, [c_nl]
+	movdqu xmm6, [c_nl]
 .step:
 	movdqu xmm0, [xsi]
 	movdqu xmm1, [xsi+16]
@@ -357,22 +367,23 @@ words_chunk:
 	shr ecx, 4
 .step:
 	movdqu xmm0, [xsi]
-	movdqa xmm1, xmm0
-	paddb xmm1, [c_padd]
-	movdqa xmm2, [c_plim]
+	movdqu xmm1, [c_padd]
+	paddb xmm1, xmm0
+	movdqu xmm2, [c_plim]
 	pcmpgtb xmm2, xmm1
-	movdqa xmm1, xmm0
-	paddb xmm1, [c_sadd]
-	movdqa xmm3, [c_slim]
+	movdqu xmm1, [c_sadd]
+	paddb xmm1, xmm0
+	movdqu xmm3, [c_slim]
 	pcmpgtb xmm3, xmm1
-	movdqa xmm1, xmm0
-	pcmpeqb xmm1, [c_sp]
+	movdqu xmm1, [c_sp]
+	pcmpeqb xmm1, xmm0
 	por xmm3, xmm1
 	por xmm3, xmm2
 	pmovmskb eax, xmm3
 	inc ax
 	jnz .bytes
-	pcmpeqb xmm0, [c_nl]
+	movdqu xmm1, [c_nl]
+	pcmpeqb xmm0, xmm1
 	psubb xmm4, xmm0
 	movdqa xmm1, xmm2
 	pslldq xmm1, 1
@@ -620,6 +631,7 @@ msg_write:	db 'write error', 0
 ; The small variables first, so that they share a page with the start of
 ; buf (a small input touches only that page) and out comes last.
 BSS
+consts:	resb 96                         ; see ctab
 cnt:	resq 5                          ; this file's counts
 linepos: resd 1                         ; -L: the column
 inword:	resd 1                          ; -L: in a word
