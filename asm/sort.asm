@@ -217,10 +217,9 @@ check:
 	mov xcx, [ops]
 	cmp xdx, W
 	jbe .one
-	mov [checkonly+1], ah           ; (ah = 0: TEXT = "c" or "C")
 	mov xdx, [xcx+W]
 	mov esi, fmt_extra_c
-	mov ecx, checkonly
+	mov ecx, checkonly              ; TEXT: "c" or "C"
 	xor eax, eax
 	jmp die
 .one:
