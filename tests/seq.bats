@@ -1,0 +1,90 @@
+#!/usr/bin/env bats
+# seq: what difftest cannot hold: endless sequences cut by a closed pipe
+# (SIGPIPE, as GNU), inf and nan printed for ever, long outputs compared
+# with GNU's, huge numbers, write errors and a closed stdout.
+load helpers
+
+# same_as_gnu N ARGS... - the first N bytes of our output are GNU's
+same_as_gnu() {
+	n=$1; shift
+	"$(bin seq)" "$@" 2>&1 | head -c "$n" > ours
+	/usr/bin/seq "$@" 2>&1 | head -c "$n" > gnus
+	cmp ours gnus
+}
+
+@test "SIGPIPE: seq 1 inf | head -1 ends by the signal, silently" {
+	run bash -c '"$1" 1 inf 2>err | head -1; echo "${PIPESTATUS[0]}"' sh "$(bin seq)"
+	[ "$output" = "$(printf '1\n141')" ]
+	[ ! -s err ]
+}
+
+@test "SIGPIPE on the long double path (0.5 inf) and with -f" {
+	run bash -c '"$1" 0.5 inf 2>err | head -1; echo "${PIPESTATUS[0]}"' sh "$(bin seq)"
+	[ "$output" = "$(printf '0.5\n141')" ]
+	[ ! -s err ]
+	run bash -c '"$1" -f %e 1 inf 2>err | head -c 3; echo " ${PIPESTATUS[0]}"' sh "$(bin seq)"
+	[ "$output" = "1.0 141" ]
+}
+
+@test "SIGPIPE ignored: write error: Broken pipe, status 1, as GNU" {
+	run bash -c 'trap "" PIPE; "$1" 1 inf | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}"' sh "$(bin seq)"
+	[ "$output" = "$(printf '%s: write error: Broken pipe\n1' "$(bin seq)")" ]
+}
+
+@test "/dev/full: GNU's message, status 1 (both paths)" {
+	sh_fails 1 seq 'write error: No space left on device' '"$1" 10 > /dev/full'
+	sh_fails 1 seq 'write error: No space left on device' '"$1" 0.5 10 > /dev/full'
+	sh_fails 1 seq 'write error: No space left on device' '"$1" 1 inf > /dev/full'
+}
+
+@test "closed stdout: write error: Bad file descriptor, status 1" {
+	sh_fails 1 seq 'write error: Bad file descriptor' '"$1" 3 >&-'
+	sh_fails 1 seq 'write error: Bad file descriptor' '"$1" -f %g 3 >&-'
+}
+
+@test "endless sequences print as GNU's: inf, -inf, nan, big steps" {
+	same_as_gnu 3000 1 inf
+	same_as_gnu 3000 -s ' ' -f '%f|' inf 1 inf
+	same_as_gnu 3000 -s ' ' -f '%010F' -- -inf 1 -inf
+	same_as_gnu 3000 -s ' ' inf -inf -inf
+	same_as_gnu 3000 -s ' ' -- -inf inf inf
+	same_as_gnu 3000 99999999999999999999999999999999999990 inf
+	same_as_gnu 3000 1e30 1 inf
+	same_as_gnu 3000 -w 1 inf
+	same_as_gnu 3000 -f %.3e 1e-4930 1e-4930 1
+}
+
+@test "a million integers, byte for byte" {
+	same_as_gnu 100000000 1000000
+	same_as_gnu 100000000 -s , 5 3 1000000
+}
+
+@test "a hundred thousand fractions and a long separator, byte for byte" {
+	same_as_gnu 100000000 0 0.001 100
+	same_as_gnu 100000000 -s '<->' -- -50 0.0007 20
+	same_as_gnu 100000000 -w -- -1 0.00003 1
+	same_as_gnu 100000000 -f '%+.12g' 1 1.0000001 30000
+}
+
+@test "an integer of 100000 digits counts from there" {
+	big=$(head -c 100000 /dev/zero | tr '\0' 9)
+	zeros=$(head -c 99999 /dev/zero | tr '\0' 0)
+	same_as_gnu 10000000 "$big" "1${zeros}2"
+	[ "$(wc -l < ours)" -eq 4 ]
+}
+
+@test "an operand of 15000 digits is rounded exactly" {
+	long="0.$(head -c 15000 /dev/zero | tr '\0' 3)"
+	same_as_gnu 100000 -f %.30g "$long"
+	same_as_gnu 100000 "$long" 1
+}
+
+@test "a trivial run touches at most 16 KiB (least of 20 runs)" {
+	least=999
+	for i in $(seq 20); do
+		read -r kb st < <(env -i "$SUBK_BIN/../harness/rss" "$(bin seq)" 10 2>&1 >/dev/null)
+		[ "$st" -eq 0 ]
+		[ "$kb" -lt "$least" ] && least=$kb
+	done
+	[ "$least" -le 16 ]
+}
