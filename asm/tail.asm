@@ -288,12 +288,15 @@ _start:
 	mov al, [mode]
 	test al, M_RETRY
 	jz .no_retry
-	mov esi, fmt_retry_ignored
+	mov esi, fmt_useless
+	mov ecx, msg_retry
+	mov edx, ecx
 	test al, M_FOREVER
 	jz .warn_retry
 	test al, M_NAME
 	jnz .no_retry
-	mov esi, fmt_retry_initial
+	mov esi, fmt_warning
+	mov ecx, msg_retry_initial
 .warn_retry:
 	call warn
 	test byte [mode], M_FOREVER
@@ -304,7 +307,9 @@ _start:
 	je .no_pid
 	test byte [mode], M_FOREVER
 	jnz .no_pid
-	mov esi, fmt_pid_ignored
+	mov esi, fmt_useless
+	mov ecx, msg_pid_word
+	mov edx, msg_pid_option
 	call warn
 	and dword [pid], 0
 .no_pid:
@@ -402,10 +407,10 @@ _start:
 .exit:
 	exit_status
 
-; warn - a warning (xsi = the format): no effect on the exit status.
+; warn - a warning (xsi = the format, xcx = TEXT, xdx = ARG): no effect
+; on the exit status.
 warn:
 	push xdi
-	mov edx, dash
 	xor eax, eax
 	call say
 	pop xdi
@@ -662,11 +667,12 @@ tail_file:
 	je .typed
 	cmp ah, S_IFSOCK >> 8
 	je .typed
-	mov esi, fmt_type
+	mov ecx, msg_give_up
 	test byte [mode], M_RETRY
 	jz .give_up
-	mov esi, fmt_type_retry
+	mov ecx, dash+1                 ; ""
 .give_up:
+	mov esi, fmt_type
 	mov dword [xbp+R_ERR], 1        ; (-F: not said again)
 	mov xdx, [xbp+R_NAME]
 	xor eax, eax
@@ -718,23 +724,17 @@ close_fd:
 ; and identity (from st) for the following.
 remember:
 	mov esi, pos
-	xor eax, eax
-	mov [xsi], eax
-	mov [xsi+4], eax
-	mov A1, [fd]
-	mov cl, SEEK_CUR
-	call seek64
+	call seek_zero_cur
 	jns .pos
 	xor eax, eax
 	mov [pos], eax
 	mov [pos+4], eax
 .pos:
-	mov eax, [pos]
-	mov [xbp+R_POS], eax
-	mov eax, [pos+4]
-	mov [xbp+R_POS+4], eax
-	mov esi, st+STX_INO
-	lea xdi, [xbp+R_INO]
+	mov esi, pos
+	lea xdi, [xbp+R_POS]
+	movsd
+	movsd
+	mov esi, st+STX_INO             ; (R_INO follows R_POS)
 	movsd
 	movsd
 	mov esi, st+STX_DEV
@@ -816,8 +816,7 @@ tail_lines:
 	sbb edx, [end+4]
 	jl file_lines
 	mov esi, start
-	mov cl, SEEK_SET
-	call seek64
+	call seek_set
 	jmp pipe_lines
 
 ; Bytes. +N: lseek by N when it works, else read N. From the end: a
@@ -845,7 +844,7 @@ tail_bytes:
 	mov [cur+4], eax
 	mov esi, cur
 	mov cl, SEEK_END
-	call seek64
+	call seekf
 	js pipe_bytes
 	mov eax, [cur]
 	add eax, [cnt]
@@ -883,8 +882,7 @@ tail_bytes:
 	sbb eax, [cnt+4]
 	mov [cur+4], eax
 	mov esi, cur
-	mov cl, SEEK_SET
-	call seek64
+	call seek_set
 .dump:
 	call copy_cnt
 	jmp dump
@@ -903,15 +901,22 @@ seek_zero:
 	xor eax, eax
 	mov [xsi], eax
 	mov [xsi+4], eax
+	jmp short seekf
+
+; seek_set, seekf - seek64 on [fd] to [xsi] (SEEK_SET, or whence cl)
+seek_set:
+	mov cl, SEEK_SET
+seekf:
 	mov A1, [fd]
 	jmp seek64
 
 ; copy_cnt - [num] = [cnt]
 copy_cnt:
-	mov eax, [cnt]
-	mov [num], eax
-	mov eax, [cnt+4]
-	mov [num+4], eax
+	mov edi, num
+copy_cnt_to:                            ; [xdi] = [cnt]
+	mov esi, cnt
+	movsd
+	movsd
 	ret
 
 ; dump_all - copy the rest of [fd] to stdout; dump: at most [num] bytes.
@@ -999,15 +1004,11 @@ start_lines:
 start_bytes:
 	cmp byte [cnt+7], 0
 	js .read_them
-	mov esi, cnt
-	mov eax, [xsi]
-	mov [cur], eax
-	mov eax, [xsi+4]
-	mov [cur+4], eax
+	mov edi, cur
+	call copy_cnt_to
 	mov esi, cur
-	mov A1, [fd]
 	mov cl, SEEK_CUR
-	call seek64
+	call seekf
 	jns dump_all
 .read_them:
 	call copy_cnt
@@ -1091,9 +1092,7 @@ file_lines:
 	cmp eax, [start+4]
 	jne .back
 	mov esi, start                  ; all of it from start
-	mov A1, [fd]
-	mov cl, SEEK_SET
-	call seek64
+	call seek_set
 	mov eax, [end]
 	sub eax, [start]
 	mov [num], eax
@@ -1134,9 +1133,7 @@ file_lines:
 ; was read. CF=1 when it failed (reported).
 read_block:
 	mov esi, pos
-	mov A1, [fd]
-	mov cl, SEEK_SET
-	call seek64
+	call seek_set
 	mov A2d, obuf
 	add A2, [obuf_len]
 	mov [blk], A2
@@ -1482,21 +1479,22 @@ check:
 	xor edx, [xbp+R_DEV+4]
 	or eax, edx
 	jz .open
-	mov esi, fmt_replaced
 	call close_fd
+	mov ecx, msg_replaced
 	jmp .reopen
 .appeared:
-	mov esi, fmt_appeared
+	mov ecx, msg_appeared
 .reopen:
-	push xsi
+	push xcx
 	sys open, [xbp+R_NAME], O_RDONLY|O_LARGEFILE
-	pop xsi
+	pop xcx
 	test eax, eax
 	js .missing
 	mov [xbp+R_FD], eax
 	mov [fd], xax
 	and dword [xbp+R_ERR], 0
 	xor eax, eax
+	mov esi, fmt_new
 	call say_file
 	call stat_fd
 	call remember
@@ -1535,13 +1533,12 @@ say_file:
 ; remember_pos - the record's position: the fd's offset.
 remember_pos:
 	mov esi, pos
-	mov cl, SEEK_CUR
-	call seek_zero
+	call seek_zero_cur
 	js .ret
-	mov eax, [pos]
-	mov [xbp+R_POS], eax
-	mov eax, [pos+4]
-	mov [xbp+R_POS+4], eax
+	mov esi, pos
+	lea xdi, [xbp+R_POS]
+	movsd
+	movsd
 .ret:
 	ret
 
@@ -1566,24 +1563,28 @@ fmt_old:	db F_ARGV0, ': invalid number: ', F_QUOTE, ': Numerical result out of r
 fmt_old_plain:	db F_ARGV0, ': invalid number: ', F_QUOTE, 10, 0
 fmt_seconds:	db F_ARGV0, ': invalid number of seconds: ', F_QUOTE, 10, 0
 fmt_by_name:	db F_ARGV0, ": cannot follow '-' by name", 10, 0
-fmt_retry_ignored: db F_ARGV0, ': warning: --retry ignored; --retry is useful only when following', 10, 0
-fmt_retry_initial: db F_ARGV0, ': warning: --retry only effective for the initial open', 10, 0
-fmt_pid_ignored: db F_ARGV0, ': warning: PID ignored; --pid=PID is useful only when following', 10, 0
+fmt_warning:	db F_ARGV0, ': warning: ', F_TEXT, 10, 0
+fmt_useless:	db F_ARGV0, ': warning: ', F_TEXT, ' ignored; ', F_ARG, ' is useful only when following', 10, 0
+msg_retry:	db '--retry', 0
+msg_retry_initial: db '--retry only effective for the initial open', 0
+msg_pid_word:	db 'PID', 0
+msg_pid_option:	db '--pid=PID', 0
 fmt_no_arg:	db F_ARGV0, ": option '--retry' doesn't allow an argument", 10, F_TRY, 0
 fmt_needs_arg:	db F_ARGV0, ": option '--pid' requires an argument", 10, F_TRY, 0
 msg_invalid:	db 'invalid', 0
 msg_ambiguous:	db 'ambiguous', 0
 fmt_how:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--follow'", 10
 		db 'Valid arguments are:', 10, "  - 'descriptor'", 10, "  - 'name'", 10, F_TRY, 0
-fmt_type:	db F_ARGV0, ': ', F_FILE, ': cannot follow end of this type of file; giving up on this name', 10, 0
-fmt_type_retry:	db F_ARGV0, ': ', F_FILE, ': cannot follow end of this type of file', 10, 0
+fmt_type:	db F_ARGV0, ': ', F_FILE, ': cannot follow end of this type of file', F_TEXT, 10, 0
+msg_give_up:	db '; giving up on this name', 0
 fmt_memory:	db F_ARGV0, ': memory exhausted', 10, 0
 fmt_no_files:	db F_ARGV0, ': no files remaining', 10, 0
 fmt_truncated:	db F_ARGV0, ': ', F_FILE, ': file truncated', 10, 0
 fmt_inaccessible: db F_ARGV0, ': ', F_FILE, ' has become inaccessible', F_REASON, 10, 0
-fmt_appeared:	db F_ARGV0, ': ', F_FILE, ' has appeared;  following new file', 10, 0
+fmt_new:	db F_ARGV0, ': ', F_FILE, ' has ', F_TEXT, ';  following new file', 10, 0
+msg_appeared:	db 'appeared', 0
+msg_replaced:	db 'been replaced', 0
 fmt_untailable:	db F_ARGV0, ': ', F_FILE, ' has been replaced with an untailable file', 10, 0
-fmt_replaced:	db F_ARGV0, ': ', F_FILE, ' has been replaced;  following new file', 10, 0
 dot:		db '.', 0
 
 ; The small variables first, then the output buffer: they share a page.

@@ -99,17 +99,17 @@ both() {
 	[ "$(grep -c '^read(' log)" -le 2 ]
 }
 
-# 20-24 KiB, not 16: the code is two or three pages, and the small
-# variables, the statx record and the start of the output buffer are split
-# over two more by where the BSS happens to start (see the report).
-@test "trivial run: RSS at most 24 KiB" {
+# 16 KiB on x86_64, 20 on i386 (the library's argv0 and status come after
+# the 128 KiB buffer there); how many pages the small variables take
+# depends on where the BSS happens to start: any growth may cost one.
+@test "trivial run: RSS at most 20 KiB" {
 	echo a > f
 	best=999
 	for i in 1 2 3 4 5 6 7 8 9 10; do
 		read -r r st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin tail)" -n 1 f 2>&1 >/dev/null)
 		[ "$r" -lt "$best" ] && best=$r
 	done
-	[ "$best" -le 24 ]
+	[ "$best" -le 20 ]
 }
 
 @test "-f: appended lines, ended by --pid, as GNU" {
