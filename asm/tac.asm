@@ -32,30 +32,33 @@
 use getopt, usage, err_file, errno_path, lseek64, quote_arg, err_plain
 
 OUTSZ   equ 65536
+%define V(x) xbp + x - VB
 CHUNK   equ 65536
 OPT_r   equ 0                           ; bits of [flags]: getopt's index
 OPT_b   equ 1                           ; in OPTSPEC
 
 _start:
 	save_argv0
+	mov ebp, VB                     ; xbp: the variables, all along
 	getopt_init
-	mov dword [opos], outbuf
-	mov dword [sep], newline
+	mov dword [V(opos)], outbuf
+	mov dword [V(sep)], newline
 .opt:
 	call getopt                     ; al = the letter, xdx = SEP
 	jc .operands
 	cmp al, 's'
 	je .sep
-	bts [flags], ecx
+	bts [V(flags)], ecx
 	jmp .opt
 .sep:
-	mov [sep], xdx
+	mov [V(sep)], xdx
 	jmp .opt
 
-; The operands are at xsp+2W up to xdi (none: "-"); xbp walks them.
+; The operands are at xsp+2W up to xdi (none: "-"); [V(opnd)] walks them.
 .operands:
-	lea xbp, [xsp + 2*W]
-	cmp xdi, xbp
+	lea xax, [xsp + 2*W]
+	mov [V(opnd)], xax
+	cmp xdi, xax
 	jne .separator
 	mov WPTR [xdi], dash
 	and WPTR [xdi + W], 0
@@ -64,14 +67,14 @@ _start:
 ; -r takes only a SEP without metacharacters (a string that matches
 ; itself).
 .separator:
-	mov A2, [sep]
+	mov A2, [V(sep)]
 	call strlen                     ; A3 = its length
-	test byte [flags], 1 << OPT_r
+	test byte [V(flags)], 1 << OPT_r
 	jz .literal
 	mov esi, msg_empty
 	test A3, A3
 	jz fail
-	mov xsi, [sep]
+	mov xsi, [V(sep)]
 .meta:
 	lodsb
 	test al, al
@@ -88,13 +91,14 @@ _start:
 	jnz .length
 	inc A3
 .length:
-	mov [seplen], A3
+	mov [V(seplen)], A3
 	sys brk, 0
-	mov [base], xax
-	mov [cap], xax
+	mov [V(base)], xax
+	mov [V(cap)], xax
 
 .file:
-	mov xsi, [xbp]
+	mov xsi, [V(opnd)]
+	mov xsi, [xsi]
 	test xsi, xsi
 	jz .end
 	xor eax, eax
@@ -107,19 +111,20 @@ _start:
 	js .open_failed
 	jmp .opened
 .stdin:
-	mov byte [stdin_used], 1
+	mov byte [V(stdin_used)], 1
 .opened:
-	mov [rname], xdx
-	mov [fd], xax
+	mov [V(rname)], xdx
+	mov [V(fd)], xax
 	call tac_fd
-	cmp dword [rname], msg_stdin    ; stdin stays open (closed at the end)
+	cmp dword [V(rname)], msg_stdin    ; stdin stays open (closed at the end)
 	je .next
-	sys close, [fd]
+	sys close, [V(fd)]
 .next:
-	add xbp, W
+	add WPTR [V(opnd)], W
 	jmp .file
 .open_failed:
-	mov xdx, [xbp]
+	mov xdx, [V(opnd)]
+	mov xdx, [xdx]
 	mov esi, fmt_open
 	call say_error
 	jmp .next
@@ -128,7 +133,7 @@ _start:
 ; it was never open.
 .end:
 	call flush
-	cmp byte [stdin_used], 0
+	cmp byte [V(stdin_used)], 0
 	je bye
 	sys close, 0
 	test eax, eax
@@ -142,16 +147,16 @@ fail:                                   ; "ARGV0: TEXT" (xsi), status 1
 	call err_plain
 	jmp bye
 
-; tac_fd - print the records of [fd] in reverse. A read error prints
-; GNU's message and returns from here at once (through [savesp]).
+; tac_fd - print the records of [V(fd)] in reverse. A read error prints
+; GNU's message and returns from here at once (through [V(savesp)]).
 tac_fd:
-	mov [savesp], xsp
-	mov xax, [base]
-	mov [dstart], xax
-	mov [rend], xax
+	mov [V(savesp)], xsp
+	mov xax, [V(base)]
+	mov [V(dstart)], xax
+	mov [V(rend)], xax
 	xor eax, eax                    ; its size: lseek(fd, 0, SEEK_END)
 	xor edx, edx
-	mov A1, [fd]
+	mov A1, [V(fd)]
 	mov cl, SEEK_END
 	call lseek64                    ; (i386: a size whose low half looks
 	test edx, edx                   ; like -errno, with a high half of 0,
@@ -160,8 +165,8 @@ tac_fd:
 	jae .whole
 .seekable:
 	and xax, -CHUNK                 ; the last offset that is a multiple
-	mov [posl], xax
-	mov [posh], edx
+	mov [V(posl)], xax
+	mov [V(posh)], edx
 .tail:
 	call room
 	call pread_chunk
@@ -172,38 +177,38 @@ tac_fd:
 	call pos_back
 	jmp .tail
 .got:
-	mov xdx, [dstart]
+	mov xdx, [V(dstart)]
 	sub xdx, CHUNK
-	mov [dstart], xdx
+	mov [V(dstart)], xdx
 	add xdx, xax
-	mov [rend], xdx
+	mov [V(rend)], xdx
 	jmp .scan_end
 
 ; Not seekable (GNU's test: lseek fails): all of it into the buffer from
 ; base up, read from where its offset stands; then the offset is "0".
 .whole:
-	and WPTR [posl], 0
-	and dword [posh], 0
+	and WPTR [V(posl)], 0
+	and dword [V(posh)], 0
 .more:
-	mov A1, [rend]
-	mov xax, [cap]
+	mov A1, [V(rend)]
+	mov xax, [V(cap)]
 	sub xax, A1
 	cmp xax, CHUNK
 	jae .read
-	sub A1, [base]                  ; the break: rend + CHUNK + rend-base
-	add A1, [rend]
+	sub A1, [V(base)]                  ; the break: rend + CHUNK + rend-base
+	add A1, [V(rend)]
 	add A1, CHUNK
 	call grow
 .read:
-	mov A3, [cap]
-	sub A3, [rend]
-	sys read, [fd], [rend]
+	mov A3, [V(cap)]
+	sub A3, [V(rend)]
+	sys read, [V(fd)], [V(rend)]
 	cmp eax, -EINTR
 	je .read
 	test xax, xax
 	js read_error
 	jz .scan_end
-	add [rend], xax
+	add [V(rend)], xax
 	jmp .more
 
 ; The scan: xsi = p, where the next match is tried, from the end down.
@@ -211,13 +216,13 @@ tac_fd:
 ; -b, up to rend), which is printed; rend moves to its start, and the
 ; next match must end at p at most.
 .scan_end:
-	mov xsi, [rend]
-	sub xsi, [seplen]
+	mov xsi, [V(rend)]
+	sub xsi, [V(seplen)]
 .scan:
-	mov xbx, [sep]
+	mov xbx, [V(sep)]
 	mov bl, [xbx]
 .try:
-	cmp xsi, [dstart]
+	cmp xsi, [V(dstart)]
 	jb .need
 	cmp [xsi], bl
 	je .candidate
@@ -225,74 +230,74 @@ tac_fd:
 	dec xsi
 	jmp .try
 .candidate:
-	mov xcx, [seplen]
+	mov xcx, [V(seplen)]
 	dec xcx
 	jz .match
 	push xsi
-	mov xdi, [sep]
+	mov xdi, [V(sep)]
 	inc xdi
 	inc xsi
 	repe cmpsb
 	pop xsi
 	jne .back
 .match:
-	mov [p], xsi
-	mov xcx, [rend]
-	test byte [flags], 1 << OPT_b
+	mov [V(p)], xsi
+	mov xcx, [V(rend)]
+	test byte [V(flags)], 1 << OPT_b
 	jnz .before
-	add xsi, [seplen]
+	add xsi, [V(seplen)]
 .before:
-	mov [rend], xsi
+	mov [V(rend)], xsi
 	sub xcx, xsi
 	call put
-	mov xsi, [p]
-	sub xsi, [seplen]
+	mov xsi, [V(p)]
+	sub xsi, [V(seplen)]
 	jmp .scan
 
 ; p is below the data: the chunk before it is read, or, at the start of
 ; the file, what is left is the first record.
 .need:
-	mov [p], xsi
+	mov [V(p)], xsi
 	call pos_zero
 	jnz .chunk
-	mov xsi, [dstart]
-	mov xcx, [rend]
+	mov xsi, [V(dstart)]
+	mov xcx, [V(rend)]
 	sub xcx, xsi
 	jmp put
 .chunk:
 	call room
 	call pos_back
 	call pread_chunk
-	sub WPTR [dstart], CHUNK
-	mov xsi, [p]
+	sub WPTR [V(dstart)], CHUNK
+	mov xsi, [V(p)]
 	jmp .scan
 
-; pos_zero - ZF=1 when the offset [posh]:[posl] is 0. clobbers: xax
+; pos_zero - ZF=1 when the offset [V(posh)]:[V(posl)] is 0. clobbers: xax
 pos_zero:
-	mov eax, [posh]
-	or xax, [posl]
+	mov eax, [V(posh)]
+	or xax, [V(posl)]
 ret_:
 	ret
 
 ; pos_back - the offset moves CHUNK back. clobbers: xax, xdx
 pos_back:
-	mov xax, [posl]
-	mov edx, [posh]
+	mov xax, [V(posl)]
+	mov edx, [V(posh)]
 	sub xax, CHUNK
 	sbb edx, 0
-	mov [posl], xax
-	mov [posh], edx
+	mov [V(posl)], xax
+	mov [V(posh)], edx
 	ret
 
 ; pread_chunk - read CHUNK bytes at the offset into the CHUNK below
 ; dstart -> xax = the count. (x86_64 takes the whole offset in A4 and
 ; ignores A5; i386 the halves.)
 pread_chunk:
-	mov A4, [posl]
-	mov A5d, [posh]
-	mov A2, [dstart]
+	mov A4, [V(posl)]
+	mov A5d, [V(posh)]
+	mov A2, [V(dstart)]
 	sub A2, CHUNK
-	sys pread64, [fd], A2, CHUNK
+	sys pread64, [V(fd)], A2, CHUNK
 	cmp eax, -EINTR
 	je pread_chunk
 	test xax, xax
@@ -300,38 +305,38 @@ pread_chunk:
 	ret
 
 read_error:                             ; "ARGV0: NAME: read error: REASON"
-	mov xdx, [rname]
+	mov xdx, [V(rname)]
 	mov esi, fmt_read
 	call say_error
-	mov xsp, [savesp]
+	mov xsp, [V(savesp)]
 	ret
 
 ; room - CHUNK bytes free below dstart: the data not yet printed,
 ; dstart..rend, is moved up to the top of the buffer (grown if it must
 ; be); dstart, rend and p follow it.
 room:
-	mov xax, [dstart]
-	sub xax, [base]
+	mov xax, [V(dstart)]
+	sub xax, [V(base)]
 	cmp xax, CHUNK
 	jae ret_
-	mov xcx, [rend]
-	sub xcx, [dstart]               ; xcx = the bytes to keep
+	mov xcx, [V(rend)]
+	sub xcx, [V(dstart)]               ; xcx = the bytes to keep
 	lea A1, [xcx + CHUNK]
-	add A1, [base]
-	cmp A1, [cap]
+	add A1, [V(base)]
+	cmp A1, [V(cap)]
 	jbe .move
 	add A1, xcx                     ; room for as much again
 	push xcx
 	call grow
 	pop xcx
 .move:
-	mov xsi, [rend]
-	mov xdi, [cap]
+	mov xsi, [V(rend)]
+	mov xdi, [V(cap)]
 	mov xax, xdi
 	sub xax, xsi
-	add [dstart], xax
-	add [p], xax
-	mov [rend], xdi
+	add [V(dstart)], xax
+	add [V(p)], xax
+	mov [V(rend)], xdi
 	dec xsi
 	dec xdi
 	std
@@ -345,13 +350,13 @@ grow:
 	cmp xax, A1
 	mov esi, msg_nomem
 	jne fail
-	mov [cap], xax
+	mov [V(cap)], xax
 	ret
 
 ; put - xcx bytes at xsi to the output buffer (flushed when full; a
 ; longer record is written as it is). clobbers all but xbp
 put:
-	mov xdi, [opos]
+	mov xdi, [V(opos)]
 	lea xax, [xdi + xcx]
 	cmp xax, outbuf + OUTSZ
 	jbe .copy
@@ -367,14 +372,14 @@ put:
 	jmp write
 .copy:
 	rep movsb
-	mov [opos], xdi
+	mov [V(opos)], xdi
 	ret
 
 flush:
 	mov A2d, outbuf
-	mov A3, [opos]
+	mov A3, [V(opos)]
 	sub A3, A2
-	mov [opos], A2
+	mov [V(opos)], A2
 write:
 	push 1
 	pop A1
@@ -398,6 +403,7 @@ fmt_open:	db F_ARGV0, ': failed to open ', F_QUOTE, ' for reading', F_REASON, 10
 fmt_read:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
 
 BSS
+VB equ base + 128                       ; xbp: [V(x)] is short
 base:	resW 1                          ; the buffer: base..cap
 cap:	resW 1
 dstart:	resW 1                          ; the data read: dstart..rend is
@@ -413,6 +419,7 @@ rname:	resW 1                          ; the name for a read error
 savesp:	resW 1
 flags:	resd 1                          ; OPT_b, OPT_r
 stdin_used: resb 1
+opnd:	resW 1                          ; the operand being read
 outbuf:	resb OUTSZ
 
 program_end
