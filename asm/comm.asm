@@ -35,6 +35,7 @@ use usage, extra_operand, err_file, errno_path, err_plain, strcmp, utoa
 
 BUFSZ   equ 65536
 OUTSZ   equ 32768
+%define V(x) xbp + x - VB
 
 ; [flags]
 HIDE1   equ 1
@@ -224,45 +225,46 @@ fail:                                   ; "ARGV0: TEXT" (xsi), status 1
 ; Open the files in order, each with its first line read before the next
 ; is opened (as GNU). xbx = the file's index.
 open_files:
+	mov ebp, VB                     ; xbp: the variables from now on
 	sys brk, 0
-	mov [top], xax
-	mov [cap], xax
+	mov [V(top)], xax
+	mov [V(cap)], xax
 	xor ebx, ebx
 .file:
 	mov xsi, [xsp + xbx*W]
-	mov [names + xbx*W], xsi
+	mov [V(names) + xbx*W], xsi
 	mov eax, reader1
-	mov [rdr + xbx*W], xax
+	mov [V(rdr) + xbx*W], xax
 	cmp word [xsi], '-'
 	jne .open
 	xor eax, eax                    ; fd 0
 	test ebx, ebx
 	jz .fd
-	mov xdi, [names]
+	mov xdi, [V(names)]
 	cmp word [xdi], '-'
 	jne .stdin2
 	jmp .first                      ; "- -": one stream for both
 .stdin2:
 	mov eax, reader2
-	mov [rdr + W], xax
+	mov [V(rdr) + W], xax
 	xor eax, eax
 	jmp .fd
 .open:
 	test ebx, ebx
 	jz .open1
 	mov eax, reader2
-	mov [rdr + W], xax
+	mov [V(rdr) + W], xax
 .open1:
 	push xbx
 	sys open, xsi, O_RDONLY|O_LARGEFILE
 	pop xbx
 	test eax, eax
 	jns .fd
-	mov xsi, [names + xbx*W]
+	mov xsi, [V(names) + xbx*W]
 	call err_file
 	jmp bye
 .fd:
-	mov xdi, [rdr + xbx*W]
+	mov xdi, [V(rdr) + xbx*W]
 	mov [xdi + R_FD], xax
 	mov xax, [xdi + R_BUF]
 	mov [xdi + R_POS], xax
@@ -271,71 +273,71 @@ open_files:
 	push xbx
 	call readline
 	pop xbx
-	mov [cur + xbx*W], xsi
-	mov [len + xbx*W], xcx
+	mov [V(cur) + xbx*W], xsi
+	mov [V(len) + xbx*W], xcx
 	inc ebx
 	cmp ebx, 2
 	jne .file
 
-; The merge: [order] is -1 (the line of file 1 is the lesser), 0 or 1.
+; The merge: [V(order)] is -1 (the line of file 1 is the lesser), 0 or 1.
 main:
-	mov xcx, [len]
-	mov xdx, [len + W]
+	mov xcx, [V(len)]
+	mov xdx, [V(len) + W]
 	mov xax, xcx
 	or xax, xdx
 	jz .end
-	mov byte [order], 1
+	mov byte [V(order)], 1
 	jxcxz .compared                 ; file 1 is at its end
-	mov byte [order], -1
+	mov byte [V(order)], -1
 	test xdx, xdx
 	jz .compared
-	mov xsi, [cur]
-	mov xdi, [cur + W]
+	mov xsi, [V(cur)]
+	mov xdi, [V(cur) + W]
 	call compare
-	mov byte [order], 0
+	mov byte [V(order)], 0
 	je .compared
-	mov byte [order], 1
+	mov byte [V(order)], 1
 	ja .compared
-	mov byte [order], -1
+	mov byte [V(order)], -1
 .compared:
-	mov al, [order]
+	mov al, [V(order)]
 	test al, al
 	jz .both
-	mov byte [unpaired], 1
+	mov byte [V(unpaired)], 1
 	js .one
-	inc WPTR [tot + W]
-	mov xsi, [cur + W]              ; only in file 2: one column before
-	mov xcx, [len + W]
+	inc WPTR [V(tot) + W]
+	mov xsi, [V(cur) + W]              ; only in file 2: one column before
+	mov xcx, [V(len) + W]
 	mov bl, HIDE2
 	mov bh, HIDE1
 	jmp .write
 .one:
-	inc WPTR [tot]
-	mov xsi, [cur]
-	mov xcx, [len]
+	inc WPTR [V(tot)]
+	mov xsi, [V(cur)]
+	mov xcx, [V(len)]
 	mov bl, HIDE1
 	mov bh, 0
 	jmp .write
 .both:
-	inc WPTR [tot + 2*W]
-	mov xsi, [cur + W]              ; (GNU prints file 2's)
-	mov xcx, [len + W]
+	inc WPTR [V(tot) + 2*W]
+	mov xsi, [V(cur) + W]              ; (GNU prints file 2's)
+	mov xcx, [V(len) + W]
 	mov bl, HIDE3
 	mov bh, HIDE1|HIDE2
 .write:                                 ; bl = the column's bit, bh = the
-	test [flags], bl                ; columns before it
+	test [V(flags)], bl                ; columns before it
 	jnz .step
 	push xsi
 	push xcx
-	mov bl, [flags]
+	mov bl, [V(flags)]
 	not bl
 	and bl, bh                      ; bl = the columns shown before it
 .sep:
 	shr bl, 1
 	jnc .no_sep
 	push xbx
-	mov xsi, [colsep]
-	mov xcx, [seplen]
+	mov xsi, [V(colsep)]
+	mov xcx, [V(seplen)]
 	call put
 	pop xbx
 	test bl, bl
@@ -345,12 +347,12 @@ main:
 	pop xsi
 	call put
 .step:
-	cmp byte [order], 0
+	cmp byte [V(order)], 0
 	jg .step2
 	xor ebx, ebx
 	call step
 .step2:
-	cmp byte [order], 0
+	cmp byte [V(order)], 0
 	jl main
 	xor ebx, ebx
 	inc ebx
@@ -363,13 +365,13 @@ main:
 	call flush
 	xor ebx, ebx
 .close:
-	mov xax, [rdr + xbx*W]
+	mov xax, [V(rdr) + xbx*W]
 	push xbx
 	sys close, [xax + R_FD]
 	pop xbx
 	test eax, eax
 	jns .closed
-	mov xsi, [names + xbx*W]
+	mov xsi, [V(names) + xbx*W]
 	call err_file
 	jmp bye
 .closed:
@@ -378,20 +380,20 @@ main:
 	jne .close
 
 ; --total: "N1 N2 N3 total", the separator between, the delimiter after.
-	cmp byte [total], 0
+	cmp byte [V(total)], 0
 	je .order
 	xor ebx, ebx
 .count:
 	push xbx
-	mov xax, [tot + xbx*W]
+	mov xax, [V(tot) + xbx*W]
 	mov edi, numend
 	call utoa
 	mov ecx, numend
 	sub ecx, edi
 	mov esi, edi
 	call put
-	mov xsi, [colsep]
-	mov xcx, [seplen]
+	mov xsi, [V(colsep)]
+	mov xcx, [V(seplen)]
 	call put
 	pop xbx
 	inc ebx
@@ -407,7 +409,7 @@ main:
 	call put
 	call flush
 .order:
-	cmp word [warned], 0
+	cmp word [V(warned)], 0
 	je bye
 	mov esi, msg_input
 	jmp fail
@@ -421,22 +423,22 @@ step:
 	call readline                   ; xsi = the new line, xcx = its length
 	pop xbx
 	jxcxz .replace
-	mov al, [check]
+	mov al, [V(check)]
 	cmp al, CHECK_OFF
 	je .replace
 	cmp al, CHECK_ON
 	je .check
-	cmp byte [unpaired], 0
+	cmp byte [V(unpaired)], 0
 	je .replace
 .check:
-	cmp byte [warned + xbx], 0
+	cmp byte [V(warned) + xbx], 0
 	jne .replace
 	push xsi
 	push xcx
 	mov xdi, xsi
 	mov xdx, xcx
-	mov xsi, [cur + xbx*W]
-	mov xcx, [len + xbx*W]
+	mov xsi, [V(cur) + xbx*W]
+	mov xcx, [V(len) + xbx*W]
 	call compare
 	pop xcx
 	pop xsi
@@ -453,32 +455,32 @@ step:
 	pop xbx
 	pop xcx
 	pop xsi
-	mov byte [warned + xbx], 1
-	cmp byte [check], CHECK_ON
+	mov byte [V(warned) + xbx], 1
+	cmp byte [V(check)], CHECK_ON
 	jne .replace
 	mov STATUSb, 1
 	jmp bye
 
 ; The old line leaves the arena: the bytes above it move down over it.
 .replace:
-	mov xdi, [cur + xbx*W]
-	mov xdx, [len + xbx*W]
-	mov [cur + xbx*W], xsi
-	mov [len + xbx*W], xcx
+	mov xdi, [V(cur) + xbx*W]
+	mov xdx, [V(len) + xbx*W]
+	mov [V(cur) + xbx*W], xsi
+	mov [V(len) + xbx*W], xcx
 	test xdx, xdx
 	jz .ret
 	lea xsi, [xdi + xdx]            ; the bytes above the old line
 	push xsi
-	mov xcx, [top]
+	mov xcx, [V(top)]
 	sub xcx, xsi
 	rep movsb
-	mov [top], xdi
+	mov [V(top)], xdi
 	pop xsi
 	xor eax, eax                    ; the lines above it move with it
 .adjust:
-	cmp [cur + xax*W], xsi
+	cmp [V(cur) + xax*W], xsi
 	jb .below
-	sub [cur + xax*W], xdx
+	sub [V(cur) + xax*W], xdx
 .below:
 	inc eax
 	cmp eax, 2
@@ -490,54 +492,55 @@ step:
 ; xsi = it, xcx = its length with the delimiter (one is added to a last
 ; line without it), or xcx = 0 at the end. A read error ends comm.
 readline:
-	mov xbp, [rdr + xbx*W]
-	mov xax, [top]
-	mov [lstart], xax
+	mov [V(ridx)], ebx
+	mov xbx, [V(rdr) + xbx*W]           ; xbx = the reader
+	mov xax, [V(top)]
+	mov [V(lstart)], xax
 .more:
-	mov xsi, [xbp + R_POS]
-	mov xcx, [xbp + R_END]
+	mov xsi, [xbx + R_POS]
+	mov xcx, [xbx + R_END]
 	sub xcx, xsi
 	jnz .scan
-	cmp byte [xbp + R_EOF], 0
+	cmp byte [xbx + R_EOF], 0
 	jne .eof
-	mov A2, [xbp + R_BUF]
-	mov [xbp + R_POS], A2
-	mov [xbp + R_END], A2
+	mov A2, [xbx + R_BUF]
+	mov [xbx + R_POS], A2
+	mov [xbx + R_END], A2
 	push xbx
-	sys read, [xbp + R_FD], A2, BUFSZ
+	sys read, [xbx + R_FD], A2, BUFSZ
 	pop xbx
 	cmp eax, -EINTR
 	je .more
 	test xax, xax
 	js .error
 	jnz .got
-	inc byte [xbp + R_EOF]
+	inc byte [xbx + R_EOF]
 	jmp .eof
 .got:
-	add [xbp + R_END], xax
+	add [xbx + R_END], xax
 	jmp .more
 
 ; xsi = the data, xcx = its length: up to the delimiter (or all of it)
 ; goes to the arena.
 .scan:
 	mov xdi, xsi
-	mov al, [delim]
+	mov al, [V(delim)]
 	repne scasb
 	pushf
-	mov [xbp + R_POS], xdi
+	mov [xbx + R_POS], xdi
 	mov xcx, xdi
 	sub xcx, xsi
 	call append
 	popf
 	jne .more
 .line:
-	mov xsi, [lstart]
-	mov xcx, [top]
+	mov xsi, [V(lstart)]
+	mov xcx, [V(top)]
 	sub xcx, xsi
 	ret
 .eof:
-	mov xcx, [top]
-	cmp xcx, [lstart]
+	mov xcx, [V(top)]
+	cmp xcx, [V(lstart)]
 	je .none
 	mov esi, delim
 	push 1
@@ -548,27 +551,26 @@ readline:
 	xor ecx, ecx
 	ret
 .error:
-	push xbx
 	push xax
 	call flush
 	pop xax
-	pop xbx
-	mov xsi, [names + xbx*W]
+	mov ebx, [V(ridx)]
+	mov xsi, [V(names) + xbx*W]
 	call err_file
 	jmp bye
 
 ; append - xcx bytes at xsi to the top of the arena (the break is raised
 ; when it must be). clobbers: xax, xcx, xsi, xdi, A1
 append:
-	mov xdi, [top]
+	mov xdi, [V(top)]
 	lea xax, [xdi + xcx]
-	cmp xax, [cap]
+	cmp xax, [V(cap)]
 	jbe .copy
 	push xcx
 	push xsi
 	push xbx
 	mov A1, xax                     ; room for the line as much again,
-	sub A1, [lstart]                ; and a read more
+	sub A1, [V(lstart)]                ; and a read more
 	add A1, xax
 	add A1, BUFSZ
 	sys brk
@@ -577,11 +579,11 @@ append:
 	pop xsi
 	pop xcx
 	jne .nomem
-	mov [cap], xax
-	mov xdi, [top]
+	mov [V(cap)], xax
+	mov xdi, [V(top)]
 .copy:
 	rep movsb
-	mov [top], xdi
+	mov [V(top)], xdi
 	ret
 .nomem:
 	mov esi, msg_nomem
@@ -608,7 +610,7 @@ compare:
 ; put - xcx bytes at xsi to the output buffer (flushed when full; more
 ; is written as it is). clobbers all but xbp
 put:
-	mov xdi, [opos]
+	mov xdi, [V(opos)]
 	lea xax, [xdi + xcx]
 	cmp xax, outbuf + OUTSZ
 	jbe .copy
@@ -624,14 +626,14 @@ put:
 	jmp write
 .copy:
 	rep movsb
-	mov [opos], xdi
+	mov [V(opos)], xdi
 	ret
 
 flush:
 	mov A2d, outbuf
-	mov A3, [opos]
+	mov A3, [V(opos)]
 	sub A3, A2
-	mov [opos], A2
+	mov [V(opos)], A2
 write:
 	push 1
 	pop A1
@@ -658,6 +660,7 @@ fmt_missing_after: db F_ARGV0, ': missing operand after ', F_QUOTE, 10, F_TRY, 0
 fmt_needs_arg:	db F_ARGV0, ": option '--output-delimiter' requires an argument", 10, F_TRY, 0
 
 BSS
+VB equ top + 128                        ; xbp: [V(x)] is short
 top:	resW 1                          ; the arena: its end of data
 cap:	resW 1                          ; and the break
 lstart:	resW 1                          ; the line being read
@@ -676,6 +679,7 @@ given:	resb 1                          ; --output-delimiter was given
 order:	resb 1
 total:	resb 1                          ; --total
 unpaired: resb 1                        ; a line of one file was printed
+ridx:	resd 1                          ; readline's file
 ddash:	resb 1                          ; "--" was seen
 reader1: resb R_SIZE
 reader2: resb R_SIZE
