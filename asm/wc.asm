@@ -35,7 +35,7 @@
 %include "subk.inc"
 use usage, scan_flags, err_file, errno_path
 
-BUFSZ   equ 128 * 1024          ; one read
+BUFSZ   equ 512 * 1024          ; one read (i386 system calls are dear)
 OUTSZ   equ 1024                ; the output buffer (on the stack)
 FLUSHAT equ 512                 ; written when it holds this much
 
