@@ -28,13 +28,18 @@
 ; with write(2) where the kernel did not put them already. A refused call
 ; (EINVAL, EAGAIN) turns that output to the read/write path for good,
 ; without losing or doubling a byte. Any other standard input: read/write.
+; The pipes (standard input and the outputs) are raised to 1 MiB when the
+; kernel allows, never lowered: rounds of up to 1 MiB.
 
 %include "subk.inc"
 use usage, scan_flags, err_file, errno_path
 
 %define SIGINT 2
 %define SIGPIPE 13
-BUFSZ   equ 128 * 1024          ; one round at most
+BUFSZ   equ 1024 * 1024         ; one round at most
+PIPESZ  equ 1024 * 1024         ; the pipes are raised to this
+F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
+F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
 OPT_a   equ 1
 OPT_i   equ 2
 OPT_p   equ 4
@@ -131,19 +136,23 @@ _start:
 	mov [rece], xbp
 
 ; Which outputs are pipes (tee(2) needs one); standard input not a pipe:
-; no zero-copy at all.
+; no zero-copy at all. The pipes are raised to PIPESZ when the kernel
+; allows (never lowered): bigger rounds, fewer system calls.
 	xor A1d, A1d
 	call is_fifo
-	mov bl, ~(FL_TEE|FL_SPLICE)
-	jne .mask
-	mov bl, ~0
-.mask:
-	mov [inmask], bl
+	mov byte [inmask], ~(FL_TEE|FL_SPLICE)
+	jne .outputs
+	or byte [inmask], -1            ; a pipe: nothing cleared
+	call raise_pipe                 ; (A1 = 0 still)
+.outputs:
 	mov xbp, [recs]
 .classify:
 	mov A1d, [xbp + R_FD]
 	call is_fifo
-	je .pipe
+	jne .not_pipe
+	call raise_pipe
+	jmp .pipe
+.not_pipe:
 	and byte [xbp + R_FL], ~FL_TEE
 .pipe:
 	mov al, [inmask]
@@ -193,6 +202,16 @@ is_fifo:
 	mov ax, [stx + STX_MODE]
 	and ax, S_IFMT
 	cmp ax, S_IFIFO
+.ret:
+	ret
+
+; raise_pipe - the pipe A1 to PIPESZ bytes if it has less and the kernel
+; allows. clobbers xax and the system call registers but A1
+raise_pipe:
+	sys fcntl, A1, F_GETPIPE_SZ
+	cmp eax, PIPESZ
+	jae .ret                        ; (or failed)
+	sys fcntl, A1, F_SETPIPE_SZ, PIPESZ
 .ret:
 	ret
 

@@ -118,6 +118,7 @@ r, w = os.pipe()
 os.close(r)
 p = subprocess.run(sys.argv[1:], stdin=open(\"in\", \"rb\"), stdout=w, stderr=subprocess.PIPE, restore_signals=False)
 print(p.returncode, len(p.stderr))" "$@"; }; closed_pipe "$1" f; closed_pipe /usr/bin/tee g' sh "$(bin tee)"
+	echo "got: $output"
 	[ "$output" = "$(printf '0 0\n0 0')" ]
 	cmp in f
 	cmp in g
