@@ -2,8 +2,8 @@
 ;
 ; Usage: seq [-w] [-s SEP] [-f FMT] [FIRST [INCREMENT]] LAST
 ;   -f FMT  print each number with the printf format FMT: one directive
-;           %e %f %g %E %F %G with flags (- + space # 0 '), width and
-;           precision, an optional L; %% for a percent sign
+;           %e %f %g %a %E %F %G %A with flags (- + space # 0 '), width
+;           and precision, an optional L; %% for a percent sign
 ;   -s SEP  put SEP between the numbers (default a newline); the last is
 ;           followed by a newline
 ;   -w      pad with leading zeros to equal width
@@ -20,9 +20,9 @@
 ; Options end at the first operand; an operand may be negative (-1, -.5).
 ; Exit status: 0; 1 for a bad option, operand or format, or a write error.
 ; Differences from GNU: long options (--format, --separator,
-; --equal-width, --help, --version) are not supported. The directive %a
-; (%A) is refused with a message, and so is a width or precision above
-; 16000 (GNU prints them).
+; --equal-width, --help, --version) are not supported. A width or
+; precision above 16000 (in FMT, or from an operand like 1e-20000) is
+; refused with a message (GNU prints them).
 ;
 ; The exact conversions use big integers in base 10^9 (32-bit limbs, the
 ; first dword of a big is its length): strtold makes the operand a ratio
@@ -588,7 +588,13 @@ seq_fast:
 	sub eax, '0'
 	add eax, ecx
 	xor edx, edx
+	cmp eax, ebx            ; (no carry: no division)
+	jae .divide
+	xchg eax, edx
+	jmp .divided
+.divide:
 	div ebx
+.divided:
 	add dl, '0'
 	mov [xsi], dl
 	xchg eax, ecx
@@ -835,9 +841,6 @@ parse_fmt:
 	mov esi, fmt_many
 	jmp .die
 .checked:
-	cmp byte [f_conv], 'a'
-	mov esi, msg_a
-	je die_plain
 	cmp dword [f_width], PMAX
 	ja too_big
 	cmp dword [f_prec], PMAX
@@ -1516,7 +1519,10 @@ round_k:
 fmt_num:
 	push xbp
 	push xdi
+	push xsi
 	call decompose
+	pop xsi
+	mov byte [hexpfx], 0
 	mov edi, body
 	cmp byte [dkind], 0
 	je .finite
@@ -1537,6 +1543,8 @@ fmt_num:
 	jns .prec
 	mov ebp, 6
 .prec:	mov al, [f_conv]
+	cmp al, 'a'
+	je .hexa
 	cmp al, 'e'
 	je .e
 	cmp al, 'f'
@@ -1570,6 +1578,102 @@ fmt_num:
 	lea ecx, [xcx + xbp + 1]
 	call round_k
 	call emit_f
+	jmp .body_done
+
+; %a: the 64-bit mantissa as 16 hex digits (the first holds the top
+; four bits), rounded to the precision (ties to even; a carry out of the
+; first digit makes it 1 and the exponent 4 more); without a precision,
+; up to the last nonzero digit. ebx = the exponent printed.
+.hexa:
+	mov byte [hexpfx], 1
+	mov eax, [xsi]
+	mov edx, [xsi+4]
+	movzx ebx, word [xsi+8]
+	and ebx, 0x7fff
+	jnz .h_norm
+	inc ebx
+.h_norm:
+	sub ebx, 16383 + 3
+	mov ecx, eax
+	or ecx, edx
+	jnz .h_nz
+	xor ebx, ebx            ; 0x0p+0
+.h_nz:	push xdi
+	mov edi, hexd
+	mov ecx, 16
+.h_dig:	push xcx
+	mov ecx, edx
+	shr ecx, 28
+	mov [xdi], cl
+	inc edi
+	shld edx, eax, 4
+	shl eax, 4
+	pop xcx
+	loop .h_dig
+	mov esi, hexd
+	mov ebp, [f_prec]
+	test ebp, ebp
+	js .h_full
+	cmp ebp, 15
+	jae .h_print
+	lea ecx, [xbp + 1]
+	mov al, [xsi + xcx]
+	cmp al, 8
+	jb .h_print
+	ja .h_up
+	lea edx, [xcx + 1]
+.h_st:	cmp edx, 16
+	jae .h_tie
+	cmp byte [xsi + xdx], 0
+	jne .h_up
+	inc edx
+	jmp .h_st
+.h_tie:	test byte [xsi + xcx - 1], 1
+	jz .h_print
+.h_up:	dec ecx
+	js .h_carry
+	inc byte [xsi + xcx]
+	cmp byte [xsi + xcx], 16
+	jb .h_print
+	mov byte [xsi + xcx], 0
+	jmp .h_up
+.h_carry:
+	mov byte [xsi], 1
+	add ebx, 4
+	jmp .h_print
+.h_full:
+	mov ebp, 15
+.h_z:	cmp byte [xsi + xbp], 0
+	jne .h_print
+	dec ebp
+	jnz .h_z
+.h_print:
+	pop xdi
+	mov al, [xsi]
+	call hexch
+	call point
+	mov ecx, 1
+.h_out:	cmp ecx, ebp
+	ja .h_exp
+	xor eax, eax
+	cmp ecx, 16
+	jae .h_zero
+	mov al, [hexd + xcx]
+.h_zero:
+	call hexch
+	inc ecx
+	jmp .h_out
+.h_exp:	mov al, 'p'
+	xor al, [f_case]
+	stosb
+	mov al, '+'
+	test ebx, ebx
+	jns .h_pos
+	neg ebx
+	mov al, '-'
+.h_pos:	stosb
+	xchg eax, ebx
+	call dec_out
 
 ; sign, padding, body
 .body_done:
@@ -1592,6 +1696,9 @@ fmt_num:
 	sub ebp, ecx
 	cmp dl, 1
 	adc ebp, -1             ; ebp = the padding
+	movzx eax, byte [hexpfx]
+	sub ebp, eax
+	sub ebp, eax
 	mov al, ' '
 	test bl, FL_MINUS
 	jnz .left
@@ -1617,11 +1724,29 @@ fmt_num:
 	pop xbp
 	ret
 
+; hexch - the hex digit al (0..15) at xdi, a letter in f_case
+hexch:	cmp al, 10
+	jb .digit
+	add al, 'a' - 10
+	xor al, [f_case]
+	stosb
+	ret
+.digit:	add al, '0'
+	stosb
+	ret
+
 put_sign:
 	test dl, dl
-	jz .ret
+	jz .pfx
 	mov [xdi], dl
 	inc edi
+.pfx:	cmp byte [hexpfx], 0    ; %a: 0x after the sign
+	je .ret
+	push xax
+	mov ax, '0x'
+	xor ah, [f_case]
+	stosw
+	pop xax
 .ret:	ret
 pad:	test ebp, ebp
 	jle .ret
@@ -1689,12 +1814,14 @@ emit_exp:
 	mov dl, '-'
 .pos:	mov [xdi], dl
 	inc edi
-	xor ecx, ecx
-	mov ebx, 10
-	cmp eax, ebx
-	jae .d
+	cmp eax, 10
+	jae dec_out
 	mov byte [xdi], '0'
 	inc edi
+; dec_out - eax in decimal at xdi. clobbers xax xbx xcx xdx
+dec_out:
+	xor ecx, ecx
+	mov ebx, 10
 .d:	xor edx, edx
 	div ebx
 	push xdx
@@ -1747,7 +1874,6 @@ msg_invalid:	db 'invalid floating point argument: ', 0
 msg_nan:	db "invalid 'not-a-number' argument: ", 0
 msg_zero:	db 'invalid Zero increment value: ', 0
 msg_write:	db 'write error', 0
-msg_a:		db 'the %a directive is not supported', 0
 msg_big:	db 'a width or precision over 16000 is not supported', 0
 fmt_no_dir:	db F_ARGV0, ': format ', F_QUOTE, ' has no % directive', 10, 0
 fmt_ends:	db F_ARGV0, ': format ', F_QUOTE, ' ends in %', 10, 0
@@ -1789,7 +1915,9 @@ q_inf:		resb 1
 sgn:		resb 1
 dsign:		resb 1
 dkind:		resb 1
-		resb 2
+hexpfx:		resb 1
+		resb 1
+hexd:		resb 16
 tmp:		resd 1
 outpos:		resd 1
 outbase:	resd 1
