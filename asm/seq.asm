@@ -21,7 +21,7 @@
 ; Exit status: 0; 1 for a bad option, operand or format, or a write error.
 ; Differences from GNU: long options (--format, --separator,
 ; --equal-width, --help, --version) are not supported. A width or
-; precision above 16000 (in FMT, or from an operand like 1e-20000) is
+; precision above 65536 (in FMT, or from an operand like 1e-70000) is
 ; refused with a message (GNU prints them).
 ;
 ; The exact conversions use big integers in base 10^9 (32-bit limbs, the
@@ -38,13 +38,13 @@ OUTSMALL equ 1024               ; the first one
 NDMAX   equ 11600               ; significant decimal digits kept (+ sticky)
 NDHEX   equ 20                  ; significant hex digits kept (+ sticky)
 BIGL    equ 2048                ; limbs of a big
-PMAX    equ 16000               ; the largest width and precision
+PMAX    equ 65536               ; the largest width and precision
 NUMSZ   equ 2*PMAX + 5000       ; one printed number
 PBUFSZ  equ 140000              ; the fast path's counter (an operand fits)
 INTMAX  equ 0x7fffffff
-%ifndef HOT_PAD
- %define HOT_PAD 0              ; moves the hot globals within their page
-%endif
+%ifndef HOT_PAD                 ; moves the hot globals within their page:
+ %define HOT_PAD 2560           ; tuned so that they, the small buffers and
+%endif                          ; i386's argv0/status share one (seq.bats)
 FL_MINUS equ 1
 FL_PLUS  equ 2
 FL_SPACE equ 4
@@ -1874,7 +1874,7 @@ msg_invalid:	db 'invalid floating point argument: ', 0
 msg_nan:	db "invalid 'not-a-number' argument: ", 0
 msg_zero:	db 'invalid Zero increment value: ', 0
 msg_write:	db 'write error', 0
-msg_big:	db 'a width or precision over 16000 is not supported', 0
+msg_big:	db 'a width or precision over 65536 is not supported', 0
 fmt_no_dir:	db F_ARGV0, ': format ', F_QUOTE, ' has no % directive', 10, 0
 fmt_ends:	db F_ARGV0, ': format ', F_QUOTE, ' ends in %', 10, 0
 fmt_unknown:	db F_ARGV0, ': format ', F_QUOTE, ' has unknown %', F_TEXT, ' directive', 10, 0

@@ -88,3 +88,14 @@ same_as_gnu() {
 	done
 	[ "$least" -le 16 ]
 }
+
+@test "a width or precision over 65536 fails clearly (a known difference: GNU prints it)" {
+	sh_fails 1 seq 'a width or precision over 65536 is not supported' '"$1" -f %.70000f 1'
+	sh_fails 1 seq 'a width or precision over 65536 is not supported' '"$1" -f %70000g 1'
+	sh_fails 1 seq 'a width or precision over 65536 is not supported' '"$1" 1e-70000 1'
+}
+
+@test "a precision of 20000 from an operand prints as GNU's" {
+	same_as_gnu 10000000 1e-20000 1
+	same_as_gnu 10000000 -f %.30000e 0.1
+}
