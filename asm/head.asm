@@ -30,13 +30,16 @@
 ; last N is written and the rest moved to the front.
 
 %include "subk.inc"
-use getopt, usage, err_file, err_quoted, errno_path, headtail_num, headtail_out
+use getopt, usage, err_file, err_quoted, errno_path, headtail_io, headtail_num
+use headtail_out, strlen
 use seek64, lseek64, scan_fwd, scan_back
 
 BUFSZ     equ 128 * 1024
 STX_BLKSIZE equ 4                 ; __u32 stx_blksize
-OPT_BYTES equ 1
+OPT_BYTES equ HT_BYTES
 OPT_ELIDE equ 2
+%define HT_FD ebp
+%define HT_ELIDE
 %define HDR_ALWAYS 2
 
 _start:
@@ -104,10 +107,7 @@ _start:
 	jz .l_parse
 	mov [xcx+1], al                 ; (al = 0)
 .l_parse:
-	push xsi
-	mov xsi, xdx
-	call parse_count
-	pop xsi
+	call ht_count
 
 ; The options (getopt: xsi, xdi, xbx are its state).
 .getopt:
@@ -128,10 +128,7 @@ _start:
 	or byte [mode], OPT_ELIDE
 	inc xdx
 .parse:
-	push xsi
-	mov xsi, xdx
-	call parse_count
-	pop xsi
+	call ht_count
 	jmp .opt
 .lines:
 	and byte [mode], ~OPT_BYTES
@@ -170,11 +167,8 @@ _start:
 	or eax, [cnt+4]
 	jnz .digit
 	mov xdx, xdi
-	push -EOVERFLOW
-	pop xax
 	mov esi, msg_bytes
-	call err_quoted
-	exit 1
+	jmp count_arg.overflow
 
 ; The operands are at xsp up to xdi; none means "-". Headers when -v, or
 ; when more than one and no -q.
@@ -211,7 +205,8 @@ _start:
 .opened:
 	cmp byte [hdr], HDR_ALWAYS
 	jne .part
-	call header
+	mov xdi, [xsp]
+	call ht_header
 .part:
 	call head_fd
 	jns .close
@@ -228,18 +223,7 @@ _start:
 	cmp WPTR [xsp], 0
 	jne .operand
 
-; As GNU: stdin closed when it was read (an error if it was never open),
-; then stdout flushed.
-	cmp byte [stdin_used], 0
-	je .flush
-	sys close, 0
-	test eax, eax
-	jns .flush
-	mov esi, dash
-	call err_file
-.flush:
-	call out_flush
-	exit_status
+	jmp ht_end
 
 ; flag - al = q, v or z (the letters that are the same in both forms);
 ; a digit or any other letter: GNU's "invalid trailing option".
@@ -262,74 +246,16 @@ flag:
 	mov esi, fmt_trailing
 	jmp opt_letter
 
-; parse_count - xsi = N: [cnt], or GNU's message for lines or bytes.
-parse_count:
-	mov ecx, msg_lines
-	test byte [mode], OPT_BYTES
-	jz .go
-	mov ecx, msg_bytes
-.go:
-	jmp count_arg
-
-; header - "==> NAME <==\n" for the name at [xsp+W] (under the return
-; address), with a newline first for all but the first file.
-header:
-	mov A2d, hdr_start
-	push 5
-	pop A3
-	cmp byte [headed], 0
-	jne .put
-	mov byte [headed], 1
-	inc A2d
-	dec A3d
-.put:
-	call out_bytes
-	mov A2, [xsp+W]
-	call strlen
-	call out_bytes
-	mov A2d, hdr_end
-	push 5
-	pop A3
-	jmp out_bytes
-
 ; head_fd - the part of the open file xbp that was asked for, to stdout.
 ; out: SF=1 and xax = -errno when a read failed, else SF=0.
 ; [num] = the count left (two dwords, as [cnt]).
 head_fd:
-	mov eax, [cnt]
-	mov [num], eax
-	mov eax, [cnt+4]
-	mov [num+4], eax
+	call ht_num
 	mov al, [mode]
 	test al, OPT_ELIDE
 	jnz elide
 	test al, OPT_BYTES
-	jz lines
-
-; The first N bytes: reads of at most the count left.
-bytes:
-	mov eax, [num]
-	or eax, [num+4]
-	jz .ret                         ; SF=0
-	mov A3d, BUFSZ
-	cmp dword [num+4], 0
-	jne .read
-	cmp [num], A3d
-	jae .read
-	mov A3d, [num]
-.read:
-	mov A2d, obuf
-	add A2, [obuf_len]
-	sys read, ebp
-	test eax, eax
-	jle .ret
-	sub [num], eax
-	sbb dword [num+4], 0
-	xchg eax, A3d
-	call out_bytes
-	jmp bytes
-.ret:
-	ret
+	jnz ht_dump                     ; the first N bytes
 
 ; The first N lines: xdi walks a chunk of ecx bytes for the line ends;
 ; at the Nth the rest goes back to the file (lseek; a pipe refuses).
@@ -337,7 +263,7 @@ bytes:
 lines:
 	mov eax, [num]
 	or eax, [num+4]
-	jz bytes.ret
+	jz .ret
 .read:
 	mov A2d, obuf
 	add A2, [obuf_len]
@@ -346,7 +272,7 @@ lines:
 	sys read, ebp
 	pop xdi
 	test eax, eax
-	jle bytes.ret
+	jle .ret
 	xchg eax, ecx
 	push xdi
 	push xcx
@@ -370,6 +296,7 @@ lines:
 	neg xcx
 	sys lseek, ebp, xcx, SEEK_CUR
 	xor eax, eax
+.ret:
 	ret
 .whole:
 	pop A3
@@ -377,9 +304,8 @@ lines:
 	call out_bytes
 	jmp .read
 
-; All but the last N: a window [base, base+fill) of cap bytes from brk.
-; When it is full, cut writes what precedes the last N and moves the
-; rest to the front; when that leaves it more than half full, it doubles.
+; All but the last N: ht_window (HT_ELIDE: it writes what precedes the
+; last N), but for the bytes of a regular file.
 elide:
 	mov A3d, AT_EMPTY_PATH
 	lea A4d, [A3 - 1]
@@ -420,131 +346,19 @@ elide:
 	jb .nothing
 	mov [num], eax
 	mov [num+4], edx
-	jmp bytes
+	jmp ht_dump
 .nothing:
 	xor eax, eax
 	ret
-
 .window:
-	mov xax, [base]
-	test xax, xax
-	jnz .have
-	sys brk, 0
-	mov [base], xax
-.have:
-	and WPTR [fill], 0
-.loop:
-	mov xax, [fill]
-	cmp xax, [cap]
-	jne .read
-	call cut
-	mov xax, [fill]
-	add xax, xax
-	cmp xax, [cap]
-	jb .read
-	mov xax, [cap]
-	add xax, xax
-	jnz .grow
-	mov eax, 65536
-.grow:
-	mov [cap], xax
-	mov A1, [base]
-	add A1, xax
-	jc .exhausted
-	sys brk
-	cmp xax, A1
-	jb .exhausted
-.read:
-	mov A2, [base]
-	add A2, [fill]
-	mov A3, [cap]
-	sub A3, [fill]
-	sys read, ebp
-	test eax, eax
-	js .ret
-	jz .eof
-	add [fill], xax
-	jmp .loop
-.eof:
-	call cut
-	xor eax, eax
-.ret:
-	ret
+	jmp ht_window
 .fstat:
 	mov esi, fmt_fstat
 	pop xcx                         ; the caller reports, not ours
 	jmp _start.report
-.exhausted:
-	mov esi, fmt_memory
-	call say_error
-	exit 1
-
-; cut - write the start of the window that cannot be in the last N bytes
-; or lines, move the rest (xcx bytes) to the front. A line is counted
-; from the second last byte back: the last byte ends a line or is in it.
-cut:
-	mov xcx, [fill]
-	cmp dword [cnt+4], 0
-	jne .keep                       ; N >= 2^32: all of it
-	mov edx, [cnt]
-	test byte [mode], OPT_BYTES
-	jz .lines
-	cmp xcx, xdx
-	jbe .keep
-	mov xcx, xdx
-	jmp .keep
-.lines:
-	test edx, edx
-	jz .none
-	mov xdi, [base]
-	lea xdi, [xdi+xcx-2]
-	dec xcx
-	jle .all
-	mov al, [eol]
-.scan:
-	call scan_back
-	jne .all
-	dec edx
-	jnz .scan
-.found:
-	mov xcx, [base]
-	add xcx, [fill]
-	sub xcx, xdi
-	dec xcx
-	dec xcx
-	jmp .keep
-.none:
-	xor ecx, ecx
-	jmp .keep
-.all:
-	mov xcx, [fill]
-.keep:
-	push xcx
-	mov A3, [fill]
-	sub A3, xcx
-	mov A2, [base]
-	call out_bytes
-	pop xcx
-	mov xdi, [base]
-	mov xsi, xdi
-	add xsi, [fill]
-	sub xsi, xcx
-	mov [fill], xcx
-	rep movsb
-	ret
 
 OPTSPEC:	db 'c:n:qvz0123456789', 0
-dash:		db '-', 0
-msg_stdin:	db 'standard input', 0
-msg_lines:	db 'invalid number of lines: ', 0
-msg_bytes:	db 'invalid number of bytes: ', 0
-hdr_start:	db 10, '==> '
-hdr_end:	db ' <==', 10
-fmt_open:	db F_ARGV0, ': cannot open ', F_FILE, ' for reading', F_REASON, 10, 0
-fmt_read:	db F_ARGV0, ': error reading ', F_FILE, F_REASON, 10, 0
 fmt_trailing:	db F_ARGV0, ': invalid trailing option -- ', F_ARG, 10, F_TRY, 0
-fmt_fstat:	db F_ARGV0, ': cannot fstat ', F_FILE, F_REASON, 10, 0
-fmt_memory:	db F_ARGV0, ': memory exhausted', 10, 0
 
 ; The small variables first, then the output buffer: they share a page.
 ; The reads go right after what obuf holds (in place: small outputs are

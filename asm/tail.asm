@@ -33,17 +33,19 @@
 
 %include "subk.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
-use headtail_num, headtail_out, seek64, lseek64, count_try
-use scan_fwd, scan_back
+use headtail_io, headtail_num, headtail_out, seek64, lseek64, count_try
+use scan_fwd, scan_back, strlen
 
 BUFSZ       equ 128 * 1024
 STX_BLKSIZE equ 4                       ; __u32 stx_blksize
-M_BYTES     equ 1
+M_BYTES     equ HT_BYTES
 M_START     equ 2                       ; +N
 M_FOREVER   equ 4                       ; -f, -F
 M_NAME      equ 8                       ; follow by name
 M_RETRY     equ 16
 %define HDR_ALWAYS 2
+%define HT_FD [fd]
+%define HT_FOLLOWING
 
 ; A record per operand, on the stack.
 R_NAME      equ 0                       ; the name ("standard input" for -)
@@ -185,9 +187,7 @@ _start:
 .old_bad:
 	mov xdx, [xsi-W]
 	mov esi, ebp
-	xor eax, eax
-	call say_error
-	exit 1
+	jmp die
 
 ; The options (getopt: xsi, xdi, xbx are its state); a word "--NAME"
 ; before getopt sees it is one of our long options.
@@ -234,15 +234,7 @@ _start:
 	jne .parse
 	inc xdx
 .parse:
-	push xsi
-	mov xsi, xdx
-	mov ecx, msg_lines
-	test byte [mode], M_BYTES
-	jz .parse_lines
-	mov ecx, msg_bytes
-.parse_lines:
-	call count_arg
-	pop xsi
+	call ht_count
 	jmp .opt
 .lines:
 	and byte [mode], ~M_BYTES
@@ -340,8 +332,7 @@ _start:
 	test byte [mode], M_NAME
 	jz .next_hyphen
 	mov esi, fmt_by_name
-	call say_error
-	exit 1
+	jmp die
 .next_hyphen:
 	add xsi, W
 	cmp xsi, xdi
@@ -390,20 +381,8 @@ _start:
 	cmp xbp, [rec_end]
 	jb .file
 	test byte [mode], M_FOREVER
-	jz .end
-	jmp follow
-
-; As GNU: stdin closed when it was read, then stdout flushed.
-.end:
-	cmp byte [stdin_used], 0
-	je .flush
-	sys close, 0
-	test eax, eax
-	jns .flush
-	mov esi, dash
-	call err_file
-.flush:
-	call out_flush
+	jnz follow
+	jmp ht_end
 .exit:
 	exit_status
 
@@ -437,7 +416,7 @@ long_option:
 	ret
 .no_arg:
 	mov esi, fmt_no_arg
-	jmp .say
+	jmp die
 .follow:
 	or byte [mode], M_FOREVER
 	cmp byte [xax], '='
@@ -463,9 +442,7 @@ long_option:
 	mov ecx, msg_ambiguous
 .how_say:
 	mov esi, fmt_how
-	xor eax, eax
-	call say
-	exit 1
+	jmp die
 .pid:
 	cmp byte [xax], '='
 	jne .pid_next
@@ -479,10 +456,12 @@ long_option:
 .pid_value:                             ; xax = the PID: digits only
 	push xsi                        ; ([cnt] is the count: kept)
 	mov xsi, xax
-	mov eax, [cnt]
-	mov edx, [cnt+4]
-	push xax
-	push xdx
+%if W == 8
+	push qword [cnt]
+%else
+	push dword [cnt+4]
+	push dword [cnt]
+%endif
 	mov ecx, msg_pid
 	call count_arg
 	mov eax, [cnt]
@@ -490,10 +469,12 @@ long_option:
 	je .pid_fits
 	or eax, -1                      ; past 2^32: too large as well
 .pid_fits:
-	pop xcx
-	mov [cnt+4], ecx
-	pop xcx
-	mov [cnt], ecx
+%if W == 8
+	pop qword [cnt]
+%else
+	pop dword [cnt]
+	pop dword [cnt+4]
+%endif
 	mov xdx, xsi
 	pop xsi
 	push xdx
@@ -522,10 +503,7 @@ long_option:
 	exit 1
 .needs_arg:
 	mov esi, fmt_needs_arg
-.say:                                   ; xsi = the format
-	xor eax, eax
-	call say
-	exit 1
+	jmp die
 
 ; .match - ZF=1 when the word at xax, up to '=' or its end, is a prefix
 ; of the NUL-terminated name at xcx (and not empty); xax then points at
@@ -558,6 +536,12 @@ long_option:
 	pop xdx
 	test esp, esp
 	ret
+
+; die - GNU's message xsi (xcx = TEXT, xdx = ARG, no reason), exit 1.
+die:
+	xor eax, eax
+	call say
+	exit 1
 
 ; seconds - xdx = the argument of -s: [sleep_ts] = its seconds and
 ; nanoseconds (decimal digits, maybe a '.' and more digits: 9 are kept).
@@ -621,9 +605,7 @@ seconds:
 .bad:
 	pop xdx
 	mov esi, fmt_seconds
-	xor eax, eax
-	call say_error
-	exit 1
+	jmp die
 
 ; tail_file - open the operand of the record xbp, print its header and its
 ; last part; keep it open when following. STATUS = 1 on failures.
@@ -720,20 +702,13 @@ close_fd:
 	or dword [xbp+R_FD], -1
 	ret
 
-; remember - the record's position (the fd's offset, 0 when it has none)
-; and identity (from st) for the following.
+; remember - the record's position (the fd's offset, 0 when it has none:
+; seek_zero_cur leaves [pos] 0 when lseek fails) and identity (from st)
+; for the following.
 remember:
 	mov esi, pos
 	call seek_zero_cur
-	jns .pos
-	xor eax, eax
-	mov [pos], eax
-	mov [pos+4], eax
-.pos:
-	mov esi, pos
-	lea xdi, [xbp+R_POS]
-	movsd
-	movsd
+	call remember_pos.store         ; xdi = R_INO after it
 	mov esi, st+STX_INO             ; (R_INO follows R_POS)
 	movsd
 	movsd
@@ -750,23 +725,8 @@ header_if:
 	cmp [last], xbp
 	je .ret
 	mov [last], xbp
-	mov A2d, hdr_start
-	push 5
-	pop A3
-	cmp byte [headed], 0
-	jne .put
-	mov byte [headed], 1
-	inc A2d
-	dec A3d
-.put:
-	call out_bytes
-	mov A2, [xbp+R_NAME]
-	call strlen
-	call out_bytes
-	mov A2d, hdr_end
-	push 5
-	pop A3
-	jmp out_bytes
+	mov xdi, [xbp+R_NAME]
+	jmp ht_header
 .ret:
 	ret
 
@@ -884,7 +844,7 @@ tail_bytes:
 	mov esi, cur
 	call seek_set
 .dump:
-	call copy_cnt
+	call ht_num
 	jmp dump
 
 ; is_regular - ZF=1 when st is a regular file. clobbers: eax
@@ -910,15 +870,6 @@ seekf:
 	mov A1, [fd]
 	jmp seek64
 
-; copy_cnt - [num] = [cnt]
-copy_cnt:
-	mov edi, num
-copy_cnt_to:                            ; [xdi] = [cnt]
-	mov esi, cnt
-	movsd
-	movsd
-	ret
-
 ; dump_all - copy the rest of [fd] to stdout; dump: at most [num] bytes.
 ; out: CF=1 when a read failed (reported).
 dump_all:
@@ -926,41 +877,10 @@ dump_all:
 	mov [num], eax
 	mov [num+4], eax
 dump:
-	mov eax, [num]
-	or eax, [num+4]
-	jz .ret
-	mov A3d, BUFSZ
-	cmp dword [num+4], 0
-	jne .read
-	cmp [num], A3d
-	jae .read
-	mov A3d, [num]
-.read:
-	mov A2d, obuf
-	add A2, [obuf_len]
-	cmp byte [following], 0
-	je .in_place
-	mov A2d, buf
-.in_place:
-	sys read, [fd]
-	test eax, eax
+	call ht_dump
+failed_if:                              ; SF=1: a read failed (CF=0)
 	js read_failed
-	jz .ret
-	sub [num], eax
-	sbb dword [num+4], 0
-	xchg eax, A3d
-	cmp byte [following], 0
-	je .out
-	push A2
-	push A3
-	call header_if
-	pop A3
-	pop A2
-.out:
-	call out_bytes
-	jmp dump
-.ret:
-	clc
+dump_ret:
 	ret
 read_failed:
 	mov esi, fmt_read
@@ -970,7 +890,7 @@ read_failed:
 ; out_bytes would keep them; what follows the last skipped line is then
 ; written from there.
 start_lines:
-	call copy_cnt
+	call ht_num
 .read:
 	mov eax, [num]
 	or eax, [num+4]
@@ -983,7 +903,7 @@ start_lines:
 	pop xdi
 	test eax, eax
 	js read_failed
-	jz dump.ret
+	jz dump_ret
 	xchg eax, ecx
 	mov al, [eol]
 .find:
@@ -1005,20 +925,20 @@ start_bytes:
 	cmp byte [cnt+7], 0
 	js .read_them
 	mov edi, cur
-	call copy_cnt_to
+	call ht_cnt_to
 	mov esi, cur
 	mov cl, SEEK_CUR
 	call seekf
 	jns dump_all
 .read_them:
-	call copy_cnt
+	call ht_num
 .read:
 	mov A2d, buf
 	mov A3d, BUFSZ
 	sys read, [fd]
 	test eax, eax
 	js read_failed
-	jz dump.ret
+	jz dump_ret
 	cmp dword [num+4], 0
 	jne .skip
 	cmp [num], eax
@@ -1042,7 +962,7 @@ start_bytes:
 ; The blocks are read where out_bytes keeps its bytes ([blk]), so a small
 ; answer is never copied.
 file_lines:
-	call copy_cnt
+	call ht_num
 	mov eax, [num]
 	or eax, [num+4]
 	jz .done
@@ -1146,111 +1066,11 @@ read_block:
 	ret
 
 ; pipe_lines, pipe_bytes - the last [cnt] lines or bytes of what is left
-; to read: a window [base, base+fill) of cap bytes from brk; each time it
-; is full, what precedes the last N is dropped and the rest moved to the
-; front; when that leaves it more than half full, it doubles. At the end
-; the window holds the answer.
+; to read: ht_window, which writes what it holds at the end.
 pipe_lines:
 pipe_bytes:
-	mov xax, [base]
-	test xax, xax
-	jnz .have
-	sys brk, 0
-	mov [base], xax
-.have:
-	and WPTR [fill], 0
-.loop:
-	mov xax, [fill]
-	cmp xax, [cap]
-	jne .read
-	call cut
-	mov xax, [fill]
-	add xax, xax
-	cmp xax, [cap]
-	jb .read
-	mov xax, [cap]
-	add xax, xax
-	jnz .grow
-	mov eax, 65536
-.grow:
-	mov [cap], xax
-	mov A1, [base]
-	add A1, xax
-	jc .exhausted
-	sys brk
-	cmp xax, A1
-	jb .exhausted
-.read:
-	mov A2, [base]
-	add A2, [fill]
-	mov A3, [cap]
-	sub A3, [fill]
-	sys read, [fd]
-	test eax, eax
-	js read_failed
-	jz .eof
-	add [fill], xax
-	jmp .loop
-.eof:
-	call cut
-	mov A2, [base]
-	mov A3, [fill]
-	call out_bytes
-	clc
-	ret
-.exhausted:
-	mov esi, fmt_memory
-	xor eax, eax
-	call say_error
-	exit 1
-
-; cut - drop the start of the window that cannot be in the last N bytes
-; or lines, move the rest (xcx bytes) to the front. A line is counted
-; from the second last byte back: the last byte ends a line or is in it.
-cut:
-	mov xcx, [fill]
-	cmp dword [cnt+4], 0
-	jne .keep                       ; N >= 2^32: all of it
-	mov edx, [cnt]
-	test byte [mode], M_BYTES
-	jz .lines
-	cmp xcx, xdx
-	jbe .keep
-	mov xcx, xdx
-	jmp .keep
-.lines:
-	test edx, edx
-	jz .none
-	mov xdi, [base]
-	lea xdi, [xdi+xcx-2]
-	dec xcx
-	jle .all
-	mov al, [eol]
-.scan:
-	call scan_back
-	jne .all
-	dec edx
-	jnz .scan
-.found:
-	mov xcx, [base]
-	add xcx, [fill]
-	sub xcx, xdi
-	dec xcx
-	dec xcx
-	jmp .keep
-.none:
-	xor ecx, ecx
-	jmp .keep
-.all:
-	mov xcx, [fill]
-.keep:
-	mov xdi, [base]
-	mov xsi, xdi
-	add xsi, [fill]
-	sub xsi, xcx
-	mov [fill], xcx
-	rep movsb
-	ret
+	call ht_window
+	jmp failed_if
 
 ; follow - after the first part of every file: check each file, write what
 ; was added, flush; then wait for inotify (or the interval), until --pid's
@@ -1267,7 +1087,7 @@ follow:
 	add xbp, REC
 	cmp xbp, [rec_end]
 	jb .viable
-	jmp _start.end
+	jmp ht_end
 ; Which of its loops GNU would use decides its exit status after --pid:
 ; inotify when no stdin is followed, some file is open, and (without -F)
 ; nothing failed.
@@ -1328,7 +1148,7 @@ follow:
 	xor eax, eax
 	mov edx, dash
 	call say_error
-	jmp _start.end
+	jmp ht_end
 .alive:
 	mov eax, [pid]
 	test eax, eax
@@ -1345,7 +1165,7 @@ follow:
 	je .status
 	mov STATUSb, 0
 .status:
-	jmp _start.end
+	jmp ht_end
 .wait:
 	cmp dword [ifd], 0
 	jl .sleep
@@ -1535,6 +1355,7 @@ remember_pos:
 	mov esi, pos
 	call seek_zero_cur
 	js .ret
+.store:                                 ; [xbp+R_POS] = [pos]
 	mov esi, pos
 	lea xdi, [xbp+R_POS]
 	movsd
@@ -1543,21 +1364,12 @@ remember_pos:
 	ret
 
 OPTSPEC:	db 'c:n:fFqs:vz0123456789', 0
-dash:		db '-', 0
-msg_stdin:	db 'standard input', 0
-msg_lines:	db 'invalid number of lines: ', 0
-msg_bytes:	db 'invalid number of bytes: ', 0
 msg_pid:	db 'invalid PID: ', 0
 long_pid:	db 'pid', 0
 long_retry:	db 'retry', 0
 long_follow:	db 'follow', 0
 how_name:	db 'name', 0
 how_descriptor:	db 'descriptor', 0
-hdr_start:	db 10, '==> '
-hdr_end:	db ' <==', 10
-fmt_open:	db F_ARGV0, ': cannot open ', F_FILE, ' for reading', F_REASON, 10, 0
-fmt_read:	db F_ARGV0, ': error reading ', F_FILE, F_REASON, 10, 0
-fmt_fstat:	db F_ARGV0, ': cannot fstat ', F_FILE, F_REASON, 10, 0
 fmt_context:	db F_ARGV0, ': option used in invalid context -- ', F_ARG, 10, 0
 fmt_old:	db F_ARGV0, ': invalid number: ', F_QUOTE, ': Numerical result out of range', 10, 0
 fmt_old_plain:	db F_ARGV0, ': invalid number: ', F_QUOTE, 10, 0
@@ -1577,7 +1389,6 @@ fmt_how:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--follow'", 10
 		db 'Valid arguments are:', 10, "  - 'descriptor'", 10, "  - 'name'", 10, F_TRY, 0
 fmt_type:	db F_ARGV0, ': ', F_FILE, ': cannot follow end of this type of file', F_TEXT, 10, 0
 msg_give_up:	db '; giving up on this name', 0
-fmt_memory:	db F_ARGV0, ': memory exhausted', 10, 0
 fmt_no_files:	db F_ARGV0, ': no files remaining', 10, 0
 fmt_truncated:	db F_ARGV0, ': ', F_FILE, ': file truncated', 10, 0
 fmt_inaccessible: db F_ARGV0, ': ', F_FILE, ' has become inaccessible', F_REASON, 10, 0
