@@ -32,6 +32,9 @@
 
 %include "subk.inc"
 use usage, extra_operand, err_file, errno_path, err_plain, strcmp, utoa
+use outbuf
+%define OUT_POS V(opos)
+%define OUT_EXIT bye
 
 BUFSZ   equ 65536
 OUTSZ   equ 32768
@@ -338,14 +341,14 @@ main:
 	push xbx
 	mov xsi, [V(colsep)]
 	mov xcx, [V(seplen)]
-	call put
+	call ob_put
 	pop xbx
 	test bl, bl
 .no_sep:
 	jnz .sep
 	pop xcx
 	pop xsi
-	call put
+	call ob_put
 .step:
 	cmp byte [V(order)], 0
 	jg .step2
@@ -362,7 +365,7 @@ main:
 ; The end: the files are closed (stdin twice for "- -": an error, as
 ; GNU's), then the order is reported.
 .end:
-	call flush
+	call ob_flush
 	xor ebx, ebx
 .close:
 	mov xax, [V(rdr) + xbx*W]
@@ -391,10 +394,10 @@ main:
 	mov ecx, numend
 	sub ecx, edi
 	mov esi, edi
-	call put
+	call ob_put
 	mov xsi, [V(colsep)]
 	mov xcx, [V(seplen)]
-	call put
+	call ob_put
 	pop xbx
 	inc ebx
 	cmp ebx, 3
@@ -402,12 +405,12 @@ main:
 	mov esi, msg_total
 	push 5
 	pop xcx
-	call put
+	call ob_put
 	mov esi, delim
 	push 1
 	pop xcx
-	call put
-	call flush
+	call ob_put
+	call ob_flush
 .order:
 	cmp word [V(warned)], 0
 	je bye
@@ -446,7 +449,7 @@ step:
 	push xsi
 	push xcx
 	push xbx
-	call flush                      ; (GNU's error() flushes stdout first)
+	call ob_flush                      ; (GNU's error() flushes stdout first)
 	mov xbx, [xsp]
 	lea edx, [digits + xbx*2]       ; "1" or "2"
 	mov esi, fmt_disorder
@@ -552,7 +555,7 @@ readline:
 	ret
 .error:
 	push xax
-	call flush
+	call ob_flush
 	pop xax
 	mov ebx, [V(ridx)]
 	mov xsi, [V(names) + xbx*W]
@@ -607,49 +610,10 @@ compare:
 .ret:
 	ret
 
-; put - xcx bytes at xsi to the output buffer (flushed when full; more
-; is written as it is). clobbers all but xbp
-put:
-	mov xdi, [V(opos)]
-	lea xax, [xdi + xcx]
-	cmp xax, outbuf + OUTSZ
-	jbe .copy
-	push xsi
-	push xcx
-	call flush
-	pop xcx
-	pop xsi
-	cmp xcx, OUTSZ
-	jb put
-	mov A3, xcx
-	movx A2, xsi
-	jmp write
-.copy:
-	rep movsb
-	mov [V(opos)], xdi
-	ret
-
-flush:
-	mov A2d, outbuf
-	mov A3, [V(opos)]
-	sub A3, A2
-	mov [V(opos)], A2
-write:
-	push 1
-	pop A1
-	call write_all
-	jns .ret
-	mov esi, msg_write
-	call err_text
-	jmp bye
-.ret:
-	ret
-
 longopts:	db 'check-order', 0, 'nocheck-order', 0, 'output-delimiter', 0
 		db 'zero-terminated', 0, 'total', 0, 0
 tab:		db 9, 0
 digits:		db '1', 0, '2', 0
-msg_write:	db 'write error', 0
 msg_nomem:	db 'memory exhausted', 0
 msg_multiple:	db 'multiple output delimiters specified', 0
 msg_total:	db 'total'

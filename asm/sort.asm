@@ -37,6 +37,9 @@
 %include "subk.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
 use utoa, strcmp, write_all
+use outbuf
+%define OUT_POS outp
+%define OUT_FAIL write_fail
 
 %define USAGE_STATUS 2
 
@@ -207,7 +210,7 @@ _start:
 	add xbx, 2*W
 	jmp .line
 .flush:
-	call flush
+	call ob_flush
 	exit 0
 
 ; check - -c or -C (al): the one input in order?
@@ -873,53 +876,23 @@ merge:
 	rep movsb
 	ret
 
-; put_line - the line xsi, xcx bytes, and the delimiter to the output.
-; clobbers xax xcx xdx xsi xdi
+; put_line - the line xsi, xcx bytes, and the delimiter to the output:
+; copied here while they fit, else through outbuf.inc's ob_put.
+; clobbers all but xbp
 put_line:
 	lea xax, [xcx+1]
 	add [outtot], xax
 	sbb xdx, xdx
 	or [outtot], xdx
-	mov xdi, [outp]
-	add xax, xdi
-	cmp xax, outbuf + OUTSZ
-	jbe .copy
-	push xsi
-	push xcx
-	call flush
-	pop xcx
-	pop xsi
-	mov edi, outbuf
-	cmp xcx, OUTSZ - 1
-	jb .copy
-	mov A3, xcx
-	movx A2, xsi
-	call write_out
-	mov edi, outbuf
-	xor ecx, ecx
-.copy:
-	rep movsb
-	mov al, [delim]
-	stosb
-	mov [outp], xdi
-	ret
-
-; flush - the output buffer written
-flush:
-	mov A3, [outp]
-	mov A2d, outbuf
-	mov [outp], A2
-	sub A3, A2
-write_out:                              ; A2, A3
+	call ob_put
+	mov esi, delim
 	push 1
-	pop A1
-	call write_all
-	test eax, eax
-	js .fail
-	ret
+	pop xcx
+	jmp ob_put
+
 ; GNU's two lines: stdio's, then close_stdout's "write error" (with the
-; reason only for EBADF, as fclose fails then too)
-.fail:
+; reason only for EBADF, as fclose fails then too); outbuf.inc's OUT_FAIL
+write_fail:                             ; xax = -errno
 	push xax
 	mov esi, fmt_write
 	cmp WPTR [outtot], 4096

@@ -30,6 +30,9 @@
 
 %include "subk.inc"
 use getopt, usage, err_file, errno_path, lseek64, quote_arg, err_plain
+use outbuf
+%define OUT_POS V(opos)
+%define OUT_EXIT bye
 
 OUTSZ   equ 65536
 %define V(x) xbp + x - VB
@@ -132,7 +135,7 @@ _start:
 ; The end: as GNU's, stdin is closed when it was read, which fails when
 ; it was never open.
 .end:
-	call flush
+	call ob_flush
 	cmp byte [V(stdin_used)], 0
 	je bye
 	sys close, 0
@@ -249,7 +252,7 @@ tac_fd:
 .before:
 	mov [V(rend)], xsi
 	sub xcx, xsi
-	call put
+	call ob_put
 	mov xsi, [V(p)]
 	sub xsi, [V(seplen)]
 	jmp .scan
@@ -263,7 +266,7 @@ tac_fd:
 	mov xsi, [V(dstart)]
 	mov xcx, [V(rend)]
 	sub xcx, xsi
-	jmp put
+	jmp ob_put
 .chunk:
 	call room
 	call pos_back
@@ -353,49 +356,12 @@ grow:
 	mov [V(cap)], xax
 	ret
 
-; put - xcx bytes at xsi to the output buffer (flushed when full; a
-; longer record is written as it is). clobbers all but xbp
-put:
-	mov xdi, [V(opos)]
-	lea xax, [xdi + xcx]
-	cmp xax, outbuf + OUTSZ
-	jbe .copy
-	push xsi
-	push xcx
-	call flush
-	pop xcx
-	pop xsi
-	cmp xcx, OUTSZ
-	jb put
-	mov A3, xcx
-	movx A2, xsi
-	jmp write
-.copy:
-	rep movsb
-	mov [V(opos)], xdi
-	ret
-
-flush:
-	mov A2d, outbuf
-	mov A3, [V(opos)]
-	sub A3, A2
-	mov [V(opos)], A2
-write:
-	push 1
-	pop A1
-	call write_all
-	jns ret_
-	mov esi, msg_write
-	call err_text
-	jmp bye
-
 OPTSPEC:	db 'rbs:', 0
 meta:		db '.[]*+?^$\(){}|'
 META_LEN	equ $ - meta
 newline:	db 10, 0
 dash:		db '-', 0
 msg_stdin:	db 'standard input', 0
-msg_write:	db 'write error', 0
 msg_nomem:	db 'memory exhausted', 0
 msg_empty:	db 'separator cannot be empty', 0
 msg_regex:	db '-r: regular expressions are not supported', 0

@@ -34,6 +34,9 @@
 
 %include "subk.inc"
 use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
+use outbuf
+%define OUT_POS V(opos)
+%define OUT_EXIT bye
 
 OUTSZ   equ 65536
 %define V(x) xbp + x - VB           ; the variables, from main on
@@ -526,91 +529,9 @@ main:
 	mov byte [V(match)], 0
 	call writeline
 .flush:
-	call flush
+	call ob_flush
 bye:
 	exit_status
-
-; writeline - print K (with its count for -c) if GNU's writeline would:
-; a line of no repeated group when M_UNIQUE, the first of a group at its
-; end when M_FIRST, a line followed by a match when M_LATER.
-writeline:
-	mov xax, [V(mc)]
-	mov cl, M_UNIQUE
-	test xax, xax
-	jz .which
-	mov cl, M_FIRST
-	cmp byte [V(match)], 0
-	je .which
-	mov cl, M_LATER
-.which:
-	test [V(mode)], cl
-	jz ret_
-	test byte [V(mode)], M_COUNT
-	jz .line
-	inc xax
-	mov edi, numend - 1
-	mov byte [xdi], ' '
-	call utoa
-.pad:
-	cmp edi, numend - 8
-	jbe .count
-	dec edi
-	mov byte [xdi], ' '
-	jmp .pad
-.count:
-	mov esi, edi
-	mov ecx, numend
-	sub ecx, edi
-	call put
-.line:
-	mov xsi, [V(kst)]
-	mov xcx, [V(klen)]
-	jmp put
-
-put_delim:
-	mov esi, delim
-	push 1
-	pop xcx
-	jmp put
-put_cur:
-	mov xsi, [V(cur)]
-	mov xcx, [V(curlen)]
-; put - xcx bytes at xsi to the output buffer (flushed when full; a
-; longer line is written as it is). clobbers all but xbp
-put:
-	mov xdi, [V(opos)]
-	lea xax, [xdi + xcx]
-	cmp xax, outbuf + OUTSZ
-	jbe .copy
-	push xsi
-	push xcx
-	call flush
-	pop xcx
-	pop xsi
-	cmp xcx, OUTSZ
-	jb put
-	mov A3, xcx
-	movx A2, xsi
-	jmp write
-.copy:
-	rep movsb
-	mov [V(opos)], xdi
-ret_:
-	ret
-
-flush:
-	mov A2d, outbuf
-	mov A3, [V(opos)]
-	sub A3, A2
-	mov [V(opos)], A2
-write:
-	push 1
-	pop A1
-	call write_all
-	jns ret_
-	mov esi, msg_write
-	call err_text
-	jmp bye
 
 fail:                                   ; "ARGV0: TEXT" (xsi), status 1
 	call err_plain
@@ -829,11 +750,10 @@ refill:
 	mov esi, fmt_read
 	xor eax, eax
 	call say_error
-	call flush
+	call ob_flush
 	jmp bye
 
 dash:		db '-', 0
-msg_write:	db 'write error', 0
 msg_nomem:	db 'memory exhausted', 0
 msg_toomany:	db 'too many repeated lines', 0
 msg_fields:	db 'fields to skip', 0
@@ -850,6 +770,56 @@ name_all:	db 'all-repeated', 0
 list_all:	db "  - 'none'", 10, "  - 'prepend'", 10, "  - 'separate'", 10, 0
 name_group:	db 'group', 0
 list_group:	db "  - 'prepend'", 10, "  - 'append'", 10, "  - 'separate'", 10, "  - 'both'", 10, 0
+
+; (last in the text: their jumps to ob_put, emitted right after, are short)
+; writeline - print K (with its count for -c) if GNU's writeline would:
+; a line of no repeated group when M_UNIQUE, the first of a group at its
+; end when M_FIRST, a line followed by a match when M_LATER.
+writeline:
+	mov xax, [V(mc)]
+	mov cl, M_UNIQUE
+	test xax, xax
+	jz .which
+	mov cl, M_FIRST
+	cmp byte [V(match)], 0
+	je .which
+	mov cl, M_LATER
+.which:
+	test [V(mode)], cl
+	jz ret_
+	test byte [V(mode)], M_COUNT
+	jz .line
+	inc xax
+	mov edi, numend - 1
+	mov byte [xdi], ' '
+	call utoa
+.pad:
+	cmp edi, numend - 8
+	jbe .count
+	dec edi
+	mov byte [xdi], ' '
+	jmp .pad
+.count:
+	mov esi, edi
+	mov ecx, numend
+	sub ecx, edi
+	call ob_put
+.line:
+	mov xsi, [V(kst)]
+	mov xcx, [V(klen)]
+	jmp ob_put
+
+put_delim:
+	mov esi, delim
+	push 1
+	pop xcx
+	jmp ob_put
+put_cur:
+	mov xsi, [V(cur)]
+	mov xcx, [V(curlen)]
+	jmp ob_put                      ; (outbuf.inc)
+ret_:
+	ret
 
 BSS
 VB equ base + 128                   ; xbp from main on: [V(x)] is short
