@@ -67,6 +67,33 @@ M_FIELDS equ 2
 %%in:
 %endmacro
 
+; MOVE16 - copy xcx > 0 bytes from xsi to xdi, 16 at a time (the buffers
+; have room past their ends); xsi and xdi end just past them.
+; clobbers xcx, xmm0
+%macro MOVE16 0
+%%move:
+	movdqu xmm0, [xsi]
+	movdqu [xdi], xmm0
+	add xsi, 16
+	add xdi, 16
+	sub xcx, 16
+	ja %%move
+	add xsi, xcx
+	add xdi, xcx
+%endmacro
+
+; SPAN_SCAN - span_copy's and span_skip's head: the next block read when
+; this one is used up (at the input's end: to the routine's .ret, CF=1);
+; then xax = the next delimiter from xsi on, or in_end (scan).
+%macro SPAN_SCAN 0
+	cmp [in_end], esi
+	ja %%scan
+	call fill
+	jc .ret
+%%scan:
+	call scan
+%endmacro
+
 _start:
 	pop_argv0                       ; xsp = &argv[1]
 	mov word [delim], 0x0a09        ; delim TAB, line delimiter \n
@@ -259,25 +286,9 @@ options_done:
 finish:
 	mov xdi, [optr]
 	call flush
-	cmp byte [used_stdin], 0
-	je .bye
-	sys close, 0
-	test eax, eax
-	jns .bye
-	mov esi, dash
-	call err_file
-.bye:
-	exit_status
+	stdin_close_exit used_stdin
 
-no_memory:
-	mov esi, msg_memory
-	xor eax, eax
-	jmp die
-write_error:
-	mov esi, msg_write
-die:
-	call err_text
-	exit 1
+	fatal_exits
 
 ; cut_bytes - the input (fill) in byte mode to the output at xdi, as GNU's
 ; cut_bytes, a run of bytes at a time: xbx = the bytes of the line so far
@@ -342,15 +353,7 @@ cut_bytes:
 	call put_od
 .copy:
 	mov xcx, xdx
-.move:
-	movdqu xmm0, [xsi]
-	movdqu [xdi], xmm0
-	add xsi, 16
-	add xdi, 16
-	sub xcx, 16
-	ja .move
-	add xsi, xcx
-	add xdi, xcx
+	MOVE16
 .ran:
 	add xbx, xdx
 	cmp [in_end], esi
@@ -499,23 +502,10 @@ cut_fields:
 ; DELIM or line delimiter, which is taken: CF=0, al = it; CF=1 at the end
 ; of the input. clobbers xax, xcx
 span_copy:
-	cmp [in_end], esi
-	ja .scan
-	call fill
-	jc .ret
-.scan:
-	call scan
-	mov xcx, xax                    ; copied 16 bytes at a time: the
-	sub xcx, xsi                    ; buffers have room past their ends
-.move:
-	movdqu xmm0, [xsi]
-	movdqu [xdi], xmm0
-	add xsi, 16
-	add xdi, 16
-	sub xcx, 16
-	ja .move
-	add xsi, xcx
-	add xdi, xcx
+	SPAN_SCAN
+	mov xcx, xax
+	sub xcx, xsi
+	MOVE16
 	cmp [in_end], esi
 	jbe span_copy
 	lodsb
@@ -523,12 +513,7 @@ span_copy:
 	ret
 
 span_skip:
-	cmp [in_end], esi
-	ja .scan
-	call fill
-	jc .ret
-.scan:
-	call scan
+	SPAN_SCAN
 	mov xsi, xax
 	cmp [in_end], esi
 	jbe span_skip

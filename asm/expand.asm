@@ -23,33 +23,13 @@
 
 %include "subk.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
-use expand_tabs, expand_io, expand_longopt
+use expand_tabs, expand_io, long_opt
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
-	mov xbx, xsp                    ; xbx = the next argument
-	mov xdi, xsp                    ; xdi = where the next operand goes
 
-; The options, as GNU's getopt_long with "it:0::1::...9::": the operands
-; are moved to the front, "--" ends the options.
-.arg:
-	mov xsi, [xbx]
-	add xbx, W
-	mov [xdi], xsi
-	test xsi, xsi
-	jz .args_done
-	cmp byte [ddash], 0
-	jne .operand
-	dash_letter .operand
-	cmp al, '-'
-	jne .letter
-	cmp byte [xsi], 0
-	jne .long
-	inc byte [ddash]
-	jmp .arg
-.operand:
-	scasW
-	jmp .arg
+; The options, as GNU's getopt_long with "it:0::1::...9::".
+	long_walk .arg, .letter, .long, .args_done
 
 .letter:
 	cmp al, 'i'
@@ -68,15 +48,8 @@ _start:
 	jbe .list
 	add al, '0'
 	jmp opt_invalid
-.t:
-	cmp byte [xsi], 0
-	jne .list
-	mov xsi, [xbx]                  ; -t LIST
-	add xbx, W
-	test xsi, xsi
-	jnz .list
-	mov al, 't'
-	jmp opt_missing
+.t:                                     ; -tLIST, -t LIST
+	opt_arg 't', .list
 .list:
 	call tabs_parse
 	jmp .arg
@@ -92,14 +65,8 @@ _start:
 	inc byte [initial]
 	jmp .arg
 
-; The operands are at xsp up to xdi; none at all means "-".
 .args_done:
-	mov [in_next], xsp
-	cmp xdi, xsp
-	jne .operands
-	mov eax, dash_list
-	mov [in_next], xax
-.operands:
+	operands_or_dash
 	call tabs_final
 	mov edi, obuf
 
@@ -112,10 +79,8 @@ _start:
 	xor ebp, ebp
 	xor ebx, ebx
 	mov byte [conv], 1
-.byte:                                  ; getc's common case in line
-	cmp [in_end], esi
-	jbe .refill
-	lodsb
+.byte:
+	getc_inline .refill
 .got:
 	cmp byte [conv], 0
 	je .put
@@ -128,10 +93,7 @@ _start:
 	call tab_rebase                 ; (i386: 4 Gi columns)
 	jmp .blank
 .backspace:                             ; back a column and a stop, not past 0
-	cmp xbp, 1
-	adc xbp, -1
-	cmp xbx, 1
-	adc xbx, -1
+	tab_back
 	jmp .blank
 .tab:                                   ; spaces up to the next stop
 	call tab_next
@@ -165,28 +127,19 @@ _start:
 	cmp al, 9
 	je .put
 	mov byte [conv], 0
-.put:                                   ; putc's common case in line
-	stosb
-	cmp edi, obuf + OBUFSZ
-	jb .put_done
-	call out_flush
-.put_done:
+.put:
+	putc_inline
 	cmp al, 10
 	jne .byte
 	jmp .line
 .refill:
-	call getc
-	jnc .got
-	call in_open
-	jnc .byte
+	getc_refill .got, .byte
 .end:
 	jmp in_finish
 
 LONGOPTS:	db 'i', 'initial', 0, 't'|0x80, 'tabs', 0, 0
-dash_list:	dW dash_name, 0
 
 BSS
-ddash:		resb 1
 initial:	resb 1
 conv:		resb 1
 

@@ -45,34 +45,14 @@
 
 %include "subk.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
-use expand_io, expand_longopt
+use expand_io, long_opt
 %define LONGOPT_AMBIGUOUS
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
-	mov xbx, xsp                    ; xbx = the next argument
-	mov xdi, xsp                    ; xdi = where the next operand goes
 
-; The options, as GNU's getopt_long with "h:b:f:v:i:pl:s:w:n:d:": the
-; operands are moved to the front, "--" ends the options.
-.arg:
-	mov xsi, [xbx]
-	add xbx, W
-	mov [xdi], xsi
-	test xsi, xsi
-	jz .args_done
-	cmp byte [ddash], 0
-	jne .operand
-	dash_letter .operand
-	cmp al, '-'
-	jne .letter
-	cmp byte [xsi], 0
-	jne .long
-	inc byte [ddash]
-	jmp .arg
-.operand:
-	scasW
-	jmp .arg
+; The options, as GNU's getopt_long with "h:b:f:v:i:pl:s:w:n:d:".
+	long_walk .arg, .letter, .long, .args_done
 
 .letter:
 	cmp al, 'p'
@@ -100,13 +80,8 @@ _start:
 
 .long:
 	call long_opt                   ; al = the letter, xdx = its argument
-	cmp al, 'p'
-	je .set_p
-	cmp al, '?'
+	cmp al, 'p'                     ; (--help, --version: refused there)
 	jne .option
-	mov xdx, [xdi]                  ; --help, --version: not supported
-	jmp opt_unrecognized
-.set_p:
 	mov byte [no_renumber], 1
 	jmp .arg
 
@@ -211,12 +186,7 @@ _start:
 
 ; The operands are at xsp up to xdi; none at all means "-".
 .args_done:
-	mov [in_next], xsp
-	cmp xdi, xsp
-	jne .operands
-	mov eax, dash_list
-	mov [in_next], xax
-.operands:
+	operands_or_dash
 
 ; The delimiter's length, the spaces of a line without a number, the
 ; first number.
@@ -310,14 +280,8 @@ _start:
 .copy:                                  ; putc and getc in line
 	cmp al, 10
 	je .newline
-	stosb
-	cmp edi, obuf + OBUFSZ
-	jb .copy_next
-	call out_flush
-.copy_next:
-	cmp [in_end], esi
-	jbe .copy_refill
-	lodsb
+	putc_inline
+	getc_inline .copy_refill
 	jmp .copy
 .copy_refill:
 	call getc
@@ -1321,7 +1285,6 @@ fmt_style:	db F_ARGV0, ': invalid ', F_TEXT, ' numbering style: ', F_QUOTE, 10, 
 fmt_format:	db F_ARGV0, ': invalid line numbering format: ', F_QUOTE, 10, F_TRY, 0
 fmt_number:	db F_ARGV0, ': ', F_TEXT, ': ', F_QUOTE, F_REASON, 10, 0
 fmt_erange:	db F_ARGV0, ': ', F_TEXT, ': ', F_QUOTE, ': Numerical result out of range', 10, 0
-dash_list:	dW dash_name, 0
 
 DATA
 start:		dd 1, 0
@@ -1341,7 +1304,6 @@ val:		resd 2
 dlen:		resd 1
 dlen3:		resd 1
 nopad:		resd 1
-ddash:		resb 1
 no_renumber:	resb 1
 at_eof:		resb 1
 overflow:	resb 1

@@ -347,26 +347,9 @@ serial:
 ; that fails).
 finish:
 	call flush
-	cmp byte [have_stdin], 0
-	je .bye
-	sys close, 0
-	test eax, eax
-	jns .bye
-	mov esi, dash
-	call err_file
-	exit 1
-.bye:
-	exit_status
+	stdin_close_exit have_stdin
 
-no_memory:
-	mov esi, msg_memory
-	xor eax, eax
-	jmp die
-write_error:
-	mov esi, msg_write
-die:
-	call err_text
-	exit 1
+	fatal_exits
 
 ; backslash_end - LIST ends in a lone backslash: GNU's message, with LIST
 ; in C quotes when it has a byte that needs them (c_maybe_quoting_style).

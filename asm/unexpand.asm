@@ -28,34 +28,14 @@
 
 %include "subk.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
-use expand_tabs, expand_io, expand_longopt
+use expand_tabs, expand_io, long_opt
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
-	mov xbx, xsp                    ; xbx = the next argument
-	mov xdi, xsp                    ; xdi = where the next operand goes
 	xor ebp, ebp                    ; xbp = the old form's number
 
-; The options, as GNU's getopt_long with ",0123456789at:": the operands
-; are moved to the front, "--" ends the options.
-.arg:
-	mov xsi, [xbx]
-	add xbx, W
-	mov [xdi], xsi
-	test xsi, xsi
-	jz .args_done
-	cmp byte [ddash], 0
-	jne .operand
-	dash_letter .operand
-	cmp al, '-'
-	jne .letter
-	cmp byte [xsi], 0
-	jne .long
-	inc byte [ddash]
-	jmp .arg
-.operand:
-	scasW
-	jmp .arg
+; The options, as GNU's getopt_long with ",0123456789at:".
+	long_walk .arg, .letter, .long, .args_done
 
 .next_letter:
 	lodsb
@@ -99,15 +79,8 @@ _start:
 .invalid:
 	add al, '0'
 	jmp opt_invalid
-.t:
-	cmp byte [xsi], 0
-	jne .list
-	mov xsi, [xbx]                  ; -t LIST
-	add xbx, W
-	test xsi, xsi
-	jnz .list
-	mov al, 't'
-	jmp opt_missing
+.t:                                     ; -tLIST, -t LIST
+	opt_arg 't', .list
 .list:
 	mov byte [all], 1
 	call tabs_parse
@@ -136,15 +109,9 @@ _start:
 .ret:
 	ret
 
-; The operands are at xsp up to xdi; none at all means "-".
 .args_done:
 	call .old_stop
-	mov [in_next], xsp
-	cmp xdi, xsp
-	jne .operands
-	mov eax, dash_list
-	mov [in_next], xax
-.operands:
+	operands_or_dash
 	cmp byte [first_only], 0
 	je .final
 	mov byte [all], 0
@@ -164,10 +131,8 @@ _start:
 	xor ebx, ebx
 	mov byte [conv], 1
 	mov byte [prev], 1
-.byte:                                  ; getc's common case in line
-	cmp [in_end], esi
-	jbe .refill
-	lodsb
+.byte:
+	getc_inline .refill
 .got:
 	cmp byte [conv], 0
 	je .put
@@ -184,10 +149,7 @@ _start:
 	call tab_rebase                 ; (i386: 4 Gi columns)
 	jmp .after
 .backspace:                             ; back a column and a stop, not past 0
-	cmp xbp, 1
-	adc xbp, -1
-	cmp xbx, 1
-	adc xbx, -1
+	tab_back
 	jmp .after
 
 .blank:
@@ -244,20 +206,13 @@ _start:
 	cmp byte [all], 0
 	jne .put
 	mov byte [conv], 0
-.put:                                   ; putc's common case in line
-	stosb
-	cmp edi, obuf + OBUFSZ
-	jb .put_done
-	call out_flush
-.put_done:
+.put:
+	putc_inline
 	cmp al, 10
 	jne .byte
 	jmp .line
 .refill:
-	call getc
-	jnc .got
-	call in_open
-	jnc .byte
+	getc_refill .got, .byte
 	cmp byte [conv], 0              ; the end: the blanks held back
 	je .end
 	call .write_pending
@@ -289,11 +244,9 @@ _start:
 
 LONGOPTS:	db 'a', 'all', 0, 'f', 'first-only', 0, 't'|0x80, 'tabs', 0, 0
 msg_old_large:	db 'tab stop value is too large', 0
-dash_list:	dW dash_name, 0
 
 BSS
 pending:	resW 1
-ddash:		resb 1
 all:		resb 1
 first_only:	resb 1
 have:		resb 1

@@ -63,14 +63,20 @@ load helpers
 	cmp expected out
 }
 
-@test "i386: a line of more than 4 Gi columns (a sparse file), as GNU's" {
+@test "i386: a line of more than 4 Gi columns, and a file over 4 GiB, as GNU's" {
 	[ "$(arch)" = i386 ] || skip "only i386's 32-bit columns can wrap"
-	# 4300000000 NULs, then tabs: past 2^32 columns. GNU's result on a
-	# short file with the same remainder modulo 7 ends the same way.
-	truncate -s 4300000000 big
-	printf '\tx\t\ty   \t  z\n  \tq\n' >> big
-	"$(bin expand)" -t 3,/7 big | tail -c 40 > out
-	{ head -c 9 /dev/zero; printf '\tx\t\ty   \t  z\n  \tq\n'; } > small
-	/usr/bin/expand -t 3,/7 small | tail -c 40 > expected
+	# 4198400 tabs with stops at 3 and every 1023 (not a divisor of 2^32,
+	# so a bare 32-bit wrap would show) reach column 2^32 - 5119 from a
+	# 4 MiB input; then 6136 NULs cross 2^32 a column at a time, and tabs
+	# follow. GNU's result on a short line with the same remainder modulo
+	# 1023 (1021 NULs) ends the same way.
+	printf '\tx\t\ty   \t  z\n  \tq\n' > end
+	{ head -c 1021 /dev/zero; cat end; } | /usr/bin/expand -t 3,/1023 > expected
+	{ head -c 4198400 /dev/zero | tr '\0' '\t'; head -c 6136 /dev/zero; cat end; } |
+		"$(bin expand)" -t 3,/1023 | tail -c "$(wc -c < expected)" > out
 	cmp expected out
+	# A sparse file of 4.3 GB opens (O_LARGEFILE): its first bytes come out.
+	truncate -s 4300000000 big
+	"$(bin expand)" big 2> err | head -c 4 | cmp - <(head -c 4 /dev/zero)
+	[ ! -s err ]
 }
