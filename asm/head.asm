@@ -39,7 +39,8 @@ STX_BLKSIZE equ 4                 ; __u32 stx_blksize
 OPT_BYTES equ HT_BYTES
 OPT_ELIDE equ 2
 %define HT_FD ebp
-%define HT_ELIDE
+%define HT_HEAD
+%define HT_BAD_LETTER fmt_trailing
 %define HDR_ALWAYS 2
 
 _start:
@@ -98,7 +99,7 @@ _start:
 	and byte [mode], ~OPT_BYTES
 	jmp .l_letter
 .l_flag:
-	call flag
+	call ht_flag
 	jmp .l_letter
 .l_done:
 	pop xcx
@@ -134,7 +135,7 @@ _start:
 	and byte [mode], ~OPT_BYTES
 	jmp .count
 .flag:
-	call flag
+	call ht_flag
 	jmp .opt
 
 ; GNU refuses "all but the last N bytes" past the largest off_t, with N
@@ -153,18 +154,19 @@ _start:
 	sub xsp, 20
 	push 10
 	pop xcx
+	mov esi, cnt
 .digit:
-	mov eax, [cnt+4]
+	mov eax, [xsi+4]
 	xor edx, edx
 	div ecx
-	mov [cnt+4], eax
-	mov eax, [cnt]
+	mov [xsi+4], eax
+	mov eax, [xsi]
 	div ecx
-	mov [cnt], eax
+	mov [xsi], eax
 	add dl, '0'
 	dec xdi
 	mov [xdi], dl
-	or eax, [cnt+4]
+	or eax, [xsi+4]
 	jnz .digit
 	mov xdx, xdi
 	mov esi, msg_bytes
@@ -225,27 +227,6 @@ _start:
 
 	jmp ht_end
 
-; flag - al = q, v or z (the letters that are the same in both forms);
-; a digit or any other letter: GNU's "invalid trailing option".
-flag:
-	cmp al, 'q'
-	jne .not_q
-	mov byte [hdr], 1
-	ret
-.not_q:
-	cmp al, 'v'
-	jne .not_v
-	mov byte [hdr], HDR_ALWAYS
-	ret
-.not_v:
-	cmp al, 'z'
-	jne .trailing
-	mov byte [eol], 0
-	ret
-.trailing:
-	mov esi, fmt_trailing
-	jmp opt_letter
-
 ; head_fd - the part of the open file xbp that was asked for, to stdout.
 ; out: SF=1 and xax = -errno when a read failed, else SF=0.
 ; [num] = the count left (two dwords, as [cnt]).
@@ -257,36 +238,14 @@ head_fd:
 	test al, OPT_BYTES
 	jnz ht_dump                     ; the first N bytes
 
-; The first N lines: xdi walks a chunk of ecx bytes for the line ends;
-; at the Nth the rest goes back to the file (lseek; a pipe refuses).
-; [xsp+W] = the chunk, [xsp] = its length.
+; The first N lines: ht_find_lines writes the chunks up to the Nth line
+; end; the rest of its chunk goes back to the file (lseek; a pipe refuses).
 lines:
 	mov eax, [num]
 	or eax, [num+4]
 	jz .ret
-.read:
-	mov A2d, obuf
-	add A2, [obuf_len]
-	push A2
-	mov A3d, BUFSZ
-	sys read, ebp
-	pop xdi
-	test eax, eax
+	call ht_find_lines
 	jle .ret
-	xchg eax, ecx
-	push xdi
-	push xcx
-	mov al, [eol]
-.find:
-	call scan_fwd
-	jne .whole
-	sub dword [num], 1
-	sbb dword [num+4], 0
-	mov edx, [num]
-	or edx, [num+4]
-	jnz .find
-	pop xax
-	pop xdx
 	push xcx                        ; the bytes after the last line
 	sub xdi, xdx
 	mov A2, xdx
@@ -298,13 +257,8 @@ lines:
 	xor eax, eax
 .ret:
 	ret
-.whole:
-	pop A3
-	pop A2
-	call out_bytes
-	jmp .read
 
-; All but the last N: ht_window (HT_ELIDE: it writes what precedes the
+; All but the last N: ht_window (HT_HEAD: it writes what precedes the
 ; last N), but for the bytes of a regular file.
 elide:
 	mov A3d, AT_EMPTY_PATH

@@ -46,6 +46,7 @@ M_RETRY     equ 16
 %define HDR_ALWAYS 2
 %define HT_FD [fd]
 %define HT_FOLLOWING
+%define HT_BAD_LETTER fmt_context    ; (only digits are left)
 
 ; A record per operand, on the stack.
 R_NAME      equ 0                       ; the name ("standard input" for -)
@@ -257,23 +258,8 @@ _start:
 	call seconds
 	jmp .opt
 .not_s:
-	cmp al, 'q'
-	jne .not_q
-	mov byte [hdr], 1
+	call ht_flag                    ; q, v, z
 	jmp .opt
-.not_q:
-	cmp al, 'v'
-	jne .not_v
-	mov byte [hdr], HDR_ALWAYS
-	jmp .opt
-.not_v:
-	cmp al, 'z'
-	jne .digit
-	mov byte [eol], 0
-	jmp .opt
-.digit:                                 ; (only digits are left)
-	mov esi, fmt_context
-	jmp opt_letter
 
 ; GNU's warnings for --retry and --pid without following (status kept).
 .options_done:
@@ -891,29 +877,11 @@ read_failed:
 ; written from there.
 start_lines:
 	call ht_num
-.read:
 	mov eax, [num]
 	or eax, [num+4]
 	jz dump_all
-	mov A2d, obuf
-	add A2, [obuf_len]
-	push A2
-	mov A3d, BUFSZ
-	sys read, [fd]
-	pop xdi
-	test eax, eax
-	js read_failed
-	jz dump_ret
-	xchg eax, ecx
-	mov al, [eol]
-.find:
-	call scan_fwd
-	jne .read
-	sub dword [num], 1
-	sbb dword [num+4], 0
-	mov edx, [num]
-	or edx, [num+4]
-	jnz .find
+	call ht_find_lines
+	jle failed_if
 	mov A3, xcx
 	movx A2, xdi
 	call out_bytes
