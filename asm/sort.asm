@@ -37,7 +37,7 @@
 %include "subk.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
 use utoa, strcmp, write_all
-use outbuf
+use outbuf, field_sep
 %define OUT_POS outp
 %define OUT_FAIL write_fail
 
@@ -1170,16 +1170,6 @@ skipblanks:
 .ret:
 	ret
 
-; isblank - ZF=1 when al is a blank
-isblank:
-	cmp al, ' '
-	je .ret
-	cmp al, 9
-	je .ret
-	cmp al, 10
-.ret:
-	ret
-
 ; ignorecmp - -d -i -f: xsi, xcx against xdi, xdx (ebp flags) -> eax
 ignorecmp:
 	add xcx, xsi
@@ -1239,7 +1229,7 @@ ignored:
 	cmp al, 0x7f - ' '
 	jmp .done
 .dict:
-	call isblank
+	call field_sep
 	je .keep
 	mov ah, al
 	sub ah, '0'

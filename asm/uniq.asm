@@ -34,7 +34,7 @@
 
 %include "subk.inc"
 use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
-use outbuf
+use outbuf, field_sep
 %define OUT_POS V(opos)
 %define OUT_EXIT bye
 
@@ -550,7 +550,7 @@ keyof:
 	test xdx, xdx
 	jz .chars
 	mov al, [xdi]
-	call is_sep
+	call field_sep
 	jne .word
 	inc xdi
 	dec xdx
@@ -559,7 +559,7 @@ keyof:
 	test xdx, xdx
 	jz .chars
 	mov al, [xdi]
-	call is_sep
+	call field_sep
 	je .next
 	inc xdi
 	dec xdx
@@ -580,15 +580,6 @@ keyof:
 	mov xdx, xax
 .ret:
 	pop xcx
-	ret
-
-is_sep:                                 ; ZF=1 for a blank or a newline
-	cmp al, ' '
-	je .ret
-	cmp al, 9
-	je .ret
-	cmp al, 10
-.ret:
 	ret
 
 ; compare - ZF=1 when the xcx bytes at xsi and xdi are equal (-i: as
