@@ -48,6 +48,17 @@ M_RETRY     equ 16
 %define HT_FOLLOWING
 %define HT_BAD_LETTER fmt_context    ; (only digits are left)
 
+; q_op DST, A, OP, OPC, B - the qword [DST] = [A] OP [B] (OP, then OPC with
+; the carry, on the two dwords; eax clobbered).
+%macro q_op 5
+	mov eax, [%2]
+	%3 eax, [%5]
+	mov [%1], eax
+	mov eax, [%2+4]
+	%4 eax, [%5+4]
+	mov [%1+4], eax
+%endmacro
+
 ; A record per operand, on the stack.
 R_NAME      equ 0                       ; the name ("standard input" for -)
 R_FD        equ 8                       ; the fd, -1 when not open
@@ -792,12 +803,7 @@ tail_bytes:
 	mov cl, SEEK_END
 	call seekf
 	js pipe_bytes
-	mov eax, [cur]
-	add eax, [cnt]
-	mov [end], eax
-	mov eax, [cur+4]
-	adc eax, [cnt+4]
-	mov [end+4], eax
+	q_op end, cur, add, adc, cnt
 .known:
 	mov eax, [st+STX_BLKSIZE]
 	cmp dword [end+4], 0
@@ -821,12 +827,7 @@ tail_bytes:
 	jb .dump                        ; N > end - cur
 	or eax, edx
 	jz .dump                        ; N = end - cur
-	mov eax, [end]
-	sub eax, [cnt]
-	mov [cur], eax
-	mov eax, [end+4]
-	sbb eax, [cnt+4]
-	mov [cur+4], eax
+	q_op cur, end, sub, sbb, cnt
 	mov esi, cur
 	call seek_set
 .dump:
@@ -981,12 +982,7 @@ file_lines:
 	jne .back
 	mov esi, start                  ; all of it from start
 	call seek_set
-	mov eax, [end]
-	sub eax, [start]
-	mov [num], eax
-	mov eax, [end+4]
-	sbb eax, [start+4]
-	mov [num+4], eax
+	q_op num, end, sub, sbb, start
 	jmp dump
 .back:
 	sub dword [pos], BUFSZ
