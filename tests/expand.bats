@@ -6,54 +6,36 @@ load helpers
 
 @test "a 100 MiB line of tabs and text streams through, as GNU's" {
 	head -c 104857600 /dev/zero | tr '\0' '\t' | sed 's/\t\t\t/ab\tc/g' > long
-	"$(bin expand)" -t 3,7,/5 long > out
-	/usr/bin/expand -t 3,7,/5 long > expected
-	cmp expected out
-	"$(bin expand)" -i long | cmp - <(/usr/bin/expand -i long)
+	output_like_gnu expand -t 3,7,/5 long
+	output_like_gnu expand -i long
 }
 
 @test "memory stays small on a long line" {
 	head -c 10000000 /dev/zero | tr '\0' 'x' > long
-	read -r kb st < <("$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin expand)" long 2>&1 >/dev/null)
-	[ "$st" -eq 0 ] && [ "$kb" -le 120 ]
+	rss_at_most 120 expand long
 }
 
 @test "NUL bytes and no final newline, from a file and a pipe" {
 	printf 'a\0\tb\0\0\tc' > f
-	"$(bin expand)" f > out
-	/usr/bin/expand f > expected
-	cmp expected out
+	output_like_gnu expand f
 	cat f | "$(bin expand)" -t 2 | cmp - <(/usr/bin/expand -t 2 f)
 }
 
 @test "unreadable file as a non-root user: Permission denied, the rest done" {
 	printf 'x\ty\n' > free
-	printf 'secret\n' > locked
-	chmod 000 locked
-	chmod 755 "$T"
-	as=()
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv > /dev/null || skip "setpriv missing"
-		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-	fi
-	run "${as[@]}" "$(bin expand)" free locked free
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(printf 'x       y\n%s: locked: Permission denied\nx       y' "$(bin expand)")" ]
-	run "${as[@]}" /usr/bin/expand free locked free
-	[ "$output" = "$(printf 'x       y\n/usr/bin/expand: locked: Permission denied\nx       y')" ]
+	lock_file
+	unreadable_like_gnu expand 'x       y\n%s: locked: Permission denied\nx       y' free locked free
 }
 
 @test "SIGPIPE: killed by the signal, silently, as GNU" {
 	seq 1 200000 | sed 's/$/\tx/' > big
-	run bash -c '"$1" big 2>err | head -c 1; echo " ${PIPESTATUS[0]}"' sh "$(bin expand)"
-	[ "$output" = "1 141" ]
-	[ ! -s err ]
+	sigpipe_silent expand '-c 1' 1 big
 }
 
 @test "/dev/full: write error, status 1, with a big input too" {
 	seq 1 100000 > big
-	sh_fails 1 expand 'write error: No space left on device' '"$1" big > /dev/full'
-	sh_fails 1 expand 'write error: No space left on device' 'echo a | "$1" > /dev/full'
+	dev_full_fails expand big
+	echo a | dev_full_fails expand
 }
 
 @test "a line runs on across files and stdin" {

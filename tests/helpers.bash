@@ -48,3 +48,135 @@ sh_fails() {
 	run sh -c "$4" sh "$(bin "$2")"
 	[ "$status" -eq "$1" ] && [ "$output" = "$(bin "$2"): $3" ]
 }
+
+# prog UTIL - UTIL's path: our binary UTIL, or UTIL itself when it is a
+# path (/usr/bin/cat: GNU's)
+prog() { case $1 in /*) printf '%s' "$1" ;; *) bin "$1" ;; esac; }
+
+# say FORMAT PATH - printf FORMAT with PATH for every %s in it
+say() { printf "${1//'%s'/"$2"}"; }
+
+# as_nobody - set the array `as` to what runs a command as a non-root user
+# (empty if we are not root; as root without setpriv the test is skipped)
+as_nobody() {
+	as=()
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv > /dev/null || skip "setpriv missing"
+		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	fi
+}
+
+# lock_file - write ./locked, unreadable to a non-root user (its directory
+# $T open to them), and set `as` (as_nobody)
+lock_file() {
+	echo secret > locked
+	chmod 000 locked
+	chmod 755 "$T"
+	as_nobody
+}
+
+# unreadable_file_fails UTIL FORMAT ARGS... - after lock_file, UTIL ARGS run
+# as a non-root user ends with status 1 and prints (stdout and stderr)
+# exactly `say FORMAT PATH-OF-UTIL`
+unreadable_file_fails() {
+	local p; p=$(prog "$1")
+	run "${as[@]}" "$p" "${@:3}"
+	[ "$status" -eq 1 ] && [ "$output" = "$(say "$2" "$p")" ] ||
+		{ echo "$p: status $status, output: $output"; return 1; }
+}
+
+# unreadable_like_gnu UTIL FORMAT ARGS... - unreadable_file_fails for our
+# UTIL and for GNU's (/usr/bin/UTIL)
+unreadable_like_gnu() {
+	unreadable_file_fails "$@" && unreadable_file_fails "/usr/bin/$1" "${@:2}"
+}
+
+# unreadable_split_fails UTIL OUT-FORMAT ERR-FORMAT ARGS... - as
+# unreadable_file_fails, but stdout (`say OUT-FORMAT PATH`) and stderr
+# (`say ERR-FORMAT PATH`, with status 1) each checked alone: the order
+# between the two is free
+unreadable_split_fails() {
+	local p; p=$(prog "$1")
+	run "${as[@]}" sh -c '"$@" 2>&1 >/dev/null' sh "$p" "${@:4}"
+	[ "$status" -eq 1 ] && [ "$output" = "$(say "$3" "$p")" ] ||
+		{ echo "$p: status $status, stderr: $output"; return 1; }
+	run "${as[@]}" sh -c '"$@" 2>/dev/null' sh "$p" "${@:4}"
+	[ "$output" = "$(say "$2" "$p")" ] || { echo "$p: stdout: $output"; return 1; }
+}
+
+# sigpipe_silent UTIL 'HEAD-OPTIONS' WANT ARGS... - UTIL ARGS (stdin: the
+# caller's) piped into `head HEAD-OPTIONS` is killed by SIGPIPE (status
+# 141) without a word on stderr, after head printed `printf WANT`
+sigpipe_silent() {
+	local p; p=$(prog "$1")
+	run bash -c 'h=$1; shift; "$@" 2>err | head $h; echo "|${PIPESTATUS[0]}"' sh "$2" "$p" "${@:4}"
+	[ "$output" = "$(printf "$3|141")" ] && [ ! -s err ] ||
+		{ echo "$p: output: $output, stderr: $(cat err)"; return 1; }
+}
+
+# sigpipe_ignored_fails UTIL MESSAGE ARGS... - with SIGPIPE ignored, UTIL
+# ARGS (stdin: the caller's) piped into a reader that goes after one byte
+# ends with status 1 and stderr exactly `say "%s: MESSAGE" PATH-OF-UTIL`
+sigpipe_ignored_fails() {
+	local p; p=$(prog "$1")
+	run bash -c 'trap "" PIPE; "$@" | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}"' sh "$p" "${@:3}"
+	[ "$output" = "$(say "%s: $2\n1" "$p")" ] || { echo "$p: output: $output"; return 1; }
+}
+
+# closed_pipe_kills UTIL ARGS... - UTIL ARGS with stdout a pipe whose
+# reader is already closed is killed by SIGPIPE, nothing on stderr
+closed_pipe_kills() {
+	run python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.PIPE)
+print(p.returncode, len(p.stderr))' "$(prog "$1")" "${@:2}"
+	[ "$output" = "-13 0" ] || { echo "$1: $output"; return 1; }
+}
+
+# dev_full_fails UTIL ARGS... - UTIL ARGS (stdin: the caller's) with stdout
+# on /dev/full ends with status 1 and exactly GNU's "PATH: write error: No
+# space left on device"
+dev_full_fails() {
+	local p; p=$(prog "$1")
+	run sh -c '"$@" > /dev/full' sh "$p" "${@:2}"
+	[ "$status" -eq 1 ] && [ "$output" = "$p: write error: No space left on device" ] ||
+		{ echo "$p: status $status, output: $output"; return 1; }
+}
+
+# compare_with_gnu UTIL ARGS... - ours and GNU's UTIL ARGS, stdin from ./in,
+# give the same stdout (./ours, ./gnus) and the same status
+compare_with_gnu() {
+	local s1=0 s2=0
+	"$(bin "$1")" "${@:2}" < in > ours || s1=$?
+	"/usr/bin/$1" "${@:2}" < in > gnus || s2=$?
+	[ "$s1" -eq "$s2" ] && cmp ours gnus
+}
+
+# rss_at_most KIB UTIL ARGS... - UTIL ARGS (stdout to /dev/null) ends with
+# status 0 after a peak RSS of at most KIB KiB (build/harness/rss)
+rss_at_most() {
+	local kb st
+	read -r kb st < <("$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
+}
+
+# least_rss_at_most KIB RUNS UTIL ARGS... - UTIL ARGS with an empty
+# environment ends with status 0 every time, and the least peak RSS of RUNS
+# runs is at most KIB KiB (where the kernel puts the stack varies)
+least_rss_at_most() {
+	local least=999 kb st i
+	for ((i = 0; i < $2; i++)); do
+		read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$3")" "${@:4}" 2>&1 >/dev/null)
+		[ "$st" -eq 0 ] || { echo "$3: status $st"; return 1; }
+		[ "$kb" -lt "$least" ] && least=$kb
+	done
+	[ "$least" -le "$1" ] || { echo "$3: $least KiB"; return 1; }
+}
+
+# output_like_gnu UTIL ARGS... - ours and GNU's UTIL ARGS both end with
+# status 0 and write the same bytes to stdout (./out, ./expected)
+output_like_gnu() {
+	"$(bin "$1")" "${@:2}" > out && "/usr/bin/$1" "${@:2}" > expected && cmp expected out
+}

@@ -6,60 +6,42 @@ load helpers
 
 @test "a 100 MiB line of blanks and text streams through, as GNU's" {
 	head -c 104857600 /dev/zero | tr '\0' ' ' | sed 's/      /ab\t  c/g' > long
-	"$(bin unexpand)" -t 3,7,/5 long > out
-	/usr/bin/unexpand -t 3,7,/5 long > expected
-	cmp expected out
-	"$(bin unexpand)" -a long | cmp - <(/usr/bin/unexpand -a long)
+	output_like_gnu unexpand -t 3,7,/5 long
+	output_like_gnu unexpand -a long
 }
 
 @test "a 100 MiB run of blanks past the last stop, and at the end" {
 	{ printf 'x'; head -c 104857600 /dev/zero | tr '\0' ' '; } > blanks
-	"$(bin unexpand)" -a blanks | cmp - <(/usr/bin/unexpand -a blanks)
-	"$(bin unexpand)" -t 2,4 blanks | cmp - <(/usr/bin/unexpand -t 2,4 blanks)
+	output_like_gnu unexpand -a blanks
+	output_like_gnu unexpand -t 2,4 blanks
 }
 
 @test "memory stays small on a long line" {
 	head -c 10000000 /dev/zero | tr '\0' ' ' > long
-	read -r kb st < <("$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin unexpand)" -a long 2>&1 >/dev/null)
-	[ "$st" -eq 0 ] && [ "$kb" -le 120 ]
+	rss_at_most 120 unexpand -a long
 }
 
 @test "NUL bytes and no final newline, from a file and a pipe" {
 	printf 'a\0        b\0\0       c   ' > f
-	"$(bin unexpand)" -a f > out
-	/usr/bin/unexpand -a f > expected
-	cmp expected out
+	output_like_gnu unexpand -a f
 	cat f | "$(bin unexpand)" -t 2 | cmp - <(/usr/bin/unexpand -t 2 f)
 }
 
 @test "unreadable file as a non-root user: Permission denied, the rest done" {
 	printf '        y\n' > free
-	printf 'secret\n' > locked
-	chmod 000 locked
-	chmod 755 "$T"
-	as=()
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv > /dev/null || skip "setpriv missing"
-		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-	fi
-	run "${as[@]}" "$(bin unexpand)" free locked free
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(printf '\ty\n%s: locked: Permission denied\n\ty' "$(bin unexpand)")" ]
-	run "${as[@]}" /usr/bin/unexpand free locked free
-	[ "$output" = "$(printf '\ty\n/usr/bin/unexpand: locked: Permission denied\n\ty')" ]
+	lock_file
+	unreadable_like_gnu unexpand '\ty\n%s: locked: Permission denied\n\ty' free locked free
 }
 
 @test "SIGPIPE: killed by the signal, silently, as GNU" {
 	seq 1 200000 | sed 's/^/        /' > big
-	run bash -c '"$1" big 2>err | head -c 1 | od -An -c; echo " ${PIPESTATUS[0]}"' sh "$(bin unexpand)"
-	[ "$output" = "$(printf '  \\t\n 141')" ]
-	[ ! -s err ]
+	sigpipe_silent unexpand '-c 1' '\t' big
 }
 
 @test "/dev/full: write error, status 1, with a big input too" {
 	seq 1 100000 > big
-	sh_fails 1 unexpand 'write error: No space left on device' '"$1" big > /dev/full'
-	sh_fails 1 unexpand 'write error: No space left on device' 'echo a | "$1" > /dev/full'
+	dev_full_fails unexpand big
+	echo a | dev_full_fails unexpand
 }
 
 @test "a line runs on across files and stdin" {
