@@ -44,31 +44,18 @@ same_as_gnu() {
 @test "SIGPIPE: comm big | head -n1 ends by the signal, silently" {
 	seq 1 2000000 | LC_ALL=C sort > f1
 	: > f2
-	run bash -c '"$1" f1 f2 2>err | head -n 1; echo "${PIPESTATUS[0]}"' sh "$(bin comm)"
-	[ "$output" = "$(printf '1\n141')" ]
-	[ ! -s err ]
+	sigpipe_silent comm '-n 1' '1\n' f1 f2
 }
 
 @test "/dev/full: GNU's message, status 1" {
 	seq 1 100000 | LC_ALL=C sort > f1
-	sh_fails 1 comm 'write error: No space left on device' '"$1" f1 f1 > /dev/full'
+	dev_full_fails comm f1 f1
 }
 
 @test "unreadable file as a non-root user: GNU's message, status 1" {
-	echo secret > locked
 	echo a > free
-	chmod 000 locked
-	chmod 755 "$T"
-	as=()
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv > /dev/null || skip "setpriv missing"
-		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-	fi
-	run "${as[@]}" "$(bin comm)" free locked
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin comm): locked: Permission denied" ]
-	run "${as[@]}" /usr/bin/comm free locked
-	[ "$output" = "/usr/bin/comm: locked: Permission denied" ]
+	lock_file
+	unreadable_like_gnu comm '%s: locked: Permission denied' free locked
 }
 
 @test "long options other than the five: unrecognized" {

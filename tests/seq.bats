@@ -13,28 +13,22 @@ same_as_gnu() {
 }
 
 @test "SIGPIPE: seq 1 inf | head -1 ends by the signal, silently" {
-	run bash -c '"$1" 1 inf 2>err | head -1; echo "${PIPESTATUS[0]}"' sh "$(bin seq)"
-	[ "$output" = "$(printf '1\n141')" ]
-	[ ! -s err ]
+	sigpipe_silent seq -1 '1\n' 1 inf
 }
 
 @test "SIGPIPE on the long double path (0.5 inf) and with -f" {
-	run bash -c '"$1" 0.5 inf 2>err | head -1; echo "${PIPESTATUS[0]}"' sh "$(bin seq)"
-	[ "$output" = "$(printf '0.5\n141')" ]
-	[ ! -s err ]
-	run bash -c '"$1" -f %e 1 inf 2>err | head -c 3; echo " ${PIPESTATUS[0]}"' sh "$(bin seq)"
-	[ "$output" = "1.0 141" ]
+	sigpipe_silent seq -1 '0.5\n' 0.5 inf
+	sigpipe_silent seq '-c 3' '1.0' -f %e 1 inf
 }
 
 @test "SIGPIPE ignored: write error: Broken pipe, status 1, as GNU" {
-	run bash -c 'trap "" PIPE; "$1" 1 inf | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}"' sh "$(bin seq)"
-	[ "$output" = "$(printf '%s: write error: Broken pipe\n1' "$(bin seq)")" ]
+	sigpipe_ignored_fails seq 'write error: Broken pipe' 1 inf
 }
 
 @test "/dev/full: GNU's message, status 1 (both paths)" {
-	sh_fails 1 seq 'write error: No space left on device' '"$1" 10 > /dev/full'
-	sh_fails 1 seq 'write error: No space left on device' '"$1" 0.5 10 > /dev/full'
-	sh_fails 1 seq 'write error: No space left on device' '"$1" 1 inf > /dev/full'
+	dev_full_fails seq 10
+	dev_full_fails seq 0.5 10
+	dev_full_fails seq 1 inf
 }
 
 @test "closed stdout: write error: Bad file descriptor, status 1" {
@@ -80,13 +74,7 @@ same_as_gnu() {
 }
 
 @test "a trivial run touches at most 16 KiB (least of 20 runs)" {
-	least=999
-	for i in $(seq 20); do
-		read -r kb st < <(env -i "$SUBK_BIN/../harness/rss" "$(bin seq)" 10 2>&1 >/dev/null)
-		[ "$st" -eq 0 ]
-		[ "$kb" -lt "$least" ] && least=$kb
-	done
-	[ "$least" -le 16 ]
+	least_rss_at_most 16 20 seq 10
 }
 
 @test "a width or precision over 65536 fails clearly (a known difference: GNU prints it)" {

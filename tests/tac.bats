@@ -60,15 +60,13 @@ load helpers
 
 @test "SIGPIPE: tac big | head -n1 ends by the signal, silently" {
 	seq 1 2000000 > big
-	run bash -c '"$1" big 2>err | head -n 1; echo "${PIPESTATUS[0]}"' sh "$(bin tac)"
-	[ "$output" = "$(printf '2000000\n141')" ]
-	[ ! -s err ]
+	sigpipe_silent tac '-n 1' '2000000\n' big
 }
 
 @test "/dev/full: GNU's message, status 1" {
 	seq 1 100000 > big
-	sh_fails 1 tac 'write error: No space left on device' '"$1" big > /dev/full'
-	sh_fails 1 tac 'write error: No space left on device' 'echo x | "$1" > /dev/full'
+	dev_full_fails tac big
+	echo x | dev_full_fails tac
 }
 
 @test "a directory: read error, as GNU's on x86_64 (EINVAL at its huge size)" {
@@ -78,20 +76,9 @@ load helpers
 }
 
 @test "unreadable file as a non-root user: GNU's message, the rest printed" {
-	echo secret > locked
 	printf '1\n2\n' > free
-	chmod 000 locked
-	chmod 755 "$T"
-	as=()
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv > /dev/null || skip "setpriv missing"
-		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-	fi
-	run "${as[@]}" "$(bin tac)" locked free
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(printf "%s: failed to open 'locked' for reading: Permission denied\n2\n1" "$(bin tac)")" ]
-	run "${as[@]}" /usr/bin/tac locked free
-	[ "$output" = "$(printf "/usr/bin/tac: failed to open 'locked' for reading: Permission denied\n2\n1")" ]
+	lock_file
+	unreadable_like_gnu tac "%s: failed to open 'locked' for reading: Permission denied\n2\n1" locked free
 }
 
 @test "long options are not supported: GNU's unrecognized-option failure" {

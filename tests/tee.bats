@@ -149,11 +149,7 @@ print(go([sys.argv[1], "-i", "f"]), go([sys.argv[1], "g"]))' "$(bin tee)"
 	: > locked
 	chmod 444 locked
 	chmod 777 "$T"
-	as=()
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv > /dev/null || skip "setpriv missing"
-		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-	fi
+	as_nobody
 	run "${as[@]}" "$(bin tee)" locked free < in
 	[ "$status" -eq 1 ]
 	[ "$output" = "$(printf '%s: locked: Permission denied\nx' "$(bin tee)")" ]

@@ -4,14 +4,9 @@
 # memory, SIGPIPE, an unreadable file as a non-root user, and the long
 # options that are not supported.
 load helpers
-ROOT_RSS=$(cd "$BATS_TEST_DIRNAME/.." && pwd)/build/harness/rss
 
 # same_as_gnu ARGS... - our output and status on ./in equal GNU's
-same_as_gnu() {
-	"$(bin uniq)" "$@" < in > ours; s1=$?
-	/usr/bin/uniq "$@" < in > gnu; s2=$?
-	[ "$s1" -eq "$s2" ] && cmp gnu ours
-}
+same_as_gnu() { compare_with_gnu uniq "$@"; }
 
 @test "a 100 MiB line, twice, then another: the buffer grows" {
 	head -c 104857600 /dev/zero | tr '\0' x > line
@@ -52,46 +47,29 @@ same_as_gnu() {
 	yes 'the same line' | head -n 3000000 > in
 	echo other >> in
 	same_as_gnu -c
-	read -r kb st < <("$ROOT_RSS" "$(bin uniq)" -c in 2>&1 >/dev/null)
-	[ "$st" -eq 0 ] && [ "$kb" -le 1024 ]
+	rss_at_most 1024 uniq -c in
 }
 
 @test "SIGPIPE: uniq big | head -n1 ends by the signal, silently" {
 	seq 1 2000000 > big
-	run bash -c '"$1" big 2>err | head -n 1; echo "${PIPESTATUS[0]}"' sh "$(bin uniq)"
-	[ "$output" = "$(printf '1\n141')" ]
-	[ ! -s err ]
-	run bash -c '/usr/bin/uniq big 2>err | head -n 1; echo "${PIPESTATUS[0]}"'
-	[ "$output" = "$(printf '1\n141')" ]
+	sigpipe_silent uniq '-n 1' '1\n' big
+	sigpipe_silent /usr/bin/uniq '-n 1' '1\n' big
 }
 
 @test "SIGPIPE ignored: write error: Broken pipe, status 1, as GNU" {
 	seq 1 2000000 > big
-	run bash -c 'trap "" PIPE; "$1" big | head -n 1 > /dev/null; echo "${PIPESTATUS[0]}"' sh "$(bin uniq)"
-	[ "$output" = "$(printf '%s: write error: Broken pipe\n1' "$(bin uniq)")" ]
+	sigpipe_ignored_fails uniq 'write error: Broken pipe' big
 }
 
 @test "/dev/full: GNU's message, status 1" {
 	seq 1 100000 > big
-	sh_fails 1 uniq 'write error: No space left on device' '"$1" big > /dev/full'
+	dev_full_fails uniq big
 	sh_fails 1 uniq 'write error: No space left on device' '"$1" -c big /dev/full'
 }
 
 @test "unreadable input as a non-root user: Permission denied, status 1" {
-	echo secret > locked
-	chmod 000 locked
-	chmod 755 "$T"
-	as=()
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv > /dev/null || skip "setpriv missing"
-		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-	fi
-	run "${as[@]}" "$(bin uniq)" locked
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin uniq): locked: Permission denied" ]
-	run "${as[@]}" /usr/bin/uniq locked
-	[ "$status" -eq 1 ]
-	[ "$output" = "/usr/bin/uniq: locked: Permission denied" ]
+	lock_file
+	unreadable_like_gnu uniq '%s: locked: Permission denied' locked
 }
 
 @test "a directory operand: GNU's 'error reading', status 1, output file made" {
