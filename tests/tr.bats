@@ -6,12 +6,7 @@
 load helpers
 
 # same_as_gnu ARGS... - ours and GNU's tr on the file in, outputs cmp'd
-same_as_gnu() {
-	s1=0 s2=0
-	"$(bin tr)" "$@" < in > ours || s1=$?
-	/usr/bin/tr "$@" < in > gnus || s2=$?
-	[ "$s1" -eq "$s2" ] && cmp ours gnus
-}
+same_as_gnu() { compare_with_gnu tr "$@"; }
 
 @test "binary input with NUL bytes: every mode, the same bytes as GNU" {
 	head -c 1000000 /dev/urandom > in
@@ -54,30 +49,23 @@ same_as_gnu() {
 }
 
 @test "/dev/full: GNU's message, status 1" {
-	sh_fails 1 tr 'write error: No space left on device' 'echo abc | "$1" a b > /dev/full'
-	sh_fails 1 tr 'write error: No space left on device' 'echo abc | "$1" -d a > /dev/full'
+	echo abc | dev_full_fails tr a b
+	echo abc | dev_full_fails tr -d a
 	run sh -c ': | "$1" a b > /dev/full' sh "$(bin tr)"
 	[ "$status" -eq 0 ] && [ -z "$output" ]
 }
 
 @test "SIGPIPE: tr | head -c1 ends by the signal, silently, as GNU's" {
 	seq 1 1000000 > in
-	run bash -c '"$1" 0-9 a-j < in 2>err | head -c 1; echo " ${PIPESTATUS[0]}"' sh "$(bin tr)"
-	[ "$output" = "b 141" ]
-	[ ! -s err ]
-	run bash -c '"$1" -s 0-9 < in 2>err | head -c 1; echo " ${PIPESTATUS[0]}"' sh "$(bin tr)"
-	[ "$output" = "1 141" ]
-	[ ! -s err ]
-	run bash -c 'yes | "$1" y n 2>err | head -n 1; echo "${PIPESTATUS[1]}"' sh "$(bin tr)"
-	[ "$output" = "$(printf 'n\n141')" ]
+	sigpipe_silent tr '-c 1' b 0-9 a-j < in
+	sigpipe_silent tr '-c 1' 1 -s 0-9 < in
+	yes | sigpipe_silent tr '-n 1' 'n\n' y n
 }
 
 @test "SIGPIPE ignored: write error: Broken pipe, status 1, as GNU" {
 	seq 1 1000000 > in
-	run bash -c 'trap "" PIPE; "$1" 0-9 a-j < in | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}"' sh "$(bin tr)"
-	[ "$output" = "$(printf '%s: write error: Broken pipe\n%s: write error\n1' "$(bin tr)" "$(bin tr)")" ]
-	run bash -c 'trap "" PIPE; /usr/bin/tr 0-9 a-j < in | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}"'
-	[ "$output" = "$(printf '/usr/bin/tr: write error: Broken pipe\n/usr/bin/tr: write error\n1')" ]
+	sigpipe_ignored_fails tr 'write error: Broken pipe\n%s: write error' 0-9 a-j < in
+	sigpipe_ignored_fails /usr/bin/tr 'write error: Broken pipe\n%s: write error' 0-9 a-j < in
 }
 
 @test "a directory as stdin: read error: Is a directory" {
