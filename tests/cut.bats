@@ -90,7 +90,7 @@ same() { compare_with_gnu cut "$@"; }
 	[ "$output" = "$(printf 'b\n%s: nosuch: No such file or directory\nb' "$(bin cut)")" ]
 }
 
-@test "a LIST of 20000 items, decreasing and shuffled: GNU's ranges, quickly" {
+@test "a LIST of 20000 items, decreasing and shuffled: GNU's ranges" {
 	seq -s: 1 40000 > in
 	L=$(seq -s, 20000 -1 1)
 	same -d: -f "$L"
@@ -98,7 +98,4 @@ same() { compare_with_gnu cut "$@"; }
 	L=$(seq 1 3 60000 | shuf | paste -sd,)
 	same -b "$L"
 	same -b "$L" --complement --output-delimiter=::
-	start=$(date +%s%N)
-	"$(bin cut)" -b "$L" in > /dev/null
-	[ $(( ($(date +%s%N) - start) / 1000000 )) -lt 2000 ]
 }

@@ -6,6 +6,8 @@
 # unreadable file as a non-root user, and the cost on a 1 GiB file.
 load helpers
 
+# The --pid a following tail watches is a `sleep 60` (h) the script kills
+# after its last write, so a slow machine cannot end tail before the writes.
 # both SCRIPT: run the bash SCRIPT with $TAIL = our tail, then GNU's, each
 # in a fresh directory; their stdout and stderr (with the program's name
 # made "tail") must be the same.
@@ -63,26 +65,20 @@ both() {
 @test "a sparse file over 4 GiB: -c 10 and -n 2 seek to the end (64-bit offsets)" {
 	truncate -s 4831838208 sparse
 	printf 'one\ntwo\n' >> sparse
-	s=$(date +%s%N)
 	[ "$("$(bin tail)" -c 10 sparse | od -An -c | tr -s ' ')" = " \0 \0 o n e \n t w o \n" ]
 	[ "$("$(bin tail)" -n 1 sparse)" = two ]
 	[ "$("$(bin tail)" -c +4831838213 sparse)" = "two" ]
-	e=$(date +%s%N)
-	[ $(( (e - s) / 1000000 )) -lt 500 ]
 	command -v strace > /dev/null || skip "strace missing"
 	strace -o log -e trace=lseek,_llseek,read "$(bin tail)" -c 10 sparse > /dev/null
 	grep -Eq '^(lseek\([0-9]+, 4831838206, SEEK_SET\)|_llseek\([0-9]+, 4831838206, \[4831838206\], SEEK_SET\))' log
 	[ "$(grep -c '^read(' log)" -le 2 ]
 }
 
-@test "-n 10 of a 1 GiB file: read from its end, constant time" {
+@test "-n 10 of a 1 GiB file: read from its end (at most 2 reads)" {
 	truncate -s 1G huge
 	seq 1 20 >> huge
-	s=$(date +%s%N)
 	"$(bin tail)" -n 10 huge > out
-	e=$(date +%s%N)
 	[ "$(cat out)" = "$(seq 11 20)" ]
-	[ $(( (e - s) / 1000000 )) -lt 200 ]
 	command -v strace > /dev/null || skip "strace missing"
 	strace -o log -e trace=read "$(bin tail)" -n 10 huge > /dev/null
 	[ "$(grep -c '^read(' log)" -le 2 ]
@@ -98,26 +94,26 @@ both() {
 
 @test "-f: appended lines, ended by --pid, as GNU" {
 	both 'echo a > f
-	sleep 1.2 & "$TAIL" -f -s 0.1 --pid=$! f &
+	sleep 60 & h=$!; "$TAIL" -f -s 0.1 --pid=$h f &
 	t=$!; sleep 0.3; echo b >> f; sleep 0.3; printf "c" >> f; sleep 0.2; echo d >> f
-	wait $t; echo "status $?"'
+	sleep 0.3; kill $h; wait $t; echo "status $?"'
 	[ "$(cat ours/out)" = "$(printf 'a\nb\ncd\nstatus 0')" ]
 }
 
 @test "-f: truncation is reported and the file read from its start" {
 	both 'printf "1\n2\n3\n" > f
-	sleep 1.5 & "$TAIL" -f --pid=$! -n 1 f &
+	sleep 60 & h=$!; "$TAIL" -f --pid=$h -n 1 f &
 	t=$!; sleep 0.3; : > f; sleep 0.3; echo new >> f; sleep 0.3; echo more >> f
-	wait $t'
+	sleep 0.3; kill $h; wait $t'
 	[ "$(cat ours/out)" = "$(printf '3\nnew\nmore')" ]
 	[ "$(cat ours/err)" = "tail: f: file truncated" ]
 }
 
 @test "-f follows the file, not the name, across a rename" {
 	both 'echo a > f
-	sleep 1.2 & "$TAIL" -f --pid=$! f &
+	sleep 60 & h=$!; "$TAIL" -f --pid=$h f &
 	t=$!; sleep 0.3; mv f g; echo b >> g; sleep 0.3; echo c > f
-	wait $t'
+	sleep 0.3; kill $h; wait $t'
 	[ "$(cat ours/out)" = "$(printf 'a\nb')" ]
 }
 
@@ -141,9 +137,9 @@ both() {
 
 @test "-f with two files: a header when the file changes" {
 	both 'echo a1 > a; echo b1 > b
-	sleep 1.5 & "$TAIL" -f --pid=$! a b &
+	sleep 60 & h=$!; "$TAIL" -f --pid=$h a b &
 	t=$!; sleep 0.3; echo a2 >> a; sleep 0.3; echo b2 >> b; sleep 0.3; echo b3 >> b; sleep 0.3; echo a3 >> a
-	wait $t'
+	sleep 0.3; kill $h; wait $t'
 	[ "$(cat ours/out)" = "$(printf '==> a <==\na1\n\n==> b <==\nb1\n\n==> a <==\na2\n\n==> b <==\nb2\nb3\n\n==> a <==\na3')" ]
 }
 
@@ -151,8 +147,8 @@ both() {
 	run bash -c 'echo x | timeout 2 "$1" -f; echo "status $?"' sh "$(bin tail)"
 	[ "$output" = "$(printf 'x\nstatus 0')" ]
 	both 'echo a > f
-	sleep 1 & "$TAIL" -f --pid=$! < f &
-	t=$!; sleep 0.3; echo b >> f; wait $t'
+	sleep 60 & h=$!; "$TAIL" -f --pid=$h < f &
+	t=$!; sleep 0.3; echo b >> f; sleep 0.3; kill $h; wait $t'
 	[ "$(cat ours/out)" = "$(printf 'a\nb')" ]
 }
 
@@ -181,14 +177,14 @@ both() {
 	both 'mkdir sub; printf "1\n2\n3\n" > sub/f
 	"$TAIL" -F -n +2 sub/f & t=$!
 	sleep 0.3; mv sub/f sub/old; sleep 0.3; echo new > sub/f; sleep 0.3; kill $t
-	printf "abc" > g; sleep 1 & "$TAIL" -f -c 2 --pid=$! g & u=$!
-	sleep 0.3; echo d >> g; wait $u'
+	printf "abc" > g; sleep 60 & h=$!; "$TAIL" -f -c 2 --pid=$h g & u=$!
+	sleep 0.3; echo d >> g; sleep 0.3; kill $h; wait $u'
 	[ "$(cat ours/out)" = "$(printf '2\n3\nnew\nbcd')" ]
 }
 
 @test "-f -n 0: only what is added" {
-	both 'seq 1 5 > f; sleep 1 & "$TAIL" -f -n 0 --pid=$! f & t=$!
-	sleep 0.3; echo 6 >> f; wait $t'
+	both 'seq 1 5 > f; sleep 60 & h=$!; "$TAIL" -f -n 0 --pid=$h f & t=$!
+	sleep 0.3; echo 6 >> f; sleep 0.3; kill $h; wait $t'
 	[ "$(cat ours/out)" = 6 ]
 }
 
