@@ -28,7 +28,8 @@
  *   - system calls of that invocation, counted with PTRACE_SYSCALL (the
  *     execve that starts it is not counted).
  *   - exec latency: fork + execve + waitpid of the trivial invocation, in
- *     batches alternating ours and the other binary (and which goes first);
+ *     batches alternating ours and the other binary (GNU, BusyBox, toybox;
+ *     and which goes first);
  *     the figure is the median of the per-batch ratios (theirs/ours), so
  *     machine drift cancels, with the median microseconds of each.
  *   - totals: all our binaries together against busybox-static, toybox,
@@ -371,7 +372,7 @@ struct row {
     long long ours64, ours32, gnu, gnulibs;
     int bb, toy; /* has the applet */
     struct cost c_ours, c_gnu, c_bb, c_toy;
-    struct latency l_gnu, l_bb;
+    struct latency l_gnu, l_bb, l_toy;
 };
 
 static int has_applet(const char *listcmd, const char *util)
@@ -571,6 +572,8 @@ int main(int argc, char **argv)
                                : (struct latency){ -1, 0, 0 };
         r->l_bb = r->bb ? exec_latency(p64, bb, names[i], batches, per)
                         : (struct latency){ -1, 0, 0 };
+        r->l_toy = r->toy ? exec_latency(p64, toy, names[i], batches, per)
+                          : (struct latency){ -1, 0, 0 };
         tot64 += r->ours64 > 0 ? r->ours64 : 0;
         tot32 += r->ours32 > 0 ? r->ours32 : 0;
         tot_gnu += r->gnu > 0 ? r->gnu : 0;
@@ -715,13 +718,15 @@ int main(int argc, char **argv)
     }
 
     fprintf(out, "\n## Exec latency (fork + execve + wait)\n\n"
-                 "| utility | vs GNU | vs BusyBox |\n|---|---:|---:|\n");
+                 "| utility | vs GNU | vs BusyBox | vs toybox |\n"
+                 "|---|---:|---:|---:|\n");
     for (int i = 0; i < n; i++) {
-        char a[64], b[64];
+        char a[64], b[64], c[64];
         fmt_lat(a, sizeof a, rows[i].l_gnu, rows[i].gnu >= 0);
         fmt_lat(b, sizeof b, rows[i].l_bb, rows[i].bb);
-        fprintf(out, "| %s | %s | %s |\n", rows[i].name, a,
-                bb ? b : "not installed");
+        fmt_lat(c, sizeof c, rows[i].l_toy, rows[i].toy);
+        fprintf(out, "| %s | %s | %s | %s |\n", rows[i].name, a,
+                bb ? b : "not installed", toy ? c : "not installed");
     }
     fprintf(out, "\nChart: report.svg (file sizes, log scale).\n");
     fclose(out);
