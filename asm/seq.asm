@@ -31,7 +31,7 @@
 ; limbs are its decimal digits.
 
 %include "subk.inc"
-use usage, usage_try, opt_missing, extra_operand, err_quoted, err_plain, write_all
+use usage, usage_try, opt_missing, extra_operand, err_quoted, err_plain, write_all, match
 
 OUTSZ   equ 4096                ; output buffer
 OUTSMALL equ 1024               ; the first one
@@ -1342,25 +1342,6 @@ parse_ld:
 	test cl, 8
 	jz .ret0
 	add ebp, 3
-	ret
-
-; match - does the string at xsi start with the lower-case word at xdx,
-; in any case? ZF=1: yes, xsi past it; ZF=0: no, xsi unchanged.
-; clobbers al, ah, xdx
-match:
-	push xsi
-.next:	mov al, [xdx]
-	test al, al
-	jz .yes
-	inc xdx
-	mov ah, [xsi]
-	inc xsi
-	or ah, 0x20
-	cmp ah, al
-	je .next
-	pop xsi
-	ret
-.yes:	pop xax
 	ret
 
 ; ------------------------------------------------------------------

@@ -30,7 +30,7 @@
 ; each use of it is short.
 
 %include "subk.inc"
-use usage, usage_try, err_quoted, err_plain
+use usage, usage_try, err_quoted, err_plain, match
 
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
 IV_NEG   equ 1                  ; flags of an interval being read (bl):
@@ -337,27 +337,6 @@ interval:
 	ret
 .bad:
 	stc
-	ret
-
-; match - does the string at xsi start with the lower-case word at xdx,
-; in any case? ZF=1: yes, xsi is past it and xdx at the word's NUL;
-; ZF=0: no, xsi is unchanged.  clobbers: al, ah, xdx
-match:
-	push xsi
-.next:
-	mov al, [xdx]
-	test al, al
-	jz .yes
-	inc xdx
-	mov ah, [xsi]
-	inc xsi
-	or ah, 0x20
-	cmp ah, al
-	je .next
-	pop xsi
-	ret
-.yes:
-	pop xax                 ; ZF=1 from the test
 	ret
 
 ; bases: a row for decimal, one for hexadecimal: the mantissa's base, the
