@@ -1,0 +1,26 @@
+; md5sum - print or check MD5 (128-bit) checksums (RFC 1321).
+;
+; Usage: md5sum [OPTION]... [FILE]...
+;   -b, --binary   "HASH *NAME"          -t, --text   "HASH  NAME" (default)
+;   -c, --check    read "HASH  NAME" lines (and the other forms) from the
+;                  FILEs and check them
+;   --tag          BSD lines: "MD5 (NAME) = HASH"
+;   -z, --zero     lines end with NUL, names are not escaped
+;   with -c: --ignore-missing, --quiet, --status, --strict, -w/--warn
+; "-" and no FILE mean standard input. Everything but the MD5 core is the
+; front end shared with sha1sum and sha256sum: see asm/lib/rt/hashsum.inc
+; for the details, the exit status and the differences from GNU.
+;
+; The core (asm/lib/rt/md5_blocks.inc) is fully unrolled, the constants
+; immediates, the state in four registers: GNU's speed or better.
+
+%include "subk.inc"
+HASH_WORDS      equ 4           ; the state and the digest: 4 dwords
+HASH_BIG_ENDIAN equ 0           ; MD5 is little-endian
+%define HASH_TAG 'MD5'
+	use hashsum
+
+hash_iv:	dd 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476
+
+	use md5_blocks
+program_end
