@@ -22,7 +22,8 @@
  *     and with musl (musl-gcc).
  *   - peak RSS of a trivial invocation (the arguments in `trivial` below,
  *     stdin /dev/null, stdout /dev/null): the child runs under ptrace with
- *     PTRACE_O_TRACEEXIT, and VmHWM is read from /proc/PID/status while it
+ *     PTRACE_O_TRACEEXIT and ADDR_NO_RANDOMIZE (the kernel's random 0-8 KiB
+ *     stack gap would otherwise add a page to half the runs), and VmHWM is read from /proc/PID/status while it
  *     is stopped at exit (wait4's ru_maxrss counts the forked parent's pages
  *     for tiny programs, so it is not used).
  *   - system calls of that invocation, counted with PTRACE_SYSCALL (the
@@ -53,6 +54,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -186,6 +188,7 @@ static struct cost trace_run(const char *path, const char *util)
         return c;
     if (pid == 0) {
         child_io(util);
+        personality(ADDR_NO_RANDOMIZE);     /* the same figure every run */
         if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0)
             _exit(126);
         execve(path, argv, environ);
@@ -648,7 +651,8 @@ int main(int argc, char **argv)
     fprintf(out, "- toybox: %s\n", toy ? v_toy : "not installed");
     fprintf(out, "- static C: %s; musl %s\n\n", v_gcc,
             have_musl ? v_musl : "not installed");
-    fprintf(out, "Peak RSS is VmHWM at exit (ptrace); system calls are "
+    fprintf(out, "Peak RSS is VmHWM at exit (ptrace, with the kernel's random "
+                 "stack gap off so the figure repeats); system calls are "
                  "counted after execve; exec latency is fork+execve+wait, "
                  "the median of per-batch ratios theirs/ours (> 1: subk is "
                  "faster), with the median microseconds ours / theirs.\n\n");

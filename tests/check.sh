@@ -1,12 +1,14 @@
 #!/bin/sh
 # check.sh ARCH... - every test of subk on each arch: sizecheck on all of
 # them, then difftest (tests/cases/*.cases against GNU) and the bats suites
-# (tests/*.bats) per arch. Prints each runner's output and ends with the
-# total line "N passed, N failed". Exit 1 if anything failed.
+# (tests/*.bats) per arch, the arches side by side, then randtest (the
+# checksum and base64 tools on random inputs, all arches). Prints each
+# runner's output and ends with the total line "N passed, N failed". Exit 1
+# if anything failed.
 cd "$(dirname "$0")/.." || exit 2
 passed=0 failed=0
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+trap 'rm -f "$out" "$out".*' EXIT
 
 if build/harness/sizecheck size-budget.txt $(for a in "$@"; do printf '%s build/%s ' "$a" "$a"; done); then
 	passed=$((passed + 1))
@@ -14,11 +16,22 @@ else
 	failed=$((failed + 1))
 fi
 
+# the arches run side by side (one per core): each writes its own files
+arch_run() {
+	build/harness/difftest "build/$1" tests/cases/*.cases >"$out.difftest.$1" 2>&1
+	SUBK_BIN=build/$1 bats --tap tests/ >"$out.bats.$1" 2>&1
+}
+pids=
+for a in "$@"; do
+	arch_run "$a" &
+	pids="$pids $!"
+done
+wait $pids
+
 for a in "$@"; do
 	echo "== difftest $a"
-	build/harness/difftest "build/$a" tests/cases/*.cases >"$out" 2>&1
-	cat "$out"
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
+	cat "$out.difftest.$a"
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out.difftest.$a" | tail -n 1)
 	if [ -n "$line" ]; then
 		p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
 		passed=$((passed + p)); failed=$((failed + f))
@@ -27,14 +40,24 @@ for a in "$@"; do
 	fi
 
 	echo "== bats $a"
-	SUBK_BIN=build/$a bats --tap tests/ >"$out" 2>&1
-	cat "$out"
-	p=$(grep -c '^ok ' "$out"); f=$(grep -c '^not ok ' "$out")
-	if ! grep -q '^1\.\.' "$out"; then
+	cat "$out.bats.$a"
+	p=$(grep -c '^ok ' "$out.bats.$a"); f=$(grep -c '^not ok ' "$out.bats.$a")
+	if ! grep -q '^1\.\.' "$out.bats.$a"; then
 		echo "bats $a: did not run"; f=$((f + 1))
 	fi
 	passed=$((passed + p)); failed=$((failed + f))
 done
+
+echo "== randtest (checksums and base64 against GNU on 1,000 seeded random inputs)"
+build/harness/randtest $(for a in "$@"; do printf 'build/%s ' "$a"; done) >"$out" 2>&1
+cat "$out"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
+if [ -n "$line" ]; then
+	p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
+	passed=$((passed + p)); failed=$((failed + f))
+else
+	echo "randtest: no summary line"; failed=$((failed + 1))
+fi
 
 echo "== bench (quick mode: only proves it still runs)"
 build/harness/bench -q "build/$1" >"$out" 2>&1; rc=$?
