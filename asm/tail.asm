@@ -32,6 +32,7 @@
 ; head's stdio-like buffer (GNU's exact write error messages).
 
 %include "subk.inc"
+%include "layout.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
 use headtail_io, headtail_num, headtail_out, seek64, lseek64, count_try
 use scan_fwd, scan_back, strlen
@@ -1366,6 +1367,8 @@ dot:		db '.', 0
 ; The reads go right after what obuf holds, so buf is only the room
 ; after obuf (file_lines reads its blocks at buf itself).
 BSS
+	BSS_ROOM 1024                   ; the variables, st and obuf's start: one page
+	GLOBALS_HERE
 base:		resW 1
 cap:		resW 1
 fill:		resW 1
