@@ -1,0 +1,304 @@
+; mkdir - make directories.
+;
+; Usage: mkdir [-pv] [-m MODE] DIRECTORY...
+;   -m, --mode=MODE  the mode of the new directories: octal or symbolic
+;                    (u=rwx,go=, a+s, 700...), as chmod reads it from a
+;                    starting mode of a=rwx; set exactly, whatever the umask
+;   -p, --parents    make missing parents (mode: the umask's, plus u+wx);
+;                    an existing directory is no error
+;   -v, --verbose    "mkdir: created directory 'D'" on stdout for each one
+; Long options may be any unambiguous prefix. -p walks the path one
+; component at a time, each opened relative to the one before (O_PATH),
+; so a path longer than PATH_MAX works as with GNU's chdir walk.
+; Exit status: 0; 1 when a directory could not be made ("mkdir: cannot
+; create directory 'D': Reason", GNU's quote()), for a bad option or mode
+; ("mkdir: invalid mode 'M'"), or a failed write of -v's lines.
+; Differences from GNU: -Z/--context (SELinux), --help, --version are not
+; supported. A directory made with special bits in -m is made with that
+; mode at once (GNU makes it without group/other write first).
+
+%include "subk.inc"
+use getopt_long, fs_mode, err_quoted, fs_msg, fs_out, fs_missing, errno_path, errno_tree
+
+OPT_P	equ 1
+OPT_V	equ 2
+OPT_M	equ 4
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+	xor ebp, ebp                    ; ebp: the OPT_ bits
+.opt:
+	call getopt_long
+	jc .options_done
+	cmp al, 'p'
+	jne .not_p
+	or ebp, OPT_P
+.not_p:
+	cmp al, 'v'
+	jne .not_v
+	or ebp, OPT_V
+.not_v:
+	cmp al, 'm'
+	jne .opt
+	or ebp, OPT_M
+	mov [modestr], xdx
+	jmp .opt
+.options_done:
+	cmp xdi, xsp
+	je missing_operand
+	sys umask, 0
+	mov [umask_v], eax
+	sys umask, eax
+	mov dword [mode], 0o777
+	test ebp, OPT_M
+	jz .operand
+
+; -m: the mode from a=rwx, and again from a=rwx plus setuid and setgid:
+; the special bits that differ are the ones a new directory keeps as the
+; kernel made it (GNU leaves alone the bits MODE does not mention).
+	mov xsi, [modestr]
+	mov eax, 0o777
+	mov ecx, [umask_v]
+	mov dl, 1
+	call mode_parse
+	jc .bad_mode
+	mov [mode], eax
+	mov xsi, [modestr]
+	mov eax, 0o6777
+	mov ecx, [umask_v]
+	mov dl, 1
+	call mode_parse
+	xor eax, [mode]
+	and eax, 0o6000
+	mov [kept], eax
+
+; Each operand: [xsp] = its name. [dfd] = the directory the next step is
+; relative to, [comp] = the component it makes.
+.operand:
+	mov xbx, [xsp]
+	test xbx, xbx
+	jz .bye
+	mov dword [dfd], AT_FDCWD
+	mov [comp], xbx
+	test ebp, OPT_P
+	jz .final
+	mov WPTR [sep], 0
+	mov xsi, xbx
+
+; mkancesdirs: each component followed by a slash and more is made (as
+; the umask allows, with u+wx) and entered; "." is skipped, ".." only
+; entered. The name is cut at the component's end while it is used.
+.scan:
+	lodsb
+	test al, al
+	jz .final
+	cmp byte [xsi], '/'
+	jne .not_before_slash
+	cmp al, '/'
+	je .scan
+	mov [sep], xsi
+	jmp .scan
+.not_before_slash:
+	cmp al, '/'
+	jne .scan
+	cmp byte [xsi], 0
+	je .scan
+	mov xdi, [sep]
+	test xdi, xdi
+	jz .scan
+	mov [pos], xsi
+	mov xdx, [comp]
+	mov eax, edi
+	sub eax, edx
+	cmp eax, 1
+	jne .not_dot
+	cmp byte [xdx], '.'
+	je .next_comp
+.not_dot:
+	mov byte [xdi], 0
+	and dword [merr], 0
+	mov byte [made], 0
+	cmp eax, 2
+	jne .make
+	cmp word [xdx], '..'
+	je .enter
+.make:
+	mov eax, [umask_v]
+	and eax, ~0o300
+	sys umask, eax
+	sys mkdirat, [dfd], [comp], 0o777
+	push xax
+	sys umask, [umask_v]
+	pop xax
+	test eax, eax
+	jns .made
+	mov [merr], eax
+	jmp .enter
+.made:
+	inc byte [made]
+	call announce
+.enter:
+	mov A3d, O_PATH|O_DIRECTORY|O_CLOEXEC
+	cmp byte [made], 0
+	je .follow
+	or A3d, O_NOFOLLOW
+.follow:
+	sys openat, [dfd], [comp]
+	test eax, eax
+	jns .entered
+	cmp eax, -ENOENT
+	jne .failed
+	mov edx, [merr]
+	test edx, edx
+	jz .failed
+	xchg eax, edx
+	jmp .failed
+.entered:
+	push xax                        ; entering needs search permission,
+	sys faccessat2, eax, empty, 1, AT_EMPTY_PATH  ; as GNU's chdir: X_OK
+	pop xdx
+	test eax, eax
+	jns .searchable
+	push xax
+	sys close, edx
+	pop xax
+	jmp .failed
+.searchable:
+	xchg eax, edx
+	mov xdi, [sep]
+	mov byte [xdi], '/'
+	push xax
+	call close_dfd
+	pop xax
+	mov [dfd], eax
+.next_comp:
+	mov xsi, [pos]
+	mov [comp], xsi
+	jmp .scan
+
+; The last component (or the whole name without -p): made with the mode;
+; with -p an existing directory is no error.
+.final:
+	sys mkdirat, [dfd], [comp], [mode]
+	test eax, eax
+	jns .created
+	test ebp, OPT_P
+	jz .failed
+	cmp eax, -ENOENT
+	je .failed
+	push xax
+	sys statx, [dfd], [comp], 0, STATX_TYPE, stx
+	pop xdx
+	test eax, eax
+	js .failed_edx
+	mov ax, [stx + STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFDIR >> 8
+	je .next
+.failed_edx:
+	xchg eax, edx
+.failed:
+	mov esi, msg_create
+.failed_msg:
+	mov xdx, [xsp]
+	call err_quoted
+	jmp .next
+.created:
+	call announce
+	test ebp, OPT_M
+	jz .next
+
+; -m: the mode set exactly (the umask took bits away), keeping the
+; special bits MODE does not mention as the kernel made them.
+	sys statx, [dfd], [comp], AT_SYMLINK_NOFOLLOW, STATX_MODE, stx
+	test eax, eax
+	js .chmod_failed
+	movzx eax, word [stx + STX_MODE]
+	and eax, 0o7777
+	mov ecx, [kept]
+	mov edx, eax
+	and edx, ecx
+	not ecx
+	and ecx, [mode]
+	or ecx, edx                     ; ecx = the mode it must have
+	cmp eax, ecx
+	je .next
+	mov A3d, ecx
+	sys fchmodat, [dfd], [comp]
+	test eax, eax
+	jns .next
+.chmod_failed:
+	mov esi, msg_chmod
+	jmp .failed_msg
+.next:
+	call close_dfd
+	pop xax
+	jmp .operand
+.bye:
+	call out_end
+	exit_status
+
+.bad_mode:
+	mov esi, msg_mode
+	mov xdx, [modestr]
+	xor eax, eax
+	call err_quoted
+	exit 1
+
+; close_dfd - close [dfd] unless it is AT_FDCWD.
+close_dfd:
+	mov eax, [dfd]
+	test eax, eax
+	js .ret
+	sys close, eax
+.ret:
+	ret
+
+; announce - with -v, "ARGV0: created directory 'NAME'" (NAME: [xsp+W],
+; the operand, maybe cut at a component's end) into stdout's buffer.
+announce:
+	test ebp, OPT_V
+	jz close_dfd.ret
+	mov esi, msg_created
+	mov xdx, [xsp+W]
+	call af_start
+	jmp out_line
+
+empty:		db 0
+msg_create:	db 'cannot create directory ', 0
+msg_chmod:	db 'cannot change permissions of ', 0
+msg_mode:	db 'invalid mode ', 0
+msg_created:	db 'created directory ', 0
+OPTSPEC:	db 'm:pv', 0
+LONGOPTS:
+	db 'm'|0x80, 'mode', 0
+	db 'p', 'parents', 0
+	db 'v', 'verbose', 0
+	db '?', 'context', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+
+BSS
+OBUFSZ	equ 4096
+obuf:	resb OBUFSZ
+opos:	resd 1
+werr:	resd 1
+umask_v: resd 1
+mode:	resd 1
+kept:	resd 1
+dfd:	resd 1
+merr:	resd 1
+made:	resd 1
+modestr: resW 1
+comp:	resW 1
+sep:	resW 1
+pos:	resW 1
+stx:	resb STATX_RECORD
+QBUFSZ	equ 131072 + 4 * 131072 + 64
+qbuf:	resb QBUFSZ
+
+program_end

@@ -1,0 +1,59 @@
+#!/usr/bin/env bats
+# mkdir: what difftest cannot run: the user cases as a non-root user, a
+# read-only file system, and the peak RSS.
+load helpers
+
+# user_cases NAME - the skip-if-root cases of tests/cases/NAME.cases run
+# by difftest as a non-root user (copies of the binary and harness in $T)
+user_cases() {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
+	chmod -R a+rX "$T" && chmod 1777 u/tmp
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+# on_ro_fs CMD... - CMD run inside a private mount namespace where ./ro is
+# a read-only bind mount of itself (status and output as `run` gives)
+on_ro_fs() {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$@"
+}
+
+@test "the user cases as a non-root user" {
+	user_cases mkdir
+}
+
+@test "a read-only file system: GNU's message, -p on an existing directory is fine" {
+	mkdir -p ro/d
+	on_ro_fs "$(bin mkdir)" ro/a
+	[ "$status" -eq 1 ] && [ "$output" = "$(bin mkdir): cannot create directory 'ro/a': Read-only file system" ]
+	on_ro_fs /usr/bin/mkdir ro/a
+	[ "$output" = "/usr/bin/mkdir: cannot create directory ‘ro/a’: Read-only file system" ] ||
+		[ "$output" = "/usr/bin/mkdir: cannot create directory 'ro/a': Read-only file system" ]
+	on_ro_fs "$(bin mkdir)" -p ro/d
+	[ "$status" -eq 0 ] && [ -z "$output" ]
+}
+
+@test "-p of a path longer than PATH_MAX, like GNU" {
+	p=$(printf 'dir%.0s/' $(seq 1100))     # 4400 bytes
+	"$(bin mkdir)" -p "${p}x"
+	/usr/bin/mkdir -p "${p}y"
+	[ "$(find . -name x -printf '%d ')$(find . -name y -printf '%d')" = "1101 1101" ]
+}
+
+@test "-v into a closed pipe: killed by SIGPIPE at GNU's byte (after all are made)" {
+	run bash -c '"$1" -v a b c | true; echo "${PIPESTATUS[0]}"' sh "$(bin mkdir)"
+	[ "$output" = 141 ] && [ -d a ] && [ -d b ] && [ -d c ]
+	closed_pipe_kills mkdir -v d
+	[ -d d ]
+}
+
+@test "peak RSS" {
+	rss_at_most 16 mkdir a
+	rss_at_most 16 mkdir -p b/c
+}

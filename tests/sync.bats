@@ -1,0 +1,60 @@
+#!/usr/bin/env bats
+# sync: what difftest cannot run: the user cases as a non-root user, a
+# read-only file system, and the peak RSS.
+load helpers
+
+# user_cases NAME - the skip-if-root cases of tests/cases/NAME.cases run
+# by difftest as a non-root user (copies of the binary and harness in $T)
+user_cases() {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
+	chmod -R a+rX "$T" && chmod 1777 u/tmp
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+# on_ro_fs CMD... - CMD run inside a private mount namespace where ./ro is
+# a read-only bind mount of itself (status and output as `run` gives)
+on_ro_fs() {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$@"
+}
+
+@test "the user cases as a non-root user" {
+	user_cases sync
+}
+
+@test "the system call for each mode" {
+	command -v strace > /dev/null || skip "strace missing"
+	touch a
+	strace -o log -e trace=sync,fsync,fdatasync,syncfs "$(bin sync)"
+	grep -q '^sync()' log
+	strace -o log -e trace=sync,fsync,fdatasync,syncfs "$(bin sync)" a a
+	[ "$(grep -c '^fsync(' log)" -eq 2 ]
+	strace -o log -e trace=sync,fsync,fdatasync,syncfs "$(bin sync)" -d a
+	grep -q '^fdatasync(' log
+	strace -o log -e trace=sync,fsync,fdatasync,syncfs "$(bin sync)" --file-system a
+	grep -q '^syncfs(' log
+}
+
+@test "a file readable by nobody: tried write-only, and the read error said" {
+	as_nobody
+	echo x > w && chmod 200 w && chown 65534 w && chmod 755 "$T"
+	run "${as[@]}" "$(bin sync)" -d w
+	[ "$status" -eq 0 ] && [ -z "$output" ]
+	chown 0 w
+	run "${as[@]}" "$(bin sync)" w
+	[ "$status" -eq 1 ] && [ "$output" = "$(bin sync): error opening 'w': Permission denied" ]
+	run "${as[@]}" /usr/bin/sync w
+	[ "$output" = "/usr/bin/sync: error opening 'w': Permission denied" ]
+}
+
+@test "peak RSS" {
+	touch a
+	rss_at_most 16 sync
+	rss_at_most 16 sync -d a
+}
