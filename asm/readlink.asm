@@ -1,0 +1,167 @@
+; readlink - print the target of a symbolic link, or a canonical file name.
+;
+; Usage: readlink [-efmnqsvz] FILE...
+;   (none)  print the target of each FILE that is a symlink
+;   -f      canonicalize: follow every symlink; all but the last component
+;           must exist
+;   -e      the same, and every component must exist
+;   -m      the same, and no component needs to exist
+;   -n      no newline after the name (ignored, with a message, when there
+;           are several FILEs)
+;   -q, -s  quiet: say nothing about a failure (the default)
+;   -v      verbose: say why a FILE failed ("readlink: FILE: Reason")
+;   -z      end each name with a NUL byte instead of a newline
+; Exit status: 0; 1 when a FILE failed, for a missing operand, a bad
+; option or a write error ("readlink: write error: Reason" at the end).
+; Long options: --canonicalize (-f), --canonicalize-existing (-e),
+; --canonicalize-missing (-m), --no-newline, --quiet, --silent, --verbose,
+; --zero, or any unambiguous prefix of them.
+; Differences from GNU: --help and --version are not supported
+; ("unrecognized option"). A name
+; whose canonical form is over 256 KiB fails (ENAMETOOLONG); see
+; rt/canonicalize.inc for its loop detection.
+
+%include "subk.inc"
+%include "rt/canonicalize_consts.inc"
+use getopt_long, err_file, canonicalize, write_all
+
+OPTSPEC:	db 'efmnqsvz', 0
+LONGOPTS:
+	db 'f', 'canonicalize', 0
+	db 'e', 'canonicalize-existing', 0
+	db 'm', 'canonicalize-missing', 0
+	db 'n', 'no-newline', 0
+	db 'q', 'quiet', 0
+	db 's', 'silent', 0
+	db 'v', 'verbose', 0
+	db 'z', 'zero', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+fmt_missing_op:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
+fmt_ignoring:	db F_ARGV0, ': ignoring --no-newline with multiple arguments', 10, 0
+msg_write:	db 'write error', 0
+
+_start:
+	save_argv0
+	getopt_init
+	mov byte [term], 10
+.opt:
+	call getopt_long
+	jc .opts_done
+	cmp al, 'n'
+	jne .not_n
+	mov [no_nl], al
+.not_n:
+	cmp al, 'z'
+	jne .not_z
+	mov byte [term], 0
+.not_z:
+	cmp al, 'v'
+	je .verbose
+	cmp al, 'q'
+	je .quiet
+	cmp al, 's'
+	je .quiet
+; e f m: mode = 0x80 | CAN_EXISTING, CAN_ALL_BUT_LAST, CAN_MISSING
+	mov ah, 0x80 | CAN_EXISTING
+	cmp al, 'e'
+	je .set_mode
+	mov ah, 0x80 | CAN_ALL_BUT_LAST
+	cmp al, 'f'
+	je .set_mode
+	mov ah, 0x80 | CAN_MISSING
+	cmp al, 'm'
+	jne .opt                ; n, z
+.set_mode:
+	mov [mode], ah
+	jmp .opt
+.verbose:
+	mov byte [verbose], 1
+	jmp .opt
+.quiet:
+	mov byte [verbose], 0
+	jmp .opt
+
+; The operands are at &argv[1] up to xdi.
+.opts_done:
+	lea xbp, [xsp + 2*W]
+	mov xax, xdi
+	sub xax, xbp
+	jz .missing
+	cmp xax, W
+	je .each
+	cmp byte [no_nl], 0
+	je .each
+	mov byte [no_nl], 0
+	mov esi, fmt_ignoring
+	mov edx, esi            ; (no ARG)
+	xor eax, eax
+	call say
+.each:
+	mov xsi, [xbp]
+	test xsi, xsi
+	jz .end
+	mov al, [mode]
+	test al, al
+	jz .link
+	and al, 0x7f
+	call canonicalize
+	jc .failed
+	mov esi, can_out
+	jmp short .print
+.link:
+	sys readlink, xsi, can_out, CAN_LINK   ; (can_out: next to the variables)
+	test eax, eax
+	js .failed
+	mov esi, can_out
+	lea edi, [esi + eax]
+.print:                         ; the name at esi..edi, then the terminator
+	mov al, [term]
+	stosb
+	cmp byte [no_nl], 0
+	je .write
+	dec edi
+.write:
+	cmp byte [werr], 0
+	jne .next
+	mov A3, xdi
+	sub A3, xsi
+	movx A2, xsi
+	push 1
+	pop A1
+	call write_all
+	jns .next
+	mov [werr], eax
+.next:
+	add xbp, W
+	jmp .each
+.failed:
+	mov STATUSb, 1
+	cmp byte [verbose], 0
+	je .next
+	mov xsi, [xbp]
+	call err_file
+	jmp .next
+.end:
+	mov eax, [werr]
+	test eax, eax
+	jz .bye
+	mov esi, msg_write
+	call err_text
+.bye:
+	exit_status
+.missing:
+	mov esi, fmt_missing_op
+	mov edx, esi            ; (no ARG: any string will do)
+	jmp usage_say
+
+BSS
+mode:	resb 1                  ; 0: readlink(2); else 0x80 | CAN_ mode
+no_nl:	resb 1
+term:	resb 1
+verbose: resb 1
+werr:	resd 1                  ; the -errno of a failed write
+TEXT
+
+program_end

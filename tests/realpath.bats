@@ -1,0 +1,70 @@
+#!/usr/bin/env bats
+# realpath: what difftest cannot express: names longer than PATH_MAX built
+# with relative steps, a component that is not searchable (as root and as
+# a non-root user), write errors on /dev/full, a closed pipe, many
+# operands with --relative-to, peak RSS.
+load helpers
+
+# ./deep: 25 directories of 200 bytes (a name of 5026 bytes, past PATH_MAX)
+deep_tree() {
+	local d p=. i
+	d=$(printf 'd%.0s' $(seq 200))
+	for i in $(seq 25); do p=$p/$d; done
+	mkdir -p "$p"
+	deep=$p
+}
+
+# same_as_gnu ARGS... - our realpath and GNU's: the same status, stdout
+# and stderr (after the program name)
+same_as_gnu() {
+	"$(bin realpath)" "$@" > out 2> err && s1=0 || s1=$?
+	/usr/bin/realpath "$@" > expected 2> experr && s2=0 || s2=$?
+	[ "$s1" -eq "$s2" ] && cmp expected out &&
+		[ "$(sed "s|^$(bin realpath)|R|" err)" = "$(sed 's|^/usr/bin/realpath|R|' experr)" ] ||
+		{ echo "$*: status $s1 $s2"; return 1; }
+}
+
+@test "a name past PATH_MAX: fails as GNU's, except with -m and -s" {
+	deep_tree
+	same_as_gnu "$deep"
+	same_as_gnu -e "$deep"
+	same_as_gnu -m "$deep/x/../y"
+	[ "$(wc -c < out)" -gt 4096 ]
+	same_as_gnu -s "$deep"
+	same_as_gnu --relative-to="$deep" .
+	same_as_gnu -m --relative-to="$deep" . "$deep/a"
+}
+
+@test "an unsearchable directory: Permission denied as a non-root user, fine as root" {
+	mkdir -p locked/sub
+	chmod 700 locked
+	chmod 755 "$T"
+	same_as_gnu locked/sub locked/x
+	as_nobody
+	unreadable_like_gnu realpath '%s: locked/sub: Permission denied' locked/sub
+	unreadable_like_gnu realpath '%s: locked/sub: Permission denied' -e locked/sub
+	unreadable_like_gnu realpath '%s: locked/sub: Permission denied' --relative-to=locked/sub .
+}
+
+@test "/dev/full: one write error at the end, status 1" {
+	dev_full_fails realpath . /
+	dev_full_fails realpath --relative-to=/ . /
+}
+
+@test "a closed pipe kills it by SIGPIPE, silently" {
+	closed_pipe_kills realpath .
+}
+
+@test "3000 operands give GNU's output, absolute and relative" {
+	mkdir -p a/b/c
+	for i in $(seq 3000); do ln -s "a/b/../t$i" "l$i"; done
+	output_like_gnu realpath l*
+	output_like_gnu realpath -s l*
+	output_like_gnu realpath -z --relative-to=a/b/c l*
+	output_like_gnu realpath --relative-base=a l* a/b a/x
+}
+
+@test "peak RSS of a trivial run is at most 16 KiB" {
+	rss_at_most 16 realpath .
+	rss_at_most 16 realpath -m /usr/bin/../lib/x
+}
