@@ -1,0 +1,457 @@
+; cksum - the POSIX CRC and the byte count of each FILE.
+;
+; Usage: cksum [-z] [--tag] [--untagged] [-a crc] [--debug] [FILE]...
+;   -z, --zero           end each line with a NUL byte, not a newline
+;   --tag, --untagged    accepted: the CRC has one format either way
+;   -a crc, --algorithm=crc   the default, accepted
+;   --debug              say once (before the first file read) whether the
+;                        PCLMULQDQ loop is used, in GNU's words
+; Each line is "CRC SIZE NAME" (no NAME when there is no FILE operand); "-"
+; and no FILE mean standard input. The CRC is POSIX's: CRC-32 (polynomial
+; 0x04C11DB7, most significant bit first) over the bytes and then the
+; length, least significant byte first, in as few bytes as it takes
+; (64-bit, on both arches), inverted. The name is printed as given.
+; Exit status: 0; 1 when a FILE cannot be opened (the others are still
+; done), when standard input was read and cannot be closed, on a write
+; error (GNU's "write error", said once at the end), and for the options
+; below.
+; As GNU 9.1, a read error (a directory, a closed stdin) ends the input
+; without a word: its CRC and size so far are printed.
+; Not supported (GNU accepts them): -a with another algorithm, -c/--check,
+; -l/--length: "cksum: option not supported: -a" and exit 1. Without -c,
+; GNU's refusal of --ignore-missing, --status, -w/--warn, --quiet and
+; --strict ("the --warn option is meaningful only when verifying
+; checksums"), and of -b and -t (the Try line alone). --help and --version
+; get GNU's "unrecognized option" (see README).
+;
+; Speed: each read (256 KiB) of 64 bytes or more is folded with PCLMULQDQ
+; when the CPU has it (and AVX, as GNU asks before it uses its own
+; PCLMULQDQ loop, so --debug says the same): four 128-bit accumulators of
+; byte-swapped data (bit 127 is the first bit of the block), each folded
+; forward by 512 bits per 64 bytes (x^576 and x^512 mod P for its two
+; halves), then into one by 128 bits at a time (x^192, x^128). The value
+; left is congruent to the data, so its 16 bytes, stored big-endian where
+; the data was, go through the table loop from 0 with the rest of the
+; read: the CRC of that is the CRC of all. The CRC so far enters a read in
+; the top 32 bits of its first block. The table (256 words, made at the
+; start in BSS) does the bytes one at a time; assembled with -DNO_PCLMUL
+; it does everything (the tests check both).
+
+%include "subk.inc"
+use getopt_long, usage_try, err_file, errno_path
+
+BUFSZ	equ 256 * 1024
+POLY	equ 0x04C11DB7
+CPU_BITS equ (1 << 1) | (1 << 9) | (1 << 28)    ; PCLMULQDQ, SSSE3, AVX
+; The verify options' codes: bits of [verify], in the order GNU refuses
+; them without -c.
+V_IGNORE equ 1
+V_STATUS equ 2
+V_WARN	equ 3
+V_QUIET	equ 4
+V_STRICT equ 5
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+
+%ifndef NO_PCLMUL
+	push 1
+	pop xax
+	cpuid
+	and ecx, CPU_BITS
+	cmp ecx, CPU_BITS
+	sete [pclmul]
+	je .options
+%endif
+
+; The table, only for a CPU without PCLMULQDQ (a trivial run touches
+; none of it): entry i is the CRC of the byte i, i*x^32 mod P.
+	mov edi, table
+	xor ecx, ecx
+.table:
+	xor edx, edx
+	mov eax, ecx
+	call step8
+	xchg eax, edx
+	stosd
+	inc cl
+	jnz .table
+
+; The options (getopt_long: xsi, xdi, xbx are its state).
+.options:
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+.opt:
+	call getopt_long
+	jc .options_done
+	movzx eax, al
+	cmp al, 'z'
+	jne .not_z
+	mov byte [zflag], 10             ; 10 xor 10: a NUL ends the lines
+.not_z:
+	cmp al, 'D'
+	jne .not_debug
+	mov [debug], al
+.not_debug:
+	cmp al, 'b'
+	je usage_try
+	cmp al, 't'
+	je usage_try
+	cmp al, 'w'
+	jne .not_w
+	mov al, V_WARN
+.not_w:
+	cmp al, V_STRICT
+	ja .not_verify
+	bts [verify], eax               ; (eax < 8)
+.not_verify:
+	cmp al, 'a'
+	jne .not_a
+	cmp dword [xdx], 'crc'          ; "crc" and its NUL: GNU's only exact
+	je .opt                         ; match
+.unsupported:
+	cmp byte [unsup], 0
+	jne .opt
+	mov [unsup], al
+	jmp .opt
+.not_a:
+	cmp al, 'c'
+	je .unsupported
+	cmp al, 'l'
+	je .unsupported
+	jmp .opt
+
+; After the options, what GNU would do and we cannot, then GNU's own
+; refusals in its order (the lowest bit of verify first).
+.options_done:
+	movzx eax, byte [unsup]
+	test eax, eax
+	jz .verify
+	shl eax, 8
+	mov al, '-'
+	push xax
+	mov xdx, xsp
+	mov esi, fmt_unsup
+	jmp usage_say                   ; (prints no Try line: fmt_unsup)
+.verify:
+	bsf eax, [verify]
+	jz .operands
+	movzx edx, byte [verify_names + xax - 1]
+	add edx, LONGOPTS
+	mov esi, fmt_verify
+	jmp usage_say
+
+; The operands are at xsp up to xdi, then NULL; none is "-" unnamed.
+.operands:
+	cmp xdi, xsp
+	setne [named]
+	jne next_file
+	push dash
+
+; Each operand: open it (or take fd 0 for "-"), CRC it, print the line.
+; [name] is the operand, xbp the fd.
+next_file:
+	pop xsi
+	test xsi, xsi
+	jz finish
+	mov [name], xsi
+	xor ebp, ebp
+	cmp word [xsi], '-'
+	jne .open
+	mov byte [stdin_used], 1
+	jmp .opened
+.open:
+	sys open, xsi, O_RDONLY|O_LARGEFILE
+	test eax, eax
+	js .open_failed
+	xchg eax, ebp
+.opened:
+	cmp byte [debug], 0
+	je .start
+	mov byte [debug], 0
+	mov esi, fmt_generic
+	cmp byte [pclmul], 0
+	je .say
+	mov esi, fmt_pclmul
+.say:
+	mov edx, esi                    ; (no ARG: any string will do)
+	xor eax, eax
+	call say
+.start:
+	xor eax, eax
+	mov [len], eax
+	mov [len + 4], eax
+	mov [crc], eax
+.read:
+	sys read, ebp, buf, BUFSZ
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	jle .eof                        ; GNU 9.1: a read error is an end
+	add [len], eax
+	adc dword [len + 4], 0
+	mov esi, buf
+	xchg eax, ecx
+	mov edx, [crc]
+	call crc_block
+	mov [crc], edx
+	jmp .read
+.eof:
+	mov xsi, [name]
+	cmp word [xsi], '-'
+	je .length                      ; (a file may be fd 0 when stdin was
+	sys close, ebp                  ; closed)
+
+; The length, least significant byte first, up to its last non-zero byte.
+.length:
+	mov esi, len
+	push 8
+	pop xcx
+.significant:
+	cmp byte [xsi + xcx - 1], 0
+	jne .feed
+	loop .significant
+.feed:
+	mov edx, [crc]
+	call crc_bytes
+	not edx
+
+; The line, built in buf: the numbers backwards from buf + 32, the name
+; and the end forwards.
+	push xdx
+	mov edi, buf + 32
+	mov eax, [len]
+	mov edx, [len + 4]
+	call u64toa
+	dec edi
+	mov byte [xdi], ' '
+	pop xax
+	xor edx, edx
+	call u64toa
+	push xdi
+	mov edi, buf + 32
+	cmp byte [named], 0
+	je .eol
+	mov al, ' '
+	stosb
+	mov xsi, [name]
+	call copystr
+.eol:
+	mov al, 10
+	xor al, [zflag]
+	stosb
+	pop xsi
+	span_args
+	push 1
+	pop A1
+	call write_all
+	jns next_file
+	mov [werr], al
+	jmp next_file
+
+.open_failed:
+	mov xsi, [name]
+	call err_file
+	jmp next_file
+
+; The end: stdin closed when it was read (GNU: "standard input: Reason"),
+; then a write error said once; the reason only when closing stdout fails
+; too, as GNU's close_stdout says it.
+finish:
+	cmp dword [stdin_used], 0
+	je .flush
+	sys close, 0
+	test eax, eax
+	jns .flush
+	mov esi, msg_stdin
+	call err_text
+.flush:
+	cmp byte [werr], 0
+	je .exit
+	sys close, 1
+	mov esi, msg_write
+	call err_text
+.exit:
+	exit_status
+
+; crc_block - the CRC of ecx bytes at xsi (ecx > 0) after edx (the CRC so
+; far, not inverted). out: edx; clobbers xax, xcx, xsi, xmm0-xmm7, and
+; the 16 bytes before the last ones read (see the top of the file).
+; crc_bytes - the same, a byte at a time (ecx may be 0): through the
+; table, or bit by bit when there is no table (with PCLMULQDQ: only the
+; few bytes a read leaves, and the length).
+%macro fold_mem 2                       ; acc, offset: acc*x^512 + block
+	movdqu xmm7, [xsi + %2]
+	pshufb xmm7, xmm5
+	movdqa xmm6, %1
+	pclmulqdq %1, xmm4, 0x00
+	pclmulqdq xmm6, xmm4, 0x11
+	pxor %1, xmm7
+	pxor %1, xmm6
+%endmacro
+%macro fold_reg 2                       ; acc into dst: dst += acc*x^128
+	movdqa xmm6, %1
+	pclmulqdq %1, xmm4, 0x00
+	pclmulqdq xmm6, xmm4, 0x11
+	pxor %2, %1
+	pxor %2, xmm6
+%endmacro
+crc_block:
+%ifndef NO_PCLMUL
+	cmp byte [pclmul], 0
+	je crc_bytes
+	cmp ecx, 64
+	jb crc_bytes
+	movdqu xmm5, [bswap]
+	movdqu xmm0, [xsi]
+	movdqu xmm1, [xsi + 16]
+	movdqu xmm2, [xsi + 32]
+	movdqu xmm3, [xsi + 48]
+	pshufb xmm0, xmm5
+	pshufb xmm1, xmm5
+	pshufb xmm2, xmm5
+	pshufb xmm3, xmm5
+	movd xmm6, edx
+	pslldq xmm6, 12
+	pxor xmm0, xmm6
+	movdqu xmm4, [k512]
+.more:
+	add esi, 64
+	sub ecx, 64
+	cmp ecx, 64
+	jb .reduce
+	fold_mem xmm0, 0
+	fold_mem xmm1, 16
+	fold_mem xmm2, 32
+	fold_mem xmm3, 48
+	jmp .more
+.reduce:
+	movdqu xmm4, [k128]
+	fold_reg xmm0, xmm1
+	fold_reg xmm1, xmm2
+	fold_reg xmm2, xmm3
+	pshufb xmm3, xmm5
+	sub esi, 16
+	movdqu [xsi], xmm3
+	add ecx, 16
+	xor edx, edx
+%endif
+crc_bytes:
+	jxcxz .ret
+.byte:
+	lodsb
+	cmp byte [pclmul], 0
+	je .table
+	call step8
+	jmp short .next
+.table:
+	movzx eax, al
+	rol edx, 8
+	xor al, dl
+	mov dl, 0
+	xor edx, [table + xax*4]
+.next:
+	loop .byte
+.ret:
+	ret
+
+; step8 - one byte al into the CRC edx bit by bit: edx = (edx xor
+; al*x^24) * x^8 mod P. clobbers xax
+step8:
+	shl eax, 24
+	xor edx, eax
+	push 8
+	pop xax
+.bit:
+	add edx, edx
+	jnc .no_xor
+	xor edx, POLY
+.no_xor:
+	dec eax
+	jnz .bit
+	ret
+
+; u64toa - the decimal digits of edx:eax, written backwards (two 32-bit
+; divisions a digit). in: xdi = the end; out: xdi = the first digit.
+; clobbers: xax, xbx, xcx, xdx
+u64toa:
+	push 10
+	pop xbx
+.digit:
+	mov ecx, eax
+	mov eax, edx
+	xor edx, edx
+	div ebx
+	xchg eax, ecx                   ; ecx = the high half of the quotient
+	div ebx
+	add dl, '0'
+	dec edi
+	mov [xdi], dl
+	mov edx, ecx
+	or ecx, eax
+	jnz .digit
+	ret
+
+%ifndef NO_PCLMUL
+bswap:	db 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0
+k512:	dq 0xe6228b11, 0x8833794c       ; x^512, x^576 mod P
+k128:	dq 0xe8a45605, 0xc5b9cd4c       ; x^128, x^192 mod P
+%endif
+
+; The options: codes 1..5 are the verify options, in the order GNU
+; refuses them (bits of verify); LONGOPTS in GNU's order (its ambiguity
+; messages list them so).
+OPTSPEC:	db 'a:l:bctwz', 0
+LONGOPTS:
+	db 'l'|0x80, 'length', 0
+	db 'c', 'check', 0
+o_ignore:
+	db V_IGNORE, 'ignore-missing', 0
+o_quiet:
+	db V_QUIET, 'quiet', 0
+o_status:
+	db V_STATUS, 'status', 0
+o_warn:
+	db V_WARN, 'warn', 0
+o_strict:
+	db V_STRICT, 'strict', 0
+	db 'T', 'tag', 0
+	db 'z', 'zero', 0
+	db 'a'|0x80, 'algorithm', 0
+	db 'D', 'debug', 0
+	db 'T', 'untagged', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+verify_names:
+	db o_ignore + 1 - LONGOPTS, o_status + 1 - LONGOPTS
+	db o_warn + 1 - LONGOPTS, o_quiet + 1 - LONGOPTS
+	db o_strict + 1 - LONGOPTS
+fmt_verify:	db F_ARGV0, ': the --', F_ARG, ' option is meaningful only when verifying checksums', 10, F_TRY, 0
+fmt_unsup:	db F_ARGV0, ': option not supported: ', F_ARG, 10, 0
+fmt_pclmul:	db F_ARGV0, ': using pclmul hardware support', 10, 0
+fmt_generic:	db F_ARGV0, ': pclmul support not detected', 10, 0
+dash:		db '-', 0
+msg_stdin:	db 'standard input', 0
+msg_write:	db 'write error', 0
+
+; The small variables first: they share a page with the start of buf,
+; where a small input and every output line go; the table last (touched
+; only without PCLMULQDQ).
+BSS
+len:	resd 2                          ; this file's byte count
+crc:	resd 1
+name:	resW 1                          ; this operand
+stdin_used: resd 1                      ; 1 once "-" was read
+verify:	resd 1                          ; bits V_*: refused without -c
+unsup:	resb 1                          ; the letter of an option we lack
+zflag:	resb 1                          ; 10 with -z (xor'ed into \n)
+debug:	resb 1
+pclmul:	resb 1                          ; 1: fold with PCLMULQDQ
+named:	resb 1                          ; 1: the lines carry the names
+werr:	resb 1                          ; not 0 once a write failed
+buf:	resb BUFSZ
+table:	resd 256
+
+program_end

@@ -1,0 +1,133 @@
+#!/usr/bin/env bats
+# cksum: what difftest cannot see: the table path (assembled with
+# -DNO_PCLMUL) and the PCLMULQDQ fold on random data of many sizes against
+# GNU, a sparse file over 4 GiB (a 64-bit length, O_LARGEFILE on i386), the
+# options we refuse (GNU takes them), an unreadable file as a non-root
+# user, SIGPIPE, /dev/full, and the RSS of a trivial run.
+load helpers
+
+# big_sparse - $big: a sparse file of 4.5 GiB and one byte "x". On tmpfs
+# (/dev/shm) when there is one: reading a hole there copies the zero page,
+# where ext4 would first fill the page cache with 4.5 GiB of zeros.
+big_sparse() {
+	big=$(mktemp /dev/shm/subk-cksum.XXXXXX 2>/dev/null) || big=$T/sparse
+	truncate -s 4831838208 "$big"
+	printf x >> "$big"
+}
+
+teardown() {
+	[ -z "${big:-}" ] || rm -f "$big"
+	cd / && rm -rf "$T"
+}
+
+# random_files - r0 .. r299 (i bytes each) and r1m (1 MiB), random bytes
+random_files() {
+	head -c 1048576 /dev/urandom > r1m
+	python3 -c 'd = open("r1m", "rb").read()
+for i in range(300): open("r%d" % i, "wb").write(d[:i])'
+	files=(r*)
+}
+
+# many_lines - set `many` to 700 operands of lines of 115 bytes: 80 KB of
+# output, more than a pipe holds
+many_lines() {
+	n=$(printf 'n%.0s' $(seq 100))
+	echo x > "$n"
+	many=()
+	for ((i = 0; i < 700; i++)); do many+=("$n"); done
+}
+
+@test "PCLMULQDQ path (or the table, without it): GNU's CRCs, sizes 0..299 and 1 MiB" {
+	random_files
+	output_like_gnu cksum "${files[@]}"
+	"$(bin cksum)" < r1m > out
+	/usr/bin/cksum < r1m > expected
+	cmp expected out
+}
+
+@test "the table path (-DNO_PCLMUL): GNU's CRCs, and --debug says so" {
+	random_files
+	local root=$BATS_TEST_DIRNAME/.. a
+	a=$(arch)
+	nasm -f bin -DARCH="$a" -DNO_PCLMUL -I"$root/asm/lib/" -I"$root/build/gen/$a/" \
+		-o cksum "$root/asm/cksum.asm"
+	chmod 755 cksum
+	./cksum "${files[@]}" > out
+	/usr/bin/cksum "${files[@]}" > expected
+	cmp expected out
+	run ./cksum --debug r1
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "./cksum: pclmul support not detected" ]
+}
+
+@test "a sparse file over 4 GiB: the 64-bit length and the CRC as GNU's" {
+	big_sparse
+	run "$(bin cksum)" "$big"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(/usr/bin/cksum "$big")" ]
+	[ "$output" = "1163298943 4831838209 $big" ]
+}
+
+@test "options GNU has and we do not: a clear refusal, status 1" {
+	echo x > a
+	sh_fails 1 cksum 'option not supported: -a' '"$1" -a md5 a'
+	sh_fails 1 cksum 'option not supported: -a' '"$1" --algorithm=sha256 a'
+	sh_fails 1 cksum 'option not supported: -a' '"$1" -a bsd a'
+	sh_fails 1 cksum 'option not supported: -c' '"$1" -c a'
+	sh_fails 1 cksum 'option not supported: -c' '"$1" --check a'
+	sh_fails 1 cksum 'option not supported: -l' '"$1" -l 8 a'
+	sh_fails 1 cksum 'option not supported: -l' '"$1" --length=256 -a blake2b a'
+	sh_fails 1 cksum 'option not supported: -c' '"$1" -c -w a'
+}
+
+@test "--help and --version: GNU's unrecognized option (see README)" {
+	run "$(bin cksum)" --help
+	[ "$status" -eq 1 ]
+	[ "${lines[0]}" = "$(bin cksum): unrecognized option '--help'" ]
+	run "$(bin cksum)" --version
+	[ "$status" -eq 1 ]
+	[ "${lines[0]}" = "$(bin cksum): unrecognized option '--version'" ]
+}
+
+@test "unreadable file as a non-root user: Permission denied, the rest done" {
+	echo open > free
+	lock_file
+	unreadable_like_gnu cksum '3102255339 5 free\n%s: locked: Permission denied\n3102255339 5 free' free locked free
+}
+
+@test "SIGPIPE: killed silently, as GNU" {
+	echo x > a
+	closed_pipe_kills cksum a
+	closed_pipe_kills /usr/bin/cksum a
+	many_lines
+	sigpipe_silent cksum '-c 1' "$(/usr/bin/cksum a | head -c 1)" "${many[@]}"
+}
+
+@test "SIGPIPE ignored: GNU's 'write error', status 1" {
+	many_lines
+	sigpipe_ignored_fails cksum 'write error' "${many[@]}"
+	sigpipe_ignored_fails /usr/bin/cksum 'write error' "${many[@]}"
+}
+
+@test "/dev/full: GNU's 'write error' at the end, status 1" {
+	echo x > a
+	sh_fails 1 cksum 'write error' '"$1" a a > /dev/full'
+	run sh -c '/usr/bin/cksum a a > /dev/full'
+	[ "$status" -eq 1 ] && [ "$output" = "/usr/bin/cksum: write error" ]
+	echo x | sh_fails 1 cksum 'write error' '"$1" > /dev/full'
+}
+
+@test "binary input with NUL bytes, a last line without newline, empty input" {
+	printf 'a\0b\0\0\nlast' > in
+	compare_with_gnu cksum
+	compare_with_gnu cksum - in
+	: > in
+	compare_with_gnu cksum
+}
+
+@test "RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 cksum < /dev/null
+	echo hello > one
+	rss_at_most 16 cksum one
+	rss_at_most 16 cksum < one
+}
