@@ -27,7 +27,7 @@
 %include "subk.inc"
 use getopt_long, err_file, errno_path
 
-BUFSZ	equ 256 * 1024
+BUFSZ	equ 512 * 1024          ; one read (an i386 system call is dear)
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
