@@ -1,0 +1,1488 @@
+; od - dump files in octal, decimal, hex and as characters.
+;
+; Usage: od [OPTION]... [FILE]...
+;   -A d|o|x|n  the offsets in decimal, octal (default), hex, or none
+;   -t TYPE     a, c, d[SIZE], o[SIZE], u[SIZE], x[SIZE] (SIZE 1 2 4 8 or
+;               C S I L; 4 when left out), each with an optional z suffix
+;               (the printable bytes at the end of the line); several types
+;               in one string and several -t: one output line per type,
+;               the columns aligned as GNU pads them
+;   -a -b -c -d -o -s -x -i -l -h -B -D -H -I -L -O -X  GNU's traditional
+;               types (a o1 c u2 o2 d2 x2 d4 d8 x2 o2 u4 x4 d8 d8 o4 x4)
+;   -j SKIP     skip SKIP bytes first (base 0: 0x.. hex, 0.. octal; the
+;               suffixes b k K m M G T P E Z Y R Q, KB, KiB ... as GNU)
+;   -N COUNT    dump at most COUNT bytes (same syntax)
+;   -v          no '*' for repeated lines
+;   -w[N]       N bytes a line (32 without N)
+;   --address-radix= --skip-bytes= --read-bytes= --format=
+;   --output-duplicates --width[=N], and their unambiguous prefixes
+; The FILEs ("-" or none: stdin) are read as one stream. Default: -A o -t o2
+; -w 16. A line equal to the one before becomes "*" (once per run).
+; Exit status: 0; 1 when a file could not be read (the others are still
+; dumped), on a bad option or argument, or on a write error.
+; Differences from GNU: floating point types (-t f, -e, -f, -F), -S
+; (--strings), --traditional, --endian and old-style offset operands
+; ("od FILE +10") are refused with "od: not supported: ..." and status 1;
+; at most 32 types and 1 MiB a line (refused the same way beyond); a -j
+; plus -N past 2^64 is not refused as GNU does.
+;
+; The input is read in 64 KiB chunks and copied block by block (one output
+; line's bytes) into two alternating block buffers, so the one before is
+; there to compare; the lines are formatted into a 64 KiB output buffer that
+; is written when nearly full. -j seeks where it can (regular files with a
+; size, devices), with 64-bit offsets on both arches; else it reads.
+
+%include "subk.inc"
+use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
+use write_all, od_seek, atou
+
+ISZ	equ 65536               ; one read
+SBUFSZ	equ 256                 ; the first read, in the variables' page:
+                                ; a small input touches no other page
+OUTSZ	equ 65536               ; the output buffer
+SLACK	equ 512                 ; room kept in it for one field or address
+MAXW	equ 1 << 20             ; bytes a line at most
+MAXSPECS equ 32
+
+; A type (spec): 16 bytes.
+STX_BLKSIZE equ 4                 ; struct statx: __u32 stx_blksize
+S_KIND	equ 0                   ; 0 unsigned, 1 signed, 2 'c', 3 'a'
+S_SIZE	equ 1                   ; bytes per field
+S_BASE	equ 2                   ; 8, 10, 16
+S_MIN	equ 3                   ; digits at least (zeros in front)
+S_FW	equ 4                   ; GNU's field width
+S_Z	equ 5                   ; the z suffix
+S_SHIFT	equ 6                   ; 32 - 8 * size for sizes 1 and 2, else 0
+S_PAD	equ 8                   ; GNU's pad_width (dword)
+S_FIELDS equ 12                 ; fields a line (dword)
+SPECSZ	equ 16
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+	mov word [addr_base], 8 | (7 << 8)
+	mov dword [specs_end], specs
+
+; The options. "--w..." (a prefix of "width", whose argument is optional)
+; is read here; the rest through getopt_long. xsi, xdi, xbx: its state.
+.opt:
+	test xbx, xbx
+	jnz .getopt
+	mov xax, [xsi]
+	test xax, xax
+	jz .getopt
+	cmp word [xax], '--'
+	jne .getopt
+	cmp byte [xax+2], 'w'
+	jne .getopt
+	lea xdx, [xax+2]
+	mov ecx, s_width
+.wcmp:
+	mov al, [xdx]
+	test al, al
+	jz .wnoarg
+	cmp al, '='
+	je .warg
+	cmp al, [xcx]
+	jne .getopt
+	inc xdx
+	inc ecx
+	jmp .wcmp
+.wnoarg:
+	xor edx, edx
+	jmp .wlong
+.warg:
+	inc xdx
+.wlong:
+	add xsi, W
+	mov ecx, s_long_width
+	jmp .width
+.getopt:
+	call getopt_long
+	jc .opts_done
+	cmp al, 'w'
+	jne .option
+	mov xdx, xbx                    ; the rest of the cluster, or none
+	xor ebx, ebx
+	mov ecx, s_w
+.width:
+	mov [optname], ecx
+	mov al, 'w'
+.option:
+	push xsi
+	push xdi
+	push xbx
+	call option
+	pop xbx
+	pop xdi
+	pop xsi
+	jmp .opt
+
+; The operands are at xsp up to xdi. Without a modern option GNU takes a
+; last operand "+N" (or a second one starting with a digit) as an offset:
+; refused.
+.opts_done:
+	cmp byte [modern], 0
+	jne .operands
+	mov xax, xdi
+	sub xax, xsp
+	jz .operands
+	cmp xax, 2*W
+	ja .operands
+	mov xdx, [xdi-W]
+	mov cl, [xdx]
+	cmp cl, '+'
+	je .old_offset
+	cmp xax, 2*W
+	jne .operands
+	sub cl, '0'
+	cmp cl, 9
+	ja .operands
+.old_offset:
+	mov ecx, s_old_offset
+	jmp unsupported
+.operands:
+	mov [opnd], xsp
+	cmp xdi, xsp
+	jne .have_operands
+	mov eax, dash_list
+	mov [opnd], xax
+.have_operands:
+	call setup
+
+; Skip: from the buffer first, then by seeking where it works, else by
+; reading.
+skip:
+	mov eax, [skipn]
+	or eax, [skipn+4]
+	jz dump
+	mov esi, [ipos]
+	mov ecx, [in_end]
+	sub ecx, esi
+	jz .empty
+	cmp dword [skipn+4], 0
+	jne .take
+	cmp ecx, [skipn]
+	jb .take
+	mov ecx, [skipn]
+.take:
+	add [ipos], ecx
+	sub [skipn], ecx
+	sbb dword [skipn+4], 0
+	jmp skip
+.empty:
+	cmp dword [fd], 0
+	jns .seek
+	call open_next
+	jc .past_end
+.seek:
+	mov A1d, [fd]
+	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, stx
+	test eax, eax
+	js .read
+	mov ax, [stx+STX_MODE]
+	and ax, S_IFMT
+	cmp ax, S_IFREG
+	jne .device
+	mov eax, [stx+STX_SIZE]
+	mov edx, [stx+STX_SIZE+4]
+	test edx, edx                   ; GNU reads a file of one block or
+	jnz .size                       ; less (and /proc's, of size 0)
+	cmp eax, [stx+STX_BLKSIZE]
+	jbe .read
+.size:
+	sub eax, [skipn]
+	sbb edx, [skipn+4]
+	jnc .device                     ; skipn <= size: seek
+	neg eax                         ; skipn -= size
+	adc edx, 0
+	neg edx
+	mov [skipn], eax
+	mov [skipn+4], edx
+	call close_in
+	call check_out
+	jmp skip
+.device:
+	mov A1d, [fd]
+	mov esi, skipn
+	mov cl, SEEK_CUR
+	call od_seek
+	js .read
+	xor eax, eax
+	mov [skipn], eax
+	mov [skipn+4], eax
+	jmp skip
+.read:
+	call refill
+	jnc skip
+.past_end:
+	mov esi, msg_past_end
+	call err_plain
+	exit 1
+
+; dump - each block of bpb bytes (or fewer, the last) through write_block;
+; then the offset after the last byte. A whole block that lies in the
+; input buffer is used where it is; else it is gathered into one of the
+; two block buffers, the one that [prev] is not in (a [prev] in the input
+; buffer is first saved in blk0, the input buffer being refilled).
+dump:
+	mov ecx, [bpb]
+	cmp byte [limited], 0
+	je .whole
+	cmp dword [limit+4], 0
+	jne .whole
+	cmp ecx, [limit]
+	jb .whole
+	mov ecx, [limit]
+	jmp .gather
+.whole:
+	mov esi, [ipos]
+	mov eax, [in_end]
+	sub eax, esi
+	cmp eax, ecx
+	jb .gather
+	mov [cur], esi
+	add esi, ecx
+	mov [ipos], esi
+	xchg eax, ecx
+	jmp .full
+.gather:
+	mov edi, [blk0]
+	mov esi, [prev]
+	cmp esi, [ibuf]
+	jb .prev_kept
+	push xcx
+	mov ecx, [bpb]
+	mov [prev], edi
+	rep movsb
+	pop xcx
+.prev_kept:
+	mov edi, [blk0]
+	cmp edi, [prev]
+	jne .cur
+	mov edi, [blk1]
+.cur:
+	mov [cur], edi
+	call fill                       ; eax = the bytes got
+	test eax, eax
+	jz .end
+	cmp eax, [bpb]
+	je .full
+	mov edi, [cur]                  ; the last block: zeros after it
+	mov ecx, [bpb]
+	add edi, eax
+	sub ecx, eax
+	push xax
+	xor eax, eax
+	rep stosb
+	pop xax
+.full:
+	sub [limit], eax
+	sbb dword [limit+4], 0
+	push xax
+	call write_block
+	pop xax
+	add [offset], eax
+	adc dword [offset+4], 0
+	mov edx, [cur]
+	mov [prev], edx
+	cmp eax, [bpb]
+	je dump
+.end:
+	mov edi, [opos]
+	call put_addr
+	cmp byte [addr_base], 0
+	je .last
+	mov al, 10
+	stosb
+.last:
+	mov [opos], edi
+	cmp byte [limited], 0           ; GNU's check when -N is used up
+	je .stdin
+	mov eax, [limit]
+	or eax, [limit+4]
+	jnz .stdin
+	call check_out
+.stdin:
+	cmp byte [stdin_used], 0
+	je .flush
+	sys close, 0
+	test eax, eax
+	jns .flush
+	push xax
+	call sync_out
+	pop xax
+	mov esi, s_stdin
+	call err_text
+; GNU's close_stdout: the last bytes written; after any failed write,
+; "write error", with the reason when these failed too.
+.flush:
+	mov edi, [opos]
+	call flush_all
+	mov esi, msg_write
+	test eax, eax
+	js .reason
+	cmp [werr], eax
+	je .bye
+	call err_plain
+	jmp .bye
+.reason:
+	call err_text
+.bye:
+	exit_status
+
+; write_block - one block: eax = its bytes (bpb, or fewer for the last);
+; [cur] the block, [prev] the one before.
+write_block:
+	mov [nbytes], eax
+	mov edi, [opos]
+	cmp byte [first], 0
+	jne .print
+	cmp byte [vflag], 0
+	jne .print
+	cmp eax, [bpb]
+	jne .print
+	push xdi
+	mov esi, [prev]
+	mov edi, [cur]
+	mov ecx, eax
+	test al, 3
+	jnz .bytes
+	shr ecx, 2
+	repe cmpsd
+	jmp .compared
+.bytes:
+	repe cmpsb
+.compared:
+	pop xdi
+	jne .print
+	cmp byte [peq], 0
+	jne .done
+	inc byte [peq]
+	mov ax, '*' | (10 << 8)
+	stosw
+	jmp .done
+.print:
+	mov byte [peq], 0
+	mov ebp, specs
+.spec:
+	cmp ebp, specs
+	jne .spaces
+	call put_addr
+	jmp .fields
+.spaces:
+	movzx ecx, byte [addr_pad]
+	mov al, ' '
+	rep stosb
+; Each field: GNU's pad spread over the fields (next_pad = pad * (i - 1) /
+; fields, the width pad_remaining - next_pad + field width), right-aligned.
+.fields:
+	mov eax, [bpb]
+	sub eax, [nbytes]
+	xor edx, edx
+	movzx ecx, byte [xbp+S_SIZE]
+	div ecx
+	mov [blank], eax
+	mov eax, [xbp+S_FIELDS]
+	mov [fld_i], eax
+	mov eax, [xbp+S_PAD]
+	mov [pad_rem], eax
+	mov eax, [cur]
+	mov [fld_p], eax
+.field:
+	mov eax, [fld_i]
+	cmp eax, [blank]
+	jbe .fields_end
+	dec eax
+	mul dword [xbp+S_PAD]
+	div dword [xbp+S_FIELDS]
+	mov ecx, [pad_rem]
+	mov [pad_rem], eax
+	sub ecx, eax
+	movzx eax, byte [xbp+S_FW]
+	add ecx, eax
+	push xcx
+	mov esi, [fld_p]
+	call fmt_value
+	pop xax
+	sub eax, ecx                    ; spaces first
+	jle .copy
+	xchg eax, ecx
+	push xax
+	mov al, ' '
+	rep stosb
+	pop xcx
+.copy:
+	rep movsb
+	movzx eax, byte [xbp+S_SIZE]
+	add [fld_p], eax
+	dec dword [fld_i]
+	call maybe_flush
+	jmp .field
+; z: spaces for the blank fields, then "  >" the bytes "<"
+.fields_end:
+	cmp byte [xbp+S_Z], 0
+	je .newline
+	mov eax, [xbp+S_PAD]
+	mul dword [blank]
+	div dword [xbp+S_FIELDS]
+	xchg eax, ecx
+	movzx eax, byte [xbp+S_FW]
+	mul dword [blank]
+	add ecx, eax
+.pad:
+	jxcxz .padded
+	call maybe_flush
+	mov al, ' '
+	stosb
+	dec ecx
+	jmp .pad
+.padded:
+	mov ax, '  '
+	stosw
+	mov al, '>'
+	stosb
+	mov esi, [cur]
+	mov ecx, [nbytes]
+.trailer:
+	lodsb
+	cmp al, ' '
+	jb .dot
+	cmp al, 127
+	jb .char
+.dot:
+	mov al, '.'
+.char:
+	stosb
+	call maybe_flush
+	loop .trailer
+	mov al, '<'
+	stosb
+.newline:
+	mov al, 10
+	stosb
+	add ebp, SPECSZ
+	cmp ebp, [specs_end]
+	jb .spec
+.done:
+	call maybe_flush
+	mov byte [first], 0
+	mov [opos], edi
+	ret
+
+; fmt_value - the field at xsi as the type at xbp says -> xsi = its text,
+; ecx = its length. clobbers xax, xbx, xdx
+fmt_value:
+	mov al, [xbp+S_KIND]
+	cmp al, 2
+	jae .chars
+	mov eax, [xsi]
+	mov edx, [xsi+4]
+	cmp byte [xbp+S_SIZE], 8
+	je .have
+	mov cl, [xbp+S_SHIFT]
+	shl eax, cl
+	cmp byte [xbp+S_KIND], 1
+	je .signed
+	shr eax, cl
+	xor edx, edx
+	jmp .have
+.signed:
+	sar eax, cl
+	cdq
+.have:
+	mov bx, [xbp+S_BASE]            ; bl = base, bh = digits at least
+	mov esi, numend
+	cmp byte [xbp+S_KIND], 1
+	jne .conv
+	test edx, edx
+	jns .conv
+	neg eax
+	adc edx, 0
+	neg edx
+	call conv
+	dec esi
+	mov byte [xsi], '-'
+	jmp .len
+.conv:
+	call conv
+.len:
+	mov ecx, numend
+	sub ecx, esi
+	ret
+.chars:
+	movzx eax, byte [xsi]
+	mov esi, numend
+	cmp byte [xbp+S_KIND], 3
+	je .named
+	cmp al, 14                      ; c: \0 \a \b \t \n \v \f \r
+	jae .printable
+	mov cl, [c_escapes + xax]
+	test cl, cl
+	jz .octal
+	dec esi
+	mov [xsi], cl
+	mov al, '\'
+	jmp .one
+.printable:
+	cmp al, ' '
+	jb .octal
+	cmp al, 127
+	jb .one
+.octal:
+	xor edx, edx
+	mov bx, 8 | (3 << 8)
+	jmp .conv
+.one:
+	dec esi
+	mov [xsi], al
+	jmp .len
+.named:                                 ; a: the names of 0..32 and 127
+	and al, 127
+	cmp al, 127
+	je .del
+	cmp al, ' '
+	ja .one
+	lea esi, [eax + 2*eax + names]
+	push 3
+	pop xcx
+	cmp byte [xsi+2], 0
+	jne .ret
+	dec ecx
+.ret:
+	ret
+.del:
+	mov esi, s_del
+	push 3
+	pop xcx
+	ret
+
+; conv - edx:eax as digits ending at xsi, at least bh of them, in base bl
+; (8, 10, 16) -> xsi = the first digit. clobbers xax, xdx, bh
+conv:
+	push xcx
+.digit:
+	movzx ecx, bl
+	cmp cl, 10
+	jne .pow2
+	push xax                        ; two divisions: the high half first
+	mov eax, edx
+	xor edx, edx
+	div ecx
+	xchg eax, [xsp]
+	div ecx
+	xchg edx, [xsp]
+	pop xcx                         ; the remainder
+	jmp .put
+.pow2:
+	dec ecx
+	and ecx, eax
+	push xcx
+	mov cl, bl
+	shr cl, 3
+	add cl, 2                       ; 3 bits for 8, 4 for 16
+	shrd eax, edx, cl
+	shr edx, cl
+	pop xcx
+.put:
+	mov cl, [digits + xcx]
+	dec xsi
+	mov [xsi], cl
+	dec bh
+	mov ecx, eax
+	or ecx, edx
+	jnz .digit
+	test bh, bh
+	jg .digit
+	pop xcx
+	ret
+
+; put_addr - the offset [offset] at xdi as -A says (nothing for -A n)
+put_addr:
+	mov bx, [addr_base]             ; bl = base, bh = digits
+	test bl, bl
+	jz .ret
+	mov eax, [offset]
+	mov edx, [offset+4]
+	mov esi, numend
+	call conv
+	mov ecx, numend
+	sub ecx, esi
+	rep movsb
+.ret:
+	ret
+
+; The output as glibc's stdout does it, as far as anyone can see: until a
+; write has worked, in chunks of 4096 bytes, written when a 4097th byte
+; is there; a failed write is dropped (its error kept in werr, GNU's
+; ferror) and the output goes on. After a write that worked, 64 KiB at a
+; time. GNU reports the error ("write error") when an input file ends, and
+; at the end ("write error: REASON" when the last bytes failed too).
+;
+; maybe_flush - write a chunk when xdi (the end of the output) is past
+; olimit. preserves all but xax (and r11)
+maybe_flush:
+	cmp edi, [olimit]
+	jbe .ret
+	push xsi
+	push xcx
+	push xdx
+	push xbx
+	mov ecx, edi
+	sub ecx, [obuf]
+	cmp byte [bigmode], 0
+	jne .all
+	mov ecx, 4096
+.all:
+	push xcx
+	call out_write
+	pop xcx
+	mov esi, [obuf]                 ; the rest to the start
+	mov eax, edi
+	mov edi, esi
+	add esi, ecx
+	mov ecx, eax
+	sub ecx, esi
+	rep movsb
+	pop xbx
+	pop xdx
+	pop xcx
+	pop xsi
+.ret:
+	ret
+
+; flush_all - write all that is buffered (xdi its end); xdi = the start
+; of the buffer after, xax = -errno when the last write failed, else 0.
+; preserves all but xax (and r11)
+flush_all:
+	call maybe_flush
+	push xsi
+	push xcx
+	push xdx
+	push xbx
+	mov ecx, edi
+	mov edi, [obuf]
+	sub ecx, edi
+	call out_write
+	pop xbx
+	pop xdx
+	pop xcx
+	pop xsi
+	ret
+
+; out_write - write ecx bytes from the start of the buffer -> xax = 0 or
+; -errno (then kept in werr). clobbers xcx, xdx, xsi, xbx (A1..A3)
+out_write:
+	xor eax, eax
+	jxcxz .ret
+	push xdi
+	mov A3d, ecx
+	mov A2d, [obuf]
+	push 1
+	pop A1
+	call write_all
+	pop xdi
+	test eax, eax
+	jz .worked
+	mov [werr], eax
+	ret
+.worked:
+	mov byte [bigmode], 1
+	mov ecx, [obuf]
+	add ecx, OUTSZ - SLACK
+	mov [olimit], ecx
+.ret:
+	ret
+
+; sync_out - flush the output from anywhere ([opos] its end), as glibc's
+; error() does before a message. preserves all but xax
+sync_out:
+	push xdi
+	mov edi, [opos]
+	call flush_all
+	mov [opos], edi
+	pop xdi
+	ret
+
+; check_out - GNU's check of stdout when an input ends: after a failed
+; write, "ARGV0: write error". clobbers all but xbp
+check_out:
+	cmp dword [werr], 0
+	je maybe_flush.ret
+	call sync_out
+	mov esi, msg_write
+	jmp err_plain
+
+; fill - copy up to ecx bytes of the input to xdi -> eax = the bytes copied
+; (fewer only at the end of the input)
+fill:
+	push xdi
+.more:
+	jxcxz .done
+	mov esi, [ipos]
+	mov eax, [in_end]
+	sub eax, esi
+	jnz .copy
+	push xcx
+	push xdi
+	call refill
+	pop xdi
+	pop xcx
+	jnc .more
+	jmp .done
+.copy:
+	cmp eax, ecx
+	jbe .some
+	mov eax, ecx
+.some:
+	sub ecx, eax
+	xchg eax, ecx
+	rep movsb
+	xchg eax, ecx
+	mov [ipos], esi
+	jmp .more
+.done:
+	pop xdx
+	mov eax, edi
+	sub eax, edx
+	ret
+
+; refill - read more of the input into the input buffer: [ipos], [in_end]
+; around what was read; the next operand opened at the end of one; a
+; failed read reported (GNU's words), the operand dropped. CF=1 at the
+; end of the last. clobbers all but xbp
+refill:
+	cmp dword [fd], 0
+	jns .read
+	call open_next
+	jc .ret
+.read:
+	mov A1d, [fd]
+	mov A2d, [rbuf]
+	mov A3d, [rsize]
+	sys read, A1, A2, A3
+	mov ecx, [ibuf]                 ; the reads after the first: ibuf
+	xchg ecx, [rbuf]                ; ecx = the buffer read into
+	mov dword [rsize], ISZ
+	test eax, eax
+	jg .got
+	jz .eof
+	push xax
+	call sync_out
+	pop xax
+	mov xsi, [name]
+	call err_file
+.eof:
+	call close_in
+	call check_out
+	jmp refill
+.got:
+	mov [ipos], ecx
+	add eax, ecx
+	mov [in_end], eax
+	clc
+.ret:
+	ret
+
+; close_in - close the input (not stdin); [fd] = -1
+close_in:
+	mov A1d, [fd]
+	test A1d, A1d
+	jz .none
+	sys close
+.none:
+	or dword [fd], -1
+	ret
+
+; open_next - open the next operand ("-": stdin) -> [fd], [name]; a
+; failed open reported, the next one tried. CF=1 when none is left.
+open_next:
+	mov xdx, [opnd]
+	mov xsi, [xdx]
+	test xsi, xsi
+	jz .none
+	add xdx, W
+	mov [opnd], xdx
+	mov [name], xsi
+	xor eax, eax
+	cmp word [xsi], '-'
+	jne .open
+	mov ecx, s_stdin
+	mov [name], xcx
+	mov byte [stdin_used], 1
+	jmp .ok
+.open:
+	sys open, xsi, O_RDONLY|O_LARGEFILE
+	test eax, eax
+	jns .ok
+	push xax
+	call sync_out
+	pop xax
+	mov xsi, [name]
+	call err_file
+	jmp open_next
+.ok:
+	mov [fd], eax
+	clc
+	ret
+.none:
+	stc
+	ret
+
+; option - one option: al = its letter (or a long option's code), xdx =
+; its argument. clobbers all but xbp
+option:
+	cmp al, 'A'
+	je .radix
+	cmp al, 't'
+	je .type
+	cmp al, 'v'
+	je .dups
+	cmp al, 'w'
+	je .width
+	mov ecx, s_j
+	cmp al, 'j'
+	je .skip
+	mov ecx, s_long_skip
+	cmp al, 'J'
+	je .skip
+	mov ecx, s_n
+	cmp al, 'N'
+	je .count
+	mov ecx, s_long_count
+	cmp al, 'n'
+	je .count
+	mov ecx, s_strings
+	cmp al, 'S'
+	je unsupported
+	cmp al, 'U'
+	je unsupported
+	mov ecx, s_traditional
+	cmp al, 'T'
+	je unsupported
+	mov ecx, s_endian
+	cmp al, 'K'
+	je unsupported
+; a traditional letter: its -t string from the table
+	mov esi, traditional - 4
+.find:
+	add esi, 4
+	cmp [xsi], al
+	jne .find
+	lea xdx, [xsi+1]
+	jmp parse_type
+.radix:
+	inc byte [modern]
+	mov al, [xdx]
+	mov esi, radixes - 3
+.rfind:
+	add esi, 3
+	cmp byte [xsi], 0
+	je .bad_radix
+	cmp [xsi], al
+	jne .rfind
+	mov ax, [xsi+1]
+	mov [addr_base], ax
+	ret
+.bad_radix:
+	movzx eax, al
+	push xax
+	mov xcx, xsp
+	mov esi, fmt_radix
+	xor eax, eax
+	call say
+	exit 1
+.type:
+	inc byte [modern]
+	jmp parse_type
+.dups:
+	inc byte [modern]
+	inc byte [vflag]
+	ret
+.skip:
+	inc byte [modern]
+	mov bl, 0
+	call parse_num
+	mov edi, skipn
+	call .store
+	mov edi, offset
+	jmp .store
+.count:
+	inc byte [modern]
+	inc byte [limited]
+	mov bl, 0
+	call parse_num
+	mov edi, limit
+.store:
+	mov eax, [num]
+	stosd
+	mov eax, [num+4]
+	stosd
+	ret
+.width:
+	inc byte [modern]
+	inc byte [wflag]
+	mov dword [wval], 32
+	test xdx, xdx
+	jz .ret
+	mov ecx, [optname]
+	mov bl, 10
+	call parse_num
+	mov eax, [num]
+	mov [wval], eax
+	mov eax, [num+4]
+	mov [wval+4], eax
+.ret:
+	ret
+
+; unsupported - "ARGV0: not supported: TEXT" (xcx = TEXT), exit 1
+unsupported:
+	mov xdx, xcx                    ; (say reads ARG)
+	mov esi, fmt_unsupported
+	xor eax, eax
+	call say
+	exit 1
+
+; parse_num - GNU's xstrtoumax of the string xdx: base bl (0: 0x hex, 0
+; octal, else decimal; with GNU's suffixes b k K m M G T P E Z Y R Q, then
+; B D iB; 10: decimal without a suffix) -> [num]; a bad one: GNU's message
+; naming the option xcx ("-j", "--skip-bytes"), exit 1.
+parse_num:
+	mov [optname], ecx
+	mov xsi, xdx
+	xor eax, eax
+	mov [num], eax
+	mov [num+4], eax
+	mov bh, 0                       ; 1: bad suffix, 2: overflow
+.ws:
+	lodsb
+	cmp al, ' '
+	je .ws
+	sub al, 9
+	cmp al, 13-9
+	jbe .ws
+	add al, 9
+	cmp al, '-'
+	je .invalid
+	cmp al, '+'
+	je .sign
+	dec xsi
+.sign:
+	test bl, bl
+	jnz .base_set
+	mov bl, 10
+	cmp byte [xsi], '0'
+	jne .base_set
+	mov bl, 8
+	mov al, [xsi+1]
+	or al, 0x20
+	cmp al, 'x'
+	jne .base_set
+	mov al, [xsi+2]
+	call hexval
+	jae .base_set
+	mov bl, 16
+	inc xsi
+	inc xsi
+.base_set:
+	push xsi                        ; where the digits start
+.digit:
+	mov al, [xsi]
+	call hexval
+	cmp al, bl
+	jae .digits_end
+	inc xsi
+	movzx ecx, bl
+	push xax
+	call qmul
+	pop xax
+	movzx eax, al
+	add [num], eax
+	adc dword [num+4], 0
+	jnc .digit
+	or bh, 2
+	jmp .digit
+.digits_end:                            ; [xsp] = where the digits start
+	mov al, [xsi]
+	cmp bl, 10
+	jne .suffixes
+	cmp dword [optname], s_long_width
+	je .no_suffix
+	cmp dword [optname], s_w
+	jne .suffixes
+.no_suffix:
+	cmp [xsp], xsi
+	je .invalid
+	test al, al
+	jz .result
+	jmp .bad_suffix
+.suffixes:
+	test al, al
+	jnz .suffix
+	cmp [xsp], xsi
+	je .invalid
+	jmp .result
+.suffix:
+	mov edi, suffixes
+	mov ecx, powers - suffixes
+	repne scasb
+	jne .no_such
+	cmp [xsp], xsi
+	jne .have_digits
+	inc byte [num]                  ; no digit: 1
+.have_digits:
+	movzx ebp, byte [xdi + powers - suffixes - 1]   ; the power
+	inc xsi
+	mov ecx, 1024
+	cmp word [xsi], 'iB'
+	jne .not_ib
+	inc xsi
+	inc xsi
+	jmp .scale
+.not_ib:
+	cmp byte [xsi], 'B'
+	je .thousand
+	cmp byte [xsi], 'D'
+	jne .scale
+.thousand:
+	mov cx, 1000
+	inc xsi
+.scale:
+	cmp al, 'b'
+	jne .mul
+	mov cx, 512
+.mul:
+	push xcx
+	call qmul
+	pop xcx
+	dec ebp
+	jnz .mul
+	cmp byte [xsi], 0
+	jne .bad_suffix
+.result:
+	pop xcx
+	test bh, bh
+	jnz .too_large
+	ret
+.no_such:
+	cmp [xsp], xsi
+	jne .bad_suffix
+.invalid:
+	mov esi, fmt_invalid_num
+	jmp .say
+.bad_suffix:
+	mov esi, fmt_bad_suffix
+	jmp .say
+.too_large:
+	mov esi, fmt_too_large
+.say:
+	mov ecx, [optname]
+	xor eax, eax
+	call say
+	exit 1
+
+; qmul - [num] *= ecx; bh |= 2 when it overflows. clobbers xax, xcx
+qmul:
+	push xdx
+	mov eax, [num+4]
+	mul ecx
+	jc .over
+	push xax
+	mov eax, [num]
+	mul ecx
+	mov [num], eax
+	pop xcx
+	add edx, ecx
+	jc .over
+	mov [num+4], edx
+	pop xdx
+	ret
+.over:
+	or bh, 2
+	pop xdx
+	ret
+
+; hexval - al = the value of the hex digit al, or 255 when not one;
+; CF=1 when it is one (for base 16)
+hexval:
+	sub al, '0'
+	cmp al, 10
+	jb .ret
+	or al, 0x20
+	sub al, 'a' - '0'
+	cmp al, 6
+	jae .bad
+	add al, 10
+	stc
+.ret:
+	ret
+.bad:
+	mov al, 255
+	ret
+
+; parse_type - the -t string xdx: its types appended to specs.
+parse_type:
+	mov xsi, xdx
+.spec:
+	lodsb
+	test al, al
+	jz hexval.ret
+	mov ebp, [specs_end]
+	cmp ebp, specs + MAXSPECS * SPECSZ
+	jb .room
+	mov ecx, s_many
+	jmp unsupported
+.room:
+	add dword [specs_end], SPECSZ
+	mov dword [xbp+S_KIND], 0x03080102      ; 'c': kind 2, size 1, octal
+	mov byte [xbp+S_FW], 3
+	cmp al, 'c'
+	je .z
+	inc byte [xbp+S_KIND]
+	cmp al, 'a'
+	je .z
+	mov ecx, s_float
+	cmp al, 'f'
+	je unsupported
+	mov edi, int_types
+	mov ecx, 4
+	repne scasb
+	jne .bad_char
+	sub edi, int_types + 1          ; 0 d, 1 o, 2 u, 3 x
+	mov al, [xsi]
+	mov ecx, 4
+	cmp al, 'I'
+	je .letter
+	mov cl, 1
+	cmp al, 'C'
+	je .letter
+	inc ecx
+	cmp al, 'S'
+	je .letter
+	mov cl, 8
+	cmp al, 'L'
+	je .letter
+	mov cl, 4
+	sub al, '0'
+	cmp al, 9
+	ja .sized
+	push xdx
+	call atou
+	pop xdx
+	xchg eax, ecx
+	jc .bad_type
+	cmp ecx, 8
+	ja .bad_size
+	jecxz .bad_size
+	lea eax, [ecx-1]
+	test eax, ecx
+	jz .sized
+	jmp .bad_size
+.letter:
+	inc xsi
+.sized:                                 ; ecx = size, edi = the type
+	mov [xbp+S_SIZE], cl
+	bsf eax, ecx
+	lea eax, [eax + 4*edi]
+	mov al, [widths + xax]
+	mov [xbp+S_FW], al
+	mov [xbp+S_MIN], al
+	mov ah, 32
+	shl cl, 3
+	sub ah, cl
+	jnc .shift
+	mov ah, 0
+.shift:
+	mov [xbp+S_SHIFT], ah
+	mov al, [bases + xdi]
+	mov [xbp+S_BASE], al
+	xor eax, eax
+	cmp edi, 1
+	jbe .kind                       ; d: signed
+	cmp edi, 2
+	jne .unsigned
+	jmp .decimal
+.kind:
+	je .unsigned                    ; o
+	inc eax
+.decimal:
+	mov byte [xbp+S_MIN], 1
+.unsigned:
+	mov [xbp+S_KIND], al
+.z:
+	cmp byte [xsi], 'z'
+	jne .spec
+	inc xsi
+	inc byte [xbp+S_Z]
+	jmp .spec
+.bad_char:
+	movzx eax, al
+	push xax
+	mov xcx, xsp
+	mov esi, fmt_bad_char
+	jmp .say
+.bad_type:
+	mov esi, fmt_bad_type
+	jmp .say
+.bad_size:
+	push xdx
+	mov esi, numtext + 20
+	mov byte [xsi], 0
+	xchg eax, ecx                   ; the size given
+	xor edx, edx
+	mov bx, 10 | (1 << 8)
+	call conv
+	pop xdx
+	mov ecx, esi
+	mov esi, fmt_bad_size
+.say:
+	xor eax, eax
+	call say
+	exit 1
+
+; setup - after the options: the default type, the line width and GNU's
+; padding of each type, the buffers.
+setup:
+	cmp dword [specs_end], specs
+	jne .have_types
+	mov edx, s_default
+	call parse_type
+.have_types:
+; ecx = the largest size (GNU's lcm of the sizes)
+	xor ecx, ecx
+	mov ebp, specs
+.lcm:
+	cmp cl, [xbp+S_SIZE]
+	jae .lcm_next
+	mov cl, [xbp+S_SIZE]
+.lcm_next:
+	add ebp, SPECSZ
+	cmp ebp, [specs_end]
+	jb .lcm
+	push 16
+	pop xax
+	cmp byte [wflag], 0
+	je .have_width
+	mov eax, [wval]
+	cmp dword [wval+4], 0
+	jne .bad_width
+	test eax, eax
+	jz .bad_width
+	lea edx, [ecx-1]
+	test eax, edx
+	jz .have_width
+.bad_width:                             ; GNU's warning, then the lcm
+	push xcx
+	mov eax, [wval]
+	mov edx, [wval+4]
+	mov esi, numtext + 20
+	mov byte [xsi], 0
+	mov bx, 10 | (1 << 8)
+	call conv
+	mov xdx, xsi
+	pop xax
+	push xax
+	add al, '0'
+	push xax
+	mov xcx, xsp
+	mov esi, fmt_width
+	xor eax, eax
+	call say
+	pop xax
+	pop xax
+.have_width:
+	cmp eax, MAXW
+	jbe .width_ok
+	mov ecx, s_wide
+	jmp unsupported
+.width_ok:
+	mov [bpb], eax
+; fields, and the widest line (ebx): GNU's width_per_block
+	xor ebx, ebx
+	mov ebp, specs
+.widest:
+	mov eax, [bpb]
+	xor edx, edx
+	movzx ecx, byte [xbp+S_SIZE]
+	div ecx
+	mov [xbp+S_FIELDS], eax
+	movzx ecx, byte [xbp+S_FW]
+	inc ecx
+	mul ecx
+	cmp ebx, eax
+	jae .widest_next
+	xchg eax, ebx
+.widest_next:
+	add ebp, SPECSZ
+	cmp ebp, [specs_end]
+	jb .widest
+	mov ebp, specs
+.pads:
+	movzx eax, byte [xbp+S_FW]
+	mul dword [xbp+S_FIELDS]
+	neg eax
+	add eax, ebx
+	mov [xbp+S_PAD], eax
+	add ebp, SPECSZ
+	cmp ebp, [specs_end]
+	jb .pads
+; the buffers: the output buffer right after the two blocks (a small run
+; touches one page for all three), the input after it
+	mov eax, arena
+	mov [prev], eax
+	mov [blk0], eax
+	add eax, [bpb]
+	add eax, 8
+	mov [blk1], eax
+	add eax, [bpb]
+	add eax, 8
+	mov [obuf], eax
+	mov [opos], eax
+	add eax, 4096
+	mov [olimit], eax
+	add eax, OUTSZ - 4096
+	mov [ibuf], eax
+	mov dword [rbuf], sbuf
+	mov dword [rsize], SBUFSZ
+	inc byte [first]
+; GNU opens the first operand that it can before anything else: when
+; none opens, nothing is printed.
+	call open_next
+	jc dump.bye
+	ret
+
+; The traditional letters: the letter, its -t string (NUL-terminated)
+traditional:
+	db 'a', 'a', 0, 0
+	db 'b', 'o1', 0
+	db 'c', 'c', 0, 0
+	db 'd', 'u2', 0
+	db 'i', 'd4', 0
+	db 'l', 'd8', 0
+	db 'I', 'd8', 0
+	db 'L', 'd8', 0
+	db 'o', 'o2', 0
+	db 'B', 'o2', 0
+s_default equ $ - 3
+	db 's', 'd2', 0
+	db 'x', 'x2', 0
+	db 'h', 'x2', 0
+	db 'D', 'u4', 0
+	db 'O', 'o4', 0
+	db 'H', 'x4', 0
+	db 'X', 'x4', 0
+	db 'e', 'f', 0, 0
+	db 'f', 'f', 0, 0
+	db 'F', 'f', 0, 0
+int_types:	db 'doux'
+bases:		db 10, 8, 10, 16
+widths:		db 4, 6, 11, 20         ; d1 d2 d4 d8
+		db 3, 6, 11, 22         ; o
+		db 3, 5, 10, 20         ; u
+		db 2, 4, 8, 16          ; x
+radixes:	db 'o', 8, 7, 'd', 10, 7, 'x', 16, 6, 'n', 0, 0, 0
+digits:		db '0123456789abcdef'
+c_escapes:	db '0', 0, 0, 0, 0, 0, 0, 'a', 'b', 't', 'n', 'v', 'f', 'r'
+names:		db 'nulsohstxetxeotenqackbelbs', 0, 'ht', 0, 'nl', 0, 'vt', 0
+		db 'ff', 0, 'cr', 0, 'so', 0, 'si', 0, 'dledc1dc2dc3dc4naksynetbcan'
+		db 'em', 0, 'subesc', 'fs', 0, 'gs', 0, 'rs', 0, 'us', 0, 'sp', 0
+s_del:		db 'del'
+suffixes:	db 'bEGKkMmPQRTYZ'
+powers:		db 1, 6, 3, 1, 1, 2, 2, 5, 10, 9, 4, 8, 7
+s_width:	db 'width', 0
+s_w:		db '-w', 0
+s_long_width:	db '--width', 0
+s_j:		db '-j', 0
+s_long_skip:	db '--skip-bytes', 0
+s_n:		db '-N', 0
+s_long_count:	db '--read-bytes', 0
+s_strings:	db '-S (--strings)', 0
+s_traditional:	db '--traditional', 0
+s_endian:	db '--endian', 0
+s_float:	db 'floating point types (-t f, -e, -f, -F)', 0
+s_many:		db 'more than 32 types', 0
+s_wide:		db 'more than 1048576 bytes a line', 0
+s_old_offset:	db 'offset operands (+OFFSET); use -j', 0
+s_stdin:	db 'standard input', 0
+dash_list:	dW s_dash, 0
+s_dash:		db '-'
+s_empty:	db 0
+msg_write:	db 'write error', 0
+msg_past_end:	db 'cannot skip past end of combined input', 0
+fmt_unsupported: db F_ARGV0, ': not supported: ', F_TEXT, 10, 0
+fmt_radix:	db F_ARGV0, ": invalid output address radix '", F_TEXT, "'; it must be one character from [doxn]", 10, 0
+fmt_invalid_num: db F_ARGV0, ': invalid ', F_TEXT, " argument '", F_ARG, "'", 10, 0
+fmt_bad_suffix:	db F_ARGV0, ': invalid suffix in ', F_TEXT, " argument '", F_ARG, "'", 10, 0
+fmt_too_large:	db F_ARGV0, ': ', F_TEXT, " argument '", F_ARG, "' too large", 10, 0
+fmt_bad_char:	db F_ARGV0, ": invalid character '", F_TEXT, "' in type string ", F_QUOTE, 10, 0
+fmt_bad_type:	db F_ARGV0, ": invalid type string ", F_QUOTE, 10, 0
+fmt_bad_size:	db F_ARGV0, ": invalid type string ", F_QUOTE, ";", 10, "this system doesn't provide a ", F_TEXT, "-byte integral type", 10, 0
+fmt_width:	db F_ARGV0, ': warning: invalid width ', F_ARG, '; using ', F_TEXT, ' instead', 10, 0
+OPTSPEC:	db 'A:aBbcDdeFfHhIij:LlN:OoS:st:vwXx', 0
+LONGOPTS:
+	db 'A'|0x80, 'address-radix', 0
+	db 'J'|0x80, 'skip-bytes', 0
+	db 'n'|0x80, 'read-bytes', 0
+	db 't'|0x80, 'format', 0
+	db 'v', 'output-duplicates', 0
+	db 'U', 'strings', 0
+	db 'T', 'traditional', 0
+	db 'K'|0x80, 'endian', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+
+; The small variables first, so that they share a page with the blocks and
+; the start of the output buffer (arena).
+BSS
+offset:	resd 2                          ; of the block being printed
+skipn:	resd 2                          ; -j: left to skip
+limit:	resd 2                          ; -N: left to dump
+num:	resd 2                          ; parse_num's result
+wval:	resd 2                          ; -w's value
+bpb:	resd 1                          ; bytes a line
+nbytes:	resd 1                          ; in the block being printed
+blank:	resd 1                          ; its blank fields (this type)
+fld_i:	resd 1                          ; fields left + blank
+fld_p:	resd 1                          ; the next field's bytes
+pad_rem: resd 1                         ; GNU's pad_remaining
+prev:	resd 1                          ; the block before
+blk0:	resd 1                          ; the two block buffers
+blk1:	resd 1
+cur:	resd 1                          ; the block
+obuf:	resd 1                          ; the output buffer
+opos:	resd 1                          ; its end
+olimit:	resd 1                          ; flush past this
+ibuf:	resd 1                          ; the input buffer
+rbuf:	resd 1                          ; the next read's buffer
+rsize:	resd 1                          ; and size
+ipos:	resd 1                          ; what is left of it
+in_end:	resd 1
+fd:	resd 1                          ; the input, or -1
+name:	resW 1                          ; its name for messages
+opnd:	resW 1                          ; the next operand's slot
+optname: resd 1                         ; "-j" ... for parse_num's messages
+specs_end: resd 1                       ; past the last type
+addr_base: resb 1                       ; -A: 8, 10, 16 or 0 (n)
+addr_pad: resb 1                        ; its digits
+modern:	resb 1                          ; a POSIX option was given
+vflag:	resb 1
+wflag:	resb 1
+limited: resb 1
+first:	resb 1                          ; no block printed yet
+peq:	resb 1                          ; the "*" printed for this run
+stdin_used: resb 1
+bigmode: resb 1                         ; a write has worked
+werr:	resd 1                          ; the last failed write's -errno
+numtext: resb 24                        ; digits for messages
+numbuf:	resb 24                         ; digits of a field
+numend:
+
+sbuf:	resb SBUFSZ                     ; the first read (see SBUFSZ)
+specs:	resb MAXSPECS * SPECSZ
+arena:	resb 2 * (MAXW + 8) + OUTSZ + ISZ + 16
+stx:	resb STATX_RECORD
+
+program_end

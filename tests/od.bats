@@ -1,0 +1,140 @@
+#!/usr/bin/env bats
+# od: what difftest cannot see: sparse files past 4 GiB (-j seeks with
+# 64-bit offsets, offsets printed past 2^32), 100 MiB of zeros squeezed to 3
+# lines without a write per line, SIGPIPE, /dev/full and a closed stdout as
+# GNU reports them, an unreadable file as a non-root user, the refused
+# float types and options, and the peak RSS of small runs.
+load helpers
+
+# like_gnu ARGS... - ours and GNU's od ARGS (stdin: the caller's, so not
+# for stdin input) give the same stdout, stderr and status
+like_gnu() {
+	local s1=0 s2=0
+	"$(bin od)" "$@" > ours 2> ours.err || s1=$?
+	/usr/bin/od "$@" > gnus 2> gnus.err || s2=$?
+	sed -i "s|$(bin od)|od|g" ours.err
+	[ "$s1" -eq "$s2" ] && cmp ours gnus && cmp ours.err gnus.err ||
+		{ echo "status $s1/$s2"; diff ours gnus | head; diff ours.err gnus.err; return 1; }
+}
+
+@test "a sparse file past 4 GiB: -j seeks there, 64-bit offsets, as GNU" {
+	truncate -s 4831838208 sp                   # 4.5 GiB
+	printf 'near 4G' | dd of=sp bs=1 seek=4294967290 conv=notrunc status=none
+	printf 'the end' >> sp
+	like_gnu -j 4294967280 -N 32 -c sp
+	like_gnu -A x -j 4294967290 -N 7 -tx1z sp
+	like_gnu -A d -j 4831838200 sp
+	like_gnu -j 4G -N 16 -tx8 sp
+	like_gnu -j 4831838215 sp
+	# the skip is one seek, not gigabytes of reads
+	strace -o log -e trace=read,lseek,_llseek "$(bin od)" -j 4831838200 sp > /dev/null
+	[ "$(grep -c '^read' log)" -le 3 ]
+	# past the end of two such files together
+	like_gnu -j 9663676417 sp sp
+	like_gnu -j 9663676400 -Ax sp sp
+}
+
+@test "100 MiB of zeros: 3 lines, as GNU, in few writes" {
+	truncate -s 100M z
+	run "$(bin od)" z
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 3 ]
+	like_gnu z
+	like_gnu -An -tx1 -w32 z
+	strace -o log -e trace=write "$(bin od)" -v -tx1 -N 1M z > /dev/null
+	[ "$(grep -c '^write' log)" -le 60 ]        # 3 MiB of text in 64 KiB writes
+}
+
+@test "binary input with every byte value, in every type" {
+	head -c 100000 /dev/urandom > bin
+	like_gnu -tx1z -ta -tc -td1 -tu2 -to4 -tx8 -td8 bin
+	like_gnu -An -w7 -tc -tu1 bin
+}
+
+@test "SIGPIPE: od big | head -1 ends by the signal, silently" {
+	head -c 1000000 /dev/urandom > big
+	sigpipe_silent od '-c 1' 0 big
+	closed_pipe_kills od big
+	sigpipe_silent od '-c 1' ' ' -An -tx1 big
+}
+
+@test "SIGPIPE ignored: GNU's two write errors, status 1" {
+	head -c 1000000 /dev/urandom > big
+	for p in "$(bin od)" /usr/bin/od; do
+		run bash -c 'trap "" PIPE; "$@" 2>err | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}"; cat err' sh "$p" big
+		[ "$output" = "$(printf '1\n%s: write error\n%s: write error: Broken pipe' "$p" "$p")" ] ||
+			{ echo "$p: $output"; return 1; }
+	done
+}
+
+@test "/dev/full: GNU's messages, status 1" {
+	printf 'hello world\n' > small
+	dev_full_fails od small
+	head -c 100000 /dev/urandom > big
+	like_gnu big > /dev/full
+	run sh -c '"$1" big > /dev/full' sh "$(bin od)"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf '%s: write error\n%s: write error: No space left on device' "$(bin od)" "$(bin od)")" ]
+}
+
+@test "closed stdout: write error: Bad file descriptor, as GNU" {
+	printf 'hello world\n' > small
+	sh_fails 1 od 'write error: Bad file descriptor' '"$1" small >&-'
+	run sh -c '"$1" -An /dev/null >&-' sh "$(bin od)"
+	[ "$status" -eq 0 ]
+}
+
+@test "closed stdin: GNU's two messages" {
+	run sh -c '"$1" - <&-' sh "$(bin od)"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf "%s: 'standard input': Bad file descriptor\n0000000\n%s: standard input: Bad file descriptor" "$(bin od)" "$(bin od)")" ]
+}
+
+@test "unreadable file as a non-root user: Permission denied, the rest dumped" {
+	echo open > free
+	lock_file
+	unreadable_like_gnu od '%s: locked: Permission denied\n0000000   o   p   e   n  \\n   o   p   e   n  \\n\n0000012' -c free locked free
+}
+
+@test "a directory operand: Is a directory, the rest dumped" {
+	mkdir d
+	echo x > f
+	like_gnu f d f || true
+	run "$(bin od)" -c f d f
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf '%s: d: Is a directory\n0000000   x  \\n   x  \\n\n0000004' "$(bin od)")" ]
+}
+
+@test "float types, -S, --traditional, --endian, +OFFSET: refused clearly" {
+	echo x > f
+	for a in -tf -tfD -tx1f -e -f -F; do
+		sh_fails 1 od 'not supported: floating point types (-t f, -e, -f, -F)' "\"\$1\" $a f"
+	done
+	sh_fails 1 od 'not supported: -S (--strings)' '"$1" -S 3 f'
+	sh_fails 1 od 'not supported: -S (--strings)' '"$1" --strings f'
+	sh_fails 1 od 'not supported: --traditional' '"$1" --traditional f'
+	sh_fails 1 od 'not supported: --endian' '"$1" --endian=big f'
+	sh_fails 1 od 'not supported: offset operands (+OFFSET); use -j' '"$1" f +1'
+	sh_fails 1 od 'not supported: offset operands (+OFFSET); use -j' '"$1" f 10'
+	sh_fails 1 od 'not supported: more than 32 types' '"$1" -tx1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1 f'
+	sh_fails 1 od 'not supported: more than 1048576 bytes a line' '"$1" -w2000000 f'
+	# with a modern option the operand is a file, as GNU
+	like_gnu -v f +1 || true
+	run "$(bin od)" -v f +1
+	[ "$status" -eq 1 ]
+}
+
+@test "-j on a pipe reads, then dumps the rest" {
+	seq 100000 > s
+	cat s | "$(bin od)" -j 100000 -N 64 -c > ours
+	/usr/bin/od -j 100000 -N 64 -c s > gnus
+	cmp ours gnus
+}
+
+@test "peak RSS of small runs: 16 KiB on x86_64, 20 KiB on i386" {
+	echo 'one line' > one
+	if [ "$(arch)" = x86_64 ]; then kb=16; else kb=20; fi
+	rss_at_most $kb od
+	rss_at_most $kb od one
+	rss_at_most $kb od -tx1z -c one
+}
