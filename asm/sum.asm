@@ -25,7 +25,7 @@
 ; into two 64-bit lanes, the read padded with zeros to 16.
 
 %include "subk.inc"
-use getopt_long, err_file, errno_path
+use usage, long_opt, err_file, errno_path
 
 BUFSZ	equ 512 * 1024          ; one read (an i386 system call is dear)
 
@@ -33,17 +33,56 @@ _start:
 	pop_argv0                       ; xsp = &argv[1]
 	pxor xmm7, xmm7                 ; 0, for psadbw and the padding
 
-; The options (getopt_long: xsi, xdi, xbx are its state): [sysv] = 1
-; after -s, 0 after -r.
-	mov xsi, xsp
+; The options, as GNU's getopt_long walks them: each argument is read at
+; xbx (long_opt's next slot) and kept at xdi, which moves on only for an
+; operand ("-" is one); "--" makes the rest operands; [sysv] = 1 after -s
+; (or --sysv and its prefixes), 0 after -r. --help and --version are
+; refused as unrecognized.
+	mov xbx, xsp
 	mov xdi, xsp
-	xor ebx, ebx
-.opt:
-	call getopt_long
-	jc .options_done
+.arg:
+	mov xsi, [xbx]
+	add xbx, W
+	mov [xdi], xsi
+	test xsi, xsi
+	jz .options_done
+	dash_letter .operand
+	cmp al, '-'
+	je .long
+.letter:
 	sub al, 'r'                     ; 'r' -> 0, 's' -> 1
+	cmp al, 1
+	ja .invalid
 	mov [sysv], al
-	jmp .opt
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
+.invalid:
+	add al, 'r'
+	jmp opt_invalid
+.long:
+	cmp byte [xsi], 0
+	je .rest
+	call long_opt
+	cmp al, '?'
+	je .refused
+	mov byte [sysv], 1              ; --sysv
+	jmp .arg
+.refused:
+	mov xdx, [xbx - W]
+	jmp opt_unrecognized
+.operand:
+	scasW                           ; kept: xdi += W
+	jmp .arg
+.rest:                                  ; after "--": operands only
+	mov xsi, [xbx]
+	add xbx, W
+	mov [xdi], xsi
+	test xsi, xsi
+	jz .options_done
+	scasW
+	jmp .rest
 
 ; The operands are at xsp up to xdi, then NULL; none is "-" unnamed.
 .options_done:
