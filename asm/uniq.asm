@@ -33,6 +33,7 @@
 ; through a 64 KiB buffer; a longer line is written straight from the input.
 
 %include "subk.inc"
+%include "layout.inc"
 use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
 use outbuf, field_sep
 %define OUT_POS V(opos)
@@ -813,7 +814,17 @@ ret_:
 	ret
 
 BSS
-VB equ base + 128                   ; xbp from main on: [V(x)] is short
+	GLOBALS_HERE                    ; i386: argv0 and status beside the variables
+; What a trivial run never writes comes first (x86_64: the 56 bytes left
+; in the page the BSS starts in), so the written variables and outbuf's start
+; share the next page (a change of the code's size moves this: check with
+; tests/uniq.bats's RSS test).
+VB equ numbuf + 128                 ; xbp from main on: [V(x)] is short
+numbuf:	resb 32                         ; -c (the count, right-aligned)
+numend:
+fnew:	resW 1                          ; bit 0: -f came after the last -N
+fields:	resW 1                          ; -f, -s, -w
+chars:	resW 1
 base:	resW 1                          ; the buffer: base..cap
 cap:	resW 1
 cst:	resW 1                          ; the start of the next line
@@ -834,9 +845,6 @@ mc:	resW 1                          ; matches in K's group
 opos:	resW 1                          ; the end of the output buffered
 inname:	resW 1                          ; the operands
 outname: resW 1
-fnew:	resW 1                          ; bit 0: -f came after the last -N
-fields:	resW 1                          ; -f, -s, -w
-chars:	resW 1
 wchars:	resW 1
 infd:	resW 1
 mode:	resb 1
@@ -846,8 +854,6 @@ match:	resb 1
 seen:	resb 1                          ; a repeated group was printed
 eof:	resb 1
 ddash:	resb 1                          ; "--" was seen
-numbuf:	resb 24
-numend:
 outbuf:	resb OUTSZ                      ; (last: its first page is the variables')
 
 program_end

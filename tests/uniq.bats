@@ -85,3 +85,16 @@ same_as_gnu() { compare_with_gnu uniq "$@"; }
 Try '$(bin uniq) --help' for more information." '"$1" '"$o"' < /dev/null'
 	done
 }
+
+# The variables share a page with outbuf's start (the ones a trivial run
+# never writes fill the rest of the BSS's first page; i386's argv0 and
+# status beside them); the input buffer's first page at the brk heap.
+@test "trivial runs: RSS at most 16 KiB" {
+	printf 'a b\nc d\n' > f
+	rss_at_most 16 uniq < /dev/null
+	rss_at_most 16 uniq < f
+	rss_at_most 16 uniq f
+	rss_at_most 16 uniq -c < f
+	rss_at_most 16 uniq -d < f
+	rss_at_most 16 uniq -u -i < f
+}
