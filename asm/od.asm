@@ -23,7 +23,7 @@
 ; Differences from GNU: floating point types (-t f, -e, -f, -F), -S
 ; (--strings), --traditional, --endian and old-style offset operands
 ; ("od FILE +10") are refused with "od: not supported: ..." and status 1;
-; at most 32 types and 1 MiB a line (refused the same way beyond); a -j
+; at most 16 types and 1 MiB a line (refused the same way beyond); a -j
 ; plus -N past 2^64 is not refused as GNU does.
 ;
 ; The input is read in 64 KiB chunks and copied block by block (one output
@@ -37,12 +37,14 @@ use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
 use write_all, od_seek, atou
 
 ISZ	equ 65536               ; one read
-SBUFSZ	equ 256                 ; the first read, in the variables' page:
+SBUFSZ	equ 128                 ; the first read, in the variables' page:
                                 ; a small input touches no other page
 OUTSZ	equ 65536               ; the output buffer
-SLACK	equ 512                 ; room kept in it for one field or address
+SLACK	equ 128                 ; room kept in it for one field or address
+TINY	equ 384                 ; the first output buffer (see maybe_flush)
+SBLK	equ 64                  ; lines up to this: the static blocks
 MAXW	equ 1 << 20             ; bytes a line at most
-MAXSPECS equ 32
+MAXSPECS equ 16
 
 ; A type (spec): 16 bytes.
 STX_BLKSIZE equ 4                 ; struct statx: __u32 stx_blksize
@@ -621,6 +623,10 @@ put_addr:
 ; time. GNU reports the error ("write error") when an input file ends, and
 ; at the end ("write error: REASON" when the last bytes failed too).
 ;
+; The first TINY bytes go to a buffer in the variables' page, so that a
+; small run touches no other page; past them, what is there moves to the
+; big buffer and the output goes on there (nothing is written for it).
+;
 ; maybe_flush - write a chunk when xdi (the end of the output) is past
 ; olimit. preserves all but xax (and r11)
 maybe_flush:
@@ -631,7 +637,16 @@ maybe_flush:
 	push xdx
 	push xbx
 	mov ecx, edi
-	sub ecx, [obuf]
+	mov esi, [obuf]
+	sub ecx, esi
+	cmp esi, tiny
+	jne .out
+	mov edi, [bigobuf]              ; tiny no more
+	mov [obuf], edi
+	rep movsb
+	call set_limit
+	jmp .done
+.out:
 	cmp byte [bigmode], 0
 	jne .all
 	mov ecx, 4096
@@ -646,11 +661,27 @@ maybe_flush:
 	mov ecx, eax
 	sub ecx, esi
 	rep movsb
+.done:
 	pop xbx
 	pop xdx
 	pop xcx
 	pop xsi
 .ret:
+	ret
+
+; set_limit - olimit for the buffer obuf: TINY - SLACK in the tiny one;
+; else 4096 until a write worked, then OUTSZ - SLACK. clobbers xax
+set_limit:
+	mov eax, TINY - SLACK
+	cmp dword [obuf], tiny
+	je .set
+	mov eax, 4096
+	cmp byte [bigmode], 0
+	je .set
+	mov eax, OUTSZ - SLACK
+.set:
+	add eax, [obuf]
+	mov [olimit], eax
 	ret
 
 ; flush_all - write all that is buffered (xdi its end); xdi = the start
@@ -690,9 +721,8 @@ out_write:
 	ret
 .worked:
 	mov byte [bigmode], 1
-	mov ecx, [obuf]
-	add ecx, OUTSZ - SLACK
-	mov [olimit], ecx
+	call set_limit
+	xor eax, eax
 .ret:
 	ret
 
@@ -1328,22 +1358,26 @@ setup:
 	add ebp, SPECSZ
 	cmp ebp, [specs_end]
 	jb .pads
-; the buffers: the output buffer right after the two blocks (a small run
-; touches one page for all three), the input after it
-	mov eax, arena
+; the buffers: lines of up to SBLK bytes in the static blocks, beside the
+; variables; longer ones in the arena, after the output and input buffers
+	mov eax, sblk0
+	mov edx, sblk1
+	cmp dword [bpb], SBLK
+	jbe .blocks
+	mov eax, arena + OUTSZ + ISZ
+	mov edx, eax
+	add edx, [bpb]
+	add edx, 8
+.blocks:
 	mov [prev], eax
 	mov [blk0], eax
-	add eax, [bpb]
-	add eax, 8
-	mov [blk1], eax
-	add eax, [bpb]
-	add eax, 8
+	mov [blk1], edx
+	mov dword [bigobuf], arena
+	mov dword [ibuf], arena + OUTSZ
+	mov eax, tiny
 	mov [obuf], eax
 	mov [opos], eax
-	add eax, 4096
-	mov [olimit], eax
-	add eax, OUTSZ - 4096
-	mov [ibuf], eax
+	call set_limit
 	mov dword [rbuf], sbuf
 	mov dword [rsize], SBUFSZ
 	inc byte [first]
@@ -1402,7 +1436,7 @@ s_strings:	db '-S (--strings)', 0
 s_traditional:	db '--traditional', 0
 s_endian:	db '--endian', 0
 s_float:	db 'floating point types (-t f, -e, -f, -F)', 0
-s_many:		db 'more than 32 types', 0
+s_many:		db 'more than 16 types', 0
 s_wide:		db 'more than 1048576 bytes a line', 0
 s_old_offset:	db 'offset operands (+OFFSET); use -j', 0
 s_stdin:	db 'standard input', 0
@@ -1434,9 +1468,14 @@ LONGOPTS:
 	db '?', 'version', 0
 	db 0
 
-; The small variables first, so that they share a page with the blocks and
-; the start of the output buffer (arena).
+; The big buffers first, so that the small variables and buffers share a
+; page with the library's (on i386: argv0, status); a small run touches
+; only that page (PAD moves it off a page boundary for the present size).
 BSS
+arena:	resb OUTSZ + ISZ + 2 * (MAXW + 8) + 16
+stx:	resb STATX_RECORD
+PAD	equ 1300
+	resb PAD
 offset:	resd 2                          ; of the block being printed
 skipn:	resd 2                          ; -j: left to skip
 limit:	resd 2                          ; -N: left to dump
@@ -1452,7 +1491,8 @@ prev:	resd 1                          ; the block before
 blk0:	resd 1                          ; the two block buffers
 blk1:	resd 1
 cur:	resd 1                          ; the block
-obuf:	resd 1                          ; the output buffer
+obuf:	resd 1                          ; the output buffer (tiny or big)
+bigobuf: resd 1                         ; the big one
 opos:	resd 1                          ; its end
 olimit:	resd 1                          ; flush past this
 ibuf:	resd 1                          ; the input buffer
@@ -1480,9 +1520,10 @@ numtext: resb 24                        ; digits for messages
 numbuf:	resb 24                         ; digits of a field
 numend:
 
+sblk0:	resb SBLK + 8                   ; the static blocks
+sblk1:	resb SBLK + 8
 sbuf:	resb SBUFSZ                     ; the first read (see SBUFSZ)
 specs:	resb MAXSPECS * SPECSZ
-arena:	resb 2 * (MAXW + 8) + OUTSZ + ISZ + 16
-stx:	resb STATX_RECORD
+tiny:	resb TINY                       ; the first output
 
 program_end
