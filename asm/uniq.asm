@@ -816,15 +816,16 @@ ret_:
 BSS
 	GLOBALS_HERE                    ; i386: argv0 and status beside the variables
 ; What a trivial run never writes comes first (x86_64: the 56 bytes left
-; in the page the BSS starts in), so the written variables and outbuf's start
-; share the next page (a change of the code's size moves this: check with
-; tests/uniq.bats's RSS test).
-VB equ numbuf + 128                 ; xbp from main on: [V(x)] is short
-numbuf:	resb 32                         ; -c (the count, right-aligned)
-numend:
+; in the page the BSS starts in; -c writes numbuf's last 8 bytes for a count
+; under 10^7, past them), so the written variables and outbuf's start share
+; the next page (a change of the code's size moves this: tests/uniq.bats's
+; RSS test tells).
+VB equ fnew + 128                   ; xbp from main on: [V(x)] is short
 fnew:	resW 1                          ; bit 0: -f came after the last -N
 fields:	resW 1                          ; -f, -s, -w
 chars:	resW 1
+numbuf:	resb 40                         ; -c (the count, right-aligned)
+numend:
 base:	resW 1                          ; the buffer: base..cap
 cap:	resW 1
 cst:	resW 1                          ; the start of the next line
