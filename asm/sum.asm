@@ -27,7 +27,7 @@
 %include "subk.inc"
 use usage, long_opt, err_file, errno_path
 
-BUFSZ	equ 512 * 1024          ; one read (an i386 system call is dear)
+BUFSZ	equ 256 * 1024          ; one read (as cksum's)
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
