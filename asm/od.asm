@@ -20,9 +20,11 @@
 ; -w 16. A line equal to the one before becomes "*" (once per run).
 ; Exit status: 0; 1 when a file could not be read (the others are still
 ; dumped), on a bad option or argument, or on a write error.
+; Without -A -j -N -t -v -w, GNU's old offset operand: "od [FILE] +N" or
+; "od FILE N" (octal, 0x hex, b *512, B *1024) means -j N.
 ; Differences from GNU: floating point types (-t f, -e, -f, -F), -S
-; (--strings), --traditional, --endian and old-style offset operands
-; ("od FILE +10") are refused with "od: not supported: ..." and status 1;
+; (--strings), --traditional and --endian are refused with
+; "od: not supported: ..." and status 1;
 ; at most 16 types and 1 MiB a line (refused the same way beyond); a -j
 ; plus -N past 2^64 is not refused as GNU does.
 ;
@@ -123,8 +125,8 @@ _start:
 	jmp .opt
 
 ; The operands are at xsp up to xdi. Without a modern option GNU takes a
-; last operand "+N" (or a second one starting with a digit) as an offset:
-; refused.
+; last operand "+N" (or a second one starting with a digit) as an offset
+; when it parses as one.
 .opts_done:
 	cmp byte [modern], 0
 	jne .operands
@@ -143,8 +145,20 @@ _start:
 	cmp cl, 9
 	ja .operands
 .old_offset:
-	mov ecx, s_old_offset
-	jmp unsupported
+	mov xsi, xdx
+	push xdi
+	call old_offset
+	pop xdi
+	jc .operands
+	sub xdi, W                      ; the offset is no file
+	xor eax, eax
+	mov [xdi], xax
+	mov eax, [num]
+	mov edx, [num+4]
+	mov [skipn], eax
+	mov [skipn+4], edx
+	mov [offset], eax
+	mov [offset+4], edx
 .operands:
 	mov [opnd], xsp
 	cmp xdi, xsp
@@ -967,6 +981,108 @@ option:
 .ret:
 	ret
 
+; old_offset - GNU's parse_old_offset of the operand xsi: [+]N[b|B],
+; octal, or hex with 0x (GNU 9.1 takes a '.' for decimal but then
+; refuses the '.' itself) -> CF=0 and [num]; CF=1 when it is none.
+; clobbers xax, xbx, xcx, xdx, xsi, xdi
+old_offset:
+	cmp byte [xsi], 0
+	je .no
+	cmp byte [xsi], '+'
+	jne .copy
+	inc xsi
+.copy:                                  ; a '.' (decimal, GNU says) never
+	mov xdi, xsi                    ; parses: xstrtoumax stops at it
+.dot:
+	mov al, [xdi]
+	inc xdi
+	cmp al, '.'
+	je .no
+	test al, al
+	jnz .dot
+	mov bl, 8
+.copied:
+	cmp byte [xsi], '0'
+	jne .parse
+	mov al, [xsi+1]
+	or al, 0x20
+	cmp al, 'x'
+	jne .parse
+	mov bl, 16                      ; (strtoumax takes the 0x itself)
+	mov al, [xsi+2]
+	call hexval
+	jnc .parse
+	inc xsi
+	inc xsi
+; xstrtoumax (S, RADIX, "Bb"): blanks, a sign, digits, one suffix
+.parse:
+	xor eax, eax
+	mov [num], eax
+	mov [num+4], eax
+	mov bh, 0
+.ws:
+	lodsb
+	cmp al, ' '
+	je .ws
+	sub al, 9
+	cmp al, 13-9
+	jbe .ws
+	add al, 9
+	cmp al, '-'
+	je .no
+	cmp al, '+'
+	je .sign
+	dec xsi
+.sign:
+	mov xdx, xsi
+.digit:
+	mov al, [xsi]
+	call hexval
+	cmp al, bl
+	jae .digits_end
+	inc xsi
+	movzx ecx, bl
+	push xax
+	call qmul
+	pop xax
+	movzx eax, al
+	add [num], eax
+	adc dword [num+4], 0
+	jnc .digit
+	or bh, 2
+	jmp .digit
+.digits_end:
+	cmp xsi, xdx
+	jne .suffix
+	mov al, [xsi]                   ; no digit: 1 if a suffix follows
+	cmp al, 'b'
+	je .one
+	cmp al, 'B'
+	jne .no
+.one:
+	inc byte [num]
+.suffix:
+	lodsb
+	test al, al
+	jz .check
+	mov ecx, 512
+	cmp al, 'b'
+	je .scale
+	mov ecx, 1024
+	cmp al, 'B'
+	jne .no
+.scale:
+	call qmul
+	cmp byte [xsi], 0
+	jne .no
+.check:
+	test bh, bh
+	jz .ret
+.no:
+	stc
+.ret:
+	ret
+
 ; unsupported - "ARGV0: not supported: TEXT" (xcx = TEXT), exit 1
 unsupported:
 	mov xdx, xcx                    ; (say reads ARG)
@@ -1438,7 +1554,6 @@ s_endian:	db '--endian', 0
 s_float:	db 'floating point types (-t f, -e, -f, -F)', 0
 s_many:		db 'more than 16 types', 0
 s_wide:		db 'more than 1048576 bytes a line', 0
-s_old_offset:	db 'offset operands (+OFFSET); use -j', 0
 s_stdin:	db 'standard input', 0
 dash_list:	dW s_dash, 0
 s_dash:		db '-'
