@@ -173,7 +173,10 @@ _start:
 skip:
 	mov eax, [skipn]
 	or eax, [skipn+4]
-	jz dump
+	jnz .skip
+	call layout                     ; GNU's width warning comes after
+	jmp dump                        ; the skip
+.skip:
 	mov esi, [ipos]
 	mov ecx, [in_end]
 	sub ecx, esi
@@ -230,9 +233,9 @@ skip:
 	mov [skipn], eax
 	mov [skipn+4], eax
 	jmp skip
-.read:
-	call refill
-	jnc skip
+.read:                                  ; one read: the next operand is
+	call read_one                   ; tried for a seek again
+	jmp skip
 .past_end:
 	mov esi, msg_past_end
 	call err_plain
@@ -803,6 +806,16 @@ refill:
 	call open_next
 	jc .ret
 .read:
+	call read_one
+	jc refill
+.ret:
+	ret
+
+; read_one - one read of the open input into the input buffer: [ipos],
+; [in_end] around what was read (CF=0); at its end, or after a failed
+; read (reported in GNU's words), the input closed and CF=1.
+; clobbers all but xbp
+read_one:
 	mov A1d, [fd]
 	mov A2d, [rbuf]
 	mov A3d, [rsize]
@@ -821,7 +834,8 @@ refill:
 .eof:
 	call close_in
 	call check_out
-	jmp refill
+	stc
+	ret
 .got:
 	mov [ipos], ecx
 	add eax, ecx
@@ -1388,14 +1402,9 @@ parse_type:
 	call say
 	exit 1
 
-; setup - after the options: the default type, the line width and GNU's
-; padding of each type, the buffers.
-setup:
-	cmp dword [specs_end], specs
-	jne .have_types
-	mov edx, s_default
-	call parse_type
-.have_types:
+; layout - after the skip: the line width (GNU's warning for a bad -w) and
+; GNU's padding of each type, the two blocks.
+layout:
 ; ecx = the largest size (GNU's lcm of the sizes)
 	xor ecx, ecx
 	mov ebp, specs
@@ -1474,7 +1483,7 @@ setup:
 	add ebp, SPECSZ
 	cmp ebp, [specs_end]
 	jb .pads
-; the buffers: lines of up to SBLK bytes in the static blocks, beside the
+; the blocks: lines of up to SBLK bytes in the static blocks, beside the
 ; variables; longer ones in the arena, after the output and input buffers
 	mov eax, sblk0
 	mov edx, sblk1
@@ -1488,6 +1497,16 @@ setup:
 	mov [prev], eax
 	mov [blk0], eax
 	mov [blk1], edx
+	ret
+
+; setup - after the options: the default type, the buffers, the first
+; operand opened.
+setup:
+	cmp dword [specs_end], specs
+	jne .have_types
+	mov edx, s_default
+	call parse_type
+.have_types:
 	mov dword [bigobuf], arena
 	mov dword [ibuf], arena + OUTSZ
 	mov eax, tiny
