@@ -15,7 +15,8 @@
 ;   -v          no '*' for repeated lines
 ;   -w[N]       N bytes a line (32 without N)
 ;   --address-radix= --skip-bytes= --read-bytes= --format=
-;   --output-duplicates --width[=N], and their unambiguous prefixes
+;   --output-duplicates --width[=N], --endian=big|little (the integers'
+;   byte order), and their unambiguous prefixes
 ; The FILEs ("-" or none: stdin) are read as one stream. Default: -A o -t o2
 ; -w 16. A line equal to the one before becomes "*" (once per run).
 ; Exit status: 0; 1 when a file could not be read (the others are still
@@ -23,7 +24,7 @@
 ; Without -A -j -N -t -v -w, GNU's old offset operand: "od [FILE] +N" or
 ; "od FILE N" (octal, 0x hex, b *512, B *1024) means -j N.
 ; Differences from GNU: floating point types (-t f, -e, -f, -F), -S
-; (--strings), --traditional and --endian are refused with
+; (--strings) and --traditional are refused with
 ; "od: not supported: ..." and status 1;
 ; at most 16 types and 1 MiB a line (refused the same way beyond); a -j
 ; plus -N past 2^64 is not refused as GNU does.
@@ -499,7 +500,22 @@ fmt_value:
 	jae .chars
 	mov eax, [xsi]
 	mov edx, [xsi+4]
-	cmp byte [xbp+S_SIZE], 8
+	mov cl, [xbp+S_SIZE]
+	cmp byte [bigend], 0            ; --endian=big: the bytes swapped
+	je .native
+	cmp cl, 2
+	jb .native
+	ja .wide
+	xchg al, ah
+	jmp .native
+.wide:
+	bswap eax
+	cmp cl, 8
+	jne .native
+	bswap edx
+	xchg eax, edx
+.native:
+	cmp cl, 8
 	je .have
 	mov cl, [xbp+S_SHIFT]
 	shl eax, cl
@@ -920,9 +936,8 @@ option:
 	mov ecx, s_traditional
 	cmp al, 'T'
 	je unsupported
-	mov ecx, s_endian
 	cmp al, 'K'
-	je unsupported
+	je .endian
 ; a traditional letter: its -t string from the table
 	mov esi, traditional - 4
 .find:
@@ -955,6 +970,37 @@ option:
 .type:
 	inc byte [modern]
 	jmp parse_type
+.endian:                                ; argmatch: a prefix of big or
+	mov esi, fmt_ambiguous_arg      ; little, an exact one first
+	cmp byte [xdx], 0
+	je .bad_endian
+	mov esi, s_big
+	call .prefix
+	mov byte [bigend], 1
+	je .ret
+	mov esi, s_little
+	call .prefix
+	mov byte [bigend], 0
+	je .ret
+	mov esi, fmt_invalid_arg
+.bad_endian:
+	mov ecx, s_long_endian
+	xor eax, eax
+	call say
+	exit 1
+.prefix:                                ; ZF=1 when xdx is a prefix of xsi
+	mov xdi, xdx
+.pbyte:
+	mov al, [xdi]
+	test al, al
+	jz .pret
+	cmp al, [xsi]
+	jne .pret
+	inc xdi
+	inc esi
+	jmp .pbyte
+.pret:
+	ret
 .dups:
 	inc byte [modern]
 	inc byte [vflag]
@@ -1569,7 +1615,13 @@ s_n:		db '-N', 0
 s_long_count:	db '--read-bytes', 0
 s_strings:	db '-S (--strings)', 0
 s_traditional:	db '--traditional', 0
-s_endian:	db '--endian', 0
+s_long_endian:	db '--endian', 0
+s_big:		db 'big', 0
+s_little:	db 'little', 0
+fmt_invalid_arg: db F_ARGV0, ': invalid argument ', F_QUOTE, " for '", F_TEXT, "'", 10
+		db "Valid arguments are:", 10, "  - 'little'", 10, "  - 'big'", 10, F_TRY, 0
+fmt_ambiguous_arg: db F_ARGV0, ': ambiguous argument ', F_QUOTE, " for '", F_TEXT, "'", 10
+		db "Valid arguments are:", 10, "  - 'little'", 10, "  - 'big'", 10, F_TRY, 0
 s_float:	db 'floating point types (-t f, -e, -f, -F)', 0
 s_many:		db 'more than 16 types', 0
 s_wide:		db 'more than 1048576 bytes a line', 0
@@ -1648,6 +1700,7 @@ limited: resb 1
 first:	resb 1                          ; no block printed yet
 peq:	resb 1                          ; the "*" printed for this run
 stdin_used: resb 1
+bigend:	resb 1                          ; --endian=big
 bigmode: resb 1                         ; a write has worked
 werr:	resd 1                          ; the last failed write's -errno
 numtext: resb 24                        ; digits for messages
