@@ -31,12 +31,14 @@ on_ro_fs() {
 @test "a read-only file system: GNU's message, -p on an existing directory is fine" {
 	mkdir -p ro/d
 	on_ro_fs "$(bin mkdir)" ro/a
-	[ "$status" -eq 1 ] && [ "$output" = "$(bin mkdir): cannot create directory 'ro/a': Read-only file system" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin mkdir): cannot create directory 'ro/a': Read-only file system" ]
 	on_ro_fs /usr/bin/mkdir ro/a
 	[ "$output" = "/usr/bin/mkdir: cannot create directory ‘ro/a’: Read-only file system" ] ||
 		[ "$output" = "/usr/bin/mkdir: cannot create directory 'ro/a': Read-only file system" ]
 	on_ro_fs "$(bin mkdir)" -p ro/d
-	[ "$status" -eq 0 ] && [ -z "$output" ]
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
 }
 
 @test "-p of a path longer than PATH_MAX, like GNU" {
@@ -46,11 +48,11 @@ on_ro_fs() {
 	[ "$(find . -name x -printf '%d ')$(find . -name y -printf '%d')" = "1101 1101" ]
 }
 
-@test "-v into a closed pipe: killed by SIGPIPE at GNU's byte (after all are made)" {
-	run bash -c '"$1" -v a b c | true; echo "${PIPESTATUS[0]}"' sh "$(bin mkdir)"
-	[ "$output" = 141 ] && [ -d a ] && [ -d b ] && [ -d c ]
-	closed_pipe_kills mkdir -v d
-	[ -d d ]
+@test "-v into a closed pipe: killed by SIGPIPE at the end (after all are made)" {
+	closed_pipe_kills mkdir -v a b c
+	[ -d a ]
+	[ -d b ]
+	[ -d c ]
 }
 
 @test "peak RSS" {

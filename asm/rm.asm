@@ -1,0 +1,1220 @@
+; rm - remove files and directories.
+;
+; Usage: rm [-dfiIrRv] [--interactive[=WHEN]] [--one-file-system]
+;           [--preserve-root | --no-preserve-root] FILE...
+;   -f, --force       no prompts, no message for a missing file; no operand
+;                     is then no error
+;   -i                prompt before each removal ("rm: remove regular file
+;                     'a'? ", answered from stdin: y or Y first means yes)
+;   -I                prompt once before removing more than three operands,
+;                     or any recursively ("rm: remove 4 arguments? ")
+;   --interactive=WHEN  never (no, none), once (-I), always (yes, -i);
+;                     alone: always; any unambiguous prefix
+;   -r, -R, --recursive  remove directories and their contents
+;   -d, --dir         remove empty directories
+;   -v, --verbose     "removed 'a'", "removed directory 'd'" on stdout
+;   --one-file-system  with -r, skip directories on another file system
+;   --preserve-root   (the default) refuse to remove "/" recursively;
+;   --no-preserve-root  allow it
+; Long options may be any unambiguous prefix. Without -f and -i, a file
+; that is not writable is prompted for when stdin is a terminal (never for
+; root, as GNU's). "." and ".." as the last component of an operand are
+; refused. Symlinks are never followed.
+; Exit status: 0; 1 when something could not be removed, for a bad option
+; or a missing operand, or a failed write of -v's lines.
+; Differences from GNU: --preserve-root=all, ---presume-input-tty,
+; --help and --version are not supported. Operands are looked at one
+; after the other (GNU's fts looks at all of them before removing the
+; first: "rm -r a a" differs in its message for the second).
+;
+; The tree walk holds two file descriptors at most, whatever the depth: a
+; directory is opened relative to its parent (O_NOFOLLOW), and the parent
+; is closed; once the directory is empty the parent is opened again
+; through "..", checked to be the same directory (device and inode), and
+; its reading goes on from the saved offset (d_off). Per level the walk
+; keeps a 32-byte record (LEVELS of them) and the path for the messages
+; grows in a PATHMAX buffer; deeper than either, an entry is reported with
+; ENAMETOOLONG and kept (so are its ancestors), never lost.
+
+%include "subk.inc"
+use getopt_long, fs_msg, fs_out, fs_missing, lseek64, usage_try, quote_arg, utoa, errno_path, errno_tree
+
+TCGETS		equ 0x5401              ; asm-generic/ioctls.h
+DT_UNKNOWN	equ 0                   ; dirent.h
+DT_DIR		equ 4
+DT_LNK		equ 10
+DIROPEN		equ O_RDONLY|O_DIRECTORY|O_NOFOLLOW|O_CLOEXEC|O_LARGEFILE|O_NONBLOCK
+
+; [opts] bits
+OPT_F		equ 1                   ; ignore missing files (-f)
+OPT_R		equ 2
+OPT_D		equ 4
+OPT_V		equ 8
+OPT_X		equ 16                  ; --one-file-system
+OPT_NOPRES	equ 32                  ; --no-preserve-root
+OPT_ONCE	equ 64                  ; -I: prompt once
+; [inter]: GNU's x.interactive
+I_SOMETIMES	equ 0
+I_NEVER		equ 1
+I_ALWAYS	equ 2
+
+; The answers of prompt (eax)
+RM_OK		equ 0
+RM_DECLINED	equ 1
+RM_ERROR	equ 2
+
+; A level record: the directory's read offset to go on from, the length
+; of its path, whether a removal below it failed, its identity.
+L_OFF		equ 0                   ; qword d_off
+L_PLEN		equ 8                   ; dword
+L_FAILED	equ 12                  ; dword
+L_INO		equ 16                  ; qword
+L_DEV		equ 24                  ; qword: major, minor
+L_SIZE		equ 32
+LEVELS		equ 1 << 19
+PATHMAX		equ 1 << 18
+DENTSZ		equ 32768
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+
+; The options. --interactive=WHEN is read here (getopt_long has no
+; optional arguments); the rest by getopt_long.
+.opt:
+	test xbx, xbx
+	jnz .getopt
+	mov xdx, [xsi]
+	test xdx, xdx
+	jz .getopt
+	cmp byte [xdx], '-'             ; an operand is moved to the front
+	jne .operand_word               ; here, as getopt_long would
+	cmp byte [xdx+1], 0
+	je .operand_word
+	cmp byte [xdx+1], '-'
+	jne .getopt
+	cmp byte [xdx+2], '='
+	je .getopt
+	push xsi
+	push xdi
+	lea xsi, [xdx+2]
+	mov edi, name_interactive
+.iname:
+	lodsb
+	cmp al, '='
+	je .when
+	test al, al
+	jz .not_ours
+	scasb
+	je .iname
+.not_ours:
+	pop xdi
+	pop xsi
+	jmp .getopt
+.when:                                  ; xsi = WHEN
+	call interactive_when
+	pop xdi
+	pop xsi
+	add xsi, W
+	xor ebx, ebx
+	jmp .opt
+.operand_word:
+	mov [xdi], xdx
+	add xsi, W
+	add xdi, W
+	jmp .opt
+.getopt:
+	call getopt_long
+	jc .options_done
+	mov ecx, OPT_F
+	cmp al, 'f'
+	jne .not_f
+	mov byte [inter], I_NEVER
+	or [opts], cl
+	and byte [opts], ~OPT_ONCE
+	jmp .opt
+.not_f:
+	cmp al, 'i'
+	jne .not_i
+.always:
+	mov byte [inter], I_ALWAYS
+	and byte [opts], ~(OPT_F|OPT_ONCE)
+	jmp .opt
+.not_i:
+	cmp al, 'I'
+	jne .not_I
+.once:
+	mov byte [inter], I_SOMETIMES
+	and byte [opts], ~OPT_F
+	or byte [opts], OPT_ONCE
+	jmp .opt
+.not_I:
+	mov cl, OPT_R
+	cmp al, 'r'
+	je .set
+	cmp al, 'R'
+	je .set
+	mov cl, OPT_D
+	cmp al, 'd'
+	je .set
+	mov cl, OPT_V
+	cmp al, 'v'
+	je .set
+	mov cl, OPT_X
+	cmp al, 'x'
+	je .set
+	cmp al, 'A'                     ; --interactive alone
+	je .always
+	cmp al, 'P'                     ; --preserve-root
+	jne .not_P
+	and byte [opts], ~OPT_NOPRES
+	jmp .opt
+.not_P:
+	mov cl, OPT_NOPRES              ; --no-preserve-root ('N')
+.set:
+	or [opts], cl
+	jmp .opt
+
+.options_done:
+	mov [opend], xdi
+	cmp xdi, xsp
+	jne .some
+	test byte [opts], OPT_F
+	jz missing_operand
+	jmp bye
+.some:
+	sys ioctl, 0, TCGETS, stx       ; isatty(0)
+	test eax, eax
+	sete [stdin_tty]
+%ifdef SYS_geteuid32
+	sys geteuid32
+%else
+	sys geteuid
+%endif
+	test eax, eax
+	sete [root_user]
+
+; -r without --no-preserve-root: "/" is known by its device and inode.
+	mov al, [opts]
+	and al, OPT_R|OPT_NOPRES
+	cmp al, OPT_R
+	jne .prompt_once
+	sys statx, AT_FDCWD, slash, 0, STATX_INO, stx
+	test eax, eax
+	js .prompt_once                 ; (then nothing is "/")
+	mov xax, [stx + STX_INO]
+	mov [root_ino], xax
+	mov eax, [stx + STX_INO + 4]
+	mov [root_ino + 4], eax
+	mov xax, [stx + STX_DEV]
+	mov [root_dev], xax
+	mov eax, [stx + STX_DEV + 4]
+	mov [root_dev + 4], eax
+	inc byte [root_known]
+
+; -I: one prompt before more than three operands, or any with -r.
+.prompt_once:
+	test byte [opts], OPT_ONCE
+	jz .operands
+	mov xax, [opend]
+	sub xax, xsp
+	shr eax, W/4 + 1                ; eax = the number of operands
+	test byte [opts], OPT_R
+	jnz .ask_once
+	cmp eax, 3
+	jbe .operands
+.ask_once:
+	push xax
+	mov edi, qbuf
+	mov xsi, ARGV0
+	call copystr
+	mov esi, msg_remove_n
+	call copystr
+	pop xax
+	push xax
+	push xdi
+	add xdi, 24
+	mov byte [xdi], 0
+	call utoa
+	mov xsi, xdi
+	pop xdi
+	call copystr
+	mov esi, msg_arguments
+	call copystr
+	pop xax
+	cmp eax, 1
+	je .one_arg
+	mov al, 's'
+	stosb
+.one_arg:
+	test byte [opts], OPT_R
+	jz .ask
+	mov esi, msg_recursively
+	call copystr
+.ask:
+	mov ax, '? '
+	stosw
+	call af_write
+	call yesno
+	jnc bye
+
+; Each operand: [xsp] = its name.
+.operands:
+	mov xsi, [xsp]
+	test xsi, xsi
+	jz bye
+	call operand
+	pop xax
+	jmp .operands
+
+bye:
+	call out_end
+	exit_status
+
+; interactive_when - xsi = WHEN of --interactive=WHEN: argmatch's rules
+; (an exact word or the prefix of words of one meaning), else its two
+; messages, the list and the Try line, exit 1.
+interactive_when:
+	mov xdx, xsi
+	xor ebx, ebx                    ; bl: the meanings matched (bits)
+	mov edi, whens
+.word:
+	mov al, [xdi]
+	test al, al
+	jz .matched
+	inc edi
+	mov xsi, xdx
+.cmp:
+	cmp byte [xsi], 0
+	je .prefix
+	cmpsb
+	je .cmp
+.skip:
+	cmp byte [xdi-1], 0
+	je .word
+	inc edi
+	jmp .skip
+.prefix:
+	cmp byte [xdi], 0
+	jne .part
+	mov bl, al                      ; exact: this one
+	jmp .matched
+.part:
+	or bl, al
+	jmp .skip
+.matched:
+	cmp bl, 1
+	je .never
+	cmp bl, 2
+	je .once
+	cmp bl, 4
+	je .always
+.bad:
+	push xdx
+	mov edi, qbuf
+	mov xsi, ARGV0
+	call copystr
+	mov ax, ': '
+	stosw
+	mov esi, msg_invalid_arg
+	test bl, bl
+	jz .text
+	mov esi, msg_ambiguous_arg
+.text:
+	call copystr
+	pop xsi
+	call quote_arg
+	mov esi, msg_valid
+	call copystr
+	call af_write
+	jmp usage_try
+.never:
+	mov byte [inter], I_NEVER
+	and byte [opts], ~OPT_ONCE
+	ret
+.once:
+	mov byte [inter], I_SOMETIMES
+	and byte [opts], ~OPT_F
+	or byte [opts], OPT_ONCE
+	ret
+.always:
+	mov byte [inter], I_ALWAYS
+	and byte [opts], ~(OPT_F|OPT_ONCE)
+	ret
+
+; operand - remove the operand at xsi (and what is under it with -r).
+operand:
+	mov [pname], xsi
+	mov [opname], xsi
+	mov [pathp], xsi                ; the path is the operand (untouched
+	mov dword [pfd], AT_FDCWD       ; path buffer: fewer pages)
+	and dword [depth], 0
+	call lstat_entry                ; lstat of [pfd], [pname] into stx
+	js file                         ; FTS_NS: as a file (unlink says why)
+	call is_dir
+	jne file
+	mov xsi, [opname]               ; a directory: the path buffer
+	mov edi, path
+	mov [pathp], xdi
+.copy:
+	lodsb
+	stosb
+	test al, al
+	jnz .copy
+	dec edi
+	sub edi, path
+	cmp edi, PATHMAX - 256
+	jae .too_long
+	mov [plen], edi
+	mov eax, [stx + STX_DEV]
+	mov [opdev], eax
+	mov eax, [stx + STX_DEV + 4]
+	mov [opdev + 4], eax
+
+; A directory operand: GNU's checks in their order: not -r (and not an
+; empty one with -d), "." or "..", "/".
+	test byte [opts], OPT_R
+	jnz .dots
+	test byte [opts], OPT_D
+	mov eax, -EISDIR
+	jz .refuse
+	call is_empty_named
+	mov eax, -ENOTEMPTY
+	jne .refuse
+.dots:
+	mov esi, path                   ; the last component, past the
+	mov edi, [plen]                 ; trailing slashes
+	add edi, esi
+.strip:
+	cmp edi, path + 1
+	jbe .last
+	cmp byte [xdi-1], '/'
+	jne .last
+	dec edi
+	jmp .strip
+.last:
+	mov ecx, edi                    ; ecx = its end
+.back:
+	cmp edi, path
+	jbe .component
+	cmp byte [xdi-1], '/'
+	je .component
+	dec edi
+	jmp .back
+.component:
+	sub ecx, edi
+	cmp byte [xdi], '.'
+	jne .root
+	cmp ecx, 1
+	je .dot
+	cmp ecx, 2
+	jne .root
+	cmp byte [xdi+1], '.'
+	jne .root
+.dot:
+	mov esi, msg_dot
+	mov xdx, [pathp]
+	xor eax, eax
+	call err_af
+	ret
+.root:
+	cmp byte [root_known], 0
+	je .walk
+	mov xax, [stx + STX_INO]
+	cmp xax, [root_ino]
+	jne .walk
+	mov eax, [stx + STX_INO + 4]
+	cmp eax, [root_ino + 4]
+	jne .walk
+	mov xax, [stx + STX_DEV]
+	cmp xax, [root_dev]
+	jne .walk
+	mov eax, [stx + STX_DEV + 4]
+	cmp eax, [root_dev + 4]
+	jne .walk
+	mov edi, qbuf                   ; "it is dangerous to operate
+	mov xsi, ARGV0                  ; recursively on '/'", or on 'X'
+	call copystr                    ; (same as '/')
+	mov esi, msg_dangerous
+	call copystr
+	mov xsi, [pathp]
+	call quote_af
+	cmp word [path], '/'
+	je .root_msg
+	mov esi, msg_same_as_root
+	call copystr
+.root_msg:
+	mov al, 10
+	stosb
+	mov xsi, ARGV0
+	call copystr
+	mov esi, msg_failsafe
+	call copystr
+	call af_write
+	mov STATUSb, 1
+	ret
+.refuse:
+	jmp error_entry
+.too_long:
+	mov eax, -ENAMETOOLONG
+	mov esi, msg_cannot
+	mov xdx, [opname]
+	jmp err_af
+.walk:
+	jmp dir
+
+; file - a file that is no directory: [pfd], [pname], the path. Prompt,
+; then unlink.
+file:
+	xor eax, eax
+	mov [is_dir_ent], al
+	mov [is_empty], al
+	mov [dnr_errno], eax
+	mov byte [mode_descend], 0
+	call prompt
+	test eax, eax
+	jnz .ret
+	jmp excise
+.ret:
+	ret
+
+; dir - a directory [pname] in [pfd] (path: its path, [depth] = the level
+; of [pfd]): opened, its first entries read (is it empty?), prompted for,
+; then removed at once when empty, or walked.
+dir:
+	mov byte [is_dir_ent], 1
+	and dword [dnr_errno], 0
+	mov byte [is_empty], 0
+	sys openat, [pfd], [pname], DIROPEN
+	test eax, eax
+	jns .opened
+; FTS_DNR: it cannot be read. The prompt to descend (as GNU's, before it
+; knew), then the one to remove it, and rmdir, whose failure is told with
+; the open's errno.
+	mov [dnr_errno], eax
+	mov byte [mode_descend], 1
+	call prompt
+	test eax, eax
+	jnz mark_parent
+	mov byte [mode_descend], 0
+	call prompt
+	test eax, eax
+	jnz .ret
+	jmp excise
+.ret:
+	ret
+.opened:
+	mov [cfd], eax
+	call read_dents                 ; into dents: [dcount] bytes
+	call dents_empty
+	setz [is_empty]
+	mov byte [mode_descend], 1
+	call prompt
+	test eax, eax
+	jnz .close_mark
+	cmp byte [is_empty], 0
+	je .walk
+	sys close, [cfd]
+	jmp excise                      ; (is_dir_ent, dnr 0)
+.close_mark:
+	sys close, [cfd]
+	jmp mark_parent
+
+; Into it: --one-file-system skips a directory on another device (as GNU,
+; after the prompt); else a new level with its identity.
+.walk:
+	sys statx, [cfd], empty, AT_EMPTY_PATH, STATX_INO, stx
+	test eax, eax
+	js .stat_failed
+	test byte [opts], OPT_X
+	jz .level
+	mov eax, [stx + STX_DEV]
+	cmp eax, [opdev]
+	jne .other_device
+	mov eax, [stx + STX_DEV + 4]
+	cmp eax, [opdev + 4]
+	je .level
+.other_device:
+	sys close, [cfd]
+	mov edi, qbuf
+	mov xsi, ARGV0
+	call copystr
+	mov esi, msg_skipping
+	call copystr
+	mov xsi, [pathp]
+	call quote_af
+	mov esi, msg_other_device
+	call copystr
+	call af_write
+	mov STATUSb, 1
+	jmp mark_parent
+.stat_failed:
+	push xax
+	sys close, [cfd]
+	pop xax
+	jmp error_entry
+.level:
+	mov eax, [depth]
+	cmp eax, LEVELS - 2
+	jae .deep
+	inc eax
+	mov [depth], eax
+	shl eax, 5
+	lea edi, [levels + eax]
+	mov ecx, [plen]
+	mov [xdi + L_PLEN], ecx
+	and dword [xdi + L_FAILED], 0
+	mov xax, [stx + STX_INO]
+	mov [xdi + L_INO], xax
+	mov eax, [stx + STX_INO + 4]
+	mov [xdi + L_INO + 4], eax
+	mov xax, [stx + STX_DEV]
+	mov [xdi + L_DEV], xax
+	mov eax, [stx + STX_DEV + 4]
+	mov [xdi + L_DEV + 4], eax
+	mov eax, [pfd]                  ; the parent is not needed now
+	call close_fd
+	mov eax, [cfd]
+	mov [fd], eax
+	jmp entries
+.deep:
+	sys close, [cfd]
+	mov eax, -ENAMETOOLONG
+	jmp error_entry
+
+; entries - the directory [fd] at level [depth], the entries read in
+; dents ([dcount] bytes from [dpos]): each one removed, a directory walked
+; into (its offset saved first).
+entries:
+	mov esi, [dpos]
+	cmp esi, [dcount]
+	jl .entry
+	mov eax, [fd]
+	call read_dents
+	mov eax, [dcount]
+	test eax, eax
+	jg entries
+	js .read_failed
+	jmp dir_done
+.read_failed:
+	call error_path
+	call mark_here
+	jmp dir_done
+.entry:
+	lea edi, [dents + esi]
+	movzx eax, word [xdi + 16]      ; d_reclen
+	add eax, esi
+	mov [dpos], eax
+	lea edx, [edi + 19]             ; d_name
+	cmp byte [xdx], '.'
+	jne .name
+	cmp byte [xdx+1], 0
+	je entries
+	cmp word [xdx+1], '.'
+	je entries
+.name:
+	push xdi
+	call path_push                  ; path += "/" NAME; [pname] = NAME
+	pop xdi
+	jc .long
+	mov eax, [fd]
+	mov [pfd], eax
+	mov al, [xdi + 18]              ; d_type
+	cmp al, DT_UNKNOWN
+	jne .typed
+	push xdi
+	call lstat_entry
+	pop xdi
+	mov al, 0                       ; (a failed lstat: a file; unlink
+	js .typed                       ; tells why)
+	call is_dir
+	mov al, DT_DIR
+	je .typed
+	mov al, 0
+.typed:
+	cmp al, DT_DIR
+	je .subdir
+	call file
+	call path_pop
+	jmp entries
+.subdir:
+	mov eax, [depth]                ; where to go on from, after it
+	shl eax, 5
+	mov ecx, [xdi + 8]              ; d_off
+	mov [levels + eax + L_OFF], ecx
+	mov ecx, [xdi + 12]
+	mov [levels + eax + L_OFF + 4], ecx
+	call dir                        ; returns with [fd] its parent again
+	call path_pop                   ; or [fd] unchanged
+	jmp resume
+.long:
+	mov eax, -ENAMETOOLONG
+	call error_path
+	call mark_here
+	jmp entries
+
+; resume - after a subdirectory: read [fd] again from the saved offset.
+resume:
+	mov eax, [depth]
+	shl eax, 5
+	mov edx, [levels + eax + L_OFF + 4]
+	mov xax, [levels + eax + L_OFF]
+	mov A1d, [fd]
+	mov cl, SEEK_SET
+	call lseek64
+	and dword [dcount], 0
+	and dword [dpos], 0
+	jmp entries
+
+; dir_done - the directory [fd] at level [depth] has been read to its
+; end: its parent opened again (through ".." and checked; AT_FDCWD for an
+; operand), then it is removed unless something below it was kept.
+dir_done:
+	mov eax, [depth]
+	shl eax, 5
+	cmp dword [depth], 1
+	jne .parent
+	mov eax, [fd]
+	call close_fd
+	mov dword [pfd], AT_FDCWD
+	mov xax, [opname]
+	jmp .named
+.parent:
+	sys openat, [fd], dotdot, DIROPEN
+	test eax, eax
+	js .lost
+	mov [pfd], eax
+	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
+	test eax, eax
+	js .lost
+	mov eax, [depth]
+	dec eax
+	shl eax, 5
+	lea edi, [levels + eax]
+	mov xax, [stx + STX_INO]
+	cmp xax, [xdi + L_INO]
+	jne .lost
+	mov eax, [stx + STX_INO + 4]
+	cmp eax, [xdi + L_INO + 4]
+	jne .lost
+	mov xax, [stx + STX_DEV]
+	cmp xax, [xdi + L_DEV]
+	jne .lost
+	mov eax, [stx + STX_DEV + 4]
+	cmp eax, [xdi + L_DEV + 4]
+	jne .lost
+	mov eax, [fd]
+	call close_fd
+	mov eax, [depth]                ; its name: in the path after its
+	dec eax                         ; parent's
+	shl eax, 5
+	mov ecx, [levels + eax + L_PLEN]
+	lea eax, [path + ecx]
+	cmp byte [xax-1], '/'
+	je .named
+	inc eax
+.named:
+	mov [pname], xax
+	mov eax, [depth]
+	shl eax, 5
+	mov ecx, [levels + eax + L_FAILED]
+	dec dword [depth]
+	mov eax, [pfd]
+	mov [fd], eax
+	test ecx, ecx
+	jnz mark_parent
+	mov byte [is_dir_ent], 1
+	mov byte [is_empty], 0
+	mov byte [mode_descend], 0
+	and dword [dnr_errno], 0
+	call prompt
+	test eax, eax
+	jnz .ret
+	jmp excise
+.ret:
+	ret
+; The parent is not where it was (moved while we worked): stop at once,
+; keeping everything that is left.
+.lost:
+	mov eax, -ENOENT
+	mov esi, msg_traversal
+	mov xdx, [pathp]
+	call err_af
+	jmp bye
+
+; mark_parent - a removal below the level [depth] failed or was declined:
+; that directory and so its ancestors are kept (silently). mark_here is
+; the same.
+mark_parent:
+mark_here:
+	mov eax, [depth]
+	shl eax, 5
+	mov dword [levels + eax + L_FAILED], 1
+	ret
+
+; excise - unlink [pname] in [pfd] (rmdir when is_dir_ent), GNU's way:
+; -v's line, or the error (EROFS for a missing file is ENOENT; with -f a
+; missing file is fine; an unreadable directory's failure is told with
+; the open's errno), and then the ancestors kept.
+excise:
+	xor A3d, A3d
+	cmp byte [is_dir_ent], 0
+	je .unlink
+	mov A3d, AT_REMOVEDIR
+.unlink:
+	sys unlinkat, [pfd], [pname]
+	test eax, eax
+	js .failed
+	test byte [opts], OPT_V
+	jz .ret
+	mov edi, qbuf
+	mov esi, msg_removed
+	cmp byte [is_dir_ent], 0
+	je .verbose
+	mov esi, msg_removed_dir
+.verbose:
+	call copystr
+	mov xsi, [pathp]
+	call quote_af
+	jmp out_line
+.ret:
+	ret
+.failed:
+	cmp eax, -EROFS
+	jne .missing
+	push xax
+	call lstat_entry
+	pop xdx
+	cmp eax, -ENOENT
+	je .missing
+	xchg eax, edx
+.missing:
+	test byte [opts], OPT_F
+	jz .dnr
+	cmp eax, -ENOENT
+	je .ret
+	cmp eax, -ENOTDIR
+	je .ret
+.dnr:
+	mov edx, [dnr_errno]
+	test edx, edx
+	jz error_entry
+	cmp edx, -EPERM
+	je .dnr_errno
+	cmp edx, -EACCES
+	jne error_entry
+.dnr_errno:
+	cmp eax, -ENOTEMPTY
+	je .use
+	cmp eax, -EISDIR
+	je .use
+	cmp eax, -ENOTDIR
+	je .use
+	cmp eax, -EEXIST
+	jne error_entry
+.use:
+	xchg eax, edx
+; error_entry - "cannot remove 'PATH': Reason" (xax), the ancestors kept.
+error_entry:
+	call error_path
+	jmp mark_parent
+
+; error_path - "ARGV0: cannot remove 'PATH': Reason" (xax = -errno).
+error_path:
+	mov esi, msg_cannot
+	mov xdx, [pathp]
+	jmp err_af
+
+; prompt - GNU's prompt(): [pfd], [pname], the path; is_dir_ent,
+; mode_descend, is_empty. out: eax = RM_OK, RM_DECLINED (nothing said),
+; RM_ERROR (said; STATUS = 1; the caller marks).
+prompt:
+	xor eax, eax
+	cmp byte [inter], I_NEVER
+	je .ret
+	mov [wp], eax                   ; [wp] = write_protected
+	test byte [opts], OPT_F
+	jnz .asked
+	cmp byte [inter], I_ALWAYS
+	je .wp
+	cmp byte [stdin_tty], 0
+	je .asked
+; write_protected_non_symlink: 0 for root; -1 when it cannot be looked
+; at (errno in ebp); 0 for a symlink; else faccessat's W_OK.
+.wp:
+	cmp byte [root_user], 0
+	jne .asked
+	call lstat_entry
+	js .wp_error
+	call type_of
+	cmp ah, S_IFLNK >> 8
+	je .asked
+	mov A4d, AT_EACCESS
+	sys faccessat2, [pfd], [pname], 2
+	test eax, eax
+	jns .asked
+	cmp eax, -EACCES
+	jne .wp_error
+	inc dword [wp]
+	jmp .asked
+.wp_error:
+	dec dword [wp]
+	xchg eax, ebp
+.asked:
+	cmp dword [wp], 0
+	jne .prompting
+	cmp byte [inter], I_ALWAYS
+	jne .ok
+.prompting:
+	cmp dword [wp], 0
+	jl .cannot
+	cmp byte [is_dir_ent], 0
+	jne .type_dir
+	call lstat_entry                ; the type for DT_UNKNOWN
+	jns .typed
+	xchg eax, ebp
+	jmp .cannot
+.typed:
+	call type_of
+	cmp ah, S_IFLNK >> 8
+	jne .not_link
+	cmp byte [inter], I_ALWAYS
+	jne .ok
+	jmp .message
+.not_link:
+	cmp ah, S_IFDIR >> 8
+	jne .message
+.type_dir:
+	test byte [opts], OPT_R
+	jnz .message
+	test byte [opts], OPT_D
+	jz .isdir
+	cmp byte [is_empty], 0
+	jne .message
+.isdir:
+	mov ebp, -EISDIR
+.cannot:
+	mov eax, ebp
+	call error_path
+	mov eax, RM_ERROR
+	ret
+
+; "ARGV0: descend into [write-protected ]directory 'P'? " for a directory
+; about to be walked; else "ARGV0: remove [write-protected ]TYPE 'P'? ".
+.message:
+	cmp byte [is_dir_ent], 0
+	je .remove
+	cmp byte [mode_descend], 0
+	je .remove
+	cmp byte [is_empty], 0
+	jne .remove
+	mov edi, ptext
+	mov esi, msg_descend
+	call copystr
+	call .protected
+	mov esi, msg_directory
+	call copystr
+	jmp .ask
+.remove:
+	call lstat_entry
+	jns .stat_ok
+	xchg eax, ebp
+	jmp .cannot
+.stat_ok:
+	mov edi, ptext
+	mov esi, msg_remove
+	call copystr
+	call .protected
+	call type_name
+	call copystr
+	mov al, ' '
+	stosb
+.ask:
+	mov byte [xdi], 0
+	mov esi, ptext
+	mov xdx, [pathp]
+	call af_start
+	mov ax, '? '
+	stosw
+	call af_write
+	call yesno
+	mov eax, RM_DECLINED
+	jnc .ret
+.ok:
+	xor eax, eax
+.ret:
+	ret
+.protected:
+	cmp dword [wp], 0
+	je .ret
+	mov esi, msg_protected
+	jmp copystr
+
+; type_name - xsi = GNU's file_type() of stx.
+type_name:
+	call type_of
+	mov esi, t_regular
+	cmp ah, S_IFREG >> 8
+	jne .table
+	mov xax, [stx + STX_SIZE]
+	or eax, [stx + STX_SIZE + 4]
+	jnz .ret
+	mov esi, t_empty
+.ret:
+	ret
+.table:
+	mov esi, types
+.next:
+	lodsb
+	test al, al
+	jz .ret                         ; "weird file"
+	cmp al, ah
+	je .ret
+.skip:
+	lodsb
+	test al, al
+	jnz .skip
+	jmp .next
+
+; type_of - ah = the S_IFMT bits of stx's mode (>> 8).
+type_of:
+	mov ax, [stx + STX_MODE]
+	and ah, S_IFMT >> 8
+	ret
+
+; is_dir - ZF=1 when stx is a directory.
+is_dir:
+	call type_of
+	cmp ah, S_IFDIR >> 8
+	ret
+
+; lstat_entry - statx of [pname] in [pfd], not following, into stx.
+; SF=1 with xax = -errno when it failed.
+lstat_entry:
+	sys statx, [pfd], [pname], AT_SYMLINK_NOFOLLOW, STATX_TYPE|STATX_MODE|STATX_SIZE|STATX_INO, stx
+	test eax, eax
+	ret
+
+; is_empty_named - ZF=1 when the directory [pname] in [pfd] can be read
+; and has no entry (GNU's is_empty_dir).
+is_empty_named:
+	sys openat, [pfd], [pname], DIROPEN
+	test eax, eax
+	js .no
+	push xax
+	call read_dents
+	call dents_empty
+	pop xax
+	pushf
+	call close_fd
+	popf
+	ret
+.no:
+	test esp, esp
+	ret
+
+; read_dents - getdents64 of the directory eax into dents: [dcount] =
+; the bytes (or -errno), [dpos] = 0.
+read_dents:
+	sys getdents64, eax, dents, DENTSZ
+	mov [dcount], eax
+	and dword [dpos], 0
+	ret
+
+; dents_empty - ZF=1 when dents holds only "." and ".." (and the
+; directory was read to its end: a first read that returns so few).
+dents_empty:
+	mov ecx, [dcount]
+	xor esi, esi
+.entry:
+	cmp esi, ecx
+	jge .empty
+	lea edx, [dents + esi + 19]
+	cmp byte [xdx], '.'
+	jne .no
+	cmp byte [xdx+1], 0
+	je .skip
+	cmp word [xdx+1], '.'
+	jne .no
+.skip:
+	movzx eax, word [dents + esi + 16]
+	add esi, eax
+	jmp .entry
+.empty:
+	test ecx, ecx                   ; a failed read is not empty
+	js .no
+	cmp eax, eax
+	ret
+.no:
+	test esp, esp
+	ret
+
+; path_push - path += "/" NAME (xdx); [pname] = NAME there. CF=1 when
+; it does not fit (the path unchanged).
+path_push:
+	mov edi, [plen]
+	push xdi
+	add edi, path
+	cmp byte [xdi-1], '/'
+	je .copy
+	mov al, '/'
+	stosb
+.copy:
+	mov [pname], xdi
+	mov xsi, xdx
+.byte:
+	lodsb
+	stosb
+	cmp edi, path + PATHMAX - 1
+	jae .long
+	test al, al
+	jnz .byte
+	pop xax
+	dec edi
+	sub edi, path
+	mov [plen], edi
+	clc
+	ret
+.long:
+	pop xdi
+	mov byte [path + xdi], 0
+	stc
+	ret
+
+; path_pop - back to the path of the directory being read.
+path_pop:
+	mov eax, [depth]
+	shl eax, 5
+	mov eax, [levels + eax + L_PLEN]
+	mov [plen], eax
+	mov byte [path + xax], 0
+	ret
+
+; close_fd - close eax unless it is AT_FDCWD (negative).
+close_fd:
+	test eax, eax
+	js .ret
+	sys close, eax
+.ret:
+	ret
+
+; yesno - read a line from stdin: CF=1 when it starts with y or Y.
+; (ebp: the only register no system call takes on either arch.)
+yesno:
+	push xbp
+	or ebp, -1                      ; ebp = -1 until the first byte
+.read:
+	sys read, 0, answer, 1
+	test eax, eax
+	jle .done
+	movzx eax, byte [answer]
+	test ebp, ebp
+	jns .rest
+	mov ebp, eax
+.rest:
+	cmp al, 10
+	jne .read
+.done:
+	or ebp, 0x20
+	cmp ebp, 'y'
+	clc
+	jne .ret
+	stc
+.ret:
+	pop xbp
+	ret
+
+slash:		db '/'
+empty:		db 0
+dotdot:		db '..', 0
+name_interactive: db 'interactive', 0
+whens:		db 1, 'never', 0, 1, 'no', 0, 1, 'none', 0, 2, 'once', 0
+		db 4, 'always', 0, 4, 'yes', 0, 0
+msg_invalid_arg: db 'invalid argument ', 0
+msg_ambiguous_arg: db 'ambiguous argument ', 0
+msg_valid:	db " for '--interactive'", 10, 'Valid arguments are:', 10
+		db "  - 'never', 'no', 'none'", 10, "  - 'once'", 10
+		db "  - 'always', 'yes'", 10, 0
+msg_remove_n:	db ': remove ', 0
+msg_arguments:	db ' argument', 0
+msg_recursively: db ' recursively', 0
+msg_cannot:	db 'cannot remove ', 0
+msg_dot:	db "refusing to remove '.' or '..' directory: skipping ", 0
+msg_dangerous:	db ': it is dangerous to operate recursively on ', 0
+msg_same_as_root: db " (same as '/')", 0
+msg_failsafe:	db ': use --no-preserve-root to override this failsafe', 10, 0
+msg_skipping:	db ': skipping ', 0
+msg_other_device: db ", since it's on a different device", 10, 0
+msg_traversal:	db 'traversal failed: ', 0
+msg_removed:	db 'removed ', 0
+msg_removed_dir: db 'removed directory ', 0
+msg_descend:	db 'descend into ', 0
+msg_remove:	db 'remove ', 0
+msg_protected:	db 'write-protected ', 0
+msg_directory:	db 'directory ', 0
+t_empty:	db 'regular empty file', 0
+t_regular:	db 'regular file', 0
+types:		db S_IFDIR >> 8, 'directory', 0
+		db S_IFLNK >> 8, 'symbolic link', 0
+		db S_IFBLK >> 8, 'block special file', 0
+		db S_IFCHR >> 8, 'character special file', 0
+		db S_IFIFO >> 8, 'fifo', 0
+		db 0o140000 >> 8, 'socket', 0
+		db 0, 'weird file', 0
+OPTSPEC:	db 'dfirvIR', 0
+LONGOPTS:
+	db 'd', 'dir', 0
+	db 'f', 'force', 0
+	db 'A', 'interactive', 0
+	db 'x', 'one-file-system', 0
+	db 'N', 'no-preserve-root', 0
+	db 'P', 'preserve-root', 0
+	db 'r', 'recursive', 0
+	db 'v', 'verbose', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+
+; The big buffers first, so that the small variables share a page with
+; the library's (i386: argv0, status): "rm FILE" touches one page of BSS.
+BSS
+QBUFSZ	equ 131072 + 4 * PATHMAX + 256
+qbuf:	resb QBUFSZ
+levels:	resb LEVELS * L_SIZE
+dents:	resb DENTSZ
+OBUFSZ	equ 4096
+obuf:	resb OBUFSZ
+path:	resb PATHMAX
+stx:	resb STATX_RECORD
+ptext:	resb 64
+pathp:	resW 1
+pname:	resW 1
+opname:	resW 1
+opend:	resW 1
+opts:	resb 1
+inter:	resb 1
+stdin_tty: resb 1
+root_user: resb 1
+root_known: resb 1
+is_dir_ent: resb 1
+is_empty: resb 1
+mode_descend: resb 1
+answer:	resb 4
+pfd:	resd 1
+cfd:	resd 1
+fd:	resd 1
+depth:	resd 1
+plen:	resd 1
+wp:	resd 1
+dnr_errno: resd 1
+dcount:	resd 1
+dpos:	resd 1
+opdev:	resd 2
+root_ino: resd 2
+root_dev: resd 2
+opos:	resd 1
+werr:	resd 1
+
+program_end

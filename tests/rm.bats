@@ -1,0 +1,218 @@
+#!/usr/bin/env bats
+# rm: what difftest cannot run: trees 10,000 deep and wide ones (always inside
+# a private mount namespace where only $T is writable), -v against GNU on
+# the same trees, a closed pipe, the user cases as a non-root user, a
+# read-only file system, a terminal's write-protected prompt, peak RSS.
+load helpers
+
+# user_cases NAME - the skip-if-root cases of tests/cases/NAME.cases run
+# by difftest as a non-root user (copies of the binary and harness in $T)
+user_cases() {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
+	chmod -R a+rX "$T" && chmod 1777 u/tmp
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+# on_ro_fs CMD... - CMD run inside a private mount namespace where ./ro is
+# a read-only bind mount of itself (status and output as `run` gives)
+on_ro_fs() {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$@"
+}
+
+# sandboxed SCRIPT - SCRIPT run by bash -e in a private mount namespace
+# where a fresh tmpfs is mounted on $T (its working directory; fast, and
+# gone afterwards) and every other mount is read-only, so a bug in rm -r
+# cannot reach the machine or the repo. $RM is our rm, $GNU GNU's.
+sandboxed() {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	RM=$(bin rm) GNU=/usr/bin/rm unshare -m bash -c '
+		mount --make-rprivate / && mount -t tmpfs -o size=512m tmpfs "$0" || exit 99
+		awk "{print \$2}" /proc/self/mounts | sort -r | while read -r m; do
+			[ "$m" = "$0" ] || mount -o remount,bind,ro "$m" 2>/dev/null
+		done
+		touch /.subk-rw-probe 2>/dev/null && exit 98
+		cd "$0" && set -e && eval "$1"' "$T" "$1"
+}
+
+# tree DIR - a tree of 40 directories, 3 levels, with files and symlinks
+tree='tree() {
+	local i j
+	for i in 1 2 3 4 5; do
+		for j in a b c d e f g; do
+			mkdir -p "$1/d$i/s$j/t"
+			echo x > "$1/d$i/s$j/f"
+			ln -s ../../.. "$1/d$i/s$j/up"
+		done
+		touch "$1/d$i/file" "$1/x$i"
+	done
+}'
+
+@test "a tree 10,000 deep" {
+	run sandboxed '
+		/usr/bin/mkdir -p "deep/$(printf "d/%.0s" $(seq 9999))d"
+		touch keep
+		"$RM" -r deep
+		[ ! -e deep ]
+		[ -e keep ]'
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "-rv of a chain past PATH_MAX: the same lines as GNU" {
+	run sandboxed '
+		p=$(printf "dir%.0s/" $(seq 1500))
+		/usr/bin/mkdir -p "a/$p" "b/$p"
+		"$RM" -rv a > ours
+		"$GNU" -rv b > gnus
+		[ ! -e a ]
+		[ ! -e b ]
+		[ "$(wc -l < ours)" -eq 1501 ]
+		sed "s/^removed directory .a/removed directory '\''b/" ours | cmp - gnus'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "-rv of a wide tree: GNU's order and lines" {
+	run sandboxed "$tree"'
+		tree a
+		tree b
+		"$RM" -rv a > ours
+		"$GNU" -rv b > gnus
+		[ ! -e a ]
+		[ ! -e b ]
+		[ "$(wc -l < ours)" -eq 156 ]
+		sed "s/'\''a/'\''b/" ours | cmp - gnus'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "a directory of 5000 entries (many reads, walks in between)" {
+	run sandboxed '
+		mkdir big
+		cd big
+		for i in $(seq 5000); do : > "f$i"; [ $((i % 1000)) -ne 0 ] || mkdir -p "s$i/x"; done
+		cd ..
+		"$RM" -r big
+		[ ! -e big ]'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "kept entries as a user: the same messages and the same tree left as GNU" {
+	command -v setpriv > /dev/null || skip "setpriv missing"
+	run sandboxed "$tree"'
+		as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+		for d in a b; do
+			tree "$d"
+			chown -R 65534 "$d"
+			chmod 555 "$d/d2/sb" "$d/d4"
+			chmod 0 "$d/d3/sc"
+		done
+		set +e
+		$as "$RM" -r a 2> ours
+		s1=$?
+		$as "$GNU" -r b 2> gnus
+		s2=$?
+		set -e
+		[ "$s1" -eq 1 ]
+		[ "$s2" -eq 1 ]
+		[ -s gnus ]
+		sed "s/'\''a/'\''b/; s|^$RM|$GNU|" ours | cmp - gnus
+		[ "$(cd a && find . | sort)" = "$(cd b && find . | sort)" ]'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "a closed pipe: killed by SIGPIPE at GNU's byte, the same files left" {
+	run sandboxed '
+		mkdir a b
+		for i in $(seq 600); do : > "a/file-$i"; : > "b/file-$i"; done
+		closed() { python3 -c "
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.PIPE)
+print(p.returncode, len(p.stderr))" "$@"; }
+		[ "$(closed "$RM" -rv a)" = "-13 0" ]
+		[ "$(closed "$GNU" -rv b)" = "-13 0" ]
+		[ -n "$(ls a)" ]
+		[ "$(ls a)" = "$(ls b)" ]'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "--one-file-system skips a mount point as GNU does; a busy one fails" {
+	run sandboxed '
+		for d in a b; do
+			mkdir -p "$d/m" "$d/k"
+			touch "$d/f" "$d/k/g"
+			mount -t tmpfs tmpfs "$d/m"
+			touch "$d/m/inside"
+		done
+		set +e
+		"$RM" -r --one-file-system a 2> ours
+		s1=$?
+		"$GNU" -r --one-file-system b 2> gnus
+		s2=$?
+		set -e
+		[ "$s1" -eq 1 ]
+		[ "$s2" -eq 1 ]
+		sed "s/'\''a/'\''b/; s|^$RM|$GNU|" ours | cmp - gnus
+		[ -e a/m/inside ]
+		[ "$(cd a && find . | sort)" = "$(cd b && find . | sort)" ]'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "the user cases as a non-root user" {
+	user_cases rm
+}
+
+@test "a read-only file system: GNU's message" {
+	mkdir -p ro/d && touch ro/a
+	on_ro_fs "$(bin rm)" -r ro/a ro/d
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin rm): cannot remove 'ro/a': Read-only file system
+$(bin rm): cannot remove 'ro/d': Read-only file system" ]
+	on_ro_fs /usr/bin/rm -r ro/a ro/d
+	[ "$output" = "/usr/bin/rm: cannot remove 'ro/a': Read-only file system
+/usr/bin/rm: cannot remove 'ro/d': Read-only file system" ]
+	on_ro_fs "$(bin rm)" -f ro/nosuch
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "a write-protected file with stdin a terminal prompts a user, like GNU" {
+	command -v script > /dev/null || skip "script missing"
+	as_nobody
+	chmod 777 "$T"
+	for p in "$(bin rm)" /usr/bin/rm; do
+		touch wp && chmod 444 wp && chown 65534 wp
+		run script -qec "${as[*]} $p wp" /dev/null <<< "n"
+		[[ "$output" == *"remove write-protected regular empty file 'wp'? "* ]]
+		[ -e wp ]
+		run script -qec "${as[*]} $p wp" /dev/null <<< "y"
+		[ ! -e wp ]
+		touch wp && chmod 444 wp && chown 65534 wp
+		run script -qec "${as[*]} $p -f wp" /dev/null < /dev/null
+		[ ! -e wp ]
+	done
+}
+
+@test "peak RSS" {
+	touch a && mkdir -p d/e
+	rss_at_most 16 rm a
+	rss_at_most 16 rm -f nosuch
+	# a walk also touches the first pages of the path, level and
+	# directory buffers
+	rss_at_most 28 rm -r d
+}
