@@ -45,10 +45,12 @@ on_ro_fs() {
 	as_nobody
 	echo x > w && chmod 200 w && chown 65534 w && chmod 755 "$T"
 	run "${as[@]}" "$(bin sync)" -d w
-	[ "$status" -eq 0 ] && [ -z "$output" ]
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
 	chown 0 w
 	run "${as[@]}" "$(bin sync)" w
-	[ "$status" -eq 1 ] && [ "$output" = "$(bin sync): error opening 'w': Permission denied" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin sync): error opening 'w': Permission denied" ]
 	run "${as[@]}" /usr/bin/sync w
 	[ "$output" = "/usr/bin/sync: error opening 'w': Permission denied" ]
 }

@@ -31,7 +31,8 @@ on_ro_fs() {
 @test "a read-only file system: GNU's message" {
 	mkdir ro && touch ro/a
 	on_ro_fs "$(bin unlink)" ro/a
-	[ "$status" -eq 1 ] && [ "$output" = "$(bin unlink): cannot unlink 'ro/a': Read-only file system" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin unlink): cannot unlink 'ro/a': Read-only file system" ]
 	on_ro_fs /usr/bin/unlink ro/a
 	[ "$output" = "/usr/bin/unlink: cannot unlink 'ro/a': Read-only file system" ]
 }
