@@ -26,14 +26,17 @@
 ; Differences from GNU: floating point types (-t f, -e, -f, -F), -S
 ; (--strings) and --traditional are refused with
 ; "od: not supported: ..." and status 1;
-; at most 16 types and 1 MiB a line (refused the same way beyond); a -j
-; plus -N past 2^64 is not refused as GNU does.
+; at most 16 types and 1 MiB a line (refused the same way beyond).
 ;
-; The input is read in 64 KiB chunks and copied block by block (one output
-; line's bytes) into two alternating block buffers, so the one before is
-; there to compare; the lines are formatted into a 64 KiB output buffer that
-; is written when nearly full. -j seeks where it can (regular files with a
-; size, devices), with 64-bit offsets on both arches; else it reads.
+; The input is read in 64 KiB chunks; a block (one output line's bytes)
+; that lies whole in the chunk is formatted where it is, else it is gathered
+; into one of two block buffers (the block before must stay there for the
+; '*' comparison). The lines are formatted into a 64 KiB output buffer,
+; written when nearly full; until a write has worked it behaves as glibc's
+; 4096-byte stdout buffer, so that a failing output (/dev/full, a closed
+; pipe) gets GNU's messages at the same moments. -j seeks where GNU seeks
+; (regular files of more than a block, devices), with 64-bit offsets on
+; both arches; else it reads. A small run touches one page of data.
 
 %include "subk.inc"
 use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
@@ -161,6 +164,17 @@ _start:
 	mov [offset], eax
 	mov [offset+4], edx
 .operands:
+	cmp byte [limited], 0           ; GNU's end offset must fit
+	je .fits
+	mov eax, [skipn]
+	add eax, [limit]
+	mov eax, [skipn+4]
+	adc eax, [limit+4]
+	jnc .fits
+	mov esi, msg_too_large
+	call err_plain
+	exit 1
+.fits:
 	mov [opnd], xsp
 	cmp xdi, xsp
 	jne .have_operands
@@ -1630,6 +1644,7 @@ dash_list:	dW s_dash, 0
 s_dash:		db '-'
 s_empty:	db 0
 msg_write:	db 'write error', 0
+msg_too_large:	db 'skip-bytes + read-bytes is too large', 0
 msg_past_end:	db 'cannot skip past end of combined input', 0
 fmt_unsupported: db F_ARGV0, ': not supported: ', F_TEXT, 10, 0
 fmt_radix:	db F_ARGV0, ": invalid output address radix '", F_TEXT, "'; it must be one character from [doxn]", 10, 0
