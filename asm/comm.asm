@@ -31,6 +31,7 @@
 ; the bytes above it are moved down.
 
 %include "subk.inc"
+%include "layout.inc"
 use usage, extra_operand, err_file, errno_path, err_plain, strcmp, utoa
 use outbuf
 %define OUT_POS V(opos)
@@ -624,6 +625,7 @@ fmt_missing_after: db F_ARGV0, ': missing operand after ', F_QUOTE, 10, F_TRY, 0
 fmt_needs_arg:	db F_ARGV0, ": option '--output-delimiter' requires an argument", 10, F_TRY, 0
 
 BSS
+	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 VB equ top + 128                        ; xbp: [V(x)] is short
 top:	resW 1                          ; the arena: its end of data
 cap:	resW 1                          ; and the break

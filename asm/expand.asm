@@ -22,6 +22,7 @@
 ; line of any length streams through.
 
 %include "subk.inc"
+%include "layout.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_tabs, expand_io, long_opt
 
@@ -140,6 +141,7 @@ _start:
 LONGOPTS:	db 'i', 'initial', 0, 't'|0x80, 'tabs', 0, 0
 
 BSS
+	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 initial:	resb 1
 conv:		resb 1
 

@@ -30,6 +30,7 @@
 ; last N is written and the rest moved to the front.
 
 %include "subk.inc"
+%include "layout.inc"
 use getopt, usage, err_file, err_quoted, errno_path, headtail_io, headtail_num
 use headtail_out, strlen
 use seek64, lseek64, scan_fwd, scan_back
@@ -319,6 +320,7 @@ fmt_trailing:	db F_ARGV0, ': invalid trailing option -- ', F_ARG, 10, F_TRY, 0
 ; never copied), so buf is only the room after obuf. (On i386 the
 ; library's argv0 and status come after it.)
 BSS
+	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 base:		resW 1
 cap:		resW 1
 fill:		resW 1

@@ -44,6 +44,7 @@
 ; has been tried on it.
 
 %include "subk.inc"
+%include "layout.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_io, long_opt
 %define LONGOPT_AMBIGUOUS
@@ -1298,6 +1299,7 @@ fmt:		db 'r'
 delim_buf:	db '\:', 0
 
 BSS
+	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 lineno:		resd 2
 blanks:		resd 2
 val:		resd 2

@@ -23,6 +23,7 @@
 ; at a time, as GNU's getc/putchar loop does.
 
 %include "subk.inc"
+%include "layout.inc"
 use getopt_long, opt_missing, err_file, errno_path, write_all
 
 BUFSZ	equ 16384               ; one read, per operand
@@ -628,6 +629,7 @@ tab:		db 9, 0
 no_delim:	db '\0', 0
 
 BSS
+	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 dlist:	resW 1                          ; LIST as given
 dstart:	resW 1                          ; its delimiter bytes
 dend:	resW 1

@@ -29,6 +29,7 @@
 ; input (pipes, ttys, /proc) is read whole into the buffer first.
 
 %include "subk.inc"
+%include "layout.inc"
 use getopt, usage, err_file, errno_path, lseek64, quote_arg, err_plain
 use outbuf
 %define OUT_POS V(opos)
@@ -369,6 +370,7 @@ fmt_open:	db F_ARGV0, ': failed to open ', F_QUOTE, ' for reading', F_REASON, 10
 fmt_read:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
 
 BSS
+	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 VB equ base + 128                       ; xbp: [V(x)] is short
 base:	resW 1                          ; the buffer: base..cap
 cap:	resW 1

@@ -39,6 +39,7 @@
 ; one page of code and one of BSS.
 
 %include "subk.inc"
+%include "layout.inc"
 use error, usage, quote_arg, errno_path
 
 BUFSZ	equ 128 * 1024
@@ -1340,6 +1341,7 @@ msg_read:	db 'read error', 0
 msg_write:	db 'write error', 0
 
 BSS
+	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 ; The words of unquote end where the variables start, and the elements'
 ; pool, which is the input buffer later (and pbuf, for a message just
 ; before exit), starts where they end: a short run touches one page.

@@ -27,6 +27,7 @@
 ; the 32 KiB buffers of expand_io.
 
 %include "subk.inc"
+%include "layout.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_tabs, expand_io, long_opt
 
@@ -246,6 +247,7 @@ LONGOPTS:	db 'a', 'all', 0, 'f', 'first-only', 0, 't'|0x80, 'tabs', 0, 0
 msg_old_large:	db 'tab stop value is too large', 0
 
 BSS
+	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 pending:	resW 1
 all:		resb 1
 first_only:	resb 1
