@@ -114,7 +114,8 @@ many_lines() {
 	echo x > a
 	sh_fails 1 cksum 'write error' '"$1" a a > /dev/full'
 	run sh -c '/usr/bin/cksum a a > /dev/full'
-	[ "$status" -eq 1 ] && [ "$output" = "/usr/bin/cksum: write error" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "/usr/bin/cksum: write error" ]
 	echo x | sh_fails 1 cksum 'write error' '"$1" > /dev/full'
 }
 

@@ -93,7 +93,8 @@ for i in range(300): open("r%d" % i, "wb").write(d[:i])'
 	sh_fails 1 sum 'write error' '"$1" a a > /dev/full'
 	sh_fails 1 sum 'write error' '"$1" -s a > /dev/full'
 	run sh -c '/usr/bin/sum a a > /dev/full'
-	[ "$status" -eq 1 ] && [ "$output" = "/usr/bin/sum: write error" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "/usr/bin/sum: write error" ]
 }
 
 @test "binary input with NUL bytes, a last line without newline, empty input" {
