@@ -1,0 +1,624 @@
+; base64 - encode or decode base64 (RFC 4648) data.
+;
+; Usage: base64 [-di] [-w COLS] [FILE]
+;   -d, --decode          decode
+;   -i, --ignore-garbage  when decoding, skip every byte outside the
+;                         alphabet (and '=')
+;   -w, --wrap=COLS       encoded lines of COLS characters (default 76;
+;                         0: no wrapping)
+; No FILE or "-": standard input. Long options take GNU's prefixes.
+; Exit status: 0; 1 for invalid input (after writing what was decoded
+; before it), a read or write error, a bad option or operand.
+; Differences from GNU: --help and --version are refused ("unrecognized
+; option"); a wrap width over 2^31-1 acts as 2^31-1 (GNU: as given on
+; x86_64, which matters only for lines over 2 GiB).
+;
+; Encoding takes 3 bytes at a time (one dword load, bswap, four lookups
+; in the alphabet, one dword store); the line is checked once per 4
+; characters and split only when a line ends inside them. Decoding takes
+; 4 characters at a time through a 256-byte table (built at start) while
+; they are all in the alphabet, and one at a time otherwise, as gnulib's
+; base64_decode_ctx: newlines (with -i, anything outside the alphabet and
+; '=') are dropped, the rest is cut in quads, each one "xxxx", "xxx=" or
+; "xx==" (padding may end any quad), and at the first bad quad the bytes
+; of it that gnulib writes are written, then "invalid input". The first
+; block is small and sits in one page with the variables, so a small run
+; touches few pages.
+
+%include "subk.inc"
+use getopt_long, usage, extra_operand, err_quoted, err_file, err_plain, errno_path, write_all
+
+INSZ	equ 65536		; input buffer (encoding: 49152 bytes a block)
+ENCBLK	equ 49152		; a multiple of 3
+OUTSZ	equ 2 * INSZ + 64	; 4/3 of the input and a newline per character
+SENC	equ 510			; the first block, encoding (a multiple of 3)
+SDEC	equ 512			; the first block, decoding
+SOUTSZ	equ 2 * SENC * 4 / 3 + 16
+BAD	equ 0xff		; dtab: not in the alphabet
+NL	equ 0xfe		; dtab: newline
+PAD	equ 64			; dtab: '='
+
+_start:
+	pop_argv0			; xsp = &argv[1]
+	mov dword [wrap], 76
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+.opt:
+	call getopt_long
+	jc .options_done
+	cmp al, 'd'
+	jne .not_d
+	mov byte [decode], 1
+.not_d:
+	cmp al, 'i'
+	jne .not_i
+	mov byte [garbage], 1
+.not_i:
+	cmp al, 'w'
+	jne .opt
+	push xsi
+	push xbx
+	mov xsi, xdx
+	call parse_wrap
+	pop xbx
+	pop xsi
+	mov [wrap], eax
+	jmp .opt
+
+; The operand: none is "-", a second one is too many.
+.options_done:
+	mov xax, [xsp]
+	test xax, xax
+	jnz .one
+	mov eax, dash
+	jmp .open
+.one:
+	mov xdx, [xsp+W]
+	test xdx, xdx
+	jnz extra_operand
+.open:
+	mov [name], xax
+	xor ebp, ebp				; stdin
+	cmp word [xax], '-'
+	je .opened
+	sys open, xax, O_RDONLY|O_LARGEFILE
+	xchg eax, ebp
+	test ebp, ebp
+	jns .opened
+	xchg eax, ebp
+	mov xsi, [name]
+	call err_file
+	exit 1
+.opened:
+	mov [fd], ebp
+	mov dword [bin], sbuf
+	mov dword [bout], sout
+	cmp byte [decode], 0
+	jne decode_all
+
+; Encoding: blocks of [bsize] (SENC, then ENCBLK), each encoded and
+; written; after the last (a short one), the newline of a started line.
+	mov eax, [wrap]
+	test eax, eax
+	jnz .left
+	dec eax
+.left:
+	mov [left], eax
+	mov dword [bsize], SENC
+.block:
+	call read_block
+	push xax
+	mov esi, [bin]
+	xchg eax, ecx
+	mov edi, [bout]
+	call enc_block
+	pop xax
+	cmp eax, [bsize]
+	je .more
+	mov eax, [wrap]
+	test eax, eax
+	jz .last
+	cmp eax, [left]
+	je .last
+	mov byte [xdi], 10
+	inc edi
+.last:
+	call write_out
+	jmp finish
+.more:
+	call write_out
+	call big_buffers
+	mov dword [bsize], ENCBLK
+	jmp .block
+
+; big_buffers - the blocks after the first use the big buffers.
+big_buffers:
+	mov dword [bin], inbuf
+	mov dword [bout], outbuf
+	ret
+
+; read_block - [bsize] bytes (fewer only at the end) from [fd] into
+; [bin]: eax = the count; a read error is reported here ("read error"),
+; after what came before was written. clobbers xcx, xdx, xsi, A1..A3
+read_block:
+	and dword [got], 0
+.more:
+	mov A3d, [bsize]
+	sub A3d, [got]
+	jz .done
+	mov A2d, [bin]
+	add A2d, [got]
+	sys read, [fd]
+	cmp eax, -EINTR
+	je .more
+	test eax, eax
+	js .error
+	jz .done
+	add [got], eax
+	jmp .more
+.done:
+	mov eax, [got]
+	ret
+.error:
+	mov esi, msg_read
+; die - GNU's die(): xsi = text, xax = -errno or 0. Its error() flushes
+; stdout first: output held after a failed write makes that flush fail,
+; and close_stdout then says "write error".
+die:
+	call err_text
+	cmp dword [werr], 0
+	je .bye
+	mov esi, msg_write
+	call err_plain
+.bye:
+	exit 1
+
+; finish - the end: close_stdout's "write error: REASON" when a write
+; failed that GNU's stdio would still have held; else status 0.
+finish:
+	mov eax, [werr]
+	mov esi, msg_write
+	test eax, eax
+	jz .ok
+	call err_text
+.ok:
+	exit_status
+
+; write_out - write [bout] up to xdi, as GNU's stdio would fail: its
+; 4096-byte buffer writes only past 4096 bytes of output (or, for an
+; encoding without wrapping, a block of 4096 or more at once). So a failed
+; write is reported at once ("write error: REASON", then close_stdout's
+; "write error") only when GNU would have written by then; else it is
+; kept in werr, nothing more is written, and the output counted on.
+; clobbers xax, xcx, xdx, A1..A3
+write_out:
+	mov A3d, edi
+	mov A2d, [bout]
+	sub A3d, A2d
+	add [tot], A3d
+	adc dword [tot+4], 0
+	cmp dword [werr], 0
+	jne .failed
+	push 1
+	pop A1
+	call write_all
+	jns .ret
+	mov [werr], eax
+.failed:
+	mov eax, [tot]
+	cmp dword [tot+4], 0
+	jne .flushed
+	cmp eax, 4096
+	ja .flushed
+	jb .ret
+	cmp byte [decode], 0
+	jne .ret
+	cmp dword [wrap], 0
+	jne .ret
+.flushed:
+	mov eax, [werr]
+	mov esi, msg_write
+	call err_text
+	mov esi, msg_write
+	call err_plain
+	exit 1
+.ret:
+	ret
+
+; enc4 - ebx = the 4 characters of the 3 bytes in al, ah and eax's byte
+; 2 (the first character in bl). clobbers xax, xdx
+%macro enc4 0
+	bswap eax
+	mov edx, eax
+	shr edx, 8
+	and edx, 63
+	movzx ebx, byte [alphabet + xdx]
+	shl ebx, 8
+	mov edx, eax
+	shr edx, 14
+	and edx, 63
+	mov bl, [alphabet + xdx]
+	shl ebx, 8
+	mov edx, eax
+	shr edx, 20
+	and edx, 63
+	mov bl, [alphabet + xdx]
+	shl ebx, 8
+	shr eax, 26
+	mov bl, [alphabet + xax]
+%endmacro
+
+; enc_block - encode ecx bytes at xsi into xdi (xdi advanced): groups of
+; 3; a last group of 1 or 2 bytes with '=' padding. [left] = the
+; characters still free on the line (all ones when not wrapping), kept in
+; ebp meanwhile. clobbers xax, xbx, xcx, xdx, xsi
+enc_block:
+	mov ebp, [left]
+.group:
+	cmp ecx, 3
+	jb .tail
+	mov eax, [xsi]
+	add esi, 3
+	sub ecx, 3
+	enc4
+.emit:					; ebx = 4 characters
+	cmp ebp, 4
+	jb .split
+	mov [xdi], ebx
+	add edi, 4
+	sub ebp, 4
+	jnz .group
+	call .newline
+	jmp .group
+.split:					; the line ends inside them
+	push xcx
+	mov cl, 4
+.char:
+	mov [xdi], bl
+	inc edi
+	shr ebx, 8
+	dec ebp
+	jnz .char_next
+	call .newline
+.char_next:
+	dec cl
+	jnz .char
+	pop xcx
+	jmp .group
+.newline:
+	mov ebp, [wrap]
+	test ebp, ebp
+	jz .no_wrap
+	mov byte [xdi], 10
+	inc edi
+	ret
+.no_wrap:
+	dec ebp
+	ret
+.tail:					; 0, 1 or 2 bytes left: the end
+	jxcxz .done
+	movzx eax, byte [xsi]
+	cmp ecx, 1
+	je .one
+	mov ah, [xsi+1]
+.one:
+	enc4
+	cmp ecx, 1
+	jne .two
+	and ebx, 0xffff
+	or ebx, '==' << 16
+	jmp .padded
+.two:
+	and ebx, 0xffffff
+	or ebx, '=' << 24
+.padded:
+	xor ecx, ecx
+	jmp .emit
+.done:
+	mov [left], ebp
+	ret
+
+; Decoding: blocks of [bsize] (SDEC, then INSZ) decoded and written; at
+; the end a quad begun is invalid (its bytes written first, as gnulib).
+decode_all:
+	mov edi, dtab			; the table: BAD, NL, PAD, 0..63
+	mov al, BAD
+	mov ecx, 256
+	rep stosb
+	mov byte [dtab + 10], NL
+	mov byte [dtab + '='], PAD
+	xor eax, eax
+.table:
+	movzx edx, byte [alphabet + xax]
+	mov [dtab + xdx], al
+	inc eax
+	cmp al, 64
+	jb .table
+	mov dword [bsize], SDEC
+.block:
+	call read_block
+	push xax
+	mov esi, [bin]
+	xchg eax, ecx
+	mov edi, [bout]
+	call dec_block
+	pop xax
+	cmp eax, [bsize]
+	jne .end
+	call write_out
+	call big_buffers
+	mov dword [bsize], INSZ
+	jmp .block
+.end:
+	movzx ebx, byte [qn]
+	test ebx, ebx
+	jz .last
+	call decode_4			; (always invalid)
+	jmp invalid
+.last:
+	call write_out
+	jmp finish
+
+; invalid - write what was decoded (up to xdi), then GNU's message.
+invalid:
+	call write_out
+	mov esi, msg_invalid
+	xor eax, eax
+	jmp die
+
+; dec_block - decode ecx characters at xsi into xdi (xdi advanced); the
+; quad begun is kept in q and qn across blocks. Jumps to invalid at a
+; bad quad. clobbers xax, xbx, xcx, xdx, xsi, xbp
+dec_block:
+	add ecx, esi
+	mov [dend], ecx
+	cmp byte [qn], 0
+	jne .slow
+; Four characters of the alphabet: three bytes. ebp ors the table values
+; (anything else has bit 6 or 7).
+.fast:
+	lea eax, [esi+4]
+	cmp eax, [dend]
+	ja .slow
+	movzx eax, byte [xsi]
+	movzx ebx, byte [dtab + xax]
+	mov ebp, ebx
+	movzx eax, byte [xsi+1]
+	movzx edx, byte [dtab + xax]
+	or ebp, edx
+	shl ebx, 6
+	or ebx, edx
+	movzx eax, byte [xsi+2]
+	movzx edx, byte [dtab + xax]
+	or ebp, edx
+	shl ebx, 6
+	or ebx, edx
+	movzx eax, byte [xsi+3]
+	movzx edx, byte [dtab + xax]
+	or ebp, edx
+	shl ebx, 6
+	or ebx, edx
+	test ebp, 0xc0
+	jnz .slow
+	shl ebx, 8
+	bswap ebx
+	mov [xdi], ebx
+	add edi, 3
+	add esi, 4
+	jmp .fast
+; One character at a time until a quad is complete.
+.slow:
+	cmp esi, [dend]
+	jae .ret
+	movzx eax, byte [xsi]
+	inc esi
+	mov dl, [dtab + xax]
+	cmp dl, NL
+	je .slow
+	cmp dl, BAD
+	jne .keep
+	cmp byte [garbage], 0
+	jne .slow
+.keep:
+	movzx ebx, byte [qn]
+	mov [q + xbx], al
+	inc ebx
+	mov [qn], bl
+	cmp bl, 4
+	jne .slow
+	mov byte [qn], 0
+	call decode_4
+	jc invalid
+	jmp .fast
+.ret:
+	ret
+
+; decode_4 - gnulib's decode_4 of the ebx (1..4) characters in q into
+; xdi: CF=1 when invalid, after writing the bytes gnulib writes of it.
+; clobbers xax, xdx
+decode_4:
+	cmp ebx, 2
+	jb .bad
+	movzx eax, byte [q]
+	mov al, [dtab + xax]
+	cmp al, 64
+	jae .bad
+	movzx edx, byte [q+1]
+	mov dl, [dtab + xdx]
+	cmp dl, 64
+	jae .bad
+	shl al, 2
+	mov ah, dl
+	shr ah, 4
+	or al, ah
+	stosb
+	cmp ebx, 2
+	je .bad
+	movzx eax, byte [q+2]
+	cmp al, '='
+	jne .third
+	cmp ebx, 4
+	jne .bad
+	cmp byte [q+3], '='
+	jne .bad
+	clc
+	ret
+.third:
+	mov al, [dtab + xax]
+	cmp al, 64
+	jae .bad
+	shl dl, 4
+	mov ah, al
+	shr ah, 2
+	or dl, ah
+	mov [xdi], dl
+	inc edi
+	cmp ebx, 3
+	je .bad
+	movzx edx, byte [q+3]
+	cmp dl, '='
+	je .ok
+	mov dl, [dtab + xdx]
+	cmp dl, 64
+	jae .bad
+	shl al, 6
+	or al, dl
+	stosb
+.ok:
+	clc
+	ret
+.bad:
+	stc
+	ret
+
+; parse_wrap - GNU's -w: xstrtoimax(s, NULL, 10, &w, "") with an
+; overflow (past 2^63-1) taken as 0 (GNU's IDX_MAX test); negative or not a number: "invalid wrap
+; size: 'S'" and exit 1. in: xsi = S; out: eax = the width (at most
+; 2^31-1). clobbers xcx, xdx, xbx
+parse_wrap:
+	push xsi
+.blank:
+	lodsb
+	cmp al, ' '
+	je .blank
+	lea ecx, [eax-9]
+	cmp cl, 5
+	jb .blank
+	xor edx, edx			; dh: 1 after '-'
+	cmp al, '+'
+	je .sign
+	cmp al, '-'
+	jne .first
+	inc dh
+.sign:
+	lodsb
+.first:
+	lea xbx, [xsi-1]		; the digits
+	xor ecx, ecx			; the value, 2^31-1 at most
+	sub al, '0'
+	cmp al, 9
+	ja .invalid
+.digit:
+	movzx eax, al
+	imul ecx, ecx, 10
+	jo .big
+	add ecx, eax
+	jno .next
+.big:
+	mov ecx, 0x7fffffff
+	mov dl, 1			; (overflowed: stays at the largest)
+.next:
+	lodsb
+	sub al, '0'
+	cmp al, 9
+	ja .end
+	test dl, dl
+	jnz .next
+	jmp .digit
+.end:
+	cmp al, -'0'			; the NUL
+	jne .invalid
+	test dh, dh
+	jz .positive
+	test ecx, ecx			; -0 only
+	jnz .invalid
+.positive:				; past 2^63-1 (an overflow): 0
+	dec xbx
+.zeros:
+	inc xbx
+	cmp byte [xbx], '0'
+	je .zeros
+	lea xax, [xsi-1]
+	sub xax, xbx			; the digits after the zeros
+	cmp eax, 19
+	jb .ok
+	ja .zero
+	push xsi
+	push xdi
+	mov xsi, xbx
+	mov edi, int64_max
+	push 19
+	pop xcx
+	repe cmpsb
+	pop xdi
+	pop xsi
+	mov ecx, 0x7fffffff
+	jbe .ok
+.zero:
+	xor ecx, ecx
+.ok:
+	pop xsi
+	xchg eax, ecx
+	ret
+.invalid:
+	pop xdx
+	mov esi, msg_wrap
+	xor eax, eax
+	call err_quoted
+	exit 1
+
+OPTSPEC:	db 'diw:', 0
+LONGOPTS:
+	db 'd', 'decode', 0
+	db 'w'|0x80, 'wrap', 0
+	db 'i', 'ignore-garbage', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+alphabet:	db 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+int64_max:	db '9223372036854775807'
+msg_wrap:	db 'invalid wrap size: ', 0
+msg_read:	db 'read error', 0
+msg_write:	db 'write error', 0
+msg_invalid:	db 'invalid input', 0
+dash:		db '-', 0
+
+BSS
+; The big buffers first, then from a page boundary the variables, the
+; decoding table and the first block's buffers, with the library's
+; variables after them (i386: argv0, status): one page for a small run.
+inbuf:	resb INSZ + 16
+outbuf:	resb OUTSZ
+	resb (-(($ - $$) + ((_rw_vaddr + _data_size + W-1) & -W))) & (PAGE-1)
+name:	resW 1
+wrap:	resd 1
+left:	resd 1
+fd:	resW 1
+got:	resd 1
+werr:	resd 1
+tot:	resd 2
+bsize:	resd 1
+bin:	resd 1
+bout:	resd 1
+dend:	resd 1
+q:	resb 4
+qn:	resb 1
+decode:	resb 1
+garbage: resb 1
+	resb 1
+dtab:	resb 256
+sbuf:	resb SDEC + 16
+sout:	resb SOUTSZ
+
+program_end
