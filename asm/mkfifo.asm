@@ -1,0 +1,99 @@
+; mkfifo - make named pipes (FIFOs).
+;
+; Usage: mkfifo [-m MODE] NAME...
+;   -m, --mode=MODE  their mode, octal or symbolic (as chmod reads it from a
+;                    starting mode of a=rw), set exactly whatever the umask;
+;                    only permission bits (no setuid/setgid/sticky)
+; Without -m the mode is a=rw less the umask. Long options may be any
+; unambiguous prefix.
+; Exit status: 0; 1 when a FIFO could not be made ("mkfifo: cannot create
+; fifo 'N': Reason"; the others are still made), for a bad option, or an
+; invalid MODE ("mkfifo: invalid mode", "mkfifo: mode must specify only
+; file permission bits").
+; Differences from GNU: -Z/--context (SELinux), --help and --version are
+; not supported.
+
+%include "subk.inc"
+use getopt_long, fs_mode, err_plain, fs_msg, fs_missing, errno_path, errno_tree
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+	xor ebp, ebp                    ; xbp = MODE, or 0
+.opt:
+	call getopt_long
+	jc .options_done
+	mov xbp, xdx                    ; (-m is the only option)
+	jmp .opt
+.options_done:
+	cmp xdi, xsp
+	je missing_operand
+	mov dword [mode], 0o666
+	test xbp, xbp
+	jz .operand
+	sys umask, 0
+	push xax
+	sys umask, eax
+	pop xcx
+	mov xsi, xbp
+	mov eax, 0o666
+	mov dl, 0
+	call mode_parse
+	mov esi, msg_invalid
+	jc .die
+	mov [mode], eax
+	test eax, ~0o777
+	jz .operand
+	mov esi, msg_bits
+.die:
+	call err_plain
+	exit 1
+
+; Each operand: [xsp] = its name. mknod(S_IFIFO | mode); with -m, then
+; chmod to the mode exactly.
+.operand:
+	mov xdx, [xsp]
+	test xdx, xdx
+	jz .bye
+	mov A2, xdx
+	mov A3d, [mode]
+	or A3d, S_IFIFO
+	sys mknodat, AT_FDCWD, , , 0
+	mov esi, msg_create
+	test eax, eax
+	js .failed
+	test xbp, xbp
+	jz .next
+	sys fchmodat, AT_FDCWD, [xsp], [mode]
+	mov esi, msg_chmod
+	test eax, eax
+	jns .next
+.failed:
+	mov xdx, [xsp]
+	call err_af
+.next:
+	pop xax
+	jmp .operand
+.bye:
+	exit_status
+
+msg_invalid:	db 'invalid mode', 0
+msg_bits:	db 'mode must specify only file permission bits', 0
+msg_create:	db 'cannot create fifo ', 0
+msg_chmod:	db 'cannot set permissions of ', 0
+OPTSPEC:	db 'm:', 0
+LONGOPTS:
+	db 'm'|0x80, 'mode', 0
+	db '?', 'context', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+
+BSS
+QBUFSZ	equ 131072 + 4 * 131072 + 64
+qbuf:	resb QBUFSZ
+mode:	resd 1
+
+program_end
