@@ -23,8 +23,10 @@
 ; dumped), on a bad option or argument, or on a write error.
 ; Without -A -j -N -t -v -w, GNU's old offset operand: "od [FILE] +N" or
 ; "od FILE N" (octal, 0x hex, b *512, B *1024) means -j N.
-; Differences from GNU: floating point types (-t f, -e, -f, -F), -S
-; (--strings) and --traditional are refused with
+; --traditional: "od [FILE] [[+]OFFSET [[+]LABEL]]", the LABEL printed in
+; parentheses after each offset.
+; Differences from GNU: floating point types (-t f, -e, -f, -F) and -S
+; (--strings) are refused with
 ; "od: not supported: ..." and status 1;
 ; at most 16 types and 1 MiB a line (refused the same way beyond).
 ;
@@ -132,37 +134,119 @@ _start:
 ; last operand "+N" (or a second one starting with a digit) as an offset
 ; when it parses as one.
 .opts_done:
+	mov al, [trad]
+	test al, al
+	jnz .old
 	cmp byte [modern], 0
 	jne .operands
-	mov xax, xdi
-	sub xax, xsp
+.old:                                   ; al = --traditional
+	mov xcx, xdi
+	sub xcx, xsp                    ; W * the operands
+	cmp ecx, W
+	je .one
+	cmp ecx, 2*W
+	je .two
+	cmp ecx, 3*W
+	jne .count
+	test al, al
 	jz .operands
-	cmp xax, 2*W
-	ja .operands
-	mov xdx, [xdi-W]
-	mov cl, [xdx]
+	mov xsi, [xsp+2*W]              ; FILE OFFSET LABEL
+	call .old_offset
+	jc .count
+	call .label
+	mov xsi, [xsp+W]
+	call .old_offset
+	jc .count
+	call .skip
+	call .drop
+	jmp .pseudo
+.two:
+	mov xsi, [xsp+W]
+	test al, al
+	jnz .two_old
+	mov cl, [xsi]
 	cmp cl, '+'
-	je .old_offset
-	cmp xax, 2*W
-	jne .operands
+	je .two_old
 	sub cl, '0'
 	cmp cl, 9
 	ja .operands
+.two_old:
+	call .old_offset
+	jc .count
+	call .label                     ; (OFFSET or LABEL)
+	cmp byte [trad], 0
+	je .two_skip
+	mov xsi, [xsp]                  ; OFFSET LABEL, no FILE
+	call .old_offset
+	jc .two_skip
+	call .skip
+	call .drop
+.pseudo:
+	call .drop
+	inc byte [pseudo]
+	mov eax, [label]                ; GNU's pseudo_offset
+	mov edx, [label+4]
+	sub eax, [skipn]
+	sbb edx, [skipn+4]
+	mov [poff], eax
+	mov [poff+4], edx
+	jmp .count
+.two_skip:                              ; FILE OFFSET
+	mov eax, [label]
+	mov edx, [label+4]
+	call .skip_edx
+	call .drop
+	jmp .count
+.one:
+	mov xsi, [xsp]
+	test al, al
+	jnz .one_old
+	cmp byte [xsi], '+'
+	jne .operands
+.one_old:
+	call .old_offset
+	jc .count
+	call .skip
+	call .drop
+.count:                                 ; --traditional: one FILE at most
+	cmp byte [trad], 0
+	je .operands
+	mov xax, xdi
+	sub xax, xsp
+	cmp xax, W
+	jbe .operands
+	mov xdx, [xsp+W]
+	mov esi, fmt_extra_trad
+	xor eax, eax
+	call say
+	exit 1
+; helpers of the above: old_offset keeping xdi; the last operand dropped;
+; [num] as the skip (or edx:eax), as the label
 .old_offset:
-	mov xsi, xdx
 	push xdi
 	call old_offset
 	pop xdi
-	jc .operands
-	sub xdi, W                      ; the offset is no file
+	ret
+.drop:
+	sub xdi, W
 	xor eax, eax
 	mov [xdi], xax
+	ret
+.label:
 	mov eax, [num]
 	mov edx, [num+4]
+	mov [label], eax
+	mov [label+4], edx
+	ret
+.skip:
+	mov eax, [num]
+	mov edx, [num+4]
+.skip_edx:
 	mov [skipn], eax
 	mov [skipn+4], edx
 	mov [offset], eax
 	mov [offset+4], edx
+	ret
 .operands:
 	cmp byte [limited], 0           ; GNU's end offset must fit
 	je .fits
@@ -649,18 +733,43 @@ conv:
 	ret
 
 ; put_addr - the offset [offset] at xdi as -A says (nothing for -A n)
+; With --traditional's LABEL: "OFFSET (LABEL)", or "(OFFSET)" for -A n as
+; GNU prints them (pseudo 1 and 2).
 put_addr:
 	mov bx, [addr_base]             ; bl = base, bh = digits
 	test bl, bl
 	jz .ret
+	cmp byte [pseudo], 2
+	jne .std
+	mov al, '('
+	stosb
+	call .std
+	jmp .close
+.std:
 	mov eax, [offset]
 	mov edx, [offset+4]
+	call .number
+	cmp byte [pseudo], 1
+	jne .ret
+	mov ax, ' ('
+	stosw
+	mov eax, [offset]
+	mov edx, [offset+4]
+	add eax, [poff]
+	adc edx, [poff+4]
+	call .number
+.close:
+	mov al, ')'
+	stosb
+.ret:
+	ret
+.number:
+	mov bx, [addr_base]
 	mov esi, numend
 	call conv
 	mov ecx, numend
 	sub ecx, esi
 	rep movsb
-.ret:
 	ret
 
 ; The output as glibc's stdout does it, as far as anyone can see: until a
@@ -947,9 +1056,8 @@ option:
 	je unsupported
 	cmp al, 'U'
 	je unsupported
-	mov ecx, s_traditional
 	cmp al, 'T'
-	je unsupported
+	je .traditional
 	cmp al, 'K'
 	je .endian
 ; a traditional letter: its -t string from the table
@@ -1014,6 +1122,9 @@ option:
 	inc esi
 	jmp .pbyte
 .pret:
+	ret
+.traditional:
+	inc byte [trad]
 	ret
 .dups:
 	inc byte [modern]
@@ -1567,6 +1678,13 @@ setup:
 	mov edx, s_default
 	call parse_type
 .have_types:
+	cmp byte [pseudo], 0            ; a LABEL with -A n: "(OFFSET)" in
+	je .no_label                    ; octal (GNU)
+	cmp byte [addr_base], 0
+	jne .no_label
+	mov word [addr_base], 8 | (7 << 8)
+	inc byte [pseudo]
+.no_label:
 	mov dword [bigobuf], arena
 	mov dword [ibuf], arena + OUTSZ
 	mov eax, tiny
@@ -1628,7 +1746,8 @@ s_long_skip:	db '--skip-bytes', 0
 s_n:		db '-N', 0
 s_long_count:	db '--read-bytes', 0
 s_strings:	db '-S (--strings)', 0
-s_traditional:	db '--traditional', 0
+fmt_extra_trad:	db F_ARGV0, ': extra operand ', F_QUOTE, 10
+		db F_ARGV0, ': compatibility mode supports at most one file', 10, F_TRY, 0
 s_long_endian:	db '--endian', 0
 s_big:		db 'big', 0
 s_little:	db 'little', 0
@@ -1680,6 +1799,8 @@ PAD	equ 1300
 offset:	resd 2                          ; of the block being printed
 skipn:	resd 2                          ; -j: left to skip
 limit:	resd 2                          ; -N: left to dump
+label:	resd 2                          ; --traditional's LABEL
+poff:	resd 2                          ; LABEL - OFFSET
 num:	resd 2                          ; parse_num's result
 wval:	resd 2                          ; -w's value
 bpb:	resd 1                          ; bytes a line
@@ -1715,6 +1836,8 @@ limited: resb 1
 first:	resb 1                          ; no block printed yet
 peq:	resb 1                          ; the "*" printed for this run
 stdin_used: resb 1
+trad:	resb 1                          ; --traditional
+pseudo:	resb 1                          ; a LABEL: 1, with -A n: 2
 bigend:	resb 1                          ; --endian=big
 bigmode: resb 1                         ; a write has worked
 werr:	resd 1                          ; the last failed write's -errno

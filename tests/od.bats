@@ -106,14 +106,13 @@ like_gnu() {
 	[ "$output" = "$(printf '%s: d: Is a directory\n0000000   x  \\n   x  \\n\n0000004' "$(bin od)")" ]
 }
 
-@test "float types, -S, --traditional: refused clearly" {
+@test "float types and -S: refused clearly" {
 	echo x > f
 	for a in -tf -tfD -tx1f -e -f -F; do
 		sh_fails 1 od 'not supported: floating point types (-t f, -e, -f, -F)' "\"\$1\" $a f"
 	done
 	sh_fails 1 od 'not supported: -S (--strings)' '"$1" -S 3 f'
 	sh_fails 1 od 'not supported: -S (--strings)' '"$1" --strings f'
-	sh_fails 1 od 'not supported: --traditional' '"$1" --traditional f'
 	sh_fails 1 od 'not supported: more than 16 types' '"$1" -tx1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1 f'
 	sh_fails 1 od 'not supported: more than 1048576 bytes a line' '"$1" -w2000000 f'
 }
