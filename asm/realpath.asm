@@ -23,7 +23,7 @@
 
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
-use getopt_long, err_file, canonicalize, write_all
+use getopt_long, err_file, canonicalize, relpath, write_all
 
 OPTSPEC:	db 'eLmPqsz', 0
 LONGOPTS:
@@ -160,7 +160,9 @@ _start:
 	jne .absolute
 .relative:
 	pop xdx
+	mov edi, obuf
 	call relpath
+	mov esi, obuf
 	jmp short .print
 .absolute:
 	pop xdx
@@ -276,87 +278,6 @@ path_prefix:
 	jz .ret
 	cmp al, '/'
 .ret:
-	ret
-
-; relpath - coreutils' relpath: the name at esi (can_out) relative to the
-; directory at edx, written to obuf -> esi = obuf, edi = its end.
-; clobbers xax, xbx, xcx, xdx
-relpath:
-	xor ecx, ecx            ; ecx = i
-	xor ebx, ebx            ; ebx = the common prefix (past a '/')
-.common:
-	mov al, [xsi + xcx]
-	mov ah, [xdx + xcx]
-	test al, al
-	jz .common_end
-	cmp al, ah
-	jne .common_end
-	inc ecx
-	cmp al, '/'
-	jne .common
-	mov ebx, ecx
-	jmp .common
-.common_end:                    ; one ended at i, the other at its end or a '/'
-	test ah, ah
-	jnz .dir_left
-	test al, al
-	jz .at_i
-	cmp al, '/'
-	je .at_i
-	jmp short .split
-.dir_left:
-	test al, al
-	jnz .split
-	cmp ah, '/'
-	jne .split
-.at_i:
-	mov ebx, ecx
-.split:
-	add esi, ebx
-	add edx, ebx
-	cmp byte [xsi], '/'
-	jne .f_skipped
-	inc esi
-.f_skipped:
-	cmp byte [xdx], '/'
-	jne .d_skipped
-	inc edx
-.d_skipped:
-	mov edi, obuf
-	cmp byte [xdx], 0
-	je .name_only
-	mov ax, '..'
-	stosw
-.ups:                           ; "/.." for each '/' left in the directory
-	mov al, [xdx]
-	inc edx
-	test al, al
-	jz .ups_done
-	cmp al, '/'
-	jne .ups
-	mov dword [xdi], '/..'
-	add edi, 3
-	jmp .ups
-.ups_done:
-	cmp byte [xsi], 0
-	je .done
-	mov al, '/'
-	stosb
-	jmp short .copy
-.name_only:
-	cmp byte [xsi], 0
-	jne .copy
-	mov al, '.'
-	stosb
-	jmp short .done
-.copy:
-	lodsb
-	stosb
-	test al, al
-	jnz .copy
-	dec edi
-.done:
-	mov esi, obuf
 	ret
 
 ; The big buffers first: the variables then share a page with

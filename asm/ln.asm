@@ -1,0 +1,906 @@
+; ln - make links between files.
+;
+; Usage: ln [-fLnPrsTv] TARGET LINK_NAME     (a link named LINK_NAME)
+;        ln [-fLnPrsv] TARGET                (a link in .)
+;        ln [-fLnPrsv] TARGET... DIRECTORY   (links in DIRECTORY)
+;        ln [-fLnPrsv] -t DIRECTORY TARGET...
+;   -s, --symbolic           symbolic links instead of hard links
+;   -f, --force              replace existing destinations: the new link is
+;                            made under a temporary name in the same
+;                            directory, then renamed over it (atomic)
+;   -n, --no-dereference     a LINK_NAME that is a symlink to a directory is
+;                            a file (replaced with -f), not the directory
+;   -r, --relative           (with -s) targets relative to the link's
+;                            directory, both canonicalized as GNU does
+;   -T, --no-target-directory  LINK_NAME is never a directory
+;   -t, --target-directory=DIRECTORY
+;   -v, --verbose            print 'LINK' -> 'TARGET' ('LINK' => 'TARGET'
+;                            for a hard link) for each link made
+;   -L, --logical            hard links to what symlink TARGETs point to
+;   -P, --physical           hard links to symlinks themselves (the default)
+; Long options may be shortened to any unambiguous prefix.
+; Exit status: 0; 1 when a link failed (GNU's messages), or for a usage
+; error.
+; Differences from GNU: -b/--backup, -S/--suffix, -i/--interactive and
+; -d/-F/--directory are not supported: they fail ("ln: unsupported option
+; -- 'b'", exit 1) before anything is done. --help and --version are not
+; supported ("unrecognized option").
+
+%include "subk.inc"
+%include "rt/canonicalize_consts.inc"
+%include "layout.inc"
+use getopt_long, fs_msg, fs_out, usage_try, err_plain, errno_path, errno_tree
+use canonicalize, relpath
+
+%define NOT_TRIED 1             ; a link result not yet known
+%define REPLACED 2              ; made, over an existing destination
+%define OBUFSZ 4096
+%define SEEN_MAX 131072         ; names remembered for "just-created"
+%define STX_NLINK 16            ; struct statx's stx_nlink (a __u32)
+
+OPTSPEC:	db 'bdFfinrsS:t:TvLP', 0
+LONGOPTS:
+	db 's', 'symbolic', 0
+	db 'f', 'force', 0
+	db 'n', 'no-dereference', 0
+	db 'r', 'relative', 0
+	db 'T', 'no-target-directory', 0
+	db 't' | 0x80, 'target-directory', 0
+	db 'v', 'verbose', 0
+	db 'L', 'logical', 0
+	db 'P', 'physical', 0
+	db 'b', 'backup', 0
+	db 'S' | 0x80, 'suffix', 0
+	db 'i', 'interactive', 0
+	db 'd', 'directory', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+fmt_unsupported: db F_ARGV0, ": unsupported option -- '", F_ARG, "'", 10, 0
+fmt_no_file:	db F_ARGV0, ': missing file operand', 10, F_TRY, 0
+fmt_dir_hard:	db F_ARGV0, ': ', F_FILE, ': hard link not allowed for directory', 10, 0
+fmt_dir_over:	db F_ARGV0, ': ', F_FILE, ': cannot overwrite directory', 10, 0
+msg_multiple:	db 'multiple target directories specified', 0
+msg_relative:	db 'cannot do --relative without --symbolic', 0
+msg_combine:	db 'cannot combine --target-directory and --no-target-directory', 0
+msg_access:	db 'failed to access ', 0
+msg_target:	db 'target ', 0
+msg_not_dir:	db ' is not a directory', 0
+msg_missing_dest: db 'missing destination file operand after ', 0
+msg_extra:	db 'extra operand ', 0
+msg_sym:	db 'failed to create symbolic link ', 0
+msg_hard:	db 'failed to create hard link ', 0
+msg_hard_to:	db 'failed to create hard link to ', 0
+msg_same:	db ' and ', 0
+msg_same2:	db ' are the same file', 0
+msg_created:	db 'will not overwrite just-created ', 0
+msg_with:	db ' with ', 0
+arrow_sym:	db ' -> ', 0
+arrow_hard:	db ' => ', 0
+dot:		db '.', 0
+letters:	db 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+
+_start:
+	save_argv0
+	getopt_init
+; The scan state is in xsi, xdi, xbx.
+.opt:
+	call getopt_long
+	jc .opts_done
+	mov ecx, opt_flags
+	cmp al, 's'
+	je .flag
+	inc ecx
+	cmp al, 'f'
+	je .flag
+	inc ecx
+	cmp al, 'n'
+	je .flag
+	inc ecx
+	cmp al, 'r'
+	je .flag
+	inc ecx
+	cmp al, 'T'
+	je .flag
+	inc ecx
+	cmp al, 'v'
+	je .flag
+	inc ecx
+	cmp al, 'L'
+	je .flag
+	cmp al, 'P'
+	jne .not_p
+	mov byte [xcx], 0               ; -P: logical off
+	jmp .opt
+.flag:
+	mov byte [xcx], 1
+	jmp .opt
+.not_p:
+	cmp al, 't'
+	je .t_option
+	movzx eax, al                   ; b d F i S: not supported
+	push xax
+	mov xdx, xsp
+	mov esi, fmt_unsupported
+	xor eax, eax
+	call say
+	exit 1
+
+; -t DIRECTORY: checked at once, as GNU does.
+.t_option:
+	cmp WPTR [tdir], 0
+	jne .multiple
+	mov [tdir], xdx
+	push xsi
+	push xdi
+	push xbx
+	sys statx, AT_FDCWD, xdx, 0, STATX_BASIC_STATS, sstx
+	pop xbx
+	pop xdi
+	pop xsi
+	mov xdx, [tdir]
+	test eax, eax
+	js .die_access
+	movzx eax, word [sstx + STX_MODE]
+	and eax, S_IFMT
+	cmp eax, S_IFDIR
+	je .opt
+	mov esi, msg_target
+	call af_start
+	mov esi, msg_not_dir
+	call af_put
+	xor eax, eax
+	call err_tail
+	exit 1
+.die_access:                            ; xdx = the name, xax = -errno
+	mov esi, msg_access
+.die_af:
+	call err_af
+	exit 1
+.multiple:
+	mov esi, msg_multiple
+.die_plain:
+	call err_plain
+	exit 1
+
+; The operands are at &argv[1] up to xdi; xbp points at them.
+.opts_done:
+	lea xbp, [xsp + 2*W]
+	sub xdi, xbp
+	shr xdi, WSHIFT
+	mov [nfiles], edi
+	jnz .some
+	mov esi, fmt_no_file
+	mov edx, esi
+	jmp usage_say
+.some:
+	mov esi, msg_relative
+	cmp byte [opt_r], 0
+	je .rel_ok
+	cmp byte [opt_s], 0
+	je .die_plain
+.rel_ok:
+	cmp byte [opt_T], 0
+	je .target_maybe
+	mov esi, msg_combine
+	cmp WPTR [tdir], 0
+	jne .die_plain
+	cmp edi, 2
+	je .file_mode
+	mov esi, msg_missing_dest
+	mov xdx, [xbp]
+	jb .usage_af
+	mov esi, msg_extra
+	mov xdx, [xbp + 2*W]
+.usage_af:                              ; "ARGV0: TEXT'NAME'" + Try
+	call af_start
+	xor eax, eax
+	call err_tail
+	jmp usage_try
+.target_maybe:
+	push byte NOT_TRIED
+	pop xax
+	cmp WPTR [tdir], 0
+	jne .open_dir
+	cmp edi, 2
+	jae .two
+	mov dword [tdir], dot           ; "ln TARGET": into .
+	jmp .target_mode
+.two:
+	jne .open_dir                   ; more than 2
+	mov xsi, [xbp]
+	mov [src], xsi
+	mov xsi, [xbp + W]
+	mov [dst], xsi
+	call atomic_link
+.open_dir:                              ; xax = the result of the first try
+	mov [lerr], eax
+	cmp eax, NOT_TRIED
+	je .try_dir
+	cmp eax, -EEXIST
+	je .try_dir
+	cmp eax, -ENOTDIR
+	je .try_dir
+	cmp eax, -EINVAL
+	jne .file_mode_tried
+.try_dir:
+	mov xdx, [tdir]
+	test xdx, xdx
+	jnz .have_d
+	mov ecx, [nfiles]
+	mov xdx, [xbp + xcx*W - W]
+.have_d:
+	push xdx
+	mov ecx, O_PATH | O_DIRECTORY
+	cmp byte [opt_n], 0
+	je .follow
+	or ecx, O_NOFOLLOW
+.follow:
+	sys open, xdx, xcx
+	pop xdx
+	test eax, eax
+	js .not_dir
+	sys close, xax
+	cmp WPTR [tdir], 0
+	jne .target_mode
+	dec dword [nfiles]
+	mov [tdir], xdx
+	jmp short .target_mode
+.not_dir:
+	cmp dword [nfiles], 2
+	jne .die_target
+	cmp WPTR [tdir], 0
+	je .file_mode_tried
+.die_target:
+	mov esi, msg_target
+	jmp .die_af
+
+.file_mode:
+	mov dword [lerr], NOT_TRIED
+.file_mode_tried:
+	mov xsi, [xbp]
+	mov [src], xsi
+	mov xsi, [xbp + W]
+	mov [dst], xsi
+	mov eax, [lerr]
+	call do_link
+	jmp short .end
+
+; Each TARGET into tdir: DIRECTORY/BASE, BASE its last component without
+; trailing slashes (file_name_concat).
+.target_mode:
+	mov al, [opt_f]
+	cmp byte [opt_s], 0
+	jne .no_track
+	mov [track], al                 ; -f hard links: remember what was made
+.no_track:
+	mov xsi, [xbp]
+	test xsi, xsi
+	jz .end
+	mov [src], xsi
+	call dest_name
+	push byte NOT_TRIED
+	pop xax
+	call do_link
+	add xbp, W
+	dec dword [nfiles]
+	jnz .no_track
+.end:
+	call out_end
+	exit_status
+
+; dest_name - dbuf = tdir joined to the last component of [src] (its
+; trailing slashes dropped); [dst] = dbuf, [base], [baselen] = the base.
+dest_name:
+	mov xsi, [src]
+	call last_comp
+	mov xdx, xsi
+.scanned:
+	mov [base], xdx
+	mov xsi, xdx                    ; its length without trailing slashes
+	call strlen_x
+.trail:
+	test ecx, ecx
+	jz .len
+	cmp byte [xdx + xcx - 1], '/'
+	jne .len
+	dec ecx
+	jmp .trail
+.len:
+	mov [baselen], ecx
+	mov edi, dbuf
+	mov xsi, [tdir]
+	push xsi
+	call copy
+	pop xsi
+.strip:
+	cmp edi, dbuf
+	je .root
+	cmp byte [xdi - 1], '/'
+	jne .sep
+	dec edi
+	jmp .strip
+.root:
+	call copy                       ; slashes only: all of them, no '/'
+	jmp short .base
+.sep:
+	mov al, '/'
+	stosb
+.base:
+	mov xsi, [base]
+	mov ecx, [baselen]
+	rep movsb
+	mov byte [xdi], 0
+	mov dword [dst], dbuf
+	and dword [dst + 4], 0
+	ret
+
+; strlen_x - xsi = a string -> ecx = its length. clobbers nothing else
+strlen_x:
+	or ecx, -1
+.next:
+	inc ecx
+	cmp byte [xsi + xcx], 0
+	jne .next
+	ret
+
+; copy - the string at xsi to xdi with its NUL; xdi left at the NUL.
+; clobbers al, xsi
+copy:
+	lodsb
+	stosb
+	test al, al
+	jnz copy
+	dec xdi
+	ret
+
+; atomic_link - GNU's first try: symlink([src], [dst]) (not tried with
+; -r), or linkat(AT_FDCWD, [src], AT_FDCWD, [dst], -L's flag) -> xax = 0,
+; -errno, or NOT_TRIED.
+atomic_link:
+	cmp byte [opt_s], 0
+	je make_hard
+	push byte NOT_TRIED
+	pop xax
+	cmp byte [opt_r], 0
+	jne ret0
+	mov xdx, [dst]
+; make_sym, make_hard - the link from [src] to the name at xdx -> xax
+make_sym:
+	sys symlink, [src], xdx
+	ret
+make_hard:
+	mov xdx, [dst]
+make_hard_to:
+	mov A4, xdx
+	xor A5d, A5d
+	cmp byte [opt_L], 0
+	je .flags
+	mov A5d, AT_SYMLINK_FOLLOW
+.flags:
+	sys linkat, AT_FDCWD, [src], AT_FDCWD
+ret0:
+	ret
+
+; do_link - GNU's do_link for [src] and [dst], xax = the first try's
+; result (or NOT_TRIED). Says what failed; prints the -v line.
+do_link:
+	mov [lerr], eax
+	cmp eax, NOT_TRIED
+	jne .tried
+	call atomic_link
+	mov [lerr], eax
+.tried:
+	mov byte [sstat_ok], 0
+	cmp byte [opt_s], 0
+	jne .stat_done
+	mov al, [track]
+	or eax, [lerr]
+	jz .stat_done
+	mov edx, AT_SYMLINK_NOFOLLOW
+	cmp byte [opt_L], 0
+	je .nofollow
+	xor edx, edx
+.nofollow:
+	sys statx, AT_FDCWD, [src], xdx, STATX_BASIC_STATS, sstx
+	test eax, eax
+	jns .src_ok
+	mov xdx, [src]
+	mov esi, msg_access
+	jmp err_af
+.src_ok:
+	inc byte [sstat_ok]
+.stat_done:
+	mov eax, [lerr]
+	test eax, eax
+	jz .made
+	cmp byte [opt_s], 0
+	jne .not_dir
+	movzx eax, word [sstx + STX_MODE]
+	and eax, S_IFMT
+	cmp eax, S_IFDIR
+	jne .not_dir
+	mov esi, fmt_dir_hard
+	mov xdx, [src]
+	jmp .say_fail
+.not_dir:
+	cmp byte [opt_r], 0
+	je .force
+	call convert_abs_rel
+.force:
+	mov al, [opt_f]
+	mov [forcing], al
+	test al, al
+	jz .link
+	sys statx, AT_FDCWD, [dst], AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, dstx
+	test eax, eax
+	jns .dst_exists
+	cmp eax, -ENOENT
+	mov byte [forcing], 0
+	je .link
+	mov xdx, [dst]
+	mov esi, msg_access
+	jmp err_af
+.dst_exists:
+	movzx eax, word [dstx + STX_MODE]
+	and eax, S_IFMT
+	cmp eax, S_IFDIR
+	jne .dst_not_dir
+	mov esi, fmt_dir_over
+	mov xdx, [dst]
+	jmp .say_fail
+.dst_not_dir:
+	call seen_file
+	jne .not_seen
+	mov esi, msg_created
+	mov xdx, [dst]
+	call af_start
+	mov esi, msg_with
+	call af_put
+	mov xsi, [src]
+	call quote_af
+	xor eax, eax
+	jmp err_tail
+.not_seen:
+	cmp byte [sstat_ok], 0
+	jne .same_check
+	sys statx, AT_FDCWD, [src], 0, STATX_BASIC_STATS, sstx
+	test eax, eax
+	js .link
+.same_check:
+	mov esi, sstx
+	mov edi, dstx
+	call same_inode
+	jne .link
+	cmp dword [sstx + STX_NLINK], 1
+	je .same
+	call same_name
+	jne .link
+.same:
+	mov esi, msg_empty
+	mov xdx, [src]
+	call af_start
+	mov esi, msg_same
+	call af_put
+	mov xsi, [dst]
+	call quote_af
+	mov esi, msg_same2
+	call af_put
+	xor eax, eax
+	jmp err_tail
+
+; The link, forced as gnulib's force_linkat / force_symlinkat: after
+; EEXIST, made under DIR/CuXXXXXX (random letters, retried on EEXIST) and
+; renamed over the destination.
+.link:
+	mov eax, [lerr]
+	cmp eax, NOT_TRIED
+	jne .first_done
+	call atomic_first
+	mov [lerr], eax
+.first_done:
+	cmp byte [forcing], 0
+	je .result
+	cmp eax, -EEXIST
+	jne .result
+	call temp_template
+	mov dword [tries], 238328
+.temp:
+	call temp_letters
+	mov edx, tbuf
+	cmp byte [opt_s], 0
+	je .temp_hard
+	call make_sym
+	jmp short .temp_made
+.temp_hard:
+	call make_hard_to
+.temp_made:
+	test eax, eax
+	jns .rename
+	cmp eax, -EEXIST
+	jne .temp_failed
+	dec dword [tries]
+	jnz .temp
+.temp_failed:
+	mov [lerr], eax
+	jmp short .result
+.rename:
+	sys rename, tbuf, [dst]
+	test eax, eax
+	jns .renamed
+	mov [lerr], eax
+	jmp short .unlink
+.renamed:
+	mov dword [lerr], REPLACED
+.unlink:
+	sys unlink, tbuf
+.result:
+	mov eax, [lerr]
+	test eax, eax
+	js .failed
+.made:
+	cmp byte [track], 0
+	je .verbose
+	call record_file
+.verbose:
+	cmp byte [opt_v], 0
+	je .ret
+	mov edi, qbuf
+	mov xsi, [dst]
+	call quote_af
+	mov esi, arrow_hard
+	cmp byte [opt_s], 0
+	je .arrow
+	mov esi, arrow_sym
+.arrow:
+	call af_put
+	mov xsi, [src]
+	call quote_af
+	jmp out_line
+.ret:
+	ret
+
+; GNU's messages for a link that failed (xax = -errno).
+.failed:
+	push xax
+	cmp byte [opt_s], 0
+	je .hard_failed
+	mov esi, msg_sym
+	mov xdx, [dst]
+	call af_start
+	pop xax
+	push xax
+	cmp eax, -ENAMETOOLONG
+	je .both
+	mov xsi, [src]
+	cmp byte [xsi], 0
+	jne .tail
+.both:
+	mov esi, arrow_sym
+	jmp short .and_src
+.hard_failed:
+	cmp eax, -EMLINK
+	jne .not_mlink
+	mov esi, msg_hard_to
+	mov xdx, [src]
+	call af_start
+	jmp short .tail
+.not_mlink:
+	mov esi, msg_hard
+	mov xdx, [dst]
+	call af_start
+	pop xax
+	push xax
+	cmp eax, -EDQUOT
+	je .tail
+	cmp eax, -EEXIST
+	je .tail
+	cmp eax, -ENOSPC
+	je .tail
+	cmp eax, -EROFS
+	je .tail
+	mov esi, arrow_hard
+.and_src:
+	call af_put
+	mov xsi, [src]
+	call quote_af
+.tail:
+	pop xax
+	jmp err_tail
+.say_fail:                              ; the format at xsi, ARG = xdx
+	xor eax, eax
+	mov STATUSb, 1
+	jmp say
+
+; atomic_first - the plain link of [src] to [dst] (after -r made [src]).
+atomic_first:
+	mov xdx, [dst]
+	cmp byte [opt_s], 0
+	je make_hard_to
+	jmp make_sym
+
+; same_inode - esi, edi = statx records -> ZF=1 for the same dev and ino.
+same_inode:
+	mov eax, [xsi + STX_INO]
+	cmp eax, [xdi + STX_INO]
+	jne .ret
+	mov eax, [xsi + STX_INO + 4]
+	cmp eax, [xdi + STX_INO + 4]
+	jne .ret
+	mov eax, [xsi + STX_DEV]
+	cmp eax, [xdi + STX_DEV]
+	jne .ret
+	mov eax, [xsi + STX_DEV + 4]
+	cmp eax, [xdi + STX_DEV + 4]
+.ret:
+	ret
+
+; same_name - gnulib's same_nameat for [src] and [dst]: the same last
+; component, and directories that are the same -> ZF=1.
+same_name:
+	mov xsi, [src]
+	call last_comp
+	push xsi
+	mov xsi, [dst]
+	call last_comp
+	pop xdi
+.cmp:
+	lodsb
+	cmp al, [xdi]
+	jne .ret
+	inc xdi
+	test al, al
+	jnz .cmp
+	mov xsi, [src]
+	mov edi, nbuf
+	call dir_name
+	sys statx, AT_FDCWD, nbuf, 0, STATX_BASIC_STATS, stx3
+	test eax, eax
+	jnz .ret
+	mov xsi, [dst]
+	mov edi, nbuf
+	call dir_name
+	sys statx, AT_FDCWD, nbuf, 0, STATX_BASIC_STATS, stx4
+	test eax, eax
+	jnz .ret
+	mov esi, stx3
+	mov edi, stx4
+	jmp same_inode
+.ret:
+	ret
+
+; last_comp - xsi = a name -> xsi = its last component (gnulib's
+; last_component). clobbers al, xcx
+last_comp:
+	mov xcx, xsi
+.skip:
+	cmp byte [xcx], '/'
+	jne .scan
+	inc xcx
+	jmp .skip
+.scan:
+	mov xsi, xcx
+.next:
+	mov al, [xcx]
+	inc xcx
+	test al, al
+	jz .ret
+	cmp al, '/'
+	jne .next
+	mov al, [xcx]
+	test al, al
+	jz .ret
+	cmp al, '/'
+	jne .scan
+	jmp .next
+.ret:
+	ret
+
+; dir_name - gnulib's dir_name of the name at xsi, written at edi: what
+; comes before its last component without trailing slashes (at least
+; the "/" of an absolute name), or "." -> NUL-terminated. clobbers xax, xcx,
+; xdx, xsi, xdi
+dir_name:
+	mov xdx, xsi
+	call last_comp
+	mov xcx, xsi
+	sub xcx, xdx                    ; the length before the last component
+.strip:
+	cmp ecx, 1
+	jb .dot
+	cmp byte [xdx + xcx - 1], '/'
+	jne .copy
+	cmp ecx, 1
+	je .copy                        ; keep the root
+	dec ecx
+	jmp .strip
+.copy:
+	mov xsi, xdx
+	rep movsb
+	jmp short .end
+.dot:
+	mov al, '.'
+	stosb
+.end:
+	mov byte [xdi], 0
+	ret
+
+; convert_abs_rel - [src] made relative to the canonical directory of
+; [dst] (both canonicalized with CAN_MISSING), unless the result would
+; not fit PATH_MAX: then [src] is kept.
+convert_abs_rel:
+	mov xsi, [dst]
+	mov edi, nbuf
+	call dir_name
+	mov esi, nbuf
+	mov al, CAN_MISSING
+	call canonicalize
+	jc .ret
+	mov esi, can_out
+	mov edi, rdest
+	call copy
+	mov xsi, [src]
+	mov al, CAN_MISSING
+	call canonicalize
+	jc .ret
+	mov esi, can_out
+	mov edx, rdest
+	mov edi, relbuf
+	call relpath
+	mov byte [xdi], 0
+	sub edi, relbuf
+	cmp edi, 4096
+	jae .ret
+	mov dword [src], relbuf
+	and dword [src + 4], 0
+.ret:
+	ret
+
+; temp_template - tbuf = the directory part of [dst] (up to its last '/')
+; and "CuXXXXXX"; tend = where the X's start.
+temp_template:
+	mov xsi, [dst]
+	mov edi, tbuf
+	mov xdx, xdi
+.copy:
+	lodsb
+	stosb
+	cmp al, '/'
+	jne .not_slash
+	mov xdx, xdi
+.not_slash:
+	test al, al
+	jnz .copy
+	mov xdi, xdx
+	mov ax, 'Cu'
+	stosw
+	mov [tend], edi
+	mov byte [xdi + 6], 0
+	ret
+
+; temp_letters - the 6 X's of tbuf as random letters and digits.
+temp_letters:
+	mov edi, [tend]
+	push 6
+	pop xcx
+.letter:
+	call random_byte
+	cmp al, 248                     ; 4 * 62: the rest would favour some
+	jae .letter
+	mov bl, 62
+	div bl
+	movzx eax, ah
+	mov al, [xax + letters]
+	stosb
+	loop .letter
+	ret
+
+; random_byte - al = the next byte from getrandom(2) (256 at a time).
+; clobbers xax; preserves xcx, xdi
+random_byte:
+	mov eax, [rpos]
+	cmp eax, [rlen]
+	jb .have
+	push xcx
+	push xdi
+	sys getrandom, rndbuf, 256, 0
+	pop xdi
+	pop xcx
+	test eax, eax
+	jle random_byte
+	mov [rlen], eax
+	xor eax, eax
+	mov [rpos], eax
+.have:
+	inc dword [rpos]
+	movzx eax, byte [rndbuf + xax]
+	ret
+
+; record_file, seen_file - the names -f made in this run (hard links into
+; a directory): GNU's "will not overwrite just-created". A name is its
+; base ([base], [baselen]: dest_name's).
+record_file:
+	mov ecx, [nseen]
+	cmp ecx, SEEN_MAX
+	jae .ret
+	shl ecx, 4
+	mov xax, [base]
+	mov [seen + xcx], xax
+	mov eax, [baselen]
+	mov [seen + xcx + 8], eax
+	inc dword [nseen]
+.ret:
+	ret
+seen_file:                              ; -> ZF=1 when [dst] was made
+	cmp byte [track], 0
+	je .no
+	mov ecx, [nseen]
+.next:
+	test ecx, ecx
+	jz .no
+	dec ecx
+	mov eax, ecx
+	shl eax, 4
+	mov edx, [seen + xax + 8]
+	cmp edx, [baselen]
+	jne .next
+	push xcx
+	mov xsi, [seen + xax]
+	mov xdi, [base]
+	mov ecx, edx
+	repe cmpsb
+	pop xcx
+	jne .next
+	ret                             ; ZF=1
+.no:
+	or ecx, 1                       ; ZF=0
+	ret
+
+msg_empty:	db 0
+
+
+BSS
+qbuf:	resb 2 * 131072 + 4 * 2 * 131072 + 64
+QBUFSZ	equ 2 * 131072 + 4 * 2 * 131072 + 64
+dbuf:	resb 2 * 131072 + 16
+nbuf:	resb 2 * 131072 + 16
+rdest:	resb CAN_MAX
+relbuf:	resb 3 * CAN_MAX
+seen:	resb 16 * SEEN_MAX
+BSS_ROOM 1024
+sstx:	resb STATX_RECORD
+dstx:	resb STATX_RECORD
+stx3:	resb STATX_RECORD
+stx4:	resb STATX_RECORD
+tdir:	resW 1
+src:	resq 1
+dst:	resq 1
+base:	resq 1
+baselen: resd 1
+nfiles:	resd 1
+lerr:	resd 1
+tries:	resd 1
+tend:	resd 1
+nseen:	resd 1
+rpos:	resd 1
+rlen:	resd 1
+opos:	resd 1
+werr:	resd 1
+opt_flags:
+opt_s:	resb 1
+opt_f:	resb 1
+opt_n:	resb 1
+opt_r:	resb 1
+opt_T:	resb 1
+opt_v:	resb 1
+opt_L:	resb 1
+track:	resb 1
+forcing: resb 1
+sstat_ok: resb 1
+GLOBALS_HERE
+rndbuf:	resb 256
+tbuf:	resb 2 * 131072 + 16           ; (-f's temporary name: next to the
+obuf:	resb OBUFSZ                     ; variables' page)
+TEXT
+
+program_end

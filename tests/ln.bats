@@ -1,0 +1,106 @@
+#!/usr/bin/env bats
+# ln: what difftest cannot express: -f replacing atomically (a link under
+# a temporary name, then rename: strace), the differential cases as a
+# non-root user, a read-only file system, -v on /dev/full and a closed
+# pipe, -r where the relative name would pass PATH_MAX, many operands,
+# peak RSS.
+load helpers
+
+# user_cases NAME - tests/cases/NAME.cases run by difftest as a non-root
+# user (copies of the binary and harness in $T)
+user_cases() {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
+	chmod -R a+rX "$T" && chmod 1777 u/tmp
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "-f replaces through a temporary name and rename, never unlinking first" {
+	command -v strace > /dev/null || skip "strace missing"
+	echo a > a; echo b > b
+	strace -o log -e trace=link,linkat,symlink,symlinkat,rename,renameat,renameat2,unlink,unlinkat "$(bin ln)" -f a b
+	[ "$(stat -c %i a)" = "$(stat -c %i b)" ]
+	grep -Eq '^linkat\(AT_FDCWD, "a", AT_FDCWD, "b", 0\) += -1 EEXIST' log
+	grep -Eq '^linkat\(AT_FDCWD, "a", AT_FDCWD, "Cu[A-Za-z0-9]{6}", 0\) += 0' log
+	grep -Eq '^rename\("Cu[A-Za-z0-9]{6}", "b"\) += 0' log
+	! grep -Eq '^unlink(at)?\(.*"b"' log
+	mkdir d
+	strace -o log -e trace=symlink,rename "$(bin ln)" -sf x d/l
+	"$(bin ln)" -sf y d/l
+	[ "$(readlink d/l)" = y ] && [ -z "$(ls d | grep Cu)" ]
+	grep -Eq '^symlink\("x", "d/l"\) += 0' log
+}
+
+@test "the differential cases as a non-root user" {
+	user_cases ln
+}
+
+@test "a read-only file system: GNU's messages" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	mkdir ro && touch ro/a ro/b
+	for p in "$(bin ln)" /usr/bin/ln; do
+		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" ro/a ro/c
+		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create hard link 'ro/c': Read-only file system" ]
+		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" -s x ro/c
+		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create symbolic link 'ro/c': Read-only file system" ]
+		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" -sf x ro/b
+		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create symbolic link 'ro/b': Read-only file system" ]
+	done
+	[ -f ro/b ] && [ ! -L ro/b ]
+}
+
+@test "a directory unwritable to a non-root user: Permission denied, the others done" {
+	mkdir locked open
+	touch a b
+	chmod 755 "$T" locked
+	chmod 777 open
+	as_nobody
+	unreadable_like_gnu ln "%s: failed to create symbolic link 'locked/x': Permission denied" -s a locked/x
+	unreadable_like_gnu ln "%s: failed to create hard link 'locked/x' => 'a': Operation not permitted" a locked/x
+	unreadable_like_gnu ln "%s: failed to create symbolic link 'locked/a': Permission denied
+%s: failed to create symbolic link 'locked/b': Permission denied" -s a b locked
+	"${as[@]}" "$(bin ln)" -s a open
+	[ -L open/a ]
+}
+
+@test "-v: /dev/full and a closed pipe, as GNU's" {
+	touch a
+	dev_full_fails ln -sv a l1
+	[ -L l1 ]
+	run sh -c '"$1" -sv a l2 > /dev/full' sh /usr/bin/ln
+	[ "$output" = "/usr/bin/ln: write error: No space left on device" ]
+	closed_pipe_kills ln -sv a l3
+}
+
+@test "-r: a relative name past PATH_MAX keeps the target as given" {
+	local d p=. i
+	d=$(printf 'd%.0s' $(seq 200))
+	for i in $(seq 22); do p=$p/$d; done
+	mkdir -p "$p"
+	"$(bin ln)" -sr "$p/../x" l1 && /usr/bin/ln -sr "$p/../x" l2
+	[ "$(readlink l1)" = "$(readlink l2)" ]
+	"$(bin ln)" -sr x "$p/l1" && /usr/bin/ln -sr x "$p/l2"
+	[ "$(readlink "$p/l1")" = "$(readlink "$p/l2")" ]
+}
+
+@test "2000 operands into a directory, -sv, like GNU's" {
+	mkdir o g
+	for i in $(seq 2000); do echo "$i" > "f$i"; done
+	"$(bin ln)" -sv f* o > out1
+	/usr/bin/ln -sv f* g > out2
+	[ "$(sed 's/^.o\//X/' out1)" = "$(sed 's/^.g\//X/' out2)" ]
+	[ "$(ls o | wc -l)" -eq 2000 ]
+	"$(bin ln)" -f f* o
+	[ "$(stat -c %h f1)" -eq 2 ] && [ ! -L o/f1 ]
+}
+
+@test "peak RSS of a trivial run is at most 16 KiB" {
+	touch a
+	rss_at_most 16 ln a b
+	rss_at_most 16 ln -sf a b
+}
