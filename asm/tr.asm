@@ -574,10 +574,13 @@ blksize:
 ; with -s its squeeze loop's first piece: up to the first squeezed byte
 ; found at an even place (the last place also looked at), and not the
 ; one before it when that is the same byte.
-; preserves ecx; out: xsi = xdi = buf. clobbers eax, ebx, edx
+; The translated bytes go past the block read, in the pool (a short run
+; writes no other page). preserves ecx; out: xsi = xdi = buf. clobbers
+; eax, ebx, edx, ebp
 first_fwrite:
 	push xcx
 	mov esi, buf
+	lea ebp, [xsi+xcx]              ; scratch: past the bytes read (pool)
 	mov ebx, [del]
 .slice:
 	mov edx, 8192
@@ -586,7 +589,7 @@ first_fwrite:
 	mov edx, ecx
 .full:
 	sub ecx, edx
-	mov edi, ubuf
+	mov edi, ebp
 .byte:
 	movzx eax, byte [xsi]
 	inc esi
@@ -598,7 +601,7 @@ first_fwrite:
 	dec edx
 	jnz .byte
 	mov edx, edi
-	sub edx, ubuf                   ; edx = the bytes GNU's reader gives
+	sub edx, ebp                    ; edx = the bytes GNU's reader gives
 	jnz .kept
 	test ecx, ecx
 	jnz .slice
@@ -611,7 +614,7 @@ first_fwrite:
 .scan:
 	cmp eax, edx
 	jae .end
-	movzx ecx, byte [xax+ubuf]
+	movzx ecx, byte [xbp+xax]
 	cmp byte [xbx+xcx], 0
 	jne .found
 	inc eax
@@ -619,15 +622,15 @@ first_fwrite:
 	jmp .scan
 .end:
 	jne .store                      ; past the end: all of it
-	movzx ecx, byte [xdx+ubuf-1]
+	movzx ecx, byte [xbp+xdx-1]
 	cmp byte [xbx+xcx], 0
 	je .store
 	dec eax                         ; the last byte, squeezed
 .found:
 	test eax, eax
 	jz .piece
-	mov cl, [xax+ubuf-1]
-	cmp cl, [xax+ubuf]
+	mov cl, [xbp+xax-1]
+	cmp cl, [xbp+xax]
 	jne .piece
 	dec eax
 .piece:
