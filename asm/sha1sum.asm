@@ -1,0 +1,21 @@
+; sha1sum - print or check SHA1 (160-bit) checksums.
+;
+; Usage: sha1sum [-bctwz] [--tag] [--ignore-missing] [--quiet] [--status]
+;                [--strict] [FILE]...
+; Options, output, check mode, exit status: rt/hashsum.inc, the front end
+; shared with md5sum and sha256sum (GNU coreutils 9.1's behaviour).
+; The core (rt/sha1_blocks.inc) uses the SHA extensions when cpuid says
+; the CPU has them (with SSSE3 and SSE4.1), else plain integer code.
+; Differences from GNU: those of the front end (see there and README).
+
+%include "subk.inc"
+HASH_WORDS      equ 5           ; dwords of state = digest
+HASH_BIG_ENDIAN equ 1           ; SHA: big-endian length and output words
+%define HASH_TAG 'SHA1'         ; the BSD tag, also in GNU's messages
+	use hashsum
+
+hash_iv:                        ; FIPS 180-4, 5.3.1
+	dd 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0
+	use sha1_blocks
+
+program_end
