@@ -35,6 +35,7 @@
 ; the merge order is GNU's (ties: the earlier file).
 
 %include "subk.inc"
+%include "layout.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
 use utoa, strcmp, write_all
 use outbuf, field_sep
@@ -1812,7 +1813,9 @@ g_nan:		dq 0xc000000000000000
 		dw 0x7fff
 
 BSS
-outbuf:		resb OUTSZ
+; The variables first, outbuf after them: a short run writes one page of
+; both (i386's argv0 and status with them), and one of the brk heap.
+	GLOBALS_HERE
 gkey:		resb KEYSZ
 heap_end:	resW 1
 keys:		resW 1		; the keys (heap start)
@@ -1851,5 +1854,6 @@ numend:		resb 1
 delim:		resb 1
 tabc:		resb 1
 hastab:		resb 1
+outbuf:		resb OUTSZ
 
 program_end
