@@ -49,6 +49,10 @@ _start:
 .options_done:
 	cmp xdi, xsp
 	je missing_operand
+	test ebp, OPT_V
+	jz .not_verbose
+	call out_init
+.not_verbose:
 	sys umask, 0
 	mov [umask_v], eax
 	sys umask, eax
@@ -287,6 +291,7 @@ OBUFSZ	equ 4096
 obuf:	resb OBUFSZ
 opos:	resd 1
 werr:	resd 1
+otty:	resb 1
 umask_v: resd 1
 mode:	resd 1
 kept:	resd 1

@@ -185,6 +185,10 @@ _start:
 	jz missing_operand
 	jmp bye
 .some:
+	test byte [opts], OPT_V
+	jz .not_verbose
+	call out_init
+.not_verbose:
 	sys ioctl, 0, TCGETS, stx       ; isatty(0)
 	test eax, eax
 	sete [stdin_tty]
@@ -346,6 +350,25 @@ interactive_when:
 
 ; operand - remove the operand at xsi (and what is under it with -r).
 operand:
+	push xsi                        ; as fts_open: two or more trailing
+	call strend                     ; slashes are trimmed to one
+	pop xax
+	mov ecx, edi
+	sub ecx, eax                    ; ecx = the length
+	cmp ecx, 2
+	jbe .trimmed
+	cmp byte [xdi-1], '/'
+	jne .trimmed
+.trim:
+	cmp ecx, 1
+	jbe .trimmed
+	cmp byte [xax + xcx - 2], '/'
+	jne .trimmed
+	dec ecx
+	mov byte [xax + xcx], 0
+	jmp .trim
+.trimmed:
+	xchg xax, xsi
 	mov [pname], xsi
 	mov [opname], xsi
 	mov [pathp], xsi                ; the path is the operand (untouched
@@ -1092,6 +1115,17 @@ path_pop:
 	mov byte [path + xax], 0
 	ret
 
+; strend - xdi = the NUL of the string at xsi. clobbers: al, xsi
+strend:
+	mov xdi, xsi
+.byte:
+	cmp byte [xdi], 0
+	je .ret
+	inc xdi
+	jmp .byte
+.ret:
+	ret
+
 ; close_fd - close eax unless it is AT_FDCWD (negative).
 close_fd:
 	test eax, eax
@@ -1216,5 +1250,6 @@ root_ino: resd 2
 root_dev: resd 2
 opos:	resd 1
 werr:	resd 1
+otty:	resb 1
 
 program_end

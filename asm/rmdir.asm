@@ -47,6 +47,10 @@ _start:
 .options_done:
 	cmp xdi, xsp
 	je missing_operand
+	test ebp, OPT_V
+	jz .not_verbose
+	call out_init
+.not_verbose:
 
 ; Each operand: [xsp] = its name.
 .operand:
@@ -311,6 +315,7 @@ OBUFSZ	equ 4096
 obuf:	resb OBUFSZ
 opos:	resd 1
 werr:	resd 1
+otty:	resb 1
 stx:	resb STATX_RECORD
 DENTSZ	equ 4096
 dents:	resb DENTSZ

@@ -208,6 +208,18 @@ $(bin rm): cannot remove 'ro/d': Read-only file system" ]
 	done
 }
 
+@test "-iv on a terminal: each line at once, between the prompts, as GNU" {
+	command -v script > /dev/null || skip "script missing"
+	for p in "$(bin rm)" /usr/bin/rm; do
+		mkdir -p d/e && touch d/f
+		script -qec "$p -riv d" /dev/null <<< $'y\ny\ny\ny\ny\n' | tail -n 3 | sed "s|$p|rm|g" > "out.$#"
+		[ ! -e d ]
+		set -- "$@" x
+	done
+	cmp out.0 out.1
+	grep -q "remove regular empty file 'd/f'? removed 'd/f'" out.0
+}
+
 @test "peak RSS" {
 	touch a && mkdir -p d/e
 	rss_at_most 16 rm a
