@@ -38,7 +38,10 @@
 ; 4096-byte stdout buffer, so that a failing output (/dev/full, a closed
 ; pipe) gets GNU's messages at the same moments. -j seeks where GNU seeks
 ; (regular files of more than a block, devices), with 64-bit offsets on
-; both arches; else it reads. A small run touches one page of data.
+; both arches; else it reads. A small run touches one page of data. The
+; file must stay within 8192 bytes (x86_64 is the larger): the kernel maps
+; all the pages of a small file at the first fault (fault-around), so a
+; third page would cost 4 KiB more RSS on every run.
 
 %include "subk.inc"
 use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
