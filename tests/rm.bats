@@ -212,7 +212,7 @@ $(bin rm): cannot remove 'ro/d': Read-only file system" ]
 	command -v script > /dev/null || skip "script missing"
 	for p in "$(bin rm)" /usr/bin/rm; do
 		mkdir -p d/e && touch d/f
-		script -qec "$p -riv d" /dev/null <<< $'y\ny\ny\ny\ny\n' | tail -n 3 | sed "s|$p|rm|g" > "out.$#"
+		script -qec "stty -echo; $p -riv d" /dev/null <<< $'y\ny\ny\ny\ny\n' | tail -n 3 | sed "s|$p|rm|g" > "out.$#"
 		[ ! -e d ]
 		set -- "$@" x
 	done
