@@ -264,7 +264,7 @@ lines:
 elide:
 	mov A3d, AT_EMPTY_PATH
 	lea A4d, [A3 - 1]
-	mov A5d, buf
+	mov A5d, st
 	sys statx, ebp, dash+1
 	test eax, eax
 	js .fstat
@@ -273,14 +273,14 @@ elide:
 ; the first size - offset - N bytes, as GNU (64-bit, any size).
 	test byte [mode], OPT_BYTES
 	jz .window
-	mov ax, [buf+STX_MODE]
+	mov ax, [st+STX_MODE]
 	and ax, S_IFMT
 	cmp ax, S_IFREG
 	jne .window
-	cmp dword [buf+STX_SIZE+4], 0
+	cmp dword [st+STX_SIZE+4], 0
 	jne .file
-	mov eax, [buf+STX_SIZE]
-	cmp eax, [buf+STX_BLKSIZE]
+	mov eax, [st+STX_SIZE]
+	cmp eax, [st+STX_BLKSIZE]
 	jbe .window
 .file:
 	mov esi, num
@@ -291,8 +291,8 @@ elide:
 	mov A1d, ebp
 	call seek64
 	js .window
-	mov eax, [buf+STX_SIZE]
-	mov edx, [buf+STX_SIZE+4]
+	mov eax, [st+STX_SIZE]
+	mov edx, [st+STX_SIZE+4]
 	sub eax, [num]
 	sbb edx, [num+4]
 	jb .nothing
@@ -320,7 +320,8 @@ fmt_trailing:	db F_ARGV0, ': invalid trailing option -- ', F_ARG, 10, F_TRY, 0
 ; never copied), so buf is only the room after obuf. (On i386 the
 ; library's argv0 and status come after it.)
 BSS
-	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
+	BSS_ROOM 1024                   ; the variables, st, obuf's start: one page
+	GLOBALS_HERE                    ; i386: argv0 and status with them
 base:		resW 1
 cap:		resW 1
 fill:		resW 1
@@ -333,6 +334,7 @@ hdr:		resb 1
 eol:		resb 1
 headed:		resb 1
 stdin_used:	resb 1
+st:		resb 256                ; statx (not in buf: a page less)
 obuf:		resb OBUFSZ
 buf:		resb BUFSZ
 
