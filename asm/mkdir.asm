@@ -166,6 +166,8 @@ _start:
 	pop xdx
 	test eax, eax
 	jns .searchable
+	cmp eax, -ENOSYS                ; (no faccessat2 before Linux 5.8:
+	je .searchable                  ; the next step tells)
 	push xax
 	sys close, edx
 	pop xax

@@ -876,6 +876,10 @@ prompt:
 	je .asked
 	mov A4d, AT_EACCESS
 	sys faccessat2, [pfd], [pname], 2
+	cmp eax, -ENOSYS                ; before Linux 5.8: faccessat (the
+	jne .access                     ; real ids, the same unless setuid)
+	sys faccessat, [pfd], [pname], 2
+.access:
 	test eax, eax
 	jns .asked
 	cmp eax, -EACCES
