@@ -163,8 +163,15 @@ _start:
 	call err_plain
 	exit 1
 
-; The operands are at &argv[1] up to xdi; xbp points at them.
+; The operands are at &argv[1] up to xdi; xbp points at them. With -v,
+; stdout is line-buffered on a terminal (fs_out's out_init).
 .opts_done:
+	cmp byte [opt_v], 0
+	je .not_verbose
+	push xdi
+	call out_init
+	pop xdi
+.not_verbose:
 	lea xbp, [xsp + 2*W]
 	sub xdi, xbp
 	shr xdi, WSHIFT
@@ -897,6 +904,7 @@ opt_L:	resb 1
 track:	resb 1
 forcing: resb 1
 sstat_ok: resb 1
+otty:	resb 1                  ; stdout is a terminal (fs_out)
 GLOBALS_HERE
 rndbuf:	resb 256
 tbuf:	resb 2 * 131072 + 16           ; (-f's temporary name: next to the

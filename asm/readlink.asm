@@ -23,7 +23,8 @@
 
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
-use getopt_long, err_file, canonicalize, write_all
+%include "layout.inc"
+use getopt_long, err_file, canonicalize, put_line, write_all
 
 OPTSPEC:	db 'efmnqsvz', 0
 LONGOPTS:
@@ -123,16 +124,7 @@ _start:
 	je .write
 	dec edi
 .write:
-	cmp byte [werr], 0
-	jne .next
-	mov A3, xdi
-	sub A3, xsi
-	movx A2, xsi
-	push 1
-	pop A1
-	call write_all
-	jns .next
-	mov [werr], eax
+	call put_line
 .next:
 	add xbp, W
 	jmp .each
@@ -144,7 +136,8 @@ _start:
 	call err_file
 	jmp .next
 .end:
-	mov eax, [werr]
+	call put_flush
+	mov eax, [put_err]
 	test eax, eax
 	jz .bye
 	mov esi, msg_write
@@ -161,7 +154,6 @@ mode:	resb 1                  ; 0: readlink(2); else 0x80 | CAN_ mode
 no_nl:	resb 1
 term:	resb 1
 verbose: resb 1
-werr:	resd 1                  ; the -errno of a failed write
 TEXT
 
 program_end

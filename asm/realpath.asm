@@ -23,7 +23,8 @@
 
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
-use getopt_long, err_file, canonicalize, relpath, write_all
+%include "layout.inc"
+use getopt_long, err_file, canonicalize, put_line, relpath, write_all
 
 OPTSPEC:	db 'eLmPqsz', 0
 LONGOPTS:
@@ -169,16 +170,7 @@ _start:
 .print:                         ; the name at esi..edi, then the terminator
 	mov al, [term]
 	stosb
-	cmp dword [werr], 0
-	jne .next
-	mov A3, xdi
-	sub A3, xsi
-	movx A2, xsi
-	push 1
-	pop A1
-	call write_all
-	jns .next
-	mov [werr], eax
+	call put_line
 .next:
 	add xbp, W
 	jmp .each
@@ -190,7 +182,8 @@ _start:
 	call err_file
 	jmp .next
 .end:
-	mov eax, [werr]
+	call put_flush
+	mov eax, [put_err]
 	test eax, eax
 	jz .bye
 	mov esi, msg_write
@@ -290,7 +283,6 @@ relto:	resW 1                  ; --relative-to's DIR, or 0
 base:	resW 1                  ; --relative-base's DIR, or 0
 relto_can: resd 1               ; their canonical forms, or 0
 base_can: resd 1
-werr:	resd 1                  ; the -errno of a failed write
 mode:	resb 1                  ; the CAN_ mode
 logical: resb 1                 ; -L
 quiet:	resb 1

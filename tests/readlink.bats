@@ -55,8 +55,9 @@ deep_tree() {
 	closed_pipe_kills readlink -f .
 }
 
-@test "3000 operands give GNU's output" {
-	for i in $(seq 3000); do ln -s "t$i/../x" "l$i"; done
+@test "1000 operands give GNU's output" {
+	python3 -c 'import os
+for i in range(1, 1001): os.symlink("t%d/../x" % i, "l%d" % i)'
 	output_like_gnu readlink l*
 	output_like_gnu readlink -mz l* nonex/x
 	run "$(bin readlink)" -f l* nonex/x

@@ -55,9 +55,10 @@ same_as_gnu() {
 	closed_pipe_kills realpath .
 }
 
-@test "3000 operands give GNU's output, absolute and relative" {
+@test "1000 operands give GNU's output, absolute and relative" {
 	mkdir -p a/b/c
-	for i in $(seq 3000); do ln -s "a/b/../t$i" "l$i"; done
+	python3 -c 'import os
+for i in range(1, 1001): os.symlink("a/b/../t%d" % i, "l%d" % i)'
 	output_like_gnu realpath l*
 	output_like_gnu realpath -s l*
 	output_like_gnu realpath -z --relative-to=a/b/c l*
