@@ -1,0 +1,656 @@
+; chmod - change the mode bits of files.
+;
+; Usage: chmod [OPTION]... MODE[,MODE]... FILE...
+;        chmod [OPTION]... OCTAL-MODE FILE...
+;        chmod [OPTION]... --reference=RFILE FILE...
+;   -c, --changes         like -v, only for the files whose mode changed
+;   -f, --silent, --quiet no message for a file that could not be changed
+;   -v, --verbose         a line for every file
+;   -R, --recursive       directories' contents too (symbolic links met in
+;                         the walk are skipped; operands are followed)
+;       --reference=RFILE RFILE's mode instead of MODE
+;       --no-preserve-root  accepted (the default)
+; MODE: octal (a directory keeps its setuid/setgid bits unless 5 digits
+; are given) or GNU's symbolic clauses (rt/fs_mode.inc: u+x,go-w,a=r,+t,
+; g+s, =, X, u=g copies; a clause without u/g/o/a is limited by the
+; umask). As GNU, options like -w, -rx, -022 are MODE pieces (joined with
+; commas), and then GNU's "new permissions are ..., not ..." diagnostic
+; when the umask kept a bit from changing.
+; Exit status: 0; 1 on any error (the other files are still processed).
+; Differences from GNU: --preserve-root is refused ("not supported");
+; directories are read in getdents order (GNU sorts a directory of more
+; than 10000 entries by inode first, which changes only -v's order);
+; the walk holds one descriptor per level (EMFILE past ~1000 levels);
+; --help and --version are not supported.
+
+%include "subk.inc"
+%include "layout.inc"
+use err_quoted, err_plain, fs_msg, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
+%define LONGOPT_AMBIGUOUS
+
+F_REC    equ 1                          ; flags
+F_FORCE  equ 2
+F_DIAG   equ 4
+F_REF    equ 8
+DBUF       equ 4096                       ; getdents buffer per level
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov xsi, xsp
+	mov xdi, xsp
+; The options. xsi = the next argument, xdi = the next operand slot.
+.arg:
+	mov xdx, [xsi]
+	test xdx, xdx
+	jz .args_done
+	add xsi, W
+	cmp byte [xdx], '-'
+	jne .operand
+	mov al, [xdx+1]
+	test al, al
+	jz .operand                     ; "-"
+	cmp al, '-'
+	jne .cluster
+	cmp byte [xdx+2], 0
+	je .rest                        ; "--"
+	push xdi
+	mov xbx, xsi
+	lea xsi, [xdx+2]
+	call long_opt                   ; al = the code, xdx = the argument
+	mov xsi, xbx
+	pop xdi
+	cmp al, 'r'
+	jne .long_flag
+	mov [refname], xdx
+	or byte [flags], F_REF
+	jmp .arg
+.long_flag:
+	cmp al, 'P'
+	je .no_preserve
+	cmp al, 'N'
+	je .arg
+	jmp .flag
+.cluster:
+	lea xcx, [xdx+1]
+.letter:
+	mov al, [xcx]
+	test al, al
+	jz .arg
+	inc xcx
+	push xdi
+	mov edi, modechars              ; a MODE piece: the whole argument
+	push xcx
+	push MODECHARS
+	pop xcx
+	repne scasb
+	pop xcx
+	pop xdi
+	je .mode_piece
+	call .flag_bit
+	jmp .letter
+.flag:
+	call .flag_bit
+	jmp .arg
+.flag_bit:
+	cmp al, 'R'
+	jne .not_R
+	or byte [flags], F_REC
+	ret
+.not_R:
+	cmp al, 'f'
+	jne .not_f
+	or byte [flags], F_FORCE
+	ret
+.not_f:
+	cmp al, 'v'
+	mov ah, 2
+	je .verb
+	cmp al, 'c'
+	mov ah, 1
+	jne opt_invalid
+.verb:
+	mov [verb], ah
+	ret
+.mode_piece:
+	or byte [flags], F_DIAG
+	push xsi
+	push xdi
+	mov xsi, xdx
+	mov edi, [modeend]
+	test edi, edi
+	jnz .comma
+	mov edi, modebuf
+	mov [modestr], xdi
+	jmp .copy
+.comma:
+	mov al, ','
+	stosb
+.copy:
+	call copystr
+	mov byte [xdi], 0
+	mov [modeend], edi
+	pop xdi
+	pop xsi
+	jmp .arg
+.operand:
+	mov [xdi], xdx
+	add xdi, W
+	jmp .arg
+.rest:                                  ; after "--": operands only
+	mov xdx, [xsi]
+	add xsi, W
+	mov [xdi], xdx
+	add xdi, W
+	test xdx, xdx
+	jnz .rest
+	sub xdi, W
+.args_done:
+	mov [xdi], xdx                  ; (xdx = 0)
+	mov xbp, xsp                    ; xbp = the next operand
+	test byte [flags], F_REF
+	jz .no_ref
+	cmp [modeend], edx
+	je .check_operands
+	mov esi, fmt_combine
+	mov xdx, xsi
+	jmp .usage_msg
+.no_ref:
+	cmp [modeend], edx
+	jne .check_operands
+	mov xax, [xbp]
+	test xax, xax
+	jz missing_operand
+	mov [modestr], xax
+	add xbp, W
+	cmp [xbp], xdx
+	jne .check_operands
+	mov esi, fmt_after
+	xchg xdx, xax
+	jmp .usage_msg
+.check_operands:
+	cmp [xbp], xdx
+	je missing_operand
+	mov xdx, [refname]
+	test xdx, xdx
+	jz .compile
+	sys statx, AT_FDCWD, xdx, 0, STATX_TYPE | STATX_MODE, stx
+	test eax, eax
+	jns .ref_ok
+	mov esi, msg_ref
+	mov xdx, [refname]
+	call err_af
+	exit 1
+.ref_ok:
+	movzx eax, word [stx + STX_MODE]
+	and eax, 0o7777
+	mov [refmode], eax
+	jmp .files
+.compile:
+; Is MODE valid? (mode_parse from 0 with no umask.) Is it octal of fewer
+; than 5 digits (a directory then keeps its setuid/setgid bits)?
+	mov xsi, [modestr]
+	xor eax, eax
+	xor ecx, ecx
+	cdq
+	call mode_parse
+	mov xdx, [modestr]
+	jnc .valid
+	mov esi, fmt_invalid_mode
+.usage_msg:
+	xor eax, eax
+	call say
+	exit 1
+.valid:
+	mov xsi, xdx
+.digits:
+	lodsb
+	sub al, '0'
+	cmp al, 8
+	jb .digits
+	sub xsi, xdx
+	cmp al, -'0'
+	jne .not_octal
+	cmp esi, 5
+	ja .not_octal
+	mov byte [octshort], 1
+.not_octal:
+	sys umask, 0
+	mov [umask_v], eax
+
+; Each operand: into pathbuf (its full name for messages), then process.
+.files:
+	sys ioctl, 1, 0x5401, stx        ; TCGETS: is stdout a terminal? (as
+	test eax, eax                   ; fs_msg's out_init, into stx: no
+	sete [otty]                     ; obuf page for a run without -v)
+.file:
+	mov xsi, [xbp]
+	test xsi, xsi
+	jz .done
+	add xbp, W
+	push xbp
+	push xsi
+	mov edi, pathbuf
+	call copystr
+	mov byte [xdi], 0
+	mov [pathend], edi
+	pop xsi
+	push AT_FDCWD
+	pop xbp
+	call process
+	pop xbp
+	jmp .file
+.done:
+	call out_end
+	exit_status
+.no_preserve:
+	mov esi, msg_preserve
+	call err_plain
+	exit 1
+
+; process - one file and, under -R, what a directory holds.
+; in: xbp = the directory fd it is in (AT_FDCWD for an operand: then
+; symbolic links are followed), xsi = its name there; pathbuf up to
+; [pathend] = its full name. keeps xbp.
+process:
+	push xbp
+	push xsi                        ; [xsp] = the name
+	xor eax, eax
+	cmp ebp, AT_FDCWD
+	je .stat
+	mov eax, AT_SYMLINK_NOFOLLOW
+.stat:
+	mov [stflags], eax
+	sys statx, xbp, xsi, xax, STATX_TYPE | STATX_MODE, stx
+	test eax, eax
+	jns .stat_ok
+	cmp ebp, AT_FDCWD
+	jne .no_access
+	cmp eax, -ENOENT
+	jne .no_access
+	push xax                        ; a dangling symbolic link?
+	sys statx, xbp, [xsp+W], AT_SYMLINK_NOFOLLOW, STATX_TYPE, stx
+	test eax, eax
+	pop xax
+	js .no_access
+	mov esi, msg_dangling
+	xor eax, eax
+	jmp .fail
+.no_access:
+	mov esi, msg_access
+.fail:
+	call say_file
+.ret:
+	pop xsi
+	pop xbp
+	ret
+
+.stat_ok:
+	movzx eax, word [stx + STX_MODE]
+	mov [oldmode], eax
+	and eax, S_IFMT
+	cmp eax, S_IFLNK
+	jne .not_link
+	cmp byte [verb], 2              ; a link met in the walk: not applied
+	jne .ret
+	mov edi, qbuf
+	mov esi, msg_neither
+	call af_put
+	mov xsi, pathbuf
+	call quote_af
+	mov esi, msg_nor
+	call af_put
+	call out_line
+	jmp .ret
+.not_link:
+	cmp eax, S_IFDIR
+	sete [isdir]
+	mov ecx, [umask_v]
+	call new_mode
+	mov [newmode], eax
+	sys fchmodat, xbp, [xsp], xax
+	test eax, eax
+	jns .chmod_ok
+	mov esi, msg_changing
+	call say_file
+	cmp byte [verb], 2
+	jne .walk
+	mov esi, msg_failed
+	call describe
+	mov esi, msg_from
+	call describe_modes
+	jmp .walk
+; Changed? (With setuid/setgid/sticky bits asked for, the kernel may
+; have dropped some: the file is read again, following links, as GNU.)
+.chmod_ok:
+	mov eax, [newmode]
+	test eax, 0o7000
+	jz .compare
+	sys statx, xbp, [xsp], 0, STATX_MODE, stx
+	movzx eax, word [stx + STX_MODE]
+.compare:
+	xor eax, [oldmode]
+	test eax, 0o7777
+	mov al, [verb]
+	jz .retained
+	test al, al
+	jz .diagnose
+	mov esi, msg_mode_of
+	call describe
+	mov esi, msg_changed
+	call describe_modes
+	jmp .diagnose
+.retained:
+	cmp al, 2
+	jne .diagnose
+	mov esi, msg_mode_of
+	call describe
+	mov esi, msg_retained
+	call af_put
+	mov eax, [oldmode]
+	call put_mode
+	call out_line
+; GNU's surprise check for MODE given as options (-w): the mode without
+; the umask, and a message when the umask kept a bit the other has not.
+.diagnose:
+	test byte [flags], F_DIAG
+	jz .walk
+	xor ecx, ecx
+	cmp ecx, [umask_v]
+	je .walk
+	call new_mode
+	not eax
+	test eax, [newmode]
+	jz .walk
+	not eax
+	push xax
+	call out_flush
+	mov edi, qbuf
+	mov xsi, ARGV0
+	call copystr
+	mov ax, ': '
+	stosw
+	mov xsi, pathbuf
+	call quote
+	mov esi, msg_new
+	call af_put
+	mov eax, [newmode]
+	call put_perms
+	mov esi, msg_not
+	call af_put
+	pop xax
+	call put_perms
+	mov al, 10
+	stosb
+	call af_write
+	mov STATUSb, 1
+
+; -R and a directory: read it and process each entry (not . and ..).
+; Frame: the entries at xsp, then end, pos, fd, the saved pathend.
+.walk:
+	test byte [flags], F_REC
+	jz .ret
+	cmp byte [isdir], 0
+	je .ret
+	mov eax, O_RDONLY | O_DIRECTORY | O_LARGEFILE
+	cmp ebp, AT_FDCWD
+	je .open
+	or eax, O_NOFOLLOW
+.open:
+	sys openat, xbp, [xsp], xax
+	test eax, eax
+	js .dnr
+	mov ecx, [pathend]
+	push xcx
+	push xax
+	push 0
+	push 0
+	sub xsp, DBUF
+.entry:
+	mov ecx, [xsp+DBUF+W]             ; pos
+	cmp ecx, [xsp+DBUF]               ; end
+	jb .have
+	sys getdents64, [xsp+DBUF+2*W], xsp, DBUF
+	test eax, eax
+	jz .walk_end
+	js .read_err
+	mov [xsp+DBUF], xax
+	and dword [xsp+DBUF+W], 0
+	xor ecx, ecx
+.have:
+	lea xsi, [xsp+xcx]
+	movzx eax, word [xsi+16]        ; d_reclen
+	add ecx, eax
+	mov [xsp+DBUF+W], xcx
+	add xsi, 19                     ; d_name
+	cmp byte [xsi], '.'
+	jne .child
+	cmp byte [xsi+1], 0
+	je .entry
+	cmp word [xsi+1], '.'
+	je .entry
+.child:
+	mov edi, [xsp+DBUF+3*W]
+	cmp edi, pathbuf + PATHSZ - 260
+	jb .room
+	mov eax, -ENAMETOOLONG
+	mov esi, msg_access
+	call say_file
+	jmp .entry
+.room:
+	cmp byte [xdi-1], '/'
+	je .slash
+	mov al, '/'
+	stosb
+.slash:
+	push xsi
+	call copystr
+	mov byte [xdi], 0
+	mov [pathend], edi
+	pop xsi
+	mov xbp, [xsp+DBUF+2*W]
+	call process
+	mov xdi, [xsp+DBUF+3*W]
+	mov [pathend], edi
+	mov byte [xdi], 0
+	jmp .entry
+.read_err:
+	push xax
+	mov esi, msg_read
+	call say_file
+	pop xax
+.walk_end:
+	sys close, [xsp+DBUF+2*W]
+	add xsp, DBUF + 4*W
+	jmp .ret
+.dnr:
+	mov esi, msg_read
+	call say_file
+	jmp .ret
+
+; say_file - "ARGV0: TEXT'PATH'[: Reason]" unless -f; STATUS = 1 anyway.
+; in: xsi = TEXT, xax = -errno or 0. keeps xbp.
+say_file:
+	mov STATUSb, 1
+	test byte [flags], F_FORCE
+	jnz .ret
+	push xax
+	push xsi
+	call out_flush
+	pop xsi
+	pop xax
+	mov edx, pathbuf
+	jmp err_af
+.ret:
+	ret
+
+; new_mode - MODE applied to the old mode. in: ecx = the umask; oldmode,
+; isdir. out: eax = the new mode (07777). keeps xbp.
+new_mode:
+	mov eax, [refmode]
+	test byte [flags], F_REF
+	jnz .ret
+	mov eax, [oldmode]
+	and eax, 0o7777
+	mov xsi, [modestr]
+	mov dl, [isdir]
+	call mode_parse
+	mov dl, [isdir]
+	and dl, [octshort]
+	jz .ret
+	mov edx, [oldmode]
+	and edx, 0o6000
+	or eax, edx
+.ret:
+	ret
+
+; describe - a -v line begun in qbuf: TEXT, then the path quoted.
+; in: xsi = TEXT. out: xdi past it.
+describe:
+	mov edi, qbuf
+	call af_put
+	mov xsi, pathbuf
+	jmp quote_af
+
+; describe_modes - TEXT, the old mode, " to ", the new one, and the line
+; written. in: xsi = TEXT, xdi = the end of the line so far.
+describe_modes:
+	call af_put
+	mov eax, [oldmode]
+	call put_mode
+	mov esi, msg_to
+	call af_put
+	mov eax, [newmode]
+	call put_mode
+	jmp out_line
+
+; put_mode - "%04lo (PERMS)" of eax at xdi.
+put_mode:
+	and eax, 0o7777
+	push xax
+	mov ecx, 4
+	rol ax, 4                       ; the 4 octal digits from the top
+.digit:
+	rol ax, 3
+	push xax
+	and al, 7
+	add al, '0'
+	stosb
+	pop xax
+	loop .digit
+	mov ax, ' ('
+	stosw
+	pop xax
+	call put_perms
+	mov al, ')'
+	stosb
+	ret
+
+; put_perms - strmode's 9 letters of eax at xdi. clobbers eax, ecx, edx
+put_perms:
+	mov edx, eax
+	mov ecx, 0o400
+	mov ah, 0o4000 >> 9             ; the special bit of this class
+.class:
+	mov al, 'r'
+	call .bit
+	mov al, 'w'
+	call .bit
+	push xcx
+	movzx ecx, ah
+	shl ecx, 9
+	test edx, ecx                   ; the special bit?
+	pop xcx
+	mov al, 'x'
+	jz .plain
+	mov al, 's'
+	cmp ah, 1
+	jne .special
+	mov al, 't'
+.special:
+	test edx, ecx
+	jnz .put_x
+	sub al, 'a' - 'A'
+	jmp .put_x
+.plain:
+	test edx, ecx
+	jnz .put_x
+	mov al, '-'
+.put_x:
+	stosb
+	shr ah, 1
+	shr ecx, 1
+	jnz .class
+	ret
+.bit:
+	test edx, ecx
+	jnz .bit_put
+	mov al, '-'
+.bit_put:
+	stosb
+	shr ecx, 1
+	ret
+
+modechars:	db 'rwxXstugoa,+=01234567'
+MODECHARS	equ $ - modechars
+msg_ref:	db 'failed to get attributes of ', 0
+msg_preserve:	db '--preserve-root is not supported', 0
+msg_dangling:	db 'cannot operate on dangling symlink ', 0
+msg_access:	db 'cannot access ', 0
+msg_changing:	db 'changing permissions of ', 0
+msg_read:	db 'cannot read directory ', 0
+msg_neither:	db 'neither symbolic link ', 0
+msg_nor:	db ' nor referent has been changed', 0
+msg_mode_of:	db 'mode of ', 0
+msg_failed:	db 'failed to change mode of ', 0
+msg_changed:	db ' changed'
+msg_from:	db ' from ', 0
+msg_to:		db ' to ', 0
+msg_retained:	db ' retained as ', 0
+msg_new:	db ': new permissions are ', 0
+msg_not:	db ', not ', 0
+fmt_combine:	db F_ARGV0, ': cannot combine mode and --reference options', 10, F_TRY, 0
+fmt_after:	db F_ARGV0, ': missing operand after ', F_QUOTE, 10, F_TRY, 0
+fmt_invalid_mode: db F_ARGV0, ': invalid mode: ', F_QUOTE, 10, F_TRY, 0
+LONGOPTS:
+	db 'c', 'changes', 0
+	db 'R', 'recursive', 0
+	db 'N', 'no-preserve-root', 0
+	db 'P', 'preserve-root', 0
+	db 'f', 'quiet', 0
+	db 'r'|0x80, 'reference', 0
+	db 'f', 'silent', 0
+	db 'v', 'verbose', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+
+BSS
+	BSS_ROOM 1024                   ; the variables, stx and the start of
+	GLOBALS_HERE                    ; pathbuf in one page (i386: argv0 too)
+OBUFSZ	equ 4096
+flags:	resb 1
+verb:	resb 1
+isdir:	resb 1
+octshort: resb 1
+modestr: resW 1
+modeend: resd 1
+refname: resW 1
+refmode: resd 1
+umask_v: resd 1
+oldmode: resd 1
+newmode: resd 1
+stflags: resd 1
+pathend: resd 1
+opos:	resd 1
+werr:	resd 1
+otty:	resb 1
+
+stx:	resb STATX_RECORD
+PATHSZ	equ 1 << 20
+pathbuf: resb PATHSZ
+obuf:	resb OBUFSZ
+QBUFSZ	equ 4 * PATHSZ + 4096
+qbuf:	resb QBUFSZ
+modebuf: resb 1 << 21
+
+program_end
