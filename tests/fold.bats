@@ -99,3 +99,13 @@ PY
 	same empty
 	same -w 3 nul empty nul
 }
+
+@test "trivial runs: RSS at most 16 KiB" {
+	printf 'a b\nc d\n' > f
+	rss_at_most 16 fold < /dev/null
+	rss_at_most 16 fold < f
+	rss_at_most 16 fold f
+	rss_at_most 16 fold -w 2 < f
+	rss_at_most 16 fold -s -w 2 < f
+	rss_at_most 16 fold -b -w 2 f
+}

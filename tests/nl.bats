@@ -62,3 +62,10 @@ load helpers
 	run "$(bin nl)" -b 'pa\|b' /dev/null
 	[ "$output" = "$(bin nl): regular expression not supported: 'a\\\\|b'" ]
 }
+
+# Empty input only: a line touches the 32 KiB input buffer's first page and
+# the output buffer's, and the RW segment's file-backed first page holds
+# data (20 KiB).
+@test "trivial run: RSS at most 16 KiB on empty input" {
+	rss_at_most 16 nl < /dev/null
+}

@@ -58,3 +58,15 @@ same() { compare_with_gnu paste "$@"; }
 	# parallel: GNU stops at once
 	unreadable_like_gnu paste '%s: locked: Permission denied' free locked free
 }
+
+# One operand: its record and read buffers share a page with the variables
+# (i386's argv0/status beside them). Not bounded: each further operand has
+# its own buffers (paste -d, f f2 is 24 KiB).
+@test "trivial runs: RSS at most 16 KiB" {
+	printf 'a b\nc d\n' > f
+	rss_at_most 16 paste < /dev/null
+	rss_at_most 16 paste < f
+	rss_at_most 16 paste f
+	rss_at_most 16 paste -s f
+	rss_at_most 16 paste -s -d, < f
+}

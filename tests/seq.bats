@@ -87,3 +87,11 @@ same_as_gnu() {
 	same_as_gnu 10000000 1e-20000 1
 	same_as_gnu 10000000 -f %.30000e 0.1
 }
+
+# Not bounded: -w, -f and fractional steps go through the general path's
+# buffers (44 KiB).
+@test "trivial runs: RSS at most 16 KiB" {
+	rss_at_most 16 seq 3 < /dev/null
+	rss_at_most 16 seq 1 2 5 < /dev/null
+	rss_at_most 16 seq -s, 3 < /dev/null
+}

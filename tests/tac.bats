@@ -88,3 +88,12 @@ load helpers
 		[ "$output" = "$(printf "%s: unrecognized option '%s'\nTry '%s --help' for more information." "$(bin tac)" "$o" "$(bin tac)")" ]
 	done
 }
+
+@test "trivial runs: RSS at most 16 KiB" {
+	printf 'a b\nc d\n' > f
+	rss_at_most 16 tac < /dev/null
+	rss_at_most 16 tac < f
+	rss_at_most 16 tac f
+	rss_at_most 16 tac -s b < f
+	rss_at_most 16 tac -b < f
+}

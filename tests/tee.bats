@@ -168,3 +168,11 @@ print(go([sys.argv[1], "-i", "f"]), go([sys.argv[1], "g"]))' "$(bin tee)"
 	echo x | "$(bin tee)" -a sparse > /dev/null
 	[ "$(stat -c %s sparse)" -eq 4831838210 ]
 }
+
+@test "trivial runs: RSS at most 16 KiB" {
+	printf 'a b\nc d\n' > f
+	rss_at_most 16 tee < /dev/null
+	rss_at_most 16 tee < f
+	rss_at_most 16 tee out < f
+	rss_at_most 16 tee -a out < f
+}

@@ -68,3 +68,10 @@ load helpers
 	"$(bin unexpand)" big 2> err | head -c 4 | cmp - <(head -c 4 /dev/zero)
 	[ ! -s err ]
 }
+
+# Empty input only: a line touches the 32 KiB input buffer's first page and
+# the output buffer's, and the RW segment's file-backed first page holds
+# data (20 KiB).
+@test "trivial run: RSS at most 16 KiB on empty input" {
+	rss_at_most 16 unexpand < /dev/null
+}

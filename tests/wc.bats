@@ -160,3 +160,15 @@ print(p.returncode, p.stderr.decode().split(\": \", 1)[1])" "$1"' sh "$(bin wc)"
 	run bash -c '/usr/bin/cat big | "$1" -l' sh "$(bin wc)"
 	[ "$output" = "100000" ]
 }
+
+@test "trivial runs: RSS at most 16 KiB" {
+	printf 'a b\nc d\n' > f
+	rss_at_most 16 wc < /dev/null
+	rss_at_most 16 wc < f
+	rss_at_most 16 wc f
+	rss_at_most 16 wc -l < f
+	rss_at_most 16 wc -w < f
+	rss_at_most 16 wc -c < f
+	rss_at_most 16 wc -m < f
+	rss_at_most 16 wc -L < f
+}
