@@ -41,6 +41,7 @@
 
 
 %include "subk.inc"
+%include "layout.inc"
 use getopt_long, opt_missing, err_file, errno_path, quote_arg, atou, write_all
 
 INBUF	equ 128 * 1024          ; one read
@@ -1082,8 +1083,9 @@ one:		db '1', 0
 dash:		db '-', 0
 
 BSS
-ibuf:	resb INBUF + 16                 ; (scan reads up to 15 bytes past)
-; (the small variables after it, in a page with the library's)
+; The small variables first (i386's argv0 and status with them), then
+; ibuf: a short run writes one page of both, and the output's at the brk heap.
+	GLOBALS_HERE
 rbase:	resW 1                          ; the ranges (on the stack)
 obase:	resW 1                          ; the output buffer (brk heap)
 ocap:	resW 1                          ; its size
@@ -1113,5 +1115,6 @@ eof:	resb 1                          ; the input ended (sticky)
 found:	resb 1                          ; a field of the line was printed
 isdash:	resb 1                          ; the operand is "-"
 used_stdin: resb 1
+ibuf:	resb INBUF + 16                 ; (scan reads up to 15 bytes past)
 
 program_end
