@@ -1,0 +1,153 @@
+#!/usr/bin/env bats
+# ls: what difftest cannot see: inode numbers (-i) compared with GNU's on
+# one directory, a terminal (script) for the default -C and -q, an
+# unreadable directory and a listing as a non-root user, a closed pipe,
+# /dev/full, a directory of 10,000 names (the arena grows with brk), the
+# refused options, and the peak RSS.
+load helpers
+
+# Each test lists the directory w (its cwd); the outputs go to $T.
+
+# gnu_same ARGS... - ours and GNU's ls ARGS: same stdout, stderr (argv[0]
+# aside) and status
+gnu_same() {
+	local s1=0 s2=0
+	"$(bin ls)" "$@" > "$T/ours" 2> "$T/oerr" || s1=$?
+	/usr/bin/ls "$@" > "$T/gnus" 2> "$T/gerr" || s2=$?
+	sed -i "s|^$(bin ls):|ls:|" "$T/oerr"
+	sed -i "s|^/usr/bin/ls:|ls:|" "$T/gerr"
+	[ "$s1" -eq "$s2" ] && cmp "$T/gnus" "$T/ours" && cmp "$T/gerr" "$T/oerr" ||
+		{ echo "status $s1/$s2"; diff "$T/gnus" "$T/ours"; diff "$T/gerr" "$T/oerr"; return 1; }
+}
+
+# in_w - make ./w and go into it
+in_w() { mkdir w && cd w; }
+
+# mkbig N - ./big with N names of 200 bytes (N * 200 bytes of output:
+# more than a pipe holds for N = 400)
+mkbig() {
+	mkdir big && (cd big && seq -w 1 "$1" | sed 's/^/n/; s/$/'"$(printf '%0190d' 0)"'/' | xargs touch)
+}
+
+mktree() {
+	in_w
+	mkdir -p d/sub e
+	touch a bb 'c c' d/x d/.h e/f
+	ln -s d l
+	ln -s nowhere dang
+	mkfifo p
+	printf '#!/bin/sh\n' > run && chmod 755 run
+}
+
+@test "-i: inode numbers padded like GNU's, in every format" {
+	mktree
+	gnu_same -i
+	gnu_same -i -a -F
+	gnu_same -i d e a
+	gnu_same -i -d d l
+	COLUMNS=30 gnu_same -i -C
+	COLUMNS=30 gnu_same -i -x -p
+}
+
+@test "every option and operand mix like GNU" {
+	mktree
+	local o
+	for o in -1 -aF -Ar -dF -LF -HF -Cp -xF -Uq; do
+		gnu_same $o
+		gnu_same $o d l dang a nosuch
+	done
+}
+
+@test "a terminal: columns by default, the width from COLUMNS" {
+	command -v script > /dev/null || skip "script missing"
+	in_w
+	touch alpha beta gamma delta epsilon zeta eta theta iota kappa
+	mkdir dir
+	COLUMNS=40 script -qc "$(bin ls)" /dev/null > ../ours
+	COLUMNS=40 script -qc "/usr/bin/ls" /dev/null > ../gnus
+	cmp ../gnus ../ours
+	COLUMNS=40 script -qc "$(bin ls) -F -x" /dev/null > ../ours
+	COLUMNS=40 script -qc "/usr/bin/ls -F -x" /dev/null > ../gnus
+	cmp ../gnus ../ours
+	COLUMNS=40 script -qc "$(bin ls) -1" /dev/null > ../ours
+	COLUMNS=40 script -qc "/usr/bin/ls -1" /dev/null > ../gnus
+	cmp ../gnus ../ours
+}
+
+@test "a terminal: unprintable bytes as ? (-q is the default there)" {
+	command -v script > /dev/null || skip "script missing"
+	in_w
+	touch "$(printf 'a\001b')" plain
+	COLUMNS=40 script -qc "$(bin ls)" /dev/null > ../ours
+	printf 'a?b  plain\r\n' > ../expected
+	cmp ../expected ../ours
+}
+
+@test "an unreadable directory as a non-root user: exit 2, the others listed" {
+	mkdir locked open
+	touch open/x
+	chmod 000 locked
+	chmod 755 "$T"
+	as_nobody
+	run "${as[@]}" "$(bin ls)" locked open
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(printf "%s: cannot open directory 'locked': Permission denied\nopen:\nx" "$(bin ls)")" ]
+	run "${as[@]}" /usr/bin/ls locked open
+	[ "$status" -eq 2 ]
+}
+
+@test "a listing as a non-root user like GNU's" {
+	mktree
+	chmod 755 "$T"
+	as_nobody
+	"${as[@]}" "$(bin ls)" -F . d > ../ours
+	"${as[@]}" /usr/bin/ls -F . d > ../gnus
+	cmp ../gnus ../ours
+}
+
+@test "a closed pipe: killed by SIGPIPE, silently" {
+	mkbig 400
+	closed_pipe_kills ls big
+	sigpipe_silent ls -1 "$(ls big | head -1)\n" big
+	sigpipe_silent /usr/bin/ls -1 "$(ls big | head -1)\n" big
+}
+
+@test "/dev/full: GNU's message, exit 2" {
+	touch a
+	run sh -c '"$1" > /dev/full' sh "$(bin ls)"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(bin ls): write error: No space left on device" ]
+}
+
+@test "700 long names (several getdents64 calls, the arena grown by brk): like GNU in every format" {
+	mkbig 700
+	rss_at_most 512 ls big
+	gnu_same big
+	gnu_same -r big
+	COLUMNS=100 gnu_same -C big
+	COLUMNS=100 gnu_same -x -F big
+}
+
+@test "the options not implemented fail clearly, exit 2" {
+	local o
+	for o in l n g o h s k R S t u c; do
+		run "$(bin ls)" -$o
+		[ "$status" -eq 2 ]
+		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
+	done
+	run "$(bin ls)" --color=never
+	[ "$status" -eq 2 ]
+}
+
+@test "peak RSS of a small listing: 16 KiB" {
+	touch a b c
+	rss_at_most 16 ls
+	rss_at_most 16 ls -F
+	rss_at_most 16 ls -C
+	rss_at_most 16 ls /nonexistent-dir-for-rss 2>/dev/null || true
+}
+
+@test "COLUMNS with trailing garbage is ignored (GNU also warns, we do not)" {
+	touch a b
+	[ "$(COLUMNS=3x "$(bin ls)" -C)" = "$(COLUMNS=3x /usr/bin/ls -C 2>/dev/null)" ]
+}
