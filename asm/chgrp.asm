@@ -1,0 +1,32 @@
+; chgrp - change the group of files.
+;
+; Usage: chgrp [OPTION]... GROUP FILE...
+;        chgrp [OPTION]... --reference=RFILE FILE...
+;   -c, --changes         like -v, only for the files whose group changed
+;   -f, --silent, --quiet no message for a file that could not be changed
+;   -v, --verbose         a line for every file
+;   -h, --no-dereference  change symbolic links themselves
+;       --dereference     change what operands that are links point to
+;                         (the default without -R)
+;       --reference=RFILE RFILE's group
+;   -R, --recursive       directories' contents too (as GNU's default -P:
+;                         no link is followed, links themselves changed;
+;                         a directory after what it holds)
+;   -P, --no-preserve-root  accepted (the defaults)
+; GROUP: a name of /etc/group (rt/ids.inc) or a number; "" changes
+; nothing. The walk, messages and statuses are chown's (rt/chown_core.inc).
+; Exit status: 0; 1 on any error (the other files are still processed).
+; Differences from GNU: -H, -L and --preserve-root are refused ("not
+; supported"); only the file /etc/group is read (no
+; other NSS source), at most their first MiB; numbers are plain digits
+; (GNU's strtoul also takes leading blanks); directories are read in
+; getdents order (GNU sorts a directory of more than 10000 entries by
+; inode, which changes only -v's order); --help and --version are not
+; supported.
+
+%include "subk.inc"
+%include "layout.inc"
+%define CHGRP
+%include "rt/chown_core.inc"
+
+program_end

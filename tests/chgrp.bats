@@ -1,0 +1,69 @@
+#!/usr/bin/env bats
+# chgrp: what difftest cannot run: the user cases as a non-root user, a
+# read-only file system, a tree deeper than PATH_MAX, a closed pipe, and
+# the peak RSS.
+load helpers
+
+# user_cases NAME - the skip-if-root cases of tests/cases/NAME.cases run
+# by difftest as a non-root user (copies of the binary and harness in $T)
+user_cases() {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
+	chmod -R a+rX "$T" && chmod 1777 u/tmp
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+# on_ro_fs CMD... - CMD run inside a private mount namespace where ./ro is
+# a read-only bind mount of itself (status and output as `run` gives)
+on_ro_fs() {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$@"
+}
+
+@test "the user cases as a non-root user" {
+	user_cases chgrp
+}
+
+@test "a read-only file system: GNU's message, the other operand still changed" {
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	mkdir ro && touch ro/f f
+	on_ro_fs "$(bin chgrp)" daemon ro/f f
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin chgrp): changing group of 'ro/f': Read-only file system" ]
+	[ "$(stat -c %g f)" = 1 ]
+	on_ro_fs /usr/bin/chgrp daemon ro/f f
+	[ "$output" = "/usr/bin/chgrp: changing group of 'ro/f': Read-only file system" ]
+}
+
+@test "-R through a tree deeper than PATH_MAX, -v lines as GNU's" {
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	local name i d
+	name=$(printf 'n%.0s' {1..200})
+	for d in o g; do
+		mkdir -p "$d/deep" && cd "$d/deep"
+		for i in $(seq 30); do mkdir "$name" && cd "$name"; done
+		touch f && cd "$T"
+	done
+	(cd o && "$(bin chgrp)" -Rv daemon deep > ../ours)
+	(cd g && /usr/bin/chgrp -Rv daemon deep > ../gnu)
+	cmp ours gnu
+	[ "$(wc -l < ours)" -eq 32 ]
+	[ "$(stat -c %g o/deep/$name/$name)" = 1 ]
+}
+
+@test "-v into a closed pipe is killed by SIGPIPE as GNU" {
+	mkdir d
+	touch d/{1..400}
+	closed_pipe_kills chgrp -Rv 0 d
+}
+
+@test "peak RSS" {
+	touch f
+	rss_at_most 16 chgrp 0 f
+	rss_at_most 16 chgrp daemon f
+}
