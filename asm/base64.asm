@@ -34,6 +34,9 @@ OUTSZ	equ 2 * INSZ + 64	; 4/3 of the input and a newline per character
 SENC	equ 510			; the first block, encoding (a multiple of 3)
 SDEC	equ 512			; the first block, decoding
 SOUTSZ	equ 2 * SENC * 4 / 3 + 16
+PIPESZ	equ 1 << 20	; asked for a pipe as stdout
+F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
+F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
 BAD	equ 0xff		; dtab: not in the alphabet
 NL	equ 0xfe		; dtab: newline
 PAD	equ 64			; dtab: '='
@@ -92,6 +95,22 @@ _start:
 	exit 1
 .opened:
 	mov [fd], ebp
+
+; A pipe as stdout is raised to PIPESZ if it has less (never lowered; the
+; kernel may refuse): the reader and this process then overlap instead of
+; taking turns at each block. F_GETPIPE_SZ, then F_SETPIPE_SZ through the
+; same call, whose answer (PIPESZ or more, or -errno) ends the loop.
+	push 1
+	pop A1
+	mov A2d, F_GETPIPE_SZ
+.pipe_size:
+	sys fcntl
+	shr eax, 20                     ; PIPESZ or more, or -errno (no pipe)
+	jnz .piped
+	dec A2d                         ; F_SETPIPE_SZ
+	mov A3d, PIPESZ
+	jmp .pipe_size
+.piped:
 	mov dword [bin], sbuf
 	mov dword [bout], sout
 	cmp byte [decode], 0
@@ -130,6 +149,23 @@ _start:
 	call write_out
 	call big_buffers
 	mov dword [bsize], ENCBLK
+	cmp byte [etab_ready], 0
+	jne .block
+; etab: for each 12 bits, their two characters (built once, for the big
+; blocks only: a small run does not touch its 8 KiB).
+	xor ecx, ecx
+.etab:
+	mov eax, ecx
+	shr eax, 6
+	movzx edx, byte [alphabet + xax]
+	mov eax, ecx
+	and eax, 63
+	mov dh, [alphabet + xax]
+	mov [etab + xcx*2], dx
+	inc ecx
+	cmp ecx, 4096
+	jb .etab
+	mov byte [etab_ready], 1
 	jmp .block
 
 ; big_buffers - the blocks after the first use the big buffers.
@@ -255,6 +291,8 @@ write_out:
 ; ebp meanwhile. clobbers xax, xbx, xcx, xdx, xsi
 enc_block:
 	mov ebp, [left]
+	cmp byte [etab_ready], 0
+	jne .fgroup
 .group:
 	cmp ecx, 3
 	jb .tail
@@ -271,7 +309,45 @@ enc_block:
 	jnz .group
 	call .newline
 	jmp .group
-.split:					; the line ends inside them
+.split:
+	call .put4
+	jmp .group
+
+; The big blocks: two characters a lookup in etab (12 bits each).
+.fgroup:
+	cmp ecx, 3
+	jb .tail
+	cmp ebp, 4
+	jb .fsplit
+	mov eax, [xsi]
+	bswap eax
+	mov edx, eax
+	shr edx, 20
+	movzx ebx, word [etab + xdx*2]
+	shr eax, 8
+	and eax, 0xfff
+	movzx eax, word [etab + xax*2]
+	shl eax, 16
+	or eax, ebx
+	mov [xdi], eax
+	add esi, 3
+	sub ecx, 3
+	add edi, 4
+	sub ebp, 4
+	jnz .fgroup
+	call .newline
+	jmp .fgroup
+.fsplit:
+	mov eax, [xsi]
+	add esi, 3
+	sub ecx, 3
+	enc4
+	call .put4
+	jmp .fgroup
+
+; .put4: the 4 characters in ebx, one at a time: the line ends inside
+; them.
+.put4:
 	push xcx
 	mov cl, 4
 .char:
@@ -285,7 +361,7 @@ enc_block:
 	dec cl
 	jnz .char
 	pop xcx
-	jmp .group
+	ret
 .newline:
 	mov ebp, [wrap]
 	test ebp, ebp
@@ -600,6 +676,7 @@ BSS
 ; variables after them (i386: argv0, status): one page for a small run.
 inbuf:	resb INSZ + 16
 outbuf:	resb OUTSZ
+etab:	resw 4096
 	resb (-(($ - $$) + ((_rw_vaddr + _data_size + W-1) & -W))) & (PAGE-1)
 name:	resW 1
 wrap:	resd 1
@@ -616,7 +693,7 @@ q:	resb 4
 qn:	resb 1
 decode:	resb 1
 garbage: resb 1
-	resb 1
+etab_ready: resb 1
 dtab:	resb 256
 sbuf:	resb SDEC + 16
 sout:	resb SOUTSZ
