@@ -2,23 +2,29 @@
 ;
 ; Usage: tac [-br] [-s SEP] [FILE]...
 ;   -b      the separator starts a record instead of ending it
-;   -r      SEP is a regular expression: only one without metacharacters
-;           (. [ ] * + ? ^ $ \ ( ) { } |), which matches itself
+;   -r      SEP is a regular expression, as GNU's: glibc's Emacs syntax
+;           (re_syntax_options 0; rt/regex_emacs.inc), ^ and $ also at
+;           newlines, the longest match at the rightmost start
 ;   -s SEP  records end (-b: start) with the string SEP, not a newline;
 ;           an empty SEP is a NUL byte (with -r it is an error, as GNU's)
 ; "-" and no FILE mean standard input. As GNU's, a last record without
 ; its separator is printed as it is (so "a\nb" gives "ba\n"), and matches
 ; of SEP are found from the end, never overlapping.
 ; Exit status: 0; 1 when a file could not be read (the others are still
-; printed), on a write error, or for -r with a real regular expression.
-; Differences from GNU: -r with regex metacharacters in SEP fails with a
+; printed), on a write error, or for a -r SEP glibc refuses (its message).
+; With -r, GNU's buffer logic is followed step for step (see tac_re): ^
+; \` \< \b match at the start of each of its reads, $ \' \> at the start
+; of the last match, and its read size carries over from file to file,
+; with its "memory exhausted" (and the output cut to whole 8 KiB writes)
+; where that makes its buffer shrink.
+; Differences from GNU: -r with a back reference (\1..\9) fails with a
 ; message instead of matching; long options (--before, --regex,
 ; --separator) are not supported. "failed to open FILE" quotes FILE as
 ; quote() does (GNU: shell-escape style, always quoted): they differ only
 ; for names with ' or control bytes. GNU's tac sometimes splits a
 ; multi-byte SEP whose candidate matches overlap (aba in ababa) wrongly
-; where they cross one of its 8 KiB read boundaries; here the matches are
-; the same wherever they lie.
+; where they cross one of its 8 KiB read boundaries; here (without -r)
+; the matches are the same wherever they lie.
 ;
 ; A file that can seek is read from its end, CHUNK bytes at a time at
 ; offsets that are multiples of CHUNK (the first read, at the last such
@@ -31,13 +37,15 @@
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, err_file, errno_path, lseek64, quote_arg, err_plain
-use outbuf
+use outbuf, regex_emacs
 %define OUT_POS V(opos)
 %define OUT_EXIT bye
 
 OUTSZ   equ 65536
 %define V(x) xbp + x - VB
 CHUNK   equ 65536
+SPIECE  equ 8192                        ; GNU's WRITESIZE
+SMALL   equ 1024                        ; a file read into outbuf + 2048
 OPT_r   equ 0                           ; bits of [flags]: getopt's index
 OPT_b   equ 1                           ; in OPTSPEC
 
@@ -47,6 +55,8 @@ _start:
 	getopt_init
 	mov dword [V(opos)], outbuf
 	mov dword [V(sep)], newline
+	mov dword [V(rsize)], 8192      ; GNU's read_size, for -r
+	mov dword [V(gsize)], 2*8192 + 2 ; and G_buffer_size
 .opt:
 	call getopt                     ; al = the letter, xdx = SEP
 	jc .operands
@@ -79,17 +89,8 @@ _start:
 	test A3, A3
 	jz fail
 	mov xsi, [V(sep)]
-.meta:
-	lodsb
-	test al, al
-	jz .literal
-	mov edi, meta
-	push META_LEN
-	pop xcx
-	repne scasb
-	jne .meta
-	mov esi, msg_regex
-	jmp fail
+	call re_compile                 ; CF=1: xsi = glibc's message
+	jc fail
 .literal:
 	test A3, A3
 	jnz .length
@@ -136,6 +137,9 @@ _start:
 ; The end: as GNU's, stdin is closed when it was read, which fails when
 ; it was never open.
 .end:
+	mov esi, stage                  ; -r: GNU's output() buffer
+	mov ecx, [V(scnt)]
+	call ob_put
 	call ob_flush
 	cmp byte [V(stdin_used)], 0
 	je bye
@@ -168,9 +172,31 @@ tac_fd:
 	cmp xax, -4095                  ; is read whole, the same bytes)
 	jae .whole
 .seekable:
+	mov [V(posh)], edx
+	mov byte [V(mem)], 0
+	test byte [V(flags)], 1 << OPT_r
+	jnz tac_re
+	test edx, edx                   ; a small file: all of it 2 KiB into
+	jnz .big                        ; outbuf, on the variables' page (no
+	cmp xax, SMALL                  ; heap page for a trivial run; the
+	jae .big                        ; output, as long, stays below it)
+	and WPTR [V(posl)], 0
+.small:
+	xor A4d, A4d
+	xor A5d, A5d
+	sys pread64, [V(fd)], outbuf + 2048, SMALL
+	cmp eax, -EINTR
+	je .small
+	test xax, xax
+	js read_error
+	mov esi, outbuf + 2048
+	mov [V(dstart)], xsi
+	add xax, xsi
+	mov [V(rend)], xax
+	jmp .scan_end
+.big:
 	and xax, -CHUNK                 ; the last offset that is a multiple
 	mov [V(posl)], xax
-	mov [V(posh)], edx
 .tail:
 	call room
 	call pread_chunk
@@ -211,9 +237,16 @@ tac_fd:
 	je .read
 	test xax, xax
 	js read_error
-	jz .scan_end
+	jz .eof
 	add [V(rend)], xax
 	jmp .more
+.eof:
+	test byte [V(flags)], 1 << OPT_r
+	jz .scan_end
+	mov xax, [V(rend)]              ; -r: the size, and it is all in
+	sub xax, [V(base)]              ; memory from base
+	mov byte [V(mem)], 1
+	jmp tac_re
 
 ; The scan: xsi = p, where the next match is tried, from the end down.
 ; A match at p ends the record after it (from p + seplen, or from p with
@@ -264,6 +297,7 @@ tac_fd:
 	mov [V(p)], xsi
 	call pos_zero
 	jnz .chunk
+.put_rest:                               ; the first record: dstart..rend
 	mov xsi, [V(dstart)]
 	mov xcx, [V(rend)]
 	sub xcx, xsi
@@ -319,13 +353,15 @@ read_error:                             ; "ARGV0: NAME: read error: REASON"
 ; dstart..rend, is moved up to the top of the buffer (grown if it must
 ; be); dstart, rend and p follow it.
 room:
+	mov edx, CHUNK
+room_n:                                 ; (xdx bytes of room)
 	mov xax, [V(dstart)]
 	sub xax, [V(base)]
-	cmp xax, CHUNK
+	cmp xax, xdx
 	jae ret_
 	mov xcx, [V(rend)]
 	sub xcx, [V(dstart)]               ; xcx = the bytes to keep
-	lea A1, [xcx + CHUNK]
+	lea A1, [xcx + xdx]
 	add A1, [V(base)]
 	cmp A1, [V(cap)]
 	jbe .move
@@ -348,6 +384,182 @@ room:
 	cld
 	ret
 
+; tac_re - -r: GNU tac's tac_seekable with a regular expression, step
+; for step, since where its reads start decides where ^ \` \< \b match
+; (the start of its buffer) and where $ \' \> match (the end of the
+; string searched: the last match's start, or after a read the end of
+; what is not printed yet). In: [V(posh)]:xax = the size S; [V(mem)] = 1
+; when the input is all in memory from base (a pipe: GNU copies it to a
+; temporary file of that size and reads that), else it is read with
+; pread. The offset B of the buffer's start is S less S mod R (R: GNU's
+; read_size, 8192 at first, kept from one file to the next); the string
+; searched is B..M, M the last match's start. A match M'..N: the record
+; after it, N..E (-b: M'..E), is printed, E = N (-b: M'). No match: at B
+; = 0 what is left is printed; else R doubles when E - B > R, the buffer
+; moves R back (or to 0, R = B) and the search starts again from E.
+tac_re:
+	mov [V(posl)], xax
+	mov ecx, [V(rsize)]
+	xor edx, edx
+	mov eax, [V(posh)]
+	div ecx
+	mov xax, [V(posl)]
+	div xcx                         ; xdx = S mod R
+	sub [V(posl)], xdx
+	sbb dword [V(posh)], 0
+	cmp byte [V(mem)], 0
+	je .tail
+	mov xax, [V(posl)]
+	add xax, [V(base)]
+	mov [V(dstart)], xax
+	jmp .search_all
+.tail:                                  ; R bytes at B (fewer at the end)
+	mov xdx, [V(rsize)]
+	call room_n
+	mov A4, [V(posl)]
+	mov A5d, [V(posh)]
+	mov A2, [V(dstart)]
+	sub A2, [V(rsize)]
+	sys pread64, [V(fd)], A2, [V(rsize)]
+	cmp eax, -EINTR
+	je .tail
+	test xax, xax
+	js read_error
+	jnz .got
+	call pos_zero                   ; nothing there: step back (an
+	jz ret_                         ; empty file: nothing at all)
+	mov xcx, [V(rsize)]
+	sub [V(posl)], xcx
+	sbb dword [V(posh)], 0
+	jmp .tail
+.got:
+	mov xdx, [V(dstart)]
+	sub xdx, [V(rsize)]
+	mov [V(dstart)], xdx
+	add xdx, xax
+	mov [V(rend)], xdx
+.search_all:
+	mov xax, [V(rend)]
+	mov [V(p)], xax
+.search:
+	mov xsi, [V(dstart)]
+	mov xdi, [V(p)]
+	mov xax, xdi
+	sub xax, xsi
+	jz .none
+	cmp xax, 7FFFFFFFh              ; GNU: regoff_t is an int
+	ja .too_large
+	call re_search
+	jc .none
+	mov [V(p)], xsi
+	test byte [V(flags)], 1 << OPT_b
+	jnz .out
+	mov xsi, xdi
+.out:
+	mov xcx, [V(rend)]
+	mov [V(rend)], xsi
+	sub xcx, xsi
+	call re_out
+	jmp .search
+.too_large:
+	mov esi, msg_large
+.die:                                   ; GNU's die(): its whole output()
+	push xsi                        ; pieces written, the rest lost
+	call ob_flush
+	pop xsi
+	jmp fail
+.none:
+	mov xsi, [V(dstart)]
+	mov xcx, [V(rend)]
+	sub xcx, xsi
+	call pos_zero
+	jz re_out
+	mov xax, xcx
+	mov xcx, [V(rsize)]
+	cmp xax, xcx
+	jbe .step
+	add xcx, xcx                    ; a long record: R doubles, and so
+	lea xax, [xcx*2 + 2]            ; its buffer, to 2R + 2 bytes: less
+	cmp xax, [V(gsize)]             ; than before (R once cut to B) is
+	mov esi, msg_nomem              ; GNU's "memory exhausted"
+	jb .die
+	mov [V(gsize)], xax
+.step:
+	mov xax, [V(posl)]
+	mov edx, [V(posh)]
+	sub xax, xcx
+	sbb edx, 0
+	jnc .back
+	mov xcx, [V(posl)]              ; B < R: R = B, B = 0
+	xor eax, eax
+	xor edx, edx
+.back:
+	mov [V(rsize)], xcx
+	mov [V(posl)], xax
+	mov [V(posh)], edx
+	cmp byte [V(mem)], 0
+	jne .mem
+	mov xdx, xcx
+	call room_n
+	mov xax, [V(posl)]              ; R bytes at B, to the last one
+	mov [V(roffl)], xax
+	mov eax, [V(posh)]
+	mov [V(roffh)], eax
+	mov xcx, [V(rsize)]
+	mov [V(rcnt)], xcx
+	sub [V(dstart)], xcx
+	mov xax, [V(dstart)]
+	mov [V(rdst)], xax
+.read:
+	mov A4, [V(roffl)]
+	mov A5d, [V(roffh)]
+	sys pread64, [V(fd)], [V(rdst)], [V(rcnt)]
+	cmp eax, -EINTR
+	je .read
+	test xax, xax
+	js read_error
+	jz read_error                   ; (shorter than its size said)
+	add [V(rdst)], xax
+	add [V(roffl)], xax
+	adc dword [V(roffh)], 0
+	sub [V(rcnt)], xax
+	jnz .read
+	jmp .search_all
+.mem:
+	sub [V(dstart)], xcx
+	jmp .search_all
+
+; re_out - GNU tac's output(): xsi, xcx bytes through its 8 KiB buffer,
+; into ob_put only a full 8 KiB at a time (what a die() leaves written).
+re_out:
+	jxcxz .ret
+	mov edi, [V(scnt)]
+	mov eax, SPIECE
+	sub eax, edi
+	cmp xax, xcx
+	jb .fit
+	mov eax, ecx
+.fit:
+	sub xcx, xax
+	add [V(scnt)], eax
+	add edi, stage
+	xchg eax, ecx
+	rep movsb
+	xchg eax, ecx
+	cmp dword [V(scnt)], SPIECE
+	jne re_out
+	and dword [V(scnt)], 0
+	push xsi
+	push xcx
+	mov esi, stage
+	mov ecx, SPIECE
+	call ob_put
+	pop xcx
+	pop xsi
+	jmp re_out
+.ret:
+	ret
+
 ; grow - the break to A1 (above cap), or "memory exhausted".
 grow:
 	sys brk
@@ -358,18 +570,17 @@ grow:
 	ret
 
 OPTSPEC:	db 'rbs:', 0
-meta:		db '.[]*+?^$\(){}|'
-META_LEN	equ $ - meta
 newline:	db 10, 0
 dash:		db '-', 0
 msg_stdin:	db 'standard input', 0
 msg_nomem:	db 'memory exhausted', 0
 msg_empty:	db 'separator cannot be empty', 0
-msg_regex:	db '-r: regular expressions are not supported', 0
+msg_large:	db 'record too large', 0
 fmt_open:	db F_ARGV0, ': failed to open ', F_QUOTE, ' for reading', F_REASON, 10, 0
 fmt_read:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
 
 BSS
+	BSS_ROOM 2048 + SMALL + 512     ; the variables and outbuf's first 3 KiB: one page
 	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 VB equ base + 128                       ; xbp: [V(x)] is short
 base:	resW 1                          ; the buffer: base..cap
@@ -386,8 +597,17 @@ fd:	resW 1
 rname:	resW 1                          ; the name for a read error
 savesp:	resW 1
 flags:	resd 1                          ; OPT_b, OPT_r
+rsize:	resW 1                          ; -r: GNU's read_size
+roffl:	resW 1                          ; -r: a read in pieces
+roffh:	resd 1
+rdst:	resW 1
+rcnt:	resW 1
+mem:	resb 1                          ; -r: the input is in memory
+gsize:	resW 1
+scnt:	resd 1                          ; -r: bytes in stage
 stdin_used: resb 1
 opnd:	resW 1                          ; the operand being read
 outbuf:	resb OUTSZ
+stage:	resb SPIECE
 
 program_end

@@ -2,8 +2,9 @@
 # tac: what difftest cannot express: a seekable file is read from its end
 # (pread64 at offsets going down, never the whole file first), big files
 # and a 100 MiB record compared with GNU by cmp, a file past 4 GiB on both
-# arches, -r with a real regular expression (not supported: a clear
-# failure), SIGPIPE, /dev/full, an unreadable file as a non-root user.
+# arches, -r on big files and long records against GNU (its read sizes
+# decide where ^ \` \< match), back references (a clear failure),
+# SIGPIPE, /dev/full, an unreadable file as a non-root user.
 load helpers
 
 @test "a seekable file is read from the end, 64 KiB at a time" {
@@ -50,12 +51,50 @@ load helpers
 	[ "$output" = "$(printf 'tail\nend\n\0\0\0' | od -An -c)" ]
 }
 
-@test "-r with regex metacharacters: a clear failure, nothing printed" {
-	for s in 'a.' '[ab]' 'x*' '\n' 'a|b' '^a' 'b$'; do
-		run "$(bin tac)" -r -s "$s" /dev/null
-		[ "$status" -eq 1 ]
-		[ "$output" = "$(bin tac): -r: regular expressions are not supported" ]
+@test "-r on a big file: GNU's reads decide where anchors match; file, pipe, -b" {
+	seq 1 60000 | sed 's/7/ x7/g' > in
+	head -c 400000 /dev/urandom | tr -dc 'ab \n' >> in
+	for s in '^' '^1\|x7' '\`' '\<' '$' "\\'" '\w\w\w' '[0-9]*' '.*' 'ba\|\(ab\)+'; do
+		for b in "" -b; do
+			/usr/bin/tac $b -r -s "$s" in > gnu
+			"$(bin tac)" $b -r -s "$s" in > ours
+			cmp gnu ours
+		done
 	done
+	cat in | "$(bin tac)" -r -s '^\|x7' > ours
+	/usr/bin/tac -r -s '^\|x7' in > gnu
+	cmp gnu ours
+}
+
+@test "-r: a record of 3 MB, GNU's read size doubling" {
+	{ echo first; head -c 3000000 /dev/zero | tr '\0' x; printf '\nlast'; } > in
+	for s in '^' 'x$' '\<'; do
+		/usr/bin/tac -r -s "$s" in > gnu
+		"$(bin tac)" -r -s "$s" in > ours
+		cmp gnu ours
+	done
+}
+
+@test "-r: GNU's read size carries over to the next file (its 'memory exhausted')" {
+	seq 1 100000 > a
+	awk 'BEGIN{for(i=0;i<3000;i++){s="";for(j=0;j<i%97;j++)s=s "w";print s " " i}}' > b
+	run bash -c '/usr/bin/tac -r -s "x\|^2" a b a > gnu'
+	gnu_status=$status
+	run bash -c '"$1" -r -s "x\|^2" a b a > ours' sh "$(bin tac)"
+	[ "$status" -eq "$gnu_status" ]
+	cmp gnu ours
+	[ "$gnu_status" -eq 0 ] || [ "$output" = "$(bin tac): memory exhausted" ]
+}
+
+@test "-r: nested stars do not blow up (no backtracking)" {
+	head -c 3000 /dev/zero | tr '\0' a > in
+	timeout 20 "$(bin tac)" -r -s '\(a*\)*b\|\(a\|a\)*c' in | cmp in -
+}
+
+@test "-r: back references fail clearly" {
+	run "$(bin tac)" -r -s '\(a\)\1' /dev/null
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin tac): back references are not supported" ]
 }
 
 @test "SIGPIPE: tac big | head -n1 ends by the signal, silently" {
