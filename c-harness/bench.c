@@ -16,8 +16,8 @@
  *
  * Throughput figures: a text file of lines of words ($TMPDIR or /tmp,
  * subk-bench-1g.txt, subk-bench-100m.txt, subk-bench-8m.txt: generated once
- * and reused while it has the right size) is read once so it is
- * page-cached. Then, for each figure, each implementation runs alternately
+ * and reused while it has the right size; base64 -d reads lines of base64
+ * of the same size, subk-bench-1g.b64) is read once so it is page-cached. Then, for each figure, each implementation runs alternately
  * (ours, GNU, BusyBox; the first one rotates from run to run), its stdout
  * either a pipe drained by this process with a 128 KiB buffer or
  * /dev/null. The child is pinned to one CPU and this process (the pipe's
@@ -67,6 +67,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <stdint.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -200,11 +201,27 @@ static void fill_text(char *b, size_t n)
     b[n - 1] = '\n';
 }
 
+/* Lines of base64 as `base64` writes them: 76 letters (57 random bytes, so
+ * no padding) and a newline; N is a multiple of 77. */
+static void fill_b64(char *b, size_t n)
+{
+    static const char a[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    uint64_t x = 88172645463325252ull;
+    for (size_t i = 0; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        b[i] = i % 77 == 76 ? '\n' : a[x % 64];
+    }
+}
+
 /* Create (or reuse) the test file; then read it once to page-cache it.
  * The lines of a 1 MiB block repeat; uniq and sort still have work, as
  * neighbouring lines differ. */
-static int prepare_file(const char *path, off_t size)
+static int prepare_file(const char *path, off_t size, int b64)
 {
+    size_t chunk = b64 ? GEN_BLOCK / 77 * 77 : GEN_BLOCK;
     struct stat st;
     int fd;
 
@@ -219,7 +236,10 @@ static int prepare_file(const char *path, off_t size)
         }
         fprintf(stderr, "bench: generating %s (%lld bytes)\n", path,
                 (long long)size);
-        fill_text(block, GEN_BLOCK);
+        if (b64)
+            fill_b64(block, chunk);
+        else
+            fill_text(block, GEN_BLOCK);
         snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
         fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (fd < 0) {
@@ -228,8 +248,8 @@ static int prepare_file(const char *path, off_t size)
             return -1;
         }
         while (done < size) {
-            size_t n = size - done < GEN_BLOCK ? (size_t)(size - done)
-                                               : GEN_BLOCK;
+            size_t n = size - done < (off_t)chunk ? (size_t)(size - done)
+                                                  : chunk;
             if (write_all(fd, block, n) != 0)
                 break;
             done += (off_t)n;
@@ -272,7 +292,8 @@ struct figure {
     const char *args[MAX_ARGS];   /* after argv[0]; "@" = the input file */
     enum input in;
     enum kind kind;
-    int small;                    /* 1: the 100 MB file (sort) */
+    int small;                    /* 1: the 100 MB file (sort); 2: the
+                                     base64 file (base64 -d) */
     double target;                /* ours/GNU at least this (0: none) */
     int tofile;                   /* 1: writes the file "&" (cp), not stdout */
 };
@@ -288,11 +309,12 @@ static const struct figure figures[] = {
     { "cut",    { "-d", " ", "-f", "2", "@" }, IN_ARG, RATE, 0, 1.0, 0 },
     { "uniq",   { "@" },                 IN_ARG,   RATE, 0, 1.0, 0 },
     { "sort",   { "@" },                 IN_ARG,   RATE, 1, 1 / 1.5, 0 },
-    { "md5sum", { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
-    { "sha1sum", { "@" },                IN_ARG,   RATE, 0, 0, 0 },
-    { "sha256sum", { "@" },              IN_ARG,   RATE, 0, 0, 0 },
-    { "cksum",  { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
-    { "base64", { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
+    { "md5sum", { "@" },                 IN_ARG,   RATE, 0, 1.0, 0 },
+    { "sha1sum", { "@" },                IN_ARG,   RATE, 0, 1.0, 0 },
+    { "sha256sum", { "@" },              IN_ARG,   RATE, 0, 1.0, 0 },
+    { "cksum",  { "@" },                 IN_ARG,   RATE, 0, 1.0, 0 },
+    { "base64", { "@" },                 IN_ARG,   RATE, 0, 1.0, 0 },
+    { "base64", { "-d", "@" },           IN_ARG,   RATE, 2, 1.0, 0 },
     { "od",     { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
     { "cp",     { "@", "&" },            IN_ARG,   RATE, 0, 0, 1 },
 };
@@ -622,12 +644,14 @@ fail:
 static int bench_streams(const char *ourdir, int quick, char **sel, int nsel)
 {
     const char *tmpdir = getenv("TMPDIR");
-    char big[4096], small[4096];
+    char big[4096], small[4096], b64[4096];
     off_t bigsize = quick ? (off_t)8 << 20 : (off_t)1 << 30;
     off_t smallsize = quick ? (off_t)8 << 20 : (off_t)100000000;
     const char *biglabel = quick ? "8 MiB" : "1 GiB";
+    off_t b64size = bigsize / 77 * 77;
     const char *smalllabel = quick ? "8 MiB" : "100 MB";
-    int runs = quick ? 1 : 3, measured = 0, need_big = 0, need_small = 0;
+    int runs = quick ? 1 : 3, measured = 0, need_big = 0, need_small = 0,
+        need_b64 = 0;
     cpu_set_t orig;
     int pinned = 0, wcpu = -1, rcpu = -1;
     const size_t nf = sizeof figures / sizeof *figures;
@@ -638,17 +662,22 @@ static int bench_streams(const char *ourdir, int quick, char **sel, int nsel)
              quick ? "8m" : "1g");
     snprintf(small, sizeof small, "%s/subk-bench-%s.txt", tmpdir,
              quick ? "8m" : "100m");
+    snprintf(b64, sizeof b64, "%s/subk-bench-%s.b64", tmpdir,
+             quick ? "8m" : "1g");
     snprintf(copy_dest, sizeof copy_dest, "%s/subk-bench-copy.%ld", tmpdir,
              (long)getpid());
     for (size_t i = 0; i < nf; i++)
         if (selected(figures[i].util, sel, nsel)) {
-            if (figures[i].small)
+            if (figures[i].small == 2)
+                need_b64 = 1;
+            else if (figures[i].small)
                 need_small = 1;
             else
                 need_big = 1;
         }
-    if ((need_big && prepare_file(big, bigsize) != 0) ||
-        (need_small && prepare_file(small, smallsize) != 0)) {
+    if ((need_big && prepare_file(big, bigsize, 0) != 0) ||
+        (need_small && prepare_file(small, smallsize, 0) != 0) ||
+        (need_b64 && prepare_file(b64, b64size, 1) != 0)) {
         printf("throughput: skipped: %s\n", errmsg);
         return 0;
     }
@@ -675,9 +704,11 @@ static int bench_streams(const char *ourdir, int quick, char **sel, int nsel)
         const struct figure *f = &figures[i];
         if (!selected(f->util, sel, nsel))
             continue;
-        measured += bench_figure(f, ourdir, f->small ? small : big,
-                                 f->small ? smallsize : bigsize,
-                                 f->small ? smalllabel : biglabel, runs,
+        measured += bench_figure(f, ourdir,
+                                 f->small == 2 ? b64 : f->small ? small : big,
+                                 f->small == 2 ? b64size
+                                 : f->small ? smallsize : bigsize,
+                                 f->small == 1 ? smalllabel : biglabel, runs,
                                  wcpu);
     }
     if (pinned)
