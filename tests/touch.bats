@@ -1,0 +1,74 @@
+#!/usr/bin/env bats
+# touch: what difftest cannot run: the user cases as a non-root user, a
+# read-only file system, local times outside UTC (refused clearly), the
+# current year of a short -t, and the peak RSS.
+load helpers
+
+# user_cases NAME - the skip-if-root cases of tests/cases/NAME.cases run
+# by difftest as a non-root user (copies of the binary and harness in $T)
+user_cases() {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
+	chmod -R a+rX "$T" && chmod 1777 u/tmp
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+# on_ro_fs CMD... - CMD run inside a private mount namespace where ./ro is
+# a read-only bind mount of itself (status and output as `run` gives)
+on_ro_fs() {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$@"
+}
+
+@test "the user cases as a non-root user" {
+	user_cases touch
+}
+
+@test "a read-only file system: GNU's messages, the other operand still made" {
+	mkdir ro && touch ro/old
+	on_ro_fs "$(bin touch)" ro/f ro/old f
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin touch): cannot touch 'ro/f': Read-only file system
+$(bin touch): cannot touch 'ro/old': Read-only file system" ]
+	[ -f f ]
+	on_ro_fs /usr/bin/touch ro/f ro/old
+	[ "$output" = "/usr/bin/touch: cannot touch 'ro/f': Read-only file system
+/usr/bin/touch: cannot touch 'ro/old': Read-only file system" ]
+}
+
+@test "local times only with TZ=UTC: refused clearly, zones and epochs still work" {
+	run env TZ=Europe/Paris "$(bin touch)" -d 2020-01-02 f
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin touch): local times are supported only with TZ=UTC" ]
+	[ ! -e f ]
+	run env -u TZ "$(bin touch)" -t 202001020304 f
+	[ "$status" -eq 1 ]
+	env TZ=Europe/Paris "$(bin touch)" -d 2020-01-02T03:04:05+01:00 f
+	[ "$(stat -c %Y f)" = 1577930645 ]
+	env TZ=:UTC "$(bin touch)" -d 2020-01-02 g
+	[ "$(stat -c %Y g)" = 1577923200 ]
+}
+
+@test "-t MMDDhhmm takes the current year, as GNU" {
+	TZ=UTC "$(bin touch)" -t 01020304 a
+	TZ=UTC /usr/bin/touch -t 01020304 b
+	[ "$(stat -c %Y a)" = "$(stat -c %Y b)" ]
+}
+
+@test "dates past 2038 and before 1901 on both arches" {
+	TZ=UTC "$(bin touch)" -d "2100-03-01 00:00:01" a
+	TZ=UTC "$(bin touch)" -d @-3000000000 b
+	[ "$(stat -c %Y a)" = 4107542401 ]
+	TZ=UTC /usr/bin/touch -d @-3000000000 c    # (the file system may clamp it)
+	[ "$(stat -c %Y b)" = "$(stat -c %Y c)" ]
+}
+
+@test "peak RSS" {
+	rss_at_most 16 touch f
+	rss_at_most 16 touch -d @5 -m g
+}
