@@ -1,0 +1,1450 @@
+; stat - display file or file system status (GNU coreutils 9.1's stat).
+;
+; Usage: stat [-L] [-f] [-t] [-c FORMAT | --printf=FORMAT] FILE...
+;   -c, --format=FORMAT  FORMAT for each file, a newline after it
+;   --printf=FORMAT      FORMAT with backslash escapes (\n \t \ooo \xHH...),
+;                        no newline added
+;   -L, --dereference    follow symbolic links
+;   -f, --file-system    the file system's status (statfs) instead
+;   -t, --terse          GNU's one-line terse form
+; Without -c/--printf/-t: GNU's multi-line form (File, Size, Blocks, IO
+; Block, type, Device in hex/decimal, Inode, Links, Device type, Access
+; mode, Uid/Gid with names, the four times with nanoseconds).
+; Directives, with printf's flags (- 0 # + space), width and precision:
+;   file:  %a %A %b %B %d %D %f %F %g %G %h %i %n %N %o %r %R %s %t %T %u
+;          %U %w %W %x %X %y %Y %z %Z %Hd %Ld %Hr %Lr (statx, both arches:
+;          the birth time where the file system has one, else - and 0)
+;   -f:    %a %b %c %d %f %i %l %n %s %S %t %T
+;   %% is a '%'; any other letter prints '?' as GNU's does.
+; Exit status: 0; 1 when a file could not be statted ("stat: cannot statx
+; 'F': Reason", the others still shown), for a bad option, a missing
+; operand, an invalid directive ("stat: '%5%': invalid directive") or a
+; write error.
+; Differences from GNU: times are shown in UTC (+0000) whatever TZ says;
+; %m (mount point) and %C (SELinux context) fail with a message; a user or
+; group id without a name in /etc/passwd, /etc/group (first 64 KiB) shows
+; UNKNOWN as GNU's, but other NSS sources are not asked; %T of -f knows the
+; common file systems only (others: UNKNOWN (0xN) as GNU's unknown ones);
+; --cached, --help and --version are not supported.
+
+%include "subk.inc"
+%include "layout.inc"
+%include "rt/stat_statfs.inc"
+use getopt_long, fs_msg, fs_missing, errno_path, quote_arg, atou
+
+OBUFSZ equ 4096
+IDSZ   equ 65536
+F_MINUS equ 1
+F_ZERO  equ 2
+F_ALT   equ 4
+F_PLUS  equ 8
+F_SPACE equ 16
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov dword [opos], obuf
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+.opt:
+	call getopt_long
+	jc .options_done
+	cmp al, 'L'
+	jne .not_L
+	mov byte [deref], 1
+.not_L:
+	cmp al, 'f'
+	jne .not_f
+	mov byte [fsmode], 1
+.not_f:
+	cmp al, 't'
+	jne .not_t
+	mov byte [terse], 1
+.not_t:
+	cmp al, 'c'
+	je .format
+	cmp al, 'P'
+	jne .opt
+.format:
+	mov [ufmt], xdx
+	sub al, 'c'
+	setz [nlend]                    ; -c: a newline after each
+	setnz [uesc]                    ; --printf: escapes
+	jmp .opt
+.options_done:
+	cmp xdi, xsp
+	jne .files
+	jmp missing_operand
+.files:
+	pop xsi
+	test xsi, xsi
+	jz .end
+	call do_file
+	jmp .files
+.end:
+	call flush
+	exit_status
+
+; do_file - xsi = the name: its status by the format chosen.
+do_file:
+	mov [name], xsi
+	mov byte [esc], 0
+	cmp byte [fsmode], 0
+	jne do_fs
+	mov ebp, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
+	cmp byte [deref], 0
+	je .nofollow
+	mov ebp, AT_NO_AUTOMOUNT
+.nofollow:
+	mov A1d, AT_FDCWD
+	cmp word [xsi], '-'
+	jne .call
+	xor A1d, A1d
+	mov esi, empty
+	mov ebp, AT_EMPTY_PATH
+.call:
+	sys statx, A1, xsi, xbp, STATX_BASIC_STATS | STATX_BTIME, stx
+	jerr .fail
+	mov esi, fmt_terse
+	cmp WPTR [ufmt], 0
+	jne run_user
+	cmp byte [terse], 0
+	jne run_fmt
+	mov byte [dflt], 1
+	mov esi, fmt_def1
+	call run_fmt
+	mov esi, fmt_dev_other
+	movzx eax, word [stx + STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFCHR >> 8
+	je .dev
+	cmp ah, S_IFBLK >> 8
+	jne .other
+.dev:
+	mov esi, fmt_dev_dev
+.other:
+	call run_fmt
+	mov esi, fmt_def2
+	call run_fmt
+	mov byte [dflt], 0
+	ret
+.fail:
+	mov esi, msg_statx
+.err:
+	push xax
+	call flush
+	pop xax
+	mov xdx, [name]
+	jmp err_af
+
+do_fs:
+	sys_statfs xsi, sfs
+	jerr .fail
+	mov esi, fmt_fterse
+	cmp WPTR [ufmt], 0
+	jne run_user
+	cmp byte [terse], 0
+	jne run_fmt
+	mov esi, fmt_fdef
+	jmp run_fmt
+.fail:
+	mov esi, msg_statfs
+	jmp do_file.err
+
+run_user:
+	mov xsi, [ufmt]
+	mov al, [uesc]
+	mov [esc], al
+	call run_fmt
+	cmp byte [nlend], 0
+	je .ret
+	mov al, 10
+	call putc
+.ret:
+	ret
+
+; run_fmt - xsi = a format: its bytes and directives to the output.
+run_fmt:
+.next:
+	lodsb
+	test al, al
+	jz .ret
+	cmp al, '%'
+	je .pct
+	cmp al, '\'
+	jne .lit
+	cmp byte [esc], 0
+	je .lit
+	call escape
+	jmp .next
+.lit:
+	call putc
+	jmp .next
+.ret:
+	ret
+.pct:
+	lea xax, [xsi-1]
+	mov [dstart], xax
+	xor edx, edx
+.flag:
+	lodsb
+	mov edi, flagset
+	push 7
+	pop xcx
+	repne scasb
+	jne .flags_done
+	mov al, 1
+	shl al, cl                      ; ecx = 6 - the index: the bit
+	or dl, al
+	jmp .flag
+.flags_done:
+	and dl, 31
+	mov [flg], dl
+	dec xsi
+	call atou
+	mov [width], eax
+	mov byte [hprec], 0
+	cmp byte [xsi], '.'
+	jne .conv
+	inc xsi
+	inc byte [hprec]
+	call atou
+	adc byte [hprec], 0             ; 2: a '.' without digits
+.conv:
+	mov [prec], eax
+	lodsb
+	test al, al
+	jz .pct_end
+	cmp al, '%'
+	jne .directive
+.pct_end:
+	lea xcx, [xsi-2]
+	cmp xcx, [dstart]
+	jne .invalid
+	test al, al
+	jnz .pct_put
+	dec xsi
+.pct_put:
+	mov al, '%'
+	jmp .lit
+.directive:
+	mov ah, 0
+	cmp byte [fsmode], 0
+	jne .plain
+	cmp al, 'H'
+	je .mod
+	cmp al, 'L'
+	jne .plain
+.mod:
+	mov cl, [xsi]
+	cmp cl, 'd'
+	je .modded
+	cmp cl, 'r'
+	jne .plain
+.modded:
+	inc xsi
+	mov ah, al
+	mov al, cl
+.plain:
+	mov [fpos], xsi
+	call directive
+	mov xsi, [fpos]
+	jmp .next
+.invalid:
+	call flush
+	mov edi, qbuf                   ; the directive, from '%' to here
+	mov xdx, xdi
+	push xsi
+	mov xcx, xsi
+	mov xsi, [dstart]
+	sub xcx, xsi
+	rep movsb
+	mov byte [xdi], 0
+	pop xsi
+	mov esi, fmt_baddir
+	xor eax, eax
+	call say
+	exit 1
+
+; escape - xsi past a backslash of --printf: the byte it stands for.
+escape:
+	lodsb
+	test al, al
+	jz .end
+	mov ah, al
+	sub ah, '0'
+	cmp ah, 8
+	jb .octal
+	cmp al, 'x'
+	jne .letter
+	mov al, [xsi]
+	call hexval
+	jc .letter_x
+	inc xsi
+	mov ah, al
+	mov al, [xsi]
+	call hexval
+	jc .put_ah
+	inc xsi
+	shl ah, 4
+	or ah, al
+	jmp .put_ah
+.letter_x:
+	mov al, 'x'
+.letter:
+	mov edi, esc_from
+	push esc_n
+	pop xcx
+	repne scasb
+	jne .unknown
+	mov al, [xdi + esc_n - 1]
+	jmp putc
+.unknown:
+	push xsi
+	movzx eax, al
+	push xax
+	call flush
+	mov xdx, xsp
+	mov esi, fmt_unrec
+	xor eax, eax
+	call say
+	pop xax
+	pop xsi
+	jmp putc
+.octal:                                 ; ah = the first digit
+	mov cl, 2
+.odigit:
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 8
+	jae .put_ah
+	inc xsi
+	shl ah, 3
+	or ah, al
+	dec cl
+	jnz .odigit
+.put_ah:
+	mov al, ah
+	jmp putc
+.end:
+	dec xsi
+	push xsi
+	call flush
+	mov esi, fmt_bsend
+	mov edx, esi
+	xor eax, eax
+	call say
+	pop xsi
+	mov al, '\'
+	jmp putc
+
+; hexval - al a hex digit -> al its value, CF=0; else CF=1
+hexval:
+	sub al, '0'
+	cmp al, 10
+	jb .ok
+	or al, 0x20
+	sub al, 'a' - '0'
+	cmp al, 6
+	jae .no
+	add al, 10
+.ok:
+	clc
+	ret
+.no:
+	stc
+	ret
+
+; directive - al = the letter, ah = its H/L modifier or 0; [flg], [width],
+; [hprec], [prec] set. Prints it. Clobbers all but xbp.
+directive:
+	xor edx, edx
+	mov [val + 4], edx
+	mov [e_pfxn], edx
+	mov [e_zero], edx
+	cmp al, 'n'
+	je d_name
+	mov edi, ftab
+	cmp byte [fsmode], 0
+	jne .look
+	cmp al, 'N'
+	je d_qname
+	mov edi, dtab
+.look:
+	mov cl, [xdi]
+	test cl, cl
+	jz d_unknown
+	cmp [xdi+1], ah
+	jne .skip
+	cmp cl, al
+	je .found
+.skip:
+	add edi, 4
+	jmp .look
+.found:
+	movzx ecx, byte [xdi+3]         ; the offset
+	add ecx, stx
+	cmp byte [fsmode], 0
+	je .rec
+	add ecx, sfs - stx
+.rec:
+	movzx eax, byte [xdi+2]         ; the kind
+	mov edx, [xcx]
+	mov [val], edx
+	test al, K_SPECIAL
+	jnz .special
+	test al, K_QWORD
+	jz .dword
+	mov edx, [xcx+4]
+	mov [val+4], edx
+.dword:
+	test al, K_WORD
+	jz .number
+	movzx edx, word [xcx]
+	mov [val], edx
+.number:
+	and eax, 0x0f
+	mov cl, [bases + xax]
+	jmp out_num
+.special:
+	and eax, 0x0f
+	mov xsi, xcx
+	jmp [spec + xax*W]
+
+K_QWORD   equ 0x10
+K_WORD    equ 0x20
+K_SPECIAL equ 0x40
+; number kinds (low nibble): 0 decimal, 1 hex, 2 octal, 3 signed
+; special kinds: 0 human time, 1 epoch time, 2 %A, 3 %F, 4 %U, 5 %G,
+; 6 %B, 7 %a, 8 %d (makedev), 9 %D, 10 %T of -f, 11 %i of -f, 12 fail
+
+d_unknown:
+	mov al, '?'
+	jmp putc
+
+; d_name - %n: the name as given
+d_name:
+	mov xsi, [name]
+	jmp strput
+
+; d_qname - %N: quoted (not in the default form), " -> TARGET" for a link
+d_qname:
+	mov xsi, [name]
+	cmp byte [dflt], 0
+	je .quoted
+	call strput                     ; (the default form: no width)
+	call readlink
+	jc .ret
+	mov esi, arrow
+	call strput
+	mov esi, lnk
+	jmp strput
+.quoted:
+	mov edi, qbuf
+	call quote_af
+	push xdi
+	call readlink
+	pop xdi
+	jc .done
+	mov eax, ' -> '
+	stosd
+	mov esi, lnk
+	call quote_af
+.done:
+	mov xcx, xdi
+	mov esi, qbuf
+	sub ecx, esi
+	jmp str_len_put
+
+; readlink - for a symbolic link (stx): its target in lnk, CF=0; else CF=1
+readlink:
+	movzx eax, word [stx + STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFLNK >> 8
+	stc
+	jne .ret
+	sys readlinkat, AT_FDCWD, [name], lnk, 4095
+	test eax, eax
+	jns .got
+	xor eax, eax
+.got:
+	mov byte [lnk + xax], 0
+	clc
+.ret:
+d_qname.ret:
+	ret
+
+; strput - xsi = a NUL-terminated string, printed as %s with the flags
+strput:
+	movx A2, xsi
+	call strlen
+	mov ecx, A3d
+str_len_put:
+	cmp byte [hprec], 0
+	je emit
+	cmp ecx, [prec]
+	jbe emit
+	mov ecx, [prec]
+	jmp emit
+
+; out_num - [val] (64 bits) in base cl (16: hex; 8: octal; 10 decimal;
+; 0x8a: signed decimal), with the flags, width and precision.
+out_num:
+	mov edi, fld + 40
+	test cl, 0x80
+	jz .unsigned
+	and cl, 0x7f
+	mov al, '-'
+	test byte [val+7], 0x80
+	jz .positive
+	neg dword [val]
+	adc dword [val+4], 0
+	neg dword [val+4]
+	jmp .sign
+.positive:
+	cmp byte [negz], 0              ; GNU's "-0" (-0.5 s: out_minus_zero)
+	jne .sign
+	mov al, '+'
+	test byte [flg], F_PLUS
+	jnz .sign
+	mov al, ' '
+	test byte [flg], F_SPACE
+	jz .unsigned
+.sign:
+	mov [e_pfx], al
+	inc byte [e_pfxn]
+.unsigned:
+	movzx ecx, cl
+	push xcx
+	mov eax, [val]
+	or eax, [val+4]
+	push xax                        ; 0 for a zero value
+	call udigits                    ; xdi = the first digit
+	pop xax
+	pop xcx
+	mov edx, fld + 40
+	sub edx, edi                    ; edx = the digits
+	test byte [flg], F_ALT
+	jz .prec
+	cmp cl, 16
+	jne .alt_oct
+	test eax, eax
+	jz .prec
+	mov word [e_pfx], '0x'
+	mov byte [e_pfxn], 2
+	jmp .prec
+.alt_oct:
+	cmp cl, 8
+	jne .prec
+	cmp byte [xdi], '0'
+	je .prec
+	inc dword [e_zero]
+.prec:
+	cmp byte [hprec], 0
+	je .zero_flag
+	test eax, eax
+	jnz .min_digits
+	cmp dword [prec], 0
+	jne .min_digits
+	xor edx, edx                    ; %.0 of 0: no digit
+	mov [e_zero], edx
+	test byte [flg], F_ALT
+	jz .min_digits
+	cmp cl, 8
+	jne .min_digits
+	inc dword [e_zero]
+.min_digits:
+	mov eax, [prec]
+	sub eax, edx
+	jle .body
+	cmp eax, [e_zero]
+	jle .body
+	mov [e_zero], eax
+	jmp .body
+.zero_flag:
+	test byte [flg], F_MINUS
+	jnz .body
+	test byte [flg], F_ZERO
+	jz .body
+	mov eax, [width]
+	sub eax, edx
+	sub eax, [e_pfxn]
+	jle .body
+	mov [e_zero], eax
+.body:
+	mov xsi, xdi
+	mov ecx, edx
+; fall through
+; emit - the field: [e_pfx] (e_pfxn bytes), e_zero zeros, xsi (ecx bytes),
+; padded to the width with spaces (left, or right with '-')
+emit:
+	push xsi
+	push xcx
+	mov eax, [width]
+	sub eax, ecx
+	sub eax, [e_zero]
+	sub eax, [e_pfxn]
+	xchg eax, edx                   ; edx = the padding
+	test byte [flg], F_MINUS
+	jnz .body
+	call spaces
+.body:
+	mov esi, e_pfx
+	mov ecx, [e_pfxn]
+	call puts
+	mov ecx, [e_zero]
+	mov al, '0'
+	call putn
+	pop xcx
+	pop xsi
+	call puts
+	test byte [flg], F_MINUS
+	jz .ret
+spaces:
+	mov ecx, edx
+	mov al, ' '
+putn:
+	test ecx, ecx
+	jle .ret
+.byte:
+	call putc
+	loop .byte
+.ret:
+emit.ret:
+	ret
+
+; puts - xsi, ecx bytes to the output
+puts:
+	jxcxz .ret
+.byte:
+	lodsb
+	call putc
+	loop .byte
+.ret:
+	ret
+
+; udigits - [val] in base ecx (it becomes 0), written backwards ending at
+; xdi: xdi = the first digit. clobbers xax, xdx
+udigits:
+.digit:
+	call div64
+	add dl, '0'
+	cmp dl, '9'
+	jbe .d
+	add dl, 'a' - '9' - 1
+.d:
+	dec xdi
+	mov [xdi], dl
+	or eax, [val+4]
+	jnz .digit
+	ret
+
+; div64 - [val] /= ecx: edx = the remainder, eax = the low quotient
+div64:
+	xor edx, edx
+	mov eax, [val+4]
+	div ecx
+	mov [val+4], eax
+	mov eax, [val]
+	div ecx
+	mov [val], eax
+	ret
+
+; putc - al to the output. keeps every register.
+putc:
+	push xdi
+	mov xdi, [opos]
+	stosb
+	mov [opos], xdi
+	inc dword [ocnt]
+	cmp edi, obuf + OBUFSZ
+	pop xdi
+	jb emit.ret
+; flush - the output written. keeps every register.
+flush:
+	push xax
+	push xcx
+	push xdx
+	push xbx
+	push xsi
+	push xdi
+	mov A2d, obuf
+	mov A3, [opos]
+	sub A3, A2
+	mov [opos], A2
+	push 1
+	pop A1
+	call write_all
+	js .fail
+	pop xdi
+	pop xsi
+	pop xbx
+	pop xdx
+	pop xcx
+	pop xax
+	ret
+.fail:
+	mov esi, msg_write
+	call err_text
+	exit 1
+
+; The special directives: xsi = their field.
+s_human:                                ; %x %y %z %w: UTC date and time
+	cmp esi, stx + 80
+	jne .known
+	test byte [stx + 1], STATX_BTIME >> 8
+	jnz .known
+	mov esi, dash
+	jmp strput
+.known:
+	mov edi, fld
+	push xsi
+	mov eax, [xsi]
+	mov [val], eax
+	mov edx, [xsi+4]
+	mov [val+4], edx
+	xor ebx, ebx                    ; ebx = days
+	test edx, edx
+	jns .pos
+	not dword [val]                 ; -s - 1
+	not dword [val+4]
+	dec ebx
+.pos:
+	mov ecx, 86400
+	call div64                      ; eax = days, edx = the second of day
+	test ebx, ebx
+	jz .day
+	not eax                         ; -q - 1
+	neg edx
+	add edx, 86399
+.day:
+	push xdx
+; civil_from_days (H. Hinnant): eax = days since 1970-01-01
+	add eax, 719468
+	mov ecx, 146097
+	test eax, eax
+	jns .era
+	sub eax, 146096
+.era:
+	cdq
+	idiv ecx                        ; eax = era, edx = doe
+	imul ebx, eax, 400              ; ebx = era * 400
+	mov esi, edx                    ; esi = doe
+	mov eax, edx
+	xor edx, edx
+	mov ecx, 1460
+	div ecx
+	mov ecx, esi
+	sub ecx, eax
+	mov eax, esi
+	xor edx, edx
+	push 36524
+	pop xdi
+	div edi
+	add ecx, eax
+	mov eax, esi
+	xor edx, edx
+	mov edi, 146096
+	div edi
+	sub ecx, eax
+	xchg eax, ecx
+	xor edx, edx
+	mov ecx, 365
+	div ecx                         ; eax = yoe
+	add ebx, eax                    ; ebx = y
+	imul ecx, eax, 365
+	shr eax, 2
+	add ecx, eax
+	push xbx
+	push 25
+	pop xbx
+	xor edx, edx
+	div ebx                         ; (yoe/4)/25 = yoe/100
+	pop xbx
+	sub ecx, eax
+	sub esi, ecx                    ; esi = doy
+	lea eax, [esi*5 + 2]
+	xor edx, edx
+	mov ecx, 153
+	div ecx                         ; eax = mp
+	imul ecx, eax, 153
+	add ecx, 2
+	push xax
+	xchg eax, ecx
+	xor edx, edx
+	push 5
+	pop xcx
+	div ecx
+	sub esi, eax
+	inc esi                         ; esi = day
+	pop xax                         ; mp
+	add eax, 3
+	cmp eax, 12
+	jbe .month
+	sub eax, 12
+	inc ebx
+.month:
+	mov edi, fld
+	push xax
+	xchg eax, ebx                   ; the year
+	push 4
+	pop xcx
+	test eax, eax
+	jns .year
+	mov byte [xdi], '-'
+	inc edi
+	neg eax
+.year:
+	call dec_n
+	pop xax
+	mov bl, '-'
+	call dec2_sep
+	xchg eax, esi
+	call dec2_sep
+	pop xax                         ; the second of the day
+	xor edx, edx
+	mov ecx, 3600
+	div ecx
+	mov bl, ' '
+	call dec2_sep
+	xchg eax, edx
+	mov cl, 60
+	div cl
+	movzx edx, ah
+	movzx eax, al
+	mov bl, ':'
+	call dec2_sep
+	xchg eax, edx
+	call dec2_sep
+	mov byte [xdi], '.'
+	inc edi
+	pop xsi
+	mov eax, [xsi+8]
+	push 9
+	pop xcx
+	call dec_n
+	mov dword [xdi], ' +00'
+	mov word [xdi+4], '00'
+	add edi, 6
+	mov ecx, edi
+	mov esi, fld
+	sub ecx, esi
+	jmp str_len_put
+
+; dec2_sep - bl at xdi, then eax in 2 digits (xdi past them). clobbers ecx
+dec2_sep:
+	mov [xdi], bl
+	inc edi
+	push 2
+	pop xcx
+; dec_n - eax in decimal, at least ecx digits, at xdi (xdi past them).
+; keeps edx, ebx, esi
+dec_n:
+	push xdx
+	push xsi
+	push xax
+	mov [val], eax
+	mov dword [val+4], 0
+	lea esi, [edi + 20]
+	push xdi
+	mov edi, esi
+	push xcx
+	push 10
+	pop xcx
+	call udigits
+	pop xcx
+	mov edx, esi
+	sub edx, edi                    ; the digits
+	mov eax, edi
+	pop xdi
+	sub ecx, edx
+	jle .copy
+	push xax
+	mov al, '0'
+	rep stosb
+	pop xax
+.copy:
+	mov xsi, xax
+	mov ecx, edx
+	rep movsb
+	pop xax
+	pop xsi
+	pop xdx
+	ret
+
+s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
+	cmp esi, stx + 80
+	jne .known
+	test byte [stx + 1], STATX_BTIME >> 8
+	jnz .known
+	mov esi, zero_time
+.known:
+	mov eax, [xsi]
+	mov [val], eax
+	mov eax, [xsi+4]
+	mov [val+4], eax
+	mov ebx, [xsi+8]                ; ebx = nanoseconds
+	mov eax, [ocnt]
+	mov [ostart], eax
+	movzx eax, byte [hprec]
+	mov byte [hprec], 0
+	test eax, eax
+	jz .seconds
+	cmp al, 2
+	mov al, 9                       ; "%.X": 9 digits
+	je .p
+	mov eax, [prec]
+	test eax, eax
+	jz .seconds                     ; "%.0X": the seconds alone
+.p:
+	mov [eprec], eax
+; GNU's out_epoch_sec: the seconds get the width - 1 - precision when that
+; is > 1 ('-' then drops out: the padding comes after the fraction)
+	mov ecx, [width]
+	mov [fpad], ecx                 ; the whole width
+	and dword [width], 0
+	dec ecx
+	cmp ecx, 1
+	jle .frac_calc
+	sub ecx, eax
+	cmp ecx, 1
+	jle .frac_calc
+	test byte [flg], F_MINUS
+	jz .secw
+	and byte [flg], ~F_MINUS
+	jmp .frac_calc
+.secw:
+	mov [width], ecx
+.frac_calc:
+	mov ecx, eax                    ; divisor = 10^(9 - min(p, 9))
+	push 1
+	pop xdi
+.div:
+	cmp ecx, 9
+	jae .divd
+	imul edi, edi, 10
+	inc ecx
+	jmp .div
+.divd:
+	mov eax, ebx
+	xor edx, edx
+	div edi                         ; eax = frac, edx = the rest
+	test byte [val+7], 0x80         ; before 1970: count back
+	jz .frac_ok
+	test ebx, ebx
+	jz .frac_ok
+	push xdx
+	push xax
+	mov eax, 1000000000
+	xor edx, edx
+	div edi                         ; the modulus
+	pop xcx
+	sub eax, ecx
+	pop xdx
+	cmp edx, 1
+	cmc                             ; CF when the rest != 0
+	sbb eax, 0
+	jz .frac_ok
+	add dword [val], 1
+	adc dword [val+4], 0
+	jnz .frac_ok
+	cmp dword [val], 0
+	jnz .frac_ok
+	inc byte [negz]
+.frac_ok:
+	push xax
+	mov cl, 0x8a
+	call out_num
+	mov byte [negz], 0
+	mov eax, [ocnt]
+	sub [ostart], eax               ; -(the seconds' length)
+	mov al, '.'
+	call putc
+	pop xax
+	mov ecx, [eprec]
+	cmp ecx, 9
+	jbe .fd
+	mov ecx, 9
+.fd:
+	mov edi, fld
+	call dec_n
+	mov ecx, edi
+	mov esi, fld
+	sub ecx, esi
+	call puts
+; then GNU's "%-*.*d" of 0: the digits past 9 as zeros, in a field of
+; |width - seconds - 1 - min(precision, 9)| when width - seconds > 1
+	mov ecx, [eprec]
+	sub ecx, 9
+	mov al, '0'
+	call putn
+	mov edx, [fpad]
+	add edx, [ostart]               ; width - the seconds' length
+	cmp edx, 1
+	jle .ret
+	dec edx
+	mov eax, [eprec]
+	cmp eax, 9
+	jbe .tw
+	mov al, 9
+.tw:
+	sub edx, eax
+	jns .abs
+	neg edx
+.abs:
+	mov eax, [eprec]
+	sub eax, 9
+	jle spaces
+	sub edx, eax
+	jmp spaces
+.ret:
+	ret
+.seconds:
+	mov cl, 0x8a
+	jmp out_num
+
+s_A:                                    ; %A: -rwxr-xr-x
+	movzx eax, word [xsi]
+	mov edi, fld
+	mov ebx, eax
+	shr eax, 12
+	mov al, [typechar + xax]
+	stosb
+	mov ecx, 0x100
+	mov edx, 'rwx'
+.bit:
+	mov al, '-'
+	test ebx, ecx
+	jz .put
+	mov al, dl
+.put:
+	stosb
+	ror edx, 8
+	test dl, dl
+	jnz .next
+	mov edx, 'rwx'
+.next:
+	shr ecx, 1
+	jnz .bit
+; setuid, setgid, sticky on the x places
+	mov ecx, 0x800
+	lea esi, [edi - 7]
+	mov dl, 's'
+	call .special
+	add esi, 3
+	call .special
+	mov dl, 't'
+	add esi, 3
+	call .special
+	mov esi, fld
+	push 10
+	pop xcx
+	jmp str_len_put
+.special:
+	test ebx, ecx
+	jz .sp_ret
+	mov al, dl
+	cmp byte [xsi], 'x'
+	je .sp_x
+	and al, 0xdf                    ; S, T
+.sp_x:
+	mov [xsi], al
+.sp_ret:
+	shr ecx, 1
+	ret
+
+s_F:                                    ; %F: the file type in words
+	movzx eax, word [xsi]
+	shr eax, 12
+	movzx eax, byte [typename + xax]
+	add eax, types
+	cmp eax, t_regular
+	jne .put
+	cmp dword [stx + STX_SIZE], 0
+	jne .put
+	cmp dword [stx + STX_SIZE + 4], 0
+	jne .put
+	mov eax, t_empty
+.put:
+	xchg eax, esi
+	jmp strput
+
+s_U:                                    ; %U %G: names
+	mov edx, passwd
+	jmp s_ids
+s_G:
+	mov edx, group
+s_ids:
+	mov eax, [xsi]
+	call id_name
+	jmp strput
+
+s_B:
+	mov dword [val], 512
+	mov cl, 10
+	jmp out_num
+
+s_a:                                    ; %a: the permission bits in octal
+	and dword [val], 0o7777
+	mov cl, 8
+	jmp out_num
+
+s_d:                                    ; %d %D: makedev(major, minor)
+	mov cl, 10
+	jmp makedev
+s_D:
+	mov cl, 16
+makedev:                                ; xsi = major, minor
+	mov eax, [xsi]                  ; major
+	mov edx, [xsi+4]                ; minor
+	mov ebx, eax
+	and ebx, 0xfffff000
+	push xdx
+	shr edx, 20
+	or ebx, edx
+	mov [val+4], ebx
+	pop xdx
+	and eax, 0xfff
+	shl eax, 8
+	mov ebx, edx
+	and ebx, 0x000fff00
+	shl ebx, 12
+	or eax, ebx
+	movzx edx, dl
+	or eax, edx
+	mov [val], eax
+	jmp out_num
+
+s_fsid:                                 ; -f %i: f_fsid val[0] << 32 | val[1]
+	mov eax, [xsi+4]
+	mov [val], eax
+	mov eax, [xsi]
+	mov [val+4], eax
+	mov cl, 16
+	jmp out_num
+
+s_fstype:                               ; -f %T: the name of f_type
+	mov ebx, [xsi]
+	mov esi, fsnames
+.look:
+	lodsd
+	test eax, eax
+	jz .unknown
+	cmp eax, ebx
+	je strput
+.skip:
+	lodsb
+	test al, al
+	jnz .skip
+	jmp .look
+.unknown:
+	mov [val], ebx
+	mov edi, fld + 40
+	mov byte [xdi], 0
+	mov byte [xdi-1], ')'
+	dec edi
+	mov ecx, 16
+	call udigits
+	sub edi, 11
+	push xdi
+	mov esi, t_unknown
+	push 11
+	pop xcx
+	rep movsb
+	pop xsi
+	jmp strput
+
+s_fail:                                 ; %m, %C
+	call flush
+	mov esi, msg_unsup
+	xor eax, eax
+	call err_text
+	exit 1
+
+; id_name - eax = an id, edx = the file (passwd or group): xsi = its name
+; (NUL-terminated in idbuf), or "UNKNOWN"
+id_name:
+	push xax
+	sys open, xdx, O_RDONLY | O_LARGEFILE
+	mov ebp, idbuf
+	test eax, eax
+	js .loaded
+	push xax
+.read:
+	mov A3d, idbuf + IDSZ - 1
+	sub A3d, ebp
+	jz .close
+	sys read, [xsp], xbp
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	jle .close
+	add ebp, eax
+	jmp .read
+.close:
+	pop A1
+	sys close
+.loaded:
+	mov byte [xbp], 0
+	pop xdx                         ; the id
+	mov esi, idbuf
+.line:
+	cmp byte [xsi], 0
+	je .unknown
+	mov xdi, xsi                    ; the name
+	call .field
+	call .field
+	xor eax, eax
+	xor ecx, ecx
+.num:
+	mov cl, [xsi]
+	sub cl, '0'
+	cmp cl, 9
+	ja .num_end
+	imul eax, eax, 10
+	add eax, ecx
+	inc xsi
+	jmp .num
+.num_end:
+	cmp eax, edx
+	jne .skip
+	cmp byte [xsi], ':'
+	jne .skip
+	mov xsi, xdi
+.name_end:
+	lodsb
+	cmp al, ':'
+	jne .name_end
+	mov byte [xsi-1], 0
+	mov xsi, xdi
+	ret
+.skip:
+	lodsb
+	test al, al
+	jz .unknown
+	cmp al, 10
+	jne .skip
+	jmp .line
+.unknown:
+	mov esi, t_unknown_id
+	ret
+.field:                                 ; xsi past the next ':' of the line
+	lodsb
+	cmp al, ':'
+	je .f_ret
+	cmp al, 10
+	je .f_back
+	test al, al
+	jnz .field
+.f_back:
+	dec xsi
+.f_ret:
+	ret
+
+; The directives: letter, H/L modifier, kind, offset in stx (or sfs).
+dtab:
+	db 'a', 0, K_SPECIAL | 7, STX_MODE
+	db 'A', 0, K_SPECIAL | 2, STX_MODE
+	db 'b', 0, K_QWORD, 48
+	db 'B', 0, K_SPECIAL | 6, 0
+	db 'd', 0, K_SPECIAL | 8, STX_DEV
+	db 'D', 0, K_SPECIAL | 9, STX_DEV
+	db 'f', 0, K_WORD | 1, STX_MODE
+	db 'F', 0, K_SPECIAL | 3, STX_MODE
+	db 'g', 0, 0, 24
+	db 'G', 0, K_SPECIAL | 5, 24
+	db 'h', 0, 0, 16
+	db 'i', 0, K_QWORD, STX_INO
+	db 'o', 0, 0, 4
+	db 's', 0, K_QWORD | 3, STX_SIZE
+	db 't', 0, 1, STX_RDEV
+	db 'T', 0, 1, STX_RDEV + 4
+	db 'r', 0, K_SPECIAL | 8, STX_RDEV
+	db 'R', 0, K_SPECIAL | 9, STX_RDEV
+	db 'd', 'H', 0, STX_DEV
+	db 'd', 'L', 0, STX_DEV + 4
+	db 'r', 'H', 0, STX_RDEV
+	db 'r', 'L', 0, STX_RDEV + 4
+	db 'u', 0, 0, 20
+	db 'U', 0, K_SPECIAL | 4, 20
+	db 'w', 0, K_SPECIAL | 0, 80
+	db 'W', 0, K_SPECIAL | 1, 80
+	db 'x', 0, K_SPECIAL | 0, 64
+	db 'X', 0, K_SPECIAL | 1, 64
+	db 'y', 0, K_SPECIAL | 0, 112
+	db 'Y', 0, K_SPECIAL | 1, 112
+	db 'z', 0, K_SPECIAL | 0, 96
+	db 'Z', 0, K_SPECIAL | 1, 96
+	db 'm', 0, K_SPECIAL | 12, 0
+	db 'C', 0, K_SPECIAL | 12, 0
+	db 0
+ftab:
+	db 'a', 0, K_QWORD, SFS_BAVAIL
+	db 'b', 0, K_QWORD, SFS_BLOCKS
+	db 'c', 0, K_QWORD, SFS_FILES
+	db 'd', 0, K_QWORD, SFS_FFREE
+	db 'f', 0, K_QWORD, SFS_BFREE
+	db 'i', 0, K_SPECIAL | 11, SFS_FSID
+	db 'l', 0, 0, SFS_NAMELEN
+	db 's', 0, 0, SFS_BSIZE
+	db 'S', 0, 0, SFS_FRSIZE
+	db 't', 0, 1, SFS_TYPE
+	db 'T', 0, K_SPECIAL | 10, SFS_TYPE
+	db 0
+bases:	db 10, 16, 8, 0x8a
+spec:	dW s_human, s_epoch, s_A, s_F, s_U, s_G, s_B, s_a, s_d, s_D
+	dW s_fstype, s_fsid, s_fail
+
+flagset:	db "I' +#0-"            ; bit 6 - index: F_MINUS, F_ZERO...
+esc_from:	db 'abefnrtv"\'
+esc_n equ $ - esc_from
+		db 7, 8, 27, 12, 10, 13, 9, 11, '"', '\'
+
+typechar:	db '?pc?d?b?-?l?s???'
+typename:	db t_unk - types, t_fifo - types, t_chr - types, t_unk - types
+		db t_dir - types, t_unk - types, t_blk - types, t_unk - types
+		db t_regular - types, t_unk - types, t_lnk - types, t_unk - types
+		db t_sock - types, t_unk - types, t_unk - types, t_unk - types
+types:
+t_regular:	db 'regular file', 0
+t_empty:	db 'regular empty file', 0
+t_dir:		db 'directory', 0
+t_lnk:		db 'symbolic link', 0
+t_chr:		db 'character special file', 0
+t_blk:		db 'block special file', 0
+t_fifo:		db 'fifo', 0
+t_sock:		db 'socket', 0
+t_unk:		db 'weird file', 0
+t_unknown:	db 'UNKNOWN (0x'
+t_unknown_id:	db 'UNKNOWN', 0
+fsnames:
+	dd 0xEF53
+	db 'ext2/ext3', 0
+	dd 0x01021994
+	db 'tmpfs', 0
+	dd 0x9FA0
+	db 'proc', 0
+	dd 0x62656572
+	db 'sysfs', 0
+	dd 0x794C7630
+	db 'overlayfs', 0
+	dd 0x58465342
+	db 'xfs', 0
+	dd 0x9123683E
+	db 'btrfs', 0
+	dd 0x1CD1
+	db 'devpts', 0
+	dd 0x63677270
+	db 'cgroup2fs', 0
+	dd 0x27E0EB
+	db 'cgroupfs', 0
+	dd 0x6969
+	db 'nfs', 0
+	dd 0x4D44
+	db 'msdos', 0
+	dd 0x73717368
+	db 'squashfs', 0
+	dd 0x858458F6
+	db 'ramfs', 0
+	dd 0x65735546
+	db 'fuseblk', 0
+	dd 0x65735543
+	db 'fusectl', 0
+	dd 0x2FC12FC1
+	db 'zfs', 0
+	dd 0x6E736673
+	db 'nsfs', 0
+	dd 0x42494E4D
+	db 'binfmt_misc', 0
+	dd 0x64626720
+	db 'debugfs', 0
+	dd 0x74726163
+	db 'tracefs', 0
+	dd 0x73636673
+	db 'securityfs', 0
+	dd 0xCAFE4A11
+	db 'bpf_fs', 0
+	dd 0x19800202
+	db 'mqueue', 0
+	dd 0x958458F6
+	db 'hugetlbfs', 0
+	dd 0x01021997
+	db 'v9fs', 0
+	dd 0x9660
+	db 'isofs', 0
+	dd 0
+passwd:	db '/etc/passwd', 0
+group:	db '/etc/group', 0
+arrow:	db ' -> ', 0
+dash:	db '-'
+empty:	db 0
+msg_statx:	db 'cannot statx ', 0
+msg_statfs:	db 'cannot read file system information for ', 0
+msg_write:	db 'write error', 0
+msg_unsup:	db 'this directive is not supported', 0
+fmt_baddir:	db F_ARGV0, ": ", F_QUOTE, ": invalid directive", 10, 0
+fmt_unrec:	db F_ARGV0, ": warning: unrecognized escape '\", F_ARG, "'", 10, 0
+fmt_bsend:	db F_ARGV0, ": warning: backslash at end of format", 10, 0
+zero_time:	dd 0, 0, 0
+fmt_terse:	db '%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o', 10, 0
+fmt_fterse:	db '%n %i %l %t %s %S %b %f %a %c %d', 10, 0
+fmt_def1:	db '  File: %N', 10, '  Size: %-10s', 9, 'Blocks: %-10b IO Block: %-6o %F', 10
+		db 'Device: %Hd,%Ld', 9, 'Inode: %-10i  Links: ', 0
+fmt_dev_other:	db '%h', 10, 0
+fmt_dev_dev:	db '%-5h Device type: %Hr,%Lr', 10, 0
+fmt_def2:	db 'Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)', 10
+		db 'Access: %x', 10, 'Modify: %y', 10, 'Change: %z', 10, ' Birth: %w', 10, 0
+fmt_fdef:	db '  File: "%n"', 10, '    ID: %-8i Namelen: %-7l Type: %T', 10
+		db 'Block size: %-10s Fundamental block size: %S', 10
+		db 'Blocks: Total: %-10b Free: %-10f Available: %a', 10
+		db 'Inodes: Total: %-10c Free: %d', 10, 0
+OPTSPEC:	db 'c:fLt', 0
+LONGOPTS:
+	db 'c'|0x80, 'format', 0
+	db 'P'|0x80, 'printf', 0
+	db 'L', 'dereference', 0
+	db 'f', 'file-system', 0
+	db 't', 'terse', 0
+	db '?', 'cached', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+
+BSS
+	BSS_ROOM 2048                   ; the variables and obuf's start
+	GLOBALS_HERE                    ; i386: argv0 and status with them
+stx:	resb STATX_RECORD
+sfs:	resb SFS_RECORD
+opos:	resW 1
+ufmt:	resW 1
+name:	resW 1
+fpos:	resW 1
+dstart:	resW 1
+val:	resd 2
+width:	resd 1
+prec:	resd 1
+eprec:	resd 1
+fpad:	resd 1
+e_pfx:	resd 1
+e_pfxn:	resd 1
+e_zero:	resd 1
+ocnt:	resd 1
+ostart:	resd 1
+flg:	resb 1
+hprec:	resb 1
+deref:	resb 1
+fsmode:	resb 1
+terse:	resb 1
+nlend:	resb 1
+uesc:	resb 1
+esc:	resb 1
+dflt:	resb 1
+negz:	resb 1
+fld:	resb 64
+obuf:	resb OBUFSZ
+lnk:	resb 4096
+idbuf:	resb IDSZ
+QBUFSZ	equ 8 * 4096 + 4 * 131072 + 64
+qbuf:	resb QBUFSZ
+
+program_end
