@@ -17,8 +17,13 @@
 ; of the last match, and its read size carries over from file to file,
 ; with its "memory exhausted" (and the output cut to whole 8 KiB writes)
 ; where that makes its buffer shrink.
-; Differences from GNU: -r with a back reference (\1..\9) fails with a
-; message instead of matching; long options (--before, --regex,
+; Differences from GNU: -r with a back reference (\1..\9) is searched
+; by backtracking, bounded: past 2^24 steps or 4 MiB of stack at one
+; start it fails with a message (GNU's matcher would go on); every way
+; to match is tried, where glibc's matcher sometimes keeps a group's
+; first (longest) text only (\(a*\)*\1 on "aba": GNU finds no match at
+; the last a, this finds the empty one); a SPLIT met twice at one
+; position on a path (an empty loop) is cut there. Long options (--before, --regex,
 ; --separator) are not supported. "failed to open FILE" quotes FILE as
 ; quote() does (GNU: shell-escape style, always quoted): they differ only
 ; for names with ' or control bytes. GNU's tac sometimes splits a
@@ -40,6 +45,7 @@ use getopt, usage, err_file, errno_path, lseek64, quote_arg, err_plain
 use outbuf, regex_emacs
 %define OUT_POS V(opos)
 %define OUT_EXIT bye
+%define RE_COMPLEX tac_re.die
 
 OUTSZ   equ 65536
 %define V(x) xbp + x - VB

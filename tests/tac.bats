@@ -91,10 +91,22 @@ load helpers
 	timeout 20 "$(bin tac)" -r -s '\(a*\)*b\|\(a\|a\)*c' in | cmp in -
 }
 
-@test "-r: back references fail clearly" {
-	run "$(bin tac)" -r -s '\(a\)\1' /dev/null
+@test "-r: back references, against GNU" {
+	printf 'xaabaaz\nabab\naba\nbb\nxabcabcy\nfoo foo bar\n' > in
+	for s in '\(a\)*b\1' '\(a*\)b\1' '\(a\|b\)*\1' '\(\(a\)\|b\)*\2' '\(\w+\) \1' '\(abc\)\1\|\(b\)\2'; do
+		for b in "" -b; do
+			/usr/bin/tac $b -r -s "$s" in > gnu
+			"$(bin tac)" $b -r -s "$s" in > ours
+			cmp gnu ours
+		done
+	done
+}
+
+@test "-r: a back reference search past its bounds fails clearly" {
+	head -c 300000 /dev/zero | tr '\0' a > in
+	run "$(bin tac)" -r -s '\(a*\)*b\1' in
 	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin tac): back references are not supported" ]
+	[ "$output" = "$(bin tac): regular expression too complex (back references)" ]
 }
 
 @test "SIGPIPE: tac big | head -n1 ends by the signal, silently" {
