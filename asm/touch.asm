@@ -690,7 +690,10 @@ frac:
 	ja .pad
 	inc xsi
 	test edx, edx
-	jz .digit
+	jnz .keep
+	or [dropped], al                ; a non-zero digit dropped
+	jmp .digit
+.keep:
 	imul ecx, ecx, 10
 	add ecx, eax
 	dec edx
@@ -764,6 +767,15 @@ parse_d:
 	jc .bad
 	test bl, bl
 	jz .tail
+	cmp byte [dropped], 0           ; GNU rounds a negative time down:
+	je .negate                      ; a dropped non-zero digit is 1 ns
+	inc ecx
+	cmp ecx, 1000000000
+	jb .negate
+	xor ecx, ecx
+	add eax, 1
+	adc edx, 0
+.negate:
 	neg eax                         ; -(edx:eax), then the fraction
 	adc edx, 0                      ; below it
 	neg edx
@@ -941,8 +953,8 @@ BSS
 	GLOBALS_HERE                    ; i386: argv0 and status here
 flags:	resb 1
 tz_ok:	resb 1
+dropped: resb 1
 use_ts:	resb 1
-	resb 1
 atflag:	resd 1
 open_err: resd 1
 year:	resd 1
