@@ -1,6 +1,6 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCx] [FILE]...
+; Usage: ls [-1aAdrUpFiLHqCxlngo] [FILE]...
 ;   -1  one name a line (the default when stdout is not a terminal)
 ;   -C  columns, down then across (the default on a terminal)
 ;   -x  columns, across then down
@@ -10,20 +10,32 @@
 ;   -p  '/' after directories        -F  '/' '@' '|' '=' '*' indicators
 ;   -L  follow every symlink         -H  follow symlinks on the command line
 ;   -q  unprintable bytes as '?' (the default on a terminal)
+;   -l  long lines: mode (setuid/setgid/sticky letters), links, owner and
+;       group names from /etc/passwd and /etc/group (numbers when absent),
+;       size or "major, minor", the mtime as "Mon DD HH:MM" (within six
+;       months before now) or "Mon DD  YYYY", name, "-> target" (with
+;       -F/-p the target's indicator); widths over the listing as GNU;
+;       "total" in 1 KiB blocks for a directory. -1 does not undo -l (GNU)
+;   -n  -l with numbers   -g  -l without the owner   -o  -l without the group
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
 ; byte order (LC_ALL=C). Files first, then each directory, with "DIR:"
 ; headers when there is more than one operand. Width from COLUMNS, else
 ; TIOCGWINSZ, else 80; tab stops of 8 as GNU's default.
 ; Exit status: 0; 1 for a minor problem; 2 for a bad option, an operand
 ; that cannot be accessed or opened, a write error.
-; Differences from GNU: -l -n -g -o -h -s -k -R -S -t -u -c (and the other
+; Differences from GNU: -h -s -k -R -S -t -u -c (and the other
 ; letters GNU has) and every long option (--color...) are not implemented:
 ; each fails with "ls: option -X is not supported by this ls" (GNU's
 ; "unrecognized option" for a long one), exit status 2. On a terminal GNU
 ; quotes names that need it (shell-escape, 'a b'); this ls shows
 ; unprintable bytes as '?' there and quotes nothing. -i -L on a dangling
 ; symlink shows its own inode where GNU shows '?'. An invalid COLUMNS
-; (not all digits) is ignored without GNU's warning.
+; (not all digits) is ignored without GNU's warning. -l: dates are always
+; UTC (TZ is not read: the tests run with TZ=UTC), before 1970 or from 2106
+; wrong (32-bit seconds); no ACL/SELinux '+'/'.' after the mode; an owner
+; without a name is left-aligned (GNU right-aligns the number); -lL on a
+; dangling symlink shows the link itself (GNU: "l????????? ? ..." and
+; status 1).
 ;
 ; Memory: the variables, the statx buffer and the start of the 32 KiB
 ; output buffer share one BSS page; the operands and each directory's
@@ -37,7 +49,7 @@
 %if W == 8
 	default rel
 %endif
-use usage, getopt, err_file, err_plain, errno_path, strlen, outbuf
+use ids, usage, getopt, err_file, err_plain, utoa, errno_path, strlen, outbuf
 %define USAGE_STATUS 2
 %define OUT_FAIL out_fail
 %define OUT_POS V(opos)
@@ -45,10 +57,12 @@ use usage, getopt, err_file, err_plain, errno_path, strlen, outbuf
 
 OUTSZ       equ 32768
 TIOCGWINSZ  equ 0x5413
+IDSBUFSZ    equ 1 << 20
 DT_DIR      equ 4
 DT_LNK      equ 10
 DT_REG      equ 8
-NSUPP       equ 14              ; the first NSUPP letters of OPTSPEC work
+NSUPP       equ 18
+HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
 ; The options: a byte each (see opt_tab)
 O_FMT   equ 0   ; 1 one per line, 2 -C, 3 -x (0: not given)
@@ -71,9 +85,22 @@ _start:
 	jc .opts_done
 	cmp ecx, NSUPP
 	jae unsupported
+	cmp ecx, 14
+	jb .table
+	mov dl, [lbits + xcx - 14]
+	or [V(lflags)], dl
+	mov byte [V(opts) + O_FMT], 4
+	jmp .opt
+.table:
+	jecxz .one
+.set:
 	movzx eax, byte [opt_tab + xcx*2]
 	mov dl, [opt_tab + xcx*2 + 1]
 	mov [V(opts) + xax], dl
+	jmp .opt
+.one:                                   ; -1 does not override -l (GNU)
+	cmp byte [V(opts) + O_FMT], 4
+	jne .set
 	jmp .opt
 
 ; Defaults: the format, -q and the width on a terminal; the dereference
@@ -97,6 +124,8 @@ _start:
 	cmp byte [V(opts) + O_DIRS], 0
 	jne .deref
 	cmp byte [V(opts) + O_IND], 2
+	je .deref
+	cmp byte [V(opts) + O_FMT], 4
 	je .deref
 	inc byte [V(opts) + O_DEREF]
 .deref:
@@ -196,9 +225,14 @@ _start:
 	cmp al, 0xff
 	je .file_next
 	cmp byte [V(opts) + O_DIRS], 0
-	jne .file_add
+	jne .file_count
 	cmp al, DT_DIR
-	je .file_next
+	jne .file_count
+	cmp byte [V(opts) + O_FMT], 4   ; -l: in the widths, not shown
+	jne .file_next
+	jmp .file_add
+.file_count:
+	inc dword [V(nfiles)]
 .file_add:
 	call ptr_add
 .file_next:
@@ -229,7 +263,7 @@ _start:
 	mov eax, [V(cur)]
 	cmp eax, [V(ptrs)]
 	je finish
-	cmp dword [V(count)], 0            ; files listed before: a blank line
+	cmp dword [V(nfiles)], 0           ; files listed before: a blank line
 	je .nofiles
 	mov al, 10
 	call putc
@@ -313,7 +347,7 @@ stat_at:
 	mov A3d, edx
 	movx A2, xsi
 	mov A1d, [V(dirfd)]
-	mov A4d, STATX_TYPE|STATX_MODE|STATX_INO
+	mov A4d, 0x7ff                  ; STATX_BASIC_STATS
 	mov A5d, stx
 	sys statx
 	pop xsi
@@ -482,11 +516,13 @@ listing:
 	sub ecx, [V(ptrs)]
 	shr ecx, 2
 	mov [V(count)], ecx
+	mov eax, [V(cur)]
+	mov [V(pend)], eax
 	call sort
 	mov dword [V(inow)], 0
 	mov ebx, [V(ptrs)]
 .frill:
-	cmp ebx, [V(cur)]
+	cmp ebx, [V(pend)]
 	jae .frills_done
 	mov esi, [xbx]
 	call frills
@@ -496,12 +532,14 @@ listing:
 	mov al, [V(opts) + O_FMT]
 	cmp al, 1
 	je one_per_line
+	cmp al, 4
+	je long_list
 	jmp columns
 
 one_per_line:
 	mov ebx, [V(ptrs)]
 .l:
-	cmp ebx, [V(cur)]
+	cmp ebx, [V(pend)]
 	jae .ret
 	mov esi, [xbx]
 	call put_name
@@ -592,25 +630,8 @@ frills:
 .known2:
 ; cl = the type, eax = the mode (for DT_REG under -F)
 .type:
-	mov dl, '/'
-	cmp cl, DT_DIR
-	je .ind
-	cmp byte [V(opts) + O_IND], 2
-	jne .none
-	mov dl, '@'
-	cmp cl, DT_LNK
-	je .ind
-	mov dl, '|'
-	cmp cl, 1
-	je .ind
-	mov dl, '='
-	cmp cl, 12
-	je .ind
-	cmp cl, DT_REG
-	jne .none
-	mov dl, '*'
-	test al, 0o111
-	jnz .ind
+	call ind_char
+	jmp .ind
 .none:
 	mov dl, 0
 .ind:
@@ -631,6 +652,32 @@ frills:
 	mov [V(inow)], eax
 .ret:
 	pop xbx
+	ret
+
+; ind_char - the indicator of type cl, mode eax for -p/-F -> dl (0: none)
+ind_char:
+	mov dl, '/'
+	cmp cl, DT_DIR
+	je .r
+	cmp byte [V(opts) + O_IND], 2
+	jne .no
+	mov dl, '@'
+	cmp cl, DT_LNK
+	je .r
+	mov dl, '|'
+	cmp cl, 1
+	je .r
+	mov dl, '='
+	cmp cl, 12
+	je .r
+	cmp cl, DT_REG
+	jne .no
+	mov dl, '*'
+	test al, 0o111
+	jnz .r
+.no:
+	mov dl, 0
+.r:
 	ret
 
 ; u64 - the decimal digits of the 64-bit number at esi, ending at edi
@@ -671,6 +718,16 @@ width_of:
 ; put_name - the name esi with its inode and indicator. Makes room first.
 ; clobbers all but ebx, ebp
 put_name:
+	call room
+	cmp byte [V(opts) + O_INO], 0
+	je put_bare
+	call put_ino
+put_bare:
+	mov edi, [V(opos)]
+	jmp put_ino.name
+
+; room - flush the output unless 9000 bytes are free; keeps xsi, xbx
+room:
 	push xsi
 	push xbx
 	mov eax, [V(opos)]
@@ -680,9 +737,11 @@ put_name:
 .room:
 	pop xbx
 	pop xsi
+	ret
+
+; put_ino - the inode of the name esi, padded, and a space; keeps xsi
+put_ino:
 	mov edi, [V(opos)]
-	cmp byte [V(opts) + O_INO], 0
-	je .name
 	push xsi
 	push xdi
 	sub esi, 19
@@ -705,6 +764,8 @@ put_name:
 	mov al, ' '
 	stosb
 	pop xsi
+	mov [V(opos)], edi
+	ret
 .name:
 	mov dl, [xsi - 11]
 .c:
@@ -1031,10 +1092,576 @@ fit:
 	pop xbx
 	ret
 
+; long_list - GNU's -l lines for the names [ptrs]..[pend]: a statx of
+; each into info (40 bytes an entry: mode, nlink, uid, gid, size or
+; major/minor, mtime, blocks), the column widths over the listing, then
+; "total" (a directory's) and the lines.
+long_list:
+	mov eax, [V(count)]
+	imul eax, eax, 40
+	call alloc
+	mov [V(info)], eax
+	mov [V(ip)], eax
+	lea edi, [V(wnl)]
+	xor eax, eax
+	push 8
+	pop xcx
+	rep stosd
+%if W == 8
+	sys clock_gettime, CLOCK_REALTIME, stx
+%else
+	sys clock_gettime64, CLOCK_REALTIME, stx
+%endif
+	mov eax, [V(stx)]
+	mov [V(now)], eax
+	mov ebx, [V(ptrs)]
+.st:
+	cmp ebx, [V(pend)]
+	jae .print
+	mov esi, [xbx]
+	mov edx, AT_SYMLINK_NOFOLLOW
+	mov al, [V(opts) + O_DEREF]
+	cmp al, 3
+	je .follow
+	cmp al, 2
+	jne .flags
+	cmp byte [V(isop)], 0
+	je .flags
+.follow:
+	xor edx, edx
+.flags:
+	call stat_at
+	jns .ok
+	mov edx, AT_SYMLINK_NOFOLLOW
+	call stat_at
+.ok:
+	mov edi, [V(ip)]
+	lea esi, [V(stx)]
+	movzx eax, word [xsi + STX_MODE]
+	stosd
+	mov eax, [xsi + 16]             ; stx_nlink
+	stosd
+	mov eax, [xsi + 20]             ; stx_uid
+	stosd
+	mov eax, [xsi + 24]             ; stx_gid
+	stosd
+	mov ecx, [xsi + STX_SIZE]
+	mov edx, [xsi + STX_SIZE + 4]
+	movzx eax, word [xsi + STX_MODE]
+	and ah, 0xb0
+	cmp ah, 0x20                    ; a character or block device
+	jne .size
+	mov ecx, [xsi + STX_RDEV]
+	mov edx, [xsi + STX_RDEV + 4]
+.size:
+	xchg eax, ecx
+	stosd
+	xchg eax, edx
+	stosd
+	mov eax, [xsi + 112]            ; stx_mtime.tv_sec
+	stosd
+	mov eax, [xsi + 116]
+	stosd
+	mov eax, [xsi + 48]             ; stx_blocks
+	stosd
+	add [V(total)], eax
+	mov eax, [xsi + 52]
+	stosd
+	adc [V(total) + 4], eax
+	mov [V(ip)], edi
+; the widths: digits of nlink, owner and group names, size or major, minor
+	mov eax, [xdi - 36]
+	call digits
+	lea esi, [V(wnl)]
+	call widen
+	test byte [V(lflags)], 2        ; -g
+	jnz .nouser
+	mov eax, [xdi - 32]
+	mov dl, 0
+	call owner
+	lea esi, [V(wuser)]
+	call widen
+.nouser:
+	test byte [V(lflags)], 4        ; -o
+	jnz .nogroup
+	mov eax, [xdi - 28]
+	mov dl, 1
+	call owner
+	lea esi, [V(wgroup)]
+	call widen
+.nogroup:
+	mov eax, [xdi - 40]
+	and ah, 0xb0
+	cmp ah, 0x20
+	je .dev
+	lea esi, [xdi - 24]
+	mov edi, numend
+	call u64
+	mov edx, numend
+	sub edx, edi
+	lea esi, [V(wsize)]
+	call widen
+	jmp .next
+.dev:
+	mov eax, [xdi - 24]
+	call digits
+	lea esi, [V(wmaj)]
+	call widen
+	mov eax, [xdi - 20]
+	call digits
+	lea esi, [V(wmin)]
+	call widen
+	mov edx, [V(wmaj)]
+	add edx, [V(wmin)]
+	inc edx
+	inc edx
+	lea esi, [V(wsize)]
+	call widen
+.next:
+	add ebx, 4
+	jmp .st
+
+; "total N" (1 KiB blocks, rounded up) for a directory
+.print:
+	cmp byte [V(isop)], 0
+	jne .lines
+	call room
+	mov edi, [V(opos)]
+	mov esi, msg_total
+	movsd
+	movsw
+	mov eax, [V(total)]
+	mov edx, [V(total) + 4]
+	add eax, 1
+	adc edx, 0
+	shrd eax, edx, 1
+	shr edx, 1
+	mov [V(total)], eax
+	mov [V(total) + 4], edx
+	lea esi, [V(total)]
+	xor ecx, ecx
+	call num64_r
+	mov byte [xdi - 1], 10
+	mov [V(opos)], edi
+.lines:
+	mov ebx, [V(ptrs)]
+	mov eax, [V(info)]
+	mov [V(ip)], eax
+.line:
+	cmp ebx, [V(pend)]
+	jae .done
+	mov esi, [xbx]
+	cmp byte [V(isop)], 0
+	je .show
+	cmp byte [V(opts) + O_DIRS], 0
+	jne .show
+	cmp byte [xsi - 1], DT_DIR
+	jne .show
+	add dword [V(ip)], 40           ; a directory operand: listed later
+	add ebx, 4
+	jmp .line
+.show:
+	call room
+	cmp byte [V(opts) + O_INO], 0
+	je .mode
+	call put_ino
+.mode:
+	mov edi, [V(opos)]
+	push xbx
+	mov ebx, [V(ip)]
+	mov ecx, [xbx]                  ; the mode
+	mov eax, ecx
+	shr eax, 12
+	mov al, [typechars + xax]
+	stosb
+	mov edx, 0o400
+	mov esi, rwx
+.bit:
+	lodsb
+	test ecx, edx
+	jnz .set
+	mov al, '-'
+.set:
+	stosb
+	shr edx, 1
+	jnz .bit
+	mov al, 's'
+	test ch, 0o4000 >> 8            ; setuid
+	jz .sgid
+	lea edx, [xdi - 7]
+	call special
+.sgid:
+	test ch, 0o2000 >> 8
+	jz .sticky
+	lea edx, [xdi - 4]
+	call special
+.sticky:
+	mov al, 't'
+	test ch, 0o1000 >> 8
+	jz .nlink
+	lea edx, [xdi - 1]
+	call special
+.nlink:
+	mov al, ' '
+	stosb
+	mov eax, [xbx + 4]
+	mov ecx, [V(wnl)]
+	call num_r
+	test byte [V(lflags)], 2
+	jnz .nou
+	mov eax, [xbx + 8]
+	mov dl, 0
+	mov ecx, [V(wuser)]
+	call put_owner
+.nou:
+	test byte [V(lflags)], 4
+	jnz .nog
+	mov eax, [xbx + 12]
+	mov dl, 1
+	mov ecx, [V(wgroup)]
+	call put_owner
+.nog:
+	mov eax, [xbx]
+	and ah, 0xb0
+	cmp ah, 0x20
+	je .pdev
+	lea esi, [xbx + 16]
+	mov ecx, [V(wsize)]
+	call num64_r
+	jmp .date
+.pdev:
+	mov ecx, [V(wsize)]
+	sub ecx, [V(wmin)]
+	dec ecx
+	dec ecx
+	mov eax, [xbx + 16]
+	call num_r
+	dec edi
+	mov al, ','
+	stosb
+	mov eax, [xbx + 20]
+	mov ecx, [V(wmin)]
+	inc ecx
+	call num_r
+.date:
+	mov eax, [xbx + 24]
+	call put_date
+	mov [V(opos)], edi
+	add dword [V(ip)], 40
+	mov eax, [xbx]
+	pop xbx
+	mov esi, [xbx]
+	and ah, 0xf0
+	cmp ah, 0xa0
+	jne .name
+	mov byte [xsi - 11], 0          ; a symlink: no indicator, its target
+	push xsi
+	call put_bare
+	pop xsi
+	push xbx
+	push xsi
+	sys readlinkat, [V(dirfd)], xsi, pathbuf, 4096
+	pop xsi
+	pop xbx
+	test eax, eax
+	jle .eol
+	mov edi, [V(opos)]
+	mov dword [xdi], ' -> '
+	scasd
+	xchg eax, ecx
+	push xsi
+	mov esi, pathbuf
+	rep movsb
+	mov [V(opos)], edi
+	pop xsi
+; with -p/-F the target's indicator, when it can be reached
+	cmp byte [V(opts) + O_IND], 0
+	je .eol
+	xor edx, edx
+	call stat_at
+	js .eol
+	movzx eax, word [V(stx) + STX_MODE]
+	mov ecx, eax
+	shr ecx, 12
+	call ind_char
+	test dl, dl
+	jz .eol
+	xchg eax, edx
+	call putc
+	jmp .eol
+.name:
+	call put_bare
+.eol:
+	mov al, 10
+	call putc
+	add ebx, 4
+	jmp .line
+.done:
+	ret
+
+; special - the letter al (s, t) over the x at [edx]: upper case over '-'
+special:
+	push xax
+	cmp byte [xdx], 'x'
+	je .x
+	sub al, 'a' - 'A'
+.x:
+	mov [xdx], al
+	pop xax
+	ret
+
+; digits - the number of decimal digits of eax -> edx; keeps xdi, xbx
+digits:
+	push xdi
+	mov edi, numend
+	call utoa
+	mov edx, numend
+	sub edx, edi
+	pop xdi
+	ret
+
+; widen - [esi] = max([esi], edx)
+widen:
+	cmp edx, [xsi]
+	jbe .r
+	mov [xsi], edx
+.r:
+	ret
+
+; num_r - eax (32 bits) right-aligned in ecx columns at edi, then a space
+; num64_r - the same for the 64-bit number at esi
+num_r:
+	push xcx
+	push xdi
+	mov edi, numend
+	call utoa
+	jmp num64_r.digits
+num64_r:
+	push xcx
+	push xdi
+	mov edi, numend
+	call u64
+.digits:
+	mov esi, edi
+	pop xdi
+	pop xcx
+	mov edx, numend
+	sub edx, esi
+	sub ecx, edx
+	jbe .copy
+	mov al, ' '
+	rep stosb
+.copy:
+	mov ecx, edx
+	rep movsb
+	mov al, ' '
+	stosb
+	ret
+
+; put_owner - the name (with -n the number) of id eax of kind dl in ecx
+; columns: names left-aligned, numbers right-aligned; then a space
+put_owner:
+	push xcx
+	call owner
+	pop xcx
+	sub ecx, edx
+	jae .pad
+	xor ecx, ecx
+.pad:
+	test byte [V(lflags)], 1
+	jz .left
+	mov al, ' '
+	rep stosb
+	mov ecx, edx
+	rep movsb
+	jmp .sp
+.left:
+	xchg ecx, edx
+	rep movsb
+	mov ecx, edx
+	mov al, ' '
+	rep stosb
+.sp:
+	mov al, ' '
+	stosb
+	ret
+
+; owner - eax = an id, dl = 0 user, 1 group -> esi = its name (the
+; number with -n or without a name), edx = its length. The last of each
+; kind is kept. keeps xbx, xdi
+owner:
+	push xdi
+	movzx ecx, dl
+	imul edi, ecx, 260
+	add edi, idname
+	cmp dword [xdi], 0
+	je .look
+	cmp eax, [V(lastid) + xcx*4]
+	je .have
+.look:
+	mov [V(lastid) + xcx*4], eax
+	push xdi
+	add edi, 4
+	test byte [V(lflags)], 1
+	jnz .num
+	call id_name
+	jmp .len
+.num:
+	push xdi
+	mov edi, numend
+	call utoa
+	mov esi, edi
+	mov ecx, numend
+	sub ecx, esi
+	pop xdi
+	rep movsb
+.len:
+	mov eax, edi
+	pop xdi
+	sub eax, edi
+	sub eax, 4
+	mov [xdi], eax
+.have:
+	mov edx, [xdi]
+	lea esi, [xdi + 4]
+	pop xdi
+	ret
+
+; put2 - eax (0..99) as two digits at edi; clobbers ecx
+put2:
+	mov cl, 10
+	div cl
+	add ax, '00'
+	stosw
+	ret
+
+; put_date - the time eax (seconds, UTC) at edi as GNU's "%b %e %H:%M"
+; within six months before now, else "%b %e  %Y"; then a space
+put_date:
+	push xbx
+	mov edx, [V(now)]
+	sub edx, eax
+	cmp edx, HALFYEAR
+	sbb ebx, ebx                    ; -1: recent
+	xor edx, edx
+	mov ecx, 86400
+	div ecx
+	mov [V(tsec)], edx
+	add eax, 719468                 ; Howard Hinnant's civil_from_days
+	xor edx, edx
+	mov ecx, 146097
+	div ecx                         ; eax = era, edx = doe
+	imul eax, eax, 400
+	mov [V(tyear)], eax
+	mov esi, edx
+	mov eax, esi
+	xor edx, edx
+	mov ecx, 1460
+	div ecx
+	mov ecx, esi
+	sub ecx, eax
+	push xcx
+	mov eax, esi
+	xor edx, edx
+	mov ecx, 36524
+	div ecx
+	pop xcx
+	add ecx, eax
+	push xcx
+	mov eax, esi
+	xor edx, edx
+	mov ecx, 146096
+	div ecx
+	pop xcx
+	sub ecx, eax
+	xchg eax, ecx
+	xor edx, edx
+	mov ecx, 365
+	div ecx                         ; eax = yoe
+	add [V(tyear)], eax
+	imul ecx, eax, 365
+	sub esi, ecx
+	mov ecx, eax
+	shr ecx, 2
+	sub esi, ecx
+	xor edx, edx
+	push 100
+	pop xcx
+	div ecx
+	add esi, eax                    ; esi = doy
+	lea eax, [xsi*4 + xsi + 2]
+	xor edx, edx
+	mov ecx, 153
+	div ecx                         ; eax = mp
+	push xax
+	imul eax, eax, 153
+	inc eax
+	inc eax
+	xor edx, edx
+	push 5
+	pop xcx
+	div ecx
+	sub esi, eax
+	inc esi                         ; esi = the day
+	pop xax
+	cmp eax, 10
+	jb .m
+	sub eax, 12
+	inc dword [V(tyear)]
+.m:
+	add eax, 2                      ; the month from 0
+	lea eax, [xax*2 + xax]
+	mov eax, [months + xax]
+	stosd
+	dec edi
+	mov al, ' '
+	stosb
+	xchg eax, esi
+	call put2
+	cmp byte [xdi - 2], '0'
+	jne .day
+	mov byte [xdi - 2], ' '
+.day:
+	mov al, ' '
+	stosb
+	test ebx, ebx
+	jz .year
+	mov eax, [V(tsec)]
+	xor edx, edx
+	mov ecx, 3600
+	div ecx
+	push xdx
+	call put2
+	mov al, ':'
+	stosb
+	pop xax
+	mov cl, 60
+	div cl
+	movzx eax, al
+	call put2
+	mov al, ' '
+	stosb
+	pop xbx
+	ret
+.year:
+	stosb
+	mov eax, [V(tyear)]
+	xor ecx, ecx
+	call num_r
+	pop xbx
+	ret
+
+typechars:	db '?pc?d?b?-?l?s???'
+rwx:		db 'rwxrwxrwx'
+months:		db 'JanFebMarAprMayJunJulAugSepOctNovDec', 0
+msg_total:	db 'total '
+
+
 opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_UNS, 1
 		db O_IND, 1, O_IND, 2, O_INO, 1, O_DEREF, 3, O_DEREF, 2
 		db O_Q, 1, O_FMT, 2, O_FMT, 3
 OPTSPEC:	db '1aAdrUpFiLHqCxlngohskRStucTwIBbDGNQXZfmv', 0
+lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 msg_write:	db 'write error', 0
 msg_mem:	db 'memory exhausted', 0
@@ -1049,6 +1676,22 @@ BSS
 	BSS_ROOM 2048                   ; the variables, stx and outbuf's start: one page
 VARS:
 dirfd:	resd 1
+lflags:	resd 1
+pend:	resd 1
+info:	resd 1
+now:	resd 2
+wnl:	resd 1                          ; the widths of -l's columns
+wuser:	resd 1
+wgroup:	resd 1
+wsize:	resd 1
+wmaj:	resd 1
+wmin:	resd 1
+total:	resd 2
+lastid:	resd 2
+ip:	resd 1
+nfiles:	resd 1
+tsec:	resd 1
+tyear:	resd 1                          ; the last user's, group's ids
 pos:	resd 1
 nsort:	resd 1
 opos:	resW 1
@@ -1083,5 +1726,7 @@ numend:
 stx:	resb 256
 outbuf:	resb OUTSZ
 pathbuf: resb 4400
+idname:	resb 2*260                  ; the last user's, group's names: length, text
+ids_buf: resb IDSBUFSZ
 
 program_end
