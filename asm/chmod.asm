@@ -9,7 +9,8 @@
 ;   -R, --recursive       directories' contents too (symbolic links met in
 ;                         the walk are skipped; operands are followed)
 ;       --reference=RFILE RFILE's mode instead of MODE
-;       --no-preserve-root  accepted (the default)
+;       --preserve-root     with -R, refuse "/" (GNU's two messages)
+;       --no-preserve-root  the default
 ; MODE: octal (a directory keeps its setuid/setgid bits unless 5 digits
 ; are given) or GNU's symbolic clauses (rt/fs_mode.inc: u+x,go-w,a=r,+t,
 ; g+s, =, X, u=g copies; a clause without u/g/o/a is limited by the
@@ -17,21 +18,23 @@
 ; commas), and then GNU's "new permissions are ..., not ..." diagnostic
 ; when the umask kept a bit from changing.
 ; Exit status: 0; 1 on any error (the other files are still processed).
-; Differences from GNU: --preserve-root is refused ("not supported");
-; directories are read in getdents order (GNU sorts a directory of more
-; than 10000 entries by inode first, which changes only -v's order);
-; the walk holds one descriptor per level (EMFILE past ~1000 levels);
-; --help and --version are not supported.
+; Differences from GNU: copies from g or o (u=g, a=o) take a wrong mask in
+; rt/fs_mode.inc (0o470 and 0o407: u's read bit too; a library bug that
+; mkdir/mkfifo/mknod -m share, reported); directories are read in
+; getdents order (GNU sorts a directory of more than 10000 entries by
+; inode first, which changes only -v's order); the walk holds one descriptor per
+; level (EMFILE past ~1000 levels); --help and --version are not supported.
 
 %include "subk.inc"
 %include "layout.inc"
-use err_quoted, err_plain, fs_msg, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
+use err_quoted, fs_msg, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
 %define LONGOPT_AMBIGUOUS
 
 F_REC    equ 1                          ; flags
 F_FORCE  equ 2
 F_DIAG   equ 4
 F_REF    equ 8
+F_PRES   equ 16
 DBUF       equ 4096                       ; getdents buffer per level
 
 _start:
@@ -66,10 +69,14 @@ _start:
 	jmp .arg
 .long_flag:
 	cmp al, 'P'
-	je .no_preserve
+	jne .not_P
+	or byte [flags], F_PRES
+	jmp .arg
+.not_P:
 	cmp al, 'N'
-	je .arg
-	jmp .flag
+	jne .flag
+	and byte [flags], ~F_PRES
+	jmp .arg
 .cluster:
 	lea xcx, [xdx+1]
 .letter:
@@ -219,6 +226,7 @@ _start:
 
 ; Each operand: into pathbuf (its full name for messages), then process.
 .files:
+	call root_init
 	sys ioctl, 1, 0x5401, stx        ; TCGETS: is stdout a terminal? (as
 	test eax, eax                   ; fs_msg's out_init, into stx: no
 	sete [otty]                     ; obuf page for a run without -v)
@@ -242,10 +250,63 @@ _start:
 .done:
 	call out_end
 	exit_status
-.no_preserve:
-	mov esi, msg_preserve
-	call err_plain
-	exit 1
+
+; root_init - with -R and --preserve-root: the root's inode and device
+; into rootid, rootchk = 1.
+root_init:
+	mov al, [flags]
+	not al
+	test al, F_REC | F_PRES
+	jnz .ret
+	sys statx, AT_FDCWD, root_name, 0, STATX_INO, stx
+	test eax, eax
+	js .ret
+	mov esi, stx + STX_INO
+	mov edi, rootid
+	movsd
+	movsd
+	mov esi, stx + STX_DEV
+	movsd
+	movsd
+	mov byte [rootchk], 1
+.ret:
+	ret
+
+; is_root - ZF=1 when stx is the root directory. clobbers eax, ecx
+is_root:
+	mov eax, [stx + STX_INO]
+	xor eax, [rootid]
+	mov ecx, [stx + STX_INO + 4]
+	xor ecx, [rootid + 4]
+	or eax, ecx
+	mov ecx, [stx + STX_DEV]
+	xor ecx, [rootid + 8]
+	or eax, ecx
+	mov ecx, [stx + STX_DEV + 4]
+	xor ecx, [rootid + 12]
+	or eax, ecx
+	ret
+
+; root_warn - GNU's ROOT_DEV_INO_WARN for the current name, STATUS = 1.
+root_warn:
+	call out_flush
+	mov esi, msg_danger
+	mov edx, pathbuf
+	call af_start
+	mov esi, pathbuf
+	cmp word [xsi], '/'
+	je .nl
+	mov esi, msg_same
+	call af_put
+.nl:
+	mov al, 10
+	stosb
+	mov xsi, ARGV0
+	call af_put
+	mov esi, msg_use
+	call af_put
+	mov STATUSb, 1
+	jmp af_write
 
 ; process - one file and, under -R, what a directory holds.
 ; in: xbp = the directory fd it is in (AT_FDCWD for an operand: then
@@ -260,7 +321,7 @@ process:
 	mov eax, AT_SYMLINK_NOFOLLOW
 .stat:
 	mov [stflags], eax
-	sys statx, xbp, xsi, xax, STATX_TYPE | STATX_MODE, stx
+	sys statx, xbp, xsi, xax, STATX_TYPE | STATX_MODE | STATX_INO, stx
 	test eax, eax
 	jns .stat_ok
 	cmp ebp, AT_FDCWD
@@ -285,6 +346,13 @@ process:
 	ret
 
 .stat_ok:
+	cmp byte [rootchk], 0           ; --preserve-root: "/" refused
+	je .not_root
+	call is_root
+	jne .not_root
+	call root_warn
+	jmp .ret
+.not_root:
 	movzx eax, word [stx + STX_MODE]
 	mov [oldmode], eax
 	and eax, S_IFMT
@@ -593,7 +661,10 @@ put_perms:
 modechars:	db 'rwxXstugoa,+=01234567'
 MODECHARS	equ $ - modechars
 msg_ref:	db 'failed to get attributes of ', 0
-msg_preserve:	db '--preserve-root is not supported', 0
+msg_danger:	db 'it is dangerous to operate recursively on ', 0
+msg_same:	db " (same as '/')", 0
+msg_use:	db ': use --no-preserve-root to override this failsafe', 10, 0
+root_name:	db '/', 0
 msg_dangling:	db 'cannot operate on dangling symlink ', 0
 msg_access:	db 'cannot access ', 0
 msg_changing:	db 'changing permissions of ', 0
@@ -640,6 +711,9 @@ umask_v: resd 1
 oldmode: resd 1
 newmode: resd 1
 stflags: resd 1
+rootchk: resb 1
+	resb 3
+rootid:	resd 4
 pathend: resd 1
 opos:	resd 1
 werr:	resd 1
