@@ -13,18 +13,19 @@
 ;   -R, --recursive       directories' contents too (as GNU's default -P:
 ;                         no link is followed, links themselves changed;
 ;                         a directory after what it holds)
-;   -P, --no-preserve-root  accepted (the defaults)
+;   -P                    accepted (the default)
+;       --preserve-root     with -R, refuse "/" (GNU's two messages)
+;       --no-preserve-root  the default
 ; OWNER and GROUP: names of /etc/passwd and /etc/group (rt/ids.inc) or
 ; numbers; "USER:" takes USER's login group, ":GROUP" only the group,
 ; "USER.GROUP" GNU's old form (with GNU's warning).
 ; Exit status: 0; 1 on any error (the other files are still processed).
-; Differences from GNU: -H, -L and --preserve-root are refused ("not
-; supported"); only the files /etc/passwd and /etc/group are read (no
-; other NSS source), at most their first MiB; numbers are plain digits
-; (GNU's strtoul also takes leading blanks); directories are read in
-; getdents order (GNU sorts a directory of more than 10000 entries by
-; inode, which changes only -v's order); --help and --version are not
-; supported.
+; Differences from GNU: -H and -L are refused ("not supported"); only
+; the files /etc/passwd and /etc/group are read (no other NSS source),
+; at most their first MiB; numbers are plain digits (GNU's strtoul also
+; takes leading blanks); directories are read in getdents order (GNU
+; sorts a directory of more than 10000 entries by inode, which changes
+; only -v's order); --help and --version are not supported.
 
 %include "subk.inc"
 %include "layout.inc"
