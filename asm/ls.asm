@@ -1,6 +1,6 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngo] [FILE]...
+; Usage: ls [-1aAdrUpFiLHqCxlngotSuc] [FILE]...
 ;   -1  one name a line (the default when stdout is not a terminal)
 ;   -C  columns, down then across (the default on a terminal)
 ;   -x  columns, across then down
@@ -17,13 +17,17 @@
 ;       -F/-p the target's indicator); widths over the listing as GNU;
 ;       "total" in 1 KiB blocks for a directory. -1 does not undo -l (GNU)
 ;   -n  -l with numbers   -g  -l without the owner   -o  -l without the group
+;   -t  newest first (ties by name)   -S  biggest first (ties by name)
+;   -u  access time (-l shows it; sorts by it without -l or with -t)
+;   -c  change time (the same way)
+; The last of -U/-t/-S, of -u/-c wins.
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
 ; byte order (LC_ALL=C). Files first, then each directory, with "DIR:"
 ; headers when there is more than one operand. Width from COLUMNS, else
 ; TIOCGWINSZ, else 80; tab stops of 8 as GNU's default.
 ; Exit status: 0; 1 for a minor problem; 2 for a bad option, an operand
 ; that cannot be accessed or opened, a write error.
-; Differences from GNU: -h -s -k -R -S -t -u -c (and the other
+; Differences from GNU: -h -s -k -R (and the other
 ; letters GNU has) and every long option (--color...) are not implemented:
 ; each fails with "ls: option -X is not supported by this ls" (GNU's
 ; "unrecognized option" for a long one), exit status 2. On a terminal GNU
@@ -61,7 +65,7 @@ IDSBUFSZ    equ 1 << 20
 DT_DIR      equ 4
 DT_LNK      equ 10
 DT_REG      equ 8
-NSUPP       equ 18
+NSUPP       equ 22
 HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
 ; The options: a byte each (see opt_tab)
@@ -70,7 +74,8 @@ O_IGN   equ 1   ; 0 hide dot names, 1 -A, 2 -a
 O_IND   equ 2   ; 0 none, 1 -p, 2 -F
 O_DEREF equ 3   ; 0 never, 1 command-line symlinks to dirs, 2 -H, 3 -L
 O_REV   equ 4
-O_UNS   equ 5
+O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S
+O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime
 O_DIRS  equ 6
 O_INO   equ 7
 O_Q     equ 8
@@ -87,6 +92,8 @@ _start:
 	jae unsupported
 	cmp ecx, 14
 	jb .table
+	cmp ecx, 18
+	jae .set
 	mov dl, [lbits + xcx - 14]
 	or [V(lflags)], dl
 	mov byte [V(opts) + O_FMT], 4
@@ -119,6 +126,14 @@ _start:
 	jne .fmt
 	inc byte [V(opts) + O_FMT]
 .fmt:
+	cmp byte [V(opts) + O_TIME], 0  ; -u/-c without -l nor a sort: by time
+	je .sorted
+	cmp byte [V(opts) + O_SORT], 0
+	jne .sorted
+	cmp byte [V(opts) + O_FMT], 4
+	je .sorted
+	mov byte [V(opts) + O_SORT], 2
+.sorted:
 	cmp byte [V(opts) + O_DEREF], 0
 	jne .deref
 	cmp byte [V(opts) + O_DIRS], 0
@@ -206,9 +221,12 @@ _start:
 	mov eax, [V(stx) + STX_INO + 4]
 	mov [xbx + 4], eax
 	movzx eax, word [V(stx) + STX_MODE]
-	mov [xbx + 8], eax              ; the mode, for -F
+	movzx ecx, word [xbx + 16]
+	mov [xbx + xcx - 4], ax         ; the mode, for -F: after the NUL
 	shr eax, 12
 	mov [xbx + 18], al
+	lea edi, [xbx + 19]
+	call set_key
 	jmp .arg
 .args_done:
 	mov eax, [V(cur)]
@@ -518,6 +536,30 @@ listing:
 	mov [V(count)], ecx
 	mov eax, [V(cur)]
 	mov [V(pend)], eax
+	cmp byte [V(opts) + O_SORT], 2
+	jb .sort
+	cmp byte [V(isop)], 0
+	jne .sort
+	mov ebx, [V(ptrs)]
+.key:
+	cmp ebx, [V(pend)]
+	jae .sort
+	mov esi, [xbx]
+	xor edx, edx
+	cmp byte [V(opts) + O_DEREF], 3
+	je .kst
+	mov edx, AT_SYMLINK_NOFOLLOW
+.kst:
+	call stat_at
+	jns .kok
+	mov edx, AT_SYMLINK_NOFOLLOW
+	call stat_at
+.kok:
+	mov edi, esi
+	call set_key
+	add ebx, 4
+	jmp .key
+.sort:
 	call sort
 	mov dword [V(inow)], 0
 	mov ebx, [V(ptrs)]
@@ -626,7 +668,7 @@ frills:
 	mov [xbx - 1], cl
 	jmp .known2
 .known:
-	mov eax, [xbx - 11]
+	movzx eax, word [xbx + xdx + 1]
 .known2:
 ; cl = the type, eax = the mode (for DT_REG under -F)
 .type:
@@ -652,6 +694,30 @@ frills:
 	mov [V(inow)], eax
 .ret:
 	pop xbx
+	ret
+
+; set_key - the sort key of the name edi from stx into its d_off: -t the
+; seconds (low 32 bits) then the nanoseconds of the chosen time, -S the size
+set_key:
+	push xsi
+	lea esi, [V(stx) + STX_SIZE]
+	cmp byte [V(opts) + O_SORT], 3
+	je .k
+	movzx eax, byte [V(opts) + O_TIME]
+	movzx eax, byte [tfields + xax]
+	lea esi, [V(stx) + xax]
+	mov eax, [xsi]                  ; tv_sec
+	mov ecx, [xsi + 8]              ; tv_nsec
+	mov [xdi - 7], eax
+	mov [xdi - 11], ecx
+	pop xsi
+	ret
+.k:
+	mov eax, [xsi]
+	mov ecx, [xsi + 4]
+	mov [xdi - 11], eax
+	mov [xdi - 7], ecx
+	pop xsi
 	ret
 
 ; ind_char - the indicator of type cl, mode eax for -p/-F -> dl (0: none)
@@ -795,8 +861,8 @@ put_ino:
 ; sort - Shell sort of the pointers [V(ptrs)] .. [V(cur)] by name (bytes),
 ; reversed with -r; nothing with -U.
 sort:
-	cmp byte [V(opts) + O_UNS], 0
-	jne .ret
+	cmp byte [V(opts) + O_SORT], 1
+	je .ret
 	mov ecx, [V(cur)]
 	sub ecx, [V(ptrs)]
 	shr ecx, 2                      ; n
@@ -840,8 +906,17 @@ sort:
 ; cmp_names - esi, edi names: flags of esi against edi, -r reversed
 cmp_names:
 	cmp byte [V(opts) + O_REV], 0
-	je .cmp
+	je .key
 	xchg esi, edi
+.key:
+	cmp byte [V(opts) + O_SORT], 2
+	jb .cmp
+	mov eax, [xdi - 7]              ; newer or bigger first
+	cmp eax, [xsi - 7]
+	jne .ret
+	mov eax, [xdi - 11]
+	cmp eax, [xsi - 11]
+	jne .ret
 .cmp:
 	lodsb
 	cmp al, [xdi]
@@ -1158,10 +1233,15 @@ long_list:
 	stosd
 	xchg eax, edx
 	stosd
-	mov eax, [xsi + 112]            ; stx_mtime.tv_sec
+	push xsi
+	movzx eax, byte [V(opts) + O_TIME]
+	movzx eax, byte [tfields + xax]
+	add esi, eax
+	lodsd                           ; the chosen time's tv_sec
 	stosd
-	mov eax, [xsi + 116]
+	lodsd
 	stosd
+	pop xsi
 	mov eax, [xsi + 48]             ; stx_blocks
 	stosd
 	add [V(total)], eax
@@ -1657,10 +1737,13 @@ months:		db 'JanFebMarAprMayJunJulAugSepOctNovDec', 0
 msg_total:	db 'total '
 
 
-opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_UNS, 1
+opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_IND, 1, O_IND, 2, O_INO, 1, O_DEREF, 3, O_DEREF, 2
 		db O_Q, 1, O_FMT, 2, O_FMT, 3
-OPTSPEC:	db '1aAdrUpFiLHqCxlngohskRStucTwIBbDGNQXZfmv', 0
+		db 0, 0, 0, 0, 0, 0, 0, 0       ; (-l -n -g -o: lbits)
+		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2
+tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSuchskRTwIBbDGNQXZfmv', 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 msg_write:	db 'write error', 0

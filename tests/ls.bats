@@ -52,7 +52,7 @@ mktree() {
 @test "every option and operand mix like GNU" {
 	mktree
 	local o
-	for o in -1 -aF -Ar -dF -LF -HF -Cp -xF -Uq -l -lF -lH -ld -lgo -ln; do
+	for o in -1 -aF -Ar -dF -LF -HF -Cp -xF -Uq -l -lF -lH -ld -lgo -ln -t -S -lt -lSr -u -ltc; do
 		gnu_same $o
 		gnu_same $o d l dang a nosuch
 	done
@@ -132,7 +132,7 @@ mktree() {
 
 @test "the options not implemented fail clearly, exit 2" {
 	local o
-	for o in h s k R S t u c; do
+	for o in h s k R T w I B b D G N Q X Z f m v; do
 		run "$(bin ls)" -$o
 		[ "$status" -eq 2 ]
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
