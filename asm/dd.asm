@@ -1,0 +1,1752 @@
+; dd - convert and copy a file.
+;
+; Usage: dd [OPERAND]...
+;   if=FILE of=FILE          input and output (default stdin, stdout)
+;   bs=N ibs=N obs=N         block sizes (default 512; bs= sets both and
+;                            writes each block as read, else the output is
+;                            reblocked to obs bytes)
+;   count=N skip=N (iseek=N) seek=N (oseek=N)   in blocks, 64-bit
+;   conv=lcase,ucase,swab,sync,noerror,notrunc,excl,nocreat,fsync,fdatasync
+;   iflag=/oflag= fullblock count_bytes skip_bytes seek_bytes append direct
+;                 directory dsync sync noatime noctty nofollow nonblock
+;   status=none|noxfer|progress
+; N: GNU's grammar: digits with the suffixes c w b kB K KiB MB M MiB ...
+; up to Y, products with x (2x512), a lone suffix meaning 1 of it.
+; The statistics on stderr: "F+P records in", "F+P records out" and
+; "N bytes (SI, IEC) copied, T s, SPEED/s" (human_readable's rounding);
+; SIGUSR1 prints them during the copy.
+; Exit status: 0; 1 on any error (the statistics are still printed after a
+; read or write error).
+; Differences from GNU: conv=ascii,ebcdic,ibm,block,unblock,sparse and
+; iflag/oflag=nocache,binary,text are refused as invalid; status=progress
+; prints no progress lines (only the final statistics); skipping past the
+; end of a regular file gives no "cannot skip" warning; conv=swab swaps
+; within each block (GNU carries an odd byte over to the next block);
+; bs/ibs/obs above 2147483647 are refused as too large.
+
+%include "subk.inc"
+%include "layout.inc"
+use err_quoted, err_file, err_plain, errno_path, errno_tree, usage, write_all
+use ftruncate64, dd_lseek, fs_msg
+
+; conv= bits
+C_LCASE     equ 1
+C_UCASE     equ 2
+C_SWAB      equ 4
+C_NOERROR   equ 8
+C_NOTRUNC   equ 16
+C_SYNC      equ 32
+C_FSYNC     equ 64
+C_FDATASYNC equ 128
+C_EXCL      equ 256
+C_NOCREAT   equ 512
+; iflag=/oflag= bits: open flags and four of dd's own (above them)
+O_SYNC_     equ 0o4010000
+F_SEEKB     equ 0x08000000
+F_FULL      equ 0x10000000
+F_COUNTB    equ 0x20000000
+F_SKIPB     equ 0x40000000
+F_OWN       equ 0x78000000
+; status=
+ST_NOXFER   equ 1
+ST_NONE     equ 2
+ST_PROGRESS equ 4
+
+%define SIGUSR1_ 10
+SA_RESTORER_ equ 0x04000000
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov dword [ibs], 512
+	mov dword [obs], 512
+	mov dword [in_name], s_stdin
+	mov dword [out_name], s_stdout
+	inc dword [out_fd]
+
+; Each operand NAME=VALUE: NAME looked up in optab (name, 0, code).
+.arg:
+	pop xsi
+	test xsi, xsi
+	jz .args_done
+	mov [oparg], xsi
+	cmp byte [ddash], 0             ; getopt's walk: no option is valid
+	jne .operand
+	cmp byte [xsi], '-'
+	jne .operand
+	mov al, [xsi+1]
+	test al, al
+	jz .operand                     ; "-"
+	cmp al, '-'
+	jne opt_invalid
+	mov xdx, xsi
+	cmp byte [xsi+2], 0
+	jne opt_unrecognized
+	inc byte [ddash]                ; "--"
+	jmp .arg
+.operand:
+	mov xdi, xsi
+.eq:
+	mov al, [xdi]
+	test al, al
+	jz unrecognized
+	inc xdi
+	cmp al, '='
+	jne .eq
+	mov [opval], xdi                ; VALUE
+	mov ebx, optab
+.lookup:
+	cmp byte [xbx], 0
+	je unrecognized
+	mov xdx, xsi
+.cmp:
+	mov al, [xbx]
+	inc xbx
+	test al, al
+	jz .name_end
+	cmp al, [xdx]
+	jne .skip
+	inc xdx
+	jmp .cmp
+.skip:                                  ; to the next entry
+	cmp byte [xbx], 0
+	lea xbx, [xbx+1]
+	jne .skip
+	inc xbx
+	jmp .lookup
+.name_end:
+	cmp byte [xdx], '='
+	jne .lookup_next
+	movzx eax, byte [xbx]
+	mov xsi, [opval]
+	jmp [jumptab + xax*W]
+.lookup_next:
+	inc xbx
+	jmp .lookup
+
+op_if:
+	mov [in_name], xsi
+	jmp _start.arg
+op_of:
+	mov [out_name], xsi
+	mov byte [of_given], 1
+	jmp _start.arg
+op_conv:
+	mov ebx, convtab
+	mov dword [symtext], s_badconv
+	call symbols
+	or [conv], eax
+	jmp _start.arg
+op_iflag:
+	mov ebx, flagtab
+	mov dword [symtext], s_badiflag
+	call symbols
+	or [iflags], eax
+	jmp _start.arg
+op_oflag:
+	mov ebx, flagtab
+	mov dword [symtext], s_badoflag
+	call symbols
+	or [oflags], eax
+	jmp _start.arg
+op_status:
+	mov ebx, stattab
+	mov dword [symtext], s_badstatus
+	call symbols
+	mov [stlevel], edx               ; the last one counts
+	jmp _start.arg
+
+; Block sizes: 1 .. 2^31-1.
+op_bs:
+	mov edi, bs
+	jmp op_size
+op_ibs:
+	mov edi, ibs
+	jmp op_size
+op_obs:
+	mov edi, obs
+op_size:
+	push xdi
+	call number
+	pop xdi
+	mov eax, [num]
+	test eax, eax
+	jnz .nonzero
+	cmp [num+4], eax
+	je bad_number_plain
+.nonzero:
+	cmp dword [num+4], 0
+	jne bad_number_big
+	test eax, eax
+	js bad_number_big
+	mov [xdi], eax
+	jmp _start.arg
+
+op_count:
+	mov byte [count_given], 1
+	mov edi, count
+	jmp op_num
+op_skip:
+	mov edi, skip
+	jmp op_num
+op_seek:
+	mov edi, seek
+op_num:
+	push xdi
+	call number
+	pop xdi
+	mov eax, [num]
+	mov [xdi], eax
+	mov eax, [num+4]
+	mov [xdi+4], eax
+	jmp _start.arg
+
+; number: parse VALUE at xsi into [num]; an error message and exit 1 for
+; an invalid number (plain) or one of 2^63 or more (with EOVERFLOW's text).
+number:
+	push xsi
+	call parse_num
+	pop xsi
+	dec eax
+	js .ok
+	jz bad_number_plain
+	jmp bad_number_big
+.ok:
+	ret
+
+bad_number_big:
+	push -EOVERFLOW
+	pop xax
+	jmp bad_number
+bad_number_plain:
+	xor eax, eax
+bad_number:
+	mov xdx, [opval]
+	mov esi, s_badnum
+	call err_quoted
+	exit 1
+
+; unrecognized: the operand at [oparg] is no NAME=VALUE dd knows.
+unrecognized:
+	mov xdx, [oparg]
+	mov ecx, s_unrec
+	jmp usage_error
+
+; symbols: VALUE at xsi, a comma-separated list of the names in the table
+; at xbx (name, 0, dword bits; a 0 byte ends it) -> eax = the bits ORed,
+; edx = the last one's bits. An unknown name: "[symtext]'NAME'" and the Try
+; line, exit 1 (the name cut at its comma in place).
+symbols:
+	xor eax, eax
+	push xax                        ; [xsp] = the bits so far
+.word:
+	mov xbp, xbx                    ; the table
+.entry:
+	cmp byte [xbp], 0
+	je .bad
+	mov xdi, xsi
+.cmp:
+	mov al, [xbp]
+	inc xbp
+	test al, al
+	jz .end
+	cmp al, [xdi]
+	jne .next
+	inc xdi
+	jmp .cmp
+.next:
+	cmp byte [xbp], 0
+	lea xbp, [xbp+1]
+	jne .next
+	add xbp, 4
+	jmp .entry
+.end:
+	mov al, [xdi]
+	test al, al
+	jz .match
+	cmp al, ','
+	je .match
+	add xbp, 4
+	jmp .entry
+.match:
+	mov edx, [xbp]
+	or [xsp], edx
+	lea xsi, [xdi+1]
+	test al, al
+	jnz .word
+	pop xax
+	ret
+.bad:
+	mov xdi, xsi
+.find_end:
+	mov al, [xdi]
+	test al, al
+	jz .cut
+	cmp al, ','
+	je .cut
+	inc xdi
+	jmp .find_end
+.cut:
+	mov byte [xdi], 0
+	mov xdx, xsi
+	mov ecx, [symtext]
+usage_error:                            ; xdx = ARG, xcx = TEXT
+	mov esi, fmt_usage
+	xor eax, eax
+	call say
+	exit 1
+
+; The options are read: check them, open the files, allocate the buffers.
+_start.args_done:
+	mov eax, [bs]
+	test eax, eax
+	jz .two
+	mov [ibs], eax
+	mov [obs], eax
+	jmp .checks
+.two:
+	inc byte [twobufs]
+.checks:
+	mov eax, [conv]
+	mov esi, s_lcucase
+	test al, C_LCASE
+	jz .excl
+	test al, C_UCASE
+	jnz .cannot
+.excl:
+	mov esi, s_exclnocreat
+	test ah, C_EXCL >> 8
+	jz .oflag
+	test ah, C_NOCREAT >> 8
+	jz .oflag
+.cannot:
+	call err_plain
+	exit 1
+.oflag:
+	test byte [oflags+3], F_FULL >> 24
+	jz .signal
+	mov xdx, s_fullblock
+	mov ecx, s_badoflag
+	jmp usage_error
+
+; SIGUSR1 sets a flag the copy loop looks at (no SA_RESTART: a blocked
+; read returns EINTR and the statistics come at once, as GNU's).
+.signal:
+	mov dword [act], on_usr1
+	mov dword [act+W], SA_RESTORER_
+	mov dword [act+2*W], restorer
+	sys rt_sigaction, SIGUSR1_, act, 0, 8
+
+; The input: if= opened as GNU's fd_reopen would (its flags, O_LARGEFILE).
+	cmp dword [in_name], s_stdin
+	je .output
+	mov A2d, [iflags]
+	and A2d, ~F_OWN
+	or A2d, O_RDONLY|O_LARGEFILE
+	sys open, [in_name]
+	mov xsi, [in_name]
+	test eax, eax
+	js open_failed
+	mov [in_fd], eax
+
+; The output: O_CREAT unless nocreat, O_EXCL for excl, O_TRUNC unless a
+; seek or notrunc (a seek truncates at the seek offset instead).
+.output:
+	cmp byte [of_given], 0
+	je .buffers
+	mov A2d, [oflags]
+	and A2d, ~F_OWN
+	or A2d, O_WRONLY|O_LARGEFILE
+	mov eax, [conv]
+	test ah, C_NOCREAT >> 8
+	jnz .creat_done
+	or A2d, O_CREAT
+.creat_done:
+	test ah, C_EXCL >> 8
+	jz .excl_done
+	or A2d, O_EXCL
+.excl_done:
+	test al, C_NOTRUNC
+	jnz .trunc_done
+	mov eax, [seek]
+	or eax, [seek+4]
+	jnz .trunc_done
+	or A2d, O_TRUNC
+.trunc_done:
+	mov A3d, 0o666
+	sys open, [out_name]
+	mov xsi, [out_name]
+	test eax, eax
+	js open_failed
+	mov [out_fd], eax
+
+; Buffers from brk: ibuf (ibs bytes, page-aligned for O_DIRECT), and obuf
+; after it when the output is reblocked (else obuf = ibuf).
+.buffers:
+	mov ecx, [ibs]
+	add ecx, 15
+	and ecx, -16
+	mov eax, ecx
+	cmp byte [twobufs], 0
+	je .small
+	add eax, [obs]
+.small:
+	mov edx, [iflags]
+	or edx, [oflags]
+	test edx, O_DIRECT
+	jnz .brk
+	cmp eax, SMALLBUF
+	ja .brk
+	mov eax, smallbuf
+	mov [ibuf], eax
+	mov [obuf], eax
+	cmp byte [twobufs], 0
+	je .skip
+	add eax, ecx
+	mov [obuf], eax
+	jmp .skip
+.brk:
+	sys brk, 0
+	add eax, 4095
+	and eax, -4096
+	mov [ibuf], eax
+	mov [obuf], eax
+	mov ecx, [ibs]
+	cmp byte [twobufs], 0
+	je .alloc
+	add ecx, 4095
+	and ecx, -4096
+	add eax, ecx
+	mov [obuf], eax
+	mov ecx, [obs]
+.alloc:
+	add eax, ecx
+	jc .nomem
+	push xax
+	sys brk, xax
+	pop xcx
+	cmp eax, ecx
+	je .skip
+.nomem:
+	mov esi, s_nomem
+	call err_plain
+	exit 1
+
+; skip=: records of ibs (or bytes with skip_bytes) by lseek, else by reading
+; them. seek=: the same on the output, by lseek, else by writing zeros.
+.skip:
+	mov edi, t0
+	call dd_clock
+	mov eax, [skip]
+	or eax, [skip+4]
+	jz .seek
+	mov esi, skip
+	mov ecx, [ibs]
+	mov dl, [iflags+3]
+	and dl, F_SKIPB >> 24
+	call to_bytes                   ; [tq] = the offset
+	mov A1, [in_fd]
+	mov edx, tq
+	mov cl, SEEK_CUR
+	call dd_lseek
+	cmp eax, -4095
+	jb .seek
+; Not seekable: read the records (each read, short or not, is one).
+	mov esi, skip
+	mov ecx, [ibs]
+	mov dl, [iflags+3]
+	and dl, F_SKIPB >> 24
+	call split                      ; [tq] records, [rest] bytes
+.sread:
+	mov eax, [tq]
+	or eax, [tq+4]
+	jz .srest
+	sub dword [tq], 1
+	sbb dword [tq+4], 0
+	mov eax, [ibs]
+	jmp .sdo
+.srest:
+	xor eax, eax
+	xchg eax, [rest]
+	test eax, eax
+	jz .seek
+.sdo:
+	mov [rsize], eax
+	call read_in
+	test eax, eax
+	jg .sread
+	js .read_error_quit
+	mov esi, fmt_noskip             ; the end came first: a warning
+	mov xdx, [in_name]
+	call say
+	jmp .seek
+.read_error_quit:
+	call read_error
+	test byte [conv], C_NOERROR
+	jz .stats
+	call print_stats
+	jmp .stats
+
+; seek=: truncate there (unless notrunc; errors ignored), then lseek;
+; an output that cannot seek gets zeros written instead.
+.seek:
+	mov eax, [seek]
+	or eax, [seek+4]
+	jz .limit
+	mov esi, seek
+	mov ecx, [obs]
+	mov dl, [oflags+3]
+	and dl, F_SEEKB >> 24
+	call to_bytes
+	test byte [conv], C_NOTRUNC
+	jnz .lseek
+	mov A1, [out_fd]
+	mov edx, tq
+	call ftruncate64
+.lseek:
+	mov A1, [out_fd]
+	mov edx, tq
+	mov cl, SEEK_CUR
+	call dd_lseek
+	cmp eax, -4095
+	jb .limit
+	mov edi, [obuf]
+	mov ecx, [obs]
+	xor eax, eax
+	rep stosb
+	mov esi, seek
+	mov ecx, [obs]
+	mov dl, [oflags+3]
+	and dl, F_SEEKB >> 24
+	call split
+.zwrite:
+	mov eax, [tq]
+	or eax, [tq+4]
+	jz .zrest
+	sub dword [tq], 1
+	sbb dword [tq+4], 0
+	mov eax, [obs]
+	jmp .zdo
+.zrest:
+	xor eax, eax
+	xchg eax, [rest]
+	test eax, eax
+	jz .limit
+.zdo:
+	mov A3d, eax
+	mov A2, [obuf]
+	mov A1, [out_fd]
+	call write_all
+	test eax, eax
+	jz .zwrite
+	mov esi, s_writingto
+	mov xdx, [out_name]
+	call err_af
+	jmp .stats
+
+; count=: [lim] records (all ones without count=); with count_bytes the
+; last one is [lastsz] bytes.
+.limit:
+	or dword [lim], -1
+	or dword [lim+4], -1
+	cmp byte [count_given], 0
+	je .loop
+	mov esi, count
+	mov ecx, [ibs]
+	mov dl, [iflags+3]
+	and dl, F_COUNTB >> 24
+	call split
+	mov eax, [tq]
+	mov edx, [tq+4]
+	mov ecx, [rest]
+	mov [lastsz], ecx
+	cmp ecx, 1
+	cmc
+	adc eax, 0
+	adc edx, 0
+	mov [lim], eax
+	mov [lim+4], edx
+
+; The copy: one read of ibs bytes (or lastsz), counted full or partial.
+.loop:
+	call check_sig
+	mov eax, [in_full]
+	mov edx, [in_full+4]
+	add eax, [in_part]
+	adc edx, [in_part+4]
+	cmp edx, [lim+4]
+	ja .eof
+	jb .more
+	cmp eax, [lim]
+	jae .eof
+.more:
+	mov ecx, [ibs]
+	cmp dword [lastsz], 0
+	je .size
+	add eax, 1
+	adc edx, 0
+	cmp eax, [lim]
+	jne .size
+	cmp edx, [lim+4]
+	jne .size
+	mov ecx, [lastsz]
+.size:
+	mov [rsize], ecx
+	test byte [conv], C_SYNC
+	jz .read
+	mov edi, [ibuf]
+	mov ecx, [ibs]
+	xor eax, eax
+	rep stosb
+.read:
+	call read_in
+	test eax, eax
+	jz .eof
+	jns .got
+	call read_error
+	test byte [conv], C_NOERROR
+	jz .eof
+	call print_stats
+	mov eax, [ibs]                  ; past the bad block if it can
+	mov [tq], eax
+	and dword [tq+4], 0
+	mov A1, [in_fd]
+	mov edx, tq
+	mov cl, SEEK_CUR
+	call dd_lseek
+	test byte [conv], C_SYNC
+	jz .loop
+	xor eax, eax                    ; sync: a block of zeros instead
+.got:
+	mov [nread], eax
+	cmp eax, [ibs]
+	jb .partial
+	add dword [in_full], 1
+	adc dword [in_full+4], 0
+	jmp .convert
+.partial:
+	add dword [in_part], 1
+	adc dword [in_part+4], 0
+	test byte [conv], C_SYNC
+	jz .convert
+	mov eax, [ibs]
+	mov [nread], eax
+
+; conv=swab: the pairs of bytes swapped; lcase/ucase: ASCII letters.
+.convert:
+	mov eax, [conv]
+	test al, C_SWAB
+	jz .case
+	mov xsi, [ibuf]
+	mov ecx, [nread]
+	shr ecx, 1
+	jz .case
+.swab:
+	rol word [xsi], 8
+	add xsi, 2
+	loop .swab
+.case:
+	test al, C_LCASE|C_UCASE
+	jz .out
+	mov xsi, [ibuf]
+	mov ecx, [nread]
+	jecxz .out
+	mov dx, 'AZ'                    ; lcase: A..Z xor 0x20
+	mov ah, 0x20
+	test al, C_LCASE
+	jnz .letter
+	mov dx, 'az'                    ; ucase: a..z xor 0x20
+.letter:
+	mov al, [xsi]
+	cmp al, dl
+	jb .not
+	cmp al, dh
+	ja .not
+	xor al, ah
+	mov [xsi], al
+.not:
+	inc xsi
+	loop .letter
+
+; Without reblocking each block is written as read (full when it has ibs
+; bytes); else the bytes go into obuf, written each time it holds obs.
+.out:
+	cmp byte [twobufs], 0
+	jne .reblock
+	mov xsi, [ibuf]
+	mov ecx, [nread]
+	call write_out
+	test eax, eax
+	js .write_error
+	mov eax, [nread]
+	cmp eax, [ibs]
+	jb .wpart
+	add dword [out_full], 1
+	adc dword [out_full+4], 0
+	jmp .loop
+.wpart:
+	add dword [out_part], 1
+	adc dword [out_part+4], 0
+	jmp .loop
+.write_error:
+	mov esi, s_errwrite
+	mov xdx, [out_name]
+	call err_af
+	jmp .stats
+
+.reblock:
+	mov xsi, [ibuf]
+	mov edx, [nread]
+.fill:
+	test edx, edx
+	jz .loop
+	mov ecx, [obs]
+	sub ecx, [opos]
+	cmp ecx, edx
+	jbe .chunk
+	mov ecx, edx
+.chunk:
+	sub edx, ecx
+	mov edi, [opos]
+	add [opos], ecx
+	add xdi, [obuf]
+	rep movsb
+	mov eax, [opos]
+	cmp eax, [obs]
+	jne .fill
+	push xsi
+	push xdx
+	mov dword [wmsg], s_writingto
+	call flush_obuf
+	pop xdx
+	pop xsi
+	js .stats
+	and dword [opos], 0
+	jmp .fill
+
+; The end of the input: the last short output block, then fdatasync/fsync
+; (fdatasync's EINVAL/ENOSYS falls back to fsync, as GNU), the close.
+.eof:
+	cmp dword [opos], 0
+	je .sync
+	mov dword [wmsg], s_errwrite
+	call flush_obuf
+	js .stats
+.sync:
+	mov eax, [conv]
+	test al, C_FDATASYNC
+	jz .fsync
+	sys fdatasync, [out_fd]
+	test eax, eax
+	jz .fsync
+	cmp eax, -EINVAL
+	je .fsync_too
+	cmp eax, -ENOSYS
+	je .fsync_too
+	mov esi, s_fdatasync
+	mov xdx, [out_name]
+	call err_af
+.fsync_too:
+	or byte [conv], C_FSYNC
+.fsync:
+	test byte [conv], C_FSYNC
+	jz .close
+.fsync_again:
+	sys fsync, [out_fd]
+	cmp eax, -EINTR
+	je .fsync_again
+	test eax, eax
+	jz .close
+	mov esi, s_fsync
+	mov xdx, [out_name]
+	call err_af
+	jmp .stats
+.close:
+.stats:                                 ; as GNU's cleanup, then the stats
+	sys close, [in_fd]
+	mov esi, s_closingin
+	mov xdx, [in_name]
+	test eax, eax
+	jnz .close_failed
+	sys close, [out_fd]
+	mov esi, s_closing
+	mov xdx, [out_name]
+	test eax, eax
+	jnz .close_failed
+	call print_stats
+	exit_status
+.close_failed:
+	call err_af
+	exit 1
+
+; flush_obuf: write obuf's [opos] bytes; a failure is reported (a record
+; counted partial when some bytes went out). out: SF = 1 on failure
+flush_obuf:
+	mov xsi, [obuf]
+	mov ecx, [opos]
+	call write_out
+	test eax, eax
+	jns .ok
+	push xax
+	cmp dword [wdone], 0
+	je .none
+	add dword [out_part], 1
+	adc dword [out_part+4], 0
+.none:
+	mov esi, [wmsg]
+	mov xdx, [out_name]
+	pop xax
+	call err_af
+	or eax, -1
+	ret
+.ok:
+	cmp ecx, [obs]                  ; (ecx = opos: see write_out)
+	je .full
+	add dword [out_part], 1
+	adc dword [out_part+4], 0
+	jmp .zero
+.full:
+	add dword [out_full], 1
+	adc dword [out_full+4], 0
+.zero:
+	xor eax, eax
+	ret
+
+; open_failed: xsi = the name, xax = -errno.
+open_failed:
+	mov xdx, xsi
+	mov esi, s_failopen
+	call err_af
+	exit 1
+
+; read_error: xax = -errno: "error reading 'NAME': REASON", STATUS = 1.
+read_error:
+	mov esi, s_errread
+	mov xdx, [in_name]
+	jmp err_af
+
+; read_in: read [rsize] bytes into ibuf (all of them with iflag=fullblock,
+; up to the end), EINTR retried after a SIGUSR1 is served.
+; out: xax = the bytes read, or -errno. clobbers: everything but xbx
+read_in:
+	xor ebp, ebp
+.again:
+	mov A3d, [rsize]
+	sub A3d, ebp
+	mov A2, [ibuf]
+	add A2, xbp
+	sys read, [in_fd]
+	cmp eax, -EINTR
+	jne .done
+	call check_sig
+	jmp .again
+.done:
+	test eax, eax
+	js .ret
+	jz .total
+	add ebp, eax
+	test byte [iflags+3], F_FULL >> 24
+	jz .total
+	cmp ebp, [rsize]
+	jb .again
+.total:
+	mov eax, ebp
+.ret:
+	ret
+
+; write_out: xsi = bytes, ecx = count -> xax = 0 or -errno; [wdone] = the
+; bytes written, added to [wbytes]. Preserves ecx on success.
+write_out:
+	push xcx
+	mov [wptr], xsi
+	mov [wleft], ecx
+	and dword [wdone], 0
+.more:
+	mov A3d, [wleft]
+	xor eax, eax
+	test A3d, A3d
+	jz .ret
+	mov A2, [wptr]
+	sys write, [out_fd]
+	cmp eax, -EINTR
+	jne .done
+	call check_sig
+	jmp .more
+.done:
+	test eax, eax
+	js .ret
+	jnz .some
+	push -ENOSPC
+	pop xax
+	jmp .ret
+.some:
+	add [wptr], xax
+	sub [wleft], eax
+	add [wdone], eax
+	add [wbytes], eax
+	adc dword [wbytes+4], 0
+	jmp .more
+.ret:
+	pop xcx
+	test eax, eax
+	ret
+
+; check_sig: print the statistics when SIGUSR1 came. clobbers: as
+; print_stats
+check_sig:
+	cmp byte [sigflag], 0
+	je print_stats.ret
+	mov byte [sigflag], 0
+; fall through
+; print_stats: "F+P records in", "F+P records out" and (unless noxfer)
+; the bytes line, on stderr. Preserves xbx, xbp.
+print_stats:
+	test byte [stlevel], ST_NONE
+	jnz .ret
+	push xbp
+	push xbx
+	mov edi, sbuf
+	mov esi, in_full
+	mov ebx, s_recin
+	call .records
+	mov esi, out_full
+	mov ebx, s_recout
+	call .records
+	test byte [stlevel], ST_NOXFER
+	jnz .write
+	push xdi
+	mov edi, t1
+	call dd_clock
+	pop xdi
+	mov eax, [t1]
+	sub eax, [t0]
+	mov ecx, 1000000000
+	mul ecx
+	mov ecx, [t1+8]
+	sub ecx, [t0+8]
+	add eax, ecx
+	sar ecx, 31
+	adc edx, ecx
+	mov [dns], eax
+	mov [dns+4], edx
+	mov esi, wbytes
+	call dec_out
+	mov eax, [wbytes]
+	cmp dword [wbytes+4], 0
+	jne .big
+	cmp eax, 1000
+	jae .big
+	mov esi, s_byte
+	call cpy
+	dec eax
+	jz .copied
+	mov al, 's'
+	stosb
+	jmp .copied
+.big:
+	mov esi, s_bytes
+	call cpy
+	mov ecx, 1000
+	call human
+	cmp dword [wbytes+4], 0
+	jne .iec
+	cmp dword [wbytes], 1024
+	jb .paren
+.iec:
+	mov ax, ', '
+	stosw
+	mov ecx, 1024
+	call human
+.paren:
+	mov al, ')'
+	stosb
+.copied:
+	mov esi, s_copied
+	call cpy
+	call gtime
+	mov ax, ', '
+	stosw
+	call speed
+	mov al, 10
+	stosb
+.write:
+	mov A3, xdi
+	mov A2d, sbuf
+	sub A3d, A2d
+	push 2
+	pop A1
+	call write_all
+	pop xbx
+	pop xbp
+.ret:
+	ret
+.records:                               ; xsi = full, xsi+8 = partial
+	push xsi
+	call dec_out
+	mov al, '+'
+	stosb
+	pop xsi
+	add esi, 8
+	call dec_out
+	mov esi, ebx
+; fall through
+; cpy: copy the string at xsi to xdi without its NUL. clobbers: xsi, al
+cpy:
+	push xax
+.next:
+	lodsb
+	test al, al
+	jz .end
+	stosb
+	jmp .next
+.end:
+	pop xax
+	ret
+
+; dec_out: the qword at xsi in decimal at xdi (xdi moves past it).
+; clobbers: xax, xcx, xdx
+dec_out:
+	push xbx
+	mov eax, [xsi]
+	mov [dq_tmp], eax
+	mov eax, [xsi+4]
+	mov [dq_tmp+4], eax
+	mov ebx, dq_tmp
+	push -1
+.digit:
+	mov ecx, 10
+	call div64
+	add dl, '0'
+	push xdx
+	or eax, [dq_tmp+4]
+	jnz .digit
+.put:
+	pop xax
+	test eax, eax
+	js .end
+	stosb
+	jmp .put
+.end:
+	pop xbx
+	ret
+
+; div64: the qword at xbx divided by ecx in place -> edx = the remainder,
+; eax = the quotient's low word.
+div64:
+	xor edx, edx
+	mov eax, [xbx+4]
+	div ecx
+	mov [xbx+4], eax
+	mov eax, [xbx]
+	div ecx
+	mov [xbx], eax
+	ret
+
+; mul_small: the qword at xdi times ecx in place; CF = 1 on overflow.
+; clobbers: xax, xdx
+mul_small:
+	push xbx
+	mov eax, [xdi+4]
+	mul ecx
+	jc .ret
+	xchg eax, ebx
+	mov eax, [xdi]
+	mul ecx
+	mov [xdi], eax
+	add edx, ebx
+	mov [xdi+4], edx                ; (CF from the add)
+.ret:
+	pop xbx
+	ret
+
+; to_bytes: [tq] = the qword at xsi, times ecx unless dl != 0.
+to_bytes:
+	mov eax, [xsi]
+	mov [tq], eax
+	mov eax, [xsi+4]
+	mov [tq+4], eax
+	test dl, dl
+	jnz .ret
+	mov edi, tq
+	call mul_small
+.ret:
+	ret
+
+; split: the qword at xsi as records of ecx bytes: [tq] = records, [rest]
+; = bytes; when dl == 0 it counts records already ([rest] = 0).
+split:
+	mov eax, [xsi]
+	mov [tq], eax
+	mov eax, [xsi+4]
+	mov [tq+4], eax
+	xor eax, eax
+	test dl, dl
+	jz .ret
+	push xbx
+	mov ebx, tq
+	call div64
+	pop xbx
+	xchg eax, edx
+.ret:
+	mov [rest], eax
+	ret
+
+; human: [wbytes] as GNU's human_readable with autoscale, round to
+; nearest and a space before the unit: "1.0 MB" (ecx = 1000), "1.0 MiB"
+; (ecx = 1024), at xdi. clobbers: xax, xbx, xcx, xdx, xsi, xbp
+human:
+	mov eax, [wbytes]
+	mov [hq], eax
+	mov eax, [wbytes+4]
+	mov [hq+4], eax
+	xor ebp, ebp                    ; exponent
+	xor eax, eax
+	mov [ht], eax                   ; tenths
+	mov [hr], eax                   ; rounding
+	mov [hpoint], al
+	mov ebx, hq
+.scale:
+	cmp dword [hq+4], 0
+	jne .div
+	cmp [hq], ecx
+	jb .scaled
+.div:
+	call div64                      ; edx = amt % base
+	imul edx, edx, 10
+	add edx, [ht]                   ; r10
+	xchg eax, edx
+	xor edx, edx
+	div ecx
+	mov [ht], eax                   ; tenths = r10 / base
+	mov eax, [hr]
+	shr eax, 1
+	lea edx, [edx*2 + eax]          ; r2
+	mov eax, [hr]
+	add eax, edx                    ; r2 + rounding
+	cmp edx, ecx
+	jae .half
+	neg eax
+	sbb eax, eax
+	neg eax                         ; (r2 + rounding) != 0
+	jmp .round
+.half:
+	cmp ecx, eax
+	mov eax, 2
+	adc eax, 0                      ; 2 + (base < r2 + rounding)
+.round:
+	mov [hr], eax
+	inc ebp
+	jmp .scale
+.scaled:
+	test ebp, ebp
+	jz .last
+	cmp dword [hq], 10
+	jae .last
+	mov eax, [ht]
+	and eax, 1
+	add eax, [hr]
+	cmp eax, 2
+	jbe .point
+	and dword [hr], 0
+	inc dword [ht]
+	cmp dword [ht], 10
+	jne .point
+	inc dword [hq]
+	and dword [ht], 0
+.point:
+	cmp dword [hq], 10
+	jae .last
+	mov al, [ht]
+	add al, '0'
+	mov [hpoint], al
+	xor eax, eax
+	mov [ht], eax
+	mov [hr], eax
+.last:
+	mov eax, [hq]
+	and eax, 1
+	add eax, [hr]
+	neg eax
+	sbb eax, eax
+	neg eax
+	add eax, [ht]
+	cmp eax, 5
+	jbe .digits
+	inc dword [hq]
+	cmp [hq], ecx
+	jne .digits
+	inc ebp
+	mov byte [hpoint], '0'
+	mov dword [hq], 1
+.digits:
+	push xcx
+	mov esi, hq
+	call dec_out
+	mov al, [hpoint]
+	test al, al
+	jz .unit
+	mov byte [xdi], '.'
+	inc xdi
+	stosb
+.unit:
+	mov al, ' '
+	stosb
+	pop xcx
+	test ebp, ebp
+	jz .b
+	mov al, [si_letters - 1 + xbp]
+	cmp ecx, 1000
+	je .si
+	mov al, [iec_letters - 1 + xbp]
+	stosb
+	mov al, 'i'
+.si:
+	stosb
+.b:
+	mov al, 'B'
+	stosb
+	ret
+
+; gtime: [dns] nanoseconds as printf's "%g s" of the seconds.
+gtime:
+	push xdi
+	mov edi, gbuf
+	mov esi, dns
+	call dec_out
+	mov ecx, edi
+	pop xdi
+	mov ebx, gbuf
+	sub ecx, ebx                    ; ecx = the digits
+	mov edx, 6
+	cmp ecx, edx
+	jbe .few
+	cmp byte [xbx+6], '5'
+	jb .strip
+.carry:
+	dec edx
+	js .over
+	inc byte [xbx+xdx]
+	cmp byte [xbx+xdx], '9'+1
+	jne .six
+	mov byte [xbx+xdx], '0'
+	jmp .carry
+.over:
+	mov byte [xbx], '1'
+	inc ecx
+.six:
+	mov edx, 6
+	jmp .strip
+.few:
+	mov edx, ecx
+.strip:                                 ; edx = the significant digits
+	cmp edx, 1
+	jbe .form
+	cmp byte [xbx+xdx-1], '0'
+	jne .form
+	dec edx
+	jmp .strip
+.form:
+	sub ecx, 10                     ; ecx = the decimal exponent
+	cmp ecx, -4
+	jl .exp
+	test ecx, ecx
+	jns .fixed
+	mov ax, '0.'
+	stosw
+	not ecx                         ; -e - 1 zeros
+	mov al, '0'
+	rep stosb
+	mov ecx, edx
+	mov esi, ebx
+	rep movsb
+	jmp .s
+.fixed:                                 ; digits 0..e, then the fraction
+	mov esi, ebx
+	inc ecx
+	lea ebp, [ebx+edx]              ; the end of the significant digits
+.int:
+	mov al, '0'
+	cmp esi, ebp
+	jae .zero
+	mov al, [xsi]
+.zero:
+	inc esi
+	stosb
+	loop .int
+	mov ecx, ebp
+	sub ecx, esi
+	jle .s
+	mov al, '.'
+	stosb
+	rep movsb
+	jmp .s
+.exp:
+	mov al, [xbx]
+	stosb
+	dec edx
+	jz .e
+	mov al, '.'
+	stosb
+	lea esi, [ebx+1]
+	xchg ecx, edx
+	rep movsb
+	xchg ecx, edx
+.e:
+	mov eax, 'e-0'
+	stosd
+	dec xdi
+	neg ecx
+	add cl, '0'
+	mov [xdi], cl
+	inc xdi
+.s:
+	mov ax, ' s'
+	stosw
+	ret
+
+; speed: [wbytes] per [dns] as GNU's human_readable in floating point:
+; at least kB, "%.1f" below 10 and "%.0f" from there, " kB/s".
+speed:
+	fild qword [wbytes]
+	fimul dword [c1e9]
+	fild qword [dns]
+	fdivp st1, st0                  ; st0 = bytes per second
+	fild dword [c1000]              ; st0 = the unit, st1 = the rate
+	mov ebx, 1
+.unit:
+	fld st0
+	fimul dword [c1000]
+	fcomi st0, st2
+	ja .found
+	cmp ebx, 8
+	jae .found
+	fstp st1
+	inc ebx
+	jmp .unit
+.found:
+	fstp st0
+	fdivp st1, st0                  ; st0 = the rate in the unit
+	fld st0
+	fimul dword [c10]
+	fistp dword [hq]                ; tenths, rounded to nearest
+	fistp dword [hq+4]              ; units, rounded to nearest
+	mov eax, [hq]
+	cmp eax, 100
+	jae .whole
+	xor edx, edx
+	mov ecx, 10
+	div ecx
+	add dl, '0'
+	mov ah, dl
+	push xax
+	and eax, 0xff
+	call dec32
+	mov al, '.'
+	stosb
+	pop xax
+	mov al, ah
+	stosb
+	jmp .unit_name
+.whole:
+	mov eax, [hq+4]
+	call dec32
+.unit_name:
+	mov al, ' '
+	stosb
+	mov al, [si_letters - 1 + xbx]
+	stosb
+	mov eax, 'B/s'
+	stosd
+	dec xdi
+	ret
+
+; dec32: eax in decimal at xdi.
+dec32:
+	mov [dq_tmp2], eax
+	and dword [dq_tmp2+4], 0
+	mov esi, dq_tmp2
+	jmp dec_out
+
+; parse_num: GNU dd's number grammar at xsi -> [num]; eax = 0 ok, 1
+; invalid, 2 too large (2^63 or more, or an overflow on the way).
+; clobbers: everything but xsp
+parse_num:
+	mov [numstr], xsi
+	xor ebp, ebp                    ; bit 1: an overflow on the way
+	call factor                     ; [tq] = N
+	mov eax, [tq]
+	mov [num], eax
+	mov eax, [tq+4]
+	mov [num+4], eax
+	dec edx
+	js .whole                       ; the end: OK
+	jz .invalid
+; It stopped at a byte: "5B" is 5 (not "B" alone nor after a B); then
+; "NxM", the M read whole (no B in M after a "Bx").
+	cmp byte [xsi], 'B'
+	jne .x
+	cmp xsi, [numstr]
+	je .x
+	cmp byte [xsi-1], 'B'
+	je .x
+	inc xsi
+	cmp byte [xsi], 0
+	je .whole
+.x:
+	cmp byte [xsi], 'x'
+	jne .invalid
+	cmp byte [xsi-1], 'B'
+	jne .times
+	mov xdi, xsi
+.findb:
+	inc xdi
+	cmp byte [xdi], 0
+	je .times
+	cmp byte [xdi], 'B'
+	je .invalid
+	jmp .findb
+.times:
+	inc xsi
+	call factor                     ; [tq] = M
+	test edx, edx
+	jnz .invalid
+	mov edi, num                    ; [num] *= [tq]
+	mov ecx, [tq]
+	cmp dword [tq+4], 0
+	je .mul
+	cmp dword [num+4], 0
+	jne .over
+	mov ecx, [num]
+	mov eax, [tq]
+	mov [num], eax
+	mov eax, [tq+4]
+	mov [num+4], eax
+.mul:
+	call mul_small
+	jc .over
+	test byte [num+7], 0x80
+	jnz .over
+	mov eax, [num]
+	or eax, [num+4]
+	jnz .nonzero
+	mov xsi, [numstr]               ; 0: GNU's warning for "0x..."
+	cmp word [xsi], '0x'
+	jne .ok
+	mov xdx, xsi
+	mov esi, fmt_zerox
+	call say
+	jmp .ok
+.nonzero:
+	test ebp, 2
+	jnz .over
+	jmp .ok
+.whole:
+	test ebp, 2
+	jnz .over
+	test byte [num+7], 0x80
+	jnz .over
+.ok:
+	xor eax, eax
+	ret
+.over:
+	mov eax, 2
+	ret
+.invalid:
+	mov eax, 1
+	ret
+
+; factor: xstrtoumax with dd's suffixes at xsi -> [tq]; edx = 0 at the
+; end of the string, 1 invalid, 2 stopped at the byte at xsi (unknown
+; suffix or bytes after one); an overflow sets bit 1 of ebp.
+; clobbers: xax, xbx, xcx, xdi
+factor:
+	mov xbx, xsi                    ; where strtoumax starts
+.space:
+	lodsb
+	cmp al, ' '
+	je .space
+	sub al, 9
+	cmp al, 5
+	jb .space
+	add al, 9
+	cmp al, '-'
+	je .invalid
+	cmp al, '+'
+	je .digits0
+	dec xsi
+.digits0:
+	xor eax, eax
+	mov [tq], eax
+	mov [tq+4], eax
+	mov xdi, xsi                    ; the first digit
+	push xdi
+.digit:
+	movzx eax, byte [xsi]
+	sub al, '0'
+	cmp al, 9
+	ja .suffix
+	push xax
+	mov edi, tq
+	mov ecx, 10
+	call mul_small
+	pop xax
+	jnc .add
+	or ebp, 2
+.add:
+	add [tq], eax
+	adc dword [tq+4], 0
+	jnc .next
+	or ebp, 2
+.next:
+	inc xsi
+	jmp .digit
+.suffix:
+	pop xdi
+	cmp xsi, xdi
+	jne .letter
+	mov xsi, xbx                    ; no digit: strtoumax read nothing,
+	inc dword [tq]                  ; a suffix alone means 1 of it
+	mov al, [xsi]
+	test al, al
+	jz .invalid
+	mov edi, suffixes
+	mov ecx, suffixes_end - suffixes
+	repne scasb
+	jne .invalid
+.letter:
+	mov al, [xsi]
+	test al, al
+	jz .end
+	mov edi, suffixes
+	mov ecx, suffixes_end - suffixes
+	repne scasb
+	jne .stopped
+	inc xsi
+	movzx ecx, byte [xdi + suffixes_end - suffixes - 1] ; multiplier or power
+	mov ebx, 1024
+	mov al, [xsi]
+	cmp al, 'i'
+	jne .b
+	cmp byte [xsi+1], 'B'
+	jne .scale
+	add xsi, 2
+	jmp .scale
+.b:
+	cmp al, 'B'
+	je .si
+	cmp al, 'D'
+	jne .scale
+.si:
+	mov ebx, 1000
+	inc xsi
+.scale:
+	mov edi, tq
+	test cl, cl
+	jns .power
+	and cl, 0x7f
+	mov eax, 1
+	shl eax, cl
+	xchg eax, ecx
+	call mul_small                  ; b, c, w: 2^(the low bits)
+	jnc .after
+	or ebp, 2
+	jmp .after
+.power:
+	push xcx
+	mov ecx, ebx
+	call mul_small
+	pop xcx
+	jnc .pdone
+	or ebp, 2
+.pdone:
+	loop .power
+.after:
+	cmp byte [xsi], 0
+	jne .stopped
+.end:
+	xor edx, edx
+	ret
+.stopped:
+	mov edx, 2
+	ret
+.invalid:
+	mov edx, 1
+	ret
+
+on_usr1:
+	mov byte [sigflag], 1
+	ret
+restorer:
+	sys rt_sigreturn
+
+; read-only data
+optab:
+	db 'if', 0, 0, 'of', 0, 1, 'conv', 0, 2, 'iflag', 0, 3, 'oflag', 0, 4
+	db 'status', 0, 5, 'bs', 0, 6, 'ibs', 0, 7, 'obs', 0, 8
+	db 'count', 0, 9, 'skip', 0, 10, 'iseek', 0, 10, 'seek', 0, 11
+	db 'oseek', 0, 11, 0
+jumptab:
+	dW op_if, op_of, op_conv, op_iflag, op_oflag, op_status, op_bs, op_ibs
+	dW op_obs, op_count, op_skip, op_seek
+convtab:
+	db 'lcase', 0
+	dd C_LCASE
+	db 'ucase', 0
+	dd C_UCASE
+	db 'swab', 0
+	dd C_SWAB
+	db 'noerror', 0
+	dd C_NOERROR
+	db 'notrunc', 0
+	dd C_NOTRUNC
+	db 'sync', 0
+	dd C_SYNC
+	db 'fsync', 0
+	dd C_FSYNC
+	db 'fdatasync', 0
+	dd C_FDATASYNC
+	db 'excl', 0
+	dd C_EXCL
+	db 'nocreat', 0
+	dd C_NOCREAT
+	db 0
+flagtab:
+	db 'append', 0
+	dd O_APPEND
+	db 'direct', 0
+	dd O_DIRECT
+	db 'directory', 0
+	dd O_DIRECTORY
+	db 'dsync', 0
+	dd O_DSYNC
+	db 'sync', 0
+	dd O_SYNC_
+	db 'fullblock', 0
+	dd F_FULL
+	db 'noatime', 0
+	dd O_NOATIME
+	db 'noctty', 0
+	dd O_NOCTTY
+	db 'nofollow', 0
+	dd O_NOFOLLOW
+	db 'nonblock', 0
+	dd O_NONBLOCK
+	db 'count_bytes', 0
+	dd F_COUNTB
+	db 'skip_bytes', 0
+	dd F_SKIPB
+	db 'seek_bytes', 0
+	dd F_SEEKB
+	db 0
+stattab:
+	db 'none', 0
+	dd ST_NONE
+	db 'noxfer', 0
+	dd ST_NOXFER
+	db 'progress', 0
+	dd ST_PROGRESS
+	db 0
+suffixes:	db 'bcwkKMGTPEZY'
+suffixes_end:
+		db 0x89, 0x80, 0x81, 1, 1, 2, 3, 4, 5, 6, 7, 8
+c1e9:		dd 1000000000
+c1000:		dd 1000
+c10:		dd 10
+si_letters:	db 'kMGTPEZY'
+iec_letters:	db 'KMGTPEZY'
+s_stdin:	db 'standard input', 0
+s_stdout:	db 'standard output', 0
+s_unrec:	db 'unrecognized operand ', 0
+s_badnum:	db 'invalid number: ', 0
+s_badconv:	db 'invalid conversion: ', 0
+s_badiflag:	db 'invalid input flag: ', 0
+s_badoflag:	db 'invalid output flag: ', 0
+s_badstatus:	db 'invalid status level: ', 0
+s_fullblock:	db 'fullblock', 0
+s_lcucase:	db 'cannot combine lcase and ucase', 0
+s_exclnocreat:	db 'cannot combine excl and nocreat', 0
+s_nomem:	db 'memory exhausted', 0
+s_failopen:	db 'failed to open ', 0
+s_errread:	db 'error reading ', 0
+s_errwrite:	db 'error writing ', 0
+s_writingto:	db 'writing to ', 0
+s_fsync:	db 'fsync failed for ', 0
+s_fdatasync:	db 'fdatasync failed for ', 0
+s_closing:	db 'closing output file ', 0
+s_closingin:	db 'closing input file ', 0
+s_recin:	db ' records in', 10, 0
+s_recout:	db ' records out', 10, 0
+s_byte:		db ' byte', 0
+s_bytes:	db ' bytes (', 0
+s_copied:	db ' copied, ', 0
+fmt_usage:	db F_ARGV0, ': ', F_TEXT, F_QUOTE, 10, F_TRY, 0
+fmt_zerox:	db F_ARGV0, ": warning: '0x' is a zero multiplier; use '00x' if that is intended", 10, 0
+fmt_noskip:	db F_ARGV0, ': ', F_FILE, ': cannot skip to specified offset', 10, 0
+
+BSS
+; The variables, the statistics' text and the small buffers in one page
+; (i386's argv0 and status with them): a trivial run writes only it.
+SMALLBUF	equ 2048
+	BSS_ROOM VARSZ + 8
+	GLOBALS_HERE
+vars:
+ibs:		resd 1
+obs:		resd 1
+bs:		resd 1
+conv:		resd 1
+iflags:		resd 1
+oflags:		resd 1
+stlevel:	resd 1
+symtext:	resd 1
+in_fd:		resW 1
+out_fd:		resW 1
+in_name:	resW 1
+out_name:	resW 1
+oparg:		resW 1
+opval:		resW 1
+numstr:		resW 1
+ibuf:		resW 1
+obuf:		resW 1
+wptr:		resW 1
+opos:		resd 1
+wleft:		resd 1
+wmsg:		resd 1
+wdone:		resd 1
+rsize:		resd 1
+nread:		resd 1
+lastsz:		resd 1
+rest:		resd 1
+ht:		resd 1
+hr:		resd 1
+count:		resq 1
+skip:		resq 1
+seek:		resq 1
+num:		resq 1
+tq:		resq 1
+lim:		resq 1
+in_full:	resq 1
+in_part:	resq 1
+out_full:	resq 1
+out_part:	resq 1
+wbytes:		resq 1
+dns:		resq 1
+hq:		resq 1
+dq_tmp:		resq 1
+dq_tmp2:	resq 1
+t0:		resq 2
+t1:		resq 2
+act:		resb 4*W + 8
+count_given:	resb 1
+of_given:	resb 1
+ddash:		resb 1
+twobufs:	resb 1
+sigflag:	resb 1
+hpoint:		resb 1
+gbuf:		resb 32
+sbuf:		resb 512
+smallbuf:	resb SMALLBUF
+VARSZ		equ $ - vars
+QBUFSZ		equ 4 * 131072 + 512
+qbuf:		resb QBUFSZ
+TEXT
+
+program_end
