@@ -1,6 +1,6 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSuc] [FILE]...
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucR] [FILE]...
 ;   -1  one name a line (the default when stdout is not a terminal)
 ;   -C  columns, down then across (the default on a terminal)
 ;   -x  columns, across then down
@@ -21,13 +21,15 @@
 ;   -u  access time (-l shows it; sorts by it without -l or with -t)
 ;   -c  change time (the same way)
 ; The last of -U/-t/-S, of -u/-c wins.
+;   -R  each directory's subdirectories after it, depth first, as DIR/NAME
+;       (not through symlinks; a subdirectory that cannot be opened: 1)
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
 ; byte order (LC_ALL=C). Files first, then each directory, with "DIR:"
 ; headers when there is more than one operand. Width from COLUMNS, else
 ; TIOCGWINSZ, else 80; tab stops of 8 as GNU's default.
 ; Exit status: 0; 1 for a minor problem; 2 for a bad option, an operand
 ; that cannot be accessed or opened, a write error.
-; Differences from GNU: -h -s -k -R (and the other
+; Differences from GNU: -h -s -k (and the other
 ; letters GNU has) and every long option (--color...) are not implemented:
 ; each fails with "ls: option -X is not supported by this ls" (GNU's
 ; "unrecognized option" for a long one), exit status 2. On a terminal GNU
@@ -39,7 +41,9 @@
 ; wrong (32-bit seconds); no ACL/SELinux '+'/'.' after the mode; an owner
 ; without a name is left-aligned (GNU right-aligns the number); -lL on a
 ; dangling symlink shows the link itself (GNU: "l????????? ? ..." and
-; status 1).
+; status 1). -R: d_type decides what is a directory (a file system that
+; gives DT_UNKNOWN is not descended); -RL does not descend into symlinked
+; directories; no loop detection is needed without -L.
 ;
 ; Memory: the variables, the statx buffer and the start of the 32 KiB
 ; output buffer share one BSS page; the operands and each directory's
@@ -65,7 +69,7 @@ IDSBUFSZ    equ 1 << 20
 DT_DIR      equ 4
 DT_LNK      equ 10
 DT_REG      equ 8
-NSUPP       equ 22
+NSUPP       equ 23
 HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
 ; The options: a byte each (see opt_tab)
@@ -76,6 +80,7 @@ O_DEREF equ 3   ; 0 never, 1 command-line symlinks to dirs, 2 -H, 3 -L
 O_REV   equ 4
 O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S
 O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime
+O_REC   equ 10  ; -R
 O_DIRS  equ 6
 O_INO   equ 7
 O_Q     equ 8
@@ -432,7 +437,11 @@ list_dir:
 	mov edx, [V(dirname)]
 	mov ecx, msg_open
 	call fail_name
+	mov STATUSb, 1                  ; below an operand (-R): 1
+	cmp byte [V(depth)], 0
+	jne .ret
 	mov byte [V(status2)], 2
+.ret:
 	ret
 .opened:
 	mov [V(dirfd)], eax
@@ -460,8 +469,11 @@ list_dir:
 	mov [V(recend)], eax
 ; The header: when there is more than one operand; a blank line before
 ; each but the first.
+	cmp byte [V(opts) + O_REC], 0
+	jne .header
 	cmp dword [V(nargs)], 1
 	jbe .noheader
+.header:
 	cmp byte [V(printed)], 0
 	je .first
 	mov al, 10
@@ -504,6 +516,77 @@ list_dir:
 	call listing
 	sys close, [V(dirfd)]
 	mov dword [V(dirfd)], AT_FDCWD
+	cmp byte [V(opts) + O_REC], 0
+	je .free
+
+; -R: each directory among the names, in the listing's order (not . and
+; .., not symlinks), as DIR/NAME; the globals are the callee's after a call,
+; so the mark, the name and the end of the pointers wait on the stack.
+	mov eax, [V(mark)]
+	push xax
+	mov eax, [V(dirname)]
+	push xax
+	mov eax, [V(pend)]
+	push xax
+	mov ebx, [V(ptrs)]
+	inc byte [V(depth)]
+.sub:
+	cmp ebx, [xsp]
+	jae .subs_done
+	mov esi, [xbx]
+	cmp byte [xsi - 1], DT_DIR
+	jne .nsub
+	cmp byte [xsi], '.'
+	jne .go
+	cmp byte [xsi + 1], 0
+	je .nsub
+	cmp word [xsi + 1], '.'
+	je .nsub
+.go:
+	push xbx
+	movx A2, xsi
+	call strlen
+	push xdx
+	mov esi, [xsp + 3*W]            ; the directory's name
+	movx A2, xsi
+	call strlen
+	pop xax
+	lea eax, [xax + xdx + 2]
+	call alloc
+	xchg eax, edi
+	push xdi
+	mov esi, [xsp + 3*W]
+.cp:
+	lodsb
+	stosb
+	test al, al
+	jnz .cp
+	dec edi
+	mov al, '/'
+	cmp [xdi - 1], al
+	je .cp2
+	stosb
+.cp2:
+	mov esi, [xsp + W]              ; the entry (its pointer's slot)
+	mov esi, [xsi]
+.cp3:
+	lodsb
+	stosb
+	test al, al
+	jnz .cp3
+	pop xsi
+	call list_dir
+	pop xbx
+.nsub:
+	add ebx, 4
+	jmp .sub
+.subs_done:
+	dec byte [V(depth)]
+	pop xax
+	pop xax
+	pop xax
+	mov [V(mark)], eax
+.free:
 	mov eax, [V(mark)]
 	mov [V(cur)], eax
 	ret
@@ -1741,9 +1824,9 @@ opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_IND, 1, O_IND, 2, O_INO, 1, O_DEREF, 3, O_DEREF, 2
 		db O_Q, 1, O_FMT, 2, O_FMT, 3
 		db 0, 0, 0, 0, 0, 0, 0, 0       ; (-l -n -g -o: lbits)
-		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2
+		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2, O_REC, 1
 tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSuchskRTwIBbDGNQXZfmv', 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhskTwIBbDGNQXZfmv', 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 msg_write:	db 'write error', 0
@@ -1773,6 +1856,7 @@ total:	resd 2
 lastid:	resd 2
 ip:	resd 1
 nfiles:	resd 1
+depth:	resd 1
 tsec:	resd 1
 tyear:	resd 1                          ; the last user's, group's ids
 pos:	resd 1

@@ -132,7 +132,7 @@ mktree() {
 
 @test "the options not implemented fail clearly, exit 2" {
 	local o
-	for o in h s k R T w I B b D G N Q X Z f m v; do
+	for o in h s k T w I B b D G N Q X Z f m v; do
 		run "$(bin ls)" -$o
 		[ "$status" -eq 2 ]
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
@@ -186,4 +186,20 @@ mktree() {
 @test "-l: peak RSS of a small listing: 28 KiB (/etc/passwd and /etc/group read once each)" {
 	touch a b
 	rss_at_most 28 ls -l
+}
+
+@test "-R: an unreadable subdirectory as a non-root user: status 1, the rest listed" {
+	mkdir -p top/locked top/open
+	touch top/open/x
+	chmod 000 top/locked
+	chmod 755 "$T"
+	as_nobody
+	run "${as[@]}" "$(bin ls)" -R top
+	[ "$status" -eq 1 ]
+	run "${as[@]}" /usr/bin/ls -R top
+	[ "$status" -eq 1 ]
+	"${as[@]}" "$(bin ls)" -R top > ours 2> oerr || true
+	"${as[@]}" /usr/bin/ls -R top > gnus 2> gerr || true
+	cmp gnus ours
+	[ "$(cat oerr)" = "$(bin ls): cannot open directory 'top/locked': Permission denied" ]
 }
