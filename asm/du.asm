@@ -1,0 +1,763 @@
+; du - estimate file space usage (GNU coreutils 9.1's du).
+;
+; Usage: du [-a] [-s] [-c] [-h|-k|-m|-b] [-d N] [-x] [-L] [FILE...]
+;   -a, --all             a line for files too, not only directories
+;   -s, --summarize       a line for each operand only (--max-depth=0)
+;   -c, --total           a "total" line at the end
+;   -h, --human-readable  sizes as 1.5K 12M (powers of 1024, rounded up)
+;   -k                    1024-byte blocks (the default)
+;   -m                    1048576-byte blocks
+;   -b, --bytes           apparent sizes in bytes (--apparent-size
+;                         --block-size=1); --apparent-size alone
+;   -d, --max-depth=N     lines only N levels down (the sizes count all)
+;   -x, --one-file-system skip directories on other file systems
+;   -L, --dereference     follow symbolic links
+; Without FILE: ".". Sizes: the blocks a file uses (st_blocks * 512), or
+; with -b/--apparent-size its size; a file with several hard links counted
+; once (and, with several operands or -L, every directory: one met again
+; is skipped, as GNU's). Sizes are rounded up to the unit. The walk goes
+; in the order getdents gives, each directory's line after its contents,
+; by descriptor (openat/statx relative to the parent: names past PATH_MAX
+; work), one descriptor per level (the soft limit is raised to the hard
+; one at start).
+; Exit status: 0; 1 after "du: cannot access 'F': Reason", "du: cannot
+; read directory 'D': Reason" (the rest still counted), a usage error or a
+; write error.
+; Differences from GNU: a directory of more than 10000 entries is walked
+; in getdents order (GNU's fts sorts such big ones by inode number on
+; some file systems); no cycle warnings; --block-size, --inodes, -X,
+; --exclude, --time, -0, -D/-H, -l, -S, --si, --help, --version are not
+; supported; a path longer than 1 MiB, more than 64 MiB of names pending
+; in the directories being walked, or more than 1.5 million hard-linked
+; files fail with a message.
+
+%include "subk.inc"
+%include "layout.inc"
+use getopt_long, fs_msg, errno_path, quote_arg, err_plain, atou
+
+OBUFSZ  equ 2048                        ; (the variables, obuf and pbuf's start: one page)
+GBUFSZ  equ 32768
+PBUFSZ  equ 1048576
+ARENASZ equ 67108864
+HBITS   equ 21                          ; 2M slots of 16 bytes (touched as used)
+HSLOTS  equ 1 << HBITS
+RLIMIT_NOFILE equ 7
+STX_NLINK  equ 16
+STX_BLOCKS equ 48
+MASK equ STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE | STATX_BLOCKS
+B_ALL   equ 0
+B_SUM   equ 1
+B_TOTAL equ 2
+B_XDEV  equ 3
+B_DEREF equ 4
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov dword [opos], obuf
+	mov dword [apos], arena
+	dec dword [maxd]                ; -1: no limit
+	mov dword [bsize], 1024
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+.opt:
+	call getopt_long
+	jc .options_done
+	cmp al, 'd'
+	je .depth
+	cmp al, 'b'
+	jne .not_b
+	mov byte [apparent], 1
+	mov dword [bsize], 1
+	mov byte [human], 0
+.not_b:
+	cmp al, 'A'
+	jne .not_A
+	mov byte [apparent], 1
+.not_A:
+	cmp al, 'k'
+	jne .not_k
+	mov dword [bsize], 1024
+	mov byte [human], 0
+.not_k:
+	cmp al, 'm'
+	jne .not_m
+	mov dword [bsize], 1048576
+	mov byte [human], 0
+.not_m:
+	cmp al, 'h'
+	jne .not_h
+	mov byte [human], 1
+.not_h:
+	mov ecx, optbits
+.bit:                                   ; a s c x L: flag bits
+	cmp al, [xcx]
+	je .flag
+	inc ecx
+	cmp byte [xcx], 0
+	jne .bit
+	jmp .opt
+.flag:
+	sub ecx, optbits
+	bts [flags], ecx
+	jmp .opt
+.depth:
+	push xsi
+	push xdx
+	mov xsi, xdx
+	call atou
+	pop xdx
+	jc .bad_depth
+	cmp byte [xsi], 0
+	jne .bad_depth
+	cmp xax, 0x7fffffff
+	ja .bad_depth
+	mov [maxd], eax
+	mov byte [dset], 1
+	pop xsi
+	jmp .opt
+.bad_depth:
+	mov esi, fmt_depth
+	jmp usage_die
+.options_done:
+	test byte [flags], 1 << B_SUM
+	jz .no_sum
+	test byte [flags], 1 << B_ALL
+	jz .sum_ok
+	mov esi, fmt_both
+	mov edx, esi
+	jmp usage_die
+.sum_ok:
+	cmp byte [dset], 0
+	je .sum_depth
+	cmp dword [maxd], 0
+	jne .conflict
+	push xdi
+	mov esi, fmt_same
+	mov edx, esi
+	xor eax, eax
+	call say
+	pop xdi
+	jmp .sum_depth
+.conflict:
+	mov eax, [maxd]
+	mov edi, qbuf + 40
+	mov byte [xdi], 0
+	call utoa
+	mov xdx, xdi
+	mov esi, fmt_conflict
+	jmp usage_die
+.sum_depth:
+	and dword [maxd], 0
+.no_sum:
+	mov dword [sflags], AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
+	test byte [flags], 1 << B_DEREF
+	jz .nofollow
+	mov dword [sflags], AT_NO_AUTOMOUNT
+.nofollow:
+; the descriptors: the soft limit up to the hard one
+	push xdi
+	sys prlimit64, 0, RLIMIT_NOFILE, 0, rlim
+	mov eax, [rlim + 8]
+	mov [rlim], eax
+	mov eax, [rlim + 12]
+	mov [rlim + 4], eax
+	sys prlimit64, 0, RLIMIT_NOFILE, rlim, 0
+	pop xdi
+; the operands, or "."
+	mov xax, xdi
+	sub xax, xsp
+	cmp xax, W
+	jbe .hash_some
+	inc byte [hash_all]
+.hash_some:
+	test byte [flags], 1 << B_DEREF
+	jz .hash_set
+	inc byte [hash_all]
+.hash_set:
+	cmp xdi, xsp
+	jne .operand
+	mov eax, dot
+	mov [xdi], xax
+	and WPTR [xdi + W], 0
+.operand:
+	pop xsi
+	test xsi, xsi
+	jz .end
+	call do_operand
+	jmp .operand
+.end:
+	test byte [flags], 1 << B_TOTAL
+	jz .exit
+	mov esi, total_word
+	mov edi, pbuf
+	call copystr
+	sub edi, pbuf
+	mov [plen], edi
+	mov eax, [grand]
+	mov edx, [grand + 4]
+	call put_line
+.exit:
+	call flush
+	exit_status
+
+usage_die:                              ; xsi = a format with F_TRY
+	xor eax, eax
+	call say
+	exit 1
+
+; do_operand - xsi = an operand: its line (and its contents')
+do_operand:
+	mov edi, pbuf
+	push xsi
+	call copystr
+	pop xsi
+	sub edi, pbuf
+	mov [plen], edi
+	and dword [depth], 0
+	mov A1d, AT_FDCWD
+	call stat_entry                 ; CF=1: skip it
+	jc .ret
+	mov [rootdev], ecx              ; (stat_entry: ecx = dev major)
+	mov [rootdev + 4], ebx
+	mov A1d, AT_FDCWD
+	call count_entry                ; edx:eax = its size, with its contents
+	add [grand], eax
+	adc [grand + 4], edx
+	jmp put_line
+.ret:
+	ret
+
+; stat_entry - A1 = the directory fd, xsi = a name (path in pbuf): statx
+; into stx; an error reported; CF=1 to skip it (error, other file system,
+; counted already). out: CF=0, ecx:ebx = its device (major, minor)
+stat_entry:
+	push A1
+	push xsi
+	sys statx, A1, xsi, [sflags], MASK, stx
+	pop xsi
+	pop A1
+	test eax, eax
+	js .fail
+	mov ecx, [stx + STX_DEV]
+	mov ebx, [stx + STX_DEV + 4]
+	cmp dword [depth], 0
+	je .seen
+	test byte [flags], 1 << B_XDEV
+	jz .seen
+	cmp ecx, [rootdev]
+	jne .skip
+	cmp ebx, [rootdev + 4]
+	jne .skip
+.seen:
+; hard links: counted once (every entry when hash_all)
+	cmp byte [hash_all], 0
+	jne .hash
+	movzx eax, word [stx + STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFDIR >> 8
+	je .new
+	cmp dword [stx + STX_NLINK], 1
+	jbe .new
+.hash:
+	push xsi
+	push A1
+	call hash_insert                ; CF=1: there already
+	pop A1
+	pop xsi
+	mov ecx, [stx + STX_DEV]
+	mov ebx, [stx + STX_DEV + 4]
+	ret
+.new:
+	clc
+	ret
+.skip:
+	stc
+	ret
+.fail:
+	push xsi
+	push A1
+	mov esi, msg_access
+	call err_path
+	pop A1
+	pop xsi
+	stc
+	ret
+
+; count_entry - A1 = the parent fd, xsi = the name, stx = its status:
+; edx:eax = its size, for a directory with everything in it (its own
+; line not printed here). clobbers all but xbp
+count_entry:
+	push xbp
+	mov eax, [stx + STX_SIZE]
+	mov edx, [stx + STX_SIZE + 4]
+	cmp byte [apparent], 0
+	jne .size
+	mov eax, [stx + STX_BLOCKS]
+	mov edx, [stx + STX_BLOCKS + 4]
+	shld edx, eax, 9
+	shl eax, 9
+.size:
+	push xdx
+	push xax
+	movzx ecx, word [stx + STX_MODE]
+	and ch, S_IFMT >> 8
+	cmp ch, S_IFDIR >> 8
+	jne .done
+	mov A3d, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_LARGEFILE
+	test byte [flags], 1 << B_DEREF
+	jz .open
+	mov A3d, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_LARGEFILE
+.open:
+	sys openat, A1, xsi, A3
+	test eax, eax
+	js .unreadable
+	call walk                       ; edx:eax = the contents
+	pop xcx
+	add eax, ecx
+	pop xcx
+	adc edx, ecx
+	pop xbp
+	ret
+.unreadable:
+	mov esi, msg_read
+	call err_path
+.done:
+	pop xax
+	pop xdx
+	pop xbp
+	ret
+
+; walk - eax = a directory's fd (its path in pbuf): edx:eax = the total
+; of its contents, their lines printed; the fd closed. Recursive.
+F_FD    equ -W
+F_START equ -2*W
+F_END   equ -3*W
+F_PLEN  equ -4*W
+F_CUR   equ -5*W
+F_TOT   equ -5*W - 8
+walk:
+	push xbp
+	mov xbp, xsp
+	push xax                        ; F_FD
+	push WPTR [apos]                ; F_START
+	push 0                          ; F_END
+	push WPTR [plen]                ; F_PLEN
+	push 0                          ; F_CUR
+	push 0                          ; F_TOT (8 bytes)
+	push 0
+; every name of the directory into the arena first (as fts_build)
+	mov xdi, [apos]
+.read:
+	push xdi
+	sys getdents64, [xbp + F_FD], gbuf, GBUFSZ
+	pop xdi
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	jz .names_done
+	js .read_error
+	mov esi, gbuf
+	lea edx, [xax + gbuf]           ; the end
+.record:
+	cmp esi, edx
+	jae .read
+	movzx ecx, word [xsi + 16]      ; d_reclen
+	push xsi
+	add esi, 19                     ; d_name
+	cmp byte [xsi], '.'
+	jne .copy
+	cmp byte [xsi + 1], 0
+	je .next
+	cmp word [xsi + 1], '.'
+	je .next
+.copy:
+	mov eax, arena + ARENASZ - 4096
+	cmp edi, eax
+	jae no_room
+	call copystr
+	stosb                           ; the NUL (al = 0)
+.next:
+	pop xsi
+	add esi, ecx
+	jmp .record
+.read_error:
+	push xdi
+	mov esi, msg_read
+	call err_path
+	pop xdi
+.names_done:
+	mov [apos], xdi
+	mov [xbp + F_END], xdi
+	mov xax, [xbp + F_START]
+	mov [xbp + F_CUR], xax
+	inc dword [depth]
+; each name: its status, its size (a directory's with its contents), its
+; line when -a or a directory, within --max-depth
+.entry:
+	mov xsi, [xbp + F_CUR]
+	cmp xsi, [xbp + F_END]
+	jae .entries_done
+	mov edi, [xbp + F_PLEN]         ; the path: PARENT/NAME
+	mov [plen], edi
+	add edi, pbuf
+	cmp byte [xdi - 1], '/'
+	je .slash
+	mov al, '/'
+	stosb
+.slash:
+	push xsi
+.name:
+	cmp edi, pbuf + PBUFSZ - 1
+	jae no_room
+	lodsb
+	stosb
+	test al, al
+	jnz .name
+	mov [xbp + F_CUR], xsi
+	pop xsi
+	dec edi
+	sub edi, pbuf
+	mov [plen], edi
+	mov A1, [xbp + F_FD]
+	call stat_entry
+	jc .entry
+	movzx eax, word [stx + STX_MODE]
+	and ah, S_IFMT >> 8
+	push xax
+	mov A1, [xbp + F_FD]
+	call count_entry
+	pop xcx
+	add [xbp + F_TOT], eax
+	adc [xbp + F_TOT + 4], edx
+	mov ebx, [depth]
+	cmp ebx, [maxd]
+	ja .entry
+	cmp ch, S_IFDIR >> 8
+	je .line
+	test byte [flags], 1 << B_ALL
+	jz .entry
+.line:
+	call put_line
+	jmp .entry
+.entries_done:
+	dec dword [depth]
+	mov xax, [xbp + F_PLEN]
+	mov [plen], eax
+	mov xax, [xbp + F_START]
+	mov [apos], xax
+	sys close, [xbp + F_FD]
+	mov eax, [xbp + F_TOT]
+	mov edx, [xbp + F_TOT + 4]
+	leave
+	ret
+
+no_room:
+	call flush
+	mov esi, msg_room
+	call err_plain
+	exit 1
+
+; err_path - xsi = TEXT, xax = -errno: "du: TEXT'PATH': Reason" (pbuf)
+err_path:
+	push xax
+	call flush
+	mov edi, [plen]
+	mov byte [pbuf + xdi], 0
+	pop xax
+	mov edx, pbuf
+	jmp err_af
+
+; hash_insert - stx's (device, inode) into the set: CF=1 when it was
+; there already
+hash_insert:
+	mov eax, [stx + STX_INO]
+	imul eax, eax, 0x9e3779b1
+	mov ecx, [stx + STX_DEV + 4]
+	imul ecx, ecx, 31
+	add eax, ecx
+	add eax, [stx + STX_DEV]
+	mov ecx, [stx + STX_INO + 4]
+	imul ecx, ecx, 0x85ebca6b
+	xor eax, ecx
+	shr eax, 32 - HBITS
+	mov ecx, [stx + STX_DEV]
+	inc ecx                         ; (never 0: 0 marks a free slot)
+.probe:
+	mov ebx, eax
+	shl ebx, 4
+	add ebx, htab
+	mov edx, [xbx + 8]
+	test edx, edx
+	jz .insert
+	cmp edx, ecx
+	jne .next
+	mov edx, [stx + STX_DEV + 4]
+	cmp edx, [xbx + 12]
+	jne .next
+	mov edx, [stx + STX_INO]
+	cmp edx, [xbx]
+	jne .next
+	mov edx, [stx + STX_INO + 4]
+	cmp edx, [xbx + 4]
+	jne .next
+	stc
+	ret
+.next:
+	inc eax
+	and eax, HSLOTS - 1
+	jmp .probe
+.insert:
+	inc dword [hcount]
+	cmp dword [hcount], HSLOTS * 3 / 4
+	jae no_room
+	mov [xbx + 8], ecx
+	mov edx, [stx + STX_DEV + 4]
+	mov [xbx + 12], edx
+	mov edx, [stx + STX_INO]
+	mov [xbx], edx
+	mov edx, [stx + STX_INO + 4]
+	mov [xbx + 4], edx
+	clc
+	ret
+
+; put_line - edx:eax = a size in bytes: "SIZE\tPATH\n" (pbuf, plen)
+put_line:
+	push xbp
+	mov [val], eax
+	mov [val + 4], edx
+	mov edi, num_end
+	cmp byte [human], 0
+	jne .human
+; in units of bsize, rounded up
+	mov ecx, [bsize]
+	call div64
+	test edx, edx
+	jz .digits
+	add dword [val], 1
+	adc dword [val + 4], 0
+.digits:
+	mov ecx, 10
+	call udigits
+	jmp .out
+; -h: gnulib's human_readable with human_ceiling | human_autoscale |
+; human_base_1024: one decimal under 10, the suffix K M G T P E
+.human:
+	xor ebx, ebx                    ; bl = the exponent
+	xor esi, esi                    ; esi = tenths
+	xor ebp, ebp                    ; ebp = inexact (rounding != 0)
+	cmp dword [val + 4], 0
+	jne .scale
+	cmp dword [val], 1024
+	jb .digits
+.scale:
+	mov ecx, 1024
+	call div64                      ; edx = amt % 1024
+	imul edx, edx, 10
+	add edx, esi                    ; r10
+	mov esi, edx
+	shr esi, 10                     ; tenths = r10 / 1024
+	and edx, 1023
+	or ebp, edx                     ; inexact when r10 % 1024 != 0
+	inc ebx
+	cmp dword [val + 4], 0
+	jne .more
+	cmp dword [val], 1024
+	jb .scaled
+.more:
+	cmp bl, 8
+	jb .scale
+.scaled:
+	mov byte [xdi - 1], 0           ; (a place for the suffix)
+	mov al, [suffixes + xbx - 1]
+	dec edi
+	mov [xdi], al
+	cmp dword [val + 4], 0
+	jne .round
+	cmp dword [val], 10
+	jae .round
+	test ebp, ebp
+	jz .tenths
+	inc esi
+	xor ebp, ebp
+	cmp esi, 10
+	jb .tenths
+	xor esi, esi
+	inc dword [val]
+.tenths:
+	cmp dword [val], 10
+	jae .round
+	lea eax, [esi + '0']
+	dec edi
+	mov [xdi], al
+	dec edi
+	mov byte [xdi], '.'
+	xor esi, esi
+.round:
+	or esi, ebp
+	jz .int
+	add dword [val], 1
+	adc dword [val + 4], 0
+	cmp dword [val + 4], 0
+	jne .int
+	cmp dword [val], 1024
+	jne .int
+	cmp bl, 8
+	jae .int
+	inc ebx
+	mov al, [suffixes + xbx - 1]
+	mov [num_end - 1], al
+	mov dword [val], 1
+	mov word [xdi - 2], '.0'
+	sub edi, 2
+.int:
+	mov ecx, 10
+	call udigits
+.out:
+	mov esi, edi
+	mov ecx, num_end
+	sub ecx, esi
+	call puts
+	mov al, 9
+	call putc
+	mov esi, pbuf
+	mov ecx, [plen]
+	call puts
+	mov al, 10
+	call putc
+	pop xbp
+	ret
+
+; puts - xsi, ecx bytes to the output
+puts:
+	jxcxz .ret
+.byte:
+	lodsb
+	call putc
+	loop .byte
+.ret:
+	ret
+
+; udigits - [val] in base ecx (it becomes 0), written backwards ending at
+; xdi: xdi = the first digit. clobbers xax, xdx
+udigits:
+.digit:
+	call div64
+	add dl, '0'
+	dec xdi
+	mov [xdi], dl
+	or eax, [val + 4]
+	jnz .digit
+	ret
+
+; div64 - [val] /= ecx: edx = the remainder, eax = the low quotient
+div64:
+	xor edx, edx
+	mov eax, [val + 4]
+	div ecx
+	mov [val + 4], eax
+	mov eax, [val]
+	div ecx
+	mov [val], eax
+	ret
+
+; putc - al to the output. keeps every register.
+putc:
+	push xdi
+	mov xdi, [opos]
+	stosb
+	mov [opos], xdi
+	cmp edi, obuf + OBUFSZ
+	pop xdi
+	jb .ret
+	call flush
+.ret:
+	ret
+
+; flush - the output written. keeps every register.
+flush:
+	push xax
+	push xcx
+	push xdx
+	push xbx
+	push xsi
+	push xdi
+	mov A2d, obuf
+	mov A3, [opos]
+	sub A3, A2
+	mov [opos], A2
+	push 1
+	pop A1
+	call write_all
+	js .fail
+	pop xdi
+	pop xsi
+	pop xbx
+	pop xdx
+	pop xcx
+	pop xax
+	ret
+.fail:                                  ; GNU's close_stdout after stdio's
+	mov esi, msg_write              ; error flag: no reason
+	call err_plain
+	exit 1
+
+optbits:	db 'ascxL', 0
+suffixes:	db 'KMGTPEZY'
+dot:		db '.', 0
+total_word:	db 'total', 0
+msg_access:	db 'cannot access ', 0
+msg_read:	db 'cannot read directory ', 0
+msg_write:	db 'write error', 0
+msg_room:	db 'path or directory too big for this du', 0
+fmt_depth:	db F_ARGV0, ': invalid maximum depth ', F_QUOTE, 10, F_TRY, 0
+fmt_same:	db F_ARGV0, ': warning: summarizing is the same as using --max-depth=0', 10, 0
+fmt_both:	db F_ARGV0, ': cannot both summarize and show all entries', 10, F_TRY, 0
+fmt_conflict:	db F_ARGV0, ': warning: summarizing conflicts with --max-depth=', F_ARG, 10, F_TRY, 0
+OPTSPEC:	db 'abcd:hkmsxL', 0
+LONGOPTS:
+	db 'a', 'all', 0
+	db 'A', 'apparent-size', 0
+	db 'b', 'bytes', 0
+	db 'c', 'total', 0
+	db 'L', 'dereference', 0
+	db 'h', 'human-readable', 0
+	db 'd'|0x80, 'max-depth', 0
+	db 'x', 'one-file-system', 0
+	db 's', 'summarize', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+
+BSS
+	BSS_ROOM 3072
+	GLOBALS_HERE
+opos:	resW 1
+sflags:	resW 1
+apos:	resW 1
+rlim:	resd 4
+val:	resd 2
+grand:	resd 2
+rootdev:	resd 2
+maxd:	resd 1
+bsize:	resd 1
+flags:	resd 1
+depth:	resd 1
+plen:	resd 1
+hcount:	resd 1
+apparent:	resb 1
+human:	resb 1
+hash_all:	resb 1
+dset:	resb 1
+num:	resb 40
+num_end:
+stx:	resb STATX_RECORD
+obuf:	resb OBUFSZ
+pbuf:	resb PBUFSZ
+gbuf:	resb GBUFSZ
+QBUFSZ	equ 4 * PBUFSZ + 4096
+qbuf:	resb QBUFSZ
+arena:	resb ARENASZ
+htab:	resb 16 * HSLOTS
+
+program_end

@@ -1,0 +1,76 @@
+#!/usr/bin/env bats
+# du: what difftest cannot set up: a directory unreadable to a non-root
+# user, a tree deeper than PATH_MAX, a sparse file over 4 GiB, -x across
+# mounts, many entries and hard links, /dev/full, a closed pipe, and the
+# peak RSS of a trivial run.
+load helpers
+
+@test "an unreadable directory as a non-root user: reported, counted, the walk goes on" {
+	as_nobody
+	mkdir -p d/locked/inner d/open
+	echo x > d/open/f
+	chmod 000 d/locked
+	chmod 755 "$T"
+	"${as[@]}" "$(bin du)" -a d > out 2> err && s1=0 || s1=$?
+	"${as[@]}" /usr/bin/du -a d > expected 2> experr && s2=0 || s2=$?
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	cmp expected out
+	[ "$(cat err)" = "$(bin du): cannot read directory 'd/locked': Permission denied" ]
+	[ "$(cat experr)" = "/usr/bin/du: cannot read directory 'd/locked': Permission denied" ]
+}
+
+@test "a tree deeper than PATH_MAX, as GNU's" {
+	local long=$(printf 'a%.0s' {1..200}) i
+	mkdir t
+	(cd t && for i in {1..30}; do mkdir "$long" && cd "$long"; done; echo deep > f)
+	output_like_gnu du -a t
+	output_like_gnu du -s -b t
+	[ "$(wc -l < out)" -eq 1 ]
+}
+
+@test "a sparse file over 4 GiB: -b, -h --apparent-size, blocks" {
+	mkdir d
+	truncate -s 5G d/big
+	printf x >> d/big
+	output_like_gnu du -ab d
+	output_like_gnu du -ah --apparent-size d
+	output_like_gnu du -a d
+	grep -q '^5368709121	d/big$' <("$(bin du)" -ab d)
+}
+
+@test "-x skips the mounts under /dev, as GNU's" {
+	[ -d /dev/shm ] || skip "no /dev/shm"
+	output_like_gnu du -x /dev
+	output_like_gnu du -s /dev
+}
+
+@test "2000 files and 500 hard links, as GNU's" {
+	python3 -c '
+import os
+for d in range(20):
+    os.makedirs("t/d%d" % d)
+    for f in range(100):
+        with open("t/d%d/f%d" % (d, f), "w") as o: o.write("x" * (f * 50))
+for i in range(500):
+    os.link("t/d0/f%d" % (i % 100), "t/d19/l%d" % i)
+'
+	output_like_gnu du -a t
+	output_like_gnu du -sb t
+	output_like_gnu du -ch t t/d0
+}
+
+@test "write error on /dev/full" {
+	mkdir d
+	run sh -c '"$1" d > /dev/full' sh "$(bin du)"
+	[ "$status" -eq 1 ] && [ "$output" = "$(bin du): write error" ]
+}
+
+@test "a closed pipe: killed by SIGPIPE" {
+	mkdir d
+	closed_pipe_kills du d
+}
+
+@test "peak RSS of a trivial run: 16 KiB" {
+	rss_at_most 16 du /dev/null
+	rss_at_most 16 du -s -b /dev/null
+}
