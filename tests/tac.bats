@@ -109,6 +109,18 @@ load helpers
 	[ "$output" = "$(bin tac): regular expression too complex (back references)" ]
 }
 
+@test "-r: SIGPIPE, /dev/full and a missing operand as GNU's" {
+	seq 1 200000 > big
+	sigpipe_silent tac '-n 1' '200000\n' -r -s '^' big
+	sigpipe_silent /usr/bin/tac '-n 1' '200000\n' -r -s '^' big
+	dev_full_fails tac -r -s '^' big
+	echo abc | dev_full_fails tac -r -s b
+	printf 'a\nb' > f
+	run "$(bin tac)" -r -s '$' nosuch f
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf "%s: failed to open 'nosuch' for reading: No such file or directory\n\nba" "$(bin tac)")" ]
+}
+
 @test "SIGPIPE: tac big | head -n1 ends by the signal, silently" {
 	seq 1 2000000 > big
 	sigpipe_silent tac '-n 1' '2000000\n' big
