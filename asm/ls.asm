@@ -1,6 +1,6 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSucR] [FILE]...
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhk] [FILE]...
 ;   -1  one name a line (the default when stdout is not a terminal)
 ;   -C  columns, down then across (the default on a terminal)
 ;   -x  columns, across then down
@@ -21,6 +21,8 @@
 ;   -u  access time (-l shows it; sorts by it without -l or with -t)
 ;   -c  change time (the same way)
 ; The last of -U/-t/-S, of -u/-c wins.
+;   -h  -l's sizes and total as GNU's -h (1024s, rounded up: 1.1K, 10K)
+;   -k  1 KiB blocks (already the unit of total)
 ;   -R  each directory's subdirectories after it, depth first, as DIR/NAME
 ;       (not through symlinks; a subdirectory that cannot be opened: 1)
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
@@ -29,7 +31,7 @@
 ; TIOCGWINSZ, else 80; tab stops of 8 as GNU's default.
 ; Exit status: 0; 1 for a minor problem; 2 for a bad option, an operand
 ; that cannot be accessed or opened, a write error.
-; Differences from GNU: -h -s -k (and the other
+; Differences from GNU: -s (and the other
 ; letters GNU has) and every long option (--color...) are not implemented:
 ; each fails with "ls: option -X is not supported by this ls" (GNU's
 ; "unrecognized option" for a long one), exit status 2. On a terminal GNU
@@ -69,7 +71,7 @@ IDSBUFSZ    equ 1 << 20
 DT_DIR      equ 4
 DT_LNK      equ 10
 DT_REG      equ 8
-NSUPP       equ 23
+NSUPP       equ 25
 HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
 ; The options: a byte each (see opt_tab)
@@ -81,6 +83,8 @@ O_REV   equ 4
 O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S
 O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime
 O_REC   equ 10  ; -R
+O_HUM   equ 11  ; -h
+O_KIB   equ 12  ; -k (1 KiB blocks: already so)
 O_DIRS  equ 6
 O_INO   equ 7
 O_Q     equ 8
@@ -803,6 +807,62 @@ set_key:
 	pop xsi
 	ret
 
+; size_str - the 64-bit number at esi ending at edi -> edi = its first
+; byte: decimal, or with -h as GNU's human_readable (powers of 1024
+; rounded up, one decimal below 10: 1.1K, 4.0K, 10K, 1.0M).
+; clobbers eax, ecx, edx
+size_str:
+	cmp byte [V(opts) + O_HUM], 0
+	je u64
+	fild qword [xsi]
+	xor ecx, ecx
+	fild dword [k1024]
+.l:
+	fcomi st0, st1
+	ja .done
+	fdiv st1, st0
+	inc ecx
+	jmp .l
+.done:
+	fstp st0
+	jecxz .int
+	fldcw [cw_up]
+	fld st0
+	fimul dword [ten]
+	fistp dword [V(tmp)]            ; tenths, rounded up
+	fistp dword [V(tsec)]           ; units, rounded up
+	mov eax, [V(tmp)]
+	cmp dword [V(tsec)], 1024
+	jb .nc
+	inc ecx                         ; 1024 of a unit: 1.0 of the next
+	push 10
+	pop xax
+.nc:
+	dec edi
+	mov dl, [suffixes + xcx - 1]
+	mov [xdi], dl
+	cmp eax, 100
+	jae .whole
+	push 10
+	pop xcx
+	xor edx, edx
+	div ecx
+	add dl, '0'
+	dec edi
+	mov [xdi], dl
+	dec edi
+	mov byte [xdi], '.'
+	add al, '0'
+	dec edi
+	mov [xdi], al
+	ret
+.whole:
+	mov eax, [V(tsec)]
+	jmp utoa
+.int:
+	fstp st0
+	jmp u64
+
 ; ind_char - the indicator of type cl, mode eax for -p/-F -> dl (0: none)
 ind_char:
 	mov dl, '/'
@@ -1359,7 +1419,7 @@ long_list:
 	je .dev
 	lea esi, [xdi - 24]
 	mov edi, numend
-	call u64
+	call size_str
 	mov edx, numend
 	sub edx, edi
 	lea esi, [V(wsize)]
@@ -1399,6 +1459,11 @@ long_list:
 	adc edx, 0
 	shrd eax, edx, 1
 	shr edx, 1
+	cmp byte [V(opts) + O_HUM], 0
+	je .kib
+	shld edx, eax, 10               ; -h: bytes
+	shl eax, 10
+.kib:
 	mov [V(total)], eax
 	mov [V(total) + 4], edx
 	lea esi, [V(total)]
@@ -1603,7 +1668,7 @@ num64_r:
 	push xcx
 	push xdi
 	mov edi, numend
-	call u64
+	call size_str
 .digits:
 	mov esi, edi
 	pop xdi
@@ -1815,6 +1880,10 @@ put_date:
 	ret
 
 typechars:	db '?pc?d?b?-?l?s???'
+k1024:		dd 1024
+ten:		dd 10
+cw_up:		dw 0x0b7f                       ; x87: round up, 64-bit precision
+suffixes:	db 'KMGTPEZY'
 rwx:		db 'rwxrwxrwx'
 months:		db 'JanFebMarAprMayJunJulAugSepOctNovDec', 0
 msg_total:	db 'total '
@@ -1825,8 +1894,9 @@ opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_Q, 1, O_FMT, 2, O_FMT, 3
 		db 0, 0, 0, 0, 0, 0, 0, 0       ; (-l -n -g -o: lbits)
 		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2, O_REC, 1
+		db O_HUM, 1, O_KIB, 1
 tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhskTwIBbDGNQXZfmv', 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksTwIBbDGNQXZfmv', 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 msg_write:	db 'write error', 0

@@ -132,7 +132,7 @@ mktree() {
 
 @test "the options not implemented fail clearly, exit 2" {
 	local o
-	for o in h s k T w I B b D G N Q X Z f m v; do
+	for o in s T w I B b D G N Q X Z f m v; do
 		run "$(bin ls)" -$o
 		[ "$status" -eq 2 ]
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
@@ -202,4 +202,15 @@ mktree() {
 	"${as[@]}" /usr/bin/ls -R top > gnus 2> gerr || true
 	cmp gnus ours
 	[ "$(cat oerr)" = "$(bin ls): cannot open directory 'top/locked': Permission denied" ]
+}
+
+@test "-lh on sparse files past 4 GiB: GNU's sizes" {
+	in_w
+	local n
+	for n in 4294967295 4294967296 5000000000 1099511627776 10995116277760; do
+		truncate -s $n f$n
+	done
+	gnu_same -lh
+	gnu_same -l
+	gnu_same -lS
 }
