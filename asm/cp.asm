@@ -37,6 +37,9 @@
 ; (GNU sorts them by inode number on some file systems): -v lines may come
 ; in another order. Paths longer than PATH_MAX fail with "File name too
 ; long" (GNU walks such trees with openat).
+;
+; mv.asm is this file built with MV defined: mv's options, rename first,
+; and the copy below for EXDEV; what differs is under %ifdef MV.
 
 %include "subk.inc"
 %include "layout.inc"
@@ -67,6 +70,7 @@ use copy_data, quote_arg
 %define D_ALWAYS 2                      ; -L
 %define D_ARGS 3                        ; -H
 
+%ifndef MV
 OPTSPEC:	db 'abdfHilLnPpRrsS:t:TuvxZ', 0
 LONGOPTS:                               ; in GNU's order (its ambiguity lists)
 	db 'a', 'archive', 0
@@ -97,8 +101,38 @@ LONGOPTS:                               ; in GNU's order (its ambiguity lists)
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0
+%else                                   ; mv's options
+OPTSPEC:	db 'bfinS:t:TuvZ', 0
+LONGOPTS:
+	db 'b', 'backup', 0
+	db 'b', 'context', 0
+	db 'b', 'debug', 0
+	db 'f', 'force', 0
+	db 'i', 'interactive', 0
+	db 'n', 'no-clobber', 0
+	db 'b', 'strip-trailing-slashes', 0
+	db 'b' | 0x80, 'suffix', 0
+	db 't' | 0x80, 'target-directory', 0
+	db 'T', 'no-target-directory', 0
+	db 'u', 'update', 0
+	db 'v', 'verbose', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+msg_move:	db 'cannot move ', 0
+msg_sub:	db ' to a subdirectory of itself, ', 0
+msg_remove:	db 'cannot remove ', 0
+msg_xdev:	db 'inter-device move failed: ', 0
+msg_xdev2:	db '; unable to remove target', 0
+v_renamed:	db 'renamed ', 0
+v_copied:	db 'copied ', 0
+v_removed:	db 'removed ', 0
+v_rmdir:	db 'removed directory ', 0
+v_created:	db 'created directory ', 0
+%endif
 fmt_unsupported: db F_ARGV0, ': unsupported option', 10, 0
 fmt_no_file:	db F_ARGV0, ': missing file operand', 10, F_TRY, 0
+%ifndef MV
 txt_invalid:	db 'invalid', 0
 txt_ambiguous:	db 'ambiguous', 0
 fmt_bad_keep:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--preserve'", 10
@@ -106,6 +140,7 @@ fmt_bad_keep:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--preserve
 		db "  - 'mode'", 10, "  - 'timestamps'", 10, "  - 'ownership'", 10
 		db "  - 'links'", 10, "  - 'context'", 10, "  - 'xattr'", 10
 		db "  - 'all'", 10, F_TRY, 0
+%endif
 msg_combine:	db 'cannot combine --target-directory (-t) and --no-target-directory (-T)', 0
 msg_multiple:	db 'multiple target directories specified', 0
 msg_target:	db 'target ', 0
@@ -144,9 +179,11 @@ msg_overwrite:	db 'overwrite ', 0
 msg_ask:	db '? '
 msg_empty:	db 0
 arrow:		db ' -> ', 0
+%ifndef MV
 keep_words:	db 'mode', 0, P_MODE, 'ownership', 0, P_OWNER
 		db 'timestamps', 0, P_TIMES, 'links', 0, 0, 'context', 0, 0
 		db 'xattr', 0, 0, 'all', 0, 7, 0
+%endif
 letters:	db 'rfnvTPLHilsupa'
 NLETTERS	equ $ - letters
 
@@ -179,6 +216,13 @@ _start:
 	jne .not_i
 	mov byte [opt_n], 0
 .not_i:
+%ifdef MV
+	cmp al, 'f'                     ; mv: the last of -f -i -n wins
+	jne .not_f
+	mov byte [opt_i], 0
+	mov byte [opt_n], 0
+.not_f:
+%endif
 	mov ah, D_NEVER
 	cmp al, 'P'
 	je .dopt
@@ -196,8 +240,10 @@ _start:
 .other:
 	cmp al, 't'
 	je .t_option
+%ifndef MV
 	cmp al, 'E'
 	je .keep
+%endif
 .unsupported:
 	mov esi, fmt_unsupported
 	mov edx, esi
@@ -215,6 +261,7 @@ _start:
 	call err_plain
 	exit 1
 
+%ifndef MV
 ; --preserve=LIST: words separated by commas, each a prefix of one name
 ; (all the names start with different letters); links, context, xattr:
 ; unsupported.
@@ -278,9 +325,14 @@ _start:
 .keep_unsup:
 	jmp .unsupported
 
+%endif
 ; Options made whole: -a is -R -P with the three preserved;
 ; -p the three.
 .opts_done:
+%ifdef MV
+	mov byte [opt_a], 1             ; mv: -a behind the rename
+	mov byte [dopt], D_NEVER
+%endif
 	cmp byte [opt_p], 0
 	je .no_p
 	or byte [keep], 7
@@ -490,7 +542,11 @@ copy_top:
 	mov xsi, [dpath]
 	call strlen_x
 	mov [dlen], ecx
+%ifdef MV
+	jmp move_one
+%else
 	jmp copy_one
+%endif
 
 ; strlen_x - xsi = a string -> ecx = its length. clobbers nothing else
 strlen_x:
@@ -520,15 +576,84 @@ fail_ds:
 	call quote_af
 	pop xax
 	jmp err_tail
+%ifdef MV
+; fail_sd - "mv: TEXT'SRC'TEXT2'DST'[: Reason]" (xsi, xbx = texts)
+fail_sd:
+	push xax
+	mov xdx, [spath]
+	call af_start
+	mov xsi, xbx
+	call af_put
+	mov xsi, [dpath]
+	call quote_af
+	pop xax
+	jmp err_tail
+
+; move_one - copy_one, then the source removed when it was copied (not
+; renamed, not skipped) without any error: each file exists in one place
+; or both at every moment. STATUS is counted for this entry alone, then
+; merged.
+move_one:
+	mov eax, STATUS
+	push xax
+	mov STATUSb, 0
+	mov byte [copied], 0
+	call copy_one
+	cmp byte [copied], 0
+	je .done
+	cmp STATUSb, 0
+	jne .done
+	mov dword [vtext], v_removed
+	cmp dword [stype], S_IFDIR
+	je .rmdir
+	sys unlink, [spath]
+	jmp short .removed
+.rmdir:
+	sys rmdir, [spath]
+	mov dword [vtext], v_rmdir
+.removed:
+	test eax, eax
+	js .remove_fail
+	cmp byte [opt_v], 0
+	je .done
+	mov edi, qbuf
+	mov esi, [vtext]
+	call af_put
+	mov xsi, [spath]
+	call quote_af
+	call out_line
+	jmp short .done
+.remove_fail:
+	mov esi, msg_remove
+	call fail_s
+.done:
+	pop xax
+	or STATUS, eax
+	ret
+%endif
+
 ; verbose - "'SBUF' -> 'DBUF'" with -v.
 verbose:
 	cmp byte [opt_v], 0
 	je .ret
 	mov edi, qbuf
+%ifdef MV
+	cmp dword [stype], S_IFDIR      ; "created directory 'D'"
+	jne .prefix
+	cmp dword [vtext], v_renamed
+	je .prefix
+	mov esi, v_created
+	call af_put
+	jmp .dst
+.prefix:
+	mov esi, [vtext]
+	call af_put
+%endif
 	mov xsi, [spath]
 	call quote_af
 	mov esi, arrow
 	call af_put
+.dst:
 	mov xsi, [dpath]
 	call quote_af
 	jmp out_line
@@ -568,6 +693,7 @@ copy_one:
 	xor eax, eax
 	jmp fail_s
 .not_dir:
+%ifndef MV
 ; A directory that this operand made, met again inside its source: GNU's
 ; "into itself". Its contents were copied; it is not.
 	cmp byte [made_top], 0
@@ -588,6 +714,7 @@ copy_one:
 	xor eax, eax
 	jmp err_tail
 
+%endif
 ; The destination, through a symlink only when the source was followed
 ; (and for a non-directory source by default).
 .dst:
@@ -673,13 +800,66 @@ copy_one:
 	jne .ret
 
 .by_type:
+%ifdef MV
+	mov byte [copied], 1
+	cmp byte [top], 0
+	je .copy
+	sys rename, [spath], [dpath]
+	test eax, eax
+	jz .renamed
+	cmp eax, -EXDEV
+	je .xdev
+	mov byte [copied], 0
+	mov esi, msg_move
+	mov xbx, msg_sub
+	cmp eax, -EINVAL
+	jne .move_fail
+	xor eax, eax                    ; "to a subdirectory of itself"
+	jmp fail_sd
+.move_fail:
+	mov xbx, msg_to
+	jmp fail_sd
+.renamed:
+	mov byte [copied], 0
+	mov dword [vtext], v_renamed
+	jmp verbose
+.xdev:                                  ; the destination removed first
+	xor edx, edx                    ; (as a rename would replace it)
+	cmp dword [stype], S_IFDIR
+	jne .unlink
+	mov edx, AT_REMOVEDIR
+.unlink:
+	sys unlinkat, AT_FDCWD, [dpath], xdx
+	mov byte [dexists], 0
+	test eax, eax
+	jns .copy
+	cmp eax, -ENOENT
+	je .copy
+	mov byte [copied], 0
+	push xax
+	mov esi, msg_xdev
+	mov xdx, [spath]
+	call af_start
+	mov esi, msg_to
+	call af_put
+	mov xsi, [dpath]
+	call quote_af
+	mov esi, msg_xdev2
+	call af_put
+	pop xax
+	jmp err_tail
+.copy:
+	mov dword [vtext], v_copied
+%endif
 	mov eax, [stype]
 	cmp eax, S_IFDIR
 	je copy_dir
+%ifndef MV
 	cmp byte [opt_s], 0
 	jne make_symlink
 	cmp byte [opt_l], 0
 	jne make_link
+%endif
 	cmp eax, S_IFLNK
 	je copy_symlink
 	cmp eax, S_IFREG
@@ -744,6 +924,7 @@ unlink_dst:
 .ret:
 	ret
 
+%ifndef MV
 ; -s: a symlink to the source name as given; -l: a hard link.
 make_symlink:
 	call unlink_forced
@@ -773,6 +954,7 @@ make_link:
 done_verbose:
 	jmp verbose
 
+%endif
 ; A symlink: its target read and made again.
 copy_symlink:
 	sys readlink, [spath], lbuf, PATHSZ - 1
@@ -937,6 +1119,7 @@ copy_dir:
 	jmp .out
 .made:
 	mov byte [xbp + STATX_RECORD + 8], 1
+%ifndef MV
 	cmp byte [top], 0
 	je .verbose
 	sys statx, AT_FDCWD, [dpath], 0, STATX_BASIC_STATS, topstx
@@ -949,6 +1132,7 @@ copy_dir:
 	mov xsi, [dpath]
 	mov edi, dbuf2
 	call copy
+%endif
 .verbose:
 	call verbose
 .open:
@@ -1038,7 +1222,11 @@ copy_dir:
 	cmp ecx, sbuf + 2*PATHSZ
 	jb .append
 	push xbp
+%ifdef MV
+	call move_one
+%else
 	call copy_one
+%endif
 	pop xbp
 	mov eax, [xbp + STATX_RECORD]
 	mov [slen], eax
@@ -1079,6 +1267,9 @@ copy_dir:
 .out:
 	add xsp, STATX_RECORD + DIRBUF + 8*W
 	pop xbp
+%ifdef MV
+	mov byte [copied], 1
+%endif
 	ret
 
 ; preserve - what --preserve keeps, on [dpath]: the owner (a failure said
@@ -1189,6 +1380,11 @@ top:	resb 1                  ; (then made_top: copy_top)
 made_top: resb 1
 into_self: resb 1
 	resb 1
+%ifdef MV
+copied:	resb 1                  ; mv: the entry was copied (see move_one)
+vtext:	resd 1                  ; mv: "renamed " or "copied "
+%endif
+
 dexists: resb 1
 answer:	resb 2
 ch1:	resb 1

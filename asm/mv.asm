@@ -1,0 +1,36 @@
+; mv - move (rename) files.
+;
+; Usage: mv [OPTION]... [-T] SOURCE DEST
+;        mv [OPTION]... SOURCE... DIRECTORY
+;        mv [OPTION]... -t DIRECTORY SOURCE...
+;   -f, --force           never ask (the default here: stdin is not asked
+;                         about unwritable destinations)
+;   -i, --interactive     ask "mv: overwrite 'DEST'? " (y or Y: yes)
+;   -n, --no-clobber      never overwrite an existing file
+;   -u, --update          move only when SOURCE is newer than DEST or DEST
+;                         is missing
+;   -v, --verbose         GNU's lines: renamed 'A' -> 'B'; across file
+;                         systems copied 'A' -> 'B', created directory 'B',
+;                         removed 'A', removed directory 'A'
+;   -T, --no-target-directory  DEST is never a directory
+;   -t, --target-directory=DIRECTORY
+; Long options may be shortened to any unambiguous prefix.
+; Each SOURCE is renamed; when rename(2) says EXDEV (another file system)
+; it is copied as cp -a copies (cp.asm's engine: modes, owners, times
+; with nanoseconds, symlinks, FIFOs, devices, holes), and each file is
+; removed from the source only after its copy was written without any
+; error, then each directory once all it held was moved: an interrupted
+; or failed move never loses anything (a failed file stays in the source;
+; its partial copy stays at the destination, as GNU leaves it).
+; Exit status: 0; 1 when anything failed or for a usage error.
+; Differences from GNU: -b/--backup, -S/--suffix, -Z/--context, --debug
+; and --strip-trailing-slashes fail with "mv: unsupported
+; option" before anything is done. Without -f or -i, GNU asks before
+; replacing an unwritable destination when stdin is a terminal: mv does
+; not ask. Hard links between files moved across file systems are not
+; kept (each name gets its own copy). --help, --version: unrecognized.
+; This file is cp.asm built with MV defined (the two share the copy
+; engine: what differs is under %ifdef MV there).
+
+%define MV
+%include "asm/cp.asm"

@@ -1,0 +1,111 @@
+#!/usr/bin/env bats
+# mv: what difftest cannot express: moves across file systems (EXDEV, a
+# tmpfs under unshare -m): files, trees, symlinks, FIFOs, sparse files
+# over 4 GiB with modes, owners and nanosecond times kept and GNU's -v
+# lines; a full tmpfs (No space left on device, the source intact); a
+# read-only file system; the differential cases as a non-root user; -v
+# on /dev/full and a closed pipe; the options that fail clearly; RSS.
+load helpers
+
+# on_tmpfs CMD... - CMD in a private mount namespace with a 1 MiB tmpfs
+# on ./m (5 GiB of holes fit: tmpfs counts blocks)
+on_tmpfs() {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	mkdir -p m
+	run unshare -m sh -c 'mount -t tmpfs -o size=1m t m && "$@"; s=$?; find m -printf "%p %y %m %U %s %T@ %l\n" | sort > m.list; du -k m > m.du; umount m; exit $s' sh "$@"
+}
+
+# tree DIR - a tree with every kind of file, odd modes and old times
+tree() {
+	mkdir -p "$1/sub/deep"
+	echo one > "$1/f"; chmod 640 "$1/f"; touch -h -d @1000000000.123456789 "$1/f"
+	printf '\0\1\377' > "$1/sub/bin"; chown 65534:65534 "$1/sub/bin"
+	ln -s ../f "$1/sub/l"; mkfifo "$1/sub/p"; chmod 2750 "$1/sub/deep"
+	echo "sp ace" > "$1/sub/deep/a b"
+	touch -d @2000000000.5 "$1/sub/deep" "$1/sub"
+}
+
+@test "across file systems: a tree, every attribute kept, GNU's -v lines" {
+	tree src; /usr/bin/cp -a src gsrc
+	on_tmpfs "$(bin mv)" -v src m/
+	[ "$status" -eq 0 ] && [ ! -e src ]
+	echo "$output" > ours.v; grep -v '^m d' m.list > ours.list
+	mv gsrc src
+	on_tmpfs /usr/bin/mv -v src m/
+	[ "$status" -eq 0 ] && [ ! -e src ]
+	echo "$output" > gnus.v; grep -v '^m d' m.list > gnus.list
+	diff gnus.list ours.list
+	diff <(sort gnus.v) <(sort ours.v)     # (GNU sorts entries by inode)
+}
+
+@test "across file systems: a sparse file over 4 GiB keeps its holes" {
+	truncate -s 5G sp; echo end >> sp; chmod 600 sp
+	on_tmpfs "$(bin mv)" sp m/sp
+	[ "$status" -eq 0 ] && [ ! -e sp ]
+	grep -q '^m/sp f 600 0 5368709124 ' m.list
+	[ "$(cut -f1 m.du)" -lt 100 ]
+}
+
+@test "a full tmpfs: No space left on device, the source intact, as GNU" {
+	head -c 2000000 /dev/urandom > big
+	cp big keep
+	for p in "$(bin mv)" /usr/bin/mv; do
+		on_tmpfs "$p" big m/big
+		[ "$status" -eq 1 ] && [ "$output" = "$p: error writing 'm/big': No space left on device" ]
+		cmp big keep
+	done
+	# a tree with a file that does not fit: what failed stays in the source
+	mkdir t && echo small > t/a && cp big t/b
+	on_tmpfs "$(bin mv)" t m/
+	[ "$status" -eq 1 ] && [[ $output == *"$(bin mv): error writing 'm/t/b': No space left on device"* ]]
+	cmp t/b keep && [ "$(cat t/a)" = small ]
+}
+
+@test "a read-only file system: GNU's messages" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	mkdir ro && echo x > ro/b && echo a > a
+	for p in "$(bin mv)" /usr/bin/mv; do
+		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" ro/b c
+		[ "$status" -eq 1 ] && [ "$output" = "$p: cannot remove 'ro/b': Read-only file system" ]
+		cmp c ro/b && rm c
+		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" a ro/c
+		[ "$status" -eq 1 ] && [ "$output" = "$p: inter-device move failed: 'a' to 'ro/c'; unable to remove target: Read-only file system" ]
+	done
+	[ -e ro/b ] && [ -e a ]
+}
+
+@test "the differential cases as a non-root user" {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p u/bin u/tmp && cp "$(bin mv)" u/bin/ &&
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/mv.cases" u/
+	chmod -R a+rX "$T" && chmod 1777 u/tmp
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin u/mv.cases
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "-v: /dev/full and a closed pipe, as GNU's" {
+	echo x > a; echo y > b; echo z > c
+	dev_full_fails mv -v a a2
+	[ -e a2 ] && [ ! -e a ]
+	closed_pipe_kills mv -v b b2
+	[ -e b2 ]
+}
+
+@test "unsupported options fail clearly, before anything is done" {
+	echo x > a
+	for o in -b -Z --backup --debug --strip-trailing-slashes --suffix=x -Sx; do
+		run "$(bin mv)" $o a c
+		[ "$status" -eq 1 ] && [ "$output" = "$(bin mv): unsupported option" ]
+		[ -e a ] && [ ! -e c ]
+	done
+}
+
+@test "peak RSS: 16 KiB for a rename" {
+	echo x > a
+	rss_at_most 16 mv a b
+	[ -e b ]
+}
