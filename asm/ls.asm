@@ -23,6 +23,8 @@
 ; The last of -U/-t/-S, of -u/-c wins.
 ;   -h  -l's sizes and total as GNU's -h (1024s, rounded up: 1.1K, 10K)
 ;   -k  1 KiB blocks (already the unit of total)
+;   --color=never|no|none, and --color=auto|tty|if-tty when stdout is not a
+;       terminal (GNU's prefixes from --col): no colors, as GNU
 ;   -R  each directory's subdirectories after it, depth first, as DIR/NAME
 ;       (not through symlinks; a subdirectory that cannot be opened: 1)
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
@@ -31,7 +33,10 @@
 ; TIOCGWINSZ, else 80; tab stops of 8 as GNU's default.
 ; Exit status: 0; 1 for a minor problem; 2 for a bad option, an operand
 ; that cannot be accessed or opened, a write error.
-; Differences from GNU: -s (and the other
+; Differences from GNU: colors (--color, --color=always, or auto on a
+; terminal) are refused: "ls: option '--color=always': colors are not
+; supported by this ls", exit 2, as is an invalid WHEN (GNU: its list of
+; valid arguments, exit 2). -s (and the other
 ; letters GNU has) and every long option (--color...) are not implemented:
 ; each fails with "ls: option -X is not supported by this ls" (GNU's
 ; "unrecognized option" for a long one), exit status 2. On a terminal GNU
@@ -93,6 +98,66 @@ _start:
 	mov ebp, VARS
 	mov dword [V(dirfd)], AT_FDCWD
 	save_argv0
+
+; --color[=WHEN] (from "--col" on, before a "--"): never/no/none, and
+; auto/tty/if-tty when stdout is no terminal, become "-k" (which changes
+; nothing); colors themselves are refused.
+	lea xsi, [xsp + 2*W]
+.cs:
+	mov xdx, [xsi]
+	test xdx, xdx
+	jz .cs_done
+	add xsi, W
+	cmp word [xdx], '--'
+	jne .cs
+	xor ecx, ecx
+	cmp byte [xdx + 2], cl
+	je .cs_done                     ; "--"
+.cc:
+	mov al, [xdx + xcx + 2]
+	test al, al
+	jz .cend
+	cmp al, '='
+	je .cend
+	cmp ecx, 5
+	jae .cs
+	cmp al, [s_color + xcx]
+	jne .cs
+	inc ecx
+	jmp .cc
+.cend:
+	cmp ecx, 3
+	jb .cs
+	test al, al
+	jz .nocolor
+	lea xdi, [xdx + xcx + 3]        ; WHEN
+	push xsi
+	mov esi, s_never
+	call word_in
+	jz .plain
+	call word_in                    ; (esi: the auto words)
+	jnz .nocolor0
+	push xdi
+	push xdx
+	sys ioctl, 1, TIOCGWINSZ, stx
+	pop xdx
+	pop xdi
+	test eax, eax
+	jns .nocolor0
+.plain:
+	pop xsi
+	mov xax, s_k
+	mov [xsi - W], xax
+	jmp .cs
+.nocolor0:
+	pop xsi
+.nocolor:
+	mov esi, fmt_color
+	xor eax, eax
+	call say
+	mov STATUSb, 2
+	exit_status
+.cs_done:
 	getopt_init
 .opt:
 	call getopt
@@ -887,6 +952,40 @@ ind_char:
 .no:
 	mov dl, 0
 .r:
+	ret
+
+; word_in - is the string xdi one of the NUL-terminated words at esi (a
+; list ending with an empty word)? ZF=1 yes; esi past the list either way
+word_in:
+	push xdi
+.w:
+	mov xdi, [xsp]
+	cmp byte [xsi], 0
+	je .no
+.c:
+	lodsb
+	cmp al, [xdi]
+	jne .skip
+	inc xdi
+	test al, al
+	jnz .c
+	pop xdi                         ; found: skip the rest of the list
+.rest:
+	lodsb
+	or al, [xsi]
+	jnz .rest
+	inc esi
+	xor eax, eax
+	ret
+.skip:
+	test al, al
+	jz .w
+	lodsb
+	jmp .skip
+.no:
+	inc esi
+	pop xdi
+	or al, 1
 	ret
 
 ; u64 - the decimal digits of the 64-bit number at esi, ending at edi
@@ -1899,6 +1998,11 @@ tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
 OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksTwIBbDGNQXZfmv', 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
+s_color:	db 'color'
+s_k:		db '-k', 0
+s_never:	db 'never', 0, 'no', 0, 'none', 0, 0
+s_auto:		db 'auto', 0, 'tty', 0, 'if-tty', 0, 0
+fmt_color:	db F_ARGV0, ": option '", F_ARG, "': colors are not supported by this ls", 10, 0
 msg_write:	db 'write error', 0
 msg_mem:	db 'memory exhausted', 0
 msg_access:	db "cannot access", 0

@@ -137,8 +137,9 @@ mktree() {
 		[ "$status" -eq 2 ]
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
 	done
-	run "$(bin ls)" --color=never
+	run "$(bin ls)" --format=long
 	[ "$status" -eq 2 ]
+	[ "${lines[0]}" = "$(bin ls): unrecognized option '--format=long'" ]
 }
 
 # 20 KiB: two pages of code (the binary is 6 KiB), the variables' page, the
@@ -213,4 +214,17 @@ mktree() {
 	gnu_same -lh
 	gnu_same -l
 	gnu_same -lS
+}
+
+@test "--color: always (or on a terminal with auto) is refused clearly, exit 2" {
+	touch a
+	local w
+	for w in --color --color=always --color=yes --color=force; do
+		run "$(bin ls)" $w
+		[ "$status" -eq 2 ]
+		[ "$output" = "$(bin ls): option '$w': colors are not supported by this ls" ]
+	done
+	command -v script > /dev/null || skip "script missing"
+	script -qc "$(bin ls) --color=auto; echo \"|\$?\"" /dev/null > out
+	grep -q "|2" out
 }
