@@ -29,8 +29,8 @@
 ; replacing an unwritable destination when stdin is a terminal: mv does
 ; not ask. Hard links between files moved across file systems are not
 ; kept (each name gets its own copy). --help, --version: unrecognized.
-; This file is cp.asm built with MV defined (the two share the copy
-; engine: what differs is under %ifdef MV there).
+; The program is asm/lib/rt/copy_main.inc, cp's, built with MV defined
+; (what differs is under %ifdef MV there).
 
 %define MV
-%include "asm/cp.asm"
+%include "rt/copy_main.inc"
