@@ -54,6 +54,7 @@ ST_PROGRESS equ 4
 
 %define SIGUSR1_ 10
 SA_RESTORER_ equ 0x04000000
+SA_SIGINFO_  equ 4              ; an rt frame on i386 too (for rt_sigreturn)
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -332,7 +333,7 @@ _start.args_done:
 ; read returns EINTR and the statistics come at once, as GNU's).
 .signal:
 	mov dword [act], on_usr1
-	mov dword [act+W], SA_RESTORER_
+	mov dword [act+W], SA_RESTORER_|SA_SIGINFO_
 	mov dword [act+2*W], restorer
 	sys rt_sigaction, SIGUSR1_, act, 0, 8
 

@@ -1,0 +1,166 @@
+#!/usr/bin/env bats
+# dd: what difftest cannot express: the default bytes line (its time and
+# speed vary: masked, the rest compared with GNU's), SIGUSR1's statistics
+# during a copy, status=progress, offsets and totals past 4 GiB (sparse
+# files) on both arches, a big bs= from brk, unreadable files as a
+# non-root user, a closed pipe, and the peak RSS of trivial runs.
+load helpers
+
+# mask: the time and speed of the bytes line replaced by T and S
+mask() { sed -E 's/copied, [0-9.e+-]+ s, [0-9.]+ [kMGTPEZY]?B\/s$/copied, T s, S/'; }
+
+# both_mask ARGS... - ours and GNU's dd ARGS (stdin from ./in) give the
+# same stdout, status and stderr once masked (the line's format checked)
+both_mask() {
+	local s1=0 s2=0
+	"$(bin dd)" "$@" < in > ours 2> ours.err || s1=$?
+	/usr/bin/dd "$@" < in > gnus 2> gnus.err || s2=$?
+	sed -i "s|^$(bin dd):|dd:|" ours.err
+	grep -Eq '^[0-9]+ bytes? (\([0-9.]+ [kMGTPEZY]?B(, [0-9.]+ [KMGTPEZY]iB)?\) )?copied, [0-9]+(\.[0-9]+)?(e-0[0-9])? s, [0-9]+(\.[0-9])? [kMGTPEZY]B/s$' ours.err ||
+		{ echo "format: $(cat ours.err)"; return 1; }
+	mask < ours.err > ours.m; mask < gnus.err > gnus.m
+	[ "$s1" -eq "$s2" ] && cmp ours gnus && diff ours.m gnus.m
+}
+
+@test "the bytes line: plural, singular, SI and IEC, as GNU" {
+	: > in
+	both_mask
+	printf x > in
+	both_mask
+	printf ab > in
+	both_mask
+	head -c 999 /dev/zero > in
+	both_mask
+	head -c 1000 /dev/zero > in
+	both_mask bs=1000
+	head -c 1024 /dev/zero > in
+	both_mask
+	head -c 1048576 /dev/zero > in
+	both_mask bs=64K
+	: > in
+	both_mask if=/dev/zero bs=1M count=1500 of=/dev/null
+}
+
+@test "a total past 4 GiB (64-bit counts on i386)" {
+	: > in
+	both_mask if=/dev/zero bs=64M count=70 of=/dev/null
+}
+
+@test "write error: the counts still printed" {
+	printf abc > in
+	run sh -c '"$1" status=noxfer < in > /dev/full' sh "$(bin dd)"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin dd): error writing 'standard output': No space left on device
+0+1 records in
+0+0 records out" ]
+}
+
+@test "seek past 4 GiB makes a sparse file, as GNU" {
+	printf x > in
+	"$(bin dd)" of=ours bs=1 seek=5G status=noxfer < in 2> ours.err
+	/usr/bin/dd of=gnus bs=1 seek=5G status=noxfer < in 2> gnus.err
+	[ "$(stat -c %s ours)" -eq 5368709121 ]
+	cmp ours gnus
+	cmp ours.err gnus.err
+}
+
+@test "skip past 4 GiB on a file, and skip_bytes" {
+	truncate -s 5G big
+	printf 'tail!' >> big
+	run "$(bin dd)" if=big bs=1G skip=5 status=none
+	[ "$output" = "tail!" ]
+	run "$(bin dd)" if=big iflag=skip_bytes,count_bytes skip=5368709122 count=2 status=none
+	[ "$output" = "il" ]
+}
+
+@test "seek past 4 GiB with notrunc keeps the file" {
+	truncate -s 6G f
+	printf 'AB' | "$(bin dd)" of=f bs=1M seek=5K conv=notrunc status=none
+	[ "$(stat -c %s f)" -eq 6442450944 ]
+	[ "$("$(bin dd)" if=f bs=1M skip=5K count=1 status=none | head -c 3 | od -An -c | tr -d ' ')" = 'AB\0' ]
+}
+
+@test "a big bs= (brk) copies exactly" {
+	head -c 3000000 /dev/urandom > in
+	"$(bin dd)" if=in of=out bs=1M status=none
+	cmp in out
+	"$(bin dd)" if=in of=out2 ibs=1M obs=300000 status=none
+	cmp in out2
+}
+
+@test "SIGUSR1 prints the statistics during the copy" {
+	for dd in "$(bin dd)" /usr/bin/dd; do
+	rm -f out err
+	run python3 - "$dd" <<'PY'
+import os, subprocess, sys, time, signal
+r, w = os.pipe()
+e = open('err', 'wb')
+p = subprocess.Popen([sys.argv[1], 'status=noxfer', 'of=out', 'bs=10'], stdin=r, stderr=e)
+os.close(r)
+os.write(w, b'abc')
+def stats():
+    return open('err').read().count('records in')
+# wait until it reads its stdin again (a few ms), then signal it
+for _ in range(2000):
+    try:
+        if open('/proc/%d/wchan' % p.pid).read() == 'pipe_read' and os.path.getsize('out') == 3:
+            break
+    except OSError:
+        pass
+    time.sleep(0.001)
+p.send_signal(signal.SIGUSR1)
+for _ in range(2000):
+    if stats() >= 1:
+        break
+    time.sleep(0.001)
+os.write(w, b'de')
+os.close(w)
+print(p.wait(), open('err').read(), end='')
+PY
+	echo "$dd: $output"
+	[ "$output" = "0 0+1 records in
+0+1 records out
+0+2 records in
+0+2 records out" ]
+	done
+}
+
+@test "status=progress copies and prints the final statistics" {
+	seq 1000 > in
+	"$(bin dd)" status=progress < in > out 2> err
+	cmp in out
+	grep -q '^7+1 records in$' err
+	grep -Eq '^3893 bytes \(3\.9 kB, 3\.8 KiB\) copied, ' err
+}
+
+@test "unreadable input and unwritable output as a non-root user" {
+	lock_file
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	run "${as[@]}" "$(bin dd)" if=locked
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin dd): failed to open 'locked': Permission denied" ]
+	run "${as[@]}" "$(bin dd)" of=locked status=none < /dev/null
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin dd): failed to open 'locked': Permission denied" ]
+	run "${as[@]}" /usr/bin/dd if=locked
+	[ "$output" = "/usr/bin/dd: failed to open 'locked': Permission denied" ]
+}
+
+@test "a closed pipe kills it silently, as GNU" {
+	closed_pipe_kills dd if=/dev/zero
+	closed_pipe_kills /usr/bin/dd if=/dev/zero
+}
+
+@test "yes | dd | head -c 1 ends by SIGPIPE" {
+	run bash -c 'yes | "$1" 2>err | head -c 1; echo "|${PIPESTATUS[1]}"' sh "$(bin dd)"
+	[ "$output" = "y|141" ]
+	[ ! -s err ]
+}
+
+@test "peak RSS of trivial runs: 16 KiB" {
+	rss_at_most 16 dd status=none
+	printf 'one line\n' > in
+	rss_at_most 16 dd if=in status=noxfer of=/dev/null status=none
+	rss_at_most 16 dd if=in status=none
+	rss_at_most 16 dd if=in bs=1K conv=ucase status=none
+}
