@@ -19,8 +19,7 @@
 ; read or write error).
 ; Differences from GNU: conv=ascii,ebcdic,ibm,block,unblock,sparse and
 ; iflag/oflag=nocache,binary,text are refused as invalid; status=progress
-; prints no progress lines (only the final statistics); skipping past the
-; end of a regular file gives no "cannot skip" warning; conv=swab swaps
+; prints no progress lines (only the final statistics); conv=swab swaps
 ; within each block (GNU carries an odd byte over to the next block);
 ; bs/ibs/obs above 2147483647 are refused as too large.
 
@@ -324,10 +323,18 @@ _start.args_done:
 	exit 1
 .oflag:
 	test byte [oflags+3], F_FULL >> 24
-	jz .signal
+	jz .append
 	mov xdx, s_fullblock
 	mov ecx, s_badoflag
 	jmp usage_error
+.append:
+	test dword [oflags], O_APPEND
+	jz .signal
+	test byte [conv], C_NOTRUNC
+	jnz .signal
+	mov esi, fmt_append
+	mov xdx, xsi                    ; (no ARG)
+	call say
 
 ; SIGUSR1 sets a flag the copy loop looks at (no SA_RESTART: a blocked
 ; read returns EINTR and the statistics come at once, as GNU's).
@@ -437,6 +444,32 @@ _start.args_done:
 .skip:
 	mov edi, t0
 	call dd_clock
+; GNU warns of a short read followed by more data when the block count
+; matters: bs= (no reblocking), no fullblock, and skip=, count= or direct.
+	cmp byte [twobufs], 0
+	jne .nowarn
+	test byte [iflags+3], F_FULL >> 24
+	jnz .nowarn
+	mov eax, [iflags]
+	or eax, [oflags]
+	test eax, O_DIRECT
+	jnz .warn
+	mov eax, [skip]
+	or eax, [skip+4]
+	jnz .warn
+	cmp byte [count_given], 0
+	je .nowarn
+	mov esi, count
+	mov ecx, [ibs]
+	mov dl, [iflags+3]
+	and dl, F_COUNTB >> 24
+	call split
+	mov eax, [tq]
+	or eax, [tq+4]
+	jz .nowarn
+.warn:
+	inc byte [warnp]
+.nowarn:
 	mov eax, [skip]
 	or eax, [skip+4]
 	jz .seek
@@ -448,9 +481,23 @@ _start.args_done:
 	mov A1, [in_fd]
 	mov edx, tq
 	mov cl, SEEK_CUR
-	call dd_lseek
-	cmp eax, -4095
-	jb .seek
+	call dd_lseek                   ; [tq] = the new offset
+	js .skip_read
+; Past the end of a regular file: GNU's warning (the reads find the end).
+	sys statx, [in_fd], s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
+	test eax, eax
+	jnz .seek
+	mov ax, [qbuf + STX_MODE]
+	and ax, S_IFMT
+	cmp ax, S_IFREG
+	jne .seek
+	mov eax, [qbuf + STX_SIZE]
+	mov edx, [qbuf + STX_SIZE + 4]
+	sub eax, [tq]
+	sbb edx, [tq+4]
+	jnc .seek
+	jmp .noskip
+.skip_read:
 ; Not seekable: read the records (each read, short or not, is one).
 	mov esi, skip
 	mov ecx, [ibs]
@@ -476,6 +523,7 @@ _start.args_done:
 	test eax, eax
 	jg .sread
 	js .read_error_quit
+.noskip:
 	mov esi, fmt_noskip             ; the end came first: a warning
 	mov xdx, [in_name]
 	call say
@@ -508,8 +556,7 @@ _start.args_done:
 	mov edx, tq
 	mov cl, SEEK_CUR
 	call dd_lseek
-	cmp eax, -4095
-	jb .limit
+	jns .limit
 	mov edi, [obuf]
 	mov ecx, [obs]
 	xor eax, eax
@@ -841,6 +888,35 @@ read_in:
 	call check_sig
 	jmp .again
 .done:
+	cmp byte [warnp], 0
+	je .counted
+	test eax, eax
+	jle .counted
+	mov ecx, [prevn]
+	test ecx, ecx
+	jle .counted
+	cmp ecx, [rsize]
+	jae .counted
+	mov byte [warnp], 0
+	test byte [stlevel], ST_NONE
+	jnz .counted
+	push xax
+	mov edi, gbuf                   ; the count's digits, NUL-ended
+	xchg eax, ecx
+	call dec32
+	mov byte [xdi], 0
+	mov ecx, s_empty
+	cmp dword [prevn], 1
+	je .one
+	mov ecx, s_plural
+.one:
+	mov edx, gbuf
+	mov esi, fmt_partial
+	xor eax, eax
+	call say
+	pop xax
+.counted:
+	mov [prevn], eax
 	test eax, eax
 	js .ret
 	jz .total
@@ -1654,6 +1730,8 @@ c1000:		dd 1000
 c10:		dd 10
 si_letters:	db 'kMGTPEZY'
 iec_letters:	db 'KMGTPEZY'
+s_empty:	db 0
+s_plural:	db 's', 0
 s_stdin:	db 'standard input', 0
 s_stdout:	db 'standard output', 0
 s_unrec:	db 'unrecognized operand ', 0
@@ -1681,6 +1759,8 @@ s_bytes:	db ' bytes (', 0
 s_copied:	db ' copied, ', 0
 fmt_usage:	db F_ARGV0, ': ', F_TEXT, F_QUOTE, 10, F_TRY, 0
 fmt_zerox:	db F_ARGV0, ": warning: '0x' is a zero multiplier; use '00x' if that is intended", 10, 0
+fmt_append:	db F_ARGV0, ': you probably want conv=notrunc with oflag=append', 10, 0
+fmt_partial:	db F_ARGV0, ': warning: partial read (', F_ARG, ' byte', F_TEXT, '); suggest iflag=fullblock', 10, 0
 fmt_noskip:	db F_ARGV0, ': ', F_FILE, ': cannot skip to specified offset', 10, 0
 
 BSS
@@ -1716,6 +1796,7 @@ rsize:		resd 1
 nread:		resd 1
 lastsz:		resd 1
 rest:		resd 1
+prevn:		resd 1
 ht:		resd 1
 hr:		resd 1
 count:		resq 1
@@ -1739,6 +1820,7 @@ act:		resb 4*W + 8
 count_given:	resb 1
 of_given:	resb 1
 ddash:		resb 1
+warnp:		resb 1
 twobufs:	resb 1
 sigflag:	resb 1
 hpoint:		resb 1

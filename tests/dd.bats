@@ -167,3 +167,28 @@ PY
 	rss_at_most 16 dd if=in status=none
 	rss_at_most 16 dd if=in bs=1K conv=ucase status=none
 }
+
+@test "short reads from a pipe: +1 records each, and GNU's partial-read warning" {
+	for dd in "$(bin dd)" /usr/bin/dd; do
+	rm -f out err
+	run python3 - "$dd" <<'PY'
+import os, subprocess, sys, time
+r, w = os.pipe()
+e = open('err', 'wb')
+p = subprocess.Popen([sys.argv[1], 'bs=10', 'count=5', 'of=out', 'status=noxfer'], stdin=r, stderr=e)
+os.close(r)
+for chunk, size in ((b'a', 1), (b'bc', 3), (b'd', 4)):
+    os.write(w, chunk)
+    for _ in range(5000):
+        if os.path.exists('out') and os.path.getsize('out') == size:
+            break
+        time.sleep(0.001)
+os.close(w)
+print(p.wait(), open('out').read(), open('err').read().replace(sys.argv[1], 'dd'), end='')
+PY
+	echo "$dd: $output"
+	[ "$output" = "0 abcd dd: warning: partial read (1 byte); suggest iflag=fullblock
+0+3 records in
+0+3 records out" ]
+	done
+}
