@@ -63,9 +63,14 @@ load helpers
 	[ ! -s err ]
 }
 
-# Empty input only: a line touches the 32 KiB input buffer's first page and
-# the output buffer's, and the RW segment's file-backed first page holds
-# data (20 KiB).
+# The first read goes into the end of the input buffer, on the page of the
+# variables and of the output buffer's start: one line costs no more pages.
 @test "trivial run: RSS at most 16 KiB on empty input" {
 	rss_at_most 16 expand < /dev/null
+}
+
+@test "trivial run: RSS at most 16 KiB with one line" {
+	printf 'a b\tc\n        d\n' > "$BATS_TEST_TMPDIR/one"
+	rss_at_most 16 expand < "$BATS_TEST_TMPDIR/one"
+	rss_at_most 16 expand "$BATS_TEST_TMPDIR/one"
 }
