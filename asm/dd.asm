@@ -9,17 +9,16 @@
 ;   conv=lcase,ucase,swab,sync,noerror,notrunc,excl,nocreat,fsync,fdatasync
 ;   iflag=/oflag= fullblock count_bytes skip_bytes seek_bytes append direct
 ;                 directory dsync sync noatime noctty nofollow nonblock
-;   status=none|noxfer|progress
+;   status=none|noxfer|progress (progress: GNU's "\r" line once a second)
 ; N: GNU's grammar: digits with the suffixes c w b kB K KiB MB M MiB ...
-; up to Y, products with x (2x512), a lone suffix meaning 1 of it.
+; up to Y, one product with x (2x512), B after digits, a lone suffix = 1 of it.
 ; The statistics on stderr: "F+P records in", "F+P records out" and
 ; "N bytes (SI, IEC) copied, T s, SPEED/s" (human_readable's rounding);
 ; SIGUSR1 prints them during the copy.
 ; Exit status: 0; 1 on any error (the statistics are still printed after a
 ; read or write error).
 ; Differences from GNU: conv=ascii,ebcdic,ibm,block,unblock,sparse and
-; iflag/oflag=nocache,binary,text are refused as invalid; status=progress
-; prints no progress lines (only the final statistics); conv=swab swaps
+; iflag/oflag=nocache,binary,text are refused as invalid; conv=swab swaps
 ; within each block (GNU carries an odd byte over to the next block);
 ; bs/ibs/obs above 2147483647 are refused as too large.
 
@@ -58,6 +57,7 @@ SA_SIGINFO_  equ 4              ; an rt frame on i386 too (for rt_sigreturn)
 _start:
 	pop_argv0                       ; xsp = &argv[1]
 	mov dword [ibs], 512
+	inc dword [pnext]
 	mov dword [obs], 512
 	mov dword [in_name], s_stdin
 	mov dword [out_name], s_stdout
@@ -232,7 +232,7 @@ unrecognized:
 	jmp usage_error
 
 ; symbols: VALUE at xsi, a comma-separated list of the names in the table
-; at xbx (name, 0, dword bits; a 0 byte ends it) -> eax = the bits ORed,
+; at xbx (name, 0, its bit's index; a 0 byte ends it) -> eax = the bits ORed,
 ; edx = the last one's bits. An unknown name: "[symtext]'NAME'" and the Try
 ; line, exit 1 (the name cut at its comma in place).
 symbols:
@@ -257,7 +257,7 @@ symbols:
 	cmp byte [xbp], 0
 	lea xbp, [xbp+1]
 	jne .next
-	add xbp, 4
+	inc xbp
 	jmp .entry
 .end:
 	mov al, [xdi]
@@ -265,10 +265,12 @@ symbols:
 	jz .match
 	cmp al, ','
 	je .match
-	add xbp, 4
+	inc xbp
 	jmp .entry
 .match:
-	mov edx, [xbp]
+	movzx ecx, byte [xbp]
+	xor edx, edx
+	bts edx, ecx
 	or [xsp], edx
 	lea xsi, [xdi+1]
 	test al, al
@@ -617,6 +619,10 @@ _start.args_done:
 ; The copy: one read of ibs bytes (or lastsz), counted full or partial.
 .loop:
 	call check_sig
+	test byte [stlevel], ST_PROGRESS
+	jz .no_progress
+	call progress
+.no_progress:
 	mov eax, [in_full]
 	mov edx, [in_full+4]
 	add eax, [in_part]
@@ -668,12 +674,12 @@ _start.args_done:
 	mov [nread], eax
 	cmp eax, [ibs]
 	jb .partial
-	add dword [in_full], 1
-	adc dword [in_full+4], 0
+	mov edi, in_full
+	call inc64
 	jmp .convert
 .partial:
-	add dword [in_part], 1
-	adc dword [in_part+4], 0
+	mov edi, in_part
+	call inc64
 	test byte [conv], C_SYNC
 	jz .convert
 	mov eax, [ibs]
@@ -728,12 +734,12 @@ _start.args_done:
 	mov eax, [nread]
 	cmp eax, [ibs]
 	jb .wpart
-	add dword [out_full], 1
-	adc dword [out_full+4], 0
+	mov edi, out_full
+	call inc64
 	jmp .loop
 .wpart:
-	add dword [out_part], 1
-	adc dword [out_part+4], 0
+	mov edi, out_part
+	call inc64
 	jmp .loop
 .write_error:
 	mov esi, s_errwrite
@@ -837,8 +843,8 @@ flush_obuf:
 	push xax
 	cmp dword [wdone], 0
 	je .none
-	add dword [out_part], 1
-	adc dword [out_part+4], 0
+	mov edi, out_part
+	call inc64
 .none:
 	mov esi, [wmsg]
 	mov xdx, [out_name]
@@ -849,12 +855,12 @@ flush_obuf:
 .ok:
 	cmp ecx, [obs]                  ; (ecx = opos: see write_out)
 	je .full
-	add dword [out_part], 1
-	adc dword [out_part+4], 0
+	mov edi, out_part
+	call inc64
 	jmp .zero
 .full:
-	add dword [out_full], 1
-	adc dword [out_full+4], 0
+	mov edi, out_full
+	call inc64
 .zero:
 	xor eax, eax
 	ret
@@ -982,6 +988,13 @@ print_stats:
 	push xbp
 	push xbx
 	mov edi, sbuf
+	xor eax, eax
+	cmp [plen], eax                 ; a progress line is ended first
+	je .in
+	mov [plen], eax
+	mov al, 10
+	stosb
+.in:
 	mov esi, in_full
 	mov ebx, s_recin
 	call .records
@@ -991,9 +1004,64 @@ print_stats:
 	test byte [stlevel], ST_NOXFER
 	jnz .write
 	push xdi
+	call now
+	pop xdi
+	call xfer_line
+	mov al, 10
+	stosb
+.write:
+	call write_sbuf
+	pop xbx
+	pop xbp
+.ret:
+	ret
+
+; write_sbuf: sbuf up to xdi on stderr.
+write_sbuf:
+	mov A3, xdi
+	mov A2d, sbuf
+	sub A3d, A2d
+	push 2
+	pop A1
+	jmp write_all
+
+; progress: status=progress's line, once a second: "\r" and the bytes
+; line with the seconds as "%.0f s", blanks over a longer line before.
+progress:
+	push xbp
+	push xbx
+	call now                        ; eax = whole seconds
+	cmp eax, [pnext]
+	jb .ret
+	inc eax
+	mov [pnext], eax
+	mov edi, sbuf
+	mov al, 13
+	stosb
+	inc byte [pmode]
+	call xfer_line
+	dec byte [pmode]
+	mov ecx, edi
+	sub ecx, sbuf + 1
+	mov edx, [plen]
+	mov [plen], ecx
+	sub edx, ecx
+	jbe .write
+	mov ecx, edx
+	mov al, ' '
+	rep stosb
+.write:
+	call write_sbuf
+.ret:
+	pop xbx
+	pop xbp
+	ret
+
+; now: [dns] = the nanoseconds since t0 -> eax = the whole seconds.
+; clobbers: xax, xcx, xdx, xdi, A1, A2
+now:
 	mov edi, t1
 	call dd_clock
-	pop xdi
 	mov eax, [t1]
 	sub eax, [t0]
 	mov ecx, 1000000000
@@ -1005,6 +1073,16 @@ print_stats:
 	adc edx, ecx
 	mov [dns], eax
 	mov [dns+4], edx
+	mov eax, [t1]
+	sub eax, [t0]
+	mov ecx, [t1+8]
+	cmp ecx, [t0+8]
+	sbb eax, 0
+	ret
+
+; xfer_line: "N bytes (SI, IEC) copied, T s, SPEED/s" at xdi (no newline).
+; clobbers: everything but xsp
+xfer_line:
 	mov esi, wbytes
 	call dec_out
 	mov eax, [wbytes]
@@ -1039,24 +1117,31 @@ print_stats:
 .copied:
 	mov esi, s_copied
 	call cpy
+	cmp byte [pmode], 0
+	jne .whole_s
 	call gtime
+	jmp .speed
+.whole_s:                               ; "%.0f s"
+	mov eax, [dns]
+	mov edx, [dns+4]
+	add eax, 500000000
+	adc edx, 0
+	mov [dq_tmp2], eax
+	mov [dq_tmp2+4], edx
+	push xbx
+	mov ebx, dq_tmp2
+	mov ecx, 1000000000
+	call div64
+	pop xbx
+	mov esi, dq_tmp2
+	call dec_out
+	mov ax, ' s'
+	stosw
+.speed:
 	mov ax, ', '
 	stosw
-	call speed
-	mov al, 10
-	stosb
-.write:
-	mov A3, xdi
-	mov A2d, sbuf
-	sub A3d, A2d
-	push 2
-	pop A1
-	call write_all
-	pop xbx
-	pop xbp
-.ret:
-	ret
-.records:                               ; xsi = full, xsi+8 = partial
+	jmp speed
+print_stats.records:                               ; xsi = full, xsi+8 = partial
 	push xsi
 	call dec_out
 	mov al, '+'
@@ -1104,6 +1189,12 @@ dec_out:
 	jmp .put
 .end:
 	pop xbx
+	ret
+
+; inc64: the qword at xdi plus 1.
+inc64:
+	add dword [xdi], 1
+	adc dword [xdi+4], 0
 	ret
 
 ; div64: the qword at xbx divided by ecx in place -> edx = the remainder,
@@ -1656,6 +1747,10 @@ restorer:
 	sys rt_sigreturn
 
 ; read-only data
+; bitidx X: the table entries' bits as a bit index (one byte)
+%macro bitidx 1
+	db ((%1)>=(1<<1))+((%1)>=(1<<2))+((%1)>=(1<<3))+((%1)>=(1<<4))+((%1)>=(1<<5))+((%1)>=(1<<6))+((%1)>=(1<<7))+((%1)>=(1<<8))+((%1)>=(1<<9))+((%1)>=(1<<10))+((%1)>=(1<<11))+((%1)>=(1<<12))+((%1)>=(1<<13))+((%1)>=(1<<14))+((%1)>=(1<<15))+((%1)>=(1<<16))+((%1)>=(1<<17))+((%1)>=(1<<18))+((%1)>=(1<<19))+((%1)>=(1<<20))+((%1)>=(1<<21))+((%1)>=(1<<22))+((%1)>=(1<<23))+((%1)>=(1<<24))+((%1)>=(1<<25))+((%1)>=(1<<26))+((%1)>=(1<<27))+((%1)>=(1<<28))+((%1)>=(1<<29))+((%1)>=(1<<30))
+%endmacro
 optab:
 	db 'if', 0, 0, 'of', 0, 1, 'conv', 0, 2, 'iflag', 0, 3, 'oflag', 0, 4
 	db 'status', 0, 5, 'bs', 0, 6, 'ibs', 0, 7, 'obs', 0, 8
@@ -1666,61 +1761,61 @@ jumptab:
 	dW op_obs, op_count, op_skip, op_seek
 convtab:
 	db 'lcase', 0
-	dd C_LCASE
+	bitidx C_LCASE
 	db 'ucase', 0
-	dd C_UCASE
+	bitidx C_UCASE
 	db 'swab', 0
-	dd C_SWAB
+	bitidx C_SWAB
 	db 'noerror', 0
-	dd C_NOERROR
+	bitidx C_NOERROR
 	db 'notrunc', 0
-	dd C_NOTRUNC
+	bitidx C_NOTRUNC
 	db 'sync', 0
-	dd C_SYNC
+	bitidx C_SYNC
 	db 'fsync', 0
-	dd C_FSYNC
+	bitidx C_FSYNC
 	db 'fdatasync', 0
-	dd C_FDATASYNC
+	bitidx C_FDATASYNC
 	db 'excl', 0
-	dd C_EXCL
+	bitidx C_EXCL
 	db 'nocreat', 0
-	dd C_NOCREAT
+	bitidx C_NOCREAT
 	db 0
 flagtab:
 	db 'append', 0
-	dd O_APPEND
+	bitidx O_APPEND
 	db 'direct', 0
-	dd O_DIRECT
+	bitidx O_DIRECT
 	db 'directory', 0
-	dd O_DIRECTORY
+	bitidx O_DIRECTORY
 	db 'dsync', 0
-	dd O_DSYNC
+	bitidx O_DSYNC
 	db 'sync', 0
-	dd O_SYNC_
+	db 20                           ; __O_SYNC (the kernel adds O_DSYNC)
 	db 'fullblock', 0
-	dd F_FULL
+	bitidx F_FULL
 	db 'noatime', 0
-	dd O_NOATIME
+	bitidx O_NOATIME
 	db 'noctty', 0
-	dd O_NOCTTY
+	bitidx O_NOCTTY
 	db 'nofollow', 0
-	dd O_NOFOLLOW
+	bitidx O_NOFOLLOW
 	db 'nonblock', 0
-	dd O_NONBLOCK
+	bitidx O_NONBLOCK
 	db 'count_bytes', 0
-	dd F_COUNTB
+	bitidx F_COUNTB
 	db 'skip_bytes', 0
-	dd F_SKIPB
+	bitidx F_SKIPB
 	db 'seek_bytes', 0
-	dd F_SEEKB
+	bitidx F_SEEKB
 	db 0
 stattab:
 	db 'none', 0
-	dd ST_NONE
+	bitidx ST_NONE
 	db 'noxfer', 0
-	dd ST_NOXFER
+	bitidx ST_NOXFER
 	db 'progress', 0
-	dd ST_PROGRESS
+	bitidx ST_PROGRESS
 	db 0
 suffixes:	db 'bcwkKMGTPEZY'
 suffixes_end:
@@ -1797,6 +1892,8 @@ nread:		resd 1
 lastsz:		resd 1
 rest:		resd 1
 prevn:		resd 1
+plen:		resd 1
+pnext:		resd 1
 ht:		resd 1
 hr:		resd 1
 count:		resq 1
@@ -1821,6 +1918,7 @@ count_given:	resb 1
 of_given:	resb 1
 ddash:		resb 1
 warnp:		resb 1
+pmode:		resb 1
 twobufs:	resb 1
 sigflag:	resb 1
 hpoint:		resb 1

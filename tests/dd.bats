@@ -128,6 +128,23 @@ PY
 	done
 }
 
+@test "status=progress: a line a second, as GNU's" {
+	for dd in "$(bin dd)" /usr/bin/dd; do
+	run python3 - "$dd" <<'PY'
+import subprocess, sys, time
+p = subprocess.Popen([sys.argv[1], 'status=progress', 'bs=1'], stdin=subprocess.PIPE,
+                     stdout=subprocess.DEVNULL, stderr=open('err', 'wb'))
+p.stdin.write(b'a'); p.stdin.flush()
+time.sleep(1.2)
+p.stdin.write(b'b'); p.stdin.close()
+print(p.wait())
+PY
+	[ "$output" = 0 ]
+	[ "$(sed -E '$ s/copied, [0-9.e+-]+ s, [0-9.]+ [kMGTPEZY]?B\/s$/copied, T s, S/' err | od -An -c | tr -s ' ')" = "$(printf '\r2 bytes copied, 1 s, 0.0 kB/s\n2+0 records in\n2+0 records out\n2 bytes copied, T s, S\n' | od -An -c | tr -s ' ')" ] ||
+		{ echo "$dd: $(od -c err)"; return 1; }
+	done
+}
+
 @test "status=progress copies and prints the final statistics" {
 	seq 1000 > in
 	"$(bin dd)" status=progress < in > out 2> err
