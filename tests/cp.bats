@@ -17,12 +17,14 @@ load helpers
 	[ "$status" -eq 0 ]
 }
 
-@test "a sparse file over 4 GiB: the same bytes, the holes kept" {
+@test "a sparse file over 4 GiB: its data, its size, the holes kept" {
 	truncate -s 5G s
 	printf abc | dd of=s bs=1 seek=3221225472 conv=notrunc status=none
 	echo end >> s
 	"$(bin cp)" s c
-	cmp s c
+	# (cmp would read 5 GiB of zeros: the data and the ends instead)
+	[ "$(dd if=c bs=1 skip=3221225472 count=3 status=none)" = abc ]
+	[ "$(tail -c 4 c)" = end ] && [ "$(head -c 3 c | od -An -tx1)" = " 00 00 00" ]
 	[ "$(stat -c %s c)" -eq "$(stat -c %s s)" ]
 	[ "$(du -k c | cut -f1)" -lt 1024 ]
 	truncate -s 4G h          # all hole
