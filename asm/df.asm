@@ -1,0 +1,958 @@
+; df - report file system space usage (GNU coreutils 9.1's df).
+;
+; Usage: df [-a] [-h] [-k] [-P] [-T] [FILE...]
+;   -a, --all             every mount, dummy, duplicate and empty ones too
+;   -h, --human-readable  sizes as 1.5K 12G (powers of 1024, rounded up)
+;   -k                    1024-byte blocks (the default)
+;   -P, --portability     POSIX headers (1024-blocks, Capacity)
+;   -T, --print-type      a Type column
+; The mounts come from /proc/self/mountinfo (as gnulib's mountlist reads
+; it, \ooo escapes undone) and each one's numbers from statfs. Without -a
+; (and without FILE) GNU's filter: dummy file systems (proc, sysfs, devpts,
+; autofs, debugfs, fusectl, mqueue, ...) and those with no blocks are left
+; out, and of several mounts of one device (stat's st_dev of the mount
+; point) one is kept by GNU's rules (a source with a '/', the mount point
+; nearest the root, an over-mount). With FILE: the mount it is on (the
+; longest mount point that is a prefix of its canonical name, checked by
+; device; else the first mount of its device). Columns are as wide as
+; their longest field (at least GNU's 14/4/5/5/5/4), numbers to the right.
+; Exit status: 0; 1 after "df: F: Reason" for a FILE, a usage error or a
+; write error.
+; Differences from GNU: --output, -B, -i, -l, -t/-x, --total, --sync, -H,
+; --si, --help, --version are not supported; remote-mount exceptions of
+; the duplicate filter are not made; names with control characters are
+; printed as they are; a device node operand is not looked up by its
+; device.
+
+%include "subk.inc"
+%include "layout.inc"
+%include "rt/stat_statfs.inc"
+%include "rt/canonicalize_consts.inc"
+use getopt_long, err_file, err_plain, errno_path, canonicalize, strcmp
+
+OBUFSZ  equ 4096
+MIBUFSZ equ 1048576
+MAXMNT  equ 8192
+ARENASZ equ 4194304
+; a mount: source, type, mount point, root (pointers), dev (8 bytes),
+; flags (dummy, kept)
+M_SRC   equ 0
+M_TYPE  equ W
+M_DIR   equ 2*W
+M_ROOT  equ 3*W
+M_DEV   equ 4*W
+M_FLAGS equ 4*W + 8
+M_SIZE  equ 4*W + 12
+NCOL    equ 7
+
+_start:
+	pop_argv0                       ; xsp = &argv[1]
+	mov dword [opos], obuf
+	mov dword [apos], arena
+	mov dword [rend], rows
+	mov xsi, xsp
+	mov xdi, xsp
+	xor ebx, ebx
+.opt:
+	call getopt_long
+	jc .options_done
+	mov ecx, optbits
+.bit:
+	cmp al, [xcx]
+	je .flag
+	inc ecx
+	jmp .bit
+.flag:
+	sub ecx, optbits
+	bts [flags], ecx
+	jmp .opt
+.options_done:
+	cmp xdi, xsp
+	setne [listed]
+	call read_mounts
+	call header
+	cmp byte [listed], 0
+	je .all
+; FILE operands: the mount each is on
+.operand:
+	pop xsi
+	test xsi, xsi
+	jz .print
+	push xsi
+	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
+	pop xsi
+	test eax, eax
+	js .op_fail
+	push xsi
+	mov eax, [stx + STX_DEV]
+	mov [opdev], eax
+	mov eax, [stx + STX_DEV + 4]
+	mov [opdev + 4], eax
+	mov al, CAN_EXISTING
+	call canonicalize
+	pop xsi
+	jc .op_fail
+	call find_mount                 ; xbx = the mount
+	test xbx, xbx
+	jz .operand
+	call add_row
+	jmp .operand
+.op_fail:
+	call err_file
+	jmp .operand
+.all:
+	call filter
+	mov ebx, mounts
+.each:
+	cmp xbx, [mend]
+	jae .print
+	test byte [xbx + M_FLAGS], 2    ; kept
+	jz .next
+	push xbx
+	call add_row
+	pop xbx
+.next:
+	add ebx, M_SIZE
+	jmp .each
+.print:
+	call print_rows
+	call flush
+	exit_status
+
+; read_mounts - /proc/self/mountinfo into mibuf, parsed into mounts..mend
+read_mounts:
+	sys open, mountinfo, O_RDONLY | O_LARGEFILE
+	test eax, eax
+	js .fail
+	mov ebp, eax
+	mov edi, mibuf
+.read:
+	mov A3d, mibuf + MIBUFSZ - 1
+	sub A3d, edi
+	jz no_room
+	push xdi
+	movx A2, xdi
+	sys read, xbp
+	pop xdi
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	js .fail
+	jz .eof
+	add edi, eax
+	jmp .read
+.eof:
+	mov byte [xdi], 0
+	sys close, xbp
+	mov esi, mibuf
+	mov ebx, mounts
+.line:
+	cmp byte [xsi], 0
+	je .done
+	cmp ebx, mounts + MAXMNT * M_SIZE
+	jae no_room
+	call field                      ; id
+	call field                      ; parent
+	call field                      ; major:minor
+	call field
+	mov [xbx + M_ROOT], xax
+	call field
+	mov [xbx + M_DIR], xax
+.optional:
+	call field                      ; options, optional fields, "-"
+	cmp word [xax], '-'
+	jne .optional
+	call field
+	mov [xbx + M_TYPE], xax
+	call field
+	mov [xbx + M_SRC], xax
+.eol:                                   ; the rest of the line
+	lodsb
+	cmp al, 10
+	je .parsed
+	test al, al
+	jnz .eol
+	dec xsi
+.parsed:
+; dummy: GNU's ME_DUMMY types
+	push xsi
+	mov xsi, [xbx + M_TYPE]
+	mov edi, dummies
+.dummy:
+	cmp byte [xdi], 0
+	je .real
+	push xsi
+	push xdi
+	call strcmp
+	pop xdi
+	pop xsi
+	je .is_dummy
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	jmp .dummy
+.is_dummy:
+	or byte [xbx + M_FLAGS], 1
+.real:
+	pop xsi
+	add ebx, M_SIZE
+	jmp .line
+.done:
+	mov [mend], xbx
+	ret
+.fail:
+	mov esi, mountinfo
+	call err_file
+	exit 1
+
+; field - the next space-separated field at xsi, NUL-terminated and its
+; \ooo escapes undone: xax = it, xsi past it
+field:
+	push xsi
+	mov xdi, xsi
+.byte:
+	lodsb
+	cmp al, ' '
+	je .end
+	cmp al, 10
+	je .nl
+	test al, al
+	jz .nl
+	cmp al, '\'
+	jne .put
+	mov cl, 3
+	xor edx, edx
+.oct:
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 8
+	jae .oct_end
+	shl edx, 3
+	or dl, al
+	inc xsi
+	dec cl
+	jnz .oct
+.oct_end:
+	mov al, dl
+.put:
+	stosb
+	jmp .byte
+.nl:
+	dec xsi
+.end:
+	mov byte [xdi], 0
+	pop xax
+	ret
+
+; filter - GNU's filter_mount_list: the kept flag (2) on the mounts to show
+filter:
+	mov ebx, mounts
+.each:
+	cmp xbx, [mend]
+	jae .ret
+	test byte [flags], 1 << B_ALL
+	jnz .keep
+	test byte [xbx + M_FLAGS], 1
+	jnz .next
+	push xbx
+	mov xsi, [xbx + M_DIR]
+	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
+	pop xbx
+	test eax, eax
+	js .next
+	mov eax, [stx + STX_DEV]
+	mov [xbx + M_DEV], eax
+	mov eax, [stx + STX_DEV + 4]
+	mov [xbx + M_DEV + 4], eax
+; an earlier kept mount of the same device?
+	mov ebp, mounts
+.seen:
+	cmp ebp, ebx
+	jae .keep
+	test byte [xbp + M_FLAGS], 2
+	jz .seen_next
+	mov eax, [xbp + M_DEV]
+	cmp eax, [xbx + M_DEV]
+	jne .seen_next
+	mov eax, [xbp + M_DEV + 4]
+	cmp eax, [xbx + M_DEV + 4]
+	je .dup
+.seen_next:
+	add ebp, M_SIZE
+	jmp .seen
+; the new one (xbx) wins over the one seen (xbp): a source with a '/'
+; against one without, or a mount point nearer the root (unless its root
+; is deeper), or another source on the same mount point
+.dup:
+	mov xsi, [xbx + M_SRC]
+	call has_slash
+	jnc .not_slash
+	mov xsi, [xbp + M_SRC]
+	call has_slash
+	jnc .replace
+.not_slash:
+	mov A2, [xbp + M_DIR]
+	call strlen
+	push A3
+	mov A2, [xbx + M_DIR]
+	call strlen
+	pop xcx
+	cmp ecx, A3d
+	jbe .not_nearer
+	mov A2, [xbp + M_ROOT]
+	call strlen
+	push A3
+	mov A2, [xbx + M_ROOT]
+	call strlen
+	pop xcx
+	cmp ecx, A3d
+	jae .replace
+.not_nearer:
+	mov xsi, [xbp + M_SRC]
+	mov xdi, [xbx + M_SRC]
+	call strcmp
+	je .next
+	mov xsi, [xbp + M_DIR]
+	mov xdi, [xbx + M_DIR]
+	call strcmp
+	jne .next
+.replace:                               ; the new one takes the old one's place
+	and byte [xbp + M_FLAGS], ~2
+	mov ecx, M_SIZE
+	mov xsi, xbx
+	mov xdi, xbp
+	push xdi
+	rep movsb
+	pop xbp
+	or byte [xbp + M_FLAGS], 2
+	jmp .next
+.keep:
+	or byte [xbx + M_FLAGS], 2
+.next:
+	add ebx, M_SIZE
+	jmp .each
+.ret:
+	ret
+
+; has_slash - xsi a string: CF=1 when it has a '/'
+has_slash:
+	lodsb
+	cmp al, '/'
+	je .yes
+	test al, al
+	jnz has_slash
+	clc
+	ret
+.yes:
+	stc
+	ret
+
+; find_mount - can_out = a FILE's canonical name, opdev its device: xbx
+; = its mount (0: none, reported)
+find_mount:
+	xor ebx, ebx                    ; the best
+	and dword [blen], 0
+	mov A2d, can_out
+	call strlen
+	mov [rlen], A3d
+	mov ebp, mounts
+.each:
+	cmp xbp, [mend]
+	jae .check
+	test xbx, xbx
+	jz .try
+	test byte [xbx + M_FLAGS], 1
+	jnz .try
+	test byte [xbp + M_FLAGS], 1
+	jnz .next
+.try:
+	mov A2, [xbp + M_DIR]
+	call strlen                     ; A3 = its length
+	cmp A3d, [blen]
+	jb .next
+	cmp A3d, [rlen]
+	ja .next
+	cmp A3d, 1
+	je .best
+	mov xsi, [xbp + M_DIR]
+	mov edi, can_out
+	mov ecx, A3d
+	repe cmpsb
+	jne .next
+	mov al, [xdi]
+	test al, al
+	jz .best
+	cmp al, '/'
+	jne .next
+.best:
+	mov xbx, xbp
+	mov [blen], A3d
+.next:
+	add ebp, M_SIZE
+	jmp .each
+.check:
+	test xbx, xbx
+	jz .by_dev
+	call dev_of
+	jz .ret
+.by_dev:
+	mov ebx, mounts
+.dev_each:
+	cmp xbx, [mend]
+	jae .none
+	call dev_of
+	jz .ret
+	add ebx, M_SIZE
+	jmp .dev_each
+.none:
+	xor ebx, ebx
+.ret:
+	ret
+
+; dev_of - xbx a mount: ZF=1 when its mount point's device is opdev
+dev_of:
+	push xbx
+	mov xsi, [xbx + M_DIR]
+	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
+	pop xbx
+	test eax, eax
+	js .no
+	mov eax, [stx + STX_DEV]
+	cmp eax, [opdev]
+	jne .ret
+	mov eax, [stx + STX_DEV + 4]
+	cmp eax, [opdev + 4]
+.ret:
+	ret
+.no:
+	or eax, eax                     ; ZF=0
+	ret
+
+; header - the first row: the column titles
+header:
+	mov edi, [rend]
+	mov esi, h_source
+	call col
+	test byte [flags], 1 << B_TYPE
+	jz .no_type
+	mov esi, h_type
+	call col
+.no_type:
+	mov esi, h_size
+	test byte [flags], 1 << B_HUMAN
+	jnz .size
+	mov esi, h_blocks
+	test byte [flags], 1 << B_POSIX
+	jz .size
+	mov esi, h_pblocks
+.size:
+	call col
+	mov esi, h_used
+	call col
+	mov esi, h_avail
+	test byte [flags], 1 << B_HUMAN
+	jz .avail
+	mov esi, h_havail
+.avail:
+	call col
+	mov esi, h_use
+	test byte [flags], 1 << B_HUMAN
+	jnz .use
+	test byte [flags], 1 << B_POSIX
+	jz .use
+	mov esi, h_cap
+.use:
+	call col
+	mov esi, h_target
+	call col
+	mov [rend], edi
+	ret
+
+col:                                    ; xsi: a field of the row at xdi
+	mov [xdi], xsi
+	add edi, W
+	ret
+
+; add_row - xbx = a mount: statfs, then its row (skipped without -a when
+; it has no blocks and no FILE was given)
+add_row:
+	push xbx
+	sys_statfs [xbx + M_DIR], sfs
+	pop xbx
+	test eax, eax
+	js .fail
+	mov eax, [sfs + SFS_BLOCKS]
+	or eax, [sfs + SFS_BLOCKS + 4]
+	jnz .rows
+	test byte [flags], 1 << B_ALL
+	jnz .rows
+	cmp byte [listed], 0
+	je .ret
+.rows:
+	mov edi, [rend]
+	cmp edi, rows + MAXMNT * NCOL * W
+	jae no_room
+	mov xsi, [xbx + M_SRC]
+	call col
+	test byte [flags], 1 << B_TYPE
+	jz .no_type
+	mov xsi, [xbx + M_TYPE]
+	call col
+.no_type:
+	push xbx
+	mov [rend], edi
+; size, used = blocks - bfree, avail
+	mov eax, [sfs + SFS_BLOCKS]
+	mov edx, [sfs + SFS_BLOCKS + 4]
+	call num_col
+	mov eax, [sfs + SFS_BLOCKS]
+	mov edx, [sfs + SFS_BLOCKS + 4]
+	sub eax, [sfs + SFS_BFREE]
+	sbb edx, [sfs + SFS_BFREE + 4]
+	mov [used], eax
+	mov [used + 4], edx
+	call num_col
+	mov eax, [sfs + SFS_BAVAIL]
+	mov edx, [sfs + SFS_BAVAIL + 4]
+	call num_col
+; Use%: used * 100 / (used + avail), rounded up; "-" when that is 0
+	mov edi, [apos]
+	mov eax, [used]
+	mov edx, [used + 4]
+	mov ecx, [sfs + SFS_BAVAIL]
+	mov ebx, [sfs + SFS_BAVAIL + 4]
+	add ecx, eax
+	adc ebx, edx
+	mov esi, dash
+	mov ebp, ecx
+	or ebp, ebx
+	jz .pct_put
+; (100 * used fits 64 bits for any real file system; the divisor is made
+; to fit 32 bits by shifting both)
+.shrink:
+	test ebx, ebx
+	jz .pct_div
+	shrd ecx, ebx, 1
+	shr ebx, 1
+	shrd eax, edx, 1
+	shr edx, 1
+	jmp .shrink
+.pct_div:
+	imul edx, edx, 100
+	push xdx
+	mov ebx, 100
+	mul ebx
+	pop xbx
+	add edx, ebx
+	mov [val], eax
+	mov [val + 4], edx
+	call div64                      ; ecx = the divisor
+	test edx, edx
+	jz .pct_exact
+	add dword [val], 1
+	adc dword [val + 4], 0
+.pct_exact:
+	mov esi, edi
+	push xsi
+	call put_dec
+	mov ax, '%'
+	stosw
+	mov [apos], edi
+	pop xsi
+.pct_put:
+	mov edi, [rend]
+	call col
+	pop xbx
+	mov xsi, [xbx + M_DIR]
+	call col
+	mov [rend], edi
+.ret:
+	ret
+.fail:                                  ; GNU: EACCES, ENOENT unseen unless listed
+	cmp byte [listed], 0
+	jne .report
+	cmp eax, -EACCES
+	je .ret
+	cmp eax, -ENOENT
+	je .ret
+.report:
+	mov xsi, [xbx + M_DIR]
+	call err_file
+	ret
+
+; num_col - edx:eax = a count of f_frsize blocks: its field (K, or human)
+num_col:
+	mov ecx, [sfs + SFS_FRSIZE]
+	test ecx, ecx
+	jnz .frsize
+	mov ecx, [sfs + SFS_BSIZE]
+.frsize:
+	push xdx
+	mul ecx
+	mov [val], eax
+	pop xax
+	push xdx
+	mul ecx
+	pop xdx
+	add edx, eax
+	mov [val + 4], edx              ; bytes
+	mov edi, [apos]
+	mov esi, edi
+	cmp edi, arena + ARENASZ - 64
+	jae no_room
+	test byte [flags], 1 << B_HUMAN
+	jnz .human
+	mov ecx, 1024
+	call div64
+	test edx, edx
+	jz .dec
+	add dword [val], 1
+	adc dword [val + 4], 0
+.dec:
+	call put_dec
+	jmp .done
+.human:
+	call put_human
+.done:
+	mov byte [xdi], 0
+	inc edi
+	mov [apos], edi
+	mov edi, [rend]
+	call col
+	mov [rend], edi
+	ret
+
+; put_dec - [val] in decimal at xdi (xdi past it). clobbers xax, xcx, xdx
+put_dec:
+	push xsi
+	lea esi, [edi + 24]
+	push xdi
+	mov edi, esi
+	mov ecx, 10
+	call udigits
+	mov ecx, esi
+	mov xsi, xdi
+	pop xdi
+	sub ecx, esi
+	rep movsb
+	pop xsi
+	ret
+
+; put_human - [val] bytes as gnulib's human_readable (human_ceiling,
+; autoscale, base 1024) at xdi (xdi past it)
+put_human:
+	push xsi
+	push xbx
+	push xbp
+	push xdi
+	mov edi, num_end
+	xor ebx, ebx                    ; bl = the exponent
+	xor esi, esi                    ; esi = tenths
+	xor ebp, ebp                    ; ebp = inexact
+	cmp dword [val + 4], 0
+	jne .scale
+	cmp dword [val], 1024
+	jb .int
+.scale:
+	mov ecx, 1024
+	call div64
+	imul edx, edx, 10
+	add edx, esi
+	mov esi, edx
+	shr esi, 10
+	and edx, 1023
+	or ebp, edx
+	inc ebx
+	cmp dword [val + 4], 0
+	jne .more
+	cmp dword [val], 1024
+	jb .scaled
+.more:
+	cmp bl, 8
+	jb .scale
+.scaled:
+	mov al, [suffixes + xbx - 1]
+	dec edi
+	mov [xdi], al
+	cmp dword [val + 4], 0
+	jne .round
+	cmp dword [val], 10
+	jae .round
+	test ebp, ebp
+	jz .tenths
+	inc esi
+	xor ebp, ebp
+	cmp esi, 10
+	jb .tenths
+	xor esi, esi
+	inc dword [val]
+.tenths:
+	cmp dword [val], 10
+	jae .round
+	lea eax, [esi + '0']
+	dec edi
+	mov [xdi], al
+	dec edi
+	mov byte [xdi], '.'
+	xor esi, esi
+.round:
+	or esi, ebp
+	jz .int
+	add dword [val], 1
+	adc dword [val + 4], 0
+	cmp dword [val + 4], 0
+	jne .int
+	cmp dword [val], 1024
+	jne .int
+	cmp bl, 8
+	jae .int
+	inc ebx
+	mov al, [suffixes + xbx - 1]
+	mov [num_end - 1], al
+	mov dword [val], 1
+	mov word [xdi - 2], '.0'
+	sub edi, 2
+.int:
+	mov ecx, 10
+	call udigits
+	mov ecx, num_end
+	mov xsi, xdi
+	sub ecx, esi
+	pop xdi
+	rep movsb
+	pop xbp
+	pop xbx
+	pop xsi
+	ret
+
+; print_rows - every row, each column as wide as its widest field
+print_rows:
+	mov ebx, NCOL - 1
+	test byte [flags], 1 << B_TYPE
+	jz .ncol
+	inc ebx
+.ncol:
+	mov [ncol], ebx
+; the widths: GNU's minimums, then the longest field
+	xor ecx, ecx
+.min:
+	movzx eax, byte [minw + xcx]
+	test byte [flags], 1 << B_TYPE
+	jnz .min_t
+	movzx eax, byte [minw_nt + xcx]
+.min_t:
+	mov [width + xcx*4], eax
+	inc ecx
+	cmp ecx, ebx
+	jb .min
+	mov ebp, rows
+.w_row:
+	cmp ebp, [rend]
+	jae .widths_done
+	xor ebx, ebx
+.w_col:
+	mov A2, [xbp + xbx*W]
+	call strlen
+	cmp A3d, [width + xbx*4]
+	jbe .w_next
+	mov [width + xbx*4], A3d
+.w_next:
+	inc ebx
+	cmp ebx, [ncol]
+	jb .w_col
+	lea ebp, [xbp + xbx*W]
+	jmp .w_row
+.widths_done:
+	mov ebp, rows
+.row:
+	cmp ebp, [rend]
+	jae .ret
+	xor ebx, ebx
+.col:
+	mov A2, [xbp + xbx*W]
+	call strlen                     ; A3 = the length
+	mov xsi, A2
+	mov ecx, A3d
+	mov edx, [width + xbx*4]
+	sub edx, ecx                    ; the padding
+	lea eax, [ebx + 1]
+	cmp eax, [ncol]
+	je .last
+	cmp ebx, 0
+	je .left
+	test byte [flags], 1 << B_TYPE
+	jz .right
+	cmp ebx, 1
+	je .left
+.right:
+	call spaces
+	call puts
+	jmp .sep
+.left:
+	call puts
+	call spaces
+.sep:
+	mov al, ' '
+	call putc
+	inc ebx
+	jmp .col
+.last:
+	call puts
+	mov al, 10
+	call putc
+	lea ebp, [xbp + xbx*W + W]
+	jmp .row
+.ret:
+	ret
+
+spaces:                                 ; edx spaces (none when <= 0)
+	push xcx
+	mov ecx, edx
+	mov al, ' '
+.s:
+	test ecx, ecx
+	jle .e
+	call putc
+	dec ecx
+	jmp .s
+.e:
+	pop xcx
+	ret
+
+puts:                                   ; xsi, ecx bytes
+	jxcxz .ret
+.byte:
+	lodsb
+	call putc
+	loop .byte
+.ret:
+	ret
+
+udigits:
+.digit:
+	call div64
+	add dl, '0'
+	dec xdi
+	mov [xdi], dl
+	or eax, [val + 4]
+	jnz .digit
+	ret
+
+div64:
+	xor edx, edx
+	mov eax, [val + 4]
+	div ecx
+	mov [val + 4], eax
+	mov eax, [val]
+	div ecx
+	mov [val], eax
+	ret
+
+putc:
+	push xdi
+	mov xdi, [opos]
+	stosb
+	mov [opos], xdi
+	cmp edi, obuf + OBUFSZ
+	pop xdi
+	jb .ret
+	call flush
+.ret:
+	ret
+
+flush:
+	push xax
+	push xcx
+	push xdx
+	push xbx
+	push xsi
+	push xdi
+	mov A2d, obuf
+	mov A3, [opos]
+	sub A3, A2
+	mov [opos], A2
+	push 1
+	pop A1
+	call write_all
+	js .fail
+	pop xdi
+	pop xsi
+	pop xbx
+	pop xdx
+	pop xcx
+	pop xax
+	ret
+.fail:
+	mov esi, msg_write
+	call err_text
+	exit 1
+
+no_room:
+	call flush
+	mov esi, msg_room
+	call err_plain
+	exit 1
+
+B_ALL   equ 0
+B_HUMAN equ 1
+B_POSIX equ 3
+B_TYPE  equ 4
+optbits:	db 'ahkPT'
+minw:		db 14, 4, 5, 5, 5, 4, 0
+minw_nt:	db 14, 5, 5, 5, 4, 0
+suffixes:	db 'KMGTPEZY'
+mountinfo:	db '/proc/self/mountinfo', 0
+dash:		db '-', 0
+h_source:	db 'Filesystem', 0
+h_type:		db 'Type', 0
+h_blocks:	db '1K-blocks', 0
+h_pblocks:	db '1024-blocks', 0
+h_size:		db 'Size', 0
+h_used:		db 'Used', 0
+h_avail:	db 'Available', 0
+h_havail:	db 'Avail', 0
+h_use:		db 'Use%', 0
+h_cap:		db 'Capacity', 0
+h_target:	db 'Mounted on', 0
+dummies:	db 'autofs', 0, 'proc', 0, 'subfs', 0, 'debugfs', 0, 'devpts', 0
+		db 'fusectl', 0, 'fuse.portal', 0, 'mqueue', 0, 'rpc_pipefs', 0
+		db 'sysfs', 0, 'devfs', 0, 'kernfs', 0, 'ignore', 0, 'none', 0, 0
+msg_write:	db 'write error', 0
+msg_room:	db 'too many mounts for this df', 0
+OPTSPEC:	db 'ahkPT', 0
+LONGOPTS:
+	db 'a', 'all', 0
+	db 'h', 'human-readable', 0
+	db 'P', 'portability', 0
+	db 'T', 'print-type', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+
+BSS
+	BSS_ROOM 2048
+	GLOBALS_HERE
+opos:	resW 1
+apos:	resW 1
+rend:	resW 1
+mend:	resW 1
+val:	resd 2
+used:	resd 2
+opdev:	resd 2
+flags:	resd 1
+rlen:	resd 1
+blen:	resd 1
+ncol:	resd 1
+width:	resd 8
+listed:	resb 1
+num:	resb 40
+num_end:
+stx:	resb STATX_RECORD
+sfs:	resb SFS_RECORD
+obuf:	resb OBUFSZ
+rows:	resb MAXMNT * NCOL * W + 16 * W
+mounts:	resb MAXMNT * M_SIZE
+mibuf:	resb MIBUFSZ
+arena:	resb ARENASZ
+
+program_end
