@@ -69,6 +69,7 @@ K_EW	equ 2*W		; fields to skip for the end (-1: none, to the line end)
 K_EC	equ 3*W		; then bytes (0: the end of the field)
 K_FL	equ 4*W		; flags
 KEYSZ	equ 5*W
+KEYBUFSZ equ 8*KEYSZ	; keys for a command line of up to 8 words
 
 GROW	equ 16 << 20	; the heap grows by this much at least
 OUTSZ	equ 65536
@@ -83,10 +84,15 @@ _start:
 	or WPTR [gkey+K_EW], -1
 	sys brk, 0
 	mov [heap_end], xax
-	mov [keys], xax
-	mov ecx, [xsp]
-	imul ecx, ecx, KEYSZ
+	mov ecx, [xsp]                  ; argc keys at most: a few in BSS, on
+	imul ecx, ecx, KEYSZ            ; the variables' page (no heap page
+	mov edx, keybuf                 ; for -n or -k on empty input), more
+	cmp ecx, KEYBUFSZ               ; at the heap's start
+	jbe .keys_small
+	mov xdx, xax
 	add xax, xcx
+.keys_small:
+	mov [keys], xdx
 	mov [cur], xax
 	mov [datastart], xax
 	call grow
@@ -1817,6 +1823,7 @@ BSS
 ; both (i386's argv0 and status with them), and one of the brk heap.
 	GLOBALS_HERE
 gkey:		resb KEYSZ
+keybuf:		resb KEYBUFSZ
 heap_end:	resW 1
 keys:		resW 1		; the keys (heap start)
 nkeys:		resW 1

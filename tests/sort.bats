@@ -105,11 +105,15 @@ $(bin sort): write error" '"$1" -o /dev/full f'
 
 # The variables and outbuf's start share a page (i386's argv0/status with
 # them); the lines go to the brk heap (one page more) and the hot code spans
-# two pages: 20 KiB (16 on empty input without keys).
+# two pages: 20 KiB (16 on empty input, keys too: up to 8 argument words
+# keep them in BSS).
 @test "trivial runs: RSS at most 16 KiB on empty input, 20 with lines" {
 	printf 'a b\nc d\n' > f
 	rss_at_most 16 sort < /dev/null
 	rss_at_most 16 sort -r < /dev/null
+	rss_at_most 16 sort -n < /dev/null
+	rss_at_most 16 sort -k2 < /dev/null
+	rss_at_most 16 sort -t , -k2,2n -k1r < /dev/null
 	rss_at_most 20 sort < f
 	rss_at_most 20 sort f
 	rss_at_most 20 sort -n < f
