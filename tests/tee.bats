@@ -130,7 +130,15 @@ import signal, subprocess, sys, time
 def go(args):
     p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
     p.stdin.write(b"first\n"); p.stdin.flush()
-    time.sleep(0.3)
+    # once the line is in the file, tee has set up its signals (no sleep
+    # can be long enough on a loaded machine)
+    for _ in range(2000):
+        try:
+            if open(args[-1], "rb").read() == b"first\n":
+                break
+        except FileNotFoundError:
+            pass
+        time.sleep(0.01)
     p.send_signal(signal.SIGINT)
     time.sleep(0.2)
     try:
