@@ -29,6 +29,8 @@
 %include "rt/stat_statfs.inc"
 %include "rt/canonicalize_consts.inc"
 use getopt_long, err_file, err_plain, errno_path, canonicalize, strcmp
+use human64, udigits, putc_buf
+%define PUTC_FAIL err_text
 
 OBUFSZ  equ 4096
 MIBUFSZ equ 1048576
@@ -645,76 +647,7 @@ put_human:
 	push xbx
 	push xbp
 	push xdi
-	mov edi, num_end
-	xor ebx, ebx                    ; bl = the exponent
-	xor esi, esi                    ; esi = tenths
-	xor ebp, ebp                    ; ebp = inexact
-	cmp dword [val + 4], 0
-	jne .scale
-	cmp dword [val], 1024
-	jb .int
-.scale:
-	mov ecx, 1024
-	call div64
-	imul edx, edx, 10
-	add edx, esi
-	mov esi, edx
-	shr esi, 10
-	and edx, 1023
-	or ebp, edx
-	inc ebx
-	cmp dword [val + 4], 0
-	jne .more
-	cmp dword [val], 1024
-	jb .scaled
-.more:
-	cmp bl, 8
-	jb .scale
-.scaled:
-	mov al, [suffixes + xbx - 1]
-	dec edi
-	mov [xdi], al
-	cmp dword [val + 4], 0
-	jne .round
-	cmp dword [val], 10
-	jae .round
-	test ebp, ebp
-	jz .tenths
-	inc esi
-	xor ebp, ebp
-	cmp esi, 10
-	jb .tenths
-	xor esi, esi
-	inc dword [val]
-.tenths:
-	cmp dword [val], 10
-	jae .round
-	lea eax, [esi + '0']
-	dec edi
-	mov [xdi], al
-	dec edi
-	mov byte [xdi], '.'
-	xor esi, esi
-.round:
-	or esi, ebp
-	jz .int
-	add dword [val], 1
-	adc dword [val + 4], 0
-	cmp dword [val + 4], 0
-	jne .int
-	cmp dword [val], 1024
-	jne .int
-	cmp bl, 8
-	jae .int
-	inc ebx
-	mov al, [suffixes + xbx - 1]
-	mov [num_end - 1], al
-	mov dword [val], 1
-	mov word [xdi - 2], '.0'
-	sub edi, 2
-.int:
-	mov ecx, 10
-	call udigits
+	call human64
 	mov ecx, num_end
 	mov xsi, xdi
 	sub ecx, esi
@@ -819,74 +752,6 @@ spaces:                                 ; edx spaces (none when <= 0)
 	pop xcx
 	ret
 
-puts:                                   ; xsi, ecx bytes
-	jxcxz .ret
-.byte:
-	lodsb
-	call putc
-	loop .byte
-.ret:
-	ret
-
-udigits:
-.digit:
-	call div64
-	add dl, '0'
-	dec xdi
-	mov [xdi], dl
-	or eax, [val + 4]
-	jnz .digit
-	ret
-
-div64:
-	xor edx, edx
-	mov eax, [val + 4]
-	div ecx
-	mov [val + 4], eax
-	mov eax, [val]
-	div ecx
-	mov [val], eax
-	ret
-
-putc:
-	push xdi
-	mov xdi, [opos]
-	stosb
-	mov [opos], xdi
-	cmp edi, obuf + OBUFSZ
-	pop xdi
-	jb .ret
-	call flush
-.ret:
-	ret
-
-flush:
-	push xax
-	push xcx
-	push xdx
-	push xbx
-	push xsi
-	push xdi
-	mov A2d, obuf
-	mov A3, [opos]
-	sub A3, A2
-	mov [opos], A2
-	push 1
-	pop A1
-	call write_all
-	js .fail
-	pop xdi
-	pop xsi
-	pop xbx
-	pop xdx
-	pop xcx
-	pop xax
-	ret
-.fail:
-	mov esi, msg_write
-	call err_text
-	exit 1
-
 no_room:
 	call flush
 	mov esi, msg_room
@@ -900,7 +765,6 @@ B_TYPE  equ 4
 optbits:	db 'ahkPT'
 minw:		db 14, 4, 5, 5, 5, 4, 0
 minw_nt:	db 14, 5, 5, 5, 4, 0
-suffixes:	db 'KMGTPEZY'
 mountinfo:	db '/proc/self/mountinfo', 0
 dash:		db '-', 0
 h_source:	db 'Filesystem', 0

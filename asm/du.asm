@@ -34,6 +34,8 @@
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_msg, errno_path, quote_arg, err_plain, atou
+use human64, udigits, putc_buf
+%define PUTC_FAIL err_plain
 
 OBUFSZ  equ 2048                        ; (the variables, obuf and pbuf's start: one page)
 GBUFSZ  equ 32768
@@ -540,79 +542,8 @@ put_line:
 	mov ecx, 10
 	call udigits
 	jmp .out
-; -h: gnulib's human_readable with human_ceiling | human_autoscale |
-; human_base_1024: one decimal under 10, the suffix K M G T P E
-.human:
-	xor ebx, ebx                    ; bl = the exponent
-	xor esi, esi                    ; esi = tenths
-	xor ebp, ebp                    ; ebp = inexact (rounding != 0)
-	cmp dword [val + 4], 0
-	jne .scale
-	cmp dword [val], 1024
-	jb .digits
-.scale:
-	mov ecx, 1024
-	call div64                      ; edx = amt % 1024
-	imul edx, edx, 10
-	add edx, esi                    ; r10
-	mov esi, edx
-	shr esi, 10                     ; tenths = r10 / 1024
-	and edx, 1023
-	or ebp, edx                     ; inexact when r10 % 1024 != 0
-	inc ebx
-	cmp dword [val + 4], 0
-	jne .more
-	cmp dword [val], 1024
-	jb .scaled
-.more:
-	cmp bl, 8
-	jb .scale
-.scaled:
-	mov byte [xdi - 1], 0           ; (a place for the suffix)
-	mov al, [suffixes + xbx - 1]
-	dec edi
-	mov [xdi], al
-	cmp dword [val + 4], 0
-	jne .round
-	cmp dword [val], 10
-	jae .round
-	test ebp, ebp
-	jz .tenths
-	inc esi
-	xor ebp, ebp
-	cmp esi, 10
-	jb .tenths
-	xor esi, esi
-	inc dword [val]
-.tenths:
-	cmp dword [val], 10
-	jae .round
-	lea eax, [esi + '0']
-	dec edi
-	mov [xdi], al
-	dec edi
-	mov byte [xdi], '.'
-	xor esi, esi
-.round:
-	or esi, ebp
-	jz .int
-	add dword [val], 1
-	adc dword [val + 4], 0
-	cmp dword [val + 4], 0
-	jne .int
-	cmp dword [val], 1024
-	jne .int
-	cmp bl, 8
-	jae .int
-	inc ebx
-	mov al, [suffixes + xbx - 1]
-	mov [num_end - 1], al
-	mov dword [val], 1
-	mov word [xdi - 2], '.0'
-	sub edi, 2
-.int:
-	mov ecx, 10
-	call udigits
+.human:                                 ; -h: gnulib's human_readable, rounded up
+	call human64
 .out:
 	mov esi, edi
 	mov ecx, num_end
@@ -628,82 +559,7 @@ put_line:
 	pop xbp
 	ret
 
-; puts - xsi, ecx bytes to the output
-puts:
-	jxcxz .ret
-.byte:
-	lodsb
-	call putc
-	loop .byte
-.ret:
-	ret
-
-; udigits - [val] in base ecx (it becomes 0), written backwards ending at
-; xdi: xdi = the first digit. clobbers xax, xdx
-udigits:
-.digit:
-	call div64
-	add dl, '0'
-	dec xdi
-	mov [xdi], dl
-	or eax, [val + 4]
-	jnz .digit
-	ret
-
-; div64 - [val] /= ecx: edx = the remainder, eax = the low quotient
-div64:
-	xor edx, edx
-	mov eax, [val + 4]
-	div ecx
-	mov [val + 4], eax
-	mov eax, [val]
-	div ecx
-	mov [val], eax
-	ret
-
-; putc - al to the output. keeps every register.
-putc:
-	push xdi
-	mov xdi, [opos]
-	stosb
-	mov [opos], xdi
-	cmp edi, obuf + OBUFSZ
-	pop xdi
-	jb .ret
-	call flush
-.ret:
-	ret
-
-; flush - the output written. keeps every register.
-flush:
-	push xax
-	push xcx
-	push xdx
-	push xbx
-	push xsi
-	push xdi
-	mov A2d, obuf
-	mov A3, [opos]
-	sub A3, A2
-	mov [opos], A2
-	push 1
-	pop A1
-	call write_all
-	js .fail
-	pop xdi
-	pop xsi
-	pop xbx
-	pop xdx
-	pop xcx
-	pop xax
-	ret
-.fail:                                  ; GNU's close_stdout after stdio's
-	mov esi, msg_write              ; error flag: no reason
-	call err_plain
-	exit 1
-
 optbits:	db 'ascxL', 0
-suffixes:	db 'KMGTPEZY'
 dot:		db '.', 0
 total_word:	db 'total', 0
 msg_access:	db 'cannot access ', 0

@@ -31,6 +31,10 @@
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
 use getopt_long, fs_msg, fs_missing, errno_path, quote_arg, atou
+use udigits, putc_buf
+%define UDIGITS_HEX
+%define PUTC_COUNT
+%define PUTC_FAIL err_text
 
 OBUFSZ equ 4096
 IDSZ   equ 65536
@@ -612,81 +616,6 @@ putn:
 .ret:
 emit.ret:
 	ret
-
-; puts - xsi, ecx bytes to the output
-puts:
-	jxcxz .ret
-.byte:
-	lodsb
-	call putc
-	loop .byte
-.ret:
-	ret
-
-; udigits - [val] in base ecx (it becomes 0), written backwards ending at
-; xdi: xdi = the first digit. clobbers xax, xdx
-udigits:
-.digit:
-	call div64
-	add dl, '0'
-	cmp dl, '9'
-	jbe .d
-	add dl, 'a' - '9' - 1
-.d:
-	dec xdi
-	mov [xdi], dl
-	or eax, [val+4]
-	jnz .digit
-	ret
-
-; div64 - [val] /= ecx: edx = the remainder, eax = the low quotient
-div64:
-	xor edx, edx
-	mov eax, [val+4]
-	div ecx
-	mov [val+4], eax
-	mov eax, [val]
-	div ecx
-	mov [val], eax
-	ret
-
-; putc - al to the output. keeps every register.
-putc:
-	push xdi
-	mov xdi, [opos]
-	stosb
-	mov [opos], xdi
-	inc dword [ocnt]
-	cmp edi, obuf + OBUFSZ
-	pop xdi
-	jb emit.ret
-; flush - the output written. keeps every register.
-flush:
-	push xax
-	push xcx
-	push xdx
-	push xbx
-	push xsi
-	push xdi
-	mov A2d, obuf
-	mov A3, [opos]
-	sub A3, A2
-	mov [opos], A2
-	push 1
-	pop A1
-	call write_all
-	js .fail
-	pop xdi
-	pop xsi
-	pop xbx
-	pop xdx
-	pop xcx
-	pop xax
-	ret
-.fail:
-	mov esi, msg_write
-	call err_text
-	exit 1
 
 ; The special directives: xsi = their field.
 s_human:                                ; %x %y %z %w: UTC date and time
