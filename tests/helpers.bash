@@ -182,3 +182,120 @@ least_rss_at_most() {
 output_like_gnu() {
 	"$(bin "$1")" "${@:2}" > out && "/usr/bin/$1" "${@:2}" > expected && cmp expected out
 }
+
+# user_cases NAME - tests/cases/NAME.cases run by difftest as a non-root
+# user, where its skip-if-root cases run too (copies of the binary and
+# harness in $T); skipped when we are not root
+user_cases() {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
+	chmod -R a+rX "$T" && chmod 1777 u/tmp
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+# on_ro_fs CMD... - CMD run inside a private mount namespace where ./ro is
+# a read-only bind mount of itself (status and output as `run` gives)
+on_ro_fs() {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$@"
+}
+
+# deep_tree - make ./deep...: 25 directories of 200 bytes (a name of 5026
+# bytes, past PATH_MAX), and set `deep` to its name
+deep_tree() {
+	local d p=. i
+	d=$(printf 'd%.0s' $(seq 200))
+	for i in $(seq 25); do p=$p/$d; done
+	mkdir -p "$p"
+	deep=$p
+}
+
+# plain_hasher UTIL - assemble asm/UTIL.asm with -DHASH_PLAIN (the
+# plain-path-only core) for the arch under test into ./plain
+plain_hasher() {
+	local top; top=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+	command -v nasm > /dev/null || skip "nasm missing"
+	nasm -f bin -DARCH="$(arch)" -DHASH_PLAIN -I"$top/asm/lib/" \
+		-I"$top/build/gen/$(arch)/" -o plain "$top/asm/$1.asm"
+	chmod 755 plain
+}
+
+# hash_edges - files e0..e130 (the padding edges) and g1024..g1154 (whole
+# blocks, then the edges), bytes of every value
+hash_edges() {
+	head -c 1200 /dev/urandom > rnd
+	for n in $(seq 0 130) $(seq 1024 1154); do head -c "$n" rnd > "e$n"; done
+}
+
+# plain_hash_like_gnu UTIL - the plain path of UTIL (plain_hasher) gives
+# GNU's sums for the padding edges, and for 3 MiB of random bytes through
+# a pipe and from a file
+plain_hash_like_gnu() {
+	plain_hasher "$1"
+	hash_edges
+	./plain e* > ours
+	"/usr/bin/$1" e* > expected
+	cmp expected ours
+	head -c 3000017 /dev/urandom > in
+	./plain < in > ours
+	"/usr/bin/$1" < in > expected
+	cmp expected ours
+	/usr/bin/cat in | ./plain - in > ours
+	"/usr/bin/$1" - in < in > expected
+	cmp expected ours
+}
+
+# hash_unreadable_like_gnu UTIL - after lock_file, UTIL as a non-root user
+# with a missing and an unreadable file among others, and -c with an
+# unreadable listed file, prints (stdout, stderr) and ends as GNU's
+hash_unreadable_like_gnu() {
+	local g=/usr/bin/$1 p
+	echo a > a
+	for p in "$1" "$g"; do
+		unreadable_split_fails "$p" "$("$g" a)\n" \
+			"%s: locked: Permission denied\n%s: nosuch: No such file or directory" locked nosuch a ||
+			return 1
+	done
+	{ "$g" a; "$g" a | sed 's/  a$/  locked/'; } > sums
+	chmod 644 sums
+	for p in "$1" "$g"; do
+		unreadable_split_fails "$p" "a: OK\nlocked: FAILED open or read\n" \
+			"%s: locked: Permission denied\n%s: WARNING: 1 listed file could not be read" -c sums ||
+			return 1
+	done
+}
+
+# hash_pipe_errors_like_gnu UTIL DIGIT - UTIL and GNU's on /dev/full: status
+# 1 and "PATH: write error"; on a closed pipe: killed by SIGPIPE silently;
+# with head -c 1 going away in the middle of 2000 lines (more than a pipe
+# holds), after head printed DIGIT (the first byte of the sum of "a\n")
+hash_pipe_errors_like_gnu() {
+	local p args=() i
+	echo a > a
+	for p in "$(bin "$1")" "/usr/bin/$1"; do
+		run sh -c '"$@" > /dev/full' sh "$p" a
+		[ "$status" -eq 1 ] && [ "$output" = "$p: write error" ] ||
+			{ echo "$p: status $status, output: $output"; return 1; }
+		closed_pipe_kills "$p" a || return 1
+	done
+	for i in $(seq 2000); do args+=(a); done
+	sigpipe_silent "$1" '-c 1' "$2" "${args[@]}" &&
+		sigpipe_silent "/usr/bin/$1" '-c 1' "$2" "${args[@]}"
+}
+
+# help_refused UTIL - UTIL --help and UTIL --version end with status 1 and
+# "unrecognized option" (a known difference from GNU)
+help_refused() {
+	local p o; p=$(bin "$1")
+	for o in --help --version; do
+		run "$p" $o
+		[ "$status" -eq 1 ] &&
+			[ "$output" = "$(printf "%s: unrecognized option '%s'\nTry '%s --help' for more information." "$p" $o "$p")" ] ||
+			{ echo "$o: status $status, output: $output"; return 1; }
+	done
+}

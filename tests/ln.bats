@@ -6,19 +6,6 @@
 # peak RSS.
 load helpers
 
-# user_cases NAME - tests/cases/NAME.cases run by difftest as a non-root
-# user (copies of the binary and harness in $T)
-user_cases() {
-	as_nobody
-	[ ${#as[@]} -gt 0 ] || skip "not root"
-	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
-		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
-	chmod -R a+rX "$T" && chmod 1777 u/tmp
-	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
-	echo "$output"
-	[ "$status" -eq 0 ]
-}
-
 @test "-f replaces through a temporary name and rename, never unlinking first" {
 	command -v strace > /dev/null || skip "strace missing"
 	echo a > a; echo b > b

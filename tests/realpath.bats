@@ -6,30 +6,8 @@
 # operands with --relative-to, peak RSS.
 load helpers
 
-# user_cases NAME - tests/cases/NAME.cases run by difftest as a non-root
-# user (copies of the binary and harness in $T)
-user_cases() {
-	as_nobody
-	[ ${#as[@]} -gt 0 ] || skip "not root"
-	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
-		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
-	chmod -R a+rX "$T" && chmod 1777 u/tmp
-	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
-	echo "$output"
-	[ "$status" -eq 0 ]
-}
-
 @test "the differential cases as a non-root user" {
 	user_cases realpath
-}
-
-# ./deep: 25 directories of 200 bytes (a name of 5026 bytes, past PATH_MAX)
-deep_tree() {
-	local d p=. i
-	d=$(printf 'd%.0s' $(seq 200))
-	for i in $(seq 25); do p=$p/$d; done
-	mkdir -p "$p"
-	deep=$p
 }
 
 # same_as_gnu ARGS... - our realpath and GNU's: the same status, stdout
