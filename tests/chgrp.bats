@@ -21,17 +21,7 @@ load helpers
 
 @test "-R through a tree deeper than PATH_MAX, -v lines as GNU's" {
 	[ "$(id -u)" -eq 0 ] || skip "not root"
-	local name i d
-	name=$(printf 'n%.0s' {1..200})
-	for d in o g; do
-		mkdir -p "$d/deep" && cd "$d/deep"
-		for i in $(seq 30); do mkdir "$name" && cd "$name"; done
-		touch f && cd "$T"
-	done
-	(cd o && "$(bin chgrp)" -Rv daemon deep > ../ours)
-	(cd g && /usr/bin/chgrp -Rv daemon deep > ../gnu)
-	cmp ours gnu
-	[ "$(wc -l < ours)" -eq 32 ]
+	deep_rv_like_gnu chgrp daemon
 	[ "$(stat -c %g o/deep/$name/$name)" = 1 ]
 }
 

@@ -19,17 +19,7 @@ load helpers
 }
 
 @test "-R through a tree deeper than PATH_MAX, -v lines as GNU's" {
-	local name i d
-	name=$(printf 'n%.0s' {1..200})
-	for d in o g; do
-		mkdir -p "$d/deep" && cd "$d/deep"
-		for i in $(seq 30); do mkdir "$name" && cd "$name"; done
-		touch f && cd "$T"
-	done
-	(cd o && "$(bin chmod)" -Rv 700 deep > ../ours)
-	(cd g && /usr/bin/chmod -Rv 700 deep > ../gnu)
-	cmp ours gnu
-	[ "$(wc -l < ours)" -eq 32 ]
+	deep_rv_like_gnu chmod 700
 	[ "$(stat -c %a o/deep/$name/$name)" = 700 ]
 }
 

@@ -82,12 +82,7 @@ many_lines() {
 }
 
 @test "--help and --version: GNU's unrecognized option (see README)" {
-	run "$(bin cksum)" --help
-	[ "$status" -eq 1 ]
-	[ "${lines[0]}" = "$(bin cksum): unrecognized option '--help'" ]
-	run "$(bin cksum)" --version
-	[ "$status" -eq 1 ]
-	[ "${lines[0]}" = "$(bin cksum): unrecognized option '--version'" ]
+	help_refused cksum
 }
 
 @test "unreadable file as a non-root user: Permission denied, the rest done" {

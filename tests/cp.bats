@@ -7,14 +7,7 @@
 load helpers
 
 @test "the differential cases as a non-root user" {
-	as_nobody
-	[ ${#as[@]} -gt 0 ] || skip "not root"
-	mkdir -p u/bin u/tmp && cp "$(bin cp)" u/bin/ &&
-		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/cp.cases" u/
-	chmod -R a+rX "$T" && chmod 1777 u/tmp
-	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin u/cp.cases
-	echo "$output"
-	[ "$status" -eq 0 ]
+	user_cases cp
 }
 
 @test "a sparse file over 4 GiB: its data, its size, the holes kept" {
@@ -66,9 +59,9 @@ load helpers
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir ro && echo x > a && echo old > ro/b
 	for p in "$(bin cp)" /usr/bin/cp; do
-		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" a ro/c
+		on_ro_fs "$p" a ro/c
 		[ "$status" -eq 1 ] && [ "$output" = "$p: cannot create regular file 'ro/c': Read-only file system" ]
-		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" a ro/b
+		on_ro_fs "$p" a ro/b
 		[ "$status" -eq 1 ] && [ "$output" = "$p: cannot create regular file 'ro/b': Read-only file system" ]
 	done
 	[ "$(cat ro/b)" = old ]

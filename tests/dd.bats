@@ -211,12 +211,5 @@ PY
 }
 
 @test "the differential cases as a non-root user" {
-	as_nobody
-	[ ${#as[@]} -gt 0 ] || skip "not root"
-	mkdir -p u/bin u/tmp && cp "$(bin dd)" u/bin/ &&
-		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/dd.cases" u/
-	chmod -R a+rX "$T" && chmod 1777 u/tmp
-	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin u/dd.cases
-	echo "$output"
-	[ "$status" -eq 0 ]
+	user_cases dd
 }

@@ -299,3 +299,32 @@ help_refused() {
 			{ echo "$o: status $status, output: $output"; return 1; }
 	done
 }
+
+# deep_rv_like_gnu UTIL ARGS... - in ./o and ./g, a tree deep/ 30
+# directories of 200 bytes deep (past PATH_MAX) with a file f at the
+# bottom: our UTIL -Rv ARGS deep in o and GNU's in g print the same 32
+# lines (./ours, ./gnu); sets `name` to the 200-byte name
+deep_rv_like_gnu() {
+	local i d
+	name=$(printf 'n%.0s' {1..200})
+	for d in o g; do
+		mkdir -p "$d/deep" && cd "$d/deep"
+		for i in $(seq 30); do mkdir "$name" && cd "$name"; done
+		touch f && cd "$T"
+	done
+	(cd o && "$(bin "$1")" -Rv "${@:2}" deep > ../ours)
+	(cd g && "/usr/bin/$1" -Rv "${@:2}" deep > ../gnu)
+	cmp ours gnu
+	[ "$(wc -l < ours)" -eq 32 ]
+}
+
+# sigpipe_ignored_like_gnu UTIL ERRORS ARGS... - with SIGPIPE ignored, our
+# UTIL ARGS and GNU's, piped into a reader that goes after one byte, end
+# with status 1 and stderr exactly `say ERRORS PATH-OF-UTIL`
+sigpipe_ignored_like_gnu() {
+	local p
+	for p in "$(bin "$1")" "/usr/bin/$1"; do
+		run bash -c 'trap "" PIPE; "$@" 2>err | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}"; cat err' sh "$p" "${@:3}"
+		[ "$output" = "$(say "1\n$2" "$p")" ] || { echo "$p: $output"; return 1; }
+	done
+}

@@ -31,11 +31,11 @@ load helpers
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir ro && touch ro/a ro/b
 	for p in "$(bin ln)" /usr/bin/ln; do
-		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" ro/a ro/c
+		on_ro_fs "$p" ro/a ro/c
 		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create hard link 'ro/c': Read-only file system" ]
-		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" -s x ro/c
+		on_ro_fs "$p" -s x ro/c
 		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create symbolic link 'ro/c': Read-only file system" ]
-		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" -sf x ro/b
+		on_ro_fs "$p" -sf x ro/b
 		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create symbolic link 'ro/b': Read-only file system" ]
 	done
 	[ -f ro/b ] && [ ! -L ro/b ]

@@ -83,7 +83,7 @@ like_template() {
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir ro
 	for p in "$(bin mktemp)" /usr/bin/mktemp; do
-		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" -p ro -d
+		on_ro_fs "$p" -p ro -d
 		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create directory via template 'ro/tmp.XXXXXXXXXX': Read-only file system" ]
 	done
 }

@@ -67,24 +67,17 @@ tree() {
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir ro && echo x > ro/b && echo a > a
 	for p in "$(bin mv)" /usr/bin/mv; do
-		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" ro/b c
+		on_ro_fs "$p" ro/b c
 		[ "$status" -eq 1 ] && [ "$output" = "$p: cannot remove 'ro/b': Read-only file system" ]
 		cmp c ro/b && rm c
-		run unshare -m sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$@"' sh "$p" a ro/c
+		on_ro_fs "$p" a ro/c
 		[ "$status" -eq 1 ] && [ "$output" = "$p: inter-device move failed: 'a' to 'ro/c'; unable to remove target: Read-only file system" ]
 	done
 	[ -e ro/b ] && [ -e a ]
 }
 
 @test "the differential cases as a non-root user" {
-	as_nobody
-	[ ${#as[@]} -gt 0 ] || skip "not root"
-	mkdir -p u/bin u/tmp && cp "$(bin mv)" u/bin/ &&
-		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/mv.cases" u/
-	chmod -R a+rX "$T" && chmod 1777 u/tmp
-	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin u/mv.cases
-	echo "$output"
-	[ "$status" -eq 0 ]
+	user_cases mv
 }
 
 @test "-v: /dev/full and a closed pipe, as GNU's" {

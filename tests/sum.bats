@@ -59,12 +59,7 @@ for i in range(300): open("r%d" % i, "wb").write(d[:i])'
 }
 
 @test "--help and --version: GNU's unrecognized option (see README)" {
-	run "$(bin sum)" --help
-	[ "$status" -eq 1 ]
-	[ "${lines[0]}" = "$(bin sum): unrecognized option '--help'" ]
-	run "$(bin sum)" --version
-	[ "$status" -eq 1 ]
-	[ "${lines[0]}" = "$(bin sum): unrecognized option '--version'" ]
+	help_refused sum
 }
 
 @test "unreadable file as a non-root user: Permission denied, the rest done" {
