@@ -40,7 +40,8 @@
 ; too (the tests check both paths against GNU).
 
 %include "subk.inc"
-use getopt_long, usage_try, err_file, errno_path
+%include "rt/sum_common.inc"
+use getopt_long, usage_try, err_file, errno_path, u64toa
 
 BUFSZ	equ 2048 * 1024 / W     ; one read: 256 KiB, 512 KiB on i386
 POLY	equ 0x04C11DB7
@@ -231,51 +232,14 @@ next_file:
 	pop xax
 	xor edx, edx
 	call u64toa
-	push xdi
-	mov edi, buf + 32
-	cmp byte [named], 0
-	je .eol
-	mov al, ' '
-	stosb
-	mov xsi, [name]
-	call copystr
-.eol:
-	mov al, 10
-	xor al, [zflag]
-	stosb
-	pop xsi
-	span_args
-	push 1
-	pop A1
-	call write_all
-	jns next_file
-	mov [werr], al
-	jmp next_file
+	sum_line [zflag]
 
 .open_failed:
 	mov xsi, [name]
 	call err_file
 	jmp next_file
 
-; The end: stdin closed when it was read (GNU: "standard input: Reason"),
-; then a write error said once; the reason only when closing stdout fails
-; too, as GNU's close_stdout says it.
-finish:
-	cmp dword [stdin_used], 0
-	je .flush
-	sys close, 0
-	test eax, eax
-	jns .flush
-	mov esi, msg_stdin
-	call err_text
-.flush:
-	cmp byte [werr], 0
-	je .exit
-	sys close, 1
-	mov esi, msg_write
-	call err_text
-.exit:
-	exit_status
+sum_finish
 
 ; crc_block - the CRC of ecx bytes at xsi (ecx > 0) after edx (the CRC so
 ; far, not inverted). out: edx; clobbers xax, xcx, xsi, xmm0-xmm7, and
@@ -372,27 +336,6 @@ step8:
 .no_xor:
 	dec eax
 	jnz .bit
-	ret
-
-; u64toa - the decimal digits of edx:eax, written backwards (two 32-bit
-; divisions a digit). in: xdi = the end; out: xdi = the first digit.
-; clobbers: xax, xbx, xcx, xdx
-u64toa:
-	push 10
-	pop xbx
-.digit:
-	mov ecx, eax
-	mov eax, edx
-	xor edx, edx
-	div ebx
-	xchg eax, ecx                   ; ecx = the high half of the quotient
-	div ebx
-	add dl, '0'
-	dec edi
-	mov [xdi], dl
-	mov edx, ecx
-	or ecx, eax
-	jnz .digit
 	ret
 
 %ifndef NO_PCLMUL

@@ -29,7 +29,7 @@
 ; "standard output: REASON"), status 2.
 
 %include "subk.inc"
-use error, errno_path, statx_same, cmp_seek, write_all
+use error, errno_path, statx_same, cmp_seek, write_all, u64toa
 
 BUFSZ	equ 65536
 OUTSZ	equ 1024
@@ -1329,27 +1329,6 @@ put_u64w:
 	jnz .pad
 	jmp put_str
 
-; u64toa - edx:eax in decimal, ending at edi (a NUL there): edi = the
-; first digit. clobbers xax, xcx, xdx, xbx
-u64toa:
-	mov byte [xdi], 0
-	push 10
-	pop xcx
-.digit:
-	mov ebx, eax
-	mov eax, edx
-	xor edx, edx
-	div ecx
-	xchg eax, ebx
-	div ecx
-	add dl, '0'
-	dec edi
-	mov [xdi], dl
-	mov edx, ebx
-	or ebx, eax
-	jnz .digit
-	ret
-
 ; copy_tail - the string at esi to edi; tail_u64 - edx:eax in decimal to
 ; edi. Both leave edi past what they wrote.
 copy_tail:
@@ -1456,7 +1435,7 @@ neg:	resb 1
 swap:	resb 1
 tail:	resb 100
 	resb 24
-numend:	resb 4
+numend:	resb 4                         ; stays 0: the NUL after u64toa's digits
 stat0:	resb 256
 stat1:	resb 256
 sbuf0:	resb SMALL + 16

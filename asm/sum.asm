@@ -25,7 +25,9 @@
 ; into two 64-bit lanes, the read padded with zeros to 16.
 
 %include "subk.inc"
-use usage, long_opt, err_file, errno_path
+%include "rt/sum_common.inc"
+use usage, long_opt, err_file, errno_path, u64toa
+%define U64TOA_WIDTH
 
 BUFSZ	equ 2048 * 1024 / W     ; one read (as cksum's): 256 KiB, 512 on i386
 
@@ -231,25 +233,7 @@ next_file:
 .sum:
 	xor edx, edx
 	call u64toa.width
-	push xdi
-	mov edi, buf + 32
-	cmp byte [named], 0
-	je .eol
-	mov al, ' '
-	stosb
-	mov xsi, [name]
-	call copystr
-.eol:
-	mov al, 10
-	stosb
-	pop xsi
-	span_args
-	push 1
-	pop A1
-	call write_all
-	jns next_file
-	mov [werr], al
-	jmp next_file
+	sum_line
 
 ; close_in - close the operand's fd xbp, unless it is "-" (a file may be
 ; fd 0 when stdin was closed). clobbers xax, xcx, xsi, A1
@@ -261,53 +245,7 @@ close_in:
 .ret:
 	ret
 
-; The end: stdin closed when it was read (GNU: "standard input: Reason"),
-; then a write error said once; the reason only when closing stdout fails
-; too, as GNU's close_stdout says it.
-finish:
-	cmp byte [stdin_used], 0
-	je .flush
-	sys close, 0
-	test eax, eax
-	jns .flush
-	mov esi, msg_stdin
-	call err_text
-.flush:
-	cmp byte [werr], 0
-	je .exit
-	sys close, 1
-	mov esi, msg_write
-	call err_text
-.exit:
-	exit_status
-
-; u64toa - the decimal digits of edx:eax, written backwards (two 32-bit
-; divisions a digit), at least cl of them (.width: leading zeros; u64toa:
-; at least one). in: xdi = the end; out: xdi = the first digit.
-; clobbers: xax, xbx, xcx, xdx
-u64toa:
-	mov cl, 1
-.width:
-	push 10
-	pop xbx
-	push xcx
-.digit:
-	mov ecx, eax
-	mov eax, edx
-	xor edx, edx
-	div ebx
-	xchg eax, ecx                   ; ecx = the high half of the quotient
-	div ebx
-	add dl, '0'
-	dec edi
-	mov [xdi], dl
-	mov edx, ecx
-	dec byte [xsp]
-	jg .digit
-	or ecx, eax
-	jnz .digit
-	pop xcx
-	ret
+sum_finish
 
 OPTSPEC:	db 'rs', 0
 LONGOPTS:
