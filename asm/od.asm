@@ -1223,22 +1223,7 @@ old_offset:
 	dec xsi
 .sign:
 	mov xdx, xsi
-.digit:
-	mov al, [xsi]
-	call hexval
-	cmp al, bl
-	jae .digits_end
-	inc xsi
-	movzx ecx, bl
-	push xax
-	call qmul
-	pop xax
-	movzx eax, al
-	add [num], eax
-	adc dword [num+4], 0
-	jnc .digit
-	or bh, 2
-	jmp .digit
+	call acc_digits
 .digits_end:
 	cmp xsi, xdx
 	jne .suffix
@@ -1322,22 +1307,7 @@ parse_num:
 	inc xsi
 .base_set:
 	push xsi                        ; where the digits start
-.digit:
-	mov al, [xsi]
-	call hexval
-	cmp al, bl
-	jae .digits_end
-	inc xsi
-	movzx ecx, bl
-	push xax
-	call qmul
-	pop xax
-	movzx eax, al
-	add [num], eax
-	adc dword [num+4], 0
-	jnc .digit
-	or bh, 2
-	jmp .digit
+	call acc_digits
 .digits_end:                            ; [xsp] = where the digits start
 	mov al, [xsi]
 	cmp bl, 10
@@ -1416,6 +1386,28 @@ parse_num:
 	xor eax, eax
 	call say
 	exit 1
+
+; acc_digits - the digits at xsi in base bl (up to 16) added to [num]*bl
+; each; bh |= 2 when it overflows. out: xsi at the first non-digit.
+; clobbers xax, xcx
+acc_digits:
+	mov al, [xsi]
+	call hexval
+	cmp al, bl
+	jae .ret
+	inc xsi
+	movzx ecx, bl
+	push xax
+	call qmul
+	pop xax
+	movzx eax, al
+	add [num], eax
+	adc dword [num+4], 0
+	jnc acc_digits
+	or bh, 2
+	jmp acc_digits
+.ret:
+	ret
 
 ; qmul - [num] *= ecx; bh |= 2 when it overflows. clobbers xax, xcx
 qmul:
