@@ -9,7 +9,7 @@
 ; Differences from GNU: --help and --version are not supported.
 
 %include "subk.inc"
-use usage, extra_operand, fs_msg, fs_missing, scan_flags, errno_path, errno_tree
+use fs_operands, usage, extra_operand, fs_msg, fs_missing, scan_flags, errno_path, errno_tree
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -48,19 +48,6 @@ _start:
 msg_link:	db 'cannot create link ', 0
 str_to:		db ' to ', 0
 fmt_after:	db F_ARGV0, ': missing operand after ', F_QUOTE, 10, F_TRY, 0
-
-; operands - the command line as GNU's getopt reads it with no options;
-; pops the first operand into xdx (under the return address), or says
-; "missing operand" and exits.
-operands:
-	lea xsi, [xsp+W]
-	call scan_flags
-	pop xax
-	pop xdx
-	push xax
-	test xdx, xdx
-	jz missing_operand
-	ret
 
 OPTSPEC:	db 0
 

@@ -30,7 +30,7 @@
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"
 use getopt_long, fs_msg, fs_out, usage_try, err_plain, errno_path, errno_tree
-use canonicalize, relpath
+use canonicalize, relpath, random_letters
 
 %define NOT_TRIED 1             ; a link result not yet known
 %define REPLACED 2              ; made, over an existing destination
@@ -78,7 +78,6 @@ msg_with:	db ' with ', 0
 arrow_sym:	db ' -> ', 0
 arrow_hard:	db ' => ', 0
 dot:		db '.', 0
-letters:	db 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 
 _start:
 	save_argv0
@@ -513,7 +512,10 @@ do_link:
 	call temp_template
 	mov dword [tries], 238328
 .temp:
-	call temp_letters
+	mov edi, [tend]                 ; the 6 X's of tbuf
+	push 6
+	pop xcx
+	call random_letters
 	mov edx, tbuf
 	cmp byte [opt_s], 0
 	je .temp_hard
@@ -783,44 +785,6 @@ temp_template:
 	stosw
 	mov [tend], edi
 	mov byte [xdi + 6], 0
-	ret
-
-; temp_letters - the 6 X's of tbuf as random letters and digits.
-temp_letters:
-	mov edi, [tend]
-	push 6
-	pop xcx
-.letter:
-	call random_byte
-	cmp al, 248                     ; 4 * 62: the rest would favour some
-	jae .letter
-	mov bl, 62
-	div bl
-	movzx eax, ah
-	mov al, [xax + letters]
-	stosb
-	loop .letter
-	ret
-
-; random_byte - al = the next byte from getrandom(2) (256 at a time).
-; clobbers xax; preserves xcx, xdi
-random_byte:
-	mov eax, [rpos]
-	cmp eax, [rlen]
-	jb .have
-	push xcx
-	push xdi
-	sys getrandom, rndbuf, 256, 0
-	pop xdi
-	pop xcx
-	test eax, eax
-	jle random_byte
-	mov [rlen], eax
-	xor eax, eax
-	mov [rpos], eax
-.have:
-	inc dword [rpos]
-	movzx eax, byte [rndbuf + xax]
 	ret
 
 ; record_file, seen_file - the names -f made in this run (hard links into

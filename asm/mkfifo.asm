@@ -14,7 +14,7 @@
 ; not supported.
 
 %include "subk.inc"
-use getopt_long, fs_mode, err_plain, fs_msg, fs_missing, errno_path, errno_tree
+use getopt_long, fs_mode, mode_opt, err_plain, fs_msg, fs_missing, errno_path, errno_tree
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -30,26 +30,8 @@ _start:
 .options_done:
 	cmp xdi, xsp
 	je missing_operand
-	mov dword [mode], 0o666
-	test xbp, xbp
-	jz .operand
-	sys umask, 0
-	push xax
-	sys umask, eax
-	pop xcx
-	mov xsi, xbp
-	mov eax, 0o666
-	mov dl, 0
-	call mode_parse
-	mov esi, msg_invalid
-	jc .die
+	call mode_opt
 	mov [mode], eax
-	test eax, ~0o777
-	jz .operand
-	mov esi, msg_bits
-.die:
-	call err_plain
-	exit 1
 
 ; Each operand: [xsp] = its name. mknod(S_IFIFO | mode); with -m, then
 ; chmod to the mode exactly.
@@ -79,8 +61,6 @@ _start:
 .bye:
 	exit_status
 
-msg_invalid:	db 'invalid mode', 0
-msg_bits:	db 'mode must specify only file permission bits', 0
 msg_create:	db 'cannot create fifo ', 0
 msg_chmod:	db 'cannot set permissions of ', 0
 OPTSPEC:	db 'm:', 0

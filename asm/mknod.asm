@@ -21,7 +21,7 @@
 ; not supported.
 
 %include "subk.inc"
-use getopt_long, fs_mode, err_plain, err_file, err_quoted, fs_msg, fs_missing, errno_path, errno_tree
+use getopt_long, fs_mode, mode_opt, err_plain, err_file, err_quoted, fs_msg, fs_missing, errno_path, errno_tree
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -36,26 +36,8 @@ _start:
 	jmp .opt
 .options_done:
 	mov [opend], xdi
-	mov dword [mode], 0o666
-	test xbp, xbp
-	jz .operands
-	sys umask, 0
-	push xax
-	sys umask, eax
-	pop xcx
-	mov xsi, xbp
-	mov eax, 0o666
-	mov dl, 0
-	call mode_parse
-	mov esi, msg_invalid
-	jc .die
+	call mode_opt
 	mov [mode], eax
-	test eax, ~0o777
-	jz .operands
-	mov esi, msg_bits
-.die:
-	call err_plain
-	exit 1
 
 ; The operands: ecx = how many; 2 for none or a TYPE starting with p,
 ; else 4.
@@ -274,8 +256,6 @@ digit:
 	mov dl, 255
 	ret
 
-msg_invalid:	db 'invalid mode', 0
-msg_bits:	db 'mode must specify only file permission bits', 0
 msg_chmod:	db 'cannot set permissions of ', 0
 msg_major:	db 'invalid major device number ', 0
 msg_minor:	db 'invalid minor device number ', 0

@@ -22,7 +22,7 @@
 
 %include "subk.inc"
 %include "layout.inc"
-use getopt_long, err_quoted, errno_path, errno_tree, write_all
+use getopt_long, err_quoted, errno_path, errno_tree, write_all, random_letters
 
 %define NAMESZ 0x60000          ; DIR, TEMPLATE and SUFF (argv strings are
                                 ; at most 128 KiB each)
@@ -50,7 +50,6 @@ fmt_absolute:	db F_ARGV0, ': invalid template, ', F_QUOTE, '; with --tmpdir, it 
 fmt_file:	db F_ARGV0, ': failed to create file via template ', F_QUOTE, F_REASON, 10, 0
 fmt_dir:	db F_ARGV0, ': failed to create directory via template ', F_QUOTE, F_REASON, 10, 0
 msg_write:	db 'write error', 0
-letters:	db 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 
 _start:
 	save_argv0
@@ -332,16 +331,7 @@ create:
 	mov edi, [suffix]
 	mov ecx, [xcount]
 	sub edi, ecx                    ; the X's
-.letter:
-	call random_byte
-	cmp al, 248                     ; 4 * 62: the rest would favour some
-	jae .letter
-	mov bl, 62
-	div bl                          ; ah = al % 62
-	movzx eax, ah
-	mov al, [xax + letters]
-	stosb
-	loop .letter
+	call random_letters
 	cmp byte [opt_u], 0
 	jne .dry
 	cmp byte [opt_d], 0
@@ -414,27 +404,6 @@ create:
 	exit 1
 .done:
 	exit 0
-
-; random_byte - al = the next byte from getrandom(2) (256 at a time).
-; clobbers xax (eax = al); preserves xcx, xdi
-random_byte:
-	mov eax, [rpos]
-	cmp eax, [rlen]
-	jb .have
-	push xcx
-	push xdi
-	sys getrandom, rndbuf, 256, 0
-	pop xdi
-	pop xcx
-	test eax, eax
-	jle random_byte                 ; (EINTR)
-	mov [rlen], eax
-	xor eax, eax
-	mov [rpos], eax
-.have:
-	inc dword [rpos]
-	movzx eax, byte [rndbuf + xax]
-	ret
 
 BSS
 BSS_ROOM 512                    ; the variables and the start of nbuf share
