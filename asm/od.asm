@@ -1204,24 +1204,8 @@ old_offset:
 	inc xsi
 ; xstrtoumax (S, RADIX, "Bb"): blanks, a sign, digits, one suffix
 .parse:
-	xor eax, eax
-	mov [num], eax
-	mov [num+4], eax
-	mov bh, 0
-.ws:
-	lodsb
-	cmp al, ' '
-	je .ws
-	sub al, 9
-	cmp al, 13-9
-	jbe .ws
-	add al, 9
-	cmp al, '-'
+	call num_start
 	je .no
-	cmp al, '+'
-	je .sign
-	dec xsi
-.sign:
 	mov xdx, xsi
 	call acc_digits
 .digits_end:
@@ -1271,24 +1255,8 @@ unsupported:
 parse_num:
 	mov [optname], ecx
 	mov xsi, xdx
-	xor eax, eax
-	mov [num], eax
-	mov [num+4], eax
-	mov bh, 0                       ; 1: bad suffix, 2: overflow
-.ws:
-	lodsb
-	cmp al, ' '
-	je .ws
-	sub al, 9
-	cmp al, 13-9
-	jbe .ws
-	add al, 9
-	cmp al, '-'
+	call num_start                  ; (bh: 1 bad suffix, 2 overflow)
 	je .invalid
-	cmp al, '+'
-	je .sign
-	dec xsi
-.sign:
 	test bl, bl
 	jnz .base_set
 	mov bl, 10
@@ -1386,6 +1354,28 @@ parse_num:
 	xor eax, eax
 	call say
 	exit 1
+
+; num_start - xstrtoumax's start: [num] = 0, bh = 0, xsi past the blanks
+; (space, \t..\r) and a '+'. out: ZF=1 when a '-' comes. clobbers xax
+num_start:
+	xor eax, eax
+	mov [num], eax
+	mov [num+4], eax
+	mov bh, 0
+.ws:
+	lodsb
+	cmp al, ' '
+	je .ws
+	sub al, 9
+	cmp al, 13-9
+	jbe .ws
+	add al, 9
+	cmp al, '+'
+	je .sign
+	dec xsi
+.sign:
+	cmp al, '-'
+	ret
 
 ; acc_digits - the digits at xsi in base bl (up to 16) added to [num]*bl
 ; each; bh |= 2 when it overflows. out: xsi at the first non-digit.
