@@ -29,7 +29,7 @@
 ; "standard output: REASON"), status 2.
 
 %include "subk.inc"
-use error, errno_path, statx_same, cmp_seek, write_all, u64toa
+use error, errno_path, statx_same, cmp_seek, write_all, u64toa, hexval
 
 BUFSZ	equ 65536
 OUTSZ	equ 1024
@@ -957,7 +957,7 @@ parse_num:
 	cmp al, 'x'
 	jne .digits
 	mov al, [xsi+2]
-	call digval
+	call hexval
 	jc .digits
 	cmp al, 16
 	jae .digits
@@ -967,7 +967,7 @@ parse_num:
 	push xsi
 .digit:
 	mov al, [xsi]
-	call digval
+	call hexval
 	jc .digits_end
 	cmp al, cl
 	jae .digits_end
@@ -1057,26 +1057,6 @@ suffix_power:
 	ret
 .not:
 	pop xdi
-.no:
-	stc
-	ret
-
-; digval - al = a byte: CF=1 when not a digit of base 16, else al = its
-; value.
-digval:
-	mov ah, al
-	sub al, '0'
-	cmp al, 10
-	jb .ok
-	mov al, ah
-	or al, 0x20
-	sub al, 'a'
-	cmp al, 6
-	jae .no
-	add al, 10
-.ok:
-	clc
-	ret
 .no:
 	stc
 	ret

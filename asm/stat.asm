@@ -31,7 +31,7 @@
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
 use getopt_long, fs_msg, fs_missing, errno_path, quote_arg, atou
-use udigits, putc_buf
+use udigits, putc_buf, hexval
 %define UDIGITS_HEX
 %define PUTC_COUNT
 %define PUTC_FAIL err_text
@@ -341,23 +341,6 @@ escape:
 	pop xsi
 	mov al, '\'
 	jmp putc
-
-; hexval - al a hex digit -> al its value, CF=0; else CF=1
-hexval:
-	sub al, '0'
-	cmp al, 10
-	jb .ok
-	or al, 0x20
-	sub al, 'a' - '0'
-	cmp al, 6
-	jae .no
-	add al, 10
-.ok:
-	clc
-	ret
-.no:
-	stc
-	ret
 
 ; directive - al = the letter, ah = its H/L modifier or 0; [flg], [width],
 ; [hprec], [prec] set. Prints it. Clobbers all but xbp.
