@@ -507,19 +507,9 @@ _start.args_done:
 	and dl, F_SKIPB >> 24
 	call split                      ; [tq] records, [rest] bytes
 .sread:
-	mov eax, [tq]
-	or eax, [tq+4]
-	jz .srest
-	sub dword [tq], 1
-	sbb dword [tq+4], 0
-	mov eax, [ibs]
-	jmp .sdo
-.srest:
-	xor eax, eax
-	xchg eax, [rest]
-	test eax, eax
+	mov ecx, [ibs]
+	call next_piece
 	jz .seek
-.sdo:
 	mov [rsize], eax
 	call read_in
 	test eax, eax
@@ -569,19 +559,9 @@ _start.args_done:
 	and dl, F_SEEKB >> 24
 	call split
 .zwrite:
-	mov eax, [tq]
-	or eax, [tq+4]
-	jz .zrest
-	sub dword [tq], 1
-	sbb dword [tq+4], 0
-	mov eax, [obs]
-	jmp .zdo
-.zrest:
-	xor eax, eax
-	xchg eax, [rest]
-	test eax, eax
+	mov ecx, [obs]
+	call next_piece
 	jz .limit
-.zdo:
 	mov A3d, eax
 	mov A2, [obuf]
 	mov A1, [out_fd]
@@ -1256,6 +1236,23 @@ split:
 	xchg eax, edx
 .ret:
 	mov [rest], eax
+	ret
+
+; next_piece: the next of the pieces split made: [tq] of ecx bytes each
+; (ecx > 0), then one of [rest] bytes (if any). out: eax = its size, ZF=1
+; when none is left. clobbers nothing else
+next_piece:
+	mov eax, [tq]
+	or eax, [tq+4]
+	jz .rest
+	sub dword [tq], 1
+	sbb dword [tq+4], 0
+	mov eax, ecx
+	jmp short .test
+.rest:
+	xchg eax, [rest]                ; (eax = 0)
+.test:
+	test eax, eax
 	ret
 
 ; human: [wbytes] as GNU's human_readable with autoscale, round to
