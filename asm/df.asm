@@ -256,11 +256,7 @@ filter:
 	jnz .keep
 	test byte [xbx + M_FLAGS], 1
 	jnz .next
-	push xbx
-	mov xsi, [xbx + M_DIR]
-	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
-	pop xbx
-	test eax, eax
+	call mount_statx
 	js .next
 	mov eax, [stx + STX_DEV]
 	mov [xbx + M_DEV], eax
@@ -411,13 +407,19 @@ find_mount:
 .ret:
 	ret
 
-; dev_of - xbx a mount: ZF=1 when its mount point's device is opdev
-dev_of:
+; mount_statx - xbx a mount: its mount point's statx into stx (no
+; automount). out: xax 0 or -errno (SF), xsi its mount point
+mount_statx:
 	push xbx
 	mov xsi, [xbx + M_DIR]
 	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
 	pop xbx
 	test eax, eax
+	ret
+
+; dev_of - xbx a mount: ZF=1 when its mount point's device is opdev
+dev_of:
+	call mount_statx
 	js .no
 	mov eax, [stx + STX_DEV]
 	cmp eax, [opdev]
