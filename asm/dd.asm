@@ -461,11 +461,7 @@ _start.args_done:
 	jnz .warn
 	cmp byte [count_given], 0
 	je .nowarn
-	mov esi, count
-	mov ecx, [ibs]
-	mov dl, [iflags+3]
-	and dl, F_COUNTB >> 24
-	call split
+	call count_split
 	mov eax, [tq]
 	or eax, [tq+4]
 	jz .nowarn
@@ -475,10 +471,7 @@ _start.args_done:
 	mov eax, [skip]
 	or eax, [skip+4]
 	jz .seek
-	mov esi, skip
-	mov ecx, [ibs]
-	mov dl, [iflags+3]
-	and dl, F_SKIPB >> 24
+	call skip_args
 	call to_bytes                   ; [tq] = the offset
 	mov A1, [in_fd]
 	mov edx, tq
@@ -501,10 +494,7 @@ _start.args_done:
 	jmp .noskip
 .skip_read:
 ; Not seekable: read the records (each read, short or not, is one).
-	mov esi, skip
-	mov ecx, [ibs]
-	mov dl, [iflags+3]
-	and dl, F_SKIPB >> 24
+	call skip_args
 	call split                      ; [tq] records, [rest] bytes
 .sread:
 	mov ecx, [ibs]
@@ -533,10 +523,7 @@ _start.args_done:
 	mov eax, [seek]
 	or eax, [seek+4]
 	jz .limit
-	mov esi, seek
-	mov ecx, [obs]
-	mov dl, [oflags+3]
-	and dl, F_SEEKB >> 24
+	call seek_args
 	call to_bytes
 	test byte [conv], C_NOTRUNC
 	jnz .lseek
@@ -553,10 +540,7 @@ _start.args_done:
 	mov ecx, [obs]
 	xor eax, eax
 	rep stosb
-	mov esi, seek
-	mov ecx, [obs]
-	mov dl, [oflags+3]
-	and dl, F_SEEKB >> 24
+	call seek_args
 	call split
 .zwrite:
 	mov ecx, [obs]
@@ -580,11 +564,7 @@ _start.args_done:
 	or dword [lim+4], -1
 	cmp byte [count_given], 0
 	je .loop
-	mov esi, count
-	mov ecx, [ibs]
-	mov dl, [iflags+3]
-	and dl, F_COUNTB >> 24
-	call split
+	call count_split
 	mov eax, [tq]
 	mov edx, [tq+4]
 	mov ecx, [rest]
@@ -1206,6 +1186,25 @@ mul_small:
 	pop xbx
 	ret
 
+; skip_args, seek_args (and in_args, count_split's): skip=, seek= or
+; count= as split and to_bytes take them: esi = the operand, ecx = its
+; block size (ibs; obs for seek=), dl != 0 when it counts bytes
+; (iflag=skip_bytes, oflag=seek_bytes, iflag=count_bytes). clobbers
+; nothing else
+skip_args:
+	mov esi, skip
+	mov dl, F_SKIPB >> 24
+in_args:
+	mov ecx, [ibs]
+	and dl, [iflags+3]
+	ret
+seek_args:
+	mov esi, seek
+	mov ecx, [obs]
+	mov dl, F_SEEKB >> 24
+	and dl, [oflags+3]
+	ret
+
 ; to_bytes: [tq] = the qword at xsi, times ecx unless dl != 0.
 to_bytes:
 	mov eax, [xsi]
@@ -1219,6 +1218,11 @@ to_bytes:
 .ret:
 	ret
 
+; count_split: split of count= (as its arguments above).
+count_split:
+	mov esi, count
+	mov dl, F_COUNTB >> 24
+	call in_args
 ; split: the qword at xsi as records of ecx bytes: [tq] = records, [rest]
 ; = bytes; when dl == 0 it counts records already ([rest] = 0).
 split:
