@@ -154,22 +154,7 @@ _start:
 
 ; Each operand: open it (or take fd 0 for "-"), CRC it, print the line.
 ; [name] is the operand, xbp the fd.
-next_file:
-	pop xsi
-	test xsi, xsi
-	jz finish
-	mov [name], xsi
-	xor ebp, ebp
-	cmp word [xsi], '-'
-	jne .open
-	mov byte [stdin_used], 1
-	jmp .opened
-.open:
-	sys open, xsi, O_RDONLY|O_LARGEFILE
-	test eax, eax
-	js .open_failed
-	xchg eax, ebp
-.opened:
+sum_next_file .open_failed
 	cmp byte [debug], 0
 	je .start
 	mov byte [debug], 0

@@ -96,22 +96,7 @@ _start:
 ; Each operand: open it (or take fd 0 for "-"), sum it, print the line.
 ; [name] is the operand, xbp the fd; xmm6 the System V lanes; the BSD
 ; checksum in [bsd].
-next_file:
-	pop xsi
-	test xsi, xsi
-	jz finish
-	mov [name], xsi
-	xor ebp, ebp
-	cmp word [xsi], '-'
-	jne .open
-	mov byte [stdin_used], 1
-	jmp .opened
-.open:
-	sys open, xsi, O_RDONLY|O_LARGEFILE
-	test eax, eax
-	js .failed
-	xchg eax, ebp
-.opened:
+sum_next_file .failed
 	xor eax, eax
 	mov [len], eax
 	mov [len + 4], eax
