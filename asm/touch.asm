@@ -666,6 +666,14 @@ getnum:
 .ret:
 	ret
 
+; getnum12 - getnum for a field of 1 or 2 digits: CF=1 for none or more.
+getnum12:
+	call getnum
+	dec ecx
+	cmp ecx, 2
+	cmc
+	ret
+
 ; frac - ".DIGITS" or ",DIGITS" at xsi (or nothing): ecx = nanoseconds
 ; (digits past 9 dropped). CF=1 for a '.' without a digit.
 frac:
@@ -805,18 +813,14 @@ parse_d:
 	lodsb
 	cmp al, '-'
 	jne .bad
-	call getnum
-	dec ecx
-	cmp ecx, 2
-	jae .bad
+	call getnum12
+	jc .bad
 	mov [month], eax
 	lodsb
 	cmp al, '-'
 	jne .bad
-	call getnum
-	dec ecx
-	cmp ecx, 2
-	jae .bad
+	call getnum12
+	jc .bad
 	mov [day], eax
 	xor ecx, ecx
 	mov [nsec], ecx
@@ -835,26 +839,20 @@ parse_d:
 .time:
 	inc xsi
 .time_here:
-	call getnum
-	dec ecx
-	cmp ecx, 2
-	jae .bad
+	call getnum12
+	jc .bad
 	mov [hour], eax
 	lodsb
 	cmp al, ':'
 	jne .bad
-	call getnum
-	dec ecx
-	cmp ecx, 2
-	jae .bad
+	call getnum12
+	jc .bad
 	mov [minute], eax
 	cmp byte [xsi], ':'
 	jne .zone
 	inc xsi
-	call getnum
-	dec ecx
-	cmp ecx, 2
-	jae .bad
+	call getnum12
+	jc .bad
 	cmp eax, 59
 	ja .bad
 	mov [second], eax
