@@ -58,6 +58,8 @@ _start:
 	test xax, xax
 	jz .args_done
 	mov [lastarg], xax
+	cmp byte [dashdash], 0		; after "--": operands only
+	jne .operand
 	cmp byte [xax], '-'
 	jne .operand
 	mov cl, [xax+1]
@@ -67,15 +69,8 @@ _start:
 	jne .short
 	cmp byte [xax+2], 0
 	jne .long
-.rest:					; after "--": operands only
-	mov xax, [xsi]
-	add xsi, W
-	mov [xdi], xax
-	test xax, xax
-	jz .args_done
-	mov [lastarg], xax
-	add xdi, W
-	jmp .rest
+	mov byte [dashdash], 1		; "--" itself is not kept
+	jmp .arg
 .operand:
 	add xdi, W
 	jmp .arg
@@ -1411,6 +1406,7 @@ pbytes:	resb 1
 atls:	resb 1
 differing: resb 1
 ovf:	resb 1
+dashdash: resb 1				; 1 after "--"
 neg:	resb 1
 swap:	resb 1
 tail:	resb 100
