@@ -208,14 +208,8 @@ _start:
 	sys statx, AT_FDCWD, slash, 0, STATX_INO, stx
 	test eax, eax
 	js .prompt_once                 ; (then nothing is "/")
-	mov xax, [stx + STX_INO]
-	mov [root_ino], xax
-	mov eax, [stx + STX_INO + 4]
-	mov [root_ino + 4], eax
-	mov xax, [stx + STX_DEV]
-	mov [root_dev], xax
-	mov eax, [stx + STX_DEV + 4]
-	mov [root_dev + 4], eax
+	mov edi, root_ino
+	call id_save
 	inc byte [root_known]
 
 ; -I: one prompt before more than three operands, or any with -r.
@@ -445,17 +439,8 @@ operand:
 .root:
 	cmp byte [root_known], 0
 	je .walk
-	mov xax, [stx + STX_INO]
-	cmp xax, [root_ino]
-	jne .walk
-	mov eax, [stx + STX_INO + 4]
-	cmp eax, [root_ino + 4]
-	jne .walk
-	mov xax, [stx + STX_DEV]
-	cmp xax, [root_dev]
-	jne .walk
-	mov eax, [stx + STX_DEV + 4]
-	cmp eax, [root_dev + 4]
+	mov edi, root_ino
+	call id_same
 	jne .walk
 	mov edi, qbuf                   ; "it is dangerous to operate
 	mov xsi, ARGV0                  ; recursively on '/'", or on 'X'
@@ -589,14 +574,8 @@ dir:
 	mov ecx, [plen]
 	mov [xdi + L_PLEN], ecx
 	and dword [xdi + L_FAILED], 0
-	mov xax, [stx + STX_INO]
-	mov [xdi + L_INO], xax
-	mov eax, [stx + STX_INO + 4]
-	mov [xdi + L_INO + 4], eax
-	mov xax, [stx + STX_DEV]
-	mov [xdi + L_DEV], xax
-	mov eax, [stx + STX_DEV + 4]
-	mov [xdi + L_DEV + 4], eax
+	add edi, L_INO
+	call id_save
 	mov eax, [pfd]                  ; the parent is not needed now
 	call close_fd
 	mov eax, [cfd]
@@ -715,18 +694,8 @@ dir_done:
 	mov eax, [depth]
 	dec eax
 	shl eax, 5
-	lea edi, [levels + eax]
-	mov xax, [stx + STX_INO]
-	cmp xax, [xdi + L_INO]
-	jne .lost
-	mov eax, [stx + STX_INO + 4]
-	cmp eax, [xdi + L_INO + 4]
-	jne .lost
-	mov xax, [stx + STX_DEV]
-	cmp xax, [xdi + L_DEV]
-	jne .lost
-	mov eax, [stx + STX_DEV + 4]
-	cmp eax, [xdi + L_DEV + 4]
+	lea edi, [levels + eax + L_INO]
+	call id_same
 	jne .lost
 	mov eax, [fd]
 	call close_fd
@@ -1131,6 +1100,31 @@ strend:
 	ret
 
 ; close_fd - close eax unless it is AT_FDCWD (negative).
+; id_save, id_same - stx's file identity (stx_ino, then stx_dev's major
+; and minor) as two qwords at xdi (root_ino/root_dev, a level's
+; L_INO/L_DEV): id_save copies it there; id_same compares, ZF=1 when it is
+; the same file. clobbers: xsi, xdi
+id_save:
+	mov esi, stx + STX_INO
+	movsd
+	movsd
+	mov esi, stx + STX_DEV
+	movsd
+	movsd
+	ret
+id_same:
+	mov esi, stx + STX_INO
+	cmpsd
+	jne .ret
+	cmpsd
+	jne .ret
+	mov esi, stx + STX_DEV
+	cmpsd
+	jne .ret
+	cmpsd
+.ret:
+	ret
+
 close_fd:
 	test eax, eax
 	js .ret
