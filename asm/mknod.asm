@@ -24,10 +24,7 @@
 use getopt_long, fs_mode, mode_opt, err_plain, err_file, err_quoted, fs_msg, fs_missing, errno_path, errno_tree
 
 _start:
-	pop_argv0                       ; xsp = &argv[1]
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 	xor ebp, ebp                    ; xbp = MODE, or 0
 .opt:
 	call getopt_long

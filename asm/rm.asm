@@ -76,10 +76,7 @@ PATHMAX		equ 1 << 18
 DENTSZ		equ 32768
 
 _start:
-	pop_argv0                       ; xsp = &argv[1]
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 
 ; The options. --interactive=WHEN is read here (getopt_long has no
 ; optional arguments); the rest by getopt_long.

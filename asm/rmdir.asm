@@ -24,10 +24,7 @@ OPT_V	equ 2
 OPT_I	equ 4
 
 _start:
-	pop_argv0                       ; xsp = &argv[1]
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 	xor ebp, ebp                    ; ebp: the OPT_ bits
 .opt:
 	call getopt_long

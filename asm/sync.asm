@@ -20,10 +20,7 @@
 use getopt_long, err_plain, fs_msg, errno_path, errno_tree
 
 _start:
-	pop_argv0                       ; xsp = &argv[1]
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 	xor ebp, ebp                    ; ebp: 1 -d, 2 -f
 .opt:
 	call getopt_long

@@ -87,10 +87,7 @@ _start:
 	jne .tz_name
 	jmp .env
 .env_done:
-	pop_argv0                       ; xsp = &argv[1]
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 .opt:
 	call getopt_long                ; al = the option, xdx = its argument
 	jc .options_done
