@@ -477,6 +477,9 @@ file:
 	mov [is_dir_ent], al
 	mov [is_empty], al
 	mov [dnr_errno], eax
+; prompt_excise: the prompt to remove (not to descend), then excise
+; unless it was declined (tail of file, dir and a walked directory's end).
+prompt_excise:
 	mov byte [mode_descend], 0
 	call prompt
 	test eax, eax
@@ -503,13 +506,7 @@ dir:
 	call prompt
 	test eax, eax
 	jnz mark_parent
-	mov byte [mode_descend], 0
-	call prompt
-	test eax, eax
-	jnz .ret
-	jmp excise
-.ret:
-	ret
+	jmp prompt_excise
 .opened:
 	mov [cfd], eax
 	call read_dents                 ; into dents: [dcount] bytes
@@ -716,14 +713,8 @@ dir_done:
 	jnz mark_parent
 	mov byte [is_dir_ent], 1
 	mov byte [is_empty], 0
-	mov byte [mode_descend], 0
 	and dword [dnr_errno], 0
-	call prompt
-	test eax, eax
-	jnz .ret
-	jmp excise
-.ret:
-	ret
+	jmp prompt_excise
 ; The parent is not where it was (moved while we worked): stop at once,
 ; keeping everything that is left.
 .lost:
