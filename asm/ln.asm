@@ -30,7 +30,7 @@
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"
 use getopt_long, fs_msg, fs_out, usage_try, err_plain, errno_path, errno_tree
-use canonicalize, relpath, random_letters
+use canonicalize, relpath, random_letters, statx_same
 
 %define NOT_TRIED 1             ; a link result not yet known
 %define REPLACED 2              ; made, over an existing destination
@@ -476,7 +476,7 @@ do_link:
 .same_check:
 	mov esi, sstx
 	mov edi, dstx
-	call same_inode
+	call statx_same                 ; ZF=1: the same dev and ino
 	jne .link
 	cmp dword [sstx + STX_NLINK], 1
 	je .same
@@ -628,22 +628,6 @@ atomic_first:
 	je make_hard_to
 	jmp make_sym
 
-; same_inode - esi, edi = statx records -> ZF=1 for the same dev and ino.
-same_inode:
-	mov eax, [xsi + STX_INO]
-	cmp eax, [xdi + STX_INO]
-	jne .ret
-	mov eax, [xsi + STX_INO + 4]
-	cmp eax, [xdi + STX_INO + 4]
-	jne .ret
-	mov eax, [xsi + STX_DEV]
-	cmp eax, [xdi + STX_DEV]
-	jne .ret
-	mov eax, [xsi + STX_DEV + 4]
-	cmp eax, [xdi + STX_DEV + 4]
-.ret:
-	ret
-
 ; same_name - gnulib's same_nameat for [src] and [dst]: the same last
 ; component, and directories that are the same -> ZF=1.
 same_name:
@@ -674,7 +658,7 @@ same_name:
 	jnz .ret
 	mov esi, stx3
 	mov edi, stx4
-	jmp same_inode
+	jmp statx_same
 .ret:
 	ret
 
