@@ -11,12 +11,10 @@ load helpers
 @test "a read-only file system: GNU's message, the other operand still changed" {
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir ro && touch ro/f f
-	on_ro_fs "$(bin chgrp)" daemon ro/f f
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin chgrp): changing group of 'ro/f': Read-only file system" ]
+	local m="%s: changing group of 'ro/f': Read-only file system"
+	ro_fs_fails chgrp "$m" daemon ro/f f
 	[ "$(stat -c %g f)" = 1 ]
-	on_ro_fs /usr/bin/chgrp daemon ro/f f
-	[ "$output" = "/usr/bin/chgrp: changing group of 'ro/f': Read-only file system" ]
+	ro_fs_fails /usr/bin/chgrp "$m" daemon ro/f f
 }
 
 @test "-R through a tree deeper than PATH_MAX, -v lines as GNU's" {

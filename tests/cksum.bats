@@ -6,38 +6,6 @@
 # user, SIGPIPE, /dev/full, and the RSS of a trivial run.
 load helpers
 
-# big_sparse - $big: a sparse file of 4 GiB + 4 KiB and one byte "x" (its
-# size, 0x100001001, needs 33 bits). On tmpfs
-# (/dev/shm) when there is one: reading a hole there copies the zero page,
-# where ext4 would first fill the page cache with 4 GiB of zeros.
-big_sparse() {
-	big=$(mktemp /dev/shm/subk-cksum.XXXXXX 2>/dev/null) || big=$T/sparse
-	truncate -s 4294971392 "$big"
-	printf x >> "$big"
-}
-
-teardown() {
-	[ -z "${big:-}" ] || rm -f "$big"
-	cd / && rm -rf "$T"
-}
-
-# random_files - r0 .. r299 (i bytes each) and r1m (1 MiB), random bytes
-random_files() {
-	head -c 1048576 /dev/urandom > r1m
-	python3 -c 'd = open("r1m", "rb").read()
-for i in range(300): open("r%d" % i, "wb").write(d[:i])'
-	files=(r*)
-}
-
-# many_lines - set `many` to 700 operands of lines of 115 bytes: 80 KB of
-# output, more than a pipe holds
-many_lines() {
-	n=$(printf 'n%.0s' $(seq 100))
-	echo x > "$n"
-	many=()
-	for ((i = 0; i < 700; i++)); do many+=("$n"); done
-}
-
 @test "PCLMULQDQ path (or the table, without it): GNU's CRCs, sizes 0..299 and 1 MiB" {
 	random_files
 	output_like_gnu cksum "${files[@]}"
@@ -82,7 +50,7 @@ many_lines() {
 }
 
 @test "--help and --version: GNU's unrecognized option (see README)" {
-	help_refused cksum
+	option_unrecognized 1 cksum --help --version
 }
 
 @test "unreadable file as a non-root user: Permission denied, the rest done" {

@@ -59,10 +59,8 @@ load helpers
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir ro && echo x > a && echo old > ro/b
 	for p in "$(bin cp)" /usr/bin/cp; do
-		on_ro_fs "$p" a ro/c
-		[ "$status" -eq 1 ] && [ "$output" = "$p: cannot create regular file 'ro/c': Read-only file system" ]
-		on_ro_fs "$p" a ro/b
-		[ "$status" -eq 1 ] && [ "$output" = "$p: cannot create regular file 'ro/b': Read-only file system" ]
+		ro_fs_fails "$p" "%s: cannot create regular file 'ro/c': Read-only file system" a ro/c
+		ro_fs_fails "$p" "%s: cannot create regular file 'ro/b': Read-only file system" a ro/b
 	done
 	[ "$(cat ro/b)" = old ]
 }

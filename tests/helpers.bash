@@ -15,6 +15,7 @@ setup() {
 }
 
 teardown() {
+	[ ! -e "/dev/shm/${T##*/}" ] || rm -f "/dev/shm/${T##*/}"	# big_sparse's
 	cd / && rm -rf "$T"
 }
 
@@ -318,13 +319,81 @@ deep_rv_like_gnu() {
 	[ "$(wc -l < ours)" -eq 32 ]
 }
 
-# sigpipe_ignored_like_gnu UTIL ERRORS ARGS... - with SIGPIPE ignored, our
-# UTIL ARGS and GNU's, piped into a reader that goes after one byte, end
-# with status 1 and stderr exactly `say ERRORS PATH-OF-UTIL`
+# sigpipe_ignored_like_gnu STATUS UTIL ERRORS ARGS... - with SIGPIPE
+# ignored, our UTIL ARGS and GNU's, piped into a reader that goes after one
+# byte, end with STATUS and stderr exactly `say ERRORS PATH-OF-UTIL`
 sigpipe_ignored_like_gnu() {
 	local p
-	for p in "$(bin "$1")" "/usr/bin/$1"; do
-		run bash -c 'trap "" PIPE; "$@" 2>err | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}"; cat err' sh "$p" "${@:3}"
-		[ "$output" = "$(say "1\n$2" "$p")" ] || { echo "$p: $output"; return 1; }
+	for p in "$(bin "$2")" "/usr/bin/$2"; do
+		run bash -c 'trap "" PIPE; "$@" 2>err | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}"; cat err' sh "$p" "${@:4}"
+		[ "$output" = "$(say "$1\n$3" "$p")" ] || { echo "$p: $output"; return 1; }
 	done
+}
+
+# many_lines - set `many` to 700 operands, all one file with a 100-byte
+# name holding "x": a line each makes some 80 KB of output, more than a
+# pipe holds
+many_lines() {
+	n=$(printf 'n%.0s' $(seq 100))
+	echo x > "$n"
+	many=()
+	for ((i = 0; i < 700; i++)); do many+=("$n"); done
+}
+
+# option_unrecognized STATUS UTIL OPTION... - our UTIL OPTION ends with
+# STATUS and its first line is "PATH: unrecognized option 'OPTION'", for
+# each OPTION (--help and --version: a known difference from GNU)
+option_unrecognized() {
+	local p o; p=$(bin "$2")
+	for o in "${@:3}"; do
+		run "$p" "$o"
+		[ "$status" -eq "$1" ] && [ "${lines[0]}" = "$p: unrecognized option '$o'" ] ||
+			{ echo "$o: status $status, output: $output"; return 1; }
+	done
+}
+
+# random_files - r0 .. r299 (i bytes each) and r1m (1 MiB), random bytes;
+# `files` set to them all
+random_files() {
+	head -c 1048576 /dev/urandom > r1m
+	python3 -c 'd = open("r1m", "rb").read()
+for i in range(300): open("r%d" % i, "wb").write(d[:i])'
+	files=(r*)
+}
+
+# ro_fs_fails UTIL FORMAT ARGS... - UTIL ARGS (our UTIL, or a path: GNU's)
+# run by on_ro_fs (./ro read-only) ends with status 1 and prints exactly
+# `say FORMAT PATH-OF-UTIL`
+ro_fs_fails() {
+	local p; p=$(prog "$1")
+	on_ro_fs "$p" "${@:3}"
+	[ "$status" -eq 1 ] && [ "$output" = "$(say "$2" "$p")" ] ||
+		{ echo "$p: status $status, output: $output"; return 1; }
+}
+
+# ro_fs_like_gnu UTIL FORMAT ARGS... - ro_fs_fails for our UTIL, then for
+# GNU's (/usr/bin/UTIL)
+ro_fs_like_gnu() {
+	ro_fs_fails "$@" && ro_fs_fails "/usr/bin/$1" "${@:2}"
+}
+
+# big_sparse - $big: a sparse file of 4 GiB + 4 KiB and one byte "x" (its
+# size, 0x100001001, needs 33 bits). On tmpfs (/dev/shm, named as $T; the
+# teardown removes it) when there is one: reading a hole there copies the
+# zero page, where ext4 would first fill the page cache with 4 GiB of zeros.
+big_sparse() {
+	big=/dev/shm/${T##*/}
+	{ : > "$big"; } 2>/dev/null || big=$T/sparse
+	truncate -s 4294971392 "$big"
+	printf x >> "$big"
+}
+
+# hash_edges_like_gnu UTIL - our UTIL gives GNU's sums for a big file and
+# then the padding edges (hash_edges) in one run
+hash_edges_like_gnu() {
+	hash_edges
+	head -c 70000 /dev/urandom > big
+	"$(bin "$1")" big e* > ours
+	"/usr/bin/$1" big e* > expected
+	cmp expected ours
 }

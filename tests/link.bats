@@ -9,11 +9,7 @@ load helpers
 
 @test "a read-only file system: GNU's message" {
 	mkdir ro && touch ro/a
-	on_ro_fs "$(bin link)" ro/a ro/b
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin link): cannot create link 'ro/b' to 'ro/a': Read-only file system" ]
-	on_ro_fs /usr/bin/link ro/a ro/b
-	[ "$output" = "/usr/bin/link: cannot create link 'ro/b' to 'ro/a': Read-only file system" ]
+	ro_fs_like_gnu link "%s: cannot create link 'ro/b' to 'ro/a': Read-only file system" ro/a ro/b
 }
 
 @test "peak RSS" {

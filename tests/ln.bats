@@ -31,12 +31,9 @@ load helpers
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir ro && touch ro/a ro/b
 	for p in "$(bin ln)" /usr/bin/ln; do
-		on_ro_fs "$p" ro/a ro/c
-		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create hard link 'ro/c': Read-only file system" ]
-		on_ro_fs "$p" -s x ro/c
-		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create symbolic link 'ro/c': Read-only file system" ]
-		on_ro_fs "$p" -sf x ro/b
-		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create symbolic link 'ro/b': Read-only file system" ]
+		ro_fs_fails "$p" "%s: failed to create hard link 'ro/c': Read-only file system" ro/a ro/c
+		ro_fs_fails "$p" "%s: failed to create symbolic link 'ro/c': Read-only file system" -s x ro/c
+		ro_fs_fails "$p" "%s: failed to create symbolic link 'ro/b': Read-only file system" -sf x ro/b
 	done
 	[ -f ro/b ] && [ ! -L ro/b ]
 }

@@ -9,9 +9,7 @@ load helpers
 
 @test "a read-only file system: GNU's message, -p on an existing directory is fine" {
 	mkdir -p ro/d
-	on_ro_fs "$(bin mkdir)" ro/a
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin mkdir): cannot create directory 'ro/a': Read-only file system" ]
+	ro_fs_fails mkdir "%s: cannot create directory 'ro/a': Read-only file system" ro/a
 	on_ro_fs /usr/bin/mkdir ro/a
 	[ "$output" = "/usr/bin/mkdir: cannot create directory ‘ro/a’: Read-only file system" ] ||
 		[ "$output" = "/usr/bin/mkdir: cannot create directory 'ro/a': Read-only file system" ]

@@ -83,8 +83,7 @@ like_template() {
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir ro
 	for p in "$(bin mktemp)" /usr/bin/mktemp; do
-		on_ro_fs "$p" -p ro -d
-		[ "$status" -eq 1 ] && [ "$output" = "$p: failed to create directory via template 'ro/tmp.XXXXXXXXXX': Read-only file system" ]
+		ro_fs_fails "$p" "%s: failed to create directory via template 'ro/tmp.XXXXXXXXXX': Read-only file system" -p ro -d
 	done
 }
 

@@ -67,11 +67,9 @@ tree() {
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir ro && echo x > ro/b && echo a > a
 	for p in "$(bin mv)" /usr/bin/mv; do
-		on_ro_fs "$p" ro/b c
-		[ "$status" -eq 1 ] && [ "$output" = "$p: cannot remove 'ro/b': Read-only file system" ]
+		ro_fs_fails "$p" "%s: cannot remove 'ro/b': Read-only file system" ro/b c
 		cmp c ro/b && rm c
-		on_ro_fs "$p" a ro/c
-		[ "$status" -eq 1 ] && [ "$output" = "$p: inter-device move failed: 'a' to 'ro/c'; unable to remove target: Read-only file system" ]
+		ro_fs_fails "$p" "%s: inter-device move failed: 'a' to 'ro/c'; unable to remove target: Read-only file system" a ro/c
 	done
 	[ -e ro/b ] && [ -e a ]
 }

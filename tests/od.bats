@@ -61,7 +61,7 @@ like_gnu() {
 
 @test "SIGPIPE ignored: GNU's two write errors, status 1" {
 	head -c 1000000 /dev/urandom > big
-	sigpipe_ignored_like_gnu od '%s: write error\n%s: write error: Broken pipe' big
+	sigpipe_ignored_like_gnu 1 od '%s: write error\n%s: write error: Broken pipe' big
 }
 
 @test "/dev/full: GNU's messages, status 1" {

@@ -5,33 +5,8 @@
 # /dev/full, and the RSS of a trivial run.
 load helpers
 
-# big_sparse - $big: a sparse file of 4 GiB + 4 KiB and one byte "x" (its
-# size, 0x100001001, needs 33 bits), on tmpfs
-# when there is one (see cksum.bats).
-big_sparse() {
-	big=$(mktemp /dev/shm/subk-sum.XXXXXX 2>/dev/null) || big=$T/sparse
-	truncate -s 4294971392 "$big"
-	printf x >> "$big"
-}
-
-# many_lines - set `many` to 700 operands of lines of 112 bytes: 78 KB of
-# output, more than a pipe holds
-many_lines() {
-	n=$(printf 'n%.0s' $(seq 100))
-	echo x > "$n"
-	many=()
-	for ((i = 0; i < 700; i++)); do many+=("$n"); done
-}
-
-teardown() {
-	[ -z "${big:-}" ] || rm -f "$big"
-	cd / && rm -rf "$T"
-}
-
 @test "random data of sizes 0..299 and 1 MiB: GNU's sums, -r and -s" {
-	head -c 1048576 /dev/urandom > r1m
-	python3 -c 'd = open("r1m", "rb").read()
-for i in range(300): open("r%d" % i, "wb").write(d[:i])'
+	random_files
 	output_like_gnu sum r*
 	output_like_gnu sum -s r*
 	"$(bin sum)" -s < r1m > out
@@ -59,7 +34,7 @@ for i in range(300): open("r%d" % i, "wb").write(d[:i])'
 }
 
 @test "--help and --version: GNU's unrecognized option (see README)" {
-	help_refused sum
+	option_unrecognized 1 sum --help --version
 }
 
 @test "unreadable file as a non-root user: Permission denied, the rest done" {
