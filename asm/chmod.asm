@@ -27,7 +27,7 @@
 
 %include "subk.inc"
 %include "layout.inc"
-use err_quoted, fs_msg, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
+use err_quoted, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
 %define LONGOPT_AMBIGUOUS
 
 F_REC    equ 1                          ; flags
@@ -251,63 +251,6 @@ _start:
 	call out_end
 	exit_status
 
-; root_init - with -R and --preserve-root: the root's inode and device
-; into rootid, rootchk = 1.
-root_init:
-	mov al, [flags]
-	not al
-	test al, F_REC | F_PRES
-	jnz .ret
-	sys statx, AT_FDCWD, root_name, 0, STATX_INO, stx
-	test eax, eax
-	js .ret
-	mov esi, stx + STX_INO
-	mov edi, rootid
-	movsd
-	movsd
-	mov esi, stx + STX_DEV
-	movsd
-	movsd
-	mov byte [rootchk], 1
-.ret:
-	ret
-
-; is_root - ZF=1 when stx is the root directory. clobbers eax, ecx
-is_root:
-	mov eax, [stx + STX_INO]
-	xor eax, [rootid]
-	mov ecx, [stx + STX_INO + 4]
-	xor ecx, [rootid + 4]
-	or eax, ecx
-	mov ecx, [stx + STX_DEV]
-	xor ecx, [rootid + 8]
-	or eax, ecx
-	mov ecx, [stx + STX_DEV + 4]
-	xor ecx, [rootid + 12]
-	or eax, ecx
-	ret
-
-; root_warn - GNU's ROOT_DEV_INO_WARN for the current name, STATUS = 1.
-root_warn:
-	call out_flush
-	mov esi, msg_danger
-	mov edx, pathbuf
-	call af_start
-	mov esi, pathbuf
-	cmp word [xsi], '/'
-	je .nl
-	mov esi, msg_same
-	call af_put
-.nl:
-	mov al, 10
-	stosb
-	mov xsi, ARGV0
-	call af_put
-	mov esi, msg_use
-	call af_put
-	mov STATUSb, 1
-	jmp af_write
-
 ; process - one file and, under -R, what a directory holds.
 ; in: xbp = the directory fd it is in (AT_FDCWD for an operand: then
 ; symbolic links are followed), xsi = its name there; pathbuf up to
@@ -350,6 +293,7 @@ process:
 	je .not_root
 	call is_root
 	jne .not_root
+	mov edx, pathbuf
 	call root_warn
 	jmp .ret
 .not_root:
@@ -661,10 +605,6 @@ put_perms:
 modechars:	db 'rwxXstugoa,+=01234567'
 MODECHARS	equ $ - modechars
 msg_ref:	db 'failed to get attributes of ', 0
-msg_danger:	db 'it is dangerous to operate recursively on ', 0
-msg_same:	db " (same as '/')", 0
-msg_use:	db ': use --no-preserve-root to override this failsafe', 10, 0
-root_name:	db '/', 0
 msg_dangling:	db 'cannot operate on dangling symlink ', 0
 msg_access:	db 'cannot access ', 0
 msg_changing:	db 'changing permissions of ', 0
