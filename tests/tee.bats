@@ -128,7 +128,10 @@ print(p.returncode, len(p.stderr))" "$@"; }; closed_pipe "$1" f; closed_pipe /us
 	run python3 -c '
 import signal, subprocess, sys, time
 def go(args):
-    p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    # SIGINT at its default in tee (an asynchronous list of a script, such
+    # as make check runs, starts with SIGINT ignored, and tee inherits that)
+    p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     p.stdin.write(b"first\n"); p.stdin.flush()
     # once the line is in the file, tee has set up its signals (no sleep
     # can be long enough on a loaded machine)
