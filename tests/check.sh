@@ -16,7 +16,10 @@ else
 	failed=$((failed + 1))
 fi
 
-# the arches run side by side (one per core): each writes its own files
+# the arches run side by side (one per core): each writes its own files.
+# Each runs as an asynchronous list, so its commands start with SIGINT and
+# SIGQUIT ignored and stdin from /dev/null (POSIX): a test that needs
+# either sets it up itself (tee.bats's SIGINT test does).
 arch_run() {
 	build/harness/difftest "build/$1" tests/cases/*.cases >"$out.difftest.$1" 2>&1
 	SUBK_BIN=build/$1 bats --tap tests/ >"$out.bats.$1" 2>&1
