@@ -37,6 +37,7 @@
 ; ENAMETOOLONG and kept (so are its ancestors), never lost.
 
 %include "subk.inc"
+%include "layout.inc"
 use getopt_long, fs_msg, fs_out, fs_missing, lseek64, usage_try, quote_arg, utoa, errno_path, errno_tree
 
 TCGETS		equ 0x5401              ; asm-generic/ioctls.h
@@ -73,7 +74,7 @@ L_DEV		equ 24                  ; qword: major, minor
 L_SIZE		equ 32
 LEVELS		equ 1 << 19
 PATHMAX		equ 1 << 18
-DENTSZ		equ 32768
+DENTSZ		equ 2048                ; (in the variables' page)
 
 _start:
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
@@ -563,8 +564,8 @@ dir:
 	jae .deep
 	inc eax
 	mov [depth], eax
-	shl eax, 5
-	lea edi, [levels + eax]
+	imul eax, eax, -L_SIZE
+	lea edi, [ltop + eax]
 	mov ecx, [plen]
 	mov [xdi + L_PLEN], ecx
 	and dword [xdi + L_FAILED], 0
@@ -637,11 +638,11 @@ entries:
 	jmp entries
 .subdir:
 	mov eax, [depth]                ; where to go on from, after it
-	shl eax, 5
+	imul eax, eax, -L_SIZE
 	mov ecx, [xdi + 8]              ; d_off
-	mov [levels + eax + L_OFF], ecx
+	mov [ltop + eax + L_OFF], ecx
 	mov ecx, [xdi + 12]
-	mov [levels + eax + L_OFF + 4], ecx
+	mov [ltop + eax + L_OFF + 4], ecx
 	call dir                        ; returns with [fd] its parent again
 	call path_pop                   ; or [fd] unchanged
 	jmp resume
@@ -654,9 +655,9 @@ entries:
 ; resume - after a subdirectory: read [fd] again from the saved offset.
 resume:
 	mov eax, [depth]
-	shl eax, 5
-	mov edx, [levels + eax + L_OFF + 4]
-	mov xax, [levels + eax + L_OFF]
+	imul eax, eax, -L_SIZE
+	mov edx, [ltop + eax + L_OFF + 4]
+	mov xax, [ltop + eax + L_OFF]
 	mov A1d, [fd]
 	mov cl, SEEK_SET
 	call lseek64
@@ -668,8 +669,6 @@ resume:
 ; end: its parent opened again (through ".." and checked; AT_FDCWD for an
 ; operand), then it is removed unless something below it was kept.
 dir_done:
-	mov eax, [depth]
-	shl eax, 5
 	cmp dword [depth], 1
 	jne .parent
 	mov eax, [fd]
@@ -687,16 +686,16 @@ dir_done:
 	js .lost
 	mov eax, [depth]
 	dec eax
-	shl eax, 5
-	lea edi, [levels + eax + L_INO]
+	imul eax, eax, -L_SIZE
+	lea edi, [ltop + eax + L_INO]
 	call id_same
 	jne .lost
 	mov eax, [fd]
 	call close_fd
 	mov eax, [depth]                ; its name: in the path after its
 	dec eax                         ; parent's
-	shl eax, 5
-	mov ecx, [levels + eax + L_PLEN]
+	imul eax, eax, -L_SIZE
+	mov ecx, [ltop + eax + L_PLEN]
 	lea eax, [path + ecx]
 	cmp byte [xax-1], '/'
 	je .named
@@ -704,8 +703,8 @@ dir_done:
 .named:
 	mov [pname], xax
 	mov eax, [depth]
-	shl eax, 5
-	mov ecx, [levels + eax + L_FAILED]
+	imul eax, eax, -L_SIZE
+	mov ecx, [ltop + eax + L_FAILED]
 	dec dword [depth]
 	mov eax, [pfd]
 	mov [fd], eax
@@ -730,8 +729,8 @@ dir_done:
 mark_parent:
 mark_here:
 	mov eax, [depth]
-	shl eax, 5
-	mov dword [levels + eax + L_FAILED], 1
+	imul eax, eax, -L_SIZE
+	mov dword [ltop + eax + L_FAILED], 1
 	ret
 
 ; excise - unlink [pname] in [pfd] (rmdir when is_dir_ent), GNU's way:
@@ -1070,8 +1069,8 @@ path_push:
 ; path_pop - back to the path of the directory being read.
 path_pop:
 	mov eax, [depth]
-	shl eax, 5
-	mov eax, [levels + eax + L_PLEN]
+	imul eax, eax, -L_SIZE
+	mov eax, [ltop + eax + L_PLEN]
 	mov [plen], eax
 	mov byte [path + xax], 0
 	ret
@@ -1197,18 +1196,20 @@ LONGOPTS:
 	db '?', 'version', 0
 	db 0
 
-; The big buffers first, so that the small variables share a page with
-; the library's (i386: argv0, status): "rm FILE" touches one page of BSS.
+; Where the bytes fall in pages (peak RSS): the variables, stx, dents
+; and the start of path share one page with the records of the first
+; levels (levels is indexed downwards from ltop, record 0, so the records
+; of the first levels are its last bytes) and i386's argv0 and status:
+; "rm -r DIR" of a small directory touches one page of BSS.
 BSS
 QBUFSZ	equ 131072 + 4 * PATHMAX + 256
 qbuf:	resb QBUFSZ
-levels:	resb LEVELS * L_SIZE
-dents:	resb DENTSZ
 OBUFSZ	equ 4096
 obuf:	resb OBUFSZ
-path:	resb PATHMAX
-stx:	resb STATX_RECORD
-ptext:	resb 64
+	resb (PAGE + 4 * L_SIZE - _BSS_PAGEOFF) % PAGE   ; (records 0..3 in
+levels:	resb (LEVELS - 1) * L_SIZE      ; the page of the variables)
+ltop:	resb L_SIZE                     ; record d at ltop - d * L_SIZE
+	GLOBALS_HERE
 pathp:	resW 1
 pname:	resW 1
 opname:	resW 1
@@ -1237,5 +1238,10 @@ root_dev: resd 2
 opos:	resd 1
 werr:	resd 1
 otty:	resb 1
+ptext:	resb 64
+	resb (-($-$$)) & 7
+stx:	resb STATX_RECORD
+dents:	resb DENTSZ
+path:	resb PATHMAX
 
 program_end
