@@ -27,7 +27,7 @@
 
 %include "subk.inc"
 %include "layout.inc"
-use err_quoted, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
+use lseek64, err_quoted, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
 %define LONGOPT_AMBIGUOUS
 
 F_REC    equ 1                          ; flags
@@ -35,7 +35,7 @@ F_FORCE  equ 2
 F_DIAG   equ 4
 F_REF    equ 8
 F_PRES   equ 16
-DBUF       equ 4096                       ; getdents buffer per level
+DBUF       equ 2048                       ; the getdents buffer (one for all levels)
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -397,7 +397,10 @@ process:
 	mov STATUSb, 1
 
 ; -R and a directory: read it and process each entry (not . and ..).
-; Frame: the entries at xsp, then end, pos, fd, the saved pathend.
+; Frame: end, pos, fd, the saved pathend. The entries are read into dbuf,
+; one buffer for all levels: after a subdirectory (whose walk read its
+; own entries there: downer is not this fd) the reading goes on from the
+; entry's d_off.
 .walk:
 	test byte [flags], F_REC
 	jz .ret
@@ -416,23 +419,24 @@ process:
 	push xax
 	push 0
 	push 0
-	sub xsp, DBUF
 .entry:
-	mov ecx, [xsp+DBUF+W]             ; pos
-	cmp ecx, [xsp+DBUF]               ; end
+	mov ecx, [xsp+W]                ; pos
+	cmp ecx, [xsp]                  ; end
 	jb .have
-	sys getdents64, [xsp+DBUF+2*W], xsp, DBUF
+	mov A1d, [xsp+2*W]
+	mov [downer], A1d
+	sys getdents64, A1, dbuf, DBUF
 	test eax, eax
 	jz .walk_end
 	js .read_err
-	mov [xsp+DBUF], xax
-	and dword [xsp+DBUF+W], 0
+	mov [xsp], xax
+	and dword [xsp+W], 0
 	xor ecx, ecx
 .have:
-	lea xsi, [xsp+xcx]
+	lea esi, [dbuf+ecx]
 	movzx eax, word [xsi+16]        ; d_reclen
 	add ecx, eax
-	mov [xsp+DBUF+W], xcx
+	mov [xsp+W], xcx
 	add xsi, 19                     ; d_name
 	cmp byte [xsi], '.'
 	jne .child
@@ -441,7 +445,7 @@ process:
 	cmp word [xsi+1], '.'
 	je .entry
 .child:
-	mov edi, [xsp+DBUF+3*W]
+	mov edi, [xsp+3*W]
 	cmp edi, pathbuf + PATHSZ - 260
 	jb .room
 	mov eax, -ENAMETOOLONG
@@ -454,14 +458,35 @@ process:
 	mov al, '/'
 	stosb
 .slash:
-	push xsi
+%if W == 8
+	push qword [xsi-11]             ; the entry's d_off
+%else
+	push dword [xsi-7]
+	push dword [xsi-11]
+%endif
+	push xdi                        ; the name: its copy in pathbuf
 	call copystr
 	mov byte [xdi], 0
 	mov [pathend], edi
 	pop xsi
-	mov xbp, [xsp+DBUF+2*W]
+	mov xbp, [xsp+8+2*W]
 	call process
-	mov xdi, [xsp+DBUF+3*W]
+%if W == 8
+	pop rax
+%else
+	pop eax
+	pop edx
+%endif
+	mov A1d, [xsp+2*W]
+	cmp A1d, [downer]
+	je .same
+	mov cl, SEEK_SET
+	call lseek64
+	test xax, xax
+	js .read_err
+	and dword [xsp], 0              ; (end: read again)
+.same:
+	mov xdi, [xsp+3*W]
 	mov [pathend], edi
 	mov byte [xdi], 0
 	jmp .entry
@@ -471,8 +496,8 @@ process:
 	call say_file
 	pop xax
 .walk_end:
-	sys close, [xsp+DBUF+2*W]
-	add xsp, DBUF + 4*W
+	sys close, [xsp+2*W]
+	add xsp, 4*W
 	jmp .ret
 .dnr:
 	mov esi, msg_read
@@ -636,8 +661,8 @@ LONGOPTS:
 	db 0
 
 BSS
-	BSS_ROOM 1024                   ; the variables, stx and the start of
-	GLOBALS_HERE                    ; pathbuf in one page (i386: argv0 too)
+	BSS_ROOM 3072                   ; the variables, stx, dbuf and the start
+	GLOBALS_HERE                    ; of pathbuf in one page (i386: argv0 too)
 OBUFSZ	equ 4096
 flags:	resb 1
 verb:	resb 1
@@ -659,7 +684,9 @@ opos:	resd 1
 werr:	resd 1
 otty:	resb 1
 
+downer:	resd 1                          ; the fd whose entries dbuf holds
 stx:	resb STATX_RECORD
+dbuf:	resb DBUF
 PATHSZ	equ 1 << 20
 pathbuf: resb PATHSZ
 obuf:	resb OBUFSZ

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # chmod: what difftest cannot run: the user cases as a non-root user, a
-# read-only file system, a tree deeper than PATH_MAX, a closed pipe, and
-# the peak RSS.
+# read-only file system, a tree deeper than PATH_MAX, wide directories, a
+# closed pipe, and the peak RSS.
 load helpers
 
 @test "the user cases as a non-root user" {
@@ -31,6 +31,20 @@ load helpers
 	touch f
 	rss_at_most 16 chmod 600 f
 	rss_at_most 16 chmod u+x f
-	mkdir d && touch d/x
-	rss_at_most 20 chmod -R 700 d   # (the walk's 4 KiB getdents buffer: one stack page more)
+	mkdir -p d/e && touch d/x d/e/y
+	rss_at_most 16 chmod -R 700 d
+}
+
+@test "-Rv of wide directories with subdirectories among the entries: GNU's lines" {
+	# (the one getdents buffer is read again from the entry's d_off after
+	# each subdirectory)
+	local n=$(printf 'x%.0s' {1..60}) i
+	mkdir w && touch w/${n}{1..150}
+	for i in 7 70 140; do mkdir w/d$i && touch w/d$i/${n}{1..100}; done
+	/usr/bin/chmod -R 755 w
+	"$(bin chmod)" -Rv 700 w > ours
+	/usr/bin/chmod -R 755 w
+	/usr/bin/chmod -Rv 700 w > gnu
+	cmp ours gnu
+	[ "$(wc -l < ours)" -eq 454 ]
 }
