@@ -25,9 +25,10 @@
 ; option" instead of "doesn't allow an argument", and "--=X" instead of
 ; "ambiguous" (both exit 1).
 ;
-; Each file has a 64 KiB read buffer; its current line is copied to an
-; arena at the program break, which holds the two current lines and the
-; line being read (grown as long lines need it). When a line is replaced,
+; Each file has a 64 KiB read buffer (its first read is 1 KiB, on the
+; variables' page, so a short run writes one page of BSS); its current
+; line is copied to an arena at the program break, which holds the two
+; current lines and the line being read (grown as long lines need it). When a line is replaced,
 ; the bytes above it are moved down.
 
 %include "subk.inc"
@@ -39,6 +40,7 @@ use outbuf
 
 BUFSZ   equ 65536
 OUTSZ   equ 32768
+SMALLRD equ BUFSZ >> 6              ; a reader's first read
 %define V(x) xbp + x - VB
 
 ; [flags]
@@ -269,10 +271,7 @@ open_files:
 	jmp bye
 .fd:
 	mov xdi, [V(rdr) + xbx*W]
-	mov [xdi + R_FD], xax
-	mov xax, [xdi + R_BUF]
-	mov [xdi + R_POS], xax
-	mov [xdi + R_END], xax
+	mov [xdi + R_FD], xax           ; (R_POS = R_END = 0: nothing read)
 .first:
 	push xbx
 	call readline
@@ -507,11 +506,19 @@ readline:
 	jnz .scan
 	cmp byte [xbx + R_EOF], 0
 	jne .eof
+; The first read of a reader is small, into the room beside it (on the
+; variables' page: a short file touches no page of its 64 KiB buffer).
 	mov A2, [xbx + R_BUF]
+	mov A3d, BUFSZ
+	bts dword [xbx + R_EOF], 8      ; (the byte after R_EOF: read before)
+	jc .read
+	lea A2, [xbx + R_SIZE]
+	shr A3d, 6                      ; SMALLRD
+.read:
 	mov [xbx + R_POS], A2
 	mov [xbx + R_END], A2
 	push xbx
-	sys read, [xbx + R_FD], A2, BUFSZ
+	sys read, [xbx + R_FD], A2, A3
 	pop xbx
 	cmp eax, -EINTR
 	je .more
@@ -625,6 +632,9 @@ fmt_missing_after: db F_ARGV0, ': missing operand after ', F_QUOTE, 10, F_TRY, 0
 fmt_needs_arg:	db F_ARGV0, ": option '--output-delimiter' requires an argument", 10, F_TRY, 0
 
 BSS
+; What a short run writes shares one page: the variables, each reader with
+; its first small read beside it, and the start of the output buffer.
+	BSS_ROOM 3072
 	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 VB equ top + 128                        ; xbp: [V(x)] is short
 top:	resW 1                          ; the arena: its end of data
@@ -647,13 +657,15 @@ total:	resb 1                          ; --total
 unpaired: resb 1                        ; a line of one file was printed
 ridx:	resd 1                          ; readline's file
 ddash:	resb 1                          ; "--" was seen
-reader1: resb R_SIZE
-reader2: resb R_SIZE
-buf1:	resb BUFSZ                      ; (its first page is the variables')
-buf2:	resb BUFSZ
 tot:	resW 3                          ; the lines in each column
+reader1: resb R_SIZE
+	resb SMALLRD                    ; its first read
+reader2: resb R_SIZE
+	resb SMALLRD
 numbuf:	resb 24
 numend:
 outbuf:	resb OUTSZ
+buf1:	resb BUFSZ
+buf2:	resb BUFSZ
 
 program_end

@@ -66,3 +66,15 @@ same_as_gnu() {
 		[ "$output" = "$(printf "%s: unrecognized option '%s'\nTry '%s --help' for more information." "$(bin comm)" "$o" "$(bin comm)")" ]
 	done
 }
+
+# Each reader's first read is small, into room beside it on the variables'
+# page (with the output buffer's start); the lines' arena is one brk page.
+@test "trivial runs: RSS at most 16 KiB" {
+	printf 'a b\nc d\n' > f
+	printf 'a b\nc e\n' > g
+	rss_at_most 16 comm /dev/null /dev/null
+	rss_at_most 16 comm f g
+	rss_at_most 16 comm -12 f g
+	rss_at_most 16 comm --total f g
+	rss_at_most 16 comm - g < f
+}
