@@ -36,17 +36,20 @@ use udigits, putc_buf, hexval
 %define PUTC_COUNT
 %define PUTC_FAIL err_text
 
-OBUFSZ equ 4096
+OBUFSZ equ 1024
 IDSZ   equ 65536
 F_MINUS equ 1
 F_ZERO  equ 2
 F_ALT   equ 4
 F_PLUS  equ 8
 F_SPACE equ 16
+; xbp = VB all along: the variables are [V(name)], 3-4 bytes an access
+%define V(n) xbp + n - VB
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
-	mov dword [opos], obuf
+	mov ebp, VB
+	mov dword [V(opos)], obuf
 	mov xsi, xsp
 	mov xdi, xsp
 	xor ebx, ebx
@@ -55,25 +58,25 @@ _start:
 	jc .options_done
 	cmp al, 'L'
 	jne .not_L
-	mov byte [deref], 1
+	mov byte [V(deref)], 1
 .not_L:
 	cmp al, 'f'
 	jne .not_f
-	mov byte [fsmode], 1
+	mov byte [V(fsmode)], 1
 .not_f:
 	cmp al, 't'
 	jne .not_t
-	mov byte [terse], 1
+	mov byte [V(terse)], 1
 .not_t:
 	cmp al, 'c'
 	je .format
 	cmp al, 'P'
 	jne .opt
 .format:
-	mov [ufmt], xdx
+	mov [V(ufmt)], xdx
 	sub al, 'c'
-	setz [nlend]                    ; -c: a newline after each
-	setnz [uesc]                    ; --printf: escapes
+	setz [V(nlend)]                    ; -c: a newline after each
+	setnz [V(uesc)]                    ; --printf: escapes
 	jmp .opt
 .options_done:
 	cmp xdi, xsp
@@ -91,34 +94,34 @@ _start:
 
 ; do_file - xsi = the name: its status by the format chosen.
 do_file:
-	mov [name], xsi
-	mov byte [esc], 0
-	cmp byte [fsmode], 0
+	mov [V(name)], xsi
+	mov byte [V(esc)], 0
+	cmp byte [V(fsmode)], 0
 	jne do_fs
-	mov ebp, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
-	cmp byte [deref], 0
+	mov edx, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
+	cmp byte [V(deref)], 0
 	je .nofollow
-	mov ebp, AT_NO_AUTOMOUNT
+	mov edx, AT_NO_AUTOMOUNT
 .nofollow:
 	mov A1d, AT_FDCWD
 	cmp word [xsi], '-'
 	jne .call
 	xor A1d, A1d
 	mov esi, empty
-	mov ebp, AT_EMPTY_PATH
+	mov edx, AT_EMPTY_PATH
 .call:
-	sys statx, A1, xsi, xbp, STATX_BASIC_STATS | STATX_BTIME, stx
+	sys statx, A1, xsi, xdx, STATX_BASIC_STATS | STATX_BTIME, xbp
 	jerr .fail
 	mov esi, fmt_terse
-	cmp WPTR [ufmt], 0
+	cmp WPTR [V(ufmt)], 0
 	jne run_user
-	cmp byte [terse], 0
+	cmp byte [V(terse)], 0
 	jne run_fmt
-	mov byte [dflt], 1
+	mov byte [V(dflt)], 1
 	mov esi, fmt_def1
 	call run_fmt
 	mov esi, fmt_dev_other
-	movzx eax, word [stx + STX_MODE]
+	movzx eax, word [xbp + STX_MODE]
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFCHR >> 8
 	je .dev
@@ -130,7 +133,7 @@ do_file:
 	call run_fmt
 	mov esi, fmt_def2
 	call run_fmt
-	mov byte [dflt], 0
+	mov byte [V(dflt)], 0
 	ret
 .fail:
 	mov esi, msg_statx
@@ -138,16 +141,16 @@ do_file:
 	push xax
 	call flush
 	pop xax
-	mov xdx, [name]
+	mov xdx, [V(name)]
 	jmp err_af
 
 do_fs:
 	sys_statfs xsi, sfs
 	jerr .fail
 	mov esi, fmt_fterse
-	cmp WPTR [ufmt], 0
+	cmp WPTR [V(ufmt)], 0
 	jne run_user
-	cmp byte [terse], 0
+	cmp byte [V(terse)], 0
 	jne run_fmt
 	mov esi, fmt_fdef
 	jmp run_fmt
@@ -156,11 +159,11 @@ do_fs:
 	jmp do_file.err
 
 run_user:
-	mov xsi, [ufmt]
-	mov al, [uesc]
-	mov [esc], al
+	mov xsi, [V(ufmt)]
+	mov al, [V(uesc)]
+	mov [V(esc)], al
 	call run_fmt
-	cmp byte [nlend], 0
+	cmp byte [V(nlend)], 0
 	je .ret
 	mov al, 10
 	call putc
@@ -177,7 +180,7 @@ run_fmt:
 	je .pct
 	cmp al, '\'
 	jne .lit
-	cmp byte [esc], 0
+	cmp byte [V(esc)], 0
 	je .lit
 	call escape
 	jmp .next
@@ -188,7 +191,7 @@ run_fmt:
 	ret
 .pct:
 	lea xax, [xsi-1]
-	mov [dstart], xax
+	mov [V(dstart)], xax
 	xor edx, edx
 .flag:
 	lodsb
@@ -203,19 +206,19 @@ run_fmt:
 	jmp .flag
 .flags_done:
 	and dl, 31
-	mov [flg], dl
+	mov [V(flg)], dl
 	dec xsi
 	call atou
-	mov [width], eax
-	mov byte [hprec], 0
+	mov [V(width)], eax
+	mov byte [V(hprec)], 0
 	cmp byte [xsi], '.'
 	jne .conv
 	inc xsi
-	inc byte [hprec]
+	inc byte [V(hprec)]
 	call atou
-	adc byte [hprec], 0             ; 2: a '.' without digits
+	adc byte [V(hprec)], 0             ; 2: a '.' without digits
 .conv:
-	mov [prec], eax
+	mov [V(prec)], eax
 	lodsb
 	test al, al
 	jz .pct_end
@@ -223,7 +226,7 @@ run_fmt:
 	jne .directive
 .pct_end:
 	lea xcx, [xsi-2]
-	cmp xcx, [dstart]
+	cmp xcx, [V(dstart)]
 	jne .invalid
 	test al, al
 	jnz .pct_put
@@ -233,7 +236,7 @@ run_fmt:
 	jmp .lit
 .directive:
 	mov ah, 0
-	cmp byte [fsmode], 0
+	cmp byte [V(fsmode)], 0
 	jne .plain
 	cmp al, 'H'
 	je .mod
@@ -250,9 +253,9 @@ run_fmt:
 	mov ah, al
 	mov al, cl
 .plain:
-	mov [fpos], xsi
+	mov [V(fpos)], xsi
 	call directive
-	mov xsi, [fpos]
+	mov xsi, [V(fpos)]
 	jmp .next
 .invalid:
 	call flush
@@ -260,7 +263,7 @@ run_fmt:
 	mov xdx, xdi
 	push xsi
 	mov xcx, xsi
-	mov xsi, [dstart]
+	mov xsi, [V(dstart)]
 	sub xcx, xsi
 	rep movsb
 	mov byte [xdi], 0
@@ -342,17 +345,17 @@ escape:
 	mov al, '\'
 	jmp putc
 
-; directive - al = the letter, ah = its H/L modifier or 0; [flg], [width],
-; [hprec], [prec] set. Prints it. Clobbers all but xbp.
+; directive - al = the letter, ah = its H/L modifier or 0; [V(flg)], [V(width)],
+; [V(hprec)], [V(prec)] set. Prints it. Clobbers all but xbp.
 directive:
 	xor edx, edx
-	mov [val + 4], edx
-	mov [e_pfxn], edx
-	mov [e_zero], edx
+	mov [V(val) + 4], edx
+	mov [V(e_pfxn)], edx
+	mov [V(e_zero)], edx
 	cmp al, 'n'
 	je d_name
 	mov edi, ftab
-	cmp byte [fsmode], 0
+	cmp byte [V(fsmode)], 0
 	jne .look
 	cmp al, 'N'
 	je d_qname
@@ -370,25 +373,25 @@ directive:
 	jmp .look
 .found:
 	movzx ecx, byte [xdi+3]         ; the offset
-	add ecx, stx
-	cmp byte [fsmode], 0
+	add ecx, ebp
+	cmp byte [V(fsmode)], 0
 	je .rec
 	add ecx, sfs - stx
 .rec:
 	movzx eax, byte [xdi+2]         ; the kind
 	mov edx, [xcx]
-	mov [val], edx
+	mov [V(val)], edx
 	test al, K_SPECIAL
 	jnz .special
 	test al, K_QWORD
 	jz .dword
 	mov edx, [xcx+4]
-	mov [val+4], edx
+	mov [V(val)+4], edx
 .dword:
 	test al, K_WORD
 	jz .number
 	movzx edx, word [xcx]
-	mov [val], edx
+	mov [V(val)], edx
 .number:
 	and eax, 0x0f
 	mov cl, [bases + xax]
@@ -396,7 +399,9 @@ directive:
 .special:
 	and eax, 0x0f
 	mov xsi, xcx
-	jmp [spec + xax*W]
+	movzx eax, word [spec + xax*2]
+	add eax, s_human
+	jmp xax
 
 K_QWORD   equ 0x10
 K_WORD    equ 0x20
@@ -411,13 +416,13 @@ d_unknown:
 
 ; d_name - %n: the name as given
 d_name:
-	mov xsi, [name]
+	mov xsi, [V(name)]
 	jmp strput
 
 ; d_qname - %N: quoted (not in the default form), " -> TARGET" for a link
 d_qname:
-	mov xsi, [name]
-	cmp byte [dflt], 0
+	mov xsi, [V(name)]
+	cmp byte [V(dflt)], 0
 	je .quoted
 	call strput                     ; (the default form: no width)
 	call readlink
@@ -445,12 +450,12 @@ d_qname:
 
 ; readlink - for a symbolic link (stx): its target in lnk, CF=0; else CF=1
 readlink:
-	movzx eax, word [stx + STX_MODE]
+	movzx eax, word [xbp + STX_MODE]
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFLNK >> 8
 	stc
 	jne .ret
-	sys readlinkat, AT_FDCWD, [name], lnk, 4095
+	sys readlinkat, AT_FDCWD, [V(name)], lnk, 4095
 	test eax, eax
 	jns .got
 	xor eax, eax
@@ -467,14 +472,14 @@ strput:
 	call strlen
 	mov ecx, A3d
 str_len_put:
-	cmp byte [hprec], 0
+	cmp byte [V(hprec)], 0
 	je emit
-	cmp ecx, [prec]
+	cmp ecx, [V(prec)]
 	jbe emit
-	mov ecx, [prec]
+	mov ecx, [V(prec)]
 	jmp emit
 
-; out_num - [val] (64 bits) in base cl (16: hex; 8: octal; 10 decimal;
+; out_num - [V(val)] (64 bits) in base cl (16: hex; 8: octal; 10 decimal;
 ; 0x8a: signed decimal), with the flags, width and precision.
 out_num:
 	mov edi, fld + 40
@@ -482,110 +487,110 @@ out_num:
 	jz .unsigned
 	and cl, 0x7f
 	mov al, '-'
-	test byte [val+7], 0x80
+	test byte [V(val)+7], 0x80
 	jz .positive
-	neg dword [val]
-	adc dword [val+4], 0
-	neg dword [val+4]
+	neg dword [V(val)]
+	adc dword [V(val)+4], 0
+	neg dword [V(val)+4]
 	jmp .sign
 .positive:
-	cmp byte [negz], 0              ; GNU's "-0" (-0.5 s: out_minus_zero)
+	cmp byte [V(negz)], 0              ; GNU's "-0" (-0.5 s: out_minus_zero)
 	jne .sign
 	mov al, '+'
-	test byte [flg], F_PLUS
+	test byte [V(flg)], F_PLUS
 	jnz .sign
 	mov al, ' '
-	test byte [flg], F_SPACE
+	test byte [V(flg)], F_SPACE
 	jz .unsigned
 .sign:
-	mov [e_pfx], al
-	inc byte [e_pfxn]
+	mov [V(e_pfx)], al
+	inc byte [V(e_pfxn)]
 .unsigned:
 	movzx ecx, cl
 	push xcx
-	mov eax, [val]
-	or eax, [val+4]
+	mov eax, [V(val)]
+	or eax, [V(val)+4]
 	push xax                        ; 0 for a zero value
 	call udigits                    ; xdi = the first digit
 	pop xax
 	pop xcx
 	mov edx, fld + 40
 	sub edx, edi                    ; edx = the digits
-	test byte [flg], F_ALT
+	test byte [V(flg)], F_ALT
 	jz .prec
 	cmp cl, 16
 	jne .alt_oct
 	test eax, eax
 	jz .prec
-	mov word [e_pfx], '0x'
-	mov byte [e_pfxn], 2
+	mov word [V(e_pfx)], '0x'
+	mov byte [V(e_pfxn)], 2
 	jmp .prec
 .alt_oct:
 	cmp cl, 8
 	jne .prec
 	cmp byte [xdi], '0'
 	je .prec
-	inc dword [e_zero]
+	inc dword [V(e_zero)]
 .prec:
-	cmp byte [hprec], 0
+	cmp byte [V(hprec)], 0
 	je .zero_flag
 	test eax, eax
 	jnz .min_digits
-	cmp dword [prec], 0
+	cmp dword [V(prec)], 0
 	jne .min_digits
 	xor edx, edx                    ; %.0 of 0: no digit
-	mov [e_zero], edx
-	test byte [flg], F_ALT
+	mov [V(e_zero)], edx
+	test byte [V(flg)], F_ALT
 	jz .min_digits
 	cmp cl, 8
 	jne .min_digits
-	inc dword [e_zero]
+	inc dword [V(e_zero)]
 .min_digits:
-	mov eax, [prec]
+	mov eax, [V(prec)]
 	sub eax, edx
 	jle .body
-	cmp eax, [e_zero]
+	cmp eax, [V(e_zero)]
 	jle .body
-	mov [e_zero], eax
+	mov [V(e_zero)], eax
 	jmp .body
 .zero_flag:
-	test byte [flg], F_MINUS
+	test byte [V(flg)], F_MINUS
 	jnz .body
-	test byte [flg], F_ZERO
+	test byte [V(flg)], F_ZERO
 	jz .body
-	mov eax, [width]
+	mov eax, [V(width)]
 	sub eax, edx
-	sub eax, [e_pfxn]
+	sub eax, [V(e_pfxn)]
 	jle .body
-	mov [e_zero], eax
+	mov [V(e_zero)], eax
 .body:
 	mov xsi, xdi
 	mov ecx, edx
 ; fall through
-; emit - the field: [e_pfx] (e_pfxn bytes), e_zero zeros, xsi (ecx bytes),
+; emit - the field: [V(e_pfx)] (e_pfxn bytes), e_zero zeros, xsi (ecx bytes),
 ; padded to the width with spaces (left, or right with '-')
 emit:
 	push xsi
 	push xcx
-	mov eax, [width]
+	mov eax, [V(width)]
 	sub eax, ecx
-	sub eax, [e_zero]
-	sub eax, [e_pfxn]
+	sub eax, [V(e_zero)]
+	sub eax, [V(e_pfxn)]
 	xchg eax, edx                   ; edx = the padding
-	test byte [flg], F_MINUS
+	test byte [V(flg)], F_MINUS
 	jnz .body
 	call spaces
 .body:
 	mov esi, e_pfx
-	mov ecx, [e_pfxn]
+	mov ecx, [V(e_pfxn)]
 	call puts
-	mov ecx, [e_zero]
+	mov ecx, [V(e_zero)]
 	mov al, '0'
 	call putn
 	pop xcx
 	pop xsi
 	call puts
-	test byte [flg], F_MINUS
+	test byte [V(flg)], F_MINUS
 	jz .ret
 spaces:
 	mov ecx, edx
@@ -604,229 +609,183 @@ emit.ret:
 s_human:                                ; %x %y %z %w: UTC date and time
 	cmp esi, stx + 80
 	jne .known
-	test byte [stx + 1], STATX_BTIME >> 8
+	test byte [xbp + 1], STATX_BTIME >> 8
 	jnz .known
 	mov esi, dash
 	jmp strput
+; The seconds shifted by ERAS 400-year eras and 0000-03-01..1970-01-01, so
+; that they count up from a March 1st, positive: days by div64, then the
+; years of the era and the months from March by subtraction.
+ERAS equ 10000
+SHIFT equ 86400 * (719468 + 146097 * ERAS)
 .known:
-	mov edi, fld
 	push xsi
 	mov eax, [xsi]
-	mov [val], eax
 	mov edx, [xsi+4]
-	mov [val+4], edx
-	xor ebx, ebx                    ; ebx = days
-	test edx, edx
-	jns .pos
-	not dword [val]                 ; -s - 1
-	not dword [val+4]
-	dec ebx
-.pos:
+	add eax, SHIFT & 0xffffffff
+	adc edx, SHIFT >> 32
+	mov [V(val)], eax
+	mov [V(val)+4], edx
 	mov ecx, 86400
 	call div64                      ; eax = days, edx = the second of day
-	test ebx, ebx
-	jz .day
-	not eax                         ; -q - 1
-	neg edx
-	add edx, 86399
-.day:
-	push xdx
-; civil_from_days (H. Hinnant): eax = days since 1970-01-01
-	add eax, 719468
-	mov ecx, 146097
-	test eax, eax
-	jns .era
-	sub eax, 146096
-.era:
+	push xax
+	xchg eax, edx
+	push 60
+	pop xcx
 	cdq
-	idiv ecx                        ; eax = era, edx = doe
-	imul ebx, eax, 400              ; ebx = era * 400
-	mov esi, edx                    ; esi = doe
-	mov eax, edx
-	xor edx, edx
-	mov ecx, 1460
-	div ecx
-	mov ecx, esi
-	sub ecx, eax
-	mov eax, esi
-	xor edx, edx
-	push 36524
+	div ecx                         ; eax = minutes of the day, edx = s
+	pop xbx                         ; ebx = days
+	push xdx
+	cdq
+	div ecx                         ; eax = the hour, edx = the minute
+	push xdx
+	push xax
+	xchg eax, ebx
+	cdq
+	mov ecx, 146097
+	div ecx                         ; eax = eras, edx = the day of the era
+	imul ebx, eax, 400              ; ebx = the year (March to February)
+	mov esi, edx
+.year:
+	lea eax, [xbx+1]                ; the year of its February
+	mov ecx, 365
+	test al, 3
+	jnz .len
+	cdq
+	push 100
 	pop xdi
 	div edi
-	add ecx, eax
-	mov eax, esi
-	xor edx, edx
-	mov edi, 146096
-	div edi
-	sub ecx, eax
-	xchg eax, ecx
-	xor edx, edx
-	mov ecx, 365
-	div ecx                         ; eax = yoe
-	add ebx, eax                    ; ebx = y
-	imul ecx, eax, 365
-	shr eax, 2
-	add ecx, eax
-	push xbx
-	push 25
-	pop xbx
-	xor edx, edx
-	div ebx                         ; (yoe/4)/25 = yoe/100
-	pop xbx
-	sub ecx, eax
-	sub esi, ecx                    ; esi = doy
-	lea eax, [esi*5 + 2]
-	xor edx, edx
-	mov ecx, 153
-	div ecx                         ; eax = mp
-	imul ecx, eax, 153
-	add ecx, 2
-	push xax
-	xchg eax, ecx
-	xor edx, edx
-	push 5
-	pop xcx
-	div ecx
-	sub esi, eax
-	inc esi                         ; esi = day
-	pop xax                         ; mp
+	test edx, edx
+	jnz .leap
+	test al, 3
+	jnz .len
+.leap:
+	inc ecx
+.len:
+	sub esi, ecx
+	jb .months
+	inc ebx
+	jmp .year
+.months:
+	add esi, ecx                    ; esi = the day of the year from March 1
+	xor eax, eax
+.mon:
+	movzx ecx, byte [mdays + xax]
+	sub esi, ecx
+	jb .mend
+	inc eax
+	jmp .mon
+.mend:
+	add esi, ecx
+	inc esi
+	push xsi                        ; the day of the month
 	add eax, 3
 	cmp eax, 12
-	jbe .month
+	jbe .m
 	sub eax, 12
 	inc ebx
-.month:
+.m:
+	push xax                        ; the month
+	sub ebx, ERAS * 400
 	mov edi, fld
-	push xax
-	xchg eax, ebx                   ; the year
-	push 4
-	pop xcx
+	xchg eax, ebx
 	test eax, eax
-	jns .year
+	jns .y
 	mov byte [xdi], '-'
 	inc edi
 	neg eax
-.year:
+.y:
+	push 4
+	pop xcx
 	call dec_n
+	mov esi, seps                   ; month, day, hour, minute, second
+.f:
+	lodsb
+	stosb
 	pop xax
-	mov bl, '-'
-	call dec2_sep
-	xchg eax, esi
-	call dec2_sep
-	pop xax                         ; the second of the day
-	xor edx, edx
-	mov ecx, 3600
-	div ecx
-	mov bl, ' '
-	call dec2_sep
-	xchg eax, edx
-	mov cl, 60
-	div cl
-	movzx edx, ah
-	movzx eax, al
-	mov bl, ':'
-	call dec2_sep
-	xchg eax, edx
-	call dec2_sep
-	mov byte [xdi], '.'
-	inc edi
-	pop xsi
-	mov eax, [xsi+8]
+	push 2
+	pop xcx
+	call dec_n
+	cmp byte [xsi], '.'
+	jne .f
+	movsb
+	pop xax
+	mov eax, [xax+8]
 	push 9
 	pop xcx
 	call dec_n
-	mov dword [xdi], ' +00'
-	mov word [xdi+4], '00'
-	add edi, 6
+	movsd                           ; " +0000"
+	movsw
 	mov ecx, edi
 	mov esi, fld
 	sub ecx, esi
 	jmp str_len_put
 
-; dec2_sep - bl at xdi, then eax in 2 digits (xdi past them). clobbers ecx
-dec2_sep:
-	mov [xdi], bl
-	inc edi
-	push 2
-	pop xcx
-; dec_n - eax in decimal, at least ecx digits, at xdi (xdi past them).
-; keeps edx, ebx, esi
+; dec_n - eax (below 2^31) in decimal, at least ecx digits, at xdi (xdi
+; past them). clobbers eax, ecx, edx
 dec_n:
-	push xdx
-	push xsi
-	push xax
-	mov [val], eax
-	mov dword [val+4], 0
-	lea esi, [edi + 20]
-	push xdi
-	mov edi, esi
-	push xcx
+	push xbx
 	push 10
-	pop xcx
-	call udigits
-	pop xcx
-	mov edx, esi
-	sub edx, edi                    ; the digits
-	mov eax, edi
-	pop xdi
-	sub ecx, edx
-	jle .copy
-	push xax
-	mov al, '0'
-	rep stosb
+	pop xbx
+	cdq
+	div ebx
+	pop xbx
+	push xdx
+	dec ecx
+	jg .more
+	test eax, eax
+	jz .out
+.more:
+	call dec_n
+.out:
 	pop xax
-.copy:
-	mov xsi, xax
-	mov ecx, edx
-	rep movsb
-	pop xax
-	pop xsi
-	pop xdx
+	add al, '0'
+	stosb
 	ret
 
 s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	cmp esi, stx + 80
 	jne .known
-	test byte [stx + 1], STATX_BTIME >> 8
+	test byte [xbp + 1], STATX_BTIME >> 8
 	jnz .known
 	mov esi, zero_time
 .known:
 	mov eax, [xsi]
-	mov [val], eax
+	mov [V(val)], eax
 	mov eax, [xsi+4]
-	mov [val+4], eax
+	mov [V(val)+4], eax
 	mov ebx, [xsi+8]                ; ebx = nanoseconds
-	mov eax, [ocnt]
-	mov [ostart], eax
-	movzx eax, byte [hprec]
-	mov byte [hprec], 0
+	mov eax, [V(ocnt)]
+	mov [V(ostart)], eax
+	movzx eax, byte [V(hprec)]
+	mov byte [V(hprec)], 0
 	test eax, eax
 	jz .seconds
 	cmp al, 2
 	mov al, 9                       ; "%.X": 9 digits
 	je .p
-	mov eax, [prec]
+	mov eax, [V(prec)]
 	test eax, eax
 	jz .seconds                     ; "%.0X": the seconds alone
 .p:
-	mov [eprec], eax
+	mov [V(eprec)], eax
 ; GNU's out_epoch_sec: the seconds get the width - 1 - precision when that
 ; is > 1 ('-' then drops out: the padding comes after the fraction)
-	mov ecx, [width]
-	mov [fpad], ecx                 ; the whole width
-	and dword [width], 0
+	mov ecx, [V(width)]
+	mov [V(fpad)], ecx                 ; the whole width
+	and dword [V(width)], 0
 	dec ecx
 	cmp ecx, 1
 	jle .frac_calc
 	sub ecx, eax
 	cmp ecx, 1
 	jle .frac_calc
-	test byte [flg], F_MINUS
+	test byte [V(flg)], F_MINUS
 	jz .secw
-	and byte [flg], ~F_MINUS
+	and byte [V(flg)], ~F_MINUS
 	jmp .frac_calc
 .secw:
-	mov [width], ecx
+	mov [V(width)], ecx
 .frac_calc:
 	mov ecx, eax                    ; divisor = 10^(9 - min(p, 9))
 	push 1
@@ -841,7 +800,7 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	mov eax, ebx
 	xor edx, edx
 	div edi                         ; eax = frac, edx = the rest
-	test byte [val+7], 0x80         ; before 1970: count back
+	test byte [V(val)+7], 0x80         ; before 1970: count back
 	jz .frac_ok
 	test ebx, ebx
 	jz .frac_ok
@@ -857,23 +816,23 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	cmc                             ; CF when the rest != 0
 	sbb eax, 0
 	jz .frac_ok
-	add dword [val], 1
-	adc dword [val+4], 0
+	add dword [V(val)], 1
+	adc dword [V(val)+4], 0
 	jnz .frac_ok
-	cmp dword [val], 0
+	cmp dword [V(val)], 0
 	jnz .frac_ok
-	inc byte [negz]
+	inc byte [V(negz)]
 .frac_ok:
 	push xax
 	mov cl, 0x8a
 	call out_num
-	mov byte [negz], 0
-	mov eax, [ocnt]
-	sub [ostart], eax               ; -(the seconds' length)
+	mov byte [V(negz)], 0
+	mov eax, [V(ocnt)]
+	sub [V(ostart)], eax               ; -(the seconds' length)
 	mov al, '.'
 	call putc
 	pop xax
-	mov ecx, [eprec]
+	mov ecx, [V(eprec)]
 	cmp ecx, 9
 	jbe .fd
 	mov ecx, 9
@@ -886,16 +845,16 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	call puts
 ; then GNU's "%-*.*d" of 0: the digits past 9 as zeros, in a field of
 ; |width - seconds - 1 - min(precision, 9)| when width - seconds > 1
-	mov ecx, [eprec]
+	mov ecx, [V(eprec)]
 	sub ecx, 9
 	mov al, '0'
 	call putn
-	mov edx, [fpad]
-	add edx, [ostart]               ; width - the seconds' length
+	mov edx, [V(fpad)]
+	add edx, [V(ostart)]               ; width - the seconds' length
 	cmp edx, 1
 	jle .ret
 	dec edx
-	mov eax, [eprec]
+	mov eax, [V(eprec)]
 	cmp eax, 9
 	jbe .tw
 	mov al, 9
@@ -904,7 +863,7 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	jns .abs
 	neg edx
 .abs:
-	mov eax, [eprec]
+	mov eax, [V(eprec)]
 	sub eax, 9
 	jle spaces
 	sub edx, eax
@@ -972,9 +931,9 @@ s_F:                                    ; %F: the file type in words
 	add eax, types
 	cmp eax, t_regular
 	jne .put
-	cmp dword [stx + STX_SIZE], 0
+	cmp dword [xbp + STX_SIZE], 0
 	jne .put
-	cmp dword [stx + STX_SIZE + 4], 0
+	cmp dword [xbp + STX_SIZE + 4], 0
 	jne .put
 	mov eax, t_empty
 .put:
@@ -992,12 +951,12 @@ s_ids:
 	jmp strput
 
 s_B:
-	mov dword [val], 512
+	mov dword [V(val)], 512
 	mov cl, 10
 	jmp out_num
 
 s_a:                                    ; %a: the permission bits in octal
-	and dword [val], 0o7777
+	and dword [V(val)], 0o7777
 	mov cl, 8
 	jmp out_num
 
@@ -1014,7 +973,7 @@ makedev:                                ; xsi = major, minor
 	push xdx
 	shr edx, 20
 	or ebx, edx
-	mov [val+4], ebx
+	mov [V(val)+4], ebx
 	pop xdx
 	and eax, 0xfff
 	shl eax, 8
@@ -1024,14 +983,14 @@ makedev:                                ; xsi = major, minor
 	or eax, ebx
 	movzx edx, dl
 	or eax, edx
-	mov [val], eax
+	mov [V(val)], eax
 	jmp out_num
 
 s_fsid:                                 ; -f %i: f_fsid val[0] << 32 | val[1]
 	mov eax, [xsi+4]
-	mov [val], eax
+	mov [V(val)], eax
 	mov eax, [xsi]
-	mov [val+4], eax
+	mov [V(val)+4], eax
 	mov cl, 16
 	jmp out_num
 
@@ -1050,7 +1009,7 @@ s_fstype:                               ; -f %T: the name of f_type
 	jnz .skip
 	jmp .look
 .unknown:
-	mov [val], ebx
+	mov [V(val)], ebx
 	mov edi, fld + 40
 	mov byte [xdi], 0
 	mov byte [xdi-1], ')'
@@ -1076,6 +1035,7 @@ s_fail:                                 ; %m, %C
 ; id_name - eax = an id, edx = the file (passwd or group): xsi = its name
 ; (NUL-terminated in idbuf), or "UNKNOWN"
 id_name:
+	push xbp
 	push xax
 	sys open, xdx, O_RDONLY | O_LARGEFILE
 	mov ebp, idbuf
@@ -1129,6 +1089,7 @@ id_name:
 	jne .name_end
 	mov byte [xsi-1], 0
 	mov xsi, xdi
+	pop xbp
 	ret
 .skip:
 	lodsb
@@ -1139,6 +1100,7 @@ id_name:
 	jmp .line
 .unknown:
 	mov esi, t_unknown_id
+	pop xbp
 	ret
 .field:                                 ; xsi past the next ':' of the line
 	lodsb
@@ -1204,14 +1166,18 @@ ftab:
 	db 'T', 0, K_SPECIAL | 10, SFS_TYPE
 	db 0
 bases:	db 10, 16, 8, 0x8a
-spec:	dW s_human, s_epoch, s_A, s_F, s_U, s_G, s_B, s_a, s_d, s_D
-	dW s_fstype, s_fsid, s_fail
+spec:	dw 0, s_epoch - s_human, s_A - s_human, s_F - s_human
+	dw s_U - s_human, s_G - s_human, s_B - s_human, s_a - s_human
+	dw s_d - s_human, s_D - s_human, s_fstype - s_human
+	dw s_fsid - s_human, s_fail - s_human
 
 flagset:	db "I' +#0-"            ; bit 6 - index: F_MINUS, F_ZERO...
 esc_from:	db 'abefnrtv"\'
 esc_n equ $ - esc_from
 		db 7, 8, 27, 12, 10, 13, 9, 11, '"', '\'
 
+mdays:	db 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 29
+seps:	db '-- ::. +0000'
 typechar:	db '?pc?d?b?-?l?s???'
 typename:	db t_unk - types, t_fifo - types, t_chr - types, t_unk - types
 		db t_dir - types, t_unk - types, t_blk - types, t_unk - types
@@ -1323,10 +1289,11 @@ LONGOPTS:
 	db 0
 
 BSS
-	BSS_ROOM 2048                   ; the variables and obuf's start
+; One page holds, for a trivial run, the variables (below VB: [xbp - n]),
+; the statx record (at VB: its fields are [xbp + n]), obuf's start and the
+; first bytes of /etc/passwd or /etc/group in idbuf (peak RSS).
+	BSS_ROOM 4096
 	GLOBALS_HERE                    ; i386: argv0 and status with them
-stx:	resb STATX_RECORD
-sfs:	resb SFS_RECORD
 opos:	resW 1
 ufmt:	resW 1
 name:	resW 1
@@ -1352,10 +1319,13 @@ uesc:	resb 1
 esc:	resb 1
 dflt:	resb 1
 negz:	resb 1
+VB:
+stx:	resb STATX_RECORD
+sfs:	resb SFS_RECORD
 fld:	resb 64
 obuf:	resb OBUFSZ
-lnk:	resb 4096
 idbuf:	resb IDSZ
+lnk:	resb 4096
 QBUFSZ	equ 8 * 4096 + 4 * 131072 + 64
 qbuf:	resb QBUFSZ
 

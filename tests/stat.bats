@@ -127,5 +127,9 @@ mktree() {
 	rss_at_most 16 stat -c %n /dev/null
 	rss_at_most 16 stat -t /dev/null
 	rss_at_most 16 stat -f /
-	rss_at_most 20 stat /dev/null
+	rss_at_most 16 stat /dev/null
+	printf 'one line\n' > f
+	rss_at_most 16 stat f
+	rss_at_most 16 stat -L -t f
+	rss_at_most 16 stat -f -t f
 }
