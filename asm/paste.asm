@@ -18,7 +18,9 @@
 ; Differences from GNU: --help and --version are unrecognized options.
 ;
 ; Each operand has a record on the brk heap with its own read buffer
-; (BUFSZ bytes); the records of "-" all use the first one's. Lines are
+; (BUFSZ bytes) after all the records; its first read is small, into the
+; record, so that a short run writes one heap page. The records of "-"
+; all use the first one's. Lines are
 ; never kept whole: bytes go from a read buffer to the output buffer one
 ; at a time, as GNU's getc/putchar loop does.
 
@@ -38,9 +40,15 @@ R_END	equ 3*W                 ; the end of the bytes read
 R_FD	equ 4*W
 R_ERR	equ 5*W                 ; -errno of a failed read, or 0 (dword)
 R_EOF	equ 5*W + 4             ; the end was read (byte; sticky until
-                                ; cleared, as glibc's EOF)
-R_BUF	equ 5*W + 8
-RECSZ	equ R_BUF + BUFSZ
+                                ; cleared, as glibc's EOF); the byte after
+                                ; it: read before (parallel)
+R_BIG	equ 5*W + 8             ; parallel: the read buffer (serial: 0)
+R_BUF	equ 6*W + 8             ; serial: the read buffer; parallel: room
+RECSZ	equ R_BUF + BUFSZ       ; for the first read, to RS
+RS	equ 512                 ; parallel: a record
+%if RS != 1 << 9
+ %error "paste: the allocation shifts by 9 for RS"
+%endif
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -140,8 +148,10 @@ parallel:
 	inc ecx
 	jmp .count
 .counted:
+; The heap: the records, delbuf (a byte per operand, and 2), the read
+; buffers. xdx = the next read buffer.
 	mov [files_open], ecx
-	imul xbx, xcx, RECSZ
+	imul xbx, xcx, RS + 1 + BUFSZ
 	jc no_memory
 	push xcx
 	push xbx
@@ -150,10 +160,14 @@ parallel:
 	pop xbx
 	add xbx, xax
 	jc no_memory
-	mov [recs_end], xbx
-	mov [delbuf], xbx
 	pop xcx
-	lea A1, [xbx + xcx + 2]
+	lea A1, [xbx + 2]
+	mov edx, ecx
+	shl edx, 9                      ; RS
+	add xdx, xax
+	mov [recs_end], xdx
+	mov [delbuf], xdx
+	lea xdx, [xdx + xcx + 2]
 	sys brk
 	cmp xax, A1
 	jne no_memory
@@ -161,11 +175,11 @@ parallel:
 	mov xbp, [recs]
 .open:
 	mov xax, [argp]
-	mov xdx, [xax]
-	test xdx, xdx
+	mov xbx, [xax]
+	test xbx, xbx
 	jz .opened
-	mov [xbp+R_NAME], xdx
-	cmp word [xdx], '-'
+	mov [xbp+R_NAME], xbx
+	cmp word [xbx], '-'
 	jne .file
 	mov byte [have_stdin], 1
 	mov xax, [stdin_rec]
@@ -177,7 +191,7 @@ parallel:
 	mov [xbp+R_CUR], xax
 	jmp .next_open
 .file:
-	sys open, xdx, O_RDONLY|O_LARGEFILE
+	sys open, xbx, O_RDONLY|O_LARGEFILE
 	test eax, eax
 	js .open_failed
 	mov [xbp+R_FD], xax
@@ -186,7 +200,9 @@ parallel:
 .own:
 	mov [xbp+R_CUR], xbp
 .next_open:
-	add xbp, RECSZ
+	mov [xbp+R_BIG], xdx
+	add edx, BUFSZ                  ; (addresses are below 4 GiB)
+	add xbp, RS
 	add WPTR [argp], W
 	jmp .open
 .open_failed:
@@ -247,7 +263,7 @@ parallel:
 	and WPTR [xbp+R_CUR], 0
 	dec dword [files_open]
 .nothing:
-	lea xax, [xbp+RECSZ]
+	lea xax, [xbp+RS]
 	cmp xax, [recs_end]
 	jne .save_delim
 	cmp byte [somedone], 0          ; the last operand: the line ends,
@@ -265,7 +281,7 @@ parallel:
 
 .some:
 	mov byte [somedone], 1
-	lea xax, [xbp+RECSZ]
+	lea xax, [xbp+RS]
 	cmp xax, [recs_end]
 	je .line_end
 	call next_delim
@@ -276,7 +292,7 @@ parallel:
 	mov al, [ldelim]
 	call putc
 .next_slot:
-	add xbp, RECSZ
+	add xbp, RS
 	jmp .slot
 
 ; serial - GNU's paste_serial: each operand's lines joined into one by the
@@ -306,11 +322,8 @@ serial:
 	jmp .next
 .reset:
 	mov ebx, file_rec
-	mov [xbx+R_FD], xax
-	lea xax, [xbx+R_BUF]
-	mov [xbx+R_POS], xax
-	mov [xbx+R_END], xax
-	call clearerr
+	mov [xbx+R_FD], xax             ; (R_POS = R_END: the last file was
+	call clearerr                   ; read to its end)
 .opened:
 	mov [xbx+R_NAME], xsi
 	mov xax, [dstart]
@@ -447,6 +460,16 @@ getc:
 	lea A2, [xbp+R_BUF]
 	mov A1, [xbp+R_FD]
 	mov A3d, BUFSZ
+	mov xax, [xbp+R_BIG]
+	test xax, xax
+	jz .sys                         ; serial: one buffer
+	bts dword [xbp+R_EOF], 8
+	jnc .small                      ; parallel: the first read
+	xchg A2, xax
+	jmp .sys
+.small:
+	shr A3d, 6                      ; (BUFSZ / 64 < RS - R_BUF)
+.sys:
 	sys read
 	cmp eax, -EINTR
 	je .read
@@ -458,7 +481,7 @@ getc:
 .end:
 	mov byte [xbp+R_EOF], 1
 .data:
-	lea xcx, [xbp+R_BUF]
+	movx xcx, A2                    ; (kept by the system call)
 	mov [xbp+R_POS], xcx
 	add xcx, xax                    ; (xax = 0 at the end)
 	mov [xbp+R_END], xcx

@@ -59,14 +59,20 @@ same() { compare_with_gnu paste "$@"; }
 	unreadable_like_gnu paste '%s: locked: Permission denied' free locked free
 }
 
-# One operand: its record and read buffers share a page with the variables
-# (i386's argv0/status beside them). Not bounded: each further operand has
-# its own buffers (paste -d, f f2 is 24 KiB).
+# Serial, or one operand: its record and read buffers share a page with
+# the variables (i386's argv0/status beside them). Parallel: the records
+# (each with room for its first read) and delbuf are one heap page for a
+# few operands, the 16 KiB read buffers after them untouched by short files.
 @test "trivial runs: RSS at most 16 KiB" {
 	printf 'a b\nc d\n' > f
+	printf 'e f\n' > f2
 	rss_at_most 16 paste < /dev/null
 	rss_at_most 16 paste < f
 	rss_at_most 16 paste f
 	rss_at_most 16 paste -s f
 	rss_at_most 16 paste -s -d, < f
+	rss_at_most 16 paste f f2
+	rss_at_most 16 paste -d, f2 f
+	rss_at_most 16 paste - f2 < f
+	rss_at_most 16 paste f f2 f f2 f f2
 }
