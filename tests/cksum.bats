@@ -1,12 +1,14 @@
 #!/usr/bin/env bats
 # cksum: what difftest cannot see: the table path (assembled with
-# -DNO_PCLMUL) and the PCLMULQDQ fold on random data of many sizes against
-# GNU, a sparse file over 4 GiB (a 64-bit length, O_LARGEFILE on i386), the
-# options we refuse (GNU takes them), an unreadable file as a non-root
-# user, SIGPIPE, /dev/full, and the RSS of a trivial run.
+# -DNO_PCLMUL), the 128-bit PCLMULQDQ fold (-DNO_VPCLMUL) and the default
+# one (VPCLMULQDQ where the CPU has it) on random data of many sizes, read
+# boundaries and odd pipe reads against GNU, a sparse file over 4 GiB (a
+# 64-bit length, O_LARGEFILE on i386), the options we refuse (GNU takes
+# them), an unreadable file as a non-root user, SIGPIPE, /dev/full, and
+# the RSS of a trivial run.
 load helpers
 
-@test "PCLMULQDQ path (or the table, without it): GNU's CRCs, sizes 0..299 and 1 MiB" {
+@test "the default path (VPCLMULQDQ, PCLMULQDQ or the table, as the CPU has): GNU's CRCs, sizes 0..299 and 1 MiB" {
 	random_files
 	output_like_gnu cksum "${files[@]}"
 	"$(bin cksum)" < r1m > out
@@ -14,19 +16,47 @@ load helpers
 	cmp expected out
 }
 
-@test "the table path (-DNO_PCLMUL): GNU's CRCs, and --debug says so" {
+@test "the table (-DNO_PCLMUL) and the 128-bit PCLMULQDQ fold (-DNO_VPCLMUL): GNU's CRCs, --debug" {
+	# The default build takes the VPCLMULQDQ fold on a CPU with it (here:
+	# vpclmulqdq and avx2 in /proc/cpuinfo): the test above checks that
+	# one; these two builds are what older CPUs run.
 	random_files
 	local root=$BATS_TEST_DIRNAME/.. a
 	a=$(arch)
-	nasm -f bin -DARCH="$a" -DNO_PCLMUL -I"$root/asm/lib/" -I"$root/build/gen/$a/" \
-		-o cksum "$root/asm/cksum.asm"
-	chmod 755 cksum
-	./cksum "${files[@]}" > out
 	/usr/bin/cksum "${files[@]}" > expected
-	cmp expected out
-	run ./cksum --debug r1
+	for d in NO_PCLMUL NO_VPCLMUL; do
+		nasm -f bin -DARCH="$a" -D$d -I"$root/asm/lib/" -I"$root/build/gen/$a/" \
+			-o $d "$root/asm/cksum.asm"
+		chmod 755 $d
+		./$d "${files[@]}" > out
+		cmp expected out
+	done
+	run ./NO_PCLMUL --debug r1
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "./cksum: pclmul support not detected" ]
+	[ "${lines[0]}" = "./NO_PCLMUL: pclmul support not detected" ]
+	./NO_VPCLMUL --debug r1 > out 2> err
+	/usr/bin/cksum --debug r1 > expected 2> experr
+	cmp expected out
+	[ "$(sed 's|^/usr/bin/cksum:|./NO_VPCLMUL:|' experr)" = "$(cat err)" ]
+}
+
+@test "sizes around one read (256 KiB, 512 KiB on i386) and odd pipe reads: GNU's CRCs" {
+	# A CRC carried from read to read, with a tail under 64 bytes and a
+	# fold of a few blocks; the pipe's reads come in the writer's odd chunks.
+	head -c 1572864 /dev/urandom > big
+	python3 -c 'd = open("big", "rb").read()
+for n in (262143, 262144, 262145, 262207, 262208, 262209, 524287, 524288, 524289, 524351, 524352, 524353, 1572864):
+    open("s%d" % n, "wb").write(d[:n])'
+	output_like_gnu cksum s*
+	python3 -c '
+import os, sys
+d = open("big", "rb").read(); i = 0; k = 0
+sizes = (1, 63, 64, 65, 1000, 4097, 77, 3, 65536, 70001)
+while i < len(d):
+    n = sizes[k % len(sizes)]; k += 1
+    os.write(1, d[i:i + n]); i += n' | "$(bin cksum)" > out
+	/usr/bin/cksum < big > expected
+	cmp expected out
 }
 
 @test "a sparse file over 4 GiB: the 64-bit length and the CRC as GNU's" {
