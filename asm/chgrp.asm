@@ -9,16 +9,24 @@
 ;       --dereference     change what operands that are links point to
 ;                         (the default without -R)
 ;       --reference=RFILE RFILE's group
-;   -R, --recursive       directories' contents too (as GNU's default -P:
-;                         no link is followed, links themselves changed;
-;                         a directory after what it holds)
-;   -P                    accepted (the default)
+;   -R, --recursive       directories' contents too (a directory after
+;                         what it holds)
+;   -H                    with -R, a link on the command line to a
+;                         directory is walked; links are changed through
+;                         (their targets), unless -h
+;   -L                    with -R, every link to a directory is walked
+;                         (one back to a directory being walked is changed
+;                         but not walked again, silently, as GNU's fts);
+;                         links are changed through, unless -h
+;   -P                    with -R, no link is followed, links themselves
+;                         changed (the default); the last of -H -L -P counts
 ;       --preserve-root     with -R, refuse "/" (GNU's two messages)
 ;       --no-preserve-root  the default
 ; GROUP: a name of /etc/group (rt/ids.inc) or a number; "" changes
 ; nothing. The walk, messages and statuses are chown's (rt/chown_core.inc).
 ; Exit status: 0; 1 on any error (the other files are still processed).
-; Differences from GNU: -H and -L are refused ("not supported"); only
+; Differences from GNU: -v's line for a link that cannot be dereferenced
+; has no "from OLD" (GNU prints an uninitialized group); only
 ; the file /etc/group is read (no other NSS source), at most its first
 ; MiB; numbers are plain digits (GNU's strtoul also takes leading
 ; blanks); directories are read in getdents order (GNU sorts a directory

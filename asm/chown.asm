@@ -10,17 +10,25 @@
 ;                         (the default without -R)
 ;       --from=CUR_OWNER:CUR_GROUP  only files owned so
 ;       --reference=RFILE RFILE's owner and group
-;   -R, --recursive       directories' contents too (as GNU's default -P:
-;                         no link is followed, links themselves changed;
-;                         a directory after what it holds)
-;   -P                    accepted (the default)
+;   -R, --recursive       directories' contents too (a directory after
+;                         what it holds)
+;   -H                    with -R, a link on the command line to a
+;                         directory is walked; links are changed through
+;                         (their targets), unless -h
+;   -L                    with -R, every link to a directory is walked
+;                         (one back to a directory being walked is changed
+;                         but not walked again, silently, as GNU's fts);
+;                         links are changed through, unless -h
+;   -P                    with -R, no link is followed, links themselves
+;                         changed (the default); the last of -H -L -P counts
 ;       --preserve-root     with -R, refuse "/" (GNU's two messages)
 ;       --no-preserve-root  the default
 ; OWNER and GROUP: names of /etc/passwd and /etc/group (rt/ids.inc) or
 ; numbers; "USER:" takes USER's login group, ":GROUP" only the group,
 ; "USER.GROUP" GNU's old form (with GNU's warning).
 ; Exit status: 0; 1 on any error (the other files are still processed).
-; Differences from GNU: -H and -L are refused ("not supported"); only
+; Differences from GNU: -v's line for a link that cannot be dereferenced
+; has no "from OLD" (GNU prints an uninitialized owner); only
 ; the files /etc/passwd and /etc/group are read (no other NSS source),
 ; at most their first MiB; numbers are plain digits (GNU's strtoul also
 ; takes leading blanks); directories are read in getdents order (GNU

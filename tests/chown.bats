@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # chown: what difftest cannot run: the user cases as a non-root user, a
-# read-only file system, a tree deeper than PATH_MAX, a closed pipe, and
-# the peak RSS.
+# read-only file system, a tree deeper than PATH_MAX, wide directories, a
+# closed pipe, and the peak RSS.
 load helpers
 
 @test "the user cases as a non-root user" {
@@ -33,4 +33,21 @@ load helpers
 	touch f
 	rss_at_most 16 chown 0 f
 	rss_at_most 16 chown daemon:daemon f
+	mkdir -p d/e && touch d/x d/e/y
+	rss_at_most 16 chown -R 0 d
+	rss_at_most 16 chown -RL daemon d
+}
+
+@test "-Rv of wide directories with subdirectories among the entries: GNU's lines" {
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	# (the one getdents buffer is read again from the entry's d_off after
+	# each subdirectory)
+	local n=$(printf 'x%.0s' {1..60}) i
+	mkdir w && touch w/${n}{1..150}
+	for i in 7 70 140; do mkdir w/d$i && touch w/d$i/${n}{1..100}; done
+	"$(bin chown)" -Rv daemon w > ours
+	/usr/bin/chown -R 0:0 w
+	/usr/bin/chown -Rv daemon w > gnu
+	cmp ours gnu
+	[ "$(wc -l < ours)" -eq 454 ]
 }
