@@ -234,8 +234,12 @@ run_fmt:
 .pct_put:
 	mov al, '%'
 	jmp .lit
+.unknown:
+	mov al, '?'
+	jmp .lit
 .directive:
-	mov ah, 0
+	test al, al                     ; (the bytes 0x80.. are the keys of
+	js .unknown                     ; %Hd %Ld %Hr %Lr: not directives)
 	cmp byte [V(fsmode)], 0
 	jne .plain
 	cmp al, 'H'
@@ -248,9 +252,13 @@ run_fmt:
 	je .modded
 	cmp cl, 'r'
 	jne .plain
-.modded:
+.modded:                                ; the key: letter ^ 0x80 (H), ^ 0xc0 (L)
 	inc xsi
-	mov ah, al
+	xor cl, 0x80
+	cmp al, 'H'
+	je .h
+	xor cl, 0x40
+.h:
 	mov al, cl
 .plain:
 	mov [V(fpos)], xsi
@@ -345,7 +353,7 @@ escape:
 	mov al, '\'
 	jmp putc
 
-; directive - al = the letter, ah = its H/L modifier or 0; [V(flg)], [V(width)],
+; directive - al = the letter (or the key of %Hd...); [V(flg)], [V(width)],
 ; [V(hprec)], [V(prec)] set. Prints it. Clobbers all but xbp.
 directive:
 	xor edx, edx
@@ -364,21 +372,18 @@ directive:
 	mov cl, [xdi]
 	test cl, cl
 	jz d_unknown
-	cmp [xdi+1], ah
-	jne .skip
 	cmp cl, al
 	je .found
-.skip:
-	add edi, 4
+	add edi, 3
 	jmp .look
 .found:
-	movzx ecx, byte [xdi+3]         ; the offset
+	movzx ecx, byte [xdi+2]         ; the offset
 	add ecx, ebp
 	cmp byte [V(fsmode)], 0
 	je .rec
 	add ecx, sfs - stx
 .rec:
-	movzx eax, byte [xdi+2]         ; the kind
+	movzx eax, byte [xdi+1]         ; the kind
 	mov edx, [xcx]
 	mov [V(val)], edx
 	test al, K_SPECIAL
@@ -875,54 +880,47 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	jmp out_num
 
 s_A:                                    ; %A: -rwxr-xr-x
-	movzx eax, word [xsi]
+	movzx ebx, word [xsi]
 	mov edi, fld
-	mov ebx, eax
+	mov eax, ebx
 	shr eax, 12
 	mov al, [typechar + xax]
 	stosb
+	mov esi, rwx
 	mov ecx, 0x100
-	mov edx, 'rwx'
 .bit:
-	mov al, '-'
+	lodsb
 	test ebx, ecx
-	jz .put
-	mov al, dl
+	jnz .put
+	mov al, '-'
 .put:
 	stosb
-	ror edx, 8
-	test dl, dl
-	jnz .next
-	mov edx, 'rwx'
-.next:
 	shr ecx, 1
 	jnz .bit
-; setuid, setgid, sticky on the x places
-	mov ecx, 0x800
-	lea esi, [edi - 7]
+; setuid, setgid (s on an x, else S) and sticky (t, T) on the x places
+	mov ch, 0x800 >> 8
 	mov dl, 's'
-	call .special
-	add esi, 3
-	call .special
+	mov edi, fld + 3
+.special:
+	test ebx, ecx
+	jz .next
+	mov al, dl
+	cmp byte [xdi], 'x'
+	je .x
+	and al, 0xdf                    ; S, T
+.x:
+	mov [xdi], al
+.next:
+	add edi, 3
+	shr ecx, 1
+	cmp ecx, 0x200
+	ja .special
 	mov dl, 't'
-	add esi, 3
-	call .special
+	je .special
 	mov esi, fld
 	push 10
 	pop xcx
 	jmp str_len_put
-.special:
-	test ebx, ecx
-	jz .sp_ret
-	mov al, dl
-	cmp byte [xsi], 'x'
-	je .sp_x
-	and al, 0xdf                    ; S, T
-.sp_x:
-	mov [xsi], al
-.sp_ret:
-	shr ecx, 1
-	ret
 
 s_F:                                    ; %F: the file type in words
 	movzx eax, word [xsi]
@@ -946,7 +944,7 @@ s_U:                                    ; %U %G: names
 s_G:
 	mov edx, group
 s_ids:
-	mov eax, [xsi]
+	mov ebx, [xsi]
 	call id_name
 	jmp strput
 
@@ -1032,11 +1030,11 @@ s_fail:                                 ; %m, %C
 	call err_text
 	exit 1
 
-; id_name - eax = an id, edx = the file (passwd or group): xsi = its name
-; (NUL-terminated in idbuf), or "UNKNOWN"
+; id_name - ebx = an id, edx = the file (passwd or group): xsi = its name
+; (NUL-terminated in idbuf), or "UNKNOWN". A line is NAME:X:ID[:...].
 id_name:
 	push xbp
-	push xax
+	push xbx                        ; (i386's A1)
 	sys open, xdx, O_RDONLY | O_LARGEFILE
 	mov ebp, idbuf
 	test eax, eax
@@ -1058,27 +1056,24 @@ id_name:
 	sys close
 .loaded:
 	mov byte [xbp], 0
-	pop xdx                         ; the id
+	pop xbx
 	mov esi, idbuf
 .line:
-	cmp byte [xsi], 0
-	je .unknown
 	mov xdi, xsi                    ; the name
-	call .field
-	call .field
-	xor eax, eax
-	xor ecx, ecx
-.num:
-	mov cl, [xsi]
-	sub cl, '0'
-	cmp cl, 9
-	ja .num_end
-	imul eax, eax, 10
-	add eax, ecx
-	inc xsi
-	jmp .num
-.num_end:
-	cmp eax, edx
+	mov cl, 2
+.field:                                 ; past the second ':' of the line
+	lodsb
+	test al, al
+	jz .unknown
+	cmp al, 10
+	je .line
+	cmp al, ':'
+	jne .field
+	dec cl
+	jnz .field
+	call atou
+	jc .skip
+	cmp xax, xbx
 	jne .skip
 	cmp byte [xsi], ':'
 	jne .skip
@@ -1102,68 +1097,56 @@ id_name:
 	mov esi, t_unknown_id
 	pop xbp
 	ret
-.field:                                 ; xsi past the next ':' of the line
-	lodsb
-	cmp al, ':'
-	je .f_ret
-	cmp al, 10
-	je .f_back
-	test al, al
-	jnz .field
-.f_back:
-	dec xsi
-.f_ret:
-	ret
 
-; The directives: letter, H/L modifier, kind, offset in stx (or sfs).
+; The directives: letter (%Hd %Ld %Hr %Lr: d or r ^ 0x80, ^ 0xc0), kind, offset in stx (or sfs).
 dtab:
-	db 'a', 0, K_SPECIAL | 7, STX_MODE
-	db 'A', 0, K_SPECIAL | 2, STX_MODE
-	db 'b', 0, K_QWORD, 48
-	db 'B', 0, K_SPECIAL | 6, 0
-	db 'd', 0, K_SPECIAL | 8, STX_DEV
-	db 'D', 0, K_SPECIAL | 9, STX_DEV
-	db 'f', 0, K_WORD | 1, STX_MODE
-	db 'F', 0, K_SPECIAL | 3, STX_MODE
-	db 'g', 0, 0, 24
-	db 'G', 0, K_SPECIAL | 5, 24
-	db 'h', 0, 0, 16
-	db 'i', 0, K_QWORD, STX_INO
-	db 'o', 0, 0, 4
-	db 's', 0, K_QWORD | 3, STX_SIZE
-	db 't', 0, 1, STX_RDEV
-	db 'T', 0, 1, STX_RDEV + 4
-	db 'r', 0, K_SPECIAL | 8, STX_RDEV
-	db 'R', 0, K_SPECIAL | 9, STX_RDEV
-	db 'd', 'H', 0, STX_DEV
-	db 'd', 'L', 0, STX_DEV + 4
-	db 'r', 'H', 0, STX_RDEV
-	db 'r', 'L', 0, STX_RDEV + 4
-	db 'u', 0, 0, 20
-	db 'U', 0, K_SPECIAL | 4, 20
-	db 'w', 0, K_SPECIAL | 0, 80
-	db 'W', 0, K_SPECIAL | 1, 80
-	db 'x', 0, K_SPECIAL | 0, 64
-	db 'X', 0, K_SPECIAL | 1, 64
-	db 'y', 0, K_SPECIAL | 0, 112
-	db 'Y', 0, K_SPECIAL | 1, 112
-	db 'z', 0, K_SPECIAL | 0, 96
-	db 'Z', 0, K_SPECIAL | 1, 96
-	db 'm', 0, K_SPECIAL | 12, 0
-	db 'C', 0, K_SPECIAL | 12, 0
+	db 'a', K_SPECIAL | 7, STX_MODE
+	db 'A', K_SPECIAL | 2, STX_MODE
+	db 'b', K_QWORD, 48
+	db 'B', K_SPECIAL | 6, 0
+	db 'd', K_SPECIAL | 8, STX_DEV
+	db 'D', K_SPECIAL | 9, STX_DEV
+	db 'f', K_WORD | 1, STX_MODE
+	db 'F', K_SPECIAL | 3, STX_MODE
+	db 'g', 0, 24
+	db 'G', K_SPECIAL | 5, 24
+	db 'h', 0, 16
+	db 'i', K_QWORD, STX_INO
+	db 'o', 0, 4
+	db 's', K_QWORD | 3, STX_SIZE
+	db 't', 1, STX_RDEV
+	db 'T', 1, STX_RDEV + 4
+	db 'r', K_SPECIAL | 8, STX_RDEV
+	db 'R', K_SPECIAL | 9, STX_RDEV
+	db 'd' ^ 0x80, 0, STX_DEV
+	db 'd' ^ 0xc0, 0, STX_DEV + 4
+	db 'r' ^ 0x80, 0, STX_RDEV
+	db 'r' ^ 0xc0, 0, STX_RDEV + 4
+	db 'u', 0, 20
+	db 'U', K_SPECIAL | 4, 20
+	db 'w', K_SPECIAL | 0, 80
+	db 'W', K_SPECIAL | 1, 80
+	db 'x', K_SPECIAL | 0, 64
+	db 'X', K_SPECIAL | 1, 64
+	db 'y', K_SPECIAL | 0, 112
+	db 'Y', K_SPECIAL | 1, 112
+	db 'z', K_SPECIAL | 0, 96
+	db 'Z', K_SPECIAL | 1, 96
+	db 'm', K_SPECIAL | 12, 0
+	db 'C', K_SPECIAL | 12, 0
 	db 0
 ftab:
-	db 'a', 0, K_QWORD, SFS_BAVAIL
-	db 'b', 0, K_QWORD, SFS_BLOCKS
-	db 'c', 0, K_QWORD, SFS_FILES
-	db 'd', 0, K_QWORD, SFS_FFREE
-	db 'f', 0, K_QWORD, SFS_BFREE
-	db 'i', 0, K_SPECIAL | 11, SFS_FSID
-	db 'l', 0, 0, SFS_NAMELEN
-	db 's', 0, 0, SFS_BSIZE
-	db 'S', 0, 0, SFS_FRSIZE
-	db 't', 0, 1, SFS_TYPE
-	db 'T', 0, K_SPECIAL | 10, SFS_TYPE
+	db 'a', K_QWORD, SFS_BAVAIL
+	db 'b', K_QWORD, SFS_BLOCKS
+	db 'c', K_QWORD, SFS_FILES
+	db 'd', K_QWORD, SFS_FFREE
+	db 'f', K_QWORD, SFS_BFREE
+	db 'i', K_SPECIAL | 11, SFS_FSID
+	db 'l', 0, SFS_NAMELEN
+	db 's', 0, SFS_BSIZE
+	db 'S', 0, SFS_FRSIZE
+	db 't', 1, SFS_TYPE
+	db 'T', K_SPECIAL | 10, SFS_TYPE
 	db 0
 bases:	db 10, 16, 8, 0x8a
 spec:	dw 0, s_epoch - s_human, s_A - s_human, s_F - s_human
@@ -1178,6 +1161,7 @@ esc_n equ $ - esc_from
 
 mdays:	db 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 29
 seps:	db '-- ::. +0000'
+rwx:	db 'rwxrwxrwx'
 typechar:	db '?pc?d?b?-?l?s???'
 typename:	db t_unk - types, t_fifo - types, t_chr - types, t_unk - types
 		db t_dir - types, t_unk - types, t_blk - types, t_unk - types

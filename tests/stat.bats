@@ -47,6 +47,13 @@ mktree() {
 	output_like_gnu stat -c '%.3W|%-20.4Z|%012.2X|%.W' f
 }
 
+@test "owner names: known ids, and UNKNOWN for ids without a line" {
+	touch a b
+	chown 54321:54322 b
+	output_like_gnu stat -c '%u %U %g %G' a b
+	output_like_gnu stat b
+}
+
 @test "-f: the stable fields of live file systems, as GNU's" {
 	local fs
 	for fs in / /proc /sys /dev /dev/shm /tmp .; do
