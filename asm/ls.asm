@@ -1,6 +1,6 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhk] [FILE]...
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhks] [--color[=WHEN]] [FILE]...
 ;   -1  one name a line (the default when stdout is not a terminal)
 ;   -C  columns, down then across (the default on a terminal)
 ;   -x  columns, across then down
@@ -22,9 +22,23 @@
 ;   -c  change time (the same way)
 ; The last of -U/-t/-S, of -u/-c wins.
 ;   -h  -l's sizes and total as GNU's -h (1024s, rounded up: 1.1K, 10K)
-;   -k  1 KiB blocks (already the unit of total)
-;   --color=never|no|none, and --color=auto|tty|if-tty when stdout is not a
-;       terminal (GNU's prefixes from --col): no colors, as GNU
+;   -k  1 KiB blocks (already the unit of total and -s; -h still wins)
+;   -s  each name's blocks (st_blocks in 1 KiB units rounded up, or -h's
+;       sizes) right-aligned over the listing (the file operands' width
+;       counts the directory operands too), before the name (after -i's
+;       inode) in every format, and "total" for each directory
+;   --color[=WHEN]: always/yes/force (or no WHEN), auto/tty/if-tty (colors
+;       when stdout is a terminal), never/no/none; the last one wins;
+;       argmatch's unambiguous prefixes and its messages (exit 1). Colors
+;       are GNU's built-in ones (LS_COLORS unset or empty), used only when
+;       COLORTERM is set or TERM matches one of dircolors' terminal
+;       patterns: di ln pi so bd cd ex su sg st ow tw by file type and mode,
+;       "\e[0m" before the first color, each name as "\e[" COLOR "m" NAME
+;       "\e[0m" (then GNU's "\e[K" when the name may wrap: counted from
+;       the entry's column, or in -l from the size column), indicators
+;       uncolored, no tabs between columns; -l colors a symlink's target
+;       (per its type) only with -F, as GNU, whose built-in table leaves
+;       orphans as ln and the rest uncolored
 ;   -R  each directory's subdirectories after it, depth first, as DIR/NAME
 ;       (not through symlinks; a subdirectory that cannot be opened: 1)
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
@@ -33,11 +47,11 @@
 ; TIOCGWINSZ, else 80; tab stops of 8 as GNU's default.
 ; Exit status: 0; 1 for a minor problem; 2 for a bad option, an operand
 ; that cannot be accessed or opened, a write error.
-; Differences from GNU: colors (--color, --color=always, or auto on a
-; terminal) are refused: "ls: option '--color=always': colors are not
-; supported by this ls", exit 2, as is an invalid WHEN (GNU: its list of
-; valid arguments, exit 2). -s (and the other
-; letters GNU has) and every long option (--color...) are not implemented:
+; Differences from GNU: with colors on and LS_COLORS set (not empty),
+; ls refuses: "ls: colors from LS_COLORS are not supported by this ls",
+; exit 2 (GNU parses it). An invalid --color WHEN is reported before any
+; other option error. The other letters GNU has and every long option but
+; --color are not implemented:
 ; each fails with "ls: option -X is not supported by this ls" (GNU's
 ; "unrecognized option" for a long one), exit status 2. On a terminal GNU
 ; quotes names that need it (shell-escape, 'a b'); this ls shows
@@ -50,21 +64,25 @@
 ; dangling symlink shows the link itself (GNU: "l????????? ? ..." and
 ; status 1). -R: d_type decides what is a directory (a file system that
 ; gives DT_UNKNOWN is not descended); -RL does not descend into symlinked
-; directories; no loop detection is needed without -L.
+; directories; no loop detection is needed without -L. -s without -l
+; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
+; allocated shows a wrong count (-l keeps 64).
 ;
 ; Memory: the variables, the statx buffer and the start of the 32 KiB
 ; output buffer share one BSS page; the operands and each directory's
 ; getdents64 records, then the array of name pointers, grow an arena at the
 ; break (brk), given back after each directory. Each record's d_off holds
-; the frills: the indicator (name-11; an operand's mode is kept there
-; first), the width (name-7). Sorting is a Shell sort of the pointers.
+; the sort key, then the frills: the indicator (name-11), the blocks
+; (name-10), the color (name-6), the width (name-5); an operand's mode and
+; blocks are kept after its name's NUL. Sorting is a Shell sort of the
+; pointers.
 
 %include "subk.inc"
 %include "layout.inc"
 %if W == 8
 	default rel
 %endif
-use ids, usage, getopt, err_file, err_plain, utoa, errno_path, strlen, outbuf
+use ids, usage, getopt, err_file, err_plain, utoa, errno_path, strlen, outbuf, quote_arg
 %define USAGE_STATUS 2
 %define OUT_FAIL out_fail
 %define OUT_POS V(opos)
@@ -73,10 +91,11 @@ use ids, usage, getopt, err_file, err_plain, utoa, errno_path, strlen, outbuf
 OUTSZ       equ 32768
 TIOCGWINSZ  equ 0x5413
 IDSBUFSZ    equ 1 << 20
+STX_BLOCKS  equ 48
 DT_DIR      equ 4
 DT_LNK      equ 10
 DT_REG      equ 8
-NSUPP       equ 25
+NSUPP       equ 26
 HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
 ; The options: a byte each (see opt_tab)
@@ -90,6 +109,8 @@ O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime
 O_REC   equ 10  ; -R
 O_HUM   equ 11  ; -h
 O_KIB   equ 12  ; -k (1 KiB blocks: already so)
+O_BLK   equ 13  ; -s
+O_COL   equ 14  ; colors (--color)
 O_DIRS  equ 6
 O_INO   equ 7
 O_Q     equ 8
@@ -99,9 +120,13 @@ _start:
 	mov dword [V(dirfd)], AT_FDCWD
 	save_argv0
 
-; --color[=WHEN] (from "--col" on, before a "--"): never/no/none, and
-; auto/tty/if-tty when stdout is no terminal, become "-k" (which changes
-; nothing); colors themselves are refused.
+;	 --color[=WHEN] (from "--col" on, before a "--"): always/yes/force (or
+; none), auto/tty/if-tty when stdout is a terminal, turn colors on, and
+; never/no/none off, the last one winning; the argument becomes "-k"
+; (which changes nothing).
+	mov eax, [xsp]
+	lea xsi, [xsp + xax*W + 2*W]
+	mov [V(envp)], xsi
 	lea xsi, [xsp + 2*W]
 .cs:
 	mov xdx, [xsi]
@@ -128,35 +153,25 @@ _start:
 .cend:
 	cmp ecx, 3
 	jb .cs
+	mov bl, 1
 	test al, al
-	jz .nocolor
+	jz .col                         ; --color: always
 	lea xdi, [xdx + xcx + 3]        ; WHEN
 	push xsi
-	mov esi, s_never
-	call word_in
-	jz .plain
-	call word_in                    ; (esi: the auto words)
-	jnz .nocolor0
-	push xdi
-	push xdx
+	call when_arg
+	cmp bl, 2
+	jne .col0
 	sys ioctl, 1, TIOCGWINSZ, stx
-	pop xdx
-	pop xdi
 	test eax, eax
-	jns .nocolor0
-.plain:
+	sets bl
+	xor bl, 1
+.col0:
 	pop xsi
+.col:
+	mov [V(opts) + O_COL], bl
 	mov xax, s_k
 	mov [xsi - W], xax
 	jmp .cs
-.nocolor0:
-	pop xsi
-.nocolor:
-	mov esi, fmt_color
-	xor eax, eax
-	call say
-	mov STATUSb, 2
-	exit_status
 .cs_done:
 	getopt_init
 .opt:
@@ -220,6 +235,45 @@ _start:
 .deref:
 	call width
 
+; Colors: refused when LS_COLORS is set; else on only when COLORTERM is
+; set or TERM is one of dircolors' terminals (GNU's known_term_type).
+	cmp byte [V(opts) + O_COL], 0
+	je .nocolor
+	mov edx, s_lscolors
+	push 10
+	pop xcx
+	call getenv
+	mov esi, fmt_lscolors
+	jnz say_exit2
+	mov edx, s_colorterm
+	call getenv                     ; (ecx: the same length)
+	jnz .nocolor
+	mov edx, s_term
+	push 5
+	pop xcx
+	call getenv
+	jz .off
+	mov edi, terms
+.t:
+	cmp byte [xdi], 0
+	je .off
+	push xax
+	push xdi
+	mov xsi, xax
+	call glob
+	pop xdi
+	pop xax
+	je .nocolor
+	push xax
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	pop xax
+	jmp .t
+.off:
+	mov byte [V(opts) + O_COL], 0
+.nocolor:
+
 ; The arena starts at the break.
 	mov dword [V(opos)], outbuf
 	sys brk, 0
@@ -255,14 +309,14 @@ _start:
 	movx A2, xsi
 	call strlen                     ; xdx = length
 	push xsi
-	lea eax, [xdx + 24]
+	lea eax, [xdx + 28]
 	call alloc                      ; eax = the record
 	pop xsi
 	lea edi, [xax + 19]
 	xchg eax, ebx                   ; ebx = the record
 	lea ecx, [xdx + 1]
 	rep movsb
-	add edx, 24
+	add edx, 28
 	mov [xbx + 16], dx
 	lea esi, [xbx + 19]
 	xor edx, edx                    ; flags: follow
@@ -296,9 +350,14 @@ _start:
 	mov [xbx + 4], eax
 	movzx eax, word [V(stx) + STX_MODE]
 	movzx ecx, word [xbx + 16]
-	mov [xbx + xcx - 4], ax         ; the mode, for -F: after the NUL
+	mov [xbx + xcx - 8], ax         ; the mode and blocks after the NUL
 	shr eax, 12
 	mov [xbx + 18], al
+	mov eax, [V(stx) + STX_BLOCKS]
+	mov [xbx + xcx - 6], eax
+	call blk_str                    ; -s's width counts every operand
+	lea esi, [V(wblk)]
+	call widen_str
 	lea edi, [xbx + 19]
 	call set_key
 	jmp .arg
@@ -426,10 +485,79 @@ unsupported:
 	mov edx, optstr
 	mov [xdx], al
 	mov esi, fmt_unsupp
+; say_exit2 - the message esi (ARG xdx, TEXT xcx) without a reason, exit 2
+; say_exit - the same, exit bl
+say_exit2:
+	mov bl, 2
+say_exit:
 	xor eax, eax
 	call say
-	mov STATUSb, 2
+	mov STATUSb, bl
 	exit_status
+
+; getenv - xdx = "NAME=", ecx = its length -> xax = the value (0: unset),
+; ZF=1 when unset or empty
+getenv:
+	push xsi
+	push xdi
+	mov xsi, [V(envp)]
+.l:
+	lodsW
+	test xax, xax
+	jz .r
+	push xsi
+	push xcx
+	mov xsi, xax
+	mov xdi, xdx
+	repe cmpsb
+	mov xax, xsi
+	pop xcx
+	pop xsi
+	jne .l
+	cmp byte [xax], 0
+.r:
+	pop xdi
+	pop xsi
+	ret
+
+; glob - does the string xsi match the pattern xdi ('*', and "[0-9]" as
+; any digit: dircolors' TERM patterns)? ZF=1 yes. clobbers xax, xsi, xdi
+glob:
+	mov al, [xdi]
+	cmp al, '*'
+	jne .one
+	inc xdi
+.star:
+	push xsi
+	push xdi
+	call glob
+	pop xdi
+	pop xsi
+	je .ret
+	inc xsi
+	cmp byte [xsi - 1], 0
+	jne .star
+	test esp, esp
+	ret
+.one:
+	mov ah, [xsi]
+	cmp al, '['
+	jne .lit
+	sub ah, '0'
+	cmp ah, 9
+	ja .ret
+	add xdi, 5
+	inc xsi
+	jmp glob
+.lit:
+	cmp al, ah
+	jne .ret
+	inc xsi
+	inc xdi
+	test al, al
+	jnz glob
+.ret:
+	ret
 
 ; stat_at - statx(dirfd, xsi, edx flags) into stx; SF=1 when it failed
 stat_at:
@@ -714,6 +842,14 @@ listing:
 .sort:
 	call sort
 	mov dword [V(inow)], 0
+	cmp byte [V(isop)], 0           ; a directory: its own widths, total
+	jne .f0
+	lea edi, [V(wnl)]
+	xor eax, eax
+	push 9
+	pop xcx
+	rep stosd
+.f0:
 	mov ebx, [V(ptrs)]
 .frill:
 	cmp ebx, [V(pend)]
@@ -724,11 +860,16 @@ listing:
 	jmp .frill
 .frills_done:
 	mov al, [V(opts) + O_FMT]
-	cmp al, 1
-	je one_per_line
 	cmp al, 4
 	je long_list
-	jmp columns
+	cmp byte [V(opts) + O_BLK], 0
+	je .show
+	cmp byte [V(isop)], 0
+	jne .show
+	call put_total
+.show:
+	cmp byte [V(opts) + O_FMT], 1
+	jne columns
 
 one_per_line:
 	mov ebx, [V(ptrs)]
@@ -745,20 +886,26 @@ one_per_line:
 	ret
 
 ; frills - esi = a name (record at esi-19): its indicator at esi-11, its
-; width at esi-8 (name, indicator, inode); [V(inow)] = the widest inode.
+; blocks at esi-10 (512 bytes each, low 32 bits; -1 unknown), its color at
+; esi-6 (an offset in colors, 0 none), its width at esi-5 (a word: name and
+; indicator); [V(inow)] = the widest inode, [V(wblk)] the widest block
+; count, [V(total)] their sum.
 frills:
 	push xbx
 	mov ebx, esi
 	movx A2, xsi
 	call strlen
-	mov [xbx - 7], edx
-	mov al, [V(opts) + O_IND]
-	test al, al
-	jz .none
+	mov [xbx - 5], dx
 	mov cl, [xbx - 1]               ; the type
 	cmp byte [V(isop)], 0
 	jne .known
-	cmp cl, 0
+	xor eax, eax
+	mov al, [V(opts) + O_BLK]       ; -s, colors: a statx of each
+	or al, [V(opts) + O_COL]
+	jnz .stat
+	cmp [V(opts) + O_IND], al       ; -p/-F: the types d_type may not give
+	je .type
+	cmp cl, al
 	je .stat
 	cmp cl, DT_LNK
 	jne .reg
@@ -767,7 +914,7 @@ frills:
 .reg:
 	cmp cl, DT_REG
 	jne .type
-	cmp al, 2
+	cmp byte [V(opts) + O_IND], 2
 	jne .type
 .stat:
 	xor edx, edx
@@ -778,6 +925,7 @@ frills:
 	mov esi, ebx
 	call stat_at
 	jns .stat_ok
+	or dword [xbx - 10], -1         ; blocks: '?'
 	test edx, edx
 	jnz .oldtype
 ; -L and a dangling symlink: GNU's "cannot access DIR/NAME", status 1,
@@ -812,40 +960,141 @@ frills:
 	mov STATUSb, 1
 .oldtype:
 	mov cl, [xbx - 1]
+	xor eax, eax
 	jmp .type
 .stat_ok:
+	mov eax, [V(stx) + STX_BLOCKS]
+	mov [xbx - 10], eax
 	movzx eax, word [V(stx) + STX_MODE]
 	mov ecx, eax
 	shr ecx, 12
 	mov [xbx - 1], cl
-	jmp .known2
-.known:
+	jmp .type
+.known:                                 ; an operand: its mode and blocks
 	movzx eax, word [xbx + xdx + 1]
-.known2:
-; cl = the type, eax = the mode (for DT_REG under -F)
+	mov esi, [xbx + xdx + 3]
+	mov [xbx - 10], esi
+; cl = the type, eax = the mode (0 when unknown)
 .type:
+	push xax
 	call ind_char
-	jmp .ind
-.none:
-	mov dl, 0
-.ind:
 	mov [xbx - 11], dl
 	test dl, dl
-	jz .ino
-	inc dword [xbx - 7]
+	jz .noind
+	inc word [xbx - 5]
+.noind:
+	pop xax
+	call color_of
+	mov [xbx - 6], dl
+	cmp byte [V(opts) + O_BLK], 0
+	je .ino
+	mov eax, [xbx - 10]
+	cmp eax, -1
+	je .w
+	cmp byte [V(opts) + O_FMT], 4   ; (-l sums its own)
+	je .w
+	add [V(total)], eax
+	adc dword [V(total) + 4], 0
+.w:
+	call blk_str
+	lea esi, [V(wblk)]
+	call widen_str
 .ino:
 	cmp byte [V(opts) + O_INO], 0
 	je .ret
 	lea esi, [xbx - 19]
 	mov edi, numend
 	call u64
-	mov eax, numend
-	sub eax, edi
-	cmp eax, [V(inow)]
-	jbe .ret
-	mov [V(inow)], eax
+	lea esi, [V(inow)]
+	call widen_str
 .ret:
 	pop xbx
+	ret
+
+; color_of - the color of type cl, mode eax -> dl (an offset in colors, 0
+; none): GNU's defaults without LS_COLORS
+color_of:
+	mov dl, 0
+	cmp [V(opts) + O_COL], dl
+	je .r
+	movzx edx, cl
+	mov dl, [type_color + xdx]
+	cmp cl, DT_REG
+	jne .dir
+	mov dl, C_SU
+	test ah, 0o4000 >> 8
+	jnz .r
+	mov dl, C_SG
+	test ah, 0o2000 >> 8
+	jnz .r
+	mov dl, C_EX
+	test al, 0o111
+	jnz .r
+	mov dl, 0
+	ret
+.dir:
+	cmp cl, DT_DIR
+	jne .r
+	test al, 2                      ; other-writable
+	jz .nw
+	mov dl, C_OW
+	test ah, 0o1000 >> 8            ; sticky
+	jz .r
+	mov dl, C_TW
+	ret
+.nw:
+	test ah, 0o1000 >> 8
+	jz .r
+	mov dl, C_ST
+.r:
+	ret
+
+; blk_str - eax = 512-byte blocks (-1: unknown) -> edi = the first byte of
+; what -s shows (1 KiB blocks rounded up, or -h's size), ending at numend.
+; blk_str64 - the same for edx:eax. clobbers eax, ecx, edx, esi
+blk_str:
+	mov edi, numend
+	cmp eax, -1
+	jne .n
+	dec edi
+	mov byte [xdi], '?'
+	ret
+.n:
+	xor edx, edx
+blk_str64:
+	mov edi, numend
+	call blk_val
+	jmp size_str
+
+; blk_val - edx:eax = 512-byte blocks -> esi = [V(blkv)] = what -s shows:
+; 1 KiB blocks rounded up, or with -h bytes
+blk_val:
+	cmp byte [V(opts) + O_HUM], 0
+	je .k
+	shld edx, eax, 9
+	shl eax, 9
+	jmp .s
+.k:
+	add eax, 1
+	adc edx, 0
+	shrd eax, edx, 1
+	shr edx, 1
+.s:
+	lea esi, [V(blkv)]
+	mov [xsi], eax
+	mov [xsi + 4], edx
+	ret
+
+; widen_str - [esi] = max([esi], numend - edi)
+widen_str:
+	mov edx, numend
+	sub edx, edi
+; widen - [esi] = max([esi], edx)
+widen:
+	cmp edx, [xsi]
+	jbe .r
+	mov [xsi], edx
+.r:
 	ret
 
 ; set_key - the sort key of the name edi from stx into its d_off: -t the
@@ -930,6 +1179,9 @@ size_str:
 
 ; ind_char - the indicator of type cl, mode eax for -p/-F -> dl (0: none)
 ind_char:
+	mov dl, 0
+	cmp [V(opts) + O_IND], dl
+	je .r
 	mov dl, '/'
 	cmp cl, DT_DIR
 	je .r
@@ -954,38 +1206,64 @@ ind_char:
 .r:
 	ret
 
-; word_in - is the string xdi one of the NUL-terminated words at esi (a
-; list ending with an empty word)? ZF=1 yes; esi past the list either way
-word_in:
-	push xdi
+; when_arg - xdi = WHEN -> bl: 0 never, 1 always, 2 auto, as argmatch: a
+; word of when_words, else a prefix of words of one kind only; else GNU's
+; message and exit 2. keeps xdi
+when_arg:
+	mov esi, when_words
+	xor ecx, ecx                    ; the word's number
+	mov bh, -1                      ; a prefix's kind (-1 none, -2 two)
 .w:
-	mov xdi, [xsp]
 	cmp byte [xsi], 0
-	je .no
+	je .end
+	push xdi
 .c:
-	lodsb
-	cmp al, [xdi]
-	jne .skip
+	mov al, [xdi]
 	inc xdi
 	test al, al
-	jnz .c
-	pop xdi                         ; found: skip the rest of the list
-.rest:
-	lodsb
-	or al, [xsi]
-	jnz .rest
+	jz .arg_end
+	cmp al, [xsi]
+	jne .no
 	inc esi
-	xor eax, eax
-	ret
-.skip:
-	test al, al
-	jz .w
-	lodsb
-	jmp .skip
+	jmp .c
+.arg_end:
+	imul eax, ecx, 86
+	shr eax, 8                      ; the kind: the number / 3
+	cmp byte [xsi], 0
+	je .exact
+	cmp bh, -1
+	je .first
+	cmp bh, al
+	je .no
+	mov al, -2
+.first:
+	mov bh, al
 .no:
-	inc esi
 	pop xdi
-	or al, 1
+.sk:
+	lodsb
+	test al, al
+	jnz .sk
+	inc ecx
+	jmp .w
+.exact:
+	pop xdi
+	mov bl, al
+	ret
+.end:
+	mov bl, bh
+	test bl, bl
+	jns .ret
+	mov ecx, s_invalid
+	inc bl
+	jz .say
+	mov ecx, s_ambiguous
+.say:
+	mov xdx, xdi
+	mov esi, fmt_when
+	mov bl, 1
+	jmp say_exit
+.ret:
 	ret
 
 ; u64 - the decimal digits of the 64-bit number at esi, ending at edi
@@ -1015,67 +1293,44 @@ u64:
 
 ; width_of - the columns taken by the name esi (with frills) -> eax
 width_of:
-	mov eax, [xsi - 7]
+	movzx eax, word [xsi - 5]
 	cmp byte [V(opts) + O_INO], 0
-	je .r
+	je .b
 	add eax, [V(inow)]
+	inc eax
+.b:
+	cmp byte [V(opts) + O_BLK], 0
+	je .r
+	add eax, [V(wblk)]
 	inc eax
 .r:
 	ret
 
-; put_name - the name esi with its inode and indicator. Makes room first.
-; clobbers all but ebx, ebp
+; put_name - the name esi with its inode, blocks, color and indicator.
+; Makes room first. clobbers all but ebx, ebp
 put_name:
 	call room
 	cmp byte [V(opts) + O_INO], 0
-	je put_bare
+	je .b
 	call put_ino
+.b:
+	cmp byte [V(opts) + O_BLK], 0
+	je put_bare
+	call put_blk
 put_bare:
 	mov edi, [V(opos)]
-	jmp put_ino.name
-
-; room - flush the output unless 9000 bytes are free; keeps xsi, xbx
-room:
-	push xsi
-	push xbx
-	mov eax, [V(opos)]
-	cmp eax, outbuf + OUTSZ - 9000
-	jb .room
-	call ob_flush
-.room:
-	pop xbx
-	pop xsi
-	ret
-
-; put_ino - the inode of the name esi, padded, and a space; keeps xsi
-put_ino:
-	mov edi, [V(opos)]
-	push xsi
-	push xdi
-	sub esi, 19
-	mov edi, numend
-	call u64
-	mov ecx, numend
-	sub ecx, edi
-	mov esi, edi
-	pop xdi
-	mov edx, [V(inow)]
-	sub edx, ecx
-	jbe .digits
-	mov al, ' '
-.pad:
-	stosb
-	dec edx
-	jnz .pad
-.digits:
-	rep movsb
-	mov al, ' '
-	stosb
-	pop xsi
-	mov [V(opos)], edi
-	ret
-.name:
-	mov dl, [xsi - 11]
+	mov al, [xsi - 6]
+	mov ah, [xsi - 11]
+; put_cname - the name esi at edi in the color al (0: none, else an offset
+; in colors), then the indicator ah (0: none); [V(pos)] is the column GNU
+; counts for its "\e[K" after a name that may wrap. keeps ebx
+put_cname:
+	push xax
+	test al, al
+	jz .c0
+	call esc_color
+.c0:
+	mov edx, edi
 .c:
 	lodsb
 	test al, al
@@ -1092,11 +1347,99 @@ put_ino:
 	stosb
 	jmp .c
 .end:
-	mov al, dl
+	pop xax
+	test al, al
+	jz .ind
+	push xax
+	mov dword [xdi], 0x6d305b1b     ; "\e[0m"
+	scasd
+	mov esi, edx
+	mov eax, [V(pos)]
+	mov ecx, [V(linelen)]
+	xor edx, edx
+	div ecx
+	xchg eax, esi                   ; esi = the first line, eax = the name
+	sub eax, edi
+	neg eax
+	add eax, [V(pos)]
+	sub eax, 5                      ; pos + length - 1
+	xor edx, edx
+	div ecx
+	cmp eax, esi
+	je .nok
+	mov dword [xdi], 0x4b5b1b       ; "\e[K"
+	add edi, 3
+.nok:
+	pop xax
+.ind:
+	mov al, ah
 	test al, al
 	jz .done
 	stosb
 .done:
+	mov [V(opos)], edi
+	ret
+
+; esc_color - at edi: "\e[0m" before the first color, then "\e[" COLOR "m"
+; for the color al; keeps esi
+esc_color:
+	push xsi
+	cmp byte [V(used)], 0
+	jne .u
+	inc byte [V(used)]
+	mov dword [xdi], 0x6d305b1b
+	scasd
+.u:
+	mov word [xdi], 0x5b1b
+	scasw
+	movzx esi, al
+	add esi, colors
+.l:
+	lodsb
+	stosb
+	test al, al
+	jnz .l
+	mov byte [xdi - 1], 'm'
+	pop xsi
+	ret
+
+; room - flush the output unless 9000 bytes are free; keeps xsi, xbx
+room:
+	push xsi
+	push xbx
+	mov eax, [V(opos)]
+	cmp eax, outbuf + OUTSZ - 9000
+	jb .room
+	call ob_flush
+.room:
+	pop xbx
+	pop xsi
+	ret
+
+; put_ino - the inode of the name esi, padded, and a space; keeps xsi
+; put_blk - the same for its blocks (-s)
+put_ino:
+	push xsi
+	sub esi, 19
+	mov edi, numend
+	call u64
+	mov ecx, [V(inow)]
+	jmp put_blk.r
+put_blk:
+	push xsi
+	mov eax, [xsi - 10]
+	call blk_str
+	mov ecx, [V(wblk)]
+.r:
+	call put_r
+	pop xsi
+	ret
+; put_r - the text edi..numend right-aligned in ecx columns and a space at
+; [V(opos)]
+put_r:
+	mov esi, edi
+	mov edi, [V(opos)]
+	call pad_copy
 	mov [V(opos)], edi
 	ret
 
@@ -1335,6 +1678,8 @@ indent:
 	xor ecx, esi
 	cmp ecx, 8
 	jb .space
+	cmp byte [V(opts) + O_COL], 0   ; no tabs with colors (GNU)
+	jne .space
 	mov byte [xdi], 9
 	or eax, 7
 	inc eax
@@ -1419,11 +1764,6 @@ long_list:
 	call alloc
 	mov [V(info)], eax
 	mov [V(ip)], eax
-	lea edi, [V(wnl)]
-	xor eax, eax
-	push 8
-	pop xcx
-	rep stosd
 %if W == 8
 	sys clock_gettime, CLOCK_REALTIME, stx
 %else
@@ -1491,6 +1831,13 @@ long_list:
 	stosd
 	adc [V(total) + 4], eax
 	mov [V(ip)], edi
+	push xdi
+	mov edx, eax
+	mov eax, [xdi - 8]
+	call blk_str64
+	lea esi, [V(wblk)]
+	call widen_str
+	pop xdi
 ; the widths: digits of nlink, owner and group names, size or major, minor
 	mov eax, [xdi - 36]
 	call digits
@@ -1543,33 +1890,11 @@ long_list:
 	add ebx, 4
 	jmp .st
 
-; "total N" (1 KiB blocks, rounded up) for a directory
+; "total N" for a directory
 .print:
 	cmp byte [V(isop)], 0
 	jne .lines
-	call room
-	mov edi, [V(opos)]
-	mov esi, msg_total
-	movsd
-	movsw
-	mov eax, [V(total)]
-	mov edx, [V(total) + 4]
-	add eax, 1
-	adc edx, 0
-	shrd eax, edx, 1
-	shr edx, 1
-	cmp byte [V(opts) + O_HUM], 0
-	je .kib
-	shld edx, eax, 10               ; -h: bytes
-	shl eax, 10
-.kib:
-	mov [V(total)], eax
-	mov [V(total) + 4], edx
-	lea esi, [V(total)]
-	xor ecx, ecx
-	call num64_r
-	mov byte [xdi - 1], 10
-	mov [V(opos)], edi
+	call put_total
 .lines:
 	mov ebx, [V(ptrs)]
 	mov eax, [V(info)]
@@ -1589,9 +1914,22 @@ long_list:
 	jmp .line
 .show:
 	call room
+	mov eax, [V(opos)]
+	mov [V(lbeg)], eax
 	cmp byte [V(opts) + O_INO], 0
-	je .mode
+	je .blk
 	call put_ino
+.blk:
+	cmp byte [V(opts) + O_BLK], 0
+	je .mode
+	push xsi
+	mov eax, [V(ip)]
+	mov edx, [xax + 36]
+	mov eax, [xax + 32]
+	call blk_str64
+	mov ecx, [V(wblk)]
+	call put_r
+	pop xsi
 .mode:
 	mov edi, [V(opos)]
 	push xbx
@@ -1648,6 +1986,12 @@ long_list:
 	mov ecx, [V(wgroup)]
 	call put_owner
 .nog:
+	mov al, [V(lflags)]
+	and al, 6
+	cmp al, 6                       ; GNU counts from past the owners
+	je .nolbeg
+	mov [V(lbeg)], edi
+.nolbeg:
 	mov eax, [xbx]
 	and ah, 0xb0
 	cmp ah, 0x20
@@ -1674,6 +2018,8 @@ long_list:
 	mov eax, [xbx + 24]
 	call put_date
 	mov [V(opos)], edi
+	sub edi, [V(lbeg)]
+	mov [V(pos)], edi               ; the name's column as GNU counts it
 	add dword [V(ip)], 40
 	mov eax, [xbx]
 	pop xbx
@@ -1684,6 +2030,11 @@ long_list:
 	mov byte [xsi - 11], 0          ; a symlink: no indicator, its target
 	push xsi
 	call put_bare
+	mov xsi, [xsp]
+	movx A2, xsi
+	call strlen
+	add edx, 4
+	add [V(pos)], edx
 	pop xsi
 	push xbx
 	push xsi
@@ -1692,29 +2043,33 @@ long_list:
 	pop xbx
 	test eax, eax
 	jle .eol
+	mov byte [pathbuf + xax], 0
 	mov edi, [V(opos)]
 	mov dword [xdi], ' -> '
 	scasd
-	xchg eax, ecx
-	push xsi
-	mov esi, pathbuf
-	rep movsb
-	mov [V(opos)], edi
-	pop xsi
-; with -p/-F the target's indicator, when it can be reached
-	cmp byte [V(opts) + O_IND], 0
-	je .eol
+; with -F the target's color and indicator, when it can be reached (GNU
+; looks at the target only then)
+	cmp byte [V(opts) + O_IND], 2
+	jne .plain
+	push xdi
 	xor edx, edx
 	call stat_at
-	js .eol
+	pop xdi
+	js .plain
 	movzx eax, word [V(stx) + STX_MODE]
 	mov ecx, eax
 	shr ecx, 12
+	call color_of
+	push xdx
 	call ind_char
-	test dl, dl
-	jz .eol
-	xchg eax, edx
-	call putc
+	pop xax
+	mov ah, dl
+	jmp .target
+.plain:
+	xor eax, eax
+.target:
+	mov esi, pathbuf
+	call put_cname
 	jmp .eol
 .name:
 	call put_bare
@@ -1724,6 +2079,23 @@ long_list:
 	add ebx, 4
 	jmp .line
 .done:
+	ret
+
+; put_total - "total N" and a newline: the sum of the blocks as -s shows
+; them
+put_total:
+	call room
+	mov edi, [V(opos)]
+	mov esi, msg_total
+	movsd
+	movsw
+	mov eax, [V(total)]
+	mov edx, [V(total) + 4]
+	call blk_val
+	xor ecx, ecx
+	call num64_r
+	mov byte [xdi - 1], 10
+	mov [V(opos)], edi
 	ret
 
 ; special - the letter al (s, t) over the x at [edx]: upper case over '-'
@@ -1747,14 +2119,6 @@ digits:
 	pop xdi
 	ret
 
-; widen - [esi] = max([esi], edx)
-widen:
-	cmp edx, [xsi]
-	jbe .r
-	mov [xsi], edx
-.r:
-	ret
-
 ; num_r - eax (32 bits) right-aligned in ecx columns at edi, then a space
 ; num64_r - the same for the 64-bit number at esi
 num_r:
@@ -1772,6 +2136,9 @@ num64_r:
 	mov esi, edi
 	pop xdi
 	pop xcx
+; pad_copy - the text esi..numend right-aligned in ecx columns at edi, then
+; a space
+pad_copy:
 	mov edx, numend
 	sub edx, esi
 	sub ecx, edx
@@ -1978,6 +2345,32 @@ put_date:
 	pop xbx
 	ret
 
+; GNU's colors without LS_COLORS: an offset in colors for each file type
+; (DT_*), then the regular files' and directories' finer kinds
+type_color:	db 0, C_PI, C_BD, 0, C_DI, 0, C_BD, 0, 0, 0, C_LN, 0, C_SO, 0, 0, 0
+colors:		db 0
+c_di:		db '01;34', 0
+c_ln:		db '01;36', 0
+c_pi:		db '33', 0
+c_so:		db '01;35', 0
+c_bd:		db '01;33', 0
+c_ex:		db '01;32', 0
+c_su:		db '37;41', 0
+c_sg:		db '30;43', 0
+c_st:		db '37;44', 0
+c_ow:		db '34;42', 0
+c_tw:		db '30;42', 0
+C_DI equ c_di - colors
+C_LN equ c_ln - colors
+C_PI equ c_pi - colors
+C_SO equ c_so - colors
+C_BD equ c_bd - colors
+C_EX equ c_ex - colors
+C_SU equ c_su - colors
+C_SG equ c_sg - colors
+C_ST equ c_st - colors
+C_OW equ c_ow - colors
+C_TW equ c_tw - colors
 typechars:	db '?pc?d?b?-?l?s???'
 k1024:		dd 1024
 ten:		dd 10
@@ -1993,16 +2386,29 @@ opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_Q, 1, O_FMT, 2, O_FMT, 3
 		db 0, 0, 0, 0, 0, 0, 0, 0       ; (-l -n -g -o: lbits)
 		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2, O_REC, 1
-		db O_HUM, 1, O_KIB, 1
+		db O_HUM, 1, O_KIB, 1, O_BLK, 1
 tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
 OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksTwIBbDGNQXZfmv', 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 s_color:	db 'color'
 s_k:		db '-k', 0
-s_never:	db 'never', 0, 'no', 0, 'none', 0, 0
-s_auto:		db 'auto', 0, 'tty', 0, 'if-tty', 0, 0
-fmt_color:	db F_ARGV0, ": option '", F_ARG, "': colors are not supported by this ls", 10, 0
+when_words:	db 'never', 0, 'no', 0, 'none', 0, 'always', 0, 'yes', 0, 'force', 0
+		db 'auto', 0, 'tty', 0, 'if-tty', 0, 0
+s_invalid:	db 'invalid', 0
+s_ambiguous:	db 'ambiguous', 0
+fmt_when:	db F_ARGV0, ": ", F_TEXT, " argument ", F_QUOTE, " for '--color'", 10
+		db "Valid arguments are:", 10, "  - 'always', 'yes', 'force'", 10
+		db "  - 'never', 'no', 'none'", 10, "  - 'auto', 'tty', 'if-tty'", 10, F_TRY, 0
+s_lscolors:	db 'LS_COLORS='
+s_colorterm:	db 'COLORTERM='
+s_term:		db 'TERM='
+terms:		db 'Eterm', 0, 'ansi', 0, '*color*', 0, 'con[0-9]*x[0-9]*', 0, 'cons25', 0
+		db 'console', 0, 'cygwin', 0, '*direct*', 0, 'dtterm', 0, 'gnome', 0, 'hurd', 0
+		db 'jfbterm', 0, 'konsole', 0, 'kterm', 0, 'linux', 0, 'linux-c', 0, 'mlterm', 0
+		db 'putty', 0, 'rxvt*', 0, 'screen*', 0, 'st', 0, 'terminator', 0, 'tmux*', 0
+		db 'vt100', 0, 'xterm*', 0, 0
+fmt_lscolors:	db F_ARGV0, ": colors from LS_COLORS are not supported by this ls", 10, 0
 msg_write:	db 'write error', 0
 msg_mem:	db 'memory exhausted', 0
 msg_access:	db "cannot access", 0
@@ -2027,6 +2433,9 @@ wsize:	resd 1
 wmaj:	resd 1
 wmin:	resd 1
 total:	resd 2
+wblk:	resd 1
+blkv:	resd 2
+lbeg:	resd 1
 lastid:	resd 2
 ip:	resd 1
 nfiles:	resd 1
@@ -2053,13 +2462,14 @@ cols:	resd 1
 rows:	resd 1
 colw:	resd 1
 argend:	resW 1
+envp:	resW 1
 argp:	resW 1
 winsz:	resw 4
 opts:	resb 16
 status2: resb 1
 printed: resb 1
+used:	resb 1
 isop:	resb 1
-	resb 1
 optstr:	resb 2
 	GLOBALS_HERE
 numbuf:	resb 24
