@@ -32,26 +32,26 @@ use getopt_long, err_file, err_plain, errno_path, canonicalize, strcmp
 use human64, udigits, putc_buf
 %define PUTC_FAIL err_text
 
-OBUFSZ  equ 4096
+OBUFSZ  equ 512
 MIBUFSZ equ 1048576
 MAXMNT  equ 8192
 ARENASZ equ 4194304
-; a mount: source, type, mount point, root (pointers), dev (8 bytes),
-; flags (dummy, kept)
+; a mount: source, type, mount point, root (32-bit pointers on both
+; arches: BSS and the code are below 4 GiB), dev (8 bytes), flags (dummy,
+; kept)
 M_SRC   equ 0
-M_TYPE  equ W
-M_DIR   equ 2*W
-M_ROOT  equ 3*W
-M_DEV   equ 4*W
-M_FLAGS equ 4*W + 8
-M_SIZE  equ 4*W + 12
-NCOL    equ 7
+M_TYPE  equ 4
+M_DIR   equ 8
+M_ROOT  equ 12
+M_DEV   equ 16
+M_FLAGS equ 24
+M_SIZE  equ 28
+NCOL    equ 7                           ; a row: NCOL 32-bit pointers
+ROW     equ NCOL * 4
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
 	mov dword [opos], obuf
-	mov dword [apos], arena
-	mov dword [rend], rows
 	mov xsi, xsp
 	mov xdi, xsp
 	xor ebx, ebx
@@ -71,6 +71,9 @@ _start:
 .options_done:
 	cmp xdi, xsp
 	setne [listed]
+	sub xdi, xsp
+	shr edi, W / 4                  ; the operands
+	mov [nops], edi
 	call read_mounts
 	call header
 	cmp byte [listed], 0
@@ -104,7 +107,7 @@ _start:
 	jmp .operand
 .all:
 	call filter
-	mov ebx, mounts
+	mov ebx, [mstart]
 .each:
 	cmp xbx, [mend]
 	jae .print
@@ -145,29 +148,32 @@ read_mounts:
 	jmp .read
 .eof:
 	mov byte [xdi], 0
+	add edi, 4
+	and edi, -4
+	mov [mstart], edi               ; the mounts after the text
 	sys close, xbp
+	mov ebx, [mstart]
 	mov esi, mibuf
-	mov ebx, mounts
 .line:
 	cmp byte [xsi], 0
 	je .done
-	cmp ebx, mounts + MAXMNT * M_SIZE
+	cmp ebx, mibuf + MIBUFSZ + MAXMNT * M_SIZE
 	jae no_room
 	call field                      ; id
 	call field                      ; parent
 	call field                      ; major:minor
 	call field
-	mov [xbx + M_ROOT], xax
+	mov [xbx + M_ROOT], eax
 	call field
-	mov [xbx + M_DIR], xax
+	mov [xbx + M_DIR], eax
 .optional:
 	call field                      ; options, optional fields, "-"
 	cmp word [xax], '-'
 	jne .optional
 	call field
-	mov [xbx + M_TYPE], xax
+	mov [xbx + M_TYPE], eax
 	call field
-	mov [xbx + M_SRC], xax
+	mov [xbx + M_SRC], eax
 .eol:                                   ; the rest of the line
 	lodsb
 	cmp al, 10
@@ -178,7 +184,7 @@ read_mounts:
 .parsed:
 ; dummy: GNU's ME_DUMMY types
 	push xsi
-	mov xsi, [xbx + M_TYPE]
+	mov esi, [xbx + M_TYPE]
 	mov edi, dummies
 .dummy:
 	cmp byte [xdi], 0
@@ -200,7 +206,20 @@ read_mounts:
 	add ebx, M_SIZE
 	jmp .line
 .done:
-	mov [mend], xbx
+	mov [mend], ebx
+; then the rows: at most a header, two more and one per mount or operand
+	mov [rend], ebx
+	mov [rstart], ebx
+	mov eax, [nops]
+	cmp eax, MAXMNT
+	jbe .nops
+	mov eax, MAXMNT
+.nops:
+	imul eax, eax, ROW
+	lea eax, [eax + ebx*2 + 2 * ROW]
+	sub eax, [mstart]
+	mov [apos], eax                 ; then the arena of numbers
+	mov [rlimit], eax
 	ret
 .fail:
 	mov esi, mountinfo
@@ -248,7 +267,7 @@ field:
 
 ; filter - GNU's filter_mount_list: the kept flag (2) on the mounts to show
 filter:
-	mov ebx, mounts
+	mov ebx, [mstart]
 .each:
 	cmp xbx, [mend]
 	jae .ret
@@ -263,7 +282,7 @@ filter:
 	mov eax, [stx + STX_DEV + 4]
 	mov [xbx + M_DEV + 4], eax
 ; an earlier kept mount of the same device?
-	mov ebp, mounts
+	mov ebp, [mstart]
 .seen:
 	cmp ebp, ebx
 	jae .keep
@@ -282,36 +301,36 @@ filter:
 ; against one without, or a mount point nearer the root (unless its root
 ; is deeper), or another source on the same mount point
 .dup:
-	mov xsi, [xbx + M_SRC]
+	mov esi, [xbx + M_SRC]
 	call has_slash
 	jnc .not_slash
-	mov xsi, [xbp + M_SRC]
+	mov esi, [xbp + M_SRC]
 	call has_slash
 	jnc .replace
 .not_slash:
-	mov A2, [xbp + M_DIR]
+	mov A2d, [xbp + M_DIR]
 	call strlen
 	push A3
-	mov A2, [xbx + M_DIR]
+	mov A2d, [xbx + M_DIR]
 	call strlen
 	pop xcx
 	cmp ecx, A3d
 	jbe .not_nearer
-	mov A2, [xbp + M_ROOT]
+	mov A2d, [xbp + M_ROOT]
 	call strlen
 	push A3
-	mov A2, [xbx + M_ROOT]
+	mov A2d, [xbx + M_ROOT]
 	call strlen
 	pop xcx
 	cmp ecx, A3d
 	jae .replace
 .not_nearer:
-	mov xsi, [xbp + M_SRC]
-	mov xdi, [xbx + M_SRC]
+	mov esi, [xbp + M_SRC]
+	mov edi, [xbx + M_SRC]
 	call strcmp
 	je .next
-	mov xsi, [xbp + M_DIR]
-	mov xdi, [xbx + M_DIR]
+	mov esi, [xbp + M_DIR]
+	mov edi, [xbx + M_DIR]
 	call strcmp
 	jne .next
 .replace:                               ; the new one takes the old one's place
@@ -353,7 +372,7 @@ find_mount:
 	mov A2d, can_out
 	call strlen
 	mov [rlen], A3d
-	mov ebp, mounts
+	mov ebp, [mstart]
 .each:
 	cmp xbp, [mend]
 	jae .check
@@ -364,7 +383,7 @@ find_mount:
 	test byte [xbp + M_FLAGS], 1
 	jnz .next
 .try:
-	mov A2, [xbp + M_DIR]
+	mov A2d, [xbp + M_DIR]
 	call strlen                     ; A3 = its length
 	cmp A3d, [blen]
 	jb .next
@@ -372,7 +391,7 @@ find_mount:
 	ja .next
 	cmp A3d, 1
 	je .best
-	mov xsi, [xbp + M_DIR]
+	mov esi, [xbp + M_DIR]
 	mov edi, can_out
 	mov ecx, A3d
 	repe cmpsb
@@ -394,7 +413,7 @@ find_mount:
 	call dev_of
 	jz .ret
 .by_dev:
-	mov ebx, mounts
+	mov ebx, [mstart]
 .dev_each:
 	cmp xbx, [mend]
 	jae .none
@@ -411,7 +430,7 @@ find_mount:
 ; automount). out: xax 0 or -errno (SF), xsi its mount point
 mount_statx:
 	push xbx
-	mov xsi, [xbx + M_DIR]
+	mov esi, [xbx + M_DIR]
 	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
 	pop xbx
 	test eax, eax
@@ -473,15 +492,16 @@ header:
 	ret
 
 col:                                    ; xsi: a field of the row at xdi
-	mov [xdi], xsi
-	add edi, W
+	mov [xdi], esi
+	add edi, 4
 	ret
 
 ; add_row - xbx = a mount: statfs, then its row (skipped without -a when
 ; it has no blocks and no FILE was given)
 add_row:
 	push xbx
-	sys_statfs [xbx + M_DIR], sfs
+	mov edi, [xbx + M_DIR]
+	sys_statfs xdi, sfs
 	pop xbx
 	test eax, eax
 	js .fail
@@ -494,13 +514,14 @@ add_row:
 	je .ret
 .rows:
 	mov edi, [rend]
-	cmp edi, rows + MAXMNT * NCOL * W
-	jae no_room
-	mov xsi, [xbx + M_SRC]
+	lea eax, [edi + ROW]
+	cmp eax, [rlimit]
+	ja no_room
+	mov esi, [xbx + M_SRC]
 	call col
 	test byte [flags], 1 << B_TYPE
 	jz .no_type
-	mov xsi, [xbx + M_TYPE]
+	mov esi, [xbx + M_TYPE]
 	call col
 .no_type:
 	push xbx
@@ -567,7 +588,7 @@ add_row:
 	mov edi, [rend]
 	call col
 	pop xbx
-	mov xsi, [xbx + M_DIR]
+	mov esi, [xbx + M_DIR]
 	call col
 	mov [rend], edi
 .ret:
@@ -580,7 +601,7 @@ add_row:
 	cmp eax, -ENOENT
 	je .ret
 .report:
-	mov xsi, [xbx + M_DIR]
+	mov esi, [xbx + M_DIR]
 	call err_file
 	ret
 
@@ -602,7 +623,7 @@ num_col:
 	mov [val + 4], edx              ; bytes
 	mov edi, [apos]
 	mov esi, edi
-	cmp edi, arena + ARENASZ - 64
+	cmp edi, region_end - 64
 	jae no_room
 	test byte [flags], 1 << B_HUMAN
 	jnz .human
@@ -680,13 +701,13 @@ print_rows:
 	inc ecx
 	cmp ecx, ebx
 	jb .min
-	mov ebp, rows
+	mov ebp, [rstart]
 .w_row:
 	cmp ebp, [rend]
 	jae .widths_done
 	xor ebx, ebx
 .w_col:
-	mov A2, [xbp + xbx*W]
+	mov A2d, [xbp + xbx*4]
 	call strlen
 	cmp A3d, [width + xbx*4]
 	jbe .w_next
@@ -695,16 +716,16 @@ print_rows:
 	inc ebx
 	cmp ebx, [ncol]
 	jb .w_col
-	lea ebp, [xbp + xbx*W]
+	lea ebp, [xbp + xbx*4]
 	jmp .w_row
 .widths_done:
-	mov ebp, rows
+	mov ebp, [rstart]
 .row:
 	cmp ebp, [rend]
 	jae .ret
 	xor ebx, ebx
 .col:
-	mov A2, [xbp + xbx*W]
+	mov A2d, [xbp + xbx*4]
 	call strlen                     ; A3 = the length
 	mov xsi, A2
 	mov ecx, A3d
@@ -735,7 +756,7 @@ print_rows:
 	call puts
 	mov al, 10
 	call putc
-	lea ebp, [xbp + xbx*W + W]
+	lea ebp, [xbp + xbx*4 + 4]
 	jmp .row
 .ret:
 	ret
@@ -796,12 +817,19 @@ LONGOPTS:
 	db 0
 
 BSS
-	BSS_ROOM 2048
+; One page holds, for a trivial run, the variables, obuf's start and the
+; start of the region that takes, one after another, the mountinfo text,
+; the mounts, the rows and the arena of numbers (peak RSS).
+	BSS_ROOM 4096
 	GLOBALS_HERE
 opos:	resW 1
 apos:	resW 1
 rend:	resW 1
 mend:	resW 1
+mstart:	resd 1
+rstart:	resd 1
+rlimit:	resd 1
+nops:	resd 1
 val:	resd 2
 used:	resd 2
 opdev:	resd 2
@@ -816,9 +844,7 @@ num_end:
 stx:	resb STATX_RECORD
 sfs:	resb SFS_RECORD
 obuf:	resb OBUFSZ
-rows:	resb MAXMNT * NCOL * W + 16 * W
-mounts:	resb MAXMNT * M_SIZE
-mibuf:	resb MIBUFSZ
-arena:	resb ARENASZ
+mibuf:	resb MIBUFSZ + 4 + MAXMNT * M_SIZE + (MAXMNT + 2) * ROW + ARENASZ
+region_end:
 
 program_end
