@@ -6,9 +6,16 @@
 ;   -r, -R, --recursive   copy directories and what they hold; symlinks
 ;                         are copied as symlinks, FIFOs and device nodes
 ;                         are made anew (never read)
-;   -a, --archive         -R -P --preserve=mode,ownership,timestamps
+;   -a, --archive         -R -d --preserve=all
+;   -d                    -P --preserve=links
 ;   -p                    --preserve=mode,ownership,timestamps
-;   --preserve=LIST       mode, ownership, timestamps (all: the three)
+;   --preserve=LIST       mode, ownership, timestamps, links (all: the
+;                         four); links: a source file with several names
+;                         (or any, followed with -L, or an operand with
+;                         -H) is copied once, its later names made hard
+;                         links to that first copy (GNU's remember_copied)
+;   --no-preserve=LIST    ownership, timestamps, links, context, xattr
+;                         taken away again (options act in their order)
 ;   -P, --no-dereference  copy symlinks as symlinks
 ;   -L, --dereference     follow every symlink in SOURCE
 ;   -H                    follow symlinks named on the command line only
@@ -28,14 +35,17 @@
 ; read/write when the kernel refuses; holes of sparse files are kept.
 ; Exit status: 0; 1 when anything failed (the other operands are still
 ; copied) or for a usage error.
-; Differences from GNU: -d, --preserve=links (and so the hard links of
-; -a), --backup, --parents and the other options GNU has fail with
-; "cp: unsupported option" before anything is done; -a preserves mode,
-; ownership and timestamps but not hard links between the copied files
-; (a file with several names in the tree is copied once per name). The
+; Differences from GNU: --backup, --parents, --preserve=context/xattr,
+; --no-preserve=mode/all and the other options GNU has fail with
+; "cp: unsupported option" before anything is done. The
 ; entries of a directory are copied in the order the kernel lists them
 ; (GNU sorts them by inode number on some file systems): -v lines may come
-; in another order. Paths longer than PATH_MAX fail with "File name too
+; in another order (and so which name of a hard-linked file is copied
+; and which are linked to it). -v's lines and error messages are not
+; interleaved as GNU's when both go to one pipe (GNU flushes stdout before
+; each message). -s with a relative SOURCE into another directory makes
+; the (dangling) symlink where GNU refuses ("can make relative symbolic
+; links only in current directory"). Paths longer than PATH_MAX fail with "File name too
 ; long" (GNU walks such trees with openat).
 ;
 ; The program is asm/lib/rt/copy_main.inc, shared with mv (built with MV

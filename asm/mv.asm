@@ -27,8 +27,11 @@
 ; and --strip-trailing-slashes fail with "mv: unsupported
 ; option" before anything is done. Without -f or -i, GNU asks before
 ; replacing an unwritable destination when stdin is a terminal: mv does
-; not ask. Hard links between files moved across file systems are not
-; kept (each name gets its own copy). --help, --version: unrecognized.
+; not ask. --help, --version: unrecognized.
+; Hard links between the files moved across file systems are kept, as
+; GNU's mv keeps them: a file's later names (in the tree or in later
+; operands) are linked to its first copy; which name is copied first
+; follows the order of the directory's entries.
 ; The program is asm/lib/rt/copy_main.inc, cp's, built with MV defined
 ; (what differs is under %ifdef MV there).
 

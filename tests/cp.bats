@@ -3,8 +3,47 @@
 # user, sparse files over 4 GiB (holes kept: i386's 64-bit offsets), the
 # read/write fallback (a pipe, /dev/full), a full tmpfs (ENOSPC) and a
 # read-only file system with GNU's messages, -v on /dev/full and a closed
-# pipe, the options that fail clearly, peak RSS.
+# pipe, the options that fail clearly, peak RSS; hard links kept (-a, -d,
+# --preserve=links) in trees difftest cannot make: which names share an
+# inode, against GNU's copy.
 load helpers
+
+# links DIR - each non-directory under DIR: its name, its link count and
+# the first name (in sorted order) of its inode: which names GNU's and
+# our copies made hard links of one another
+links() {
+	(cd "$1" && find . ! -type d -printf '%i %n %p\n' | sort -k3 |
+		awk '{ if (!($1 in f)) f[$1] = $3; print $3, $2, f[$1] }')
+}
+
+# hard_tree DIR - two names of one file, three names of another (one in a
+# subdirectory), a name whose other link stays outside DIR, hard links of
+# a symlink and of a FIFO, and a plain file
+hard_tree() {
+	mkdir -p "$1/sub/deep"
+	echo two > "$1/a"; ln "$1/a" "$1/b"
+	echo three > "$1/t1"; ln "$1/t1" "$1/sub/t2"; ln "$1/t1" "$1/sub/deep/t3"
+	echo out > "$1/o"; ln "$1/o" "outside-$1"
+	ln -s a "$1/l"; ln "$1/l" "$1/sub/l2"
+	mkfifo "$1/p"; ln "$1/p" "$1/sub/p2"
+	echo plain > "$1/sub/plain"
+	chmod 640 "$1/t1"; touch -d @1000000000 "$1/a"
+}
+
+# copy_like_gnu ARGS... - our cp and GNU's with ARGS then ours/gnus: the
+# same status, the same sorted -v lines (GNU sorts entries by inode), the
+# same files and the same hard links
+copy_like_gnu() {
+	local s1=0 s2=0
+	"$(bin cp)" "$@" ours > ours.v 2> ours.e || s1=$?
+	/usr/bin/cp "$@" gnus > gnus.v 2> gnus.e || s2=$?
+	[ "$s1" -eq "$s2" ] || { echo "status $s1, GNU $s2"; return 1; }
+	diff <(sed "s/gnus/ours/g; s|/usr/bin/cp|$(bin cp)|" gnus.e) ours.e
+	diff <(sed 's/gnus/ours/g' gnus.v | sort) <(sort ours.v)
+	diff <(links gnus) <(links ours)
+	diff <(cd gnus && find . -printf '%p %y %m %s %l\n' | sort) \
+		<(cd ours && find . -printf '%p %y %m %s %l\n' | sort)
+}
 
 @test "the differential cases as a non-root user" {
 	user_cases cp
@@ -76,7 +115,7 @@ load helpers
 
 @test "unsupported options fail clearly, before anything is done" {
 	echo x > a
-	for o in -d -b -x --preserve=links --preserve=mode,xattr --parents --no-preserve=mode --sparse=always --reflink; do
+	for o in -b -x --preserve=mode,xattr --preserve=context --parents --no-preserve=mode --no-preserve=links,all --sparse=always --reflink; do
 		run "$(bin cp)" $o a c
 		[ "$status" -eq 1 ] && [ "$output" = "$(bin cp): unsupported option" ]
 		[ ! -e c ]
@@ -102,4 +141,66 @@ load helpers
 	rss_at_most 16 cp a b
 	rss_at_most 16 cp e f
 	rss_at_most 16 cp -f a b
+}
+
+@test "hard links in a tree: -a, -r --preserve=links, -dR, as GNU" {
+	hard_tree s
+	for o in -a "-r --preserve=links" -dR "-r --preserve=all" "-R -d -p"; do
+		rm -rf ours gnus
+		copy_like_gnu -v $o s
+	done
+	# the copies share inodes: two, three; the name with its other link
+	# outside the tree is a plain copy
+	[ "$(links ours)" = "$(printf '%s\n' './a 2 ./a' './b 2 ./a' './l 2 ./l' './o 1 ./o' './p 2 ./p' \
+		'./sub/deep/t3 3 ./sub/deep/t3' './sub/l2 2 ./l' './sub/p2 2 ./p' './sub/plain 1 ./sub/plain' \
+		'./sub/t2 3 ./sub/deep/t3' './t1 3 ./sub/deep/t3')" ]
+	[ -p ours/sub/p2 ] && [ -L ours/sub/l2 ]
+}
+
+@test "hard links not kept: -r, -a --no-preserve=links, -l, -p" {
+	hard_tree s
+	for o in -r "-a --no-preserve=links" "-rl" "-rp" "-rL --preserve=links --no-preserve=links"; do
+		rm -rf ours gnus
+		copy_like_gnu $o s
+	done
+}
+
+@test "cp -a SRC1 SRC2 DIR where both are links of one file: the second linked to the first copy" {
+	echo x > f1; ln f1 f2; echo y > g; ln g g2
+	mkdir ours gnus
+	copy_like_gnu -av f1 g f2 g2
+	[ "$(stat -c %i ours/f1)" = "$(stat -c %i ours/f2)" ]
+	# an existing destination is replaced by the link (-v: "removed")
+	rm -rf ours gnus; mkdir ours gnus; echo old > ours/f2; echo old > gnus/f2
+	copy_like_gnu -av f1 f2
+	grep -q "^removed 'ours/f2'" ours.v
+	# a file given twice and a directory holding another name of it
+	rm -rf ours gnus; mkdir ours gnus d; ln f1 d/f3
+	copy_like_gnu -a f1 d f2
+	[ "$(stat -c %h ours/d/f3)" -eq 3 ]
+}
+
+@test "a hard link that cannot be made: GNU's message, the rest copied" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	mkdir -p s/x s/y; echo hi > s/x/a; ln s/x/a s/y/b; echo z > s/y/z
+	for p in "$(bin cp)" /usr/bin/cp; do
+		rm -rf d; mkdir -p d/s/y
+		run unshare -m sh -c 'mount -t tmpfs t d/s/y && "$@"; s=$?; ls d/s/y > y.list; umount d/s/y; exit $s' sh "$p" -av s d
+		[ "$status" -eq 1 ]
+		# (x or y first: the order of the directory's entries)
+		[[ $output == *"$p: cannot create hard link 'd/s/y/b' to 'd/s/x/a': Invalid cross-device link"* ]] ||
+			[[ $output == *"$p: cannot create hard link 'd/s/x/a' to 'd/s/y/b': Invalid cross-device link"* ]]
+		[[ $output == *"'s/y/b' -> 'd/s/y/b'"* ]] && [[ $output == *"'s/y/z' -> 'd/s/y/z'"* ]]
+		grep -qx z y.list && { [ "$(cat d/s/x/a)" = hi ] || grep -qx b y.list; }
+	done
+}
+
+@test "many hard links: the table grows (brk)" {
+	mkdir s
+	for i in $(seq 300); do printf '%0200d' "$i" > s/f$i; ln s/f$i s/g$i; done
+	"$(bin cp)" -a s ours
+	/usr/bin/cp -a s gnus
+	diff <(links gnus) <(links ours)
+	[ "$(stat -c %h ours/g300)" -eq 2 ]
 }

@@ -4,8 +4,16 @@
 # over 4 GiB with modes, owners and nanosecond times kept and GNU's -v
 # lines; a full tmpfs (No space left on device, the source intact); a
 # read-only file system; the differential cases as a non-root user; -v
-# on /dev/full and a closed pipe; the options that fail clearly; RSS.
+# on /dev/full and a closed pipe; the options that fail clearly; RSS;
+# hard links kept across file systems (GNU's mv preserves links).
 load helpers
+
+# links DIR - each non-directory under DIR: its name, its link count and
+# the first name (in sorted order) of its inode
+links() {
+	(cd "$1" && find . ! -type d -printf '%i %n %p\n' | sort -k3 |
+		awk '{ if (!($1 in f)) f[$1] = $3; print $3, $2, f[$1] }')
+}
 
 # on_tmpfs CMD... - CMD in a private mount namespace with a 1 MiB tmpfs
 # on ./m (5 GiB of holes fit: tmpfs counts blocks)
@@ -99,4 +107,32 @@ tree() {
 	echo x > a
 	rss_at_most 16 mv a b
 	[ -e b ]
+}
+
+@test "across file systems: hard links kept, in a tree and between operands, as GNU" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	for w in ours gnus; do
+		p=/usr/bin/mv; [ $w = gnus ] || p=$(bin mv)
+		rm -rf src a b c m outside; mkdir -p src/sub/deep m
+		echo two > src/f; ln src/f src/sub/g
+		echo three > src/t; ln src/t src/sub/t2; ln src/t src/sub/deep/t3
+		echo out > src/o; ln src/o outside; ln -s f src/l; ln src/l src/sub/l2
+		echo y > a; ln a b; ln a src/sub/a3; echo c > c
+		# the tree, then three operands: b and a are links of src/sub/a3
+		run unshare -m sh -c 'mount -t tmpfs -o size=1m t m && "$1" -v src m/ &&
+			mkdir m/2 && "$1" -v b c a m/2/; s=$?; (cd m && find . ! -type d -printf "%i %n %p\n") > m.list
+			umount m; exit $s' sh "$p"
+		[ "$status" -eq 0 ] && [ ! -e src ] && [ ! -e a ] && [ ! -e b ] && [ "$(cat outside)" = out ]
+		echo "$output" | sort > $w.v
+		sort -k3 m.list | awk '{ if (!($1 in f)) f[$1] = $3; print $3, $2, f[$1] }' > $w.links
+	done
+	diff gnus.links ours.links
+	# which name of a file is copied first (and the others linked) follows
+	# the order of the directory's entries (GNU's: by inode number here)
+	diff <(grep -v '^copied' gnus.v) <(grep -v '^copied' ours.v)
+	[ "$(grep -c '^copied' gnus.v)" -eq "$(grep -c '^copied' ours.v)" ]
+	# (two mv commands: a3 was moved by the first, a and b by the second)
+	grep -qx './src/sub/g 2 ./src/f' ours.links && grep -qx './2/b 2 ./2/a' ours.links &&
+		grep -qx './src/sub/t2 3 ./src/sub/deep/t3' ours.links && grep -qx './src/o 1 ./src/o' ours.links
 }
