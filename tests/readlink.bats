@@ -65,4 +65,7 @@ for i in range(1, 1001): os.symlink("t%d/../x" % i, "l%d" % i)'
 	rss_at_most 16 readlink -m /usr/bin/../lib/x
 	ln -s x l
 	rss_at_most 16 readlink "$T/l"
+	mkdir d && touch d/f && ln -s d/f l2 && ln -s l2 l3
+	rss_at_most 16 readlink -f l3       # (a link's target: the name's page)
+	rss_at_most 16 readlink -e l3
 }

@@ -64,4 +64,6 @@ for i in range(1, 1001): os.symlink("a/b/../t%d" % i, "l%d" % i)'
 @test "peak RSS of a trivial run is at most 16 KiB" {
 	rss_at_most 16 realpath .
 	rss_at_most 16 realpath -m /usr/bin/../lib/x
+	mkdir d && touch d/f && ln -s d/f l && ln -s l l2
+	rss_at_most 16 realpath l2 d       # (a link's target: the name's page)
 }
