@@ -98,11 +98,11 @@ do_file:
 	mov byte [V(esc)], 0
 	cmp byte [V(fsmode)], 0
 	jne do_fs
+%if AT_SYMLINK_NOFOLLOW != 0x100
+ %error "deref: AT_SYMLINK_NOFOLLOW is not bit 8"
+%endif
 	mov edx, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
-	cmp byte [V(deref)], 0
-	je .nofollow
-	mov edx, AT_NO_AUTOMOUNT
-.nofollow:
+	sub dh, [V(deref)]              ; -L (1): no AT_SYMLINK_NOFOLLOW
 	mov A1d, AT_FDCWD
 	cmp word [xsi], '-'
 	jne .call
@@ -112,11 +112,8 @@ do_file:
 .call:
 	sys statx, A1, xsi, xdx, STATX_BASIC_STATS | STATX_BTIME, xbp
 	jerr .fail
-	mov esi, fmt_terse
-	cmp WPTR [V(ufmt)], 0
-	jne run_user
-	cmp byte [V(terse)], 0
-	jne run_fmt
+	mov esi, terse_file
+	call pick
 	mov byte [V(dflt)], 1
 	mov esi, fmt_def1
 	call run_fmt
@@ -147,16 +144,42 @@ do_file:
 do_fs:
 	sys_statfs xsi, sfs
 	jerr .fail
-	mov esi, fmt_fterse
-	cmp WPTR [V(ufmt)], 0
-	jne run_user
-	cmp byte [V(terse)], 0
-	jne run_fmt
+	mov esi, terse_fs
+	call pick
 	mov esi, fmt_fdef
 	jmp run_fmt
 .fail:
 	mov esi, msg_statfs
 	jmp do_file.err
+
+; pick - xsi = the letters of the terse form: with -c/--printf or -t, their
+; output, and a return to the caller's caller; else a return (the default
+; form is the caller's)
+pick:
+	cmp WPTR [V(ufmt)], 0
+	jne .user
+	cmp byte [V(terse)], 0
+	je .ret
+	pop xax
+; the terse form: "%L %L ...\n" made in tbuf from the letters, then run
+	mov edi, tbuf
+	push xdi
+.letter:
+	mov al, '%'
+	stosb
+	movsb
+	mov al, ' '
+	stosb
+	cmp byte [xsi], 0
+	jne .letter
+	mov word [xdi-1], 10
+	pop xsi
+	jmp run_fmt
+.user:
+	pop xax
+	jmp run_user
+.ret:
+	ret
 
 run_user:
 	mov xsi, [V(ufmt)]
@@ -619,39 +642,30 @@ s_human:                                ; %x %y %z %w: UTC date and time
 	mov esi, dash
 	jmp strput
 ; The seconds shifted by ERAS 400-year eras and 0000-03-01..1970-01-01, so
-; that they count up from a March 1st, positive: days by div64, then the
-; years of the era and the months from March by subtraction.
-ERAS equ 10000
+; that they count up from a March 1st, positive: days and then eras by
+; div64, the years of the era and the months from March by subtraction.
+; GNU's range: a year - 1900 that fits an int (tm_year); past it, GNU's
+; fallback (.range).
+ERAS equ 5400000
 SHIFT equ 86400 * (719468 + 146097 * ERAS)
 .known:
-	push xsi
+	push xsi                        ; the record
 	mov eax, [xsi]
 	mov edx, [xsi+4]
 	add eax, SHIFT & 0xffffffff
 	adc edx, SHIFT >> 32
+	js .range
 	mov [V(val)], eax
 	mov [V(val)+4], edx
 	mov ecx, 86400
-	call div64                      ; eax = days, edx = the second of day
-	push xax
-	xchg eax, edx
-	push 60
-	pop xcx
-	cdq
-	div ecx                         ; eax = minutes of the day, edx = s
-	pop xbx                         ; ebx = days
+	call div64                      ; [val] = days, edx = the second of day
 	push xdx
-	cdq
-	div ecx                         ; eax = the hour, edx = the minute
-	push xdx
-	push xax
-	xchg eax, ebx
-	cdq
 	mov ecx, 146097
-	div ecx                         ; eax = eras, edx = the day of the era
-	imul ebx, eax, 400              ; ebx = the year (March to February)
+	call div64                      ; eax = eras, edx = the day of the era
+	push xax
 	mov esi, edx
-.year:
+	xor ebx, ebx                    ; ebx = the year of the era (March to
+.year:                                  ; February)
 	lea eax, [xbx+1]                ; the year of its February
 	mov ecx, 365
 	test al, 3
@@ -682,20 +696,37 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	jmp .mon
 .mend:
 	add esi, ecx
-	inc esi
-	push xsi                        ; the day of the month
+	inc esi                         ; the day of the month
 	add eax, 3
 	cmp eax, 12
 	jbe .m
 	sub eax, 12
 	inc ebx
 .m:
-	push xax                        ; the month
-	sub ebx, ERAS * 400
+	pop xcx                         ; the eras
+	sub ecx, ERAS + 4               ; (1600 less, for the years at the
+	imul ecx, ecx, 400              ; two ends of GNU's range)
+	jo .range_sod
+	sub ebx, 1900 - 1600
+	add ebx, ecx                    ; ebx = the year - 1900
+	jo .range_sod
+	xchg eax, edi                   ; edi = the month
+	pop xax                         ; the second of the day
+	push 60
+	pop xcx
+	cdq
+	div ecx                         ; eax = minutes of the day, edx = s
+	push xdx
+	cdq
+	div ecx                         ; eax = the hour, edx = the minute
+	push xdx
+	push xax
+	push xsi
+	push xdi
 	mov edi, fld
-	xchg eax, ebx
-	test eax, eax
-	jns .y
+	lea eax, [xbx + 1900]
+	cmp ebx, -1900
+	jge .y
 	mov byte [xdi], '-'
 	inc edi
 	neg eax
@@ -721,18 +752,58 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	call dec_n
 	movsd                           ; " +0000"
 	movsw
-	mov ecx, edi
 	mov esi, fld
+.put:
+	mov ecx, edi
 	sub ecx, esi
 	jmp str_len_put
+; out of that range: SECONDS.NANOSECONDS, as GNU's human_time when
+; localtime fails
+.range_sod:
+	pop xax
+.range:
+	pop xsi
+	push xsi
+	mov eax, [xsi]
+	mov edx, [xsi+4]
+	push xdx
+	test edx, edx
+	jns .abs
+	neg eax
+	adc edx, 0
+	neg edx
+.abs:
+	mov [V(val)], eax
+	mov [V(val)+4], edx
+	mov edi, fld + 40
+	push 10
+	pop xcx
+	call udigits
+	pop xdx
+	test edx, edx
+	jns .plus
+	dec edi
+	mov byte [xdi], '-'
+.plus:
+	pop xsi                         ; the record
+	push xdi                        ; the start
+	mov edi, fld + 40
+	mov al, '.'
+	stosb
+	mov eax, [xsi+8]
+	push 9
+	pop xcx
+	call dec_n
+	pop xsi
+	jmp .put
 
-; dec_n - eax (below 2^31) in decimal, at least ecx digits, at xdi (xdi
-; past them). clobbers eax, ecx, edx
+; dec_n - eax in decimal, at least ecx digits, at xdi (xdi past them).
+; clobbers eax, ecx, edx
 dec_n:
 	push xbx
 	push 10
 	pop xbx
-	cdq
+	xor edx, edx
 	div ebx
 	pop xbx
 	push xdx
@@ -1248,8 +1319,8 @@ fmt_baddir:	db F_ARGV0, ": ", F_QUOTE, ": invalid directive", 10, 0
 fmt_unrec:	db F_ARGV0, ": warning: unrecognized escape '\", F_ARG, "'", 10, 0
 fmt_bsend:	db F_ARGV0, ": warning: backslash at end of format", 10, 0
 zero_time:	dd 0, 0, 0
-fmt_terse:	db '%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o', 10, 0
-fmt_fterse:	db '%n %i %l %t %s %S %b %f %a %c %d', 10, 0
+terse_file:	db 'nsbfugDihtTXYZWo', 0
+terse_fs:	db 'niltsSbfacd', 0
 fmt_def1:	db '  File: %N', 10, '  Size: %-10s', 9, 'Blocks: %-10b IO Block: %-6o %F', 10
 		db 'Device: %Hd,%Ld', 9, 'Inode: %-10i  Links: ', 0
 fmt_dev_other:	db '%h', 10, 0
@@ -1307,6 +1378,7 @@ VB:
 stx:	resb STATX_RECORD
 sfs:	resb SFS_RECORD
 fld:	resb 64
+tbuf:	resb 64
 obuf:	resb OBUFSZ
 idbuf:	resb IDSZ
 lnk:	resb 4096
