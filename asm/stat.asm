@@ -309,24 +309,37 @@ escape:
 	lodsb
 	test al, al
 	jz .end
-	mov ah, al
-	sub ah, '0'
-	cmp ah, 8
+	mov ah, 0                       ; ah = the value
+	mov cx, 3 << 8 | 3              ; ch digits at most, cl bits each
+	mov dh, 8
+	mov dl, al
+	sub dl, '0'
+	cmp dl, dh
 	jb .octal
 	cmp al, 'x'
 	jne .letter
-	mov al, [xsi]
+	mov al, [xsi]                   ; \x needs a hex digit
 	call hexval
 	jc .letter_x
+	mov cx, 2 << 8 | 4
+	mov dh, 16
 	inc xsi
-	mov ah, al
+.octal:
+	dec xsi
+.digit:
 	mov al, [xsi]
 	call hexval
 	jc .put_ah
+	cmp al, dh
+	jae .put_ah
 	inc xsi
-	shl ah, 4
+	shl ah, cl
 	or ah, al
-	jmp .put_ah
+	dec ch
+	jnz .digit
+.put_ah:
+	mov al, ah
+	jmp putc
 .letter_x:
 	mov al, 'x'
 .letter:
@@ -348,21 +361,6 @@ escape:
 	call say
 	pop xax
 	pop xsi
-	jmp putc
-.octal:                                 ; ah = the first digit
-	mov cl, 2
-.odigit:
-	mov al, [xsi]
-	sub al, '0'
-	cmp al, 8
-	jae .put_ah
-	inc xsi
-	shl ah, 3
-	or ah, al
-	dec cl
-	jnz .odigit
-.put_ah:
-	mov al, ah
 	jmp putc
 .end:
 	dec xsi
@@ -874,23 +872,19 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	jmp .div
 .divd:
 	mov eax, ebx
+	xor ecx, ecx                    ; 1: before 1970, counted back
+	test byte [V(val)+7], 0x80
+	jz .frac
+	test eax, eax
+	jz .frac
+	neg eax                         ; GNU's modulus - frac - (rest != 0)
+	add eax, 1000000000             ; is (10^9 - ns) / divisor
+	inc ecx
+.frac:
 	xor edx, edx
-	div edi                         ; eax = frac, edx = the rest
-	test byte [V(val)+7], 0x80         ; before 1970: count back
-	jz .frac_ok
-	test ebx, ebx
-	jz .frac_ok
-	push xdx
-	push xax
-	mov eax, 1000000000
-	xor edx, edx
-	div edi                         ; the modulus
-	pop xcx
-	sub eax, ecx
-	pop xdx
-	cmp edx, 1
-	cmc                             ; CF when the rest != 0
-	sbb eax, 0
+	div edi                         ; eax = the fraction's digits
+	jxcxz .frac_ok
+	test eax, eax
 	jz .frac_ok
 	add dword [V(val)], 1
 	adc dword [V(val)+4], 0
