@@ -817,8 +817,8 @@ LONGOPTS:
 	db 0
 
 BSS
-; One page holds, for a trivial run, the variables, obuf's start and the
-; start of the region that takes, one after another, the mountinfo text,
+; One page holds, for a trivial run, the variables, obuf (with the statx
+; and statfs records) and the start of the region that takes, one after another, the mountinfo text,
 ; the mounts, the rows and the arena of numbers (peak RSS).
 	BSS_ROOM 4096
 	GLOBALS_HERE
@@ -841,9 +841,14 @@ width:	resd 8
 listed:	resb 1
 num:	resb 40
 num_end:
-stx:	resb STATX_RECORD
-sfs:	resb SFS_RECORD
 obuf:	resb OBUFSZ
+; nothing is written to obuf before print_rows, and no statx or statfs
+; comes after it: their records share its bytes
+stx	equ obuf
+sfs	equ obuf + STATX_RECORD
+%if OBUFSZ < STATX_RECORD + SFS_RECORD
+ %error "obuf holds the statx and statfs records"
+%endif
 mibuf:	resb MIBUFSZ + 4 + MAXMNT * M_SIZE + (MAXMNT + 2) * ROW + ARENASZ
 region_end:
 
