@@ -1,9 +1,16 @@
 #!/usr/bin/env bats
 # du: what difftest cannot set up: a directory unreadable to a non-root
 # user, a tree deeper than PATH_MAX, a sparse file over 4 GiB, -x across
-# mounts, many entries and hard links, /dev/full, a closed pipe, and the
-# peak RSS of a trivial run.
+# mounts, many entries and hard links, /dev/full, a closed pipe, the
+# peak RSS of a trivial run, and i386's two ways into the kernel (the vDSO's
+# __kernel_vsyscall once a directory is walked, int 0x80 before, and int
+# 0x80 throughout when the kernel gives no AT_SYSINFO).
 load helpers
+
+# resident_maps UTIL ARGS... - the mappings UTIL ARGS left resident (rss -v)
+resident_maps() {
+	env -i "$BATS_TEST_DIRNAME/../build/harness/rss" -v "$(prog "$1")" "${@:2}" 2>&1 >/dev/null </dev/null
+}
 
 @test "an unreadable directory as a non-root user: reported, counted, the walk goes on" {
 	as_nobody
@@ -73,4 +80,40 @@ for i in range(500):
 @test "peak RSS of a trivial run: 16 KiB" {
 	rss_at_most 16 du /dev/null
 	rss_at_most 16 du -s -b /dev/null
+}
+
+@test "i386: the vDSO's entry runs for a walk only (its page resident), x86_64 never" {
+	mkdir -p d/e
+	echo x > d/e/f
+	resident_maps du -s /dev/null > trivial
+	resident_maps du -s d > walk
+	! grep -q '\[vdso\]' trivial
+	if [ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ]; then
+		grep -q '^4 KiB .*\[vdso\]$' walk
+	else
+		! grep -q '\[vdso\]' walk
+	fi
+	output_like_gnu du -a d
+}
+
+@test "i386 without AT_SYSINFO (abi.vsyscall32=0): int 0x80 throughout, the same output" {
+	[ "$(arch)" = i386 ] || skip "i386 only"
+	[ -w /proc/sys/abi/vsyscall32 ] && [ "$(cat /proc/sys/abi/vsyscall32)" = 1 ] ||
+		skip "cannot turn the 32-bit vDSO off here"
+	mkdir -p d/e d/g
+	echo x > d/e/f
+	seq 1000 > d/g/h
+	ln d/g/h d/e/l
+	"$(bin du)" -a d > with
+	local s=0
+	echo 0 > /proc/sys/abi/vsyscall32
+	"$(bin du)" -a d > without || s=$?
+	resident_maps du -a d > maps || true
+	echo 1 > /proc/sys/abi/vsyscall32
+	[ "$s" -eq 0 ]
+	cmp with without
+	! grep -q '\[vdso\]' maps
+	grep -q ' 0$' maps
+	output_like_gnu du -a d
+	cmp out without
 }

@@ -25,3 +25,7 @@ sed -n 's/^#define[ 	]\{1,\}\(\(O_\|AT_\|S_I\|F_\|SEEK_\|SPLICE_F_\|CLOCK_\|TIME
 	sed 's/ 0\([0-7]\{1,\}\)$/ 0o\1/' | awk '!seen[$2]++'
 # statx masks (written with a U suffix in linux/stat.h)
 sed -n 's/^#define[ 	]\{1,\}\(STATX_[A-Z_]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)U.*/%define \1 \2/p' "$inc/linux/stat.h"
+# i386's vDSO entry in the auxiliary vector (FAST_SYSCALL, arch-i386.inc)
+aux=$inc/x86_64-linux-gnu/asm/auxvec.h
+[ -f "$aux" ] || aux=$inc/i386-linux-gnu/asm/auxvec.h
+sed -n 's/^#define[ 	]\{1,\}\(AT_SYSINFO\)[ 	]\{1,\}\([0-9]\{1,\}\)$/%define \1 \2/p' "$aux"
