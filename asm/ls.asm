@@ -68,10 +68,13 @@
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
-; Memory: the variables, the statx buffer and the start of the 32 KiB
-; output buffer share one BSS page; the operands and each directory's
-; getdents64 records, then the array of name pointers, grow an arena at the
-; break (brk), given back after each directory. Each record's d_off holds
+; Memory: the variables (addressed from xbp with one-byte displacements),
+; the statx buffer, the arena's first 2 KiB (arena0) and the start of the
+; 32 KiB output buffer share one BSS page, and the file is under 8 KiB: a
+; small listing's peak RSS is 16 KiB. The operands and each directory's
+; getdents64 records, then the array of name pointers, grow the arena;
+; what does not fit in arena0 goes on at the break (brk), and the arena is
+; given back after each directory. Each record's d_off holds
 ; the sort key, then the frills: the indicator (name-11), the blocks
 ; (name-10), the color (name-6), the width (name-5); an operand's mode and
 ; blocks are kept after its name's NUL. Sorting is a Shell sort of the
@@ -82,11 +85,11 @@
 %if W == 8
 	default rel
 %endif
-use ids, usage, getopt, err_file, err_plain, utoa, errno_path, strlen, outbuf, quote_arg
+use ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, quote_arg
 %define USAGE_STATUS 2
 %define OUT_FAIL out_fail
 %define OUT_POS V(opos)
-%define V(x) xbp + (x - VARS)
+%define V(x) xbp + (x - VBASE)
 
 OUTSZ       equ 32768
 TIOCGWINSZ  equ 0x5413
@@ -116,7 +119,7 @@ O_INO   equ 7
 O_Q     equ 8
 
 _start:
-	mov ebp, VARS
+	mov ebp, VBASE
 	mov dword [V(dirfd)], AT_FDCWD
 	save_argv0
 
@@ -169,7 +172,7 @@ _start:
 	pop xsi
 .col:
 	mov [V(opts) + O_COL], bl
-	mov xax, s_k
+	mov eax, s_k
 	mov [xsi - W], xax
 	jmp .cs
 .cs_done:
@@ -274,17 +277,20 @@ _start:
 	mov byte [V(opts) + O_COL], 0
 .nocolor:
 
-; The arena starts at the break.
+; The arena starts in arena0, on the variables' page, then moves to the
+; break (see alloc).
 	mov dword [V(opos)], outbuf
 	sys brk, 0
-	mov [V(cur)], eax
+	mov [V(brkbase)], eax
 	mov [V(brkend)], eax
+	mov eax, arena0
+	mov [V(cur)], eax
+	mov dword [V(objv)], recs
 
 ; Each operand (or "."): a record as getdents64 makes them, in the arena
 ; (its d_off holds the mode, its type byte 0xff when it could not be
 ; accessed).
 	lea xsi, [xsp + 2*W]
-	mov [V(argp)], xsi
 	mov xbx, [V(argend)]
 	sub xbx, xsi
 	shr ebx, 2
@@ -292,19 +298,21 @@ _start:
 	shr ebx, 1
 %endif
 	mov [V(nargs)], ebx
-	mov eax, [V(cur)]
 	mov [V(recs)], eax
 	test ebx, ebx
-	jnz .arg
-	mov xax, dot
+	jnz .args
+	mov eax, dot
 	mov [xsi], xax
 	add xsi, W
 	mov [V(argend)], xsi
+	sub xsi, W
+.args:
+	push xsi                        ; [xsp]: the next operand's slot
 .arg:
-	mov xsi, [V(argp)]
+	mov xsi, [xsp]
 	cmp xsi, [V(argend)]
 	jae .args_done
-	add WPTR [V(argp)], W
+	add WPTR [xsp], W
 	mov xsi, [xsi]
 	movx A2, xsi
 	call strlen                     ; xdx = length
@@ -362,6 +370,7 @@ _start:
 	call set_key
 	jmp .arg
 .args_done:
+	pop xax
 	mov eax, [V(cur)]
 	mov [V(recend)], eax
 
@@ -576,35 +585,78 @@ stat_at:
 	test eax, eax
 	ret
 
-; alloc - eax bytes from the arena -> eax = their start; clobbers xcx
+; alloc - eax bytes from the arena -> eax = their start; clobbers xcx.
+; The arena starts in arena0 (on the variables' page: a small listing
+; touches no other page); when the bytes do not fit there, the object
+; being built (records or pointers: its start is in the variable at
+; [V(objv)], 0 for none) is copied to the start of the break's arena and
+; goes on there (the copy left behind stays valid until it is freed).
 alloc:
-	mov ecx, [V(cur)]
-	add eax, ecx
-	mov [V(cur)], eax
+	push xsi
+	push xdi
+	push xdx
+	mov esi, [V(cur)]
+	lea edi, [xsi + xax]            ; the end when nothing moves
+	cmp esi, arena0_end
+	ja .b
+	cmp edi, arena0_end
+	jbe .set
+	xchg eax, edx                   ; edx = the count
+	mov edi, [V(brkbase)]
+	mov ecx, [V(objv)]
+	xor eax, eax
+	jecxz .len
+	mov eax, esi
+	mov esi, [xcx]
+	mov [xcx], edi
+	sub eax, esi                    ; the object's length
+.len:
+	push xax
+	add eax, edi
+	add eax, edx
+	call brk_need
+	pop xcx
+	rep movsb
+	mov esi, edi
+	add edi, edx
+	jmp .set
+.b:
+	mov eax, edi
+	call brk_need
+.set:
+	mov [V(cur)], edi
+	xchg eax, esi
+	pop xdx
+	pop xdi
+	pop xsi
+	ret
+
+; brk_need - the break at least eax (grown 128 KiB at a time); keeps all
+; but xax
+brk_need:
 	cmp eax, [V(brkend)]
-	jbe .ok
+	jbe .r
 	push xbx
+	push xcx
 	push xdx
 	push xsi
-	push xcx
+	push xdi
 	add eax, 0x20000
 	and eax, -4096
 	mov [V(brkend)], eax
 	sys brk, eax
 	cmp eax, [V(brkend)]
 	jne nomem
-	pop xcx
+	pop xdi
 	pop xsi
 	pop xdx
+	pop xcx
 	pop xbx
-.ok:
-	xchg eax, ecx
+.r:
 	ret
 nomem:
-	mov esi, msg_mem
-	call err_plain
-	mov STATUSb, 2
-	exit_status
+	mov esi, fmt_mem
+	jmp say_exit2
 
 ; ptrs_start - an empty pointer array at the arena's end
 ptrs_start:
@@ -613,6 +665,7 @@ ptrs_start:
 	and eax, -4
 	mov [V(cur)], eax
 	mov [V(ptrs)], eax
+	mov dword [V(objv)], ptrs
 	ret
 ; ptr_add - append ebx+19 (a name) to it
 ptr_add:
@@ -644,13 +697,23 @@ list_dir:
 	mov [V(dirfd)], eax
 	mov eax, [V(cur)]
 	mov [V(recs)], eax
+	mov dword [V(objv)], recs
+; each read: the room left in arena0 (at least 1 KiB), else 64 KiB
 .read:
+	mov eax, arena0_end
+	sub eax, [V(cur)]
+	cmp eax, 1024
+	jb .big
+	cmp eax, 0x10000
+	jb .size
+.big:
 	mov eax, 0x10000
+.size:
+	push xax
 	call alloc
-	mov eax, [V(cur)]
-	sub eax, 0x10000
-	mov [V(cur)], eax
-	sys getdents64, [V(dirfd)], eax, 0x10000
+	pop xdx
+	sub [V(cur)], edx
+	sys getdents64, [V(dirfd)], eax, edx
 	test eax, eax
 	jz .eof
 	js .rderr
@@ -753,24 +816,9 @@ list_dir:
 	xchg eax, edi
 	push xdi
 	mov esi, [xsp + 3*W]
-.cp:
-	lodsb
-	stosb
-	test al, al
-	jnz .cp
-	dec edi
-	mov al, '/'
-	cmp [xdi - 1], al
-	je .cp2
-	stosb
-.cp2:
-	mov esi, [xsp + W]              ; the entry (its pointer's slot)
-	mov esi, [xsi]
-.cp3:
-	lodsb
-	stosb
-	test al, al
-	jnz .cp3
+	mov edx, [xsp + W]              ; the entry (its pointer's slot)
+	mov edx, [xdx]
+	call path_join
 	pop xsi
 	call list_dir
 	pop xbx
@@ -786,6 +834,27 @@ list_dir:
 .free:
 	mov eax, [V(mark)]
 	mov [V(cur)], eax
+	ret
+
+; path_join - at edi: the directory esi, a '/' unless it ends with one,
+; the name edx and its NUL
+path_join:
+	lodsb
+	stosb
+	test al, al
+	jnz path_join
+	dec edi
+	mov al, '/'
+	cmp [xdi - 1], al
+	je .name
+	stosb
+.name:
+	mov esi, edx
+.c:
+	lodsb
+	stosb
+	test al, al
+	jnz .c
 	ret
 
 ; putc - al to the output (room is made before each entry)
@@ -810,6 +879,7 @@ putc:
 
 ; listing - the names at [V(ptrs)] up to [V(cur)]: their frills, sorted, shown.
 listing:
+	and dword [V(objv)], 0          ; the pointers are complete
 	mov ecx, [V(cur)]
 	sub ecx, [V(ptrs)]
 	shr ecx, 2
@@ -841,7 +911,7 @@ listing:
 	jmp .key
 .sort:
 	call sort
-	mov dword [V(inow)], 0
+	and dword [V(inow)], 0
 	cmp byte [V(isop)], 0           ; a directory: its own widths, total
 	jne .f0
 	lea edi, [V(wnl)]
@@ -933,26 +1003,14 @@ frills:
 	push xax
 	mov esi, [V(dirname)]
 	mov edi, pathbuf
+	mov edx, ebx
 	cmp word [xsi], '.'
 	je .base
-.dir:
-	lodsb
-	test al, al
-	jz .slash
-	stosb
-	jmp .dir
-.slash:
-	mov al, '/'
-	cmp [xdi - 1], al
-	je .base
-	stosb
+	call path_join
+	jmp .joined
 .base:
-	mov esi, ebx
-.nm:
-	lodsb
-	stosb
-	test al, al
-	jnz .nm
+	call path_join.name
+.joined:
 	pop xax
 	mov ecx, msg_access
 	mov edx, pathbuf
@@ -1353,20 +1411,17 @@ put_cname:
 	push xax
 	mov dword [xdi], 0x6d305b1b     ; "\e[0m"
 	scasd
-	mov esi, edx
+	push xdx
 	mov eax, [V(pos)]
-	mov ecx, [V(linelen)]
 	xor edx, edx
-	div ecx
-	xchg eax, esi                   ; esi = the first line, eax = the name
+	div dword [V(linelen)]
+	pop xax
 	sub eax, edi
 	neg eax
-	add eax, [V(pos)]
-	sub eax, 5                      ; pos + length - 1
-	xor edx, edx
-	div ecx
-	cmp eax, esi
-	je .nok
+	add eax, edx
+	sub eax, 5                      ; pos % width + length - 1
+	cmp eax, [V(linelen)]
+	jb .nok
 	mov dword [xdi], 0x4b5b1b       ; "\e[K"
 	add edi, 3
 .nok:
@@ -1515,24 +1570,19 @@ cmp_names:
 ; width - the line length: COLUMNS if a number from 1, else the terminal's,
 ; else 80.
 width:
-	mov dword [V(linelen)], 80
-	movzx eax, word [V(winsz) + 2]
-	test eax, eax
-	jz .env
-	mov [V(linelen)], eax
+	push 80
+	pop xax
+	movzx ecx, word [V(winsz) + 2]
+	jecxz .env
+	xchg eax, ecx
 .env:
-	mov xax, [xsp + W]              ; argc, under the return address
-	lea xsi, [xsp + xax*W + 3*W]    ; envp
-.var:
-	lodsW
-	test xax, xax
+	mov [V(linelen)], eax
+	mov edx, s_columns
+	push 8
+	pop xcx
+	call getenv
 	jz .ret
-	cmp dword [xax], 'COLU'
-	jne .var
-	cmp dword [xax + 4], 'MNS='
-	jne .var
-	push xsi
-	lea xsi, [xax + 8]
+	mov xsi, xax
 	xor eax, eax
 	xor ecx, ecx
 .dig:
@@ -1545,7 +1595,6 @@ width:
 	inc xsi
 	jmp .dig
 .num:
-	pop xsi
 	cmp cl, -'0'                    ; digits up to the end, else ignored
 	jne .ret
 	test eax, eax
@@ -2240,70 +2289,39 @@ put_date:
 	xor edx, edx
 	mov ecx, 86400
 	div ecx
-	mov [V(tsec)], edx
-	add eax, 719468                 ; Howard Hinnant's civil_from_days
-	xor edx, edx
-	mov ecx, 146097
-	div ecx                         ; eax = era, edx = doe
-	imul eax, eax, 400
-	mov [V(tyear)], eax
-	mov esi, edx
-	mov eax, esi
-	xor edx, edx
-	mov ecx, 1460
-	div ecx
-	mov ecx, esi
-	sub ecx, eax
-	push xcx
-	mov eax, esi
-	xor edx, edx
-	mov ecx, 36524
-	div ecx
-	pop xcx
-	add ecx, eax
-	push xcx
-	mov eax, esi
-	xor edx, edx
-	mov ecx, 146096
-	div ecx
-	pop xcx
-	sub ecx, eax
-	xchg eax, ecx
-	xor edx, edx
-	mov ecx, 365
-	div ecx                         ; eax = yoe
-	add [V(tyear)], eax
-	imul ecx, eax, 365
-	sub esi, ecx
-	mov ecx, eax
-	shr ecx, 2
-	sub esi, ecx
-	xor edx, edx
-	push 100
-	pop xcx
-	div ecx
-	add esi, eax                    ; esi = doy
-	lea eax, [xsi*4 + xsi + 2]
-	xor edx, edx
-	mov ecx, 153
-	div ecx                         ; eax = mp
-	push xax
-	imul eax, eax, 153
-	inc eax
-	inc eax
-	xor edx, edx
-	push 5
-	pop xcx
-	div ecx
-	sub esi, eax
-	inc esi                         ; esi = the day
-	pop xax
-	cmp eax, 10
-	jb .m
-	sub eax, 12
-	inc dword [V(tyear)]
+	mov [V(tsec)], edx              ; eax = days since 1970
+	mov ecx, 1970                   ; the year (leap: 4 divides it, not 2100)
+.y:
+	mov edx, 365
+	test cl, 3
+	jnz .ny
+	cmp ecx, 2100
+	je .ny
+	inc edx
+.ny:
+	cmp eax, edx
+	jb .yd
+	sub eax, edx
+	inc ecx
+	jmp .y
+.yd:
+	mov [V(tyear)], ecx
+	mov esi, mdays                  ; eax = the day in the year
 .m:
-	add eax, 2                      ; the month from 0
+	movzx ecx, byte [xsi]
+	cmp esi, mdays + 1
+	jne .nf
+	lea ecx, [xcx + xdx - 365]      ; February: 28 or 29
+.nf:
+	cmp eax, ecx
+	jb .md
+	sub eax, ecx
+	inc esi
+	jmp .m
+.md:
+	inc eax                         ; the day
+	sub esi, mdays                  ; the month from 0
+	xchg eax, esi
 	lea eax, [xax*2 + xax]
 	mov eax, [months + xax]
 	stosd
@@ -2378,6 +2396,7 @@ cw_up:		dw 0x0b7f                       ; x87: round up, 64-bit precision
 suffixes:	db 'KMGTPEZY'
 rwx:		db 'rwxrwxrwx'
 months:		db 'JanFebMarAprMayJunJulAugSepOctNovDec', 0
+mdays:		db 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
 msg_total:	db 'total '
 
 
@@ -2410,7 +2429,8 @@ terms:		db 'Eterm', 0, 'ansi', 0, '*color*', 0, 'con[0-9]*x[0-9]*', 0, 'cons25',
 		db 'vt100', 0, 'xterm*', 0, 0
 fmt_lscolors:	db F_ARGV0, ": colors from LS_COLORS are not supported by this ls", 10, 0
 msg_write:	db 'write error', 0
-msg_mem:	db 'memory exhausted', 0
+fmt_mem:	db F_ARGV0, ': memory exhausted', 10, 0
+s_columns:	db 'COLUMNS='
 msg_access:	db "cannot access", 0
 msg_open:	db "cannot open directory", 0
 msg_read:	db "reading directory", 0
@@ -2419,62 +2439,66 @@ fmt_fp:		db F_ARGV0, ": ", F_TEXT, " '", F_ARG, "'", F_REASON, 10, 0
 fmt_unsupp:	db F_ARGV0, ": option -", F_ARG, " is not supported by this ls", 10, 0
 
 BSS
-	BSS_ROOM 2048                   ; the variables, stx and outbuf's start: one page
-VARS:
-dirfd:	resd 1
-lflags:	resd 1
-pend:	resd 1
-info:	resd 1
-now:	resd 2
-wnl:	resd 1                          ; the widths of -l's columns
-wuser:	resd 1
+	BSS_ROOM 4096                   ; the variables, stx, arena0 and outbuf's start: one page
+VARS:                                   ; [xbp-128, xbp): one-byte displacements
+opts:	resb 16
+wnl:	resd 1                          ; the widths of -l's columns, -s's,
+wuser:	resd 1                          ; the total: zeroed together
 wgroup:	resd 1
 wsize:	resd 1
 wmaj:	resd 1
 wmin:	resd 1
 total:	resd 2
 wblk:	resd 1
-blkv:	resd 2
-lbeg:	resd 1
-lastid:	resd 2
-ip:	resd 1
-nfiles:	resd 1
-depth:	resd 1
-tsec:	resd 1
-tyear:	resd 1                          ; the last user's, group's ids
-pos:	resd 1
-nsort:	resd 1
-opos:	resW 1
 cur:	resd 1
-brkend:	resd 1
+opos:	resW 1
+ptrs:	resd 1
+pos:	resd 1
+cols:	resd 1
+ip:	resd 1
+tmp:	resd 1
+pend:	resd 1
+dirfd:	resd 1
+count:	resd 1
+linelen: resd 1
+dirname: resd 1
+lflags:	resd 1
 recs:	resd 1
 recend:	resd 1
-ptrs:	resd 1
-mark:	resd 1
-dirname: resd 1
-count:	resd 1
 inow:	resd 1
-tmp:	resd 1
-werr:	resd 1
-nargs:	resd 1
-linelen: resd 1
-cols:	resd 1
+isop:	resb 1
+status2: resb 1
+used:	resb 1
+printed: resb 1
 rows:	resd 1
+VBASE:                                  ; xbp
+stx:	resb 256                        ; [xbp, xbp+128): one-byte displacements
+mark:	resd 1
 colw:	resd 1
+brkend:	resd 1
 argend:	resW 1
 envp:	resW 1
-argp:	resW 1
 winsz:	resw 4
-opts:	resb 16
-status2: resb 1
-printed: resb 1
-used:	resb 1
-isop:	resb 1
+werr:	resd 1
+nsort:	resd 1
+now:	resd 2
+nfiles:	resd 1
+nargs:	resd 1
+lastid:	resd 2                          ; the last user's, group's ids
+info:	resd 1
+blkv:	resd 2
+lbeg:	resd 1
+tsec:	resd 1
+tyear:	resd 1
+depth:	resd 1
 optstr:	resb 2
 	GLOBALS_HERE
+brkbase: resd 1
+objv:	resd 1
 numbuf:	resb 24
 numend:
-stx:	resb 256
+arena0:	resb 2048                       ; the arena's start (see alloc)
+arena0_end:
 outbuf:	resb OUTSZ
 pathbuf: resb 4400
 idname:	resb 2*260                  ; the last user's, group's names: length, text
