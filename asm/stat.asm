@@ -542,36 +542,35 @@ out_num:
 	pop xcx
 	mov edx, fld + 40
 	sub edx, edi                    ; edx = the digits
+	cmp byte [V(hprec)], 0
+	je .alt
+	test eax, eax
+	jnz .alt
+	cmp [V(prec)], eax
+	jne .alt
+	cdq                             ; %.0 of 0: no digit
+.alt:
 	test byte [V(flg)], F_ALT
 	jz .prec
+	cmp cl, 8
+	jne .alt_hex
+	test edx, edx                   ; octal: a leading 0 unless there is
+	jz .alt_zero                    ; one
+	cmp byte [xdi], '0'
+	je .prec
+.alt_zero:
+	inc dword [V(e_zero)]
+	jmp .prec
+.alt_hex:
 	cmp cl, 16
-	jne .alt_oct
+	jne .prec
 	test eax, eax
 	jz .prec
 	mov word [V(e_pfx)], '0x'
 	mov byte [V(e_pfxn)], 2
-	jmp .prec
-.alt_oct:
-	cmp cl, 8
-	jne .prec
-	cmp byte [xdi], '0'
-	je .prec
-	inc dword [V(e_zero)]
 .prec:
 	cmp byte [V(hprec)], 0
 	je .zero_flag
-	test eax, eax
-	jnz .min_digits
-	cmp dword [V(prec)], 0
-	jne .min_digits
-	xor edx, edx                    ; %.0 of 0: no digit
-	mov [V(e_zero)], edx
-	test byte [V(flg)], F_ALT
-	jz .min_digits
-	cmp cl, 8
-	jne .min_digits
-	inc dword [V(e_zero)]
-.min_digits:
 	mov eax, [V(prec)]
 	sub eax, edx
 	jle .body
@@ -824,11 +823,10 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	jnz .known
 	mov esi, zero_time
 .known:
-	mov eax, [xsi]
-	mov [V(val)], eax
-	mov eax, [xsi+4]
-	mov [V(val)+4], eax
-	mov ebx, [xsi+8]                ; ebx = nanoseconds
+	lea edi, [V(val)]
+	movsd
+	movsd
+	mov ebx, [xsi]                  ; ebx = nanoseconds
 	mov eax, [V(ocnt)]
 	mov [V(ostart)], eax
 	movzx eax, byte [V(hprec)]
@@ -844,21 +842,17 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 .p:
 	mov [V(eprec)], eax
 ; GNU's out_epoch_sec: the seconds get the width - 1 - precision when that
-; is > 1 ('-' then drops out: the padding comes after the fraction)
+; is > 1 and there is no '-' (with '-' the padding comes after the
+; fraction), else no width (the precision is 1 or more here)
 	mov ecx, [V(width)]
 	mov [V(fpad)], ecx                 ; the whole width
 	and dword [V(width)], 0
 	dec ecx
-	cmp ecx, 1
-	jle .frac_calc
 	sub ecx, eax
 	cmp ecx, 1
 	jle .frac_calc
 	test byte [V(flg)], F_MINUS
-	jz .secw
-	and byte [V(flg)], ~F_MINUS
-	jmp .frac_calc
-.secw:
+	jnz .frac_calc
 	mov [V(width)], ecx
 .frac_calc:
 	mov ecx, eax                    ; divisor = 10^(9 - min(p, 9))
@@ -907,6 +901,7 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	jbe .fd
 	mov ecx, 9
 .fd:
+	push xcx                        ; min(precision, 9)
 	mov edi, fld
 	call dec_n
 	mov ecx, edi
@@ -919,16 +914,12 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	sub ecx, 9
 	mov al, '0'
 	call putn
+	pop xax
 	mov edx, [V(fpad)]
 	add edx, [V(ostart)]               ; width - the seconds' length
 	cmp edx, 1
 	jle .ret
 	dec edx
-	mov eax, [V(eprec)]
-	cmp eax, 9
-	jbe .tw
-	mov al, 9
-.tw:
 	sub edx, eax
 	jns .abs
 	neg edx
