@@ -80,6 +80,7 @@
 ; blocks are kept after its name's NUL. Sorting is a Shell sort of the
 ; pointers.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry for big directories
 %include "subk.inc"
 %include "layout.inc"
 %if W == 8
@@ -119,6 +120,7 @@ O_INO   equ 7
 O_Q     equ 8
 
 _start:
+	fast_syscall_init later         ; i386: int 0x80 until fast_syscall_on
 	mov ebp, VBASE
 	mov dword [V(dirfd)], AT_FDCWD
 	save_argv0
@@ -884,6 +886,12 @@ listing:
 	sub ecx, [V(ptrs)]
 	shr ecx, 2
 	mov [V(count)], ecx
+%ifdef _VSYS_LATER                     ; (when fast_syscall_on does something)
+	cmp ecx, 64
+	jb .few
+	fast_syscall_on                 ; i386: many calls ahead, the vDSO (a page of RSS)
+.few:
+%endif
 	mov eax, [V(cur)]
 	mov [V(pend)], eax
 	cmp byte [V(opts) + O_SORT], 2
