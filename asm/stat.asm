@@ -80,8 +80,7 @@ _start:
 	jmp .opt
 .options_done:
 	cmp xdi, xsp
-	jne .files
-	jmp missing_operand
+	je missing_operand
 .files:
 	pop xsi
 	test xsi, xsi
@@ -118,13 +117,13 @@ do_file:
 	mov esi, fmt_def1
 	call run_fmt
 	mov esi, fmt_dev_other
-	movzx eax, word [xbp + STX_MODE]
-	and ah, S_IFMT >> 8
-	cmp ah, S_IFCHR >> 8
-	je .dev
-	cmp ah, S_IFBLK >> 8
+%if S_IFCHR != 0x2000 || S_IFBLK != 0x6000 || S_IFMT != 0xf000
+ %error "S_IFCHR, S_IFBLK: the mask below"
+%endif
+	mov al, [xbp + STX_MODE + 1]    ; the types 0x2000 and 0x6000 alone
+	and al, 0xb0                    ; give 0x20
+	cmp al, 0x20
 	jne .other
-.dev:
 	mov esi, fmt_dev_dev
 .other:
 	call run_fmt
@@ -284,21 +283,14 @@ run_fmt:
 .h:
 	mov al, cl
 .plain:
-	mov [V(fpos)], xsi
-	call directive
-	mov xsi, [V(fpos)]
-	jmp .next
-.invalid:
-	call flush
-	mov edi, qbuf                   ; the directive, from '%' to here
-	mov xdx, xdi
 	push xsi
-	mov xcx, xsi
-	mov xsi, [V(dstart)]
-	sub xcx, xsi
-	rep movsb
-	mov byte [xdi], 0
+	call directive
 	pop xsi
+	jmp .next
+.invalid:                               ; (a user's format: in argv, and
+	call flush                      ; stat exits right after)
+	mov byte [xsi], 0               ; the directive, from '%' to here
+	mov xdx, [V(dstart)]
 	mov esi, fmt_baddir
 	xor eax, eax
 	call say
@@ -476,9 +468,9 @@ d_qname:
 
 ; readlink - for a symbolic link (stx): its target in lnk, CF=0; else CF=1
 readlink:
-	movzx eax, word [xbp + STX_MODE]
-	and ah, S_IFMT >> 8
-	cmp ah, S_IFLNK >> 8
+	mov al, [xbp + STX_MODE + 1]
+	and al, S_IFMT >> 8
+	cmp al, S_IFLNK >> 8
 	stc
 	jne .ret
 	sys readlinkat, AT_FDCWD, [V(name)], lnk, 4095
@@ -985,10 +977,9 @@ s_F:                                    ; %F: the file type in words
 	add eax, types
 	cmp eax, t_regular
 	jne .put
-	cmp dword [xbp + STX_SIZE], 0
-	jne .put
-	cmp dword [xbp + STX_SIZE + 4], 0
-	jne .put
+	mov ecx, [xbp + STX_SIZE]
+	or ecx, [xbp + STX_SIZE + 4]
+	jnz .put
 	mov eax, t_empty
 .put:
 	xchg eax, esi
@@ -1062,19 +1053,18 @@ s_fstype:                               ; -f %T: the name of f_type
 	test al, al
 	jnz .skip
 	jmp .look
-.unknown:
+.unknown:                               ; "UNKNOWN (0x%lx)"
 	mov [V(val)], ebx
 	mov edi, fld + 40
-	mov byte [xdi], 0
-	mov byte [xdi-1], ')'
-	dec edi
-	mov ecx, 16
+	mov word [xdi], ')'
+	push 16
+	pop xcx
 	call udigits
-	sub edi, 11
-	push xdi
-	mov esi, t_unknown
 	push 11
 	pop xcx
+	sub edi, ecx
+	push xdi
+	mov esi, t_unknown
 	rep movsb
 	pop xsi
 	jmp strput
@@ -1337,7 +1327,6 @@ BSS
 opos:	resW 1
 ufmt:	resW 1
 name:	resW 1
-fpos:	resW 1
 dstart:	resW 1
 val:	resd 2
 width:	resd 1
