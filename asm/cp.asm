@@ -24,7 +24,8 @@
 ;   -i, --interactive     ask "cp: overwrite 'DEST'? " (y or Y: yes)
 ;   -n, --no-clobber      never overwrite an existing file
 ;   -l, --link            hard links instead of copies
-;   -s, --symbolic-link   symbolic links instead of copies
+;   -s, --symbolic-link   symbolic links instead of copies (a relative
+;                         SOURCE only into the current directory, as GNU)
 ;   -u, --update          copy only when SOURCE is newer than DEST or DEST
 ;                         is missing
 ;   -v, --verbose         print 'SOURCE' -> 'DEST' for each copy
@@ -43,9 +44,7 @@
 ; in another order (and so which name of a hard-linked file is copied
 ; and which are linked to it). -v's lines and error messages are not
 ; interleaved as GNU's when both go to one pipe (GNU flushes stdout before
-; each message). -s with a relative SOURCE into another directory makes
-; the (dangling) symlink where GNU refuses ("can make relative symbolic
-; links only in current directory"). Paths longer than PATH_MAX fail with "File name too
+; each message). Paths longer than PATH_MAX fail with "File name too
 ; long" (GNU walks such trees with openat).
 ;
 ; The program is asm/lib/rt/copy_main.inc, shared with mv (built with MV
