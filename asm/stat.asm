@@ -38,6 +38,7 @@ use udigits, putc_buf, hexval
 
 OBUFSZ equ 1024
 IDSZ   equ 65536
+QBUFSZ equ 8 * 4096 + 4 * 131072 + 64  ; (more than IDSZ)
 F_MINUS equ 1
 F_ZERO  equ 2
 F_ALT   equ 4
@@ -342,28 +343,24 @@ escape:
 	jne .unknown
 	mov al, [xdi + esc_n - 1]
 	jmp putc
+.end:
+	dec xsi
+	mov al, '\'
+	mov ecx, fmt_bsend
+	jmp .warn
 .unknown:
+	mov ecx, fmt_unrec
+.warn:                                  ; the warning ecx, then the byte al
 	push xsi
 	movzx eax, al
 	push xax
 	call flush
-	mov xdx, xsp
-	mov esi, fmt_unrec
+	mov xdx, xsp                    ; (the byte as a string)
+	mov esi, ecx
 	xor eax, eax
 	call say
 	pop xax
 	pop xsi
-	jmp putc
-.end:
-	dec xsi
-	push xsi
-	call flush
-	mov esi, fmt_bsend
-	mov edx, esi
-	xor eax, eax
-	call say
-	pop xsi
-	mov al, '\'
 	jmp putc
 
 ; directive - al = the letter (or the key of %Hd...); [V(flg)], [V(width)],
@@ -437,29 +434,27 @@ d_name:
 	mov xsi, [V(name)]
 	jmp strput
 
-; d_qname - %N: quoted (not in the default form), " -> TARGET" for a link
+; d_qname - %N: quoted (GNU's quoteaf; as it is in the default form), then
+; " -> TARGET" for a symbolic link, built in qbuf
 d_qname:
 	mov xsi, [V(name)]
-	cmp byte [V(dflt)], 0
-	je .quoted
-	call strput                     ; (the default form: no width)
-	call readlink
-	jc .ret
-	mov esi, arrow
-	call strput
-	mov esi, lnk
-	jmp strput
-.quoted:
 	mov edi, qbuf
-	call quote_af
+	mov ebx, quote_af
+	cmp byte [V(dflt)], 0
+	je .q
+	mov ebx, af_put
+.q:
+	push xbx
+	call xbx
 	push xdi
 	call readlink
 	pop xdi
+	pop xbx
 	jc .done
 	mov eax, ' -> '
 	stosd
 	mov esi, lnk
-	call quote_af
+	call xbx
 .done:
 	mov xcx, xdi
 	mov esi, qbuf
@@ -1283,7 +1278,6 @@ fsnames:
 	dd 0
 passwd:	db '/etc/passwd', 0
 group:	db '/etc/group', 0
-arrow:	db ' -> ', 0
 dash:	db '-'
 empty:	db 0
 msg_statx:	db 'cannot statx ', 0
@@ -1354,9 +1348,10 @@ sfs:	resb SFS_RECORD
 fld:	resb 64
 tbuf:	resb 64
 obuf:	resb OBUFSZ
-idbuf:	resb IDSZ
-lnk:	resb 4096
-QBUFSZ	equ 8 * 4096 + 4 * 131072 + 64
+; idbuf: /etc/passwd or /etc/group; as qbuf: %N's text and the error
+; path's messages (fs_msg), never at the same time
+idbuf:
 qbuf:	resb QBUFSZ
+lnk:	resb 4096
 
 program_end
