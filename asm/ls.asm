@@ -2448,7 +2448,7 @@ fmt_unsupp:	db F_ARGV0, ": option -", F_ARG, " is not supported by this ls", 10,
 
 BSS
 	BSS_ROOM 4096                   ; the variables, stx, arena0 and outbuf's start: one page
-VARS:                                   ; [xbp-128, xbp): one-byte displacements
+VARS:                                   ; [xbp-128, xbp+128): one-byte displacements
 opts:	resb 16
 wnl:	resd 1                          ; the widths of -l's columns, -s's,
 wuser:	resd 1                          ; the total: zeroed together
@@ -2479,30 +2479,31 @@ status2: resb 1
 used:	resb 1
 printed: resb 1
 rows:	resd 1
-VBASE:                                  ; xbp
-stx:	resb 256                        ; [xbp, xbp+128): one-byte displacements
+VBASE:                                  ; xbp: [xbp, xbp+72) more words
+argend:	resW 1
+envp:	resW 1
+objv:	resd 1
+nargs:	resd 1
+nfiles:	resd 1
+depth:	resd 1
 mark:	resd 1
 colw:	resd 1
 brkend:	resd 1
-argend:	resW 1
-envp:	resW 1
-winsz:	resw 4
-werr:	resd 1
-nsort:	resd 1
-now:	resd 2
-nfiles:	resd 1
-nargs:	resd 1
-lastid:	resd 2                          ; the last user's, group's ids
-info:	resd 1
-blkv:	resd 2
+brkbase: resd 1
 lbeg:	resd 1
 tsec:	resd 1
 tyear:	resd 1
-depth:	resd 1
+winsz:	resw 4
+	resb VBASE + 72 - $
+stx:	resb 256                        ; its first 56 bytes below xbp+128
+werr:	resd 1
+nsort:	resd 1
+now:	resd 2
+lastid:	resd 2                          ; the last user's, group's ids
+info:	resd 1
+blkv:	resd 2
 optstr:	resb 2
 	GLOBALS_HERE
-brkbase: resd 1
-objv:	resd 1
 numbuf:	resb 24
 numend:
 arena0:	resb 2048                       ; the arena's start (see alloc)
