@@ -46,6 +46,10 @@ F_PLUS  equ 8
 F_SPACE equ 16
 ; xbp = VB all along: the variables are [V(name)], 3-4 bytes an access
 %define V(n) xbp + n - VB
+; OPT 'x' - ZF=0 when the option -x was given (opts: a bit per letter)
+%macro OPT 1
+	test byte [V(opts) + (%1) / 8], 1 << ((%1) % 8)
+%endmacro
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -57,18 +61,8 @@ _start:
 .opt:
 	call getopt_long
 	jc .options_done
-	cmp al, 'L'
-	jne .not_L
-	mov byte [V(deref)], 1
-.not_L:
-	cmp al, 'f'
-	jne .not_f
-	mov byte [V(fsmode)], 1
-.not_f:
-	cmp al, 't'
-	jne .not_t
-	mov byte [V(terse)], 1
-.not_t:
+	movzx eax, al
+	bts [V(opts)], eax              ; the letter's bit: -L, -f, -t
 	cmp al, 'c'
 	je .format
 	cmp al, 'P'
@@ -95,14 +89,16 @@ _start:
 ; do_file - xsi = the name: its status by the format chosen.
 do_file:
 	mov [V(name)], xsi
-	mov byte [V(esc)], 0
-	cmp byte [V(fsmode)], 0
-	jne do_fs
+	OPT 'f'
+	jnz do_fs
 %if AT_SYMLINK_NOFOLLOW != 0x100
  %error "deref: AT_SYMLINK_NOFOLLOW is not bit 8"
 %endif
 	mov edx, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
-	sub dh, [V(deref)]              ; -L (1): no AT_SYMLINK_NOFOLLOW
+	OPT 'L'
+	jz .nofollow
+	dec dh                          ; -L: no AT_SYMLINK_NOFOLLOW
+.nofollow:
 	mov A1d, AT_FDCWD
 	cmp word [xsi], '-'
 	jne .call
@@ -114,7 +110,6 @@ do_file:
 	jerr .fail
 	mov esi, terse_file
 	call pick
-	mov byte [V(dflt)], 1
 	mov esi, fmt_def1
 	call run_fmt
 	mov esi, fmt_dev_other
@@ -129,15 +124,11 @@ do_file:
 .other:
 	call run_fmt
 	mov esi, fmt_def2
-	call run_fmt
-	mov byte [V(dflt)], 0
-	ret
+	jmp run_fmt
 .fail:
 	mov esi, msg_statx
 .err:
-	push xax
 	call flush
-	pop xax
 	mov xdx, [V(name)]
 	jmp err_af
 
@@ -158,8 +149,8 @@ do_fs:
 pick:
 	cmp WPTR [V(ufmt)], 0
 	jne .user
-	cmp byte [V(terse)], 0
-	je .ret
+	OPT 't'
+	jz .ret
 	pop xax
 ; the terse form: "%L %L ...\n" made in tbuf from the letters, then run
 	mov edi, tbuf
@@ -175,21 +166,14 @@ pick:
 	mov word [xdi-1], 10
 	pop xsi
 	jmp run_fmt
-.user:
+.user:                                  ; -c (a newline after) or --printf
 	pop xax
-	jmp run_user
-.ret:
-	ret
-
-run_user:
 	mov xsi, [V(ufmt)]
-	mov al, [V(uesc)]
-	mov [V(esc)], al
 	call run_fmt
 	cmp byte [V(nlend)], 0
 	je .ret
 	mov al, 10
-	call putc
+	jmp putc
 .ret:
 	ret
 
@@ -203,7 +187,7 @@ run_fmt:
 	je .pct
 	cmp al, '\'
 	jne .lit
-	cmp byte [V(esc)], 0
+	cmp byte [V(uesc)], 0            ; (no '\' in the built-in formats)
 	je .lit
 	call escape
 	jmp .next
@@ -263,8 +247,8 @@ run_fmt:
 .directive:
 	test al, al                     ; (the bytes 0x80.. are the keys of
 	js .unknown                     ; %Hd %Ld %Hr %Lr: not directives)
-	cmp byte [V(fsmode)], 0
-	jne .plain
+	OPT 'f'
+	jnz .plain
 	cmp al, 'H'
 	je .mod
 	cmp al, 'L'
@@ -373,8 +357,8 @@ directive:
 	cmp al, 'n'
 	je d_name
 	mov edi, ftab
-	cmp byte [V(fsmode)], 0
-	jne .look
+	OPT 'f'
+	jnz .look
 	cmp al, 'N'
 	je d_qname
 	mov edi, dtab
@@ -389,8 +373,8 @@ directive:
 .found:
 	movzx ecx, byte [xdi+2]         ; the offset
 	add ecx, ebp
-	cmp byte [V(fsmode)], 0
-	je .rec
+	OPT 'f'
+	jz .rec
 	add ecx, sfs - stx
 .rec:
 	movzx eax, byte [xdi+1]         ; the kind
@@ -440,8 +424,8 @@ d_qname:
 	mov xsi, [V(name)]
 	mov edi, qbuf
 	mov ebx, quote_af
-	cmp byte [V(dflt)], 0
-	je .q
+	cmp WPTR [V(ufmt)], 0           ; the default form (-t has no %N)
+	jne .q
 	mov ebx, af_put
 .q:
 	push xbx
@@ -1334,13 +1318,9 @@ ocnt:	resd 1
 ostart:	resd 1
 flg:	resb 1
 hprec:	resb 1
-deref:	resb 1
-fsmode:	resb 1
-terse:	resb 1
+opts:	resb 16
 nlend:	resb 1
 uesc:	resb 1
-esc:	resb 1
-dflt:	resb 1
 negz:	resb 1
 VB:
 stx:	resb STATX_RECORD
