@@ -71,7 +71,8 @@
 ; Memory: the variables (addressed from xbp with one-byte displacements),
 ; the statx buffer, the arena's first 2 KiB (arena0) and the start of the
 ; 32 KiB output buffer share one BSS page, and the file is under 8 KiB: a
-; small listing's peak RSS is 16 KiB. The operands and each directory's
+; small listing's peak RSS is 16 KiB (-l: 20, the owners' names kept on
+; that page too, /etc/passwd and /etc/group read into a page of their own). The operands and each directory's
 ; getdents64 records, then the array of name pointers, grow the arena;
 ; what does not fit in arena0 goes on at the break (brk), and the arena is
 ; given back after each directory. Each record's d_off holds
@@ -2506,11 +2507,12 @@ optstr:	resb 2
 	GLOBALS_HERE
 numbuf:	resb 24
 numend:
+idname:	resb 2*260                      ; the last user's, group's names: length, text
 arena0:	resb 2048                       ; the arena's start (see alloc)
 arena0_end:
 outbuf:	resb OUTSZ
 pathbuf: resb 4400
-idname:	resb 2*260                  ; the last user's, group's names: length, text
+	BSS_ROOM 4096                   ; a small /etc/passwd or /etc/group: one page
 ids_buf: resb IDSBUFSZ
 
 program_end
