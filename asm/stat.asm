@@ -788,12 +788,8 @@ dec_n:
 	ret
 
 s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
-	cmp esi, stx + 80
-	jne .known
-	test byte [xbp + 1], STATX_BTIME >> 8
-	jnz .known
-	mov esi, zero_time
-.known:
+; (a birth time the file system does not give is 0: the kernel zeroes
+; what it does not fill, and GNU prints 0 then)
 	lea edi, [V(val)]
 	movsd
 	movsd
@@ -990,23 +986,21 @@ s_d:                                    ; %d %D: makedev(major, minor)
 s_D:
 	mov cl, 16
 makedev:                                ; xsi = major, minor
-	mov eax, [xsi]                  ; major
-	mov edx, [xsi+4]                ; minor
-	mov ebx, eax
-	and ebx, 0xfffff000
-	push xdx
-	shr edx, 20
-	or ebx, edx
-	mov [V(val)+4], ebx
-	pop xdx
+	lodsd                           ; eax = the major
+	mov ebx, [xsi]                  ; ebx = the minor
+	mov edx, eax
+	and edx, 0xfffff000
+	mov esi, ebx
+	shr esi, 20
+	or edx, esi
+	mov [V(val)+4], edx             ; major 12.. << 32, minor 20.. >> 20
 	and eax, 0xfff
-	shl eax, 8
-	mov ebx, edx
-	and ebx, 0x000fff00
+	shl eax, 8                      ; major ..11 << 8
+	movzx edx, bl
+	or eax, edx                     ; minor ..7
 	shl ebx, 12
-	or eax, ebx
-	movzx edx, dl
-	or eax, edx
+	and ebx, 0xfff00000
+	or eax, ebx                     ; minor 8..19 << 12
 	mov [V(val)], eax
 	jmp out_num
 
@@ -1271,7 +1265,6 @@ msg_unsup:	db 'this directive is not supported', 0
 fmt_baddir:	db F_ARGV0, ": ", F_QUOTE, ": invalid directive", 10, 0
 fmt_unrec:	db F_ARGV0, ": warning: unrecognized escape '\", F_ARG, "'", 10, 0
 fmt_bsend:	db F_ARGV0, ": warning: backslash at end of format", 10, 0
-zero_time:	dd 0, 0, 0
 terse_file:	db 'nsbfugDihtTXYZWo', 0
 terse_fs:	db 'niltsSbfacd', 0
 fmt_def1:	db '  File: %N', 10, '  Size: %-10s', 9, 'Blocks: %-10b IO Block: %-6o %F', 10

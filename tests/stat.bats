@@ -54,6 +54,14 @@ mktree() {
 	output_like_gnu stat b
 }
 
+@test "device numbers: makedev's bit layout at the largest major and minor" {
+	mknod c1 c 4095 1048575
+	mknod b1 b 1 256
+	mknod c2 c 300 70000
+	output_like_gnu stat -c '%d %D %r %R %t %T %Hr %Lr %Hd %Ld' c1 b1 c2
+	output_like_gnu stat c1 b1
+}
+
 @test "-f: the stable fields of live file systems, as GNU's" {
 	local fs
 	for fs in / /proc /sys /dev /dev/shm /tmp .; do
