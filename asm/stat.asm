@@ -207,9 +207,7 @@ run_fmt:
 	pop xcx
 	repne scasb
 	jne .flags_done
-	mov al, 1
-	shl al, cl                      ; ecx = 6 - the index: the bit
-	or dl, al
+	bts edx, ecx                    ; ecx = 6 - the index: the bit
 	jmp .flag
 .flags_done:
 	and dl, 31
