@@ -47,7 +47,7 @@
 %include "layout.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_io, long_opt
-%define EXPAND_IO_PLAIN                 ; its variables beside ours, in the DATA page
+%define EXPAND_IO_DATA                  ; its variables beside ours, in the DATA page
 %define LONGOPT_AMBIGUOUS
 
 _start:

@@ -63,9 +63,15 @@ load helpers
 	[ "$output" = "$(bin nl): regular expression not supported: 'a\\\\|b'" ]
 }
 
-# Empty input only: a line touches the 32 KiB input buffer's first page and
-# the output buffer's, and the RW segment's file-backed first page holds
-# data (20 KiB).
-@test "trivial run: RSS at most 16 KiB on empty input" {
+# The RW segment's file-backed first page holds nl's data, its variables
+# and expand_io's, each operand's first read (chunk0) and the output
+# buffer's start: a short run writes no other page.
+@test "trivial runs: RSS at most 16 KiB" {
+	printf 'a b\nc d\n' > f
 	rss_at_most 16 nl < /dev/null
+	rss_at_most 16 nl < f
+	rss_at_most 16 nl f
+	rss_at_most 16 nl -ba f
+	rss_at_most 16 nl -w3 -nrz -s: < f
+	rss_at_most 16 nl -v5 -i2 f f
 }
