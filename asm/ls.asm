@@ -979,9 +979,13 @@ frills:
 	cmp byte [V(isop)], 0
 	jne .known
 	xor eax, eax
-	mov al, [V(opts) + O_BLK]       ; -s, colors: a statx of each
-	or al, [V(opts) + O_COL]
-	jnz .stat
+	mov al, [V(opts) + O_BLK]       ; -s, colors: a statx of each (not
+	or al, [V(opts) + O_COL]        ; for -l: long_list has its own)
+	jz .nostat
+	cmp byte [V(opts) + O_FMT], 4
+	jne .stat
+	xor eax, eax
+.nostat:
 	cmp [V(opts) + O_IND], al       ; -p/-F: the types d_type may not give
 	je .type
 	cmp cl, al
@@ -1055,10 +1059,10 @@ frills:
 	mov [xbx - 6], dl
 	cmp byte [V(opts) + O_BLK], 0
 	je .ino
+	cmp byte [V(opts) + O_FMT], 4   ; (-l: long_list's widths, total)
+	je .ino
 	mov eax, [xbx - 10]
 	cmp eax, -1
-	je .w
-	cmp byte [V(opts) + O_FMT], 4   ; (-l sums its own)
 	je .w
 	add [V(total)], eax
 	adc dword [V(total) + 4], 0
@@ -2082,6 +2086,10 @@ long_list:
 	mov eax, [xbx]
 	pop xbx
 	mov esi, [xbx]
+	mov ecx, eax                    ; the name's color from this statx
+	shr ecx, 12
+	call color_of
+	mov [xsi - 6], dl
 	and ah, 0xf0
 	cmp ah, 0xa0
 	jne .name
