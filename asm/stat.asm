@@ -450,7 +450,7 @@ readlink:
 	cmp al, S_IFLNK >> 8
 	stc
 	jne .ret
-	sys readlinkat, AT_FDCWD, [V(name)], lnk, 4095
+	sys readlink, [V(name)], lnk, 4095
 	test eax, eax
 	jns .got
 	xor eax, eax
