@@ -33,8 +33,8 @@
 ; line without DELIM would be printed whole (no -s) but field 1 is not
 ; selected, or the other way round (-s and field 1 selected). That field is
 ; then held in the output buffer after a mark, kept or dropped once its end
-; is seen; the buffer (on the brk heap) grows for it when it must (GNU's
-; buffer does the same; "cut: memory exhausted" if the kernel says no: on
+; is seen; the buffer (in BSS, moved to the brk heap the first time)
+; grows for it when it must (GNU's buffer does the same; "cut: memory exhausted" if the kernel says no: on
 ; i386 a held field of 2 GiB or more). Delimiters and line ends are found
 ; 16 bytes at a time with SSE2 (both arches: on i386 too, every x86 CPU
 ; since 2001 has it), and the bytes between them copied 16 at a time.
@@ -45,7 +45,8 @@
 use getopt_long, opt_missing, err_file, errno_path, quote_arg, atou, write_all
 
 INBUF	equ 128 * 1024          ; one read
-OCAP0	equ 2 * INBUF + 4096    ; the output buffer at first
+OCAP0	equ 2 * INBUF + 4096    ; the output buffer at first (BSS)
+SMALLRD	equ INBUF >> 6          ; a file's first read
 SLACK	equ 64                  ; output bytes besides one per input byte
                                 ; (and what span_copy writes past them)
 M_BYTES	equ 1
@@ -223,14 +224,10 @@ options_done:
 	xor al, [opt_s]
 	mov [hold], al
 
-; The output buffer: OCAP0 bytes at the brk heap.
-	sys brk, 0
+; The output buffer: OCAP0 bytes in BSS at first.
+	mov eax, obuf
 	mov [obase], xax
 	mov [optr], xax
-	lea A1, [xax + OCAP0]
-	sys brk
-	cmp xax, A1
-	jne no_memory
 	mov dword [ocap], OCAP0
 
 ; Each operand; [argp] = the current one's slot.
@@ -611,10 +608,17 @@ fill:
 	push xdi
 	push xbp
 .read:
-	sys read, [infd], ibuf, INBUF
+	mov A2d, ibuf
+	mov A3d, INBUF
+	cmp [in_end], A2d               ; a file's first read: SMALLRD bytes
+	jne .sys                        ; that end where ibuf ends, on the
+	add A2d, INBUF - SMALLRD        ; variables' page
+	shr A3d, 6
+.sys:
+	sys read, [infd]
 	cmp eax, -EINTR
 	je .read
-	mov esi, ibuf
+	movx xsi, A2                    ; (kept by the system call)
 	test eax, eax
 	jg .data
 	jz .end
@@ -688,14 +692,33 @@ flush:
 	jbe .done
 	shl WPTR [ocap], 1
 	jc no_memory
-	push xdi
-	mov A1, [obase]
+	push xdi                        ; the end of the held bytes
+	mov xsi, [obase]
+	movx A1, xsi
+	cmp esi, obuf
+	jne .grow
+	sys brk, 0                      ; the first time: to the brk heap
+	xchg A1, xax
+.grow:
+	push A1
 	add A1, [ocap]
 	jc no_memory                    ; (past the address space)
 	sys brk
 	cmp xax, A1
-	pop xdi
 	jne no_memory
+; Only a held field grows the buffer: its bytes (from [mark] = [obase])
+; move to the new base (xsi is kept by brk), or stay when it grew in place.
+	pop xdi                         ; the base
+	mov [obase], xdi
+	mov [mark], xdi
+	pop xcx
+	cmp xsi, xdi
+	jne .move
+	mov xdi, xcx
+	jmp .done
+.move:
+	sub xcx, xsi
+	rep movsb
 .done:
 	pop xbp
 	pop xsi
@@ -1083,8 +1106,12 @@ one:		db '1', 0
 dash:		db '-', 0
 
 BSS
-; The small variables first (i386's argv0 and status with them), then
-; ibuf: a short run writes one page of both, and the output's at the brk heap.
+; A short run writes one page: a file's first read (the last SMALLRD
+; bytes of ibuf), the variables (i386's argv0 and status with them) and
+; the start of the output buffer.
+	resb (SMALLRD + PAGE - _BSS_PAGEOFF) % PAGE
+ibuf:	resb INBUF
+	resb 16                         ; (scan reads up to 15 bytes past)
 	GLOBALS_HERE
 rbase:	resW 1                          ; the ranges (on the stack)
 obase:	resW 1                          ; the output buffer (brk heap)
@@ -1115,6 +1142,6 @@ eof:	resb 1                          ; the input ended (sticky)
 found:	resb 1                          ; a field of the line was printed
 isdash:	resb 1                          ; the operand is "-"
 used_stdin: resb 1
-ibuf:	resb INBUF + 16                 ; (scan reads up to 15 bytes past)
+obuf:	resb OCAP0
 
 program_end
