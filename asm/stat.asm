@@ -99,11 +99,12 @@ do_file:
 	jz .nofollow
 	dec dh                          ; -L: no AT_SYMLINK_NOFOLLOW
 .nofollow:
-	mov A1d, AT_FDCWD
+	push AT_FDCWD
+	pop A1
 	cmp word [xsi], '-'
 	jne .call
-	xor A1d, A1d
-	mov esi, empty
+	xor A1d, A1d                    ; "-": stdin, by the "" after its '-'
+	inc xsi
 	mov edx, AT_EMPTY_PATH
 .call:
 	sys statx, A1, xsi, xdx, STATX_BASIC_STATS | STATX_BTIME, xbp
@@ -1254,8 +1255,7 @@ fsnames:
 	dd 0
 passwd:	db '/etc/passwd', 0
 group:	db '/etc/group', 0
-dash:	db '-'
-empty:	db 0
+dash:	db '-', 0
 msg_statx:	db 'cannot statx ', 0
 msg_statfs:	db 'cannot read file system information for ', 0
 msg_write:	db 'write error', 0
