@@ -354,7 +354,10 @@ directive:
 	mov [V(e_pfxn)], edx
 	mov [V(e_zero)], edx
 	cmp al, 'n'
-	je d_name
+	jne .not_n
+	mov xsi, [V(name)]              ; %n: the name as given
+	jmp strput
+.not_n:
 	mov edi, ftab
 	OPT 'f'
 	jnz .look
@@ -412,11 +415,6 @@ d_unknown:
 	mov al, '?'
 	jmp putc
 
-; d_name - %n: the name as given
-d_name:
-	mov xsi, [V(name)]
-	jmp strput
-
 ; d_qname - %N: quoted (GNU's quoteaf; as it is in the default form), then
 ; " -> TARGET" for a symbolic link, built in qbuf
 d_qname:
@@ -461,19 +459,6 @@ readlink:
 .ret:
 d_qname.ret:
 	ret
-
-; strput - xsi = a NUL-terminated string, printed as %s with the flags
-strput:
-	movx A2, xsi
-	call strlen
-	mov ecx, A3d
-str_len_put:
-	cmp byte [V(hprec)], 0
-	je emit
-	cmp ecx, [V(prec)]
-	jbe emit
-	mov ecx, [V(prec)]
-	jmp emit
 
 ; out_num - [V(val)] (64 bits) in base cl (16: hex; 8: octal; 10 decimal;
 ; 0x8a: signed decimal), with the flags, width and precision.
@@ -599,6 +584,20 @@ putn:
 .ret:
 emit.ret:
 	ret
+
+; strput - xsi = a NUL-terminated string, printed as %s with the flags
+strput:
+	movx A2, xsi
+	call strlen
+	mov ecx, A3d
+str_len_put:
+	cmp byte [V(hprec)], 0
+	je emit
+	cmp ecx, [V(prec)]
+	jbe emit
+	mov ecx, [V(prec)]
+	jmp emit
+
 
 ; The special directives: xsi = their field.
 s_human:                                ; %x %y %z %w: UTC date and time
@@ -804,7 +803,10 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	je .p
 	mov eax, [V(prec)]
 	test eax, eax
-	jz .seconds                     ; "%.0X": the seconds alone
+	jnz .p
+.seconds:                               ; "%X", "%.0X": the seconds alone
+	mov cl, 0x8a
+	jmp out_num
 .p:
 	mov [V(eprec)], eax
 ; GNU's out_epoch_sec: the seconds get the width - 1 - precision when that
@@ -897,9 +899,6 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	jmp spaces
 .ret:
 	ret
-.seconds:
-	mov cl, 0x8a
-	jmp out_num
 
 s_A:                                    ; %A: -rwxr-xr-x
 	movzx ebx, word [xsi]
@@ -975,7 +974,7 @@ s_B:
 	jmp out_num
 
 s_a:                                    ; %a: the permission bits in octal
-	and dword [V(val)], 0o7777
+	and byte [V(val)+1], 0o7777 >> 8     ; (the mode's u16 and a zero spare)
 	mov cl, 8
 	jmp out_num
 
