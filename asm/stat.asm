@@ -315,6 +315,7 @@ escape:
 	jnz .digit
 .put_ah:
 	mov al, ah
+.putc:
 	jmp putc
 .letter_x:
 	mov al, 'x'
@@ -325,7 +326,7 @@ escape:
 	repne scasb
 	jne .unknown
 	mov al, [xdi + esc_n - 1]
-	jmp putc
+	jmp .putc
 .end:
 	dec xsi
 	mov al, '\'
@@ -344,7 +345,7 @@ escape:
 	call say
 	pop xax
 	pop xsi
-	jmp putc
+	jmp .putc
 
 ; directive - al = the letter (or the key of %Hd...); [V(flg)], [V(width)],
 ; [V(hprec)], [V(prec)] set. Prints it. Clobbers all but xbp.
@@ -966,17 +967,21 @@ s_G:
 s_ids:
 	mov ebx, [xsi]
 	call id_name
+; (two hops for the specials around here: short jumps)
+near_strput:
 	jmp strput
+near_out_num:
+	jmp out_num
 
 s_B:
 	mov dword [V(val)], 512
 	mov cl, 10
-	jmp out_num
+	jmp near_out_num
 
 s_a:                                    ; %a: the permission bits in octal
 	and byte [V(val)+1], 0o7777 >> 8     ; (the mode's u16 and a zero spare)
 	mov cl, 8
-	jmp out_num
+	jmp near_out_num
 
 s_d:                                    ; %d %D: makedev(major, minor)
 	mov cl, 10
@@ -1000,7 +1005,7 @@ makedev:                                ; xsi = major, minor
 	and ebx, 0xfff00000
 	or eax, ebx                     ; minor 8..19 << 12
 	mov [V(val)], eax
-	jmp out_num
+	jmp near_out_num
 
 s_fsid:                                 ; -f %i: f_fsid val[0] << 32 | val[1]
 	mov eax, [xsi+4]
@@ -1008,7 +1013,7 @@ s_fsid:                                 ; -f %i: f_fsid val[0] << 32 | val[1]
 	mov eax, [xsi]
 	mov [V(val)+4], eax
 	mov cl, 16
-	jmp out_num
+	jmp near_out_num
 
 s_fstype:                               ; -f %T: the name of f_type
 	mov ebx, [xsi]
@@ -1018,7 +1023,7 @@ s_fstype:                               ; -f %T: the name of f_type
 	test eax, eax
 	jz .unknown
 	cmp eax, ebx
-	je strput
+	je near_strput
 .skip:
 	lodsb
 	test al, al
