@@ -202,3 +202,18 @@ print(p.returncode, len(p.stderr))" "$@"; }
 	rss_at_most 16 rm -r d
 	[ ! -e d ]
 }
+
+@test "i386: a big tree is removed through the vDSO, a small one with int 0x80" {
+	mkdir -p small/s big
+	touch small/f small/s/g
+	(cd big && touch $(seq 1 300))
+	env -i "$BATS_TEST_DIRNAME/../build/harness/rss" -v "$(bin rm)" -r small 2> maps.small
+	env -i "$BATS_TEST_DIRNAME/../build/harness/rss" -v "$(bin rm)" -r big 2> maps.big
+	[ ! -e small ] && [ ! -e big ]
+	! grep -q '\[vdso\]' maps.small
+	if [ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ]; then
+		grep -q '^4 KiB .*\[vdso\]$' maps.big
+	else
+		! grep -q '\[vdso\]' maps.big
+	fi
+}
