@@ -1,5 +1,6 @@
 /*
- * bench.c - subk's benchmark: throughput of the streaming utilities and
+ * bench.c - subk's benchmark: throughput of the streaming utilities, the
+ *           tree figures of ls -l, du -s, cp -r and rm -r, and
  *           exec latency of true, each side by side with GNU coreutils
  *           (and BusyBox where it has the applet).
  *
@@ -58,6 +59,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <sched.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -716,6 +718,251 @@ static int bench_streams(const char *ourdir, int quick, char **sel, int nsel)
     return measured;
 }
 
+/* ---------------------------------------------------------- tree figures */
+
+/*
+ * Issue 5's figures: `ls -l` of a directory of 10,000 entries (its output
+ * into a pipe, whose size must equal GNU's), `du -s`, `cp -r` and `rm -r`
+ * of a tree of 10,000 small files (100 directories of 100 files of 100
+ * bytes). The trees are made on /dev/shm when it is writable (a tmpfs: the
+ * figure is the program's, not the disk's), else in $TMPDIR, and removed
+ * at the end. Ours and GNU's alternate (who goes first alternates too);
+ * each figure is the median time of its runs (5; quick mode: 1, on trees
+ * of 100 entries), and the ratio is GNU's time over ours. cp's copy is
+ * checked entry by entry (count and bytes); rm's tree is made anew by GNU
+ * cp before each run (not timed) and must be gone after it. The children
+ * run with TZ=UTC and LC_ALL=C (ls -l's dates and order).
+ */
+
+static long long tree_count, tree_bytes;
+
+static int count_entry(const char *path, const struct stat *st, int type,
+                       struct FTW *ftw)
+{
+    (void)path;
+    (void)type;
+    (void)ftw;
+    tree_count++;
+    if (S_ISREG(st->st_mode))
+        tree_bytes += st->st_size;
+    return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type,
+                        struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0)
+        nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* entries (files and directories, the top one too) and bytes under path */
+static void measure_tree(const char *path, long long *count, long long *bytes)
+{
+    tree_count = tree_bytes = 0;
+    if (nftw(path, count_entry, 16, FTW_PHYS) != 0)
+        tree_count = -1;
+    *count = tree_count;
+    *bytes = tree_bytes;
+}
+
+/* dirs directories of files files each (dirs = 0: the files at the top) */
+static int make_tree(const char *top, int dirs, int files)
+{
+    char path[4300], data[100];
+    memset(data, 'x', sizeof data - 1);
+    data[sizeof data - 1] = '\n';
+    if (mkdir(top, 0755) != 0)
+        return -1;
+    for (int d = 0; d < (dirs ? dirs : 1); d++) {
+        int n;
+        if (dirs) {
+            snprintf(path, sizeof path, "%s/dir%03d", top, d);
+            if (mkdir(path, 0755) != 0)
+                return -1;
+        }
+        for (int f = 0; f < files; f++) {
+            if (dirs)
+                n = snprintf(path, sizeof path, "%s/dir%03d/file%05d", top,
+                             d, f);
+            else
+                n = snprintf(path, sizeof path, "%s/file%05d", top, f);
+            int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                          0644);
+            (void)n;
+            if (fd < 0 || write_all(fd, data, sizeof data) != 0) {
+                if (fd >= 0)
+                    close(fd);
+                return -1;
+            }
+            close(fd);
+        }
+    }
+    return 0;
+}
+
+enum tree_op { T_LS, T_DU, T_CP, T_RM };
+
+struct tree_figure {
+    const char *util;
+    const char *opt;              /* the option before the operand(s) */
+    enum tree_op op;
+};
+
+static const struct tree_figure tree_figures[] = {
+    { "ls", "-l", T_LS },
+    { "du", "-s", T_DU },
+    { "cp", "-r", T_CP },
+    { "rm", "-r", T_RM },
+};
+
+static int spawn_wait(char **argv)
+{
+    pid_t pid;
+    int e = posix_spawn(&pid, argv[0], NULL, NULL, argv, environ);
+    if (e != 0) {
+        seterr("posix_spawn %s: %s", argv[0], strerror(e));
+        return -1;
+    }
+    return wait_ok(pid, argv[0]);
+}
+
+/* One run of a tree figure by the binary path; seconds or -1. */
+static double tree_run(const struct tree_figure *tf, const char *path,
+                       const char *flat, const char *tree, const char *work,
+                       long long *outbytes, long long want_count,
+                       long long want_bytes)
+{
+    static const struct figure plain = { "", { 0 }, IN_ARG, TIME, 0, 0, 0 };
+    char *argv[5];
+    double t;
+    long long c, b;
+
+    argv[0] = (char *)tf->util;
+    argv[1] = (char *)tf->opt;
+    argv[2] = (char *)(tf->op == T_LS ? flat : tf->op == T_RM ? work : tree);
+    argv[3] = tf->op == T_CP ? (char *)work : NULL;
+    argv[4] = NULL;
+    remove_tree(work);
+    if (tf->op == T_RM) {
+        char *cp[] = { (char *)"/usr/bin/cp", (char *)"-r", (char *)tree,
+                       (char *)work, NULL };
+        if (spawn_wait(cp) != 0)
+            return -1;
+    }
+    t = run_once(path, argv, &plain, NULL, tf->op == T_LS ? OUT_PIPE
+                 : OUT_NULL, -1, outbytes);
+    if (t < 0)
+        return -1;
+    if (tf->op == T_CP) {
+        measure_tree(work, &c, &b);
+        if (c != want_count || b != want_bytes) {
+            seterr("%s copied %lld entries of %lld bytes, want %lld of %lld",
+                   path, c, b, want_count, want_bytes);
+            return -1;
+        }
+    }
+    if (tf->op == T_RM && access(work, F_OK) == 0) {
+        seterr("%s left %s behind", path, work);
+        return -1;
+    }
+    return t;
+}
+
+static int bench_trees(const char *ourdir, int quick, char **sel, int nsel)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    char base[4096], flat[4200], tree[4200], work[4200], line[1024];
+    const size_t nf = sizeof tree_figures / sizeof *tree_figures;
+    int runs = quick ? 1 : 5, dirs = quick ? 10 : 100,
+        files = quick ? 10 : 100, measured = 0, any = 0;
+    long long count, bytes;
+
+    for (size_t i = 0; i < nf; i++)
+        any |= selected(tree_figures[i].util, sel, nsel);
+    if (!any)
+        return 0;
+    if (!tmpdir || !*tmpdir)
+        tmpdir = "/tmp";
+    if (access("/dev/shm", W_OK) == 0)
+        tmpdir = "/dev/shm";
+    snprintf(base, sizeof base, "%s/subk-bench-tree.%ld", tmpdir,
+             (long)getpid());
+    snprintf(flat, sizeof flat, "%s/flat", base);
+    snprintf(tree, sizeof tree, "%s/tree", base);
+    snprintf(work, sizeof work, "%s/work", base);
+    setenv("TZ", "UTC", 1);
+    setenv("LC_ALL", "C", 1);
+    if (mkdir(base, 0755) != 0 || make_tree(flat, 0, dirs * files) != 0 ||
+        make_tree(tree, dirs, files) != 0) {
+        printf("trees: skipped: cannot make %s: %s\n", base, strerror(errno));
+        remove_tree(base);
+        return 0;
+    }
+    measure_tree(tree, &count, &bytes);
+
+    for (size_t i = 0; i < nf; i++) {
+        const struct tree_figure *tf = &tree_figures[i];
+        char paths[2][4096], name[300];
+        double t[2][8], m[2], r;
+        long long out[2] = { 0, 0 };
+
+        if (!selected(tf->util, sel, nsel))
+            continue;
+        snprintf(name, sizeof name, "%s %s %s", tf->util, tf->opt,
+                 tf->op == T_LS ? "a directory of" : "a tree of");
+        snprintf(paths[0], sizeof paths[0], "%s/%s", ourdir, tf->util);
+        snprintf(paths[1], sizeof paths[1], "/usr/bin/%s", tf->util);
+        if (access(paths[0], X_OK) != 0) {
+            printf("%s: skipped: not built\n", name);
+            continue;
+        }
+        if (check_exec(paths[1]) != 0)
+            goto fail;
+        for (int run = 0; run < runs; run++)
+            for (int k = 0; k < 2; k++) {
+                int w = (run + k) % 2;
+                t[w][run] = tree_run(tf, paths[w], flat, tree, work, &out[w],
+                                     count, bytes);
+                if (t[w][run] < 0)
+                    goto fail;
+            }
+        if (tf->op == T_LS && out[0] != out[1]) {
+            seterr("output differs: subk %lld bytes, GNU %lld", out[0],
+                   out[1]);
+            goto fail;
+        }
+        m[0] = median(t[0], runs);
+        m[1] = median(t[1], runs);
+        r = m[1] / m[0];
+        snprintf(line, sizeof line, "%s %d files -> %s: subk %.1f ms, GNU "
+                 "%.1f ms, ratio %.2fx faster (target >= 1.00x)", name,
+                 dirs * files, tf->op == T_LS ? "pipe" : tf->op == T_CP
+                 ? "copy" : tf->op == T_RM ? "removed" : "/dev/null",
+                 m[0] * 1e3, m[1] * 1e3, r);
+        printf("%s\n", line);
+        fflush(stdout);
+        snprintf(name, sizeof name, "%s %s tree", tf->util, tf->opt);
+        add_summary(name, r);
+        measured++;
+        continue;
+fail:
+        printf("%s %d files: skipped: %s\n", name, dirs * files, errmsg);
+        fflush(stdout);
+        snprintf(name, sizeof name, "%s %s tree", tf->util, tf->opt);
+        add_summary(name, -1);
+    }
+    remove_tree(base);
+    return measured;
+}
+
 /* ----------------------------------------------------------- exec bench */
 
 /* n times posix_spawn+waitpid of path; returns seconds, or -1 on error. */
@@ -817,6 +1064,7 @@ int main(int argc, char **argv)
     }
 
     measured = bench_streams(ourdir, quick, argv + 2, argc - 2);
+    measured += bench_trees(ourdir, quick, argv + 2, argc - 2);
     if (selected("exec", argv + 2, argc - 2)) {
         double re = bench_exec(ourdir, quick);
         add_summary("exec", re);
