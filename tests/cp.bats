@@ -208,3 +208,18 @@ copy_like_gnu() {
 	diff <(links gnus) <(links ours)
 	[ "$(stat -c %h "ours/l/${p}319")" -eq 2 ] && [ "$(cat "ours/l/${p}319")" = 319 ]
 }
+
+@test "i386: a big tree is copied through the vDSO, a small one with int 0x80" {
+	mkdir -p small/s big
+	touch small/f small/s/g
+	(cd big && touch $(seq 1 300))
+	env -i "$BATS_TEST_DIRNAME/../build/harness/rss" -v "$(bin cp)" -r small small2 2> maps.small
+	env -i "$BATS_TEST_DIRNAME/../build/harness/rss" -v "$(bin cp)" -r big big2 2> maps.big
+	diff -r small small2 && diff -r big big2
+	! grep -q '\[vdso\]' maps.small
+	if [ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ]; then
+		grep -q '^4 KiB .*\[vdso\]$' maps.big
+	else
+		! grep -q '\[vdso\]' maps.big
+	fi
+}

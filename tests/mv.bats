@@ -136,3 +136,16 @@ tree() {
 	grep -qx './src/sub/g 2 ./src/f' ours.links && grep -qx './2/b 2 ./2/a' ours.links &&
 		grep -qx './src/sub/t2 3 ./src/sub/deep/t3' ours.links && grep -qx './src/o 1 ./src/o' ours.links
 }
+
+@test "i386: a big tree is moved across file systems through the vDSO" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	mkdir big && (cd big && touch $(seq 1 300)) && mkdir m
+	run unshare -m sh -c 'mount -t tmpfs t m && env -i "$1" -v "$2" big m/ 2> maps; s=$?; ls m/big | wc -l > n; umount m; exit $s' sh "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin mv)"
+	[ "$status" -eq 0 ] && [ ! -e big ] && [ "$(cat n)" -eq 300 ]
+	if [ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ]; then
+		grep -q '^4 KiB .*\[vdso\]$' maps
+	else
+		! grep -q '\[vdso\]' maps
+	fi
+}
