@@ -41,6 +41,7 @@ OPT_BYTES equ HT_BYTES
 OPT_ELIDE equ 2
 %define HT_FD ebp
 %define HT_HEAD
+%define HT_WSMALL 1024                ; ht_window's first window (wbuf)
 %define HT_BAD_LETTER fmt_trailing
 %define HDR_ALWAYS 2
 
@@ -320,7 +321,7 @@ fmt_trailing:	db F_ARGV0, ': invalid trailing option -- ', F_ARG, 10, F_TRY, 0
 ; never copied), so buf is only the room after obuf. (On i386 the
 ; library's argv0 and status come after it.)
 BSS
-	BSS_ROOM 1024                   ; the variables, st, obuf's start: one page
+	BSS_ROOM 2048                   ; the variables, st, obuf's start: one page
 	GLOBALS_HERE                    ; i386: argv0 and status with them
 base:		resW 1
 cap:		resW 1
@@ -335,6 +336,7 @@ eol:		resb 1
 headed:		resb 1
 stdin_used:	resb 1
 st:		resb 256                ; statx (not in buf: a page less)
+wbuf:		resb HT_WSMALL            ; ht_window's first window
 obuf:		resb OBUFSZ
 buf:		resb BUFSZ
 

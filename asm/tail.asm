@@ -47,6 +47,7 @@ M_RETRY     equ 16
 %define HDR_ALWAYS 2
 %define HT_FD [fd]
 %define HT_FOLLOWING
+%define HT_WSMALL 1024                ; ht_window's first window (wbuf)
 %define HT_BAD_LETTER fmt_context    ; (only digits are left)
 
 ; q_op DST, A, OP, OPC, B - the qword [DST] = [A] OP [B] (OP, then OPC with
@@ -1367,7 +1368,7 @@ dot:		db '.', 0
 ; The reads go right after what obuf holds, so buf is only the room
 ; after obuf (file_lines reads its blocks at buf itself).
 BSS
-	BSS_ROOM 1024                   ; the variables, st and obuf's start: one page
+	BSS_ROOM 2048                   ; the variables, st and obuf's start: one page
 	GLOBALS_HERE
 base:		resW 1
 cap:		resW 1
@@ -1403,6 +1404,7 @@ sleep_ms:	resW 1
 ifd:		resd 2                  ; also pollfd
 
 st:		resb 256
+wbuf:		resb HT_WSMALL            ; ht_window's first window
 obuf:		resb OBUFSZ
 buf:		resb BUFSZ
 

@@ -84,9 +84,9 @@ both() {
 	[ "$(grep -c '^read(' log)" -le 2 ]
 }
 
-# The variables, st and obuf's start share one BSS page (BSS_ROOM), i386's
-# argv0 and status with them (GLOBALS_HERE). Not bounded: -c N on a small
-# file or a pipe reads through the brk window (one more page, 20 KiB).
+# The variables, st, ht_window's first window (wbuf) and obuf's start share
+# one BSS page (BSS_ROOM), i386's argv0 and status with them (GLOBALS_HERE):
+# -c N on a small file or a pipe writes no brk page.
 @test "trivial runs: RSS at most 16 KiB" {
 	printf 'a b\nc d\n' > f
 	rss_at_most 16 tail < /dev/null
@@ -95,6 +95,9 @@ both() {
 	rss_at_most 16 tail -n 1 < f
 	rss_at_most 16 tail -c 3 < /dev/null
 	rss_at_most 16 tail -f --pid=2147483647 f
+	rss_at_most 16 tail -c 1 f
+	rss_at_most 16 tail -c 3 < f
+	rss_at_most 16 tail -c +2 f
 }
 
 @test "-f: appended lines, ended by --pid, as GNU" {
