@@ -31,6 +31,7 @@
 ; limbs are its decimal digits.
 
 %include "subk.inc"
+%include "layout.inc"
 use usage, usage_try, opt_missing, extra_operand, err_quoted, err_plain, write_all, match
 
 OUTSZ   equ 4096                ; output buffer
@@ -42,9 +43,9 @@ PMAX    equ 65536               ; the largest width and precision
 NUMSZ   equ 2*PMAX + 5000       ; one printed number
 PBUFSZ  equ 140000              ; the fast path's counter (an operand fits)
 INTMAX  equ 0x7fffffff
-%ifndef HOT_PAD                 ; moves the hot globals within their page:
- %define HOT_PAD 2560           ; tuned so that they, the small buffers and
-%endif                          ; i386's argv0/status share one (seq.bats)
+%if 9*BIGL + 16 < NDMAX + 8 || NUMSZ < 4*(BIGL + 2)
+ %error "seq: a shared buffer is smaller than one of its users"
+%endif
 FL_MINUS equ 1
 FL_PLUS  equ 2
 FL_SPACE equ 4
@@ -1862,20 +1863,22 @@ fmt_unknown:	db F_ARGV0, ': format ', F_QUOTE, ' has unknown %', F_TEXT, ' direc
 fmt_many:	db F_ARGV0, ': format ', F_QUOTE, ' has too many % directives', 10, 0
 
 BSS
-; The big buffers first; then what a short run touches, in one page with
-; i386's argv0 and status, which the library puts last: the globals, a
-; small counter for the fast path, a small first output buffer.
-pdig:		resb NDMAX + 8
-digits:		resb 9*BIGL + 16
-body:		resb NUMSZ
+; The big buffers first, those whose lives do not meet sharing their bytes
+; (pdig: parse_ld; digits: decompose to fmt_num; big_q: parse_ld; body:
+; fmt_num); then what a short run touches, in one page with i386's argv0
+; and status: the globals, a small counter for the fast path, a small
+; first output buffer, and num_b's start (a short number).
+pdig:
+digits:		resb 9*BIGL + 16        ; (> NDMAX + 8)
+big_q:
+body:		resb NUMSZ              ; (> 4*(BIGL + 2))
 num_a:		resb NUMSZ
-num_b:		resb NUMSZ
 big_p:		resd BIGL + 2
-big_q:		resd BIGL + 2
 outbuf:		resb OUTSZ
 pbuf:		resb PBUFSZ
 pbuf_end:	resb 4
-		resb HOT_PAD
+	BSS_ROOM 2048
+	GLOBALS_HERE
 nops:		resd 1
 eqw:		resb 1
 hasfmt:		resb 1
@@ -1924,5 +1927,6 @@ tmp_val:	resb 16
 psmall:		resb 44
 psmall_end:	resb 4
 out_small:	resb OUTSMALL
+num_b:		resb NUMSZ
 
 program_end
