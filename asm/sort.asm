@@ -33,6 +33,9 @@
 ; sorted first, each while it is in the cache, then merged, the lines of
 ; the next records prefetched. -m gives each file as an initial run, so
 ; the merge order is GNU's (ties: the earlier file).
+; A short input (DLIM bytes, with keys for at most 8 argument words) stays
+; with its tables in sheap, on the variables' page (BSS mode: no heap page
+; written); past DLIM bytes the data moves to the brk heap (to_heap).
 
 %include "subk.inc"
 %include "layout.inc"
@@ -72,6 +75,8 @@ KEYSZ	equ 5*W
 KEYBUFSZ equ 8*KEYSZ	; keys for a command line of up to 8 words
 
 GROW	equ 16 << 20	; the heap grows by this much at least
+SHSZ	equ 2048	; sheap: the data and tables of a short input (BSS)
+DLIM	equ (SHSZ - 19*W) / (1 + 5*W)	; its data: at most this many bytes
 OUTSZ	equ 65536
 PASSES	equ 14
 BLOCK	equ 1 << PASSES	; lines sorted in the cache first
@@ -82,13 +87,17 @@ _start:
 	mov [ops], xax
 	mov byte [delim], 10
 	or WPTR [gkey+K_EW], -1
-	sys brk, 0
-	mov [heap_end], xax
 	mov ecx, [xsp]                  ; argc keys at most: a few in BSS, on
 	imul ecx, ecx, KEYSZ            ; the variables' page (no heap page
 	mov edx, keybuf                 ; for -n or -k on empty input), more
-	cmp ecx, KEYBUFSZ               ; at the heap's start
+	mov eax, sheap                  ; at the heap's start. With a few,
+	mov WPTR [heap_end], sheap + SHSZ ; BSS mode: the data start in sheap
+	cmp ecx, KEYBUFSZ
 	jbe .keys_small
+	push xcx
+	sys brk, 0
+	pop xcx
+	mov [heap_end], xax
 	mov xdx, xax
 	add xax, xcx
 .keys_small:
@@ -598,9 +607,17 @@ read_inputs:
 	push xax                        ; the file's start
 .read:
 	mov xax, [cur]
+	mov A3d, sheap + DLIM           ; BSS mode (the data in sheap, below
+	cmp eax, sheap + SHSZ           ; the heap): up to DLIM bytes of data,
+	jae .heap                       ; so that the tables fit in sheap too
+	cmp xax, A3
+	jb .room
+	call to_heap                    ; more: the brk heap
+.heap:
 	add xax, OUTSZ
 	call grow
 	mov A3, [heap_end]
+.room:
 	mov A2, [cur]
 	sub A3, A2
 	sys read, ebx
@@ -642,6 +659,40 @@ read_inputs:
 	mov xdx, [xbp]
 	jmp die
 .ret:
+	ret
+
+; to_heap - the end of BSS mode: the data read ([sheap, cur)) moves to
+; the brk heap with the pointers into it: datastart, cur, the slots of the
+; operands before xbp (the ends of their data) and the start of the file
+; being read, which read_inputs keeps on the stack. (The tables, keys and
+; all else are made later or are not in sheap.) out: xax = [cur].
+; clobbers xcx, xdx, xsi, xdi, A1
+to_heap:
+	push xbx
+	sys brk, 0
+	pop xbx
+	mov [heap_end], xax
+	mov [datastart], xax
+	xchg xdi, xax
+	mov esi, sheap
+	mov xcx, [cur]
+	sub xcx, xsi
+	lea xax, [xdi + xcx]
+	call grow
+	mov xdx, xdi
+	sub xdx, xsi                    ; xdx = how far the data moves
+	rep movsb
+	mov [cur], xdi
+	add [xsp + W], xdx              ; the file's start
+	mov xsi, [ops]
+.slot:
+	cmp xsi, xbp
+	jae .moved
+	add [xsi], xdx
+	add xsi, W
+	jmp .slot
+.moved:
+	xchg xax, xdi
 	ret
 
 ; scan - the records (start, length) of the lines, at [recs]; each
@@ -1819,8 +1870,9 @@ g_nan:		dq 0xc000000000000000
 		dw 0x7fff
 
 BSS
-; The variables first, outbuf after them: a short run writes one page of
-; both (i386's argv0 and status with them), and one of the brk heap.
+; The variables first, sheap and outbuf after them: a short run writes one
+; page of them (i386's argv0 and status with them), none of the brk heap.
+	BSS_ROOM 3072
 	GLOBALS_HERE
 gkey:		resb KEYSZ
 keybuf:		resb KEYBUFSZ
@@ -1861,6 +1913,7 @@ numend:		resb 1
 delim:		resb 1
 tabc:		resb 1
 hastab:		resb 1
+sheap:		resb SHSZ
 outbuf:		resb OUTSZ
 
 program_end
