@@ -23,6 +23,8 @@
 ;                         try again
 ;   -i, --interactive     ask "cp: overwrite 'DEST'? " (y or Y: yes)
 ;   -n, --no-clobber      never overwrite an existing file
+;   (-n, -u and -i skip a non-directory SOURCE only, as GNU: -rn merges
+;   into an existing directory, a file over a directory is asked first)
 ;   -l, --link            hard links instead of copies
 ;   -s, --symbolic-link   symbolic links instead of copies (a relative
 ;                         SOURCE only into the current directory, as GNU)
@@ -48,7 +50,12 @@
 ; and which are linked to it). -v's lines and error messages are not
 ; interleaved as GNU's when both go to one pipe (GNU flushes stdout before
 ; each message). Paths longer than PATH_MAX fail with "File name too
-; long" (GNU walks such trees with openat).
+; long" (GNU walks such trees with openat). cp -i about a destination
+; the user cannot write (not root) asks "cp: overwrite 'DEST'? " where
+; GNU asks "cp: unwritable 'DEST' (mode 0444, r--r--r--); try anyway? "
+; (with -f: "cp: replace 'DEST', overriding mode 0444 (r--r--r--)? "): the
+; answer acts the same (mv's question is GNU's; cp has no bytes left for
+; it under 8192).
 ;
 ; The program is asm/lib/rt/copy_main.inc, shared with mv (built with MV
 ; defined: mv's options, rename first, this copy for EXDEV).

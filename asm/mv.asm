@@ -3,9 +3,10 @@
 ; Usage: mv [OPTION]... [-T] SOURCE DEST
 ;        mv [OPTION]... SOURCE... DIRECTORY
 ;        mv [OPTION]... -t DIRECTORY SOURCE...
-;   -f, --force           never ask (the default here: stdin is not asked
-;                         about unwritable destinations)
-;   -i, --interactive     ask "mv: overwrite 'DEST'? " (y or Y: yes)
+;   -f, --force           never ask
+;   -i, --interactive     ask "mv: overwrite 'DEST'? " (y or Y: yes), or for
+;                         an unwritable DEST "mv: replace 'DEST', overriding
+;                         mode 0444 (r--r--r--)? "
 ;   -n, --no-clobber      never overwrite an existing file
 ;   -u, --update          move only when SOURCE is newer than DEST or DEST
 ;                         is missing
@@ -14,6 +15,11 @@
 ;                         removed 'A', removed directory 'A'
 ;   -T, --no-target-directory  DEST is never a directory
 ;   -t, --target-directory=DIRECTORY
+; The last of -f, -i, -n counts. Without any of them, as GNU's: when stdin
+; is a terminal and DEST is not writable (not a symlink, the user not
+; root, faccessat(W_OK, AT_EACCESS) fails), mv asks the "replace" question
+; above; any answer but y/Y keeps both files (exit status 0). The question
+; comes before the checks of the kinds (a directory over a file).
 ; Long options may be shortened to any unambiguous prefix.
 ; Each SOURCE is renamed; when rename(2) says EXDEV (another file system)
 ; it is copied as cp -a copies (cp.asm's engine: modes, owners, times
@@ -25,9 +31,7 @@
 ; Exit status: 0; 1 when anything failed or for a usage error.
 ; Differences from GNU: -b/--backup, -S/--suffix, -Z/--context, --debug
 ; and --strip-trailing-slashes fail with "mv: unsupported
-; option" before anything is done. Without -f or -i, GNU asks before
-; replacing an unwritable destination when stdin is a terminal: mv does
-; not ask. --help, --version: unrecognized.
+; option" before anything is done. --help, --version: unrecognized.
 ; Hard links between the files moved across file systems are kept, as
 ; GNU's mv keeps them: a file's later names (in the tree or in later
 ; operands) are linked to its first copy; which name is copied first

@@ -5,7 +5,10 @@
 # lines; a full tmpfs (No space left on device, the source intact); a
 # read-only file system; the differential cases as a non-root user; -v
 # on /dev/full and a closed pipe; the options that fail clearly; RSS;
-# hard links kept across file systems (GNU's mv preserves links).
+# hard links kept across file systems (GNU's mv preserves links); the
+# question before replacing, ours and GNU's side by side as nobody with
+# stdin a terminal (script), a pipe or /dev/null: an unwritable
+# destination, -f -i -n in their orders, root, a symlink destination.
 load helpers
 
 # links DIR - each non-directory under DIR: its name, its link count and
@@ -148,4 +151,111 @@ tree() {
 	else
 		! grep -q '\[vdso\]' maps
 	fi
+}
+
+# asked WHO ANSWER HOW PROG ARGS... - in a fresh ./w (a: "a", b: "b",
+# both a non-root user's; b of mode 0444): PROG ARGS run inside w as WHO
+# (nobody, root), stdin as HOW says (tty: a terminal under script with
+# ANSWER typed; pipe: ANSWER through a pipe; null: /dev/null); prints
+# stderr (PROG's path as "mv") and "status N" on one line, then the tree
+# (each file's mode and contents)
+asked() {
+	local who=$1 ans=$2 how=$3 p=$4 run=()
+	shift 4
+	rm -rf w && mkdir w && echo a > w/a && echo b > w/b && chmod 444 w/b
+	chown -R 65534:65534 w
+	[ "$who" = root ] || run=("${as[@]}")
+	case $how in
+	tty)  (cd w && script -qec "${run[*]} $p $* 2> ../err; echo \$? > ../rc" /dev/null <<< "$ans" > /dev/null) ;;
+	pipe) (cd w && echo "$ans" | "${run[@]}" "$p" "$@" 2> ../err; echo $? > ../rc) ;;
+	null) (cd w && "${run[@]}" "$p" "$@" < /dev/null 2> ../err; echo $? > ../rc) ;;
+	esac
+	printf '%s\n' "$(sed "s|$p|mv|g" err)status $(cat rc)"
+	(cd w && for f in *; do if [ -L "$f" ]; then echo "$f -> $(readlink "$f")"; else echo "$f $(stat -c %a "$f"): $(cat "$f")"; fi; done)
+}
+
+# like_gnu WHO ANSWER HOW ARGS... - asked for ours and GNU's: the same
+# stderr, status and tree; ours printed for the caller's checks
+like_gnu() {
+	local g o
+	o=$(asked "$1" "$2" "$3" "$(bin mv)" "${@:4}")
+	g=$(asked "$1" "$2" "$3" /usr/bin/mv "${@:4}")
+	[ "$o" = "$g" ] || { printf 'ours:\n%s\nGNU:\n%s\n' "$o" "$g"; return 1; }
+	printf '%s\n' "$o"
+}
+
+@test "a terminal and an unwritable destination: GNU's question, n keeps both, y replaces" {
+	command -v script > /dev/null || skip "script missing"
+	as_nobody; [ ${#as[@]} -gt 0 ] || skip "not root"
+	chmod 777 "$T"
+	run like_gnu nobody n tty a b
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ]
+	[ "${lines[1]}" = "a 644: a" ] && [ "${lines[2]}" = "b 444: b" ]
+	run like_gnu nobody y tty a b
+	[ "$status" -eq 0 ] && [ "${lines[1]}" = "b 644: a" ] && [ "${#lines[@]}" -eq 2 ]
+	run like_gnu nobody Yes tty a b     # (y or Y first)
+	[ "$status" -eq 0 ] && [ "${lines[1]}" = "b 644: a" ]
+	run like_gnu nobody "" tty a b      # an empty line: no
+	[ "$status" -eq 0 ] && [ "${lines[2]}" = "b 444: b" ]
+}
+
+@test "a terminal: -f and -n never ask; the last of -f -i -n counts" {
+	command -v script > /dev/null || skip "script missing"
+	as_nobody; [ ${#as[@]} -gt 0 ] || skip "not root"
+	chmod 777 "$T"
+	run like_gnu nobody n tty -f a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	run like_gnu nobody y tty -n a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[2]}" = "b 444: b" ]
+	run like_gnu nobody n tty -f -i a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ]
+	run like_gnu nobody n tty -i -f a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	run like_gnu nobody y tty -i -n a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[2]}" = "b 444: b" ]
+	run like_gnu nobody n tty -n -f a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+}
+
+@test "a terminal and -i: overwrite for a writable destination, replace for an unwritable one" {
+	command -v script > /dev/null || skip "script missing"
+	as_nobody; [ ${#as[@]} -gt 0 ] || skip "not root"
+	chmod 777 "$T"
+	run like_gnu nobody n tty -i a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ]
+	run like_gnu nobody y tty -i b a     # (a: 0644, writable)
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: overwrite 'a'? status 0" ] && [ "${lines[1]}" = "a 444: b" ]
+}
+
+@test "no terminal: nothing asked, the unwritable destination replaced; -i reads its answer from a pipe" {
+	as_nobody; [ ${#as[@]} -gt 0 ] || skip "not root"
+	chmod 777 "$T"
+	run like_gnu nobody n null a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	run like_gnu nobody n pipe a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	run like_gnu nobody y pipe -i a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ] &&
+		[ "${lines[1]}" = "b 644: a" ]
+	run like_gnu nobody n pipe -i a b
+	[ "$status" -eq 0 ] && [ "${lines[2]}" = "b 444: b" ]
+}
+
+@test "a terminal: root is never asked (without -i), a symlink destination neither" {
+	command -v script > /dev/null || skip "script missing"
+	as_nobody; [ ${#as[@]} -gt 0 ] || skip "not root"
+	chmod 777 "$T"
+	run like_gnu root n tty a b
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	run like_gnu root n tty -i a b      # root with -i: "overwrite"
+	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: overwrite 'b'? status 0" ]
+	# a symlink to the unwritable b, owned by nobody: replaced unasked
+	rm -rf w && mkdir w && echo a > w/a && echo b > w/b && chmod 444 w/b && ln -s b w/l
+	chown -hR 65534:65534 w
+	for p in "$(bin mv)" /usr/bin/mv; do
+		rm -rf w2 && cp -a w w2
+		(cd w2 && script -qec "${as[*]} $p a l 2> ../err; echo \$? > ../rc" /dev/null <<< n > /dev/null)
+		[ ! -s err ] && [ "$(cat rc)" = 0 ] && [ ! -L w2/l ] && [ "$(cat w2/l)" = a ] && [ "$(cat w2/b)" = b ]
+	done
 }
