@@ -1142,6 +1142,9 @@ eof:	resb 1                          ; the input ended (sticky)
 found:	resb 1                          ; a field of the line was printed
 isdash:	resb 1                          ; the operand is "-"
 used_stdin: resb 1
+%define LONGOPT_BSS_HERE                ; long_opt's, here: ambp is written
+ambp:	resd 1                          ; by a long option
+ambbuf:	resb 512
 obuf:	resb OCAP0
 
 program_end

@@ -669,9 +669,12 @@ opt_s:	resb 1
 somedone: resb 1                        ; a line was read this round
 have_stdin: resb 1                      ; "-" is an operand
 opened_stdin: resb 1                    ; a FILE was opened as fd 0
+%define LONGOPT_BSS_HERE                ; long_opt's ambp (written by a long
+ambp:	resd 1                          ; option) here, its ambbuf far
 obuf:	resb OBUFSZ                     ; (its start in the variables' page)
 file_rec: resb RECSZ                    ; serial: FILE's record
 stdin_rec_s: resb RECSZ                 ; serial: stdin's
 qbuf:	resb 4 * 131072 + 4             ; LIST quoted for the message
+ambbuf:	resb 512
 
 program_end

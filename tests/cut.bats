@@ -102,7 +102,8 @@ same() { compare_with_gnu cut "$@"; }
 
 # A file's first read (SMALLRD bytes at ibuf's end), the variables (i386's
 # argv0/status with them) and the output buffer's start (BSS) share a page;
-# the code's two pages are the rest.
+# the code's two pages are the rest. long_opt's ambp (written by a long
+# option) is declared among the variables too (LONGOPT_BSS_HERE).
 @test "trivial runs: RSS at most 16 KiB" {
 	printf 'a b\nc d\n' > f
 	rss_at_most 16 cut -f1 < /dev/null
@@ -114,4 +115,6 @@ same() { compare_with_gnu cut "$@"; }
 	rss_at_most 16 cut -c1 < f
 	rss_at_most 16 cut -d ' ' -f2 < f
 	rss_at_most 16 cut -s -d ' ' -f1 f
+	rss_at_most 16 cut -s -d ' ' -f1 --output-delimiter=: f
+	rss_at_most 16 cut --fields=1 f
 }

@@ -63,6 +63,7 @@ same() { compare_with_gnu paste "$@"; }
 # the variables (i386's argv0/status beside them). Parallel: the records
 # (each with room for its first read) and delbuf are one heap page for a
 # few operands, the 16 KiB read buffers after them untouched by short files.
+# long_opt's ambp (written by a long option) is among the variables.
 @test "trivial runs: RSS at most 16 KiB" {
 	printf 'a b\nc d\n' > f
 	printf 'e f\n' > f2
@@ -75,4 +76,6 @@ same() { compare_with_gnu paste "$@"; }
 	rss_at_most 16 paste -d, f2 f
 	rss_at_most 16 paste - f2 < f
 	rss_at_most 16 paste f f2 f f2 f f2
+	rss_at_most 16 paste --delimiters=, f f2
+	rss_at_most 16 paste --serial f
 }
