@@ -21,6 +21,7 @@
 ; result and its terminator never pass the end of the name (its NUL).
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 use usage, opt_missing, extra_operand
 
 ; (The data comes first and the options last, so that the jumps from the

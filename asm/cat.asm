@@ -30,6 +30,7 @@
 ; and formats each chunk into a second one, written before the next read.
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 use usage, scan_flags, err_file, errno_path, statx_same
 
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h

@@ -19,6 +19,7 @@
 ; slot after the operands (at most envp[0]'s, which dirname does not need).
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 use usage
 
 ; (The data comes first, so that the jumps to usage.inc are short.)

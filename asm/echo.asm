@@ -16,6 +16,7 @@
 ; so the write position never passes the read position. One write.
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 
 NO_NEWLINE equ 1
 ESCAPES    equ 2

@@ -28,6 +28,7 @@
 ; out envp) go out in one write.
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 
 %define USAGE_STATUS 125        ; the status of a usage error
 %define EXIT_CANCELED      125  ; (numbers, so that sys pushes them)

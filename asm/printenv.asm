@@ -13,9 +13,10 @@
 ; stdio writes them together.
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 
 %define USAGE_STATUS 2
-PRINTENV_FAILURE equ 2
+%define PRINTENV_FAILURE 2
 
 use usage, usage_try, opt_missing
 
@@ -25,29 +26,25 @@ use usage, usage_try, opt_missing
 
 ; Each NAME in turn: [xsp] = envp (xbp's start, kept there during the
 ; pass), [xsp+W] = NAME's slot (0: no NAME, every variable whole, once).
-; xbp walks envp, xsi is the variable, xdi the NAME. bl = the line
-; terminator, bh = 1 once NAME matched, bit 16 of ebx = some NAME did not.
+; xbp walks envp, xsi is the variable, xdi the NAME. bh = the line
+; terminator, bl = 1 until NAME matched; STATUS = 1 once a NAME did not.
 names:
 .write_error:
 	mov esi, msg_write_error
 	call err_text
-	mov bl, PRINTENV_FAILURE ; (exit keeps the low byte)
-	jmp .exit_ebx
+	mov STATUSb, PRINTENV_FAILURE
+.exit:
+	exit_status
 .name_done:
 	pop xbp
 	pop xcx
 	jxcxz .exit             ; every variable printed
-	test bh, bh
-	jnz .found
-	bts ebx, 16
-.found:
-	cmp WPTR [xsp], 0
-	jne .name
-.exit:
-	shr ebx, 16             ; 1 when a NAME was missing, else 0
-.exit_ebx:
-	sys exit, ebx
-
+	or STATUSb, bl
+	mov xcx, [xsp]
+	jxcxz .exit
+.name:
+	push xbp
+	mov bl, 1
 .var:
 	mov xsi, [xbp]
 	add xbp, W
@@ -72,15 +69,15 @@ names:
 	lodsb
 	cmp al, '='
 	jne .var
-	mov bh, 1               ; the value, at xsi
+	mov bl, 0               ; the value, at xsi
 
-; Write the string at xsi with bl in place of its NUL, then put the NUL
+; Write the string at xsi with bh in place of its NUL, then put the NUL
 ; back (the variable may be printed again).
 .put:
 	push xbx
 	movx A2, xsi
 	call strlen
-	mov [A2 + A3], bl
+	mov [A2 + A3], bh
 	inc A3d
 	push 1
 	pop A1
@@ -88,11 +85,6 @@ names:
 	pop xbx
 	js .write_error
 	mov byte [A2 - 1], 0
-	jmp .var
-
-.name:
-	push xbp
-	mov bh, 0
 	jmp .var
 
 msg_write_error: db 'write error', 0
@@ -103,8 +95,7 @@ _start:
 	mov eax, [xsp]
 	lea xbp, [xsp + xax*W + 2*W]
 	pop_argv0               ; xsp = &argv[1]
-	push 10
-	pop xbx
+	mov bh, 10
 .arg:
 	mov xsi, [xsp]
 	test xsi, xsi
@@ -119,7 +110,7 @@ _start:
 .letter:
 	cmp al, '0'
 	jne .not_nul
-	mov bl, 0
+	mov bh, 0
 .next:
 	lodsb
 	test al, al

@@ -23,6 +23,7 @@
 ; other, so its length has no limit but the stack's.
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 use usage, err_quoted, err_plain, errno_path, statx_same
 
 DENTS_SIZE equ 4096             ; getdents64 buffer (a dirent is <= 280)

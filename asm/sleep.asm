@@ -30,6 +30,7 @@
 ; each use of it is short.
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 use usage, usage_try, err_quoted, err_plain, match
 
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits

@@ -19,6 +19,7 @@
 ; all lie below the name, which may overwrite the rest of that statx.
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 
 %define USAGE_STATUS 2
 TTY_STDIN_NOTTY equ 1

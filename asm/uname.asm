@@ -15,6 +15,7 @@
 ; line is built over that struct, on the stack, and written at once.
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 
 UTS_FIELD equ 65                ; __NEW_UTS_LEN + 1
 ALL       equ 0x9f              ; s n r v m o (bits 0-4 and 7)

@@ -19,6 +19,7 @@
 ; from where it was built.
 
 %include "subk.inc"
+%define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 
 BUFSIZE equ 8192                ; glibc's BUFSIZ, as GNU's yes
 use usage

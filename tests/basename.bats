@@ -18,3 +18,7 @@ load helpers
 @test "a closed pipe ends it by SIGPIPE, silently" {
 	sigpipe_silent basename '-n 1' '1\n' -a $(seq 30000)
 }
+
+@test "peak RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 basename /a/b.c .c
+}

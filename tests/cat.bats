@@ -157,3 +157,8 @@ mkfiles() {
 	printf '999998\t\n999999\t\n1000000\t\n1000001\t\n' > expected
 	cmp expected out
 }
+
+@test "peak RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 cat /dev/null
+	rss_at_most 16 cat
+}

@@ -18,3 +18,7 @@ load helpers
 @test "a closed pipe ends it by SIGPIPE, silently" {
 	sigpipe_silent dirname '-n 1' '.\n' $(seq 30000)
 }
+
+@test "peak RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 dirname /a/b
+}

@@ -27,3 +27,7 @@ load helpers
 	"$(bin echo)" "$s" > out
 	[ "$(wc -c < out)" -eq 102401 ]
 }
+
+@test "peak RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 echo hi
+}

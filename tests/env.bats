@@ -161,3 +161,7 @@ same() {
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
 }
+
+@test "peak RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 env
+}

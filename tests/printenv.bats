@@ -58,3 +58,8 @@ both() {
 	[ "$status" -eq 1 ]
 	[ -z "$output" ]
 }
+
+@test "peak RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 printenv
+	rss_at_most 16 printenv -0
+}

@@ -107,3 +107,8 @@ status 1" ]
 	[ "${lines[0]}" = "$(bin pwd): ignoring non-option arguments" ]
 	[ "${lines[1]}" = "$T" ]
 }
+
+@test "peak RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 pwd
+	rss_at_most 16 pwd -P
+}

@@ -115,3 +115,7 @@ now_ns() { date +%s%N; }
 	"$(bin sleep)" 0.01 > out2
 	[ ! -s out ] && [ ! -s out2 ]
 }
+
+@test "peak RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 sleep 0
+}

@@ -33,3 +33,8 @@ load helpers
 @test "stdout closed: 'write error: Bad file descriptor', status 1" {
 	sh_fails 1 uname 'write error: Bad file descriptor' '"$1" >&-'
 }
+
+@test "peak RSS of a trivial run: at most 16 KiB" {
+	rss_at_most 16 uname -a
+	rss_at_most 16 uname
+}
