@@ -397,3 +397,20 @@ hash_edges_like_gnu() {
 	"/usr/bin/$1" big e* > expected
 	cmp expected ours
 }
+
+# wide_rv_like_gnu UTIL SPEC - UTIL -Rv SPEC over wide directories with
+# subdirectories among their entries (a walk that reads one getdents
+# buffer again from an entry's d_off after each subdirectory) prints GNU's
+# 454 lines; the tree is given back to root:root before GNU's run (chown,
+# chgrp: root only)
+wide_rv_like_gnu() {
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	local n=$(printf 'x%.0s' {1..60}) i
+	mkdir w && touch w/${n}{1..150}
+	for i in 7 70 140; do mkdir w/d$i && touch w/d$i/${n}{1..100}; done
+	"$(bin "$1")" -Rv "$2" w > ours
+	/usr/bin/chown -R 0:0 w
+	"/usr/bin/$1" -Rv "$2" w > gnu
+	cmp ours gnu
+	[ "$(wc -l < ours)" -eq 454 ]
+}
