@@ -51,7 +51,7 @@ OUTSZ   equ 65536
 %define V(x) xbp + x - VB
 CHUNK   equ 65536
 SPIECE  equ 8192                        ; GNU's WRITESIZE
-SMALL   equ 1024                        ; a file read into outbuf + 2048
+SMALL   equ 1024                        ; a small file: read SMALL above opos
 OPT_r   equ 0                           ; bits of [flags]: getopt's index
 OPT_b   equ 1                           ; in OPTSPEC
 
@@ -182,24 +182,30 @@ tac_fd:
 	mov byte [V(mem)], 0
 	test byte [V(flags)], 1 << OPT_r
 	jnz tac_re
-	test edx, edx                   ; a small file: all of it 2 KiB into
+	test edx, edx                   ; a small file: all of it 1 KiB into
 	jnz .big                        ; outbuf, on the variables' page (no
 	cmp xax, SMALL                  ; heap page for a trivial run; the
 	jae .big                        ; output, as long, stays below it)
 	and WPTR [V(posl)], 0
+	mov xax, [V(opos)]              ; SMALL above what outbuf holds (the
+	cmp eax, outbuf + OUTSZ - 2*SMALL ; output stays below it), when
+	ja .big0                        ; there is room for both
+	add eax, SMALL
+	mov [V(dstart)], xax
 .small:
 	xor A4d, A4d
 	xor A5d, A5d
-	sys pread64, [V(fd)], outbuf + 2048, SMALL
+	sys pread64, [V(fd)], [V(dstart)], SMALL
 	cmp eax, -EINTR
 	je .small
 	test xax, xax
 	js read_error
-	mov esi, outbuf + 2048
-	mov [V(dstart)], xsi
+	mov xsi, [V(dstart)]
 	add xax, xsi
 	mov [V(rend)], xax
 	jmp .scan_end
+.big0:
+	xor eax, eax
 .big:
 	and xax, -CHUNK                 ; the last offset that is a multiple
 	mov [V(posl)], xax

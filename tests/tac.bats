@@ -160,3 +160,9 @@ load helpers
 	rss_at_most 16 tac -s b < f
 	rss_at_most 16 tac -b < f
 }
+
+@test "several small files: each one's records, none overwritten by the output before it" {
+	for i in 1 2 3 4; do seq $((i * 100)) $((i * 100 + 150)) > f$i; done
+	output_like_gnu tac f1 f2 f3 f4
+	output_like_gnu tac -s 0 f1 f2 f3 f4 f1 f2
+}
