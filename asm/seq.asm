@@ -28,7 +28,10 @@
 ; first dword of a big is its length): strtold makes the operand a ratio
 ; P/Q of two of them and divides to 72 bits; printing makes the binary
 ; value m * 2^e the integer m * 2^e or m * 5^-e (then 10^e times it), whose
-; limbs are its decimal digits.
+; limbs are its decimal digits. All of that lives in one arena, each part
+; just past the one before and as long as its content (P then Q; the big
+; integer, its digits, the printed body, the number), so a short run writes
+; only the arena's first few hundred bytes, on the variables' page.
 
 %include "subk.inc"
 %include "layout.inc"
@@ -43,9 +46,9 @@ PMAX    equ 65536               ; the largest width and precision
 NUMSZ   equ 2*PMAX + 5000       ; one printed number
 PBUFSZ  equ 140000              ; the fast path's counter (an operand fits)
 INTMAX  equ 0x7fffffff
-%if 9*BIGL + 16 < NDMAX + 8 || NUMSZ < 4*(BIGL + 2)
- %error "seq: a shared buffer is smaller than one of its users"
-%endif
+; the arena: the number past LAST, then decompose's big integer, its
+; digits, the body and the number (or parse_ld's P and Q)
+ARENASZ equ 3*NUMSZ + 4*(BIGL + 2) + 9*BIGL + 16
 FL_MINUS equ 1
 FL_PLUS  equ 2
 FL_SPACE equ 4
@@ -62,6 +65,7 @@ _start:
 	mov dword [sep_len], 1
 	mov dword [outbase], out_small
 	mov dword [outcap], OUTSMALL
+	mov dword [abase], arena
 
 ; The options, as getopt with "+f:s:w" after GNU's test for a negative
 ; number ("-" and a digit or a point is the first operand).
@@ -245,20 +249,21 @@ _start:
 	ja .slow
 	mov byte [f_conv], 'f'  ; "%.0Lf" (the spec is all zeros)
 	mov esi, op_first
-	mov edi, num_a
 	call fmt_num
+	inc edi
+	mov [abase], edi        ; (FIRST's digits stay)
+	mov ebp, [cur_buf]
 	mov esi, op_last
-	mov edi, num_b
 	call fmt_num
+	mov edx, [cur_buf]
 	cmp byte [dkind], 1
 	jne .last_fin
-	mov dword [num_b], 'inf'
+	mov dword [xdx], 'inf'
 .last_fin:
+	mov esi, ebp
 	fld tword [op_step]
 	fistp dword [tmp]
 	mov ebp, [tmp]
-	mov esi, num_a
-	mov edx, num_b
 	jmp seq_fast
 
 ; The format GNU would pick: "%.PLf", "%0W.PLf" with -w, or "%Lg".
@@ -331,13 +336,12 @@ _start:
 	rep movsb
 	fld1
 	fstp tword [i_val]
-	mov dword [cur_buf], num_a
-	mov dword [prev_buf], num_b
 .loop:
 	mov esi, x_val
-	mov edi, [cur_buf]
 	call fmt_num
 	call put_number
+	fld tword [x_val]       ; x0, the number printed last
+	fstp tword [x0]
 	fld tword [i_val]
 	fld tword [op_step]
 	fmul st0, st1
@@ -347,18 +351,17 @@ _start:
 	fld1
 	faddp st1, st0
 	fstp tword [i_val]
-	mov eax, [cur_buf]
-	xchg eax, [prev_buf]
-	mov [cur_buf], eax
 	mov esi, x_val
 	call past_last
 	jz .more
 ; Past LAST: printed all the same when it reads back as LAST and differs
-; from the number before.
+; from x0 printed (GNU's test); the arena's work goes past its digits.
 	mov esi, x_val
-	mov edi, [cur_buf]
 	call fmt_num
+	inc edi
+	mov [abase], edi
 	mov esi, [cur_buf]
+	mov ebp, esi            ; ebp = the number past LAST
 	mov edi, tmp_val
 	call parse_ld
 	test eax, eax
@@ -369,8 +372,11 @@ _start:
 	fstp st0
 	jne .end
 	jp .end
+	mov esi, x0
+	call fmt_num
 	mov esi, [cur_buf]
-	mov edi, [prev_buf]
+	mov edi, ebp
+	mov [cur_buf], edi
 .cmp:	lodsb
 	scasb
 	jne .extra
@@ -911,12 +917,12 @@ big_mul:
 .done:	pop xdi
 	ret
 
-; mul_pow - big at xdi times ebx^esi (ebx 2, 5, 10 or 16), in chunks of
-; powers below 2^31. clobbers xax xcx xdx xsi
+; mul_pow - big at xdi times ebx^esi (ebx 2, 5, 10 or 16; nothing for
+; esi <= 0), in chunks of powers below 2^31. clobbers xax xcx xdx xsi
 mul_pow:
 	push xbp
 .chunk:	test esi, esi
-	jz .done
+	jle .done
 	mov ebp, 1
 .grow:	test esi, esi
 	jz .apply
@@ -1079,7 +1085,9 @@ parse_ld:
 	jmp .ret
 
 .number:
-	mov edi, pdig
+	mov edi, [abase]        ; P, made of the digits as they come
+	and dword [xdi], 0
+	mov word [pbase], 0x0a0a        ; the digits' base, the exponent's
 	cmp byte [xsi], '0'
 	jne .digit
 	mov al, [xsi+1]
@@ -1088,6 +1096,7 @@ parse_ld:
 	jne .digit
 	lodsw
 	or cl, 8
+	mov word [pbase], 0x0210
 .digit:	lodsb
 	mov ah, al
 	sub al, '0'
@@ -1114,7 +1123,7 @@ parse_ld:
 	mov edx, NDHEX
 .limit:	cmp ebx, edx
 	jae .dropped
-	mov [xdi + xbx], al
+	call .put_digit
 	inc ebx
 .place:	test cl, 2
 	jz .digit
@@ -1138,12 +1147,11 @@ parse_ld:
 	jz .invalid
 	test cl, 4
 	jz .exact
-	mov byte [xdi + xbx], 1 ; the dropped digits: one more, nonzero
+	mov al, 1               ; the dropped digits: one more, nonzero
+	call .put_digit
 	inc ebx
 	call .down
-.exact:	lea edx, [xdi + xbx]
-	mov [dest_end], edx
-	mov dh, ah
+.exact:	mov dh, ah
 	or dh, 0x20
 	mov al, 'e'
 	test cl, 8
@@ -1190,7 +1198,7 @@ parse_ld:
 	test ebx, ebx
 	jz .zero
 
-; The value is pdig (ebx digits) times 10^ebp (2^ebp for hex): out of
+; The value is P (ebx digits) times 10^ebp (2^ebp for hex): out of
 ; range (overflow, or far below the least subnormal) before any work.
 	mov [sgn], cl
 	test cl, 8
@@ -1215,57 +1223,29 @@ parse_ld:
 	add eax, 66
 	mov [shift], eax        ; value * 2^shift is in [2^66, 2^71)
 
-; P = the digits times the positive powers, Q = the negative ones.
-	mov edi, big_p
-	and dword [xdi], 0
-	mov ebx, 10
-	test byte [sgn], 8
-	jz .base
-	mov bl, 16
-.base:	mov esi, pdig
-.pd:	cmp esi, [dest_end]
-	jae .built
-	movzx ecx, byte [xsi]
-	push xsi
-	call big_mul
-	pop xsi
-	inc esi
-	jmp .pd
-.built:
-	mov edi, big_q
+; P = the digits times the positive powers, then Q = the negative ones
+; just past P's last limb (P does not grow any more).
+	mov edi, [abase]
+	call .pows
+	push xdi
+	mov eax, [xdi]
+	lea edi, [xdi + xax*4 + 4]
 	call big_set1
-	test byte [sgn], 8
-	jz .ten
-	mov bl, 2
-.ten:	mov esi, ebp
-	mov edi, big_p
-	test esi, esi
-	jns .pos
-	neg esi
-	mov edi, big_q
-.pos:	call mul_pow
-	mov bl, 2
-	mov esi, [shift]
-	mov edi, big_p
-	test esi, esi
-	jns .pos2
-	neg esi
-	mov edi, big_q
-.pos2:	call mul_pow
-	mov edi, big_q
+	neg ebp
+	neg dword [shift]
+	call .pows
 	push 71
 	pop xsi
-	call mul_pow
+	call mul_pow            ; (bl = 2)
+	pop xsi
 
-; 72 bits of the quotient, by shift and subtract.
+; 72 bits of the quotient, by shift and subtract: xsi = P, xdi = Q.
 	xor eax, eax
 	mov [qbits], eax
 	mov [qbits+4], eax
 	mov [qbits+8], eax
 	mov ebp, 71
-.div:	mov esi, big_p
-	mov edi, big_q
-	call big_cmp
+.div:	call big_cmp
 	jb .zero_bit
 	call big_sub
 	bts [qbits], ebp
@@ -1289,11 +1269,11 @@ parse_ld:
 	mov ebx, [qbits]
 	bt ebx, ecx             ; the round bit
 	jnc .rounded
-	mov esi, 1
-	shl esi, cl
-	dec esi
-	and ebx, esi
-	or ebx, [big_p]         ; sticky: bits below, or a remainder
+	mov edi, 1
+	shl edi, cl
+	dec edi
+	and ebx, edi
+	or ebx, [xsi]           ; sticky: bits below, or a remainder
 	jnz .round_up
 	test al, 1
 	jz .rounded
@@ -1304,7 +1284,7 @@ parse_ld:
 	mov edx, 0x80000000
 	inc ebp
 .rounded:
-	sub ebp, [shift]        ; the binary exponent
+	add ebp, [shift]        ; the binary exponent (shift negated)
 	mov ebx, eax
 	lea eax, [xbp + 16383]
 	cmp eax, 0x7fff
@@ -1333,6 +1313,26 @@ parse_ld:
 .ret:	pop xbp
 	pop xbx
 	ret
+; .pows - big xdi times (10 or 2)^ebp and 2^[shift], the positive ones
+; (mul_pow does nothing for the others); bl = 2. clobbers xax xcx xdx xsi
+.pows:	movzx ebx, byte [pbase+1]
+	mov esi, ebp
+	call mul_pow
+	mov bl, 2
+	mov esi, [shift]
+	jmp mul_pow
+; .put_digit - P = P * (10 or 16) + al (xdi = P). clobbers xax xdx
+.put_digit:
+	push xcx
+	push xsi
+	push xbx
+	movzx ecx, al
+	movzx ebx, byte [pbase]
+	call big_mul
+	pop xbx
+	pop xsi
+	pop xcx
+	ret
 ; one more place of the digits: the exponent goes down (or up)
 .down:	dec ebp
 	test cl, 8
@@ -1348,9 +1348,12 @@ parse_ld:
 ; ------------------------------------------------------------------
 ; decompose - the long double at xsi in decimal: dsign, dkind (0 finite,
 ; 1 inf, 2 nan), and for a finite one its exact digits (dstart, nd: no
-; leading zero; none for 0) and x10, the power of ten of the first.
-; clobbers all but xbp
+; leading zero; none for 0; dstart = [abase] when none) and x10, the power
+; of ten of the first. Its big integer starts at [abase], the digits just
+; past its last limb. clobbers all but xbp
 decompose:
+	mov edi, [abase]
+	mov [dstart], edi
 	movzx eax, word [xsi+8]
 	mov ecx, eax
 	shr ecx, 15
@@ -1392,7 +1395,6 @@ decompose:
 	push xax
 	push xbx
 	push xdx
-	mov edi, big_p
 	and dword [xdi], 0
 	mov ebx, 65536
 	pop xcx
@@ -1423,9 +1425,10 @@ decompose:
 	xor eax, eax
 .dexp:	push xax
 ; the limbs in decimal, nine digits each, then past the leading zeros
-	mov esi, big_p
-	mov edi, digits
+	mov esi, edi
 	mov ecx, [xsi]
+	lea edi, [xsi + xcx*4 + 4]
+	push xdi
 	mov ebx, 10
 .limb:	mov eax, [xsi + xcx*4]
 	push xcx
@@ -1441,7 +1444,7 @@ decompose:
 	pop xdi
 	pop xcx
 	loop .limb
-	mov esi, digits
+	pop xsi
 .lead:	cmp byte [xsi], '0'
 	jne .first
 	inc esi
@@ -1496,16 +1499,18 @@ round_k:
 	ret
 
 ; fmt_num - the long double at xsi as printf's one directive (f_conv,
-; f_flags, f_width, f_prec, f_case) writes it, at xdi (a BSS address),
-; NUL-terminated. clobbers all but xbp
+; f_flags, f_width, f_prec, f_case) writes it, NUL-terminated, in the
+; arena from [abase] on (after decompose's work and the body): [cur_buf]
+; = its start, xdi = its NUL. clobbers all but xbp
 fmt_num:
 	push xbp
-	push xdi
 	push xsi
 	call decompose
 	pop xsi
 	mov byte [hexpfx], 0
-	mov edi, body
+	mov edi, [dstart]       ; the body just past the digits
+	add edi, [nd]
+	mov [bodyp], edi
 	cmp byte [dkind], 0
 	je .finite
 	mov esi, w_inf
@@ -1660,7 +1665,7 @@ fmt_num:
 ; sign, padding, body
 .body_done:
 	mov ecx, edi
-	sub ecx, body           ; ecx = the body's length
+	sub ecx, [bodyp]        ; ecx = the body's length
 	mov bl, [f_flags]
 	mov dl, '-'
 	cmp byte [dsign], 0
@@ -1673,7 +1678,7 @@ fmt_num:
 	jnz .signed
 	mov dl, 0
 .signed:
-	pop xdi
+	mov [cur_buf], edi      ; the number just past the body
 	mov ebp, [f_width]
 	sub ebp, ecx
 	cmp dl, 1
@@ -1695,11 +1700,11 @@ fmt_num:
 .spaces:
 	call pad
 	call put_sign
-.copy:	mov esi, body
+.copy:	mov esi, [bodyp]
 	rep movsb
 	jmp .end
 .left:	call put_sign
-	mov esi, body
+	mov esi, [bodyp]
 	rep movsb
 	call pad
 .end:	mov byte [xdi], 0
@@ -1818,7 +1823,7 @@ dec_out:
 ; strip - %g without '#': no trailing zeros in the fraction, no lone point
 strip:	test byte [f_flags], FL_HASH
 	jnz .ret
-	mov esi, body
+	mov esi, [bodyp]
 .find:	cmp esi, edi
 	jae .ret
 	lodsb
@@ -1863,21 +1868,15 @@ fmt_unknown:	db F_ARGV0, ': format ', F_QUOTE, ' has unknown %', F_TEXT, ' direc
 fmt_many:	db F_ARGV0, ': format ', F_QUOTE, ' has too many % directives', 10, 0
 
 BSS
-; The big buffers first, those whose lives do not meet sharing their bytes
-; (pdig: parse_ld; digits: decompose to fmt_num; big_q: parse_ld; body:
-; fmt_num); then what a short run touches, in one page with i386's argv0
-; and status: the globals, a small counter for the fast path, a small
-; first output buffer, and num_b's start (a short number).
-pdig:
-digits:		resb 9*BIGL + 16        ; (> NDMAX + 8)
-big_q:
-body:		resb NUMSZ              ; (> 4*(BIGL + 2))
-num_a:		resb NUMSZ
-big_p:		resd BIGL + 2
+; The big buffers first; then what a short run touches, in one page with
+; i386's argv0 and status: the globals, a small counter for the fast path,
+; a small first output buffer, and the arena, whose work a short run keeps
+; in its first few hundred bytes (its buffers lie one after another, each
+; as long as its content: see parse_ld, decompose, fmt_num).
 outbuf:		resb OUTSZ
 pbuf:		resb PBUFSZ
 pbuf_end:	resb 4
-	BSS_ROOM 2048
+	BSS_ROOM 4096
 	GLOBALS_HERE
 nops:		resd 1
 eqw:		resb 1
@@ -1910,11 +1909,13 @@ pend:		resd 1
 pstart:		resd 1
 q_len:		resd 1
 dest:		resd 1
-dest_end:	resd 1
+abase:		resd 1
+bodyp:		resd 1
+pbase:		resb 2
+		resb 2
 shift:		resd 1
 qbits:		resd 3
 cur_buf:	resd 1
-prev_buf:	resd 1
 nd:		resd 1
 x10:		resd 1
 dstart:		resd 1
@@ -1924,9 +1925,10 @@ op_last:	resb OPSZ
 x_val:		resb 16
 i_val:		resb 16
 tmp_val:	resb 16
+x0:		resb 16
 psmall:		resb 44
 psmall_end:	resb 4
 out_small:	resb OUTSMALL
-num_b:		resb NUMSZ
+arena:		resb ARENASZ
 
 program_end
