@@ -44,9 +44,7 @@ PAD	equ 64			; dtab: '='
 _start:
 	pop_argv0			; xsp = &argv[1]
 	mov dword [wrap], 76
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_here
 .opt:
 	call getopt_long
 	jc .options_done

@@ -114,9 +114,7 @@ _start:
 
 ; The options (getopt_long: xsi, xdi, xbx are its state).
 .options:
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_here
 .opt:
 	call getopt_long
 	jc .options_done

@@ -101,9 +101,7 @@ _start:
 	mov word [delim], 0x0a09        ; delim TAB, line delimiter \n
 
 ; The options (getopt_long: long ones too).
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_here
 .opt:
 	call getopt_long
 	jc options_done

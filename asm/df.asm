@@ -52,9 +52,7 @@ ROW     equ NCOL * 4
 _start:
 	pop_argv0                       ; xsp = &argv[1]
 	mov dword [opos], obuf
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_here
 .opt:
 	call getopt_long
 	jc .options_done

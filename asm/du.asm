@@ -64,9 +64,7 @@ _start:
 	mov dword [apos], arena
 	dec dword [maxd]                ; -1: no limit
 	mov dword [bsize], 1024
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_here
 .opt:
 	call getopt_long
 	jc .options_done

@@ -72,9 +72,7 @@ SPECSZ	equ 16
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_here
 	mov word [addr_base], 8 | (7 << 8)
 	mov dword [specs_end], specs
 

@@ -56,9 +56,7 @@ _start:
 	mov byte [ldelim], 10
 
 ; The options (getopt_long: long ones too).
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_here
 .opt:
 	call getopt_long
 	jc .options_done

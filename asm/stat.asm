@@ -55,9 +55,7 @@ _start:
 	pop_argv0                       ; xsp = &argv[1]
 	mov ebp, VB
 	mov dword [V(opos)], obuf
-	mov xsi, xsp
-	mov xdi, xsp
-	xor ebx, ebx
+	getopt_here
 .opt:
 	call getopt_long
 	jc .options_done
