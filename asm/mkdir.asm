@@ -18,6 +18,7 @@
 ; mode at once (GNU makes it without group/other write first).
 
 %include "subk.inc"
+%include "layout.inc"
 use getopt_long, fs_mode, err_quoted, fs_msg, fs_out, fs_missing, errno_path, errno_tree
 
 OPT_P	equ 1
@@ -285,9 +286,12 @@ LONGOPTS:
 	db '?', 'version', 0
 	db 0
 
+; Where the bytes fall in pages (peak RSS): the variables, stx, i386's
+; argv0 and status and the start of qbuf (a message) share one page, and
+; obuf (the -v lines) starts another: a -v run or an error writes two.
 BSS
-OBUFSZ	equ 4096
-obuf:	resb OBUFSZ
+	BSS_ROOM 1024
+	GLOBALS_HERE
 opos:	resd 1
 werr:	resd 1
 otty:	resb 1
@@ -304,5 +308,8 @@ pos:	resW 1
 stx:	resb STATX_RECORD
 QBUFSZ	equ 131072 + 4 * 131072 + 64
 qbuf:	resb QBUFSZ
+OBUFSZ	equ 4096
+	BSS_ROOM 512
+obuf:	resb OBUFSZ
 
 program_end

@@ -17,6 +17,7 @@
 ; Differences from GNU: --help and --version are not supported.
 
 %include "subk.inc"
+%include "layout.inc"
 use getopt_long, fs_msg, fs_out, fs_missing, errno_path, errno_tree
 
 OPT_P	equ 1
@@ -307,16 +308,22 @@ LONGOPTS:
 	db '?', 'version', 0
 	db 0
 
+; Where the bytes fall in pages (peak RSS): the variables, stx, i386's
+; argv0 and status and the start of qbuf (a message) share one page, and
+; obuf (the -v lines) starts another: a -v run or an error writes two.
 BSS
-OBUFSZ	equ 4096
-obuf:	resb OBUFSZ
+	BSS_ROOM 1024
+	GLOBALS_HERE
 opos:	resd 1
 werr:	resd 1
 otty:	resb 1
 stx:	resb STATX_RECORD
-DENTSZ	equ 4096
-dents:	resb DENTSZ
 QBUFSZ	equ 131072 + 4 * 131072 + 64
 qbuf:	resb QBUFSZ
+OBUFSZ	equ 4096
+	BSS_ROOM 512
+obuf:	resb OBUFSZ
+DENTSZ	equ 4096
+dents:	resb DENTSZ
 
 program_end

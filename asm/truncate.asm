@@ -22,6 +22,7 @@
 ; ("unrecognized option").
 
 %include "subk.inc"
+%include "layout.inc"
 use getopt_long, fs_msg, err_quoted, err_plain, errno_path, errno_tree
 use ftruncate64, seek_end64
 
@@ -606,9 +607,11 @@ put_i64:
 empty:	db 0
 ten:	dd 10
 
+; Where the bytes fall in pages (peak RSS): the variables, i386's argv0
+; and status and the start of qbuf (a message) share one page.
 BSS
-QBUFSZ	equ 2 * 131072 + 4 * 2 * 131072 + 64
-qbuf:	resb QBUFSZ
+	BSS_ROOM 1024
+	GLOBALS_HERE
 textbuf: resb 80
 ssize:	resq 1                  ; -s's SIZE, or RFILE's size
 rsize:	resq 1                  ; RFILE's size with a relative -s, else < 0
@@ -627,6 +630,8 @@ got_size: resb 1
 no_create: resb 1
 block:	resb 1
 fd_open: resb 1
+QBUFSZ	equ 2 * 131072 + 4 * 2 * 131072 + 64
+qbuf:	resb QBUFSZ
 TEXT
 
 program_end
