@@ -8,6 +8,14 @@
 # inode, against GNU's copy.
 load helpers
 
+# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment)
+# ends with status 1 (one error message) after a peak RSS of at most KIB
+rss_error_at_most() {
+	local kb st
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null | tail -1)
+	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
+}
+
 # links DIR - each non-directory under DIR: its name, its link count and
 # the first name (in sorted order) of its inode: which names GNU's and
 # our copies made hard links of one another
@@ -141,6 +149,27 @@ copy_like_gnu() {
 	rss_at_most 16 cp a b
 	rss_at_most 16 cp e f
 	rss_at_most 16 cp -f a b
+}
+
+@test "peak RSS: 16 KiB for -v and for an error" {
+	echo x > a
+	rss_at_most 16 cp -v a v1
+	rss_at_most 16 cp -rv a v2
+	rss_error_at_most 16 cp nope x
+}
+
+@test "-v lines past obuf's 4096 bytes and longer than it: GNU's bytes, GNU's writes" {
+	n=$(printf 'n%.0s' $(seq 150))
+	long=d; for i in $(seq 24); do long="$long/$n"; done
+	c=$(printf '\001%.0s' $(seq 200))    # quoted as $'\001...': 800 bytes
+	mkdir -p "$long" o g
+	echo x > "$long/$c"
+	for i in $(seq 40); do echo "$i" > "$n$i"; done
+	strace -o s1 -e trace=write "$(bin cp)" -v "$n"[1-2]* "$long/$c" "$n"[3-9]* o > out
+	strace -o s2 -e trace=write /usr/bin/cp -v "$n"[1-2]* "$long/$c" "$n"[3-9]* g > expected
+	[ "$(wc -c < out)" -gt 12000 ] && [ "$(awk '{print length}' out | sort -n | tail -1)" -gt 4096 ]
+	sed "s|'o/|'g/|" out | cmp - expected
+	[ "$(grep -o '^write(1, .*= [0-9]*' s1 | sed 's/.*= //')" = "$(grep -o '^write(1, .*= [0-9]*' s2 | sed 's/.*= //')" ]
 }
 
 @test "hard links in a tree: -a, -r --preserve=links, -dR, as GNU" {

@@ -11,6 +11,14 @@
 # destination, -f -i -n in their orders, root, a symlink destination.
 load helpers
 
+# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment)
+# ends with status 1 (one error message) after a peak RSS of at most KIB
+rss_error_at_most() {
+	local kb st
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null | tail -1)
+	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
+}
+
 # links DIR - each non-directory under DIR: its name, its link count and
 # the first name (in sorted order) of its inode
 links() {
@@ -110,6 +118,13 @@ tree() {
 	echo x > a
 	rss_at_most 16 mv a b
 	[ -e b ]
+}
+
+@test "peak RSS: 16 KiB for -v and for an error" {
+	echo x > a
+	rss_at_most 16 mv -v a b
+	[ -e b ]
+	rss_error_at_most 16 mv nope x
 }
 
 @test "across file systems: hard links kept, in a tree and between operands, as GNU" {
