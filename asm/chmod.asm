@@ -36,6 +36,11 @@ F_DIAG   equ 4
 F_REF    equ 8
 F_PRES   equ 16
 DBUF       equ 2048                       ; the getdents buffer (one for all levels)
+%define OBUF_TAIL                       ; (see BSS)
+%macro QB_START 1
+	mov %1, [pathend]
+	inc %1
+%endmacro
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -185,6 +190,7 @@ _start:
 	jns .ref_ok
 	mov esi, msg_ref
 	mov xdx, [refname]
+	mov dword [pathend], pathbuf    ; (QB_START: the message at pathbuf + 1)
 	call err_af
 	exit 1
 .ref_ok:
@@ -304,7 +310,7 @@ process:
 	jne .not_link
 	cmp byte [verb], 2              ; a link met in the walk: not applied
 	jne .ret
-	mov edi, qbuf
+	QB_START edi
 	mov esi, msg_neither
 	call af_put
 	mov xsi, pathbuf
@@ -376,7 +382,7 @@ process:
 	not eax
 	push xax
 	call out_flush
-	mov edi, qbuf
+	QB_START edi
 	mov xsi, ARGV0
 	call copystr
 	mov ax, ': '
@@ -543,7 +549,7 @@ new_mode:
 ; describe - a -v line begun in qbuf: TEXT, then the path quoted.
 ; in: xsi = TEXT. out: xdi past it.
 describe:
-	mov edi, qbuf
+	QB_START edi
 	call af_put
 	mov xsi, pathbuf
 	jmp quote_af
@@ -660,10 +666,17 @@ LONGOPTS:
 	db '?', 'version', 0
 	db 0
 
+; Where the bytes fall in pages (peak RSS): obuf keeps its bytes at its
+; end (fs_msg's OBUF_TAIL) and ends 512 bytes into the page of i386's
+; argv0 and status, the variables, stx, dbuf and pathbuf's start; a
+; message is built just past the path in pathbuf (QB_START, at the top):
+; a plain run, a -v run, -R on a small directory and an error each write
+; one page.
 BSS
-	BSS_ROOM 3072                   ; the variables, stx, dbuf and the start
-	GLOBALS_HERE                    ; of pathbuf in one page (i386: argv0 too)
 OBUFSZ	equ 4096
+	resb (PAGE + 512 - _BSS_PAGEOFF) % PAGE
+obuf:	resb OBUFSZ
+	GLOBALS_HERE
 flags:	resb 1
 verb:	resb 1
 isdir:	resb 1
@@ -689,9 +702,8 @@ stx:	resb STATX_RECORD
 dbuf:	resb DBUF
 PATHSZ	equ 1 << 20
 pathbuf: resb PATHSZ
-obuf:	resb OBUFSZ
 QBUFSZ	equ 4 * PATHSZ + 4096
-qbuf:	resb QBUFSZ
+qbuf:	resb QBUFSZ                     ; (past pathbuf: QB_START's room)
 modebuf: resb 1 << 21
 
 program_end

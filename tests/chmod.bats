@@ -4,6 +4,14 @@
 # closed pipe, and the peak RSS.
 load helpers
 
+# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment)
+# ends with status 1 (one error message) after a peak RSS of at most KIB
+rss_error_at_most() {
+	local kb st
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null | tail -1)
+	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
+}
+
 @test "the user cases as a non-root user" {
 	user_cases chmod
 }
@@ -33,6 +41,14 @@ load helpers
 	rss_at_most 16 chmod u+x f
 	mkdir -p d/e && touch d/x d/e/y
 	rss_at_most 16 chmod -R 700 d
+}
+
+@test "peak RSS of -v, -c and of an error: 16 KiB" {
+	touch f
+	rss_at_most 16 chmod -v 644 f
+	rss_at_most 16 chmod -c u+x f
+	rss_error_at_most 16 chmod 644 nope
+	rss_error_at_most 16 chmod -v 644 nope
 }
 
 @test "-Rv of wide directories with subdirectories among the entries: GNU's lines" {
