@@ -36,6 +36,7 @@ define install_missing
 	@missing=""; for t in $(1); do command -v $${t%%:*} >/dev/null 2>&1 || \
 		missing="$$missing $${t#*:}"; done; \
 	[ -f /usr/include/x86_64-linux-gnu/asm/unistd_32.h ] || missing="$$missing linux-libc-dev"; \
+	[ -f /usr/share/zoneinfo/Europe/Paris ] || missing="$$missing tzdata"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "installing:$$missing"; \

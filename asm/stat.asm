@@ -20,8 +20,9 @@
 ; 'F': Reason", the others still shown), for a bad option, a missing
 ; operand, an invalid directive ("stat: '%5%': invalid directive") or a
 ; write error.
-; Differences from GNU: times are shown in UTC (+0000) whatever TZ says;
-; %m (mount point) and %C (SELinux context) fail with a message; a user or
+; Times are local (rt/localtime.inc: TZ, or /etc/localtime) with GNU's
+; numeric offset (+hhmm, seconds of an LMT offset dropped as strftime's %z).
+; Differences from GNU: the zone's limits are rt/localtime.inc's; %m (mount point) and %C (SELinux context) fail with a message; a user or
 ; group id without a name in /etc/passwd, /etc/group (first 64 KiB) shows
 ; UNKNOWN as GNU's, but other NSS sources are not asked; %T of -f knows the
 ; common file systems only (others: UNKNOWN (0xN) as GNU's unknown ones);
@@ -30,7 +31,8 @@
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
-use getopt_long, fs_msg, fs_missing, errno_path, quote_arg, atou
+%include "rt/localtime.inc"
+use localtime, getopt_long, fs_msg, fs_missing, errno_path, quote_arg, atou
 use udigits, putc_buf, hexval
 %define UDIGITS_HEX
 %define PUTC_COUNT
@@ -38,6 +40,7 @@ use udigits, putc_buf, hexval
 
 OBUFSZ equ 1024
 IDSZ   equ 65536
+%define TZBUFSZ 16384                   ; (the zone's data in idbuf)
 QBUFSZ equ 8 * 4096 + 4 * 131072 + 64  ; (more than IDSZ)
 F_MINUS equ 1
 F_ZERO  equ 2
@@ -52,8 +55,10 @@ F_SPACE equ 16
 %endmacro
 
 _start:
+	envp_at_start xdx
 	pop_argv0                       ; xsp = &argv[1]
 	mov ebp, VB
+	mov [V(envp)], xdx
 	mov dword [V(opos)], obuf
 	getopt_here
 .opt:
@@ -87,6 +92,7 @@ _start:
 ; do_file - xsi = the name: its status by the format chosen.
 do_file:
 	mov [V(name)], xsi
+	and byte [V(tzok)], 0           ; idbuf (the zone) to be overwritten
 	OPT 'f'
 	jnz do_fs
 %if AT_SYMLINK_NOFOLLOW != 0x100
@@ -417,6 +423,7 @@ d_unknown:
 ; d_qname - %N: quoted (GNU's quoteaf; as it is in the default form), then
 ; " -> TARGET" for a symbolic link, built in qbuf
 d_qname:
+	and byte [V(tzok)], 0           ; (qbuf is idbuf: the zone's)
 	mov xsi, [V(name)]
 	mov edi, qbuf
 	mov ebx, quote_af
@@ -615,8 +622,23 @@ ERAS equ 5400000
 SHIFT equ 86400 * (719468 + 146097 * ERAS)
 .known:
 	push xsi                        ; the record
+	cmp byte [V(tzok)], 0           ; the zone, in idbuf (unless there
+	jne .zoned                      ; since this file's %N, %U, %G)
+	inc byte [V(tzok)]
+	mov xsi, [V(envp)]
+	mov edi, idbuf
+	call tz_load
+.zoned:
+	mov xsi, [xsp]
 	mov eax, [xsi]
 	mov edx, [xsi+4]
+	call tz_offset                  ; ecx = the offset: local time
+	jc .range
+	mov [V(tzoff)], ecx
+	mov ebx, ecx
+	sar ebx, 31
+	add eax, ecx
+	adc edx, ebx
 	add eax, SHIFT & 0xffffffff
 	adc edx, SHIFT >> 32
 	js .range
@@ -715,8 +737,26 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	push 9
 	pop xcx
 	call dec_n
-	movsd                           ; " +0000"
-	movsw
+	mov ax, ' +'                    ; " +hhmm" (strftime's %z: the
+	mov ecx, [V(tzoff)]             ; minutes truncated)
+	test ecx, ecx
+	jns .east
+	mov ah, '-'
+	neg ecx
+.east:
+	stosw
+	xchg eax, ecx
+	push 60
+	pop xcx
+	cdq
+	div ecx
+	cdq
+	div ecx                         ; eax = hours, edx = minutes
+	imul eax, eax, 100
+	add eax, edx
+	push 4
+	pop xcx
+	call dec_n
 	mov esi, fld
 .put:
 	mov ecx, edi
@@ -1053,6 +1093,7 @@ s_fail:                                 ; %m, %C
 ; id_name - ebx = an id, edx = the file (passwd or group): xsi = its name
 ; (NUL-terminated in idbuf), or "UNKNOWN". A line is NAME:X:ID[:...].
 id_name:
+	and byte [V(tzok)], 0           ; (idbuf: the zone's)
 	push xbp
 	push xbx                        ; (i386's A1)
 	sys open, xdx, O_RDONLY | O_LARGEFILE
@@ -1180,7 +1221,7 @@ esc_n equ $ - esc_from
 		db 7, 8, 27, 12, 10, 13, 9, 11, '"', '\'
 
 mdays:	db 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 29
-seps:	db '-- ::. +0000'
+seps:	db '-- ::.'
 rwx:	db 'rwxrwxrwx'
 typechar:	db '?pc?d?b?-?l?s???'
 typename:	db t_unk - types, t_fifo - types, t_chr - types, t_unk - types
@@ -1296,6 +1337,7 @@ BSS
 	BSS_ROOM 4096
 	GLOBALS_HERE                    ; i386: argv0 and status with them
 opos:	resW 1
+envp:	resW 1
 ufmt:	resW 1
 name:	resW 1
 dstart:	resW 1
@@ -1315,11 +1357,14 @@ opts:	resb 16
 nlend:	resb 1
 uesc:	resb 1
 negz:	resb 1
+tzok:	resb 1
 VB:
 stx:	resb STATX_RECORD
 sfs:	resb SFS_RECORD
 fld:	resb 64
 tbuf:	resb 64
+tzoff:	resd 1
+	TZ_VARS
 obuf:	resb OBUFSZ
 ; idbuf: /etc/passwd or /etc/group; as qbuf: %N's text and the error
 ; path's messages (fs_msg), never at the same time

@@ -19,17 +19,19 @@
 ; A FILE of "-" is standard output (its times changed through the fd).
 ; Times are set with utimensat (i386: utimensat_time64: 64-bit seconds).
 ; Exit status: 0; 1 on any error (the other files are still touched).
+; A date or stamp without a zone is local time (rt/localtime.inc: TZ, or
+; /etc/localtime), converted as glibc's mktime does: a time in a DST gap
+; is GNU's "invalid date format", one in an overlap gets mktime's choice.
 ; Differences from GNU: DATE is only the forms above: any other (GNU's
 ; relative items, month names, "yesterday", military zones like "x")
-; gets GNU's "invalid date format" message; a date or stamp without a
-; zone is local time, supported only when TZ is UTC (UTC, UTC0, GMT,
-; GMT0, Etc/UTC, with or without a ':'), else refused with a message;
-; -d with -r (a date relative to FILE's) is refused; years of -d have 4
-; digits; --help and --version are not supported.
+; gets GNU's "invalid date format" message; -d with -r (a date relative
+; to FILE's) is refused; years of -d have 4 digits; --help and --version
+; are not supported; the zone's limits are rt/localtime.inc's.
 
 %include "subk.inc"
 %include "layout.inc"
-use getopt_long, err_quoted, err_plain, fs_msg, fs_missing, errno_path, errno_tree
+%include "rt/localtime.inc"
+use localtime, getopt_long, err_quoted, err_plain, fs_msg, fs_missing, errno_path, errno_tree
 
 %ifdef SYS_utimensat_time64             ; (i386: 64-bit times)
  %define SYS_touch_utimensat SYS_utimensat_time64
@@ -49,44 +51,8 @@ STX_ATIME equ 64                        ; struct statx_timestamp: s64, u32
 STX_MTIME equ 112
 
 _start:
-	envp_at_start xsi               ; TZ: is local time UTC?
-.env:
-	lodsW
-	test xax, xax
-	jz .env_done
-	cmp word [xax], 'TZ'
-	jne .env
-	cmp byte [xax+2], '='
-	jne .env
-	add xax, 3
-	cmp byte [xax], ':'
-	jne .tz_colon
-	inc xax
-.tz_colon:
-	mov edi, utc_names
-.tz_name:
-	mov xdx, xax
-.tz_cmp:
-	mov cl, [xdx]
-	cmp cl, [xdi]
-	jne .tz_next
-	inc xdi
-	inc xdx
-	test cl, cl
-	jnz .tz_cmp
-	mov byte [tz_ok], 1
-	jmp .env
-.tz_next:
-	cmp byte [xdi], 0
-	je .tz_skip
-	inc xdi
-	jmp .tz_next
-.tz_skip:
-	inc xdi
-	cmp byte [xdi], 0
-	jne .tz_name
-	jmp .env
-.env_done:
+	envp_at_start xax               ; (for TZ: tz_load)
+	mov [envp], xax
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 .opt:
 	call getopt_long                ; al = the option, xdx = its argument
@@ -387,10 +353,6 @@ die_date:
 	xor eax, eax
 	call say
 	exit 1
-die_tz:
-	mov esi, msg_tz
-	call err_plain
-	exit 1
 
 ; parse_t - posixtime's [[CC]YY]MMDDhhmm[.ss] at xsi. out: CF=0: edx:eax
 ; = the seconds (UTC); CF=1: invalid.
@@ -463,8 +425,9 @@ parse_t:
 	mov [minute], eax
 	pop xax
 	mov [second], eax
-	call check_tz
-	jmp civil
+	call civil
+	jnc to_utc
+	ret
 .bad_pop:
 	pop xsi
 .bad:
@@ -491,11 +454,32 @@ two:
 	stc
 	ret
 
-; check_tz - a local time: unless TZ is UTC, refused (die_tz).
-check_tz:
-	cmp byte [tz_ok], 0
-	je die_tz
+; to_utc - edx:eax = a local time's seconds counted as if UTC (second
+; may be 60: mktime counts xx:59:59's time and one more second, and
+; posixtime takes it when xx:59:59 exists) -> CF=0: edx:eax = UTC; CF=1:
+; no such local time. clobbers what tz_load does
+to_utc:
+	push xax
+	push xdx
+	call load_zone
+	pop xdx
+	pop xax
+	cmp dword [second], 60
+	jne tz_mktime
+	sub eax, 1
+	sbb edx, 0
+	call tz_mktime
+	jc .ret
+	add eax, 1
+	adc edx, 0
+.ret:
 	ret
+
+; load_zone - the local zone (tz_load) into qbuf (unused until then)
+load_zone:
+	mov xsi, [envp]
+	mov edi, qbuf
+	jmp tz_load
 
 ; civil - year, month, day, hour, minute, second (second may be 60) and
 ; zone (seconds east) checked and made seconds since the epoch. out: CF=0
@@ -534,7 +518,7 @@ civil:
 	mov eax, [year]
 	mov ecx, [month]
 	mov edx, [day]
-	call days_from_civil
+	call tz_days
 	mov ecx, 86400
 	imul ecx                        ; edx:eax = the day's first second
 	push xdx
@@ -556,80 +540,21 @@ civil:
 	stc
 	ret
 
-; days_from_civil - eax = year, ecx = month (1-12), edx = day -> eax =
-; days since 1970-01-01 (H. Hinnant's algorithm). clobbers ecx, edx, edi
-days_from_civil:
-	push xbx
-	mov ebx, edx                    ; ebx = day
-	cmp ecx, 2
-	jg .march
-	dec eax
-	add ecx, 12
-.march:
-	sub ecx, 3                      ; ecx = months since March
-	push xcx
-	mov ecx, 400
-	cdq
-	idiv ecx                        ; eax = era, edx = year of era
-	test edx, edx
-	jns .era
-	dec eax
-	add edx, ecx
-.era:
-	imul edi, eax, 146097
-	pop xax
-	imul eax, eax, 153
-	add eax, 2
-	push xdx
-	xor edx, edx
-	mov ecx, 5
-	div ecx
-	pop xdx
-	lea eax, [eax + ebx - 1]        ; day of year
-	imul ecx, edx, 365
-	add eax, ecx
-	mov ecx, edx
-	shr ecx, 2
-	add eax, ecx
-	push xax
-	xchg eax, edx
-	xor edx, edx
-	mov ecx, 100
-	div ecx
-	xchg eax, ecx
-	pop xax
-	sub eax, ecx
-	add eax, edi
-	sub eax, 719468
-	pop xbx
-	ret
-
-; current_year - out: eax = this year (UTC). clobbers what a sys does
+; current_year - out: eax = this year (local time). clobbers what
+; tz_load does
 current_year:
+	call load_zone
 	sys touch_clock_gettime, CLOCK_REALTIME, stx
 	mov eax, [stx]
 	mov edx, [stx+4]
+	call tz_offset
+	mov ebx, ecx
+	sar ebx, 31
+	add eax, ecx
+	adc edx, ebx
 	mov ecx, 86400
-	idiv ecx                        ; eax = days (floor for times after 1970)
-	push xax
-	xor edx, edx
-	mov ecx, 365
-	div ecx
-	add eax, 1970                   ; never below the year
-.down:
-	push xax
-	mov ecx, 1
-	mov edx, ecx
-	call days_from_civil
-	pop xcx
-	cmp eax, [xsp]
-	jle .found
-	lea eax, [ecx-1]
-	jmp .down
-.found:
-	pop xax
-	xchg eax, ecx
-	ret
+	idiv ecx                        ; eax = days (after 1970: floor)
+	jmp tz_year
 
 ; skip_blanks - xsi past spaces and tabs. clobbers al
 skip_blanks:
@@ -906,7 +831,11 @@ parse_d:
 	cmp byte [xsi], 0
 	jne .bad
 .local:
-	call check_tz
+	call civil
+	jc .bad
+	call to_utc
+	mov ecx, [nsec]
+	ret
 .civil:
 	call civil
 	mov ecx, [nsec]
@@ -918,14 +847,12 @@ parse_d:
 	ret
 
 mdays:	db 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-utc_names:	db 'UTC', 0, 'UTC0', 0, 'GMT', 0, 'GMT0', 0, 'Etc/UTC', 0, 0
 time_words:	db CH_A, 'atime', 0, CH_A, 'access', 0, CH_A, 'use', 0
 		db CH_M, 'mtime', 0, CH_M, 'modify', 0, 0
 msg_ref:	db 'failed to get attributes of ', 0
 msg_touch:	db 'cannot touch ', 0
 msg_setting:	db 'setting times of ', 0
 msg_dref:	db '-d with -r (a date relative to a file) is not supported', 0
-msg_tz:		db 'local times are supported only with TZ=UTC', 0
 fmt_date:	db F_ARGV0, ': invalid date format ', F_QUOTE, 10, 0
 fmt_sources:	db F_ARGV0, ': cannot specify times from more than one source', 10, F_TRY, 0
 fmt_nofile:	db F_ARGV0, ': missing file operand', 10, F_TRY, 0
@@ -944,10 +871,11 @@ LONGOPTS:
 	db 0
 
 BSS
-	BSS_ROOM 512
+; One page: the variables, stx and the zone's data (at qbuf's start).
+	BSS_ROOM 4096
 	GLOBALS_HERE                    ; i386: argv0 and status here
+envp:	resW 1
 flags:	resb 1
-tz_ok:	resb 1
 dropped: resb 1
 use_ts:	resb 1
 atflag:	resd 1
@@ -963,9 +891,11 @@ nsec:	resd 1
 datearg: resW 1
 refarg:	resW 1
 targ:	resW 1
+	TZ_VARS
 ts:	resb 32
 stx:	resb STATX_RECORD
 QBUFSZ	equ 131072 * 5 + 64
+%define TZBUFSZ 65536                   ; (the zone's data in qbuf)
 qbuf:	resb QBUFSZ
 
 program_end

@@ -3,7 +3,8 @@
 # change and birth times differ between two trees, so ours and GNU's run on
 # the same files here), -f on the live file systems, a file over 4 GiB,
 # permission denied as a non-root user, a name past PATH_MAX, /dev/full, a
-# closed pipe, and the peak RSS of trivial runs.
+# closed pipe, local times in several zones, and the peak RSS of trivial
+# runs (also with TZ=Europe/Paris).
 load helpers
 
 mktree() {
@@ -111,6 +112,24 @@ mktree() {
 	[ "$d" = "$T" ] || rm -r "$d"
 }
 
+@test "local times: the default form and the 64-bit range in zones and POSIX TZ strings, as GNU's" {
+	mktree
+	local d=$T t tz
+	[ -w /dev/shm ] && d=$(mktemp -d /dev/shm/subk-stat.XXXXXX)
+	for tz in Europe/Paris America/New_York Australia/Lord_Howe "EST5EDT,M3.2.0,M11.1.0" "<-03>3" ""; do
+		export TZ=$tz
+		output_like_gnu stat f d l /dev/null || { [ "$d" = "$T" ] || rm -r "$d"; false; }
+		for t in -9223372036854775808 -67768040609740800 -62135596801 \
+			-5364662400.5 -2208988800 1711846800 4107542400 \
+			67768036191676799 67768036191676800 9223372036854775807; do
+			touch -d "@$t" "$d/f" || continue
+			output_like_gnu stat -c '%x|%.3y|%-40z|%Y' "$d/f" ||
+				{ [ "$d" = "$T" ] || rm -r "$d"; false; }
+		done
+	done
+	[ "$d" = "$T" ] || rm -r "$d"
+}
+
 @test "permission denied as a non-root user, the other operands still shown" {
 	as_nobody
 	mkdir -m 700 locked
@@ -162,4 +181,9 @@ mktree() {
 	rss_at_most 16 stat f
 	rss_at_most 16 stat -L -t f
 	rss_at_most 16 stat -f -t f
+	local kb st
+	read -r kb st < <(env -i TZ=Europe/Paris "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin stat)" f 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "stat f in Europe/Paris: $kb KiB, status $st"; return 1; }
+	read -r kb st < <(env -i TZ=America/New_York "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin stat)" -c %y f 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "stat -c %y f in America/New_York: $kb KiB, status $st"; return 1; }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # touch: what difftest cannot run: the user cases as a non-root user, a
-# read-only file system, local times outside UTC (refused clearly), the
+# read-only file system, local times against GNU's (and a version 1 zone file), the
 # current year of a short -t, and the peak RSS.
 load helpers
 
@@ -16,17 +16,43 @@ load helpers
 	ro_fs_fails /usr/bin/touch "$m" ro/f ro/old
 }
 
-@test "local times only with TZ=UTC: refused clearly, zones and epochs still work" {
-	run env TZ=Europe/Paris "$(bin touch)" -d 2020-01-02 f
+@test "local times in the zone of TZ or /etc/localtime, as GNU; zones and epochs still work" {
+	local tz d
+	for tz in Europe/Paris America/New_York Asia/Kolkata "" ; do
+		for d in "2020-01-02" "2024-10-27 02:30" "1900-01-01 00:00"; do
+			env TZ="$tz" "$(bin touch)" -d "$d" a
+			env TZ="$tz" /usr/bin/touch -d "$d" b
+			[ "$(stat -c %Y a)" = "$(stat -c %Y b)" ]
+		done
+	done
+	env -u TZ "$(bin touch)" -t 202001020304 a
+	env -u TZ /usr/bin/touch -t 202001020304 b
+	[ "$(stat -c %Y a)" = "$(stat -c %Y b)" ]
+	run env TZ=Europe/Paris "$(bin touch)" -d "2024-03-31 02:30" f
 	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin touch): local times are supported only with TZ=UTC" ]
+	[ "$output" = "$(bin touch): invalid date format '2024-03-31 02:30'" ]
 	[ ! -e f ]
-	run env -u TZ "$(bin touch)" -t 202001020304 f
-	[ "$status" -eq 1 ]
 	env TZ=Europe/Paris "$(bin touch)" -d 2020-01-02T03:04:05+01:00 f
 	[ "$(stat -c %Y f)" = 1577930645 ]
 	env TZ=:UTC "$(bin touch)" -d 2020-01-02 g
 	[ "$(stat -c %Y g)" = 1577923200 ]
+}
+
+@test "a version 1 zone file (32-bit data only, no footer) as glibc reads it" {
+	# Europe/Paris's header and 32-bit block with the version byte cleared
+	python3 - /usr/share/zoneinfo/Europe/Paris v1 <<-'PY'
+	import struct, sys
+	b = open(sys.argv[1], 'rb').read()
+	isut, isstd, leap, tc, ty, ch = struct.unpack('>6l', b[20:44])
+	n = 44 + tc * 5 + ty * 6 + ch + leap * 8 + isstd + isut
+	open(sys.argv[2], 'wb').write(b[:4] + b'\0' + b[5:n])
+	PY
+	local d
+	for d in "1950-06-01 12:00" "2024-07-01 12:00" "2037-07-01 12:00" "2050-07-01 12:00"; do
+		env TZ="$PWD/v1" "$(bin touch)" -d "$d" a
+		env TZ="$PWD/v1" /usr/bin/touch -d "$d" b
+		[ "$(stat -c %Y a)" = "$(stat -c %Y b)" ]
+	done
 }
 
 @test "-t MMDDhhmm takes the current year, as GNU" {
@@ -46,4 +72,9 @@ load helpers
 @test "peak RSS" {
 	rss_at_most 16 touch f
 	rss_at_most 16 touch -d @5 -m g
+	local kb st
+	read -r kb st < <(env -i TZ=Europe/Paris "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin touch)" -d "2024-07-01 12:00" h 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "touch -d local: $kb KiB, status $st"; return 1; }
+	read -r kb st < <(env -i TZ=America/New_York "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin touch)" -t 01020304 h 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "touch -t local: $kb KiB, status $st"; return 1; }
 }
