@@ -76,6 +76,12 @@ L_SIZE		equ 32
 LEVELS		equ 1 << 19
 PATHMAX		equ 1 << 18
 DENTSZ		equ 2048                ; (in the variables' page)
+%define OBUF_TAIL                       ; -v's buffer: see BSS
+%define OBUF_END oend
+%macro QB_START 1                       ; a message: just past the path
+	call qb_start
+	mov %1, eax
+%endmacro
 
 _start:
 	fast_syscall_init later         ; i386: int 0x80 until fast_syscall_on
@@ -187,6 +193,12 @@ _start:
 .some:
 	test byte [opts], OPT_V
 	jz .not_verbose
+	mov eax, ltop - 3 * L_SIZE      ; without -r, obuf ends at level 3's
+	test byte [opts], OPT_R         ; record (the levels below it are
+	jz .near                        ; unused): on the variables' page
+	mov eax, obuf + OBUFSZ
+.near:
+	mov [oend], eax
 	call out_init
 .not_verbose:
 	sys ioctl, 0, TCGETS, stx       ; isatty(0)
@@ -225,7 +237,7 @@ _start:
 	jbe .operands
 .ask_once:
 	push xax
-	mov edi, qbuf
+	QB_START edi
 	mov xsi, ARGV0
 	call copystr
 	mov esi, msg_remove_n
@@ -311,7 +323,7 @@ interactive_when:
 	je .always
 .bad:
 	push xdx
-	mov edi, qbuf
+	QB_START edi
 	mov xsi, ARGV0
 	call copystr
 	mov ax, ': '
@@ -442,7 +454,7 @@ operand:
 	mov edi, root_ino
 	call id_same
 	jne .walk
-	mov edi, qbuf                   ; "it is dangerous to operate
+	QB_START edi                   ; "it is dangerous to operate
 	mov xsi, ARGV0                  ; recursively on '/'", or on 'X'
 	call copystr                    ; (same as '/')
 	mov esi, msg_dangerous
@@ -543,7 +555,7 @@ dir:
 	je .level
 .other_device:
 	sys close, [cfd]
-	mov edi, qbuf
+	QB_START edi
 	mov xsi, ARGV0
 	call copystr
 	mov esi, msg_skipping
@@ -759,7 +771,7 @@ excise:
 	js .failed
 	test byte [opts], OPT_V
 	jz .ret
-	mov edi, qbuf
+	QB_START edi
 	mov esi, msg_removed
 	cmp byte [is_dir_ent], 0
 	je .verbose
@@ -1077,6 +1089,13 @@ path_push:
 	stc
 	ret
 
+; qb_start - eax = where a message begins: just past the path (plen),
+; on its page for a short path (fs_msg's QB_START).
+qb_start:
+	mov eax, [plen]
+	add eax, path + 1
+	ret
+
 ; path_pop - back to the path of the directory being read.
 path_pop:
 	mov eax, [depth]
@@ -1211,15 +1230,16 @@ LONGOPTS:
 ; and the start of path share one page with the records of the first
 ; levels (levels is indexed downwards from ltop, record 0, so the records
 ; of the first levels are its last bytes) and i386's argv0 and status:
-; "rm -r DIR" of a small directory touches one page of BSS.
+; "rm -r DIR" of a small directory touches one page of BSS. So do "rm -v
+; FILE" and an error: a message is built just past the path (QB_START),
+; and without -r the -v lines are buffered at the end of obuf (OBUF_TAIL)
+; put right below level 3's record (oend): in the levels' records 4 and
+; up, which only -r uses; with -r, in obuf after qbuf.
 BSS
-QBUFSZ	equ 131072 + 4 * PATHMAX + 256
-qbuf:	resb QBUFSZ
-OBUFSZ	equ 4096
-obuf:	resb OBUFSZ
-	resb (PAGE + 4 * L_SIZE - _BSS_PAGEOFF) % PAGE   ; (records 0..3 in
-levels:	resb (LEVELS - 1) * L_SIZE      ; the page of the variables)
-ltop:	resb L_SIZE                     ; record d at ltop - d * L_SIZE
+	resb (PAGE + 512 + 4 * L_SIZE - _BSS_PAGEOFF) % PAGE   ; (records 0..3
+levels:	resb (LEVELS - 1) * L_SIZE      ; and 512 bytes below them in the
+ltop:	resb L_SIZE                     ; page of the variables)
+					; record d at ltop - d * L_SIZE
 	GLOBALS_HERE
 pathp:	resW 1
 pname:	resW 1
@@ -1248,6 +1268,7 @@ root_ino: resd 2
 root_dev: resd 2
 opos:	resd 1
 werr:	resd 1
+oend:	resd 1                          ; where -v's buffer ends
 otty:	resb 1
 %ifdef _VSYS_LATER
 vsys_left: resb 1                       ; removals before the vDSO (256)
@@ -1257,5 +1278,9 @@ ptext:	resb 64
 stx:	resb STATX_RECORD
 dents:	resb DENTSZ
 path:	resb PATHMAX
+QBUFSZ	equ 131072 + 4 * PATHMAX + 256
+qbuf:	resb QBUFSZ                     ; (past path: QB_START's room)
+OBUFSZ	equ 4096
+obuf:	resb OBUFSZ                     ; -v's buffer with -r
 
 program_end

@@ -5,6 +5,14 @@
 # read-only file system, a terminal's write-protected prompt, peak RSS.
 load helpers
 
+# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment)
+# ends with status 1 (one error message) after a peak RSS of at most KIB
+rss_error_at_most() {
+	local kb st
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null | tail -1)
+	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
+}
+
 # sandboxed SCRIPT - SCRIPT run by bash -e in a private mount namespace
 # where a fresh tmpfs is mounted on $T (its working directory; fast, and
 # gone afterwards) and every other mount is read-only, so a bug in rm -r
@@ -201,6 +209,30 @@ print(p.returncode, len(p.stderr))" "$@"; }
 	# variables' page
 	rss_at_most 16 rm -r d
 	[ ! -e d ]
+}
+
+@test "peak RSS of -v and of an error: 16 KiB" {
+	touch a b && mkdir e
+	rss_at_most 16 rm -v a
+	rss_at_most 16 rm -dv e
+	rss_error_at_most 16 rm nope
+	rss_error_at_most 16 rm -v nope b
+	[ ! -e a ] && [ ! -e b ] && [ ! -e e ]
+}
+
+@test "-v without -r past obuf's 4096 bytes (its bytes below the levels' records): GNU's bytes and writes" {
+	n=$(printf 'n%.0s' $(seq 200))
+	long=l; for i in $(seq 18); do long="$long/$n"; done
+	c=$(printf '\001%.0s' $(seq 250))     # quoted: a line over 4096 bytes
+	for d in o g; do
+		mkdir -p "$d/$long"
+		for i in $(seq 60); do touch "$d/$(printf 'name-%03d-%0100d' "$i" 0)"; done
+		touch "$d/$long/$c"
+	done
+	(cd o && strace -o ../s1 -e trace=write "$(bin rm)" -v name-0[0-3]* "$long/$c" name-0[4-9]* > ../out)
+	(cd g && strace -o ../s2 -e trace=write /usr/bin/rm -v name-0[0-3]* "$long/$c" name-0[4-9]* > ../expected)
+	[ "$(wc -c < out)" -gt 8192 ] && cmp expected out
+	[ "$(grep -o '^write(1, .*= [0-9]*' s1 | sed 's/.*= //')" = "$(grep -o '^write(1, .*= [0-9]*' s2 | sed 's/.*= //')" ]
 }
 
 @test "i386: a big tree is removed through the vDSO, a small one with int 0x80" {
