@@ -92,6 +92,7 @@ _start:
 	mov eax, [stx + STX_DEV + 4]
 	mov [opdev + 4], eax
 	mov al, CAN_EXISTING
+	mov edi, [apos]                 ; (the arena's free bytes)
 	call canonicalize
 	pop xsi
 	jc .op_fail
@@ -362,12 +363,12 @@ has_slash:
 	stc
 	ret
 
-; find_mount - can_out = a FILE's canonical name, opdev its device: xbx
+; find_mount - [apos] = a FILE's canonical name, opdev its device: xbx
 ; = its mount (0: none, reported)
 find_mount:
 	xor ebx, ebx                    ; the best
 	and dword [blen], 0
-	mov A2d, can_out
+	mov A2d, [apos]
 	call strlen
 	mov [rlen], A3d
 	mov ebp, [mstart]
@@ -390,7 +391,7 @@ find_mount:
 	cmp A3d, 1
 	je .best
 	mov esi, [xbp + M_DIR]
-	mov edi, can_out
+	mov edi, [apos]
 	mov ecx, A3d
 	repe cmpsb
 	jne .next
@@ -817,9 +818,14 @@ LONGOPTS:
 BSS
 ; One page holds, for a trivial run, the variables, obuf (with the statx
 ; and statfs records) and the start of the region that takes, one after another, the mountinfo text,
-; the mounts, the rows and the arena of numbers (peak RSS).
-	BSS_ROOM 4096
+; the mounts, the rows and the arena of numbers (peak RSS); with FILE
+; operands, also the end of canonicalize's rest buffer (a name up to 32
+; bytes) and its variables, and each canonical name goes to the arena's
+; free bytes, before that operand's numbers.
+CAN_BSS 32, 4096 - 32 - 40
 	GLOBALS_HERE
+%define LONGOPT_BSS_HERE                ; long_opt's, here: ambp is written
+ambp:	resd 1                          ; by a long option
 opos:	resW 1
 apos:	resW 1
 rend:	resW 1
@@ -849,5 +855,7 @@ sfs	equ obuf + STATX_RECORD
 %endif
 mibuf:	resb MIBUFSZ + 4 + MAXMNT * M_SIZE + (MAXMNT + 2) * ROW + ARENASZ
 region_end:
+	resb CAN_OUT                    ; (a canonical name at the arena's end)
+ambbuf:	resb 512                        ; (only for an ambiguous option)
 
 program_end

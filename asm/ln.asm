@@ -15,7 +15,10 @@
 ;   -T, --no-target-directory  LINK_NAME is never a directory
 ;   -t, --target-directory=DIRECTORY
 ;   -v, --verbose            print 'LINK' -> 'TARGET' ('LINK' => 'TARGET'
-;                            for a hard link) for each link made
+;                            for a hard link) for each link made (stdout
+;                            buffered as glibc's; the lines buffered are
+;                            written before an error message, as GNU's
+;                            error() flushes stdout)
 ;   -L, --logical            hard links to what symlink TARGETs point to
 ;   -P, --physical           hard links to symlinks themselves (the default)
 ; Long options may be shortened to any unambiguous prefix.
@@ -29,7 +32,7 @@
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"
-use getopt_long, fs_msg, fs_out, usage_try, err_plain, errno_path, errno_tree
+use getopt_long, fs_msg, usage_try, err_plain, errno_path, errno_tree
 use canonicalize, relpath, random_letters, statx_same
 
 %define NOT_TRIED 1             ; a link result not yet known
@@ -163,12 +166,14 @@ _start:
 	exit 1
 
 ; The operands are at &argv[1] up to xdi; xbp points at them. With -v,
-; stdout is line-buffered on a terminal (fs_out's out_init).
+; stdout is line-buffered on a terminal (isatty: TCGETS).
 .opts_done:
 	cmp byte [opt_v], 0
 	je .not_verbose
 	push xdi
-	call out_init
+	sys ioctl, 1, 0x5401, obuf
+	test eax, eax
+	sete [otty]
 	pop xdi
 .not_verbose:
 	lea xbp, [xsp + 2*W]
@@ -292,7 +297,13 @@ _start:
 	dec dword [nfiles]
 	jnz .no_track
 .end:
-	call out_end
+	call v_flush
+	mov eax, [werr]
+	test eax, eax
+	jz .bye
+	mov esi, msg_write
+	call err_text
+.bye:
 	exit_status
 
 ; dest_name - dbuf = tdir joined to the last component of [src] (its
@@ -413,7 +424,7 @@ do_link:
 	jns .src_ok
 	mov xdx, [src]
 	mov esi, msg_access
-	jmp err_af
+	jmp flush_err_af
 .src_ok:
 	inc byte [sstat_ok]
 .stat_done:
@@ -446,7 +457,7 @@ do_link:
 	je .link
 	mov xdx, [dst]
 	mov esi, msg_access
-	jmp err_af
+	jmp flush_err_af
 .dst_exists:
 	movzx eax, word [dstx + STX_MODE]
 	and eax, S_IFMT
@@ -460,7 +471,7 @@ do_link:
 	jne .not_seen
 	mov esi, msg_created
 	mov xdx, [dst]
-	call af_start
+	call flush_af_start
 	mov esi, msg_with
 	call af_put
 	mov xsi, [src]
@@ -485,7 +496,7 @@ do_link:
 .same:
 	mov esi, msg_empty
 	mov xdx, [src]
-	call af_start
+	call flush_af_start
 	mov esi, msg_same
 	call af_put
 	mov xsi, [dst]
@@ -512,11 +523,11 @@ do_link:
 	call temp_template
 	mov dword [tries], 238328
 .temp:
-	mov edi, [tend]                 ; the 6 X's of tbuf
+	mov edi, [tend]                 ; the 6 X's of the name
 	push 6
 	pop xcx
 	call random_letters
-	mov edx, tbuf
+	mov edx, [tname]
 	cmp byte [opt_s], 0
 	je .temp_hard
 	call make_sym
@@ -534,7 +545,7 @@ do_link:
 	mov [lerr], eax
 	jmp short .result
 .rename:
-	sys rename, tbuf, [dst]
+	sys rename, [tname], [dst]
 	test eax, eax
 	jns .renamed
 	mov [lerr], eax
@@ -542,7 +553,7 @@ do_link:
 .renamed:
 	mov dword [lerr], REPLACED
 .unlink:
-	sys unlink, tbuf
+	sys unlink, [tname]
 .result:
 	mov eax, [lerr]
 	test eax, eax
@@ -554,7 +565,8 @@ do_link:
 .verbose:
 	cmp byte [opt_v], 0
 	je .ret
-	mov edi, qbuf
+	mov edi, [opos]                 ; (built right after the bytes
+	add edi, obuf                   ; buffered: see v_line)
 	mov xsi, [dst]
 	call quote_af
 	mov esi, arrow_hard
@@ -565,12 +577,13 @@ do_link:
 	call af_put
 	mov xsi, [src]
 	call quote_af
-	jmp out_line
+	jmp v_line
 .ret:
 	ret
 
 ; GNU's messages for a link that failed (xax = -errno).
 .failed:
+	call flush_v
 	push xax
 	cmp byte [opt_s], 0
 	je .hard_failed
@@ -617,6 +630,7 @@ do_link:
 	pop xax
 	jmp err_tail
 .say_fail:                              ; the format at xsi, ARG = xdx
+	call flush_v
 	xor eax, eax
 	mov STATUSb, 1
 	jmp say
@@ -720,40 +734,129 @@ dir_name:
 
 ; convert_abs_rel - [src] made relative to the canonical directory of
 ; [dst] (both canonicalized with CAN_MISSING), unless the result would
-; not fit PATH_MAX: then [src] is kept.
+; not fit PATH_MAX: then [src] is kept. The work is done in obuf past
+; its buffered bytes (the directory's name, the two canonical names and
+; the relative one, one after another); the result is kept at the end of
+; canonicalize's rest buffer (free until the next call; its last bytes
+; share the variables' page).
 convert_abs_rel:
 	mov xsi, [dst]
-	mov edi, nbuf
+	mov edi, [opos]
+	add edi, obuf
+	push xdi                        ; [xsp] = the directory
 	call dir_name
-	mov esi, nbuf
+	mov xsi, [xsp]
+	mov edi, esi
 	mov al, CAN_MISSING
 	call canonicalize
 	jc .ret
-	mov esi, can_out
-	mov edi, rdest
-	call copy
+	inc edi
+	push xdi                        ; the name's canonical form after it
 	mov xsi, [src]
 	mov al, CAN_MISSING
 	call canonicalize
+	pop xsi
 	jc .ret
-	mov esi, can_out
-	mov edx, rdest
-	mov edi, relbuf
+	mov xdx, [xsp]
+	inc edi
+	push xdi
 	call relpath
-	mov byte [xdi], 0
-	sub edi, relbuf
-	cmp edi, 4096
+	pop xsi
+	mov ecx, edi
+	sub ecx, esi
+	cmp ecx, 4096
 	jae .ret
-	mov dword [src], relbuf
-	and dword [src + 4], 0
+	mov edi, can_rend - 1
+	mov byte [xdi], 0
+	sub edi, ecx
+	mov [src], xdi                  ; (the upper half 0 on x86_64)
+	rep movsb
+.ret:
+	pop xax
+	ret
+
+; v_line - the -v line from obuf + [opos] up to xdi, and its newline, as
+; glibc's stdio appends it to a full buffer (obuf written 4096 bytes at a
+; time; each line at once on a terminal): the full blocks are written
+; from where they are, the rest moved to obuf's start.
+v_line:
+	mov al, 10
+	stosb
+	mov esi, obuf
+.block:
+	mov ecx, edi
+	sub ecx, esi
+	cmp ecx, OBUFSZ
+	jb .rest
+	push xdi
+	mov ecx, OBUFSZ
+	call v_write
+	pop xdi
+	jmp .block
+.rest:
+	mov edi, obuf
+	mov [opos], ecx
+	rep movsb
+	cmp byte [otty], 0
+	je v_write.ret
+; v_flush - obuf's bytes written. v_write - ecx bytes at esi written (none:
+; no write) -> esi past them. A failed write is kept in werr for the
+; closing "write error" (glibc's close_stdout). clobbers xax, xcx, xdx,
+; A1..A3
+v_flush:
+	mov esi, obuf
+	xor ecx, ecx
+	xchg ecx, [opos]
+v_write:
+	jxcxz .ret
+	push xsi
+	push xcx
+	mov A3d, ecx
+	movx A2, xsi
+	push 1
+	pop A1
+	call write_all
+	pop xcx
+	pop xsi
+	jns .ok
+	mov [werr], eax
+.ok:
+	add esi, ecx
 .ret:
 	ret
 
-; temp_template - tbuf = the directory part of [dst] (up to its last '/')
-; and "CuXXXXXX"; tend = where the X's start.
+; flush_v - the -v lines buffered written before an error message, as
+; glibc's error() flushes stdout (and the messages' qbuf is obuf).
+; clobbers nothing but flags
+flush_af_start:
+	call flush_v
+	jmp af_start
+flush_err_af:
+	call flush_v
+	jmp err_af
+flush_v:
+	push xax
+	push xcx
+	push xdx
+	push xbx
+	push xsi
+	push xdi
+	call v_flush
+	pop xdi
+	pop xsi
+	pop xbx
+	pop xdx
+	pop xcx
+	pop xax
+	ret
+
+; temp_template - [tname] = the directory part of [dst] (up to its last
+; '/') and "CuXXXXXX", in obuf past its bytes; tend = where the X's start.
 temp_template:
 	mov xsi, [dst]
-	mov edi, tbuf
+	mov edi, [opos]
+	add edi, obuf
+	mov [tname], edi
 	mov xdx, xdi
 .copy:
 	lodsb
@@ -811,22 +914,16 @@ seen_file:                              ; -> ZF=1 when [dst] was made
 	or ecx, 1                       ; ZF=0
 	ret
 
+msg_write:	db 'write error', 0
 msg_empty:	db 0
 
 
+; One page holds, for a trivial run, the end of canonicalize's rest
+; buffer (with -r, the relative name), the variables and the start of
+; obuf: the -v lines, the messages (qbuf: after obuf is written) and -r's
+; work (past obuf's bytes).
 BSS
-qbuf:	resb 2 * 131072 + 4 * 2 * 131072 + 64
-QBUFSZ	equ 2 * 131072 + 4 * 2 * 131072 + 64
-dbuf:	resb 2 * 131072 + 16
-nbuf:	resb 2 * 131072 + 16
-rdest:	resb CAN_MAX
-relbuf:	resb 3 * CAN_MAX
-seen:	resb 16 * SEEN_MAX
-BSS_ROOM 1024
-sstx:	resb STATX_RECORD
-dstx:	resb STATX_RECORD
-stx3:	resb STATX_RECORD
-stx4:	resb STATX_RECORD
+CAN_BSS 64, 1536
 tdir:	resW 1
 src:	resq 1
 dst:	resq 1
@@ -854,9 +951,21 @@ forcing: resb 1
 sstat_ok: resb 1
 otty:	resb 1                  ; stdout is a terminal (fs_out)
 GLOBALS_HERE
+%define LONGOPT_BSS_HERE        ; long_opt's, here: ambp is written
+ambp:	resd 1                  ; by a long option
+tname:	resW 1                  ; -f's temporary name (in obuf)
 rndbuf:	resb 256
-tbuf:	resb 2 * 131072 + 16           ; (-f's temporary name: next to the
-obuf:	resb OBUFSZ                     ; variables' page)
+sstx:	resb STATX_RECORD
+dstx:	resb STATX_RECORD
+QBUFSZ	equ 2 * 131072 + 4 * 2 * 131072 + 64
+obuf:	resb OBUFSZ + QBUFSZ + 2 * CAN_OUT + 3 * CAN_MAX + 64
+qbuf	equ obuf
+stx3:	resb STATX_RECORD
+stx4:	resb STATX_RECORD
+ambbuf:	resb 512                ; (only for an ambiguous option)
+dbuf:	resb 2 * 131072 + 16
+nbuf:	resb 2 * 131072 + 16
+seen:	resb 16 * SEEN_MAX
 TEXT
 
 program_end

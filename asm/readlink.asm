@@ -107,6 +107,7 @@ _start:
 	test al, al
 	jz .link
 	and al, 0x7f
+	mov edi, can_out
 	call canonicalize
 	jc .failed
 	mov esi, can_out
@@ -149,11 +150,19 @@ _start:
 	mov edx, esi            ; (no ARG: any string will do)
 	jmp usage_say
 
+; One page holds the end of the rest buffer, the variables and the start
+; of can_out (a trivial run's other page: put_buf's start).
 BSS
+CAN_BSS 64, 256
 mode:	resb 1                  ; 0: readlink(2); else 0x80 | CAN_ mode
 no_nl:	resb 1
 term:	resb 1
 verbose: resb 1
+%define LONGOPT_BSS_HERE        ; long_opt's, here: ambp is written
+ambp:	resd 1                  ; by a long option
+GLOBALS_HERE
+can_out: resb CAN_OUT           ; canonicalize's result, or readlink(2)'s
+ambbuf:	resb 512                ; (only for an ambiguous one)
 TEXT
 
 program_end

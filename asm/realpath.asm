@@ -48,6 +48,7 @@ _start:
 	save_argv0
 	getopt_init
 	mov byte [term], 10
+	mov dword [afree], can_out
 ; The scan state is in xsi, xdi, xbx: the options only set bytes.
 .opt:
 	call getopt_long
@@ -116,24 +117,24 @@ _start:
 	mov xsi, [relto]
 	test xsi, xsi
 	jz .each
-	call dir_arg
-	mov edi, relto_buf
-	call copy_out
-	mov dword [relto_can], relto_buf
+	call dir_arg            ; (the DIRs' canonical forms stay where
+	mov eax, [afree]        ; canonicalize put them: each FILE's after)
+	mov [relto_can], eax
+	inc edi
+	mov [afree], edi
 	mov xsi, [base]
 	test xsi, xsi
 	jz .each
-	mov eax, relto_buf
 	cmp xsi, [relto]
 	je .base_set            ; the same DIR
 	call dir_arg
-	mov edx, relto_buf
-	mov esi, can_out
-	call path_prefix
+	mov edx, [relto_can]
+	mov esi, [afree]
+	call path_prefix        ; (keeps edi)
+	mov eax, [afree]
 	jne .base_not_prefix
-	mov edi, base_buf
-	call copy_out
-	mov eax, base_buf
+	inc edi
+	mov [afree], edi
 	jmp short .base_set
 .base_not_prefix:               ; --relative-to outside: a no-op
 	xor eax, eax
@@ -147,7 +148,7 @@ _start:
 	jz .end
 	call canon
 	jc .failed
-	mov esi, can_out
+	mov esi, [afree]
 	mov edx, [relto_can]
 	test edx, edx
 	jz .print
@@ -157,13 +158,14 @@ _start:
 	jz .relative
 	xchg esi, edx
 	call path_prefix        ; is the name under the base?
-	mov esi, can_out
+	mov esi, [afree]
 	jne .absolute
 .relative:
 	pop xdx
-	mov edi, obuf
+	inc edi                 ; (past the name)
+	push xdi
 	call relpath
-	mov esi, obuf
+	pop xsi
 	jmp short .print
 .absolute:
 	pop xdx
@@ -195,23 +197,26 @@ _start:
 	mov edx, esi            ; (no ARG: any string will do)
 	jmp usage_say
 
-; canon - xsi = a name -> as canonicalize with the options' mode; -L
-; canonicalizes without symlinks, then that result with them.
+; canon - xsi = a name -> as canonicalize with the options' mode, the
+; result at [afree]; -L canonicalizes without symlinks, then that result
+; with them.
 canon:
 	mov al, [mode]
+	mov edi, [afree]
 	call canonicalize
 	jc .ret
 	cmp byte [logical], 0
 	je .ret
-	mov esi, can_out
+	mov esi, [afree]
+	mov edi, esi
 	mov al, [mode]
 	and al, ~CAN_NOLINKS
 	call canonicalize
 .ret:
 	ret
 
-; dir_arg - xsi = DIR of --relative-to/--relative-base, canonicalized into
-; can_out (xdi its end); with -e it must be a directory. A failure is
+; dir_arg - xsi = DIR of --relative-to/--relative-base, canonicalized at
+; [afree] (xdi its end); with -e it must be a directory. A failure is
 ; "realpath: DIR: Reason" and exit 1.
 dir_arg:
 	push xsi
@@ -225,7 +230,7 @@ dir_arg:
 	push xsi
 	push xdi
 	mov word [xdi], '/'     ; "DIR/" is accessible only for a directory
-	sys access, can_out, 0
+	sys access, [afree], 0
 	pop xdi
 	pop xsi
 	mov byte [xdi], 0
@@ -237,16 +242,6 @@ dir_arg:
 	call err_file
 	exit 1
 .ret:
-	ret
-
-; copy_out - copy can_out, its NUL included, to edi. clobbers xsi, xdi, al
-copy_out:
-	mov esi, can_out
-.byte:
-	lodsb
-	stosb
-	test al, al
-	jnz .byte
 	ret
 
 ; path_prefix - coreutils' path_prefix: esi = PREFIX, edx = a name (both
@@ -273,12 +268,10 @@ path_prefix:
 .ret:
 	ret
 
-; The big buffers first: the variables then share a page with
-; canonicalize's (the first of the routines' BSS).
+; One page holds the end of the rest buffer, the variables and the start
+; of the results (a trivial run's other page: put_buf's start).
 BSS
-relto_buf: resb CAN_MAX
-base_buf: resb CAN_MAX
-obuf:	resb 2 * CAN_MAX
+CAN_BSS 64, 256
 relto:	resW 1                  ; --relative-to's DIR, or 0
 base:	resW 1                  ; --relative-base's DIR, or 0
 relto_can: resd 1               ; their canonical forms, or 0
@@ -287,6 +280,13 @@ mode:	resb 1                  ; the CAN_ mode
 logical: resb 1                 ; -L
 quiet:	resb 1
 term:	resb 1
+afree:	resW 1                  ; where the next result goes
+%define LONGOPT_BSS_HERE        ; long_opt's, here: ambp is written
+ambp:	resd 1                  ; by a long option
+GLOBALS_HERE
+; the DIRs' canonical forms, a FILE's, and its relative name
+can_out: resb 3 * CAN_OUT + 3 * CAN_MAX
+ambbuf:	resb 512                ; (only for an ambiguous one)
 TEXT
 
 program_end

@@ -83,8 +83,32 @@ load helpers
 	[ "$(stat -c %h f1)" -eq 2 ] && [ ! -L o/f1 ]
 }
 
+@test "-v and errors: the lines before an error are written first, as GNU's error() flushes stdout" {
+	touch a c
+	mkdir o g
+	"$(bin ln)" -v a nope c a o > out1 2>&1 || true
+	(cd g && /usr/bin/ln -v ../a ../nope ../c ../a . > ../out2 2>&1) || true
+	sed -i "s#^$(bin ln):#ln:#; s#'o/#'#; s#=> '\.\./#=> '#" out1
+	sed -i "s#^/usr/bin/ln:#ln:#; s#'\./#'#; s#'\.\./#'#g" out2
+	diff out1 out2
+}
+
+# error_rss_at_most KIB UTIL ARGS... - UTIL ARGS ends with status 1 (an
+# error run: stderr is ignored) after a peak RSS of at most KIB KiB
+error_rss_at_most() {
+	local kb st
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null </dev/null | tail -n 1)
+	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
+}
+
 @test "peak RSS of a trivial run is at most 16 KiB" {
 	touch a
+	mkdir d
 	rss_at_most 16 ln a b
 	rss_at_most 16 ln -sf a b
+	rss_at_most 16 ln -s a l
+	rss_at_most 16 ln -v a c
+	rss_at_most 16 ln -r -s a d/l       # (canonicalize and relpath)
+	rss_at_most 16 ln -rsfv a d/l
+	error_rss_at_most 16 ln nope/x y
 }

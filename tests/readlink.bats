@@ -68,4 +68,5 @@ for i in range(1, 1001): os.symlink("t%d/../x" % i, "l%d" % i)'
 	mkdir d && touch d/f && ln -s d/f l2 && ln -s l2 l3
 	rss_at_most 16 readlink -f l3       # (a link's target: the name's page)
 	rss_at_most 16 readlink -e l3
+	rss_at_most 16 readlink --canonicalize-existing l3   # (long_opt's word on the page)
 }

@@ -66,4 +66,6 @@ for i in range(1, 1001): os.symlink("a/b/../t%d" % i, "l%d" % i)'
 	rss_at_most 16 realpath -m /usr/bin/../lib/x
 	mkdir d && touch d/f && ln -s d/f l && ln -s l l2
 	rss_at_most 16 realpath l2 d       # (a link's target: the name's page)
+	rss_at_most 16 realpath --relative-to=d l2 d   # (the results one after another)
+	rss_at_most 16 realpath --relative-base=. --relative-to=d -L d/f
 }
