@@ -4,6 +4,14 @@
 # closed pipe, and the peak RSS.
 load helpers
 
+# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment)
+# ends with status 1 (one error message) after a peak RSS of at most KIB
+rss_error_at_most() {
+	local kb st
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null | tail -1)
+	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
+}
+
 @test "the user cases as a non-root user" {
 	user_cases chgrp
 }
@@ -36,6 +44,13 @@ load helpers
 	mkdir -p d/e && touch d/x d/e/y
 	rss_at_most 16 chgrp -R 0 d
 	rss_at_most 16 chgrp -RL daemon d
+}
+
+@test "peak RSS of an error: 16 KiB; of -v: 20 (its line past the path in pathbuf, a page of its own)" {
+	touch f
+	rss_error_at_most 16 chgrp 0 nope
+	rss_error_at_most 16 chgrp -R daemon nope
+	rss_at_most 20 chgrp -v 0 f
 }
 
 @test "-Rv of wide directories with subdirectories among the entries: GNU's lines" {
