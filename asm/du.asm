@@ -464,14 +464,39 @@ no_room:
 	call err_plain
 	exit 1
 
-; err_path - xsi = TEXT, xax = -errno: "du: TEXT'PATH': Reason" (pbuf)
+; err_path - xsi = TEXT, xax = -errno: "du: TEXT'PATH': Reason" (pbuf).
+; The message is built in obuf (qbuf: empty once flushed), which a long
+; one runs past into pbuf: then the path is quoted from a copy (psave)
+; and put back after.
 err_path:
 	push xax
+	push xsi
 	call flush
-	mov edi, [plen]
-	mov byte [pbuf + xdi], 0
-	pop xax
+	movx A2, ARGV0
+	call strlen                     ; A3 (xdx) = its length
+	mov ecx, [plen]
+	mov byte [pbuf + xcx], 0
+	lea eax, [xdx + xcx*8]          ; (the quoted name: 5 bytes a byte)
+	pop xsi
 	mov edx, pbuf
+	cmp eax, OBUFSZ - 64
+	jb .short
+	inc ecx
+	push xsi
+	mov esi, edx
+	mov edi, psave
+	rep movsb
+	pop xsi
+	pop xax
+	mov edx, psave
+	call err_af
+	mov ecx, [plen]
+	mov esi, psave
+	mov edi, pbuf
+	rep movsb
+	ret
+.short:
+	pop xax
 	jmp err_af
 
 ; hash_insert - stx's (device, inode) into the set: CF=1 when it was
@@ -590,7 +615,7 @@ LONGOPTS:
 	db 0
 
 BSS
-	BSS_ROOM 3072
+	BSS_ROOM 3584
 	GLOBALS_HERE
 opos:	resW 1
 sflags:	resW 1
@@ -605,6 +630,9 @@ flags:	resd 1
 depth:	resd 1
 plen:	resd 1
 hcount:	resd 1
+%define LONGOPT_BSS_HERE                ; long_opt's, here: ambp is written
+ambp:	resd 1                          ; by a long option, and ambbuf
+ambbuf:	resb 512                        ; by a prefix
 apparent:	resb 1
 human:	resb 1
 hash_all:	resb 1
@@ -613,10 +641,13 @@ num:	resb 40
 num_end:
 stx:	resb STATX_RECORD
 obuf:	resb OBUFSZ
-pbuf:	resb PBUFSZ
+QBUFSZ	equ 6 * PBUFSZ + 4096              ; (quoteaf: up to 5 bytes a byte,
+                                        ; 'n'$'\001' for each two)
+qbuf	equ obuf                        ; (err_path: a long message runs on
+pbuf:	resb PBUFSZ                     ; into pbuf and gbuf)
 gbuf:	resb GBUFSZ
-QBUFSZ	equ 4 * PBUFSZ + 4096
-qbuf:	resb QBUFSZ
+	resb QBUFSZ - OBUFSZ - PBUFSZ - GBUFSZ
+psave:	resb PBUFSZ                     ; (err_path's copy of a long path)
 arena:	resb ARENASZ
 htab:	resb 16 * HSLOTS
 

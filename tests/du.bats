@@ -26,6 +26,29 @@ resident_maps() {
 	[ "$(cat experr)" = "/usr/bin/du: cannot read directory 'd/locked': Permission denied" ]
 }
 
+@test "a long quoted path in an error (the message past obuf, pbuf kept): as GNU's" {
+	as_nobody
+	python3 -c '
+import os
+n = b"n\x01" * 125
+fd = os.open(b".", os.O_RDONLY)
+for i in range(40):
+    os.mkdir(n, dir_fd=fd)
+    nfd = os.open(n, os.O_RDONLY, dir_fd=fd)
+    os.close(fd)
+    fd = nfd
+os.mkdir(b"sub", dir_fd=fd)
+os.mkdir(b"ok", dir_fd=fd)
+os.chmod(b"sub", 0, dir_fd=fd)'
+	chmod 755 "$T"
+	"${as[@]}" "$(bin du)" n* > out 2> err && s1=0 || s1=$?
+	"${as[@]}" /usr/bin/du n* > expected 2> experr && s2=0 || s2=$?
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	cmp expected out
+	[ "$(wc -c < err)" -gt 40000 ]
+	cmp <(sed "s#^$(bin du):#du:#" err) <(sed "s#^/usr/bin/du:#du:#" experr)
+}
+
 @test "a tree deeper than PATH_MAX, as GNU's" {
 	local long=$(printf 'a%.0s' {1..200}) i
 	mkdir t
@@ -77,9 +100,21 @@ for i in range(500):
 	closed_pipe_kills du d
 }
 
+# error_rss_at_most KIB UTIL ARGS... - UTIL ARGS ends with status 1 (an
+# error run: stderr is ignored) after a peak RSS of at most KIB KiB
+error_rss_at_most() {
+	local kb st
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null </dev/null | tail -n 1)
+	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
+}
+
 @test "peak RSS of a trivial run: 16 KiB" {
 	rss_at_most 16 du /dev/null
 	rss_at_most 16 du -s -b /dev/null
+	touch f
+	rss_at_most 16 du f
+	rss_at_most 16 du --summ --apparent f   # (long_opt's words on the page)
+	error_rss_at_most 16 du nope           # (the message in obuf)
 }
 
 @test "i386: the vDSO's entry runs for a walk only (its page resident), x86_64 never" {
