@@ -29,16 +29,30 @@
 ;       inode) in every format, and "total" for each directory
 ;   --color[=WHEN]: always/yes/force (or no WHEN), auto/tty/if-tty (colors
 ;       when stdout is a terminal), never/no/none; the last one wins;
-;       argmatch's unambiguous prefixes and its messages (exit 1). Colors
-;       are GNU's built-in ones (LS_COLORS unset or empty), used only when
+;       argmatch's unambiguous prefixes and its messages (exit 1).
+;       LS_COLORS set and not empty is parsed as GNU 9.1's parse_ls_color:
+;       the 24 indicators lc rc ec rs no fi di ln pi so bd cd mi or ex do
+;       su sg st ow tw ca mh cl, "*SUFFIX=" entries (matched in any ASCII
+;       case, the last one given that ends the name wins, regular files
+;       only), escapes in values and suffixes (\a \b \e \f \n \r \t \v
+;       \? \_ \NNN \xHH ^X, \C for any other C), empty values, ln=target;
+;       a bad string gets GNU's "unrecognized prefix: 'XX'" and/or
+;       "unparsable value for LS_COLORS environment variable" and no
+;       colors (status 0). Else GNU's built-in table, used only when
 ;       COLORTERM is set or TERM matches one of dircolors' terminal
-;       patterns: di ln pi so bd cd ex su sg st ow tw by file type and mode,
-;       "\e[0m" before the first color, each name as "\e[" COLOR "m" NAME
-;       "\e[0m" (then GNU's "\e[K" when the name may wrap: counted from
-;       the entry's column, or in -l from the size column), indicators
-;       uncolored, no tabs between columns; -l colors a symlink's target
-;       (per its type) only with -F, as GNU, whose built-in table leaves
-;       orphans as ln and the rest uncolored
+;       patterns. As GNU's print_color_indicator: ec (or lc rs rc) before
+;       the first color, lc no rc before each entry when no is colored,
+;       each name as lc COLOR rc NAME then ec (or lc rs rc) and cl when the
+;       name may wrap (counted from the entry's column, or in -l from the
+;       size column), a last lc rc when they are not "\e[" and "m";
+;       indicators uncolored, no tabs between columns. Symlinks: the target
+;       is looked at (stat) when GNU does: -l with -F, or or colored, mi
+;       colored with -l, ln=target with ex colored; a dangling one is or
+;       (or as ln when or is not colored), -l colors its target as mi/or
+;       or by the target's mode and name. mh (more than one link) only
+;       where GNU stats regular files (-l, -s, -F, -t, -S, operands, or
+;       ex/su/sg/ca colored); ca never applies (GNU 9.1 here is built
+;       without libcap). The colors' code is cold (see elf.inc's COLD)
 ;   -R  each directory's subdirectories after it, depth first, as DIR/NAME
 ;       (not through symlinks; a subdirectory that cannot be opened: 1)
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
@@ -47,9 +61,10 @@
 ; TIOCGWINSZ, else 80; tab stops of 8 as GNU's default.
 ; Exit status: 0; 1 for a minor problem; 2 for a bad option, an operand
 ; that cannot be accessed or opened, a write error.
-; Differences from GNU: with colors on and LS_COLORS set (not empty),
-; ls refuses: "ls: colors from LS_COLORS are not supported by this ls",
-; exit 2 (GNU parses it). An invalid --color WHEN is reported before any
+; Differences from GNU: an LS_COLORS with more than 231 different
+; "*SUFFIX=" sequences is refused ("ls: more than 231 different suffix
+; colors in LS_COLORS are not supported by this ls", exit 2; each name's
+; color is a byte). An invalid --color WHEN is reported before any
 ; other option error. The other letters GNU has and every long option but
 ; --color are not implemented:
 ; each fails with "ls: option -X is not supported by this ls" (GNU's
@@ -68,7 +83,10 @@
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
-; Memory: the variables (addressed from xbp with one-byte displacements),
+; Memory: colors run in the cold segment (elf.inc's COLD: its pages are
+; mapped only when colors are on: +8 KiB); LS_COLORS is decoded at the
+; break (its suffix entries, the decoded values, then the color table:
+; dircolors' value touches one page there). The variables (addressed from xbp with one-byte displacements),
 ; the statx buffer, the arena's first 2 KiB (arena0) and the start of the
 ; 32 KiB output buffer share one BSS page, and the file is under 8 KiB: a
 ; small listing's peak RSS is 16 KiB (-l: 20, the owners' names kept on
@@ -119,6 +137,10 @@ O_COL   equ 14  ; colors (--color)
 O_DIRS  equ 6
 O_INO   equ 7
 O_Q     equ 8
+O_CFL   equ 15  ; color flags (cold's cflags_set):
+CF_CHK  equ 1   ;  a symlink's target is looked at (GNU's check_symlink_mode)
+CF_REF  equ 2   ;  ln=target
+CF_MHST equ 4   ;  mh colored and GNU stats each regular file
 
 _start:
 	fast_syscall_init later         ; i386: int 0x80 until fast_syscall_on
@@ -241,43 +263,28 @@ _start:
 .deref:
 	call width
 
-; Colors: refused when LS_COLORS is set; else on only when COLORTERM is
-; set or TERM is one of dircolors' terminals (GNU's known_term_type).
+; Colors: LS_COLORS parsed, or GNU's built-in ones (cold: see
+; color_init); a run with none of LS_COLORS, COLORTERM, TERM set (or all
+; empty) has none and never touches the cold pages.
 	cmp byte [V(opts) + O_COL], 0
 	je .nocolor
 	mov edx, s_lscolors
 	push 10
 	pop xcx
 	call getenv
-	mov esi, fmt_lscolors
-	jnz say_exit2
+	jnz .cold
 	mov edx, s_colorterm
 	call getenv                     ; (ecx: the same length)
-	jnz .nocolor
+	jnz .cold
 	mov edx, s_term
 	push 5
 	pop xcx
 	call getenv
-	jz .off
-	mov edi, terms
-.t:
-	cmp byte [xdi], 0
-	je .off
-	push xax
-	push xdi
-	mov xsi, xax
-	call glob
-	pop xdi
-	pop xax
-	je .nocolor
-	push xax
-	xor eax, eax
-	or ecx, -1
-	repne scasb
-	pop xax
-	jmp .t
-.off:
+	jnz .cold
 	mov byte [V(opts) + O_COL], 0
+	jmp .nocolor
+.cold:
+	call color_init
 .nocolor:
 
 ; The arena starts in arena0, on the variables' page, then moves to the
@@ -443,6 +450,10 @@ _start:
 	jmp .dir_loop
 
 finish:
+	cmp byte [V(used)], 0           ; colors: GNU's last reset
+	je .fl
+	call cfinish
+.fl:
 	call ob_flush
 	mov eax, [V(werr)]
 	test eax, eax
@@ -530,45 +541,6 @@ getenv:
 .r:
 	pop xdi
 	pop xsi
-	ret
-
-; glob - does the string xsi match the pattern xdi ('*', and "[0-9]" as
-; any digit: dircolors' TERM patterns)? ZF=1 yes. clobbers xax, xsi, xdi
-glob:
-	mov al, [xdi]
-	cmp al, '*'
-	jne .one
-	inc xdi
-.star:
-	push xsi
-	push xdi
-	call glob
-	pop xdi
-	pop xsi
-	je .ret
-	inc xsi
-	cmp byte [xsi - 1], 0
-	jne .star
-	test esp, esp
-	ret
-.one:
-	mov ah, [xsi]
-	cmp al, '['
-	jne .lit
-	sub ah, '0'
-	cmp ah, 9
-	ja .ret
-	add xdi, 5
-	inc xsi
-	jmp glob
-.lit:
-	cmp al, ah
-	jne .ret
-	inc xsi
-	inc xdi
-	test al, al
-	jnz glob
-.ret:
 	ret
 
 ; stat_at - statx(dirfd, xsi, edx flags) into stx; SF=1 when it failed
@@ -1082,42 +1054,12 @@ frills:
 	pop xbx
 	ret
 
-; color_of - the color of type cl, mode eax -> dl (an offset in colors, 0
-; none): GNU's defaults without LS_COLORS
+; color_of - the color slot of the name ebx: type cl, mode eax (0 when
+; not known) -> dl (0: none); cold's ccolor_frills with colors on
 color_of:
 	mov dl, 0
 	cmp [V(opts) + O_COL], dl
-	je .r
-	movzx edx, cl
-	mov dl, [type_color + xdx]
-	cmp cl, DT_REG
-	jne .dir
-	mov dl, C_SU
-	test ah, 0o4000 >> 8
-	jnz .r
-	mov dl, C_SG
-	test ah, 0o2000 >> 8
-	jnz .r
-	mov dl, C_EX
-	test al, 0o111
-	jnz .r
-	mov dl, 0
-	ret
-.dir:
-	cmp cl, DT_DIR
-	jne .r
-	test al, 2                      ; other-writable
-	jz .nw
-	mov dl, C_OW
-	test ah, 0o1000 >> 8            ; sticky
-	jz .r
-	mov dl, C_TW
-	ret
-.nw:
-	test ah, 0o1000 >> 8
-	jz .r
-	mov dl, C_ST
-.r:
+	jne ccolor_frills
 	ret
 
 ; blk_str - eax = 512-byte blocks (-1: unknown) -> edi = the first byte of
@@ -1381,6 +1323,10 @@ width_of:
 ; Makes room first. clobbers all but ebx, ebp
 put_name:
 	call room
+	cmp byte [V(opts) + O_COL], 0
+	je .n
+	call cnormal
+.n:
 	cmp byte [V(opts) + O_INO], 0
 	je .b
 	call put_ino
@@ -1392,14 +1338,15 @@ put_bare:
 	mov edi, [V(opos)]
 	mov al, [xsi - 6]
 	mov ah, [xsi - 11]
-; put_cname - the name esi at edi in the color al (0: none, else an offset
-; in colors), then the indicator ah (0: none); [V(pos)] is the column GNU
-; counts for its "\e[K" after a name that may wrap. keeps ebx
+; put_cname - the name esi at edi in the color slot al (0: none), then the
+; indicator ah (0: none); with colors cold's cpre and cpost write GNU's
+; sequences around it ([V(pos)]: the column GNU counts for its "\e[K"
+; after a name that may wrap). keeps ebx
 put_cname:
 	push xax
-	test al, al
-	jz .c0
-	call esc_color
+	cmp byte [V(opts) + O_COL], 0
+	je .c0
+	call cpre
 .c0:
 	mov edx, edi
 .c:
@@ -1419,25 +1366,10 @@ put_cname:
 	jmp .c
 .end:
 	pop xax
-	test al, al
-	jz .ind
+	cmp byte [V(opts) + O_COL], 0
+	je .ind
 	push xax
-	mov dword [xdi], 0x6d305b1b     ; "\e[0m"
-	scasd
-	push xdx
-	mov eax, [V(pos)]
-	xor edx, edx
-	div dword [V(linelen)]
-	pop xax
-	sub eax, edi
-	neg eax
-	add eax, edx
-	sub eax, 5                      ; pos % width + length - 1
-	cmp eax, [V(linelen)]
-	jb .nok
-	mov dword [xdi], 0x4b5b1b       ; "\e[K"
-	add edi, 3
-.nok:
+	call cpost
 	pop xax
 .ind:
 	mov al, ah
@@ -1446,29 +1378,6 @@ put_cname:
 	stosb
 .done:
 	mov [V(opos)], edi
-	ret
-
-; esc_color - at edi: "\e[0m" before the first color, then "\e[" COLOR "m"
-; for the color al; keeps esi
-esc_color:
-	push xsi
-	cmp byte [V(used)], 0
-	jne .u
-	inc byte [V(used)]
-	mov dword [xdi], 0x6d305b1b
-	scasd
-.u:
-	mov word [xdi], 0x5b1b
-	scasw
-	movzx esi, al
-	add esi, colors
-.l:
-	lodsb
-	stosb
-	test al, al
-	jnz .l
-	mov byte [xdi - 1], 'm'
-	pop xsi
 	ret
 
 ; room - flush the output unless 9000 bytes are free; keeps xsi, xbx
@@ -1976,6 +1885,10 @@ long_list:
 	jmp .line
 .show:
 	call room
+	cmp byte [V(opts) + O_COL], 0
+	je .nn
+	call cnormal
+.nn:
 	mov eax, [V(opos)]
 	mov [V(lbeg)], eax
 	cmp byte [V(opts) + O_INO], 0
@@ -2086,12 +1999,36 @@ long_list:
 	mov eax, [xbx]
 	pop xbx
 	mov esi, [xbx]
-	mov ecx, eax                    ; the name's color from this statx
-	shr ecx, 12
-	call color_of
+	mov ecx, eax                    ; the name's type and mode from this
+	shr ecx, 12                     ; statx
+	and dword [lmode], 0
+	cmp cl, DT_LNK
+	jne .col
+; a symlink: its target's mode when GNU looks at it (-F, or colors that
+; need it: cold's CF_CHK)
+	cmp byte [V(opts) + O_IND], 2
+	je .look
+	test byte [V(opts) + O_CFL], CF_CHK
+	jz .col
+.look:
+	push xax
+	push xcx
+	xor edx, edx
+	call stat_at
+	js .nol
+	movzx eax, word [V(stx) + STX_MODE]
+	mov [lmode], eax
+.nol:
+	pop xcx
+	pop xax
+.col:
+	mov dl, 0
+	cmp [V(opts) + O_COL], dl
+	je .c
+	call ccolor
+.c:
 	mov [xsi - 6], dl
-	and ah, 0xf0
-	cmp ah, 0xa0
+	cmp cl, DT_LNK
 	jne .name
 	mov byte [xsi - 11], 0          ; a symlink: no indicator, its target
 	push xsi
@@ -2113,28 +2050,19 @@ long_list:
 	mov edi, [V(opos)]
 	mov dword [xdi], ' -> '
 	scasd
-; with -F the target's color and indicator, when it can be reached (GNU
+; the target's indicator (-p/-F) and color when its mode is known (GNU
 ; looks at the target only then)
-	cmp byte [V(opts) + O_IND], 2
-	jne .plain
-	push xdi
-	xor edx, edx
-	call stat_at
-	pop xdi
-	js .plain
-	movzx eax, word [V(stx) + STX_MODE]
+	mov eax, [lmode]
 	mov ecx, eax
 	shr ecx, 12
-	call color_of
-	push xdx
 	call ind_char
-	pop xax
-	mov ah, dl
-	jmp .target
-.plain:
-	xor eax, eax
-.target:
 	mov esi, pathbuf
+	mov ah, dl
+	mov al, 0
+	cmp [V(opts) + O_COL], al
+	je .target
+	call ccolor_target
+.target:
 	call put_cname
 	jmp .eol
 .name:
@@ -2380,32 +2308,6 @@ put_date:
 	pop xbx
 	ret
 
-; GNU's colors without LS_COLORS: an offset in colors for each file type
-; (DT_*), then the regular files' and directories' finer kinds
-type_color:	db 0, C_PI, C_BD, 0, C_DI, 0, C_BD, 0, 0, 0, C_LN, 0, C_SO, 0, 0, 0
-colors:		db 0
-c_di:		db '01;34', 0
-c_ln:		db '01;36', 0
-c_pi:		db '33', 0
-c_so:		db '01;35', 0
-c_bd:		db '01;33', 0
-c_ex:		db '01;32', 0
-c_su:		db '37;41', 0
-c_sg:		db '30;43', 0
-c_st:		db '37;44', 0
-c_ow:		db '34;42', 0
-c_tw:		db '30;42', 0
-C_DI equ c_di - colors
-C_LN equ c_ln - colors
-C_PI equ c_pi - colors
-C_SO equ c_so - colors
-C_BD equ c_bd - colors
-C_EX equ c_ex - colors
-C_SU equ c_su - colors
-C_SG equ c_sg - colors
-C_ST equ c_st - colors
-C_OW equ c_ow - colors
-C_TW equ c_tw - colors
 typechars:	db '?pc?d?b?-?l?s???'
 k1024:		dd 1024
 ten:		dd 10
@@ -2439,12 +2341,6 @@ fmt_when:	db F_ARGV0, ": ", F_TEXT, " argument ", F_QUOTE, " for '--color'", 10
 s_lscolors:	db 'LS_COLORS='
 s_colorterm:	db 'COLORTERM='
 s_term:		db 'TERM='
-terms:		db 'Eterm', 0, 'ansi', 0, '*color*', 0, 'con[0-9]*x[0-9]*', 0, 'cons25', 0
-		db 'console', 0, 'cygwin', 0, '*direct*', 0, 'dtterm', 0, 'gnome', 0, 'hurd', 0
-		db 'jfbterm', 0, 'konsole', 0, 'kterm', 0, 'linux', 0, 'linux-c', 0, 'mlterm', 0
-		db 'putty', 0, 'rxvt*', 0, 'screen*', 0, 'st', 0, 'terminator', 0, 'tmux*', 0
-		db 'vt100', 0, 'xterm*', 0, 0
-fmt_lscolors:	db F_ARGV0, ": colors from LS_COLORS are not supported by this ls", 10, 0
 msg_write:	db 'write error', 0
 fmt_mem:	db F_ARGV0, ': memory exhausted', 10, 0
 s_columns:	db 'COLUMNS='
@@ -2454,6 +2350,871 @@ msg_read:	db "reading directory", 0
 fmt_fq:		db F_ARGV0, ": ", F_TEXT, " ", F_FILE, F_REASON, 10, 0
 fmt_fp:		db F_ARGV0, ": ", F_TEXT, " '", F_ARG, "'", F_REASON, 10, 0
 fmt_unsupp:	db F_ARGV0, ": option -", F_ARG, " is not supported by this ls", 10, 0
+
+; ---------------------------------------------------------------- cold
+; What only colored runs touch: GNU's parse_ls_color, get_color_indicator
+; and the color sequences around a name, in elf.inc's COLD segment (its
+; own mapping: a run without colors never faults its pages in).
+;
+; The color table at [ctab]: slot k (8 bytes: the string's address, 0 for
+; GNU's NULL, and its length) is indicator k-1 for k = 1..24 (S_LC..S_CL,
+; GNU's order), then 25.. the distinct sequences of the "*SUFFIX=" entries.
+; A name's color is its slot (a byte at name-6; 0: none). LS_COLORS is
+; copied to the break and decoded in place (a value never grows), the
+; suffix entries (address, length, slot: 12 bytes) after it; the arena
+; starts past them.
+	COLD
+S_LC equ 1
+S_RC equ 2
+S_EC equ 3
+S_RS equ 4
+S_NO equ 5
+S_FI equ 6
+S_DI equ 7
+S_LN equ 8
+S_PI equ 9
+S_SO equ 10
+S_BD equ 11
+S_CD equ 12
+S_MI equ 13
+S_OR equ 14
+S_EX equ 15
+S_DO equ 16
+S_SU equ 17
+S_SG equ 18
+S_ST equ 19
+S_OW equ 20
+S_TW equ 21
+S_CA equ 22
+S_MH equ 23
+S_CL equ 24
+NSLOT equ 256
+
+; color_init - colors asked for: the built-in table; LS_COLORS set and not
+; empty: parsed over it as GNU's parse_ls_color (its two messages, colors
+; off after a bad string); else on only when COLORTERM is set or TERM is
+; one of dircolors' terminals (GNU's known_term_type). Leaves O_COL 0 when
+; colors end up off, and O_CFL's bits. clobbers all but xbp
+color_init:
+	mov dword [ctab], cdeftab
+	mov dword [cnslot], 25
+	mov edx, s_lscolors
+	push 10
+	pop xcx
+	call getenv
+	jnz parse_colors
+	mov edx, s_colorterm
+	call getenv                     ; (ecx: the same length)
+	jnz cflags_set
+	mov edx, s_term
+	push 5
+	pop xcx
+	call getenv
+	jz ..@colors_off
+	mov edi, terms
+.t:
+	cmp byte [xdi], 0
+	je ..@colors_off
+	push xax
+	push xdi
+	mov xsi, xax
+	call glob
+	pop xdi
+	pop xax
+	je cflags_set
+	push xax
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	pop xax
+	jmp .t
+
+; parse_colors - xax = LS_COLORS's value: copied to the break, then GNU's
+; states: ':' skipped, "*SUFFIX=SEQ", "XX=SEQ" for the 24 indicators.
+parse_colors:
+	push xax
+	xchg xax, xdi
+	xor eax, eax
+	xor edx, edx                    ; the '*'s: at most as many entries
+	xor ecx, ecx                    ; (and suffix colors)
+.count:
+	scasb
+	je .counted
+	inc ecx
+	cmp byte [xdi - 1], '*'
+	jne .count
+	inc edx
+	jmp .count
+.counted:
+	push xcx                        ; the length
+	push xdx
+	imul eax, edx, 12 + 8           ; the entries, their slots,
+	lea eax, [xax + xcx + 1 + NSLOT_DEF*8] ; the decoded bytes, the table
+	mov [cext], eax                 ; (for a moment)
+	sys brk, 0
+	mov [cext0], eax
+	add eax, [cext]
+	push xax
+	sys brk, xax
+	pop xdx
+	cmp eax, edx
+	jb nomem
+	pop xax
+	imul edi, eax, 12
+	add edi, [cext0]                ; the decoded bytes' start
+	pop xcx
+	lea eax, [xdi + xcx + 1]
+	mov [ctab], eax
+	push xdi
+	xchg eax, edi
+	mov esi, cdeftab
+	push (NSLOT_DEF*8) / 4
+	pop xcx
+	rep movsd                       ; the built-in table
+	pop xdi                         ; q: where the values are decoded to
+	pop xsi                         ; p: LS_COLORS's value
+	mov ebx, [cext0]
+	mov [cext], ebx
+.start:
+	mov al, [xsi]
+	cmp al, ':'
+	je .colon
+	cmp al, '*'
+	je .ext
+	test al, al
+	jz .done
+	mov ah, [xsi + 1]
+	test ah, ah
+	jz .fail
+	mov [clabel], ax
+	inc xsi
+	inc xsi
+	lodsb
+	cmp al, '='
+	jne .fail
+	mov ax, [clabel]
+	xor ecx, ecx
+.find:
+	cmp ax, [cnames + xcx*2]
+	je .found
+	inc ecx
+	cmp ecx, 24
+	jb .find
+	jmp .badpref
+.found:
+	mov eax, [ctab]
+	lea eax, [xax + xcx*8 + 8]      ; the slot
+	mov [xax], edi
+	push xax
+	mov dl, 0
+	call funky
+	pop xcx
+	pushf
+	mov eax, edi
+	sub eax, [xcx]
+	mov [xcx + 4], eax
+	popf
+	jnc .start
+.badpref:
+	mov edx, clabel
+	mov esi, fmt_prefix
+	xor eax, eax
+	call say
+.fail:
+	mov esi, fmt_unparsable
+	mov edx, clabel                 ; (say reads ARG)
+	xor eax, eax
+	call say
+..@colors_off:
+	mov byte [V(opts) + O_COL], 0
+	ret
+.colon:
+	inc xsi
+	jmp .start
+; "*SUFFIX=SEQ": an entry; its SEQ's slot the one of the same bytes if
+; there is one already (so 231 different sequences fit)
+.ext:
+	inc xsi
+	mov [xbx], edi
+	mov dl, 1
+	call funky
+	jc .fail
+	mov eax, edi
+	sub eax, [xbx]
+	mov [xbx + 4], eax
+	lodsb
+	cmp al, '='
+	jne .fail
+	mov edx, edi
+	push xdx
+	mov dl, 0
+	call funky
+	pop xdx
+	jc .fail
+	push xsi
+	push xdi
+	push xbx
+	mov ebx, [ctab]
+	mov ecx, edi
+	sub ecx, edx
+	mov eax, 25
+.same:
+	cmp eax, [cnslot]
+	jae .new
+	cmp ecx, [xbx + xax*8 + 4]
+	jne .nx
+	mov esi, [xbx + xax*8]
+	mov edi, edx
+	push xcx
+	repe cmpsb
+	pop xcx
+	je .got
+.nx:
+	inc eax
+	jmp .same
+.new:
+	cmp eax, NSLOT
+	jae .toomany
+	mov [xbx + xax*8], edx
+	mov [xbx + xax*8 + 4], ecx
+	inc dword [cnslot]
+.got:
+	pop xbx
+	mov [xbx + 8], eax
+	add ebx, 12
+	mov [cext], ebx
+	pop xdi
+	pop xsi
+	jmp .start
+.toomany:
+	mov esi, fmt_toomany
+	mov edx, clabel
+	jmp say_exit2
+.done:
+; ln=target: symlinks in their targets' colors
+	mov eax, S_LN
+	call cslot_get
+	cmp ecx, 6
+	jne cflags_set
+	cmp dword [xsi], 'targ'
+	jne cflags_set
+	cmp word [xsi + 4], 'et'
+	jne cflags_set
+	or byte [V(opts) + O_CFL], CF_REF
+; cflags_set - cmask (bit k: slot k is colored, GNU's is_colored) and O_CFL:
+; CF_CHK (GNU's check_symlink_mode: a symlink's target is looked at),
+; CF_MHST (mh colored and GNU stats every regular file: -l, -s, -F, -t,
+; -S, or ex/su/sg/ca colored)
+cflags_set:
+	mov eax, S_CL
+.m:
+	call colored
+	rcl dword [cmask], 1
+	dec eax
+	jnz .m
+	shl dword [cmask], 1            ; bit k for slot k
+	mov eax, [cmask]
+	mov dl, [V(opts) + O_CFL]
+	bt eax, S_OR
+	jc .chk
+	test dl, CF_REF
+	jz .mi
+	bt eax, S_EX
+	jc .chk
+.mi:
+	cmp byte [V(opts) + O_FMT], 4
+	jne .mh
+	bt eax, S_MI
+	jnc .mh
+.chk:
+	or dl, CF_CHK
+.mh:
+	bt eax, S_MH
+	jnc .r
+	test eax, (1 << S_EX) | (1 << S_SU) | (1 << S_SG) | (1 << S_CA)
+	jnz .mhst
+	cmp byte [V(opts) + O_FMT], 4
+	je .mhst
+	cmp byte [V(opts) + O_BLK], 0
+	jne .mhst
+	cmp byte [V(opts) + O_IND], 2
+	je .mhst
+	cmp byte [V(opts) + O_SORT], 2
+	jb .r
+.mhst:
+	or dl, CF_MHST
+.r:
+	mov [V(opts) + O_CFL], dl
+	ret
+
+; cslot_get - slot eax of the table at [ctab] -> esi its string (0: GNU's
+; NULL), ecx its length. keeps the rest
+cslot_get:
+	mov esi, [ctab]
+	mov ecx, [xsi + xax*8 + 4]
+	mov esi, [xsi + xax*8]
+	ret
+
+; colored - is slot eax colored (GNU's is_colored: a string other than "",
+; "0", "00")? CF=1 yes. keeps all but ecx
+colored:
+	push xsi
+	call cslot_get
+	cmp ecx, 2
+	ja .yes
+	jecxz .no
+.z:
+	cmp byte [xsi + xcx - 1], '0'
+	jne .yes
+	loop .z
+.no:
+	clc
+	pop xsi
+	ret
+.yes:
+	stc
+	pop xsi
+	ret
+
+; funky - GNU's get_funky_string: decodes from esi (p) to edi (q) up to
+; ':' or NUL (and '=' when dl = 1): \a \b \e \f \n \r \t \v \? \_, \NNN
+; octal, \xHH hex (as many digits as come, modulo 256), \C for any other
+; C, ^X carets (@..~ and ?) -> CF=1 for a bad string (a '\' at the end, a
+; '^' before anything else). keeps ebx, dl
+funky:
+	mov al, [xsi]
+	cmp al, ':'
+	je .end
+	test al, al
+	jz .end
+	cmp al, '='
+	jne .lit
+	test dl, dl
+	jnz .end
+.lit:
+	inc xsi
+	cmp al, '\'
+	je .bs
+	cmp al, '^'
+	je .caret
+.put:
+	stosb
+	jmp funky
+.end:
+	clc
+	ret
+.caret:                                ; (GNU reads the '?' of "^?" again)
+	mov al, [xsi]
+	cmp al, '?'
+	mov ah, 127
+	je .put_ah
+	inc xsi
+	sub al, '@'
+	cmp al, '~' - '@'
+	ja .err
+	and al, 31
+	jmp .put
+.put_ah:
+	mov al, ah
+	jmp .put
+.bs:
+	lodsb
+	test al, al
+	jz .err
+	mov ah, al
+	or ah, 0x20
+	cmp ah, 'x'
+	je .hex
+	mov ah, al
+	sub ah, '0'
+	cmp ah, 7
+	jbe .oct
+	xor ecx, ecx
+.esc:
+	cmp al, [esc_from + xcx]
+	je .from
+	inc ecx
+	cmp ecx, 10
+	jb .esc
+	jmp .put
+.from:
+	mov al, [esc_to + xcx]
+	jmp .put
+.oct:                                   ; ah = the value so far
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 7
+	ja .put_ah
+	shl ah, 3
+	add ah, al
+	inc xsi
+	jmp .oct
+.hex:
+	mov ah, 0
+.hx:
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 9
+	jbe .hd
+	mov al, [xsi]
+	or al, 0x20
+	sub al, 'a'
+	cmp al, 5
+	ja .put_ah
+	add al, 10
+.hd:
+	shl ah, 4
+	add ah, al
+	inc xsi
+	jmp .hx
+.err:
+	stc
+	ret
+
+; glob - does the string xsi match the pattern xdi ('*', and "[0-9]" as
+; any digit: dircolors' TERM patterns)? ZF=1 yes. clobbers xax, xsi, xdi
+glob:
+	mov al, [xdi]
+	cmp al, '*'
+	jne .one
+	inc xdi
+.star:
+	push xsi
+	push xdi
+	call glob
+	pop xdi
+	pop xsi
+	je .ret
+	inc xsi
+	cmp byte [xsi - 1], 0
+	jne .star
+	test esp, esp
+	ret
+.one:
+	mov ah, [xsi]
+	cmp al, '['
+	jne .lit
+	sub ah, '0'
+	cmp ah, 9
+	ja .ret
+	add xdi, 5
+	inc xsi
+	jmp glob
+.lit:
+	cmp al, ah
+	jne .ret
+	inc xsi
+	inc xdi
+	test al, al
+	jnz glob
+.ret:
+	ret
+
+; ccolor_frills - color_of's cold part for the name ebx (frills): without
+; -l a symlink's target is looked at only for CF_CHK (GNU), then ccolor
+ccolor_frills:
+	mov esi, ebx
+	and dword [lmode], 0
+	cmp cl, DT_LNK
+	jne ccolor
+	test byte [V(opts) + O_CFL], CF_CHK
+	jz ccolor
+	push xax
+	push xcx
+	push xdx
+	xor edx, edx
+	call stat_at
+	js .no
+	movzx eax, word [V(stx) + STX_MODE]
+	mov [lmode], eax
+.no:
+	pop xdx
+	pop xcx
+	pop xax
+; ccolor - GNU's get_color_indicator for the name esi: cl its type (DT_*),
+; eax its mode (0: no stat, the type alone), [lmode] a symlink's target's
+; mode (0: missing or not looked at) -> dl = its slot (0: no color).
+; keeps all but edx
+ccolor:
+	push xax
+	push xcx
+	push xbx
+	push xsi
+	push xdi
+	mov ebx, [lmode]                ; linkok
+	mov byte [cmhok], 1
+	cmp cl, DT_LNK
+	jne .own
+	mov byte [cmhok], 0             ; (the link's own nlink: 1)
+	test byte [V(opts) + O_CFL], CF_REF
+	jz .own
+	test ebx, ebx
+	jz .own
+	test eax, eax
+	jz .own
+	mov eax, ebx                    ; ln=target: the target's mode
+.own:
+	test eax, eax
+	jnz .bymode
+	movzx edx, cl
+	mov dl, [dt_ind + xdx]
+	jmp .type
+; ccolor_target's way in: esi = the target, eax = its mode
+.target:
+	push xax
+	push xcx
+	push xbx
+	push xsi
+	push xdi
+	mov ebx, eax
+	mov byte [cmhok], 0
+	test eax, eax
+	jnz .bymode
+	mov dl, S_MI
+	bt dword [cmask], S_MI
+	jc .ret
+	mov dl, S_OR
+	jmp .ret
+.bymode:
+	mov ecx, eax
+	shr ecx, 12
+	and ecx, 15
+	movzx edx, byte [dt_ind + xcx]
+	cmp dl, S_FI
+	jne .dir
+	mov dl, S_SU
+	test ah, 0o4000 >> 8
+	jz .sg
+	bt dword [cmask], S_SU
+	jc .type
+.sg:
+	mov dl, S_SG
+	test ah, 0o2000 >> 8
+	jz .ex
+	bt dword [cmask], S_SG
+	jc .type
+.ex:
+	mov dl, S_EX
+	test al, 0o111
+	jz .mh
+	bt dword [cmask], S_EX
+	jc .type
+.mh:
+	mov dl, S_FI
+	cmp byte [cmhok], 0
+	je .type
+	bt dword [cmask], S_MH
+	jnc .type
+	test byte [V(opts) + O_CFL], CF_MHST
+	jnz .st
+	cmp byte [V(isop)], 0
+	je .type
+.st:
+	push xdx
+	xor edx, edx
+	call stat_at
+	pop xdx
+	js .type
+	cmp dword [V(stx) + 16], 1      ; stx_nlink
+	jbe .type
+	mov dl, S_MH
+	jmp .type
+.dir:
+	cmp dl, S_DI
+	jne .type
+	test al, 2
+	jz .st_
+	mov dl, S_TW
+	test ah, 0o1000 >> 8
+	jz .ow
+	bt dword [cmask], S_TW
+	jc .type
+.ow:
+	mov dl, S_OW
+	bt dword [cmask], S_OW
+	jc .type
+.st_:
+	mov dl, S_ST
+	test ah, 0o1000 >> 8
+	jz .di
+	bt dword [cmask], S_ST
+	jc .type
+.di:
+	mov dl, S_DI
+.type:
+	cmp dl, S_FI
+	jne .orph
+; a regular file: the last "*SUFFIX" entry that ends its name, in any case
+	movx A2, xsi
+	push xdx
+	call strlen
+	mov ecx, edx
+	pop xdx
+	add esi, ecx                    ; the name's end
+	mov ebx, [cext]
+.suf:
+	cmp ebx, [cext0]
+	jbe .ret
+	sub ebx, 12
+	mov eax, [xbx + 4]
+	cmp eax, ecx
+	ja .suf
+	push xsi
+	push xcx
+	mov edi, [xbx]
+	sub esi, eax
+.cmp:
+	dec eax
+	js .match
+	mov ch, [xsi + xax]
+	mov cl, [xdi + xax]
+	cmp ch, cl
+	je .cmp
+	or cx, 0x2020
+	cmp ch, cl
+	jne .differ
+	sub cl, 'a'
+	cmp cl, 'z' - 'a'
+	jbe .cmp
+.differ:
+	pop xcx
+	pop xsi
+	jmp .suf
+.match:
+	pop xcx
+	pop xsi
+	mov dl, [xbx + 8]
+	jmp .ret
+.orph:
+	cmp dl, S_LN                    ; a symlink whose target is missing
+	jne .ret
+	test ebx, ebx
+	jnz .ret
+	test byte [V(opts) + O_CFL], CF_REF
+	jnz .or
+	bt dword [cmask], S_OR
+	jnc .ret
+.or:
+	mov dl, S_OR
+.ret:
+	movzx eax, dl
+	call cslot_get
+	test esi, esi
+	jnz .r
+	mov dl, 0                       ; GNU's NULL: no color
+.r:
+	pop xdi
+	pop xsi
+	pop xbx
+	pop xcx
+	pop xax
+	ret
+
+; ccolor_target - the color of a symlink's target esi (-l), its mode in
+; [lmode] (0: missing or not looked at) -> al = its slot. keeps ah, esi, edi
+ccolor_target:
+	push xax
+	mov eax, [lmode]
+	call ccolor.target
+	pop xax
+	mov al, dl
+	ret
+
+; cput - the string of slot al at edi (the output) -> edi past it; GNU's
+; prep_non_filename_text first when it is the first color written; the
+; buffer flushed before it when less than 4800 bytes would stay free (a
+; name and its frills fit after any sequence), a sequence longer than the
+; buffer written straight. keeps all but eax, ecx, edi
+cput:
+	cmp byte [V(used)], 0
+	jne .go
+	inc byte [V(used)]
+	push xax
+	call cprep
+	pop xax
+.go:
+	push xsi
+	push xdx
+	push xbx
+	movzx eax, al
+	call cslot_get
+	lea eax, [xdi + xcx]
+	cmp eax, outbuf + OUTSZ - 4800
+	jb .copy
+	mov [V(opos)], edi
+	push xsi
+	push xcx
+	call ob_flush
+	pop xcx
+	pop xsi
+	mov edi, [V(opos)]
+	cmp ecx, OUTSZ - 4800
+	jb .copy
+	mov A3d, ecx
+	mov A2d, esi
+	call ob_write
+	mov edi, [V(opos)]
+	xor ecx, ecx
+.copy:
+	rep movsb
+	pop xbx
+	pop xdx
+	pop xsi
+	ret
+
+; cprep - GNU's prep_non_filename_text: ec, else lc rs rc
+cprep:
+	push xsi
+	mov eax, S_EC
+	call cslot_get
+	test esi, esi
+	pop xsi
+	jnz cput
+	mov al, S_LC
+	call cput
+	mov al, S_RS
+	call cput
+	mov al, S_RC
+	jmp cput
+
+; cpre - before a name at edi, its slot al: (lc rc when no is colored) lc
+; SEQ rc, nothing for slot 0. keeps all but ecx, edi
+cpre:
+	test al, al
+	jz .r
+	push xax
+	bt dword [cmask], S_NO
+	jnc .n
+	mov al, S_LC
+	call cput
+	mov al, S_RC
+	call cput
+.n:
+	pop xax
+; ..@cind3 - lc, the slot al, rc at edi
+..@cind3:
+	push xax
+	push xax
+	mov al, S_LC
+	call cput
+	pop xax
+	call cput
+	mov al, S_RC
+	call cput
+	pop xax
+.r:
+	ret
+
+; cnormal - GNU's set_normal_color at [V(opos)]: lc no rc when no is
+; colored. keeps xsi, xbx
+cnormal:
+	bt dword [cmask], S_NO
+	jnc .r
+	mov edi, [V(opos)]
+	mov al, S_NO
+	call ..@cind3
+	mov [V(opos)], edi
+.r:
+	ret
+
+; cpost - after a name (edx its start at edi its end, slot al, [V(pos)]
+; its column): when al is a color or no is colored, GNU's
+; prep_non_filename_text, then cl when the name may wrap: pos % width +
+; length - 1 >= width. keeps xsi, xbx
+cpost:
+	test al, al
+	jnz .go
+	bt dword [cmask], S_NO
+	jnc .r
+.go:
+	mov eax, [V(pos)]
+	push xdx
+	xor edx, edx
+	div dword [V(linelen)]
+	pop xax
+	sub eax, edi
+	neg eax
+	lea eax, [xax + xdx - 1]
+	cmp eax, [V(linelen)]
+	sbb eax, eax                    ; -1: it does not wrap
+	push xax
+	call cprep
+	pop xax
+	test eax, eax
+	jnz .r
+	mov al, S_CL
+	jmp cput
+.r:
+	ret
+
+; cfinish - at the end of a run that wrote colors: lc rc unless they are
+; "\e[" and "m" (GNU)
+cfinish:
+	mov eax, S_LC
+	call cslot_get
+	cmp ecx, 2
+	jne .do
+	cmp word [xsi], 0x5b1b
+	jne .do
+	mov eax, S_RC
+	call cslot_get
+	dec ecx
+	jnz .do
+	cmp byte [xsi], 'm'
+	je .r
+.do:
+	mov edi, [V(opos)]
+	mov al, S_LC
+	call cput
+	mov al, S_RC
+	call cput
+	mov [V(opos)], edi
+.r:
+	ret
+
+; GNU's built-in table (slots 0..24: address, length; 0, 0: NULL)
+cdeftab:
+	dd 0, 0
+	dd cd_lc, 2, cd_rc, 1, 0, 0, cd_rs, 1   ; lc rc ec rs
+	dd 0, 0, 0, 0                           ; no fi
+	dd cd_di, 5, cd_ln, 5, cd_pi, 2         ; di ln pi
+	dd cd_so, 5, cd_bd, 5, cd_bd, 5         ; so bd cd
+	dd 0, 0, 0, 0                           ; mi or
+	dd cd_ex, 5, cd_so, 5, cd_su, 5         ; ex do su
+	dd cd_sg, 5, cd_st, 5, cd_ow, 5         ; sg st ow
+	dd cd_tw, 5, 0, 0, 0, 0                 ; tw ca mh
+	dd cd_cl, 3                             ; cl
+NSLOT_DEF equ ($ - cdeftab) / 8
+cd_cl:	db 27, '[K'
+cd_lc:	db 27, '['
+cd_rc:	db 'm'
+cd_rs:	db '0'
+cd_di:	db '01;34'
+cd_ln:	db '01;36'
+cd_pi:	db '33'
+cd_so:	db '01;35'
+cd_bd:	db '01;33'
+cd_ex:	db '01;32'
+cd_su:	db '37;41'
+cd_sg:	db '30;43'
+cd_st:	db '37;44'
+cd_ow:	db '34;42'
+cd_tw:	db '30;42'
+cnames:	db 'lcrcecrsnofidilnpisobdcdmiorexdosusgstowtwcamhcl'
+; GNU's filetype_indicator by d_type, and by a mode's type (>> 12)
+dt_ind:	db S_OR, S_PI, S_CD, S_OR, S_DI, S_OR, S_BD, S_OR
+	db S_FI, S_OR, S_LN, S_OR, S_SO, S_OR, S_FI, S_OR
+esc_from: db 'abefnrtv?_'
+esc_to:	db 7, 8, 27, 12, 10, 13, 9, 11, 127, ' '
+terms:		db 'Eterm', 0, 'ansi', 0, '*color*', 0, 'con[0-9]*x[0-9]*', 0, 'cons25', 0
+		db 'console', 0, 'cygwin', 0, '*direct*', 0, 'dtterm', 0, 'gnome', 0, 'hurd', 0
+		db 'jfbterm', 0, 'konsole', 0, 'kterm', 0, 'linux', 0, 'linux-c', 0, 'mlterm', 0
+		db 'putty', 0, 'rxvt*', 0, 'screen*', 0, 'st', 0, 'terminator', 0, 'tmux*', 0
+		db 'vt100', 0, 'xterm*', 0, 0
+fmt_prefix:	db F_ARGV0, ": unrecognized prefix: ", F_QUOTE, 10, 0
+fmt_unparsable:	db F_ARGV0, ": unparsable value for LS_COLORS environment variable", 10, 0
+fmt_toomany:	db F_ARGV0, ": more than 231 different suffix colors in LS_COLORS are not supported by this ls", 10, 0
+	TEXT
 
 BSS
 	BSS_ROOM 4096                   ; the variables, stx, arena0 and outbuf's start: one page
@@ -2512,6 +3273,15 @@ lastid:	resd 2                          ; the last user's, group's ids
 info:	resd 1
 blkv:	resd 2
 optstr:	resb 2
+lmode:	resd 1                          ; a symlink's target's mode (0: none)
+ctab:	resd 1                          ; colors (see color_init)
+cnslot:	resd 1
+cmask:	resd 1
+cbase:	resd 1
+cext0:	resd 1
+cext:	resd 1
+clabel:	resb 4
+cmhok:	resb 1
 	GLOBALS_HERE
 numbuf:	resb 24
 numend:

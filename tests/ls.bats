@@ -3,7 +3,8 @@
 # one directory, a terminal (script) for the default -C and -q, an
 # unreadable directory and a listing as a non-root user, a closed pipe,
 # /dev/full, a directory of 10,000 names (the arena grows with brk), the
-# refused options, and the peak RSS.
+# refused options, LS_COLORS on a terminal and with what difftest cannot
+# make (hard links, devices, huge values), and the peak RSS.
 load helpers
 
 # Each test lists the directory w (its cwd); the outputs go to $T.
@@ -266,15 +267,92 @@ mktree() {
 	TERM=xterm gnu_same --color=always -l cdev bdev sock d
 }
 
-@test "--color with LS_COLORS set is refused clearly, exit 2 (GNU parses it)" {
+# dc_colors - dircolors -b's LS_COLORS value (Debian's ~/.bashrc evals it)
+dc_colors() { dircolors -b | sed -n "s/^LS_COLORS='\(.*\)';\$/\1/p"; }
+
+@test "LS_COLORS from dircolors on a terminal (script, --color=auto): as GNU's, in columns and -l" {
+	command -v script > /dev/null || skip "script missing"
+	command -v dircolors > /dev/null || skip "dircolors missing"
+	mktree
+	rm 'c c'        # (GNU quotes it on a terminal: a known difference)
+	touch x.tar.gz pic.jpg notes~
+	ln a hard
+	local o lsc
+	lsc=$(dc_colors)
+	[ -n "$lsc" ]
+	for o in "--color=auto" "--color=auto -lF" "--color=never"; do
+		LS_COLORS=$lsc COLUMNS=40 TERM=xterm script -qc "$(bin ls) $o" /dev/null > ../ours
+		LS_COLORS=$lsc COLUMNS=40 TERM=xterm script -qc "/usr/bin/ls $o" /dev/null > ../gnus
+		cmp ../gnus ../ours
+	done
+	LS_COLORS=$lsc TERM=xterm script -qc "$(bin ls) --color=auto" /dev/null > ../ours
+	grep -q $'\e\[01;31mx.tar.gz\e\[0m' ../ours
+	grep -q $'\e\[40;31;01mdang\e\[0m' ../ours
+}
+
+@test "LS_COLORS: hard links (mh), devices and sockets (root), operands, like GNU" {
+	mktree
+	ln a hard
+	mknod cdev c 1 3 && mknod bdev b 7 0 || skip "mknod refused"
+	python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("sock")' 2> /dev/null || true
+	local v o
+	for v in "$(dc_colors)" 'mh=44:ex=00:su=00:sg=00' 'pi=1:so=2:bd=3:cd=4:or=5:no=7' 'ln=target:ex=1:mh=7'; do
+		for o in -lis -F "a hard run"; do
+			LS_COLORS=$v COLUMNS=60 gnu_same --color=always $o
+		done
+	done
+}
+
+@test "LS_COLORS: sequences longer than the output buffer, and 10,000 suffix entries, like GNU" {
+	in_w
+	mkdir d && touch a.e7 b.e9999 c
+	local big many
+	big="di=$(printf '1;%.0s' $(seq 40000))1:*c=$(printf '\\x41%.0s' $(seq 2000))"
+	LS_COLORS=$big gnu_same --color=always
+	LS_COLORS=$big gnu_same --color=always -l
+	many=$(seq 0 9999 | awk '{ printf "*.e%d=%d:", $1, $1 % 9 }')
+	LS_COLORS=$many gnu_same --color=always
+}
+
+@test "LS_COLORS with more than 231 different suffix colors: refused clearly, exit 2" {
+	in_w
 	touch a
-	run env LS_COLORS='di=01;34:ln=01;36' TERM=xterm "$(bin ls)" --color=always
+	run env LS_COLORS="$(seq 0 231 | sed 's/.*/*.e&=&/' | tr '\n' ':')" "$(bin ls)" --color=always
 	[ "$status" -eq 2 ]
-	[ "$output" = "$(bin ls): colors from LS_COLORS are not supported by this ls" ]
-	# but not when colors are off: never, or auto without a terminal
-	run env LS_COLORS='di=01;34' "$(bin ls)" --color=auto
+	[ "$output" = "$(bin ls): more than 231 different suffix colors in LS_COLORS are not supported by this ls" ]
+	# 231 are fine (GNU's output)
+	LS_COLORS="$(seq 0 230 | sed 's/.*/*.e&=&/' | tr '\n' ':')" gnu_same --color=always
+}
+
+# The colors' code and tables are a separate cold segment (elf.inc's COLD):
+# a run that never turns colors on never maps its pages in. Measured here:
+# plain ls 16 KiB; --color=always with no color variable set 16 (the
+# cold pages never touched); TERM=xterm's built-in colors 24 (the cold
+# segment's two pages); dircolors' LS_COLORS 28 (and its decoded copy on
+# one page at the break), 32 with -l (/etc/passwd's page).
+@test "peak RSS with colors: built-in 24 KiB, dircolors' LS_COLORS 28, -l 32; none set: 16" {
+	in_w
+	touch a b c && mkdir e
+	local lsc kb st
+	lsc=$(dc_colors)
+	rss_at_most 16 ls --color=always
+	rss_at_most 16 ls --color=auto
+	read -r kb st < <(env -i TERM=xterm "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog ls)" --color=always 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 24 ] || { echo "built-in: $kb KiB"; return 1; }
+	read -r kb st < <(env -i LS_COLORS="$lsc" "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog ls)" --color=always 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 28 ] || { echo "LS_COLORS: $kb KiB"; return 1; }
+	read -r kb st < <(env -i LS_COLORS="$lsc" "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog ls)" --color=always -l 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 32 ] || { echo "LS_COLORS -l: $kb KiB"; return 1; }
+}
+
+@test "the cold segment: its own R+X PT_LOAD between the code and the data, never touched without colors" {
+	run readelf -lW "$(bin ls)"
 	[ "$status" -eq 0 ]
-	[ "$output" = "a" ]
+	[ "$(grep -c '^ *LOAD .* R E ' <<<"$output")" -eq 2 ]
+	# the hot code stays under two pages
+	local hot
+	hot=$(grep -m1 '^ *LOAD' <<<"$output" | awk '{print $5}')
+	[ $((hot)) -lt 8192 ]
 }
 
 @test "-s: inode numbers and blocks together, sparse files past 4 GiB, like GNU" {
