@@ -46,11 +46,26 @@ rss_error_at_most() {
 	rss_at_most 16 chgrp -RL daemon d
 }
 
-@test "peak RSS of an error: 16 KiB; of -v: 20 (its line past the path in pathbuf, a page of its own)" {
+@test "peak RSS of an error and of -v: 16 KiB" {
 	touch f
 	rss_error_at_most 16 chgrp 0 nope
 	rss_error_at_most 16 chgrp -R daemon nope
-	rss_at_most 20 chgrp -v 0 f
+	rss_at_most 16 chgrp -v 0 f
+	rss_at_most 16 chgrp -c daemon f
+}
+
+@test "-v lines of every length (built in dbuf, or again past the path when longer): GNU's" {
+	n=$(printf 'n%.0s' $(seq 250))
+	c=$(printf '\001%.0s' $(seq 250))
+	for f in f "$n" "$c"; do
+		for spec in 0 daemon; do
+			touch "$f"
+			"$(bin chgrp)" -v "$spec" "$f" > out
+			chown 0:0 "$f"
+			/usr/bin/chgrp -v "$spec" "$f" > expected
+			cmp expected out
+		done
+	done
 }
 
 @test "-Rv of wide directories with subdirectories among the entries: GNU's lines" {

@@ -46,11 +46,26 @@ rss_error_at_most() {
 	rss_at_most 16 chown -RL daemon d
 }
 
-@test "peak RSS of an error: 16 KiB; of -v: 20 (its line past the path in pathbuf, a page of its own)" {
+@test "peak RSS of an error and of -v: 16 KiB" {
 	touch f
 	rss_error_at_most 16 chown 0 nope
 	rss_error_at_most 16 chown -R daemon nope
-	rss_at_most 20 chown -v 0 f
+	rss_at_most 16 chown -v 0 f
+	rss_at_most 16 chown -c daemon f
+}
+
+@test "-v lines of every length (built in dbuf, or again past the path when longer): GNU's" {
+	n=$(printf 'n%.0s' $(seq 250))
+	c=$(printf '\001%.0s' $(seq 250))
+	for f in f "$n" "$c"; do
+		for spec in 0:0 daemon:daemon; do
+			touch "$f"
+			"$(bin chown)" -v "$spec" "$f" > out
+			chown 0:0 "$f"
+			/usr/bin/chown -v "$spec" "$f" > expected
+			cmp expected out
+		done
+	done
 }
 
 @test "-Rv of wide directories with subdirectories among the entries: GNU's lines" {
