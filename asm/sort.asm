@@ -32,18 +32,26 @@
 ; bounds for a bottom-up merge sort (stable): blocks of 16384 lines are
 ; sorted first, each while it is in the cache, then merged, the lines of
 ; the next records prefetched. -m gives each file as an initial run, so
-; the merge order is GNU's (ties: the earlier file).
-; A short input (DLIM bytes, with keys for at most 8 argument words) stays
-; with its tables in sheap, on the variables' page (BSS mode: no heap page
-; written); past DLIM bytes the data moves to the brk heap (to_heap).
+; the merge order is GNU's (ties: the earlier file). The output is
+; buffered where the run bounds were (OUTSZ bytes of the heap).
+; BSS mode (a short input: no heap page written): the keys, the data, the
+; tables and the output buffer share sheap, the rest of the variables'
+; page (about 3760 bytes on x86_64, 3880 on i386). The keys come first
+; (for a command line of at most KEYLIM / KEYSZ words: 51 on x86_64, 102
+; on i386; else at the heap's start), the data after them. Reads stop RESV
+; bytes before sheap's end; when all is read, the lines are counted: if a
+; read filled sheap or the tables would not fit beside the data (5 words
+; a line, one a file, 10 more), the data move to the brk heap (to_heap).
+; Else the tables follow the data in sheap and the output buffer is the
+; rest of it from the run bounds on (written whenever full: the output of
+; BSS mode is under 4096 bytes in all, so a write error is "fflush
+; failed", as GNU's).
 
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
 use utoa, strcmp, write_all
-use outbuf, field_sep
-%define OUT_POS outp
-%define OUT_FAIL write_fail
+use field_sep
 
 %define USAGE_STATUS 2
 
@@ -72,11 +80,10 @@ K_EW	equ 2*W		; fields to skip for the end (-1: none, to the line end)
 K_EC	equ 3*W		; then bytes (0: the end of the field)
 K_FL	equ 4*W		; flags
 KEYSZ	equ 5*W
-KEYBUFSZ equ 8*KEYSZ	; keys for a command line of up to 8 words
+KEYLIM	equ 2048	; keys in sheap for argc * KEYSZ up to this
 
 GROW	equ 16 << 20	; the heap grows by this much at least
-SHSZ	equ 2048	; sheap: the data and tables of a short input (BSS)
-DLIM	equ (SHSZ - 19*W) / (1 + 5*W)	; its data: at most this many bytes
+RESV	equ 16*W	; sheap's room kept for the tables of a line at least
 OUTSZ	equ 65536
 PASSES	equ 14
 BLOCK	equ 1 << PASSES	; lines sorted in the cache first
@@ -87,24 +94,21 @@ _start:
 	mov [ops], xax
 	mov byte [delim], 10
 	or WPTR [gkey+K_EW], -1
-	mov ecx, [xsp]                  ; argc keys at most: a few in BSS, on
-	imul ecx, ecx, KEYSZ            ; the variables' page (no heap page
-	mov edx, keybuf                 ; for -n or -k on empty input), more
-	mov eax, sheap                  ; at the heap's start. With a few,
-	mov WPTR [heap_end], sheap + SHSZ ; BSS mode: the data start in sheap
-	cmp ecx, KEYBUFSZ
+	mov ecx, [xsp]                  ; argc keys at most: at sheap's start
+	imul ecx, ecx, KEYSZ            ; (no heap page for -n or -k on
+	mov edx, sheap                  ; empty input), or at the heap's
+	mov WPTR [heap_end], sheap_end  ; start for a long command line
+	cmp ecx, KEYLIM
 	jbe .keys_small
 	push xcx
 	sys brk, 0
 	pop xcx
 	mov [heap_end], xax
-	mov xdx, xax
-	add xax, xcx
+	xchg xdx, xax
+	lea xax, [xdx + xcx]
+	call grow
 .keys_small:
 	mov [keys], xdx
-	mov [cur], xax
-	mov [datastart], xax
-	call grow
 	getopt_init
 .opt:
 	call getopt
@@ -153,7 +157,10 @@ _start:
 	rep movsb
 	inc dword [nkeys]
 	call incompatible_key
-.keysdone:
+	add xbx, KEYSZ
+.keysdone:                              ; xbx = the keys' end: the data's
+	mov [cur], xbx                  ; start
+	mov [datastart], xbx
 	mov al, [checkonly]
 	test al, al
 	jnz check
@@ -196,9 +203,15 @@ _start:
 	cmp WPTR [outfile], 0
 	je .write
 	sys ftruncate, 1, 0             ; (an error on a device is no matter)
-.write:
-	mov edi, outbuf
-	mov [outp], xdi
+.write:                                 ; the output buffer: from the run
+	mov xax, [runb]                 ; bounds' start (free now) to
+	mov [outp], xax                 ; sheap's end in BSS mode, else
+	add xax, OUTSZ
+	mov xdx, [heap_end]
+	cmp xdx, sheap_end
+	cmove xax, xdx
+	mov [oend], xax
+	call grow
 	mov xbx, [src]
 	mov xbp, [nlines]
 	shl xbp, WSHIFT+1
@@ -226,7 +239,7 @@ _start:
 	add xbx, 2*W
 	jmp .line
 .flush:
-	call ob_flush
+	call flush
 	exit 0
 
 ; check - -c or -C (al): the one input in order?
@@ -607,9 +620,9 @@ read_inputs:
 	push xax                        ; the file's start
 .read:
 	mov xax, [cur]
-	mov A3d, sheap + DLIM           ; BSS mode (the data in sheap, below
-	cmp eax, sheap + SHSZ           ; the heap): up to DLIM bytes of data,
-	jae .heap                       ; so that the tables fit in sheap too
+	mov A3d, sheap_end - RESV       ; BSS mode (the data in sheap, below
+	cmp xax, sheap_end              ; the heap): up to RESV bytes before
+	jae .heap                       ; its end
 	cmp xax, A3
 	jb .room
 	call to_heap                    ; more: the brk heap
@@ -658,10 +671,34 @@ read_inputs:
 .fail:
 	mov xdx, [xbp]
 	jmp die
+; BSS mode: the lines counted; when their tables (runs' too, with a bound
+; for each file of -m) would pass sheap's end, to_heap.
+; (sheap's addresses fit in 32-bit registers; the heap's may not.)
 .ret:
+	mov xcx, [cur]
+	cmp xcx, sheap_end
+	jae .done
+	mov edx, ebp
+	sub edx, [ops]
+	add edx, ecx                    ; edx = the end: data, W a file, 10 W,
+	mov edi, [datastart]            ; 5 W a line
+	sub ecx, edi
+	mov al, [delim]
+.count:                                 ; (each file's data end with a
+	jxcxz .counted                  ; delimiter)
+	repne scasb
+	add edx, 5*W
+	jmp .count
+.counted:
+	cmp edx, sheap_end - 10*W
+	jbe .done
+	push xax                        ; (for the file's start)
+	call to_heap
+	pop xax
+.done:
 	ret
 
-; to_heap - the end of BSS mode: the data read ([sheap, cur)) moves to
+; to_heap - the end of BSS mode: the data read ([datastart, cur)) moves to
 ; the brk heap with the pointers into it: datastart, cur, the slots of the
 ; operands before xbp (the ends of their data) and the start of the file
 ; being read, which read_inputs keeps on the stack. (The tables, keys and
@@ -672,9 +709,9 @@ to_heap:
 	sys brk, 0
 	pop xbx
 	mov [heap_end], xax
-	mov [datastart], xax
 	xchg xdi, xax
-	mov esi, sheap
+	mov xsi, [datastart]
+	mov [datastart], xdi
 	mov xcx, [cur]
 	sub xcx, xsi
 	lea xax, [xdi + xcx]
@@ -934,22 +971,58 @@ merge:
 	rep movsb
 	ret
 
-; put_line - the line xsi, xcx bytes, and the delimiter to the output:
-; copied here while they fit, else through outbuf.inc's ob_put.
+; put_line - the line xsi, xcx bytes, and the delimiter to the output.
 ; clobbers all but xbp
 put_line:
 	lea xax, [xcx+1]
 	add [outtot], xax
 	sbb xdx, xdx
 	or [outtot], xdx
-	call ob_put
+	call put
 	mov esi, delim
 	push 1
 	pop xcx
-	jmp ob_put
+; put - xsi bytes, xcx count into the buffer [runb, oend); when they do
+; not fit, the buffer is written first, and when they do not fit it empty
+; either, they go out in one write from xsi. clobbers all but xbp
+put:
+	mov xdi, [outp]
+	lea xax, [xdi + xcx]
+	cmp xax, [oend]
+	jbe .copy
+	cmp xdi, [runb]
+	je .direct
+	push xsi
+	push xcx
+	call flush
+	pop xcx
+	pop xsi
+	jmp put
+.direct:
+	mov A3, xcx
+	movx A2, xsi
+	jmp owrite
+.copy:
+	rep movsb
+	mov [outp], xdi
+	ret
+
+; flush - what is buffered written, the buffer left empty; owrite: A2
+; bytes, A3 count written. clobbers xax, xcx, A1..A3
+flush:
+	mov A2, [runb]
+	mov A3, [outp]
+	sub A3, A2
+	mov [outp], A2
+owrite:
+	push 1
+	pop A1
+	call write_all
+	js write_fail
+	ret
 
 ; GNU's two lines: stdio's, then close_stdout's "write error" (with the
-; reason only for EBADF, as fclose fails then too); outbuf.inc's OUT_FAIL
+; reason only for EBADF, as fclose fails then too)
 write_fail:                             ; xax = -errno
 	push xax
 	mov esi, fmt_write
@@ -1870,12 +1943,12 @@ g_nan:		dq 0xc000000000000000
 		dw 0x7fff
 
 BSS
-; The variables first, sheap and outbuf after them: a short run writes one
-; page of them (i386's argv0 and status with them), none of the brk heap.
-	BSS_ROOM 3072
+; The variables first, sheap after them to the page's end: a short run
+; writes one page (i386's argv0 and status in it too), none of the brk
+; heap.
+	BSS_ROOM 4096
 	GLOBALS_HERE
 gkey:		resb KEYSZ
-keybuf:		resb KEYBUFSZ
 heap_end:	resW 1
 keys:		resW 1		; the keys (heap start)
 nkeys:		resW 1
@@ -1895,6 +1968,7 @@ ops:		resW 1		; the operands: &argv[1] ..
 opend:		resW 1
 outfile:	resW 1
 outp:		resW 1
+oend:		resW 1
 outtot:		resW 1
 karg:		resW 1
 ga:		resb 16
@@ -1913,7 +1987,7 @@ numend:		resb 1
 delim:		resb 1
 tabc:		resb 1
 hastab:		resb 1
-sheap:		resb SHSZ
-outbuf:		resb OUTSZ
+sheap:		resb (PAGE - _BSS_PAGEOFF) % PAGE
+sheap_end:
 
 program_end

@@ -103,10 +103,10 @@ $(bin sort): write error" '"$1" -o /dev/full f'
 	[ "$ours" -eq 141 ]
 }
 
-# The variables, sheap and outbuf's start share a page (i386's argv0/status
-# with them): with up to 8 argument words (keys in BSS), an input of up to
-# DLIM bytes (46 on x86_64, 93 on i386) and its tables stay in sheap, so a
-# short run writes no heap page; the hot code spans two pages.
+# The variables and sheap share a page (i386's argv0/status with them): the
+# keys of a command line of up to 51 words (102 on i386), a short input, its
+# tables and the output buffer stay in sheap, so a short run writes no heap
+# page; the hot code spans two pages.
 @test "trivial runs: RSS at most 16 KiB" {
 	printf 'a b\nc d\n' > f
 	rss_at_most 16 sort < /dev/null
@@ -124,15 +124,54 @@ $(bin sort): write error" '"$1" -o /dev/full f'
 	rss_at_most 16 sort -c f
 }
 
-# Past sheap's DLIM bytes the data moves to the brk heap, the operands read
-# before with it: every size around the limit, files and a pipe, like GNU.
-@test "inputs around sheap's limit move to the heap intact" {
-	for n in 1 40 45 46 47 48 90 92 93 94 95 200 70000; do
-		head -c $n /dev/urandom | od -An -tx1 | tr -d ' \n' | head -c $n | fold -w 5 > in$n
+# Inputs of a few KiB: ten lines of about 100 bytes, from a file and a pipe,
+# with every kind of option, nine keys, -m of small files, -o onto an input,
+# -c, the first 2000 bytes of a text; the same bytes as GNU.
+@test "short inputs (1-2 KiB): RSS at most 16 KiB, output as GNU" {
+	awk 'BEGIN { srand(3); for (i = 0; i < 10; i++) { s = ""
+		for (j = 0; j < 12; j++) s = s sprintf("%s%d ", substr("abcdefghij", int(rand()*10) + 1, 3), int(rand()*1000))
+		print s } }' > ten
+	[ "$(wc -c < ten)" -gt 700 ]
+	gnu ten > sorted
+	for opts in "" "-n" "-k2" "-r" "-u" "-k1,1 -k2,2 -k3,3 -k4,4 -k5,5 -k6,6 -k7,7 -k8,8 -k9,9 -t , -s -n"; do
+		rss_at_most 16 sort $opts ten
+		rss_at_most 16 sort $opts < ten
+		cat ten | rss_at_most 16 sort $opts
+		cat ten | "$(bin sort)" $opts > out
+		gnu $opts ten > expected
+		cmp expected out || { echo "differs: $opts"; return 1; }
 	done
-	for n in 1 40 45 46 47 48 90 92 93 94 95 200 70000; do
-		"$(bin sort)" in$n > ours && LC_ALL=C /usr/bin/sort in$n > gnu && cmp gnu ours
-		cat in$n | "$(bin sort)" -r > ours && LC_ALL=C /usr/bin/sort -r in$n > gnu && cmp gnu ours
-		"$(bin sort)" in1 in40 in$n - < in46 > ours && LC_ALL=C /usr/bin/sort in1 in40 in$n - < in46 > gnu && cmp gnu ours
+	head -c 400 sorted > s1
+	tail -c 400 sorted > s2
+	rss_at_most 16 sort -m s1 s2 sorted
+	output_like_gnu sort -m s1 s2 sorted
+	rss_at_most 16 sort -c sorted
+	cp ten o
+	rss_at_most 16 sort -o o -k2n o
+	gnu -k2n ten > expected
+	cmp expected o
+	head -c 2000 "$BATS_TEST_DIRNAME/../README.md" > text
+	rss_at_most 16 sort text
+	rss_at_most 16 sort -f -u text
+	output_like_gnu sort -f -u text
+}
+
+# Past sheap the data moves to the brk heap, the operands read before with
+# it: when a read fills sheap (a long line) or when the lines' tables would
+# not fit (many short lines); sizes around both limits of both arches, files
+# and a pipe, like GNU.
+@test "inputs around sheap's limit move to the heap intact" {
+	head -c 70000 /dev/urandom | od -An -tx1 | tr -d ' \n' | fold -w 5 > rand
+	head -c 4000 /dev/zero | tr '\0' x > long
+	for n in 93 1800 3631 3632 3811 3812 70000; do
+		head -c $n rand > in$n
+		head -c $n long > long$n
+		"$(bin sort)" in$n > ours && gnu in$n > expected && cmp expected ours
+		cat in$n | "$(bin sort)" -r - in93 > ours && gnu -r in$n in93 > expected && cmp expected ours
+		cat long$n | "$(bin sort)" - in93 > ours && gnu long$n in93 > expected && cmp expected ours
+	done
+	for n in 87 88 174 175; do
+		yes b | head -n $n | sed '1~3s/b/a/' > lines
+		"$(bin sort)" -u lines > ours && gnu -u lines > expected && cmp expected ours
 	done
 }
