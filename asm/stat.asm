@@ -421,47 +421,48 @@ d_unknown:
 	jmp putc
 
 ; d_qname - %N: quoted (GNU's quoteaf; as it is in the default form), then
-; " -> TARGET" for a symbolic link, built in qbuf
+; " -> TARGET" for a symbolic link, built in qbuf after the link's target
+; (read there first: a short run writes only qbuf's first bytes)
 d_qname:
 	and byte [V(tzok)], 0           ; (qbuf is idbuf: the zone's)
-	mov xsi, [V(name)]
-	mov edi, qbuf
 	mov ebx, quote_af
 	cmp WPTR [V(ufmt)], 0           ; the default form (-t has no %N)
 	jne .q
 	mov ebx, af_put
 .q:
 	push xbx
-	call xbx
-	push xdi
 	call readlink
-	pop xdi
-	pop xbx
-	jc .done
+	push xdi                        ; [xsp] = the start, [xsp+W] quoting
+	mov xsi, [V(name)]
+	call WPTR [xsp+W]
+	cmp WPTR [xsp], qbuf
+	je .done                        ; not a link
 	mov eax, ' -> '
 	stosd
-	mov esi, lnk
-	call xbx
-.done:
-	mov xcx, xdi
 	mov esi, qbuf
+	call WPTR [xsp+W]
+.done:
+	pop xsi
+	pop xcx
+	mov xcx, xdi
 	sub ecx, esi
 	jmp str_len_put
 
-; readlink - for a symbolic link (stx): its target in lnk, CF=0; else CF=1
+; readlink - for a symbolic link (stx): its target at qbuf, NUL-terminated,
+; xdi past it; else xdi = qbuf
 readlink:
+	mov edi, qbuf
 	mov al, [xbp + STX_MODE + 1]
 	and al, S_IFMT >> 8
 	cmp al, S_IFLNK >> 8
-	stc
 	jne .ret
-	sys readlink, [V(name)], lnk, 4095
+	sys readlink, [V(name)], qbuf, 4095
 	test eax, eax
 	jns .got
 	xor eax, eax
 .got:
-	mov byte [lnk + xax], 0
-	clc
+	mov byte [qbuf + xax], 0
+	lea edi, [xax + qbuf + 1]
 .ret:
 d_qname.ret:
 	ret
@@ -635,6 +636,7 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	call tz_offset                  ; ecx = the offset: local time
 	jc .range
 	mov [V(tzoff)], ecx
+	mov [V(tzabbr)], bl
 	mov ebx, ecx
 	sar ebx, 31
 	add eax, ecx
@@ -738,9 +740,13 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	pop xcx
 	call dec_n
 	mov ax, ' +'                    ; " +hhmm" (strftime's %z: the
-	mov ecx, [V(tzoff)]             ; minutes truncated)
-	test ecx, ecx
-	jns .east
+	mov ecx, [V(tzoff)]             ; minutes truncated; -0000 for a
+	test ecx, ecx                   ; zone "-00")
+	jg .east
+	jl .west
+	cmp byte [V(tzabbr)], '-'
+	jne .east
+.west:
 	mov ah, '-'
 	neg ecx
 .east:
@@ -1364,12 +1370,12 @@ sfs:	resb SFS_RECORD
 fld:	resb 64
 tbuf:	resb 64
 tzoff:	resd 1
+tzabbr:	resb 1
 	TZ_VARS
 obuf:	resb OBUFSZ
 ; idbuf: /etc/passwd or /etc/group; as qbuf: %N's text and the error
 ; path's messages (fs_msg), never at the same time
 idbuf:
 qbuf:	resb QBUFSZ
-lnk:	resb 4096
 
 program_end

@@ -186,4 +186,8 @@ mktree() {
 	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "stat f in Europe/Paris: $kb KiB, status $st"; return 1; }
 	read -r kb st < <(env -i TZ=America/New_York "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin stat)" -c %y f 2>&1 >/dev/null)
 	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "stat -c %y f in America/New_York: $kb KiB, status $st"; return 1; }
+	ln -s f l3
+	rss_at_most 16 stat l3
+	read -r kb st < <(env -i TZ=Europe/Paris "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin stat)" l3 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "stat l3 in Europe/Paris: $kb KiB, status $st"; return 1; }
 }
