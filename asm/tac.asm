@@ -38,6 +38,17 @@
 ; yet printed stays at the top of a buffer at the program break, below
 ; which the next chunk is read; the buffer grows for long records. Other
 ; input (pipes, ttys, /proc) is read whole into the buffer first.
+;
+; Peak RSS: a trivial run (plain, or -r with a pattern of up to
+; RE_SMALLPAT bytes; a file or a pipe of less than SMALL bytes) writes one
+; BSS page: the variables, the regex's (rt/regex_emacs_bss.inc: its
+; program and thread lists in re_small), the input read SMALL bytes into
+; outbuf and the output below it. Bigger inputs use the brk buffer,
+; longer patterns re_big at the end of the BSS.
+; [V(x)] has a byte displacement always ("byte"): with NASM's choice of
+; size left open, a BSS_ROOM that skips to a page made the labels after
+; it, and so the code's size, change from pass to pass until NASM gave
+; up ("unable to find valid values for all labels").
 
 %include "subk.inc"
 %include "layout.inc"
@@ -48,10 +59,11 @@ use outbuf, regex_emacs
 %define RE_COMPLEX tac_re.die
 
 OUTSZ   equ 65536
-%define V(x) xbp + x - VB
+%define V(x) byte xbp + x - VB
 CHUNK   equ 65536
 SPIECE  equ 8192                        ; GNU's WRITESIZE
-SMALL   equ 1024                        ; a small file: read SMALL above opos
+SMALL   equ 1024                        ; a small input: read SMALL above opos
+%define RE_SMALLSZ 1536                 ; -r: patterns of up to 27 bytes
 OPT_r   equ 0                           ; bits of [flags]: getopt's index
 OPT_b   equ 1                           ; in OPTSPEC
 
@@ -143,9 +155,6 @@ _start:
 ; The end: as GNU's, stdin is closed when it was read, which fails when
 ; it was never open.
 .end:
-	mov esi, stage                  ; -r: GNU's output() buffer
-	mov ecx, [V(scnt)]
-	call ob_put
 	call ob_flush
 	cmp byte [V(stdin_used)], 0
 	je bye
@@ -168,45 +177,24 @@ tac_fd:
 	mov xax, [V(base)]
 	mov [V(dstart)], xax
 	mov [V(rend)], xax
+	mov byte [V(mem)], 0
 	xor eax, eax                    ; its size: lseek(fd, 0, SEEK_END)
 	xor edx, edx
 	mov A1, [V(fd)]
 	mov cl, SEEK_END
 	call lseek64                    ; (i386: a size whose low half looks
-	test edx, edx                   ; like -errno, with a high half of 0,
-	jnz .seekable                   ; is taken for an error: such a file
-	cmp xax, -4095                  ; is read whole, the same bytes)
+	mov [V(posl)], xax              ; like -errno, with a high half of 0,
+	mov [V(posh)], edx              ; is taken for an error: such a file
+	mov byte [V(rdnr)], SYS_pread64 ; is read whole, the same bytes)
+	test edx, edx
+	jnz .seekable
+	cmp xax, -4095
 	jae .whole
-.seekable:
-	mov [V(posh)], edx
-	mov byte [V(mem)], 0
+	cmp xax, SMALL
+	jb .small
+.seekable:                              ; xax: the size (low half)
 	test byte [V(flags)], 1 << OPT_r
 	jnz tac_re
-	test edx, edx                   ; a small file: all of it 1 KiB into
-	jnz .big                        ; outbuf, on the variables' page (no
-	cmp xax, SMALL                  ; heap page for a trivial run; the
-	jae .big                        ; output, as long, stays below it)
-	and WPTR [V(posl)], 0
-	mov xax, [V(opos)]              ; SMALL above what outbuf holds (the
-	cmp eax, outbuf + OUTSZ - 2*SMALL ; output stays below it), when
-	ja .big0                        ; there is room for both
-	add eax, SMALL
-	mov [V(dstart)], xax
-.small:
-	xor A4d, A4d
-	xor A5d, A5d
-	sys pread64, [V(fd)], [V(dstart)], SMALL
-	cmp eax, -EINTR
-	je .small
-	test xax, xax
-	js read_error
-	mov xsi, [V(dstart)]
-	add xax, xsi
-	mov [V(rend)], xax
-	jmp .scan_end
-.big0:
-	xor eax, eax
-.big:
 	and xax, -CHUNK                 ; the last offset that is a multiple
 	mov [V(posl)], xax
 .tail:
@@ -228,9 +216,67 @@ tac_fd:
 
 ; Not seekable (GNU's test: lseek fails): all of it into the buffer from
 ; base up, read from where its offset stands; then the offset is "0".
+; The first SMALL bytes are read as a small input's; past that, they are
+; moved to base.
 .whole:
 	and WPTR [V(posl)], 0
 	and dword [V(posh)], 0
+	mov byte [V(rdnr)], SYS_read
+
+; A small input (a file of less than SMALL bytes, or the first SMALL
+; bytes of a pipe) is read SMALL bytes above the end of what outbuf
+; holds, on the variables' page for a trivial run: the output of its
+; records, as long, stays below it. Not when outbuf has less room left
+; (it is never flushed early: -r's output keeps GNU's 8 KiB pieces), nor
+; when SMALL bytes come (a file that grew: read again as a big one; a
+; pipe: moved to the heap and read on).
+.small:
+	mov xax, [V(opos)]
+	cmp eax, outbuf + OUTSZ - 2*SMALL
+	ja .big_or_whole
+	add eax, SMALL
+	mov [V(dstart)], xax
+	mov [V(rend)], xax
+.sread:                                 ; read, or pread at offset n
+	mov A4, [V(rend)]               ; (n: what is read so far)
+	sub A4, [V(dstart)]
+	mov A3d, SMALL
+	sub A3, A4
+	jz .big_or_whole
+	mov A2, [V(rend)]
+	xor A5d, A5d
+	mov A1, [V(fd)]
+	movzx eax, byte [V(rdnr)]
+	SYSCALL
+	cmp eax, -EINTR
+	je .sread
+	test xax, xax
+	js read_error
+	jz .sdone
+	add [V(rend)], xax
+	jmp .sread
+.big_or_whole:                          ; SMALL bytes (or no room): the
+	cmp byte [V(rdnr)], SYS_read    ; long way
+	je .spill
+	mov xax, [V(base)]
+	mov [V(dstart)], xax
+	mov [V(rend)], xax
+	mov xax, [V(posl)]
+	jmp .seekable
+.sdone:                                 ; all of it: from the offset 0
+	and WPTR [V(posl)], 0           ; (its high half is 0 already)
+	jmp .eof
+.spill:                                 ; (brk may lower the break: the
+	mov A1, [V(base)]               ; buffer holds nothing now)
+	add A1, CHUNK
+	call grow
+	mov xsi, [V(dstart)]            ; dstart..rend (SMALL bytes, or
+	mov xcx, [V(rend)]              ; none) to base
+	sub xcx, xsi
+	mov xdi, [V(base)]
+	mov [V(dstart)], xdi
+	rep movsb
+	mov [V(rend)], xdi
 .more:
 	mov A1, [V(rend)]
 	mov xax, [V(cap)]
@@ -256,7 +302,7 @@ tac_fd:
 	test byte [V(flags)], 1 << OPT_r
 	jz .scan_end
 	mov xax, [V(rend)]              ; -r: the size, and it is all in
-	sub xax, [V(base)]              ; memory from base
+	sub xax, [V(dstart)]            ; memory from dstart
 	mov byte [V(mem)], 1
 	jmp tac_re
 
@@ -401,9 +447,9 @@ room_n:                                 ; (xdx bytes of room)
 ; (the start of its buffer) and where $ \' \> match (the end of the
 ; string searched: the last match's start, or after a read the end of
 ; what is not printed yet). In: [V(posh)]:xax = the size S; [V(mem)] = 1
-; when the input is all in memory from base (a pipe: GNU copies it to a
-; temporary file of that size and reads that), else it is read with
-; pread. The offset B of the buffer's start is S less S mod R (R: GNU's
+; when the input is all in memory from dstart (a pipe: GNU copies it to
+; a temporary file of that size and reads that; or a small file), else it
+; is read with pread. The offset B of the buffer's start is S less S mod R (R: GNU's
 ; read_size, 8192 at first, kept from one file to the next); the string
 ; searched is B..M, M the last match's start. A match M'..N: the record
 ; after it, N..E (-b: M'..E), is printed, E = N (-b: M'). No match: at B
@@ -422,8 +468,7 @@ tac_re:
 	cmp byte [V(mem)], 0
 	je .tail
 	mov xax, [V(posl)]
-	add xax, [V(base)]
-	mov [V(dstart)], xax
+	add [V(dstart)], xax
 	jmp .search_all
 .tail:                                  ; R bytes at B (fewer at the end)
 	mov xdx, [V(rsize)]
@@ -476,7 +521,11 @@ tac_re:
 .too_large:
 	mov esi, msg_large
 .die:                                   ; GNU's die(): its whole output()
-	push xsi                        ; pieces written, the rest lost
+	mov eax, outbuf                 ; pieces written, the rest lost
+	sub [V(opos)], eax
+	and dword [V(opos)], -SPIECE
+	add [V(opos)], eax
+	push xsi
 	call ob_flush
 	pop xsi
 	jmp fail
@@ -541,33 +590,27 @@ tac_re:
 	sub [V(dstart)], xcx
 	jmp .search_all
 
-; re_out - GNU tac's output(): xsi, xcx bytes through its 8 KiB buffer,
-; into ob_put only a full 8 KiB at a time (what a die() leaves written).
+; re_out - GNU tac's output(): xsi, xcx bytes into outbuf in pieces that
+; end where a multiple of 8 KiB of output does. outbuf (64 KiB) is then
+; written only when full, so what is written is always whole 8 KiB pieces
+; and what is buffered past the last one is what GNU's output() holds:
+; a die() writes the whole pieces and loses the rest, as GNU's. (ob_put
+; leaves xsi after the bytes it copied.)
 re_out:
 	jxcxz .ret
-	mov edi, [V(scnt)]
-	mov eax, SPIECE
-	sub eax, edi
+	mov eax, outbuf - 1             ; the room up to the next multiple
+	sub eax, [V(opos)]
+	and eax, SPIECE - 1
+	inc eax
 	cmp xax, xcx
-	jb .fit
+	jb .piece
 	mov eax, ecx
-.fit:
+.piece:
 	sub xcx, xax
-	add [V(scnt)], eax
-	add edi, stage
-	xchg eax, ecx
-	rep movsb
-	xchg eax, ecx
-	cmp dword [V(scnt)], SPIECE
-	jne re_out
-	and dword [V(scnt)], 0
-	push xsi
 	push xcx
-	mov esi, stage
-	mov ecx, SPIECE
+	xchg eax, ecx
 	call ob_put
 	pop xcx
-	pop xsi
 	jmp re_out
 .ret:
 	ret
@@ -592,8 +635,8 @@ fmt_open:	db F_ARGV0, ': failed to open ', F_QUOTE, ' for reading', F_REASON, 10
 fmt_read:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
 
 BSS
-	BSS_ROOM 2048 + SMALL + 512     ; the variables and outbuf's first 3 KiB: one page
-	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
+	BSS_ROOM 4096                   ; a page: the variables, -r's and a short
+	GLOBALS_HERE                    ; pattern's program, outbuf's first 2 KiB
 VB equ base + 128                       ; xbp: [V(x)] is short
 base:	resW 1                          ; the buffer: base..cap
 cap:	resW 1
@@ -601,25 +644,26 @@ dstart:	resW 1                          ; the data read: dstart..rend is
 rend:	resW 1                          ; not printed yet
 p:	resW 1                          ; where the scan stands
 posl:	resW 1                          ; the file offset of the chunk
-posh:	resd 1                          ; at dstart (i386: the high half)
 opos:	resW 1                          ; the end of the output buffered
 sep:	resW 1
 seplen:	resW 1
 fd:	resW 1
 rname:	resW 1                          ; the name for a read error
 savesp:	resW 1
-flags:	resd 1                          ; OPT_b, OPT_r
 rsize:	resW 1                          ; -r: GNU's read_size
 roffl:	resW 1                          ; -r: a read in pieces
-roffh:	resd 1
 rdst:	resW 1
 rcnt:	resW 1
-mem:	resb 1                          ; -r: the input is in memory
 gsize:	resW 1
-scnt:	resd 1                          ; -r: bytes in stage
-stdin_used: resb 1
 opnd:	resW 1                          ; the operand being read
-outbuf:	resb OUTSZ
-stage:	resb SPIECE
+posh:	resd 1                          ; at dstart (i386: the high half)
+roffh:	resd 1
+flags:	resd 1                          ; OPT_b, OPT_r
+mem:	resb 1                          ; -r: the input is in memory
+stdin_used: resb 1
+rdnr:	resb 1                          ; a small input's read: SYS_read/pread64
+	resb (W - ($-$$) % W) % W        ; (the regex variables aligned)
+%include "rt/regex_emacs_bss.inc"       ; -r's variables, and a short
+outbuf:	resb OUTSZ                      ; pattern's program: on this page
 
 program_end

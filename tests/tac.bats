@@ -161,6 +161,22 @@ load helpers
 	rss_at_most 16 tac -b < f
 }
 
+@test "-r trivial runs: RSS at most 16 KiB, a file, stdin and a pipe, the same bytes as GNU" {
+	printf 'a b\nc d\nbb\n' > f
+	for s in 'b' '[bc]' '\(b\|c\)' '\(b\)\1' '^' 'abcdefghijklmnopqrstuvwxyz0'; do
+		rss_at_most 16 tac -r -s "$s" f
+		rss_at_most 16 tac -r -s "$s" < f
+		cat f | rss_at_most 16 tac -r -s "$s"
+		cat f | rss_at_most 16 tac -b -r -s "$s"
+		output_like_gnu tac -r -s "$s" f
+		cat f | "$(bin tac)" -b -r -s "$s" > out
+		/usr/bin/tac -b -r -s "$s" f | cmp - out
+	done
+	head -c 1000 /dev/urandom > r
+	rss_at_most 16 tac -r -s 'x[0-9]' r
+	cat r | rss_at_most 16 tac
+}
+
 @test "several small files: each one's records, none overwritten by the output before it" {
 	for i in 1 2 3 4; do seq $((i * 100)) $((i * 100 + 150)) > f$i; done
 	output_like_gnu tac f1 f2 f3 f4
