@@ -92,7 +92,6 @@ _start:
 ; do_file - xsi = the name: its status by the format chosen.
 do_file:
 	mov [V(name)], xsi
-	and byte [V(tzok)], 0           ; idbuf (the zone) to be overwritten
 	OPT 'f'
 	jnz do_fs
 %if AT_SYMLINK_NOFOLLOW != 0x100
@@ -133,6 +132,7 @@ do_file:
 .fail:
 	mov esi, msg_statx
 .err:
+	and byte [V(tzok)], 0           ; (err_af writes qbuf: the zone's)
 	call flush
 	mov xdx, [V(name)]
 	jmp err_af
@@ -623,8 +623,8 @@ ERAS equ 5400000
 SHIFT equ 86400 * (719468 + 146097 * ERAS)
 .known:
 	push xsi                        ; the record
-	cmp byte [V(tzok)], 0           ; the zone, in idbuf (unless there
-	jne .zoned                      ; since this file's %N, %U, %G)
+	cmp byte [V(tzok)], 0           ; the zone, in idbuf (unless %N, %U,
+	jne .zoned                      ; %G or an error message came since)
 	inc byte [V(tzok)]
 	mov xsi, [V(envp)]
 	mov edi, idbuf
