@@ -156,6 +156,11 @@ copy_like_gnu() {
 	rss_at_most 16 cp -v a v1
 	rss_at_most 16 cp -rv a v2
 	rss_error_at_most 16 cp nope x
+	mkdir d
+	rss_at_most 16 cp a d
+	rss_at_most 16 cp -v a v1 d/
+	rss_at_most 16 cp -t d a
+	[ -e d/a ] && [ -e d/v1 ]
 }
 
 @test "-v lines past obuf's 4096 bytes and longer than it: GNU's bytes, GNU's writes" {

@@ -125,6 +125,10 @@ tree() {
 	rss_at_most 16 mv -v a b
 	[ -e b ]
 	rss_error_at_most 16 mv nope x
+	mkdir d && touch c
+	rss_at_most 16 mv b d
+	rss_at_most 16 mv -v c d/
+	[ -e d/b ] && [ -e d/c ]
 }
 
 @test "across file systems: hard links kept, in a tree and between operands, as GNU" {
