@@ -822,7 +822,7 @@ BSS
 ; operands, also the end of canonicalize's rest buffer (a name up to 32
 ; bytes) and its variables, and each canonical name goes to the arena's
 ; free bytes, before that operand's numbers.
-CAN_BSS 32, 4096 - 32 - 40
+CAN_BSS 32, 4096 - 32 - 32
 	GLOBALS_HERE
 %define LONGOPT_BSS_HERE                ; long_opt's, here: ambp is written
 ambp:	resd 1                          ; by a long option
