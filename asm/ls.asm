@@ -89,8 +89,10 @@
 ; dircolors' value touches one page there). The variables (addressed from xbp with one-byte displacements),
 ; the statx buffer, the arena's first 2 KiB (arena0) and the start of the
 ; 32 KiB output buffer share one BSS page, and the file is under 8 KiB: a
-; small listing's peak RSS is 16 KiB (-l: 20, the owners' names kept on
-; that page too, /etc/passwd and /etc/group read into a page of their own). The operands and each directory's
+; small listing's peak RSS is 16 KiB, -l too (the owners' names kept on
+; that page, /etc/passwd and /etc/group read into arena0's free bytes
+; while they fit, else into ids_buf's page: see ids_load). The operands
+; and each directory's
 ; getdents64 records, then the array of name pointers, grow the arena;
 ; what does not fit in arena0 goes on at the break (brk), and the arena is
 ; given back after each directory. Each record's d_off holds
@@ -108,6 +110,7 @@
 use ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, quote_arg
 %define USAGE_STATUS 2
 %define OUT_FAIL out_fail
+%define IDS_LOAD_OWN                    ; rt/ids.inc reads into ids_load's buffer
 %define OUT_POS V(opos)
 %define V(x) xbp + (x - VBASE)
 
@@ -2213,6 +2216,73 @@ owner:
 	mov edx, [xdi]
 	lea esi, [xdi + 4]
 	pop xdi
+	ret
+
+; ids_load (rt/ids.inc's, IDS_LOAD_OWN) - the file of dl (0 /etc/passwd,
+; 1 /etc/group), NUL-terminated (empty when it cannot be read), into the
+; arena's free bytes in arena0 while it fits there (nothing is allocated
+; until the caller has searched it: a small listing's -l touches no other
+; page), else on into ids_buf (the bytes read so far copied there first),
+; at most IDSBUFSZ - 1 bytes as rt/ids.inc. out: xsi = the bytes. keeps
+; xbp, xbx, xdi
+ids_load:
+	push xbx
+	push xdi
+	push xbp
+	mov esi, ids_passwd
+	test dl, dl
+	jz .open
+	mov esi, ids_group
+.open:
+	sys open, xsi, O_RDONLY | O_LARGEFILE
+	push xax                        ; the fd
+	mov eax, [V(cur)]
+	mov ecx, arena0_end - 1
+	cmp eax, ecx
+	jb .buf
+	mov eax, ids_buf
+	mov ecx, ids_buf + IDSBUFSZ - 1
+.buf:
+	push xax                        ; the buffer's start
+	push xcx                        ; its end (then its NUL)
+	xchg eax, ebp                   ; ebp = where the next bytes go
+	cmp dword [xsp + 2*W], 0
+	jl .end
+.read:
+	mov A3d, [xsp]
+	sub A3d, ebp
+	jz .full
+	sys read, [xsp + 2*W], xbp
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	jle .end
+	add ebp, eax
+	jmp .read
+.full:
+	mov esi, [xsp + W]
+	cmp esi, ids_buf
+	je .end                         ; (a bigger file is searched that far)
+	mov edi, ids_buf
+	mov ecx, ebp
+	sub ecx, esi
+	rep movsb
+	mov ebp, edi
+	mov dword [xsp + W], ids_buf
+	mov dword [xsp], ids_buf + IDSBUFSZ - 1
+	jmp .read
+.end:
+	mov byte [xbp], 0
+	pop xax
+	pop xsi
+	pop A1
+	test A1d, A1d
+	js .r
+	sys close
+.r:
+	pop xbp
+	pop xdi
+	pop xbx
 	ret
 
 ; put2 - eax (0..99) as two digits at edi; clobbers ecx
