@@ -37,8 +37,8 @@
 ; BSS mode (a short input: no heap page written): the keys, the data, the
 ; tables and the output buffer share sheap, the rest of the variables'
 ; page (about 3760 bytes on x86_64, 3880 on i386). The keys come first
-; (for a command line of at most KEYLIM / KEYSZ words: 51 on x86_64, 102
-; on i386; else at the heap's start), the data after them. Reads stop RESV
+; (up to 32 of them; from the 33rd on, all move to the heap's start), the
+; data after them. Reads stop RESV
 ; bytes before sheap's end; when all is read, the lines are counted: if a
 ; read filled sheap or the tables would not fit beside the data (5 words
 ; a line, one a file, 10 more), the data move to the brk heap (to_heap).
@@ -80,7 +80,7 @@ K_EW	equ 2*W		; fields to skip for the end (-1: none, to the line end)
 K_EC	equ 3*W		; then bytes (0: the end of the field)
 K_FL	equ 4*W		; flags
 KEYSZ	equ 5*W
-KEYLIM	equ 2048	; keys in sheap for argc * KEYSZ up to this
+KEYLIM	equ 32*KEYSZ	; keys in sheap: up to 32, more at the heap's start
 
 GROW	equ 16 << 20	; the heap grows by this much at least
 RESV	equ 16*W	; sheap's room kept for the tables of a line at least
@@ -94,21 +94,8 @@ _start:
 	mov [ops], xax
 	mov byte [delim], 10
 	or WPTR [gkey+K_EW], -1
-	mov ecx, [xsp]                  ; argc keys at most: at sheap's start
-	imul ecx, ecx, KEYSZ            ; (no heap page for -n or -k on
-	mov edx, sheap                  ; empty input), or at the heap's
-	mov WPTR [heap_end], sheap_end  ; start for a long command line
-	cmp ecx, KEYLIM
-	jbe .keys_small
-	push xcx
-	sys brk, 0
-	pop xcx
-	mov [heap_end], xax
-	xchg xdx, xax
-	lea xax, [xdx + xcx]
-	call grow
-.keys_small:
-	mov [keys], xdx
+	mov WPTR [keys], sheap          ; the keys at sheap's start (no heap
+	mov WPTR [heap_end], sheap_end  ; page for -n or -k on empty input)
 	getopt_init
 .opt:
 	call getopt
@@ -185,7 +172,8 @@ _start:
 	test xdx, xdx
 	jz .read
 	sys open, xdx, O_WRONLY|O_CREAT|O_LARGEFILE, 0o666
-	mov esi, fmt_open
+	mov ecx, s_open
+	mov esi, fmt_failed
 	mov xdx, [outfile]
 	test eax, eax
 	js die
@@ -393,6 +381,25 @@ parse_key:
 	imul eax, eax, KEYSZ
 	mov xbx, [keys]
 	add xbx, xax
+	cmp eax, KEYLIM                 ; the first key past sheap's share:
+	jne .room                       ; the keys move to the heap's start
+	push xsi
+	sys brk, 0
+	mov [heap_end], xax
+	mov [keys], xax
+	xchg xdi, xax
+	lea xbx, [xdi + KEYLIM]
+	lea xax, [xbx + KEYSZ]
+	call grow
+	mov esi, sheap
+	mov ecx, KEYLIM
+	rep movsb
+	pop xsi
+	jmp .key
+.room:
+	lea xax, [xbx + KEYSZ]
+	call grow
+.key:
 	mov ebp, msg_start
 	call count
 	mov ebp, msg_zero_field
@@ -611,7 +618,7 @@ read_inputs:
 	cmp word [xdx], '-'
 	je .fd
 	sys open, xdx, O_RDONLY|O_LARGEFILE
-	mov esi, fmt_open
+	mov ecx, s_open
 	test eax, eax
 	js .fail
 .fd:
@@ -636,7 +643,7 @@ read_inputs:
 	sys read, ebx
 	test eax, eax
 	jz .eof
-	mov esi, fmt_read
+	mov ecx, s_read
 	jns .more
 	cmp eax, -EBADF                 ; a closed stdin: GNU's fstat fails
 	jne .fail                       ; first (not with -c, -m)
@@ -644,7 +651,7 @@ read_inputs:
 	jne .fail
 	test byte [opts], O_MERGE
 	jnz .fail
-	mov esi, fmt_stat
+	mov ecx, s_stat
 	jmp .fail
 .more:
 	add [cur], xax
@@ -668,7 +675,8 @@ read_inputs:
 	mov [xbp], xax
 	add xbp, W
 	jmp .file
-.fail:
+.fail:                                  ; ecx = what failed
+	mov esi, fmt_failed
 	mov xdx, [xbp]
 	jmp die
 ; BSS mode: the lines counted; when their tables (runs' too, with a bound
@@ -1025,11 +1033,12 @@ owrite:
 ; reason only for EBADF, as fclose fails then too)
 write_fail:                             ; xax = -errno
 	push xax
-	mov esi, fmt_write
+	mov ecx, s_write
 	cmp WPTR [outtot], 4096
 	ja .name
-	mov esi, fmt_fflush
+	mov ecx, s_fflush
 .name:
+	mov esi, fmt_failed
 	mov xdx, [outfile]
 	test xdx, xdx
 	jnz .say
@@ -1923,12 +1932,13 @@ msg_stray:	db 'stray character in field spec', 0
 fmt_count:	db F_ARGV0, ': ', F_TEXT, ': invalid count at start of ', F_QUOTE, 10, 0
 fmt_spec:	db F_ARGV0, ': ', F_TEXT, ': invalid field specification ', F_QUOTE, 10, 0
 fmt_cannot_read: db F_ARGV0, ': cannot read: ', F_FILE, F_REASON, 10, 0
-fmt_open:	db F_ARGV0, ': open failed: ', F_FILE, F_REASON, 10, 0
-fmt_read:	db F_ARGV0, ': read failed: ', F_FILE, F_REASON, 10, 0
-fmt_write:	db F_ARGV0, ': write failed: ', F_FILE, F_REASON, 10, 0
-fmt_fflush:	db F_ARGV0, ': fflush failed: ', F_FILE, F_REASON, 10, 0
+fmt_failed:	db F_ARGV0, ': ', F_TEXT, ' failed: ', F_FILE, F_REASON, 10, 0
+s_open:		db 'open', 0
+s_read:		db 'read', 0
+s_stat:		db 'stat', 0
+s_write:	db 'write', 0
+s_fflush:	db 'fflush', 0
 fmt_write_error: db F_ARGV0, ': write error', F_REASON, 10, 0
-fmt_stat:	db F_ARGV0, ': stat failed: ', F_FILE, F_REASON, 10, 0
 fmt_memory:	db F_ARGV0, ': memory exhausted', 10, 0
 fmt_disorder:	db F_ARGV0, ': ', F_ARG, ':', F_TEXT, ': disorder: ', 0
 fmt_incompat:	db F_ARGV0, ": options '-", F_ARG, "' are incompatible", 10, 0
