@@ -31,7 +31,7 @@
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/localtime.inc"
-use localtime, getopt_long, err_quoted, err_plain, fs_msg, fs_missing, errno_path, errno_tree
+use localtime, tz_mktime, getopt_long, err_quoted, err_plain, fs_msg, fs_missing, errno_path, errno_tree
 
 %ifdef SYS_utimensat_time64             ; (i386: 64-bit times)
  %define SYS_touch_utimensat SYS_utimensat_time64
