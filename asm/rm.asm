@@ -193,13 +193,9 @@ _start:
 .some:
 	test byte [opts], OPT_V
 	jz .not_verbose
-	mov eax, ltop - 3 * L_SIZE      ; without -r, obuf ends at level 3's
-	test byte [opts], OPT_R         ; record (the levels below it are
-	jz .near                        ; unused): on the variables' page
-	mov eax, obuf + OBUFSZ
-.near:
-	mov [oend], eax
-	call out_init
+	mov dword [oend], ltop - 3 * L_SIZE     ; -v's buffer ends at level 3's
+	call out_init                   ; record, on the variables' page, until
+					; a walk reaches level 4 (see dir)
 .not_verbose:
 	sys ioctl, 0, TCGETS, stx       ; isatty(0)
 	test eax, eax
@@ -578,6 +574,18 @@ dir:
 	jae .deep
 	inc eax
 	mov [depth], eax
+	cmp eax, 4                      ; level 4's record: where -v's buffer
+	jne .record                     ; began; its bytes move to obuf
+	push xax
+	mov ecx, [opos]
+	mov esi, [oend]
+	sub esi, ecx
+	mov edi, obuf + OBUFSZ
+	sub edi, ecx
+	rep movsb
+	mov dword [oend], obuf + OBUFSZ
+	pop xax
+.record:
 	imul eax, eax, -L_SIZE
 	lea edi, [ltop + eax]
 	mov ecx, [plen]
@@ -1231,10 +1239,11 @@ LONGOPTS:
 ; levels (levels is indexed downwards from ltop, record 0, so the records
 ; of the first levels are its last bytes) and i386's argv0 and status:
 ; "rm -r DIR" of a small directory touches one page of BSS. So do "rm -v
-; FILE" and an error: a message is built just past the path (QB_START),
-; and without -r the -v lines are buffered at the end of obuf (OBUF_TAIL)
-; put right below level 3's record (oend): in the levels' records 4 and
-; up, which only -r uses; with -r, in obuf after qbuf.
+; FILE", "rm -rv DIR" and an error: a message is built just past the
+; path (QB_START), and the -v lines are buffered at the end of a buffer
+; (OBUF_TAIL) that ends right below level 3's record (oend): in the
+; levels' records 4 and up, until a walk goes that deep; then they move
+; to obuf, after qbuf.
 BSS
 	resb (PAGE + 512 + 4 * L_SIZE - _BSS_PAGEOFF) % PAGE   ; (records 0..3
 levels:	resb (LEVELS - 1) * L_SIZE      ; and 512 bytes below them in the

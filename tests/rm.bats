@@ -218,6 +218,26 @@ print(p.returncode, len(p.stderr))" "$@"; }
 	rss_error_at_most 16 rm nope
 	rss_error_at_most 16 rm -v nope b
 	[ ! -e a ] && [ ! -e b ] && [ ! -e e ]
+	mkdir -p d/e && touch d/x d/e/y
+	rss_at_most 16 rm -rv d
+	[ ! -e d ]
+}
+
+@test "-rv: the buffered lines move to obuf when the walk reaches level 4: GNU's bytes and writes" {
+	for t in o g; do
+		mkdir "$t"
+		for i in $(seq 40); do touch "$t/top-$(printf '%03d-%080d' "$i" 0)"; done
+		p=$t
+		for l in 1 2 3 4 5 6; do
+			p="$p/level$l-$(printf '%0100d' 0)"
+			mkdir "$p"
+			for i in $(seq 8); do touch "$p/f$i-$(printf '%0120d' 0)"; done
+		done
+	done
+	strace -o s1 -e trace=write "$(bin rm)" -rv o > out
+	strace -o s2 -e trace=write /usr/bin/rm -rv g > expected
+	[ "$(wc -c < out)" -gt 8192 ] && sed "s|'o|'g|" out | cmp - expected
+	[ "$(grep -o '^write(1, .*= [0-9]*' s1 | sed 's/.*= //')" = "$(grep -o '^write(1, .*= [0-9]*' s2 | sed 's/.*= //')" ]
 }
 
 @test "-v without -r past obuf's 4096 bytes (its bytes below the levels' records): GNU's bytes and writes" {
