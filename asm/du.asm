@@ -61,7 +61,7 @@ _start:
 	fast_syscall_init later         ; i386: int 0x80 until fast_syscall_on
 	pop_argv0                       ; xsp = &argv[1]
 	mov dword [opos], obuf
-	mov dword [apos], arena
+	mov dword [apos], arena_top
 	dec dword [maxd]                ; -1: no limit
 	mov dword [bsize], 1024
 	getopt_here
@@ -282,6 +282,17 @@ stat_entry:
 .fail:
 	push xsi
 	push A1
+	cmp eax, -ENOENT                ; with -L, a dangling symlink: no
+	jne .say                        ; reason (fts' FTS_SLNONE)
+	test byte [flags], 1 << B_DEREF
+	jz .say
+	push xax
+	sys statx, A1, xsi, AT_SYMLINK_NOFOLLOW, 0, stx
+	test eax, eax
+	pop xax
+	js .say
+	xor eax, eax
+.say:
 	mov esi, msg_access
 	call err_path
 	pop A1
@@ -352,19 +363,24 @@ walk:
 	push 0                          ; F_CUR
 	push 0                          ; F_TOT (8 bytes)
 	push 0
-; every name of the directory into the arena first (as fts_build)
+; every name of the directory into the arena first (as fts_build), one
+; below the other from its top down (the top shares the variables'
+; page); the records read into pbuf past the path
 	mov xdi, [apos]
 .read:
 	push xdi
-	sys getdents64, [xbp + F_FD], gbuf, GBUFSZ
+	mov eax, [plen]
+	lea A2d, [eax + pbuf + 8]
+	and A2d, -8
+	sys getdents64, [xbp + F_FD], A2, GBUFSZ
 	pop xdi
 	cmp eax, -EINTR
 	je .read
 	test eax, eax
 	jz .names_done
 	js .read_error
-	mov esi, gbuf
-	lea edx, [xax + gbuf]           ; the end
+	movx xsi, A2                    ; (A2 kept by the system call)
+	lea edx, [xax + xsi]            ; the end
 .record:
 	cmp esi, edx
 	jae .read
@@ -378,11 +394,21 @@ walk:
 	cmp word [xsi + 1], '.'
 	je .next
 .copy:
-	mov eax, arena + ARENASZ - 4096
-	cmp edi, eax
-	jae no_room
-	call copystr
-	stosb                           ; the NUL (al = 0)
+	cmp edi, arena + 4096
+	jb no_room
+	mov eax, esi
+.len:
+	inc eax
+	cmp byte [xax - 1], 0
+	jne .len
+	sub eax, esi                    ; its length, NUL included
+	sub edi, eax
+	push xdi
+	push xcx
+	xchg eax, ecx
+	rep movsb
+	pop xcx
+	pop xdi
 .next:
 	pop xsi
 	add esi, ecx
@@ -401,9 +427,19 @@ walk:
 ; each name: its status, its size (a directory's with its contents), its
 ; line when -a or a directory, within --max-depth
 .entry:
-	mov xsi, [xbp + F_CUR]
-	cmp xsi, [xbp + F_END]
-	jae .entries_done
+	mov xsi, [xbp + F_CUR]          ; (the end of the next name, which
+	cmp xsi, [xbp + F_END]          ; starts past the NUL below it)
+	jbe .entries_done
+	dec esi
+.start:
+	cmp esi, [xbp + F_END]
+	je .found
+	cmp byte [xsi - 1], 0
+	je .found
+	dec esi
+	jmp .start
+.found:
+	mov [xbp + F_CUR], xsi
 	mov edi, [xbp + F_PLEN]         ; the path: PARENT/NAME
 	mov [plen], edi
 	add edi, pbuf
@@ -420,7 +456,6 @@ walk:
 	stosb
 	test al, al
 	jnz .name
-	mov [xbp + F_CUR], xsi
 	pop xsi
 	dec edi
 	sub edi, pbuf
@@ -615,7 +650,13 @@ LONGOPTS:
 	db 0
 
 BSS
-	BSS_ROOM 3584
+; One page holds the top of the arena (the first names of a walk: 384
+; bytes), the variables, obuf and the start of pbuf (a path, then the
+; directory records read).
+	BSS_ROOM 384 + 3584
+	resb (384 - _BSS_PAGEOFF) * (_BSS_PAGEOFF < 384)
+arena:	resb ARENASZ
+arena_top:
 	GLOBALS_HERE
 opos:	resW 1
 sflags:	resW 1
@@ -644,11 +685,9 @@ obuf:	resb OBUFSZ
 QBUFSZ	equ 6 * PBUFSZ + 4096              ; (quoteaf: up to 5 bytes a byte,
                                         ; 'n'$'\001' for each two)
 qbuf	equ obuf                        ; (err_path: a long message runs on
-pbuf:	resb PBUFSZ                     ; into pbuf and gbuf)
-gbuf:	resb GBUFSZ
-	resb QBUFSZ - OBUFSZ - PBUFSZ - GBUFSZ
+pbuf:	resb PBUFSZ + 8 + GBUFSZ         ; into pbuf; the directory records
+	resb QBUFSZ - OBUFSZ - PBUFSZ - 8 - GBUFSZ ; after the path)
 psave:	resb PBUFSZ                     ; (err_path's copy of a long path)
-arena:	resb ARENASZ
 htab:	resb 16 * HSLOTS
 
 program_end

@@ -115,6 +115,11 @@ error_rss_at_most() {
 	rss_at_most 16 du f
 	rss_at_most 16 du --summ --apparent f   # (long_opt's words on the page)
 	error_rss_at_most 16 du nope           # (the message in obuf)
+	local kib=16                            # a walk: i386 adds the vDSO's page
+	[ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ] && kib=20
+	mkdir -p d/e && echo x > d/f && echo y > d/e/g
+	rss_at_most $kib du -s d               # (the arena's top, pbuf's records)
+	rss_at_most $kib du -a d
 }
 
 @test "i386: the vDSO's entry runs for a walk only (its page resident), x86_64 never" {
