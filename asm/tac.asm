@@ -43,8 +43,9 @@
 ; RE_SMALLPAT bytes; a file or a pipe of less than SMALL bytes) writes one
 ; BSS page: the variables, the regex's (rt/regex_emacs_bss.inc: its
 ; program and thread lists in re_small), the input read SMALL bytes into
-; outbuf and the output below it. Bigger inputs use the brk buffer,
-; longer patterns re_big at the end of the BSS.
+; outbuf and the output below it. Bigger inputs use the brk buffer (a
+; page for a plain 3000-byte file, whose output still fits on the
+; variables' page), longer patterns re_big at the end of the BSS.
 ; [V(x)] has a byte displacement always ("byte"): with NASM's choice of
 ; size left open, a BSS_ROOM that skips to a page made the labels after
 ; it, and so the code's size, change from pass to pass until NASM gave
@@ -63,7 +64,9 @@ OUTSZ   equ 65536
 CHUNK   equ 65536
 SPIECE  equ 8192                        ; GNU's WRITESIZE
 SMALL   equ 1024                        ; a small input: read SMALL above opos
-%define RE_SMALLSZ 1536                 ; -r: patterns of up to 27 bytes
+%define RE_SMALLSZ 632                  ; -r: patterns of up to 11 bytes (more
+                                        ; would move outbuf up: a plain 3000-byte
+                                        ; output would then cross a page)
 OPT_r   equ 0                           ; bits of [flags]: getopt's index
 OPT_b   equ 1                           ; in OPTSPEC
 
