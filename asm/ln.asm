@@ -306,8 +306,11 @@ _start:
 .bye:
 	exit_status
 
-; dest_name - dbuf = tdir joined to the last component of [src] (its
-; trailing slashes dropped); [dst] = dbuf, [base], [baselen] = the base.
+; dest_name - tdir joined to the last component of [src] (its trailing
+; slashes dropped) -> [dst]: a short one (up to DNEAR bytes) at dnear,
+; the top of the rest buffer, on the variables' page (not with -r, whose
+; canonicalize and result use it), else in dbuf; [base], [baselen] = the
+; base.
 dest_name:
 	mov xsi, [src]
 	call last_comp
@@ -325,13 +328,22 @@ dest_name:
 	jmp .trail
 .len:
 	mov [baselen], ecx
-	mov edi, dbuf
 	mov xsi, [tdir]
+	call strlen_x
+	add ecx, [baselen]
+	mov edi, dbuf
+	cmp ecx, DNEAR
+	ja .far
+	cmp byte [opt_r], 0
+	jne .far
+	mov edi, dnear
+.far:
+	mov [dst], xdi                  ; (the upper half 0 on x86_64)
 	push xsi
 	call copy
 	pop xsi
 .strip:
-	cmp edi, dbuf
+	cmp edi, [dst]
 	je .root
 	cmp byte [xdi - 1], '/'
 	jne .sep
@@ -348,8 +360,6 @@ dest_name:
 	mov ecx, [baselen]
 	rep movsb
 	mov byte [xdi], 0
-	mov dword [dst], dbuf
-	and dword [dst + 4], 0
 	ret
 
 ; strlen_x - xsi = a string -> ecx = its length. clobbers nothing else
@@ -923,7 +933,9 @@ msg_empty:	db 0
 ; obuf: the -v lines, the messages (qbuf: after obuf is written) and -r's
 ; work (past obuf's bytes).
 BSS
-CAN_BSS 64, 1536
+CAN_BSS 512, 1536
+DNEAR	equ 448
+dnear	equ can_rend - 512
 tdir:	resW 1
 src:	resq 1
 dst:	resq 1

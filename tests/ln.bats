@@ -111,4 +111,7 @@ error_rss_at_most() {
 	rss_at_most 16 ln -r -s a d/l       # (canonicalize and relpath)
 	rss_at_most 16 ln -rsfv a d/l
 	error_rss_at_most 16 ln nope/x y
+	rss_at_most 16 ln a d               # (a short DIR/BASE on the page)
+	touch c
+	rss_at_most 16 ln -sv -t d c
 }
