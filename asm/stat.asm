@@ -635,8 +635,9 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	mov edx, [xsi+4]
 	call tz_offset                  ; ecx = the offset: local time
 	jc .range
-	mov [V(tzoff)], ecx
 	mov [V(tzabbr)], bl
+	lea ebx, [xcx + xdi]            ; tm_gmtoff (right/ zones: ecx is
+	mov [V(tzoff)], ebx             ; less their leap seconds)
 	mov ebx, ecx
 	sar ebx, 31
 	add eax, ecx
