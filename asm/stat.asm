@@ -1365,13 +1365,13 @@ nlend:	resb 1
 uesc:	resb 1
 negz:	resb 1
 tzok:	resb 1
+tzabbr:	resb 1
+tzoff:	resd 1
 VB:
 stx:	resb STATX_RECORD
 sfs:	resb SFS_RECORD
 fld:	resb 64
 tbuf:	resb 64
-tzoff:	resd 1
-tzabbr:	resb 1
 	TZ_VARS
 obuf:	resb OBUFSZ
 ; idbuf: /etc/passwd or /etc/group; as qbuf: %N's text and the error
