@@ -38,10 +38,10 @@
 ; tables and the output buffer share sheap, the rest of the variables'
 ; page (about 3760 bytes on x86_64, 3880 on i386). The keys come first
 ; (up to 32 of them; from the 33rd on, all move to the heap's start), the
-; data after them. Reads stop RESV
-; bytes before sheap's end; when all is read, the lines are counted: if a
-; read filled sheap or the tables would not fit beside the data (5 words
-; a line, one a file, 10 more), the data move to the brk heap (to_heap).
+; data after them. Reads stop RESV bytes before sheap's end; when all is
+; read, the lines are counted: if a read filled sheap or the tables would
+; not fit beside the data (5 words a line, one a file, 10 more), the data
+; move to the brk heap (to_heap).
 ; Else the tables follow the data in sheap and the output buffer is the
 ; rest of it from the run bounds on (written whenever full: the output of
 ; BSS mode is under 4096 bytes in all, so a write error is "fflush
