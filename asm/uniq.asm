@@ -40,7 +40,9 @@ use outbuf, field_sep
 %define OUT_EXIT bye
 
 OUTSZ   equ 65536
-%define V(x) xbp + x - VB           ; the variables, from main on
+%define V(x) byte xbp + x - VB      ; the variables, from main on (a byte
+                                    ; displacement always, so the code's size
+                                    ; never depends on where BSS_ROOM puts them)
 CHUNK   equ 131072                      ; the least room a read gets
 WSLACK  equ 16                          ; room kept after the data
 
@@ -814,12 +816,11 @@ ret_:
 	ret
 
 BSS
-	GLOBALS_HERE                    ; i386: argv0 and status beside the variables
-; What a trivial run never writes comes first (x86_64: the 56 bytes left
-; in the page the BSS starts in; -c writes numbuf's last 8 bytes for a count
-; under 10^7, past them), so the written variables and outbuf's start share
-; the next page (a change of the code's size moves this: tests/uniq.bats's
-; RSS test tells).
+; One page holds what a short run writes: i386's argv0 and status, the
+; variables, -c's count and outbuf's first 3.8 KiB (a short input's output);
+; the input is read at the program break (its first page).
+	BSS_ROOM 4096
+	GLOBALS_HERE
 VB equ fnew + 128                   ; xbp from main on: [V(x)] is short
 fnew:	resW 1                          ; bit 0: -f came after the last -N
 fields:	resW 1                          ; -f, -s, -w

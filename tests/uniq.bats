@@ -86,9 +86,9 @@ Try '$(bin uniq) --help' for more information." '"$1" '"$o"' < /dev/null'
 	done
 }
 
-# The variables share a page with outbuf's start (the ones a trivial run
-# never writes fill the rest of the BSS's first page; i386's argv0 and
-# status beside them); the input buffer's first page at the brk heap.
+# A page of the BSS starts with the variables (i386's argv0 and status
+# beside them) and outbuf's first 3.8 KiB; the input buffer's first page
+# is at the brk heap.
 @test "trivial runs: RSS at most 16 KiB" {
 	printf 'a b\nc d\n' > f
 	rss_at_most 16 uniq < /dev/null
@@ -97,4 +97,21 @@ Try '$(bin uniq) --help' for more information." '"$1" '"$o"' < /dev/null'
 	rss_at_most 16 uniq -c < f
 	rss_at_most 16 uniq -d < f
 	rss_at_most 16 uniq -u -i < f
+}
+
+# A 1 KiB input: its output (-c: 3.2 KiB for short lines) stays on the
+# variables' page, the input on the heap's first page.
+@test "a 1 KiB input of long or short lines: RSS at most 16 KiB, from a file and a pipe" {
+	for i in 1 2 3 4 5 6 7 8; do printf '%0127d\n' $((i / 3)); done > long
+	seq 1 2000 | head -c 1024 > short
+	seq 1 600 | awk '{ print int($1 / 3) }' | head -c 1024 > dups
+	[ "$(wc -c < long)" -eq 1024 ] && [ "$(wc -c < short)" -eq 1024 ]
+	for f in long short dups; do
+		for o in '' -c -d -u -D -i -z '-f 1 -s 1 -w 2' --group=both \
+				--all-repeated=separate; do
+			rss_at_most 16 uniq $o $f || return 1
+			rss_at_most 16 uniq $o < $f || return 1
+			cat $f | rss_at_most 16 uniq $o || return 1
+		done
+	done
 }
