@@ -40,18 +40,36 @@
 ; held back while it still looks like a delimiter (no longer than three
 ; times CC), and those bytes are the delimiter's own, written again from
 ; it when the line turns out to be text. Only a line of a pBRE section is
-; held whole (at the program break, grown as needed) until the pattern
-; has been tried on it.
+; held whole (in lsmall, 256 bytes, then at the program break, grown as
+; needed) until the pattern has been tried on it. A short run writes one
+; page: the variables, lsmall, expand_io's first 16 reads (256 bytes each)
+; and the output's first 3.3 KiB share it (a 1 KiB input in 16 KiB).
 
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_io, long_opt
-%define EXPAND_IO_DATA                  ; its variables beside ours, in the DATA page
+%define EXPAND_IO_SMALL                 ; its variables and first reads beside ours
 %define LONGOPT_AMBIGUOUS
+%define LONGOPT_BSS_HERE                ; ambp beside our variables
+LSMALL equ 256                          ; a pBRE line held on the variables' page
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
+; The defaults (no file-backed DATA page: a short run writes one page of
+; BSS): the four numbers' low dwords from bytes, then the rest.
+	mov esi, init_vals
+	mov edi, start
+	xor eax, eax
+	push 4
+	pop xcx
+.defaults:
+	lodsb
+	stosd
+	scasd                           ; (the high dword: 0)
+	loop .defaults
+	mov cl, INIT_N
+	rep movsb
 
 ; The options, as GNU's getopt_long with "h:b:f:v:i:pl:s:w:n:d:".
 	long_walk .arg, .letter, .long, .args_done
@@ -298,22 +316,11 @@ _start:
 .end:
 	jmp in_finish
 
-; A line of a pBRE section: held whole (from the program break) until the
-; pattern has been tried on it.
+; A line of a pBRE section: held whole (in lsmall, then from the program
+; break when longer) until the pattern has been tried on it.
 .text_p:
 	push xax
 	mov xcx, [lbase]
-	test xcx, xcx
-	jnz .have_base
-	push xbx
-	push xdi
-	sys brk, 0
-	pop xdi
-	pop xbx
-	mov [lbase], xax
-	mov [lcap], xax
-	xchg xax, xcx
-.have_base:
 	mov [lend], xcx
 	xor ebx, ebx
 .p_held:
@@ -373,8 +380,10 @@ _start:
 	mov byte [overflow], 0
 	ret
 
-; lput - al at the end of the held line, the break moved up 64 KiB when
-; it is full ("memory exhausted" when it cannot).  preserves all
+; lput - al at the end of the held line; when it is full, the break moved
+; up 64 KiB ("memory exhausted" when it cannot), the first time with the
+; LSMALL bytes of lsmall moved to the break, where the lines are then
+; held.  preserves all
 lput:
 	push xdi
 	mov xdi, [lend]
@@ -385,13 +394,26 @@ lput:
 	push xdx
 	push xbx
 	push xsi
+	xor edx, edx                    ; edx = the bytes to move
+	cmp edi, lsmall + LSMALL
+	jne .grow
+	sys brk, 0
+	mov [lbase], xax
+	lea xdi, [xax + LSMALL]
+	mov [lend], xdi
+	inc dh                          ; LSMALL (256)
+.grow:
 	lea A1, [xdi + 65536]
 	push A1
 	sys brk
-	pop xdx
-	cmp xax, xdx
+	pop xcx
+	cmp xax, xcx
 	jb .full
 	mov [lcap], xax
+	mov xdi, [lbase]
+	mov esi, lsmall
+	mov ecx, edx
+	rep movsb
 	pop xsi
 	pop xbx
 	pop xdx
@@ -404,7 +426,7 @@ lput:
 	pop xdi
 	ret
 .full:
-	mov xdi, [xsp + 6*W]
+	mov xdi, [xsp + 5*W]            ; the output's end
 	mov esi, msg_nomem
 	jmp die_plain
 
@@ -1288,19 +1310,29 @@ fmt_format:	db F_ARGV0, ': invalid line numbering format: ', F_QUOTE, 10, F_TRY,
 fmt_number:	db F_ARGV0, ': ', F_TEXT, ': ', F_QUOTE, F_REASON, 10, 0
 fmt_erange:	db F_ARGV0, ': ', F_TEXT, ': ', F_QUOTE, ': Numerical result out of range', 10, 0
 
-DATA
-start:		dd 1, 0
-incr:		dd 1, 0
-join:		dd 1, 0
-width:		dd 6, 0
-delim:		dW delim_buf
-sep:		dW tab_str
-styles:		db 0, 'n', 't', 'n'     ; (none), footer, body, header
-fmt:		db 'r'
-delim_buf:	db '\:', 0
+init_vals:				; the defaults of start .. delim_buf
+	db 1, 1, 1, 6
+	dW delim_buf, tab_str, lsmall, lsmall + LSMALL
+	db 0, 'n', 't', 'n', 'r', '\:', 0
 
 BSS
-	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
+; One page holds what a short run writes: i386's argv0 and status, the
+; variables (expand_io's after them), a pBRE line of up to LSMALL bytes,
+; the first reads (expand_io's chunk0) and the output's first 3.3 KiB.
+	BSS_ROOM 4096
+	GLOBALS_HERE
+start:		resd 2                  ; -v, -i, -l, -w (init_vals)
+incr:		resd 2
+join:		resd 2
+width:		resd 2
+delim:		resW 1                  ; -d
+sep:		resW 1                  ; -s
+lbase:		resW 1                  ; the held line: lbase..lend, room to lcap
+lcap:		resW 1
+styles:		resb 4                  ; (none), footer, body, header
+fmt:		resb 1                  ; -n: r, l or z
+delim_buf:	resb 3
+INIT_N		equ $ - delim
 lineno:		resd 2
 blanks:		resd 2
 val:		resd 2
@@ -1313,10 +1345,11 @@ overflow:	resb 1
 style:		resb 1                  ; the current section's
 re_ptrs:	resW 4                  ; the patterns of styles' p
 cur_re:		resW 1
-lbase:		resW 1
-lcap:		resW 1
 lend:		resW 1
 numbuf:		resb 24
 numend:
+ambp:		resd 1                  ; long_opt's
+ambbuf		equ obuf                ; (no output before the options are read)
+lsmall:		resb LSMALL
 
 program_end

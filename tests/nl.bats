@@ -63,9 +63,9 @@ load helpers
 	[ "$output" = "$(bin nl): regular expression not supported: 'a\\\\|b'" ]
 }
 
-# The RW segment's file-backed first page holds nl's data, its variables
-# and expand_io's, each operand's first read (chunk0) and the output
-# buffer's start: a short run writes no other page.
+# One BSS page holds the variables (no file-backed DATA page), a pBRE line
+# of up to 256 bytes, the first 16 reads (256 bytes each) and the output's
+# first 3.3 KiB: a short run writes no other page.
 @test "trivial runs: RSS at most 16 KiB" {
 	printf 'a b\nc d\n' > f
 	rss_at_most 16 nl < /dev/null
@@ -74,4 +74,28 @@ load helpers
 	rss_at_most 16 nl -ba f
 	rss_at_most 16 nl -w3 -nrz -s: < f
 	rss_at_most 16 nl -v5 -i2 f f
+}
+
+# A 1 KiB input: its output (3 KiB for short lines) and its reads stay on
+# the variables' page, a pBRE line too.
+@test "a 1 KiB input of long or short lines: RSS at most 16 KiB, from a file and a pipe" {
+	for i in 1 2 3 4 5 6 7 8; do printf '%0127d\n' $((i / 3)); done > long
+	seq 1 2000 | head -c 1024 > short
+	[ "$(wc -c < long)" -eq 1024 ] && [ "$(wc -c < short)" -eq 1024 ]
+	for f in long short; do
+		for o in '' -ba -bn '-bp[02468]$' '-ha -fa -d xy' '-i2 -v5 -p' \
+				'-ba -l2' '-n ln' '-n rz -w3 -s:' '--body-num=a'; do
+			rss_at_most 16 nl $o $f || return 1
+			rss_at_most 16 nl $o < $f || return 1
+			cat $f | rss_at_most 16 nl $o || return 1
+		done
+	done
+}
+
+@test "pBRE: memory exhausted for a held line, the lines before it written, status 1" {
+	{ echo first; head -c 3000000 /dev/zero | tr '\0' a; echo; } > f
+	run sh -c 'ulimit -v 2000; exec "$1" -bpa f 2>err' sh "$(bin nl)"
+	[ "$status" -eq 1 ]
+	[ "$output" = "       first" ]
+	[ "$(cat err)" = "$(bin nl): memory exhausted" ]
 }
