@@ -21,7 +21,12 @@
 ;   -H                    follow symlinks named on the command line only
 ;   -f, --force           remove a destination that cannot be opened, and
 ;                         try again
-;   -i, --interactive     ask "cp: overwrite 'DEST'? " (y or Y: yes)
+;   -i, --interactive     ask "cp: overwrite 'DEST'? " (y or Y: yes); for
+;                         a DEST the user cannot write (GNU's overwrite_ok:
+;                         not root, not a symlink, faccessat(W_OK) fails)
+;                         "cp: unwritable 'DEST' (mode 0444, r--r--r--);
+;                         try anyway? ", with -f "cp: replace 'DEST',
+;                         overriding mode 0444 (r--r--r--)? "
 ;   -n, --no-clobber      never overwrite an existing file
 ;   (-n, -u and -i skip a non-directory SOURCE only, as GNU: -rn merges
 ;   into an existing directory, a file over a directory is asked first)
@@ -33,29 +38,58 @@
 ;   -v, --verbose         print 'SOURCE' -> 'DEST' for each copy
 ;   -T, --no-target-directory  DEST is never a directory
 ;   -t, --target-directory=DIRECTORY
-; Long options may be shortened to any unambiguous prefix.
+;   -b, --backup[=CONTROL]  an existing DEST (not a directory copied
+;                         into) renamed first to its backup name, GNU's
+;                         (gnulib's backupfile): CONTROL none/off: no
+;                         backup; simple/never: DEST + the suffix; numbered/t:
+;                         DEST.~N~ (N one more than the highest of the
+;                         directory's); existing/nil (the default):
+;                         numbered when DEST has numbered backups, else
+;                         simple. Without CONTROL, $VERSION_CONTROL says
+;                         (argmatch's messages for either); -v adds
+;                         " (backup: 'NAME')"; a simple backup that would
+;                         replace SOURCE: GNU's "backing up 'DEST' might
+;                         destroy source;  'SOURCE' not copied"
+;   -S, --suffix=SUFFIX   the simple backups' suffix (also -b); else
+;                         $SIMPLE_BACKUP_SUFFIX (without '/'), else "~"
+;   --sparse=WHEN         GNU's: auto (the default): a sparse source's
+;                         holes kept and its data's blocks of zeros made
+;                         holes; never: no holes (zeros written); always:
+;                         every 4096-byte block of zeros made a hole
+;   --reflink[=WHEN]      always (no WHEN): a clone (FICLONE) or GNU's
+;                         "failed to clone 'DEST' from 'SOURCE': REASON";
+;                         auto: copy_file_range (clones where the file
+;                         system can); never: read/write. always needs
+;                         --sparse=auto (GNU's usage error)
+; Long options may be shortened to any unambiguous prefix; WHEN too
+; (argmatch's messages for an invalid or ambiguous one).
 ; Regular files: copy_file_range (no bytes through this process), or
-; read/write when the kernel refuses; holes of sparse files are kept.
+; read/write when the kernel refuses or --sparse/--reflink say so.
 ; On i386 the kernel is entered through the vDSO from the 256th file on
 ; (int 0x80 costs 6-9 us a call here: a tree of 10,000 files took 5x GNU's
 ; time; a small copy keeps int 0x80 and its 16 KiB).
 ; Exit status: 0; 1 when anything failed (the other operands are still
 ; copied) or for a usage error.
-; Differences from GNU: --backup, --parents, --preserve=context/xattr,
-; --no-preserve=mode/all and the other options GNU has fail with
-; "cp: unsupported option" before anything is done. The
+; Differences from GNU: --parents,
+; --preserve=context/xattr, --no-preserve=mode/all and the other options
+; GNU has fail with "cp: unsupported option" before anything is done.
+; With -v, GNU prints a file's line before copying it, so also when the
+; copy then fails (a source it cannot open, a destination it cannot
+; create); cp prints it once the copy was made (but before --reflink's
+; failure, as GNU). cp -b -f SOURCE SOURCE (GNU: a backup of SOURCE,
+; then the copy) says "are the same file" as without -b. The
 ; entries of a directory are copied in the order the kernel lists them
 ; (GNU sorts them by inode number on some file systems): -v lines may come
 ; in another order (and so which name of a hard-linked file is copied
 ; and which are linked to it). -v's lines and error messages are not
 ; interleaved as GNU's when both go to one pipe (GNU flushes stdout before
 ; each message). Paths longer than PATH_MAX fail with "File name too
-; long" (GNU walks such trees with openat). cp -i about a destination
-; the user cannot write (not root) asks "cp: overwrite 'DEST'? " where
-; GNU asks "cp: unwritable 'DEST' (mode 0444, r--r--r--); try anyway? "
-; (with -f: "cp: replace 'DEST', overriding mode 0444 (r--r--r--)? "): the
-; answer acts the same (mv's question is GNU's; cp has no bytes left for
-; it under 8192).
+; long" (GNU walks such trees with openat).
+; Memory: the long options' table, the questions of -i, --preserve's
+; lists, the refusals, --sparse=always's holes, --reflink's clone and the
+; backups live in a cold segment (elf.inc's COLD): a run
+; that uses none of them maps only the hot code (under 8192 bytes: two
+; pages); one that does maps the cold pages too (8 KiB more).
 ;
 ; The program is asm/lib/rt/copy_main.inc, shared with mv (built with MV
 ; defined: mv's options, rename first, this copy for EXDEV).

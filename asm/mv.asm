@@ -13,6 +13,13 @@
 ;   -v, --verbose         GNU's lines: renamed 'A' -> 'B'; across file
 ;                         systems copied 'A' -> 'B', created directory 'B',
 ;                         removed 'A', removed directory 'A'
+;   -b, --backup[=CONTROL], -S, --suffix=SUFFIX  GNU's backups of an
+;                         existing DEST (a directory too) before it is
+;                         replaced, as cp's (see asm/cp.asm): none/off,
+;                         simple/never, numbered/t, existing/nil,
+;                         $VERSION_CONTROL, $SIMPLE_BACKUP_SUFFIX, -v's
+;                         " (backup: 'NAME')"; checked (-n with a backup,
+;                         CONTROL) once the operands are, as GNU
 ;   -T, --no-target-directory  DEST is never a directory
 ;   -t, --target-directory=DIRECTORY
 ; The last of -f, -i, -n counts. Without any of them, as GNU's: when stdin
@@ -23,13 +30,14 @@
 ; Long options may be shortened to any unambiguous prefix.
 ; Each SOURCE is renamed; when rename(2) says EXDEV (another file system)
 ; it is copied as cp -a copies (cp.asm's engine: modes, owners, times
-; with nanoseconds, symlinks, FIFOs, devices, holes), and each file is
+; with nanoseconds, symlinks, FIFOs, devices, holes: a sparse file's
+; blocks of zeros made holes too, as GNU's), and each file is
 ; removed from the source only after its copy was written without any
 ; error, then each directory once all it held was moved: an interrupted
 ; or failed move never loses anything (a failed file stays in the source;
 ; its partial copy stays at the destination, as GNU leaves it).
 ; Exit status: 0; 1 when anything failed or for a usage error.
-; Differences from GNU: -b/--backup, -S/--suffix, -Z/--context, --debug
+; Differences from GNU: -Z/--context, --debug
 ; and --strip-trailing-slashes fail with "mv: unsupported
 ; option" before anything is done. --help, --version: unrecognized.
 ; Hard links between the files moved across file systems are kept, as
