@@ -12,12 +12,15 @@
 ;   -q  unprintable bytes as '?' (the default on a terminal)
 ;   -l  long lines: mode (setuid/setgid/sticky letters), links, owner and
 ;       group names from /etc/passwd and /etc/group (numbers when absent),
-;       size or "major, minor", the mtime as "Mon DD HH:MM" (within six
-;       months before now) or "Mon DD  YYYY", name, "-> target" (with
-;       -F/-p the target's indicator); widths over the listing as GNU;
+;       size or "major, minor", the mtime in local time (rt/localtime.inc:
+;       TZ, or /etc/localtime) as "Mon DD HH:MM" (within six months
+;       before now, GNU's test on the times) or "Mon DD  YYYY", name,
+;       "-> target" (with -F/-p the target's indicator); widths over the
+;       listing as GNU;
 ;       "total" in 1 KiB blocks for a directory. -1 does not undo -l (GNU)
 ;   -n  -l with numbers   -g  -l without the owner   -o  -l without the group
-;   -t  newest first (ties by name)   -S  biggest first (ties by name)
+;   -t  newest first (ties by name; seconds from 1698 to 2242 apart, the
+;       earlier and later ones as those ends)   -S  biggest first (ties by name)
 ;   -u  access time (-l shows it; sorts by it without -l or with -t)
 ;   -c  change time (the same way)
 ; The last of -U/-t/-S, of -u/-c wins.
@@ -72,9 +75,11 @@
 ; quotes names that need it (shell-escape, 'a b'); this ls shows
 ; unprintable bytes as '?' there and quotes nothing. -i -L on a dangling
 ; symlink shows its own inode where GNU shows '?'. An invalid COLUMNS
-; (not all digits) is ignored without GNU's warning. -l: dates are always
-; UTC (TZ is not read: the tests run with TZ=UTC), before 1970 or from 2106
-; wrong (32-bit seconds); no ACL/SELinux '+'/'.' after the mode; an owner
+; (not all digits) is ignored without GNU's warning. -l: the zone's limits
+; are rt/localtime.inc's (a POSIX TZ with DST and no rules takes the US
+; rules, not posixrules' history as glibc); a year before 1 or past 2^31
+; (more than 2^46 s from 1970) is wrong where GNU prints the seconds or a
+; negative year; no ACL/SELinux '+'/'.' after the mode; an owner
 ; without a name is left-aligned (GNU right-aligns the number); -lL on a
 ; dangling symlink shows the link itself (GNU: "l????????? ? ..." and
 ; status 1). -R: d_type decides what is a directory (a file system that
@@ -83,15 +88,21 @@
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
-; Memory: colors run in the cold segment (elf.inc's COLD: its pages are
-; mapped only when colors are on: +8 KiB); LS_COLORS is decoded at the
-; break (its suffix entries, the decoded values, then the color table:
-; dircolors' value touches one page there). The variables (addressed from xbp with one-byte displacements),
-; the statx buffer, the arena's first 2 KiB (arena0) and the start of the
-; 32 KiB output buffer share one BSS page, and the file is under 8 KiB: a
+; Memory: colors run in the cold segment (elf.inc's COLD, page-aligned by
+; COLD_PAGE: its page is mapped only when colors are on: +4 KiB), with what
+; a plain ls or ls -l never runs (-C/-x, -R, -t/-S keys, -p/-F, -h, a
+; device's numbers, --color=WHEN, error messages: +4 KiB when they run),
+; so the hot part keeps the zone code under two pages; LS_COLORS is
+; decoded at the break (its suffix entries, the decoded values, then the
+; color table: dircolors' value touches one page there). The variables
+; (addressed from xbp with one-byte displacements), the statx buffer, the
+; arena's first 2 KiB (arena0) and the start of the 32 KiB output buffer
+; share one BSS page, and the hot part of the file is under 8 KiB: a
 ; small listing's peak RSS is 16 KiB, -l too (the owners' names kept on
 ; that page, /etc/passwd and /etc/group read into arena0's free bytes
-; while they fit, else into ids_buf's page: see ids_load). The operands
+; while they fit, else into ids_buf's page: see ids_load; the zone read at
+; arena0, a big one again into each -l listing's free bytes: see
+; zone_init, zone_offsets; Europe/Paris up to about 12 names). The operands
 ; and each directory's
 ; getdents64 records, then the array of name pointers, grow the arena;
 ; what does not fit in arena0 goes on at the break (brk), and the arena is
@@ -102,12 +113,14 @@
 ; pointers.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry for big directories
+%define COLD_PAGE                       ; (elf.inc: the cold part one page)
 %include "subk.inc"
 %include "layout.inc"
 %if W == 8
 	default rel
 %endif
-use ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, quote_arg
+%include "rt/localtime.inc"
+use localtime, ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, quote_arg
 %define USAGE_STATUS 2
 %define OUT_FAIL out_fail
 %define IDS_LOAD_OWN                    ; rt/ids.inc reads into ids_load's buffer
@@ -115,6 +128,8 @@ use ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, quote_arg
 %define V(x) xbp + (x - VBASE)
 
 OUTSZ       equ 32768
+%define TZBUFSZ 16384                   ; tz_load at arena0 (on into outbuf)
+ZONE_SMALL  equ 512                     ; a zone's data kept in arena0
 TIOCGWINSZ  equ 0x5413
 IDSBUFSZ    equ 1 << 20
 STX_BLOCKS  equ 48
@@ -264,7 +279,12 @@ _start:
 	je .deref
 	inc byte [V(opts) + O_DEREF]
 .deref:
+	mov al, [V(opts) + O_FMT]       ; -C, -x: the line length
+	sub al, 2
+	cmp al, 1
+	ja .nowidth
 	call width
+.nowidth:
 
 ; Colors: LS_COLORS parsed, or GNU's built-in ones (cold: see
 ; color_init); a run with none of LS_COLORS, COLORTERM, TERM set (or all
@@ -287,6 +307,7 @@ _start:
 	mov byte [V(opts) + O_COL], 0
 	jmp .nocolor
 .cold:
+	call width                      ; (the colors' cl: the line length)
 	call color_init
 .nocolor:
 
@@ -297,6 +318,10 @@ _start:
 	mov [V(brkbase)], eax
 	mov [V(brkend)], eax
 	mov eax, arena0
+	cmp byte [V(opts) + O_FMT], 4
+	jne .arena
+	call zone_init                  ; -l: the zone, maybe in arena0
+.arena:
 	mov [V(cur)], eax
 	mov dword [V(objv)], recs
 
@@ -379,6 +404,8 @@ _start:
 	call blk_str                    ; -s's width counts every operand
 	lea esi, [V(wblk)]
 	call widen_str
+	cmp byte [V(opts) + O_SORT], 2
+	jb .arg
 	lea edi, [xbx + 19]
 	call set_key
 	jmp .arg
@@ -472,54 +499,9 @@ finish:
 .exit:
 	exit_status
 
-; fail_name - "ARGV0: TEXT 'NAME': REASON" with GNU's quoting that always
-; quotes (shell-escape-always); ecx = TEXT, edx = NAME, eax = -errno
-fail_name:
-	push xax
-	mov esi, edx
-	mov al, [xsi]
-	cmp al, '#'
-	je .q
-	cmp al, '~'
-	je .q
-	test al, al
-	jz .q
-.l:
-	movzx eax, byte [xsi]
-	inc esi
-	test al, al
-	jz .plain
-	js .q
-	cmp al, "'"
-	je .q
-	bt [quote_needed], eax
-	jnc .l
-.q:
-	mov esi, fmt_fq
-	jmp .say
-.plain:
-	mov esi, fmt_fp
-.say:
-	pop xax
-	jmp say
-
 out_fail:                               ; a write failed: report at the end
 	mov [V(werr)], eax
 	ret
-
-unsupported:
-	mov edx, optstr
-	mov [xdx], al
-	mov esi, fmt_unsupp
-; say_exit2 - the message esi (ARG xdx, TEXT xcx) without a reason, exit 2
-; say_exit - the same, exit bl
-say_exit2:
-	mov bl, 2
-say_exit:
-	xor eax, eax
-	call say
-	mov STATUSb, bl
-	exit_status
 
 ; getenv - xdx = "NAME=", ecx = its length -> xax = the value (0: unset),
 ; ZF=1 when unset or empty
@@ -632,10 +614,6 @@ brk_need:
 	pop xbx
 .r:
 	ret
-nomem:
-	mov esi, fmt_mem
-	jmp say_exit2
-
 ; ptrs_start - an empty pointer array at the arena's end
 ptrs_start:
 	mov eax, [V(cur)]
@@ -755,60 +733,7 @@ list_dir:
 	sys close, [V(dirfd)]
 	mov dword [V(dirfd)], AT_FDCWD
 	cmp byte [V(opts) + O_REC], 0
-	je .free
-
-; -R: each directory among the names, in the listing's order (not . and
-; .., not symlinks), as DIR/NAME; the globals are the callee's after a call,
-; so the mark, the name and the end of the pointers wait on the stack.
-	mov eax, [V(mark)]
-	push xax
-	mov eax, [V(dirname)]
-	push xax
-	mov eax, [V(pend)]
-	push xax
-	mov ebx, [V(ptrs)]
-	inc byte [V(depth)]
-.sub:
-	cmp ebx, [xsp]
-	jae .subs_done
-	mov esi, [xbx]
-	cmp byte [xsi - 1], DT_DIR
-	jne .nsub
-	cmp byte [xsi], '.'
-	jne .go
-	cmp byte [xsi + 1], 0
-	je .nsub
-	cmp word [xsi + 1], '.'
-	je .nsub
-.go:
-	push xbx
-	movx A2, xsi
-	call strlen
-	push xdx
-	mov esi, [xsp + 3*W]            ; the directory's name
-	movx A2, xsi
-	call strlen
-	pop xax
-	lea eax, [xax + xdx + 2]
-	call alloc
-	xchg eax, edi
-	push xdi
-	mov esi, [xsp + 3*W]
-	mov edx, [xsp + W]              ; the entry (its pointer's slot)
-	mov edx, [xdx]
-	call path_join
-	pop xsi
-	call list_dir
-	pop xbx
-.nsub:
-	add ebx, 4
-	jmp .sub
-.subs_done:
-	dec byte [V(depth)]
-	pop xax
-	pop xax
-	pop xax
-	mov [V(mark)], eax
+	jne recurse
 .free:
 	mov eax, [V(mark)]
 	mov [V(cur)], eax
@@ -874,25 +799,7 @@ listing:
 	jb .sort
 	cmp byte [V(isop)], 0
 	jne .sort
-	mov ebx, [V(ptrs)]
-.key:
-	cmp ebx, [V(pend)]
-	jae .sort
-	mov esi, [xbx]
-	xor edx, edx
-	cmp byte [V(opts) + O_DEREF], 3
-	je .kst
-	mov edx, AT_SYMLINK_NOFOLLOW
-.kst:
-	call stat_at
-	jns .kok
-	mov edx, AT_SYMLINK_NOFOLLOW
-	call stat_at
-.kok:
-	mov edi, esi
-	call set_key
-	add ebx, 4
-	jmp .key
+	call time_keys
 .sort:
 	call sort
 	and dword [V(inow)], 0
@@ -986,24 +893,7 @@ frills:
 	or dword [xbx - 10], -1         ; blocks: '?'
 	test edx, edx
 	jnz .oldtype
-; -L and a dangling symlink: GNU's "cannot access DIR/NAME", status 1,
-; and the name shown with its own type.
-	push xax
-	mov esi, [V(dirname)]
-	mov edi, pathbuf
-	mov edx, ebx
-	cmp word [xsi], '.'
-	je .base
-	call path_join
-	jmp .joined
-.base:
-	call path_join.name
-.joined:
-	pop xax
-	mov ecx, msg_access
-	mov edx, pathbuf
-	call fail_name
-	mov STATUSb, 1
+	jmp dangling
 .oldtype:
 	mov cl, [xbx - 1]
 	xor eax, eax
@@ -1113,30 +1003,6 @@ widen:
 .r:
 	ret
 
-; set_key - the sort key of the name edi from stx into its d_off: -t the
-; seconds (low 32 bits) then the nanoseconds of the chosen time, -S the size
-set_key:
-	push xsi
-	lea esi, [V(stx) + STX_SIZE]
-	cmp byte [V(opts) + O_SORT], 3
-	je .k
-	movzx eax, byte [V(opts) + O_TIME]
-	movzx eax, byte [tfields + xax]
-	lea esi, [V(stx) + xax]
-	mov eax, [xsi]                  ; tv_sec
-	mov ecx, [xsi + 8]              ; tv_nsec
-	mov [xdi - 7], eax
-	mov [xdi - 11], ecx
-	pop xsi
-	ret
-.k:
-	mov eax, [xsi]
-	mov ecx, [xsi + 4]
-	mov [xdi - 11], eax
-	mov [xdi - 7], ecx
-	pop xsi
-	ret
-
 ; size_str - the 64-bit number at esi ending at edi -> edi = its first
 ; byte: decimal, or with -h as GNU's human_readable (powers of 1024
 ; rounded up, one decimal below 10: 1.1K, 4.0K, 10K, 1.0M).
@@ -1144,142 +1010,14 @@ set_key:
 size_str:
 	cmp byte [V(opts) + O_HUM], 0
 	je u64
-	fild qword [xsi]
-	xor ecx, ecx
-	fild dword [k1024]
-.l:
-	fcomi st0, st1
-	ja .done
-	fdiv st1, st0
-	inc ecx
-	jmp .l
-.done:
-	fstp st0
-	jecxz .int
-	fldcw [cw_up]
-	fld st0
-	fimul dword [ten]
-	fistp dword [V(tmp)]            ; tenths, rounded up
-	fistp dword [V(tsec)]           ; units, rounded up
-	mov eax, [V(tmp)]
-	cmp dword [V(tsec)], 1024
-	jb .nc
-	inc ecx                         ; 1024 of a unit: 1.0 of the next
-	push 10
-	pop xax
-.nc:
-	dec edi
-	mov dl, [suffixes + xcx - 1]
-	mov [xdi], dl
-	cmp eax, 100
-	jae .whole
-	push 10
-	pop xcx
-	xor edx, edx
-	div ecx
-	add dl, '0'
-	dec edi
-	mov [xdi], dl
-	dec edi
-	mov byte [xdi], '.'
-	add al, '0'
-	dec edi
-	mov [xdi], al
-	ret
-.whole:
-	mov eax, [V(tsec)]
-	jmp utoa
-.int:
-	fstp st0
-	jmp u64
+	jmp size_hum
 
 ; ind_char - the indicator of type cl, mode eax for -p/-F -> dl (0: none)
 ind_char:
 	mov dl, 0
 	cmp [V(opts) + O_IND], dl
-	je .r
-	mov dl, '/'
-	cmp cl, DT_DIR
-	je .r
-	cmp byte [V(opts) + O_IND], 2
-	jne .no
-	mov dl, '@'
-	cmp cl, DT_LNK
-	je .r
-	mov dl, '|'
-	cmp cl, 1
-	je .r
-	mov dl, '='
-	cmp cl, 12
-	je .r
-	cmp cl, DT_REG
-	jne .no
-	mov dl, '*'
-	test al, 0o111
-	jnz .r
-.no:
-	mov dl, 0
+	jne ind_tail
 .r:
-	ret
-
-; when_arg - xdi = WHEN -> bl: 0 never, 1 always, 2 auto, as argmatch: a
-; word of when_words, else a prefix of words of one kind only; else GNU's
-; message and exit 2. keeps xdi
-when_arg:
-	mov esi, when_words
-	xor ecx, ecx                    ; the word's number
-	mov bh, -1                      ; a prefix's kind (-1 none, -2 two)
-.w:
-	cmp byte [xsi], 0
-	je .end
-	push xdi
-.c:
-	mov al, [xdi]
-	inc xdi
-	test al, al
-	jz .arg_end
-	cmp al, [xsi]
-	jne .no
-	inc esi
-	jmp .c
-.arg_end:
-	imul eax, ecx, 86
-	shr eax, 8                      ; the kind: the number / 3
-	cmp byte [xsi], 0
-	je .exact
-	cmp bh, -1
-	je .first
-	cmp bh, al
-	je .no
-	mov al, -2
-.first:
-	mov bh, al
-.no:
-	pop xdi
-.sk:
-	lodsb
-	test al, al
-	jnz .sk
-	inc ecx
-	jmp .w
-.exact:
-	pop xdi
-	mov bl, al
-	ret
-.end:
-	mov bl, bh
-	test bl, bl
-	jns .ret
-	mov ecx, s_invalid
-	inc bl
-	jz .say
-	mov ecx, s_ambiguous
-.say:
-	mov xdx, xdi
-	mov esi, fmt_when
-	mov bl, 1
-	jmp say_exit
-.ret:
 	ret
 
 ; u64 - the decimal digits of the 64-bit number at esi, ending at edi
@@ -1492,249 +1230,13 @@ cmp_names:
 .ret:
 	ret
 
-; width - the line length: COLUMNS if a number from 1, else the terminal's,
-; else 80.
-width:
-	push 80
-	pop xax
-	movzx ecx, word [V(winsz) + 2]
-	jecxz .env
-	xchg eax, ecx
-.env:
-	mov [V(linelen)], eax
-	mov edx, s_columns
-	push 8
-	pop xcx
-	call getenv
-	jz .ret
-	mov xsi, xax
-	xor eax, eax
-	xor ecx, ecx
-.dig:
-	mov cl, [xsi]
-	sub cl, '0'
-	cmp cl, 9
-	ja .num
-	imul eax, 10
-	add eax, ecx
-	inc xsi
-	jmp .dig
-.num:
-	cmp cl, -'0'                    ; digits up to the end, else ignored
-	jne .ret
-	test eax, eax
-	jz .ret
-	mov [V(linelen)], eax
-.ret:
-	ret
-
-; columns - GNU's -C and -x: the most columns whose widths fit.
-columns:
-	mov ecx, [V(count)]
-	jecxz .ret0
-	mov eax, [V(linelen)]
-	xor edx, edx
-	push 3
-	pop xbx
-	div ebx
-	test edx, edx
-	jz .m
-	inc eax
-.m:
-	cmp eax, ecx
-	jbe .m2
-	mov eax, ecx
-.m2:
-	mov [V(cols)], eax
-	; the column widths' array past the pointers
-	shl eax, 2
-	push xax
-	call alloc
-	mov [V(colw)], eax
-	pop xax
-.try:
-	mov ecx, [V(cols)]
-	cmp ecx, 1
-	je .show
-	call fit
-	jb .show
-	dec dword [V(cols)]
-	jmp .try
-.ret0:
-	ret
-.show:
-	call fit                        ; the widths and rows of the layout
-	cmp byte [V(opts) + O_FMT], 3
-	je across
-; down: for each row, the names row, row+rows, ...
-	xor ebx, ebx                    ; row
-.row:
-	cmp ebx, [V(rows)]
-	jae .done
-	and dword [V(pos)], 0
-	push xbx                        ; filesno
-	xor edx, edx                    ; col
-.cell:
-	mov eax, [xsp]
-	push xdx
-	mov esi, [V(ptrs)]
-	mov esi, [xsi + xax*4]
-	push xsi
-	call put_name
-	pop xsi
-	call width_of
-	pop xdx
-	mov ecx, [xsp]
-	add ecx, [V(rows)]
-	cmp ecx, [V(count)]
-	jae .eol
-	mov [xsp], ecx
-	mov ecx, [V(colw)]
-	mov ecx, [xcx + xdx*4]
-	call indent
-	inc edx
-	jmp .cell
-.eol:
-	pop xax
-	mov al, 10
-	call putc
-	inc ebx
-	jmp .row
-.done:
-	ret
-
-across:
-	xor ebx, ebx                    ; filesno
-	and dword [V(pos)], 0
-.cell:
-	mov esi, [V(ptrs)]
-	mov esi, [xsi + xbx*4]
-	push xsi
-	call put_name
-	pop xsi
-	call width_of
-	mov [V(tmp)], eax
-	inc ebx
-	cmp ebx, [V(count)]
-	jae .eol
-	mov eax, ebx
-	xor edx, edx
-	div dword [V(cols)]
-	test edx, edx
-	jnz .same
-	mov al, 10
-	call putc
-	and dword [V(pos)], 0
-	jmp .cell
-.same:
-	mov eax, [V(tmp)]
-	mov ecx, [V(colw)]
-	mov ecx, [xcx + xdx*4 - 4]
-	call indent
-	jmp .cell
-.eol:
-	mov al, 10
-	jmp putc
-
-; indent - eax = the width just written, ecx = the column's: from
-; pos + eax to pos + ecx with tabs of 8 and spaces, pos += ecx.
-; keeps ebx, edx
-indent:
-	mov esi, [V(pos)]
-	add eax, esi
-	add esi, ecx
-	mov [V(pos)], esi
-	mov edi, [V(opos)]
-.l:
-	cmp eax, esi
-	jae .done
-	lea ecx, [xax + 1]
-	xor ecx, esi
-	cmp ecx, 8
-	jb .space
-	cmp byte [V(opts) + O_COL], 0   ; no tabs with colors (GNU)
-	jne .space
-	mov byte [xdi], 9
-	or eax, 7
-	inc eax
-	inc edi
-	jmp .l
-.space:
-	mov byte [xdi], ' '
-	inc edi
-	inc eax
-	jmp .l
-.done:
-	mov [V(opos)], edi
-	ret
-
-; fit - the widths of [V(cols)] columns into colw -> CF=1 when the line fits
-; (shorter than linelen). clobbers eax, ecx, esi, edi
-fit:
-	push xbx
-	push xdx
-	mov ecx, [V(cols)]
-	mov edi, [V(colw)]
-	mov eax, 3
-	push xdi
-	rep stosd
-	pop xdi
-	mov ecx, [V(cols)]
-	mov eax, [V(count)]
-	add eax, ecx
-	dec eax
-	xor edx, edx
-	div ecx
-	mov [V(rows)], eax
-	xor ebx, ebx
-.f:
-	cmp ebx, [V(count)]
-	jae .sum
-	mov esi, [V(ptrs)]
-	mov esi, [xsi + xbx*4]
-	call width_of
-	push xax
-	mov eax, ebx
-	xor edx, edx
-	cmp byte [V(opts) + O_FMT], 3
-	je .acr
-	div dword [V(rows)]             ; col = filesno / rows
-	jmp .col
-.acr:
-	div dword [V(cols)]                ; col = filesno % cols
-	mov eax, edx
-.col:
-	pop xdx                         ; the name's width
-	inc eax
-	cmp eax, [V(cols)]
-	je .last
-	add edx, 2
-.last:
-	dec eax
-	cmp edx, [xdi + xax*4]
-	jbe .nf
-	mov [xdi + xax*4], edx
-.nf:
-	inc ebx
-	jmp .f
-.sum:
-	xor eax, eax
-	mov ecx, [V(cols)]
-.s:
-	add eax, [xdi + xcx*4 - 4]
-	loop .s
-	cmp eax, [V(linelen)]
-	pop xdx
-	pop xbx
-	ret
-
 ; long_list - GNU's -l lines for the names [ptrs]..[pend]: a statx of
 ; each into info (40 bytes an entry: mode, nlink, uid, gid, size or
 ; major/minor, mtime, blocks), the column widths over the listing, then
 ; "total" (a directory's) and the lines.
 long_list:
 	mov eax, [V(count)]
-	imul eax, eax, 40
+	imul eax, eax, 44
 	call alloc
 	mov [V(info)], eax
 	mov [V(ip)], eax
@@ -1745,6 +1247,8 @@ long_list:
 %endif
 	mov eax, [V(stx)]
 	mov [V(now)], eax
+	mov eax, [V(stx) + 4]
+	mov [V(now) + 4], eax
 	mov ebx, [V(ptrs)]
 .st:
 	cmp ebx, [V(pend)]
@@ -1836,7 +1340,7 @@ long_list:
 	mov eax, [xdi - 40]
 	and ah, 0xb0
 	cmp ah, 0x20
-	je .dev
+	je long_dev
 	lea esi, [xdi - 24]
 	mov edi, numend
 	call size_str
@@ -1845,27 +1349,14 @@ long_list:
 	lea esi, [V(wsize)]
 	call widen
 	jmp .next
-.dev:
-	mov eax, [xdi - 24]
-	call digits
-	lea esi, [V(wmaj)]
-	call widen
-	mov eax, [xdi - 20]
-	call digits
-	lea esi, [V(wmin)]
-	call widen
-	mov edx, [V(wmaj)]
-	add edx, [V(wmin)]
-	inc edx
-	inc edx
-	lea esi, [V(wsize)]
-	call widen
 .next:
+	add dword [V(ip)], 4            ; (+40: the zone's offset)
 	add ebx, 4
 	jmp .st
 
 ; "total N" for a directory
 .print:
+	call zone_offsets
 	cmp byte [V(isop)], 0
 	jne .lines
 	call put_total
@@ -1883,7 +1374,7 @@ long_list:
 	jne .show
 	cmp byte [xsi - 1], DT_DIR
 	jne .show
-	add dword [V(ip)], 40           ; a directory operand: listed later
+	add dword [V(ip)], 44           ; a directory operand: listed later
 	add ebx, 4
 	jmp .line
 .show:
@@ -1973,32 +1464,20 @@ long_list:
 	mov eax, [xbx]
 	and ah, 0xb0
 	cmp ah, 0x20
-	je .pdev
+	je long_pdev
 	lea esi, [xbx + 16]
 	mov ecx, [V(wsize)]
 	call num64_r
 	jmp .date
-.pdev:
-	mov ecx, [V(wsize)]
-	sub ecx, [V(wmin)]
-	dec ecx
-	dec ecx
-	mov eax, [xbx + 16]
-	call num_r
-	dec edi
-	mov al, ','
-	stosb
-	mov eax, [xbx + 20]
-	mov ecx, [V(wmin)]
-	inc ecx
-	call num_r
 .date:
 	mov eax, [xbx + 24]
+	mov edx, [xbx + 28]
+	mov esi, [xbx + 40]
 	call put_date
 	mov [V(opos)], edi
 	sub edi, [V(lbeg)]
 	mov [V(pos)], edi               ; the name's column as GNU counts it
-	add dword [V(ip)], 40
+	add dword [V(ip)], 44
 	mov eax, [xbx]
 	pop xbx
 	mov esi, [xbx]
@@ -2293,51 +1772,61 @@ put2:
 	stosw
 	ret
 
-; put_date - the time eax (seconds, UTC) at edi as GNU's "%b %e %H:%M"
-; within six months before now, else "%b %e  %Y"; then a space
+; put_date - the time edx:eax (seconds since the epoch, signed) at edi as
+; GNU's "%b %e %H:%M" within six months before now, else "%b %e  %Y"
+; (GNU's test on the times themselves), in local time: esi = its offset
+; east of UTC (zone_offsets); then a space. keeps xbx, xbp
 put_date:
 	push xbx
-	mov edx, [V(now)]
-	sub edx, eax
-	cmp edx, HALFYEAR
+	push xdi
+	mov ecx, [V(now)]
+	mov ebx, [V(now) + 4]
+	sub ecx, eax
+	sbb ebx, edx                    ; ebx:ecx = now - the time
+	jz .near
+	or ecx, -1                      ; (negative or 2^32 s and more)
+.near:
+	cmp ecx, HALFYEAR
 	sbb ebx, ebx                    ; -1: recent
-	xor edx, edx
-	mov ecx, 86400
-	div ecx
-	mov [V(tsec)], edx              ; eax = days since 1970
-	mov ecx, 1970                   ; the year (leap: 4 divides it, not 2100)
-.y:
-	mov edx, 365
-	test cl, 3
-	jnz .ny
-	cmp ecx, 2100
-	je .ny
-	inc edx
-.ny:
-	cmp eax, edx
-	jb .yd
-	sub eax, edx
-	inc ecx
-	jmp .y
-.yd:
-	mov [V(tyear)], ecx
-	mov esi, mdays                  ; eax = the day in the year
-.m:
-	movzx ecx, byte [xsi]
-	cmp esi, mdays + 1
-	jne .nf
-	lea ecx, [xcx + xdx - 365]      ; February: 28 or 29
-.nf:
-	cmp eax, ecx
-	jb .md
-	sub eax, ecx
-	inc esi
-	jmp .m
-.md:
-	inc eax                         ; the day
-	sub esi, mdays                  ; the month from 0
-	xchg eax, esi
-	lea eax, [xax*2 + xax]
+	push xbx                        ; [xsp] = recent (-1) or not
+	mov ecx, esi
+	mov ebx, edx                    ; edx:eax = the local time
+	xchg eax, ecx
+	cdq
+	add eax, ecx
+	adc edx, ebx
+	mov ecx, 86400                  ; (|t| < 2^46: the days fit a dword)
+	lea ebx, [xdx + 43200]
+	cmp ebx, ecx
+	jb .div
+	xor eax, eax                    ; (out of range: the epoch)
+	cdq
+.div:
+	idiv ecx                        ; floored: eax = days, edx = seconds
+	test edx, edx
+	jns .pos
+	add edx, ecx
+	dec eax
+.pos:
+	mov [V(tsec)], edx
+	push xax                        ; [xsp] = the days
+	call tz_year
+	mov [V(tyear)], eax
+	xor ebx, ebx                    ; ebx = the month: the last whose
+.m:                                     ; first day is <= the days
+	inc ebx
+	lea ecx, [xbx + 1]
+	call .first
+	cmp eax, [xsp]
+	jl .m
+	mov ecx, ebx
+	call .first
+	pop xsi
+	sub esi, eax                    ; esi = the day (1-31)
+	pop xax                         ; (recent)
+	pop xdi
+	push xax
+	lea eax, [xbx*2 + xbx - 3]
 	mov eax, [months + xax]
 	stosd
 	dec edi
@@ -2351,6 +1840,7 @@ put_date:
 .day:
 	mov al, ' '
 	stosb
+	pop xbx
 	test ebx, ebx
 	jz .year
 	mov eax, [V(tsec)]
@@ -2377,6 +1867,88 @@ put_date:
 	call num_r
 	pop xbx
 	ret
+; .first - day 0 of the month ecx of the year [V(tyear)] -> eax (days
+; since 1970-01-01). clobbers ecx edx edi
+.first:
+	mov eax, [V(tyear)]
+	xor edx, edx
+	jmp tz_days
+
+; zone_init - the local zone (tz_load) for -l's dates, before the arena
+; is used: read at arena0 (a TZif file's data may run on into outbuf,
+; empty yet). A small zone's data (up to ZONE_SMALL bytes: UTC, zones
+; without DST, a POSIX TZ: none) stays there for the whole run, the arena
+; beginning past it; a bigger one (Europe/Paris: 1.8 KB) is read again by
+; each listing's zone_offsets into its free bytes, so that a small listing
+; still touches no page but the variables'. out: eax = the arena's start
+zone_init:
+	mov xsi, [V(envp)]
+	mov edi, arena0
+	call tz_load
+	mov eax, arena0
+	mov ecx, [tz_types]
+	jecxz .keep                     ; a POSIX string or UTC: no data
+	mov ecx, [tz_tsize]             ; the data end with the leap records
+	add ecx, 4
+	imul ecx, [tz_nleap]
+	add ecx, [tz_leaps]
+	sub ecx, eax
+	cmp ecx, ZONE_SMALL
+	ja .r
+	lea eax, [xax + xcx + 3]
+	and eax, -4
+.keep:
+	inc byte [zkept]
+.r:
+	ret
+
+; zone_offsets - [info+40] of each of the listing's [count] entries = the
+; offset east of UTC of its time (tz_offset; 0 where glibc's localtime
+; fails). Unless zone_init kept the zone, it is read first into the
+; arena's free bytes (nothing is allocated: owners' files and messages
+; use them later), after a flush of outbuf when they run on into it.
+zone_offsets:
+	cmp byte [zkept], 0
+	jne .conv
+	mov eax, [V(cur)]
+	add eax, 3
+	and eax, -4
+	push xax
+	cmp eax, arena0_end
+	jae .brk
+	mov eax, [V(opos)]
+	cmp eax, outbuf
+	je .load
+	call ob_flush
+	jmp .load
+.brk:
+	add eax, TZBUFSZ
+	call brk_need
+.load:
+	mov xsi, [V(envp)]
+	pop xdi
+	call tz_load
+.conv:
+	mov eax, [V(info)]
+	mov [V(ip)], eax
+	mov ecx, [V(count)]
+	jecxz .r
+.c:
+	push xcx
+	mov esi, [V(ip)]
+	mov eax, [xsi + 24]
+	mov edx, [xsi + 28]
+	call tz_offset
+	jnc .off
+	xor ecx, ecx
+.off:
+	mov esi, [V(ip)]
+	mov [xsi + 40], ecx
+	add dword [V(ip)], 44
+	pop xcx
+	loop .c
+.r:
+	ret
 
 typechars:	db '?pc?d?b?-?l?s???'
 k1024:		dd 1024
@@ -2385,7 +1957,6 @@ cw_up:		dw 0x0b7f                       ; x87: round up, 64-bit precision
 suffixes:	db 'KMGTPEZY'
 rwx:		db 'rwxrwxrwx'
 months:		db 'JanFebMarAprMayJunJulAugSepOctNovDec', 0
-mdays:		db 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
 msg_total:	db 'total '
 
 
@@ -2401,25 +1972,10 @@ lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 s_color:	db 'color'
 s_k:		db '-k', 0
-when_words:	db 'never', 0, 'no', 0, 'none', 0, 'always', 0, 'yes', 0, 'force', 0
-		db 'auto', 0, 'tty', 0, 'if-tty', 0, 0
-s_invalid:	db 'invalid', 0
-s_ambiguous:	db 'ambiguous', 0
-fmt_when:	db F_ARGV0, ": ", F_TEXT, " argument ", F_QUOTE, " for '--color'", 10
-		db "Valid arguments are:", 10, "  - 'always', 'yes', 'force'", 10
-		db "  - 'never', 'no', 'none'", 10, "  - 'auto', 'tty', 'if-tty'", 10, F_TRY, 0
 s_lscolors:	db 'LS_COLORS='
 s_colorterm:	db 'COLORTERM='
 s_term:		db 'TERM='
-msg_write:	db 'write error', 0
-fmt_mem:	db F_ARGV0, ': memory exhausted', 10, 0
 s_columns:	db 'COLUMNS='
-msg_access:	db "cannot access", 0
-msg_open:	db "cannot open directory", 0
-msg_read:	db "reading directory", 0
-fmt_fq:		db F_ARGV0, ": ", F_TEXT, " ", F_FILE, F_REASON, 10, 0
-fmt_fp:		db F_ARGV0, ": ", F_TEXT, " '", F_ARG, "'", F_REASON, 10, 0
-fmt_unsupp:	db F_ARGV0, ": option -", F_ARG, " is not supported by this ls", 10, 0
 
 ; ---------------------------------------------------------------- cold
 ; What only colored runs touch: GNU's parse_ls_color, get_color_indicator
@@ -3284,6 +2840,640 @@ terms:		db 'Eterm', 0, 'ansi', 0, '*color*', 0, 'con[0-9]*x[0-9]*', 0, 'cons25',
 fmt_prefix:	db F_ARGV0, ": unrecognized prefix: ", F_QUOTE, 10, 0
 fmt_unparsable:	db F_ARGV0, ": unparsable value for LS_COLORS environment variable", 10, 0
 fmt_toomany:	db F_ARGV0, ": more than 231 different suffix colors in LS_COLORS are not supported by this ls", 10, 0
+
+; ---------------------------------------------------------------- cold too
+; What a plain ls or ls -l never runs: -h, -C/-x, -R, --color=WHEN, the
+; messages of errors (moved here to keep the hot part, with the zone code
+; of rt/localtime.inc, under two pages).
+
+; size_hum - size_str with -h (cold)
+size_hum:
+	fild qword [xsi]
+	xor ecx, ecx
+	fild dword [k1024]
+.l:
+	fcomi st0, st1
+	ja .done
+	fdiv st1, st0
+	inc ecx
+	jmp .l
+.done:
+	fstp st0
+	jecxz .int
+	fldcw [cw_up]
+	fld st0
+	fimul dword [ten]
+	fistp dword [V(tmp)]            ; tenths, rounded up
+	fistp dword [V(tsec)]           ; units, rounded up
+	mov eax, [V(tmp)]
+	cmp dword [V(tsec)], 1024
+	jb .nc
+	inc ecx                         ; 1024 of a unit: 1.0 of the next
+	push 10
+	pop xax
+.nc:
+	dec edi
+	mov dl, [suffixes + xcx - 1]
+	mov [xdi], dl
+	cmp eax, 100
+	jae .whole
+	push 10
+	pop xcx
+	xor edx, edx
+	div ecx
+	add dl, '0'
+	dec edi
+	mov [xdi], dl
+	dec edi
+	mov byte [xdi], '.'
+	add al, '0'
+	dec edi
+	mov [xdi], al
+	ret
+.whole:
+	mov eax, [V(tsec)]
+	jmp utoa
+.int:
+	fstp st0
+	jmp u64
+
+
+; width - (cold: -C, -x, colors) the line length: COLUMNS if a number
+; from 1, else the terminal's, else 80.
+width:
+	push 80
+	pop xax
+	movzx ecx, word [V(winsz) + 2]
+	jecxz .env
+	xchg eax, ecx
+.env:
+	mov [V(linelen)], eax
+	mov edx, s_columns
+	push 8
+	pop xcx
+	call getenv
+	jz .ret
+	mov xsi, xax
+	xor eax, eax
+	xor ecx, ecx
+.dig:
+	mov cl, [xsi]
+	sub cl, '0'
+	cmp cl, 9
+	ja .num
+	imul eax, 10
+	add eax, ecx
+	inc xsi
+	jmp .dig
+.num:
+	cmp cl, -'0'                    ; digits up to the end, else ignored
+	jne .ret
+	test eax, eax
+	jz .ret
+	mov [V(linelen)], eax
+.ret:
+	ret
+
+; columns - GNU's -C and -x: the most columns whose widths fit.
+columns:
+	mov ecx, [V(count)]
+	jecxz .ret0
+	mov eax, [V(linelen)]
+	xor edx, edx
+	push 3
+	pop xbx
+	div ebx
+	test edx, edx
+	jz .m
+	inc eax
+.m:
+	cmp eax, ecx
+	jbe .m2
+	mov eax, ecx
+.m2:
+	mov [V(cols)], eax
+	; the column widths' array past the pointers
+	shl eax, 2
+	push xax
+	call alloc
+	mov [V(colw)], eax
+	pop xax
+.try:
+	mov ecx, [V(cols)]
+	cmp ecx, 1
+	je .show
+	call fit
+	jb .show
+	dec dword [V(cols)]
+	jmp .try
+.ret0:
+	ret
+.show:
+	call fit                        ; the widths and rows of the layout
+	cmp byte [V(opts) + O_FMT], 3
+	je across
+; down: for each row, the names row, row+rows, ...
+	xor ebx, ebx                    ; row
+.row:
+	cmp ebx, [V(rows)]
+	jae .done
+	and dword [V(pos)], 0
+	push xbx                        ; filesno
+	xor edx, edx                    ; col
+.cell:
+	mov eax, [xsp]
+	push xdx
+	mov esi, [V(ptrs)]
+	mov esi, [xsi + xax*4]
+	push xsi
+	call put_name
+	pop xsi
+	call width_of
+	pop xdx
+	mov ecx, [xsp]
+	add ecx, [V(rows)]
+	cmp ecx, [V(count)]
+	jae .eol
+	mov [xsp], ecx
+	mov ecx, [V(colw)]
+	mov ecx, [xcx + xdx*4]
+	call indent
+	inc edx
+	jmp .cell
+.eol:
+	pop xax
+	mov al, 10
+	call putc
+	inc ebx
+	jmp .row
+.done:
+	ret
+
+across:
+	xor ebx, ebx                    ; filesno
+	and dword [V(pos)], 0
+.cell:
+	mov esi, [V(ptrs)]
+	mov esi, [xsi + xbx*4]
+	push xsi
+	call put_name
+	pop xsi
+	call width_of
+	mov [V(tmp)], eax
+	inc ebx
+	cmp ebx, [V(count)]
+	jae .eol
+	mov eax, ebx
+	xor edx, edx
+	div dword [V(cols)]
+	test edx, edx
+	jnz .same
+	mov al, 10
+	call putc
+	and dword [V(pos)], 0
+	jmp .cell
+.same:
+	mov eax, [V(tmp)]
+	mov ecx, [V(colw)]
+	mov ecx, [xcx + xdx*4 - 4]
+	call indent
+	jmp .cell
+.eol:
+	mov al, 10
+	jmp putc
+
+; indent - eax = the width just written, ecx = the column's: from
+; pos + eax to pos + ecx with tabs of 8 and spaces, pos += ecx.
+; keeps ebx, edx
+indent:
+	mov esi, [V(pos)]
+	add eax, esi
+	add esi, ecx
+	mov [V(pos)], esi
+	mov edi, [V(opos)]
+.l:
+	cmp eax, esi
+	jae .done
+	lea ecx, [xax + 1]
+	xor ecx, esi
+	cmp ecx, 8
+	jb .space
+	cmp byte [V(opts) + O_COL], 0   ; no tabs with colors (GNU)
+	jne .space
+	mov byte [xdi], 9
+	or eax, 7
+	inc eax
+	inc edi
+	jmp .l
+.space:
+	mov byte [xdi], ' '
+	inc edi
+	inc eax
+	jmp .l
+.done:
+	mov [V(opos)], edi
+	ret
+
+; fit - the widths of [V(cols)] columns into colw -> CF=1 when the line fits
+; (shorter than linelen). clobbers eax, ecx, esi, edi
+fit:
+	push xbx
+	push xdx
+	mov ecx, [V(cols)]
+	mov edi, [V(colw)]
+	mov eax, 3
+	push xdi
+	rep stosd
+	pop xdi
+	mov ecx, [V(cols)]
+	mov eax, [V(count)]
+	add eax, ecx
+	dec eax
+	xor edx, edx
+	div ecx
+	mov [V(rows)], eax
+	xor ebx, ebx
+.f:
+	cmp ebx, [V(count)]
+	jae .sum
+	mov esi, [V(ptrs)]
+	mov esi, [xsi + xbx*4]
+	call width_of
+	push xax
+	mov eax, ebx
+	xor edx, edx
+	cmp byte [V(opts) + O_FMT], 3
+	je .acr
+	div dword [V(rows)]             ; col = filesno / rows
+	jmp .col
+.acr:
+	div dword [V(cols)]                ; col = filesno % cols
+	mov eax, edx
+.col:
+	pop xdx                         ; the name's width
+	inc eax
+	cmp eax, [V(cols)]
+	je .last
+	add edx, 2
+.last:
+	dec eax
+	cmp edx, [xdi + xax*4]
+	jbe .nf
+	mov [xdi + xax*4], edx
+.nf:
+	inc ebx
+	jmp .f
+.sum:
+	xor eax, eax
+	mov ecx, [V(cols)]
+.s:
+	add eax, [xdi + xcx*4 - 4]
+	loop .s
+	cmp eax, [V(linelen)]
+	pop xdx
+	pop xbx
+	ret
+
+
+; -R: each directory among the names, in the listing's order (not . and
+; .., not symlinks), as DIR/NAME; the globals are the callee's after a call,
+; so the mark, the name and the end of the pointers wait on the stack.
+; (cold: only -R runs it)
+recurse:
+	mov eax, [V(mark)]
+	push xax
+	mov eax, [V(dirname)]
+	push xax
+	mov eax, [V(pend)]
+	push xax
+	mov ebx, [V(ptrs)]
+	inc byte [V(depth)]
+.sub:
+	cmp ebx, [xsp]
+	jae .subs_done
+	mov esi, [xbx]
+	cmp byte [xsi - 1], DT_DIR
+	jne .nsub
+	cmp byte [xsi], '.'
+	jne .go
+	cmp byte [xsi + 1], 0
+	je .nsub
+	cmp word [xsi + 1], '.'
+	je .nsub
+.go:
+	push xbx
+	movx A2, xsi
+	call strlen
+	push xdx
+	mov esi, [xsp + 3*W]            ; the directory's name
+	movx A2, xsi
+	call strlen
+	pop xax
+	lea eax, [xax + xdx + 2]
+	call alloc
+	xchg eax, edi
+	push xdi
+	mov esi, [xsp + 3*W]
+	mov edx, [xsp + W]              ; the entry (its pointer's slot)
+	mov edx, [xdx]
+	call path_join
+	pop xsi
+	call list_dir
+	pop xbx
+.nsub:
+	add ebx, 4
+	jmp .sub
+.subs_done:
+	dec byte [V(depth)]
+	pop xax
+	pop xax
+	pop xax
+	mov [V(mark)], eax
+	jmp list_dir.free
+
+
+; when_arg - xdi = WHEN -> bl: 0 never, 1 always, 2 auto, as argmatch: a
+; word of when_words, else a prefix of words of one kind only; else GNU's
+; message and exit 2. keeps xdi
+when_arg:
+	mov esi, when_words
+	xor ecx, ecx                    ; the word's number
+	mov bh, -1                      ; a prefix's kind (-1 none, -2 two)
+.w:
+	cmp byte [xsi], 0
+	je .end
+	push xdi
+.c:
+	mov al, [xdi]
+	inc xdi
+	test al, al
+	jz .arg_end
+	cmp al, [xsi]
+	jne .no
+	inc esi
+	jmp .c
+.arg_end:
+	imul eax, ecx, 86
+	shr eax, 8                      ; the kind: the number / 3
+	cmp byte [xsi], 0
+	je .exact
+	cmp bh, -1
+	je .first
+	cmp bh, al
+	je .no
+	mov al, -2
+.first:
+	mov bh, al
+.no:
+	pop xdi
+.sk:
+	lodsb
+	test al, al
+	jnz .sk
+	inc ecx
+	jmp .w
+.exact:
+	pop xdi
+	mov bl, al
+	ret
+.end:
+	mov bl, bh
+	test bl, bl
+	jns .ret
+	mov ecx, s_invalid
+	inc bl
+	jz .say
+	mov ecx, s_ambiguous
+.say:
+	mov xdx, xdi
+	mov esi, fmt_when
+	mov bl, 1
+	jmp say_exit
+.ret:
+	ret
+
+
+; fail_name - "ARGV0: TEXT 'NAME': REASON" with GNU's quoting that always
+; quotes (shell-escape-always); ecx = TEXT, edx = NAME, eax = -errno
+fail_name:
+	push xax
+	mov esi, edx
+	mov al, [xsi]
+	cmp al, '#'
+	je .q
+	cmp al, '~'
+	je .q
+	test al, al
+	jz .q
+.l:
+	movzx eax, byte [xsi]
+	inc esi
+	test al, al
+	jz .plain
+	js .q
+	cmp al, "'"
+	je .q
+	bt [quote_needed], eax
+	jnc .l
+.q:
+	mov esi, fmt_fq
+	jmp .say
+.plain:
+	mov esi, fmt_fp
+.say:
+	pop xax
+	jmp say
+
+unsupported:
+	mov edx, optstr
+	mov [xdx], al
+	mov esi, fmt_unsupp
+; say_exit2 - the message esi (ARG xdx, TEXT xcx) without a reason, exit 2
+; say_exit - the same, exit bl
+say_exit2:
+	mov bl, 2
+say_exit:
+	xor eax, eax
+	call say
+	mov STATUSb, bl
+	exit_status
+
+
+nomem:
+	mov esi, fmt_mem
+	jmp say_exit2
+
+
+; dangling - frills' -L on a dangling symlink (cold)
+dangling:
+; -L and a dangling symlink: GNU's "cannot access DIR/NAME", status 1,
+; and the name shown with its own type.
+	push xax
+	mov esi, [V(dirname)]
+	mov edi, pathbuf
+	mov edx, ebx
+	cmp word [xsi], '.'
+	je .base
+	call path_join
+	jmp .joined
+.base:
+	call path_join.name
+.joined:
+	pop xax
+	mov ecx, msg_access
+	mov edx, pathbuf
+	call fail_name
+	mov STATUSb, 1
+	jmp frills.oldtype
+
+; time_keys - listing's -t/-S keys: a statx of each name (cold)
+time_keys:
+	mov ebx, [V(ptrs)]
+.key:
+	cmp ebx, [V(pend)]
+	jae .ret
+	mov esi, [xbx]
+	xor edx, edx
+	cmp byte [V(opts) + O_DEREF], 3
+	je .kst
+	mov edx, AT_SYMLINK_NOFOLLOW
+.kst:
+	call stat_at
+	jns .kok
+	mov edx, AT_SYMLINK_NOFOLLOW
+	call stat_at
+.kok:
+	mov edi, esi
+	call set_key
+	add ebx, 4
+	jmp .key
+.ret:
+	ret
+
+; set_key - the sort key of the name edi from stx into its d_off (cold:
+; -t, -S, -u/-c sorts): -t the seconds (34 bits, see below) then the
+; nanoseconds of the chosen time, -S the size
+set_key:
+	push xsi
+	lea esi, [V(stx) + STX_SIZE]
+	cmp byte [V(opts) + O_SORT], 3
+	je .k
+	movzx eax, byte [V(opts) + O_TIME]
+	movzx eax, byte [tfields + xax]
+	lea esi, [V(stx) + xax]
+	push xdx                        ; the key: tv_sec + 2^33 in 34 bits
+	lodsd                           ; (1698 to 2242; earlier ones as
+	xchg eax, edx                   ; the earliest, later as the latest),
+	lodsd                           ; its 2 low bits above tv_nsec's 30
+	xchg eax, edx
+	mov ecx, [xsi]                  ; tv_nsec
+	inc edx
+	inc edx
+	cmp edx, 3
+	ja .clamp
+	push xax
+	shl eax, 30
+	or ecx, eax
+	pop xax
+	shrd eax, edx, 2
+	jmp .store
+.clamp:
+	sar edx, 31
+	not edx
+	mov eax, edx
+	mov ecx, edx
+.store:
+	mov [xdi - 7], eax
+	mov [xdi - 11], ecx
+	pop xdx
+	pop xsi
+	ret
+.k:
+	mov eax, [xsi]
+	mov ecx, [xsi + 4]
+	mov [xdi - 11], eax
+	mov [xdi - 7], ecx
+	pop xsi
+	ret
+
+
+; ind_tail - ind_char for -p/-F (cold)
+ind_tail:
+	mov dl, '/'
+	cmp cl, DT_DIR
+	je .r
+	cmp byte [V(opts) + O_IND], 2
+	jne .no
+	mov dl, '@'
+	cmp cl, DT_LNK
+	je .r
+	mov dl, '|'
+	cmp cl, 1
+	je .r
+	mov dl, '='
+	cmp cl, 12
+	je .r
+	cmp cl, DT_REG
+	jne .no
+	mov dl, '*'
+	test al, 0o111
+	jnz .r
+.no:
+	mov dl, 0
+.r:
+	ret
+
+; long_dev - long_list's widths of a device's numbers (cold)
+long_dev:
+	mov eax, [xdi - 24]
+	call digits
+	lea esi, [V(wmaj)]
+	call widen
+	mov eax, [xdi - 20]
+	call digits
+	lea esi, [V(wmin)]
+	call widen
+	mov edx, [V(wmaj)]
+	add edx, [V(wmin)]
+	inc edx
+	inc edx
+	lea esi, [V(wsize)]
+	call widen
+	jmp long_list.next
+
+; long_pdev - long_list's "major, minor" of a device (cold)
+long_pdev:
+	mov ecx, [V(wsize)]
+	sub ecx, [V(wmin)]
+	dec ecx
+	dec ecx
+	mov eax, [xbx + 16]
+	call num_r
+	dec edi
+	mov al, ','
+	stosb
+	mov eax, [xbx + 20]
+	mov ecx, [V(wmin)]
+	inc ecx
+	call num_r
+	jmp long_list.date
+
+; the messages of unusual runs (cold)
+s_invalid:	db 'invalid', 0
+s_ambiguous:	db 'ambiguous', 0
+fmt_mem:	db F_ARGV0, ': memory exhausted', 10, 0
+msg_access:	db "cannot access", 0
+msg_open:	db "cannot open directory", 0
+msg_read:	db "reading directory", 0
+fmt_fq:		db F_ARGV0, ": ", F_TEXT, " ", F_FILE, F_REASON, 10, 0
+fmt_fp:		db F_ARGV0, ": ", F_TEXT, " '", F_ARG, "'", F_REASON, 10, 0
+fmt_unsupp:	db F_ARGV0, ": option -", F_ARG, " is not supported by this ls", 10, 0
+msg_write:	db 'write error', 0
+fmt_when:	db F_ARGV0, ": ", F_TEXT, " argument ", F_QUOTE, " for '--color'", 10
+		db "Valid arguments are:", 10, "  - 'always', 'yes', 'force'", 10
+		db "  - 'never', 'no', 'none'", 10, "  - 'auto', 'tty', 'if-tty'", 10, F_TRY, 0
+when_words:	db 'never', 0, 'no', 0, 'none', 0, 'always', 0, 'yes', 0, 'force', 0
+		db 'auto', 0, 'tty', 0, 'if-tty', 0, 0
 	TEXT
 
 BSS
@@ -3352,6 +3542,8 @@ cext0:	resd 1
 cext:	resd 1
 clabel:	resb 4
 cmhok:	resb 1
+	TZ_VARS
+zkept:	resb 1                          ; zone_init kept the zone
 	GLOBALS_HERE
 numbuf:	resb 24
 numend:
