@@ -52,6 +52,17 @@
 ;                         destroy source;  'SOURCE' not copied"
 ;   -S, --suffix=SUFFIX   the simple backups' suffix (also -b); else
 ;                         $SIMPLE_BACKUP_SUFFIX (without '/'), else "~"
+;   --parents             DEST is DIRECTORY/SOURCE (SOURCE's leading and
+;                         trailing slashes left out; a DIRECTORY only,
+;                         else GNU's usage error): each missing directory
+;                         of SOURCE's path made first from the source's
+;                         (GNU's make_dir_parents_private: its mode less
+;                         what -p's ownership or mode omit, u+rwx while
+;                         the copy runs, -v's unquoted "SRC -> DST",
+;                         "failed to get attributes of", "exists but is
+;                         not a directory"), then restored as GNU's
+;                         re_protect (--preserve's attributes, or the
+;                         mode as made)
 ;   --sparse=WHEN         GNU's: auto (the default): a sparse source's
 ;                         holes kept and its data's blocks of zeros made
 ;                         holes; never: no holes (zeros written); always:
@@ -70,14 +81,18 @@
 ; time; a small copy keeps int 0x80 and its 16 KiB).
 ; Exit status: 0; 1 when anything failed (the other operands are still
 ; copied) or for a usage error.
-; Differences from GNU: --parents,
-; --preserve=context/xattr, --no-preserve=mode/all and the other options
-; GNU has fail with "cp: unsupported option" before anything is done.
+; Differences from GNU: --attributes-only, --copy-contents, --debug,
+; --remove-destination, --strip-trailing-slashes, -x, -Z, --context,
+; --preserve=context/xattr and --no-preserve=mode/all fail with
+; "cp: unsupported option" before anything is done.
 ; With -v, GNU prints a file's line before copying it, so also when the
 ; copy then fails (a source it cannot open, a destination it cannot
 ; create); cp prints it once the copy was made (but before --reflink's
 ; failure, as GNU). cp -b -f SOURCE SOURCE (GNU: a backup of SOURCE,
-; then the copy) says "are the same file" as without -b. The
+; then the copy) says "are the same file" as without -b. --parents: a
+; failure to restore a made directory's attributes is said with cp -p's
+; words ("preserving permissions for", "preserving times for"), not
+; re_protect's ("failed to preserve permissions for"...). The
 ; entries of a directory are copied in the order the kernel lists them
 ; (GNU sorts them by inode number on some file systems): -v lines may come
 ; in another order (and so which name of a hard-linked file is copied
@@ -86,8 +101,8 @@
 ; each message). Paths longer than PATH_MAX fail with "File name too
 ; long" (GNU walks such trees with openat).
 ; Memory: the long options' table, the questions of -i, --preserve's
-; lists, the refusals, --sparse=always's holes, --reflink's clone and the
-; backups live in a cold segment (elf.inc's COLD): a run
+; lists, the refusals, --sparse=always's holes, --reflink's clone, the
+; backups and --parents live in a cold segment (elf.inc's COLD): a run
 ; that uses none of them maps only the hot code (under 8192 bytes: two
 ; pages); one that does maps the cold pages too (8 KiB more).
 ;

@@ -123,7 +123,7 @@ copy_like_gnu() {
 
 @test "unsupported options fail clearly, before anything is done" {
 	echo x > a
-	for o in -x --preserve=mode,xattr --preserve=context --parents --no-preserve=mode --no-preserve=links,all --remove-destination --debug; do
+	for o in -x --preserve=mode,xattr --preserve=context --no-preserve=mode --no-preserve=links,all --remove-destination --debug; do
 		run "$(bin cp)" $o a c
 		[ "$status" -eq 1 ] && [ "$output" = "$(bin cp): unsupported option" ]
 		[ ! -e c ]
