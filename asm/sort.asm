@@ -35,17 +35,19 @@
 ; the merge order is GNU's (ties: the earlier file). The output is
 ; buffered where the run bounds were (OUTSZ bytes of the heap).
 ; BSS mode (a short input: no heap page written): the keys, the data, the
-; tables and the output buffer share sheap, the rest of the variables'
+; table and the output buffer share sheap, the rest of the variables'
 ; page (about 3760 bytes on x86_64, 3880 on i386). The keys come first
 ; (up to 32 of them; from the 33rd on, all move to the heap's start), the
 ; data after them. Reads stop RESV bytes before sheap's end; when all is
-; read, the lines are counted: if a read filled sheap or the tables would
-; not fit beside the data (5 words a line, one a file, 10 more), the data
-; move to the brk heap (to_heap).
-; Else the tables follow the data in sheap and the output buffer is the
-; rest of it from the run bounds on (written whenever full: the output of
-; BSS mode is under 4096 bytes in all, so a write error is "fflush
-; failed", as GNU's).
+; read, the lines are counted: if a read filled sheap or the table would
+; not fit beside the data (4 bytes a line, 10 words more), the data move
+; to the brk heap (to_heap). Else the table follows the data: one packed
+; dword a line (the start's low word: the page is known; the length),
+; sorted in place (csort: a top-down merge sort whose merges rotate a
+; taken record into place; -m merges each file into those before it), so
+; ~250 short lines (seq 1 250) run in 16 KiB; the output buffer is the
+; rest of sheap (written whenever full: the output of BSS mode is under
+; 4096 bytes in all, so a write error is "fflush failed", as GNU's).
 
 %include "subk.inc"
 %include "layout.inc"
@@ -93,6 +95,7 @@ _start:
 	lea xax, [xsp+2*W]
 	mov [ops], xax
 	mov byte [delim], 10
+	mov byte [rstep], 2*W
 	or WPTR [gkey+K_EW], -1
 	mov WPTR [keys], sheap          ; the keys at sheap's start (no heap
 	mov WPTR [heap_end], sheap_end  ; page for -n or -k on empty input)
@@ -187,7 +190,6 @@ _start:
 	call read_inputs
 	call scan
 	call runs
-	call sortall
 	cmp WPTR [outfile], 0
 	je .write
 	sys ftruncate, 1, 0             ; (an error on a device is no matter)
@@ -202,7 +204,7 @@ _start:
 	call grow
 	mov xbx, [src]
 	mov xbp, [nlines]
-	shl xbp, WSHIFT+1
+	imul xbp, [rstep]
 	add xbp, xbx
 	xor esi, esi                    ; xsi = the line printed last (-u)
 .line:
@@ -218,13 +220,14 @@ _start:
 	jz .next
 .emit:
 	push xbx
-	mov xsi, [xbx]
-	mov xcx, [xbx+W]
+	mov xsi, xbx
+	call rec
+	mov xcx, xdx
 	call put_line
 	pop xsi
 	mov xbx, xsi
 .next:
-	add xbx, 2*W
+	add xbx, [rstep]
 	jmp .line
 .flush:
 	call flush
@@ -261,7 +264,8 @@ check:
 	cmp xbx, xbp
 	jae .sorted
 	inc xbx
-	lea xdi, [xsi+2*W]
+	mov xdi, xsi
+	add xdi, [rstep]
 	call compare
 	test eax, eax
 	jg .disorder
@@ -286,8 +290,9 @@ check:
 	mov esi, fmt_disorder
 	xor eax, eax
 	call say
-	mov A2, [xbx]
-	mov A3, [xbx+W]
+	mov xsi, xbx
+	call rec
+	movx A2, xsi
 	push 2
 	pop A1
 	call write_all
@@ -679,27 +684,30 @@ read_inputs:
 	mov esi, fmt_failed
 	mov xdx, [xbp]
 	jmp die
-; BSS mode: the lines counted; when their tables (runs' too, with a bound
-; for each file of -m) would pass sheap's end, to_heap.
+; BSS mode: the lines counted; when their packed table (4 bytes a line)
+; and 10 words for the output would pass sheap's end, to_heap; else
+; [rstep] = 4 (scan packs the records, runs sorts them with csort).
 ; (sheap's addresses fit in 32-bit registers; the heap's may not.)
 .ret:
 	mov xcx, [cur]
 	cmp xcx, sheap_end
 	jae .done
-	mov edx, ebp
-	sub edx, [ops]
-	add edx, ecx                    ; edx = the end: data, W a file, 10 W,
-	mov edi, [datastart]            ; 5 W a line
+	lea edx, [ecx + W-1]            ; edx = the end: the data (aligned as
+	and edx, -W                     ; scan does), 4 bytes a line, then at
+	mov edi, [datastart]            ; least 10 W for the output
 	sub ecx, edi
 	mov al, [delim]
 .count:                                 ; (each file's data end with a
 	jxcxz .counted                  ; delimiter)
 	repne scasb
-	add edx, 5*W
+	add edx, 4
 	jmp .count
 .counted:
 	cmp edx, sheap_end - 10*W
-	jbe .done
+	ja .move
+	mov byte [rstep], 4             ; packed records (scan)
+	ret
+.move:
 	push xax                        ; (for the file's start)
 	call to_heap
 	pop xax
@@ -740,52 +748,133 @@ to_heap:
 	xchg xax, xdi
 	ret
 
-; scan - the records (start, length) of the lines, at [recs]; each
-; operand's slot then holds the index of its first line; [nlines].
+; scan - the records of the lines at [recs] = [src], [rstep] bytes each:
+; (start, length) words, or in BSS mode a packed dword (the start's low
+; word: the records are on the data's page; the length in the high one);
+; each operand's slot then points at its file's first record, and the
+; slot after them at the table's end = [dst] = [runb] (BSS mode's output
+; buffer); [nlines].
 scan:
 	mov xbx, [cur]
 	add xbx, W-1
 	and xbx, -W
 	mov [recs], xbx
+	mov [src], xbx
 	mov xdi, [datastart]
 	mov xbp, [ops]
 .file:
 	cmp xbp, [opend]
 	jae .done
 	mov xdx, [xbp]                  ; the end of its data
-	mov xax, xbx
-	sub xax, [recs]
-	shr xax, WSHIFT+1
-	mov [xbp], xax
+	mov [xbp], xbx
 	add xbp, W
 .line:
 	cmp xdi, xdx
 	jae .file
-	lea xax, [xbx+2*W]
+	lea xax, [xbx+2*W]              ; (BSS mode: under sheap_end)
 	call grow
-	mov [xbx], xdi
+	inc WPTR [nlines]
+	mov xsi, xdi
 	mov xcx, xdx
 	sub xcx, xdi
 	mov al, [delim]
 	repne scasb
 	mov xax, xdi
-	sub xax, [xbx]
+	sub xax, xsi
 	dec xax
+	mov [xbx], xsi
 	mov [xbx+W], xax
-	add xbx, 2*W
+	cmp byte [rstep], 4             ; BSS mode: the length in the start's
+	jne .next                       ; high word (the table has room past
+	mov [xbx+2], ax                 ; its end: the output's)
+.next:
+	add xbx, [rstep]
 	jmp .line
 .done:
+	mov [xbp], xbx                  ; (the end of the last file's run)
 	mov [dst], xbx
-	sub xbx, [recs]
-	shr xbx, WSHIFT+1
-	mov [nlines], xbx
+	mov [runb], xbx                 ; (BSS mode's output buffer)
+	ret
+
+; rsort - BSS mode's sort of the packed records xsi..xdx: a top-down
+; merge sort (each half sorted, then the halves merged: imerge).
+; clobbers xax xcx xsi xdi
+rsort:
+	mov eax, edx
+	sub eax, esi
+	shr eax, 3                      ; half the records
+	jz imerge.ret
+	lea edi, [xsi + xax*4]
+	push xsi
+	push xdi
+	push xdx
+	mov xdx, xdi
+	call rsort
+	pop xdx
+	pop xsi
+	push xsi
+	push xdx
+	call rsort
+	pop xdx
+	pop xdi
+	pop xsi
+; imerge - BSS mode's merge: the packed runs xsi..xdi and xdi..xdx
+; merged in place (a head of the second run taken rotates the rest of the
+; first up one record); on a tie the first. clobbers xax xcx xsi xdi
+imerge:
+.loop:
+	cmp esi, edi
+	jae .ret
+	cmp edi, edx
+	jae .ret
+	call compare
+	test eax, eax
+	jg .take
+	lodsd
+	jmp .loop
+.take:
+	mov eax, [xdi]
+	mov ecx, esi
+.rot:
+	xchg eax, [xcx]
+	add ecx, 4
+	cmp ecx, edi
+	jbe .rot
+	lodsd
+	scasd
+	jmp .loop
+.ret:
+	ret
+
+; csort - BSS mode's sort: rsort; with -m, each file's run merged into
+; the run of the files before it (the order of GNU's merge of all: ties
+; go to the earlier file). clobbers all
+csort:
+	mov esi, [src]                  ; xsi = the table (in sheap: 32
+	mov edx, [dst]                  ; bits), xdx = its end
+	test byte [opts], O_MERGE
+	jz rsort
+.merge:                                 ; the operands' slots: each
+	mov ebp, esi                    ; file's first record, then the
+	mov xbx, [ops]                  ; table's end (scan)
+.file:
+	add xbx, W
+	cmp xbx, [opend]
+	jae .ret
+	mov edi, [xbx]
+	mov edx, [xbx+W]
+	mov esi, ebp
+	call imerge
+	jmp .file
+.ret:
 	ret
 
 ; runs - the initial runs: one per line, or one per file with -m; the
-; bounds (line indexes, [nruns] + 1 of them) after the second table.
+; bounds (line indexes, [nruns] + 1 of them) after the second table;
+; then on into sortall. BSS mode: csort instead.
 runs:
-	mov xax, [recs]
-	mov [src], xax
+	cmp byte [rstep], 4
+	je csort
 	mov xcx, [nlines]
 	jxcxz .ret                      ; (no page touched for no line)
 	mov xax, [dst]
@@ -805,24 +894,21 @@ runs:
 	cmp xax, xcx
 	jbe .one
 	jmp .done
-.merge:
-	mov xsi, [ops]
+.merge:                                 ; (scan: pointers to each file's
+	mov xsi, [ops]                  ; first record, then the table's end)
 .file:
-	cmp xsi, [opend]
-	jae .last
 	lodsW
+	sub xax, [recs]
+	shr xax, WSHIFT+1
 	stosW
-	jmp .file
-.last:
-	xchg xax, xcx
-	stosW
+	cmp xsi, [opend]
+	jbe .file
 .done:
 	sub xdi, [runb]
 	shr xdi, WSHIFT
 	dec xdi
 	mov [nruns], xdi
-.ret:
-	ret
+.ret:                                   ; (on into sortall)
 
 ; sortall - the runs sorted into one at [src]. Without -m, blocks of
 ; BLOCK lines are sorted first, each wholly (in the cache) before the
@@ -1075,10 +1161,13 @@ compare:
 	mov xdi, [xsp]
 	mov xsi, [xsp+W]
 .last:
+	cmp byte [rstep], 4
+	je .packed
 	mov xcx, [xsi+W]
 	mov xdx, [xdi+W]
 	mov xsi, [xsi]
 	mov xdi, [xdi]
+.bytes:
 	call memcmp2
 	test byte [gkey+K_FL+1], FR >> 8
 	jz .ret
@@ -1088,6 +1177,26 @@ compare:
 	pop xsi
 	pop xdx
 	pop xcx
+	ret
+.packed:                                ; (as rec)
+	movzx ecx, word [xsi+2]
+	mov si, [xsi]
+	movzx edx, word [xdi+2]
+	mov di, [xdi]
+	jmp .bytes
+
+; rec - the record at xsi -> xsi its line, xdx its length; packed in
+; BSS mode: the start's low word (the record is on the same page), the
+; length
+rec:
+	cmp byte [rstep], 4
+	je .packed
+	mov xdx, [xsi+W]
+	mov xsi, [xsi]
+	ret
+.packed:
+	movzx edx, word [xsi+2]
+	mov si, [xsi]
 	ret
 
 ; memcmp2 - xsi, xcx bytes against xdi, xdx bytes -> eax: the sign of
@@ -1194,8 +1303,11 @@ keycompare:
 ; field - the key at xbx of the record at xsi -> xsi = its start, xcx =
 ; its length (0 when the end is before the start). clobbers xax xdx xdi
 field:
+	cmp byte [rstep], 4             ; (rec, the full records inline: a
+	je .packed                      ; hot path)
 	mov xdx, [xsi+W]
 	mov xsi, [xsi]
+.line:
 	add xdx, xsi                    ; xdx = the line's end
 	push xsi
 	mov xax, xdx
@@ -1236,6 +1348,9 @@ field:
 	xor ecx, ecx
 .ret:
 	ret
+.packed:
+	call rec
+	jmp .line
 
 ; advance - xsi = min(xdx, xsi + xcx)
 advance:
@@ -1974,6 +2089,7 @@ plim:		resW 1
 nruns:		resW 1
 pi:		resW 1
 pj:		resW 1
+rstep:		resW 1		; a record's size: 4 in BSS mode, else 2 W
 ops:		resW 1		; the operands: &argv[1] ..
 opend:		resW 1
 outfile:	resW 1

@@ -174,8 +174,44 @@ $(bin sort): write error" '"$1" -o /dev/full f'
 		cat in$n | "$(bin sort)" -r - in93 > ours && gnu -r in$n in93 > expected && cmp expected ours
 		cat long$n | "$(bin sort)" - in93 > ours && gnu long$n in93 > expected && cmp expected ours
 	done
-	for n in 87 88 174 175; do
+	for n in 305 306 307 318 319 320 611 612 613 637 638 639 733 734 735 765 766 767; do
 		yes b | head -n $n | sed '1~3s/b/a/' > lines
 		"$(bin sort)" -u lines > ours && gnu -u lines > expected && cmp expected ours
+		"$(bin sort)" -s -k1,1 lines > ours && gnu -s -k1,1 lines > expected && cmp expected ours
+		yes '' | head -n $n > lines
+		echo a >> lines
+		"$(bin sort)" -r lines > ours && gnu -r lines > expected && cmp expected ours
 	done
+}
+
+# BSS mode's packed table (a dword a line, sorted in place): 1 KiB of short
+# lines (seq 1 250: 892 bytes, 250 lines) in 16 KiB, from a file and a
+# pipe, with the options that sort, merge, check and write; like GNU.
+@test "seq 1 250 (short lines): RSS at most 16 KiB, output as GNU" {
+	seq 1 250 > s
+	for opts in "" "-n" "-r" "-u" "-k2 -t 5" "-s" "-s -k1.1,1.1" "-rnu" "-z" "-f -d" "-g" "-h" "-M"; do
+		rss_at_most 16 sort $opts s
+		cat s | rss_at_most 16 sort $opts
+		cat s | "$(bin sort)" $opts > out
+		gnu $opts s > expected
+		cmp expected out || { echo "differs: $opts"; return 1; }
+	done
+	seq 1 2 250 > odd
+	seq 2 2 250 > even
+	rss_at_most 16 sort -m odd even
+	output_like_gnu sort -m odd even
+	rss_at_most 16 sort -m -n odd even
+	output_like_gnu sort -m -n odd even
+	rss_at_most 16 sort -m -n -u odd even odd
+	output_like_gnu sort -m -n -u odd even odd
+	sort -n s > sorted
+	rss_at_most 16 sort -c -n sorted
+	rss_at_most 16 sort -C -n sorted
+	cp s o
+	rss_at_most 16 sort -o o -n -r o
+	gnu -n -r s > expected
+	cmp expected o
+	printf '%s\0' $(seq 1 250) > z
+	rss_at_most 16 sort -z z
+	output_like_gnu sort -z -n z
 }
