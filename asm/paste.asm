@@ -17,12 +17,19 @@
 ; error.
 ; Differences from GNU: --help and --version are unrecognized options.
 ;
-; Each operand has a record on the brk heap with its own read buffer
-; (BUFSZ bytes) after all the records; its first read is small, into the
-; record, so that a short run writes one heap page. The records of "-"
-; all use the first one's. Lines are
-; never kept whole: bytes go from a read buffer to the output buffer one
-; at a time, as GNU's getc/putchar loop does.
+; Memory (a short run writes one page of BSS, and in parallel one of the
+; heap): the variables start a BSS page, the output buffer follows them.
+; In parallel each operand has a record on the brk heap with its own read
+; buffer (BUFSZ bytes) after all the records; its first read is into the
+; record, whose size is chosen so that the records and delbuf fill one
+; heap page (two operands: reads of up to ~1.9 KiB there; at least
+; RSMIN - R_BUF bytes when there are many). The records of "-" all use
+; the first one's. In serial one record (srec, with the variables) reads
+; every operand into the output buffer itself, which is empty at each
+; read: a line's bytes are written no later than they were read, so the
+; output never overtakes the input. Lines are never kept whole: bytes go
+; from a read buffer to the output buffer one at a time, as GNU's
+; getc/putchar loop does.
 
 %include "subk.inc"
 %include "layout.inc"
@@ -31,29 +38,28 @@ use getopt_long, opt_missing, err_file, errno_path, write_all
 BUFSZ	equ 16384               ; one read, per operand
 OBUFSZ	equ 65536               ; the output buffer
 
-; An operand's record. R_CUR: the record whose stream it reads (its own,
-; or the first "-"'s), 0 once it has ended (parallel mode).
-R_CUR	equ 0
-R_NAME	equ W
-R_POS	equ 2*W                 ; the next byte in the buffer
-R_END	equ 3*W                 ; the end of the bytes read
-R_FD	equ 4*W
-R_ERR	equ 5*W                 ; -errno of a failed read, or 0 (dword)
-R_EOF	equ 5*W + 4             ; the end was read (byte; sticky until
+; An operand's record. R_CUR (parallel only): the record whose stream it
+; reads (its own, or the first "-"'s), 0 once it has ended; it is last, as
+; serial's record ends at obuf + 1 (its top byte is obuf's first).
+R_NAME	equ 0
+R_POS	equ W                   ; the next byte in the buffer
+R_END	equ 2*W                 ; the end of the bytes read
+R_FD	equ 3*W
+R_ERR	equ 4*W                 ; -errno of a failed read, or 0 (dword)
+R_EOF	equ 4*W + 4             ; the end was read (byte; sticky until
                                 ; cleared, as glibc's EOF); the byte after
                                 ; it: read before (parallel)
-R_BIG	equ 5*W + 8             ; parallel: the read buffer (serial: 0)
-R_BUF	equ 6*W + 8             ; serial: the read buffer; parallel: room
-RECSZ	equ R_BUF + BUFSZ       ; for the first read, to RS
-RS	equ 512                 ; parallel: a record
-%if RS != 1 << 9
- %error "paste: the allocation shifts by 9 for RS"
-%endif
+R_BIG	equ 4*W + 8             ; parallel: the read buffer (serial: 0)
+R_CUR	equ 5*W + 8
+R_BUF	equ 6*W + 8             ; serial: the read buffer (obuf + 1);
+                                ; parallel: room for the first read, to
+                                ; the record's end ([rs] bytes a record)
+RSMIN	equ 120                 ; parallel: the least record size
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
-	mov WPTR [dlist], tab
-	mov byte [ldelim], 10
+	mov WPTR [dlist], tabv
+	mov dword [tabv], 0x0a0009      ; "\t", 0, and ldelim = '\n'
 
 ; The options (getopt_long: long ones too).
 	getopt_here
@@ -71,12 +77,8 @@ _start:
 .not_z:
 	cmp al, 'd'
 	jne .opt
-	cmp byte [xdx], 0
-	jne .list
-	mov edx, no_delim               ; -d '' is -d '\0'
-.list:
-	mov [dlist], xdx
-	jmp .opt
+	mov [dlist], xdx                ; ('' is an empty list, whose one
+	jmp .opt                        ; byte is its NUL: as '\0')
 
 ; No operand: "-". Then LIST is checked for a last lone backslash, and
 ; its escapes become bytes in place (0: no delimiter), [dstart] to [dend].
@@ -147,9 +149,22 @@ parallel:
 	jmp .count
 .counted:
 ; The heap: the records, delbuf (a byte per operand, and 2), the read
-; buffers. xdx = the next read buffer.
+; buffers. [rs], a record's size: what shares a page among the records
+; and delbuf (a multiple of 8), at least RSMIN. xdx = the next read buffer.
 	mov [files_open], ecx
-	imul xbx, xcx, RS + 1 + BUFSZ
+	mov eax, PAGE - 2
+	sub eax, ecx
+	cdq
+	idiv ecx
+	and eax, -8
+	cmp eax, RSMIN
+	jge .rs
+	push RSMIN
+	pop xax
+.rs:
+	mov [rs], eax
+	lea xbx, [xax + 1 + BUFSZ]
+	imul xbx, xcx
 	jc no_memory
 	push xcx
 	push xbx
@@ -160,10 +175,11 @@ parallel:
 	jc no_memory
 	pop xcx
 	lea A1, [xbx + 2]
-	mov edx, ecx
-	shl edx, 9                      ; RS
+	lea edx, [xcx - 1]
+	imul edx, [rs]
 	add xdx, xax
-	mov [recs_end], xdx
+	mov [last], xdx                 ; the last operand's record
+	add edx, [rs]
 	mov [delbuf], xdx
 	lea xdx, [xdx + xcx + 2]
 	sys brk
@@ -200,7 +216,7 @@ parallel:
 .next_open:
 	mov [xbp+R_BIG], xdx
 	add edx, BUFSZ                  ; (addresses are below 4 GiB)
-	add xbp, RS
+	add xbp, [rs]
 	add WPTR [argp], W
 	jmp .open
 .open_failed:
@@ -227,8 +243,8 @@ parallel:
 	and dword [saved], 0
 	mov xbp, [recs]
 .slot:
-	cmp xbp, [recs_end]
-	jae .round
+	cmp xbp, [last]
+	ja .round
 	cmp dword [files_open], 0
 	je .round
 	xor ecx, ecx
@@ -261,8 +277,7 @@ parallel:
 	and WPTR [xbp+R_CUR], 0
 	dec dword [files_open]
 .nothing:
-	lea xax, [xbp+RS]
-	cmp xax, [recs_end]
+	cmp xbp, [last]
 	jne .save_delim
 	cmp byte [somedone], 0          ; the last operand: the line ends,
 	je .next_slot                   ; if any operand had one
@@ -279,8 +294,7 @@ parallel:
 
 .some:
 	mov byte [somedone], 1
-	lea xax, [xbp+RS]
-	cmp xax, [recs_end]
+	cmp xbp, [last]
 	je .line_end
 	call next_delim
 	jz .next_slot
@@ -290,23 +304,22 @@ parallel:
 	mov al, [ldelim]
 	call putc
 .next_slot:
-	add xbp, RS
+	add xbp, [rs]
 	jmp .slot
 
 ; serial - GNU's paste_serial: each operand's lines joined into one by the
 ; delimiters; a file that cannot be opened is reported and skipped.
-; xbx = the record (file_rec, or stdin_rec for "-"), cl = the byte held
-; back (GNU's charold).
+; xbx = srec, which reads every operand (fd 0 for "-"; R_POS = R_END
+; as the last one was read to its end; its end and error forgotten).
 serial:
 	mov xax, [argp]
 	mov xsi, [xax]
 	test xsi, xsi
 	jz finish
+	xor eax, eax
 	cmp word [xsi], '-'
 	jne .file
 	mov byte [have_stdin], 1
-	mov ebx, stdin_rec_s
-	mov [stdin_rec], xbx
 	jmp .opened
 .file:
 	push xsi
@@ -315,14 +328,13 @@ serial:
 	pop xdi
 	pop xsi
 	test eax, eax
-	jns .reset
+	jns .opened
 	call report
 	jmp .next
-.reset:
-	mov ebx, file_rec
-	mov [xbx+R_FD], xax             ; (R_POS = R_END: the last file was
-	call clearerr                   ; read to its end)
 .opened:
+	mov ebx, srec
+	mov [xbx+R_FD], xax
+	call clearerr
 	mov [xbx+R_NAME], xsi
 	mov xax, [dstart]
 	mov [dptr], xax
@@ -343,11 +355,9 @@ serial:
 	call putc
 .done:
 	call check_error
-	cmp xbx, file_rec
-	je .close
-	call clearerr
-	jmp .next
-.close:
+	mov xax, [xbx+R_NAME]
+	cmp word [xax], '-'
+	je .next                        ; stdin stays open
 	push xdi
 	sys close, [xbx+R_FD]
 	pop xdi
@@ -466,7 +476,8 @@ getc:
 	xchg A2, xax
 	jmp .sys
 .small:
-	shr A3d, 6                      ; (BUFSZ / 64 < RS - R_BUF)
+	mov A3d, [rs]                   ; the rest of the record
+	sub A3d, R_BUF
 .sys:
 	sys read
 	cmp eax, -EINTR
@@ -645,11 +656,8 @@ msg_write:	db 'write error', 0
 msg_memory:	db 'memory exhausted', 0
 dash:		db '-', 0
 
-DATA                                    ; (LIST is collapsed in place)
-tab:		db 9, 0
-no_delim:	db '\0', 0
-
-BSS
+BSS                                     ; (LIST is collapsed in place)
+	BSS_ROOM PAGE                   ; the variables start a page
 	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 dlist:	resW 1                          ; LIST as given
 dstart:	resW 1                          ; its delimiter bytes
@@ -657,11 +665,13 @@ dend:	resW 1
 dptr:	resW 1                          ; the next one
 argp:	resW 1                          ; the current operand's slot
 recs:	resW 1                          ; parallel: the records
-recs_end: resW 1
+last:	resW 1                          ; the last one
 delbuf:	resW 1                          ; parallel: delimiters kept
 stdin_rec: resW 1                       ; the record that reads stdin
+rs:	resW 1                          ; parallel: a record's size (< 4 GiB)
 saved:	resd 1                          ; bytes in delbuf
 files_open: resd 1
+tabv:	resb 2                          ; the default LIST: "\t"
 ldelim:	resb 1                          ; the line delimiter
 opt_s:	resb 1
 somedone: resb 1                        ; a line was read this round
@@ -669,9 +679,10 @@ have_stdin: resb 1                      ; "-" is an operand
 opened_stdin: resb 1                    ; a FILE was opened as fd 0
 %define LONGOPT_BSS_HERE                ; long_opt's ambp (written by a long
 ambp:	resd 1                          ; option) here, its ambbuf far
-obuf:	resb OBUFSZ                     ; (its start in the variables' page)
-file_rec: resb RECSZ                    ; serial: FILE's record
-stdin_rec_s: resb RECSZ                 ; serial: stdin's
+	resb -($-$$) & (W-1)
+srec:	resb R_BUF - 1                  ; serial: the record (reads to
+obuf:	resb OBUFSZ                     ; obuf + 1; its start in the
+                                        ; variables' page)
 qbuf:	resb 4 * 131072 + 4             ; LIST quoted for the message
 ambbuf:	resb 512
 

@@ -35,8 +35,9 @@
 ; as GNU's get_next does. The input is read in 128 KiB blocks (stdout's
 ; pipe, if it is one, raised to 1 MiB); a plain translation runs through
 ; the table in place, four bytes a turn, anything else through one loop
-; that deletes, translates and squeezes. A run without a message touches
-; one page of code and one of BSS.
+; that deletes, translates and squeezes, in place too. A run without a
+; message, on sets of up to 64 bytes and an input of up to ~3 KiB, writes
+; one page of BSS (16 KiB with the code's two pages and the stack's).
 
 %include "subk.inc"
 %include "layout.inc"
@@ -572,15 +573,15 @@ blksize:
 ; reader's first 8 KiB deleted and translated (the next 8 KiB while that
 ; leaves nothing: [gfirst] stays 0 when the block is all deleted), then
 ; with -s its squeeze loop's first piece: up to the first squeezed byte
-; found at an even place (the last place also looked at), and not the
-; one before it when that is the same byte.
-; The translated bytes go past the block read, in the pool (a short run
-; writes no other page). preserves ecx; out: xsi = xdi = buf. clobbers
-; eax, ebx, edx, ebp
+; found at an even place, and not the one before it when that is the same
+; byte (else all of it: a last byte squeezed at an odd place follows one
+; not squeezed, and ends the piece as the whole would).
+; The bytes are counted as they come, not stored (a short run writes no
+; other page): edi = the place of the next one, ebp = the one before.
+; preserves ecx; out: xsi = xdi = buf. clobbers eax, ebx, edx, ebp
 first_fwrite:
 	push xcx
 	mov esi, buf
-	lea ebp, [xsi+xcx]              ; scratch: past the bytes read (pool)
 	mov ebx, [del]
 .slice:
 	mov edx, 8192
@@ -589,55 +590,39 @@ first_fwrite:
 	mov edx, ecx
 .full:
 	sub ecx, edx
-	mov edi, ebp
+	push xcx
+	mov ecx, [sqz]                  ; (the zeros without -s)
+	xor edi, edi
+	or ebp, -1
 .byte:
 	movzx eax, byte [xsi]
 	inc esi
 	cmp byte [xbx+xax], 0
 	jne .deleted
 	mov al, [xax+xlate]
-	stosb
+	bt edi, 0
+	jc .odd
+	cmp byte [xcx+xax], 0
+	jne .found
+.odd:
+	mov ebp, eax
+	inc edi
 .deleted:
 	dec edx
 	jnz .byte
-	mov edx, edi
-	sub edx, ebp                    ; edx = the bytes GNU's reader gives
-	jnz .kept
-	test ecx, ecx
+	pop xcx
+	test edi, edi
+	jnz .store
+	test ecx, ecx                   ; nothing kept: the next slice
 	jnz .slice
-	jmp short .done
-.kept:
-	test byte [opts], OP_SQZ
-	jz .store
-	mov ebx, [sqz]
-	xor eax, eax                    ; eax = i, by twos
-.scan:
-	cmp eax, edx
-	jae .end
-	movzx ecx, byte [xbp+xax]
-	cmp byte [xbx+xcx], 0
-	jne .found
-	inc eax
-	inc eax
-	jmp .scan
-.end:
-	jne .store                      ; past the end: all of it
-	movzx ecx, byte [xbp+xdx-1]
-	cmp byte [xbx+xcx], 0
-	je .store
-	dec eax                         ; the last byte, squeezed
+	jmp short .store
 .found:
-	test eax, eax
-	jz .piece
-	mov cl, [xbp+xax-1]
-	cmp cl, [xbp+xax]
-	jne .piece
-	dec eax
-.piece:
-	lea edx, [xax+1]
+	pop xcx
+	cmp eax, ebp
+	je .store
+	inc edi
 .store:
-	mov [gfirst], edx
-.done:
+	mov [gfirst], edi
 	pop xcx
 	mov esi, buf
 	mov edi, esi
@@ -1345,15 +1330,19 @@ msg_write:	db 'write error', 0
 
 BSS
 	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
-; The words of unquote end where the variables start, and the elements'
-; pool, which is the input buffer later (and pbuf, for a message just
-; before exit), starts where they end: a short run touches one page.
+zeros:	resb 256                        ; an empty set (never written)
+; The words of unquote end where the variables start, WROOM bytes into a
+; page (sets of up to WROOM/2 bytes have their words on it), and the
+; elements' pool, which is the input buffer later (and pbuf, for a
+; message just before exit), starts where they end: a short run touches
+; one page (an input of up to ~3 KiB, in place).
+WROOM	equ 128
 ubuf:	resw MAXARG
+	resb (PAGE + WROOM - _BSS_PAGEOFF) % PAGE
 ubuf_end:
 xlate:	resb 256
 in1:	resb 256                        ; the bytes of SET1 (1)
 in2:	resb 256                        ; the bytes of SET2 (1)
-zeros:	resb 256                        ; an empty set
 opts:	resd 1
 del:	resd 1                          ; the table of the bytes deleted
 sqz:	resd 1                          ; and of those squeezed

@@ -59,11 +59,13 @@ same() { compare_with_gnu paste "$@"; }
 	unreadable_like_gnu paste '%s: locked: Permission denied' free locked free
 }
 
-# Serial, or one operand: its record and read buffers share a page with
-# the variables (i386's argv0/status beside them). Parallel: the records
-# (each with room for its first read) and delbuf are one heap page for a
-# few operands, the 16 KiB read buffers after them untouched by short files.
-# long_opt's ambp (written by a long option) is among the variables.
+# The variables start a BSS page, the output buffer follows them; serial
+# reads into the output buffer itself (i386's argv0/status beside the
+# variables). Parallel: the records (each with room for its first read,
+# sized so that they and delbuf fill one heap page: ~1.9 KiB each for two
+# operands) and delbuf are one heap page for a few operands, the 16 KiB
+# read buffers after them untouched by short files. long_opt's ambp
+# (written by a long option) is among the variables.
 @test "trivial runs: RSS at most 16 KiB" {
 	printf 'a b\nc d\n' > f
 	printf 'e f\n' > f2
@@ -78,4 +80,36 @@ same() { compare_with_gnu paste "$@"; }
 	rss_at_most 16 paste f f2 f f2 f f2
 	rss_at_most 16 paste --delimiters=, f f2
 	rss_at_most 16 paste --serial f
+}
+
+# 1 KiB inputs (issue 3: every filter on an input of up to 1 KiB in 16
+# KiB), of a few long lines and of short ones, from files and through
+# pipes.
+@test "1 KiB inputs: RSS at most 16 KiB, the same bytes as GNU" {
+	for i in 1 2 3 4 5; do seq -s ' ' $((i * 1000)) $((i * 1000 + 60)); done > lines
+	head -c 1024 lines > long
+	tail -c 1024 lines > long2
+	seq 1 2000 | head -c 1024 > short
+	seq 3000 5000 | head -c 1024 > short2
+	for k in long short; do
+		cp $k in
+		same $k ${k}2
+		same -s -d ,: $k ${k}2
+		same - ${k}2
+		rss_at_most 16 paste $k ${k}2
+		rss_at_most 16 paste -d , $k ${k}2
+		rss_at_most 16 paste -z $k ${k}2
+		rss_at_most 16 paste --delimiters=,: $k ${k}2
+		rss_at_most 16 paste $k
+		rss_at_most 16 paste -s $k
+		rss_at_most 16 paste -s -d ,: $k ${k}2
+		rss_at_most 16 paste --serial --zero-terminated $k
+		rss_at_most 16 paste - ${k}2 < $k
+		rss_at_most 16 paste -s < $k
+		rss_at_most 16 paste - - < $k
+		cat $k | rss_at_most 16 paste - ${k}2
+		cat $k | rss_at_most 16 paste -s
+		cat $k | rss_at_most 16 paste -s -d , - ${k}2
+		cat $k | rss_at_most 16 paste - - -
+	done
 }

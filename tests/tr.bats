@@ -97,8 +97,10 @@ same_as_gnu() { compare_with_gnu tr "$@"; }
 	[ "$({ dd bs=1M skip=4300 count=0 status=none; "$(bin tr)" '\000' x; } < sparse | wc -c)" -eq 104857600 ]
 }
 
-# The variables, the tables and the input buffer's start share a page
-# (first_fwrite's scratch is past the bytes read); i386's argv0/status too.
+# The sets' words (up to 64 bytes a set), the tables, the variables and
+# the input buffer's start share a page (the input is filtered in place,
+# first_fwrite only counts); i386's argv0/status are far, written only
+# with a message.
 @test "trivial runs: RSS at most 16 KiB" {
 	printf 'a b\nc d\n' > f
 	rss_at_most 16 tr a b < /dev/null
@@ -107,4 +109,31 @@ same_as_gnu() { compare_with_gnu tr "$@"; }
 	rss_at_most 16 tr -s ' ' < f
 	rss_at_most 16 tr -cd a < f
 	rss_at_most 16 tr -c a b < f
+}
+
+# 1 KiB inputs (issue 3: every filter on an input of up to 1 KiB in 16
+# KiB), of a few long lines and of short ones, from a file and through a
+# pipe; a 3000-byte input still fits.
+@test "1 KiB inputs: RSS at most 16 KiB" {
+	for i in 1 2 3 4 5; do seq -s ' ' $((i * 1000)) $((i * 1000 + 60)); done > lines
+	head -c 1024 lines > long
+	seq 1 2000 | head -c 1024 > short
+	head -c 3000 lines > big
+	both() {
+		rss_at_most 16 tr "$@" < $k && { cat $k | rss_at_most 16 tr "$@"; }
+	}
+	for k in big long short; do
+		both 0-9 a-j
+		both -d 1
+		both -s ' '
+		if [ $k = big ]; then continue; fi
+		both -cd '0-9\n'
+		both -ds 1 ' '
+		both -s 0-9 a-j
+		both -c 0-9 x
+		both -t 0123 ab
+		both '[:lower:]' '[:upper:]'
+		both -cs '[:alnum:]' '\n'
+		both -d '[:space:]'
+	done
 }
