@@ -35,7 +35,9 @@
 ;                         SOURCE only into the current directory, as GNU)
 ;   -u, --update          copy only when SOURCE is newer than DEST or DEST
 ;                         is missing
-;   -v, --verbose         print 'SOURCE' -> 'DEST' for each copy
+;   -v, --verbose         print 'SOURCE' -> 'DEST' for each copy (as GNU,
+;                         a non-directory's before it is copied, so also
+;                         when that fails; a directory's once it is made)
 ;   -T, --no-target-directory  DEST is never a directory
 ;   -t, --target-directory=DIRECTORY
 ;   -b, --backup[=CONTROL]  an existing DEST (not a directory copied
@@ -85,10 +87,7 @@
 ; --remove-destination, --strip-trailing-slashes, -x, -Z, --context,
 ; --preserve=context/xattr and --no-preserve=mode/all fail with
 ; "cp: unsupported option" before anything is done.
-; With -v, GNU prints a file's line before copying it, so also when the
-; copy then fails (a source it cannot open, a destination it cannot
-; create); cp prints it once the copy was made (but before --reflink's
-; failure, as GNU). cp -b -f SOURCE SOURCE (GNU: a backup of SOURCE,
+; cp -b -f SOURCE SOURCE (GNU: a backup of SOURCE,
 ; then the copy) says "are the same file" as without -b. --parents: a
 ; failure to restore a made directory's attributes is said with cp -p's
 ; words ("preserving permissions for", "preserving times for"), not
