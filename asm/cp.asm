@@ -69,6 +69,8 @@
 ;                         holes kept and its data's blocks of zeros made
 ;                         holes; never: no holes (zeros written); always:
 ;                         every 4096-byte block of zeros made a hole
+;                         (holes only in a regular file: into a pipe or
+;                         a device a sparse source's holes are zeros)
 ;   --reflink[=WHEN]      always (no WHEN): a clone (FICLONE) or GNU's
 ;                         "failed to clone 'DEST' from 'SOURCE': REASON";
 ;                         auto: copy_file_range (clones where the file

@@ -342,3 +342,14 @@ sparse_files() {
 			[ "${lines[3]}" = data ] || { printf '%s\n' "$output"; return 1; }
 	done
 }
+
+@test "a sparse source, --sparse=always and never into a pipe and /dev/null: holes as zeros, as GNU" {
+	sparse_files
+	local f m
+	for f in s1 s2 s4 s6; do
+		for m in auto never always; do
+			"$(bin cp)" --sparse=$m $f /dev/stdout | cmp - $f
+			"$(bin cp)" --sparse=$m $f /dev/null
+		done
+	done
+}
