@@ -25,9 +25,14 @@
 ;                         a DEST the user cannot write (GNU's overwrite_ok:
 ;                         not root, not a symlink, faccessat(W_OK) fails)
 ;                         "cp: unwritable 'DEST' (mode 0444, r--r--r--);
-;                         try anyway? ", with -f "cp: replace 'DEST',
-;                         overriding mode 0444 (r--r--r--)? "
+;                         try anyway? ", with -f or --remove-destination
+;                         "cp: replace 'DEST', overriding mode 0444
+;                         (r--r--r--)? "
 ;   -n, --no-clobber      never overwrite an existing file
+;   --remove-destination  an existing DEST (not a directory) removed
+;                         before the copy ("removed 'DEST'" with -v; GNU's
+;                         "cannot remove" when it cannot be); DEST itself,
+;                         a symlink not followed (so also with a backup)
 ;   (-n, -u and -i skip a non-directory SOURCE only, as GNU: -rn merges
 ;   into an existing directory, a file over a directory is asked first)
 ;   -l, --link            hard links instead of copies
@@ -86,7 +91,7 @@
 ; Exit status: 0; 1 when anything failed (the other operands are still
 ; copied) or for a usage error.
 ; Differences from GNU: --attributes-only, --copy-contents, --debug,
-; --remove-destination, --strip-trailing-slashes, -x, -Z, --context,
+; --strip-trailing-slashes, -x, -Z, --context,
 ; --preserve=context/xattr and --no-preserve=mode/all fail with
 ; "cp: unsupported option" before anything is done.
 ; cp -b -f SOURCE SOURCE (GNU: a backup of SOURCE,
@@ -103,7 +108,7 @@
 ; long" (GNU walks such trees with openat).
 ; Memory: the long options' table, the questions of -i, --preserve's
 ; lists, the refusals, --sparse=always's holes, --reflink's clone, the
-; backups and --parents live in a cold segment (elf.inc's COLD): a run
+; backups, --remove-destination and --parents live in a cold segment (elf.inc's COLD): a run
 ; that uses none of them maps only the hot code (under 8192 bytes: two
 ; pages); one that does maps the cold pages too (8 KiB more).
 ;
