@@ -174,7 +174,7 @@ $(bin sort): write error" '"$1" -o /dev/full f'
 		cat in$n | "$(bin sort)" -r - in93 > ours && gnu -r in$n in93 > expected && cmp expected ours
 		cat long$n | "$(bin sort)" - in93 > ours && gnu long$n in93 > expected && cmp expected ours
 	done
-	for n in 305 306 307 318 319 320 611 612 613 637 638 639 733 734 735 765 766 767; do
+	for n in 612 613 638 639 733 734 765 766; do
 		yes b | head -n $n | sed '1~3s/b/a/' > lines
 		"$(bin sort)" -u lines > ours && gnu -u lines > expected && cmp expected ours
 		"$(bin sort)" -s -k1,1 lines > ours && gnu -s -k1,1 lines > expected && cmp expected ours
