@@ -63,7 +63,7 @@ OUTSZ   equ 65536
 %define V(x) byte xbp + x - VB
 CHUNK   equ 65536
 SPIECE  equ 8192                        ; GNU's WRITESIZE
-SMALL   equ 1024                        ; a small input: read SMALL above opos
+SMALL   equ 1040                        ; a small input (1 KiB fits): read SMALL above opos
 %define RE_SMALLSZ 632                  ; -r: patterns of up to 11 bytes (more
                                         ; would move outbuf up: a plain 3000-byte
                                         ; output would then cross a page)

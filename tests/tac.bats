@@ -175,6 +175,13 @@ load helpers
 	head -c 1000 /dev/urandom > r
 	rss_at_most 16 tac -r -s 'x[0-9]' r
 	cat r | rss_at_most 16 tac
+	# 1 KiB exactly (SMALL is 1040): a file, stdin and a pipe, with -r too
+	head -c 1024 /dev/urandom > r
+	rss_at_most 16 tac r
+	rss_at_most 16 tac < r
+	cat r | rss_at_most 16 tac
+	rss_at_most 16 tac -r -s 'x[0-9]' r
+	cat r | rss_at_most 16 tac -r -s 'x[0-9]'
 	# a plain 3000-byte file: its output stays on the variables' page too
 	head -c 3000 /dev/urandom > r
 	rss_at_most 20 tac r
