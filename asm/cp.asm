@@ -106,9 +106,9 @@
 ; interleaved as GNU's when both go to one pipe (GNU flushes stdout before
 ; each message). Paths longer than PATH_MAX fail with "File name too
 ; long" (GNU walks such trees with openat).
-; Memory: the long options' table, the questions of -i, --preserve's
-; lists, the refusals, --sparse=always's holes, --reflink's clone, the
-; backups, --remove-destination and --parents live in a cold segment (elf.inc's COLD): a run
+; Memory: the questions of -i, --preserve's lists, argmatch's, the
+; refusals, --sparse=always's holes, --reflink's clone, the backups,
+; --remove-destination and --parents live in a cold segment (elf.inc's COLD): a run
 ; that uses none of them maps only the hot code (under 8192 bytes: two
 ; pages); one that does maps the cold pages too (8 KiB more).
 ;
