@@ -41,7 +41,7 @@ OPT_BYTES equ HT_BYTES
 OPT_ELIDE equ 2
 %define HT_FD ebp
 %define HT_HEAD
-%define HT_WSMALL 1024                ; ht_window's first window (wbuf)
+%define HT_WSMALL 1280                ; ht_window's first window (wbuf)
 %define HT_BAD_LETTER fmt_trailing
 %define HDR_ALWAYS 2
 

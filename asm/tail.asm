@@ -47,7 +47,7 @@ M_RETRY     equ 16
 %define HDR_ALWAYS 2
 %define HT_FD [fd]
 %define HT_FOLLOWING
-%define HT_WSMALL 1024                ; ht_window's first window (wbuf)
+%define HT_WSMALL 1280                ; ht_window's first window (wbuf)
 %define HT_BAD_LETTER fmt_context    ; (only digits are left)
 
 ; q_op DST, A, OP, OPC, B - the qword [DST] = [A] OP [B] (OP, then OPC with

@@ -85,6 +85,14 @@ load helpers
 	rss_at_most 16 head -n -1 < f
 	rss_at_most 16 head -c -1 f
 	rss_at_most 16 head -n -2 f f
+	# 1 KiB of input (wbuf, the first window, is 1280 bytes): long and short lines
+	head -c 1024 "$BATS_TEST_DIRNAME/../README.md" > k
+	seq 1 300 | head -c 1024 > s
+	for i in k s; do
+		rss_at_most 16 head -n -2 $i
+		rss_at_most 16 head -c -5 < $i
+		cat $i | rss_at_most 16 head -n -2
+	done
 }
 
 @test "long options are refused with GNU's unrecognized-option message" {

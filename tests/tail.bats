@@ -98,6 +98,14 @@ both() {
 	rss_at_most 16 tail -c 1 f
 	rss_at_most 16 tail -c 3 < f
 	rss_at_most 16 tail -c +2 f
+	# 1 KiB of input (wbuf, the first window, is 1280 bytes): long and short lines
+	head -c 1024 "$BATS_TEST_DIRNAME/../README.md" > k
+	seq 1 300 | head -c 1024 > s
+	for i in k s; do
+		rss_at_most 16 tail -c 5 $i
+		rss_at_most 16 tail -n 3 < $i
+		cat $i | rss_at_most 16 tail -c 5
+	done
 }
 
 @test "-f: appended lines, ended by --pid, as GNU" {
