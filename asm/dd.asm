@@ -20,7 +20,11 @@
 ; Differences from GNU: conv=ascii,ebcdic,ibm,block,unblock,sparse and
 ; iflag/oflag=nocache,binary,text are refused as invalid; conv=swab swaps
 ; within each block (GNU carries an odd byte over to the next block);
-; bs/ibs/obs above 2147483647 are refused as too large.
+; bs/ibs/obs above 2147483647 are refused as too large; with oflag=direct
+; a last short output block fails with EINVAL (GNU turns O_DIRECT off for
+; it).
+; Memory: a block of up to 1 MiB (obs + ibs when reblocking) is read into
+; BSS right after the variables, so a short run writes one data page.
 
 %include "subk.inc"
 %include "layout.inc"
@@ -389,46 +393,55 @@ _start.args_done:
 	js open_failed
 	mov [out_fd], eax
 
-; Buffers from brk: ibuf (ibs bytes, page-aligned for O_DIRECT), and obuf
-; after it when the output is reblocked (else obuf = ibuf).
+; The buffers. Without reblocking one buffer of ibs bytes (ibuf = obuf).
+; Reblocking reads each block straight into obuf after the bytes it holds
+; (ibuf = obuf + opos, set before each read), so obuf has room for obs +
+; ibs bytes; only iflag=/oflag=direct keeps two page-aligned buffers on
+; the brk heap (a read at obuf + opos would not be aligned), the block
+; copied to obuf after its conversion. Up to IOBUFSZ bytes go to iobuf,
+; right after the variables on their page: a short run writes that page
+; alone (bs=4k, bs=64k, ibs=4k obs=4k); more (or direct) to the brk heap.
 .buffers:
-	mov ecx, [ibs]
-	add ecx, 15
-	and ecx, -16
-	mov eax, ecx
-	cmp byte [twobufs], 0
-	je .small
+	mov eax, [ibs]
+	xor ecx, ecx                    ; obuf - ibuf
+	mov dl, [twobufs]
+	test dl, dl
+	jz .one
 	add eax, [obs]
-.small:
-	mov edx, [iflags]
-	or edx, [oflags]
-	test edx, O_DIRECT
-	jnz .brk
-	cmp eax, SMALLBUF
+.one:
+	mov ebx, [iflags]
+	or ebx, [oflags]
+	test ebx, O_DIRECT
+	jnz .direct
+	mov [inplace], dl
+	cmp eax, IOBUFSZ
 	ja .brk
-	mov eax, smallbuf
+	mov eax, iobuf
 	mov [ibuf], eax
 	mov [obuf], eax
-	cmp byte [twobufs], 0
-	je .skip
-	add eax, ecx
-	mov [obuf], eax
 	jmp .skip
-.brk:
+.direct:
+	test dl, dl
+	jz .brk
+	mov ecx, [ibs]
+	add ecx, 4095
+	and ecx, -4096
+	mov eax, ecx
+	add eax, [obs]
+	jc .nomem
+	add eax, [ibs]                  ; (a block copied after obs - 1)
+	jc .nomem
+.brk:                                   ; eax = the bytes, ecx = obuf - ibuf
+	push xax
+	push xcx
 	sys brk, 0
 	add eax, 4095
 	and eax, -4096
 	mov [ibuf], eax
-	mov [obuf], eax
-	mov ecx, [ibs]
-	cmp byte [twobufs], 0
-	je .alloc
-	add ecx, 4095
-	and ecx, -4096
-	add eax, ecx
-	mov [obuf], eax
-	mov ecx, [obs]
-.alloc:
+	pop xcx
+	add ecx, eax
+	mov [obuf], ecx
+	pop xcx
 	add eax, ecx
 	jc .nomem
 	push xax
@@ -605,6 +618,12 @@ _start.args_done:
 	mov ecx, [lastsz]
 .size:
 	mov [rsize], ecx
+	cmp byte [inplace], 0           ; the read goes after obuf's bytes
+	je .placed
+	mov eax, [opos]
+	add eax, [obuf]
+	mov [ibuf], eax
+.placed:
 	test byte [conv], C_SYNC
 	jz .read
 	mov edi, [ibuf]
@@ -708,34 +727,38 @@ _start.args_done:
 	jmp .stats
 
 .reblock:
+; The block to obuf's end (copied unless read there), then each obs bytes
+; from obuf written (xbp the next ones), the rest moved to obuf's start.
 	mov xsi, [ibuf]
-	mov edx, [nread]
-.fill:
-	test edx, edx
-	jz .loop
-	mov ecx, [obs]
-	sub ecx, [opos]
-	cmp ecx, edx
-	jbe .chunk
-	mov ecx, edx
-.chunk:
-	sub edx, ecx
 	mov edi, [opos]
-	add [opos], ecx
 	add xdi, [obuf]
-	rep movsb
-	mov eax, [opos]
-	cmp eax, [obs]
-	jne .fill
-	push xsi
-	push xdx
+	mov ecx, [nread]
+	add [opos], ecx
+	cmp xsi, xdi
+	je .in_place
+	rep movsb                       ; (direct: a buffer of its own)
+.in_place:
+	mov xbp, [obuf]
+.wblock:
+	mov ecx, [obs]
+	cmp [opos], ecx
+	jb .wrest
 	mov dword [wmsg], s_writingto
-	call flush_obuf
-	pop xdx
-	pop xsi
+	mov xsi, xbp
+	call flush_out
 	js .stats
-	and dword [opos], 0
-	jmp .fill
+	mov ecx, [obs]
+	add xbp, xcx
+	sub [opos], ecx
+	jmp .wblock
+.wrest:
+	mov xsi, xbp
+	mov edi, [obuf]
+	cmp xsi, xdi
+	je .loop
+	mov ecx, [opos]
+	rep movsb
+	jmp .loop
 
 ; The end of the input: the last short output block, then fdatasync/fsync
 ; (fdatasync's EINVAL/ENOSYS falls back to fsync, as GNU), the close.
@@ -797,6 +820,8 @@ _start.args_done:
 flush_obuf:
 	mov xsi, [obuf]
 	mov ecx, [opos]
+; flush_out: the same for ecx bytes at xsi.
+flush_out:
 	call write_out
 	test eax, eax
 	jns .ok
@@ -813,7 +838,7 @@ flush_obuf:
 	or eax, -1
 	ret
 .ok:
-	cmp ecx, [obs]                  ; (ecx = opos: see write_out)
+	cmp ecx, [obs]                  ; (ecx kept: see write_out)
 	je .full
 	mov edi, out_part
 	call inc64
@@ -1860,10 +1885,12 @@ fmt_partial:	db F_ARGV0, ': warning: partial read (', F_ARG, ' byte', F_TEXT, ')
 fmt_noskip:	db F_ARGV0, ': ', F_FILE, ': cannot skip to specified offset', 10, 0
 
 BSS
-; The variables, the statistics' text and the small buffers in one page
-; (i386's argv0 and status with them): a trivial run writes only it.
-SMALLBUF	equ 2048
-	BSS_ROOM VARSZ + 8
+; The variables, the statistics' text and the start of iobuf in one page
+; (i386's argv0 and status with them): a trivial run writes only it, a
+; read of up to IOROOM bytes too.
+IOBUFSZ		equ 1024 * 1024
+IOROOM		equ 2048
+	BSS_ROOM VARSZ + 8 + 64 + IOROOM
 	GLOBALS_HERE
 vars:
 ibs:		resd 1
@@ -1921,12 +1948,14 @@ ddash:		resb 1
 warnp:		resb 1
 pmode:		resb 1
 twobufs:	resb 1
+inplace:	resb 1
 sigflag:	resb 1
 hpoint:		resb 1
 gbuf:		resb 32
 sbuf:		resb 512
-smallbuf:	resb SMALLBUF
 VARSZ		equ $ - vars
+	resb (64 - _BSS_PAGEOFF % 64) % 64
+iobuf:		resb IOBUFSZ
 QBUFSZ		equ 4 * 131072 + 512
 qbuf:		resb QBUFSZ
 TEXT

@@ -3,7 +3,8 @@
 # speed vary: masked, the rest compared with GNU's), SIGUSR1's statistics
 # during a copy, status=progress, offsets and totals past 4 GiB (sparse
 # files) on both arches, a big bs= from brk, unreadable files as a
-# non-root user, a closed pipe, and the peak RSS of trivial runs.
+# non-root user, a closed pipe, iflag=/oflag=direct with reblocking, and
+# the peak RSS of trivial runs (big blocks and reblocking too).
 load helpers
 
 # mask: the time and speed of the bytes line replaced by T and S
@@ -185,6 +186,35 @@ PY
 	rss_at_most 16 dd if=in status=noxfer of=/dev/null status=none
 	rss_at_most 16 dd if=in status=none
 	rss_at_most 16 dd if=in bs=1K conv=ucase status=none
+}
+
+@test "peak RSS of a short run with big blocks: 16 KiB (iobuf beside the variables)" {
+	printf 'one line\n' > in
+	local a
+	for a in bs=4k bs=64k bs=1M ibs=4k obs=4k ibs=4k obs=64k ibs=64k obs=512 \
+		"ibs=64k obs=64k" "bs=4k conv=ucase" "bs=4k count=1"; do
+		rss_at_most 16 dd if=in of=out $a status=none
+		rss_at_most 16 dd if=in $a status=none
+		/usr/bin/dd if=in of=gnu $a status=none
+		cmp gnu out || { echo "$a"; return 1; }
+	done
+	rss_at_most 16 dd bs=4k status=none
+	rss_at_most 16 dd ibs=4k obs=4k status=none
+}
+
+@test "reblocking with iflag=direct (two aligned buffers) copies as GNU" {
+	head -c 300000 /dev/urandom > in
+	/usr/bin/dd if=in iflag=direct ibs=4096 obs=1000 of=probe status=none 2>/dev/null ||
+		skip "no O_DIRECT here"
+	"$(bin dd)" if=in iflag=direct ibs=4096 obs=1000 of=out status=none
+	cmp in out
+	"$(bin dd)" if=in iflag=direct ibs=8192 obs=3000 of=ours 2> ours.err
+	/usr/bin/dd if=in iflag=direct ibs=8192 obs=3000 of=gnus 2> gnus.err
+	cmp in ours && cmp gnus ours
+	diff <(head -2 ours.err) <(head -2 gnus.err)
+	head -c 299008 in > in2                 # whole blocks: see the header
+	"$(bin dd)" if=in2 ibs=5000 obs=4096 oflag=direct of=ours2 status=none
+	cmp in2 ours2
 }
 
 @test "short reads from a pipe: +1 records each, and GNU's partial-read warning" {
