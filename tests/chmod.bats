@@ -4,14 +4,6 @@
 # closed pipe, and the peak RSS.
 load helpers
 
-# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment)
-# ends with status 1 (one error message) after a peak RSS of at most KIB
-rss_error_at_most() {
-	local kb st
-	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null | tail -1)
-	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
-}
-
 @test "the user cases as a non-root user" {
 	user_cases chmod
 }

@@ -100,21 +100,13 @@ for i in range(500):
 	closed_pipe_kills du d
 }
 
-# error_rss_at_most KIB UTIL ARGS... - UTIL ARGS ends with status 1 (an
-# error run: stderr is ignored) after a peak RSS of at most KIB KiB
-error_rss_at_most() {
-	local kb st
-	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null </dev/null | tail -n 1)
-	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
-}
-
 @test "peak RSS of a trivial run: 16 KiB" {
 	rss_at_most 16 du /dev/null
 	rss_at_most 16 du -s -b /dev/null
 	touch f
 	rss_at_most 16 du f
 	rss_at_most 16 du --summ --apparent f   # (long_opt's words on the page)
-	error_rss_at_most 16 du nope           # (the message in obuf)
+	rss_error_at_most 16 du nope           # (the message in obuf)
 	local kib=16                            # a walk: i386 adds the vDSO's page
 	[ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ] && kib=20
 	mkdir -p d/e && echo x > d/f && echo y > d/e/g

@@ -165,6 +165,15 @@ rss_at_most() {
 	[ "$st" -eq 0 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
 }
 
+# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment,
+# stdin /dev/null) ends with status 1 (an error run: stderr is ignored)
+# after a peak RSS of at most KIB KiB
+rss_error_at_most() {
+	local kb st
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null </dev/null | tail -n 1)
+	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
+}
+
 # least_rss_at_most KIB RUNS UTIL ARGS... - UTIL ARGS with an empty
 # environment ends with status 0 every time, and the least peak RSS of RUNS
 # runs is at most KIB KiB (where the kernel puts the stack varies)

@@ -93,14 +93,6 @@ load helpers
 	diff out1 out2
 }
 
-# error_rss_at_most KIB UTIL ARGS... - UTIL ARGS ends with status 1 (an
-# error run: stderr is ignored) after a peak RSS of at most KIB KiB
-error_rss_at_most() {
-	local kb st
-	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null </dev/null | tail -n 1)
-	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
-}
-
 @test "peak RSS of a trivial run is at most 16 KiB" {
 	touch a
 	mkdir d
@@ -110,7 +102,7 @@ error_rss_at_most() {
 	rss_at_most 16 ln -v a c
 	rss_at_most 16 ln -r -s a d/l       # (canonicalize and relpath)
 	rss_at_most 16 ln -rsfv a d/l
-	error_rss_at_most 16 ln nope/x y
+	rss_error_at_most 16 ln nope/x y
 	rss_at_most 16 ln a d               # (a short DIR/BASE on the page)
 	touch c
 	rss_at_most 16 ln -sv -t d c

@@ -11,14 +11,6 @@
 # destination, -f -i -n in their orders, root, a symlink destination.
 load helpers
 
-# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment)
-# ends with status 1 (one error message) after a peak RSS of at most KIB
-rss_error_at_most() {
-	local kb st
-	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null | tail -1)
-	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
-}
-
 # links DIR - each non-directory under DIR: its name, its link count and
 # the first name (in sorted order) of its inode
 links() {

@@ -5,14 +5,6 @@
 # read-only file system, a terminal's write-protected prompt, peak RSS.
 load helpers
 
-# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment)
-# ends with status 1 (one error message) after a peak RSS of at most KIB
-rss_error_at_most() {
-	local kb st
-	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null | tail -1)
-	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
-}
-
 # sandboxed SCRIPT - SCRIPT run by bash -e in a private mount namespace
 # where a fresh tmpfs is mounted on $T (its working directory; fast, and
 # gone afterwards) and every other mount is read-only, so a bug in rm -r

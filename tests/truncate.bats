@@ -6,14 +6,6 @@
 # peak RSS.
 load helpers
 
-# rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment)
-# ends with status 1 (one error message) after a peak RSS of at most KIB
-rss_error_at_most() {
-	local kb st
-	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null | tail -1)
-	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
-}
-
 # sizes_like_gnu ARGS... - truncate ARGS on ./o1 ./o2 ... (ours) and on
 # ./g1 ./g2 ... (GNU's), made before as copies of ./a ./b: the same sizes,
 # the same status
