@@ -20,9 +20,8 @@
 ; Differences from GNU: conv=ascii,ebcdic,ibm,block,unblock,sparse and
 ; iflag/oflag=nocache,binary,text are refused as invalid; conv=swab swaps
 ; within each block (GNU carries an odd byte over to the next block);
-; bs/ibs/obs above 2147483647 are refused as too large; with oflag=direct
-; a last short output block fails with EINVAL (GNU turns O_DIRECT off for
-; it).
+; bs/ibs/obs above 2147483647 are refused as too large; GNU's message if
+; turning O_DIRECT off for a short block fails is not given.
 ; Memory: a block of up to 1 MiB (obs + ibs when reblocking) is read into
 ; BSS right after the variables, so a short run writes one data page.
 
@@ -44,6 +43,10 @@ C_EXCL      equ 256
 C_NOCREAT   equ 512
 ; iflag=/oflag= bits: open flags and four of dd's own (above them)
 O_SYNC_     equ 0o4010000
+%assign O_DIRECT_BIT 14
+%if (1 << O_DIRECT_BIT) != O_DIRECT
+ %error "O_DIRECT is not bit 14"
+%endif
 F_SEEKB     equ 0x08000000
 F_FULL      equ 0x10000000
 F_COUNTB    equ 0x20000000
@@ -928,6 +931,17 @@ write_out:
 	mov [wptr], xsi
 	mov [wleft], ecx
 	and dword [wdone], 0
+; GNU's iwrite: a block shorter than obs turns oflag=direct off for good
+; (and asks for conv=fsync), as it could not be written with it.
+	cmp ecx, [obs]
+	jae .more
+	btr dword [oflags], O_DIRECT_BIT
+	jnc .more
+	or byte [conv], C_FSYNC
+	mov A1, [out_fd]
+	sys fcntl, A1, F_GETFL
+	and eax, ~O_DIRECT
+	sys fcntl, A1, F_SETFL, xax
 .more:
 	mov A3d, [wleft]
 	xor eax, eax

@@ -212,9 +212,24 @@ PY
 	/usr/bin/dd if=in iflag=direct ibs=8192 obs=3000 of=gnus 2> gnus.err
 	cmp in ours && cmp gnus ours
 	diff <(head -2 ours.err) <(head -2 gnus.err)
-	head -c 299008 in > in2                 # whole blocks: see the header
+	head -c 299008 in > in2                 # whole blocks
 	"$(bin dd)" if=in2 ibs=5000 obs=4096 oflag=direct of=ours2 status=none
 	cmp in2 ours2
+}
+
+@test "oflag=direct: a short last block turns O_DIRECT off, as GNU" {
+	head -c 300000 /dev/urandom > in
+	/usr/bin/dd if=in oflag=direct bs=4096 of=probe status=none 2>/dev/null ||
+		skip "no O_DIRECT here"
+	local a
+	for a in "bs=4096" "ibs=5000 obs=4096" "bs=8192 iflag=direct" "ibs=3000 obs=8192 conv=notrunc"; do
+		"$(bin dd)" if=in $a oflag=direct of=ours 2> ours.err
+		/usr/bin/dd if=in $a oflag=direct of=gnus 2> gnus.err
+		cmp in ours && cmp gnus ours
+		diff <(head -2 ours.err) <(head -2 gnus.err)
+	done
+	printf 'abc' | "$(bin dd)" oflag=direct bs=4096 of=ours status=none
+	[ "$(cat ours)" = abc ]
 }
 
 @test "short reads from a pipe: +1 records each, and GNU's partial-read warning" {
