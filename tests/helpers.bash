@@ -397,6 +397,24 @@ big_sparse() {
 	printf x >> "$big"
 }
 
+# hash_check_rss UTIL - UTIL -c of a one-line, a ten-line and a --tag list
+# (made by GNU's UTIL), of two lists and of a list on stdin each peak at 16
+# KiB; the ten-line check says OK for every line
+hash_check_rss() {
+	local i
+	for i in 1 2 3 4 5 6 7 8 9 10; do echo "line $i" > f$i; done
+	"/usr/bin/$1" f1 > one.list
+	"/usr/bin/$1" f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 > ten.list
+	"/usr/bin/$1" --tag f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 > tag.list
+	rss_at_most 16 "$1" -c one.list
+	rss_at_most 16 "$1" -c ten.list
+	rss_at_most 16 "$1" -c tag.list
+	rss_at_most 16 "$1" -c --quiet ten.list one.list
+	rss_at_most 16 "$1" -c - < ten.list
+	run "$(bin "$1")" -c ten.list
+	[ "$status" -eq 0 ] && [ "${#lines[@]}" -eq 10 ] && [ "${lines[9]}" = "f10: OK" ]
+}
+
 # hash_edges_like_gnu UTIL - our UTIL gives GNU's sums for a big file and
 # then the padding edges (hash_edges) in one run
 hash_edges_like_gnu() {

@@ -130,16 +130,5 @@ Try '$(bin md5sum) --help' for more information." ]
 }
 
 @test "peak RSS of -c with a one-line and a ten-line list: 16 KiB" {
-	local i
-	for i in 1 2 3 4 5 6 7 8 9 10; do echo "line $i" > f$i; done
-	/usr/bin/md5sum f1 > one.list
-	/usr/bin/md5sum f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 > ten.list
-	/usr/bin/md5sum --tag f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 > tag.list
-	rss_at_most 16 md5sum -c one.list
-	rss_at_most 16 md5sum -c ten.list
-	rss_at_most 16 md5sum -c tag.list
-	rss_at_most 16 md5sum -c --quiet ten.list one.list
-	rss_at_most 16 md5sum -c - < ten.list
-	run "$(bin md5sum)" -c ten.list
-	[ "$status" -eq 0 ] && [ "${#lines[@]}" -eq 10 ] && [ "${lines[9]}" = "f10: OK" ]
+	hash_check_rss md5sum
 }

@@ -52,16 +52,5 @@ load helpers
 }
 
 @test "peak RSS of -c with a one-line and a ten-line list: 16 KiB" {
-	local i
-	for i in 1 2 3 4 5 6 7 8 9 10; do echo "line $i" > f$i; done
-	/usr/bin/sha1sum f1 > one.list
-	/usr/bin/sha1sum f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 > ten.list
-	/usr/bin/sha1sum --tag f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 > tag.list
-	rss_at_most 16 sha1sum -c one.list
-	rss_at_most 16 sha1sum -c ten.list
-	rss_at_most 16 sha1sum -c tag.list
-	rss_at_most 16 sha1sum -c --quiet ten.list one.list
-	rss_at_most 16 sha1sum -c - < ten.list
-	run "$(bin sha1sum)" -c ten.list
-	[ "$status" -eq 0 ] && [ "${#lines[@]}" -eq 10 ] && [ "${lines[9]}" = "f10: OK" ]
+	hash_check_rss sha1sum
 }
