@@ -307,10 +307,10 @@ _start:
 	exit_status
 
 ; dest_name - tdir joined to the last component of [src] (its trailing
-; slashes dropped) -> [dst]: a short one (up to DNEAR bytes) at dnear,
-; the top of the rest buffer, on the variables' page (not with -r, whose
-; canonicalize and result use it), else in dbuf; [base], [baselen] = the
-; base.
+; slashes dropped) -> [dst]: a short one (up to DNEAR bytes) on the
+; variables' page, at dnear, the top of the rest buffer (with -r, whose
+; canonicalize and result use that, at rnear), else in dbuf; [base],
+; [baselen] = the base.
 dest_name:
 	mov xsi, [src]
 	call last_comp
@@ -334,9 +334,10 @@ dest_name:
 	mov edi, dbuf
 	cmp ecx, DNEAR
 	ja .far
-	cmp byte [opt_r], 0
-	jne .far
 	mov edi, dnear
+	cmp byte [opt_r], 0
+	je .far
+	mov edi, rnear
 .far:
 	mov [dst], xdi                  ; (the upper half 0 on x86_64)
 	push xsi
@@ -933,7 +934,7 @@ msg_empty:	db 0
 ; obuf: the -v lines, the messages (qbuf: after obuf is written) and -r's
 ; work (past obuf's bytes).
 BSS
-CAN_BSS 512, 1536
+CAN_BSS 512, 2048
 DNEAR	equ 448
 dnear	equ can_rend - 512
 tdir:	resW 1
@@ -967,6 +968,7 @@ GLOBALS_HERE
 ambp:	resd 1                  ; by a long option
 tname:	resW 1                  ; -f's temporary name (in obuf)
 rndbuf:	resb 256
+rnear:	resb DNEAR + 2                  ; (-r's short [dst]: dest_name)
 sstx:	resb STATX_RECORD
 dstx:	resb STATX_RECORD
 QBUFSZ	equ 2 * 131072 + 4 * 2 * 131072 + 64

@@ -106,4 +106,8 @@ load helpers
 	rss_at_most 16 ln a d               # (a short DIR/BASE on the page)
 	touch c
 	rss_at_most 16 ln -sv -t d c
+	mkdir d2
+	rss_at_most 16 ln -rs a d2          # (-r's short DIR/BASE on the page)
+	rss_at_most 16 ln -rsfv a d2
+	rss_at_most 16 ln -rs a x
 }
