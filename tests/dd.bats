@@ -129,6 +129,54 @@ PY
 	done
 }
 
+@test "SIGUSR1 in a read after 80 small blocks (i386: through the vDSO's entry)" {
+	# bs=1: 40 reads and 40 writes, then a read blocked on the empty pipe;
+	# i386 has switched to __kernel_vsyscall by then (its page resident),
+	# the signal ends that read with EINTR and the handler returns by
+	# rt_sigreturn (int 0x80: the kernel finds the frame at esp)
+	for dd in "$(bin dd)" /usr/bin/dd; do
+	rm -f out err
+	run python3 - "$dd" <<'PY'
+import os, subprocess, sys, time, signal
+r, w = os.pipe()
+e = open('err', 'wb')
+p = subprocess.Popen([sys.argv[1], 'status=noxfer', 'of=out', 'bs=1'], stdin=r, stderr=e)
+os.close(r)
+os.write(w, b'x' * 40)
+for _ in range(5000):
+    try:
+        if os.path.getsize('out') == 40:
+            break
+    except OSError:
+        pass
+    time.sleep(0.001)
+time.sleep(0.01)
+vdso = '0'
+lines = open('/proc/%d/smaps' % p.pid).read().splitlines()
+for i, l in enumerate(lines):
+    if l.endswith('[vdso]'):
+        vdso = [x for x in lines[i+1:i+8] if x.startswith('Rss:')][0].split()[1]
+elf32 = open(sys.argv[1], 'rb').read(5)[4] == 1
+if elf32 and vdso != '4':
+    print('i386: the vDSO is not in use (Rss %s kB)' % vdso)
+p.send_signal(signal.SIGUSR1)
+for _ in range(5000):
+    if open('err').read().count('records in') >= 1:
+        break
+    time.sleep(0.001)
+os.write(w, b'yz')
+os.close(w)
+print(p.wait(), open('err').read(), end='')
+PY
+	echo "$dd: $output"
+	[ "$output" = "0 40+0 records in
+40+0 records out
+42+0 records in
+42+0 records out" ]
+	[ "$(cat out)" = "$(printf 'x%.0s' $(seq 40))yz" ]
+	done
+}
+
 @test "status=progress: a line a second, as GNU's" {
 	for dd in "$(bin dd)" /usr/bin/dd; do
 	run python3 - "$dd" <<'PY'
