@@ -55,7 +55,7 @@
 ;       or by the target's mode and name. mh (more than one link) only
 ;       where GNU stats regular files (-l, -s, -F, -t, -S, operands, or
 ;       ex/su/sg/ca colored); ca never applies (GNU 9.1 here is built
-;       without libcap). The colors' code is cold (see elf.inc's COLD)
+;       without libcap). The colors' code is in .xsec (see Memory)
 ;   -R  each directory's subdirectories after it, depth first, as DIR/NAME
 ;       (not through symlinks; a subdirectory that cannot be opened: 1)
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
@@ -88,17 +88,26 @@
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
-; Memory: colors run in the cold segment (elf.inc's COLD, page-aligned by
-; COLD_PAGE: its page is mapped only when colors are on: +4 KiB), with what
-; a plain ls or ls -l never runs (-C/-x, -R, -t/-S keys, -p/-F, -h, a
-; device's numbers, --color=WHEN, error messages: +4 KiB when they run),
-; so the hot part keeps the zone code under two pages; LS_COLORS is
+; Memory: the code is four parts, each its own mapping of one page (the
+; kernel maps every cached page of a mapping at its first fault, and no
+; other mapping's: a part costs 4 KiB when a run enters it, nothing else):
+; the core (.text: the ELF headers, options, operands, directories, the
+; sort, -1 output, -s -i -d -p -F -t -S -u -c -h -R, the buffered output),
+; .lsec (-l: long_list, the dates with rt/localtime.inc's zone code, the
+; owners with rt/ids.inc, a device's numbers), .xsec (-C/-x's columns and
+; the line width, --color=WHEN, the colors: GNU's built-in table and
+; LS_COLORS's parser, get_color_indicator and the sequences) and .zsec
+; (the error messages: rt/error.inc, rt/usage.inc, the errno texts, GNU's
+; quoting). Each part is page-aligned in the file (see ls_program_end;
+; zero bytes between them). So ls and ls -1 touch one code page, ls -l,
+; ls -C (a terminal's default), ls --color=always, ls -l -F/-t/-h/-R...
+; and an error run two, ls -l --color three; LS_COLORS is
 ; decoded at the break (its suffix entries, the decoded values, then the
 ; color table: dircolors' value touches one page there). The variables
 ; (addressed from xbp with one-byte displacements), the statx buffer, the
 ; arena's first 2 KiB (arena0) and the start of the 32 KiB output buffer
-; share one BSS page, and the hot part of the file is under 8 KiB: a
-; small listing's peak RSS is 16 KiB, -l too (the owners' names kept on
+; share one BSS page: a small listing's peak RSS is 12 KiB, ls -l, ls -C
+; or ls --color=always 16 (the owners' names kept on
 ; that page, /etc/passwd and /etc/group read into arena0's free bytes
 ; while they fit, else into ids_buf's page: see ids_load; the zone read at
 ; arena0, a big one again into each -l listing's free bytes: see
@@ -113,8 +122,24 @@
 ; pointers.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry for big directories
-%define COLD_PAGE                       ; (elf.inc: the cold part one page)
 %include "subk.inc"
+; Four parts of code, each its own mapping (PT_LOAD) of at most one page
+; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec
+; (-C/-x, colors), .zsec (errors). A run pays a page for each part it
+; enters: ls 12 KiB, ls -l or ls -C or ls --color 16.
+section .lsec progbits follows=.cold align=PAGE vstart=_lsec_vaddr
+section .xsec progbits follows=.lsec align=PAGE vstart=_xsec_vaddr
+section .zsec progbits follows=.xsec align=PAGE vstart=_zsec_vaddr
+section .text
+%macro LSEC 0
+	section .lsec
+%endmacro
+%macro XSEC 0
+	section .xsec
+%endmacro
+%macro ZSEC 0
+	section .zsec
+%endmacro
 %include "layout.inc"
 %if W == 8
 	default rel
@@ -155,7 +180,7 @@ O_COL   equ 14  ; colors (--color)
 O_DIRS  equ 6
 O_INO   equ 7
 O_Q     equ 8
-O_CFL   equ 15  ; color flags (cold's cflags_set):
+O_CFL   equ 15  ; color flags (cflags_set):
 CF_CHK  equ 1   ;  a symlink's target is looked at (GNU's check_symlink_mode)
 CF_REF  equ 2   ;  ln=target
 CF_MHST equ 4   ;  mh colored and GNU stats each regular file
@@ -286,27 +311,27 @@ _start:
 	call width
 .nowidth:
 
-; Colors: LS_COLORS parsed, or GNU's built-in ones (cold: see
+; Colors: LS_COLORS parsed, or GNU's built-in ones (.xsec: see
 ; color_init); a run with none of LS_COLORS, COLORTERM, TERM set (or all
-; empty) has none and never touches the cold pages.
+; empty) has none and never touches .xsec's page for them.
 	cmp byte [V(opts) + O_COL], 0
 	je .nocolor
 	mov edx, s_lscolors
 	push 10
 	pop xcx
 	call getenv
-	jnz .cold
+	jnz .colors
 	mov edx, s_colorterm
 	call getenv                     ; (ecx: the same length)
-	jnz .cold
+	jnz .colors
 	mov edx, s_term
 	push 5
 	pop xcx
 	call getenv
-	jnz .cold
+	jnz .colors
 	mov byte [V(opts) + O_COL], 0
 	jmp .nocolor
-.cold:
+.colors:
 	call width                      ; (the colors' cl: the line length)
 	call color_init
 .nocolor:
@@ -948,7 +973,7 @@ frills:
 	ret
 
 ; color_of - the color slot of the name ebx: type cl, mode eax (0 when
-; not known) -> dl (0: none); cold's ccolor_frills with colors on
+; not known) -> dl (0: none); .xsec's ccolor_frills with colors on
 color_of:
 	mov dl, 0
 	cmp [V(opts) + O_COL], dl
@@ -1080,7 +1105,7 @@ put_bare:
 	mov al, [xsi - 6]
 	mov ah, [xsi - 11]
 ; put_cname - the name esi at edi in the color slot al (0: none), then the
-; indicator ah (0: none); with colors cold's cpre and cpost write GNU's
+; indicator ah (0: none); with colors .xsec's cpre and cpost write GNU's
 ; sequences around it ([V(pos)]: the column GNU counts for its "\e[K"
 ; after a name that may wrap). keeps ebx
 put_cname:
@@ -1230,6 +1255,7 @@ cmp_names:
 .ret:
 	ret
 
+	LSEC
 ; long_list - GNU's -l lines for the names [ptrs]..[pend]: a statx of
 ; each into info (40 bytes an entry: mode, nlink, uid, gid, size or
 ; major/minor, mtime, blocks), the column widths over the listing, then
@@ -1487,7 +1513,7 @@ long_list:
 	cmp cl, DT_LNK
 	jne .col
 ; a symlink: its target's mode when GNU looks at it (-F, or colors that
-; need it: cold's CF_CHK)
+; need it: CF_CHK)
 	cmp byte [V(opts) + O_IND], 2
 	je .look
 	test byte [V(opts) + O_CFL], CF_CHK
@@ -1557,6 +1583,7 @@ long_list:
 .done:
 	ret
 
+	TEXT
 ; put_total - "total N" and a newline: the sum of the blocks as -s shows
 ; them
 put_total:
@@ -1574,6 +1601,7 @@ put_total:
 	mov [V(opos)], edi
 	ret
 
+	LSEC
 ; special - the letter al (s, t) over the x at [edx]: upper case over '-'
 special:
 	push xax
@@ -1595,6 +1623,7 @@ digits:
 	pop xdi
 	ret
 
+	TEXT
 ; num_r - eax (32 bits) right-aligned in ecx columns at edi, then a space
 ; num64_r - the same for the 64-bit number at esi
 num_r:
@@ -1628,6 +1657,7 @@ pad_copy:
 	stosb
 	ret
 
+	LSEC
 ; put_owner - the name (with -n the number) of id eax of kind dl in ecx
 ; columns: names left-aligned, numbers right-aligned; then a space
 put_owner:
@@ -1951,12 +1981,15 @@ zone_offsets:
 	ret
 
 typechars:	db '?pc?d?b?-?l?s???'
+	TEXT
 k1024:		dd 1024
 ten:		dd 10
 cw_up:		dw 0x0b7f                       ; x87: round up, 64-bit precision
 suffixes:	db 'KMGTPEZY'
+	LSEC
 rwx:		db 'rwxrwxrwx'
 months:		db 'JanFebMarAprMayJunJulAugSepOctNovDec', 0
+	TEXT
 msg_total:	db 'total '
 
 
@@ -1977,10 +2010,10 @@ s_colorterm:	db 'COLORTERM='
 s_term:		db 'TERM='
 s_columns:	db 'COLUMNS='
 
-; ---------------------------------------------------------------- cold
+; ---------------------------------------------------------------- .xsec
 ; What only colored runs touch: GNU's parse_ls_color, get_color_indicator
-; and the color sequences around a name, in elf.inc's COLD segment (its
-; own mapping: a run without colors never faults its pages in).
+; and the color sequences around a name, in .xsec (its own mapping, with
+; -C/-x's columns: a run without either never faults its page in).
 ;
 ; The color table at [ctab]: slot k (8 bytes: the string's address, 0 for
 ; GNU's NULL, and its length) is indicator k-1 for k = 1..24 (S_LC..S_CL,
@@ -1989,7 +2022,7 @@ s_columns:	db 'COLUMNS='
 ; copied to the break and decoded in place (a value never grows), the
 ; suffix entries (address, length, slot: 12 bytes) after it; the arena
 ; starts past them.
-	COLD
+	XSEC
 S_LC equ 1
 S_RC equ 2
 S_EC equ 3
@@ -2436,7 +2469,7 @@ glob:
 .ret:
 	ret
 
-; ccolor_frills - color_of's cold part for the name ebx (frills): without
+; ccolor_frills - color_of's colored part for the name ebx (frills): without
 ; -l a symlink's target is looked at only for CF_CHK (GNU), then ccolor
 ccolor_frills:
 	mov esi, ebx
@@ -2841,12 +2874,13 @@ fmt_prefix:	db F_ARGV0, ": unrecognized prefix: ", F_QUOTE, 10, 0
 fmt_unparsable:	db F_ARGV0, ": unparsable value for LS_COLORS environment variable", 10, 0
 fmt_toomany:	db F_ARGV0, ": more than 231 different suffix colors in LS_COLORS are not supported by this ls", 10, 0
 
-; ---------------------------------------------------------------- cold too
-; What a plain ls or ls -l never runs: -h, -C/-x, -R, --color=WHEN, the
-; messages of errors (moved here to keep the hot part, with the zone code
-; of rt/localtime.inc, under two pages).
+; ---------------------------------------------------------------- the rest
+; By part: -h, -R, -t/-S, -p/-F in the core (ls -l uses them too: with
+; -l's page that is two); -C/-x and --color=WHEN in .xsec; the messages
+; of errors in .zsec; a device's numbers in .lsec.
 
-; size_hum - size_str with -h (cold)
+	TEXT
+; size_hum - size_str with -h
 size_hum:
 	fild qword [xsi]
 	xor ecx, ecx
@@ -2898,7 +2932,8 @@ size_hum:
 	jmp u64
 
 
-; width - (cold: -C, -x, colors) the line length: COLUMNS if a number
+	XSEC
+; width - (.xsec: -C, -x, colors) the line length: COLUMNS if a number
 ; from 1, else the terminal's, else 80.
 width:
 	push 80
@@ -3135,10 +3170,10 @@ fit:
 	ret
 
 
+	TEXT
 ; -R: each directory among the names, in the listing's order (not . and
 ; .., not symlinks), as DIR/NAME; the globals are the callee's after a call,
 ; so the mark, the name and the end of the pointers wait on the stack.
-; (cold: only -R runs it)
 recurse:
 	mov eax, [V(mark)]
 	push xax
@@ -3192,6 +3227,7 @@ recurse:
 	jmp list_dir.free
 
 
+	XSEC
 ; when_arg - xdi = WHEN -> bl: 0 never, 1 always, 2 auto, as argmatch: a
 ; word of when_words, else a prefix of words of one kind only; else GNU's
 ; message and exit 2. keeps xdi
@@ -3253,6 +3289,7 @@ when_arg:
 	ret
 
 
+	ZSEC
 ; fail_name - "ARGV0: TEXT 'NAME': REASON" with GNU's quoting that always
 ; quotes (shell-escape-always); ecx = TEXT, edx = NAME, eax = -errno
 fail_name:
@@ -3304,7 +3341,7 @@ nomem:
 	jmp say_exit2
 
 
-; dangling - frills' -L on a dangling symlink (cold)
+; dangling - frills' -L on a dangling symlink (.zsec)
 dangling:
 ; -L and a dangling symlink: GNU's "cannot access DIR/NAME", status 1,
 ; and the name shown with its own type.
@@ -3326,7 +3363,8 @@ dangling:
 	mov STATUSb, 1
 	jmp frills.oldtype
 
-; time_keys - listing's -t/-S keys: a statx of each name (cold)
+	TEXT
+; time_keys - listing's -t/-S keys: a statx of each name
 time_keys:
 	mov ebx, [V(ptrs)]
 .key:
@@ -3350,8 +3388,8 @@ time_keys:
 .ret:
 	ret
 
-; set_key - the sort key of the name edi from stx into its d_off (cold:
-; -t, -S, -u/-c sorts): -t the seconds (34 bits, see below) then the
+; set_key - the sort key of the name edi from stx into its d_off (-t,
+; -S, -u/-c sorts): -t the seconds (34 bits, see below) then the
 ; nanoseconds of the chosen time, -S the size
 set_key:
 	push xsi
@@ -3397,7 +3435,7 @@ set_key:
 	ret
 
 
-; ind_tail - ind_char for -p/-F (cold)
+; ind_tail - ind_char for -p/-F
 ind_tail:
 	mov dl, '/'
 	cmp cl, DT_DIR
@@ -3423,7 +3461,8 @@ ind_tail:
 .r:
 	ret
 
-; long_dev - long_list's widths of a device's numbers (cold)
+	LSEC
+; long_dev - long_list's widths of a device's numbers
 long_dev:
 	mov eax, [xdi - 24]
 	call digits
@@ -3441,7 +3480,7 @@ long_dev:
 	call widen
 	jmp long_list.next
 
-; long_pdev - long_list's "major, minor" of a device (cold)
+; long_pdev - long_list's "major, minor" of a device
 long_pdev:
 	mov ecx, [V(wsize)]
 	sub ecx, [V(wmin)]
@@ -3458,7 +3497,8 @@ long_pdev:
 	call num_r
 	jmp long_list.date
 
-; the messages of unusual runs (cold)
+	ZSEC
+; the messages of unusual runs
 s_invalid:	db 'invalid', 0
 s_ambiguous:	db 'ambiguous', 0
 fmt_mem:	db F_ARGV0, ': memory exhausted', 10, 0
@@ -3472,6 +3512,7 @@ msg_write:	db 'write error', 0
 fmt_when:	db F_ARGV0, ": ", F_TEXT, " argument ", F_QUOTE, " for '--color'", 10
 		db "Valid arguments are:", 10, "  - 'always', 'yes', 'force'", 10
 		db "  - 'never', 'no', 'none'", 10, "  - 'auto', 'tty', 'if-tty'", 10, F_TRY, 0
+	XSEC
 when_words:	db 'never', 0, 'no', 0, 'none', 0, 'always', 0, 'yes', 0, 'force', 0
 		db 'auto', 0, 'tty', 0, 'if-tty', 0, 0
 	TEXT
@@ -3555,4 +3596,81 @@ pathbuf: resb 4400
 	BSS_ROOM 4096                   ; a small /etc/passwd or /etc/group: one page
 ids_buf: resb IDSBUFSZ
 
-program_end
+; The library's routines, each in the part of the runs that use it, in
+; routines.inc's order (a routine's own `use` before what it uses); then
+; nothing is left for program_end's _emit_routines.
+	TEXT
+%ifdef USE_vsys
+ %include "rt/vsys.inc"
+%endif
+	LSEC
+%include "rt/localtime.inc"
+%include "rt/ids.inc"
+	TEXT
+%include "rt/outbuf.inc"
+%include "rt/getopt.inc"
+	ZSEC
+%include "rt/usage.inc"
+%include "rt/error.inc"
+	TEXT
+%include "rt/strlen.inc"
+%include "rt/write_all.inc"
+%include "rt/utoa.inc"
+	LSEC
+%include "rt/atou.inc"
+	ZSEC
+	_error_data
+%undef USE_localtime
+%undef USE_vsys
+%undef USE_ids
+%undef USE_outbuf
+%undef USE_getopt
+%undef USE_usage
+%undef USE_error
+%undef USE_strlen
+%undef USE_write_all
+%undef USE_utoa
+%undef USE_atou
+
+; ls_program_end - elf.inc's program_end with the three more parts: their
+; program headers (vaddr = a base + the file offset, as elf.inc's COLD).
+%macro ls_program_end 0
+	section .text
+	_emit_routines
+	section .data
+_data_end:
+	section .bss
+_bss_end:
+	section .lsec
+_lsec_end:
+	section .xsec
+_xsec_end:
+	section .zsec
+_zsec_end:
+	section .text
+_phdrs:
+	elf_phdr PT_LOAD, PF_R|PF_X, 0, TEXT_BASE, _text_filesz, _text_filesz, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_X, _lsec_off, _lsec_vaddr, _lsec_size, _lsec_size, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_X, _xsec_off, _xsec_vaddr, _xsec_size, _xsec_size, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_X, _zsec_off, _zsec_vaddr, _zsec_size, _zsec_size, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_W, _text_filesz, _rw_vaddr, _data_size, \
+		((_rw_vaddr + _data_size + W-1) & -W) + _bss_size - _rw_vaddr, PAGE
+	elf_phdr PT_GNU_STACK, PF_R|PF_W, 0, 0, 0, 0, 16
+_phdrs_end:
+_phnum equ (_phdrs_end - _phdrs) / PHDR_SIZE
+_text_filesz equ _phdrs_end - _ehdr
+_rw_vaddr equ TEXT_BASE + RW_SHIFT + _text_filesz
+_data_size equ _data_end - _data_start
+_bss_size equ _bss_end - _bss_start
+_cold_vaddr equ COLD_BASE               ; (elf.inc's .cold: empty)
+_lsec_size equ _lsec_end - section..lsec.vstart
+_xsec_size equ _xsec_end - section..xsec.vstart
+_zsec_size equ _zsec_end - section..zsec.vstart
+_lsec_off equ (_text_filesz + _data_size + PAGE-1) & -PAGE
+_xsec_off equ (_lsec_off + _lsec_size + PAGE-1) & -PAGE
+_zsec_off equ (_xsec_off + _xsec_size + PAGE-1) & -PAGE
+_lsec_vaddr equ 0x30000 + _lsec_off
+_xsec_vaddr equ 0x50000 + _xsec_off
+_zsec_vaddr equ 0x70000 + _zsec_off
+%endmacro
+	ls_program_end
