@@ -21,8 +21,11 @@
 ; work), one descriptor per level (the soft limit is raised to the hard
 ; one at start). On i386 the walk enters the kernel through the vDSO's
 ; __kernel_vsyscall (FAST_SYSCALL: int 0x80 costs 6-9 us a call here, the
-; vDSO's sysenter/syscall about 0.2 us), switched on at the first directory
-; so a trivial run stays at 16 KiB of RSS (the vDSO's page is 4 more).
+; vDSO's sysenter/syscall about 0.2 us), switched on at the 32nd entry so
+; a small run stays at 16 KiB of RSS (the vDSO's page is 4 more). The
+; (device, inode) set starts with 16 slots on the variables' page and
+; doubles as it fills, so a few operands or -L on a small tree stay there
+; too.
 ; Exit status: 0; 1 after "du: cannot access 'F': Reason", "du: cannot
 ; read directory 'D': Reason" (the rest still counted), a usage error or a
 ; write error.
@@ -45,8 +48,7 @@ OBUFSZ  equ 2048                        ; (the variables, obuf and pbuf's start:
 GBUFSZ  equ 32768
 PBUFSZ  equ 1048576
 ARENASZ equ 67108864
-HBITS   equ 21                          ; 2M slots of 16 bytes (touched as used)
-HSLOTS  equ 1 << HBITS
+HSLOTS  equ 1 << 21                     ; the set's most slots (16 bytes each)
 RLIMIT_NOFILE equ 7
 STX_NLINK  equ 16
 STX_BLOCKS equ 48
@@ -64,6 +66,8 @@ _start:
 	mov dword [apos], arena_top
 	dec dword [maxd]                ; -1: no limit
 	mov dword [bsize], 1024
+	mov dword [hbase], hsmall
+	mov byte [hshift], 32 - 4       ; (16 slots)
 	getopt_here
 .opt:
 	call getopt_long
@@ -237,6 +241,12 @@ do_operand:
 ; into stx; an error reported; CF=1 to skip it (error, other file system,
 ; counted already). out: CF=0, ecx:ebx = its device (major, minor)
 stat_entry:
+%ifdef _VSYS_LATER                      ; i386: from the 32nd entry on, the
+	add byte [vsys_left], 8         ; kernel through the vDSO (its page
+	jnz .slow                       ; adds 4 KiB of RSS: a small run
+	fast_syscall_on                 ; stays without it)
+.slow:
+%endif
 	push A1
 	push xsi
 	sys statx, A1, xsi, [sflags], MASK, stx
@@ -325,7 +335,6 @@ count_entry:
 	jz .open
 	mov A3d, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_LARGEFILE
 .open:
-	fast_syscall_on                 ; many calls ahead: the vDSO (a page of RSS)
 	sys openat, A1, xsi, A3
 	test eax, eax
 	js .unreadable
@@ -535,56 +544,103 @@ err_path:
 	jmp err_af
 
 ; hash_insert - stx's (device, inode) into the set: CF=1 when it was
-; there already
+; there already. The set starts as 16 slots on the variables' page
+; (hsmall) and doubles when over 3/4 full: a table of 2^k slots (k > 4)
+; lies at htab + 2^k * 16, apart from the smaller ones, and the entries
+; move into it from the last one. A small run touches one page, a big
+; one about twice its entries' bytes. clobbers xax xcx xdx xsi xdi
 hash_insert:
+	mov edi, hkey
 	mov eax, [stx + STX_INO]
+	stosd
+	mov eax, [stx + STX_INO + 4]
+	stosd
+	mov eax, [stx + STX_DEV]
+	inc eax                         ; (never 0: 0 marks a free slot)
+	stosd
+	mov eax, [stx + STX_DEV + 4]
+	stosd
+	mov esi, hkey
+	call hash_find
+	jc .ret
+	movsd                           ; the key into its slot
+	movsd
+	movsd
+	movsd
+	inc dword [hcount]
+	mov cl, [hshift]
+	or eax, -1
+	shr eax, cl                     ; the slots - 1
+	lea edx, [xax + xax*2]
+	shr edx, 2
+	cmp edx, [hcount]
+	jae .ret                        ; (CF=0)
+	inc eax                         ; twice the slots
+	cmp eax, HSLOTS
+	jae no_room
+	dec byte [hshift]
+	xchg eax, ecx                   ; ecx = the old table's slots
+	mov edx, ecx
+	shl edx, 5
+	add edx, htab
+	xchg edx, [hbase]               ; edx = the old table
+.move:
+	mov esi, edx
+	cmp dword [xsi + 8], 0
+	je .free
+	push xcx
+	push xdx
+	call hash_find                  ; (CF=0: xdi = a free slot)
+	movsd
+	movsd
+	movsd
+	movsd
+	pop xdx
+	pop xcx
+.free:
+	add edx, 16
+	loop .move
+	clc
+.ret:
+	ret
+
+; hash_find - xsi = a key (ino, dev major + 1, dev minor: 4 dwords) ->
+; CF=1: xdi = its slot in the set; CF=0: xdi = the free slot for it.
+; clobbers xax xcx xdx
+hash_find:
+	mov eax, [xsi]
 	imul eax, eax, 0x9e3779b1
-	mov ecx, [stx + STX_DEV + 4]
+	mov ecx, [xsi + 12]
 	imul ecx, ecx, 31
 	add eax, ecx
-	add eax, [stx + STX_DEV]
-	mov ecx, [stx + STX_INO + 4]
+	add eax, [xsi + 8]
+	mov ecx, [xsi + 4]
 	imul ecx, ecx, 0x85ebca6b
 	xor eax, ecx
-	shr eax, 32 - HBITS
-	mov ecx, [stx + STX_DEV]
-	inc ecx                         ; (never 0: 0 marks a free slot)
+	mov cl, [hshift]
+	shr eax, cl                     ; the top bits: the first slot
+	or edx, -1
+	shr edx, cl                     ; the mask
 .probe:
-	mov ebx, eax
-	shl ebx, 4
-	add ebx, htab
-	mov edx, [xbx + 8]
-	test edx, edx
-	jz .insert
-	cmp edx, ecx
-	jne .next
-	mov edx, [stx + STX_DEV + 4]
-	cmp edx, [xbx + 12]
-	jne .next
-	mov edx, [stx + STX_INO]
-	cmp edx, [xbx]
-	jne .next
-	mov edx, [stx + STX_INO + 4]
-	cmp edx, [xbx + 4]
-	jne .next
-	stc
-	ret
-.next:
+	mov edi, eax
+	shl edi, 4
+	add edi, [hbase]
+	cmp dword [xdi + 8], 0
+	je .ret                         ; (CF=0)
+	push xsi
+	push xdi
+	push 4
+	pop xcx
+	repe cmpsd
+	pop xdi
+	pop xsi
+	je .found
 	inc eax
-	and eax, HSLOTS - 1
+	and eax, edx
 	jmp .probe
-.insert:
-	inc dword [hcount]
-	cmp dword [hcount], HSLOTS * 3 / 4
-	jae no_room
-	mov [xbx + 8], ecx
-	mov edx, [stx + STX_DEV + 4]
-	mov [xbx + 12], edx
-	mov edx, [stx + STX_INO]
-	mov [xbx], edx
-	mov edx, [stx + STX_INO + 4]
-	mov [xbx + 4], edx
-	clc
+.found:
+	stc
+.ret:
 	ret
 
 ; put_line - edx:eax = a size in bytes: "SIZE\tPATH\n" (pbuf, plen)
@@ -671,9 +727,16 @@ flags:	resd 1
 depth:	resd 1
 plen:	resd 1
 hcount:	resd 1
+hbase:	resd 1                          ; the set's table
+hkey:	resd 4                          ; (hash_insert's key)
+hshift:	resb 1                          ; 32 - log2(its slots)
+vsys_left: resb 1                       ; (i386: stat_entry's count to the vDSO)
 %define LONGOPT_BSS_HERE                ; long_opt's, here: ambp is written
 ambp:	resd 1                          ; by a long option, and ambbuf
-ambbuf:	resb 512                        ; by a prefix
+ambbuf:	resb 512                        ; by a prefix (under 256 bytes
+hsmall	equ ambbuf + 256                ; for a run that goes on: 11 names
+                                        ; of 20; then the set's first
+                                        ; 16 slots, here: hash_insert)
 apparent:	resb 1
 human:	resb 1
 hash_all:	resb 1
@@ -688,6 +751,6 @@ qbuf	equ obuf                        ; (err_path: a long message runs on
 pbuf:	resb PBUFSZ + 8 + GBUFSZ         ; into pbuf; the directory records
 	resb QBUFSZ - OBUFSZ - PBUFSZ - 8 - GBUFSZ ; after the path)
 psave:	resb PBUFSZ                     ; (err_path's copy of a long path)
-htab:	resb 16 * HSLOTS
+htab:	resb 2 * 16 * HSLOTS                ; (a table of 2^k slots at htab + 2^k * 16)
 
 program_end

@@ -3,8 +3,8 @@
 # user, a tree deeper than PATH_MAX, a sparse file over 4 GiB, -x across
 # mounts, many entries and hard links, /dev/full, a closed pipe, the
 # peak RSS of a trivial run, and i386's two ways into the kernel (the vDSO's
-# __kernel_vsyscall once a directory is walked, int 0x80 before, and int
-# 0x80 throughout when the kernel gives no AT_SYSINFO).
+# __kernel_vsyscall from the 32nd entry on, int 0x80 before, and int 0x80
+# throughout when the kernel gives no AT_SYSINFO).
 load helpers
 
 # resident_maps UTIL ARGS... - the mappings UTIL ARGS left resident (rss -v)
@@ -107,25 +107,47 @@ for i in range(500):
 	rss_at_most 16 du f
 	rss_at_most 16 du --summ --apparent f   # (long_opt's words on the page)
 	rss_error_at_most 16 du nope           # (the message in obuf)
-	local kib=16                            # a walk: i386 adds the vDSO's page
-	[ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ] && kib=20
-	mkdir -p d/e && echo x > d/f && echo y > d/e/g
-	rss_at_most $kib du -s d               # (the arena's top, pbuf's records)
-	rss_at_most $kib du -a d
+	mkdir -p d/e d2 && echo x > d/f && echo y > d/e/g
+	rss_at_most 16 du d                    # (the arena's top, pbuf's records;
+	rss_at_most 16 du -s d                 # i386: no vDSO for a few entries)
+	rss_at_most 16 du -a d
+	rss_at_most 16 du -sh d
+	rss_at_most 16 du d2
+	rss_at_most 16 du d d2 f               # (the set's first 16 slots on the page)
+	rss_at_most 16 du -c d d2
+	rss_at_most 16 du -L d
 }
 
-@test "i386: the vDSO's entry runs for a walk only (its page resident), x86_64 never" {
-	mkdir -p d/e
+@test "the (device, inode) set as it grows (16 slots, then doubled at 3/4): GNU's lines" {
+	local n
+	for n in 5 11 12 13 23 24 25 47 48 49 97 200; do
+		rm -rf d && mkdir d && (cd d && touch $(seq -f f%g $n) && mkdir s && ln f1 s/l)
+		output_like_gnu du -a d d
+		output_like_gnu du -ab d/s d
+		output_like_gnu du -aL d
+	done
+	mkdir -p t/a t/b && touch t/a/{1..3000} && ln -s ../a t/b/l
+	output_like_gnu du -a t t/a t
+	output_like_gnu du -sL t/b t
+	output_like_gnu du -c t/a t/a t
+}
+
+@test "i386: the vDSO's entry runs from a walk's 32nd entry on (its page resident), x86_64 never" {
+	mkdir -p d/e b
 	echo x > d/e/f
+	touch b/{1..40}
 	resident_maps du -s /dev/null > trivial
-	resident_maps du -s d > walk
-	! grep -q '\[vdso\]' trivial
+	resident_maps du -s d > small
+	resident_maps du -s b > walk
+	! grep -q '\[vdso\]' trivial || false
+	! grep -q '\[vdso\]' small || false
 	if [ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ]; then
 		grep -q '^4 KiB .*\[vdso\]$' walk
 	else
-		! grep -q '\[vdso\]' walk
+		! grep -q '\[vdso\]' walk || false
 	fi
 	output_like_gnu du -a d
+	output_like_gnu du -a b
 }
 
 @test "i386 without AT_SYSINFO (abi.vsyscall32=0): int 0x80 throughout, the same output" {
@@ -136,6 +158,7 @@ for i in range(500):
 	echo x > d/e/f
 	seq 1000 > d/g/h
 	ln d/g/h d/e/l
+	touch d/g/{1..40}
 	"$(bin du)" -a d > with
 	local s=0
 	echo 0 > /proc/sys/abi/vsyscall32
@@ -144,7 +167,7 @@ for i in range(500):
 	echo 1 > /proc/sys/abi/vsyscall32
 	[ "$s" -eq 0 ]
 	cmp with without
-	! grep -q '\[vdso\]' maps
+	! grep -q '\[vdso\]' maps || false
 	grep -q ' 0$' maps
 	output_like_gnu du -a d
 	cmp out without
