@@ -120,13 +120,13 @@ for i in range(500):
 
 @test "the (device, inode) set as it grows (16 slots, then doubled at 3/4): GNU's lines" {
 	local n
-	for n in 5 11 12 13 23 24 25 47 48 49 97 200; do
+	for n in 11 12 13 24 25 48 49; do
 		rm -rf d && mkdir d && (cd d && touch $(seq -f f%g $n) && mkdir s && ln f1 s/l)
 		output_like_gnu du -a d d
 		output_like_gnu du -ab d/s d
 		output_like_gnu du -aL d
 	done
-	mkdir -p t/a t/b && touch t/a/{1..3000} && ln -s ../a t/b/l
+	mkdir -p t/a t/b && touch t/a/{1..400} && ln -s ../a t/b/l
 	output_like_gnu du -a t t/a t
 	output_like_gnu du -sL t/b t
 	output_like_gnu du -c t/a t/a t
