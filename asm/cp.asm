@@ -110,7 +110,13 @@
 ; refusals, --sparse=always's holes, --reflink's clone, the backups,
 ; --remove-destination and --parents live in a cold segment (elf.inc's COLD): a run
 ; that uses none of them maps only the hot code (under 8192 bytes: two
-; pages); one that does maps the cold pages too (8 KiB more).
+; pages); one that does maps the cold pages too (8 KiB more). A walk
+; keeps one getdents64 buffer for all its levels (a level whose records
+; a subdirectory's walk overwrote reads them again from after that entry,
+; as seekdir) and its paths in 256-byte buffers on the variables' page
+; until they grow longer: cp -r, -a, -rv of a small tree run in 16 KiB,
+; and a level costs ~300 bytes of stack, with no depth limit but the
+; paths' 8192 bytes.
 ;
 ; The program is asm/lib/rt/copy_main.inc, shared with mv (built with MV
 ; defined: mv's options, rename first, this copy for EXDEV).

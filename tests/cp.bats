@@ -153,6 +153,68 @@ copy_like_gnu() {
 	[ -e d/a ] && [ -e d/v1 ]
 }
 
+@test "peak RSS: 16 KiB for -r, -a, -rv, -R into a directory of a small tree" {
+	mkdir -p d/s t
+	echo a > d/a; echo b > d/s/b
+	rss_at_most 16 cp -r d c1
+	rss_at_most 16 cp -a d c2
+	rss_at_most 16 cp -rv d c3
+	rss_at_most 16 cp -R d t
+	rss_at_most 16 cp -r d/ c4
+	[ "$(cat c1/s/b c2/a c3/s/b t/d/a c4/s/b)" = "$(printf 'b\na\nb\na\nb')" ]
+}
+
+# wide_tree DIR - directories of 300 entries with long names (many reads
+# of the records' buffer) whose subdirectories come among the files (the
+# level's records read again after each), two levels deep
+wide_tree() {
+	local i j n=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+	mkdir "$1"
+	for i in $(seq 300); do
+		if [ $((i % 37)) -eq 0 ]; then
+			mkdir "$1/$n$i"
+			for j in $(seq 150); do
+				echo "$i $j" > "$1/$n$i/$n$j"
+				[ $((j % 50)) -eq 0 ] && mkdir "$1/$n$i/sub$j" && echo "$j" > "$1/$n$i/sub$j/f"
+			done
+		else
+			echo "$i" > "$1/$n$i"
+		fi
+	done
+}
+
+@test "a wide tree (records read again after each subdirectory): every entry copied once, as GNU" {
+	wide_tree w
+	"$(bin cp)" -rv w ours > ours.v
+	/usr/bin/cp -rv w gnus > gnus.v
+	diff <(sed 's/gnus/ours/g' gnus.v | sort) <(sort ours.v)
+	[ "$(wc -l < ours.v)" -eq "$(find w | wc -l)" ]
+	diff -r w ours
+	run "$(bin mv)" -v w m
+	[ "$status" -eq 0 ] && [ ! -e w ] && diff -r m ours
+}
+
+@test "a tree 1500 levels deep (a 3000-byte path: past the walk's short buffers), as GNU" {
+	p=t; for i in $(seq 1500); do p="$p/a"; done
+	mkdir -p "$p" && echo deep > "$p/f" && echo top > t/f
+	"$(bin cp)" -r t ours
+	/usr/bin/cp -r t gnus
+	diff <(cd gnus && find . -printf '%p %y %m %s\n') <(cd ours && find . -printf '%p %y %m %s\n')
+	[ "$(cat "ours/${p#t/}/f")" = deep ]
+	"$(bin cp)" -rv t/a/a v > out
+	[ "$(wc -l < out)" -eq 1500 ]
+}
+
+@test "a path past PATH_MAX in a walk: File name too long, the rest copied" {
+	n=$(printf 'n%.0s' $(seq 200))
+	mkdir t && (cd t && for i in $(seq 42); do mkdir "$n" && cd "$n" || exit 1; done && echo x > f)
+	echo y > t/g
+	run "$(bin cp)" -r t c
+	[ "$status" -eq 1 ]
+	[[ "$output" == *": File name too long" ]]
+	[ "$(cat c/g)" = y ] && [ -d "c/$n/$n/$n" ]
+}
+
 @test "-v lines past obuf's 4096 bytes and longer than it: GNU's bytes, GNU's writes" {
 	n=$(printf 'n%.0s' $(seq 150))
 	long=d; for i in $(seq 24); do long="$long/$n"; done
