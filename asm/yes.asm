@@ -18,6 +18,7 @@
 ; which is written over and over. A line longer than the buffer is written
 ; from where it was built.
 
+%define FAST_SYSCALL            ; i386: the vDSO's entry from the second write on
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 
@@ -30,6 +31,7 @@ default_line:	db 'y', 10
 stdout_name:	db 'standard output', 0
 
 _start:
+	fast_syscall_init later ; i386: int 0x80 for the first write (yes | head -1)
 	pop_argv0               ; xsp = &argv[1]: pop takes the operands
 	mov xbp, [xsp]          ; xbp = start of the line (0: no operand)
 	mov xdi, xbp
@@ -92,10 +94,24 @@ _start:
 	mov edx, edi
 	sub edx, ebp
 
-; xbp = what to write, [xsp] its length.
+; xbp = what to write, [xsp] its length. i386: from the 16th write on
+; (edi counts down; write_all keeps it there) the kernel is entered through
+; the vDSO's __kernel_vsyscall (~0.2 us against ~8 us for int 0x80: yes |
+; head -c 200M ~2.5x faster); the first 15 are int 0x80, more than a pipe
+; takes (64 KiB) before head -1 is gone, so that does not map its page.
 .write:
 	push xdx
+%ifdef _VSYS_LATER
+	push 16
+	pop edi
 .again:
+	dec edi
+	jnz .first
+	fast_syscall_on
+.first:
+%else
+.again:
+%endif
 	push 1
 	pop A1
 	mov A2, xbp

@@ -14,6 +14,24 @@ load helpers
 	cmp out expected
 }
 
+@test "2 MB of two lines are exact (i386: past the 16th write, through the vDSO)" {
+	"$(bin yes)" | head -c 2000000 > out
+	/usr/bin/yes | head -c 2000000 > expected
+	cmp out expected
+	"$(bin yes)" ab 'c d' | head -c 2000000 > out
+	/usr/bin/yes ab 'c d' | head -c 2000000 > expected
+	cmp out expected
+}
+
+@test "yes | head -1 in 20 KiB at most (i386 does not map the vDSO for it)" {
+	local kb st
+	(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin yes)" 2> rss | head -n 1 > /dev/null)
+	read -r kb st < rss
+	echo "peak RSS $kb KiB, status $st"
+	[ "$st" -eq 141 ]
+	[ "$kb" -le 20 ]
+}
+
 @test "several strings are joined by spaces, empty ones kept" {
 	"$(bin yes)" a "" 'b c' "" | head -n 3 > out
 	printf 'a  b c \na  b c \na  b c \n' > expected
