@@ -162,3 +162,19 @@ mkfiles() {
 	rss_at_most 16 cat /dev/null
 	rss_at_most 16 cat
 }
+
+@test "100 files and a missing one among them, plain and -n, as GNU (i386: the vDSO after 32 calls)" {
+	local i names=()
+	for i in $(seq 1 100); do
+		printf 'file %d\nno newline' "$i" > "f$i"
+		names+=("f$i")
+		[ "$i" -eq 60 ] && names+=(missing)
+	done
+	for opt in -- -n -A; do
+		run "$(bin cat)" "$opt" "${names[@]}"
+		local ours=$output st=$status
+		run /usr/bin/cat "$opt" "${names[@]}"
+		[ "$st" -eq "$status" ] && [ "$st" -eq 1 ]
+		[ "${ours//$(bin cat)/cat}" = "${output//\/usr\/bin\/cat/cat}" ]
+	done
+}
