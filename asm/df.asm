@@ -1,44 +1,77 @@
 ; df - report file system space usage (GNU coreutils 9.1's df).
 ;
-; Usage: df [-a] [-h] [-k] [-P] [-T] [FILE...]
+; Usage: df [OPTION]... [FILE]...
 ;   -a, --all             every mount, dummy, duplicate and empty ones too
+;   -B, --block-size=SIZE sizes in units of SIZE (xstrtoumax's grammar:
+;                         decimal, 0x hex or 0 octal, suffixes K M G T P
+;                         E Z Y (1024) KB MB... (1000) KiB...; a suffix
+;                         alone also prints it; a leading ' is accepted;
+;                         "human-readable" and "si" and their prefixes)
 ;   -h, --human-readable  sizes as 1.5K 12G (powers of 1024, rounded up)
-;   -k                    1024-byte blocks (the default)
+;   -H, --si              the same in powers of 1000 (1.6k 13G)
+;   -i, --inodes          Inodes IUsed IFree IUse% instead of blocks
+;   -k                    1024-byte blocks (the default); -m: 1048576
+;   -l, --local           no remote file systems (a ':' in the source, a
+;                         "//" source of smbfs, smb3, cifs, gnulib's
+;                         remote types, "-hosts")
+;   --output[=LIST]       the fields of LIST (source fstype itotal iused
+;                         iavail ipcent size used avail pcent file target;
+;                         all of them without LIST) in its order
 ;   -P, --portability     POSIX headers (1024-blocks, Capacity)
+;   --sync, --no-sync     sync(2) before reading the numbers, or not
+;   --total               a last row "total" summing the rows shown
+;   -t, --type=TYPE       only file systems of TYPE (several: any); -F too
 ;   -T, --print-type      a Type column
+;   -x, --exclude-type=TYPE  none of TYPE
+;   -v                    ignored
+; Without -B, -h, -H, -k, -m: DF_BLOCK_SIZE, BLOCK_SIZE, BLOCKSIZE, then
+; 1024 (512 with POSIXLY_CORRECT), as GNU's human_options; -P: 1024 or 512.
 ; The mounts come from /proc/self/mountinfo (as gnulib's mountlist reads
 ; it, \ooo escapes undone) and each one's numbers from statfs. Without -a
 ; (and without FILE) GNU's filter: dummy file systems (proc, sysfs, devpts,
 ; autofs, debugfs, fusectl, mqueue, ...) and those with no blocks are left
 ; out, and of several mounts of one device (stat's st_dev of the mount
 ; point) one is kept by GNU's rules (a source with a '/', the mount point
-; nearest the root, an over-mount). With FILE: the mount it is on (the
-; longest mount point that is a prefix of its canonical name, checked by
-; device; else the first mount of its device). Columns are as wide as
-; their longest field (at least GNU's 14/4/5/5/5/4), numbers to the right.
-; Exit status: 0; 1 after "df: F: Reason" for a FILE, a usage error or a
-; write error.
-; Differences from GNU: --output, -B, -i, -l, -t/-x, --total, --sync, -H,
-; --si, --help, --version are not supported; remote-mount exceptions of
-; the duplicate filter are not made; names with control characters are
-; printed as they are; a device node operand is not looked up by its
-; device.
+; nearest the root, an over-mount; two remote ones of different sources
+; both, unless --total). With FILE: the mount it is on (the longest mount
+; point that is a prefix of its canonical name, checked by device; else
+; the first mount of its device), statfs of FILE itself. Sizes are
+; gnulib's human_readable (rounded up; x87 long double where it uses long
+; double), Use% rounded up. Columns are as wide as their longest field (at
+; least GNU's minimums), numbers to the right; control characters print
+; as '?'.
+; Exit status: 0; 1 after "df: F: Reason" for a FILE, a usage error, a
+; bad -B, a type both selected and excluded, no file system processed,
+; or a write error.
+; Differences from GNU: --help, --version are not supported; a device
+; node operand is not looked up by its device; a FILE on no mount in the
+; list is not shown (GNU shows its mount point with source "-"); with -a,
+; an over-mounted mount's numbers are shown (GNU shows "-"); sources
+; ending in a UUID are not resolved to the device they link to; negative
+; used/available counts (a file system's bug) are not shown as negative;
+; -h/-H of a size past 16 EiB and a long-double -B result of 2^63 units
+; or more are not GNU's; at most 16 -t and 16 -x types (more: "too many file system types
+; for this df", exit 1); a FILE's canonical name is the kernel's
+; (readlink of /proc/self/fd/N after open(O_PATH)), not canonicalize's.
+; Peak RSS 16 KiB for a table that fits one page beside the variables (the
+; mountinfo text, the mounts, the rows, their numbers); -B runs and error
+; runs map the cold part too (24 KiB).
 
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
-%include "rt/canonicalize_consts.inc"
-use getopt_long, err_file, err_plain, errno_path, canonicalize, strcmp
-use human64, udigits, putc_buf
+use getopt_long, err_file, err_plain, err_quoted, errno_path
+use strcmp, udigits, putc_buf
 %define PUTC_FAIL err_text
 
 OBUFSZ  equ 512
 MIBUFSZ equ 1048576
 MAXMNT  equ 8192
 ARENASZ equ 4194304
+TMAX    equ 16                          ; -t and -x types, each
 ; a mount: source, type, mount point, root (32-bit pointers on both
 ; arches: BSS and the code are below 4 GiB), dev (8 bytes), flags (dummy,
-; kept)
+; kept, remote)
 M_SRC   equ 0
 M_TYPE  equ 4
 M_DIR   equ 8
@@ -46,41 +79,285 @@ M_ROOT  equ 12
 M_DEV   equ 16
 M_FLAGS equ 24
 M_SIZE  equ 28
-NCOL    equ 7                           ; a row: NCOL 32-bit pointers
+MF_DUMMY  equ 1
+MF_KEPT   equ 2
+MF_REMOTE equ 4
+NCOL    equ 12                          ; a row: up to NCOL 32-bit pointers
 ROW     equ NCOL * 4
+; the fields (GNU's display_field_t order)
+FL_SOURCE equ 0
+FL_FSTYPE equ 1
+FL_SIZE   equ 2
+FL_USED   equ 3
+FL_AVAIL  equ 4
+FL_PCENT  equ 5
+FL_ITOTAL equ 6
+FL_IUSED  equ 7
+FL_IAVAIL equ 8
+FL_IPCENT equ 9
+FL_TARGET equ 10
+FL_FILE  equ 11
+; header modes
+MODE_DEFAULT equ 0
+MODE_INODES  equ 1
+MODE_HUMAN   equ 2
+MODE_POSIX   equ 3
+MODE_OUTPUT  equ 4
+; human_readable's options (df's subset; grouping has no effect in C)
+H_AUTO  equ 1
+H_1024  equ 2
+H_SI    equ 4
+H_B     equ 8
+H_SPZ   equ 16
+; flags
+B_ALL    equ 0
+B_LOCAL  equ 1
+B_TOTAL  equ 2
+B_SYNC   equ 3
+B_TYPE   equ 4
+B_POSIX  equ 5
+B_LISTED equ 6
+
+; copyq SRC, DST - the qword at SRC copied to DST (clobbers xsi, xdi)
+%macro copyq 2
+	mov esi, %1
+	mov edi, %2
+	movsd
+	movsd
+%endmacro
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
 	mov dword [opos], obuf
+	mov xsi, xsp
+.env:
+	lodsW
+	test xax, xax
+	jnz .env
+	mov [envp], xsi
 	getopt_here
 .opt:
-	call getopt_long
+	call df_getopt
 	jc .options_done
-	mov ecx, optbits
-.bit:
-	cmp al, [xcx]
-	je .flag
-	inc ecx
-	jmp .bit
-.flag:
-	sub ecx, optbits
-	bts [flags], ecx
+	push xdi
+	mov edi, .keys
+	push .offs - .keys
+	pop xcx
+	repne scasb
+	movzx ecx, byte [xdi + .offs - .keys - 1]
+	pop xdi
+	jne .block                      ; -B SIZE, --block-size=SIZE
+	add ecx, .h0
+	jmp xcx
+.keys:	db 'alzynviTPoxtFhHkm'
+.offs:	db .a - .h0, .l - .h0, .z - .h0, .y - .h0, .n - .h0, .v - .h0
+	db .inodes - .h0, .print_type - .h0, .posix - .h0, .output - .h0
+	db .exclude - .h0, .select - .h0, .select - .h0, .human - .h0
+	db .si - .h0, .kilo - .h0, .mega - .h0
+.block:
+	call opt_block
 	jmp .opt
+.h0:
+.a:
+	mov cl, 1 << B_ALL
+	jmp .set
+.l:
+	mov cl, 1 << B_LOCAL
+	jmp .set
+.z:
+	mov cl, 1 << B_TOTAL
+	jmp .set
+.y:
+	mov cl, 1 << B_SYNC
+	jmp .set
+.v:
+	mov cl, 0
+	jmp .set
+.n:
+	and byte [flags], ~(1 << B_SYNC)
+	jmp .opt
+.human:
+	mov al, H_AUTO | H_SI | H_1024
+	jmp .unit1
+.si:
+	mov al, H_AUTO | H_SI
+.unit1:
+	push 1
+	jmp .setbs
+.kilo:
+	push 1024
+	jmp .plain
+.mega:
+	push 1048576
+.plain:
+	xor eax, eax
+.setbs:
+	pop xcx
+	mov [hopts], al
+	mov [obs], ecx
+	and dword [obs + 4], 0
+	mov byte [hset], 1
+	jmp .opt
+
+.set:
+	or [flags], cl
+	jmp .opt
+.inodes:
+	mov edx, s_opti
+	cmp byte [hmode], MODE_OUTPUT
+	je mutex
+	mov byte [hmode], MODE_INODES
+	jmp .opt
+.print_type:
+	mov edx, s_optT
+	mov cl, 1 << B_TYPE
+.no_output:
+	cmp byte [hmode], MODE_OUTPUT
+	je mutex
+	jmp .set
+.posix:
+	mov edx, s_optP
+	mov cl, 1 << B_POSIX
+	jmp .no_output
+.exclude:
+	mov ecx, nxcl
+	jmp .add_type
+.select:
+	mov ecx, nsel
+.add_type:                              ; [xcx] = the count, the list after
+	mov eax, [xcx]
+	cmp eax, TMAX
+	jae too_many
+	inc dword [xcx]
+	mov [xcx + 4 + xax*W], xdx
+	jmp .opt
+.output:
+	push xdx
+	mov edx, s_opti
+	cmp byte [hmode], MODE_INODES
+	je mutex
+	mov edx, s_optP
+	test byte [flags], 1 << B_POSIX
+	jz .out_t
+	cmp byte [hmode], MODE_DEFAULT
+	je mutex
+.out_t:
+	mov edx, s_optT
+	test byte [flags], 1 << B_TYPE
+	jnz mutex
+	pop xdx
+	mov byte [hmode], MODE_OUTPUT
+	test xdx, xdx
+	jz .opt
+	call decode_output
+	jmp .opt
+
 .options_done:
+	push xdi                        ; the end of the operands
+; the block size without an option: -P's, or DF_BLOCK_SIZE's and so on
+	cmp byte [hset], 0
+	jne .bs_done
+	test byte [flags], 1 << B_POSIX
+	jz .bs_env
+	mov byte [hopts], 0
+	call default_bs
+	jmp .bs_done
+.bs_env:
+	mov esi, e_dfbs
+	call getenv
+	jnc .bs_spec
+	mov esi, e_bs
+	call getenv
+	jnc .bs_spec
+	mov esi, e_bsz
+	call getenv
+	jc .bs_default
+.bs_spec:
+	call hblock
+	test al, al
+	jz .bs_ok
+	mov byte [hopts], 0
+.bs_ok:
+	mov eax, [obs]
+	or eax, [obs + 4]
+	jnz .bs_done
+.bs_default:
+	call default_bs
+.bs_done:
+; the header mode
+	mov al, [hmode]
+	cmp al, MODE_INODES
+	jae .mode_done
+	mov al, MODE_HUMAN
+	test byte [hopts], H_AUTO
+	jnz .mode_set
+	mov al, MODE_POSIX
+	test byte [flags], 1 << B_POSIX
+	jz .mode_done
+.mode_set:
+	mov [hmode], al
+.mode_done:
+; a type both selected and excluded (cold: only with -t and -x)
+	cmp dword [nsel], 0
+	je .sel_done
+	cmp dword [nxcl], 0
+	je .sel_done
+	call check_both
+.sel_done:
+; the columns
+	call field_list
+	pop xdi
 	cmp xdi, xsp
-	setne [listed]
-	sub xdi, xsp
-	shr edi, W / 4                  ; the operands
-	mov [nops], edi
+	je .no_operands
+	or byte [flags], 1 << B_LISTED
+; each FILE is looked at first (GNU: its errors before anything else), a
+; failed one's slot set to 1
+	mov xbx, xsp
+.stat_each:
+	mov xsi, [xbx]
+	test xsi, xsi
+	jz .stat_done
+	push xbx
+	push xsi
+	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
+	pop xsi
+	pop xbx
+	test eax, eax
+	jns .stat_next
+	push xbx
+	call err_file
+	pop xbx
+	push 1
+	pop xax
+	mov [xbx], xax
+.stat_next:
+	add xbx, W
+	jmp .stat_each
+.stat_done:
+	sub xbx, xsp
+	shr ebx, W / 4
+	mov [nops], ebx
+.no_operands:
 	call read_mounts
+	test byte [flags], 1 << B_SYNC
+	jz .nosync
+	sys sync
+.nosync:
+	test byte [flags], 1 << B_LISTED
+	jnz .rows
+	call filter                     ; (nops = the mounts kept)
+.rows:
+	call rows_room
 	call header
-	cmp byte [listed], 0
-	je .all
+	test byte [flags], 1 << B_LISTED
+	jz .all
 ; FILE operands: the mount each is on
 .operand:
 	pop xsi
 	test xsi, xsi
-	jz .print
+	jz .total
+	cmp xsi, 1
+	je .operand
 	push xsi
 	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
 	pop xsi
@@ -91,37 +368,523 @@ _start:
 	mov [opdev], eax
 	mov eax, [stx + STX_DEV + 4]
 	mov [opdev + 4], eax
-	mov al, CAN_EXISTING
-	mov edi, [apos]                 ; (the arena's free bytes)
-	call canonicalize
+	call real_name                  ; [apos] = its canonical name
 	pop xsi
-	jc .op_fail
+	js .op_fail
+	push xsi
 	call find_mount                 ; xbx = the mount
+	pop xsi
 	test xbx, xbx
 	jz .operand
+	mov [sfile], xsi
+	mov edi, [apos]                 ; the File field: a copy of FILE
+	mov [cfile], edi
+.copy:
+	cmp edi, region_end - 64
+	jae no_room
+	lodsb
+	stosb
+	test al, al
+	jnz .copy
+	mov [apos], edi
 	call add_row
 	jmp .operand
 .op_fail:
 	call err_file
 	jmp .operand
 .all:
-	call filter
+	mov dword [cfile], dash
 	mov ebx, [mstart]
 .each:
 	cmp xbx, [mend]
-	jae .print
-	test byte [xbx + M_FLAGS], 2    ; kept
+	jae .total
+	test byte [xbx + M_FLAGS], MF_KEPT
 	jz .next
+	mov eax, [xbx + M_DIR]
+	mov [sfile], xax
 	push xbx
 	call add_row
 	pop xbx
 .next:
 	add ebx, M_SIZE
 	jmp .each
+.total:
+	cmp dword [nrows], 0
+	jne .some
+	cmp STATUSb, 0
+	jne .exit
+	mov esi, msg_none
+	call err_plain
+	jmp .exit
+.some:
+	test byte [flags], 1 << B_TOTAL
+	jz .print
+	xor ebx, ebx
+	call add_row
 .print:
 	call print_rows
 	call flush
+.exit:
 	exit_status
+
+; real_name - xsi = a FILE that exists: its canonical name (realpath) at
+; [apos], as the kernel gives it: open(O_PATH), then readlink of
+; /proc/self/fd/N. out: xax < 0 (SF) when that fails. clobbers xax..xdi
+real_name:
+	sys open, xsi, O_PATH | O_LARGEFILE
+	test eax, eax
+	js .ret
+	push xax                        ; the fd
+	mov [val], eax
+	and dword [val + 4], 0
+	mov edi, num_end
+	mov byte [xdi], 0
+	mov ecx, 10
+	call udigits
+	mov esi, fd_dir
+	mov ecx, fd_dir_len
+	sub edi, ecx
+	push xdi
+	rep movsb
+	pop xdi
+	mov A2d, [apos]
+	sys readlink, xdi, A2, 8191
+	pop xdi
+	push xax
+	sys close, xdi
+	pop xax
+	test eax, eax
+	js .ret
+	add eax, [apos]
+	mov byte [xax], 0
+.ret:
+	ret
+
+; default_bs - [obs] = GNU's default block size: 512 with POSIXLY_CORRECT,
+; else 1024
+default_bs:
+	mov esi, e_posix
+	call getenv
+	mov eax, 512
+	jnc .set
+	add eax, eax
+.set:
+	mov [obs], eax
+	and dword [obs + 4], 0
+	ret
+
+; getenv - xsi = "NAME=" : CF=0 and xdi = its value, or CF=1
+getenv:
+	mov xbx, [envp]
+	mov xdx, xsi
+.each:
+	mov xdi, [xbx]
+	test xdi, xdi
+	jz .none
+	add xbx, W
+	mov xsi, xdx
+.cmp:
+	lodsb
+	scasb
+	jne .each
+	cmp al, '='
+	jne .cmp
+	mov xsi, xdi                    ; (the value in xsi too)
+	clc
+	ret
+.none:
+	stc
+	ret
+
+; df_getopt - getopt_long, and --output's optional argument: a
+; "--NAME" without "=VALUE" naming --output is taken alone (xdx = 0).
+df_getopt:
+	test xbx, xbx
+	jnz .g
+	mov xax, [xsi]
+	test xax, xax
+	jz .g
+	cmp word [xax], '--'
+	jne .g
+	mov xcx, xax
+.eq:
+	inc xcx
+	mov dl, [xcx]
+	test dl, dl
+	jz .alone
+	cmp dl, '='
+	jne .eq
+.g:
+	jmp getopt_long
+.alone:
+	cmp byte [xax + 2], 0           ; "--": getopt's
+	je .g
+	push xsi
+	push xdi
+	push xbx
+	push xsp                        ; a "next argument" long_opt may take
+	mov xbx, xsp
+	lea xsi, [xax + 2]
+	call long_opt
+	pop xcx
+	pop xbx
+	pop xdi
+	pop xsi
+	cmp al, 'o'
+	jne .g
+	add xsi, W
+	xor edx, edx                    ; (CF=0)
+	ret
+
+; decode_output - xdx = --output's LIST (written: each ',' becomes a NUL):
+; its fields appended to cols; GNU's messages for an unknown field or one
+; given twice
+decode_output:
+	push xsi
+	push xdi
+	push xbx
+	mov xsi, xdx
+.piece:
+	mov xdx, xsi
+.scan:
+	lodsb
+	test al, al
+	jz .last
+	cmp al, ','
+	jne .scan
+	mov byte [xsi - 1], 0
+	jmp .match
+.last:
+	xor esi, esi
+.match:
+	push xsi
+	xor ecx, ecx
+.try:
+	imul edi, ecx, 7
+	add edi, fnames
+	mov xsi, xdx
+.cmp:
+	lodsb
+	scasb
+	jne .next
+	test al, al
+	jnz .cmp
+	bts [fused], ecx
+	mov esi, fmt_twice
+	jc .say
+	movzx eax, byte [ncols]
+	mov [cols + xax], cl
+	inc byte [ncols]
+	pop xsi
+	test xsi, xsi
+	jnz .piece
+	pop xbx
+	pop xdi
+	pop xsi
+	ret
+.next:
+	inc ecx
+	cmp ecx, 12
+	jb .try
+	mov esi, fmt_unknown
+.say:
+	jmp usage_say
+
+; field_list - the columns of the mode (--output's are there already)
+field_list:
+	mov esi, list_all
+	cmp byte [hmode], MODE_OUTPUT
+	jne .mode
+	cmp byte [ncols], 0
+	jne .done
+	jmp .copy
+.mode:
+	mov esi, list_blocks
+	cmp byte [hmode], MODE_INODES
+	jne .copy
+	mov esi, list_inodes
+.copy:
+	movzx eax, byte [ncols]
+	movzx ecx, byte [xsi]
+	inc esi
+	test ecx, ecx
+	jz .done
+	cmp cl, FL_FSTYPE + 1
+	jne .add
+	cmp byte [hmode], MODE_OUTPUT
+	je .add
+	test byte [flags], 1 << B_TYPE
+	jz .copy
+.add:
+	dec ecx
+	bts [fused], ecx
+	mov [cols + xax], cl
+	inc byte [ncols]
+	jmp .copy
+.done:
+	movzx eax, byte [ncols]
+	shl eax, 2
+	mov [rowsz], eax
+	ret
+
+; mulv - [val] *= ecx modulo 2^64: CF=1 when it overflowed. clobbers
+; xax, xdx
+mulv:
+	mov eax, [val + 4]
+	mul ecx
+	push xdx
+	mov [val + 4], eax
+	mov eax, [val]
+	mul ecx
+	mov [val], eax
+	add [val + 4], edx
+	pop xax
+	jc .ret
+	neg eax                         ; CF = a high part
+.ret:
+	ret
+
+; divq - [qn] /= [qd] (64 bits each): edx:eax = the remainder. clobbers
+; xcx
+divq:
+	xor eax, eax
+	xor edx, edx
+	mov ecx, 64
+.bit:
+	shl dword [qn], 1
+	rcl dword [qn + 4], 1
+	rcl eax, 1
+	rcl edx, 1
+	jc .sub
+	cmp edx, [qd + 4]
+	jb .next
+	ja .sub
+	cmp eax, [qd]
+	jb .next
+.sub:
+	sub eax, [qd]
+	sbb edx, [qd + 4]
+	inc dword [qn]
+.next:
+	loop .bit
+	ret
+
+; hr - gnulib's human_readable(n = [val], opts = [hopts], from = ecx, to =
+; the qword at xsi) with human_ceiling: the text from xdi to a NUL.
+; clobbers xax..xsi (keeps xbp)
+hr:
+	push xbp
+	mov [hfrom], ecx
+	mov edi, hto
+	movsd
+	movsd
+	copyq val, hn
+	mov edx, [hto + 4]
+	mov eax, 1000
+	test byte [hopts], H_1024
+	jz .base
+	mov ax, 1024
+.base:
+	mov [hbase], eax
+	or ebx, -1                      ; the exponent: none yet
+	xor esi, esi                    ; tenths
+	xor ebp, ebp                    ; rounding
+	test edx, edx
+	jnz .to_big
+	mov ecx, [hto]
+	cmp ecx, [hfrom]
+	ja .to_big
+; to <= from: a multiplier when to divides from
+	mov eax, [hfrom]
+	xor edx, edx
+	div ecx
+	test edx, edx
+	jnz hr_ld
+	xchg ecx, eax
+	call mulv
+	jnc .int
+	jmp hr_ld
+; to > from: a divisor when from divides to
+.to_big:
+	mov ecx, [hfrom]
+	test ecx, ecx
+	jz hr_ld
+	copyq hto, qn
+	mov [qd], ecx
+	and dword [qd + 4], 0
+	call divq
+	or eax, edx
+	jnz hr_ld
+	copyq qn, qd                    ; the divisor
+	copyq hn, qn
+	call divq                       ; amt = n / divisor, edx:eax = the rest
+	mov [val], eax
+	mov [val + 4], edx
+	mov ecx, 10
+	call mulv                       ; r10
+	copyq qn, amt
+	copyq val, qn
+	call divq
+	mov esi, [qn]                   ; tenths = r10 / divisor
+	mov [val], eax
+	mov [val + 4], edx
+	mov ecx, 2
+	call mulv                       ; r2 = (r10 % divisor) * 2
+	mov eax, [val]
+	mov edx, [val + 4]
+	mov ecx, eax
+	or ecx, edx                     ; (r2 != 0)
+	sub eax, [qd]
+	sbb edx, [qd + 4]
+	jb .less
+	or eax, edx
+	neg eax                         ; CF = divisor < r2
+	mov ebp, 2
+	jmp .rounding
+.less:
+	neg ecx                         ; CF = r2 != 0
+.rounding:
+	adc ebp, 0
+	mov eax, [amt]
+	mov [val], eax
+	mov eax, [amt + 4]
+	mov [val + 4], eax
+.int:
+	mov edi, num_end
+	test byte [hopts], H_AUTO
+	jz .round
+	xor ebx, ebx
+	call amt_lt_base
+	jc .round
+.scale:
+	mov ecx, [hbase]
+	call div64                      ; edx = amt % base
+	imul edx, edx, 10
+	add edx, esi                    ; r10
+	xchg eax, edx
+	xor edx, edx
+	div ecx
+	mov esi, eax                    ; tenths = r10 / base
+	add edx, edx
+	mov eax, ebp
+	shr eax, 1
+	add eax, edx                    ; r2
+	lea edx, [eax + ebp]            ; r2 + rounding
+	cmp eax, ecx
+	jae .ge
+	xor ebp, ebp
+	neg edx
+	adc ebp, 0
+	jmp .scaled
+.ge:
+	mov ebp, 2
+	cmp ecx, edx
+	adc ebp, 0
+.scaled:
+	inc ebx
+	cmp bl, 8
+	jae .under10
+	call amt_lt_base
+	jnc .scale
+.under10:
+	cmp dword [val + 4], 0
+	jne .round
+	cmp dword [val], 10
+	jae .round
+	test ebp, ebp
+	jz .tenths
+	xor ebp, ebp
+	inc esi
+	cmp esi, 10
+	jb .tenths
+	xor esi, esi
+	inc dword [val]
+.tenths:
+	cmp dword [val], 10
+	jae .round
+	test esi, esi
+	jnz .point
+	test byte [hopts], H_SPZ
+	jnz .round
+.point:
+	lea eax, [esi + '0']
+	dec edi
+	mov [xdi], al
+	dec edi
+	mov byte [xdi], '.'
+	xor esi, esi
+	xor ebp, ebp
+.round:
+	or esi, ebp
+	jz .digits
+	add dword [val], 1
+	adc dword [val + 4], 0
+	test byte [hopts], H_AUTO
+	jz .digits
+	cmp dword [val + 4], 0
+	jne .digits
+	mov eax, [val]
+	cmp eax, [hbase]
+	jne .digits
+	cmp bl, 8
+	jae .digits
+	inc ebx
+	mov dword [val], 1
+	test byte [hopts], H_SPZ
+	jnz .digits
+	dec edi
+	mov byte [xdi], '0'
+	dec edi
+	mov byte [xdi], '.'
+.digits:
+hr_digits:
+	mov ecx, 10
+	call udigits
+; the suffix: SI's letter (the exponent from to when not scaled), B or iB
+	push xdi
+	mov edi, num_end
+	test byte [hopts], H_SI
+	jz .end
+	test ebx, ebx
+	jns .letter
+	call hr_exponent
+.letter:
+	test ebx, ebx
+	jz .b
+	mov al, [powers + xbx - 1]      ; K M G T P E Z Y
+	cmp bl, 1
+	jne .put
+	test byte [hopts], H_1024
+	jnz .put
+	mov al, 'k'
+.put:
+	stosb
+.b:
+	test byte [hopts], H_B
+	jz .end
+	test ebx, ebx
+	jz .bb
+	test byte [hopts], H_1024
+	jz .bb
+	mov al, 'i'
+	stosb
+.bb:
+	mov al, 'B'
+	stosb
+.end:
+	mov byte [xdi], 0
+	pop xdi
+	pop xbp
+	ret
+
+; amt_lt_base - CF=1 when [val] < [hbase]
+amt_lt_base:
+	cmp dword [val + 4], 0
+	jne .ret                        ; (CF=0)
+	mov eax, [val]
+	cmp eax, [hbase]
+.ret:
+	ret
 
 ; read_mounts - /proc/self/mountinfo into mibuf, parsed into mounts..mend
 read_mounts:
@@ -181,32 +944,53 @@ read_mounts:
 	jnz .eol
 	dec xsi
 .parsed:
-; dummy: GNU's ME_DUMMY types
+; dummy: GNU's ME_DUMMY types; remote: ME_REMOTE
 	push xsi
 	mov esi, [xbx + M_TYPE]
 	mov edi, dummies
-.dummy:
-	cmp byte [xdi], 0
-	je .real
-	push xsi
-	push xdi
-	call strcmp
-	pop xdi
-	pop xsi
-	je .is_dummy
-	xor eax, eax
-	or ecx, -1
-	repne scasb
-	jmp .dummy
-.is_dummy:
-	or byte [xbx + M_FLAGS], 1
+	call in_list
+	jne .real
+	or byte [xbx + M_FLAGS], MF_DUMMY
 .real:
+	mov edi, remotes
+	call in_list
+	je .remote
+	mov edi, smbs
+	call in_list
+	jne .colon
+	mov esi, [xbx + M_SRC]
+	cmp word [xsi], '//'
+	je .remote
+.colon:
+	mov esi, [xbx + M_SRC]
+	mov edi, hosts
+	call in_list
+	je .remote
+.c:
+	lodsb
+	cmp al, ':'
+	je .remote
+	test al, al
+	jnz .c
+	jmp .mount_done
+.remote:
+	or byte [xbx + M_FLAGS], MF_REMOTE
+.mount_done:
 	pop xsi
 	add ebx, M_SIZE
 	jmp .line
 .done:
 	mov [mend], ebx
-; then the rows: at most a header, two more and one per mount or operand
+	ret
+.fail:
+	mov esi, mountinfo
+	call err_file
+	exit 1
+
+; rows_room - after the mounts, the rows: at most a header, a total and
+; one per operand or kept mount (nops); then the arena of numbers
+rows_room:
+	mov ebx, [mend]
 	mov [rend], ebx
 	mov [rstart], ebx
 	mov eax, [nops]
@@ -214,16 +998,32 @@ read_mounts:
 	jbe .nops
 	mov eax, MAXMNT
 .nops:
-	imul eax, eax, ROW
-	lea eax, [eax + ebx*2 + 2 * ROW]
-	sub eax, [mstart]
-	mov [apos], eax                 ; then the arena of numbers
+	add eax, 2
+	mul dword [rowsz]
+	add eax, ebx
+	mov [apos], eax
 	mov [rlimit], eax
 	ret
-.fail:
-	mov esi, mountinfo
-	call err_file
-	exit 1
+
+; in_list - xsi a string, xdi a list of strings ending with an empty one:
+; ZF=1 when it is one of them. keeps xsi
+in_list:
+	cmp byte [xdi], 0
+	je .no
+	push xsi
+	push xdi
+	call strcmp
+	pop xdi
+	pop xsi
+	je .ret
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	jmp in_list
+.no:
+	or edi, edi                     ; ZF=0
+.ret:
+	ret
 
 ; field - the next space-separated field at xsi, NUL-terminated and its
 ; \ooo escapes undone: xax = it, xsi past it
@@ -264,7 +1064,7 @@ field:
 	pop xax
 	ret
 
-; filter - GNU's filter_mount_list: the kept flag (2) on the mounts to show
+; filter - GNU's filter_mount_list: the kept flag on the mounts to show
 filter:
 	mov ebx, [mstart]
 .each:
@@ -272,34 +1072,59 @@ filter:
 	jae .ret
 	test byte [flags], 1 << B_ALL
 	jnz .keep
-	test byte [xbx + M_FLAGS], 1
+	mov al, [xbx + M_FLAGS]
+	test al, MF_DUMMY
 	jnz .next
+	test al, MF_REMOTE
+	jz .local
+	test byte [flags], 1 << B_LOCAL
+	jnz .next
+.local:
+	mov esi, [xbx + M_TYPE]
+	call type_ok
+	jc .next
 	call mount_statx
 	js .next
 	mov eax, [stx + STX_DEV]
 	mov [xbx + M_DEV], eax
 	mov eax, [stx + STX_DEV + 4]
 	mov [xbx + M_DEV + 4], eax
-; an earlier kept mount of the same device?
-	mov ebp, [mstart]
+; the last earlier kept mount of the same device (xbp)?
+	xor ebp, ebp
+	mov esi, [mstart]
 .seen:
-	cmp ebp, ebx
-	jae .keep
-	test byte [xbp + M_FLAGS], 2
+	cmp esi, ebx
+	jae .seen_done
+	test byte [xsi + M_FLAGS], MF_KEPT
 	jz .seen_next
-	mov eax, [xbp + M_DEV]
+	mov eax, [xsi + M_DEV]
 	cmp eax, [xbx + M_DEV]
 	jne .seen_next
-	mov eax, [xbp + M_DEV + 4]
+	mov eax, [xsi + M_DEV + 4]
 	cmp eax, [xbx + M_DEV + 4]
-	je .dup
+	jne .seen_next
+	mov ebp, esi
 .seen_next:
-	add ebp, M_SIZE
+	add esi, M_SIZE
 	jmp .seen
+.seen_done:
+	test ebp, ebp
+	jz .keep
+; two remote ones of different sources are both kept (not with --total)
+	test byte [flags], 1 << B_TOTAL
+	jnz .rules
+	mov al, [xbx + M_FLAGS]
+	and al, [xbp + M_FLAGS]
+	test al, MF_REMOTE
+	jz .rules
+	mov esi, [xbp + M_SRC]
+	mov edi, [xbx + M_SRC]
+	call strcmp
+	jne .keep
 ; the new one (xbx) wins over the one seen (xbp): a source with a '/'
 ; against one without, or a mount point nearer the root (unless its root
 ; is deeper), or another source on the same mount point
-.dup:
+.rules:
 	mov esi, [xbx + M_SRC]
 	call has_slash
 	jnc .not_slash
@@ -333,21 +1158,54 @@ filter:
 	call strcmp
 	jne .next
 .replace:                               ; the new one takes the old one's place
-	and byte [xbp + M_FLAGS], ~2
+	and byte [xbp + M_FLAGS], ~MF_KEPT
 	mov ecx, M_SIZE
 	mov xsi, xbx
 	mov xdi, xbp
 	push xdi
 	rep movsb
 	pop xbp
-	or byte [xbp + M_FLAGS], 2
+	or byte [xbp + M_FLAGS], MF_KEPT
 	jmp .next
 .keep:
-	or byte [xbx + M_FLAGS], 2
+	or byte [xbx + M_FLAGS], MF_KEPT
+	inc dword [nops]
 .next:
 	add ebx, M_SIZE
 	jmp .each
 .ret:
+	ret
+
+; type_ok - xsi a type: CF=0 when -t (if any) selects it and no -x
+; excludes it. clobbers xax, xcx, xdx, xdi, xbp
+type_ok:
+	mov ebp, [nsel]
+	test ebp, ebp
+	jz .excl
+.sel:
+	dec ebp
+	js .no
+	mov xdi, [tsel + xbp*W]
+	call .cmp
+	jne .sel
+.excl:
+	mov ebp, [nxcl]
+.x:
+	dec ebp
+	js .yes
+	mov xdi, [txcl + xbp*W]
+	call .cmp
+	jne .x
+.no:
+	stc
+	ret
+.yes:
+	clc
+	ret
+.cmp:
+	push xsi
+	call strcmp
+	pop xsi
 	ret
 
 ; has_slash - xsi a string: CF=1 when it has a '/'
@@ -364,7 +1222,7 @@ has_slash:
 	ret
 
 ; find_mount - [apos] = a FILE's canonical name, opdev its device: xbx
-; = its mount (0: none, reported)
+; = its mount (0: none)
 find_mount:
 	xor ebx, ebx                    ; the best
 	and dword [blen], 0
@@ -377,9 +1235,9 @@ find_mount:
 	jae .check
 	test xbx, xbx
 	jz .try
-	test byte [xbx + M_FLAGS], 1
+	test byte [xbx + M_FLAGS], MF_DUMMY
 	jnz .try
-	test byte [xbp + M_FLAGS], 1
+	test byte [xbp + M_FLAGS], MF_DUMMY
 	jnz .next
 .try:
 	mov A2d, [xbp + M_DIR]
@@ -452,41 +1310,126 @@ dev_of:
 
 ; header - the first row: the column titles
 header:
+	mov al, [hopts]
+	mov [hopts_saved], al
 	mov edi, [rend]
-	mov esi, h_source
-	call col
-	test byte [flags], 1 << B_TYPE
-	jz .no_type
-	mov esi, h_type
-	call col
-.no_type:
-	mov esi, h_size
-	test byte [flags], 1 << B_HUMAN
-	jnz .size
-	mov esi, h_blocks
-	test byte [flags], 1 << B_POSIX
-	jz .size
-	mov esi, h_pblocks
-.size:
-	call col
-	mov esi, h_used
-	call col
-	mov esi, h_avail
-	test byte [flags], 1 << B_HUMAN
-	jz .avail
+	xor ebx, ebx
+.col:
+	cmp bl, [ncols]
+	jae .done
+	movzx eax, byte [cols + xbx]
+	mov esi, [captions + xax*4]
+	cmp al, FL_AVAIL
+	jne .pcent
+	cmp byte [hmode], MODE_HUMAN
+	jb .put
+	cmp byte [hmode], MODE_POSIX
+	je .put
 	mov esi, h_havail
-.avail:
-	call col
-	mov esi, h_use
-	test byte [flags], 1 << B_HUMAN
-	jnz .use
-	test byte [flags], 1 << B_POSIX
-	jz .use
+.pcent:
+	cmp al, FL_PCENT
+	jne .size
+	cmp byte [hmode], MODE_POSIX
+	jne .put
 	mov esi, h_cap
-.use:
+.size:
+	cmp al, FL_SIZE
+	jne .put
+	mov esi, h_size
+	mov al, [hmode]
+	cmp al, MODE_POSIX
+	je .posix
+	cmp al, MODE_HUMAN
+	je .put
+	cmp al, MODE_OUTPUT
+	jne .blocks
+	test byte [hopts], H_AUTO
+	jnz .put
+; "1K-blocks": the block size as human_readable puts it, in the base
+; that divides it better
+.blocks:
+	push xbx
+	push xdi
+	mov al, [hopts]
+	and al, H_1024 | H_B
+	or al, H_SPZ | H_AUTO | H_SI
+	mov [hopts], al
+	mov eax, [obs]
+	mov edx, [obs + 4]
+	mov [val], eax
+	mov [val + 4], edx
+	mov [qn], eax
+	mov [qn + 4], edx
+.div:
+	mov ecx, 1000
+	call div64
+	test edx, edx
+	setz cl                         ; by 1000
+	mov edx, [qn]
+	test edx, 1023
+	setz ch                         ; by 1024
+	mov eax, [qn + 4]
+	shrd [qn], eax, 10
+	shr dword [qn + 4], 10
+	mov al, cl
+	and al, ch
+	jnz .div
+	cmp cl, ch
+	je .base
+	ja .by1000
+	or byte [hopts], H_1024         ; by 1024 only
+	jmp .base
+.by1000:
+	and byte [hopts], ~H_1024
+.base:
+	test byte [hopts], H_1024
+	jnz .hr
+	or byte [hopts], H_B
+.hr:
+	copyq obs, val
+	mov ecx, 1
+	mov esi, one
+	call hr
+	jmp .blocks_text
+.posix:
+	push xbx
+	push xdi
+	copyq obs, val
+	mov edi, num_end
+	mov byte [xdi], 0
+	mov ecx, 10
+	call udigits
+.blocks_text:
+	mov ebx, [apos]
+	mov esi, ebx
+.copy:
+	mov al, [xdi]
+	inc edi
+	test al, al
+	jz .copied
+	mov [xbx], al
+	inc ebx
+	jmp .copy
+.copied:
+	mov edi, ebx
+	push xsi
+	mov esi, h_blocks
+.suffix:
+	lodsb
+	stosb
+	test al, al
+	jnz .suffix
+	mov [apos], edi
+	pop xsi
+	pop xdi
+	pop xbx
+	mov al, [hopts_saved]
+	mov [hopts], al
+.put:
 	call col
-	mov esi, h_target
-	call col
+	inc ebx
+	jmp .col
+.done:
 	mov [rend], edi
 	ret
 
@@ -495,210 +1438,272 @@ col:                                    ; xsi: a field of the row at xdi
 	add edi, 4
 	ret
 
-; add_row - xbx = a mount: statfs, then its row (skipped without -a when
-; it has no blocks and no FILE was given)
+; add_row - xbx = a mount (0: the total row), [sfile] = the name to statfs,
+; [cfile] = the File field: GNU's get_dev (the filters, statfs, the row)
 add_row:
+	mov dword [unk], 0
+	test xbx, xbx
+	jz .total
+	mov al, [xbx + M_FLAGS]
+	test al, MF_REMOTE
+	jz .local
+	test byte [flags], 1 << B_LOCAL
+	jnz .ret
+.local:
+	test al, MF_DUMMY
+	jz .real
+	test byte [flags], (1 << B_ALL) | (1 << B_LISTED)
+	jz .ret
+.real:
+	mov esi, [xbx + M_TYPE]
 	push xbx
-	mov edi, [xbx + M_DIR]
+	call type_ok
+	pop xbx
+	jc .ret
+	mov esi, [xbx + M_DIR]
+	cmp byte [xsi], '/'
+	jne .ret
+	mov eax, [xbx + M_SRC]
+	mov [csrc], eax
+	mov eax, [xbx + M_TYPE]
+	mov [ctype], eax
+	mov eax, [xbx + M_DIR]
+	mov [cdir], eax
+	push xbx
+	mov xdi, [sfile]
 	sys_statfs xdi, sfs
 	pop xbx
 	test eax, eax
-	js .fail
+	jns .numbers
+; GNU: EACCES, ENOENT of a mount of the list: nothing, or with -a a row
+; of "-"
+	test byte [flags], 1 << B_LISTED
+	jnz .report
+	cmp eax, -EACCES
+	je .unknown
+	cmp eax, -ENOENT
+	jne .report
+.unknown:
+	test byte [flags], 1 << B_ALL
+	jz .ret
+	inc byte [unk]
+	mov dword [ctype], dash
+	jmp .row
+.report:
+	mov xsi, [sfile]
+	jmp err_file
+.total:
+	mov dword [csrc], s_total
+	mov dword [ctype], dash
+	mov dword [cfile], dash
+	mov eax, dash
+	test byte [fused], 1 << FL_SOURCE
+	jnz .target
+	mov eax, s_total
+.target:
+	mov [cdir], eax
+	mov esi, grand
+	mov edi, sfs + SFS_BLOCKS
+	mov ecx, 10
+	rep movsd
+	mov dword [sfs + SFS_FRSIZE], 1
+.numbers:
 	mov eax, [sfs + SFS_BLOCKS]
 	or eax, [sfs + SFS_BLOCKS + 4]
-	jnz .rows
-	test byte [flags], 1 << B_ALL
-	jnz .rows
-	cmp byte [listed], 0
-	je .ret
-.rows:
-	mov edi, [rend]
-	lea eax, [edi + ROW]
-	cmp eax, [rlimit]
-	ja no_room
-	mov esi, [xbx + M_SRC]
-	call col
-	test byte [flags], 1 << B_TYPE
-	jz .no_type
-	mov esi, [xbx + M_TYPE]
-	call col
-.no_type:
-	push xbx
-	mov [rend], edi
-; size, used = blocks - bfree, avail
-	mov eax, [sfs + SFS_BLOCKS]
-	mov edx, [sfs + SFS_BLOCKS + 4]
-	call num_col
-	mov eax, [sfs + SFS_BLOCKS]
-	mov edx, [sfs + SFS_BLOCKS + 4]
-	sub eax, [sfs + SFS_BFREE]
-	sbb edx, [sfs + SFS_BFREE + 4]
-	mov [used], eax
-	mov [used + 4], edx
-	call num_col
-	mov eax, [sfs + SFS_BAVAIL]
-	mov edx, [sfs + SFS_BAVAIL + 4]
-	call num_col
-; Use%: used * 100 / (used + avail), rounded up; "-" when that is 0
-	mov edi, [apos]
-	mov eax, [used]
-	mov edx, [used + 4]
-	mov ecx, [sfs + SFS_BAVAIL]
-	mov ebx, [sfs + SFS_BAVAIL + 4]
-	add ecx, eax
-	adc ebx, edx
-	mov esi, dash
-	mov ebp, ecx
-	or ebp, ebx
-	jz .pct_put
-; (100 * used fits 64 bits for any real file system; the divisor is made
-; to fit 32 bits by shifting both)
-.shrink:
-	test ebx, ebx
-	jz .pct_div
-	shrd ecx, ebx, 1
-	shr ebx, 1
-	shrd eax, edx, 1
-	shr edx, 1
-	jmp .shrink
-.pct_div:
-	imul edx, edx, 100
-	push xdx
-	mov ebx, 100
-	mul ebx
-	pop xbx
-	add edx, ebx
-	mov [val], eax
-	mov [val + 4], edx
-	call div64                      ; ecx = the divisor
-	test edx, edx
-	jz .pct_exact
-	add dword [val], 1
-	adc dword [val + 4], 0
-.pct_exact:
-	mov esi, edi
-	push xsi
-	call put_dec
-	mov ax, '%'
-	stosw
-	mov [apos], edi
-	pop xsi
-.pct_put:
-	mov edi, [rend]
-	call col
-	pop xbx
-	mov esi, [xbx + M_DIR]
-	call col
-	mov [rend], edi
-.ret:
-	ret
-.fail:                                  ; GNU: EACCES, ENOENT unseen unless listed
-	cmp byte [listed], 0
-	jne .report
-	cmp eax, -EACCES
-	je .ret
-	cmp eax, -ENOENT
-	je .ret
-.report:
-	mov esi, [xbx + M_DIR]
-	call err_file
-	ret
-
-; num_col - edx:eax = a count of f_frsize blocks: its field (K, or human)
-num_col:
+	jnz .row
+	test byte [flags], (1 << B_ALL) | (1 << B_LISTED)
+	jz .ret
+.row:
+	test xbx, xbx
+	jz .values
+	inc dword [nrows]
+.values:
+; the values: blocks, used, available (f_frsize units), inodes, used, free
 	mov ecx, [sfs + SFS_FRSIZE]
 	test ecx, ecx
 	jnz .frsize
 	mov ecx, [sfs + SFS_BSIZE]
 .frsize:
-	push xdx
-	mul ecx
-	mov [val], eax
-	pop xax
-	push xdx
-	mul ecx
-	pop xdx
-	add edx, eax
-	mov [val + 4], edx              ; bytes
-	mov edi, [apos]
-	mov esi, edi
-	cmp edi, region_end - 64
-	jae no_room
-	test byte [flags], 1 << B_HUMAN
-	jnz .human
-	mov ecx, 1024
-	call div64
-	test edx, edx
-	jz .dec
-	add dword [val], 1
-	adc dword [val + 4], 0
-.dec:
-	call put_dec
-	jmp .done
-.human:
-	call put_human
-.done:
-	mov byte [xdi], 0
-	inc edi
-	mov [apos], edi
+	mov [bunits], ecx
+	mov esi, sfs + SFS_BLOCKS
+	mov edi, vals
+	call .pair
+	mov esi, sfs + SFS_FILES
+	call .pair
+; the grand total (in bytes) of the rows with numbers
+	test xbx, xbx
+	jz .cells
+	test byte [flags], 1 << B_TOTAL
+	jz .cells
+	cmp byte [unk], 0
+	jne .cells
+	mov ecx, [bunits]
+	mov esi, sfs + SFS_BLOCKS
+	mov edi, grand
+.add:
+	cmp esi, sfs + SFS_FILES
+	jb .scaled
+	mov ecx, 1
+.scaled:
+	push xdi
+	mov edi, val
+	movsd
+	movsd
+	call mulv
+	pop xdi
+	mov eax, [val]
+	add [xdi], eax
+	mov eax, [val + 4]
+	adc [xdi + 4], eax
+	add edi, 8
+	cmp esi, sfs + SFS_FFREE + 8
+	jb .add
+; the cells
+.cells:
 	mov edi, [rend]
+	mov eax, edi
+	add eax, [rowsz]
+	cmp eax, [rlimit]
+	ja no_room
+	xor ebx, ebx
+.cell:
+	cmp bl, [ncols]
+	jae .cells_done
+	movzx eax, byte [cols + xbx]
+	push xbx
+	push xdi
+	call cell
+	pop xdi
+	pop xbx
 	call col
+	inc ebx
+	jmp .cell
+.cells_done:
 	mov [rend], edi
+.ret:
+	ret
+; .pair - xsi = total, free, available (qwords; for inodes: total, free):
+; at xdi total, total - free, available (free for inodes)
+.pair:
+	lodsd
+	stosd
+	mov ecx, eax
+	lodsd
+	stosd
+	mov edx, eax                    ; edx:ecx = total
+	sub ecx, [xsi]
+	sbb edx, [xsi + 4]
+	mov [xdi], ecx
+	mov [xdi + 4], edx
+	add edi, 8
+	cmp esi, sfs + SFS_FILES + 8
+	jae .ifree
+	add esi, 8
+.ifree:
+	movsd
+	movsd
 	ret
 
-; put_dec - [val] in decimal at xdi (xdi past it). clobbers xax, xcx, xdx
-put_dec:
+; cell - eax = a field: xsi = its text for this row
+cell:
+	mov esi, [csrc]
+	cmp al, FL_SOURCE
+	je .ret
+	mov esi, [ctype]
+	cmp al, FL_FSTYPE
+	je .ret
+	mov esi, [cdir]
+	cmp al, FL_TARGET
+	je .ret
+	mov esi, [cfile]
+	cmp al, FL_FILE
+	je .ret
+	mov esi, dash
+	cmp byte [unk], 0
+	jne .ret
+	mov dl, 1
+	cmp al, FL_PCENT
+	je .pcent
+	mov dl, 4
+	cmp al, FL_IPCENT
+	je .pcent
+; a number: size, used, avail (vals 0-2, from f_frsize units to the block
+; size) or the inodes' (3-5, units of 1)
+	mov ecx, [bunits]
+	mov esi, obs
+	sub al, FL_SIZE
+	cmp al, 3
+	jb .num
+	mov ecx, 1
+	mov esi, one
+	dec eax
+.num:
 	push xsi
-	lea esi, [edi + 24]
-	push xdi
-	mov edi, esi
+	lea esi, [vals + xax*8]
+	mov edi, val
+	movsd
+	movsd
+	pop xsi
+	call hr
+	mov xsi, xdi
+	jmp .arena
+.pcent:
+; Use%: used * 100 / (used + avail), rounded up; "-" when that is 0
+	movzx eax, dl                   ; 1 or 4: used, then available
+	lea esi, [vals + xax*8]
+	lodsd
+	mov [val], eax
+	mov ecx, eax
+	lodsd
+	mov [val + 4], eax
+	mov edx, eax
+	add ecx, [xsi]
+	adc edx, [xsi + 4]
+	mov [qd], ecx
+	mov [qd + 4], edx
+	or ecx, edx
+	mov esi, dash
+	jz .ret
+	mov ecx, 100
+	call mulv
+	copyq val, qn
+	call divq
+	or eax, edx
+	jz .exact
+	add dword [qn], 1
+	adc dword [qn + 4], 0
+.exact:
+	copyq qn, val
+	mov edi, num_end
+	mov word [xdi], '%'
 	mov ecx, 10
 	call udigits
-	mov ecx, esi
 	mov xsi, xdi
-	pop xdi
-	sub ecx, esi
-	rep movsb
-	pop xsi
-	ret
-
-; put_human - [val] bytes as gnulib's human_readable (human_ceiling,
-; autoscale, base 1024) at xdi (xdi past it)
-put_human:
-	push xsi
-	push xbx
-	push xbp
+.arena:                                 ; the text at xsi copied to the arena
+	mov edi, [apos]
+	cmp edi, region_end - 64
+	jae no_room
 	push xdi
-	call human64
-	mov ecx, num_end
-	mov xsi, xdi
-	sub ecx, esi
-	pop xdi
-	rep movsb
-	pop xbp
-	pop xbx
+.copy:
+	lodsb
+	stosb
+	test al, al
+	jnz .copy
+	mov [apos], edi
 	pop xsi
+.ret:
 	ret
 
 ; print_rows - every row, each column as wide as its widest field
 print_rows:
-	mov ebx, NCOL - 1
-	test byte [flags], 1 << B_TYPE
-	jz .ncol
-	inc ebx
-.ncol:
-	mov [ncol], ebx
 ; the widths: GNU's minimums, then the longest field
 	xor ecx, ecx
 .min:
-	movzx eax, byte [minw + xcx]
-	test byte [flags], 1 << B_TYPE
-	jnz .min_t
-	movzx eax, byte [minw_nt + xcx]
-.min_t:
+	movzx eax, byte [cols + xcx]
+	movzx eax, byte [minw + xax]
 	mov [width + xcx*4], eax
 	inc ecx
-	cmp ecx, ebx
+	cmp cl, [ncols]
 	jb .min
 	mov ebp, [rstart]
 .w_row:
@@ -713,7 +1718,7 @@ print_rows:
 	mov [width + xbx*4], A3d
 .w_next:
 	inc ebx
-	cmp ebx, [ncol]
+	cmp bl, [ncols]
 	jb .w_col
 	lea ebp, [xbp + xbx*4]
 	jmp .w_row
@@ -730,33 +1735,48 @@ print_rows:
 	mov ecx, A3d
 	mov edx, [width + xbx*4]
 	sub edx, ecx                    ; the padding
-	lea eax, [ebx + 1]
-	cmp eax, [ncol]
-	je .last
-	cmp ebx, 0
-	je .left
-	test byte [flags], 1 << B_TYPE
-	jz .right
-	cmp ebx, 1
-	je .left
-.right:
+	movzx eax, byte [cols + xbx]
+	sub al, FL_SIZE
+	cmp al, FL_IPCENT - FL_SIZE + 1
+	jae .left
 	call spaces
-	call puts
+	call out_cell
 	jmp .sep
 .left:
-	call puts
+	call out_cell
+	lea eax, [ebx + 1]
+	cmp al, [ncols]
+	je .sep                         ; the last: no padding after it
 	call spaces
 .sep:
+	inc ebx
+	mov al, 10
+	cmp bl, [ncols]
+	je .eol
 	mov al, ' '
 	call putc
-	inc ebx
 	jmp .col
-.last:
-	call puts
-	mov al, 10
+.eol:
 	call putc
-	lea ebp, [xbp + xbx*4 + 4]
+	lea ebp, [xbp + xbx*4]
 	jmp .row
+.ret:
+	ret
+
+; out_cell - xsi, ecx bytes: written, control characters as '?'
+out_cell:
+	jxcxz .ret
+.byte:
+	lodsb
+	cmp al, 0x7f
+	je .q
+	cmp al, ' '
+	jae .put
+.q:
+	mov al, '?'
+.put:
+	call putc
+	loop .byte
 .ret:
 	ret
 
@@ -774,55 +1794,462 @@ spaces:                                 ; edx spaces (none when <= 0)
 	pop xcx
 	ret
 
-no_room:
-	call flush
-	mov esi, msg_room
-	call err_plain
-	exit 1
-
-B_ALL   equ 0
-B_HUMAN equ 1
-B_POSIX equ 3
-B_TYPE  equ 4
-optbits:	db 'ahkPT'
-minw:		db 14, 4, 5, 5, 5, 4, 0
-minw_nt:	db 14, 5, 5, 5, 4, 0
+one:		dd 1, 0
+; the header of each field, GNU's minimum widths
+captions:	dd h_source, h_type, h_size, h_used, h_avail, h_use, h_inodes
+		dd h_iused, h_ifree, h_iuse, h_target, h_file
+minw:		db 14, 4, 5, 5, 5, 4, 5, 5, 5, 4, 0, 0
+; the columns of each mode, as field + 1, ending with 0
+list_blocks:	db 1, 2, 3, 4, 5, 6, 11, 0
+list_inodes:	db 1, 2, 7, 8, 9, 10, 11, 0
+list_all:	db 1, 2, 7, 8, 9, 10, 3, 4, 5, 6, 12, 11, 0
+; --output's names, 7 bytes each, in field order
+fnames:		db 'source', 0, 'fstype', 0, 'size', 0, 0, 0, 'used', 0, 0, 0
+		db 'avail', 0, 0, 'pcent', 0, 0, 'itotal', 0, 'iused', 0, 0
+		db 'iavail', 0, 'ipcent', 0, 'target', 0, 'file', 0, 0, 0
+; the first suffix letters xstrtoumax scales by, and their powers
+powers:		db 'KMGTPEZYkgmt', 0
+powers_n:	db 1, 2, 3, 4, 5, 6, 7, 8, 1, 3, 2, 4
 mountinfo:	db '/proc/self/mountinfo', 0
+fd_dir:		db '/proc/self/fd/'
+fd_dir_len	equ $ - fd_dir
 dash:		db '-', 0
+s_total:	db 'total', 0
+s_opti:		db '-i', 0
+s_optT:		db '-T', 0
+s_optP:		db '-P', 0
+e_dfbs:		db 'DF_BLOCK_SIZE='
+e_bs:		db 'BLOCK_SIZE=', 0
+e_bsz:		db 'BLOCKSIZE=', 0
+e_posix:	db 'POSIXLY_CORRECT=', 0
 h_source:	db 'Filesystem', 0
 h_type:		db 'Type', 0
-h_blocks:	db '1K-blocks', 0
-h_pblocks:	db '1024-blocks', 0
+h_blocks:	db '-blocks', 0
 h_size:		db 'Size', 0
 h_used:		db 'Used', 0
 h_avail:	db 'Available', 0
 h_havail:	db 'Avail', 0
 h_use:		db 'Use%', 0
 h_cap:		db 'Capacity', 0
+h_inodes:	db 'Inodes', 0
+h_iused:	db 'IUsed', 0
+h_ifree:	db 'IFree', 0
+h_iuse:		db 'IUse%', 0
 h_target:	db 'Mounted on', 0
+h_file:		db 'File', 0
 dummies:	db 'autofs', 0, 'proc', 0, 'subfs', 0, 'debugfs', 0, 'devpts', 0
 		db 'fusectl', 0, 'fuse.portal', 0, 'mqueue', 0, 'rpc_pipefs', 0
 		db 'sysfs', 0, 'devfs', 0, 'kernfs', 0, 'ignore', 0, 'none', 0, 0
+remotes:	db 'acfs', 0, 'afs', 0, 'coda', 0, 'auristorfs', 0, 'fhgfs', 0
+		db 'gpfs', 0, 'ibrix', 0, 'ocfs2', 0, 'vxfs', 0, 0
+smbs:		db 'smbfs', 0, 'smb3', 0, 'cifs', 0, 0
+hosts:		db '-hosts', 0, 0
 msg_write:	db 'write error', 0
-msg_room:	db 'too many mounts for this df', 0
-OPTSPEC:	db 'ahkPT', 0
-LONGOPTS:
+msg_none:	db 'no file systems processed', 0
+OPTSPEC:	db 'aB:iF:hHklmPTt:vx:', 0
+LONGOPTS:                               ; GNU's order (its ambiguity lists)
 	db 'a', 'all', 0
+	db 'b' | 0x80, 'block-size', 0
+	db 'i', 'inodes', 0
 	db 'h', 'human-readable', 0
+	db 'H', 'si', 0
+	db 'l', 'local', 0
+	db 'o' | 0x80, 'output', 0      ; (its argument optional: df_getopt)
 	db 'P', 'portability', 0
 	db 'T', 'print-type', 0
+	db 'y', 'sync', 0
+	db 'n', 'no-sync', 0
+	db 'z', 'total', 0
+	db 't' | 0x80, 'type', 0
+	db 'x' | 0x80, 'exclude-type', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0
 
+
+; The cold part: what only unusual runs need (-B and its messages, the
+; long-double sizes, --output's list, the usage errors), in pages of its
+; own that a common run does not map (peak RSS).
+COLD
+; (first what only errors need, then -B's code and data: a -B run
+; touches the last of the cold part's pages only)
+; check_both - GNU's "file system type 'T' both selected and excluded"
+; for each -t of a -x (the last -t first); after any, exit 1
+check_both:
+	mov ebx, [nsel]
+.sel:
+	dec ebx
+	js .sel_done
+	mov ebp, [nxcl]
+.xcl:
+	dec ebp
+	js .sel
+	mov xsi, [tsel + xbx*W]
+	mov xdi, [txcl + xbp*W]
+	call strcmp
+	jne .xcl
+	mov xdx, [tsel + xbx*W]
+	mov esi, fmt_both
+	xor eax, eax
+	call say
+	mov STATUSb, 1
+	jmp .sel
+.sel_done:
+	cmp STATUSb, 0
+	jne .fail
+	ret
+.fail:
+	exit 1
+
+; mutex - GNU's "options -X and --output are mutually exclusive" (xdx =
+; "-X"), the Try line, exit 1
+mutex:
+	mov esi, fmt_mutex
+	jmp usage_say
+
+too_many:
+	mov esi, msg_types
+	call err_plain
+	exit 1
+
+no_room:
+	call flush
+	mov esi, msg_room
+	call err_plain
+	exit 1
+
+fmt_mutex:	db F_ARGV0, ': options ', F_ARG, ' and --output are mutually exclusive', 10, F_TRY, 0
+fmt_unknown:	db F_ARGV0, ': option --output: field ', F_QUOTE, ' unknown', 10, F_TRY, 0
+fmt_twice:	db F_ARGV0, ': option --output: field ', F_QUOTE, ' used more than once', 10, F_TRY, 0
+fmt_both:	db F_ARGV0, ': file system type ', F_QUOTE, ' both selected and excluded', 10, 0
+fmt_binv:	db F_ARGV0, ': invalid ', F_TEXT, " argument '", F_ARG, "'", 10, 0
+fmt_bsuf:	db F_ARGV0, ': invalid suffix in ', F_TEXT, " argument '", F_ARG, "'", 10, 0
+fmt_bbig:	db F_ARGV0, ': ', F_TEXT, " argument '", F_ARG, "' too large", 10, 0
+msg_room:	db 'too many mounts for this df', 0
+msg_types:	db 'too many file system types for this df', 0
+
+; opt_block - -B SIZE, --block-size=SIZE (al 'B' or 'b', xdx SIZE): the
+; block size, or GNU's message and exit 1. keeps getopt's state
+opt_block:
+	push xsi
+	push xdi
+	push xbx
+	push xax
+	push xdx
+	mov xsi, xdx
+	call hblock                     ; al = GNU's strtol_error
+	pop xdx
+	pop xcx                         ; the option letter
+	mov ebx, [obs]
+	or ebx, [obs + 4]
+	jnz .b_nonzero
+	mov al, 4                       ; LONGINT_INVALID
+.b_nonzero:
+	mov esi, fmt_binv
+	test al, 4
+	jnz .b_fail
+	mov esi, fmt_bsuf
+	test al, 2
+	jnz .b_fail
+	mov esi, fmt_bbig
+	test al, 1
+	jnz .b_fail
+	pop xbx
+	pop xdi
+	pop xsi
+	mov byte [hset], 1
+	ret
+.b_fail:
+	cmp cl, 'B'
+	mov ecx, s_optB
+	je .b_say
+	mov ecx, s_optblock
+.b_say:
+	xor eax, eax
+	call say
+	exit 1
+
+; hblock - gnulib's humblock: xsi = SIZE -> [obs], [hopts]; al = GNU's
+; strtol_error (0; 1 overflow, 2 invalid suffix, 4 invalid), [obs] as
+; xstrtoumax leaves it. clobbers xax..xdi
+hblock:
+	mov byte [hopts], 0
+	cmp byte [xsi], "'"
+	jne .nq
+	inc xsi
+.nq:
+	cmp byte [xsi], 0
+	je .num
+	mov edi, s_human
+	mov dl, H_AUTO | H_SI | H_1024
+	call prefix_of
+	je .named
+	mov edi, s_si
+	mov dl, H_AUTO | H_SI
+	call prefix_of
+	jne .num
+.named:
+	mov [hopts], dl
+	mov dword [obs], 1
+	and dword [obs + 4], 0
+	xor eax, eax
+	ret
+.num:
+	mov xbx, xsi                    ; the string
+	xor eax, eax
+	mov [val], eax
+	mov [val + 4], eax
+	mov [ovf], al
+.sp:
+	mov al, [xsi]
+	cmp al, ' '
+	je .sp_next
+	sub al, 9
+	cmp al, 5
+	jae .sign
+.sp_next:
+	inc xsi
+	jmp .sp
+.sign:
+	cmp byte [xsi], '-'
+	je .invalid
+	cmp byte [xsi], '+'
+	jne .base
+	inc xsi
+.base:
+	mov ecx, 10
+	cmp byte [xsi], '0'
+	jne .digits
+	mov cl, 8
+	mov al, [xsi + 1]
+	or al, 0x20
+	cmp al, 'x'
+	jne .digits
+	mov al, [xsi + 2]
+	call digval
+	cmp eax, 16
+	jae .digits
+	mov cl, 16
+	add xsi, 2
+.digits:
+	mov xdi, xsi
+.digit:
+	mov al, [xsi]
+	call digval
+	cmp eax, ecx
+	jae .digits_end
+	push xax
+	call mulv
+	pop xax
+	jc .overflow
+	add [val], eax
+	adc dword [val + 4], 0
+	jnc .digit_next
+.overflow:
+	mov byte [ovf], 1
+.digit_next:
+	inc xsi
+	jmp .digit
+.digits_end:
+	cmp xsi, xdi
+	jne .parsed
+	mov xsi, xbx                    ; no number: a suffix alone is 1
+	mov al, [xsi]
+	test al, al
+	jz .invalid
+	mov edi, suffixes
+	call in_bytes
+	jne .invalid
+	mov dword [val], 1
+	or byte [hopts], H_SI           ; (kept only when all goes well)
+.parsed:
+	test byte [ovf], 1
+	jz .suffix
+	or dword [val], -1
+	or dword [val + 4], -1
+.suffix:
+	mov al, [xsi]
+	test al, al
+	jz .done
+	mov edi, suffixes
+	call in_bytes
+	jne .bad_suffix
+	mov ecx, 1024
+	mov edx, 1                      ; the suffix's length
+	mov ah, [xsi + 1]
+	cmp ah, 'i'
+	jne .b
+	cmp byte [xsi + 2], 'B'
+	jne .power
+	mov dl, 3
+	jmp .power
+.b:
+	cmp ah, 'B'
+	je .b1000
+	cmp ah, 'D'
+	jne .power
+.b1000:
+	mov cx, 1000
+	inc edx
+.power:
+	mov edi, powers
+	call in_bytes                   ; edi past the letter
+	jne .bad_suffix
+	movzx eax, byte [xdi + powers_n - powers - 1]
+	add xsi, xdx
+.scale:
+	push xax
+	call mulv
+	pop xax
+	jnc .scaled
+	mov byte [ovf], 1
+	or dword [val], -1
+	or dword [val + 4], -1
+.scaled:
+	dec eax
+	jnz .scale
+	cmp byte [xsi], 0
+	jne .bad_suffix
+; a suffix alone: SI, B when it ends in B, 1024 unless it ends in B
+; without iB
+	test byte [hopts], H_SI
+	jz .done
+	cmp byte [xsi - 1], 'B'
+	jne .b1024
+	or byte [hopts], H_B
+	cmp byte [xsi - 2], 'i'
+	jne .done
+.b1024:
+	or byte [hopts], H_1024
+.done:
+	call .store
+	mov al, [ovf]
+	ret
+.bad_suffix:
+	call .store
+	mov al, [ovf]
+	or al, 2
+.opts0:
+	mov byte [hopts], 0
+	ret
+.invalid:
+	mov al, 4
+	jmp .opts0
+.store:
+	mov eax, [val]
+	mov [obs], eax
+	mov eax, [val + 4]
+	mov [obs + 4], eax
+	ret
+
+; prefix_of - xsi a non-empty string, xdi a name: ZF=1 when xsi is a
+; prefix of it. keeps xsi, dl
+prefix_of:
+	push xsi
+.l:
+	lodsb
+	test al, al
+	jz .ret
+	scasb
+	je .l
+.ret:
+	pop xsi
+	ret
+
+; in_bytes - al a byte, xdi a NUL-terminated list: ZF=1 when in it (xdi
+; past it)
+in_bytes:
+	cmp byte [xdi], 0
+	je .no
+	scasb
+	jne in_bytes
+	ret
+.no:
+	or edi, edi                     ; ZF=0 (a label is not 0)
+	ret
+
+; digval - al a byte: eax = its value as a digit (a-z, A-Z: 10-35), or 99
+digval:
+	movzx eax, al
+	sub al, '0'
+	cmp al, 10
+	jb .ret
+	add al, '0'
+	or al, 0x20
+	sub al, 'a'
+	cmp al, 26
+	jae .bad
+	add al, 10
+	ret
+.bad:
+	mov al, 99
+.ret:
+	ret
+
+; hr_exponent - hr's exponent of an unscaled SI number: ebx = the
+; powers of [hbase] up to the block size (at most 8), as gnulib counts them
+hr_exponent:
+	xor ebx, ebx
+	mov dword [val], 1
+	mov [val + 4], ebx
+.power:
+	mov eax, [val]
+	mov edx, [val + 4]
+	sub eax, [hto]
+	sbb edx, [hto + 4]
+	jnc .ret
+	mov ecx, [hbase]
+	call mulv
+	inc ebx
+	cmp bl, 8
+	jb .power
+.ret:
+	ret
+
+; hr_ld - hr's rest, in long double as gnulib: n * (from / to), rounded
+; up (x87: its default 64-bit mantissa is glibc's long double)
+hr_ld:
+	mov edi, num_end
+	mov esi, hn
+	call fildu
+	fild dword [hfrom]
+	mov esi, hto
+	call fildu
+	fdivp st1, st0
+	fmulp st1, st0
+	fldcw [cw_up]
+	frndint
+	fistp qword [val]
+	fldcw [cw_near]
+	jmp hr_digits
+
+; fildu - the unsigned qword at xsi pushed on the x87 stack
+fildu:
+	fild qword [xsi]
+	test byte [xsi + 7], 0x80
+	jz .ret
+	fadd dword [two64]
+.ret:
+	ret
+
+cw_near:	dw 0x037f                       ; x87: round to nearest, 64-bit mantissa
+cw_up:		dw 0x0b7f                       ; round up
+two64:		dd 0x5f800000                   ; 2^64 as a float
+
+suffixes:	db 'eEgGkKmMpPtTyYzZ0', 0
+s_human:	db 'human-readable', 0
+s_si:		db 'si', 0
+s_optB:		db '-B', 0
+s_optblock:	db '--block-size', 0
+TEXT
+
 BSS
 ; One page holds, for a trivial run, the variables, obuf (with the statx
-; and statfs records) and the start of the region that takes, one after another, the mountinfo text,
-; the mounts, the rows and the arena of numbers (peak RSS); with FILE
-; operands, also the end of canonicalize's rest buffer (a name up to 32
-; bytes) and its variables, and each canonical name goes to the arena's
-; free bytes, before that operand's numbers.
-CAN_BSS 32, 4096 - 32 - 32
+; and statfs records) and the start of the region that takes, one after
+; another, the mountinfo text, the mounts, the rows and the arena of
+; numbers (peak RSS); with FILE operands, each canonical name goes to the
+; arena's free bytes, before that operand's numbers.
+BSS_ROOM 4096
 	GLOBALS_HERE
 %define LONGOPT_BSS_HERE                ; long_opt's, here: ambp is written
 ambp:	resd 1                          ; by a long option
@@ -830,21 +2257,51 @@ opos:	resW 1
 apos:	resW 1
 rend:	resW 1
 mend:	resW 1
+envp:	resW 1
+sfile:	resW 1
 mstart:	resd 1
 rstart:	resd 1
 rlimit:	resd 1
+rowsz:	resd 1
 nops:	resd 1
+nrows:	resd 1
 val:	resd 2
-used:	resd 2
+obs:	resd 2
+hto:	resd 2
+hn:	resd 2
+amt:	resd 2
+qn:	resd 2
+qd:	resd 2
 opdev:	resd 2
+vals:	resd 12
+grand:	resd 10
+hfrom:	resd 1
+hbase:	resd 1
+bunits:	resd 1
+csrc:	resd 1
+ctype:	resd 1
+cdir:	resd 1
+cfile:	resd 1
+unk:	resd 1
 flags:	resd 1
+fused:	resd 1
 rlen:	resd 1
 blen:	resd 1
-ncol:	resd 1
-width:	resd 8
-listed:	resb 1
+nsel:	resd 1
+tsel:	resW TMAX
+nxcl:	resd 1
+txcl:	resW TMAX
+width:	resd NCOL
+cols:	resb NCOL
+ncols:	resb 1
+hmode:	resb 1
+hopts:	resb 1
+hopts_saved:	resb 1
+hset:	resb 1
+ovf:	resb 1
 num:	resb 40
 num_end:
+	resb 8
 obuf:	resb OBUFSZ
 ; nothing is written to obuf before print_rows, and no statx or statfs
 ; comes after it: their records share its bytes
@@ -855,7 +2312,7 @@ sfs	equ obuf + STATX_RECORD
 %endif
 mibuf:	resb MIBUFSZ + 4 + MAXMNT * M_SIZE + (MAXMNT + 2) * ROW + ARENASZ
 region_end:
-	resb CAN_OUT                    ; (a canonical name at the arena's end)
+	resb 8192                       ; (a canonical name at the arena's end)
 ambbuf:	resb 512                        ; (only for an ambiguous option)
 
 program_end
