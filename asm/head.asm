@@ -29,6 +29,7 @@
 ; twice the last N bytes or lines; each time it is full, what precedes the
 ; last N is written and the rest moved to the front.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, err_file, err_quoted, errno_path, headtail_io, headtail_num
@@ -46,6 +47,7 @@ OPT_ELIDE equ 2
 %define HDR_ALWAYS 2
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 	mov byte [eol], 10
 	mov byte [cnt], 10
