@@ -31,6 +31,7 @@
 ; bytes and grows (brk) only as far as that needs. Output goes through
 ; head's stdio-like buffer (GNU's exact write error messages).
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
@@ -84,6 +85,7 @@ WATCH_FILE  equ IN_MODIFY|IN_ATTRIB|IN_DELETE_SELF|IN_MOVE_SELF
 WATCH_DIR   equ IN_MODIFY|IN_ATTRIB|IN_CREATE|IN_DELETE|IN_MOVED_FROM|IN_MOVED_TO
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 	mov byte [eol], 10
 	mov byte [cnt], 10
