@@ -32,6 +32,7 @@
 ; other byte (NUL, controls, DEL, 0x80 and up: they do not change the
 ; state) goes through the byte-wise loop, which is also the -L loop.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 use usage, scan_flags, err_file, errno_path
 
@@ -68,6 +69,7 @@ c_sadd	equ consts + 64
 c_slim	equ consts + 80
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 	push xsp
 	pop xsi
