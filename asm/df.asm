@@ -35,27 +35,28 @@
 ; nearest the root, an over-mount; two remote ones of different sources
 ; both, unless --total). With FILE: the mount it is on (the longest mount
 ; point that is a prefix of its canonical name, checked by device; else
-; the first mount of its device), statfs of FILE itself. Sizes are
-; gnulib's human_readable (rounded up; x87 long double where it uses long
-; double), Use% rounded up. Columns are as wide as their longest field (at
-; least GNU's minimums), numbers to the right; control characters print
-; as '?'.
+; the first mount of its device), statfs of FILE itself; a device node:
+; the mount of that device as GNU's get_device finds it (or "cannot
+; access 'F': over-mounted by another device"). Sizes are gnulib's
+; human_readable (rounded up; x87 long double where it uses long double),
+; Use% rounded up. Columns are as wide as their longest field (at least
+; GNU's minimums), numbers to the right; control characters print as '?'.
 ; Exit status: 0; 1 after "df: F: Reason" for a FILE, a usage error, a
 ; bad -B, a type both selected and excluded, no file system processed,
 ; or a write error.
-; Differences from GNU: --help, --version are not supported; a device
-; node operand is not looked up by its device; a FILE on no mount in the
-; list is not shown (GNU shows its mount point with source "-"); with -a,
-; an over-mounted mount's numbers are shown (GNU shows "-"); sources
-; ending in a UUID are not resolved to the device they link to; negative
-; used/available counts (a file system's bug) are not shown as negative;
-; -h/-H of a size past 16 EiB and a long-double -B result of 2^63 units
-; or more are not GNU's; at most 16 -t and 16 -x types (more: "too many file system types
-; for this df", exit 1); a FILE's canonical name is the kernel's
-; (readlink of /proc/self/fd/N after open(O_PATH)), not canonicalize's.
+; Differences from GNU: --help, --version are not supported; a FILE on no
+; mount in the list is not shown (GNU shows its mount point with source
+; "-"); with -a, an over-mounted mount's numbers are shown (GNU shows
+; "-"); sources ending in a UUID are not resolved to the device they link
+; to; negative used/available counts (a file system's bug) are not shown
+; as negative; -h/-H of a size past 16 EiB and a long-double -B result of
+; 2^63 units or more are not GNU's; at most 16 -t and 16 -x types (more:
+; "too many file system types for this df", exit 1); canonical names are
+; the kernel's (readlink of /proc/self/fd/N after open(O_PATH)), not
+; canonicalize's.
 ; Peak RSS 16 KiB for a table that fits one page beside the variables (the
-; mountinfo text, the mounts, the rows, their numbers); -B runs and error
-; runs map the cold part too (24 KiB).
+; mountinfo text, the mounts, the rows, their numbers); -B, device-node
+; and error runs map the cold part too (24 KiB).
 
 %include "subk.inc"
 %include "layout.inc"
@@ -363,6 +364,21 @@ _start:
 	pop xsi
 	test eax, eax
 	js .op_fail
+; a device node: the mount of that device (cold: get_device)
+	mov al, [stx + STX_MODE + 1]
+	and al, 0xb0                    ; S_IFBLK, S_IFCHR: 0x20
+	cmp al, 0x20
+	jne .point
+	push xsi
+	call get_device
+	pop xsi
+	jc .operand                     ; (over-mounted: reported)
+	test xbx, xbx
+	jz .point
+	mov eax, [xbx + M_DIR]          ; statfs of its mount point
+	mov [sfile], xax
+	jmp .file
+.point:
 	push xsi
 	mov eax, [stx + STX_DEV]
 	mov [opdev], eax
@@ -377,6 +393,7 @@ _start:
 	test xbx, xbx
 	jz .operand
 	mov [sfile], xsi
+.file:
 	mov edi, [apos]                 ; the File field: a copy of FILE
 	mov [cfile], edi
 .copy:
@@ -1918,6 +1935,7 @@ no_room:
 	call err_plain
 	exit 1
 
+fmt_eclipsed:	db F_ARGV0, ': cannot access ', F_ARG, ': over-mounted by another device', 10, 0
 fmt_mutex:	db F_ARGV0, ': options ', F_ARG, ' and --output are mutually exclusive', 10, F_TRY, 0
 fmt_unknown:	db F_ARGV0, ': option --output: field ', F_QUOTE, ' unknown', 10, F_TRY, 0
 fmt_twice:	db F_ARGV0, ': option --output: field ', F_QUOTE, ' used more than once', 10, F_TRY, 0
@@ -1927,6 +1945,161 @@ fmt_bsuf:	db F_ARGV0, ': invalid suffix in ', F_TEXT, " argument '", F_ARG, "'",
 fmt_bbig:	db F_ARGV0, ': ', F_TEXT, " argument '", F_ARG, "' too large", 10, 0
 msg_room:	db 'too many mounts for this df', 0
 msg_types:	db 'too many file system types for this df', 0
+
+; get_device - xsi = a FILE that is a device node: GNU's get_device, xbx =
+; the mount whose source names that device (canonical names compared:
+; canon), not over-mounted by another device, the accessible one nearest
+; the root; 0: none. CF=1 after GNU's "cannot access 'F': over-mounted by
+; another device" (the last such match over-mounted and none found).
+; Names go to the arena's free bytes (three of up to 4 KiB).
+get_device:
+	mov [gd_file], xsi
+	mov edi, [apos]
+	call canon
+	mov [gd_dev], xdi
+	xor eax, eax
+	mov [gd_best], eax
+	mov [gd_acc], al
+	mov [gd_ecl], al
+	dec eax
+	mov [gd_len], eax
+	mov ebp, [mstart]
+.each:
+	cmp ebp, [mend]
+	jae .done
+	mov esi, [xbp + M_SRC]
+	mov edi, [apos]
+	add edi, 4096
+	call canon                      ; xdi = its device's name
+	push xdi
+	mov xsi, [gd_dev]
+	call strcmp
+	pop xdi
+	jne .next
+; the last mount on the same mount point: another device over it?
+	push xdi
+	mov ebx, [mstart]
+.last:
+	cmp ebx, [mend]
+	jae .last_done
+	mov esi, [xbx + M_DIR]
+	mov edi, [xbp + M_DIR]
+	call strcmp
+	jne .last_next
+	mov [gd_last], ebx
+.last_next:
+	add ebx, M_SIZE
+	jmp .last
+.last_done:
+	mov ebx, [gd_last]
+	mov esi, [xbx + M_SRC]
+	mov edi, [apos]
+	add edi, 8192
+	call canon
+	pop xsi
+	call strcmp
+	setne [gd_ecl]
+	jne .next
+	mov A2d, [xbp + M_DIR]
+	call strlen
+	cmp byte [gd_acc], 0
+	je .try
+	cmp A3d, [gd_len]
+	jae .next
+.try:
+	push A3
+	mov ebx, ebp
+	call mount_statx
+	pop xcx
+	js .not_acc
+	mov byte [gd_acc], 1
+	jmp .take
+.not_acc:
+	cmp byte [gd_acc], 0
+	jne .next
+	cmp ecx, [gd_len]
+	jae .next
+.take:
+	mov [gd_best], ebp
+	cmp ecx, 1
+	je .done
+	mov [gd_len], ecx
+.next:
+	add ebp, M_SIZE
+	jmp .each
+.done:
+	mov ebx, [gd_best]
+	test ebx, ebx
+	jnz .ret
+	cmp byte [gd_ecl], 0
+	je .ret
+; quoteaf: the file name quoted as F_FILE quotes it, and in '...' when
+; that did not
+	mov xsi, [gd_file]
+	mov edi, [apos]
+	push xdi
+	inc edi
+	call quote
+	mov byte [xdi], 0
+	pop xdx
+	mov al, [xdx + 1]
+	cmp al, "'"
+	je .quoted
+	cmp al, '"'
+	je .quoted
+	mov byte [xdx], "'"
+	mov word [xdi], "'"
+	dec edx
+.quoted:
+	inc edx
+	mov esi, fmt_eclipsed
+	xor eax, eax
+	call say
+	mov STATUSb, 1
+	stc
+.ret:
+	ret
+
+; canon - xsi a name, xdi room for 4 KiB: xdi = its canonical name there
+; (as real_name finds it), or xsi itself when it has none
+canon:
+	push xsi
+	push xdi
+	sys open, xsi, O_PATH | O_LARGEFILE
+	pop xdx
+	pop xsi
+	test eax, eax
+	js .raw
+	push xsi
+	push xdx
+	push xax
+	mov [val], eax
+	and dword [val + 4], 0
+	mov edi, num_end
+	mov byte [xdi], 0
+	mov ecx, 10
+	call udigits
+	mov esi, fd_dir
+	mov ecx, fd_dir_len
+	sub edi, ecx
+	push xdi
+	rep movsb
+	pop xdi
+	mov A2, [xsp + W]
+	sys readlink, xdi, A2, 4095
+	pop xdi
+	push xax
+	sys close, xdi
+	pop xax
+	pop xdi
+	pop xsi
+	test eax, eax
+	js .raw
+	mov byte [xdi + xax], 0
+	ret
+.raw:
+	mov xdi, xsi
+	ret
 
 ; opt_block - -B SIZE, --block-size=SIZE (al 'B' or 'b', xdx SIZE): the
 ; block size, or GNU's message and exit 1. keeps getopt's state
@@ -2273,6 +2446,13 @@ amt:	resd 2
 qn:	resd 2
 qd:	resd 2
 opdev:	resd 2
+gd_file:	resW 1
+gd_dev:	resW 1
+gd_best:	resd 1
+gd_last:	resd 1
+gd_len:	resd 1
+gd_acc:	resb 1
+gd_ecl:	resb 1
 vals:	resd 12
 grand:	resd 10
 hfrom:	resd 1
@@ -2312,7 +2492,7 @@ sfs	equ obuf + STATX_RECORD
 %endif
 mibuf:	resb MIBUFSZ + 4 + MAXMNT * M_SIZE + (MAXMNT + 2) * ROW + ARENASZ
 region_end:
-	resb 8192                       ; (a canonical name at the arena's end)
+	resb 3 * 4096                   ; (canonical names at the arena's end)
 ambbuf:	resb 512                        ; (only for an ambiguous option)
 
 program_end

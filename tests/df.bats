@@ -158,6 +158,29 @@ like_gnu "$(printf "c\td\ne")" "sp ace"
 '
 }
 
+@test "a device node FILE: the mount of that device (nearest the root), or over-mounted, as GNU's" {
+	in_ns '
+mknod dn c 1 3
+mkdir -p m1 m2/deep m3
+mount -t tmpfs -o size=1m "$PWD/dn" m2/deep
+mount -t tmpfs -o size=2m "$PWD/dn" m1
+like_gnu dn
+like_gnu --output=source,fstype,target,file dn /dev/null
+ln -s dn link
+like_gnu link
+mount -t tmpfs -o size=3m other m1
+mount -t tmpfs -o size=3m other m2/deep
+like_gnu dn
+like_gnu dn /proc
+mknod "d n" c 1 3
+mknod "it'\''s" c 1 3
+mount -t tmpfs "$PWD/d n" m3
+mount -t tmpfs "$PWD/it'\''s" m3
+mount -t tmpfs x m3
+like_gnu "d n" "it'\''s"
+'
+}
+
 @test "an unreadable FILE: GNU's message, the others shown" {
 	mkdir d
 	touch d/f
