@@ -24,12 +24,12 @@
 ; turning O_DIRECT off for a short block fails is not given.
 ; Memory: a block of up to 1 MiB (obs + ibs when reblocking) is read into
 ; BSS right after the variables, so a short run writes one data page.
-; i386: from the 16th read or write on, the kernel is entered through the
-; vDSO's __kernel_vsyscall (FAST_SYSCALL: ~0.2 us a call against ~8 us for
-; int 0x80 here; bs=7 over 2 MB ~10x faster), so small blocks cost what
-; they cost GNU; a trivial run keeps int 0x80 and its 16 KiB.
+; i386: from the 32nd system call on, the kernel is entered through the
+; vDSO's __kernel_vsyscall (FAST_SYSCALL counted: ~0.2 us a call against
+; ~8 us for int 0x80 here; bs=7 over 2 MB ~18x faster), so small blocks
+; cost what they cost GNU; a trivial run keeps int 0x80 and its 16 KiB.
 
-%define FAST_SYSCALL                    ; i386: the vDSO's entry once dd copies
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use err_quoted, err_file, err_plain, errno_path, errno_tree, usage, write_all
@@ -67,7 +67,7 @@ SA_RESTORER_ equ 0x04000000
 SA_SIGINFO_  equ 4              ; an rt frame on i386 too (for rt_sigreturn)
 
 _start:
-	fast_syscall_init later         ; i386: int 0x80 until vsys_tick's 16th
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 	mov dword [ibs], 512
 	inc dword [pnext]
@@ -878,9 +878,6 @@ read_error:
 read_in:
 	xor ebp, ebp
 .again:
-%ifdef _VSYS_LATER
-	call vsys_tick
-%endif
 	mov A3d, [rsize]
 	sub A3d, ebp
 	mov A2, [ibuf]
@@ -952,9 +949,6 @@ write_out:
 	and eax, ~O_DIRECT
 	sys fcntl, A1, F_SETFL, xax
 .more:
-%ifdef _VSYS_LATER
-	call vsys_tick
-%endif
 	mov A3d, [wleft]
 	xor eax, eax
 	test A3d, A3d
@@ -983,19 +977,6 @@ write_out:
 	pop xcx
 	test eax, eax
 	ret
-
-%ifdef _VSYS_LATER
-; vsys_tick: i386, before each read and write of the copy: the 16th (and
-; every 16th after) switches to the vDSO's entry (fast_syscall_on), so a
-; long copy pays int 0x80 16 times and a trivial run never maps the
-; vDSO's page (4 KiB of RSS). clobbers: eax
-vsys_tick:
-	add byte [vsys_left], 256 / 16
-	jnc .ret
-	fast_syscall_on
-.ret:
-	ret
-%endif
 
 ; check_sig: print the statistics when SIGUSR1 came. clobbers: as
 ; print_stats
@@ -1991,9 +1972,6 @@ pmode:		resb 1
 twobufs:	resb 1
 inplace:	resb 1
 sigflag:	resb 1
-%ifdef _VSYS_LATER
-vsys_left:	resb 1                  ; i386: vsys_tick's count (16 a call)
-%endif
 hpoint:		resb 1
 gbuf:		resb 32
 sbuf:		resb 512
