@@ -76,6 +76,25 @@
 ;                         every 4096-byte block of zeros made a hole
 ;                         (holes only in a regular file: into a pipe or
 ;                         a device a sparse source's holes are zeros)
+;   -x, --one-file-system a directory on another file system than the
+;                         operand's is made (its attributes set) but its
+;                         entries are not copied
+;   --strip-trailing-slashes  SOURCE's trailing slashes taken away (a lone
+;                         '/' kept) when copied into a directory (GNU: not
+;                         in the SOURCE DEST form)
+;   --attributes-only     no data: a new DEST is empty, an existing one
+;                         keeps its bytes (not truncated); attributes as
+;                         asked (-p...)
+;   --copy-contents       with -r, FIFOs and devices read as files (a FIFO
+;                         waits for a writer, as GNU's)
+;   -Z, --context[=CTX]   ignored (no SELinux on this kernel): for a CTX,
+;                         GNU's "cp: warning: ignoring --context; it
+;                         requires an SELinux-enabled kernel"
+;   --preserve=context    GNU's "cp: cannot preserve security context
+;                         without an SELinux-enabled kernel" (exit 1,
+;                         before anything is done) unless a later
+;                         --no-preserve=context takes it back; --preserve
+;                         without a list: mode,ownership,timestamps
 ;   --reflink[=WHEN]      always (no WHEN): a clone (FICLONE) or GNU's
 ;                         "failed to clone 'DEST' from 'SOURCE': REASON";
 ;                         auto: copy_file_range (clones where the file
@@ -90,10 +109,10 @@
 ; time; a small copy keeps int 0x80 and its 16 KiB).
 ; Exit status: 0; 1 when anything failed (the other operands are still
 ; copied) or for a usage error.
-; Differences from GNU: --attributes-only, --copy-contents, --debug,
-; --strip-trailing-slashes, -x, -Z, --context,
-; --preserve=context/xattr and --no-preserve=mode/all fail with
-; "cp: unsupported option" before anything is done.
+; Differences from GNU: --preserve=xattr and --no-preserve=mode/all
+; fail with "cp: unsupported option" before anything is done. --path
+; (GNU's deprecated --parents) is not recognized. --debug is not GNU
+; 9.1's either: "unrecognized option".
 ; cp -b -f SOURCE SOURCE (GNU: a backup of SOURCE,
 ; then the copy) says "are the same file" as without -b. --parents: a
 ; failure to restore a made directory's attributes is said with cp -p's

@@ -37,9 +37,10 @@
 ; or failed move never loses anything (a failed file stays in the source;
 ; its partial copy stays at the destination, as GNU leaves it).
 ; Exit status: 0; 1 when anything failed or for a usage error.
-; Differences from GNU: -Z/--context, --debug
-; and --strip-trailing-slashes fail with "mv: unsupported
-; option" before anything is done. --help, --version: unrecognized.
+; -Z, --context: ignored, as GNU's mv on a kernel without SELinux.
+; Differences from GNU: --strip-trailing-slashes fails with "mv:
+; unsupported option" before anything is done. --help, --version:
+; unrecognized.
 ; Hard links between the files moved across file systems are kept, as
 ; GNU's mv keeps them: a file's later names (in the tree or in later
 ; operands) are linked to its first copy; which name is copied first
