@@ -57,6 +57,10 @@
 ;                         " (backup: 'NAME')"; a simple backup that would
 ;                         replace SOURCE: GNU's "backing up 'DEST' might
 ;                         destroy source;  'SOURCE' not copied"
+;                         cp -bf SOURCE SOURCE (the same string, an
+;                         existing regular file): GNU's 'cp --force
+;                         --backup foo foo': SOURCE copied to its backup
+;                         name, no backup made
 ;   -S, --suffix=SUFFIX   the simple backups' suffix (also -b); else
 ;                         $SIMPLE_BACKUP_SUFFIX (without '/'), else "~"
 ;   --parents             DEST is DIRECTORY/SOURCE (SOURCE's leading and
@@ -113,8 +117,7 @@
 ; fail with "cp: unsupported option" before anything is done. --path
 ; (GNU's deprecated --parents) is not recognized. --debug is not GNU
 ; 9.1's either: "unrecognized option".
-; cp -b -f SOURCE SOURCE (GNU: a backup of SOURCE,
-; then the copy) says "are the same file" as without -b. --parents: a
+; --parents: a
 ; failure to restore a made directory's attributes is said with cp -p's
 ; words ("preserving permissions for", "preserving times for"), not
 ; re_protect's ("failed to preserve permissions for"...). The
