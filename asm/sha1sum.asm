@@ -8,6 +8,8 @@
 ; the CPU has them (with SSSE3 and SSE4.1), else plain integer code.
 ; Differences from GNU: those of the front end (see there and README).
 
+%define FAST_SYSCALL counted            ; i386: the vDSO's entry after 64 calls
+%define VSYS_COUNT 64                   ; (-c of a ten-line list makes 45: 16 KiB)
 %include "subk.inc"
 HASH_WORDS      equ 5           ; dwords of state = digest
 HASH_BIG_ENDIAN equ 1           ; SHA: big-endian length and output words

@@ -54,3 +54,24 @@ load helpers
 @test "peak RSS of -c with a one-line and a ten-line list: 16 KiB" {
 	hash_check_rss sha256sum
 }
+
+@test "100 operands and a bad one, and -c of their list, as GNU (i386: the vDSO after 32 calls)" {
+	local i st=0 gst=0 names=()
+	for i in $(seq 1 100); do
+		names+=("f$i")
+		[ "$i" -eq 60 ] && names+=(missing/x)
+		printf 'file %d\nno newline' "$i" > "f$i"
+	done
+	"$(bin sha256sum)" "${names[@]}" > out 2> err || st=$?
+	/usr/bin/sha256sum "${names[@]}" > gout 2> gerr || gst=$?
+	[ "$st" -eq "$gst" ]
+	cmp out gout
+	[ "$(cat err)" = "$(sed "s|^/usr/bin/sha256sum|$(bin sha256sum)|" gerr)" ]
+	echo changed > f7
+	st=0 gst=0
+	"$(bin sha256sum)" -c gout > out 2> err || st=$?
+	/usr/bin/sha256sum -c gout > gout2 2> gerr || gst=$?
+	[ "$st" -eq "$gst" ] && [ "$st" -eq 1 ]
+	cmp out gout2
+	[ "$(cat err)" = "$(sed "s|^/usr/bin/sha256sum|$(bin sha256sum)|" gerr)" ]
+}
