@@ -25,6 +25,7 @@
 ; inode first, which changes only -v's order); the walk holds one descriptor per
 ; level (EMFILE past ~1000 levels); --help and --version are not supported.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use lseek64, err_quoted, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
@@ -43,6 +44,7 @@ DBUF       equ 2048                       ; the getdents buffer (one for all lev
 %endmacro
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 	mov xsi, xsp
 	mov xdi, xsp

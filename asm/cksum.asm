@@ -48,6 +48,7 @@
 ; -DNO_PCLMUL and -DNO_VPCLMUL too: the tests check the three paths
 ; against GNU.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "rt/sum_common.inc"
 use getopt_long, usage_try, err_file, errno_path, u64toa
@@ -64,6 +65,7 @@ V_QUIET	equ 4
 V_STRICT equ 5
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 
 %ifndef NO_PCLMUL

@@ -21,12 +21,14 @@
 ; The input is read and the output written through 32 KiB buffers, so a
 ; line of any length streams through.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_tabs, expand_io, long_opt
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 
 ; The options, as GNU's getopt_long with "it:0::1::...9::".

@@ -17,6 +17,7 @@
 ; supported. A directory made with special bits in -m is made with that
 ; mode at once (GNU makes it without group/other write first).
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_mode, err_quoted, fs_msg, fs_out, fs_missing, errno_path, errno_tree
@@ -26,6 +27,7 @@ OPT_V	equ 2
 OPT_M	equ 4
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 	xor ebp, ebp                    ; ebp: the OPT_ bits
 .opt:

@@ -13,10 +13,12 @@
 ; Differences from GNU: -Z/--context (SELinux), --help and --version are
 ; not supported.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 use getopt_long, fs_mode, mode_opt, err_plain, fs_msg, fs_missing, errno_path, errno_tree
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 	xor ebp, ebp                    ; xbp = MODE, or 0
 .opt:

@@ -21,6 +21,7 @@
 ; whose canonical form is over 256 KiB fails (ENAMETOOLONG); see
 ; rt/canonicalize.inc for its loop detection.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"
@@ -44,6 +45,7 @@ fmt_ignoring:	db F_ARGV0, ': ignoring --no-newline with multiple arguments', 10,
 msg_write:	db 'write error', 0
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	save_argv0
 	getopt_init
 	mov byte [term], 10

@@ -21,6 +21,7 @@
 ; ("unrecognized option"). A name whose canonical form is over 256 KiB
 ; fails (ENAMETOOLONG); see rt/canonicalize.inc for its loop detection.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"
@@ -45,6 +46,7 @@ fmt_missing_op:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
 msg_write:	db 'write error', 0
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	save_argv0
 	getopt_init
 	mov byte [term], 10

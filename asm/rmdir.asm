@@ -16,6 +16,7 @@
 ; a bad option, or a failed write of -v's lines.
 ; Differences from GNU: --help and --version are not supported.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_msg, fs_out, fs_missing, errno_path, errno_tree
@@ -25,6 +26,7 @@ OPT_V	equ 2
 OPT_I	equ 4
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 	xor ebp, ebp                    ; ebp: the OPT_ bits
 .opt:

@@ -28,6 +28,7 @@
 ; common file systems only (others: UNKNOWN (0xN) as GNU's unknown ones);
 ; --cached, --help and --version are not supported.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
@@ -55,6 +56,7 @@ F_SPACE equ 16
 %endmacro
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	envp_at_start xdx
 	pop_argv0                       ; xsp = &argv[1]
 	mov ebp, VB

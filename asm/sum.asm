@@ -24,6 +24,7 @@
 ; (sparse files, zero-filled images); System V sums 16 bytes a step with psadbw (SSE2)
 ; into two 64-bit lanes, the read padded with zeros to 16.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "rt/sum_common.inc"
 use usage, long_opt, err_file, errno_path, u64toa
@@ -32,6 +33,7 @@ use usage, long_opt, err_file, errno_path, u64toa
 BUFSZ	equ 2048 * 1024 / W     ; one read (as cksum's): 256 KiB, 512 on i386
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 	pxor xmm7, xmm7                 ; 0, for psadbw and the padding
 

@@ -51,6 +51,7 @@
 ; it, and so the code's size, change from pass to pass until NASM gave
 ; up ("unable to find valid values for all labels").
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, err_file, errno_path, lseek64, quote_arg, err_plain
@@ -71,6 +72,7 @@ OPT_r   equ 0                           ; bits of [flags]: getopt's index
 OPT_b   equ 1                           ; in OPTSPEC
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	save_argv0
 	mov ebp, VB                     ; xbp: the variables, all along
 	getopt_init

@@ -31,6 +31,7 @@
 ; The pipes (standard input and the outputs) are raised to 1 MiB when the
 ; kernel allows, never lowered: rounds of up to 1 MiB.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 use usage, scan_flags, err_file, errno_path
 
@@ -57,6 +58,7 @@ FL_SPLICE equ 4                 ; splice(2) has not been refused
 FL_ALL    equ FL_ON|FL_TEE|FL_SPLICE
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 	push xsp
 	pop xsi

@@ -28,6 +28,7 @@
 ; to FILE's) is refused; years of -d have 4 digits; --help and --version
 ; are not supported; the zone's limits are rt/localtime.inc's.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/localtime.inc"
@@ -51,6 +52,7 @@ STX_ATIME equ 64                        ; struct statx_timestamp: s64, u32
 STX_MTIME equ 112
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	envp_at_start xax               ; (for TZ: tz_load)
 	mov [envp], xax
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0

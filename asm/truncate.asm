@@ -21,6 +21,7 @@
 ; Differences from GNU: --help and --version are not supported
 ; ("unrecognized option").
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_msg, err_quoted, err_plain, errno_path, errno_tree
@@ -66,6 +67,7 @@ powers:		db 6, 3, 3, 1, 1, 2, 2, 5, 4, 4, 8, 7
 two63:		dd 0x5f000000   ; 2^63 as a float
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	save_argv0
 	getopt_init
 	mov dword [oflags], O_WRONLY | O_CREAT | O_NONBLOCK | O_LARGEFILE

@@ -26,12 +26,14 @@
 ; tab when they reach a stop), so a line of any length streams through
 ; the 32 KiB buffers of expand_io.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_tabs, expand_io, long_opt
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
 	xor ebp, ebp                    ; xbp = the old form's number
 

@@ -191,3 +191,20 @@ mktree() {
 	read -r kb st < <(env -i TZ=Europe/Paris "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin stat)" l3 2>&1 >/dev/null)
 	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "stat l3 in Europe/Paris: $kb KiB, status $st"; return 1; }
 }
+
+@test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
+	local i st=0 gst=0 names=()
+	mkdir ours gnu
+	printf 'in\n' > in
+	for i in $(seq 1 100); do
+		names+=("f$i")
+		[ "$i" -eq 60 ] && names+=(missing/x)
+		printf 'file %d\n\tline  two\nno newline' "$i" | tee "ours/f$i" > "gnu/f$i"
+	done
+	(cd ours && "$(bin stat)" -c '%n %s %F' "${names[@]}" > ../out 2> ../err) || st=$?
+	(cd gnu && /usr/bin/stat -c '%n %s %F' "${names[@]}" > ../gout 2> ../gerr) || gst=$?
+	[ "$st" -eq "$gst" ]
+	cmp out gout
+	[ "$(cat err)" = "$(sed "s|^/usr/bin/stat|$(bin stat)|" gerr)" ]
+	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
+}

@@ -78,3 +78,20 @@ load helpers
 	read -r kb st < <(env -i TZ=America/New_York "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin touch)" -t 01020304 h 2>&1 >/dev/null)
 	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "touch -t local: $kb KiB, status $st"; return 1; }
 }
+
+@test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
+	local i st=0 gst=0 names=()
+	mkdir ours gnu
+	printf 'in\n' > in
+	for i in $(seq 1 100); do
+		names+=("f$i")
+		[ "$i" -eq 60 ] && names+=(missing/x)
+		printf 'file %d\n\tline  two\nno newline' "$i" | tee "ours/f$i" > "gnu/f$i"
+	done
+	(cd ours && "$(bin touch)"  "${names[@]}" > ../out 2> ../err) || st=$?
+	(cd gnu && /usr/bin/touch  "${names[@]}" > ../gout 2> ../gerr) || gst=$?
+	[ "$st" -eq "$gst" ]
+	cmp out gout
+	[ "$(cat err)" = "$(sed "s|^/usr/bin/touch|$(bin touch)|" gerr)" ]
+	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
+}
