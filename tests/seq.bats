@@ -101,3 +101,12 @@ same_as_gnu() {
 	rss_at_most 16 seq -s, 0 0.1 1 < /dev/null
 	rss_at_most 16 seq -f %.30e 0.1 0.1 0.3 < /dev/null
 }
+
+@test "seq 1 300000 (2 MB: i386 writes through the vDSO after 32 calls) as GNU" {
+	"$(bin seq)" 1 300000 > out
+	/usr/bin/seq 1 300000 > expected
+	cmp out expected
+	"$(bin seq)" -w -s, 0.5 0.25 30000 > out
+	/usr/bin/seq -w -s, 0.5 0.25 30000 > expected
+	cmp out expected
+}
