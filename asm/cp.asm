@@ -104,6 +104,11 @@
 ;                         auto: copy_file_range (clones where the file
 ;                         system can); never: read/write. always needs
 ;                         --sparse=auto (GNU's usage error)
+; A SOURCE given twice into a directory (2 SOURCEs or more: GNU's
+; src_info): the same file under the same last component in the same
+; directory is copied once, then "cp: warning: source file 'S' specified
+; more than once" (a directory: "source directory", also with backups; a
+; file only without them), exit status unchanged.
 ; Long options may be shortened to any unambiguous prefix; WHEN too
 ; (argmatch's messages for an invalid or ambiguous one).
 ; Regular files: copy_file_range (no bytes through this process), or
@@ -113,7 +118,11 @@
 ; time; a small copy keeps int 0x80 and its 16 KiB).
 ; Exit status: 0; 1 when anything failed (the other operands are still
 ; copied) or for a usage error.
-; Differences from GNU: --preserve=xattr and --no-preserve=mode/all
+; Differences from GNU: GNU's dest_info is not kept: a file copied
+; over one this run made from another SOURCE (cp a b/a DIR, cp -b a a
+; DIR) is overwritten (or backed up), not refused with "will not
+; overwrite just-created 'DIR/a' with 'b/a'". --preserve=xattr and
+; --no-preserve=mode/all
 ; fail with "cp: unsupported option" before anything is done. --path
 ; (GNU's deprecated --parents) is not recognized. --debug is not GNU
 ; 9.1's either: "unrecognized option".

@@ -241,6 +241,26 @@ wide_tree() {
 	[ "$(cat c/g)" = y ] && [ -d "c/$n/$n/$n" ]
 }
 
+@test "SOURCEs given twice among 3000 (src_info's hash table on the stack): each copied once, GNU's warnings" {
+	mkdir s t g
+	for i in $(seq 1500); do echo "$i" > "s/f$i"; done
+	ln s/f1 s/h1; mkdir s/d
+	set -- s/f* s/h1 s/d s/f7 ./s/f9 s/f1500 s/d/ s/f2 s/h1 s/f*
+	"$(bin cp)" -rv "$@" t > ours.v 2> ours.e
+	/usr/bin/cp -rv "$@" g > gnus.v 2> gnus.e
+	diff <(sed 's/ -> .g\// -> \x27t\//' gnus.v | sort) <(sort ours.v)
+	diff <(sed 's|/usr/bin/cp|cp|' gnus.e) <(sed "s|$(bin cp)|cp|" ours.e)
+	diff -r g t
+	[ "$(grep -c 'specified more than once' ours.e)" -eq 1506 ]
+}
+
+@test "peak RSS: 16 KiB for two and three SOURCEs into a directory (src_info's table on the stack)" {
+	echo a > a; echo b > b; echo c > c; mkdir d e
+	rss_at_most 16 cp a b d
+	rss_at_most 16 cp -v a b c e
+	[ -e d/b ] && [ -e e/c ]
+}
+
 @test "-v lines past obuf's 4096 bytes and longer than it: GNU's bytes, GNU's writes" {
 	n=$(printf 'n%.0s' $(seq 150))
 	long=d; for i in $(seq 24); do long="$long/$n"; done
