@@ -25,6 +25,7 @@
 ; block is small and sits in one page with the variables, so a small run
 ; touches few pages.
 
+%define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 use getopt_long, usage, extra_operand, err_quoted, err_file, err_plain, errno_path, write_all
 
@@ -42,6 +43,7 @@ NL	equ 0xfe		; dtab: newline
 PAD	equ 64			; dtab: '='
 
 _start:
+	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0			; xsp = &argv[1]
 	mov dword [wrap], 76
 	getopt_here

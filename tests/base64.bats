@@ -117,3 +117,20 @@ fails_like_gnu() {
 	rss_at_most 16 base64 -d lb
 	rss_at_most 16 base64 -d
 }
+
+@test "20 MB both ways, -w 0 and -w 7 (i386: through the vDSO after 32 calls), as GNU" {
+	head -c 20000000 /dev/urandom > in
+	"$(bin base64)" in > out
+	/usr/bin/base64 in > expected
+	cmp out expected
+	"$(bin base64)" -d out > back
+	cmp in back
+	"$(bin base64)" -w 0 in > out
+	/usr/bin/base64 -w 0 in > expected
+	cmp out expected
+	head -c 3000000 in | "$(bin base64)" -w 7 > out
+	head -c 3000000 in | /usr/bin/base64 -w 7 > expected
+	cmp out expected
+	"$(bin base64)" -d out > back
+	head -c 3000000 in | cmp - back
+}
