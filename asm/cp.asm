@@ -141,7 +141,9 @@
 ; refusals, --sparse=always's holes, --reflink's clone, the backups,
 ; --remove-destination and --parents live in a cold segment (elf.inc's COLD): a run
 ; that uses none of them maps only the hot code (under 8192 bytes: two
-; pages); one that does maps the cold pages too (8 KiB more). A walk
+; pages); one that does maps the cold pages too (8 KiB more: COLD_PAGE
+; starts them at a page of the file; --parents, -b 32 KiB, numbered
+; backups 36). A walk
 ; keeps one getdents64 buffer for all its levels (a level whose records
 ; a subdirectory's walk overwrote reads them again from after that entry,
 ; as seekdir) and its paths in 256-byte buffers on the variables' page

@@ -190,6 +190,19 @@ copy_like_gnu() {
 	[ "$(cat c1/s/b c2/a c3/s/b t/d/a c4/s/b)" = "$(printf 'b\na\nb\na\nb')" ]
 }
 
+@test "peak RSS of the cold options: the cold part's two pages and little else" {
+	mkdir -p d/s p q
+	echo a > d/a; echo b > d/s/b; echo x > p/a; echo y > q/a
+	rss_at_most 32 cp --parents d/a p
+	rss_at_most 32 cp --parents -r d q
+	rss_at_most 32 cp -b d/a p/a
+	rss_at_most 36 cp --backup=numbered d/a q/a
+	rss_at_most 32 cp --sparse=always d/a p/sp
+	rss_at_most 28 cp --remove-destination d/a p/a
+	rss_at_most 24 cp -l d/a p/h
+	[ -e p/d/a ] && [ -e q/d/s/b ] && [ -e p/a~ ] && [ -e q/a.~1~ ]
+}
+
 # wide_tree DIR - directories of 300 entries with long names (many reads
 # of the records' buffer) whose subdirectories come among the files (the
 # level's records read again after each), two levels deep
@@ -218,6 +231,17 @@ wide_tree() {
 	diff -r w ours
 	run "$(bin mv)" -v w m
 	[ "$status" -eq 0 ] && [ ! -e w ] && diff -r m ours
+}
+
+@test "-rb over a copy of a wide tree: each backup's directory scan uses the records' buffer, the level reads again, as GNU" {
+	wide_tree w
+	cp -r w ours; cp -r w gnus
+	echo old > ours/x.~3~; echo old > gnus/x.~3~
+	"$(bin cp)" -rbv w/. ours > ours.v
+	/usr/bin/cp -rbv w/. gnus > gnus.v
+	diff <(sed 's/gnus/ours/g' gnus.v | sort) <(sort ours.v)
+	diff -r gnus ours
+	[ "$(grep -c backup ours.v)" -gt 1000 ]
 }
 
 @test "a tree 1500 levels deep (a 3000-byte path: past the walk's short buffers), as GNU" {
