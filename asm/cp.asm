@@ -108,7 +108,8 @@
 ; src_info): the same file under the same last component in the same
 ; directory is copied once, then "cp: warning: source file 'S' specified
 ; more than once" (a directory: "source directory", also with backups; a
-; file only without them), exit status unchanged.
+; file only without them), exit status unchanged (with 32768 SOURCEs or
+; more, not checked: the table stays under 512 KiB of stack).
 ; Long options may be shortened to any unambiguous prefix; WHEN too
 ; (argmatch's messages for an invalid or ambiguous one).
 ; Regular files: copy_file_range (no bytes through this process), or
