@@ -22,7 +22,7 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
-use usage, opt_missing, extra_operand
+use usage, opt_missing, extra_operand, strlen
 
 ; (The data comes first and the options last, so that the jumps from the
 ; options to usage.inc are short.)
@@ -46,8 +46,8 @@ _start:
 	pop xsi
 	test xsi, xsi
 	jz .write
-	mov xdx, xsi
-	mov xcx, xsi
+	pmov xdx, xsi
+	pmov xcx, xsi
 	cmp byte [xsi], '/'
 	jne .scan
 	inc xcx
@@ -61,7 +61,7 @@ _start:
 	jne .in_run
 	lea xdx, [xsi-1]
 .in_run:
-	mov xcx, xsi
+	pmov xcx, xsi
 	jmp .scan
 .scanned:
 	sub ecx, edx            ; ecx = the length of the result
@@ -70,9 +70,9 @@ _start:
 ; than the result and ends it.
 .copy:
 	push xcx
-	mov xsi, xdx
+	pmov xsi, xdx
 	rep movsb
-	mov A2, xbp
+	pmov A2, xbp
 	call strlen             ; xdx = the suffix's length
 	movx xsi, A2            ; xsi = the suffix
 	pop xcx
@@ -91,9 +91,9 @@ _start:
 	jmp .name
 
 .write:
-	mov A3, xdi
-	sub A3, xbx
-	mov A2, xbx
+	pmov A2, xbx
+	sub edi, A2d            ; (the length: the low halves are enough)
+	mov A3d, edi
 	write_stdout msg_write, .done
 .done:
 	exit_status
@@ -102,7 +102,7 @@ _start:
 ; xdx = the argument, xsi walks it.
 .arg:
 	pop xsi
-	mov xdx, xsi
+	pmov xdx, xsi
 	test xsi, xsi
 	jz .operands
 	dash_letter .operands          ; not "-X...": an operand
@@ -119,7 +119,7 @@ _start:
 	cmp al, 's'
 	jne opt_invalid         ; al = the letter
 	mov ch, 1
-	mov xbp, xsi            ; -sSUFFIX: the rest of the word
+	pmov xbp, xsi           ; -sSUFFIX: the rest of the word
 	cmp byte [xsi], 0
 	jne .arg
 	pop xbp                 ; -s SUFFIX: the next argument
@@ -144,14 +144,14 @@ _start:
 	jz .missing
 
 ; NAME [SUFFIX]: a second operand is the suffix, a third is too many.
-	mov xbx, xdx
-	mov xdi, xdx
+	pmov xbx, xdx
+	pmov xdi, xdx
 	test ch, ch
 	jnz .names
 	mov xdx, [xsp+W]
 	test xdx, xdx
 	jz .names
-	mov xbp, xdx
+	pmov xbp, xdx
 	mov xdx, [xsp+2*W]
 	test xdx, xdx
 	jnz extra_operand
