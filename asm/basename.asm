@@ -22,11 +22,12 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
+%define ERR_NO_STATUS           ; (each exit gives its own status)
 use usage, opt_missing, extra_operand, strlen
 
 ; (The data comes first and the options last, so that the jumps from the
 ; options to usage.inc are short.)
-fmt_no_operand:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
+fmt_no_operand:	db F_ARGV0, ': missing operand', 10, F_TRY     ; (F_TRY ends it)
 msg_write:	db 'write error'
 no_suffix:	db 0
 
@@ -94,9 +95,11 @@ _start:
 	pmov A2, xbx
 	sub edi, A2d            ; (the length: the low halves are enough)
 	mov A3d, edi
-	write_stdout msg_write, .done
-.done:
-	exit_status
+	write_stdout msg_write, .exit   ; (eax = 0 when it worked)
+	mov al, 1               ; the status (exit keeps its low byte)
+.exit:
+	xchg eax, A1d
+	sys exit
 
 ; The options, up to the first operand (as GNU's getopt with "+as:z"):
 ; xdx = the argument, xsi walks it.
@@ -138,25 +141,27 @@ _start:
 	test al, al
 	jnz opt_unrecognized    ; "--NAME"; xdx = the argument
 	pop xdx                 ; "--": the next argument is the first operand
-.operands:
-	push xdx                ; the first operand is the next to pop again
+.operands:                      ; xdx = the first operand, popped
 	test xdx, xdx
 	jz .missing
 
-; NAME [SUFFIX]: a second operand is the suffix, a third is too many.
+; NAME [SUFFIX]: a second operand is the suffix (popped: not a name), a
+; third is too many; the NULL after the names goes back, then the first.
 	pmov xbx, xdx
 	pmov xdi, xdx
 	test ch, ch
 	jnz .names
-	mov xdx, [xsp+W]
-	test xdx, xdx
-	jz .names
-	pmov xbp, xdx
-	mov xdx, [xsp+2*W]
-	test xdx, xdx
-	jnz extra_operand
-	mov [xsp+W], xdx        ; the suffix is not a name
+	pop xcx
+	jxcxz .one
+	pmov xbp, xcx
+	pop xcx
+	jxcxz .one
+	pmov xdx, xcx
+	jmp extra_operand
+.one:
+	push xcx                ; (NULL)
 .names:
+	push xbx
 	jmp .name
 
 .missing:
