@@ -22,11 +22,12 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
-use usage, opt_missing, extra_operand
+%define ERR_NO_STATUS           ; (each exit gives its own status)
+use usage, opt_missing, extra_operand, strlen
 
 ; (The data comes first and the options last, so that the jumps from the
 ; options to usage.inc are short.)
-fmt_no_operand:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
+fmt_no_operand:	db F_ARGV0, ': missing operand', 10, F_TRY     ; (F_TRY ends it)
 msg_write:	db 'write error'
 no_suffix:	db 0
 
@@ -46,8 +47,8 @@ _start:
 	pop xsi
 	test xsi, xsi
 	jz .write
-	mov xdx, xsi
-	mov xcx, xsi
+	pmov xdx, xsi
+	pmov xcx, xsi
 	cmp byte [xsi], '/'
 	jne .scan
 	inc xcx
@@ -61,7 +62,7 @@ _start:
 	jne .in_run
 	lea xdx, [xsi-1]
 .in_run:
-	mov xcx, xsi
+	pmov xcx, xsi
 	jmp .scan
 .scanned:
 	sub ecx, edx            ; ecx = the length of the result
@@ -70,9 +71,9 @@ _start:
 ; than the result and ends it.
 .copy:
 	push xcx
-	mov xsi, xdx
+	pmov xsi, xdx
 	rep movsb
-	mov A2, xbp
+	pmov A2, xbp
 	call strlen             ; xdx = the suffix's length
 	movx xsi, A2            ; xsi = the suffix
 	pop xcx
@@ -91,18 +92,20 @@ _start:
 	jmp .name
 
 .write:
-	mov A3, xdi
-	sub A3, xbx
-	mov A2, xbx
-	write_stdout msg_write, .done
-.done:
-	exit_status
+	pmov A2, xbx
+	sub edi, A2d            ; (the length: the low halves are enough)
+	mov A3d, edi
+	write_stdout msg_write, .exit   ; (eax = 0 when it worked)
+	mov al, 1               ; the status (exit keeps its low byte)
+.exit:
+	xchg eax, A1d
+	sys exit
 
 ; The options, up to the first operand (as GNU's getopt with "+as:z"):
 ; xdx = the argument, xsi walks it.
 .arg:
 	pop xsi
-	mov xdx, xsi
+	pmov xdx, xsi
 	test xsi, xsi
 	jz .operands
 	dash_letter .operands          ; not "-X...": an operand
@@ -119,7 +122,7 @@ _start:
 	cmp al, 's'
 	jne opt_invalid         ; al = the letter
 	mov ch, 1
-	mov xbp, xsi            ; -sSUFFIX: the rest of the word
+	pmov xbp, xsi           ; -sSUFFIX: the rest of the word
 	cmp byte [xsi], 0
 	jne .arg
 	pop xbp                 ; -s SUFFIX: the next argument
@@ -138,25 +141,27 @@ _start:
 	test al, al
 	jnz opt_unrecognized    ; "--NAME"; xdx = the argument
 	pop xdx                 ; "--": the next argument is the first operand
-.operands:
-	push xdx                ; the first operand is the next to pop again
+.operands:                      ; xdx = the first operand, popped
 	test xdx, xdx
 	jz .missing
 
-; NAME [SUFFIX]: a second operand is the suffix, a third is too many.
-	mov xbx, xdx
-	mov xdi, xdx
+; NAME [SUFFIX]: a second operand is the suffix (popped: not a name), a
+; third is too many; the NULL after the names goes back, then the first.
+	pmov xbx, xdx
+	pmov xdi, xdx
 	test ch, ch
 	jnz .names
-	mov xdx, [xsp+W]
-	test xdx, xdx
-	jz .names
-	mov xbp, xdx
-	mov xdx, [xsp+2*W]
-	test xdx, xdx
-	jnz extra_operand
-	mov [xsp+W], xdx        ; the suffix is not a name
+	pop xcx
+	jxcxz .one
+	pmov xbp, xcx
+	pop xcx
+	jxcxz .one
+	pmov xdx, xcx
+	jmp extra_operand
+.one:
+	push xcx                ; (NULL)
 .names:
+	push xbx
 	jmp .name
 
 .missing:

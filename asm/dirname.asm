@@ -20,7 +20,7 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
-use usage
+use usage, strlen
 
 ; (The data comes first, so that the jumps to usage.inc are short.)
 fmt_missing:	db F_ARGV0, ': missing operand', 10, F_TRY, 0

@@ -18,7 +18,7 @@
 %define USAGE_STATUS 2
 %define PRINTENV_FAILURE 2
 
-use usage, usage_try, opt_missing
+use usage, usage_try, opt_missing, strlen
 
 ; The code runs from _start (the options) down to the library; the loops
 ; over names and variables come first, so that every jump between the

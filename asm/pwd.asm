@@ -24,7 +24,7 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
-use usage, err_quoted, err_plain, errno_path, statx_same
+use usage, err_quoted, err_plain, errno_path, statx_same, strlen
 
 DENTS_SIZE equ 4096             ; getdents64 buffer (a dirent is <= 280)
 D_RECLEN   equ 16               ; struct linux_dirent64: d_reclen

@@ -35,7 +35,7 @@ NAME_SIZE   equ 4096
 DENTS_SIZE  equ 4096
 UNREACHABLE_LEN equ 13          ; "(unreachable)"
 
-use usage, scan_flags, extra_operand
+use usage, scan_flags, extra_operand, strlen, copystr
 
 _start:
 	pop_argv0

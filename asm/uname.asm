@@ -16,6 +16,7 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
+%define ERR_NO_STATUS           ; (its exits give their own status)
 
 UTS_FIELD equ 65                ; __NEW_UTS_LEN + 1
 ALL       equ 0x9f              ; s n r v m o (bits 0-4 and 7)
@@ -24,11 +25,11 @@ use usage, scan_flags, extra_operand
 
 _start:
 	pop_argv0
-	mov xsi, xsp
+	pmov xsi, xsp
 	call scan_flags         ; edx: bit 0 = -a, bits 1-8 = s n r v m p i o
 	pop xcx                 ; the first operand, or NULL
 	jxcxz .options
-	mov xdx, xcx
+	pmov xdx, xcx
 	jmp extra_operand
 .options:
 	shr edx, 1              ; CF = -a; edx = the fields, in output order
@@ -38,9 +39,10 @@ _start:
 	jnc .fields
 	mov dl, ALL
 .fields:
-	sub xsp, 6 * UTS_FIELD
-	mov xbp, xsp            ; the struct, on the stack
-	sys uname, xbp          ; fails only for a bad address (EFAULT)
+	enter 6 * UTS_FIELD, 0  ; the struct, on the stack
+	pmov A1, xsp
+	pmov xbp, A1
+	sys uname               ; fails only for a bad address (EFAULT)
 
 ; edx = the fields still to print, ecx the next one's number (its bit),
 ; esi its text; edi builds the line over the struct (each field is copied
@@ -72,7 +74,7 @@ _start:
 	stosb
 	sub edi, ebp
 	mov A3d, edi
-	mov A2, xbp
+	pmov A2, xbp
 	write_stdout msg_write_error, .exit     ; (eax = 0 when it worked)
 	mov al, 1               ; the status (exit keeps its low byte)
 .exit:

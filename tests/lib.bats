@@ -30,6 +30,28 @@ build() {
 	done
 }
 
+@test "the lean error path (ERR_LEAN) says every text as glibc does" {
+	# the first utilities' say: err_file's quoting and, without it,
+	# err_quoted with quote() inline; the texts in reverse order
+	build strerror_lean
+	nasm -f bin -DARCH="$(arch)" -DERR_LEAN -I"$ROOT/asm/lib/" -I"$ROOT/build/gen/$(arch)/" \
+		-o "$T/strerror_file" "$ROOT/tests/lib/strerror.asm" && chmod +x "$T/strerror_file"
+	printf '#include <stdio.h>\n#include <string.h>\nint main(void){for(int i=1;i<=133;i++)printf("strerror: %%s: %%s\\n","'"'a b'"'",strerror(i));return 0;}\n' > want.c
+	gcc -o want want.c
+	./want > want.txt
+	for prog in strerror_lean strerror_file; do
+		run bash -c "exec -a strerror ./$prog 2>got.txt"
+		[ "$status" -eq 1 ]
+		[ "$(wc -l < got.txt)" -eq 133 ]
+		n=0
+		while IFS= read -r got <&3 && IFS= read -r want <&4; do
+			n=$((n + 1))
+			[ "$got" = "$want" ] || [ "$got" = "strerror: 'a b': Unknown error $n" ]
+		done 3<got.txt 4<want.txt
+		[ "$(grep -c 'Unknown error' got.txt)" -eq 101 ]
+	done
+}
+
 @test "lseek64 reads offsets past 4 GiB on both arches" {
 	build seek
 	truncate -s 5000000001 big
