@@ -441,3 +441,32 @@ wide_rv_like_gnu() {
 	cmp ours gnu
 	[ "$(wc -l < ours)" -eq 454 ]
 }
+
+# hundred_operands_like_gnu KIND UTIL ARGS...: UTIL ARGS with 100 operands
+# and a bad one (missing/x) after the 60th, run as ours in ./ours and as
+# GNU's in ./gnu, stdin ./in; the status, stdout (a path's /ours/ or /gnu/
+# read as one), stderr and the trees left must be GNU's. KIND: files (f1..
+# f100 made first), dirs (d1..d100 made first) or new (p1..p100, made by
+# the utility). i386 switches to the vDSO after 32 system calls: this
+# takes it through that switch with GNU's results.
+hundred_operands_like_gnu() {
+	local kind=$1 util=$2 i st=0 gst=0 names=() p=f
+	shift 2
+	mkdir ours gnu
+	printf 'in\n' > in
+	case $kind in dirs) p=d ;; new) p=p ;; esac
+	for i in $(seq 1 100); do
+		names+=("$p$i")
+		[ "$i" -eq 60 ] && names+=(missing/x)
+		case $kind in
+		files) printf 'file %d\n\tline  two\nno newline' "$i" | tee "ours/f$i" > "gnu/f$i" ;;
+		dirs) mkdir "ours/d$i" "gnu/d$i" ;;
+		esac
+	done
+	(cd ours && "$(bin "$util")" "$@" "${names[@]}" < ../in > ../out 2> ../err) || st=$?
+	(cd gnu && "/usr/bin/$util" "$@" "${names[@]}" < ../in > ../gout 2> ../gerr) || gst=$?
+	[ "$st" -eq "$gst" ]
+	cmp out gout || diff <(sed 's|/ours/|/D/|' out) <(sed 's|/gnu/|/D/|' gout)
+	[ "$(cat err)" = "$(sed "s|^/usr/bin/$util|$(bin "$util")|" gerr)" ]
+	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
+}

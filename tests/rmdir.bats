@@ -44,18 +44,5 @@ load helpers
 }
 
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
-	local i st=0 gst=0 names=()
-	mkdir ours gnu
-	printf 'in\n' > in
-	for i in $(seq 1 100); do
-		names+=("d$i")
-		[ "$i" -eq 60 ] && names+=(missing/x)
-		mkdir "ours/d$i" "gnu/d$i"
-	done
-	(cd ours && "$(bin rmdir)"  "${names[@]}" > ../out 2> ../err) || st=$?
-	(cd gnu && /usr/bin/rmdir  "${names[@]}" > ../gout 2> ../gerr) || gst=$?
-	[ "$st" -eq "$gst" ]
-	cmp out gout
-	[ "$(cat err)" = "$(sed "s|^/usr/bin/rmdir|$(bin rmdir)|" gerr)" ]
-	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
+	hundred_operands_like_gnu dirs rmdir
 }
