@@ -332,6 +332,7 @@ obuf_len:	resW 1
 cnt:		resd 2
 num:		resd 2
 cnt_err:	resb 1
+out_err:	resb 1
 mode:		resb 1
 hdr:		resb 1
 eol:		resb 1

@@ -659,6 +659,7 @@ tail_file:
 	mov dword [xbp+R_ERR], 1        ; (-F: not said again)
 	mov xdx, [xbp+R_NAME]
 	xor eax, eax
+	call out_sync
 	call say_error
 	jmp .bad
 .stat_failed:
@@ -1115,6 +1116,7 @@ follow:
 	mov esi, fmt_no_files
 	xor eax, eax
 	mov edx, dash
+	call out_sync
 	call say_error
 	jmp ht_end
 .alive:
@@ -1219,6 +1221,7 @@ check:
 	mov esi, fmt_truncated
 	mov xdx, [xbp+R_NAME]
 	xor eax, eax
+	call out_sync
 	call say
 	mov esi, pos
 	mov cl, SEEK_SET
@@ -1291,6 +1294,7 @@ check:
 	test byte [mode], M_RETRY
 	jnz .retry
 	mov xsi, [xbp+R_NAME]           ; --follow=name alone: given up
+	call out_sync
 	call err_file
 	mov byte [xbp+R_IGNORE], 1
 	jmp close_fd
@@ -1338,6 +1342,11 @@ long_retry:	db 'retry', 0
 long_follow:	db 'follow', 0
 how_name:	db 'name', 0
 how_descriptor:	db 'descriptor', 0
+dot:		db '.', 0
+
+; The messages are cold: a run that says none never maps their page (the
+; hot part keeps to two code pages).
+COLD
 fmt_context:	db F_ARGV0, ': option used in invalid context -- ', F_ARG, 10, 0
 fmt_old:	db F_ARGV0, ': invalid number: ', F_QUOTE, ': Numerical result out of range', 10, 0
 fmt_old_plain:	db F_ARGV0, ': invalid number: ', F_QUOTE, 10, 0
@@ -1364,7 +1373,6 @@ fmt_new:	db F_ARGV0, ': ', F_FILE, ' has ', F_TEXT, ';  following new file', 10,
 msg_appeared:	db 'appeared', 0
 msg_replaced:	db 'been replaced', 0
 fmt_untailable:	db F_ARGV0, ': ', F_FILE, ' has been replaced with an untailable file', 10, 0
-dot:		db '.', 0
 
 ; The small variables first, then the output buffer: they share a page.
 ; The reads go right after what obuf holds, so buf is only the room
@@ -1391,6 +1399,7 @@ start:		resd 2
 end:		resd 2
 pid:		resd 1
 cnt_err:	resb 1
+out_err:	resb 1
 mode:		resb 1
 hdr:		resb 1
 eol:		resb 1

@@ -119,3 +119,11 @@ load helpers
 		[ "$(cat err)" = "$(sed "s|^/usr/bin/head|$(bin head)|" gerr)" ]
 	done
 }
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	printf 'a\tb\n' > f1
+	printf 'x\ny\n' > f2
+	merged_like_gnu head f1 nope f1
+	merged_like_gnu head -c1 f1 nope f2
+	merged_like_gnu head -n1 f2 nope f1 nope
+}

@@ -470,3 +470,17 @@ hundred_operands_like_gnu() {
 	[ "$(cat err)" = "$(sed "s|^/usr/bin/$util|$(bin "$util")|" gerr)" ]
 	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
 }
+
+# merged_like_gnu UTIL ARG... - ours and GNU's UTIL with stdout and stderr
+# in ONE pipe (2>&1 | cat, as a log or cron mail gets them) give the same
+# bytes and status, each program's path replaced by its name: the output
+# before a message is written before it (glibc's error() flushes stdout).
+# Standard input is the caller's (read it from a file for both runs).
+merged_like_gnu() {
+	local u=$1 ours gnu; shift
+	ours=$("$(bin "$u")" "$@" 2>&1 | cat; echo "status ${PIPESTATUS[0]}")
+	gnu=$("/usr/bin/$u" "$@" 2>&1 | cat; echo "status ${PIPESTATUS[0]}")
+	ours=${ours//"$(bin "$u")"/$u}
+	gnu=${gnu//"/usr/bin/$u"/$u}
+	[ "$ours" = "$gnu" ] || { diff <(echo "$gnu") <(echo "$ours"); return 1; }
+}

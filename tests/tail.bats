@@ -253,3 +253,11 @@ both() {
 		[ "$(cat err)" = "$(sed "s|^/usr/bin/tail|$(bin tail)|" gerr)" ]
 	done
 }
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	printf 'a\tb\n' > f1
+	printf 'x\ny\n' > f2
+	merged_like_gnu tail f1 nope f1
+	merged_like_gnu tail -c1 f1 nope f2
+	merged_like_gnu tail -n1 f2 nope f1 nope
+}
