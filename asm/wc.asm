@@ -203,7 +203,9 @@ _start:
 	jne .open
 	mov [stdin_used], esi
 	jmp .count
-.empty:                                 ; (eax = 0: no reason)
+.empty:
+	call flush_out                  ; (glibc's error() flushes stdout)
+	xor eax, eax                    ; no reason
 	mov esi, msg_empty
 	call err_text
 	jmp .file
@@ -255,6 +257,9 @@ _start:
 ; report - GNU's message for the operand [name] ("standard input" when
 ; there was none), xax = -errno.
 report:
+	push xax
+	call flush_out                  ; (glibc's error() flushes stdout)
+	pop xax
 	mov xsi, [name]
 	cmp esi, no_name
 	jne .file
@@ -277,6 +282,9 @@ finish:
 	sys close, 0
 	test eax, eax
 	jns .flush
+	push xax
+	call flush_out
+	pop xax
 	mov esi, no_name
 	call err_file
 .flush:

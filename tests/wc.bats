@@ -191,3 +191,11 @@ print(p.returncode, p.stderr.decode().split(\": \", 1)[1])" "$1"' sh "$(bin wc)"
 		[ "$(cat err)" = "$(sed "s|^/usr/bin/wc|$(bin wc)|" gerr)" ]
 	done
 }
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	printf 'a\tb\n' > f1
+	printf 'x\ny\n' > f2
+	merged_like_gnu wc f1 nope f1
+	merged_like_gnu wc -l f2 . f1
+	merged_like_gnu wc f1 '' f2
+}
