@@ -156,8 +156,30 @@ _start:
 
 ; report - GNU's message for the operand [name], xax = -errno.
 report:
+	call sync
 	mov xsi, [name]
 	jmp err_file
+
+; sync - glibc error()'s fflush(stdout) before a message (between files:
+; every byte is ready, none pending): the bytes written, so a merged 2>&1
+; stream has GNU's order. A failure is not told here: the bytes are
+; dropped and sync_err set, for finish's "write error" without a reason
+; (close_stdout's when nothing later fails). Preserves xax.
+sync:
+	push xax
+	push 1
+	pop A1
+	mov A2, [obuf]
+	mov A3, [emit]
+	mov [emit], A2
+	sub A3, A2
+	jz .ret
+	call write_all
+	jns .ret
+	mov [sync_err], al
+.ret:
+	pop xax
+	ret
 
 ; The end: the output written; standard input closed if it was read;
 ; a write error told (with the reason of the failed write).
@@ -169,12 +191,16 @@ finish:
 	sys close, 0
 	test eax, eax
 	jns .written
+	call sync
 	mov esi, dash
 	call err_file
 .written:
 	mov eax, [werr]
 	test eax, eax
-	jz .exit
+	jnz .werr
+	cmp [sync_err], al
+	je .exit
+.werr:
 	mov esi, msg_write
 	call err_text
 .exit:
@@ -504,6 +530,7 @@ opt_b:	resb 1
 opt_s:	resb 1
 bl_emit: resb 1                         ; a blank just before emit, same line
 stdin_used: resb 1
+sync_err: resb 1
 dashdash: resb 1
 ovf:	resb 1
 

@@ -82,7 +82,7 @@ PY
 @test "an unreadable file as a non-root user: Permission denied, the rest folded" {
 	echo abcdef > free
 	lock_file
-	unreadable_file_fails fold '%s: locked: Permission denied\nabc\ndef\nabc\ndef' -w 3 free locked free
+	unreadable_like_gnu fold 'abc\ndef\n%s: locked: Permission denied\nabc\ndef' -w 3 free locked free
 }
 
 @test "/dev/full: GNU's message, status 1" {
@@ -125,4 +125,12 @@ PY
 	cmp out gout
 	[ "$(cat err)" = "$(sed "s|^/usr/bin/fold|$(bin fold)|" gerr)" ]
 	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
+}
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	printf 'a\tb\n' > f1
+	printf 'x\ny\n' > f2
+	merged_like_gnu fold f1 nope f1
+	merged_like_gnu fold -w1 f2 . f1
+	merged_like_gnu fold -w3 f2 nope
 }
