@@ -153,3 +153,12 @@ Try '$(bin md5sum) --help' for more information." ]
 	cmp out gout2
 	[ "$(cat err)" = "$(sed "s|^/usr/bin/md5sum|$(bin md5sum)|" gerr)" ]
 }
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	printf 'a\tb\n' > f1
+	/usr/bin/md5sum f1 > ok.sum
+	{ cat ok.sum; echo 'bad line'; sed 's/^[0-9a-f]/0/' ok.sum; echo "$(cut -d' ' -f1 ok.sum)  nope"; } > mix.sum
+	merged_like_gnu md5sum f1 nope f1
+	merged_like_gnu md5sum -c mix.sum
+	merged_like_gnu md5sum -c --warn ok.sum nope mix.sum
+}

@@ -75,3 +75,12 @@ load helpers
 	cmp out gout2
 	[ "$(cat err)" = "$(sed "s|^/usr/bin/sha256sum|$(bin sha256sum)|" gerr)" ]
 }
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	printf 'a\tb\n' > f1
+	/usr/bin/sha256sum f1 > ok.sum
+	{ cat ok.sum; echo 'bad line'; sed 's/^[0-9a-f]/0/' ok.sum; echo "$(cut -d' ' -f1 ok.sum)  nope"; } > mix.sum
+	merged_like_gnu sha256sum f1 nope f1
+	merged_like_gnu sha256sum -c mix.sum
+	merged_like_gnu sha256sum -c --warn ok.sum nope mix.sum
+}
