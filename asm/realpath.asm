@@ -182,6 +182,9 @@ _start:
 	mov STATUSb, 1
 	cmp byte [quiet], 0
 	jne .next
+	push xax
+	call sync
+	pop xax
 	mov xsi, [xbp]
 	call err_file
 	jmp .next
@@ -189,7 +192,10 @@ _start:
 	call put_flush
 	mov eax, [put_err]
 	test eax, eax
-	jz .bye
+	jnz .werr
+	cmp [sync_err], al
+	je .bye
+.werr:
 	mov esi, msg_write
 	call err_text
 .bye:
@@ -198,6 +204,21 @@ _start:
 	mov esi, fmt_missing_op
 	mov edx, esi            ; (no ARG: any string will do)
 	jmp usage_say
+
+; sync - glibc error()'s fflush(stdout) before a message: what is
+; buffered written, so a merged 2>&1 stream has GNU's order. A failure
+; there is not kept in put_err (later lines are still written) but in
+; sync_err: the end says "write error" without a reason when nothing
+; later fails, as close_stdout. clobbers as put_flush
+sync:
+	cmp dword [put_err], 0
+	jne .ret
+	call put_flush
+	xor eax, eax
+	xchg eax, [put_err]
+	or [sync_err], al
+.ret:
+	ret
 
 ; canon - xsi = a name -> as canonicalize with the options' mode, the
 ; result at [afree]; -L canonicalizes without symlinks, then that result
@@ -281,6 +302,7 @@ base_can: resd 1
 mode:	resb 1                  ; the CAN_ mode
 logical: resb 1                 ; -L
 quiet:	resb 1
+sync_err: resb 1
 term:	resb 1
 afree:	resW 1                  ; where the next result goes
 %define LONGOPT_BSS_HERE        ; long_opt's, here: ambp is written

@@ -86,3 +86,10 @@ for i in range(1, 1001): os.symlink("a/b/../t%d" % i, "l%d" % i)'
 	[ "$(cat err)" = "$(sed "s|^/usr/bin/realpath|$(bin realpath)|" gerr)" ]
 	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
 }
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	printf 'a\tb\n' > f1
+	merged_like_gnu realpath f1 nope/x f1
+	merged_like_gnu realpath -e f1 nope . nope/x
+	merged_like_gnu realpath -s f1 nope/x/y
+}
