@@ -68,6 +68,7 @@ _start:
 .failed:
 	mov esi, msg_failed
 	mov xdx, [xsp]
+	call sync_out
 	call err_af
 	jmp .next
 .removed:
@@ -113,13 +114,55 @@ _start:
 	mov esi, msg_failed
 .parent_failed:
 	mov xdx, [xsp]
+	call sync_out
 	call err_af
 .next:
 	pop xax
 	jmp .operand
 .bye:
-	call out_end
+	call end_out
 	exit_status
+
+; sync_out - glibc error()'s fflush(stdout) before a message: the -v
+; lines buffered so far written, so a merged 2>&1 stream has GNU's order.
+; A failure there is kept in sync_err, not werr: the end says "write
+; error" without a reason unless a later write fails too, as
+; close_stdout. Preserves every register but the flags.
+sync_out:
+	push xax
+	push xbx
+	push xcx
+	push xdx
+	push xsi
+	push xdi
+	cmp dword [werr], 0
+	jne .ret
+	call out_flush
+	xor eax, eax
+	xchg eax, [werr]
+	or [sync_err], al
+.ret:
+	pop xdi
+	pop xsi
+	pop xdx
+	pop xcx
+	pop xbx
+	pop xax
+	ret
+
+; end_out - out_end, then close_stdout's "write error" for a failed
+; sync_out when nothing later failed.
+end_out:
+	call out_end
+	xor eax, eax
+	cmp [werr], eax
+	jne .ret
+	cmp [sync_err], al
+	je .ret
+	mov esi, msg_write
+	jmp err_text
+.ret:
+	ret
 
 ; remove - with -v, "ARGV0: removing directory, 'D'" first; then
 ; rmdir(D). in: xdx = D; out: xax = the result, SF=1 for -errno.
@@ -250,6 +293,7 @@ symlink_slash:
 	jne .no
 	mov esi, msg_failed
 	mov xdx, [xsp+2*W]
+	call sync_out
 	call af_start
 	mov esi, msg_symlink
 	call af_put
@@ -319,6 +363,7 @@ BSS
 opos:	resd 1
 werr:	resd 1
 otty:	resb 1
+sync_err: resb 1
 stx:	resb STATX_RECORD
 QBUFSZ	equ 131072 + 4 * 131072 + 64
 qbuf:	resb QBUFSZ

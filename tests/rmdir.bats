@@ -46,3 +46,12 @@ load helpers
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu dirs rmdir
 }
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	local ours gnu
+	mkdir -p a c p/q
+	ours=$("$(bin rmdir)" -v a nope c -p p/q 2>&1 | cat)
+	mkdir -p a c p/q
+	gnu=$(/usr/bin/rmdir -v a nope c -p p/q 2>&1 | cat)
+	[ "${ours//"$(bin rmdir)"/rmdir}" = "${gnu//"/usr/bin/rmdir"/rmdir}" ]
+}
