@@ -276,8 +276,48 @@ _start:
 	jmp .operands
 
 bye:
-	call out_end
+	call end_out
 	exit_status
+
+; err_af_sync - err_af after glibc error()'s fflush(stdout): the -v lines
+; buffered so far written first, so a merged 2>&1 stream has GNU's order.
+; A failure there is kept in sync_err, not werr: the end says "write
+; error" without a reason unless a later write fails too, as close_stdout.
+err_af_sync:
+	push xax
+	push xbx
+	push xcx
+	push xdx
+	push xsi
+	push xdi
+	cmp dword [werr], 0
+	jne .ret
+	call out_flush
+	xor eax, eax
+	xchg eax, [werr]
+	or [sync_err], al
+.ret:
+	pop xdi
+	pop xsi
+	pop xdx
+	pop xcx
+	pop xbx
+	pop xax
+	jmp err_af
+
+; end_out - out_end, then close_stdout's "write error" for a failed
+; flush before a message when nothing later failed.
+end_out:
+	call out_end
+	xor eax, eax
+	cmp [werr], eax
+	jne .ret
+	cmp [sync_err], al
+	je .ret
+	mov esi, msg_write
+	jmp err_text
+.ret:
+	ret
 
 ; interactive_when - xsi = WHEN of --interactive=WHEN: argmatch's rules
 ; (an exact word or the prefix of words of one meaning), else its two
@@ -442,7 +482,7 @@ operand:
 	mov esi, msg_dot
 	mov xdx, [pathp]
 	xor eax, eax
-	call err_af
+	call err_af_sync
 	ret
 .root:
 	cmp byte [root_known], 0
@@ -477,7 +517,7 @@ operand:
 	mov eax, -ENAMETOOLONG
 	mov esi, msg_cannot
 	mov xdx, [opname]
-	jmp err_af
+	jmp err_af_sync
 .walk:
 	jmp dir
 
@@ -742,7 +782,7 @@ dir_done:
 	mov eax, -ENOENT
 	mov esi, msg_traversal
 	mov xdx, [pathp]
-	call err_af
+	call err_af_sync
 	jmp bye
 
 ; mark_parent - a removal below the level [depth] failed or was declined:
@@ -835,7 +875,7 @@ error_entry:
 error_path:
 	mov esi, msg_cannot
 	mov xdx, [pathp]
-	jmp err_af
+	jmp err_af_sync
 
 ; prompt - GNU's prompt(): [pfd], [pname], the path; is_dir_ent,
 ; mode_descend, is_empty. out: eax = RM_OK, RM_DECLINED (nothing said),
@@ -1279,6 +1319,7 @@ opos:	resd 1
 werr:	resd 1
 oend:	resd 1                          ; where -v's buffer ends
 otty:	resb 1
+sync_err: resb 1
 %ifdef _VSYS_LATER
 vsys_left: resb 1                       ; removals before the vDSO (256)
 %endif

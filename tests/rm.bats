@@ -261,3 +261,14 @@ print(p.returncode, len(p.stderr))" "$@"; }
 		! grep -q '\[vdso\]' maps.big
 	fi
 }
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	local args ours gnu
+	for args in "-v f1 nope f2" "-v f1 . f2" "-rv d nope f2"; do
+		mkdir -p d && touch f1 f2 d/x
+		ours=$("$(bin rm)" $args 2>&1 | cat)
+		mkdir -p d && touch f1 f2 d/x
+		gnu=$(/usr/bin/rm $args 2>&1 | cat)
+		[ "${ours//"$(bin rm)"/rm}" = "${gnu//"/usr/bin/rm"/rm}" ]
+	done
+}
