@@ -208,7 +208,12 @@ _start:
 	xchg eax, edx
 .failed:
 	mov esi, msg_create
-.failed_msg:
+.failed_msg:                            ; (glibc's error() flushes stdout first:
+	push xax                        ; the -v lines before the message)
+	push xsi
+	call out_flush
+	pop xsi
+	pop xax
 	mov xdx, [xsp]
 	call err_quoted
 	jmp .next

@@ -46,3 +46,15 @@ load helpers
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu new mkdir
 }
+
+@test "stdout flushed before each message: one merged stream as GNU's" {
+	local args ours gnu
+	touch f1
+	for args in "-v a nope/x c" "-v a f1 c" "-pv a/b f1/x c"; do
+		ours=$("$(bin mkdir)" $args 2>&1 | cat)
+		rm -rf a c
+		gnu=$(/usr/bin/mkdir $args 2>&1 | cat)
+		rm -rf a c
+		[ "${ours//"$(bin mkdir)"/mkdir}" = "${gnu//"/usr/bin/mkdir"/mkdir}" ]
+	done
+}
