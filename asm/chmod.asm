@@ -291,6 +291,14 @@ process:
 	mov esi, msg_access
 .fail:
 	call say_file
+	cmp byte [verb], 2              ; -v: GNU's describe_change for a file
+	jne .ret                        ; it could not stat (even with -f)
+	QB_START edi
+	mov xsi, pathbuf
+	call quote_af
+	mov esi, msg_no_stat
+	call af_put
+	call out_line
 .ret:
 	pop xsi
 	pop xbp
@@ -650,6 +658,7 @@ msg_changed:	db ' changed'
 msg_from:	db ' from ', 0
 msg_to:		db ' to ', 0
 msg_retained:	db ' retained as ', 0
+msg_no_stat:	db ' could not be accessed', 0
 msg_new:	db ': new permissions are ', 0
 msg_not:	db ', not ', 0
 fmt_combine:	db F_ARGV0, ': cannot combine mode and --reference options', 10, F_TRY, 0

@@ -60,3 +60,12 @@ load helpers
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu files chmod 600
 }
+
+@test "-v: GNU's 'could not be accessed' line on stdout after the message, one merged stream as GNU's" {
+	touch f1 f2
+	ln -s nowhere dl
+	merged_like_gnu chmod -v 644 f1 nope f2
+	merged_like_gnu chmod -v 644 dl nope f2
+	merged_like_gnu chmod -fv 644 nope f1
+	merged_like_gnu chmod -c 644 f1 nope f2
+}
