@@ -1049,6 +1049,9 @@ pipe_bytes:
 ; themselves (fstat, or stat of the name with -F), so a missed event costs
 ; at most the interval.
 follow:
+	mov xbp, [rec_end]              ; as GNU: the last operand counts as
+	sub xbp, REC                    ; the one printed last (a header for
+	mov [last], xbp                 ; the others' first new bytes)
 	mov xbp, [rec_start]
 .viable:
 	cmp byte [xbp+R_IGNORE], 2

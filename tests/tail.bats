@@ -261,3 +261,11 @@ both() {
 	merged_like_gnu tail -c1 f1 nope f2
 	merged_like_gnu tail -n1 f2 nope f1 nope
 }
+
+@test "-f, merged 2>&1: a missing operand's message, then a header for new bytes of a file before the last operand, as GNU" {
+	both 'printf "a\n" > f
+	sleep 60 & h=$!; "$TAIL" -f -s 0.1 --pid=$h f nope 2>&1 | sed "s#$TAIL#tail#" &
+	t=$!; sleep 0.3; echo b >> f; sleep 0.3; : > f; echo c >> f
+	sleep 0.3; kill $h; wait $t'
+	[ "$(cat ours/out)" = "$(printf '==> f <==\na\ntail: cannot open %snope%s for reading: No such file or directory\n\n==> f <==\nb\ntail: f: file truncated\nc' "'" "'")" ]
+}
