@@ -36,6 +36,7 @@
 ; grows in a PATHMAX buffer; deeper than either, an entry is reported with
 ; ENAMETOOLONG and kept (so are its ancestors), never lost.
 
+%define OUT_SYNC                        ; fs_msg's sync_out and end_out
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a tree is big
 %include "subk.inc"
 %include "layout.inc"
@@ -279,45 +280,11 @@ bye:
 	call end_out
 	exit_status
 
-; err_af_sync - err_af after glibc error()'s fflush(stdout): the -v lines
-; buffered so far written first, so a merged 2>&1 stream has GNU's order.
-; A failure there is kept in sync_err, not werr: the end says "write
-; error" without a reason unless a later write fails too, as close_stdout.
+; err_af_sync - err_af after glibc error()'s fflush(stdout) (fs_msg's
+; sync_out: OUT_SYNC).
 err_af_sync:
-	push xax
-	push xbx
-	push xcx
-	push xdx
-	push xsi
-	push xdi
-	cmp dword [werr], 0
-	jne .ret
-	call out_flush
-	xor eax, eax
-	xchg eax, [werr]
-	or [sync_err], al
-.ret:
-	pop xdi
-	pop xsi
-	pop xdx
-	pop xcx
-	pop xbx
-	pop xax
+	call sync_out
 	jmp err_af
-
-; end_out - out_end, then close_stdout's "write error" for a failed
-; flush before a message when nothing later failed.
-end_out:
-	call out_end
-	xor eax, eax
-	cmp [werr], eax
-	jne .ret
-	cmp [sync_err], al
-	je .ret
-	mov esi, msg_write
-	jmp err_text
-.ret:
-	ret
 
 ; interactive_when - xsi = WHEN of --interactive=WHEN: argmatch's rules
 ; (an exact word or the prefix of words of one meaning), else its two

@@ -16,6 +16,7 @@
 ; a bad option, or a failed write of -v's lines.
 ; Differences from GNU: --help and --version are not supported.
 
+%define OUT_SYNC                        ; fs_msg's sync_out and end_out
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
@@ -122,47 +123,6 @@ _start:
 .bye:
 	call end_out
 	exit_status
-
-; sync_out - glibc error()'s fflush(stdout) before a message: the -v
-; lines buffered so far written, so a merged 2>&1 stream has GNU's order.
-; A failure there is kept in sync_err, not werr: the end says "write
-; error" without a reason unless a later write fails too, as
-; close_stdout. Preserves every register but the flags.
-sync_out:
-	push xax
-	push xbx
-	push xcx
-	push xdx
-	push xsi
-	push xdi
-	cmp dword [werr], 0
-	jne .ret
-	call out_flush
-	xor eax, eax
-	xchg eax, [werr]
-	or [sync_err], al
-.ret:
-	pop xdi
-	pop xsi
-	pop xdx
-	pop xcx
-	pop xbx
-	pop xax
-	ret
-
-; end_out - out_end, then close_stdout's "write error" for a failed
-; sync_out when nothing later failed.
-end_out:
-	call out_end
-	xor eax, eax
-	cmp [werr], eax
-	jne .ret
-	cmp [sync_err], al
-	je .ret
-	mov esi, msg_write
-	jmp err_text
-.ret:
-	ret
 
 ; remove - with -v, "ARGV0: removing directory, 'D'" first; then
 ; rmdir(D). in: xdx = D; out: xax = the result, SF=1 for -errno.
