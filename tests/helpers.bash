@@ -484,3 +484,33 @@ merged_like_gnu() {
 	gnu=${gnu//"/usr/bin/$u"/$u}
 	[ "$ours" = "$gnu" ] || { diff <(echo "$gnu") <(echo "$ours"); return 1; }
 }
+
+# hash_like_gnu UTIL: the hash tools' (md5sum, sha1sum, sha256sum) runs
+# that i386 makes through the vDSO (100 operands and a bad one, then -c of
+# their list with one file changed), and their merged 2>&1 streams, as GNU.
+hash_like_gnu() {
+	local u=$1 i st=0 gst=0 names=()
+	for i in $(seq 1 100); do
+		names+=("f$i")
+		[ "$i" -eq 60 ] && names+=(missing/x)
+		printf 'file %d\nno newline' "$i" > "f$i"
+	done
+	"$(bin "$u")" "${names[@]}" > out 2> err || st=$?
+	"/usr/bin/$u" "${names[@]}" > gout 2> gerr || gst=$?
+	[ "$st" -eq "$gst" ]
+	cmp out gout
+	[ "$(cat err)" = "$(sed "s|^/usr/bin/$u|$(bin "$u")|" gerr)" ]
+	echo changed > f7
+	st=0 gst=0
+	"$(bin "$u")" -c gout > out 2> err || st=$?
+	"/usr/bin/$u" -c gout > gout2 2> gerr || gst=$?
+	[ "$st" -eq "$gst" ] && [ "$st" -eq 1 ]
+	cmp out gout2
+	[ "$(cat err)" = "$(sed "s|^/usr/bin/$u|$(bin "$u")|" gerr)" ]
+	printf 'a\tb\n' > g1
+	"/usr/bin/$u" g1 > ok.sum
+	{ cat ok.sum; echo 'bad line'; sed 's/^[0-9a-f]/0/' ok.sum; echo "$(cut -d' ' -f1 ok.sum)  nope"; } > mix.sum
+	merged_like_gnu "$u" g1 nope g1
+	merged_like_gnu "$u" -c mix.sum
+	merged_like_gnu "$u" -c --warn ok.sum nope mix.sum
+}
