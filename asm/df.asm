@@ -451,7 +451,22 @@ real_name:
 	sys open, xsi, O_PATH | O_LARGEFILE
 	test eax, eax
 	js .ret
+	mov esi, [apos]
+	call fd_link
+	test eax, eax
+	js .ret
+	add eax, [apos]
+	mov byte [xax], 0
+.ret:
+	ret
+
+; fd_link - readlink of /proc/self/fd/N (N = eax, an open fd, closed
+; after) into xsi (4095 bytes: the kernel's d_path gives at most
+; PATH_MAX - 1). out: xax = readlink's result (SF: it failed). clobbers
+; xcx xdx xsi xdi
+fd_link:
 	push xax                        ; the fd
+	push xsi
 	mov [val], eax
 	and dword [val + 4], 0
 	mov edi, num_end
@@ -464,17 +479,12 @@ real_name:
 	push xdi
 	rep movsb
 	pop xdi
-	mov A2d, [apos]
-	sys readlink, xdi, A2, 8191
+	pop xsi
+	sys readlink, xdi, xsi, 4095
 	pop xdi
 	push xax
 	sys close, xdi
 	pop xax
-	test eax, eax
-	js .ret
-	add eax, [apos]
-	mov byte [xax], 0
-.ret:
 	ret
 
 ; default_bs - [obs] = GNU's default block size: 512 with POSIXLY_CORRECT,
@@ -2072,25 +2082,8 @@ canon:
 	js .raw
 	push xsi
 	push xdx
-	push xax
-	mov [val], eax
-	and dword [val + 4], 0
-	mov edi, num_end
-	mov byte [xdi], 0
-	mov ecx, 10
-	call udigits
-	mov esi, fd_dir
-	mov ecx, fd_dir_len
-	sub edi, ecx
-	push xdi
-	rep movsb
-	pop xdi
-	mov A2, [xsp + W]
-	sys readlink, xdi, A2, 4095
-	pop xdi
-	push xax
-	sys close, xdi
-	pop xax
+	mov xsi, xdx                    ; the room
+	call fd_link
 	pop xdi
 	pop xsi
 	test eax, eax
