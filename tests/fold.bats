@@ -111,20 +111,7 @@ PY
 }
 
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
-	local i st=0 gst=0 names=()
-	mkdir ours gnu
-	printf 'in\n' > in
-	for i in $(seq 1 100); do
-		names+=("f$i")
-		[ "$i" -eq 60 ] && names+=(missing/x)
-		printf 'file %d\n\tline  two\nno newline' "$i" | tee "ours/f$i" > "gnu/f$i"
-	done
-	(cd ours && "$(bin fold)" -w3 "${names[@]}" > ../out 2> ../err) || st=$?
-	(cd gnu && /usr/bin/fold -w3 "${names[@]}" > ../gout 2> ../gerr) || gst=$?
-	[ "$st" -eq "$gst" ]
-	cmp out gout
-	[ "$(cat err)" = "$(sed "s|^/usr/bin/fold|$(bin fold)|" gerr)" ]
-	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
+	hundred_operands_like_gnu files fold -w3
 }
 
 @test "stdout flushed before each message: one merged stream as GNU's" {

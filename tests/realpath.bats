@@ -71,20 +71,7 @@ for i in range(1, 1001): os.symlink("a/b/../t%d" % i, "l%d" % i)'
 }
 
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
-	local i st=0 gst=0 names=()
-	mkdir ours gnu
-	printf 'in\n' > in
-	for i in $(seq 1 100); do
-		names+=("f$i")
-		[ "$i" -eq 60 ] && names+=(missing/x)
-		printf 'file %d\n\tline  two\nno newline' "$i" | tee "ours/f$i" > "gnu/f$i"
-	done
-	(cd ours && "$(bin realpath)"  "${names[@]}" > ../out 2> ../err) || st=$?
-	(cd gnu && /usr/bin/realpath  "${names[@]}" > ../gout 2> ../gerr) || gst=$?
-	[ "$st" -eq "$gst" ]
-	diff <(sed 's|/ours/|/D/|' out) <(sed 's|/gnu/|/D/|' gout)
-	[ "$(cat err)" = "$(sed "s|^/usr/bin/realpath|$(bin realpath)|" gerr)" ]
-	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
+	hundred_operands_like_gnu files realpath
 }
 
 @test "stdout flushed before each message: one merged stream as GNU's" {

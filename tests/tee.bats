@@ -189,18 +189,5 @@ print(go([sys.argv[1], "-i", "f"]), go([sys.argv[1], "g"]))' "$(bin tee)"
 }
 
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
-	local i st=0 gst=0 names=()
-	mkdir ours gnu
-	printf 'in\n' > in
-	for i in $(seq 1 100); do
-		names+=("f$i")
-		[ "$i" -eq 60 ] && names+=(missing/x)
-		printf 'file %d\n\tline  two\nno newline' "$i" | tee "ours/f$i" > "gnu/f$i"
-	done
-	(cd ours && "$(bin tee)"  "${names[@]}" < ../in > ../out 2> ../err) || st=$?
-	(cd gnu && /usr/bin/tee  "${names[@]}" < ../in > ../gout 2> ../gerr) || gst=$?
-	[ "$st" -eq "$gst" ]
-	cmp out gout
-	[ "$(cat err)" = "$(sed "s|^/usr/bin/tee|$(bin tee)|" gerr)" ]
-	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
+	hundred_operands_like_gnu files tee
 }
