@@ -514,3 +514,25 @@ hash_like_gnu() {
 	merged_like_gnu "$u" -c mix.sum
 	merged_like_gnu "$u" -c --warn ok.sum nope mix.sum
 }
+
+# owner_lines_like_gnu UTIL SPEC...: chown's or chgrp's -Rv and -Rc lines
+# for each SPEC over a small tree whose files have old owners of several
+# names and of bare numbers, as GNU's (the tree's owners set anew before
+# each run).
+owner_lines_like_gnu() {
+	local u=$1 spec opt
+	shift
+	mkdir -p d/e/f && touch d/{a,b,c} d/e/{g,h} d/e/f/i
+	for spec in "$@"; do
+		for opt in -Rv -Rc; do
+			_old_owners
+			"$(bin "$u")" $opt "$spec" d > out
+			_old_owners
+			"/usr/bin/$u" $opt "$spec" d > expected
+			cmp expected out
+		done
+	done
+}
+_old_owners() {
+	chown -R 0:0 d && chown 1:2 d/a && chown 65534:65534 d/b && chown 4242:4343 d/e/g && chown bin:sys d/e/f
+}
