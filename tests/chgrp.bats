@@ -36,6 +36,7 @@ load helpers
 	mkdir -p d/e && touch d/x d/e/y
 	rss_at_most 16 chgrp -R 0 d
 	rss_at_most 16 chgrp -RL daemon d
+	rss_at_most 16 chgrp --reference=f f    # (names looked up for -v and -c alone)
 }
 
 @test "peak RSS of an error and of -v: 16 KiB" {

@@ -36,6 +36,8 @@ load helpers
 	mkdir -p d/e && touch d/x d/e/y
 	rss_at_most 16 chown -R 0 d
 	rss_at_most 16 chown -RL daemon d
+	rss_at_most 16 chown --reference=f f    # (names looked up for -v and -c alone)
+	rss_at_most 16 chown daemon: f         # (the login group's name: the same)
 }
 
 @test "peak RSS of an error and of -v: 16 KiB" {
