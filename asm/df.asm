@@ -61,6 +61,7 @@
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
+%include "rt/blocksize.inc"
 use getopt_long, err_file, err_plain, err_quoted, errno_path
 use strcmp, udigits, putc_buf
 %define PUTC_FAIL err_text
@@ -104,12 +105,6 @@ MODE_INODES  equ 1
 MODE_HUMAN   equ 2
 MODE_POSIX   equ 3
 MODE_OUTPUT  equ 4
-; human_readable's options (df's subset; grouping has no effect in C)
-H_AUTO  equ 1
-H_1024  equ 2
-H_SI    equ 4
-H_B     equ 8
-H_SPZ   equ 16
 ; flags
 B_ALL    equ 0
 B_LOCAL  equ 1
@@ -119,13 +114,6 @@ B_TYPE   equ 4
 B_POSIX  equ 5
 B_LISTED equ 6
 
-; copyq SRC, DST - the qword at SRC copied to DST (clobbers xsi, xdi)
-%macro copyq 2
-	mov esi, %1
-	mov edi, %2
-	movsd
-	movsd
-%endmacro
 
 _start:
 	pop_argv0                       ; xsp = &argv[1]
@@ -487,41 +475,7 @@ fd_link:
 	pop xax
 	ret
 
-; default_bs - [obs] = GNU's default block size: 512 with POSIXLY_CORRECT,
-; else 1024
-default_bs:
-	mov esi, e_posix
-	call getenv
-	mov eax, 512
-	jnc .set
-	add eax, eax
-.set:
-	mov [obs], eax
-	and dword [obs + 4], 0
-	ret
-
-; getenv - xsi = "NAME=" : CF=0 and xdi = its value, or CF=1
-getenv:
-	mov xbx, [envp]
-	mov xdx, xsi
-.each:
-	mov xdi, [xbx]
-	test xdi, xdi
-	jz .none
-	add xbx, W
-	mov xsi, xdx
-.cmp:
-	lodsb
-	scasb
-	jne .each
-	cmp al, '='
-	jne .cmp
-	mov xsi, xdi                    ; (the value in xsi too)
-	clc
-	ret
-.none:
-	stc
-	ret
+	BS_ENV
 
 ; df_getopt - getopt_long, and --output's optional argument: a
 ; "--NAME" without "=VALUE" naming --output is taken alone (xdx = 0).
@@ -654,264 +608,7 @@ field_list:
 	mov [rowsz], eax
 	ret
 
-; mulv - [val] *= ecx modulo 2^64: CF=1 when it overflowed. clobbers
-; xax, xdx
-mulv:
-	mov eax, [val + 4]
-	mul ecx
-	push xdx
-	mov [val + 4], eax
-	mov eax, [val]
-	mul ecx
-	mov [val], eax
-	add [val + 4], edx
-	pop xax
-	jc .ret
-	neg eax                         ; CF = a high part
-.ret:
-	ret
-
-; divq - [qn] /= [qd] (64 bits each): edx:eax = the remainder. clobbers
-; xcx
-divq:
-	xor eax, eax
-	xor edx, edx
-	mov ecx, 64
-.bit:
-	shl dword [qn], 1
-	rcl dword [qn + 4], 1
-	rcl eax, 1
-	rcl edx, 1
-	jc .sub
-	cmp edx, [qd + 4]
-	jb .next
-	ja .sub
-	cmp eax, [qd]
-	jb .next
-.sub:
-	sub eax, [qd]
-	sbb edx, [qd + 4]
-	inc dword [qn]
-.next:
-	loop .bit
-	ret
-
-; hr - gnulib's human_readable(n = [val], opts = [hopts], from = ecx, to =
-; the qword at xsi) with human_ceiling: the text from xdi to a NUL.
-; clobbers xax..xsi (keeps xbp)
-hr:
-	push xbp
-	mov [hfrom], ecx
-	mov edi, hto
-	movsd
-	movsd
-	copyq val, hn
-	mov edx, [hto + 4]
-	mov eax, 1000
-	test byte [hopts], H_1024
-	jz .base
-	mov ax, 1024
-.base:
-	mov [hbase], eax
-	or ebx, -1                      ; the exponent: none yet
-	xor esi, esi                    ; tenths
-	xor ebp, ebp                    ; rounding
-	test edx, edx
-	jnz .to_big
-	mov ecx, [hto]
-	cmp ecx, [hfrom]
-	ja .to_big
-; to <= from: a multiplier when to divides from
-	mov eax, [hfrom]
-	xor edx, edx
-	div ecx
-	test edx, edx
-	jnz hr_ld
-	xchg ecx, eax
-	call mulv
-	jnc .int
-	jmp hr_ld
-; to > from: a divisor when from divides to
-.to_big:
-	mov ecx, [hfrom]
-	test ecx, ecx
-	jz hr_ld
-	copyq hto, qn
-	mov [qd], ecx
-	and dword [qd + 4], 0
-	call divq
-	or eax, edx
-	jnz hr_ld
-	copyq qn, qd                    ; the divisor
-	copyq hn, qn
-	call divq                       ; amt = n / divisor, edx:eax = the rest
-	mov [val], eax
-	mov [val + 4], edx
-	mov ecx, 10
-	call mulv                       ; r10
-	copyq qn, amt
-	copyq val, qn
-	call divq
-	mov esi, [qn]                   ; tenths = r10 / divisor
-	mov [val], eax
-	mov [val + 4], edx
-	mov ecx, 2
-	call mulv                       ; r2 = (r10 % divisor) * 2
-	mov eax, [val]
-	mov edx, [val + 4]
-	mov ecx, eax
-	or ecx, edx                     ; (r2 != 0)
-	sub eax, [qd]
-	sbb edx, [qd + 4]
-	jb .less
-	or eax, edx
-	neg eax                         ; CF = divisor < r2
-	mov ebp, 2
-	jmp .rounding
-.less:
-	neg ecx                         ; CF = r2 != 0
-.rounding:
-	adc ebp, 0
-	mov eax, [amt]
-	mov [val], eax
-	mov eax, [amt + 4]
-	mov [val + 4], eax
-.int:
-	mov edi, num_end
-	test byte [hopts], H_AUTO
-	jz .round
-	xor ebx, ebx
-	call amt_lt_base
-	jc .round
-.scale:
-	mov ecx, [hbase]
-	call div64                      ; edx = amt % base
-	imul edx, edx, 10
-	add edx, esi                    ; r10
-	xchg eax, edx
-	xor edx, edx
-	div ecx
-	mov esi, eax                    ; tenths = r10 / base
-	add edx, edx
-	mov eax, ebp
-	shr eax, 1
-	add eax, edx                    ; r2
-	lea edx, [eax + ebp]            ; r2 + rounding
-	cmp eax, ecx
-	jae .ge
-	xor ebp, ebp
-	neg edx
-	adc ebp, 0
-	jmp .scaled
-.ge:
-	mov ebp, 2
-	cmp ecx, edx
-	adc ebp, 0
-.scaled:
-	inc ebx
-	cmp bl, 8
-	jae .under10
-	call amt_lt_base
-	jnc .scale
-.under10:
-	cmp dword [val + 4], 0
-	jne .round
-	cmp dword [val], 10
-	jae .round
-	test ebp, ebp
-	jz .tenths
-	xor ebp, ebp
-	inc esi
-	cmp esi, 10
-	jb .tenths
-	xor esi, esi
-	inc dword [val]
-.tenths:
-	cmp dword [val], 10
-	jae .round
-	test esi, esi
-	jnz .point
-	test byte [hopts], H_SPZ
-	jnz .round
-.point:
-	lea eax, [esi + '0']
-	dec edi
-	mov [xdi], al
-	dec edi
-	mov byte [xdi], '.'
-	xor esi, esi
-	xor ebp, ebp
-.round:
-	or esi, ebp
-	jz .digits
-	add dword [val], 1
-	adc dword [val + 4], 0
-	test byte [hopts], H_AUTO
-	jz .digits
-	cmp dword [val + 4], 0
-	jne .digits
-	mov eax, [val]
-	cmp eax, [hbase]
-	jne .digits
-	cmp bl, 8
-	jae .digits
-	inc ebx
-	mov dword [val], 1
-	test byte [hopts], H_SPZ
-	jnz .digits
-	dec edi
-	mov byte [xdi], '0'
-	dec edi
-	mov byte [xdi], '.'
-.digits:
-hr_digits:
-	mov ecx, 10
-	call udigits
-; the suffix: SI's letter (the exponent from to when not scaled), B or iB
-	push xdi
-	mov edi, num_end
-	test byte [hopts], H_SI
-	jz .end
-	test ebx, ebx
-	jns .letter
-	call hr_exponent
-.letter:
-	test ebx, ebx
-	jz .b
-	mov al, [powers + xbx - 1]      ; K M G T P E Z Y
-	cmp bl, 1
-	jne .put
-	test byte [hopts], H_1024
-	jnz .put
-	mov al, 'k'
-.put:
-	stosb
-.b:
-	test byte [hopts], H_B
-	jz .end
-	test ebx, ebx
-	jz .bb
-	test byte [hopts], H_1024
-	jz .bb
-	mov al, 'i'
-	stosb
-.bb:
-	mov al, 'B'
-	stosb
-.end:
-	mov byte [xdi], 0
-	pop xdi
-	pop xbp
-	ret
-
-; amt_lt_base - CF=1 when [val] < [hbase]
-amt_lt_base:
-	cmp dword [val + 4], 0
-	jne .ret                        ; (CF=0)
-	mov eax, [val]
-	cmp eax, [hbase]
-.ret:
-	ret
+	BS_HR
 
 ; read_mounts - /proc/self/mountinfo into mibuf, parsed into mounts..mend
 read_mounts:
@@ -1834,9 +1531,7 @@ list_all:	db 1, 2, 7, 8, 9, 10, 3, 4, 5, 6, 12, 11, 0
 fnames:		db 'source', 0, 'fstype', 0, 'size', 0, 0, 0, 'used', 0, 0, 0
 		db 'avail', 0, 0, 'pcent', 0, 0, 'itotal', 0, 'iused', 0, 0
 		db 'iavail', 0, 'ipcent', 0, 'target', 0, 'file', 0, 0, 0
-; the first suffix letters xstrtoumax scales by, and their powers
-powers:		db 'KMGTPEZYkgmt', 0
-powers_n:	db 1, 2, 3, 4, 5, 6, 7, 8, 1, 3, 2, 4
+	BS_POWERS
 mountinfo:	db '/proc/self/mountinfo', 0
 fd_dir:		db '/proc/self/fd/'
 fd_dir_len	equ $ - fd_dir
@@ -1950,9 +1645,7 @@ fmt_mutex:	db F_ARGV0, ': options ', F_ARG, ' and --output are mutually exclusiv
 fmt_unknown:	db F_ARGV0, ': option --output: field ', F_QUOTE, ' unknown', 10, F_TRY, 0
 fmt_twice:	db F_ARGV0, ': option --output: field ', F_QUOTE, ' used more than once', 10, F_TRY, 0
 fmt_both:	db F_ARGV0, ': file system type ', F_QUOTE, ' both selected and excluded', 10, 0
-fmt_binv:	db F_ARGV0, ': invalid ', F_TEXT, " argument '", F_ARG, "'", 10, 0
-fmt_bsuf:	db F_ARGV0, ': invalid suffix in ', F_TEXT, " argument '", F_ARG, "'", 10, 0
-fmt_bbig:	db F_ARGV0, ': ', F_TEXT, " argument '", F_ARG, "' too large", 10, 0
+	BS_FMTS
 msg_room:	db 'too many mounts for this df', 0
 msg_types:	db 'too many file system types for this df', 0
 
@@ -2094,319 +1787,7 @@ canon:
 	mov xdi, xsi
 	ret
 
-; opt_block - -B SIZE, --block-size=SIZE (al 'B' or 'b', xdx SIZE): the
-; block size, or GNU's message and exit 1. keeps getopt's state
-opt_block:
-	push xsi
-	push xdi
-	push xbx
-	push xax
-	push xdx
-	mov xsi, xdx
-	call hblock                     ; al = GNU's strtol_error
-	pop xdx
-	pop xcx                         ; the option letter
-	mov ebx, [obs]
-	or ebx, [obs + 4]
-	jnz .b_nonzero
-	mov al, 4                       ; LONGINT_INVALID
-.b_nonzero:
-	mov esi, fmt_binv
-	test al, 4
-	jnz .b_fail
-	mov esi, fmt_bsuf
-	test al, 2
-	jnz .b_fail
-	mov esi, fmt_bbig
-	test al, 1
-	jnz .b_fail
-	pop xbx
-	pop xdi
-	pop xsi
-	mov byte [hset], 1
-	ret
-.b_fail:
-	cmp cl, 'B'
-	mov ecx, s_optB
-	je .b_say
-	mov ecx, s_optblock
-.b_say:
-	xor eax, eax
-	call say
-	exit 1
-
-; hblock - gnulib's humblock: xsi = SIZE -> [obs], [hopts]; al = GNU's
-; strtol_error (0; 1 overflow, 2 invalid suffix, 4 invalid), [obs] as
-; xstrtoumax leaves it. clobbers xax..xdi
-hblock:
-	mov byte [hopts], 0
-	cmp byte [xsi], "'"
-	jne .nq
-	inc xsi
-.nq:
-	cmp byte [xsi], 0
-	je .num
-	mov edi, s_human
-	mov dl, H_AUTO | H_SI | H_1024
-	call prefix_of
-	je .named
-	mov edi, s_si
-	mov dl, H_AUTO | H_SI
-	call prefix_of
-	jne .num
-.named:
-	mov [hopts], dl
-	mov dword [obs], 1
-	and dword [obs + 4], 0
-	xor eax, eax
-	ret
-.num:
-	mov xbx, xsi                    ; the string
-	xor eax, eax
-	mov [val], eax
-	mov [val + 4], eax
-	mov [ovf], al
-.sp:
-	mov al, [xsi]
-	cmp al, ' '
-	je .sp_next
-	sub al, 9
-	cmp al, 5
-	jae .sign
-.sp_next:
-	inc xsi
-	jmp .sp
-.sign:
-	cmp byte [xsi], '-'
-	je .invalid
-	cmp byte [xsi], '+'
-	jne .base
-	inc xsi
-.base:
-	mov ecx, 10
-	cmp byte [xsi], '0'
-	jne .digits
-	mov cl, 8
-	mov al, [xsi + 1]
-	or al, 0x20
-	cmp al, 'x'
-	jne .digits
-	mov al, [xsi + 2]
-	call digval
-	cmp eax, 16
-	jae .digits
-	mov cl, 16
-	add xsi, 2
-.digits:
-	mov xdi, xsi
-.digit:
-	mov al, [xsi]
-	call digval
-	cmp eax, ecx
-	jae .digits_end
-	push xax
-	call mulv
-	pop xax
-	jc .overflow
-	add [val], eax
-	adc dword [val + 4], 0
-	jnc .digit_next
-.overflow:
-	mov byte [ovf], 1
-.digit_next:
-	inc xsi
-	jmp .digit
-.digits_end:
-	cmp xsi, xdi
-	jne .parsed
-	mov xsi, xbx                    ; no number: a suffix alone is 1
-	mov al, [xsi]
-	test al, al
-	jz .invalid
-	mov edi, suffixes
-	call in_bytes
-	jne .invalid
-	mov dword [val], 1
-	or byte [hopts], H_SI           ; (kept only when all goes well)
-.parsed:
-	test byte [ovf], 1
-	jz .suffix
-	or dword [val], -1
-	or dword [val + 4], -1
-.suffix:
-	mov al, [xsi]
-	test al, al
-	jz .done
-	mov edi, suffixes
-	call in_bytes
-	jne .bad_suffix
-	mov ecx, 1024
-	mov edx, 1                      ; the suffix's length
-	mov ah, [xsi + 1]
-	cmp ah, 'i'
-	jne .b
-	cmp byte [xsi + 2], 'B'
-	jne .power
-	mov dl, 3
-	jmp .power
-.b:
-	cmp ah, 'B'
-	je .b1000
-	cmp ah, 'D'
-	jne .power
-.b1000:
-	mov cx, 1000
-	inc edx
-.power:
-	mov edi, powers
-	call in_bytes                   ; edi past the letter
-	jne .bad_suffix
-	movzx eax, byte [xdi + powers_n - powers - 1]
-	add xsi, xdx
-.scale:
-	push xax
-	call mulv
-	pop xax
-	jnc .scaled
-	mov byte [ovf], 1
-	or dword [val], -1
-	or dword [val + 4], -1
-.scaled:
-	dec eax
-	jnz .scale
-	cmp byte [xsi], 0
-	jne .bad_suffix
-; a suffix alone: SI, B when it ends in B, 1024 unless it ends in B
-; without iB
-	test byte [hopts], H_SI
-	jz .done
-	cmp byte [xsi - 1], 'B'
-	jne .b1024
-	or byte [hopts], H_B
-	cmp byte [xsi - 2], 'i'
-	jne .done
-.b1024:
-	or byte [hopts], H_1024
-.done:
-	call .store
-	mov al, [ovf]
-	ret
-.bad_suffix:
-	call .store
-	mov al, [ovf]
-	or al, 2
-.opts0:
-	mov byte [hopts], 0
-	ret
-.invalid:
-	mov al, 4
-	jmp .opts0
-.store:
-	mov eax, [val]
-	mov [obs], eax
-	mov eax, [val + 4]
-	mov [obs + 4], eax
-	ret
-
-; prefix_of - xsi a non-empty string, xdi a name: ZF=1 when xsi is a
-; prefix of it. keeps xsi, dl
-prefix_of:
-	push xsi
-.l:
-	lodsb
-	test al, al
-	jz .ret
-	scasb
-	je .l
-.ret:
-	pop xsi
-	ret
-
-; in_bytes - al a byte, xdi a NUL-terminated list: ZF=1 when in it (xdi
-; past it)
-in_bytes:
-	cmp byte [xdi], 0
-	je .no
-	scasb
-	jne in_bytes
-	ret
-.no:
-	or edi, edi                     ; ZF=0 (a label is not 0)
-	ret
-
-; digval - al a byte: eax = its value as a digit (a-z, A-Z: 10-35), or 99
-digval:
-	movzx eax, al
-	sub al, '0'
-	cmp al, 10
-	jb .ret
-	add al, '0'
-	or al, 0x20
-	sub al, 'a'
-	cmp al, 26
-	jae .bad
-	add al, 10
-	ret
-.bad:
-	mov al, 99
-.ret:
-	ret
-
-; hr_exponent - hr's exponent of an unscaled SI number: ebx = the
-; powers of [hbase] up to the block size (at most 8), as gnulib counts them
-hr_exponent:
-	xor ebx, ebx
-	mov dword [val], 1
-	mov [val + 4], ebx
-.power:
-	mov eax, [val]
-	mov edx, [val + 4]
-	sub eax, [hto]
-	sbb edx, [hto + 4]
-	jnc .ret
-	mov ecx, [hbase]
-	call mulv
-	inc ebx
-	cmp bl, 8
-	jb .power
-.ret:
-	ret
-
-; hr_ld - hr's rest, in long double as gnulib: n * (from / to), rounded
-; up (x87: its default 64-bit mantissa is glibc's long double)
-hr_ld:
-	mov edi, num_end
-	mov esi, hn
-	call fildu
-	fild dword [hfrom]
-	mov esi, hto
-	call fildu
-	fdivp st1, st0
-	fmulp st1, st0
-	fldcw [cw_up]
-	frndint
-	fistp qword [val]
-	fldcw [cw_near]
-	jmp hr_digits
-
-; fildu - the unsigned qword at xsi pushed on the x87 stack
-fildu:
-	fild qword [xsi]
-	test byte [xsi + 7], 0x80
-	jz .ret
-	fadd dword [two64]
-.ret:
-	ret
-
-cw_near:	dw 0x037f                       ; x87: round to nearest, 64-bit mantissa
-cw_up:		dw 0x0b7f                       ; round up
-two64:		dd 0x5f800000                   ; 2^64 as a float
-
-suffixes:	db 'eEgGkKmMpPtTyYzZ0', 0
-s_human:	db 'human-readable', 0
-s_si:		db 'si', 0
-s_optB:		db '-B', 0
-s_optblock:	db '--block-size', 0
+	BS_PARSE
 TEXT
 
 BSS
@@ -2486,6 +1867,9 @@ sfs	equ obuf + STATX_RECORD
 mibuf:	resb MIBUFSZ + 4 + MAXMNT * M_SIZE + (MAXMNT + 2) * ROW + ARENASZ
 region_end:
 	resb 3 * 4096                   ; (canonical names at the arena's end)
+xsign:	resb 1                          ; (xstrtonum's, for -B only)
+xneg:	resb 1
+xalone:	resb 1
 ambbuf:	resb 512                        ; (only for an ambiguous option)
 
 program_end
