@@ -1,21 +1,42 @@
 ; du - estimate file space usage (GNU coreutils 9.1's du).
 ;
-; Usage: du [-a] [-s] [-c] [-h|-k|-m|-b] [-d N] [-x] [-L] [FILE...]
+; Usage: du [OPTION]... [FILE...]
 ;   -a, --all             a line for files too, not only directories
 ;   -s, --summarize       a line for each operand only (--max-depth=0)
 ;   -c, --total           a "total" line at the end
 ;   -h, --human-readable  sizes as 1.5K 12M (powers of 1024, rounded up)
-;   -k                    1024-byte blocks (the default)
-;   -m                    1048576-byte blocks
+;   --si                  the same in powers of 1000 (1.6k 13M)
+;   -k                    1024-byte blocks (the default); -m: 1048576
+;   -B, --block-size=SIZE sizes in units of SIZE (xstrtoumax's grammar:
+;                         decimal, 0x hex or 0 octal, suffixes K M G T P
+;                         E Z Y (1024), KB MB... (1000), KiB...; a suffix
+;                         alone also prints it; a leading ' is accepted;
+;                         "human-readable" and "si" and their prefixes)
 ;   -b, --bytes           apparent sizes in bytes (--apparent-size
 ;                         --block-size=1); --apparent-size alone
+;   --inodes              counts of inodes instead of sizes
 ;   -d, --max-depth=N     lines only N levels down (the sizes count all)
+;   -S, --separate-dirs   a directory's size without its subdirectories'
+;   -l, --count-links     hard links counted each time they are met
+;   -t, --threshold=SIZE  only lines of at least SIZE (a negative SIZE: at
+;                         most -SIZE); xstrtoimax's grammar
+;   -0, --null            lines end with a NUL, not a newline
 ;   -x, --one-file-system skip directories on other file systems
 ;   -L, --dereference     follow symbolic links
-; Without FILE: ".". Sizes: the blocks a file uses (st_blocks * 512), or
+;   -D, -H, --dereference-args  follow the operands that are symbolic links
+;   -P, --no-dereference  follow none (the default; the last of -L -D -P
+;                         wins)
+;   --exclude=PATTERN     skip what PATTERN matches (glibc's fnmatch, no
+;                         flags: the whole path, or what follows any '/'
+;                         in it, as gnulib's exclude with EXCLUDE_WILDCARDS)
+;   -X, --exclude-from=FILE  the patterns of FILE's lines ("-": stdin)
+; Without FILE: ".". Without -B, -h, --si, -k, -m, -b: DU_BLOCK_SIZE,
+; BLOCK_SIZE, BLOCKSIZE, then 1024 (512 with POSIXLY_CORRECT), as GNU's
+; human_options. Sizes: the blocks a file uses (st_blocks * 512), or
 ; with -b/--apparent-size its size; a file with several hard links counted
 ; once (and, with several operands or -L, every directory: one met again
-; is skipped, as GNU's). Sizes are rounded up to the unit. The walk goes
+; is skipped, as GNU's). Sizes are rounded up to the unit (gnulib's
+; human_readable, x87 long double where it uses long double). The walk goes
 ; in the order getdents gives, each directory's line after its contents,
 ; by descriptor (openat/statx relative to the parent: names past PATH_MAX
 ; work), one descriptor per level (the soft limit is raised to the hard
@@ -25,23 +46,32 @@
 ; a small run stays at 16 KiB of RSS (the vDSO's page is 4 more). The
 ; (device, inode) set starts with 16 slots on the variables' page and
 ; doubles as it fills, so a few operands or -L on a small tree stay there
-; too.
+; too. The rare options' code (-B, --si, -t, --exclude, -X, -l -L's cycle
+; check, the messages) is a cold part of its own (2 pages): their runs
+; are 24 KiB (28 with --exclude, 32 with -X), the others 16.
 ; Exit status: 0; 1 after "du: cannot access 'F': Reason", "du: cannot
-; read directory 'D': Reason" (the rest still counted), a usage error or a
-; write error.
+; read directory 'D': Reason" (the rest still counted), a usage error, a
+; bad -B or -t (GNU's three messages), an unreadable -X file, or a write
+; error.
 ; Differences from GNU: a directory of more than 10000 entries is walked
 ; in getdents order (GNU's fts sorts such big ones by inode number on
-; some file systems); no cycle warnings; --block-size, --inodes, -X,
-; --exclude, --time, -0, -D/-H, -l, -S, --si, --help, --version are not
-; supported; a path longer than 1 MiB, more than 64 MiB of names pending
-; in the directories being walked, or more than 1.5 million hard-linked
-; files fail with a message.
+; some file systems); no cycle warnings; --files0-from, --help, --version
+; are not supported (--files0-from fails with a message); --exclude's
+; [=c=] and [.c.] are not supported (a plain '[' there), '^' negates a
+; set even with POSIXLY_CORRECT, and a pattern without wildcards is
+; matched after a "//" in a path as fnmatch does (GNU's string compare
+; also tries what follows the first '/' of "//"); a usage error ends the
+; run at once (GNU reports the other bad options first); a path longer
+; than 1 MiB, more than 64 MiB of names pending in the directories being
+; walked, more than 1.5 million hard-linked files, more than 65536
+; patterns or 4 MiB of -X files fail with a message.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a directory is walked
 %include "subk.inc"
 %include "layout.inc"
+%include "rt/blocksize.inc"
 use getopt_long, fs_msg, errno_path, quote_arg, err_plain, atou
-use human64, udigits, putc_buf
+use human64, udigits, putc_buf, usage_try
 %define PUTC_FAIL err_plain
 
 OBUFSZ  equ 2048                        ; (the variables, obuf and pbuf's start: one page)
@@ -53,20 +83,31 @@ RLIMIT_NOFILE equ 7
 STX_NLINK  equ 16
 STX_BLOCKS equ 48
 MASK equ STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE | STATX_BLOCKS
+XMAX    equ 65536                       ; --exclude and -X patterns
+XTEXTSZ equ 4194304                     ; -X files' bytes
+; flags (optbits' order)
 B_ALL   equ 0
 B_SUM   equ 1
 B_TOTAL equ 2
 B_XDEV  equ 3
-B_DEREF equ 4
+B_LINKS equ 4
+B_SEP   equ 5
+B_NULL  equ 6
+B_INODES equ 7
 
 _start:
 	fast_syscall_init later         ; i386: int 0x80 until fast_syscall_on
 	pop_argv0                       ; xsp = &argv[1]
+	mov xsi, xsp
+.env:
+	lodsW
+	test xax, xax
+	jnz .env
+	mov [envp], xsi                 ; (past argv's NULL)
 	mov dword [opos], obuf
 	mov dword [apos], arena_top
 	dec dword [maxd]                ; -1: no limit
-	mov dword [bsize], 1024
-	mov dword [hbase], hsmall
+	mov dword [htbl], hsmall
 	mov byte [hshift], 32 - 4       ; (16 slots)
 	getopt_here
 .opt:
@@ -74,37 +115,71 @@ _start:
 	jc .options_done
 	cmp al, 'd'
 	je .depth
+	cmp al, 'A'
+	je .apparent
 	cmp al, 'b'
 	jne .not_b
 	mov byte [apparent], 1
-	mov dword [bsize], 1
-	mov byte [human], 0
+	push 1
+	pop xcx
+	jmp .plain
 .not_b:
-	cmp al, 'A'
-	jne .not_A
-	mov byte [apparent], 1
-.not_A:
 	cmp al, 'k'
 	jne .not_k
-	mov dword [bsize], 1024
-	mov byte [human], 0
+	mov ecx, 1024
+	jmp .plain
 .not_k:
 	cmp al, 'm'
 	jne .not_m
-	mov dword [bsize], 1048576
-	mov byte [human], 0
+	mov ecx, 1048576
+.plain:
+	xor edx, edx
+	jmp .setbs
 .not_m:
 	cmp al, 'h'
 	jne .not_h
-	mov byte [human], 1
+	mov dl, H_AUTO | H_SI | H_1024
+	jmp .unit1
 .not_h:
+	cmp al, 'i'                     ; --si
+	jne .not_si
+	mov dl, H_AUTO | H_SI
+.unit1:
+	push 1
+	pop xcx
+.setbs:                                 ; ecx = the block size, dl its options
+	mov [obs], ecx
+	and dword [obs + 4], 0
+	mov [hopts], dl
+	mov byte [hset], 1
+	jmp .opt
+.apparent:
+	mov byte [apparent], 1
+	jmp .opt
+.not_si:                                ; -L 2, -D/-H 1, -P 0: the last wins
+	mov cl, 2
+	cmp al, 'L'
+	je .deref
+	dec ecx
+	cmp al, 'D'
+	je .deref
+	cmp al, 'H'
+	je .deref
+	dec ecx
+	cmp al, 'P'
+	jne .flags
+.deref:
+	mov [deref], cl
+	jmp .opt
+.flags:
 	mov ecx, optbits
-.bit:                                   ; a s c x L: flag bits
+.bit:                                   ; a s c x l S 0 --inodes: flag bits
 	cmp al, [xcx]
 	je .flag
 	inc ecx
 	cmp byte [xcx], 0
 	jne .bit
+	call opt_cold                   ; -B -t --exclude -X (cold)
 	jmp .opt
 .flag:
 	sub ecx, optbits
@@ -129,6 +204,8 @@ _start:
 	mov esi, fmt_depth
 	jmp usage_die
 .options_done:
+	cmp byte [bad], 0               ; (-X's file unreadable: reported)
+	jne usage_try
 	test byte [flags], 1 << B_SUM
 	jz .no_sum
 	test byte [flags], 1 << B_ALL
@@ -159,13 +236,42 @@ _start:
 .sum_depth:
 	and dword [maxd], 0
 .no_sum:
-	mov dword [sflags], AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
-	test byte [flags], 1 << B_DEREF
-	jz .nofollow
-	mov dword [sflags], AT_NO_AUTOMOUNT
-.nofollow:
-; the descriptors: the soft limit up to the hard one
 	push xdi
+; the block size without an option: DU_BLOCK_SIZE's, BLOCK_SIZE's,
+; BLOCKSIZE's (cold: hblock), else 1024 (512 with POSIXLY_CORRECT)
+	cmp byte [hset], 0
+	jne .bs_done
+	mov esi, e_dubs
+	call getenv
+	jnc .bs_spec
+	mov esi, e_bs
+	call getenv
+	jnc .bs_spec
+	mov esi, e_bsz
+	call getenv
+	jc .bs_default
+.bs_spec:
+	call env_block
+	jmp .bs_done
+.bs_default:
+	call default_bs
+.bs_done:
+; --inodes: counts, in units of 1 (cold: the --apparent-size warning)
+	test byte [flags], 1 << B_INODES
+	jz .bytes
+	mov dword [obs], 1
+	and dword [obs + 4], 0
+	cmp byte [apparent], 0
+	je .bytes
+	call inodes_warn                ; (cold)
+.bytes:
+	mov al, 10                      ; -0: lines end with a NUL
+	test byte [flags], 1 << B_NULL
+	jz .eol
+	xor eax, eax
+.eol:
+	mov [eol], al
+; the descriptors: the soft limit up to the hard one
 	sys prlimit64, 0, RLIMIT_NOFILE, 0, rlim
 	mov eax, [rlim + 8]
 	mov [rlim], eax
@@ -180,8 +286,8 @@ _start:
 	jbe .hash_some
 	inc byte [hash_all]
 .hash_some:
-	test byte [flags], 1 << B_DEREF
-	jz .hash_set
+	cmp byte [deref], 2
+	jne .hash_set
 	inc byte [hash_all]
 .hash_set:
 	cmp xdi, xsp
@@ -205,7 +311,7 @@ _start:
 	mov [plen], edi
 	mov eax, [grand]
 	mov edx, [grand + 4]
-	call put_line
+	call put_line                   ; (no threshold for the total)
 .exit:
 	call flush
 	exit_status
@@ -224,6 +330,8 @@ do_operand:
 	sub edi, pbuf
 	mov [plen], edi
 	and dword [depth], 0
+	cmp byte [deref], 0             ; -D, -H, -L: an operand followed
+	call set_follow
 	mov A1d, AT_FDCWD
 	call stat_entry                 ; CF=1: skip it
 	jc .ret
@@ -231,10 +339,21 @@ do_operand:
 	mov [rootdev + 4], ebx
 	mov A1d, AT_FDCWD
 	call count_entry                ; edx:eax = its size, with its contents
-	add [grand], eax
-	adc [grand + 4], edx
-	jmp put_line
+	jmp put_entry
 .ret:
+	ret
+
+; set_follow - ZF=0: follow symbolic links at this depth (statx without
+; AT_SYMLINK_NOFOLLOW, openat without O_NOFOLLOW)
+set_follow:
+	mov eax, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
+	mov ecx, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_LARGEFILE
+	jz .set
+	mov eax, AT_NO_AUTOMOUNT
+	mov ecx, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_LARGEFILE
+.set:
+	mov [sflags], eax
+	mov [oflags], ecx
 	ret
 
 ; stat_entry - A1 = the directory fd, xsi = a name (path in pbuf): statx
@@ -247,6 +366,11 @@ stat_entry:
 	fast_syscall_on                 ; stays without it)
 .slow:
 %endif
+	cmp dword [nexcl], 0            ; --exclude, -X (cold)
+	je .stat
+	call excluded
+	jc .ret
+.stat:
 	push A1
 	push xsi
 	sys statx, A1, xsi, [sflags], MASK, stx
@@ -265,7 +389,13 @@ stat_entry:
 	cmp ebx, [rootdev + 4]
 	jne .skip
 .seen:
-; hard links: counted once (every entry when hash_all)
+; hard links: counted once (every entry when hash_all); -l: not (cold)
+	test byte [flags], 1 << B_LINKS
+	jz .hash_links
+	cmp byte [deref], 2             ; -l -L: cycles (cold)
+	je links_cycle
+	jmp .new
+.hash_links:
 	cmp byte [hash_all], 0
 	jne .hash
 	movzx eax, word [stx + STX_MODE]
@@ -285,6 +415,7 @@ stat_entry:
 	ret
 .new:
 	clc
+.ret:
 	ret
 .skip:
 	stc
@@ -292,10 +423,10 @@ stat_entry:
 .fail:
 	push xsi
 	push A1
-	cmp eax, -ENOENT                ; with -L, a dangling symlink: no
+	cmp eax, -ENOENT                ; followed, a dangling symlink: no
 	jne .say                        ; reason (fts' FTS_SLNONE)
-	test byte [flags], 1 << B_DEREF
-	jz .say
+	cmp dword [sflags], AT_NO_AUTOMOUNT
+	jne .say
 	push xax
 	sys statx, A1, xsi, AT_SYMLINK_NOFOLLOW, 0, stx
 	test eax, eax
@@ -315,6 +446,11 @@ stat_entry:
 ; line not printed here). clobbers all but xbp
 count_entry:
 	push xbp
+	xor edx, edx
+	push 1
+	pop xax
+	test byte [flags], 1 << B_INODES
+	jnz .size                       ; --inodes: 1 each
 	mov eax, [stx + STX_SIZE]
 	mov edx, [stx + STX_SIZE + 4]
 	cmp byte [apparent], 0
@@ -324,18 +460,15 @@ count_entry:
 	shld edx, eax, 9
 	shl eax, 9
 .size:
+	add [grand], eax                ; (-c: every entry once)
+	adc [grand + 4], edx
 	push xdx
 	push xax
 	movzx ecx, word [stx + STX_MODE]
 	and ch, S_IFMT >> 8
 	cmp ch, S_IFDIR >> 8
 	jne .done
-	mov A3d, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_LARGEFILE
-	test byte [flags], 1 << B_DEREF
-	jz .open
-	mov A3d, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_LARGEFILE
-.open:
-	sys openat, A1, xsi, A3
+	sys openat, A1, xsi, [oflags]
 	test eax, eax
 	js .unreadable
 	call walk                       ; edx:eax = the contents
@@ -433,6 +566,9 @@ walk:
 	mov xax, [xbp + F_START]
 	mov [xbp + F_CUR], xax
 	inc dword [depth]
+	mov al, [deref]                 ; below an operand: -L's
+	shr al, 1
+	call set_follow
 ; each name: its status, its size (a directory's with its contents), its
 ; line when -a or a directory, within --max-depth
 .entry:
@@ -478,8 +614,14 @@ walk:
 	mov A1, [xbp + F_FD]
 	call count_entry
 	pop xcx
+	test byte [flags], 1 << B_SEP   ; -S: a directory's own line only
+	jz .add
+	cmp ch, S_IFDIR >> 8
+	je .added
+.add:
 	add [xbp + F_TOT], eax
 	adc [xbp + F_TOT + 4], edx
+.added:
 	mov ebx, [depth]
 	cmp ebx, [maxd]
 	ja .entry
@@ -488,7 +630,7 @@ walk:
 	test byte [flags], 1 << B_ALL
 	jz .entry
 .line:
-	call put_line
+	call put_entry
 	jmp .entry
 .entries_done:
 	dec dword [depth]
@@ -583,7 +725,7 @@ hash_insert:
 	mov edx, ecx
 	shl edx, 5
 	add edx, htab
-	xchg edx, [hbase]               ; edx = the old table
+	xchg edx, [htbl]               ; edx = the old table
 .move:
 	mov esi, edx
 	cmp dword [xsi + 8], 0
@@ -624,7 +766,7 @@ hash_find:
 .probe:
 	mov edi, eax
 	shl edi, 4
-	add edi, [hbase]
+	add edi, [htbl]
 	cmp dword [xdi + 8], 0
 	je .ret                         ; (CF=0)
 	push xsi
@@ -643,16 +785,28 @@ hash_find:
 .ret:
 	ret
 
-; put_line - edx:eax = a size in bytes: "SIZE\tPATH\n" (pbuf, plen)
+; put_entry - as put_line, within --threshold (cold: thr_pass)
+put_entry:
+	cmp byte [thrset], 0
+	je put_line
+	call thr_pass
+	jnc put_line
+	ret
+
+; put_line - edx:eax = a size in bytes: "SIZE\tPATH\n" (pbuf, plen; -0:
+; a NUL for the newline)
 put_line:
 	push xbp
 	mov [val], eax
 	mov [val + 4], edx
 	mov edi, num_end
-	cmp byte [human], 0
-	jne .human
-; in units of bsize, rounded up
-	mov ecx, [bsize]
+	mov al, [hopts]
+	test al, al
+	jnz .human
+	cmp dword [obs + 4], 0
+	jne .cold
+; in units of obs, rounded up
+	mov ecx, [obs]
 	call div64
 	test edx, edx
 	jz .digits
@@ -663,23 +817,35 @@ put_line:
 	call udigits
 	jmp .out
 .human:                                 ; -h: gnulib's human_readable, rounded up
+	cmp al, H_AUTO | H_SI | H_1024
+	jne .cold
 	call human64
 .out:
 	mov esi, edi
 	mov ecx, num_end
 	sub ecx, esi
 	call puts
+.tab:
 	mov al, 9
 	call putc
 	mov esi, pbuf
 	mov ecx, [plen]
 	call puts
-	mov al, 10
+	mov al, [eol]
 	call putc
 	pop xbp
 	ret
+.cold:                                  ; --si, -B's units (cold)
+	call hr_put
+	jmp .tab
 
-optbits:	db 'ascxL', 0
+	BS_ENV
+
+optbits:	db 'ascxlS0I', 0
+e_dubs:		db 'DU_BLOCK_SIZE='
+e_bs:		db 'BLOCK_SIZE=', 0
+e_bsz:		db 'BLOCKSIZE=', 0
+e_posix:	db 'POSIXLY_CORRECT=', 0
 dot:		db '.', 0
 total_word:	db 'total', 0
 msg_access:	db 'cannot access ', 0
@@ -690,20 +856,702 @@ fmt_depth:	db F_ARGV0, ': invalid maximum depth ', F_QUOTE, 10, F_TRY, 0
 fmt_same:	db F_ARGV0, ': warning: summarizing is the same as using --max-depth=0', 10, 0
 fmt_both:	db F_ARGV0, ': cannot both summarize and show all entries', 10, F_TRY, 0
 fmt_conflict:	db F_ARGV0, ': warning: summarizing conflicts with --max-depth=', F_ARG, 10, F_TRY, 0
-OPTSPEC:	db 'abcd:hkmsxL', 0
-LONGOPTS:
+OPTSPEC:	db '0abd:chHklmst:xB:DLPSX:', 0
+LONGOPTS:                               ; GNU's order (its ambiguity lists)
 	db 'a', 'all', 0
 	db 'A', 'apparent-size', 0
+	db 'Z'|0x80, 'block-size', 0
 	db 'b', 'bytes', 0
-	db 'c', 'total', 0
+	db 'l', 'count-links', 0
 	db 'L', 'dereference', 0
+	db 'D', 'dereference-args', 0
+	db 'E'|0x80, 'exclude', 0
+	db 'X'|0x80, 'exclude-from', 0
+	db '?'|0x80, 'files0-from', 0
 	db 'h', 'human-readable', 0
+	db 'I', 'inodes', 0
+	db 'i', 'si', 0
 	db 'd'|0x80, 'max-depth', 0
+	db '0', 'null', 0
+	db 'P', 'no-dereference', 0
 	db 'x', 'one-file-system', 0
+	db 'S', 'separate-dirs', 0
 	db 's', 'summarize', 0
+	db 'c', 'total', 0
+	db 'T'|0x80, 'threshold', 0
+	db '?', 'time', 0
+	db '?'|0x80, 'time-style', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0
+
+; The cold part: the rare options (-B, -t, --exclude, -X, --si, -l's
+; cycles, --inodes' warning) in pages of their own that a common run does
+; not map (peak RSS).
+COLD
+; opt_cold - al = the option ('B' or 'Z' --block-size, 't' or 'T'
+; --threshold, 'E' --exclude, 'X' -X/--exclude-from), xdx = its argument.
+; keeps xsi, xdi, xbx (getopt's state)
+opt_cold:
+	cmp al, '?'                     ; --files0-from: not this du's
+	jne .known
+	mov esi, msg_files0
+	call err_plain
+	exit 1
+.known:
+	cmp al, 'B'
+	je .block
+	cmp al, 'Z'
+	jne .not_block
+.block:
+	jmp opt_block
+.not_block:
+	cmp al, 'E'
+	jne .not_excl
+	jmp add_pat
+.not_excl:
+	push xsi
+	push xdi
+	push xbx
+	cmp al, 'X'
+	je .xfile
+; -t SIZE: xstrtoimax with GNU's suffixes
+	push xax
+	push xdx
+	mov xsi, xdx
+	push xbp
+	mov ebp, thr_sufs
+	mov byte [xsign], 1
+	call xstrtonum
+	pop xbp
+	pop xdx
+	pop xcx
+	test al, al
+	jnz .thr_fail
+	mov eax, [val]
+	or eax, [val + 4]
+	jnz .thr_ok
+	cmp byte [xdx], '-'
+	je .thr_zero
+.thr_ok:
+	copyq val, thr
+	mov al, [xneg]
+	mov [thrneg], al
+	mov byte [thrset], 1
+.ret:
+	pop xbx
+	pop xdi
+	pop xsi
+	ret
+.thr_fail:
+	cmp cl, 't'
+	mov ecx, s_optt
+	je .fatal
+	mov ecx, s_optthr
+.fatal:
+	jmp bs_fatal
+.thr_zero:
+	mov esi, msg_thr0
+	call err_plain
+	exit 1
+; -X FILE ("-": stdin): its lines, less trailing white space, each a
+; pattern (blank ones none); an error reported (then the Try line)
+.xfile:
+	mov xbp, xdx
+	xor eax, eax                    ; (stdin)
+	cmp word [xdx], '-'
+	je .xread
+	sys open, xdx, O_RDONLY | O_CLOEXEC | O_LARGEFILE
+	test eax, eax
+	js .xerr
+.xread:
+	push xax                        ; the fd
+	mov eax, [xtop]
+	test eax, eax
+	jnz .xstart
+	mov eax, xtext
+.xstart:
+	mov [xtop], eax
+	push xax                        ; where this file's bytes start
+.xloop:
+	mov A2d, [xtop]
+	mov A3d, xtext + XTEXTSZ
+	sub A3d, A2d
+	jz .xbig
+	sys read, [xsp + W], A2, A3
+	cmp eax, -EINTR
+	je .xloop
+	test eax, eax
+	js .xrerr
+	jz .xeof
+	add [xtop], eax
+	jmp .xloop
+.xbig:
+	mov esi, msg_xbig
+	call err_plain
+	exit 1
+.xrerr:
+	pop xcx
+	pop xcx
+	push xax
+	call .xclose
+	pop xax
+.xerr:
+	mov xdx, xbp
+	mov esi, fmt_xfile
+	call say
+	mov byte [bad], 1
+	jmp .ret
+.xeof:
+	mov edi, [xtop]
+	pop xsi                         ; this file's first byte
+	mov byte [xdi], 10              ; (a last line without its newline)
+	cmp edi, esi
+	je .xdone
+	inc edi
+	mov [xtop], edi
+.xdone:
+	pop xax
+	push xdi
+	call .xclose
+	pop xdi                         ; the end
+.line:
+	mov xdx, xsi                    ; a line's start
+.xnl:
+	cmp esi, edi
+	jae .ret
+	lodsb
+	cmp al, 10
+	jne .xnl
+	mov xcx, xsi
+	dec xcx                         ; its end: trailing white space off
+.trim:
+	cmp xcx, xdx
+	je .line                        ; (blank: no pattern)
+	mov al, [xcx - 1]
+	cmp al, ' '
+	je .ws
+	sub al, 9
+	cmp al, 5
+	jae .pat
+.ws:
+	dec xcx
+	jmp .trim
+.pat:
+	mov byte [xcx], 0
+	call add_pat
+	jmp .line
+.xclose:                                ; eax = the fd (not stdin's)
+	test eax, eax
+	jz .xc
+	sys close, xax
+.xc:
+	ret
+
+; add_pat - xdx = a pattern: appended to xpats. clobbers xax
+add_pat:
+	mov eax, [nexcl]
+	cmp eax, XMAX
+	jae .many
+	mov [xpats + xax*W], xdx
+	inc dword [nexcl]
+	ret
+.many:
+	mov esi, msg_xmany
+	call err_plain
+	exit 1
+
+; env_block - xsi = DU_BLOCK_SIZE's (or BLOCK_SIZE's...) value: GNU's
+; human_options, its errors ignored (a 0 block size: the default)
+env_block:
+	call hblock
+	mov eax, [obs]
+	or eax, [obs + 4]
+	jz default_bs
+	ret
+
+; inodes_warn - GNU's warning for --inodes with --apparent-size or -b
+inodes_warn:
+	mov esi, fmt_inodes
+	mov edx, esi                    ; (no ARG)
+	xor eax, eax
+	jmp say
+
+; thr_pass - edx:eax = a line's size: CF=1 when --threshold hides it (a
+; positive N: under N; a negative one: over -N). keeps eax, edx
+thr_pass:
+	cmp byte [thrneg], 0
+	jne .neg
+	cmp eax, [thr]
+	mov ecx, edx
+	sbb ecx, [thr + 4]
+	ret
+.neg:
+	mov ecx, [thr]
+	cmp ecx, eax
+	mov ecx, [thr + 4]
+	sbb ecx, edx
+	ret
+
+; hr_put - [val] as gnulib's human_readable(val, hopts, 1, obs), written
+; to the output
+hr_put:
+	push 1
+	pop xcx
+	mov esi, obs
+	call hr                         ; the text from xdi to a NUL
+	mov esi, edi
+	or ecx, -1
+	xor eax, eax
+	repne scasb
+	not ecx
+	dec ecx
+	jmp puts
+
+; links_cycle - stat_entry's end with -l (no hard-link set): with -L, a
+; directory that is one of its ancestors skipped (fts' FTS_DC). out: CF,
+; ecx:ebx = the device, as stat_entry
+links_cycle:
+	movzx eax, word [stx + STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFDIR >> 8
+	jne .new
+	push xsi
+	push xdi
+	push xcx
+	mov edi, hkey
+	mov eax, [stx + STX_INO]
+	stosd
+	mov eax, [stx + STX_INO + 4]
+	stosd
+	mov eax, ecx
+	stosd
+	mov eax, ebx
+	stosd
+	mov edx, [depth]
+	shl edx, 4
+	add edx, anc                    ; this level's slot
+	mov eax, anc
+.up:
+	cmp eax, edx
+	jae .store
+	mov esi, hkey
+	mov edi, eax
+	push 4
+	pop xcx
+	repe cmpsd
+	je .cycle
+	add eax, 16
+	jmp .up
+.store:
+	mov esi, hkey
+	mov edi, edx
+	movsd
+	movsd
+	movsd
+	movsd
+	pop xcx
+	pop xdi
+	pop xsi
+.new:
+	clc
+	ret
+.cycle:
+	pop xcx
+	pop xdi
+	pop xsi
+	stc
+	ret
+
+; excluded - pbuf (plen): CF=1 when a pattern matches the path or what
+; follows one of its '/' (not followed by another), as gnulib's
+; exclude_fnmatch with EXCLUDE_WILDCARDS. keeps all but xax
+excluded:
+	push xsi
+	push xdi
+	push xbx
+	push xcx
+	push xdx
+	mov ecx, [plen]
+	mov byte [pbuf + xcx], 0
+	xor ebx, ebx
+.pat:
+	cmp ebx, [nexcl]
+	jae .no                         ; (CF=0)
+	mov edx, pbuf
+.try:
+	mov xsi, [xpats + xbx*W]
+	mov [fpat], xsi
+	mov edi, edx
+	push xbx
+	push xdx
+	call fnmatch
+	pop xdx
+	pop xbx
+	je .yes
+.slash:
+	mov al, [xdx]
+	inc edx
+	test al, al
+	jz .next
+	cmp al, '/'
+	jne .slash
+	cmp byte [xdx], '/'
+	je .slash
+	jmp .try
+.next:
+	inc ebx
+	jmp .pat
+.yes:
+	stc
+.no:
+	pop xdx
+	pop xcx
+	pop xbx
+	pop xdi
+	pop xsi
+	ret
+
+; fnmatch - xsi = a pattern, xdi = a string: ZF=1 when it matches, as
+; glibc's fnmatch with no flags in the C locale ('*' and '?' match a '/'
+; too, a leading '.' is not special; [...] with ranges, '!' or '^', the
+; classes [:alpha:]...; '\' quotes; an unterminated '[' is itself). A
+; pattern without wildcards may end in a '\' (gnulib's exclude compares
+; such a pattern as a string). clobbers xax xbx xcx xdx xsi xdi
+fnmatch:
+.loop:
+	lodsb
+	cmp al, '*'
+	je .star
+	test al, al
+	jz .end
+	cmp byte [xdi], 0
+	je .fail
+	cmp al, '?'
+	je .one
+	cmp al, '['
+	je .bracket
+	cmp al, '\'
+	jne .lit
+	lodsb
+	test al, al
+	jz .trailing
+.lit:
+	cmp al, [xdi]
+	jne .fail
+.one:
+	inc xdi
+	jmp .loop
+.end:
+	cmp byte [xdi], 0
+	ret
+.fail:
+	or eax, -1                      ; (ZF=0)
+	ret
+.trailing:                              ; a '\' at the end: with no wildcards,
+	mov xdx, [fpat]                 ; a plain '\'
+.wild:
+	mov al, [xdx]
+	inc xdx
+	test al, al
+	jz .plain
+	cmp al, '\'
+	jne .w
+	cmp byte [xdx], 0
+	je .plain
+	inc xdx
+	jmp .wild
+.w:
+	cmp al, '*'                     ; '*', '?', '[', ']': wildcards
+	je .fail
+	cmp al, '?'
+	je .fail
+	cmp al, '['
+	je .fail
+	cmp al, ']'
+	je .fail
+	jmp .wild
+.plain:
+	dec xsi                         ; (at the NUL again)
+	mov al, '\'
+	cmp al, [xdi]
+	jne .fail
+	inc xdi
+	jmp .loop
+.star:
+	cmp byte [xsi], '*'
+	jne .star_try
+	inc xsi
+	jmp .star
+.star_try:
+	cmp byte [xsi], 0
+	je .ret                         ; (ZF=1: a '*' at the end matches)
+.star_at:
+	push xsi
+	push xdi
+	call fnmatch
+	pop xdi
+	pop xsi
+	je .ret
+	cmp byte [xdi], 0
+	je .fail
+	inc xdi
+	jmp .star_at
+.ret:
+	ret
+; [...]: cl = the string's byte, dl = 1 when negated ('!', '^'); the
+; pattern's position after '[' kept (an unterminated one: a plain '[')
+.bracket:
+	push xsi
+	mov cl, [xdi]
+	xor edx, edx
+	mov al, [xsi]
+	cmp al, '!'
+	je .not
+	cmp al, '^'
+	jne .b_first
+.not:
+	inc edx
+	inc xsi
+.b_first:
+	lodsb
+.b_loop:
+	cmp al, '\'
+	jne .b_nesc
+	lodsb
+	test al, al
+	jz .b_fail
+	jmp .b_normal
+.b_nesc:
+	cmp al, '['
+	jne .b_nul
+	cmp byte [xsi], ':'
+	je .b_class
+.b_nul:
+	test al, al
+	jz .b_plain
+.b_normal:                              ; al = a byte of the set
+	cmp byte [xsi], '-'
+	jne .b_single
+	mov ah, [xsi + 1]
+	test ah, ah
+	jz .b_single
+	cmp ah, ']'
+	jne .b_range                    ; (a range: not the byte alone)
+.b_single:
+	cmp al, cl
+	je .b_matched
+.b_range:
+	mov ch, al                      ; the range's start
+	lodsb
+	cmp al, '-'
+	jne .b_end
+	cmp byte [xsi], ']'
+	je .b_end
+	lodsb                           ; its end
+	cmp al, '\'
+	jne .b_cend
+	lodsb
+.b_cend:
+	test al, al
+	jz .b_fail
+	cmp cl, ch
+	jb .b_next
+	cmp cl, al
+	jbe .b_matched
+.b_next:
+	lodsb
+.b_end:
+	cmp al, ']'
+	jne .b_loop
+	pop xax
+	test dl, dl
+	jz .fail
+.b_in:
+	inc xdi
+	jmp .loop
+.b_matched:                             ; the rest of the set skipped
+	lodsb
+	cmp al, ']'
+	je .b_skipped
+	test al, al
+	jz .b_fail
+	cmp al, '\'
+	jne .b_skip_class
+	lodsb
+	test al, al
+	jz .b_fail
+	jmp .b_matched
+.b_skip_class:
+	cmp al, '['
+	jne .b_matched
+	cmp byte [xsi], ':'
+	jne .b_matched
+	mov xbx, xsi
+.b_sc:
+	inc xbx
+	mov al, [xbx]
+	cmp al, ':'
+	jne .b_sc_name
+	cmp byte [xbx + 1], ']'
+	jne .b_sc_name
+	lea xsi, [xbx + 2]
+	jmp .b_matched
+.b_sc_name:
+	cmp al, 'a'
+	jb .b_matched
+	cmp al, 'z'
+	jb .b_sc
+	jmp .b_matched
+.b_skipped:
+	pop xax
+	test dl, dl
+	jz .b_in
+	jmp .fail
+.b_fail:
+	pop xax
+	jmp .fail
+.b_plain:
+	pop xsi
+	mov al, '['
+	jmp .lit
+; [:NAME:]: xsi at the ':'; a NAME of other bytes than a-y: a plain '['
+.b_class:
+	mov xbx, xsi
+.b_cn:
+	inc xbx
+	mov al, [xbx]
+	cmp al, ':'
+	jne .b_cn_byte
+	cmp byte [xbx + 1], ']'
+	je .b_cn_end
+.b_cn_byte:
+	cmp al, 'a'
+	jb .b_cn_not
+	cmp al, 'z'
+	jb .b_cn
+.b_cn_not:
+	mov al, '['
+	jmp .b_normal
+.b_cn_end:                              ; NAME from xsi + 1 to xbx
+	push xdi
+	push xdx
+	mov edi, class_names
+	xor edx, edx                    ; its number
+.b_cname:
+	cmp byte [xdi], 0
+	je .b_cbad
+	push xsi
+.b_ccmp:
+	inc xsi
+	mov al, [xsi]
+	scasb
+	jne .b_cnext
+	cmp al, ':'
+	jne .b_ccmp
+	pop xax
+	jmp .b_cfound
+.b_cnext:
+	pop xsi
+	cmp byte [xdi - 1], ':'         ; (the mismatch at the name's end)
+	je .b_cnum
+	mov al, ':'
+	push xcx
+	or ecx, -1
+	repne scasb                     ; past this name's ':'
+	pop xcx
+.b_cnum:
+	inc edx
+	jmp .b_cname
+.b_cbad:                                ; no such class: no match
+	pop xdx
+	pop xdi
+	jmp .b_fail
+.b_cfound:
+	call ctype                      ; eax = cl's classes
+	bt eax, edx
+	pop xdx
+	pop xdi
+	lea xsi, [xbx + 2]
+	jc .b_matched
+	lodsb
+	jmp .b_end
+
+; ctype - cl = a byte: eax = a bit for each class it is in (class_names'
+; order), in the C locale. keeps all else
+ctype:
+	xor eax, eax
+	cmp cl, 127
+	ja .ret
+	je .cntrl
+	cmp cl, ' '
+	jae .print
+.cntrl:
+	bts eax, 3
+	cmp cl, 9
+	jb .ret
+	cmp cl, 13
+	ja .ret
+	bts eax, 9                      ; space
+	cmp cl, 9
+	jne .ret
+	bts eax, 2                      ; blank
+	ret
+.print:
+	bts eax, 7
+	cmp cl, ' '
+	jne .graph
+	or eax, 1 << 9 | 1 << 2
+	ret
+.graph:
+	bts eax, 5
+	cmp cl, '0'
+	jb .punct
+	cmp cl, '9'
+	ja .alpha
+	or eax, 1 << 4 | 1 << 0 | 1 << 11
+	ret
+.alpha:
+	push xcx
+	or cl, 0x20
+	cmp cl, 'a'
+	jb .not_alpha
+	cmp cl, 'z'
+	ja .not_alpha
+	or eax, 1 << 1 | 1 << 0
+	cmp cl, 'f'
+	ja .case
+	bts eax, 11
+.case:
+	pop xcx
+	bts eax, 6                      ; lower
+	cmp cl, 'a'
+	jae .ret
+	btr eax, 6
+	bts eax, 10                     ; upper
+	ret
+.not_alpha:
+	pop xcx
+.punct:
+	bts eax, 8
+.ret:
+	ret
+
+	BS_HR
+	BS_PARSE
+	BS_POWERS
+	BS_FMTS
+class_names:	db 'alnum:alpha:blank:cntrl:digit:graph:lower:print:punct:space:upper:xdigit:', 0
+thr_sufs:	db 'kKmMGTPEZY0', 0
+s_optt:		db '-t', 0
+s_optthr:	db '--threshold', 0
+msg_thr0:	db "invalid --threshold argument '-0'", 0
+msg_xbig:	db 'too many exclude patterns (bytes) for this du', 0
+msg_files0:	db '--files0-from is not supported by this du', 0
+msg_xmany:	db 'too many exclude patterns for this du', 0
+fmt_xfile:	db F_ARGV0, ': ', F_FILE, F_REASON, 10, 0
+fmt_inodes:	db F_ARGV0, ': warning: options --apparent-size and -b are ineffective with --inodes', 10, 0
+TEXT
 
 BSS
 ; One page holds the top of the arena (the first names of a walk: 384
@@ -721,13 +1569,16 @@ rlim:	resd 4
 val:	resd 2
 grand:	resd 2
 rootdev:	resd 2
+obs:	resd 2                          ; the output block size
+envp:	resW 1
+oflags:	resd 1
+nexcl:	resd 1                          ; --exclude and -X patterns
 maxd:	resd 1
-bsize:	resd 1
 flags:	resd 1
 depth:	resd 1
 plen:	resd 1
 hcount:	resd 1
-hbase:	resd 1                          ; the set's table
+htbl:	resd 1                          ; the set's table
 hkey:	resd 4                          ; (hash_insert's key)
 hshift:	resb 1                          ; 32 - log2(its slots)
 vsys_left: resb 1                       ; (i386: stat_entry's count to the vDSO)
@@ -738,11 +1589,33 @@ hsmall	equ ambbuf + 256                ; for a run that goes on: 11 names
                                         ; of 20; then the set's first
                                         ; 16 slots, here: hash_insert)
 apparent:	resb 1
-human:	resb 1
+hopts:	resb 1                          ; human_readable's options
+hset:	resb 1                          ; a block size option given
+deref:	resb 1                          ; 0 -P, 1 -D/-H, 2 -L
+eol:	resb 1                          ; 10, or -0's 0
+thrset:	resb 1                          ; -t given
+bad:	resb 1                          ; -X failed: the Try line
 hash_all:	resb 1
 dset:	resb 1
+; the rare options' (cold code's) variables
+hto:	resd 2                          ; (blocksize.inc's hr and parser)
+hn:	resd 2
+amt:	resd 2
+qn:	resd 2
+qd:	resd 2
+hfrom:	resd 1
+hbase:	resd 1
+thr:	resd 2                          ; -t's magnitude
+ovf:	resb 1
+xsign:	resb 1
+xneg:	resb 1
+xalone:	resb 1
+thrneg:	resb 1                          ; -t's sign
+xtop:	resd 1                          ; -X's next byte in xtext
+fpat:	resW 1                          ; (fnmatch: the pattern)
 num:	resb 40
 num_end:
+	resb 8                          ; (hr: a suffix after num_end)
 stx:	resb STATX_RECORD
 obuf:	resb OBUFSZ
 QBUFSZ	equ 6 * PBUFSZ + 4096              ; (quoteaf: up to 5 bytes a byte,
@@ -752,5 +1625,9 @@ pbuf:	resb PBUFSZ + 8 + GBUFSZ         ; into pbuf; the directory records
 	resb QBUFSZ - OBUFSZ - PBUFSZ - 8 - GBUFSZ ; after the path)
 psave:	resb PBUFSZ                     ; (err_path's copy of a long path)
 htab:	resb 2 * 16 * HSLOTS                ; (a table of 2^k slots at htab + 2^k * 16)
+; the rare options' (cold code's) variables
+xpats:	resW XMAX                       ; the patterns
+xtext:	resb XTEXTSZ + 1                ; -X files' lines
+anc:	resb 16 * (PBUFSZ / 2 + 2)      ; -l -L: each level's directory
 
 program_end

@@ -172,3 +172,103 @@ for i in range(500):
 	output_like_gnu du -a d
 	cmp out without
 }
+
+@test "-l with hard links across directories and operands, and -x with them, as GNU's" {
+	mkdir -p a b c/d
+	seq 10000 > a/f
+	ln a/f b/g
+	ln a/f c/d/h
+	seq 100 > b/own
+	output_like_gnu du -l a b c
+	output_like_gnu du -la a b c
+	output_like_gnu du -lx -a a b
+	output_like_gnu du -lc a a
+	output_like_gnu du -a a b c              # (without -l: once)
+	output_like_gnu du -lS c
+	output_like_gnu du -x -a --count-links -c a c
+	[ "$(grep -c 'f$\|g$\|h$' < <("$(bin du)" -la a b c))" -eq 3 ]
+}
+
+@test "-l -L: a directory linked from below it is skipped (no loop), others counted again" {
+	mkdir -p t/a/b
+	seq 1000 > t/a/b/f
+	ln -s .. t/a/b/up
+	ln -s ../.. t/a/b/top
+	ln -s b t/a/again
+	output_like_gnu du -lLa t
+	output_like_gnu du -lL t t/a
+}
+
+@test "-0: NUL-terminated lines, no newline, as GNU's" {
+	mkdir -p d/e
+	echo x > d/f
+	"$(bin du)" -0 -a -c d > out
+	/usr/bin/du -0 -a -c d > expected
+	cmp expected out
+	[ "$(tr -cd '\0' < out | wc -c)" -eq 4 ]
+	[ "$(tr -cd '\n' < out | wc -c)" -eq 0 ]
+	"$(bin du)" --null -s "new
+line" d 2>/dev/null > out || true
+	/usr/bin/du --null -s "new
+line" d 2>/dev/null > expected || true
+	cmp expected out
+}
+
+@test "-S, --inodes and -t on a bigger tree, as GNU's" {
+	python3 -c '
+import os
+for d in range(5):
+    os.makedirs("t/d%d/s" % d)
+    for f in range(30):
+        with open("t/d%d/f%d" % (d, f), "w") as o: o.write("x" * (f * 300))
+        with open("t/d%d/s/g%d" % (d, f), "w") as o: o.write("y" * (f * 30))
+'
+	output_like_gnu du -S t
+	output_like_gnu du -Sa --apparent-size t
+	output_like_gnu du --inodes -a t
+	output_like_gnu du --inodes -S t
+	output_like_gnu du -t 20K -a t
+	output_like_gnu du -t -5K -a -b t
+	output_like_gnu du --si -a t
+	output_like_gnu du -B KB -a t
+	output_like_gnu du -B 3 -c t
+}
+
+@test "--exclude and -X on a tree: as GNU's" {
+	mkdir -p t/a/b t/c/b t/.h
+	touch t/a/x.o t/a/b/y.c t/c/z.o t/c/b/w t/.h/v
+	printf 'b\n*.o \n' > pats
+	output_like_gnu du -a --exclude='*.o' t
+	output_like_gnu du -a --exclude=b t
+	output_like_gnu du -a --exclude='t/c' t
+	output_like_gnu du -a --exclude='.*' t
+	output_like_gnu du -a -X pats t
+	output_like_gnu du -a --exclude='[ac]' ./t t/
+	output_like_gnu du -a --exclude='*/b/*' t
+}
+
+@test "a sparse file over 4 GiB with -B, --si and -t, as GNU's" {
+	mkdir d
+	truncate -s 5G d/big
+	printf x >> d/big
+	output_like_gnu du -a --si --apparent-size d
+	output_like_gnu du -a -B G --apparent-size d
+	output_like_gnu du -a -B 1 --apparent-size d
+	output_like_gnu du -a -t 5G --apparent-size d
+	output_like_gnu du -a -t -5G --apparent-size d
+	output_like_gnu du -a -B 5368709121 --apparent-size d
+}
+
+@test "peak RSS of the new options: 16 KiB for -S -l -0 -D -P --inodes, 24 for the cold part's" {
+	mkdir -p d/e d2 && echo x > d/f && echo y > d/e/g
+	rss_at_most 16 du -S d
+	rss_at_most 16 du -l d
+	rss_at_most 16 du -0 d
+	rss_at_most 16 du -D d
+	rss_at_most 16 du -P d
+	rss_at_most 16 du --inodes d
+	rss_at_most 24 du --si d
+	rss_at_most 24 du -B 1K d
+	rss_at_most 24 du -t 1 d
+	rss_at_most 28 du --exclude=x d
+}
