@@ -1,6 +1,7 @@
 ; tac - concatenate and print files in reverse, record by record.
 ;
 ; Usage: tac [-br] [-s SEP] [FILE]...
+; (--before, --regex, --separator=SEP as GNU's getopt_long: prefixes too)
 ;   -b      the separator starts a record instead of ending it
 ;   -r      SEP is a regular expression, as GNU's: glibc's Emacs syntax
 ;           (re_syntax_options 0; rt/regex_emacs.inc), ^ and $ also at
@@ -23,8 +24,7 @@
 ; to match is tried, where glibc's matcher sometimes keeps a group's
 ; first (longest) text only (\(a*\)*\1 on "aba": GNU finds no match at
 ; the last a, this finds the empty one); a SPLIT met twice at one
-; position on a path (an empty loop) is cut there. Long options (--before, --regex,
-; --separator) are not supported. "failed to open FILE" quotes FILE as
+; position on a path (an empty loop) is cut there. "failed to open FILE" quotes FILE as
 ; quote() does (GNU: shell-escape style, always quoted): they differ only
 ; for names with ' or control bytes. GNU's tac sometimes splits a
 ; multi-byte SEP whose candidate matches overlap (aba in ababa) wrongly
@@ -54,11 +54,12 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
-use getopt, usage, err_file, errno_path, lseek64, quote_arg, err_plain
+use getopt_long, usage, err_file, errno_path, lseek64, quote_arg, err_plain
 use outbuf, regex_emacs
 %define OUT_POS V(opos)
 %define OUT_EXIT bye
 %define RE_COMPLEX tac_re.die
+%define LONGOPT_BSS_HERE                ; long_opt's ambp on the variables' page
 
 OUTSZ   equ 65536
 %define V(x) byte xbp + x - VB
@@ -68,8 +69,8 @@ SMALL   equ 1040                        ; a small input (1 KiB fits): read SMALL
 %define RE_SMALLSZ 632                  ; -r: patterns of up to 11 bytes (more
                                         ; would move outbuf up: a plain 3000-byte
                                         ; output would then cross a page)
-OPT_r   equ 0                           ; bits of [flags]: getopt's index
-OPT_b   equ 1                           ; in OPTSPEC
+OPT_r   equ 1                           ; bits of [flags]: bit 4 of the
+OPT_b   equ 0                           ; letter ('r' 0x72, 'b' 0x62)
 
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
@@ -81,11 +82,13 @@ _start:
 	mov dword [V(rsize)], 8192      ; GNU's read_size, for -r
 	mov dword [V(gsize)], 2*8192 + 2 ; and G_buffer_size
 .opt:
-	call getopt                     ; al = the letter, xdx = SEP
+	call getopt_long                ; al = the letter, xdx = SEP
 	jc .operands
 	cmp al, 's'
 	je .sep
-	bts [V(flags)], ecx
+	shr eax, 4                      ; -r, -b (and --regex, --before):
+	and eax, 1                      ; the letter's bit 4 is its flag's
+	bts [V(flags)], eax
 	jmp .opt
 .sep:
 	mov [V(sep)], xdx
@@ -630,6 +633,13 @@ grow:
 	ret
 
 OPTSPEC:	db 'rbs:', 0
+LONGOPTS:
+	db 'b', 'before', 0
+	db 'r', 'regex', 0
+	db 's'|0x80, 'separator', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
 newline:	db 10, 0
 dash:		db '-', 0
 msg_stdin:	db 'standard input', 0
@@ -664,11 +674,13 @@ opnd:	resW 1                          ; the operand being read
 posh:	resd 1                          ; at dstart (i386: the high half)
 roffh:	resd 1
 flags:	resd 1                          ; OPT_b, OPT_r
+ambp:	resd 1                          ; long_opt's (every long option)
 mem:	resb 1                          ; -r: the input is in memory
 stdin_used: resb 1
 rdnr:	resb 1                          ; a small input's read: SYS_read/pread64
 	resb (W - ($-$$) % W) % W        ; (the regex variables aligned)
 %include "rt/regex_emacs_bss.inc"       ; -r's variables, and a short
 outbuf:	resb OUTSZ                      ; pattern's program: on this page
+ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
 
 program_end
