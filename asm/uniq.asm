@@ -1,26 +1,29 @@
 ; uniq - report or omit repeated lines.
 ;
 ; Usage: uniq [OPTION]... [INPUT [OUTPUT]]
-;   -c  prefix each line with its count ("%7lu ")
-;   -d  only the lines that are repeated, once per group
+;   -c, --count  prefix each line with its count ("%7lu ")
+;   -d, --repeated  only the lines that are repeated, once per group
 ;   -D  every line of each repeated group
 ;   --all-repeated[=none|prepend|separate]  -D, groups set off by empty
 ;       lines (prepend: before each group; separate: between groups)
 ;   --group[=separate|prepend|append|both]  every line, groups set off
-;   -f N  skip N fields (runs of blanks then non-blanks) before comparing
-;   -s N  skip N bytes (after the fields)
-;   -w N  compare at most N bytes
-;   -i  compare case-insensitively
-;   -u  only the lines that are not repeated
-;   -z  lines end with NUL, not newline
+;   -f, --skip-fields=N  skip N fields (runs of blanks then non-blanks)
+;       before comparing
+;   -s, --skip-chars=N  skip N bytes (after the fields)
+;   -w, --check-chars=N  compare at most N bytes
+;   -i, --ignore-case  compare case-insensitively
+;   -u, --unique  only the lines that are not repeated
+;   -z, --zero-terminated  lines end with NUL, not newline
 ;   -N  (obsolete) -f N; +N (an operand) is -s N, as GNU's
+; Long options as GNU's getopt_long reads them: unambiguous prefixes,
+; --opt=ARG and --opt ARG, its messages; they live in a cold page (a run
+; that uses one maps 4 KiB more).
 ; INPUT "-" or none is stdin; OUTPUT "-" or none is stdout, else it is
 ; created or truncated. A last line without its delimiter gets one.
 ; Exit status: 0; 1 on a bad option or number, an unreadable input, an
 ; output that cannot be opened or written.
-; Differences from GNU: long options other than --all-repeated and --group
-; (and their unambiguous prefixes) are unrecognized. "error reading FILE"
-; quotes FILE as quote() does (GNU: shell-escape style, always quoted);
+; Differences from GNU: --help and --version are unrecognized. "error
+; reading FILE" quotes FILE as quote() does (GNU: shell-escape style, always quoted);
 ; they differ only for names with ' or control bytes. The counts are
 ; words: on i386, -c stops with GNU's "too many repeated lines" after
 ; 2^32-2 repeats of one line (GNU: 2^64-2).
@@ -32,9 +35,14 @@
 ; group of any size needs only room for its kept line. The output goes
 ; through a 64 KiB buffer; a longer line is written straight from the input.
 
+%define COLD_PAGE                       ; the cold part from a page: one page when it runs
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
+; long_opt: included in the cold part below
+%define LONGOPT_AMBIGUOUS
+%define LONGOPT_BSS_HERE                ; ambp beside our variables
+%define LONGOPT_OPTIONAL                ; --all-repeated[=M], --group[=M]
 use outbuf, field_sep
 %define OUT_POS V(opos)
 %define OUT_EXIT bye
@@ -200,35 +208,15 @@ _start:
 	inc ebp
 	jmp .arg
 
-; "--", --all-repeated[=M], --group[=M] (any prefix of the name).
+; "--", or a long option (long_opt: GNU's prefixes and messages): al =
+; its code, xdx = its argument (0: none), xbx past what it used. A letter
+; goes on as its short option, with xsi at a NUL and its argument (-f -s
+; -w) pushed for .number to pop; 1 and 2 are --all-repeated and --group.
 .long:
-	mov al, [xsi]
-	test al, al
-	jnz .long_name
+	cmp byte [xsi], 0
+	jne long_name
 	inc byte [ddash]
 	jmp .arg
-.long_name:
-	cmp al, '='
-	je .unrecognized
-	mov edi, name_all
-	call prefix
-	je .long_all
-	mov edi, name_group
-	call prefix
-	jne .unrecognized
-	or byte [mode], M_GROUP
-	mov edi, name_group
-	call method
-	jmp .arg
-.long_all:
-	mov edi, name_all
-	call method
-	and byte [mode], ~M_UNIQUE
-	or byte [mode], M_LATER
-	jmp .arg
-.unrecognized:
-	jmp opt_unrecognized
-
 ; The options are read: GNU's two conflicts, then the files.
 .args_done:
 	mov al, [mode]
@@ -287,94 +275,6 @@ _start:
 .open_failed:                           ; xsi = the name, xax = -errno
 	call err_file
 	jmp bye
-
-; prefix - ZF=1 when the word at xsi, up to "=" or its end, is a prefix
-; of the name at xdi (it is not empty); then xsi is at the "=" or NUL.
-; clobbers: xax, xdi (xsi kept on a mismatch)
-prefix:
-	push xsi
-.cmp:
-	lodsb
-	test al, al
-	jz .end
-	cmp al, '='
-	je .end
-	scasb
-	je .cmp
-	pop xsi
-	ret                             ; ZF=0
-.end:
-	dec xsi
-	pop xax
-	cmp al, al
-	ret
-
-; method - the argument of --all-repeated or --group: xsi at "=" or the
-; end of the option, xdi = its list ("  - 'name'\n" lines, after the
-; option's name and a NUL). Sets [meth] to the index of the name the
-; argument is a prefix of (the names differ in their first letters); an
-; empty or unknown one is GNU's argmatch error.
-method:
-	mov byte [meth], 0
-	lodsb
-	test al, al
-	jz .ret
-	mov xdx, xsi                    ; the argument, for the message
-	push xdi
-	mov ecx, fmt_ambiguous
-	cmp byte [xsi], 0
-	je .fail
-	xor ebx, ebx                    ; ebx = the index
-	xor eax, eax
-	repne scasb                     ; xdi = the list (ecx was big)
-.find:
-	mov al, [xdi]
-	inc edi
-	test al, al
-	jz .invalid
-	cmp al, "'"
-	jne .find
-	push xsi
-.name:
-	lodsb
-	test al, al
-	jz .match
-	cmp byte [xdi], "'"
-	je .other                       ; the name ended first
-	scasb
-	je .name
-	dec edi
-.other:
-	pop xsi
-.close:
-	mov al, [xdi]
-	inc edi
-	cmp al, "'"
-	jne .close
-	inc ebx
-	jmp .find
-.match:
-	pop xsi
-	pop xdi
-	xor eax, eax
-	bts eax, ebx
-	mov [meth], al
-.ret:
-	ret
-.invalid:
-	mov ecx, fmt_badarg
-.fail:
-	mov esi, ecx                    ; "ARGV0: invalid argument 'X' for '--"
-	xor eax, eax
-	call say
-	pop xcx                         ; TEXT = the option's name
-	mov xdx, xcx
-.skip:                                  ; ARG = its list
-	inc xdx
-	cmp byte [xdx-1], 0
-	jne .skip
-	mov esi, fmt_valid
-	jmp usage_say
 
 ; size_arg - GNU's size_opt: xsi = the number (blanks, an optional +,
 ; digits; more than a word can hold is the most it can), xcx = what it
@@ -757,13 +657,6 @@ fmt_number:	db F_ARGV0, ': ', F_ARG, ': invalid number of ', F_TEXT, 10, 0
 fmt_read:	db F_ARGV0, ': error reading ', F_QUOTE, 10, 0
 fmt_group:	db F_ARGV0, ': --group is mutually exclusive with -c/-d/-D/-u', 10, F_TRY, 0
 fmt_meaningless: db F_ARGV0, ': printing all duplicated lines and repeat counts is meaningless', 10, F_TRY, 0
-fmt_ambiguous:	db F_ARGV0, ': ambiguous argument ', F_QUOTE, " for '--", 0
-fmt_badarg:	db F_ARGV0, ': invalid argument ', F_QUOTE, " for '--", 0
-fmt_valid:	db F_TEXT, "'", 10, 'Valid arguments are:', 10, F_ARG, F_TRY, 0
-name_all:	db 'all-repeated', 0
-list_all:	db "  - 'none'", 10, "  - 'prepend'", 10, "  - 'separate'", 10, 0
-name_group:	db 'group', 0
-list_group:	db "  - 'prepend'", 10, "  - 'append'", 10, "  - 'separate'", 10, "  - 'both'", 10, 0
 
 ; (last in the text: their jumps to ob_put, emitted right after, are short)
 ; writeline - print K (with its count for -c) if GNU's writeline would:
@@ -815,6 +708,124 @@ put_cur:
 ret_:
 	ret
 
+; The long options, the methods of --all-repeated and --group, and
+; long_opt itself: in the cold part (elf.inc's COLD), so a run without
+; them maps one page of code.
+COLD
+long_name:
+	mov xbx, xsp
+	call long_opt
+	mov xsp, xbx
+	mov edi, name_all
+	cmp al, 2
+	ja .long_letter
+	je .long_group
+	call method
+	and byte [mode], ~M_UNIQUE
+	or byte [mode], M_LATER
+	jmp _start.arg
+.long_group:
+	or byte [mode], M_GROUP
+	mov edi, name_group
+	call method
+	jmp _start.arg
+.long_letter:
+	mov esi, dash + 1               ; a NUL
+	test xdx, xdx
+	jz _start.letter
+	push xdx
+	jmp _start.letter
+
+; method - the argument of --all-repeated or --group: xdx = it or 0
+; (none), xdi = its list ("  - 'name'\n" lines, after the
+; option's name and a NUL). Sets [meth] to the index of the name the
+; argument is a prefix of (the names differ in their first letters); an
+; empty or unknown one is GNU's argmatch error.
+method:
+	mov byte [meth], 0
+	test xdx, xdx
+	jz .ret
+	mov xsi, xdx                    ; (xdx: the argument, for the message)
+	push xdi
+	mov ecx, fmt_amb_arg
+	cmp byte [xsi], 0
+	je .fail
+	xor ebx, ebx                    ; ebx = the index
+	xor eax, eax
+	repne scasb                     ; xdi = the list (ecx was big)
+.find:
+	mov al, [xdi]
+	inc edi
+	test al, al
+	jz .invalid
+	cmp al, "'"
+	jne .find
+	push xsi
+.name:
+	lodsb
+	test al, al
+	jz .match
+	cmp byte [xdi], "'"
+	je .other                       ; the name ended first
+	scasb
+	je .name
+	dec edi
+.other:
+	pop xsi
+.close:
+	mov al, [xdi]
+	inc edi
+	cmp al, "'"
+	jne .close
+	inc ebx
+	jmp .find
+.match:
+	pop xsi
+	pop xdi
+	xor eax, eax
+	bts eax, ebx
+	mov [meth], al
+.ret:
+	ret
+.invalid:
+	mov ecx, fmt_badarg
+.fail:
+	mov esi, ecx                    ; "ARGV0: invalid argument 'X' for '--"
+	xor eax, eax
+	call say
+	pop xcx                         ; TEXT = the option's name
+	mov xdx, xcx
+.skip:                                  ; ARG = its list
+	inc xdx
+	cmp byte [xdx-1], 0
+	jne .skip
+	mov esi, fmt_valid
+	jmp usage_say
+
+fmt_amb_arg:	db F_ARGV0, ': ambiguous argument ', F_QUOTE, " for '--", 0
+fmt_badarg:	db F_ARGV0, ': invalid argument ', F_QUOTE, " for '--", 0
+fmt_valid:	db F_TEXT, "'", 10, 'Valid arguments are:', 10, F_ARG, F_TRY, 0
+LONGOPTS:					; GNU's order (its ambiguity lists)
+	db 'c', 'count', 0
+	db 'd', 'repeated', 0
+	db 1|0x80, 'all-repeated', 0
+	db 2|0x80, 'group', 0
+	db 'i', 'ignore-case', 0
+	db 'u', 'unique', 0
+	db 'f'|0x80, 'skip-fields', 0
+	db 's'|0x80, 'skip-chars', 0
+	db 'w'|0x80, 'check-chars', 0
+	db 'z', 'zero-terminated', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+name_all:	db 'all-repeated', 0
+list_all:	db "  - 'none'", 10, "  - 'prepend'", 10, "  - 'separate'", 10, 0
+name_group:	db 'group', 0
+list_group:	db "  - 'prepend'", 10, "  - 'append'", 10, "  - 'separate'", 10, "  - 'both'", 10, 0
+%include "rt/long_opt.inc"
+TEXT
+
 BSS
 ; One page holds what a short run writes: i386's argv0 and status, the
 ; variables, -c's count and outbuf's first 3.8 KiB (a short input's output);
@@ -856,6 +867,8 @@ match:	resb 1
 seen:	resb 1                          ; a repeated group was printed
 eof:	resb 1
 ddash:	resb 1                          ; "--" was seen
+ambp:	resd 1                          ; long_opt's
+ambbuf	equ outbuf                      ; (no output before the options are read)
 outbuf:	resb OUTSZ                      ; (last: its first page is the variables')
 
 program_end
