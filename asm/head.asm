@@ -14,8 +14,9 @@
 ; blank line before all but the first. "-" and no FILE mean standard input.
 ; Exit status: 0; 1 when a file could not be opened or read (the others are
 ; still done), for a bad option or count, or a write error.
-; Differences from GNU: no long options (--lines=N, --bytes=N, --quiet,
-; --silent, --verbose, --zero-terminated); on i386, "all but the last N"
+; Long options as GNU's getopt_long (prefixes, --opt=ARG or --opt ARG):
+; --bytes=[-]N --lines=[-]N --quiet --silent --verbose --zero-terminated.
+; Differences from GNU: on i386, "all but the last N"
 ; with N of 4 GiB or more keeps everything in memory (GNU on a regular
 ; file subtracts N from its size).
 ;
@@ -32,7 +33,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
-use getopt, usage, err_file, err_quoted, errno_path, headtail_io, headtail_num
+use getopt_long, usage, err_file, err_quoted, errno_path, headtail_io, headtail_num
 use headtail_out, strlen
 use seek64, lseek64, scan_fwd, scan_back
 
@@ -45,6 +46,7 @@ OPT_ELIDE equ 2
 %define HT_WSMALL 1280                ; ht_window's first window (wbuf)
 %define HT_BAD_LETTER fmt_trailing
 %define HDR_ALWAYS 2
+%define LONGOPT_BSS_HERE                ; long_opt's ambp on the variables' page
 
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
@@ -114,13 +116,17 @@ _start:
 .l_parse:
 	call ht_count
 
-; The options (getopt: xsi, xdi, xbx are its state).
+; The options (getopt_long: xsi, xdi, xbx are its state); the long
+; ones give their letters, ---presume-input-pipe 'P' (GNU's undocumented
+; option: only its way of reading, not what it prints, so ignored).
 .getopt:
 	mov xdi, xsp
 	xor ebx, ebx
 .opt:
-	call getopt
+	call getopt_long
 	jc .options_done
+	cmp al, 'P'
+	je .opt
 	cmp al, 'n'
 	je .lines
 	cmp al, 'c'
@@ -316,6 +322,17 @@ elide:
 	jmp _start.report
 
 OPTSPEC:	db 'c:n:qvz0123456789', 0
+LONGOPTS:
+	db 'c'|0x80, 'bytes', 0
+	db 'n'|0x80, 'lines', 0
+	db 'P', '-presume-input-pipe', 0
+	db 'q', 'quiet', 0
+	db 'q', 'silent', 0
+	db 'v', 'verbose', 0
+	db 'z', 'zero-terminated', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
 fmt_trailing:	db F_ARGV0, ': invalid trailing option -- ', F_ARG, 10, F_TRY, 0
 
 ; The small variables first, then the output buffer: they share a page.
@@ -338,9 +355,11 @@ hdr:		resb 1
 eol:		resb 1
 headed:		resb 1
 stdin_used:	resb 1
+ambp:		resd 1                  ; long_opt's (every long option)
 st:		resb 256                ; statx (not in buf: a page less)
 wbuf:		resb HT_WSMALL            ; ht_window's first window
 obuf:		resb OBUFSZ
 buf:		resb BUFSZ
+ambbuf:		resb 512                ; long_opt's, for an ambiguous name
 
 program_end

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # head: what difftest cannot see: a 100 MiB line, the file offset left
 # after -n N, SIGPIPE, an unreadable file as a non-root user, a file over
-# 4 GiB, memory use, and long options refused.
+# 4 GiB, memory use, --help and --version refused.
 load helpers
 
 @test "a 100 MiB line: -n 1, -c, -n -1, -c -N, the same bytes as GNU" {
@@ -95,10 +95,15 @@ load helpers
 	done
 }
 
-@test "long options are refused with GNU's unrecognized-option message" {
-	run "$(bin head)" --lines=1
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(printf "%s: unrecognized option '--lines=1'\nTry '%s --help' for more information." "$(bin head)" "$(bin head)")" ]
+@test "--help and --version: GNU's unrecognized option (see README)" {
+	option_unrecognized 1 head --help --version
+}
+
+@test "long options: --lines=1 leaves the offset after line 1, 16 KiB runs" {
+	printf '1\n2\n3\n' > f
+	[ "$( { "$(bin head)" --lines=1; cat; } < f)" = "$(printf '1\n2\n3')" ]
+	rss_at_most 16 head --lines=1 --verbose < f
+	rss_at_most 16 head --bytes=-1 --quiet f
 }
 
 @test "100 files and a missing one among them, as GNU (i386: the vDSO after 32 calls)" {
