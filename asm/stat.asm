@@ -1,38 +1,65 @@
 ; stat - display file or file system status (GNU coreutils 9.1's stat).
 ;
-; Usage: stat [-L] [-f] [-t] [-c FORMAT | --printf=FORMAT] FILE...
+; Usage: stat [-L] [-f] [-t] [-c FORMAT | --printf=FORMAT] [--cached=WHEN]
+;             FILE...
 ;   -c, --format=FORMAT  FORMAT for each file, a newline after it
 ;   --printf=FORMAT      FORMAT with backslash escapes (\n \t \ooo \xHH...),
 ;                        no newline added
 ;   -L, --dereference    follow symbolic links
 ;   -f, --file-system    the file system's status (statfs) instead
 ;   -t, --terse          GNU's one-line terse form
+;   --cached=WHEN        always, never, default (or a prefix: argmatch's
+;                        messages for a bad or empty one): statx's
+;                        AT_STATX_DONT_SYNC, AT_STATX_FORCE_SYNC (then
+;                        without AT_NO_AUTOMOUNT, as GNU's)
 ; Without -c/--printf/-t: GNU's multi-line form (File, Size, Blocks, IO
 ; Block, type, Device in hex/decimal, Inode, Links, Device type, Access
 ; mode, Uid/Gid with names, the four times with nanoseconds).
 ; Directives, with printf's flags (- 0 # + space), width and precision:
-;   file:  %a %A %b %B %d %D %f %F %g %G %h %i %n %N %o %r %R %s %t %T %u
-;          %U %w %W %x %X %y %Y %z %Z %Hd %Ld %Hr %Lr (statx, both arches:
-;          the birth time where the file system has one, else - and 0)
+;   file:  %a %A %b %B %C %d %D %f %F %g %G %h %i %m %n %N %o %r %R %s %t
+;          %T %u %U %w %W %x %X %y %Y %z %Z %Hd %Ld %Hr %Lr (statx, both
+;          arches: the birth time where the file system has one, else -
+;          and 0)
 ;   -f:    %a %b %c %d %f %i %l %n %s %S %t %T
 ;   %% is a '%'; any other letter prints '?' as GNU's does.
+; %m, the mount point, is GNU 9.1's out_mount_point: unless the file is a
+; symbolic link and -L is not given, a bind mount at its canonical name
+; (gnulib's find_bind_mount: a dummy file system in /proc/self/mountinfo,
+; or /etc/mtab, whose source is that same file); else find_mount_point's
+; walk up by chdir("..") from the file (a directory) or its dir_name to
+; the last directory on its device, named by getcwd (or the bind mount
+; there); its failures in GNU's words and a '?'. %C, the SELinux context,
+; is libselinux's lgetfilecon (getfilecon with -L) as gnulib wraps it:
+; the attribute security.selinux, or GNU's message ("failed to get
+; security context of 'F': No data available") and a '?'. Both in a cold
+; part of their own (COLD): a run without them maps two code pages.
 ; Exit status: 0; 1 when a file could not be statted ("stat: cannot statx
 ; 'F': Reason", the others still shown), for a bad option, a missing
-; operand, an invalid directive ("stat: '%5%': invalid directive") or a
-; write error.
+; operand, an invalid directive ("stat: '%5%': invalid directive"), a
+; failed %m or %C, or a write error.
 ; Times are local (rt/localtime.inc: TZ, or /etc/localtime) with GNU's
 ; numeric offset (+hhmm, seconds of an LMT offset dropped as strftime's %z).
-; Differences from GNU: the zone's limits are rt/localtime.inc's; %m (mount point) and %C (SELinux context) fail with a message; a user or
+; Differences from GNU: the zone's limits are rt/localtime.inc's; a user or
 ; group id without a name in /etc/passwd, /etc/group (first 64 KiB) shows
 ; UNKNOWN as GNU's, but other NSS sources are not asked; %T of -f knows the
 ; common file systems only (others: UNKNOWN (0xN) as GNU's unknown ones);
-; --cached, --help and --version are not supported.
+; --help and --version are not supported. %m: a mount point that getcwd(2)
+; cannot name (longer than 4096 bytes, or out of reach) prints '?' with
+; status 1 (glibc's getcwd then walks up by itself); a mount table over 8 MiB is GNU's "cannot
+; read table of mounted file systems" with "File too large"; /etc/mtab
+; (read only when /proc/self/mountinfo cannot be opened) has every \ooo
+; escape decoded, as mountinfo's, where getmntent decodes \040 \011 \012
+; \134 and \\ only. %C: is_selinux_enabled() is not asked (this kernel
+; has no SELinux): with SELinux on, GNU's -t and default forms add %C,
+; ours do not, and mcstrans' translation of a context is not made.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define COLD_PAGE                       ; (the cold part: one page)
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
 %include "rt/localtime.inc"
+%include "rt/canonicalize_consts.inc"
 use localtime, getopt_long, fs_msg, fs_missing, errno_path, quote_arg, atou
 use udigits, putc_buf, hexval
 %define UDIGITS_HEX
@@ -43,6 +70,9 @@ OBUFSZ equ 1024
 IDSZ   equ 65536
 %define TZBUFSZ 16384                   ; (the zone's data in idbuf)
 QBUFSZ equ 8 * 4096 + 4 * 131072 + 64  ; (more than IDSZ)
+CWDSZ  equ 4096                        ; getcwd's names (PATH_MAX)
+%define XATTR_MAX 65536                 ; an attribute's largest value
+MTSZ   equ 8 << 20                      ; the mount table read whole
 F_MINUS equ 1
 F_ZERO  equ 2
 F_ALT   equ 4
@@ -68,6 +98,8 @@ _start:
 	jc .options_done
 	movzx eax, al
 	bts [V(opts)], eax              ; the letter's bit: -L, -f, -t
+	cmp al, 'C'
+	je cached                       ; --cached=WHEN (cold)
 	cmp al, 'c'
 	je .format
 	cmp al, 'P'
@@ -110,8 +142,9 @@ do_file:
 	jne .call
 	xor A1d, A1d                    ; "-": stdin, by the "" after its '-'
 	inc xsi
-	mov edx, AT_EMPTY_PATH
+	mov edx, AT_EMPTY_PATH | AT_NO_AUTOMOUNT
 .call:
+	xor dh, [V(cflag)]              ; --cached: 0, never 0x28, always 0x40
 	sys statx, A1, xsi, xdx, STATX_BASIC_STATS | STATX_BTIME, xbp
 	jerr .fail
 	mov esi, terse_file
@@ -1092,12 +1125,8 @@ s_fstype:                               ; -f %T: the name of f_type
 	pop xsi
 	jmp strput
 
-s_fail:                                 ; %m, %C
-	call flush
-	mov esi, msg_unsup
-	xor eax, eax
-	call err_text
-	exit 1
+s_fail:                                 ; %m, %C: xdi = the table's entry
+	jmp mount_or_context            ; (cold)
 
 ; id_name - ebx = an id, edx = the file (passwd or group): xsi = its name
 ; (NUL-terminated in idbuf), or "UNKNOWN". A line is NAME:X:ID[:...].
@@ -1311,7 +1340,6 @@ dash:	db '-', 0
 msg_statx:	db 'cannot statx ', 0
 msg_statfs:	db 'cannot read file system information for ', 0
 msg_write:	db 'write error', 0
-msg_unsup:	db 'this directive is not supported', 0
 fmt_baddir:	db F_ARGV0, ": ", F_QUOTE, ": invalid directive", 10, 0
 fmt_unrec:	db F_ARGV0, ": warning: unrecognized escape '\", F_ARG, "'", 10, 0
 fmt_bsend:	db F_ARGV0, ": warning: backslash at end of format", 10, 0
@@ -1334,10 +1362,778 @@ LONGOPTS:
 	db 'L', 'dereference', 0
 	db 'f', 'file-system', 0
 	db 't', 'terse', 0
-	db '?', 'cached', 0
+	db 'C'|0x80, 'cached', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0
+
+; ---------------------------------------------------------------------------
+; The cold part: --cached, %m and %C, which a plain run never enters (its
+; own PT_LOAD: a trivial stat keeps two code pages).
+COLD
+
+; cached - xdx = WHEN of --cached: argmatch's rules over default, never,
+; always (any prefix of one; an empty WHEN prefixes all three: ambiguous);
+; [V(cflag)] = what statx's flags are xor'ed with in dh (never:
+; AT_STATX_FORCE_SYNC and no AT_NO_AUTOMOUNT, as GNU; always:
+; AT_STATX_DONT_SYNC). A bad WHEN: argmatch's message, exit 1.
+cached:
+	push xsi                        ; (getopt's state: xsi, xdi, xbx)
+	push xdi
+	cmp byte [xdx], 0
+	je .ambiguous
+	mov edi, cwords
+	push 3
+	pop xcx
+.word:
+	mov xsi, xdx
+	push xdi
+.ch:
+	lodsb
+	test al, al
+	jz .found                       ; WHEN is a prefix of this word
+	scasb
+	je .ch
+	pop xdi
+	add edi, 9
+	loop .word
+	mov ecx, t_invalid
+	jmp .die
+.found:
+	pop xdi
+	mov al, [xdi + 8]
+	mov [V(cflag)], al
+	pop xdi
+	pop xsi
+	jmp _start.opt
+.ambiguous:
+	mov ecx, t_ambiguous
+.die:
+	mov esi, fmt_cached
+	xor eax, eax
+	call say
+	exit 1
+
+; mount_or_context - %m or %C: xdi = the directive's entry in dtab, the
+; file's statx record at VB (xbp), [V(name)] its name. Prints it.
+mount_or_context:
+	cmp byte [xdi], 'm'
+	je mount_point
+; %C: libselinux's lgetfilecon (getfilecon with -L) through gnulib's
+; wrapper: the attribute security.selinux up to its first NUL; an empty
+; value fails with ENOTSUP, "unlabeled" with ENODATA. A failure is GNU's
+; message (after stdout's bytes, as error() flushes) and a '?'.
+	OPT 'L'
+	jnz .follow
+	sys lgetxattr, [V(name)], xattr_name, ctxbuf, XATTR_MAX
+	jmp .got
+.follow:
+	sys getxattr, [V(name)], xattr_name, ctxbuf, XATTR_MAX
+.got:
+	test eax, eax
+	js .fail
+	jnz .value
+	push -EOPNOTSUPP
+	pop xax
+	jmp .fail
+.value:
+	mov byte [ctxbuf + xax], 0
+	mov esi, ctxbuf
+	mov edi, t_unlabeled
+	push 10
+	pop xcx
+	repe cmpsb
+	mov esi, ctxbuf
+	jne .put
+	push -ENODATA
+	pop xax
+.fail:
+	push xax
+	call msg_prep
+	mov esi, msg_context
+	mov xdx, [V(name)]
+	call af_start                   ; xdi past the quoted name in qbuf
+	pop xax
+	mov esi, t_enodata              ; (two reasons the library's texts
+	cmp eax, -ENODATA               ; do not have)
+	je .reason
+	mov esi, t_enotsup
+	cmp eax, -EOPNOTSUPP
+	jne .tail
+.reason:
+	call af_put
+	xor eax, eax
+.tail:
+	call err_tail                   ; STATUS = 1
+	mov esi, qmark
+.put:
+	jmp strput
+
+; msg_prep - before a message: stdout's bytes out (glibc's error() flushes
+; stdout first), and the zone's data in idbuf marked lost (the message is
+; built in qbuf, the same bytes). Keeps every register.
+msg_prep:
+	and byte [V(tzok)], 0
+	jmp flush
+
+; mount_point - %m as GNU 9.1's out_mount_point: unless the file is a
+; symbolic link and -L is not given, the bind mount at its canonical name
+; (canonicalize_file_name; its failure: GNU's message and '?'); else the
+; mount point find_mount_point reaches from it, or the bind mount there.
+mount_point:
+	OPT 'L'
+	jnz .resolve
+	mov al, [xbp + STX_MODE + 1]
+	and al, S_IFMT >> 8
+	cmp al, S_IFLNK >> 8
+	je .walk
+.resolve:
+	mov xsi, [V(name)]
+	mov al, CAN_EXISTING
+	mov edi, canbuf
+	call canonicalize
+	jc .canon_fail
+	mov esi, canbuf
+	call bind_mount
+	jnc .put
+.walk:
+	call find_mount_point
+	jc .unknown
+	push xsi
+	call bind_mount
+	pop xax
+	jnc .put
+	xchg xax, xsi
+.put:
+	jmp strput
+.canon_fail:
+	mov esi, msg_canon
+	mov xdx, [V(name)]
+	call fm_msg
+.unknown:
+	mov STATUSb, 1
+	mov esi, qmark
+	jmp strput
+
+; fm_msg - "stat: TEXT'NAME': REASON" (xsi TEXT, xdx NAME, xax -errno),
+; after stdout's bytes; STATUS = 1. Clobbers as err_af.
+fm_msg:
+	call msg_prep
+	jmp err_af
+
+; bind_mount - xsi = a name: CF=0 and xsi = the source of the first entry
+; of the mount table (a dummy file system's, its source starting with '/')
+; mounted at that very name whose source is the same file (device and
+; inode, both stat'ed) as the name; else CF=1 (gnulib's find_bind_mount).
+; The table is read at the first call (GNU's message, once, when it cannot
+; be). Clobbers every register but xbp.
+bind_mount:
+	push xsi
+	cmp byte [mtread], 0
+	jne .have
+	inc byte [mtread]
+	call read_mounts
+.have:
+	mov xsi, [xsp]
+	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stxa
+	test eax, eax
+	js .none
+	mov edi, mtlist
+.entry:
+	cmp byte [xdi], 0
+	je .none
+	mov xsi, [xsp]
+	call streq                      ; xdi = the source
+	jne .next
+	push xdi
+	mov xsi, xdi
+	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stxb
+	test eax, eax
+	js .differ
+	mov esi, stxa + STX_INO
+	mov edi, stxb + STX_INO
+	cmpsd
+	jne .differ
+	cmpsd
+	jne .differ
+	mov esi, stxa + STX_DEV
+	mov edi, stxb + STX_DEV
+	cmpsd
+	jne .differ
+	cmpsd
+	jne .differ
+	pop xsi                         ; the source
+	pop xax
+	clc
+	ret
+.differ:
+	pop xdi
+.next:
+	xor eax, eax                    ; past the source
+	or ecx, -1
+	repne scasb
+	jmp .entry
+.none:
+	pop xax
+	stc
+	ret
+
+; streq - xsi, xdi = strings: ZF=1 when they are equal; xdi past its NUL
+; either way. Clobbers eax, ecx, xsi.
+streq:
+	lodsb
+	scasb
+	jne .ne
+	test al, al
+	jnz streq
+	ret
+.ne:
+	dec xdi
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	inc eax                         ; ZF=0
+	ret
+
+; read_mounts - gnulib's read_file_system_list: /proc/self/mountinfo (or,
+; when it cannot be opened, /etc/mtab in getmntent's format) read whole
+; into mtbuf; then the entries a bind mount can be found in, at mtlist:
+; "target\0source\0" for each dummy file system (ME_DUMMY: its type in
+; the list below) whose source begins with '/', an empty name after the
+; last (fields unescaped as gnulib's unescape_tab). A failure: GNU's
+; message "cannot read table of mounted file systems: REASON" (it does not
+; change the exit status) and an empty table; more than MTSZ bytes: the
+; same message with "File too large" (GNU has no limit).
+read_mounts:
+	sys open, f_mountinfo, O_RDONLY | O_CLOEXEC | O_LARGEFILE
+	test eax, eax
+	jns .opened
+	inc byte [mtab]
+	sys open, f_mtab, O_RDONLY | O_CLOEXEC | O_LARGEFILE
+	test eax, eax
+	js .fail
+.opened:
+	mov [mtfd], xax
+	mov dword [mtend], mtbuf
+.read:
+	mov A3d, mtbuf + MTSZ - 1
+	sub A3d, [mtend]
+	jz .big
+	sys read, [mtfd], [mtend]
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	js .rfail
+	jz .eof
+	add [mtend], eax
+	jmp .read
+.big:
+	push -EFBIG
+	pop xax
+.rfail:
+	push xax
+	sys close, [mtfd]
+	pop xax
+.fail:
+	mov byte [mtbuf], 0
+	push xax
+	call msg_prep
+	pop xax
+	mov esi, fmt_text
+	mov edx, msg_mtab
+	jmp say                         ; (STATUS unchanged, as GNU's)
+.eof:
+	sys close, [mtfd]
+	mov edi, [mtend]
+	mov byte [xdi], 0
+	mov esi, mtbuf
+	mov [mt_out], esi
+	cmp byte [mtab], 0
+	jne mntent
+; mountinfo: "ID PARENT MAJ:MIN ROOT TARGET OPTIONS [OPTIONAL...] - TYPE
+; SOURCE SUPER_OPTIONS", each field ended by a blank (gnulib's sscanf and
+; terminate_at_blank); a line that does not parse is skipped.
+.line:
+	cmp byte [xsi], 0
+	je mt_end
+	mov cl, 4
+.skip4:
+	call field
+	jc mt_skip
+	dec cl
+	jnz .skip4
+	mov [mt_target], esi
+	call field
+	jc mt_skip
+.dash:                                  ; strstr (options, " - ")
+	lodsb
+	test al, al
+	jz mt_end
+	cmp al, 10
+	je .line
+	cmp al, ' '
+	jne .dash
+	cmp word [xsi], '- '
+	jne .dash
+	inc esi
+	inc esi
+	mov [mt_type], esi
+	call field
+	jc mt_skip
+	mov [mt_source], esi
+	call field
+	jc mt_skip
+	call keep
+; fall through
+mt_skip:                                ; to the next line
+	lodsb
+	test al, al
+	jz mt_end
+	cmp al, 10
+	jne mt_skip
+	jmp read_mounts.line
+mt_end:
+	mov edi, [mt_out]
+	mov byte [xdi], 0
+	ret
+
+; mntent - /etc/mtab's lines as glibc's getmntent reads them: the
+; newline and the blanks (spaces, tabs) before it dropped, a line that is
+; then empty or starts (past blanks) with '#' skipped, the fields FSNAME
+; DIR TYPE OPTIONS split by strsep at a blank and the blanks after it
+; skipped (a missing field is ""); the type "none" is a dummy unless
+; "bind" is among the options (hasmntopt). xsi = mtbuf.
+mntent:
+	cmp esi, [mtend]
+	jae mt_end
+	mov edi, esi
+.eol:                                   ; the line's end: a NUL
+	mov al, [xdi]
+	test al, al
+	jz .ended
+	inc edi
+	cmp al, 10
+	jne .eol
+	dec edi
+.ended:
+	lea xdx, [xdi + 1]              ; the next line
+.trail:
+	mov byte [xdi], 0
+	cmp edi, esi
+	je .split
+	dec edi
+	cmp byte [xdi], ' '
+	je .trail
+	cmp byte [xdi], 9
+	je .trail
+.split:
+	push xdx
+	call blanks
+	test al, al
+	jz .next
+	cmp al, '#'
+	je .next
+	mov [mt_source], esi
+	call msep
+	mov [mt_target], esi
+	call msep
+	mov [mt_type], esi
+	call msep
+	mov [mt_opts], esi
+	call msep
+	call keep
+.next:
+	pop xsi
+	jmp mntent
+
+; blanks - xsi past spaces and tabs, al = the byte there
+blanks:
+	mov al, [xsi]
+	cmp al, ' '
+	je .b
+	cmp al, 9
+	jne .ret
+.b:
+	inc esi
+	jmp blanks
+.ret:
+	ret
+
+; msep - xsi at a field of an mtab line: the blank after it made a NUL,
+; xsi past it and the blanks after; at the line's NUL xsi stays there.
+msep:
+	lodsb
+	test al, al
+	jz .end
+	cmp al, ' '
+	je .blank
+	cmp al, 9
+	jne msep
+.blank:
+	mov byte [xsi-1], 0
+	jmp blanks
+.end:
+	dec esi
+	ret
+
+; field - xsi at a field of a mountinfo line: CF=0, the blank after it
+; made a NUL and xsi past it; CF=1 at the line's end (xsi there).
+field:
+	lodsb
+	cmp al, ' '
+	je .blank
+	cmp al, 10
+	je .eol
+	test al, al
+	jnz field
+.eol:
+	dec esi
+	stc
+	ret
+.blank:
+	mov byte [xsi-1], 0
+	ret                             ; (CF=0: they were equal)
+
+; keep - the entry at mt_target, mt_type, mt_source (and for mtab
+; mt_opts): appended at mt_out as "target\0source\0" when it is a dummy
+; whose unescaped source begins with '/'. Keeps xsi.
+keep:
+	push xsi
+	mov esi, [mt_type]
+	mov edi, esi
+	call unesc
+	mov edi, dummies
+.dummy:
+	cmp byte [xdi], 0
+	je .ret
+	mov esi, [mt_type]
+	call streq
+	jne .dummy
+	cmp byte [mtab], 0
+	je .is_dummy
+	cmp byte [xdi], 0               ; "none", the list's last: mtab's
+	jne .is_dummy                   ; bind mounts are not dummies
+	mov esi, [mt_opts]
+.opt:                                   ; hasmntopt (OPTIONS, "bind")
+	cmp dword [xsi], 'bind'
+	jne .opt_next
+	mov al, [xsi+4]
+	test al, al
+	jz .ret
+	cmp al, 10
+	je .ret
+	cmp al, ','
+	je .ret
+	cmp al, '='
+	je .ret
+.opt_next:
+	lodsb
+	test al, al
+	jz .is_dummy
+	cmp al, 10
+	je .is_dummy
+	cmp al, ','
+	jne .opt_next
+	jmp .opt
+.is_dummy:
+	mov esi, [mt_source]
+	mov edi, esi
+	call unesc
+	mov esi, [mt_source]
+	cmp byte [xsi], '/'
+	jne .ret
+	mov edi, [mt_out]               ; (at or before the line: the
+	mov esi, [mt_target]            ; entries only shrink)
+	call unesc
+	mov esi, [mt_source]
+.copy:
+	lodsb
+	stosb
+	test al, al
+	jnz .copy
+	mov [mt_out], edi
+.ret:
+	pop xsi
+	ret
+
+; unesc - gnulib's unescape_tab: xsi = a string copied to xdi (at or
+; before it) with each \ooo (first digit 0-3) made its byte; xdi past the
+; copy's NUL. Clobbers eax, ecx, xsi.
+unesc:
+	lodsb
+	cmp al, '\'
+	jne .put
+	movzx ecx, byte [xsi]
+	sub ecx, '0'
+	cmp ecx, 3
+	ja .put
+	movzx eax, byte [xsi+1]
+	sub eax, '0'
+	cmp eax, 7
+	ja .bs
+	shl ecx, 3
+	or ecx, eax
+	movzx eax, byte [xsi+2]
+	sub eax, '0'
+	cmp eax, 7
+	ja .bs
+	shl ecx, 3
+	or eax, ecx
+	add xsi, 3
+	jmp .put
+.bs:
+	mov al, '\'
+.put:
+	stosb
+	test al, al
+	jnz unesc
+	ret
+
+; find_mount_point - gnulib's (coreutils' find-mount-point.c): the working
+; directory saved (open "." or, failing that, getcwd), then chdir to the
+; file when it is a directory (its status is the last one), else to its
+; dir_name and stat "."; then up by ".." while ".." is on the same device
+; and not the same inode; the name there by getcwd. CF=0 and xsi = that
+; name (mpbuf); CF=1 after a failed step (GNU's message; none when getcwd
+; fails, as xgetcwd). The working directory is restored (or GNU's fatal
+; message, exit 1).
+find_mount_point:
+	sys open, dot, O_RDONLY | O_CLOEXEC | O_LARGEFILE
+	mov [cwdfd], xax
+	test eax, eax
+	jns .saved
+	sys getcwd, cwdname, CWDSZ
+	test eax, eax
+	js .nocwd
+	cmp byte [cwdname], '/'         ; glibc: "(unreachable)/..." is ENOENT
+	je .saved
+	push -ENOENT
+	pop xax
+.nocwd:
+	push xax
+	call msg_prep
+	pop xax
+	mov esi, msg_nocwd
+	call err_text
+	stc
+	ret
+.saved:
+	mov al, [xbp + STX_MODE + 1]
+	and al, S_IFMT >> 8
+	cmp al, S_IFDIR >> 8
+	jne .notdir
+	mov esi, ebp                    ; the last status: the file's
+	mov edi, stxl
+	mov ecx, STATX_RECORD / 4
+	rep movsd
+	sys chdir, [V(name)]
+	test eax, eax
+	jns .up
+	mov xdx, [V(name)]
+	mov esi, msg_chdir
+	call fm_msg                     ; (GNU returns at once: no restore
+	stc                             ; needed, its descriptor kept)
+	ret
+.notdir:                                ; chdir (dir_name (file))
+	mov xsi, [V(name)]
+	call dir_len
+	lea xdi, [xsi + xdx]
+	mov [cut_at], xdi
+	mov al, [xdi]
+	mov [cut_byte], al
+	test edx, edx
+	jz .dot
+	mov byte [xdi], 0               ; the name cut after its directory
+	mov xdx, xsi
+	jmp .cd
+.dot:
+	mov edx, dot
+.cd:
+	mov [cd_name], xdx
+	sys chdir, xdx
+	test eax, eax
+	jns .cd_ok
+	mov xdx, [cd_name]
+	mov esi, msg_chdir
+	call fm_msg
+	call uncut
+	stc
+	ret
+.cd_ok:
+	sys statx, AT_FDCWD, dot, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stxl
+	test eax, eax
+	jns .st_ok
+	push xax
+	call msg_prep
+	mov esi, msg_stat_cwd
+	mov xdx, [cd_name]
+	call af_start
+	mov esi, t_paren
+	call af_put
+	pop xax
+	call err_tail
+	call uncut
+	jmp .fail
+.st_ok:
+	call uncut
+.up:
+	sys statx, AT_FDCWD, dotdot, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stxp
+	test eax, eax
+	js .up_fail
+	mov esi, stxp + STX_DEV
+	mov edi, stxl + STX_DEV
+	cmpsd
+	jne .top
+	cmpsd
+	jne .top
+	mov esi, stxp + STX_INO
+	mov edi, stxl + STX_INO
+	cmpsd
+	jne .parent
+	cmpsd
+	je .top
+.parent:
+	sys chdir, dotdot
+	test eax, eax
+	js .cd_up_fail
+	mov esi, stxp
+	mov edi, stxl
+	mov ecx, STATX_RECORD / 4
+	rep movsd
+	jmp .up
+.up_fail:
+	mov esi, msg_stat
+	jmp .dotdot_msg
+.cd_up_fail:
+	mov esi, msg_chdir
+.dotdot_msg:
+	mov edx, dotdot
+	call fm_msg
+	jmp .fail
+.top:
+	sys getcwd, mpbuf, CWDSZ
+	test eax, eax
+	js .fail
+	cmp byte [mpbuf], '/'
+	jne .fail
+	mov dword [mp_res], mpbuf
+.fail:
+; restore_cwd: fchdir to the saved descriptor (then closed), or chdir to
+; the saved name
+	mov eax, [cwdfd]
+	test eax, eax
+	js .by_name
+	sys fchdir, xax
+	test eax, eax
+	js .lost
+	sys close, [cwdfd]
+	jmp .result
+.by_name:
+	sys chdir, cwdname
+	test eax, eax
+	js .lost
+.result:
+	mov esi, [mp_res]
+	and dword [mp_res], 0
+	cmp esi, 1                      ; CF=1 for none
+	ret
+.lost:
+	push xax
+	call msg_prep
+	pop xax
+	mov esi, msg_lost
+	call err_text
+	exit 1
+
+; uncut - the name's byte at cut_at put back. Keeps every register.
+uncut:
+	push xax
+	push xdi
+	mov xdi, [cut_at]
+	mov al, [cut_byte]
+	mov [xdi], al
+	pop xdi
+	pop xax
+	ret
+
+; dir_len - xsi = a name: edx = the length of gnulib's dir_name of it (0
+; for "."): the leading slash kept, the last component and the slashes
+; before it dropped. Clobbers eax, ecx, xdi.
+dir_len:
+	mov xdi, xsi
+.lead:
+	cmp byte [xdi], '/'
+	jne .scan0
+	inc xdi
+	jmp .lead
+.scan0:
+	mov xdx, xdi                    ; the last component
+	xor ecx, ecx                    ; 1 after a slash
+.scan:
+	mov al, [xdi]
+	test al, al
+	jz .done
+	inc xdi
+	cmp al, '/'
+	je .slash
+	test ecx, ecx
+	jz .scan
+	lea xdx, [xdi-1]
+	xor ecx, ecx
+	jmp .scan
+.slash:
+	mov cl, 1
+	jmp .scan
+.done:
+	sub edx, esi
+	xor eax, eax
+	cmp byte [xsi], '/'
+	sete al                         ; the prefix kept
+.strip:
+	cmp edx, eax
+	jbe .ret
+	cmp byte [xsi + xdx - 1], '/'
+	jne .ret
+	dec edx
+	jmp .strip
+.ret:
+	ret
+
+%include "rt/canonicalize.inc"
+COLD
+
+cwords:	db 'default', 0, 0
+	db 'never', 0, 0, 0, (AT_STATX_FORCE_SYNC | AT_NO_AUTOMOUNT) >> 8
+	db 'always', 0, 0, AT_STATX_DONT_SYNC >> 8
+t_invalid:	db 'invalid', 0
+t_ambiguous:	db 'ambiguous', 0
+fmt_cached:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--cached'", 10
+		db 'Valid arguments are:', 10, "  - 'default'", 10, "  - 'never'", 10
+		db "  - 'always'", 10, F_TRY, 0
+xattr_name:	db 'security.selinux', 0
+t_unlabeled:	db 'unlabeled', 0
+t_enodata:	db ': No data available', 0
+t_enotsup:	db ': Operation not supported', 0
+msg_context:	db 'failed to get security context of ', 0
+msg_canon:	db 'failed to canonicalize ', 0
+msg_mtab:	db 'cannot read table of mounted file systems', 0
+msg_nocwd:	db 'cannot get current directory', 0
+msg_chdir:	db 'cannot change to directory ', 0
+msg_stat_cwd:	db 'cannot stat current directory (now ', 0
+msg_stat:	db 'cannot stat ', 0
+msg_lost:	db 'failed to return to initial working directory', 0
+t_paren:	db ')', 0
+qmark:	db '?', 0
+dot:	db '.', 0
+dotdot:	db '..', 0
+f_mountinfo:	db '/proc/self/mountinfo', 0
+f_mtab:	db '/etc/mtab', 0
+; gnulib's ME_DUMMY_0 types, then "none" (mountinfo: always a dummy)
+dummies:	db 'autofs', 0, 'proc', 0, 'subfs', 0, 'debugfs', 0, 'devpts', 0
+		db 'fusectl', 0, 'fuse.portal', 0, 'mqueue', 0, 'rpc_pipefs', 0
+		db 'sysfs', 0, 'devfs', 0, 'kernfs', 0, 'ignore', 0, 'none', 0, 0
+
+
 
 BSS
 ; One page holds, for a trivial run, the variables (below VB: [xbp - n]),
@@ -1368,6 +2164,7 @@ uesc:	resb 1
 negz:	resb 1
 tzok:	resb 1
 tzabbr:	resb 1
+cflag:	resb 1
 tzoff:	resd 1
 VB:
 stx:	resb STATX_RECORD
@@ -1380,5 +2177,35 @@ obuf:	resb OBUFSZ
 ; path's messages (fs_msg), never at the same time
 idbuf:
 qbuf:	resb QBUFSZ
+; the cold part's, for %m and %C (touched only when they run), on one
+; page with canonicalize's variables, the end of its rest buffer (where a
+; name is copied) and the start of canbuf (peak RSS)
+	CAN_BSS 256, 128 + 4 * STATX_RECORD + 512
+mtread:	resb 1                          ; 1 once the mount table was read
+mtab:	resb 1                          ; 1: it came from /etc/mtab
+cut_byte:	resb 1
+mtfd:	resW 1
+mtend:	resW 1
+cwdfd:	resW 1
+cut_at:	resW 1
+cd_name:	resW 1
+mp_res:	resd 1
+mt_out:	resd 1
+mt_target:	resd 1
+mt_type:	resd 1
+mt_source:	resd 1
+mt_opts:	resd 1
+stxa:	resb STATX_RECORD
+stxb:	resb STATX_RECORD
+stxl:	resb STATX_RECORD
+stxp:	resb STATX_RECORD
+; canbuf: %m's canonical name, then the mount point's (mpbuf: the first is
+; no longer needed then); or %C's attribute (ctxbuf)
+canbuf:
+mpbuf:
+ctxbuf:	resb CAN_OUT                    ; (more than XATTR_MAX + 1)
+cwdname:	resb CWDSZ
+mtlist:                                 ; (the entries kept, in mtbuf)
+mtbuf:	resb MTSZ
 
 program_end

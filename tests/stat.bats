@@ -195,3 +195,141 @@ mktree() {
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu files stat -c '%n %s %F'
 }
+
+# in_ns SCRIPT - SCRIPT run by bash -e in a private mount namespace (the
+# mounts it makes vanish with it); `like_gnu ARGS...` compares our stat's
+# stdout, stderr and status with GNU's, byte for byte
+in_ns() {
+	unshare -m true 2>/dev/null || skip "cannot unshare a mount namespace"
+	S="$(bin stat)" unshare -m --propagation private bash -ec '
+like_gnu() {
+	"$S" "$@" > "$T/out" 2> "$T/err" && s1=0 || s1=$?
+	/usr/bin/stat "$@" > "$T/expected" 2> "$T/experr" && s2=0 || s2=$?
+	e1=$(<"$T/err") e2=$(<"$T/experr")
+	[ "$s1" -eq "$s2" ] && cmp -s "$T/expected" "$T/out" && [ "${e1//$S:/stat:}" = "${e2//\/usr\/bin\/stat:/stat:}" ] ||
+		{ echo "stat $*: status $s1, GNU $s2"; diff "$T/expected" "$T/out"; diff "$T/experr" "$T/err"; exit 1; }
+}
+'"$1"
+}
+
+@test "%m: a tmpfs mounted here, bind mounts of a directory and a file, links with and without -L" {
+	export T
+	in_ns '
+mkdir -p m d/sub b; touch f d/g m0
+mount -t tmpfs tmpfs m
+mkdir -p m/x/y; touch m/x/y/z m/file
+ln -s m/x/y/z lz; ln -s ../m lm; ln -s d ld; ln -s "$T/m/x" lx
+mount --bind d b
+mount --bind f m0
+like_gnu -c "%n %m" f d d/sub d/g m m/x m/x/y m/x/y/z m/file lz lm ld lx b b/g b/sub m0 . / "$T/m/x/y/"
+like_gnu -L -c "%n %m" f d m/x/y/z lz ld lx b m0
+like_gnu -c "%m %n" ./m//x/y/ m/x/../x/y/z m/x/y/../../..
+cd m/x
+like_gnu -c "[%m]" y y/z ../file ../../f . .. ../..
+like_gnu -c "[%m]" - < y/z
+like_gnu -c "[%m]" - < y
+'
+}
+
+@test "%m: a dummy file system mounted with a source that is the same file: that source, as gnulib's find_bind_mount" {
+	export T
+	in_ns '
+mkdir -p s "s p" dp
+mount -t sysfs /sys s
+mount -t sysfs /sys "s p"
+mount -t devpts /dev/pts dp 2>/dev/null || :
+like_gnu -c "%n %m" s s/kernel "s p" "s p/kernel" dp /sys /sys/kernel
+like_gnu -L -c "%n %m" s "s p"
+'
+}
+
+@test "%m: the mount table unreadable (/proc hidden), then /etc/mtab in getmntent's format" {
+	export T
+	in_ns '
+mkdir -p s2 s3 s4 s5 "a b" m; touch f
+mount -t tmpfs tmpfs m
+mount -t tmpfs tmpfs /proc
+like_gnu -c "%n %m" f m / m "a b"
+target=$(readlink /etc/mtab) || target=
+case $target in
+/proc/*) ;;
+*) exit 0 ;;
+esac
+mkdir -p "$(dirname "$target")"
+ln -s self/mounts /proc/mounts 2>/dev/null || :
+mkdir -p /proc/self
+printf "%s\n" "# comment" "" "  " "sysfs $T/s2 sysfs rw 0 0" "/sys	$T/s2 none rw,bind 0 0" \
+	"/sys $T/s3 none rw,bindx 0 0" "/sys $T/s4 none" "/sys $T/s5 none  ro,bind=1  " \
+	"/sys $T/a\\040b none defaults" "/dev/sda1 $T/m proc rw" > "$target"
+for d in s2 s3 s4 s5 "a b"; do mount -t sysfs /sys "$d"; done
+like_gnu -c "%n %m" s2 s3 s4 s5 "a b" f m
+'
+}
+
+@test "%m: a deleted working directory: canonicalize_file_name fails, GNU's message and '?'" {
+	mkdir gone
+	touch f
+	cd gone
+	rmdir ../gone
+	local s1=0 s2=0
+	"$(bin stat)" -c "[%m] %n" . ../f > "$T/out" 2> "$T/err" || s1=$?
+	/usr/bin/stat -c "[%m] %n" . ../f > "$T/expected" 2> "$T/experr" || s2=$?
+	cd "$T"
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ] && cmp expected out
+	[ "$(sed 's/^[^:]*://' err)" = "$(sed 's/^[^:]*://' experr)" ]
+	grep -q "failed to canonicalize '.': No such file or directory" err
+}
+
+@test "%m as a non-root user: a directory it cannot enter, a working directory it cannot read" {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p nox/in r; touch nox/in/file nox/file f
+	chmod 711 nox; chmod 700 nox/in; chmod 311 r; chmod 755 "$T"
+	local s1=0 s2=0
+	"${as[@]}" "$(bin stat)" -c "%n %m" nox nox/in nox/file nox/in/file > out 2> err || s1=$?
+	"${as[@]}" /usr/bin/stat -c "%n %m" nox nox/in nox/file nox/in/file > expected 2> experr || s2=$?
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ] && cmp expected out
+	[ "$(sed 's/^[^:]*://' err)" = "$(sed 's/^[^:]*://' experr)" ]
+	grep -q "cannot change to directory 'nox/in': Permission denied" err
+	cd r
+	"${as[@]}" "$(bin stat)" -c "%n %m" . ../f / > ../out
+	"${as[@]}" /usr/bin/stat -c "%n %m" . ../f / > ../expected
+	cd .. && cmp expected out
+}
+
+@test "%C: contexts set as the attribute security.selinux, 'unlabeled', an empty one; stdout and stderr in GNU's order" {
+	touch a u e n
+	printf 'system_u:object_r:tmp_t:s0' > ctx
+	python3 -c '
+import os, sys
+for f, v in (("a", b"system_u:object_r:tmp_t:s0\0"), ("u", b"unlabeled\0"), ("e", b""), ("n", b"ab\0cd")):
+    os.setxattr(f, "security.selinux", v)
+' 2>/dev/null || skip "cannot set security.selinux here"
+	ln -s a l
+	local s1=0 s2=0
+	"$(bin stat)" -c "%n [%C] [%-30C] [%.3C]" a u e n l nosuch > out 2>&1 || s1=$?
+	/usr/bin/stat -c "%n [%C] [%-30C] [%.3C]" a u e n l nosuch > expected 2>&1 || s2=$?
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	[ "$(sed "s|$(bin stat):|stat:|g" out)" = "$(sed 's|/usr/bin/stat:|stat:|g' expected)" ]
+	output_like_gnu stat -L -c "%n %C" l a
+	output_like_gnu stat --printf "%C|%5.6C\n" a
+}
+
+@test "%m and %C: the bytes before a message are out first, as glibc's error() flushes stdout" {
+	touch f
+	local s1=0 s2=0
+	"$(bin stat)" -c "x%Cy%mz%C" f - < f > out 2>&1 || s1=$?
+	/usr/bin/stat -c "x%Cy%mz%C" f - < f > expected 2>&1 || s2=$?
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	[ "$(sed "s|$(bin stat):|stat:|g" out)" = "$(sed 's|/usr/bin/stat:|stat:|g' expected)" ]
+}
+
+@test "peak RSS of --cached, %C and %m runs" {
+	printf 'one line\n' > f
+	rss_at_most 16 stat f
+	rss_at_most 24 stat --cached=never f
+	rss_at_most 24 stat --cached=always -c %n f
+	rss_error_at_most 24 stat -c %C f
+	rss_at_most 32 stat -c %m f
+	rss_at_most 32 stat -c %m /proc/self
+}
