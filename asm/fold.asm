@@ -18,8 +18,9 @@
 ; Exit status: 0; 1 when a FILE could not be read, on a bad WIDTH or
 ; option, a write error ("fold: write error: REASON", at the end, as GNU's
 ; stdio), or when closing a standard input it read fails ("fold: -: ...").
-; Differences from GNU: the long options (--bytes, --spaces, --width=N;
-; see README). With -s, a part of a line after a blank that has about
+; Long options as GNU's getopt_long (prefixes, --width=N or --width N):
+; --bytes, --spaces, --width=WIDTH.
+; Differences from GNU: with -s, a part of a line after a blank that has about
 ; 1 MiB without a blank and still fits the width (a width that large, or
 ; \b and \r keeping the column low) is refused: "fold: line too long for
 ; -s" and status 1 (GNU keeps it in memory).
@@ -32,7 +33,9 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
-use usage, opt_missing, err_file, errno_path, err_quoted, err_plain
+use usage, opt_missing, err_file, errno_path, err_quoted, err_plain, long_opt
+%define LONGOPT_AMBIGUOUS               ; GNU's message for --=x
+%define LONGOPT_BSS_HERE                ; ambp with the variables
 
 INSZ    equ 2048                ; one read (on the stack, next to argv)
 OBSZ    equ 1024 * 1024         ; the output buffer (on the stack)
@@ -50,7 +53,8 @@ _start:
 ; The options, as GNU's getopt with "bsw:0::1::...9::": clusters, options
 ; after operands (moved to the front), "--", "-" an operand. A digit is an
 ; option with an optional argument: it and the rest of its word are the
-; width.
+; width. "--NAME[=VALUE]" is long_opt's: --bytes, --spaces, --width=N
+; (prefixes; the value after "=" or the next argument).
 .arg:
 	mov xsi, [xbp]
 	add xbp, W
@@ -65,9 +69,19 @@ _start:
 	jne .letter
 	lodsb
 	test al, al
-	jnz opt_unrecognized            ; "--NAME"
+	jnz .long                       ; "--NAME"
 	inc byte [dashdash]
 	jmp .arg
+.long:
+	dec xsi                         ; xsi = NAME, xbx = the next slot
+	mov xbx, xbp
+	call long_opt                   ; al = the letter, xdx = N
+	mov xbp, xbx
+	mov xsi, xdx
+	cmp al, 'w'
+	je .number
+	mov esi, dash + 1               ; (no letters after it)
+	jmp .letter
 .operand:
 	add xdi, W
 	jmp .arg
@@ -511,6 +525,13 @@ parse_width:
 
 ten:		dd 10
 dash:		db '-', 0
+LONGOPTS:
+	db 'b', 'bytes', 0
+	db 's', 'spaces', 0
+	db 'w'|0x80, 'width', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
 msg_write:	db 'write error', 0
 msg_long:	db 'line too long for -s', 0
 fmt_cols:	db F_ARGV0, ': invalid number of columns: ', F_QUOTE, 10, 0
@@ -533,5 +554,7 @@ stdin_used: resb 1
 sync_err: resb 1
 dashdash: resb 1
 ovf:	resb 1
+ambp:	resd 1                          ; long_opt's (every long option)
+ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
 
 program_end

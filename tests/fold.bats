@@ -108,6 +108,11 @@ PY
 	rss_at_most 16 fold -w 2 < f
 	rss_at_most 16 fold -s -w 2 < f
 	rss_at_most 16 fold -b -w 2 f
+	rss_at_most 16 fold --bytes --spaces --width=2 f
+}
+
+@test "--help and --version: GNU's unrecognized option (see README)" {
+	option_unrecognized 1 fold --help --version
 }
 
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
