@@ -1,6 +1,6 @@
 ; tr - translate, squeeze and delete bytes of standard input.
 ;
-; Usage: tr [-AcCdst] SET1 [SET2]
+; Usage: tr [OPTION]... SET1 [SET2]
 ;   (none)  translate: each byte of SET1 becomes the byte at the same place
 ;           in SET2, which is extended with its last byte when shorter
 ;   -c, -C  use the complement of SET1 (the bytes not in it, ascending)
@@ -8,6 +8,9 @@
 ;   -s      squeeze runs of one byte of the last set given into one
 ;   -t      translate only the first len(SET2) bytes of SET1
 ;   (-A is accepted and ignored, as GNU's undocumented option.)
+;   --complement (-c), --delete (-d), --squeeze-repeats (-s),
+;   --truncate-set1 (-t): as GNU's getopt_long reads them (long_opt:
+;   unambiguous prefixes, its four messages)
 ; A set is bytes, escapes (\\ \a \b \f \n \r \t \v, \OOO of 1 to 3 octal
 ; digits), ranges a-z, [:CLASS:] for the 12 POSIX classes of the C locale,
 ; [=c=], [c*n] (n decimal, octal when it starts with 0) and [c*] (SET2 only:
@@ -17,9 +20,8 @@
 ; aligned: [:lower:] against [:upper:] maps case), with GNU's messages for
 ; every bad set and its two warnings.
 ; Exit status: 0; 1 for a usage error, a bad set, a read or write error.
-; Differences from GNU: long options (--complement, --delete,
-; --squeeze-repeats, --truncate-set1, --help, --version) are answered with
-; GNU's "unrecognized option" message. A [c*n] with n of 2^32 or more is
+; Differences from GNU: --help and --version are answered with GNU's
+; "unrecognized option" message. A [c*n] with n of 2^32 or more is
 ; iterated as if n were 2^32-1 (GNU would take hours to get there); its
 ; length counts in full (64 bits) as GNU's does. A failed write is
 ; reported as GNU's stdio would (one message, or two when the output
@@ -41,7 +43,9 @@
 
 %include "subk.inc"
 %include "layout.inc"
-use error, usage, quote_arg, errno_path
+use error, usage, quote_arg, errno_path, long_opt
+%define LONGOPT_AMBIGUOUS
+%define LONGOPT_BSS_HERE                ; ambp beside our variables
 
 BUFSZ	equ 128 * 1024
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
@@ -108,9 +112,7 @@ _start:
 	jne .letter
 	cmp byte [xdx+1], 0
 	je .operands
-	dec xdx
-	call set_globals
-	jmp opt_unrecognized            ; xdx = the argument
+	call tr_long                    ; al = its letter, xdx before a NUL
 .letter:
 	xor ecx, ecx
 .find:
@@ -649,6 +651,26 @@ set_globals:
 	push xax
 	_set_globals [argv0p]
 	pop xax
+	ret
+
+; tr_long - a long option, as GNU's getopt_long reads it (long_opt:
+; prefixes, its messages): xdx = the argument past its first '-', xsi =
+; the next argument's slot -> al = the option's letter, xdx = a byte
+; before a NUL (the end of a cluster). --help, --version: unrecognized.
+; clobbers xax, xbx, xcx
+tr_long:
+	call set_globals
+	push xsi
+	mov xbx, xsi
+	lea xsi, [xdx+1]
+	call long_opt
+	pop xsi
+	cmp al, '?'
+	jne .ok
+	mov xdx, [xsi-W]
+	jmp opt_unrecognized
+.ok:
+	mov edx, lo_tail
 	ret
 
 ; len_diff - edx:eax = the length of SET1 minus that of SET2 (xbx = set2);
@@ -1272,6 +1294,14 @@ printable:
 	ret
 
 opt_letters:	db 'AcCdst'
+LONGOPTS:					; GNU's order (its ambiguity lists)
+	db 'c', 'complement', 0
+	db 'd', 'delete', 0
+	db 's', 'squeeze-repeats', 0
+	db 't', 'truncate-set1', 0
+	db '?', 'help', 0
+	db '?', 'versio'
+lo_tail:	db 'n', 0, 0
 letters:	db 'abtnvfr'            ; \a .. \r: the bytes 7 .. 13
 ; the least and most operands by -d (bit 0) and -s (bit 1): min | max << 4
 minmax:		db 0x22, 0x11, 0x21, 0x22
@@ -1329,7 +1359,6 @@ msg_read:	db 'read error', 0
 msg_write:	db 'write error', 0
 
 BSS
-	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 zeros:	resb 256                        ; an empty set (never written)
 ; The words of unquote end where the variables start, WROOM bytes into a
 ; page (sets of up to WROOM/2 bytes have their words on it), and the
@@ -1351,11 +1380,15 @@ total:	resd 1                          ; bytes out (up to 2^32-1)
 werr:	resd 1                          ; -errno of a failed write, or 0
 gfirst:	resd 1                          ; the size of GNU's first fwrite
 tmp:	resd 3
+	GLOBALS_HERE                    ; i386: argv0 and status here, on the
+					; variables' page (a long option sets them)
 argv0p:	resW 1                          ; argv[0]
+ambp:	resd 1                          ; long_opt's (ambbuf: the pool)
 set1:	resb SETHDR
 set2:	resb SETHDR
 pool:
 buf:
+ambbuf:
 pbuf:	resb ESIZE * (2 * MAXARG + 3)   ; (> BUFSZ, > 4 * MAXARG + 4)
 %if BUFSZ > ESIZE * (2 * MAXARG + 3) || 4 * MAXARG + 4 > ESIZE * (2 * MAXARG + 3)
  %error "the pool must hold buf and pbuf"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # tr: what difftest cannot see: big and binary streams compared with GNU by
 # cmp (every mode of the byte loop), the reads and writes in big blocks,
-# SIGPIPE, /dev/full, a directory as stdin, and the long options that are
-# refused clearly (a known difference).
+# SIGPIPE, /dev/full, a directory as stdin, --help and --version refused
+# clearly (a known difference), the long options' RSS.
 load helpers
 
 # same_as_gnu ARGS... - ours and GNU's tr on the file in, outputs cmp'd
@@ -73,11 +73,20 @@ same_as_gnu() { compare_with_gnu tr "$@"; }
 	sh_fails 1 tr 'read error: Bad file descriptor' '"$1" a b <&-'
 }
 
-@test "long options are refused with GNU's message (a known difference)" {
-	run "$(bin tr)" --delete a
-	[ "$status" -eq 1 ]
-	[ "${lines[0]}" = "$(bin tr): unrecognized option '--delete'" ]
-	[ "${lines[1]}" = "Try '$(bin tr) --help' for more information." ]
+@test "--help and --version (and prefixes) are refused with GNU's message (a known difference)" {
+	for o in --help --version --h --ver; do
+		run "$(bin tr)" $o a
+		[ "$status" -eq 1 ]
+		[ "${lines[0]}" = "$(bin tr): unrecognized option '$o'" ]
+		[ "${lines[1]}" = "Try '$(bin tr) --help' for more information." ]
+	done
+}
+
+@test "long options: trivial runs in 16 KiB" {
+	printf 'hello world\n' > f
+	rss_at_most 16 tr --delete l < f
+	rss_at_most 16 tr --squeeze-repeats --complement a b < f
+	rss_at_most 16 tr --truncate-set1 abc xy < f
 }
 
 @test "sets of 131071 bytes (the kernel's longest argument), as GNU" {
