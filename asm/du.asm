@@ -30,6 +30,13 @@
 ;                         flags: the whole path, or what follows any '/'
 ;                         in it, as gnulib's exclude with EXCLUDE_WILDCARDS)
 ;   -X, --exclude-from=FILE  the patterns of FILE's lines ("-": stdin)
+;   --time[=WORD]         after the size, the latest modification time of
+;                         what the line counts (WORD atime, access, use:
+;                         access time; ctime, status: change time)
+;   --time-style=STYLE    full-iso, long-iso (the default), iso, or
+;                         +FORMAT (strftime's directives, see below); else
+;                         TIME_STYLE (posix- prefixes off, "locale" is
+;                         long-iso, a +FORMAT up to a newline)
 ; Without FILE: ".". Without -B, -h, --si, -k, -m, -b: DU_BLOCK_SIZE,
 ; BLOCK_SIZE, BLOCKSIZE, then 1024 (512 with POSIXLY_CORRECT), as GNU's
 ; human_options. Sizes: the blocks a file uses (st_blocks * 512), or
@@ -46,9 +53,10 @@
 ; a small run stays at 16 KiB of RSS (the vDSO's page is 4 more). The
 ; (device, inode) set starts with 16 slots on the variables' page and
 ; doubles as it fills, so a few operands or -L on a small tree stay there
-; too. The rare options' code (-B, --si, -t, --exclude, -X, -l -L's cycle
-; check, the messages) is a cold part of its own (2 pages): their runs
-; are 24 KiB (28 with --exclude, 32 with -X), the others 16.
+; too. Times are local (rt/localtime.inc: TZ, or /etc/localtime). The
+; rare options' code (-B, --si, -t, --exclude, -X, --time, -l -L's cycle
+; check, the messages) is a cold part of its own (3 pages): their runs
+; are 28 KiB (32 with --exclude, 36 with -X or --time), the others 16.
 ; Exit status: 0; 1 after "du: cannot access 'F': Reason", "du: cannot
 ; read directory 'D': Reason" (the rest still counted), a usage error, a
 ; bad -B or -t (GNU's three messages), an unreadable -X file, or a write
@@ -64,12 +72,18 @@
 ; run at once (GNU reports the other bad options first); a path longer
 ; than 1 MiB, more than 64 MiB of names pending in the directories being
 ; walked, more than 1.5 million hard-linked files, more than 65536
-; patterns or 4 MiB of -X files fail with a message.
+; patterns or 4 MiB of -X files fail with a message. --time-style=+FORMAT
+; writes %a %A %b %B %c %C %d %D %e %F %h %H %I %j %k %l %m %M %n %N
+; (and %1N..%9N) %p %P %q %r %R %s %S %t %T %u %U %w %W %x %X %y %Y %z %%
+; as GNU's in the C locale, other letters as they are; %G %g %V %Z, the
+; flags _ - 0 ^ # +, widths and the E, O and : modifiers fail with a
+; message (exit 1, before any output); years before 1 are not GNU's.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a directory is walked
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/blocksize.inc"
+%include "rt/localtime.inc"             ; (TZ_VARS; its code: the cold part's)
 use getopt_long, fs_msg, errno_path, quote_arg, err_plain, atou
 use human64, udigits, putc_buf, usage_try
 %define PUTC_FAIL err_plain
@@ -82,7 +96,29 @@ HSLOTS  equ 1 << 21                     ; the set's most slots (16 bytes each)
 RLIMIT_NOFILE equ 7
 STX_NLINK  equ 16
 STX_BLOCKS equ 48
-MASK equ STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE | STATX_BLOCKS
+STX_ATIME  equ 64
+STX_CTIME  equ 96
+STX_MTIME  equ 112
+MASK equ STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE | STATX_BLOCKS | STATX_ATIME | STATX_MTIME | STATX_CTIME
+TZBUFSZ equ 16384
+
+; pushW_all, popW_all - every register but xbp and xsp saved, restored
+%macro pushW_all 0
+	push xax
+	push xcx
+	push xdx
+	push xbx
+	push xsi
+	push xdi
+%endmacro
+%macro popW_all 0
+	pop xdi
+	pop xsi
+	pop xbx
+	pop xdx
+	pop xcx
+	pop xax
+%endmacro
 XMAX    equ 65536                       ; --exclude and -X patterns
 XTEXTSZ equ 4194304                     ; -X files' bytes
 ; flags (optbits' order)
@@ -111,7 +147,7 @@ _start:
 	mov byte [hshift], 32 - 4       ; (16 slots)
 	getopt_here
 .opt:
-	call getopt_long
+	call du_getopt
 	jc .options_done
 	cmp al, 'd'
 	je .depth
@@ -172,6 +208,11 @@ _start:
 	mov [deref], cl
 	jmp .opt
 .flags:
+	cmp al, 'Y'                     ; --time-style: read with --time only
+	jne .not_style
+	mov [tstyle], xdx
+	jmp .opt
+.not_style:
 	mov ecx, optbits
 .bit:                                   ; a s c x l S 0 --inodes: flag bits
 	cmp al, [xcx]
@@ -265,6 +306,10 @@ _start:
 	je .bytes
 	call inodes_warn                ; (cold)
 .bytes:
+	cmp byte [topt], 0              ; --time: the format, the zone (cold)
+	je .no_time
+	call time_setup
+.no_time:
 	mov al, 10                      ; -0: lines end with a NUL
 	test byte [flags], 1 << B_NULL
 	jz .eol
@@ -309,6 +354,10 @@ _start:
 	call copystr
 	sub edi, pbuf
 	mov [plen], edi
+	cmp byte [topt], 0
+	je .total_line
+	call time_total
+.total_line:
 	mov eax, [grand]
 	mov edx, [grand + 4]
 	call put_line                   ; (no threshold for the total)
@@ -462,6 +511,10 @@ count_entry:
 .size:
 	add [grand], eax                ; (-c: every entry once)
 	adc [grand + 4], edx
+	cmp byte [topt], 0              ; --time: its own time (cold)
+	je .own
+	call time_own
+.own:
 	push xdx
 	push xax
 	movzx ecx, word [stx + STX_MODE]
@@ -472,6 +525,10 @@ count_entry:
 	test eax, eax
 	js .unreadable
 	call walk                       ; edx:eax = the contents
+	cmp byte [topt], 0              ; --time: with its contents' (cold)
+	je .walked
+	call time_dir
+.walked:
 	pop xcx
 	add eax, ecx
 	pop xcx
@@ -569,6 +626,10 @@ walk:
 	mov al, [deref]                 ; below an operand: -L's
 	shr al, 1
 	call set_follow
+	cmp byte [topt], 0              ; --time: this level's latest (cold)
+	je .no_time
+	call time_init
+.no_time:
 ; each name: its status, its size (a directory's with its contents), its
 ; line when -a or a directory, within --max-depth
 .entry:
@@ -621,6 +682,9 @@ walk:
 .add:
 	add [xbp + F_TOT], eax
 	adc [xbp + F_TOT + 4], edx
+	cmp byte [topt], 0
+	je .added
+	call time_acc
 .added:
 	mov ebx, [depth]
 	cmp ebx, [maxd]
@@ -785,6 +849,46 @@ hash_find:
 .ret:
 	ret
 
+; du_getopt - getopt_long, and --time's optional argument: a "--NAME"
+; without "=VALUE" naming --time is taken alone (xdx = 0), as df_getopt
+du_getopt:
+	test xbx, xbx
+	jnz .g
+	mov xax, [xsi]
+	test xax, xax
+	jz .g
+	cmp word [xax], '--'
+	jne .g
+	mov xcx, xax
+.eq:
+	inc xcx
+	mov dl, [xcx]
+	test dl, dl
+	jz .alone
+	cmp dl, '='
+	jne .eq
+.g:
+	jmp getopt_long
+.alone:
+	cmp byte [xax + 2], 0           ; "--": getopt's
+	je .g
+	push xsi
+	push xdi
+	push xbx
+	push xsp                        ; a "next argument" long_opt may take
+	mov xbx, xsp
+	lea xsi, [xax + 2]
+	call long_opt
+	pop xcx
+	pop xbx
+	pop xdi
+	pop xsi
+	cmp al, 'W'
+	jne .g
+	add xsi, W
+	xor edx, edx                    ; (CF=0)
+	ret
+
 ; put_entry - as put_line, within --threshold (cold: thr_pass)
 put_entry:
 	cmp byte [thrset], 0
@@ -826,6 +930,10 @@ put_line:
 	sub ecx, esi
 	call puts
 .tab:
+	cmp byte [topt], 0              ; --time: "\tDATE" (cold)
+	je .path
+	call time_put
+.path:
 	mov al, 9
 	call putc
 	mov esi, pbuf
@@ -879,8 +987,8 @@ LONGOPTS:                               ; GNU's order (its ambiguity lists)
 	db 's', 'summarize', 0
 	db 'c', 'total', 0
 	db 'T'|0x80, 'threshold', 0
-	db '?', 'time', 0
-	db '?'|0x80, 'time-style', 0
+	db 'W'|0x80, 'time', 0          ; (its argument optional: du_getopt)
+	db 'Y'|0x80, 'time-style', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0
@@ -899,6 +1007,8 @@ opt_cold:
 	call err_plain
 	exit 1
 .known:
+	cmp al, 'W'
+	je time_opt
 	cmp al, 'B'
 	je .block
 	cmp al, 'Z'
@@ -1537,6 +1647,814 @@ ctype:
 .ret:
 	ret
 
+
+; --time[=WORD], --time-style=STYLE: the latest time of what a line
+; counts (du's tmax) after its size, as fprintftime writes it in the
+; local zone (rt/localtime.inc).
+; time_opt - --time (xdx = 0) or --time=WORD (atime access use, ctime
+; status: argmatch's prefixes and messages). keeps xsi xdi xbx
+time_opt:
+	mov byte [topt], 1
+	mov dword [toff], stx + STX_MTIME
+	test xdx, xdx
+	jz .ret
+	push xsi
+	push xdi
+	push xbx
+	mov xsi, xdx
+	mov edi, time_words
+	call argmatch
+	mov ecx, time_valid
+	jc argmatch_fail
+	movzx eax, al
+	add eax, stx
+	mov [toff], eax
+	pop xbx
+	pop xdi
+	pop xsi
+.ret:
+	ret
+
+; argmatch - xsi = ARG, xdi = a table (db VALUE, 'name', 0, ...; a 0
+; byte after the last): CF=0: al = the VALUE of the name ARG is, or the
+; one value of the names it begins; CF=1: none (ah = 0), or names of
+; several values (ah = 1). xdx = ARG. clobbers xax xbx xcx xsi xdi
+argmatch:
+	mov xdx, xsi
+	xor ecx, ecx                    ; cl: 0 none, 1 one value, 2 several
+.entry:
+	mov bl, [xdi]                   ; the value
+	inc xdi
+	test bl, bl
+	jz .end
+	mov xsi, xdx
+.cmp:
+	lodsb
+	test al, al
+	jz .prefix
+	scasb
+	je .cmp
+	dec xdi
+.skip:                                  ; to the next entry
+	mov al, [xdi]
+	inc xdi
+	test al, al
+	jnz .skip
+	jmp .entry
+.prefix:
+	cmp byte [xdi], 0
+	je .exact
+	test cl, cl
+	jnz .again
+	mov cl, 1
+	mov ch, bl
+	jmp .skip
+.again:
+	cmp ch, bl
+	je .skip
+	mov cl, 2
+	jmp .skip
+.exact:
+	mov al, bl
+	clc
+	ret
+.end:
+	mov al, ch
+	mov ah, cl
+	shr ah, 1                       ; (1: ambiguous)
+	cmp cl, 1
+	jne .bad
+	clc
+	ret
+.bad:
+	stc
+	ret
+
+; argmatch_fail - ah = 1 ambiguous, else invalid; xdx = ARG, xcx =
+; " for 'WHAT'" and the valid list: GNU's message, the Try line, exit 1
+argmatch_fail:
+	mov esi, fmt_arginv
+	test ah, ah
+	jz .say
+	mov esi, fmt_argamb
+.say:
+	xor eax, eax
+	call say
+	exit 1
+
+; time_setup - after the options, with --time: the format (--time-style,
+; else TIME_STYLE as GNU reads it, else long-iso), checked; the zone.
+; clobbers all but xdi, xbp
+time_setup:
+	push xdi
+	mov xsi, [tstyle]
+	test xsi, xsi
+	jnz .style
+	mov esi, e_tstyle
+	call getenv
+	jc .long_iso
+	cmp byte [xsi], '+'
+	jne .not_fmt
+	mov xdi, xsi                    ; a format: up to a newline
+.nl:
+	mov al, [xdi]
+	test al, al
+	jz .style
+	cmp al, 10
+	je .cut
+	inc xdi
+	jmp .nl
+.cut:
+	mov byte [xdi], 0
+	jmp .style
+.not_fmt:
+	mov edi, s_locale
+	mov xbx, xsi
+.loc:
+	lodsb
+	scasb
+	jne .posix
+	test al, al
+	jnz .loc
+.long_iso:
+	mov esi, fmt_long_iso
+	jmp .format
+.posix:                                 ; "posix-" prefixes off
+	mov xsi, xbx
+	mov edi, s_posix
+	push 6
+	pop xcx
+	repe cmpsb
+	mov xsi, xbx
+	jne .style
+	add xbx, 6
+	jmp .posix
+.style:
+	cmp byte [xsi], '+'
+	jne .named
+	inc xsi
+	jmp .format
+.named:
+	mov edi, style_words
+	call argmatch
+	mov ecx, style_valid
+	jc argmatch_fail
+	movzx esi, al
+	add esi, fmt_full_iso - 1
+.format:
+	mov [tfmt], xsi
+; the directives this du writes: all but %G %g %V %Z, and no flags,
+; widths (but %1N..%9N) or E O modifiers
+.check:
+	lodsb
+	test al, al
+	jz .checked
+	cmp al, '%'
+	jne .check
+	lodsb
+	test al, al
+	jz .checked
+	cmp al, '1'
+	jb .flag
+	cmp al, '9'
+	ja .flag
+	lodsb
+	cmp al, 'N'
+	jne .refuse
+	jmp .check
+.flag:
+	mov edi, t_refused
+	push t_refused_end - t_refused
+	pop xcx
+	repne scasb
+	jne .check
+.refuse:
+	mov xdx, [tfmt]
+	mov esi, fmt_tref
+	xor eax, eax
+	call say
+	exit 1
+.checked:
+	mov esi, tmin                   ; the total's latest: none yet
+	mov edi, gt
+	movsd
+	movsd
+	movsd
+	mov xsi, [envp]
+	mov edi, tzbuf
+	call tz_load
+	pop xdi
+	ret
+
+; time_own - stx's time (--time's kind): the entry's latest so far (rt),
+; its level's slot (tlev[depth]'s first) and the total's (gt). keeps all
+time_own:
+	pushW_all
+	mov esi, [toff]
+	mov edi, rt
+	movsd
+	movsd
+	movsd
+	mov edi, [depth]
+	imul edi, edi, 24
+	add edi, tlev
+	mov esi, rt
+	movsd
+	movsd
+	movsd
+	mov esi, rt
+	mov edi, gt
+	call tmax
+	popW_all
+	ret
+
+; time_dir - a directory walked: its latest, with its contents' (rt =
+; the later of tlev[depth]'s own and tlev[depth + 1]'s latest). keeps all
+time_dir:
+	pushW_all
+	mov esi, [depth]
+	imul esi, esi, 24
+	add esi, tlev
+	mov edi, rt
+	movsd
+	movsd
+	movsd
+	add esi, 24
+	mov edi, rt
+	call tmax
+	popW_all
+	ret
+
+; time_init - the walk's level (depth): its latest none yet. keeps all
+time_init:
+	pushW_all
+	mov edi, [depth]
+	imul edi, edi, 24
+	add edi, tlev + 12
+	mov esi, tmin
+	movsd
+	movsd
+	movsd
+	popW_all
+	ret
+
+; time_acc - an entry counted in its directory's line: tlev[depth]'s
+; latest the later of it and rt. keeps all
+time_acc:
+	pushW_all
+	mov edi, [depth]
+	imul edi, edi, 24
+	add edi, tlev + 12
+	mov esi, rt
+	call tmax
+	popW_all
+	ret
+
+; time_total - the total's line: rt = gt. keeps all
+time_total:
+	pushW_all
+	mov esi, gt
+	mov edi, rt
+	movsd
+	movsd
+	movsd
+	popW_all
+	ret
+
+; tmax - xsi, xdi = times (seconds: 64 bits signed, nanoseconds): the one
+; at xdi the later of both. clobbers xax xcx xsi xdi
+tmax:
+	mov eax, [xsi + 4]
+	cmp eax, [xdi + 4]
+	jg .copy
+	jl .ret
+	mov eax, [xsi]
+	cmp eax, [xdi]
+	ja .copy
+	jb .ret
+	mov eax, [xsi + 8]
+	cmp eax, [xdi + 8]
+	jbe .ret
+.copy:
+	movsd
+	movsd
+	movsd
+.ret:
+	ret
+
+; time_put - "\t" and rt as the format says, in the local zone. keeps all
+time_put:
+	pushW_all
+	mov al, 9
+	call putc
+	call tconv
+	mov xsi, [tfmt]
+	call tput
+	popW_all
+	ret
+
+; tconv - rt into the fields tf_* (localtime: tz_offset, then days and
+; seconds of the day; the date by H. Hinnant's civil_from_days).
+; clobbers xax xbx xcx xdx xsi xdi
+tconv:
+	mov eax, [rt]
+	mov edx, [rt + 4]
+	call tz_offset
+	jnc .zone
+	xor ecx, ecx
+	xor edi, edi
+.zone:
+	lea ebx, [ecx + edi]
+	mov [tf_gmt], ebx
+	mov ebx, ecx
+	sar ebx, 31
+	add eax, ecx
+	adc edx, ebx
+	mov ecx, 86400
+	call sdiv                       ; eax = days, edx = the second of the day
+	push xax
+	xchg eax, edx
+	xor edx, edx
+	mov ecx, 3600
+	div ecx
+	mov [tf_hour], eax
+	push xdx
+	add eax, 11                     ; %I: (H + 11) % 12 + 1
+	xor edx, edx
+	mov ecx, 12
+	div ecx
+	inc edx
+	mov [tf_h12], edx
+	pop xax
+	xor edx, edx
+	mov ecx, 60
+	div ecx
+	mov [tf_min], eax
+	mov [tf_sec], edx
+	mov eax, [xsp]                  ; the days
+	add eax, 4                      ; 1970-01-01 was a Thursday
+	cdq
+	mov ecx, 7
+	idiv ecx
+	test edx, edx
+	jns .wday
+	add edx, ecx
+.wday:
+	mov [tf_wday], edx
+	test edx, edx
+	jnz .u
+	mov dl, 7
+.u:
+	mov [tf_wday1], edx
+	mov eax, [xsp]
+	add eax, 719468                 ; z: days since 0000-03-01
+	mov esi, eax
+	test eax, eax
+	jns .z
+	sub eax, 146096
+.z:
+	cdq
+	mov ecx, 146097
+	idiv ecx                        ; era
+	mov ebx, eax
+	imul eax, eax, 146097
+	sub esi, eax                    ; doe, the day of the era
+	mov eax, esi
+	xor edx, edx
+	mov ecx, 1460
+	div ecx
+	mov edi, esi
+	sub edi, eax
+	mov eax, esi
+	xor edx, edx
+	mov ecx, 36524
+	div ecx
+	add edi, eax
+	mov eax, esi
+	xor edx, edx
+	mov ecx, 146096
+	div ecx
+	sub edi, eax
+	xchg eax, edi
+	xor edx, edx
+	mov ecx, 365
+	div ecx                         ; yoe, the year of the era
+	mov edi, eax
+	imul ebx, ebx, 400
+	add ebx, eax                    ; the year (from March)
+	imul eax, edi, 365
+	mov ecx, edi
+	shr ecx, 2
+	add eax, ecx
+	push xax
+	xchg eax, edi
+	xor edx, edx
+	mov ecx, 100
+	div ecx
+	pop xcx
+	sub ecx, eax
+	sub esi, ecx                    ; doy, from March 1st
+	imul eax, esi, 5
+	add eax, 2
+	xor edx, edx
+	mov ecx, 153
+	div ecx                         ; mp, the month from March
+	mov edi, eax
+	imul eax, eax, 153
+	add eax, 2
+	xor edx, edx
+	mov ecx, 5
+	div ecx
+	sub esi, eax
+	inc esi
+	mov [tf_mday], esi
+	lea eax, [edi + 3]
+	cmp edi, 10
+	jb .mon
+	sub eax, 12
+.mon:
+	mov [tf_mon], eax
+	cmp eax, 2
+	ja .year
+	inc ebx
+.year:
+	mov [tf_year], ebx
+	dec eax                         ; %q
+	xor edx, edx
+	mov ecx, 3
+	div ecx
+	inc eax
+	mov [tf_q], eax
+	mov eax, ebx                    ; %C, %y (floor)
+	cdq
+	mov ecx, 100
+	idiv ecx
+	test edx, edx
+	jns .cent
+	add edx, ecx
+	dec eax
+.cent:
+	mov [tf_cent], eax
+	mov [tf_yy], edx
+	xchg eax, ebx
+	push 1
+	pop xcx
+	mov edx, ecx
+	call tz_days                    ; January 1st
+	pop xcx
+	sub ecx, eax                    ; the day of the year (0-365)
+	lea eax, [ecx + 1]
+	mov [tf_yday1], eax
+	lea eax, [ecx + 7]              ; %U: (yday + 7 - wday) / 7
+	push xax
+	sub eax, [tf_wday]
+	xor edx, edx
+	mov ecx, 7
+	div ecx
+	mov [tf_U], eax
+	mov eax, [tf_wday]              ; %W: (yday + 7 - (wday + 6) % 7) / 7
+	add eax, 6
+	xor edx, edx
+	div ecx
+	pop xax
+	sub eax, edx
+	xor edx, edx
+	div ecx
+	mov [tf_W], eax
+	ret
+
+; sdiv - edx:eax signed / ecx (0 < ecx < 2^31), rounded down: eax = the
+; quotient (its low 32 bits), edx = the remainder (0 <= edx < ecx)
+sdiv:
+	test edx, edx
+	jns .pos
+	not eax
+	not edx
+	call .pos
+	not eax
+	not edx
+	add edx, ecx
+	ret
+.pos:
+	push xbx
+	mov ebx, eax
+	mov eax, edx
+	xor edx, edx
+	div ecx
+	xchg eax, ebx
+	div ecx
+	pop xbx
+	ret
+
+; tput - xsi = a format: written as fprintftime writes it from tf_* and
+; rt (unknown directives as they are). Recursive. clobbers xax..xdi
+tput:
+.loop:
+	lodsb
+	test al, al
+	jz .ret
+	cmp al, '%'
+	je .dir
+.put:
+	call putc
+	jmp .loop
+.ret:
+	ret
+.dir:
+	lodsb
+	test al, al
+	jnz .known
+	mov al, '%'                     ; a '%' at the end: itself
+	jmp putc
+.known:
+	mov cl, 9                       ; %N's digits
+	cmp al, '1'
+	jb .nowidth
+	cmp al, '9'
+	ja .nowidth
+	sub al, '0'
+	mov cl, al
+	lodsb                           ; ('N': checked)
+.nowidth:
+; numbers: tnums' entries (letter, field, width | 0x80 for spaces)
+	mov edi, tnums
+.num:
+	cmp byte [xdi], 0
+	je .notnum
+	cmp al, [xdi]
+	je .number
+	add edi, 3
+	jmp .num
+.number:
+	movzx edx, byte [xdi + 1]
+	mov eax, [tf + xdx]
+	movzx ecx, byte [xdi + 2]
+	call putnum
+	jmp .loop
+.notnum:
+; compounds: tsubs' entries (letter, its format's offset from tsub0)
+	mov edi, tsubs
+.sub:
+	cmp byte [xdi], 0
+	je .notsub
+	cmp al, [xdi]
+	je .compound
+	add edi, 2
+	jmp .sub
+.compound:
+	movzx eax, byte [xdi + 1]
+	push xsi
+	lea esi, [eax + tsub0]
+	call tput
+	pop xsi
+	jmp .loop
+.notsub:
+	cmp al, 'n'
+	jne .not_n
+	mov al, 10
+	jmp .put
+.not_n:
+	cmp al, 't'
+	jne .not_t
+	mov al, 9
+	jmp .put
+.not_t:
+	cmp al, '%'
+	je .put
+	mov ebx, tf_wday
+	mov edx, day_names
+	cmp al, 'a'
+	je .abbr
+	cmp al, 'A'
+	je .full
+	mov ebx, tf_mon
+	mov edx, month_names - 1        ; (month 1: past this NUL... see nth)
+	cmp al, 'b'
+	je .abbr
+	cmp al, 'B'
+	je .full
+	cmp al, 'p'
+	je .ampm
+	cmp al, 'P'
+	je .ampm
+	cmp al, 'N'
+	je .ns
+	cmp al, 's'
+	je .epoch
+	cmp al, 'z'
+	je .zone
+	push xax                        ; unknown: "%C" as it is
+	mov al, '%'
+	call putc
+	pop xax
+	jmp .put
+.abbr:
+	mov cl, 3
+	jmp .name
+.full:
+	mov cl, 12
+.name:                                  ; the [xbx]th of the names at xdx
+	mov eax, [xbx]
+	push xsi
+	mov esi, edx
+	call nth_name
+.nl:
+	lodsb
+	test al, al
+	jz .named
+	call putc
+	dec cl
+	jnz .nl
+.named:
+	pop xsi
+	jmp .loop
+.ampm:
+	mov ah, al                      ; 'p': AM PM, 'P': am pm
+	mov al, 'A'
+	cmp dword [tf_hour], 12
+	jb .am
+	mov al, 'P'
+.am:
+	cmp ah, 'P'
+	jne .case
+	or al, 0x20
+.case:
+	call putc
+	mov al, 'M'
+	cmp ah, 'P'
+	jne .put
+	mov al, 'm'
+	jmp .put
+.ns:                                    ; nanoseconds: cl of their 9 digits
+	push xsi
+	push xcx
+	mov eax, [rt + 8]
+	mov edi, tnum + 9
+	push 9
+	pop xsi
+	mov ecx, 10
+.nsd:
+	xor edx, edx
+	div ecx
+	add dl, '0'
+	dec edi
+	mov [xdi], dl
+	dec esi
+	jnz .nsd
+	pop xcx
+	mov esi, edi
+	movzx ecx, cl
+	call puts
+	pop xsi
+	jmp .loop
+.epoch:                                 ; seconds since the epoch, signed
+	push xsi
+	mov eax, [rt]
+	mov edx, [rt + 4]
+	test edx, edx
+	jns .pos
+	push xax
+	mov al, '-'
+	call putc
+	pop xax
+	neg eax
+	adc edx, 0
+	neg edx
+.pos:
+	mov [val], eax
+	mov [val + 4], edx
+	mov edi, tnum_end
+	mov ecx, 10
+	call udigits
+	mov esi, edi
+	mov ecx, tnum_end
+	sub ecx, edi
+	call puts
+	pop xsi
+	jmp .loop
+.zone:                                  ; +hhmm
+	mov eax, [tf_gmt]
+	mov dl, '+'
+	test eax, eax
+	jns .east
+	neg eax
+	mov dl, '-'
+.east:
+	push xax
+	mov al, dl
+	call putc
+	pop xax
+	xor edx, edx
+	mov ecx, 60
+	div ecx                         ; minutes
+	xor edx, edx
+	div ecx
+	push xdx
+	mov ecx, 2
+	call putnum
+	pop xax
+	mov ecx, 2
+	call putnum
+	jmp .loop
+
+; nth_name - xsi = NUL-separated names, eax = an index: xsi at that name.
+; clobbers xax
+nth_name:
+	test eax, eax
+	jz .ret
+.skip:
+	cmp byte [xsi], 0
+	lea xsi, [xsi + 1]
+	jne .skip
+	dec eax
+	jmp nth_name
+.ret:
+	ret
+
+; putnum - eax = a number, ecx = the least digits (| 0x80: padded with
+; spaces, not zeros): written. clobbers xax xcx xdx xdi; keeps xsi, xbx
+putnum:
+	push xsi
+	mov edi, tnum_end
+	mov esi, ecx
+.digit:
+	xor edx, edx
+	mov ecx, 10
+	div ecx
+	add dl, '0'
+	dec edi
+	mov [xdi], dl
+	test eax, eax
+	jnz .digit
+	mov eax, esi
+	and esi, 0x7f
+	mov ecx, tnum_end
+	sub ecx, edi                    ; the digits
+	mov dl, '0'
+	test al, 0x80
+	jz .pad
+	mov dl, ' '
+.pad:
+	cmp ecx, esi
+	jae .digits
+	mov al, dl
+	call putc
+	dec esi
+	jmp .pad
+.digits:
+	mov esi, edi
+	call puts
+	pop xsi
+	ret
+
+time_words:	db STX_ATIME, 'atime', 0, STX_ATIME, 'access', 0, STX_ATIME, 'use', 0
+		db STX_CTIME, 'ctime', 0, STX_CTIME, 'status', 0, 0
+style_words:	db 1, 'full-iso', 0
+		db fmt_long_iso - fmt_full_iso + 1, 'long-iso', 0
+		db fmt_iso - fmt_full_iso + 1, 'iso', 0, 0
+fmt_full_iso:	db '%Y-%m-%d %H:%M:%S.%N %z', 0
+fmt_long_iso:	db '%Y-%m-%d %H:%M', 0
+fmt_iso:	db '%Y-%m-%d', 0
+e_tstyle:	db 'TIME_STYLE=', 0
+s_locale:	db 'locale', 0
+s_posix:	db 'posix-'
+t_refused:	db '_-0^#+EO:GgVZ'
+t_refused_end:
+; the numbers: letter, its field (tf_* - tf), width (| 0x80: spaces)
+tnums:	db 'Y', tf_year - tf, 4, 'm', tf_mon - tf, 2, 'd', tf_mday - tf, 2
+	db 'e', tf_mday - tf, 0x82, 'H', tf_hour - tf, 2, 'k', tf_hour - tf, 0x82
+	db 'I', tf_h12 - tf, 2, 'l', tf_h12 - tf, 0x82, 'M', tf_min - tf, 2
+	db 'S', tf_sec - tf, 2, 'j', tf_yday1 - tf, 3, 'C', tf_cent - tf, 2
+	db 'y', tf_yy - tf, 2, 'u', tf_wday1 - tf, 1, 'w', tf_wday - tf, 1
+	db 'q', tf_q - tf, 1, 'U', tf_U - tf, 2, 'W', tf_W - tf, 2, 0
+; the compounds: letter, its format (from tsub0)
+tsubs:	db 'F', ts_F - tsub0, 'T', ts_T - tsub0, 'R', ts_R - tsub0
+	db 'D', ts_D - tsub0, 'x', ts_D - tsub0, 'X', ts_T - tsub0
+	db 'c', ts_c - tsub0, 'r', ts_r - tsub0, 'h', ts_h - tsub0, 0
+tsub0:
+ts_F:	db '%Y-%m-%d', 0
+ts_T:	db '%H:%M:%S', 0
+ts_R:	db '%H:%M', 0
+ts_D:	db '%m/%d/%y', 0
+ts_c:	db '%a %b %e %H:%M:%S %Y', 0
+ts_r:	db '%I:%M:%S %p', 0
+ts_h:	db '%b', 0
+day_names:	db 'Sunday', 0, 'Monday', 0, 'Tuesday', 0, 'Wednesday', 0
+		db 'Thursday', 0, 'Friday', 0, 'Saturday', 0
+		db 0
+month_names:	db 'January', 0, 'February', 0, 'March', 0, 'April', 0, 'May', 0
+		db 'June', 0, 'July', 0, 'August', 0, 'September', 0
+		db 'October', 0, 'November', 0, 'December', 0
+tmin:	dd 0, 0x80000000, 0             ; the earliest time: none yet
+fmt_arginv:	db F_ARGV0, ': invalid argument ', F_QUOTE, F_TEXT, F_TRY, 0
+fmt_argamb:	db F_ARGV0, ': ambiguous argument ', F_QUOTE, F_TEXT, F_TRY, 0
+time_valid:	db " for '--time'", 10, 'Valid arguments are:', 10
+		db "  - 'atime', 'access', 'use'", 10, "  - 'ctime', 'status'", 10, 0
+style_valid:	db " for 'time style'", 10, 'Valid arguments are:', 10
+		db "  - 'full-iso'", 10, "  - 'long-iso'", 10, "  - 'iso'", 10, 0
+fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this du does not support (flags, widths, E, O, %G %g %V %Z)', 10, 0
+%include "rt/localtime.inc"             ; (tz_load, tz_offset, tz_days)
+
 	BS_HR
 	BS_PARSE
 	BS_POWERS
@@ -1598,6 +2516,32 @@ bad:	resb 1                          ; -X failed: the Try line
 hash_all:	resb 1
 dset:	resb 1
 ; the rare options' (cold code's) variables
+topt:	resb 1                          ; --time given
+tstyle:	resW 1                          ; --time-style's STYLE
+tfmt:	resW 1                          ; the time format
+toff:	resd 1                          ; stx + the time's offset
+rt:	resd 3                          ; a line's latest time (s, ns)
+gt:	resd 3                          ; the total's
+tf:                                     ; tconv's fields
+tf_year:	resd 1
+tf_mon:	resd 1
+tf_mday:	resd 1
+tf_hour:	resd 1
+tf_h12:	resd 1
+tf_min:	resd 1
+tf_sec:	resd 1
+tf_wday:	resd 1
+tf_wday1:	resd 1
+tf_yday1:	resd 1
+tf_cent:	resd 1
+tf_yy:	resd 1
+tf_q:	resd 1
+tf_U:	resd 1
+tf_W:	resd 1
+tf_gmt:	resd 1
+tnum:	resb 24
+tnum_end:
+	TZ_VARS
 hto:	resd 2                          ; (blocksize.inc's hr and parser)
 hn:	resd 2
 amt:	resd 2
@@ -1625,9 +2569,12 @@ pbuf:	resb PBUFSZ + 8 + GBUFSZ         ; into pbuf; the directory records
 	resb QBUFSZ - OBUFSZ - PBUFSZ - 8 - GBUFSZ ; after the path)
 psave:	resb PBUFSZ                     ; (err_path's copy of a long path)
 htab:	resb 2 * 16 * HSLOTS                ; (a table of 2^k slots at htab + 2^k * 16)
-; the rare options' (cold code's) variables
+; the rare options' big buffers (each touched only when used)
 xpats:	resW XMAX                       ; the patterns
 xtext:	resb XTEXTSZ + 1                ; -X files' lines
 anc:	resb 16 * (PBUFSZ / 2 + 2)      ; -l -L: each level's directory
+tlev:	resb 24 * (PBUFSZ / 2 + 2)      ; --time: each level's entry's own
+                                        ; time, then the level's latest
+tzbuf:	resb TZBUFSZ
 
 program_end
