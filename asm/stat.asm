@@ -1507,6 +1507,33 @@ mount_point:
 .put:
 	jmp strput
 .canon_fail:
+	push xax
+; glibc's realpath names a working directory past PATH_MAX (getcwd walks
+; up by itself) and reads no link for "." and "..": a relative name of
+; those alone resolves there (too long a name to stat for a bind mount);
+; the library's getcwd(2) says ENAMETOOLONG: on to the walk, as GNU's
+	mov xsi, [V(name)]
+	cmp eax, -ENAMETOOLONG
+	jne .canon_msg
+	cmp byte [xsi], '/'
+	je .canon_msg
+	xor ecx, ecx                    ; the dots of this component
+.dots:
+	lodsb
+	cmp al, '.'
+	jne .dots_end
+	inc ecx
+	jmp .dots
+.dots_end:
+	cmp ecx, 2
+	ja .canon_msg
+	xor ecx, ecx
+	test al, al
+	jz .dots_walk
+	cmp al, '/'
+	je .dots
+.canon_msg:
+	pop xax
 	mov esi, msg_canon
 	mov xdx, [V(name)]
 	call fm_msg
@@ -1514,6 +1541,9 @@ mount_point:
 	mov STATUSb, 1
 	mov esi, qmark
 	jmp strput
+.dots_walk:
+	pop xax
+	jmp .walk
 
 ; fm_msg - "stat: TEXT'NAME': REASON" (xsi TEXT, xdx NAME, xax -errno),
 ; after stdout's bytes; STATUS = 1. Clobbers as err_af.
@@ -1539,14 +1569,26 @@ bind_mount:
 	test eax, eax
 	js .none
 	mov edi, mtlist
-.entry:
+.entry:                                 ; xdx = the target, xbx the source
 	cmp byte [xdi], 0
 	je .none
-	mov xsi, [xsp]
-	call streq                      ; xdi = the source
+	mov xdx, xdi
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	mov xbx, xdi
+	repne scasb
+	push xdi                        ; the next entry
+	cmp byte [mtab], 0              ; (in the line's order: mtab's
+	je .ordered                     ; source first)
+	xchg xdx, xbx
+.ordered:
+	mov xsi, [xsp+W]
+	mov xdi, xdx
+	call streq
 	jne .next
-	push xdi
-	mov xsi, xdi
+	push xbx
+	mov xsi, xbx
 	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stxb
 	test eax, eax
 	js .differ
@@ -1564,14 +1606,13 @@ bind_mount:
 	jne .differ
 	pop xsi                         ; the source
 	pop xax
+	pop xax
 	clc
 	ret
 .differ:
-	pop xdi
+	pop xax
 .next:
-	xor eax, eax                    ; past the source
-	or ecx, -1
-	repne scasb
+	pop xdi
 	jmp .entry
 .none:
 	pop xax
@@ -1598,7 +1639,7 @@ streq:
 ; read_mounts - gnulib's read_file_system_list: /proc/self/mountinfo (or,
 ; when it cannot be opened, /etc/mtab in getmntent's format) read whole
 ; into mtbuf; then the entries a bind mount can be found in, at mtlist:
-; "target\0source\0" for each dummy file system (ME_DUMMY: its type in
+; "target\0source\0" (mtab: "source\0target\0") for each dummy file system (ME_DUMMY: its type in
 ; the list below) whose source begins with '/', an empty name after the
 ; last (fields unescaped as gnulib's unescape_tab). A failure: GNU's
 ; message "cannot read table of mounted file systems: REASON" (it does not
@@ -1814,6 +1855,9 @@ keep:
 	cmp byte [xdi], 0               ; "none", the list's last: mtab's
 	jne .is_dummy                   ; bind mounts are not dummies
 	mov esi, [mt_opts]
+	mov edi, esi
+	call unesc
+	mov esi, [mt_opts]
 .opt:                                   ; hasmntopt (OPTIONS, "bind")
 	cmp dword [xsi], 'bind'
 	jne .opt_next
@@ -1842,27 +1886,47 @@ keep:
 	mov esi, [mt_source]
 	cmp byte [xsi], '/'
 	jne .ret
-	mov edi, [mt_out]               ; (at or before the line: the
-	mov esi, [mt_target]            ; entries only shrink)
+	mov esi, [mt_target]
+	mov edi, esi
 	call unesc
-	mov esi, [mt_source]
+	mov edi, [mt_out]               ; (at or before the line, the two
+	mov esi, [mt_target]            ; in its order: each only moves
+	mov edx, [mt_source]            ; back)
+	cmp byte [mtab], 0
+	je .copy
+	xchg esi, edx
 .copy:
-	lodsb
-	stosb
-	test al, al
-	jnz .copy
+	call copyz
+	mov esi, edx
+	call copyz
 	mov [mt_out], edi
 .ret:
 	pop xsi
 	ret
 
+; copyz - xsi = a string copied to xdi, xdi past the copy's NUL
+copyz:
+	lodsb
+	stosb
+	test al, al
+	jnz copyz
+	ret
+
 ; unesc - gnulib's unescape_tab: xsi = a string copied to xdi (at or
 ; before it) with each \ooo (first digit 0-3) made its byte; xdi past the
-; copy's NUL. Clobbers eax, ecx, xsi.
+; copy's NUL. For /etc/mtab, glibc's decode_name instead: \040 \011 \012
+; \134 and \\ only. Clobbers eax, ecx, xsi.
 unesc:
 	lodsb
 	cmp al, '\'
 	jne .put
+	cmp byte [mtab], 0
+	je .octal
+	cmp byte [xsi], '\'
+	jne .octal
+	inc xsi                         ; "\\": one
+	jmp .put
+.octal:
 	movzx ecx, byte [xsi]
 	sub ecx, '0'
 	cmp ecx, 3
@@ -1879,6 +1943,17 @@ unesc:
 	ja .bs
 	shl ecx, 3
 	or eax, ecx
+	cmp byte [mtab], 0
+	je .take
+	cmp al, ' '
+	je .take
+	cmp al, 9
+	je .take
+	cmp al, 10
+	je .take
+	cmp al, '\'
+	jne .bs
+.take:
 	add xsi, 3
 	jmp .put
 .bs:

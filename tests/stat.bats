@@ -246,7 +246,7 @@ like_gnu -L -c "%n %m" s "s p"
 @test "%m: the mount table unreadable (/proc hidden), then /etc/mtab in getmntent's format" {
 	export T
 	in_ns '
-mkdir -p s2 s3 s4 s5 "a b" m; touch f
+mkdir -p s2 s3 s4 s5 "a b" m "t	b" "b\\\\s" "c\\\\d" q; touch f
 mount -t tmpfs tmpfs m
 mount -t tmpfs tmpfs /proc
 like_gnu -c "%n %m" f m / m "a b"
@@ -260,9 +260,10 @@ ln -s self/mounts /proc/mounts 2>/dev/null || :
 mkdir -p /proc/self
 printf "%s\n" "# comment" "" "  " "sysfs $T/s2 sysfs rw 0 0" "/sys	$T/s2 none rw,bind 0 0" \
 	"/sys $T/s3 none rw,bindx 0 0" "/sys $T/s4 none" "/sys $T/s5 none  ro,bind=1  " \
-	"/sys $T/a\\040b none defaults" "/dev/sda1 $T/m proc rw" > "$target"
-for d in s2 s3 s4 s5 "a b"; do mount -t sysfs /sys "$d"; done
-like_gnu -c "%n %m" s2 s3 s4 s5 "a b" f m
+	"/sys $T/a\\040b none defaults" "/dev/sda1 $T/m proc rw" \
+	"/sys $T/t\\011b n\\157ne ro,bi\\156d" "/sys $T/b\\\\\\\\s none x" "/sys $T/c\\134\\134d none x" "/sy\\163 $T/q none x" > "$target"
+for d in s2 s3 s4 s5 "a b" "t	b" "b\\\\s" "c\\\\d" q; do mount -t sysfs /sys "$d"; done
+like_gnu -c "%n %m" s2 s3 s4 s5 "a b" f m "t	b" "b\\\\s" "c\\\\d" q
 '
 }
 
@@ -278,6 +279,18 @@ like_gnu -c "%n %m" s2 s3 s4 s5 "a b" f m
 	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ] && cmp expected out
 	[ "$(sed 's/^[^:]*://' err)" = "$(sed 's/^[^:]*://' experr)" ]
 	grep -q "failed to canonicalize '.': No such file or directory" err
+}
+
+@test "%m in a working directory past PATH_MAX: '.' and '..' resolve there (glibc's getcwd), other names fail with GNU's message" {
+	local long=$(printf 'a%.0s' {1..250}) i s1=0 s2=0
+	for i in {1..18}; do mkdir "$long" && cd "$long"; done
+	touch f
+	"$(bin stat)" -c "[%m]" f . .. ./ .//./ ../.. "../$long" > "$T/out" 2> "$T/err" || s1=$?
+	/usr/bin/stat -c "[%m]" f . .. ./ .//./ ../.. "../$long" > "$T/expected" 2> "$T/experr" || s2=$?
+	cd "$T"
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ] && cmp expected out
+	[ "$(sed 's/^[^:]*://' err)" = "$(sed 's/^[^:]*://' experr)" ]
+	grep -q "failed to canonicalize 'f': File name too long" err
 }
 
 @test "%m as a non-root user: a directory it cannot enter, a working directory it cannot read" {
