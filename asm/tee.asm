@@ -1,6 +1,6 @@
 ; tee - copy standard input to standard output and to each FILE.
 ;
-; Usage: tee [-aip] [FILE]...
+; Usage: tee [-aip] [--output-error[=MODE]] [FILE]...
 ;   -a  append to the FILEs (O_APPEND) instead of truncating them
 ;   -i  ignore SIGINT
 ;   -p  ignore SIGPIPE: a broken pipe drops that output without a word
@@ -15,8 +15,17 @@
 ; standard input ("tee: standard input: REASON" when that fails).
 ; Exit status: 0; 1 when a FILE could not be opened or written, on a read
 ; error, or when closing standard input fails.
-; Differences from GNU: the long options (--append, --output-error[=MODE],
-; ...; see README). GNU writes 8 KiB at a time; tee writes what it got.
+; Long options as GNU's getopt_long (prefixes): --append,
+; --ignore-interrupts, --output-error[=MODE] (no MODE: as -p). MODE as
+; GNU's argmatch (a name or a prefix of only one; else GNU's invalid or
+; ambiguous argument message and exit 1): warn (EPIPE told too, SIGPIPE
+; ignored), warn-nopipe (-p), exit (the first output error, a broken pipe
+; too, ends tee: status 1), exit-nopipe (the same but for a broken pipe,
+; dropped silently); with warn, exit and exit-nopipe each round is read
+; and written output by output (GNU's order: an output after one that
+; failed never gets the bytes), no zero-copy; with exit and exit-nopipe
+; reads of 8 KiB as GNU's, so the output stops where GNU's does.
+; Differences from GNU: GNU writes 8 KiB at a time; tee writes what it got.
 ;
 ; Zero-copy: when standard input is a pipe, each round duplicates what the
 ; pipe holds into every output that is a pipe with tee(2) (nothing is
@@ -33,7 +42,9 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
-use usage, scan_flags, err_file, errno_path
+use usage, getopt_long, err_file, errno_path, quote_arg
+%define LONGOPT_OPTIONAL                ; --output-error[=MODE]
+%define LONGOPT_BSS_HERE                ; ambp with the variables
 
 %define SIGINT 2
 %define SIGPIPE 13
@@ -43,7 +54,10 @@ F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
 F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
 OPT_a   equ 1
 OPT_i   equ 2
-OPT_p   equ 4
+OPT_p   equ 4                   ; SIGPIPE ignored (any --output-error)
+OPT_W   equ 8                   ; EPIPE is an error too (warn, exit)
+OPT_X   equ 16                  ; an output error exits (exit, exit-nopipe)
+OPT_MODE equ OPT_p|OPT_W|OPT_X
 
 ; An output: a record of RECSZ bytes on the stack (stdout first, then
 ; each FILE opened).
@@ -60,10 +74,40 @@ FL_ALL    equ FL_ON|FL_TEE|FL_SPLICE
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
-	push xsp
+
+; The options (getopt_long: xsi, xdi, xbx its state): -a, -i, and the
+; error mode, the last -p or --output-error[=MODE] (argmatch: a MODE, or
+; a prefix of only one; -p and no MODE: warn-nopipe) as OPT_MODE's bits.
+	getopt_here
+.opt:
+	call getopt_long                ; al = the letter, xdx = MODE or 0
+	jc .opts_done
+	mov cl, OPT_a
+	cmp al, 'a'
+	je .set
+	mov cl, OPT_i
+	cmp al, 'i'
+	je .set
+	and byte [opts], ~OPT_MODE      ; -p, --output-error
+	cmp al, 'p'
+	jne .mode
+	xor edx, edx                    ; -p: no MODE
+.mode:
+	push xsi
+	push xdi
+	call out_mode                   ; cl = the mode's bits
+	pop xdi
 	pop xsi
-	call scan_flags                 ; edx = the letters, operands xsp..xdi
-	mov [opts], dl
+.set:
+	or [opts], cl
+	jmp .opt
+.opts_done:
+	mov dl, [opts]
+	mov dword [rsize], BUFSZ
+	test dl, OPT_X                  ; exit modes: GNU's reads of 8 KiB, so
+	jz .rsize                       ; a failure stops at its byte
+	mov dword [rsize], 8192
+.rsize:
 	mov [args], xsp
 	mov [arge], xdi
 
@@ -133,6 +177,8 @@ _start:
 .open_failed:
 	mov xsi, [xbp + R_NAME]
 	call err_file
+	test byte [opts], OPT_X
+	jnz .exit
 	jmp .open
 .opened:
 	mov [rece], xbp
@@ -144,6 +190,8 @@ _start:
 	call is_fifo
 	mov byte [inmask], ~(FL_TEE|FL_SPLICE)
 	jne .outputs
+	test byte [opts], OPT_W|OPT_X   ; (their messages in GNU's order:
+	jnz .outputs                    ; each round written output by output)
 	or byte [inmask], -1            ; a pipe: nothing cleared
 	call raise_pipe                 ; (A1 = 0 still)
 .outputs:
@@ -325,7 +373,7 @@ round:
 read_path:
 	cmp dword [len], -1
 	jne .more
-	sys read, 0, buf, BUFSZ
+	sys read, 0, buf, [rsize]
 	test eax, eax
 	jle .end
 	mov [len], eax
@@ -401,16 +449,94 @@ out_error:
 	and byte [xbp + R_FL], ~FL_ON
 	dec dword [nout]
 	cmp eax, -EPIPE
-	je .ret
+	jne .say
+	test byte [opts], OPT_W
+	jz .ret
+.say:
 	mov xsi, [xbp + R_NAME]
-	jmp err_file
+	call err_file
+	test byte [opts], OPT_X
+	jnz _start.exit
 .ret:
 	ret
+
+; out_mode - cl = OPT_MODE's bits for the MODE at xdx (0: -p or no MODE,
+; warn-nopipe), as GNU's XARGMATCH: an exact name, else a prefix of only
+; one; else its message (ambiguous: a prefix of several), exit 1.
+; clobbers xax, xcx, xsi, xdi
+out_mode:
+	mov cl, OPT_p
+	test xdx, xdx
+	jz .ret
+	mov esi, modes
+	xor edi, edi                    ; edi = the prefix match, or -1: several
+.mode:
+	lodsb
+	test al, al
+	jz .modes_done
+	mov cl, al                      ; cl = its bits
+	push xdx
+	push xsi
+.cmp:
+	mov ah, [xdx]
+	inc xdx
+	lodsb
+	test ah, ah
+	jz .prefix                      ; MODE ended
+	cmp al, ah
+	je .cmp
+	pop xsi
+	pop xdx
+	jmp .skip
+.prefix:
+	pop xsi
+	pop xdx
+	test al, al
+	jz .ret                         ; exact: cl
+	test edi, edi
+	mov edi, esi                    ; (the first: its name)
+	jz .skip
+	or edi, -1
+.skip:
+	lodsb
+	test al, al
+	jnz .skip
+	jmp .mode
+.modes_done:
+	mov ecx, msg_ambiguous
+	inc edi
+	jz .fail
+	dec edi
+	mov ecx, msg_invalid
+	jz .fail
+	mov cl, [xdi-1]
+.ret:
+	ret
+.fail:
+	mov esi, fmt_mode
+	jmp usage_say
 
 msg_stdout:	db 'standard output', 0
 msg_stdin:	db 'standard input', 0
 msg_read:	db 'read error', 0
 OPTSPEC:	db 'aip', 0
+LONGOPTS:
+	db 'a', 'append', 0
+	db 'i', 'ignore-interrupts', 0
+	db 0x81, 'output-error', 0      ; optional_argument: al = 1
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+modes:	db OPT_p|OPT_W, 'warn', 0       ; GNU's output_error_args, each
+	db OPT_p, 'warn-nopipe', 0      ; after its bits
+	db OPT_p|OPT_W|OPT_X, 'exit', 0
+	db OPT_p|OPT_X, 'exit-nopipe', 0
+	db 0
+msg_invalid:	db 'invalid', 0
+msg_ambiguous:	db 'ambiguous', 0
+fmt_mode: db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--output-error'", 10
+	db 'Valid arguments are:', 10, "  - 'warn'", 10, "  - 'warn-nopipe'", 10
+	db "  - 'exit'", 10, "  - 'exit-nopipe'", 10, F_TRY, 0
 
 BSS
 stx:	resb STATX_RECORD
@@ -423,9 +549,12 @@ nout:	resd 1                          ; outputs left
 len:	resd 1
 base:	resd 1
 oflags:	resd 1
+rsize:	resW 1                          ; a read's size (BUFSZ, or GNU's 8192)
+ambp:	resd 1                          ; long_opt's (every long option)
 opts:	resb 1
 needbuf: resb 1
 inmask:	resb 1
 buf:	resb BUFSZ
+ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
 
 program_end

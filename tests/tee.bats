@@ -2,7 +2,8 @@
 # tee: what difftest cannot see: the system calls that move the bytes
 # (tee(2) and splice(2) from a pipe, read/write otherwise), outputs that
 # take only part of a round (a slow pipe), SIGPIPE and -p, -i and SIGINT,
-# an unwritable file as a non-root user, files past 4 GiB on i386.
+# an unwritable file as a non-root user, files past 4 GiB on i386,
+# --output-error's modes with a closed pipe.
 load helpers
 
 # closed_pipe PROG ARGS... - run PROG with stdout a pipe whose reader is
@@ -174,10 +175,36 @@ print(go([sys.argv[1], "-i", "f"]), go([sys.argv[1], "g"]))' "$(bin tee)"
 }
 
 @test "past 4 GiB: a sparse file through, and -a onto one (O_LARGEFILE)" {
-	truncate -s 4831838208 sparse
-	[ "$("$(bin tee)" < sparse | wc -c)" -eq 4831838208 ]
-	echo x | "$(bin tee)" -a sparse > /dev/null
-	[ "$(stat -c %s sparse)" -eq 4831838210 ]
+	shm_sparse 4831838208
+	[ "$("$(bin tee)" < "$sparse" | wc -c)" -eq 4831838208 ]
+	echo x | "$(bin tee)" -a "$sparse" > /dev/null
+	[ "$(stat -c %s "$sparse")" -eq 4831838210 ]
+}
+
+@test "--output-error=MODE with a closed pipe: each MODE as GNU's (status, message, the file)" {
+	seq 1 200000 > in
+	local m
+	for m in warn warn-nopipe exit exit-nopipe warn-n exit-n; do
+		run closed_pipe "$(bin tee)" --output-error=$m f
+		local ours=$output
+		cp f ours_f
+		run closed_pipe /usr/bin/tee --output-error=$m f
+		echo "$m: ours '$ours' GNU '$output'"
+		[ "$ours" = "$output" ]
+		cmp ours_f f
+	done
+	# no MODE: as -p
+	run closed_pipe "$(bin tee)" --output-e f
+	[ "$output" = "0 " ]
+	cmp in f
+	# warn through a pipe: every byte to the file, the pipe told once
+	run bash -c '/usr/bin/cat in | "$1" --output-error=warn g | head -c 1 > /dev/null; echo "${PIPESTATUS[1]}"' sh "$(bin tee)"
+	[ "$output" = "$(printf "%s: 'standard output': Broken pipe\n1" "$(bin tee)")" ]
+	cmp in g
+}
+
+@test "--help and --version: GNU's unrecognized option (see README)" {
+	option_unrecognized 1 tee --help --version
 }
 
 @test "trivial runs: RSS at most 16 KiB" {
@@ -186,6 +213,8 @@ print(go([sys.argv[1], "-i", "f"]), go([sys.argv[1], "g"]))' "$(bin tee)"
 	rss_at_most 16 tee < f
 	rss_at_most 16 tee out < f
 	rss_at_most 16 tee -a out < f
+	rss_at_most 16 tee --append --output-error=warn out < f
+	rss_at_most 16 tee --output-error=exit out < f
 }
 
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
