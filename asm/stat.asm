@@ -126,23 +126,26 @@ _start:
 ; do_file - xsi = the name: its status by the format chosen.
 do_file:
 	mov [V(name)], xsi
-	OPT 'f'
-	jnz do_fs
-%if AT_SYMLINK_NOFOLLOW != 0x100
- %error "deref: AT_SYMLINK_NOFOLLOW is not bit 8"
-%endif
-	mov edx, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
-	OPT 'L'
-	jz .nofollow
-	dec dh                          ; -L: no AT_SYMLINK_NOFOLLOW
-.nofollow:
 	push AT_FDCWD
 	pop A1
+%if AT_SYMLINK_NOFOLLOW != 0x100 || (AT_EMPTY_PATH | AT_NO_AUTOMOUNT) & 0xff
+ %error "dh: AT_SYMLINK_NOFOLLOW is not bit 8, or the '-' flags not in dh"
+%endif
+	mov edx, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT
 	cmp word [xsi], '-'
-	jne .call
+	jne .named
 	xor A1d, A1d                    ; "-": stdin, by the "" after its '-'
 	inc xsi
-	mov edx, AT_EMPTY_PATH | AT_NO_AUTOMOUNT
+	mov dh, (AT_EMPTY_PATH | AT_NO_AUTOMOUNT) >> 8
+	OPT 'f'
+	jnz dash_fs                     ; (cold)
+	jmp .call
+.named:
+	OPT 'f'
+	jnz do_fs
+	OPT 'L'
+	jz .call
+	dec dh                          ; -L: no AT_SYMLINK_NOFOLLOW
 .call:
 	xor dh, [V(cflag)]              ; --cached: 0, never 0x28, always 0x40
 	sys statx, A1, xsi, xdx, STATX_BASIC_STATS | STATX_BTIME, xbp
@@ -165,6 +168,8 @@ do_file:
 	mov esi, fmt_def2
 	jmp run_fmt
 .fail:
+	test A1d, A1d                   ; "-": fd 0 (statx keeps A1)
+	jz stdin_fail
 	mov esi, msg_statx
 .err:
 	and byte [V(tzok)], 0           ; (err_af writes qbuf: the zone's)
@@ -1469,6 +1474,22 @@ mount_or_context:
 .put:
 	jmp strput
 
+; dash_fs - the operand "-" with -f: GNU's refusal
+dash_fs:
+	call msg_prep
+	mov esi, fmt_dash_fs
+	mov edx, esi                    ; (no ARG: any string)
+	xor eax, eax
+	call say
+	mov STATUSb, 1
+	ret
+
+; stdin_fail - statx of "-" failed (xax = -errno): GNU's message for it
+stdin_fail:
+	call msg_prep
+	mov esi, msg_stdin
+	jmp err_text
+
 ; msg_prep - before a message: stdout's bytes out (glibc's error() flushes
 ; stdout first), and the zone's data in idbuf marked lost (the message is
 ; built in qbuf, the same bytes). Keeps every register.
@@ -2190,6 +2211,8 @@ t_unlabeled:	db 'unlabeled', 0
 t_enodata:	db ': No data available', 0
 t_enotsup:	db ': Operation not supported', 0
 msg_context:	db 'failed to get security context of ', 0
+fmt_dash_fs:	db F_ARGV0, ": using '-' to denote standard input does not work in file system mode", 10, 0
+msg_stdin:	db 'cannot stat standard input', 0
 msg_canon:	db 'failed to canonicalize ', 0
 msg_mtab:	db 'cannot read table of mounted file systems', 0
 msg_nocwd:	db 'cannot get current directory', 0

@@ -340,6 +340,7 @@ for f, v in (("a", b"system_u:object_r:tmp_t:s0\0"), ("u", b"unlabeled\0"), ("e"
 @test "peak RSS of --cached, %C and %m runs" {
 	printf 'one line\n' > f
 	rss_at_most 16 stat f
+	rss_at_most 16 stat -c %n - < f
 	rss_at_most 24 stat --cached=never f
 	rss_at_most 24 stat --cached=always -c %n f
 	rss_error_at_most 24 stat -c %C f
