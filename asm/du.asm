@@ -64,11 +64,7 @@
 ; Differences from GNU: a directory of more than 10000 entries is walked
 ; in getdents order (GNU's fts sorts such big ones by inode number on
 ; some file systems); no cycle warnings; --files0-from, --help, --version
-; are not supported (--files0-from fails with a message); --exclude's
-; [=c=] and [.c.] are not supported (a plain '[' there), '^' negates a
-; set even with POSIXLY_CORRECT, and a pattern without wildcards is
-; matched after a "//" in a path as fnmatch does (GNU's string compare
-; also tries what follows the first '/' of "//"); a usage error ends the
+; are not supported (--files0-from fails with a message); a usage error ends the
 ; run at once (GNU reports the other bad options first); a path longer
 ; than 1 MiB, more than 64 MiB of names pending in the directories being
 ; walked, more than 1.5 million hard-linked files, more than 65536
@@ -1282,6 +1278,14 @@ excluded:
 	push xbx
 	push xcx
 	push xdx
+	cmp byte [fposix], 0            ; (once: POSIXLY_CORRECT set? then
+	jne .posix_known                ; '^' does not negate a set)
+	mov esi, e_posix
+	call getenv
+	mov al, 1
+	adc al, 0
+	mov [fposix], al                ; 1 set, 2 not
+.posix_known:
 	mov ecx, [plen]
 	mov byte [pbuf + xcx], 0
 	xor ebx, ebx
@@ -1306,8 +1310,10 @@ excluded:
 	jz .next
 	cmp al, '/'
 	jne .slash
-	cmp byte [xdx], '/'
-	je .slash
+	cmp byte [xdx], '/'             ; (a pattern without wildcards: after
+	jne .try                        ; every '/', as gnulib's string
+	call has_wild                   ; compare)
+	jc .slash
 	jmp .try
 .next:
 	inc ebx
@@ -1319,6 +1325,38 @@ excluded:
 	pop xcx
 	pop xbx
 	pop xdi
+	pop xsi
+	ret
+
+; has_wild - [fpat]: CF=1 when it has a wildcard ('*', '?', '[', ']'
+; not after a '\'), as gnulib's fnmatch_pattern_has_wildcards. keeps all
+has_wild:
+	push xsi
+	push xax
+	mov xsi, [fpat]
+.byte:
+	lodsb
+	test al, al
+	jz .ret                         ; (CF=0)
+	cmp al, '\'
+	jne .wild
+	cmp byte [xsi], 0
+	je .byte
+	inc xsi
+	jmp .byte
+.wild:
+	cmp al, '*'
+	je .yes
+	cmp al, '?'
+	je .yes
+	cmp al, '['
+	je .yes
+	cmp al, ']'
+	jne .byte
+.yes:
+	stc
+.ret:
+	pop xax
 	pop xsi
 	ret
 
@@ -1359,28 +1397,8 @@ fnmatch:
 	or eax, -1                      ; (ZF=0)
 	ret
 .trailing:                              ; a '\' at the end: with no wildcards,
-	mov xdx, [fpat]                 ; a plain '\'
-.wild:
-	mov al, [xdx]
-	inc xdx
-	test al, al
-	jz .plain
-	cmp al, '\'
-	jne .w
-	cmp byte [xdx], 0
-	je .plain
-	inc xdx
-	jmp .wild
-.w:
-	cmp al, '*'                     ; '*', '?', '[', ']': wildcards
-	je .fail
-	cmp al, '?'
-	je .fail
-	cmp al, '['
-	je .fail
-	cmp al, ']'
-	je .fail
-	jmp .wild
+	call has_wild                   ; a plain '\'
+	jc .fail
 .plain:
 	dec xsi                         ; (at the NUL again)
 	mov al, '\'
@@ -1420,6 +1438,8 @@ fnmatch:
 	je .not
 	cmp al, '^'
 	jne .b_first
+	cmp byte [fposix], 1
+	je .b_first
 .not:
 	inc edx
 	inc xsi
@@ -1437,6 +1457,10 @@ fnmatch:
 	jne .b_nul
 	cmp byte [xsi], ':'
 	je .b_class
+	cmp byte [xsi], '='
+	je .b_equiv
+	cmp byte [xsi], '.'
+	je .b_coll
 .b_nul:
 	test al, al
 	jz .b_plain
@@ -1454,17 +1478,27 @@ fnmatch:
 .b_range:
 	mov ch, al                      ; the range's start
 	lodsb
+.b_after:
 	cmp al, '-'
 	jne .b_end
 	cmp byte [xsi], ']'
 	je .b_end
 	lodsb                           ; its end
+	cmp al, '['
+	jne .b_cesc
+	cmp byte [xsi], '.'
+	jne .b_cesc
+	call .coll                      ; [.X.]: X
+	jne .b_fail
+	jmp .b_cmp
+.b_cesc:
 	cmp al, '\'
 	jne .b_cend
 	lodsb
 .b_cend:
 	test al, al
 	jz .b_fail
+.b_cmp:
 	cmp cl, ch
 	jb .b_next
 	cmp cl, al
@@ -1495,6 +1529,23 @@ fnmatch:
 .b_skip_class:
 	cmp al, '['
 	jne .b_matched
+	cmp byte [xsi], '='             ; [=X=]: 4 more bytes, or no match
+	jne .b_skip_coll
+	cmp byte [xsi + 1], 0
+	je .b_fail
+	cmp word [xsi + 2], '=]'
+	jne .b_fail
+	add xsi, 4
+	jmp .b_matched
+.b_skip_coll:
+	cmp byte [xsi], '.'             ; [.NAME.]: past it, or no match
+	jne .b_skip_cls
+	call .coll
+	je .b_matched
+	test al, al
+	jz .b_fail
+	jmp .b_matched
+.b_skip_cls:
 	cmp byte [xsi], ':'
 	jne .b_matched
 	mov xbx, xsi
@@ -1526,6 +1577,56 @@ fnmatch:
 	mov al, '['
 	jmp .lit
 ; [:NAME:]: xsi at the ':'; a NAME of other bytes than a-y: a plain '['
+; [=X=] (the C locale: X itself); not so formed: a plain '['
+.b_equiv:
+	mov ah, [xsi + 1]
+	test ah, ah
+	jz .b_normal
+	cmp word [xsi + 2], '=]'
+	jne .b_normal
+	add xsi, 4
+	cmp cl, ah
+	je .b_matched
+	lodsb
+	jmp .b_end
+; [.X.] (the C locale: a single byte X, else no match): X as a byte of
+; the set, a range's start too
+.b_coll:
+	call .coll
+	jne .b_fail
+	mov ch, al
+	cmp byte [xsi], '-'
+	jne .b_csingle
+	cmp byte [xsi + 1], 0
+	jne .b_crange                   ; (a range: not the byte alone)
+.b_csingle:
+	cmp al, cl
+	je .b_matched
+.b_crange:
+	lodsb
+	jmp .b_after
+; .coll - xsi at the '.' of "[.": xsi past the ".]" that follows; ZF=1:
+; one byte between (al = it); ZF=0: more or none (al != 0), or no ".]"
+; (al = 0). clobbers xbx
+.coll:
+	mov xbx, xsi
+.ce:
+	inc xsi
+	mov al, [xsi]
+	test al, al
+	jz .ce_nul
+	cmp al, '.'
+	jne .ce
+	cmp byte [xsi + 1], ']'
+	jne .ce
+	add xsi, 2
+	mov al, [xbx + 1]
+	add xbx, 4
+	cmp xsi, xbx
+	ret
+.ce_nul:
+	test esp, esp                   ; (ZF=0)
+	ret
 .b_class:
 	mov xbx, xsi
 .b_cn:
@@ -2557,6 +2658,7 @@ xalone:	resb 1
 thrneg:	resb 1                          ; -t's sign
 xtop:	resd 1                          ; -X's next byte in xtext
 fpat:	resW 1                          ; (fnmatch: the pattern)
+fposix:	resb 1                          ; (POSIXLY_CORRECT: 0 not known yet)
 num:	resb 40
 num_end:
 	resb 8                          ; (hr: a suffix after num_end)
