@@ -16,6 +16,7 @@
 ; a bad option, or a failed write of -v's lines.
 ; Differences from GNU: --help and --version are not supported.
 
+%define LONGOPT_ALIASES                 ; --path, --parents: one option
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
@@ -308,6 +309,7 @@ msg_removing:	db 'removing directory, ', 0
 OPTSPEC:	db 'pv', 0
 LONGOPTS:
 	db 'p', 'parents', 0
+	db 'p', 'path', 0                       ; (GNU's deprecated alias)
 	db 'v', 'verbose', 0
 	db 'i', 'ignore-fail-on-non-empty', 0
 	db '?', 'help', 0
