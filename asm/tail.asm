@@ -17,8 +17,14 @@
 ; "-" and no FILE mean standard input.
 ; Exit status: 0; 1 when a file could not be opened or read, for a bad
 ; option or number, or a write error.
-; Differences from GNU: the long options other than --pid, --retry and
-; --follow (and their prefixes) are not supported; -s takes a decimal
+; Long options as GNU's getopt_long (prefixes, --opt=ARG or --opt ARG):
+; --bytes --lines --quiet --silent --verbose --zero-terminated
+; --sleep-interval --follow[=HOW] --retry --pid --max-unchanged-stats=N
+; (checked as GNU's, then unused: following by name here is inotify's or
+; a look at the name at every check, never a count of unchanged stats)
+; and the undocumented ---disable-inotify, ---presume-input-pipe
+; (accepted, no effect: they change how GNU watches and reads only).
+; Differences from GNU: -s takes a decimal
 ; number (no exponent or hex); while following, the files are checked in
 ; turn after each wake-up (inotify, or every S seconds), so the order of
 ; the output of two files written at the same moment may differ; the
@@ -37,6 +43,9 @@
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
 use headtail_io, headtail_num, headtail_out, seek64, lseek64, count_try
 use scan_fwd, scan_back, strlen
+%define LONGOPT_AMBIGUOUS               ; long_opt (in the cold part)
+%define LONGOPT_OPTIONAL                ; --follow[=HOW]
+%define LONGOPT_BSS_HERE                ; ambp with the variables
 
 BUFSZ       equ 128 * 1024
 STX_BLKSIZE equ 4                       ; __u32 stx_blksize
@@ -206,7 +215,9 @@ _start:
 	jmp die
 
 ; The options (getopt: xsi, xdi, xbx are its state); a word "--NAME"
-; before getopt sees it is one of our long options.
+; before getopt sees it goes to long_option (cold: long_opt's names,
+; prefixes and messages), which comes back with a letter at .dispatch
+; or, for what it did itself, at .opt.
 .getopt:
 	mov xdi, xsp
 	xor ebx, ebx
@@ -226,8 +237,7 @@ _start:
 	cmp byte [xdx+2], 0
 	je .short
 	add xsi, W
-	call long_option
-	jmp .opt
+	jmp long_option                 ; (cold) back at .dispatch or .opt
 .operand:
 	mov [xdi], xdx
 	add xdi, W
@@ -236,6 +246,7 @@ _start:
 .short:
 	call getopt
 	jc .options_done
+.dispatch:                              ; al = the letter, xdx = its argument
 	cmp al, 'n'
 	je .lines
 	cmp al, 'c'
@@ -394,148 +405,6 @@ warn:
 	xor eax, eax
 	call say
 	pop xdi
-	ret
-
-; long_option - xdx = "--NAME[=VALUE]" (xsi past it in argv): --pid,
-; --retry, --follow and any prefix of them.
-long_option:
-	lea xax, [xdx+2]
-	mov ecx, long_pid
-	call .match
-	je .pid
-	mov ecx, long_retry
-	call .match
-	je .retry
-	mov ecx, long_follow
-	call .match
-	je .follow
-	jmp opt_unrecognized
-.retry:
-	cmp byte [xax], '='
-	je .no_arg
-	or byte [mode], M_RETRY
-	ret
-.no_arg:
-	mov esi, fmt_no_arg
-	jmp die
-.follow:
-	or byte [mode], M_FOREVER
-	cmp byte [xax], '='
-	jne .descriptor
-	inc xax
-	mov ecx, how_name
-	call .match
-	je .by_name
-	mov ecx, how_descriptor
-	call .match
-	jne .bad_how
-.descriptor:
-	and byte [mode], ~M_NAME
-	ret
-.by_name:
-	or byte [mode], M_NAME
-	ret
-.bad_how:
-	mov xdx, xax
-	mov ecx, msg_invalid
-	cmp byte [xax], 0
-	jne .how_say
-	mov ecx, msg_ambiguous
-.how_say:
-	mov esi, fmt_how
-	jmp die
-.pid:
-	cmp byte [xax], '='
-	jne .pid_next
-	inc xax
-	jmp .pid_value
-.pid_next:
-	mov xax, [xsi]
-	test xax, xax
-	jz .needs_arg
-	add xsi, W
-.pid_value:                             ; xax = the PID: digits only
-	push xsi                        ; ([cnt] is the count: kept)
-	mov xsi, xax
-%if W == 8
-	push qword [cnt]
-%else
-	push dword [cnt+4]
-	push dword [cnt]
-%endif
-	mov ecx, msg_pid
-	call count_arg
-	mov eax, [cnt]
-	cmp dword [cnt+4], 0
-	je .pid_fits
-	or eax, -1                      ; past 2^32: too large as well
-.pid_fits:
-%if W == 8
-	pop qword [cnt]
-%else
-	pop dword [cnt]
-	pop dword [cnt+4]
-%endif
-	mov xdx, xsi
-	pop xsi
-	push xdx
-.pid_end:
-	inc xdx
-	cmp byte [xdx], 0
-	jne .pid_end
-	mov cl, [xdx-1]
-	pop xdx
-	sub cl, '0'
-	cmp cl, 9
-	ja .pid_invalid
-	test eax, eax
-	js .pid_big
-	mov [pid], eax
-	ret
-.pid_invalid:
-	xor eax, eax
-	jmp .pid_bad
-.pid_big:
-	push -EOVERFLOW
-	pop xax
-.pid_bad:
-	mov esi, msg_pid
-	call err_quoted
-	exit 1
-.needs_arg:
-	mov esi, fmt_needs_arg
-	jmp die
-
-; .match - ZF=1 when the word at xax, up to '=' or its end, is a prefix
-; of the NUL-terminated name at xcx (and not empty); xax then points at
-; the '=' or the end. clobbers: xcx
-.match:
-	push xdx
-	push xax
-	cmp byte [xax], '='
-	je .no
-	cmp byte [xax], 0
-	je .no
-.m_byte:
-	mov dl, [xax]
-	test dl, dl
-	jz .yes
-	cmp dl, '='
-	je .yes
-	cmp dl, [xcx]
-	jne .no
-	inc xax
-	inc xcx
-	jmp .m_byte
-.yes:
-	pop xcx
-	pop xdx
-	cmp eax, eax
-	ret
-.no:
-	pop xax
-	pop xdx
-	test esp, esp
 	ret
 
 ; die - GNU's message xsi (xcx = TEXT, xdx = ARG, no reason), exit 1.
@@ -1339,17 +1208,178 @@ remember_pos:
 	ret
 
 OPTSPEC:	db 'c:n:fFqs:vz0123456789', 0
-msg_pid:	db 'invalid PID: ', 0
-long_pid:	db 'pid', 0
-long_retry:	db 'retry', 0
-long_follow:	db 'follow', 0
+dot:		db '.', 0
+
+; The long options: GNU's names (the table), their code and long_opt.
+LONGOPTS:
+	db 'c'|0x80, 'bytes', 0
+	db 0x81, 'follow', 0            ; optional_argument: al = 1
+	db 'n'|0x80, 'lines', 0
+	db 'M'|0x80, 'max-unchanged-stats', 0
+	db 'I', '-disable-inotify', 0
+	db 'P'|0x80, 'pid', 0
+	db 'I', '-presume-input-pipe', 0
+	db 'q', 'quiet', 0
+	db 'R', 'retry', 0
+	db 'q', 'silent', 0
+	db 's'|0x80, 'sleep-interval', 0
+	db 'v', 'verbose', 0
+	db 'z', 'zero-terminated', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
 how_name:	db 'name', 0
 how_descriptor:	db 'descriptor', 0
-dot:		db '.', 0
+
+; long_option - "--NAME[=VALUE]" at xdx, xsi = the next argument (jumped
+; to from _start's option loop): GNU's long options through long_opt
+; (prefixes, ambiguity lists, its messages). --bytes, --lines,
+; --sleep-interval, --quiet, --silent, --verbose and --zero-terminated
+; go on as their letters (_start.dispatch: al, xdx = the argument);
+; --follow[=HOW], --retry, --pid=PID, --max-unchanged-stats=N (checked
+; as GNU's, then unused: following by name is driven by inotify or a
+; look at the name at every check, never by counting unchanged stats)
+; and GNU's undocumented ---disable-inotify and ---presume-input-pipe
+; (ignored: they change how GNU watches and reads, not what it prints)
+; are done here, then back at _start.opt.
+long_option:
+	mov xbx, xsi
+	lea xsi, [xdx+2]
+	call long_opt                   ; al = the code, xdx = VALUE (or 0)
+	mov xsi, xbx
+	xor ebx, ebx                    ; (getopt: no cluster)
+	cmp al, 'a'
+	jae _start.dispatch             ; a letter
+	cmp al, 'R'
+	jne .not_retry
+	or byte [mode], M_RETRY
+.done:
+	jmp _start.opt
+.not_retry:
+	cmp al, 'I'
+	je .done
+	cmp al, 1
+	je .follow
+	mov ecx, msg_stats              ; 'M', 'P': a number
+	cmp al, 'M'
+	je .number
+	mov ecx, msg_pid
+.number:
+	call num_arg                    ; eax = the value (-1: 2^32 or more)
+	cmp ecx, msg_stats
+	je .done                        ; (checked, not used)
+	test eax, eax
+	js .pid_big                     ; past PID_T_MAX
+	mov [pid], eax
+	jmp .done
+.pid_big:
+	mov al, 2
+	mov xsi, xcx
+	jmp num_arg.fail
+
+; --follow: descriptor, or HOW as GNU's argmatch (a prefix of one).
+.follow:
+	or byte [mode], M_FOREVER
+	and byte [mode], ~M_NAME        ; no HOW: descriptor
+	test xdx, xdx
+	jz .done
+	mov ecx, msg_ambiguous          ; "": a prefix of both
+	cmp byte [xdx], 0
+	je .bad_how
+	mov ecx, how_name
+	call is_prefix
+	je .by_name
+	mov ecx, how_descriptor
+	call is_prefix
+	je .done
+	mov ecx, msg_invalid
+.bad_how:
+	mov esi, fmt_how
+	jmp die
+.by_name:
+	or byte [mode], M_NAME
+	jmp .done
+
+; is_prefix - ZF=1 when the string at xdx is a prefix of the one at xcx.
+; clobbers al, xcx
+is_prefix:
+	push xdx
+.byte:
+	mov al, [xdx]
+	test al, al
+	jz .ret                         ; ZF=1
+	cmp al, [xcx]
+	jne .ret
+	inc xdx
+	inc xcx
+	jmp .byte
+.ret:
+	pop xdx
+	ret
+
+; num_arg - the number at xdx as GNU's xdectoumax (xdx, 0, UINTMAX_MAX,
+; "", TEXT) reads it: white space and '+' may lead, then digits only (no
+; suffix), up to 2^64 - 1; xcx = TEXT. out: eax = the value (-1 when it
+; is 2^32 or more). A bad one: "ARGV0: TEXT'N'" (with ": Value too large
+; for defined data type" when too large), exit 1.
+; preserves xcx, xdx, xsi, [cnt]
+num_arg:
+	push xsi
+	push xcx
+	push xdx
+%if W == 8
+	push qword [cnt]
+%else
+	push dword [cnt+4]
+	push dword [cnt]
+%endif
+	mov xax, xdx
+.end:
+	inc xax
+	cmp byte [xax-1], 0
+	jne .end
+	mov al, [xax-2]                 ; the last byte, a digit ("": the
+	sub al, '0'                     ; byte before it: '=' or a NUL)
+	cmp al, 10
+	mov al, 1                       ; (invalid)
+	jae .bad
+	mov xsi, xdx
+	call count_try                  ; CF=1: al = 1, or 2 (only overflow)
+	jc .bad
+	mov eax, [cnt]
+	cmp dword [cnt+4], 0
+	je .fits
+	or eax, -1
+.fits:
+%if W == 8
+	pop qword [cnt]
+%else
+	pop dword [cnt]
+	pop dword [cnt+4]
+%endif
+	pop xdx
+	pop xcx
+	pop xsi
+	ret
+.bad:                                   ; (the stack: cnt's 8 bytes first)
+	mov xdx, [xsp+8]
+	mov xsi, [xsp+8+W]
+.fail:                                  ; al = 1 invalid, 2 too large
+	cmp al, 2
+	mov eax, -EOVERFLOW
+	je .say
+	xor eax, eax
+.say:
+	call err_quoted
+	exit 1
+
+%include "rt/long_opt.inc"              ; (cold: only for a long option)
 
 ; The messages are cold: a run that says none never maps their page (the
 ; hot part keeps to two code pages).
 COLD
+
+
 fmt_context:	db F_ARGV0, ': option used in invalid context -- ', F_ARG, 10, 0
 fmt_old:	db F_ARGV0, ': invalid number: ', F_QUOTE, ': Numerical result out of range', 10, 0
 fmt_old_plain:	db F_ARGV0, ': invalid number: ', F_QUOTE, 10, 0
@@ -1361,8 +1391,8 @@ msg_retry:	db '--retry', 0
 msg_retry_initial: db '--retry only effective for the initial open', 0
 msg_pid_word:	db 'PID', 0
 msg_pid_option:	db '--pid=PID', 0
-fmt_no_arg:	db F_ARGV0, ": option '--retry' doesn't allow an argument", 10, F_TRY, 0
-fmt_needs_arg:	db F_ARGV0, ": option '--pid' requires an argument", 10, F_TRY, 0
+msg_pid:	db 'invalid PID: ', 0
+msg_stats:	db 'invalid maximum number of unchanged stats between opens: ', 0
 msg_invalid:	db 'invalid', 0
 msg_ambiguous:	db 'ambiguous', 0
 fmt_how:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--follow'", 10
@@ -1401,6 +1431,7 @@ cur:		resd 2
 start:		resd 2
 end:		resd 2
 pid:		resd 1
+ambp:		resd 1                  ; long_opt's (every long option)
 cnt_err:	resb 1
 out_err:	resb 1
 mode:		resb 1
@@ -1420,6 +1451,7 @@ ifd:		resd 2                  ; also pollfd
 st:		resb 256
 wbuf:		resb HT_WSMALL            ; ht_window's first window
 obuf:		resb OBUFSZ
+ambbuf		equ obuf                ; long_opt's (no output before it)
 buf:		resb BUFSZ
 
 program_end

@@ -98,6 +98,9 @@ both() {
 	rss_at_most 16 tail -c 1 f
 	rss_at_most 16 tail -c 3 < f
 	rss_at_most 16 tail -c +2 f
+	rss_at_most 16 tail --lines=1 --quiet f
+	rss_at_most 16 tail --bytes=+2 --verbose < f
+	rss_at_most 16 tail --follow=name --pid=2147483647 --sleep-interval=2 f
 	# 1 KiB of input (wbuf, the first window, is 1280 bytes): long and short lines
 	head -c 1024 "$BATS_TEST_DIRNAME/../README.md" > k
 	seq 1 300 | head -c 1024 > s
@@ -106,6 +109,10 @@ both() {
 		rss_at_most 16 tail -n 3 < $i
 		cat $i | rss_at_most 16 tail -c 5
 	done
+}
+
+@test "--help and --version: GNU's unrecognized option (see README)" {
+	option_unrecognized 1 tail --help --version
 }
 
 @test "-f: appended lines, ended by --pid, as GNU" {
@@ -217,7 +224,10 @@ both() {
 	for o in "-f a b" "-f -n 1 a b" "-f -c 2 a b" "-f -q a b" "-f a nosuch b" \
 		"-F a nosuch" "-F nosuch" "-f dd a" "-F dd a" "-f -n +2 a" "-fv a" \
 		"-3f a" "-f -z a" "-f --retry nosuch a" "--follow a" "--follow=d a" \
-		"--follow=n a" "--follow= a" "--follow=x a" "a --retry" "-f - a" "-F a dd"; do
+		"--follow=n a" "--follow= a" "--follow=x a" "a --retry" "-f - a" "-F a dd" \
+		"--follow=name --retry --sleep-interval=0.5 --max-unchanged-stats=3 a" \
+		"---disable-inotify -f a" "--fo=desc --ret --lines=1 a b" "--follow --bytes=+2 --verbose a" \
+		"--retry a" "--max-unchanged-stats=x -f a" "---presume-input-pipe --lines -1 -f a"; do
 		st=0; timeout 5 "$(bin tail)" $o --pid=$p < a > o1 2> e1 || st=$?
 		echo "status $st" >> o1
 		sed -i "s#$(bin tail)#tail#" e1
