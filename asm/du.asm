@@ -30,6 +30,8 @@
 ;                         flags: the whole path, or what follows any '/'
 ;                         in it, as gnulib's exclude with EXCLUDE_WILDCARDS)
 ;   -X, --exclude-from=FILE  the patterns of FILE's lines ("-": stdin)
+;   --files0-from=F       the operands: F's NUL-separated names ("-": stdin;
+;                         no FILE then)
 ;   --time[=WORD]         after the size, the latest modification time of
 ;                         what the line counts (WORD atime, access, use:
 ;                         access time; ctime, status: change time)
@@ -59,16 +61,17 @@
 ; are 28 KiB (32 with --exclude, 36 with -X or --time), the others 16.
 ; Exit status: 0; 1 after "du: cannot access 'F': Reason", "du: cannot
 ; read directory 'D': Reason" (the rest still counted), a usage error, a
-; bad -B or -t (GNU's three messages), an unreadable -X file, or a write
-; error.
+; bad -B or -t (GNU's three messages), an unreadable -X file, a bad
+; --files0-from name or file, or a write error.
 ; Differences from GNU: a directory of more than 10000 entries is walked
 ; in getdents order (GNU's fts sorts such big ones by inode number on
-; some file systems); no cycle warnings; --files0-from, --help, --version
-; are not supported (--files0-from fails with a message); a usage error ends the
-; run at once (GNU reports the other bad options first); a path longer
+; some file systems); no cycle warnings; --help, --version are not
+; supported; a usage error ends the run at once (GNU reports the other
+; bad options first); a path longer
 ; than 1 MiB, more than 64 MiB of names pending in the directories being
 ; walked, more than 1.5 million hard-linked files, more than 65536
-; patterns or 4 MiB of -X files fail with a message. --time-style=+FORMAT
+; patterns, 4 MiB of -X files or 64 MiB of --files0-from's fail with a
+; message. --time-style=+FORMAT
 ; writes %a %A %b %B %c %C %d %D %e %F %h %H %I %j %k %l %m %M %n %N
 ; (and %1N..%9N) %p %P %q %r %R %s %S %t %T %u %U %w %W %x %X %y %Y %z %%
 ; as GNU's in the C locale, other letters as they are; %G %g %V %Z, the
@@ -97,6 +100,7 @@ STX_CTIME  equ 96
 STX_MTIME  equ 112
 MASK equ STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE | STATX_BLOCKS | STATX_ATIME | STATX_MTIME | STATX_CTIME
 TZBUFSZ equ 16384
+F0SZ    equ 67108864                    ; --files0-from's bytes
 
 ; pushW_all, popW_all - every register but xbp and xsp saved, restored
 %macro pushW_all 0
@@ -331,6 +335,8 @@ _start:
 	jne .hash_set
 	inc byte [hash_all]
 .hash_set:
+	cmp WPTR [f0name], 0            ; --files0-from (cold)
+	jne files0
 	cmp xdi, xsp
 	jne .operand
 	mov eax, dot
@@ -971,7 +977,7 @@ LONGOPTS:                               ; GNU's order (its ambiguity lists)
 	db 'D', 'dereference-args', 0
 	db 'E'|0x80, 'exclude', 0
 	db 'X'|0x80, 'exclude-from', 0
-	db '?'|0x80, 'files0-from', 0
+	db 'F'|0x80, 'files0-from', 0
 	db 'h', 'human-readable', 0
 	db 'I', 'inodes', 0
 	db 'i', 'si', 0
@@ -997,11 +1003,10 @@ COLD
 ; --threshold, 'E' --exclude, 'X' -X/--exclude-from), xdx = its argument.
 ; keeps xsi, xdi, xbx (getopt's state)
 opt_cold:
-	cmp al, '?'                     ; --files0-from: not this du's
+	cmp al, 'F'                     ; --files0-from=F
 	jne .known
-	mov esi, msg_files0
-	call err_plain
-	exit 1
+	mov [f0name], xdx
+	ret
 .known:
 	cmp al, 'W'
 	je time_opt
@@ -2556,6 +2561,129 @@ style_valid:	db " for 'time style'", 10, 'Valid arguments are:', 10
 fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this du does not support (flags, widths, E, O, %G %g %V %Z)', 10, 0
 %include "rt/localtime.inc"             ; (tz_load, tz_offset, tz_days)
 
+; files0 - --files0-from=F ("-": stdin): the NUL-separated names of F
+; one after another as operands (no FILE operand allowed; every
+; (device, inode) hashed), GNU's messages for an empty name (with F and
+; its number), a "-" read from stdin, F not opened or not read; then
+; _start's end (-c's total). Its bytes are read whole first (F0SZ at
+; most: more fail with a message).
+files0:
+	cmp xdi, xsp
+	je .alone
+	mov xdx, [xsp]                  ; "extra operand", the first
+	mov esi, fmt_f0extra
+	xor eax, eax
+	call say
+	exit 1
+.alone:
+	mov byte [hash_all], 1
+	mov xsi, [f0name]
+	xor eax, eax                    ; (stdin)
+	cmp word [xsi], '-'
+	je .opened
+	sys open, xsi, O_RDONLY | O_CLOEXEC | O_LARGEFILE
+	test eax, eax
+	js .open_fail
+.opened:
+	mov ebp, eax
+	mov edi, f0buf
+.read:
+	mov A3d, f0buf + F0SZ
+	sub A3d, edi
+	jz .big
+	push xdi
+	movx A2, xdi
+	sys read, xbp
+	pop xdi
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	jz .eof
+	js .rerr
+	add edi, eax
+	jmp .read
+.big:
+	mov esi, msg_f0big
+	call err_plain
+	exit 1
+.rerr:
+	mov [f0err], eax                ; (told after the names read)
+.eof:
+	mov [f0end], edi
+	mov byte [xdi], 0               ; (a last name without its NUL)
+	mov dword [f0pos], f0buf
+	test ebp, ebp
+	jz .name
+	sys close, xbp
+.name:
+	mov esi, [f0pos]
+	cmp esi, [f0end]
+	jae .done
+	inc dword [f0n]
+	mov edi, esi
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	mov [f0pos], edi
+	cmp byte [xsi], 0
+	je .empty
+	mov xdx, [f0name]
+	cmp word [xdx], '-'
+	jne .operand
+	cmp word [xsi], '-'
+	je .dash
+.operand:
+	call do_operand
+	jmp .name
+.empty:                                 ; "du: F:N: invalid zero-length file name"
+	call flush
+	mov eax, [f0n]
+	mov edi, tnum_end
+	mov byte [xdi], 0
+	call utoa
+	mov xcx, xdi
+	mov xdx, [f0name]
+	mov esi, fmt_f0empty
+	jmp .say
+.dash:
+	call flush
+	mov esi, fmt_f0dash
+	mov edx, esi
+.say:
+	xor eax, eax
+	call say
+	mov STATUSb, 1
+	jmp .name
+.done:
+	mov eax, [f0err]
+	test eax, eax
+	jz .end
+	call flush
+	mov xdx, [f0name]
+	mov esi, fmt_f0read
+	call say
+	mov STATUSb, 1
+.end:
+	jmp _start.end
+.open_fail:                             ; "du: cannot open 'F' for reading: R"
+	push xax
+	mov esi, msg_f0open
+	mov xdx, [f0name]
+	call af_start
+	mov esi, msg_f0for
+	call af_put
+	pop xax
+	call err_tail
+	exit 1
+
+fmt_f0extra:	db F_ARGV0, ': extra operand ', F_QUOTE, 10, 'file operands cannot be combined with --files0-from', 10, F_TRY, 0
+fmt_f0empty:	db F_ARGV0, ': ', F_FILE, ':', F_TEXT, ': invalid zero-length file name', 10, 0
+fmt_f0dash:	db F_ARGV0, ": when reading file names from stdin, no file name of '-' allowed", 10, 0
+fmt_f0read:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
+msg_f0open:	db 'cannot open ', 0
+msg_f0for:	db ' for reading', 0
+msg_f0big:	db 'file list too big for this du', 0
+
 	BS_HR
 	BS_PARSE
 	BS_POWERS
@@ -2566,7 +2694,6 @@ s_optt:		db '-t', 0
 s_optthr:	db '--threshold', 0
 msg_thr0:	db "invalid --threshold argument '-0'", 0
 msg_xbig:	db 'too many exclude patterns (bytes) for this du', 0
-msg_files0:	db '--files0-from is not supported by this du', 0
 msg_xmany:	db 'too many exclude patterns for this du', 0
 fmt_xfile:	db F_ARGV0, ': ', F_FILE, F_REASON, 10, 0
 fmt_inodes:	db F_ARGV0, ': warning: options --apparent-size and -b are ineffective with --inodes', 10, 0
@@ -2658,7 +2785,12 @@ xalone:	resb 1
 thrneg:	resb 1                          ; -t's sign
 xtop:	resd 1                          ; -X's next byte in xtext
 fpat:	resW 1                          ; (fnmatch: the pattern)
-fposix:	resb 1                          ; (POSIXLY_CORRECT: 0 not known yet)
+fposix:	resb 1
+f0name:	resW 1                          ; --files0-from's F
+f0pos:	resd 1                          ; its next name
+f0end:	resd 1
+f0n:	resd 1                          ; (the names' number)
+f0err:	resd 1                          ; (-errno: F's read failed)                          ; (POSIXLY_CORRECT: 0 not known yet)
 num:	resb 40
 num_end:
 	resb 8                          ; (hr: a suffix after num_end)
@@ -2678,5 +2810,6 @@ anc:	resb 16 * (PBUFSZ / 2 + 2)      ; -l -L: each level's directory
 tlev:	resb 24 * (PBUFSZ / 2 + 2)      ; --time: each level's entry's own
                                         ; time, then the level's latest
 tzbuf:	resb TZBUFSZ
+f0buf:	resb F0SZ + 1                   ; --files0-from's names
 
 program_end
