@@ -72,9 +72,9 @@
 ; walked, more than 1.5 million hard-linked files, more than 65536
 ; patterns, 4 MiB of -X files or 64 MiB of --files0-from's fail with a
 ; message. --time-style=+FORMAT
-; writes %a %A %b %B %c %C %d %D %e %F %h %H %I %j %k %l %m %M %n %N
-; (and %1N..%9N) %p %P %q %r %R %s %S %t %T %u %U %w %W %x %X %y %Y %z %%
-; as GNU's in the C locale, other letters as they are; %G %g %V %Z, the
+; writes %a %A %b %B %c %C %d %D %e %F %g %G %h %H %I %j %k %l %m %M
+; %n %N (and %1N..%9N) %p %P %q %r %R %s %S %t %T %u %U %V %w %W %x %X %y
+; %Y %z %% as GNU's in the C locale, other letters as they are; %Z, the
 ; flags _ - 0 ^ # +, widths and the E, O and : modifiers fail with a
 ; message (exit 1, before any output); years before 1 are not GNU's.
 
@@ -1909,7 +1909,7 @@ time_setup:
 	add esi, fmt_full_iso - 1
 .format:
 	mov [tfmt], xsi
-; the directives this du writes: all but %G %g %V %Z, and no flags,
+; the directives this du writes: all but %Z, and no flags,
 ; widths (but %1N..%9N) or E O modifiers
 .check:
 	lodsb
@@ -2227,6 +2227,90 @@ tconv:
 	xor edx, edx
 	div ecx
 	mov [tf_W], eax
+; %V %G %g: the ISO 8601 week and its year (gnulib's iso_week_days)
+	mov ebx, [tf_year]
+	mov eax, [tf_yday1]
+	dec eax
+	call .iso                       ; eax = the days since its week 1
+	xor edi, edi                    ; (the year's adjustment)
+	test eax, eax
+	jns .this
+	dec edi                         ; the previous year's last week
+	lea eax, [ebx - 1]
+	call .days
+	mov eax, [tf_yday1]
+	dec eax
+	add eax, ecx
+	call .iso
+	jmp .week
+.this:
+	push xax
+	mov eax, ebx
+	call .days
+	mov eax, [tf_yday1]
+	dec eax
+	sub eax, ecx
+	call .iso
+	pop xcx
+	test eax, eax
+	js .keep
+	inc edi                         ; the next year's week 1
+	xchg eax, ecx
+.keep:
+	xchg eax, ecx
+.week:
+	xor edx, edx
+	mov ecx, 7
+	div ecx
+	inc eax
+	mov [tf_V], eax
+	add ebx, edi
+	mov [tf_G], ebx
+	xchg eax, ebx
+	cdq
+	mov ecx, 100
+	idiv ecx
+	test edx, edx
+	jns .g
+	add edx, ecx
+.g:
+	mov [tf_g], edx
+	ret
+.iso:                                   ; eax = a yday: yday - (yday - wday
+	push xcx                        ; + 382) % 7 + 3
+	push xdx
+	push xax
+	sub eax, [tf_wday]
+	add eax, 382
+	xor edx, edx
+	mov ecx, 7
+	div ecx
+	pop xax
+	sub eax, edx
+	add eax, 3
+	pop xdx
+	pop xcx
+	ret
+.days:                                  ; eax = a year: ecx = its days
+	push xdx
+	push xax
+	mov ecx, 365
+	test al, 3
+	jnz .common
+	inc ecx
+	push xcx
+	cdq
+	mov ecx, 100
+	idiv ecx
+	pop xcx
+	test edx, edx
+	jnz .common
+	test al, 3
+	jz .common
+	dec ecx
+.common:
+	pop xax
+	pop xdx
 	ret
 
 ; sdiv - edx:eax signed / ecx (0 < ecx < 2^31), rounded down: eax = the
@@ -2524,7 +2608,7 @@ fmt_iso:	db '%Y-%m-%d', 0
 e_tstyle:	db 'TIME_STYLE=', 0
 s_locale:	db 'locale', 0
 s_posix:	db 'posix-'
-t_refused:	db '_-0^#+EO:GgVZ'
+t_refused:	db '_-0^#+EO:Z'
 t_refused_end:
 ; the numbers: letter, its field (tf_* - tf), width (| 0x80: spaces)
 tnums:	db 'Y', tf_year - tf, 4, 'm', tf_mon - tf, 2, 'd', tf_mday - tf, 2
@@ -2532,7 +2616,8 @@ tnums:	db 'Y', tf_year - tf, 4, 'm', tf_mon - tf, 2, 'd', tf_mday - tf, 2
 	db 'I', tf_h12 - tf, 2, 'l', tf_h12 - tf, 0x82, 'M', tf_min - tf, 2
 	db 'S', tf_sec - tf, 2, 'j', tf_yday1 - tf, 3, 'C', tf_cent - tf, 2
 	db 'y', tf_yy - tf, 2, 'u', tf_wday1 - tf, 1, 'w', tf_wday - tf, 1
-	db 'q', tf_q - tf, 1, 'U', tf_U - tf, 2, 'W', tf_W - tf, 2, 0
+	db 'q', tf_q - tf, 1, 'U', tf_U - tf, 2, 'W', tf_W - tf, 2
+	db 'V', tf_V - tf, 2, 'G', tf_G - tf, 4, 'g', tf_g - tf, 2, 0
 ; the compounds: letter, its format (from tsub0)
 tsubs:	db 'F', ts_F - tsub0, 'T', ts_T - tsub0, 'R', ts_R - tsub0
 	db 'D', ts_D - tsub0, 'x', ts_D - tsub0, 'X', ts_T - tsub0
@@ -2558,7 +2643,7 @@ time_valid:	db " for '--time'", 10, 'Valid arguments are:', 10
 		db "  - 'atime', 'access', 'use'", 10, "  - 'ctime', 'status'", 10, 0
 style_valid:	db " for 'time style'", 10, 'Valid arguments are:', 10
 		db "  - 'full-iso'", 10, "  - 'long-iso'", 10, "  - 'iso'", 10, 0
-fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this du does not support (flags, widths, E, O, %G %g %V %Z)', 10, 0
+fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this du does not support (flags, widths, E, O, %Z)', 10, 0
 %include "rt/localtime.inc"             ; (tz_load, tz_offset, tz_days)
 
 ; files0 - --files0-from=F ("-": stdin): the NUL-separated names of F
@@ -2767,6 +2852,9 @@ tf_q:	resd 1
 tf_U:	resd 1
 tf_W:	resd 1
 tf_gmt:	resd 1
+tf_V:	resd 1
+tf_G:	resd 1
+tf_g:	resd 1
 tnum:	resb 24
 tnum_end:
 	TZ_VARS
