@@ -1940,13 +1940,8 @@ time_setup:
 	xor eax, eax
 	call say
 	exit 1
-.checked:
-	mov esi, tmin                   ; the total's latest: none yet
-	mov edi, gt
-	movsd
-	movsd
-	movsd
-	mov xsi, [envp]
+.checked:                               ; (the total's latest: 1970 at least,
+	mov xsi, [envp]                 ; as GNU's zeroed tot_dui)
 	mov edi, tzbuf
 	call tz_load
 	pop xdi
