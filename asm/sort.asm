@@ -1,6 +1,6 @@
 ; sort - sort lines of text files.
 ;
-; Usage: sort [-bcCdfghiMmnrsuz] [-k POS1[,POS2]]... [-t C] [-o FILE] [FILE]...
+; Usage: sort [OPTION]... [FILE]...
 ;   -b  ignore leading blanks        -d  only blanks and alphanumerics
 ;   -f  fold lower case to upper     -g  general numeric (strtold)
 ;   -h  human numeric (2K < 1M: K..Y, GNU 9.1's units)
@@ -13,11 +13,30 @@
 ;   -k POS1[,POS2]  a key: F[.C][bdfghiMnr] (several allowed, in order)
 ;   -t C  field separator (default: a change from non-blank to blank)
 ;   -o FILE  output file (may be one of the inputs: all input is read first)
+;   -S SIZE, -T DIR, --parallel=N, --batch-size=N, --compress-program=P,
+;   --random-source=F: checked as GNU checks them, with its messages, and
+;   without effect (no temporary files, one thread, no -R)
+; GNU 9.1's long options, as its getopt_long reads them (long_opt:
+; unambiguous prefixes, --opt=ARG and --opt ARG, its four messages):
+; --ignore-leading-blanks --dictionary-order --ignore-case
+; --general-numeric-sort --ignore-nonprinting --month-sort
+; --human-numeric-sort --numeric-sort --reverse --stable --unique
+; --zero-terminated --merge --key --field-separator --output
+; --check[=quiet|silent|diagnose-first] --sort=general-numeric|
+; human-numeric|month|numeric (argmatch's messages, exit 1)
+; --buffer-size --temporary-directory and the six above. They live in a
+; cold page (COLD_PAGE): a run that uses one maps 4 KiB more.
 ; Comparisons are GNU's in the C locale: the keys in order, then the whole
 ; lines with memcmp (unless -s or -u), -r reversing that too.
 ; Exit status: 0; 1 for disorder with -c/-C; 2 for any error (GNU's words).
-; Differences from GNU: the long options, -R -V -S -T --parallel and the
-; obsolete +POS syntax are not supported (invalid option, exit 2). With
+; Differences from GNU: -R -V (and --random-sort, --version-sort,
+; --sort=random|version: "invalid option -- 'R'" or 'V'), --debug,
+; --files0-from, --help, --version ("unrecognized option") and the obsolete
+; +POS syntax are not supported (exit 2). -T's directory is never used, so
+; never reported (GNU: only when it spills a big input to it); -S N% is
+; accepted whatever N (GNU: too large past 2^64 bytes); --parallel=N
+; of a size GNU cannot allocate its threads' merge nodes for is accepted
+; (GNU: memory exhausted). With
 ; too little memory for the input (ulimit -v) GNU spills to temporary
 ; files; this sort says "memory exhausted", exit 2, and writes nothing.
 ; -g converts with x87 arithmetic of its own: up to 19 significant digits
@@ -51,13 +70,18 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 256 calls
 %define VSYS_COUNT 256                  ; (5 a file: sort of ~50 files keeps 16 KiB)
+%define COLD_PAGE                       ; the long options: one page when they run
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
 use utoa, strcmp, write_all
 use field_sep
+%define LONGOPT_AMBIGUOUS               ; long_opt: included in the cold part
+%define LONGOPT_BSS_HERE                ; ambp beside our variables
+%define LONGOPT_OPTIONAL                ; --check[=WORD]
 
 %define USAGE_STATUS 2
+%define RLIMIT_NOFILE 7
 
 ; key flags (a dword): the letters of -k, bits in OPTSPEC's order (b is two)
 SB	equ 1		; b on the start
@@ -103,7 +127,25 @@ _start:
 	mov WPTR [keys], sheap          ; the keys at sheap's start (no heap
 	mov WPTR [heap_end], sheap_end  ; page for -n or -k on empty input)
 	getopt_init
+; getopt_long's walk (rt/getopt_long.inc), the long option in the cold part
+; (sort_long): an operand is moved here (getopt would walk on to a long
+; option and refuse it); "-", "--" and clusters are getopt's.
 .opt:
+	test xbx, xbx
+	jnz .short
+	mov xax, [xsi]
+	test xax, xax
+	jz .short
+	cmp byte [xax], '-'
+	jne .operand
+	mov cl, [xax+1]
+	test cl, cl
+	jz .operand                     ; "-"
+	cmp cl, '-'
+	jne .short
+	cmp byte [xax+2], 0
+	jne .long
+.short:
 	call getopt
 	jc .optend
 	push xsi
@@ -113,6 +155,13 @@ _start:
 	pop xbx
 	pop xdi
 	pop xsi
+	jmp .opt
+.operand:
+	stosW
+	add xsi, W
+	jmp .opt
+.long:
+	call sort_long
 	jmp .opt
 
 ; The operands: &argv[1] up to xdi ("-" when none). Each key without an
@@ -337,6 +386,9 @@ option:
 	cmp cl, 5
 	jb parse_key
 	je .tab
+	cmp cl, 7
+	je opt_S
+	ja .ret                         ; -T DIR: no temporary files
 	mov xsi, [outfile]              ; -o
 	test xsi, xsi
 	jz .seto
@@ -2036,7 +2088,7 @@ digit16:
 .ret:
 	ret
 
-OPTSPEC:	db 'bdfghiMnrcCmsuzk:t:o:', 0
+OPTSPEC:	db 'bdfghiMnrcCmsuzk:t:o:S:T:', 0
 ordletters:	db 'bdfghiMnr'
 incletters:	db 'dfghiMn', 0
 units:		db 'KMGTPEZY'
@@ -2073,6 +2125,437 @@ g_inf:		dq 0x8000000000000000
 		dw 0x7fff
 g_nan:		dq 0xc000000000000000
 		dw 0x7fff
+
+; The long options and what only they need, in the cold part (elf.inc's
+; COLD): a run without one never maps it.
+COLD
+; sort_long - the long option at [xsi] (xax: "--NAME[=VALUE]"), read by
+; long_opt (GNU's prefixes, its messages) and done as GNU's sort does:
+; xsi past it (and its argument), xbx = 0. preserves xdi
+sort_long:
+	push xdi
+	lea xbx, [xsi+W]
+	lea xsi, [xax+2]
+	call long_opt                   ; al = the code, xdx = the argument
+	push xbx
+	call long_code
+	pop xsi
+	pop xdi
+	xor ebx, ebx
+	ret
+
+; long_code - al = a long option's code (LONGOPTS), xdx = its argument (0:
+; none). A letter is its short option's (option, with getopt's index in
+; ecx); 1 --check, '2'.. '7' the long-only ones. May clobber everything.
+long_code:
+	cmp al, 1
+	je .check
+	cmp al, '9'
+	ja .letter
+	sub al, '2'
+	je .sort
+	dec al
+	je .parallel
+	dec al
+	je .batch
+	dec al
+	mov ebx, cprog
+	mov esi, fmt_multi_comp
+	je .once                        ; '5' --compress-program
+	dec al
+	mov ebx, rsrc
+	mov esi, fmt_multi_rand
+	je .once                        ; '6' --random-source
+	mov edx, str_files0             ; '7' --files0-from: not supported
+	jmp opt_unrecognized
+.check:                                 ; --check[=quiet|silent|diagnose-first]
+	mov al, 'c'
+	test xdx, xdx
+	jz .letter
+	mov edi, args_check
+	mov ecx, name_check
+	mov ebp, list_check
+	call argmatch
+	jmp .letter
+.sort:                                  ; --sort=WORD: its letter
+	mov edi, args_sort
+	mov ecx, name_sort
+	mov ebp, list_sort
+	call argmatch
+.letter:
+	cmp al, 'S'
+	mov ecx, str_buffer_size
+	je size_opt
+	cmp al, 'T'
+	je .ret
+	mov esi, OPTSPEC                ; getopt's index of the letter
+	or ecx, -1
+.find:
+	mov ah, [xsi]
+	inc esi
+	test ah, ah
+	jz opt_invalid                  ; -R, -V: al = the letter
+	cmp ah, ':'
+	je .find
+	inc ecx
+	cmp ah, al
+	jne .find
+	jmp option
+; GNU's specify_nthreads: a number (any size) but 0.
+.parallel:
+	mov ecx, str_parallel
+	xor edi, edi
+	call xnum
+	and bl, ~1                      ; too big: SIZE_MAX
+	jnz xfatal
+	mov eax, [nval]
+	or eax, [nval+4]
+	jnz .ret
+	mov esi, fmt_par_zero
+	jmp die0
+; GNU's specify_nmerge: 2 up to RLIMIT_NOFILE's soft limit - 3 (as an
+; unsigned int).
+.batch:
+	mov ecx, str_batch
+	xor edi, edi
+	call xnum
+	cmp ebx, 1
+	ja xfatal
+	push xcx
+	push xdx
+	sys prlimit64, 0, RLIMIT_NOFILE, 0, ga
+	pop xdx
+	pop xcx
+	mov eax, [ga]
+	sub eax, 3                      ; eax = the most
+	test ebx, ebx
+	jnz .too_big
+	cmp dword [nval+4], 0
+	jne .too_big
+	mov esi, fmt_xinv
+	mov ebp, fmt_bmin
+	mov edi, numend                 ; (an ARG say reads)
+	cmp dword [nval], 2
+	jb .two_msgs
+	cmp eax, [nval]
+	jae .ret
+.too_big:
+	push xcx
+	push xdx
+	mov edi, numend
+	call utoa
+	pop xdx
+	pop xcx
+	mov esi, fmt_xbig
+	mov ebp, fmt_bmax
+.two_msgs:                              ; the value's message (xsi), then
+	push xdi                        ; the limit's (xbp, ARG: the most)
+	xor eax, eax
+	call say
+	pop xdx
+	mov esi, ebp
+	jmp die0
+; --compress-program, --random-source: once, or the same again (GNU keeps
+; them for temporary files and -R, which this sort does not have).
+.once:
+	mov xax, [xbx]
+	test xax, xax
+	jz .store
+	push xsi
+	mov xsi, xax
+	mov xdi, xdx
+	call strcmp
+	pop xsi
+	jne die0
+	ret
+.store:
+	mov [xbx], xdx
+.ret:
+	ret
+
+; -S SIZE, --buffer-size=SIZE: GNU's specify_sort_size (checked only:
+; everything stays in memory). xdx = SIZE, xcx = the option's name.
+opt_S:
+	mov ecx, str_S
+size_opt:
+	mov edi, sfx_S
+	call xnum
+	mov al, [xsi-1]                 ; the last byte read a digit?
+	sub al, '0'
+	cmp al, 10
+	sbb eax, eax                    ; -1: yes
+	test ebx, ebx
+	jnz .notok
+	test eax, eax
+	jz .ret                         ; KiB by default:
+	test dword [nval+4], 0xffc00000 ; * 1024 fits?
+	jz .ret
+	inc ebx
+	jmp xfatal
+.notok:
+	test eax, eax
+	jz xfatal
+	cmp ebx, 2                      ; "Nb" (bytes), "N%" (of the memory)
+	jne xfatal
+	cmp byte [xsi+1], 0
+	jne xfatal
+	mov al, [xsi]
+	cmp al, 'b'
+	je .ret
+	cmp al, '%'
+	jne xfatal
+.ret:
+	ret
+
+; xfatal - gnulib's xstrtol_fatal: ebx = the LONGINT bits, xcx = the
+; option's name ("-S", "--parallel"), xdx = its argument. Exits 2.
+xfatal:
+	mov esi, fmt_xinv
+	test bl, 4
+	jnz .say
+	mov esi, fmt_xsuf
+	test bl, 2
+	jnz .say
+	mov esi, fmt_xbig
+.say:
+	jmp die0
+
+; xnum - gnulib's xstrtoumax in base 10: xdx = the string, xdi = the valid
+; suffixes (a string) or 0 -> [nval] (64 bits, the most on overflow), ebx
+; = the LONGINT bits (1 overflow, 2 invalid suffix, 4 invalid), xsi = where
+; the parse stopped. preserves xcx, xdx, xdi
+xnum:
+	push xcx
+	push xdx
+	xor ebx, ebx
+	mov [nval], ebx
+	mov [nval+4], ebx
+	mov xsi, xdx
+.ws:
+	lodsb
+	cmp al, ' '
+	je .ws
+	sub al, 9
+	cmp al, 13 - 9
+	jbe .ws
+	cmp al, '-' - 9
+	je .invalid
+	cmp al, '+' - 9
+	je .first
+	dec xsi
+.first:
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 9
+	ja .nodigit
+.digit:
+	lodsb
+	sub al, '0'
+	cmp al, 9
+	ja .digits_end
+	test bl, 1
+	jnz .digit                      ; saturated: the rest skipped
+	movzx eax, al
+	push xax
+	push 10
+	pop xcx
+	mov eax, [nval+4]
+	mul ecx
+	jc .ovf_pop
+	mov [nval+4], eax
+	mov eax, [nval]
+	mul ecx
+	pop xcx
+	add eax, ecx
+	adc [nval+4], edx
+	jc .ovf
+	mov [nval], eax
+	jmp .digit
+.ovf_pop:
+	pop xax
+.ovf:
+	or bl, 1
+	or dword [nval], -1
+	or dword [nval+4], -1
+	jmp .digit
+.nodigit:                               ; a valid suffix alone is 1 of it
+	mov xsi, xdx
+	call .valid
+	jc .invalid
+	inc byte [nval]
+	jmp .suffix
+.digits_end:
+	dec xsi
+	cmp byte [xsi], 0
+	je .done
+	call .valid
+	jc .bad_suffix
+.suffix:
+	inc xsi
+.scale:                                 ; ecx = the power of 1024
+	test dword [nval+4], 0xffc00000
+	jz .shift
+	or bl, 1
+	or dword [nval], -1
+	or dword [nval+4], -1
+	jmp .scaled
+.shift:
+	mov eax, [nval]
+	shld [nval+4], eax, 10
+	shl dword [nval], 10
+	loop .scale
+.scaled:
+	cmp byte [xsi], 0
+	je .done
+.bad_suffix:
+	or bl, 2
+	jmp .done
+.invalid:
+	mov bl, 4
+.done:
+	pop xdx
+	pop xcx
+	ret
+; .valid - [xsi] among the suffixes at xdi: CF=0 and ecx = its power
+; (sfx_pow), else CF=1. clobbers xax
+.valid:
+	test edi, edi
+	stc
+	jz .vret
+	mov al, [xsi]
+	xor ecx, ecx
+.vnext:
+	mov ah, [xdi+xcx]
+	inc ecx
+	cmp ah, 1                       ; CF=1 at the end of the list
+	jc .vret
+	cmp ah, al
+	jne .vnext
+	movzx ecx, byte [xcx + sfx_pow - 1]
+	test ecx, ecx                   ; CF=0
+.vret:
+	ret
+
+; argmatch - gnulib's XARGMATCH: xdx = the argument, xdi = the words (db
+; VALUE, 'word', 0; a 0 after the last), ecx = the option's name, ebp =
+; the list of valid arguments -> al = the VALUE of the word the argument
+; is (or is the only prefix of: words of one VALUE count as one). Else
+; "invalid" or "ambiguous argument", the list, the Try line, exit 1.
+argmatch:
+	xor ebx, ebx                    ; bl: the VALUE found, bh: ambiguous
+.word:
+	mov ah, [xdi]
+	inc edi
+	test ah, ah
+	jz .end
+	mov xsi, xdx
+.cmp:
+	lodsb
+	test al, al
+	jz .prefix
+	cmp al, [xdi]
+	jne .skip
+	inc edi
+	jmp .cmp
+.prefix:
+	mov al, ah
+	cmp byte [xdi], 0
+	je .ret                         ; the word itself
+	test bl, bl
+	jz .first
+	cmp bl, ah
+	je .skip
+	mov bh, 1
+.first:
+	mov bl, ah
+.skip:
+	inc edi
+	cmp byte [xdi-1], 0
+	jne .skip
+	jmp .word
+.end:
+	mov al, bl
+	mov esi, fmt_am_amb
+	test bh, bh
+	jnz .fail
+	test bl, bl
+	jnz .ret
+	mov esi, fmt_am_inv
+.fail:
+	push xbp
+	push xcx
+	xor eax, eax
+	call say                        ; "...argument 'X' for '--"
+	pop xcx
+	pop xdx
+	mov esi, fmt_am_list
+	call say                        ; "NAME'", the list, the Try line
+	exit 1
+.ret:
+	ret
+
+%include "rt/long_opt.inc"
+
+LONGOPTS:					; GNU's order (its ambiguity lists)
+	db 'b', 'ignore-leading-blanks', 0
+	db 1|0x80, 'check', 0
+	db '5'|0x80, 'compress-program', 0
+	db '?', 'debug', 0
+	db 'd', 'dictionary-order', 0
+	db 'f', 'ignore-case', 0
+	db '7'|0x80, 'files0-from', 0
+	db 'g', 'general-numeric-sort', 0
+	db 'i', 'ignore-nonprinting', 0
+	db 'k'|0x80, 'key', 0
+	db 'm', 'merge', 0
+	db 'M', 'month-sort', 0
+	db 'n', 'numeric-sort', 0
+	db 'h', 'human-numeric-sort', 0
+	db 'V', 'version-sort', 0
+	db 'R', 'random-sort', 0
+	db '6'|0x80, 'random-source', 0
+	db '2'|0x80, 'sort', 0
+	db 'o'|0x80, 'output', 0
+	db 'r', 'reverse', 0
+	db 's', 'stable', 0
+	db '4'|0x80, 'batch-size', 0
+	db 'S'|0x80, 'buffer-size', 0
+	db 't'|0x80, 'field-separator', 0
+	db 'T'|0x80, 'temporary-directory', 0
+	db 'u', 'unique', 0
+	db 'z', 'zero-terminated', 0
+	db '3'|0x80, 'parallel', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+args_check:	db 'C', 'quiet', 0, 'C', 'silent', 0, 'c', 'diagnose-first', 0, 0
+args_sort:	db 'g', 'general-numeric', 0, 'h', 'human-numeric', 0, 'M', 'month', 0
+		db 'n', 'numeric', 0, 'R', 'random', 0, 'V', 'version', 0, 0
+list_check:	db "  - 'quiet', 'silent'", 10, "  - 'diagnose-first'", 10, 0
+list_sort:	db "  - 'general-numeric'", 10, "  - 'human-numeric'", 10
+		db "  - 'month'", 10, "  - 'numeric'", 10, "  - 'random'", 10
+		db "  - 'version'", 10, 0
+name_check:	db 'check', 0
+name_sort:	db 'sort', 0
+str_files0:	db '--files0-from', 0
+str_buffer_size: db '--buffer-size', 0
+str_parallel:	db '--parallel', 0
+str_batch:	db '--batch-size', 0
+str_S:		db '-S', 0
+sfx_S:		db 'EgGkKmMPtTYZ', 0
+sfx_pow:	db 6, 3, 3, 1, 1, 2, 2, 5, 4, 4, 8, 7
+fmt_am_inv:	db F_ARGV0, ': invalid argument ', F_QUOTE, " for '--", 0
+fmt_am_amb:	db F_ARGV0, ': ambiguous argument ', F_QUOTE, " for '--", 0
+fmt_am_list:	db F_TEXT, "'", 10, 'Valid arguments are:', 10, F_ARG, F_TRY, 0
+fmt_xinv:	db F_ARGV0, ': invalid ', F_TEXT, ' argument ', F_QUOTE, 10, 0
+fmt_xsuf:	db F_ARGV0, ': invalid suffix in ', F_TEXT, ' argument ', F_QUOTE, 10, 0
+fmt_xbig:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, ' too large', 10, 0
+fmt_bmin:	db F_ARGV0, ": minimum --batch-size argument is '2'", 10, 0
+fmt_bmax:	db F_ARGV0, ': maximum --batch-size argument with current rlimit is ', F_ARG, 10, 0
+fmt_par_zero:	db F_ARGV0, ': number in parallel must be nonzero', 10, 0
+fmt_multi_comp:	db F_ARGV0, ': multiple compress programs specified', 10, 0
+fmt_multi_rand:	db F_ARGV0, ': multiple random sources specified', 10, 0
+TEXT
 
 BSS
 ; The variables first, sheap after them to the page's end: a short run
@@ -2115,6 +2598,10 @@ kal:		resW 1
 opts:		resd 1
 checkonly:	resd 1
 incbuf:		resb 12
+ambp:		resd 1		; long_opt's (ambbuf: sheap's last 512 bytes)
+nval:		resd 2		; xnum's number
+cprog:		resW 1		; --compress-program
+rsrc:		resW 1		; --random-source
 numbuf:		resb 23
 numend:		resb 1
 delim:		resb 1
@@ -2122,5 +2609,6 @@ tabc:		resb 1
 hastab:		resb 1
 sheap:		resb (PAGE - _BSS_PAGEOFF) % PAGE
 sheap_end:
+ambbuf		equ sheap_end - 512	; (the keys stay far below it)
 
 program_end

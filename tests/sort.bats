@@ -215,3 +215,34 @@ $(bin sort): write error" '"$1" -o /dev/full f'
 	rss_at_most 16 sort -z z
 	output_like_gnu sort -z -n z
 }
+
+# The long options whose feature this sort does not have are refused
+# clearly (known differences): --random-sort, --version-sort and their
+# --sort words as -R and -V are; --debug, --files0-from, --help and
+# --version as unrecognized options. Exit 2, nothing on stdout.
+@test "long options refused: -R/-V's message, or unrecognized; exit 2" {
+	for o in --random-sort --sort=random --sort=r --random-sor; do
+		sh_fails 2 sort "invalid option -- 'R'
+Try '$(bin sort) --help' for more information." '"$1" '"$o"' < /dev/null'
+	done
+	for o in --version-sort --sort=version --sort=v --version-s; do
+		sh_fails 2 sort "invalid option -- 'V'
+Try '$(bin sort) --help' for more information." '"$1" '"$o"' < /dev/null'
+	done
+	for o in --debug --de --help --version; do
+		sh_fails 2 sort "unrecognized option '$o'
+Try '$(bin sort) --help' for more information." '"$1" '"$o"' < /dev/null'
+	done
+	sh_fails 2 sort "unrecognized option '--files0-from'
+Try '$(bin sort) --help' for more information." '"$1" --files0-from=x < /dev/null'
+}
+
+# The long options live in a cold part of one page (COLD_PAGE): a run
+# without one keeps its 16 KiB (above), one with one maps that page too.
+@test "long options: RSS at most 20 KiB (their cold page)" {
+	printf 'a 2\nc 1\nb 3\n' > f
+	rss_at_most 20 sort --numeric-sort --reverse f
+	rss_at_most 20 sort --key=2,2n --field-separator=' ' < f
+	sort f > s; rss_at_most 20 sort --check=quiet -S 1M --parallel=2 s
+	rss_at_most 20 sort --unique --output=o f
+}
