@@ -63,7 +63,7 @@
 ;                         name, no backup made
 ;   -S, --suffix=SUFFIX   the simple backups' suffix (also -b); else
 ;                         $SIMPLE_BACKUP_SUFFIX (without '/'), else "~"
-;   --parents             DEST is DIRECTORY/SOURCE (SOURCE's leading and
+;   --parents, --path     DEST is DIRECTORY/SOURCE (SOURCE's leading and
 ;                         trailing slashes left out; a DIRECTORY only,
 ;                         else GNU's usage error): each missing directory
 ;                         of SOURCE's path made first from the source's
@@ -104,12 +104,31 @@
 ;                         auto: copy_file_range (clones where the file
 ;                         system can); never: read/write. always needs
 ;                         --sparse=auto (GNU's usage error)
+; (--path: GNU 9.1's deprecated name of --parents, the same option, so
+; --pa is --parents, not ambiguous; --pat, --path; "option '--path'
+; doesn't allow an argument".)
 ; A SOURCE given twice into a directory (2 SOURCEs or more: GNU's
 ; src_info): the same file under the same last component in the same
 ; directory is copied once, then "cp: warning: source file 'S' specified
 ; more than once" (a directory: "source directory", also with backups; a
-; file only without them), exit status unchanged (with 32768 SOURCEs or
-; more, not checked: the table stays under 512 KiB of stack).
+; file only without them), exit status unchanged.
+; Never over what this run made (2 SOURCEs or more: GNU's dest_info): a
+; SOURCE whose DEST is a non-directory that an earlier SOURCE made (or
+; overwrote) under the same name (DEST's last component; with --parents
+; the same SOURCE string, leading and trailing slashes aside) is not
+; copied: "cp: will not overwrite just-created 'DIR/f' with 'b/f'" (exit
+; 1, the first copy kept; after -n's and -u's skips and -i's question;
+; not with --backup=numbered), and, without backups, -s, -l and
+; --remove-destination, a regular SOURCE over such a symlink: "will not
+; copy 'b/f' through just-created symlink 'DIR/f'". Directories merge as
+; before (their contents are not checked). (Both tables: 32768 SOURCEs
+; or more are not checked, the table kept under 1 MiB of stack.)
+; DEST is stat'ed as GNU's use_lstat: itself for a SOURCE that is a
+; directory or symlink (or another kind with -r, without
+; --copy-contents), and with -s, -l, backups, --remove-destination;
+; else followed: a regular SOURCE over a symlink to itself is "the same
+; file" (also with -r), a dangling symlink is GNU's "not writing through
+; dangling symlink 'DEST'" (also with -f).
 ; Long options may be shortened to any unambiguous prefix; WHEN too
 ; (argmatch's messages for an invalid or ambiguous one).
 ; Regular files: copy_file_range (no bytes through this process), or
@@ -119,14 +138,13 @@
 ; time; a small copy keeps int 0x80 and its 16 KiB).
 ; Exit status: 0; 1 when anything failed (the other operands are still
 ; copied) or for a usage error.
-; Differences from GNU: GNU's dest_info is not kept: a file copied
-; over one this run made from another SOURCE (cp a b/a DIR, cp -b a a
-; DIR) is overwritten (or backed up), not refused with "will not
-; overwrite just-created 'DIR/a' with 'b/a'". --preserve=xattr and
-; --no-preserve=mode/all
-; fail with "cp: unsupported option" before anything is done. --path
-; (GNU's deprecated --parents) is not recognized. --debug is not GNU
-; 9.1's either: "unrecognized option".
+; Differences from GNU: --preserve=xattr and --no-preserve=mode/all
+; fail with "cp: unsupported option" before anything is done. --debug
+; is not GNU 9.1's either: "unrecognized option". dest_info: GNU's hash
+; table is keyed by the name's string, so with --parents two spellings
+; of one name (a/f, ./a/f) are told apart unless they fall in one bucket
+; of GNU's table (then GNU compares their directories): here always
+; apart.
 ; --parents: a
 ; failure to restore a made directory's attributes is said with cp -p's
 ; words ("preserving permissions for", "preserving times for"), not

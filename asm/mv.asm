@@ -36,6 +36,13 @@
 ; error, then each directory once all it held was moved: an interrupted
 ; or failed move never loses anything (a failed file stays in the source;
 ; its partial copy stays at the destination, as GNU leaves it).
+; Never over what this run moved (2 SOURCEs or more into a directory:
+; GNU's dest_info): a SOURCE whose DEST is a non-directory that an
+; earlier SOURCE moved there (renamed or copied) under the same last
+; component stays where it is: "mv: will not overwrite just-created
+; 'DIR/f' with 'b/f'" (exit 1; after -n's and -u's skips and the
+; question; not with --backup=numbered; directories are not checked;
+; 32768 SOURCEs or more not checked, the table kept under 1 MiB of stack).
 ; Exit status: 0; 1 when anything failed or for a usage error.
 ; -Z, --context: ignored, as GNU's mv on a kernel without SELinux.
 ; Differences from GNU: --strip-trailing-slashes fails with "mv:

@@ -478,3 +478,38 @@ sparse_files() {
 		done
 	done
 }
+
+@test "--parents and dest_info: GNU's same_name stats the name's directory from '.', and dies when it is not there" {
+	mkdir -p w/x t g; echo X > w/x/f; mkdir elsewhere
+	src=$PWD/w/x/f
+	(cd elsewhere && "$(bin cp)" --parents -b "$src" "$src" ../t) > ours.out 2>&1 && s1=0 || s1=$?
+	(cd elsewhere && /usr/bin/cp --parents -b "$src" "$src" ../g) > gnus.out 2>&1 && s2=0 || s2=$?
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	diff <(sed 's|/usr/bin/cp|cp|' gnus.out) <(sed "s|$(bin cp)|cp|" ours.out)
+	grep -q ": ${PWD#/}/w/x: No such file or directory$" ours.out
+	diff -r g t
+	# from / the directory is there: refused as GNU
+	(cd / && "$(bin cp)" --parents -b "$src" "$src" "$OLDPWD/t") 2> ours.e && s1=0 || s1=$?
+	(cd / && /usr/bin/cp --parents -b "$src" "$src" "$OLDPWD/g") 2> gnus.e && s2=0 || s2=$?
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	diff <(sed 's|/usr/bin/cp|cp|; s|/g/|/t/|' gnus.e) <(sed "s|$(bin cp)|cp|" ours.e)
+	diff -r g t
+}
+
+@test "dest_info: 400 SOURCEs of one name, the first copied, 399 refused as GNU" {
+	mkdir t g
+	mkdir $(seq -f 's%g' 400)
+	for i in $(seq 400); do echo "$i" > "s$i/f"; done
+	"$(bin cp)" s*/f t 2> ours.e && s1=0 || s1=$?
+	/usr/bin/cp s*/f g 2> gnus.e && s2=0 || s2=$?
+	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	diff <(sed 's|/usr/bin/cp|cp|; s|'"'"'g/|'"'"'t/|' gnus.e) <(sed "s|$(bin cp)|cp|" ours.e)
+	[ "$(wc -l < ours.e)" -eq 399 ]
+	diff -r g t
+}
+
+@test "peak RSS: 16 KiB for two SOURCEs of one name into a directory (the refusal's cold page aside)" {
+	mkdir a b d; echo a > a/f; echo b > b/g
+	rss_at_most 16 cp a/f b/g d
+	[ -e d/f ] && [ -e d/g ]
+}

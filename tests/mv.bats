@@ -269,3 +269,22 @@ like_gnu() {
 		[ ! -s err ] && [ "$(cat rc)" = 0 ] && [ ! -L w2/l ] && [ "$(cat w2/l)" = a ] && [ "$(cat w2/b)" = b ]
 	done
 }
+
+@test "across file systems: GNU's dest_info, a second SOURCE not moved over the first's copy" {
+	mkdir -p a b; echo A > a/f; echo B > b/f
+	on_tmpfs sh -c 'mkdir m/t && "$1" a/f b/f m/t 2>&1; echo "status $?"; cat m/t/f' sh "$(bin mv)"
+	ours=$(echo "$output" | sed "s|$(bin mv)|mv|")
+	[ -e b/f ] && [ ! -e a/f ] && [ "$(cat b/f)" = B ]
+	echo A > a/f
+	on_tmpfs sh -c 'mkdir m/t && "$1" a/f b/f m/t 2>&1; echo "status $?"; cat m/t/f' sh /usr/bin/mv
+	[ "$(echo "$output" | sed 's|/usr/bin/mv|mv|')" = "$ours" ]
+	[ "$ours" = "mv: will not overwrite just-created 'm/t/f' with 'b/f'
+status 1
+A" ]
+}
+
+@test "peak RSS: 16 KiB for two SOURCEs into a directory (dest_info's table on the stack)" {
+	echo a > a; echo b > b; mkdir d
+	rss_at_most 16 mv a b d
+	[ -e d/a ] && [ -e d/b ]
+}
