@@ -6,7 +6,8 @@
 ;   -x  columns, across then down
 ;   -a  all names, . and .. too      -A  all names but . and ..
 ;   -d  directories as themselves    -r  reverse the order
-;   -U  directory order, no sorting  -i  inode numbers (padded like GNU)
+;   -U  directory order, no sorting  -i  inode numbers (padded like GNU;
+;       a statx of each entry, as GNU: readdir's may be a mount point's)
 ;   -p  '/' after directories        -F  '/' '@' '|' '=' '*' indicators
 ;   -L  follow every symlink         -H  follow symlinks on the command line
 ;   -q  unprintable bytes as '?' (the default on a terminal)
@@ -57,7 +58,22 @@
 ;       ex/su/sg/ca colored); ca never applies (GNU 9.1 here is built
 ;       without libcap). The colors' code is in .xsec (see Memory)
 ;   -R  each directory's subdirectories after it, depth first, as DIR/NAME
-;       (not through symlinks; a subdirectory that cannot be opened: 1)
+;       (not through symlinks but with -L; a subdirectory that cannot be
+;       opened: 1); an entry d_type does not tell (DT_UNKNOWN), or a
+;       symlink with -L, gets a statx as GNU's (format_needs_type)
+; An entry whose statx fails (in a directory without search permission,
+; gone since getdents64, a dangling symlink or a loop with -L) when GNU's
+; gobble_file stats it (-l -s -i -t -S -u -c always; -F a regular file;
+; -p/-F/-R/colors an unknown type and -L's symlinks; colors by ex su sg
+; ca tw ow st or ln=target): "cannot access 'DIR/NAME': REASON" for each,
+; in the directory's order before its listing, exit 1; the entry listed
+; with its type from d_type: -i and -s '?', -l "-?????????" (the type's
+; letter) and '?' for links, owners (left-aligned, -n too), size and date
+; in the other entries' widths (the date's 12), its color by d_type,
+; -F/-p's indicator by d_type ('/', '@', '|', '=', no '*'; none in -l on a
+; symlink, nor " -> target"), sorted as time 0 and size 0, not in the
+; total. An operand symlink whose stat fails other than ENOENT (a loop,
+; EACCES): "cannot access", exit 2 (GNU lstats after ENOENT only).
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
 ; byte order (LC_ALL=C). Files first, then each directory, with "DIR:"
 ; headers when there is more than one operand. Width from COLUMNS, else
@@ -73,18 +89,16 @@
 ; each fails with "ls: option -X is not supported by this ls" (GNU's
 ; "unrecognized option" for a long one), exit status 2. On a terminal GNU
 ; quotes names that need it (shell-escape, 'a b'); this ls shows
-; unprintable bytes as '?' there and quotes nothing. -i -L on a dangling
-; symlink shows its own inode where GNU shows '?'. An invalid COLUMNS
+; unprintable bytes as '?' there and quotes nothing. An invalid COLUMNS
 ; (not all digits) is ignored without GNU's warning. -l: the zone's limits
 ; are rt/localtime.inc's (a POSIX TZ with DST and no rules takes the US
 ; rules, not posixrules' history as glibc); a year before 1 or past 2^31
 ; (more than 2^46 s from 1970) is wrong where GNU prints the seconds or a
 ; negative year; no ACL/SELinux '+'/'.' after the mode; an owner
-; without a name is left-aligned (GNU right-aligns the number); -lL on a
-; dangling symlink shows the link itself (GNU: "l????????? ? ..." and
-; status 1). -R: d_type decides what is a directory (a file system that
-; gives DT_UNKNOWN is not descended); -RL does not descend into symlinked
-; directories; no loop detection is needed without -L. -s without -l
+; without a name is left-aligned (GNU right-aligns the number). -RL has
+; no loop detection (GNU: "not listing already-listed directory", exit
+; 2): a symlink to an ancestor is followed until the path fails (ELOOP).
+; -s without -l
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
@@ -153,6 +167,7 @@ use localtime, ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, q
 %define V(x) xbp + (x - VBASE)
 
 OUTSZ       equ 32768
+%define nfail lflags + 1                ; ent_fail marked an entry
 %define TZBUFSZ 16384                   ; tz_load at arena0 (on into outbuf)
 ZONE_SMALL  equ 512                     ; a zone's data kept in arena0
 TIOCGWINSZ  equ 0x5413
@@ -398,22 +413,26 @@ _start:
 	je .stat
 	xor edx, edx
 	call stat_at                    ; (to a directory?)
-	js .lstat
-	mov al, [V(stx) + STX_MODE + 1]
-	and al, 0xf0
-	cmp al, 0x40
-	je .stat_ok
+	jns .isdir
+	cmp eax, -ENOENT                ; GNU: lstat after ENOENT only
+	jne .bad
 .lstat:
 	mov edx, AT_SYMLINK_NOFOLLOW
 .stat:
 	call stat_at
 	jns .stat_ok
+.bad:
 	lea edx, [xbx + 19]
 	mov byte [xbx + 18], 0xff       ; failed
 	mov ecx, msg_access
 	call fail_name
 	mov byte [V(status2)], 2
 	jmp .arg
+.isdir:
+	mov al, [V(stx) + STX_MODE + 1]
+	and al, 0xf0
+	cmp al, 0x40
+	jne .lstat
 .stat_ok:
 	mov eax, [V(stx) + STX_INO]
 	mov [xbx], eax
@@ -569,6 +588,29 @@ stat_at:
 	pop xbx
 	test eax, eax
 	ret
+
+; ent_stat_l - ent_stat with the flags of an entry: follow with -L
+; ent_stat - statx of the name esi (a directory's entry: its record at
+; esi-19) with edx's flags into stx, its inode into d_ino; an entry
+; whose statx failed before (ent_fail: d_ino -1:-errno) fails at once
+; -> SF=1 when it failed (stx zeroed but for the mode: d_type << 12 and
+; bit 16; see ent_fail). keeps xbx, xdx, xsi
+ent_stat_l:
+	xor edx, edx
+	cmp byte [V(opts) + O_DEREF], 3
+	je ent_stat
+	mov edx, AT_SYMLINK_NOFOLLOW
+ent_stat:
+	mov eax, [xsi - 19]
+	cmp dword [xsi - 15], -1
+	je ent_fail.zero
+	call stat_at
+	js ent_fail
+	mov eax, [V(stx) + STX_INO]
+	mov [xsi - 19], eax
+	mov eax, [V(stx) + STX_INO + 4]
+	mov [xsi - 15], eax
+	ret                             ; (SF=0: stat_at's test)
 
 ; alloc - eax bytes from the arena -> eax = their start; clobbers xcx.
 ; The arena starts in arena0 (on the variables' page: a small listing
@@ -848,6 +890,24 @@ listing:
 	mov al, [V(opts) + O_FMT]
 	cmp al, 4
 	je long_list
+; GNU prints a directory's names as it reads them with -1 -U (not -s,
+; -R): each in its own widths (an inode unpadded), a failed entry's
+; message just before its line (one_per_line)
+	dec eax
+	jnz .batch
+	cmp byte [V(opts) + O_SORT], 1
+	jne .batch
+	mov al, [V(opts) + O_BLK]
+	or al, [V(opts) + O_REC]
+	or al, [V(isop)]
+	jnz .batch
+	and dword [V(inow)], 0
+	jmp one_per_line
+.batch:
+	cmp byte [V(nfail)], 0          ; entries whose statx failed
+	je .told
+	call report_fails
+.told:
 	cmp byte [V(opts) + O_BLK], 0
 	je .show
 	cmp byte [V(isop)], 0
@@ -863,6 +923,12 @@ one_per_line:
 	cmp ebx, [V(pend)]
 	jae .ret
 	mov esi, [xbx]
+	cmp byte [V(nfail)], 0          ; (-1 -U: not told yet)
+	je .put
+	cmp dword [xsi - 15], -1
+	jne .put
+	call report_one
+.put:
 	call put_name
 	mov al, 10
 	call putc
@@ -886,6 +952,8 @@ frills:
 	cmp byte [V(isop)], 0
 	jne .known
 	xor eax, eax
+	cmp [V(opts) + O_INO], al       ; -i: a statx of each (GNU's inode)
+	jne .stat
 	mov al, [V(opts) + O_BLK]       ; -s, colors: a statx of each (not
 	or al, [V(opts) + O_COL]        ; for -l: long_list has its own)
 	jz .nostat
@@ -893,8 +961,9 @@ frills:
 	jne .stat
 	xor eax, eax
 .nostat:
-	cmp [V(opts) + O_IND], al       ; -p/-F: the types d_type may not give
-	je .type
+	mov dl, [V(opts) + O_IND]       ; -p/-F, -R: the types d_type may
+	or dl, [V(opts) + O_REC]        ; not give (GNU's format_needs_type)
+	jz .type
 	cmp cl, al
 	je .stat
 	cmp cl, DT_LNK
@@ -907,20 +976,11 @@ frills:
 	cmp byte [V(opts) + O_IND], 2
 	jne .type
 .stat:
-	xor edx, edx
-	cmp byte [V(opts) + O_DEREF], 3
-	je .st
-	mov edx, AT_SYMLINK_NOFOLLOW
-.st:
 	mov esi, ebx
-	call stat_at
+	call ent_stat_l
 	jns .stat_ok
 	or dword [xbx - 10], -1         ; blocks: '?'
-	test edx, edx
-	jnz .oldtype
-	jmp dangling
-.oldtype:
-	mov cl, [xbx - 1]
+	mov cl, [xbx - 1]               ; the type d_type gave, no mode
 	xor eax, eax
 	jmp .type
 .stat_ok:
@@ -952,11 +1012,10 @@ frills:
 	cmp byte [V(opts) + O_FMT], 4   ; (-l: long_list's widths, total)
 	je .ino
 	mov eax, [xbx - 10]
-	cmp eax, -1
-	je .w
+	cmp eax, -1                     ; (a failed entry: not in the widths)
+	je .ino
 	add [V(total)], eax
 	adc dword [V(total) + 4], 0
-.w:
 	call blk_str
 	lea esi, [V(wblk)]
 	call widen_str
@@ -964,6 +1023,8 @@ frills:
 	cmp byte [V(opts) + O_INO], 0
 	je .ret
 	lea esi, [xbx - 19]
+	cmp dword [xsi + 4], -1         ; failed
+	je .ret
 	mov edi, numend
 	call u64
 	lea esi, [V(inow)]
@@ -1165,7 +1226,14 @@ put_ino:
 	push xsi
 	sub esi, 19
 	mov edi, numend
+	cmp dword [xsi + 4], -1         ; failed (ent_fail): '?'
+	jne .n
+	dec edi
+	mov byte [xdi], '?'
+	jmp .w
+.n:
 	call u64
+.w:
 	mov ecx, [V(inow)]
 	jmp put_blk.r
 put_blk:
@@ -1291,14 +1359,10 @@ long_list:
 .follow:
 	xor edx, edx
 .flags:
-	call stat_at
-	jns .ok
-	mov edx, AT_SYMLINK_NOFOLLOW
-	call stat_at
-.ok:
+	call ent_stat                   ; (failed: zeros, bit 16 in the mode)
 	mov edi, [V(ip)]
 	lea esi, [V(stx)]
-	movzx eax, word [xsi + STX_MODE]
+	mov eax, [xsi + STX_MODE]       ; (the kernel's __spare0 is 0)
 	stosd
 	mov eax, [xsi + 16]             ; stx_nlink
 	stosd
@@ -1335,6 +1399,9 @@ long_list:
 	stosd
 	adc [V(total) + 4], eax
 	mov [V(ip)], edi
+	mov esi, [xbx]
+	cmp dword [xsi - 15], -1        ; failed: in no width (GNU)
+	je .next
 	push xdi
 	mov edx, eax
 	mov eax, [xdi - 8]
@@ -1382,6 +1449,10 @@ long_list:
 
 ; "total N" for a directory
 .print:
+	cmp byte [V(nfail)], 0          ; entries whose statx failed
+	je .told
+	call report_fails
+.told:
 	call zone_offsets
 	cmp byte [V(isop)], 0
 	jne .lines
@@ -1415,6 +1486,8 @@ long_list:
 	je .blk
 	call put_ino
 .blk:
+	cmp dword [xsi - 15], -1        ; failed: '?' fields
+	je long_fail
 	cmp byte [V(opts) + O_BLK], 0
 	je .mode
 	push xsi
@@ -1500,6 +1573,7 @@ long_list:
 	mov edx, [xbx + 28]
 	mov esi, [xbx + 40]
 	call put_date
+.dated:
 	mov [V(opos)], edi
 	sub edi, [V(lbeg)]
 	mov [V(pos)], edi               ; the name's column as GNU counts it
@@ -1510,6 +1584,11 @@ long_list:
 	mov ecx, eax                    ; the name's type and mode from this
 	shr ecx, 12                     ; statx
 	and dword [lmode], 0
+	btr ecx, 4                      ; failed: d_type's, no mode (GNU)
+	jnc .known
+	xor eax, eax
+	jmp .col
+.known:
 	cmp cl, DT_LNK
 	jne .col
 ; a symlink: its target's mode when GNU looks at it (-F, or colors that
@@ -1539,6 +1618,8 @@ long_list:
 	cmp cl, DT_LNK
 	jne .name
 	mov byte [xsi - 11], 0          ; a symlink: no indicator, its target
+	test eax, eax                   ; (failed: no target either)
+	jz .name
 	push xsi
 	call put_bare
 	mov xsi, [xsp]
@@ -1581,6 +1662,77 @@ long_list:
 	add ebx, 4
 	jmp .line
 .done:
+	ret
+
+; long_fail - long_list's line of an entry whose statx failed (GNU's
+; print_long_format without stat_ok): after the inode, '?' for the
+; blocks, d_type's letter and nine '?', '?' for the links, owners, size
+; (each in its column's width from the other entries) and the date (12
+; columns: "Jan  1  1970"); esi = the name, [V(ip)] its info
+long_fail:
+	push xsi
+	mov edi, [V(opos)]
+	cmp byte [V(opts) + O_BLK], 0
+	je .mode
+	mov ecx, [V(wblk)]
+	call .right
+.mode:
+	movzx eax, byte [xsi - 1]
+	mov al, [typechars + xax]
+	stosb
+	mov al, '?'
+	push 9
+	pop xcx
+	rep stosb
+	mov al, ' '
+	stosb
+	mov ecx, [V(wnl)]
+	call .right
+	test byte [V(lflags)], 2        ; -g
+	jnz .nou
+	mov ecx, [V(wuser)]
+	call .left
+.nou:
+	test byte [V(lflags)], 4        ; -o
+	jnz .nog
+	mov ecx, [V(wgroup)]
+	call .left
+.nog:
+	mov al, [V(lflags)]
+	and al, 6
+	cmp al, 6                       ; GNU counts from past the owners
+	je .nolbeg
+	mov [V(lbeg)], edi
+.nolbeg:
+	mov ecx, [V(wsize)]
+	call .right
+	push 12
+	pop xcx
+	call .right
+	pop xsi
+	push xbx
+	mov ebx, [V(ip)]
+	jmp long_list.dated
+; .right - '?' right-aligned in ecx columns, then a space
+.right:
+	mov al, ' '
+	dec ecx
+	jle .r1
+	rep stosb
+.r1:
+	mov ax, '? '
+	stosw
+	ret
+; .left - '?' left-aligned in ecx columns, then a space
+.left:
+	mov al, '?'
+	stosb
+	mov al, ' '
+	dec ecx
+	jle .l1
+	rep stosb
+.l1:
+	stosb
 	ret
 
 	TEXT
@@ -3291,9 +3443,15 @@ when_arg:
 
 	ZSEC
 ; fail_name - "ARGV0: TEXT 'NAME': REASON" with GNU's quoting that always
-; quotes (shell-escape-always); ecx = TEXT, edx = NAME, eax = -errno
+; quotes (shell-escape-always); ecx = TEXT, edx = NAME, eax = -errno;
+; stdout flushed first, as glibc's error() does
 fail_name:
 	push xax
+	push xcx
+	push xdx
+	call ob_flush
+	pop xdx
+	pop xcx
 	mov esi, edx
 	mov al, [xsi]
 	cmp al, '#'
@@ -3341,27 +3499,125 @@ nomem:
 	jmp say_exit2
 
 
-; dangling - frills' -L on a dangling symlink (.zsec)
-dangling:
-; -L and a dangling symlink: GNU's "cannot access DIR/NAME", status 1,
-; and the name shown with its own type.
-	push xax
+; ent_fail - ent_stat's failure, eax = -errno. An entry of a directory
+; that GNU's gobble_file stats (below) is marked failed (d_ino = -1:-errno:
+; '?' for its inode, report_fails tells it); an operand (-l's second
+; statx), or an entry GNU would not stat (colors of a fifo...), is not.
+; Then stx zeroed but for its mode: d_type << 12 and bit 16 (long_list's
+; mark) -> SF=1. keeps xbx, xdx, xsi
+ent_fail:
+	cmp byte [V(isop)], 0
+	jne .zero
+; GNU stats an entry for -l, -s, -i, -t, -S (format_needs_stat, and
+; every inode as readdir's may be wrong), a directory when tw, ow or st
+; is colored, and with -p/-F/-R/colors (format_needs_type) one of an
+; unknown type, a symlink with -L or when its target's color counts
+; (check_symlink_mode, ln=target), a regular file with -F or when ex, su,
+; sg or ca is colored.
+	mov cl, [V(opts) + O_BLK]
+	or cl, [V(opts) + O_INO]
+	jnz .mark
+	cmp byte [V(opts) + O_FMT], 4
+	je .mark
+	cmp byte [V(opts) + O_SORT], 2
+	jae .mark
+	mov edi, [cmask]
+	mov cl, [xsi - 1]
+	cmp cl, DT_DIR
+	jne .needs_type
+	test edi, (1 << S_TW) | (1 << S_OW) | (1 << S_ST)
+	jnz .mark
+.needs_type:
+	mov ch, [V(opts) + O_COL]
+	or ch, [V(opts) + O_IND]
+	or ch, [V(opts) + O_REC]
+	jz .zero
+	test cl, cl
+	jz .mark
+	cmp cl, DT_LNK
+	jne .reg
+	cmp byte [V(opts) + O_DEREF], 3
+	je .mark
+	test byte [V(opts) + O_CFL], CF_CHK | CF_REF
+	jnz .mark
+.reg:
+	cmp cl, DT_REG
+	jne .zero
+	cmp byte [V(opts) + O_IND], 2
+	je .mark
+	test edi, (1 << S_EX) | (1 << S_SU) | (1 << S_SG) | (1 << S_CA)
+	jz .zero
+.mark:
+	mov [xsi - 19], eax
+	or dword [xsi - 15], -1
+	mov byte [V(nfail)], 1
+.zero:
+	mov edi, stx
+	xor eax, eax
+	push 64
+	pop xcx
+	rep stosd
+	mov al, [xsi - 1]
+	shl eax, 12
+	bts eax, 16
+	mov [V(stx) + STX_MODE], eax
+	or eax, -1                      ; SF=1
+	ret
+
+; report_fails - GNU's "cannot access 'DIR/NAME': REASON" (status 1) for
+; each entry ent_fail marked, in the directory's order (the records
+; [recs]..[recend]) as gobble_file tells them. clears nfail
+report_fails:
+	mov byte [V(nfail)], 0
+	mov ebx, [V(recs)]
+.r:
+	cmp ebx, [V(recend)]
+	jae .ret
+	cmp dword [xbx + 4], -1
+	jne .n
+	lea esi, [xbx + 19]
+	call report_one
+.n:
+	movzx eax, word [xbx + 16]
+	add ebx, eax
+	jmp .r
+.ret:
+	ret
+
+; report_one - "cannot access 'DIR/NAME': REASON" for the entry esi that
+; ent_fail marked, status 1. keeps xbx, xsi
+report_one:
+	push xbx
+	push xsi
+	mov eax, [V(cur)]               ; DIR/NAME in the arena, given back
+	push xax                        ; after (pathbuf would be a page more)
 	mov esi, [V(dirname)]
-	mov edi, pathbuf
-	mov edx, ebx
-	cmp word [xsi], '.'
+	movx A2, xsi
+	call strlen
+	lea eax, [xdx + 258]
+	call alloc
+	xchg eax, edi
+	push xdi
+	mov esi, [V(dirname)]
+	mov edx, [xsp + 2*W]            ; the name
+	cmp word [xsi], '.'             ; "." (attach): the name alone
 	je .base
 	call path_join
 	jmp .joined
 .base:
 	call path_join.name
 .joined:
-	pop xax
+	mov ebx, [xsp + 2*W]
+	mov eax, [xbx - 19]             ; -errno
 	mov ecx, msg_access
-	mov edx, pathbuf
+	pop xdx
 	call fail_name
 	mov STATUSb, 1
-	jmp frills.oldtype
+	pop xax
+	mov [V(cur)], eax
+	pop xsi
+	pop xbx
+	ret
 
 	TEXT
 ; time_keys - listing's -t/-S keys: a statx of each name
@@ -3371,16 +3627,7 @@ time_keys:
 	cmp ebx, [V(pend)]
 	jae .ret
 	mov esi, [xbx]
-	xor edx, edx
-	cmp byte [V(opts) + O_DEREF], 3
-	je .kst
-	mov edx, AT_SYMLINK_NOFOLLOW
-.kst:
-	call stat_at
-	jns .kok
-	mov edx, AT_SYMLINK_NOFOLLOW
-	call stat_at
-.kok:
+	call ent_stat_l                 ; (failed: zeros, the oldest, size 0)
 	mov edi, esi
 	call set_key
 	add ebx, 4
@@ -3541,7 +3788,7 @@ dirfd:	resd 1
 count:	resd 1
 linelen: resd 1
 dirname: resd 1
-lflags:	resd 1
+lflags:	resd 1                          ; (its second byte: nfail)
 recs:	resd 1
 recend:	resd 1
 inow:	resd 1

@@ -4,17 +4,19 @@
 # unreadable directory and a listing as a non-root user, a closed pipe,
 # /dev/full, a directory of 10,000 names (the arena grows with brk), the
 # refused options, LS_COLORS on a terminal and with what difftest cannot
-# make (hard links, devices, huge values), and the peak RSS.
+# make (hard links, devices, huge values), entries that cannot be
+# stat'ed (a directory without search permission as a non-root user, a
+# file gone between getdents64 and statx), and the peak RSS.
 load helpers
 
 # Each test lists the directory w (its cwd); the outputs go to $T.
 
 # gnu_same ARGS... - ours and GNU's ls ARGS: same stdout, stderr (argv[0]
-# aside) and status
+# aside) and status; run by "${as[@]}" (as_nobody) when it is set
 gnu_same() {
 	local s1=0 s2=0
-	"$(bin ls)" "$@" > "$T/ours" 2> "$T/oerr" || s1=$?
-	/usr/bin/ls "$@" > "$T/gnus" 2> "$T/gerr" || s2=$?
+	"${as[@]}" "$(bin ls)" "$@" > "$T/ours" 2> "$T/oerr" || s1=$?
+	"${as[@]}" /usr/bin/ls "$@" > "$T/gnus" 2> "$T/gerr" || s2=$?
 	sed -i "s|^$(bin ls):|ls:|" "$T/oerr"
 	sed -i "s|^/usr/bin/ls:|ls:|" "$T/gerr"
 	[ "$s1" -eq "$s2" ] && cmp "$T/gnus" "$T/ours" && cmp "$T/gerr" "$T/oerr" ||
@@ -494,4 +496,109 @@ rss_tz_at_most() {
 			! cmp -s '$T/gnus' <(TZ=UTC0 /usr/bin/ls -l 2>/dev/null || echo x)"
 		[ "$status" -eq 0 ] || { echo "$z: $output"; diff "$T/gnus" "$T/ours"; return 1; }
 	done
+}
+
+# mkunsearchable - ./u readable but not searchable by a non-root user (each
+# entry's statx fails: EACCES) with one of each type, ./g searchable with
+# a symlink into u (EACCES with -L), a dangling one, a loop; sets `as`
+mkunsearchable() {
+	in_w
+	mkdir -p u/s/t g/sub
+	touch u/a u/b u/.h
+	printf '#!/bin/sh\n' > u/x
+	chmod 755 u/x
+	ln -s a u/l
+	ln -s nowhere u/dang
+	mkfifo u/p
+	chmod 644 u
+	head -c 123456 /dev/zero > g/big
+	printf '#!/bin/sh\n' > g/run
+	chmod 755 g/run
+	ln -s ../u/a g/lu
+	ln -s nowhere g/dang
+	ln -s loop g/loop
+	ln -s sub g/lsub
+	touch -d @86400 g/big g/run g/sub
+	chmod 755 "$T"
+	as_nobody
+}
+
+@test "a directory without search permission (non-root): '?' entries, GNU's messages in its order, exit 1, in every format" {
+	mkunsearchable
+	local o
+	for o in -1 -l -n -lgo -lh -i -li -lis -sh -F -lF -p -t -lS -ltr -lu -R -lR -iR \
+		-a -A -d -ld -U -1Ui -1UiL -lL -iL -sL -LF -LR -H; do
+		gnu_same $o u g
+	done
+	COLUMNS=20 gnu_same -Ci u
+	COLUMNS=30 gnu_same -xs u
+}
+
+@test "a directory without search permission (non-root), colored: the entries' colors from d_type, like GNU" {
+	mkunsearchable
+	local o c
+	for c in "" "or=01;31:mi=05;37" "ln=target:ex=0:no=7" "di=1:tw=0:ow=0:st=0:ex=0:su=0:sg=0:ca=30"; do
+		for o in "" -l -F -lL -i; do
+			TERM=xterm LS_COLORS=$c gnu_same --color=always $o u g
+		done
+	done
+}
+
+@test "a directory without search permission (non-root): messages and listing on one stream in GNU's order (-R, -l)" {
+	mkunsearchable
+	local o
+	for o in -l -lR -R -iR -1 -F -1Ui; do
+		"${as[@]}" "$(bin ls)" $o u g nosuch . > "$T/ours" 2>&1 || true
+		"${as[@]}" /usr/bin/ls $o u g nosuch . > "$T/gnus" 2>&1 || true
+		sed -i "s|^$(bin ls):|ls:|" "$T/ours"
+		sed -i "s|^/usr/bin/ls:|ls:|" "$T/gnus"
+		cmp "$T/gnus" "$T/ours" || { echo "$o"; diff "$T/gnus" "$T/ours"; return 1; }
+	done
+}
+
+# vanish NAME LS ARGS... - LS ARGS with its first statx of NAME (or
+# DIR/NAME) failing with ENOENT (strace's fault injection): a file gone
+# between getdents64 and statx; the outputs in $T/out.LS
+vanish() {
+	local n=$1 p=$2 i
+	shift 2
+	strace -qq -o "$T/log" -e trace=statx "$p" "$@" > /dev/null 2>&1 || true
+	i=$(grep -n "^statx(.*\"\([^\"]*/\)\?$n\"" "$T/log" | head -n 1 | cut -d: -f1)
+	[ -n "$i" ] || { echo "$p: no statx of $n"; return 1; }
+	strace -qq -o /dev/null -e trace=statx -e inject=statx:error=ENOENT:when="$i" \
+		"$p" "$@" > "$T/out" 2>&1 || echo "status $?" >> "$T/out"
+	sed -i "s|^$p:|ls:|" "$T/out"
+}
+
+@test "a file gone between getdents64 and statx (strace's injected ENOENT): '?' and GNU's message, exit 1" {
+	command -v strace > /dev/null || skip "no strace"
+	strace -qq -o /dev/null true 2> /dev/null || skip "strace cannot trace here"
+	mkdir d
+	touch d/a d/b d/c
+	local o
+	for o in -l -i -s -t -F -lL -Ci; do
+		vanish b /usr/bin/ls $o d
+		mv "$T/out" "$T/gnus"
+		vanish b "$(bin ls)" $o d
+		cmp "$T/gnus" "$T/out" || { echo "$o"; diff "$T/gnus" "$T/out"; return 1; }
+		grep -q "^ls: cannot access 'd/b': No such file or directory" "$T/out"
+	done
+}
+
+@test "-i: the inode from statx, as GNU (a mount point's, not readdir's); -1 -U: each unpadded, as GNU prints them as read" {
+	gnu_same -i /
+	gnu_same -1Ui /
+	gnu_same -1Uia /
+	gnu_same -1Ui / /usr
+}
+
+@test "peak RSS of runs with failed entries: -iL, -sL, -tL, -FL 16 KiB, -lL 20 (the messages' page)" {
+	ln -s nowhere dang
+	ln -s loop loop
+	touch a
+	rss_error_at_most 16 ls -iL
+	rss_error_at_most 16 ls -sL
+	rss_error_at_most 16 ls -tL
+	rss_error_at_most 16 ls -FL
+	rss_error_at_most 20 ls -lL
 }
