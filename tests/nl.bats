@@ -103,3 +103,16 @@ load helpers
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu files nl
 }
+
+@test "--help and --version (and prefixes): unrecognized, status 1 (a known difference)" {
+	for o in --help --version --hel --v; do
+		sh_fails 1 nl "unrecognized option '$o'
+Try '$(bin nl) --help' for more information." '"$1" '"$o"' < /dev/null'
+	done
+}
+
+@test "long options: a short run in 16 KiB" {
+	printf 'a\n\nb\n' > f
+	rss_at_most 16 nl --body-numbering=a --number-width=3 --number-format=rz f
+	rss_at_most 16 nl --number-sep=: --starting-line-number 5 < f
+}
