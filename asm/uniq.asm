@@ -208,10 +208,7 @@ _start:
 	inc ebp
 	jmp .arg
 
-; "--", or a long option (long_opt: GNU's prefixes and messages): al =
-; its code, xdx = its argument (0: none), xbx past what it used. A letter
-; goes on as its short option, with xsi at a NUL and its argument (-f -s
-; -w) pushed for .number to pop; 1 and 2 are --all-repeated and --group.
+; "--", or a long option: long_name, in the cold part.
 .long:
 	cmp byte [xsi], 0
 	jne long_name
@@ -712,6 +709,12 @@ ret_:
 ; long_opt itself: in the cold part (elf.inc's COLD), so a run without
 ; them maps one page of code.
 COLD
+; long_name - the long option at xsi ("NAME[=VALUE]", past "--"; the
+; next argument at xsp), read by long_opt (GNU's prefixes and messages):
+; al = its code, xdx = its argument (0: none), xbx past what it used. A
+; letter goes on as its short option, with xsi at a NUL and its argument
+; (-f -s -w) pushed for .number to pop; 1 and 2 are --all-repeated and
+; --group.
 long_name:
 	mov xbx, xsp
 	call long_opt
