@@ -1,6 +1,6 @@
 ; wc - newline, word and byte counts of each FILE, and a total line.
 ;
-; Usage: wc [-clmwL] [FILE]...
+; Usage: wc [-clmwL] [--debug] [FILE]... | --files0-from=F
 ;   -l  newlines        -w  words          -m  characters (bytes: the C
 ;   -c  bytes           -L  the widest line's display width      locale)
 ; No option means -lwc. The fields come in the order l w m c L, each
@@ -18,8 +18,21 @@
 ; still printed after a read error, as GNU's), for an empty FILE name, when
 ; closing a standard input it read fails, or on a write error ("wc: write
 ; error", reported once at the end as GNU's; the counting goes on).
-; Differences from GNU: the long options (--lines, --files0-from=F, ...;
-; see README). -L keeps the column in 32 bits: on i386 a single line wider
+; Long options as GNU 9.1's getopt_long (prefixes): --bytes --chars
+; --lines --words --max-line-length; --debug: GNU's note before each file
+; it counts with its AVX2 line loop (-l without -w and -L): "using avx2
+; hardware support", "avx2 support not detected" or "failed to get
+; cpuid", by the same cpuid checks; --files0-from=F: the names are F's
+; NUL-separated records ("-": standard input), no operand allowed
+; (GNU's extra operand message), an empty name told as "wc: F:N: invalid
+; zero-length file name", "-" refused when F is "-", "cannot open F for
+; reading" and "cannot read file names from F" fatal; a regular F of at
+; most 10 MiB is read first and the widths come from its names (GNU's
+; readtokens0), any other F gives width 1 and a read error of it is told
+; after the names before it ("wc: F: read error").
+; Differences from GNU: an F that is not a regular file of at most 10 MiB
+; (a pipe) is read whole before the first name is counted (GNU: name by
+; name), into memory that grows with it. -L keeps the column in 32 bits: on i386 a single line wider
 ; than 4 Gi columns is not measured right. -c reads a regular file instead
 ; of taking its size (the same count, slower on huge files).
 ;
@@ -34,7 +47,9 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
-use usage, scan_flags, err_file, errno_path
+%include "layout.inc"
+use usage, getopt_long, err_file, errno_path
+%define LONGOPT_BSS_HERE                ; ambp with the variables
 
 BUFSZ   equ 512 * 1024          ; one read (i386 system calls are dear)
 OUTSZ   equ 1024                ; the output buffer (on the stack)
@@ -71,9 +86,34 @@ c_slim	equ consts + 80
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
-	push xsp
-	pop xsi
-	call scan_flags                 ; edx = the letters, operands xsp..xdi
+
+; The options (getopt_long: xsi, xdi, xbx its state): each letter's bit
+; (its place in OPTSPEC) in [flags]; --debug, --files0-from=F noted.
+	getopt_here
+.opt:
+	call getopt_long                ; al = the letter, xdx = F
+	jc .options_done
+	cmp al, 'F'
+	je .files0
+	cmp al, 'D'
+	je .debug
+	xor ecx, ecx
+.bit:
+	cmp al, [OPTSPEC + xcx]
+	je .set
+	inc ecx
+	jmp .bit
+.set:
+	bts [flags], ecx
+	jmp .opt
+.files0:
+	mov [f0], xdx
+	jmp .opt
+.debug:
+	inc byte [debug]
+	jmp .opt
+.options_done:
+	mov edx, [flags]
 	test edx, edx
 	jnz .flags
 	mov dl, OPT_l|OPT_w|OPT_c
@@ -99,22 +139,29 @@ _start:
 	mov [mode], xax
 
 ; No operand: standard input without a name (no_name, which is "-").
+; --files0-from: the names read from F instead (files0).
+	mov [argp], xsp
+	cmp WPTR [f0], 0
+	jne files0
 	cmp xdi, xsp
 	jne .width
 	push no_name
+	mov [argp], xsp
 
 ; The width. One operand and one field: 1 (GNU does not look). Else every
 ; operand is statx'ed ("-": standard input): the sizes of the regular
 ; files are summed (in sum), any other file makes it at least 7.
 .width:
 	mov byte [width], 1
-	cmp WPTR [xsp+W], 0
-	jne .stat_all
+	mov xbp, [argp]
+	cmp WPTR [xbp], 0
+	je .file0                       ; (--files0-from: no name)
+	cmp WPTR [xbp+W], 0
+	jne .stat
+	mov edx, [flags]
 	lea eax, [xdx-1]
 	test eax, edx
 	jz .file0                       ; one bit: one field
-.stat_all:
-	mov xbp, xsp
 .stat:
 	mov A2, [xbp]
 	test A2, A2
@@ -172,7 +219,6 @@ _start:
 	rep stosb
 	cmp edi, consts + 96
 	jb .const
-	mov [argp], xsp
 	sub xsp, OUTSZ
 	mov [outb], xsp
 	call flush_out.empty
@@ -201,10 +247,15 @@ _start:
 	xor ebp, ebp                    ; "-": fd 0
 	cmp word [xsi], '-'
 	jne .open
+	cmp WPTR [f0], 0
+	jne f0_dash                     ; (refused when F is "-")
+.stdin:
 	mov [stdin_used], esi
 	jmp .count
 .empty:
 	call flush_out                  ; (glibc's error() flushes stdout)
+	cmp WPTR [f0], 0
+	jne f0_empty
 	xor eax, eax                    ; no reason
 	mov esi, msg_empty
 	call err_text
@@ -215,6 +266,10 @@ _start:
 	js .open_failed
 	xchg eax, ebp
 .count:
+	cmp byte [debug], 0
+	je .counting
+	call debug_note
+.counting:
 	call count
 	jns .close
 	call report                     ; a read error: the counts follow
@@ -271,6 +326,10 @@ report:
 ; closed when it was read (GNU's "-: Bad file descriptor" when it was
 ; never open); the output written; a write error said once.
 finish:
+	cmp dword [f0err], 0
+	je .total
+	call f0_read_error
+.total:
 	cmp dword [nfiles], 1
 	jbe .stdin
 	mov esi, msg_total
@@ -630,6 +689,282 @@ u64toa:
 .ret:
 	ret
 
+
+; --files0-from, --debug and their messages: cold (elf.inc's COLD), so a
+; run without them maps one page of code.
+COLD
+; files0 - --files0-from=F (jumped to from _start, [f0] = F, the operands
+; at xsp up to xdi): none may be given. F ("-": standard input) is read
+; whole into a buffer at the program break, each name ended by a NUL (the
+; last maybe not), and a list of pointers to the names put after it:
+; [argp]. As GNU's: a regular F of at most 10 MiB is read first, then
+; the widths come from the names (_start.width), and a read error is
+; fatal; any other F is read as it comes (GNU: name by name), with width
+; 1, and a read error is told after the names read before it (f0err).
+files0:
+	cmp xdi, xsp
+	je .no_operand
+	mov xdx, [xsp]
+	mov esi, fmt_extra
+	xor eax, eax
+	jmp say_af
+.no_operand:
+	xor ebp, ebp
+	mov xdx, [f0]
+	cmp word [xdx], '-'
+	je .opened
+	sys open, xdx, O_RDONLY|O_LARGEFILE
+	test eax, eax
+	mov esi, fmt_f0_open
+	mov xdx, [f0]
+	js say_af
+	xchg eax, ebp
+.opened:
+	mov byte [f0stream], 1
+	sys statx, ebp, no_name + 1, AT_EMPTY_PATH, STATX_BASIC_STATS, stx
+	test eax, eax
+	jnz .read
+	mov ax, [stx + STX_MODE]
+	and ax, S_IFMT
+	cmp ax, S_IFREG
+	jne .read
+	cmp dword [stx + STX_SIZE + 4], 0
+	jne .read
+	cmp dword [stx + STX_SIZE], 10 * 1024 * 1024
+	ja .read
+	dec byte [f0stream]
+.read:
+	sys brk, 0
+	mov [hbeg], xax
+	mov [hend], xax
+	mov [hcap], xax
+.more:
+	mov A1, [hend]
+	add A1, 65536 + 1               ; (room for a NUL after the last)
+	cmp A1, [hcap]
+	jbe .room
+	call grow
+.room:
+	sys read, ebp, [hend], 65536
+	test eax, eax
+	jz .eof
+	js .read_error
+	add [hend], xax
+	jmp .more
+.read_error:
+	cmp byte [f0stream], 0
+	mov esi, fmt_f0_read
+	mov xdx, [f0]
+	je say_af                       ; (xax: say_af tells no reason)
+	mov [f0err], eax
+.eof:
+	mov xdx, [f0]
+	cmp word [xdx], '-'
+	je .names
+	sys close, ebp
+; The names: a NUL after the last if it has none; xdx counts them.
+.names:
+	xor edx, edx
+	mov xdi, [hend]
+	cmp xdi, [hbeg]
+	je .counted
+	cmp byte [xdi-1], 0
+	je .ended
+	mov byte [xdi], 0
+	inc xdi
+.ended:
+	mov xsi, [hbeg]
+.count:
+	lodsb
+	test al, al
+	jnz .count
+	inc edx
+	cmp xsi, xdi
+	jb .count
+.counted:
+	mov [hend], xdi
+	add xdi, W - 1
+	and xdi, -W
+	mov [argp], xdi
+	lea A1, [xdi + xdx*W + 2*W]
+	call grow
+	mov xsi, [hbeg]
+	mov xdi, [argp]
+.point:
+	cmp xsi, [hend]
+	jae .pointed
+	mov [xdi], xsi
+	add xdi, W
+.skip:
+	lodsb
+	test al, al
+	jnz .skip
+	jmp .point
+.pointed:
+	xor eax, eax
+	stosW
+	stosW
+	cmp byte [f0stream], 0
+	je _start.width
+	mov byte [width], 1
+	jmp _start.file0
+
+; grow - the program break to A1 at least, or GNU's "memory exhausted".
+grow:
+	push A1
+	sys brk
+	pop A1
+	cmp xax, A1
+	jb .failed
+	mov [hcap], xax
+	ret
+.failed:
+	xor eax, eax
+	mov esi, msg_nomem
+	call err_text
+	exit 1
+
+; f0_dash - the name "-" with --files0-from (jumped to from _start.file):
+; standard input, but not when the names come from there (GNU's message).
+f0_dash:
+	mov xax, [f0]
+	cmp word [xax], '-'
+	jne _start.stdin
+	call flush_out
+	xor eax, eax
+	mov esi, msg_f0_dash
+	call err_text
+	jmp _start.file
+
+; f0_empty - an empty name from F: "wc: F:N: invalid zero-length file
+; name", N its number (jumped to from _start.file, stdout flushed).
+f0_empty:
+	mov xdi, numend - 1
+	mov byte [xdi], 0
+	mov eax, [nfiles]
+	xor edx, edx
+	call u64toa
+	mov xcx, xdi
+	mov xdx, [f0]
+	mov esi, fmt_f0_empty
+	xor eax, eax
+	call say
+	mov STATUSb, 1
+	jmp _start.file
+
+; f0_read_error - GNU's "wc: F: read error: REASON" (F read as a stream).
+f0_read_error:
+	call flush_out
+	mov eax, [f0err]
+	mov xdx, [f0]
+	mov esi, fmt_f0_rerr
+	call say
+	mov STATUSb, 1
+	ret
+
+; debug_note - --debug: GNU's note, before a file is counted, when it
+; counts lines with its AVX2 loop (-l without -w and -L): whether cpuid
+; shows AVX2 (and OSXSAVE), as GNU's avx2_supported().
+debug_note:
+	mov eax, [flags]
+	and al, OPT_l|OPT_w|OPT_L
+	cmp al, OPT_l
+	jne .ret
+	push xbx
+	xor eax, eax
+	cpuid
+	mov esi, msg_no_cpuid
+	test eax, eax
+	jz .say                         ; no leaf 1
+	push xax
+	mov eax, 1
+	cpuid
+	pop xax
+	mov esi, msg_no_avx2
+	bt ecx, 27                      ; OSXSAVE
+	jnc .say
+	mov esi, msg_no_cpuid
+	cmp eax, 7
+	jb .say
+	mov eax, 7
+	xor ecx, ecx
+	cpuid
+	mov esi, msg_no_avx2
+	bt ebx, 5                       ; AVX2
+	jnc .say
+	mov esi, msg_avx2
+.say:
+	pop xbx
+	push xsi
+	call flush_out
+	pop xcx
+	mov xdx, xcx                    ; (say reads an ARG: any string)
+	mov esi, fmt_note
+	xor eax, eax
+	jmp say
+.ret:
+	ret
+
+; say_af - the format xsi with its F_ARG the name xdx quoted as GNU's
+; quoteaf() (always quoted: quote()'s shell-escape form, or 'NAME' where
+; that leaves it bare), xax = -errno or 0; then exit 1.
+say_af:
+	mov xbx, xsi
+	mov xbp, xax
+	mov xsi, xdx
+	xor ecx, ecx
+.len:
+	inc ecx
+	lodsb
+	test al, al
+	jnz .len
+	shl ecx, 2
+	add ecx, 16
+	sub xsp, xcx
+	and xsp, -W
+	mov xsi, xdx
+	lea xdi, [xsp+1]
+	call quote
+	mov byte [xdi], 0
+	lea xdx, [xsp+1]
+	mov al, [xdx]
+	cmp al, "'"
+	je .quoted
+	cmp al, '"'
+	je .quoted
+	dec xdx
+	mov byte [xdx], "'"
+	mov word [xdi], "'"             ; and a NUL
+.quoted:
+	mov xsi, xbx
+	mov xax, xbp
+	call say
+	exit 1
+
+fmt_extra:	db F_ARGV0, ': extra operand ', F_ARG, 10
+		db 'file operands cannot be combined with --files0-from', 10, F_TRY, 0
+fmt_f0_open:	db F_ARGV0, ': cannot open ', F_ARG, ' for reading', F_REASON, 10, 0
+fmt_f0_read:	db F_ARGV0, ': cannot read file names from ', F_ARG, 10, 0
+fmt_f0_empty:	db F_ARGV0, ': ', F_FILE, ':', F_TEXT, ': invalid zero-length file name', 10, 0
+fmt_f0_rerr:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
+fmt_note:	db F_ARGV0, ': ', F_TEXT, 10, 0
+msg_f0_dash:	db "when reading file names from stdin, no file name of '-' allowed", 0
+msg_nomem:	db 'memory exhausted', 0
+msg_no_cpuid:	db 'failed to get cpuid', 0
+msg_no_avx2:	db 'avx2 support not detected', 0
+msg_avx2:	db 'using avx2 hardware support', 0
+TEXT
+LONGOPTS:
+	db 'c', 'bytes', 0
+	db 'm', 'chars', 0
+	db 'l', 'lines', 0
+	db 'w', 'words', 0
+	db 'D', 'debug', 0
+	db 'F'|0x80, 'files0-from', 0
+	db 'L', 'max-line-length', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
 ten:		dd 10
 OPTSPEC:	db 'lwmcL', 0
 no_name:	db '-', 0
@@ -641,6 +976,7 @@ msg_write:	db 'write error', 0
 ; The small variables first, so that they share a page with the start of
 ; buf (a small input touches only that page) and out comes last.
 BSS
+	BSS_ROOM 1024                   ; the variables on one page
 consts:	resb 96                         ; see ctab
 cnt:	resq 5                          ; this file's counts
 linepos: resd 1                         ; -L: the column
@@ -662,6 +998,15 @@ minw:	resd 1
 nfiles:	resd 1
 stdin_used: resd 1
 werr:	resd 1
+f0:	resW 1                          ; --files0-from's F, or 0
+hbeg:	resW 1                          ; its names (the break: hbeg..hend)
+hend:	resW 1
+hcap:	resW 1
+f0err:	resd 1                          ; -errno of a read of F as a stream
+ambp:	resd 1                          ; long_opt's (every long option)
+debug:	resb 1                          ; --debug
+f0stream: resb 1                        ; F not read first (width 1)
 stx:	resb STATX_RECORD
+ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
 
 program_end

@@ -2,7 +2,8 @@
 # wc: what difftest cannot express: a 100 MiB line, the SIMD loops against
 # GNU on random data of every kind and size, SIGPIPE, an unreadable file as
 # a non-root user, a sparse file past 4 GiB (64-bit counts on i386), a
-# name longer than the output buffer, and GNU's width from the sizes.
+# name longer than the output buffer, GNU's width from the sizes, and an
+# --files0-from list over 10 MiB.
 load helpers
 
 # same ARGS... - our wc and GNU's print the same bytes and status
@@ -171,6 +172,32 @@ print(p.returncode, p.stderr.decode().split(\": \", 1)[1])" "$1"' sh "$(bin wc)"
 	rss_at_most 16 wc -c < f
 	rss_at_most 16 wc -m < f
 	rss_at_most 16 wc -L < f
+	rss_at_most 16 wc --lines --words --bytes f
+	rss_at_most 16 wc --max-line-length < f
+}
+
+@test "--help and --version: GNU's unrecognized option (see README)" {
+	option_unrecognized 1 wc --help --version
+}
+
+@test "--files0-from: an F over 10 MiB is read as a stream (GNU's width 1), names of 4 KiB" {
+	printf 'a b\n' > a
+	python3 -c '
+import sys
+n = "./" * 2040 + "a"
+sys.stdout.write((n + "\0") * 2600)' > list
+	[ "$(stat -c %s list)" -gt 10485760 ]
+	"$(bin wc)" --files0-from=list > ours
+	/usr/bin/wc --files0-from=list > gnu
+	cmp ours gnu
+	tail -n 1 ours | grep -qx '2600 5200 10400 total'
+}
+
+@test "--files0-from, --debug: merged 2>&1 streams as GNU's" {
+	printf 'a b\n' > a
+	printf 'a\0\0nope\0a' > list
+	merged_like_gnu wc --files0-from=list
+	merged_like_gnu wc --debug -l a nope a
 }
 
 @test "100 files and a missing one among them, as GNU (i386: the vDSO after 32 calls)" {
