@@ -28,6 +28,8 @@
 %include "subk.inc"
 %include "rt/sum_common.inc"
 use usage, long_opt, err_file, errno_path, u64toa
+%define LONGOPT_AMBIGUOUS               ; GNU's message for --=x
+%define LONGOPT_BSS_HERE                ; ambp with the variables
 %define U64TOA_WIDTH
 
 BUFSZ	equ 2048 * 1024 / W     ; one read (as cksum's): 256 KiB, 512 on i386
@@ -254,6 +256,8 @@ stdin_used: resb 1                      ; 1 once "-" was read
 sysv:	resb 1                          ; 1: System V (-s)
 named:	resb 1                          ; 1: the lines carry the names
 werr:	resb 1                          ; not 0 once a write failed
+ambp:	resd 1                          ; long_opt's (every long option)
 buf:	resb BUFSZ + 16
+ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
 
 program_end

@@ -81,6 +81,7 @@ load helpers
 	echo hello > one
 	rss_at_most 16 sum one
 	rss_at_most 16 sum -s < one
+	rss_at_most 16 sum --sysv one
 }
 
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
