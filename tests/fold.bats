@@ -42,10 +42,22 @@ for i in range(30):
             d += random.choice(w)
     open('r%02d' % i, 'wb').write(d)
 PY
+	# 600 runs each: one stream of outputs and statuses, one cmp
+	untraced fold_all "$(bin fold)" > ours
+	untraced fold_all /usr/bin/fold > expected
+	cmp expected ours || { diff -a expected ours | head -n 5; false; }
+}
+
+# fold_all FOLD - FOLD with each option set on each file r*: its stdout,
+# then "== OPTIONS FILE: status N" (no '=' in the files' bytes)
+fold_all() {
+	local f o w s
 	for f in r*; do
 		for o in "" -s -b -bs; do
 			for w in 1 3 8 9 40; do
-				same $o -w $w "$f"
+				s=0
+				"$1" $o -w $w "$f" 2>/dev/null || s=$?
+				echo "== $o -w $w $f: status $s"
 			done
 		done
 	done

@@ -9,6 +9,16 @@ SUBK_BIN=$(cd "$BATS_TEST_DIRNAME/.." && cd "$SUBK_BIN" && pwd)
 export SUBK_BIN
 export LC_ALL=C TZ=UTC
 
+# python3 (many tests run it): the system's (Debian's, which make check
+# installs) ahead of a version manager's shim first in PATH: pyenv's runs
+# shell scripts, then an interpreter with its own site, some 0.5-1.5 s a
+# start where /usr/bin/python3 takes 0.03 s
+if [ -x /usr/bin/python3 ] && [ "$(command -v python3)" != /usr/bin/python3 ]; then
+	_py=${BATS_RUN_TMPDIR:-/tmp}/subk-python3
+	[ -e "$_py/python3" ] || { mkdir -p "$_py" && ln -sf /usr/bin/python3 "$_py/"; }
+	PATH=$_py:$PATH
+fi
+
 setup() {
 	T=$(mktemp -d "${BATS_TMPDIR:-/tmp}/subk-bats.XXXXXX")
 	cd "$T" || return 1
@@ -17,6 +27,21 @@ setup() {
 teardown() {
 	[ ! -e "/dev/shm/${T##*/}" ] || rm -f "/dev/shm/${T##*/}"	# big_sparse's
 	cd / && rm -rf "$T"
+}
+
+# untraced CMD... - CMD (a loop's function, most often) run without bats's
+# DEBUG trap, which records a stack trace before every simple command of a
+# test (some 0.7 ms each: a loop of 3,000 took seconds). Only the trace is
+# gone: set -e and the ERR trap still fail the test on the first failing
+# command inside, and the status is CMD's; the report then names the
+# untraced call's line instead of the line inside CMD.
+untraced() {
+	local _t _s
+	_t=$(trap -p DEBUG)
+	trap - DEBUG
+	"$@"; _s=$?
+	eval "$_t"
+	return $_s
 }
 
 # bin NAME - path of our binary NAME
@@ -239,7 +264,8 @@ plain_hasher() {
 # blocks, then the edges), bytes of every value
 hash_edges() {
 	head -c 1200 /dev/urandom > rnd
-	for n in $(seq 0 130) $(seq 1024 1154); do head -c "$n" rnd > "e$n"; done
+	python3 -c 'd = open("rnd", "rb").read()
+for n in [*range(131), *range(1024, 1155)]: open("e%d" % n, "wb").write(d[:n])'
 }
 
 # plain_hash_like_gnu UTIL - the plain path of UTIL (plain_hasher) gives
@@ -293,7 +319,7 @@ hash_pipe_errors_like_gnu() {
 			{ echo "$p: status $status, output: $output"; return 1; }
 		closed_pipe_kills "$p" a || return 1
 	done
-	for i in $(seq 2000); do args+=(a); done
+	mapfile -t args < <(yes a | head -n 2000)
 	sigpipe_silent "$1" '-c 1' "$2" "${args[@]}" &&
 		sigpipe_silent "/usr/bin/$1" '-c 1' "$2" "${args[@]}"
 }
@@ -346,7 +372,7 @@ many_lines() {
 	n=$(printf 'n%.0s' $(seq 100))
 	echo x > "$n"
 	many=()
-	for ((i = 0; i < 700; i++)); do many+=("$n"); done
+	mapfile -t many < <(yes "$n" | head -n 700)
 }
 
 # option_unrecognized STATUS UTIL OPTION... - our UTIL OPTION ends with
@@ -395,6 +421,16 @@ big_sparse() {
 	{ : > "$big"; } 2>/dev/null || big=$T/sparse
 	truncate -s 4294971392 "$big"
 	printf x >> "$big"
+}
+
+# shm_sparse SIZE - $sparse: a sparse file of SIZE bytes (a hole), on tmpfs
+# as big_sparse's (the same name: one of the two a test): a pipe or a read
+# of 4.5 GiB of its hole takes about a second there, where on ext4 the
+# page cache is first filled with zeros (cat's splice: 35 s)
+shm_sparse() {
+	sparse=/dev/shm/${T##*/}
+	{ : > "$sparse"; } 2>/dev/null || sparse=$T/sparse
+	truncate -s "$1" "$sparse"
 }
 
 # hash_check_rss UTIL - UTIL -c of a one-line, a ten-line and a --tag list
@@ -455,20 +491,28 @@ hundred_operands_like_gnu() {
 	mkdir ours gnu
 	printf 'in\n' > in
 	case $kind in dirs) p=d ;; new) p=p ;; esac
-	for i in $(seq 1 100); do
-		names+=("$p$i")
-		[ "$i" -eq 60 ] && names+=(missing/x)
-		case $kind in
-		files) printf 'file %d\n\tline  two\nno newline' "$i" | tee "ours/f$i" > "gnu/f$i" ;;
-		dirs) mkdir "ours/d$i" "gnu/d$i" ;;
-		esac
-	done
+	untraced _hundred_names
 	(cd ours && "$(bin "$util")" "$@" "${names[@]}" < ../in > ../out 2> ../err) || st=$?
 	(cd gnu && "/usr/bin/$util" "$@" "${names[@]}" < ../in > ../gout 2> ../gerr) || gst=$?
 	[ "$st" -eq "$gst" ]
 	cmp out gout || diff <(sed 's|/ours/|/D/|' out) <(sed 's|/gnu/|/D/|' gout)
 	[ "$(cat err)" = "$(sed "s|^/usr/bin/$util|$(bin "$util")|" gerr)" ]
 	diff <(cd ours && find . -printf '%p %M %s\n' | sort) <(cd gnu && find . -printf '%p %M %s\n' | sort)
+}
+
+# _hundred_names - hundred_operands_like_gnu's operands and files (a
+# builtin loop, untraced: no process and no trace a file)
+_hundred_names() {
+	for ((i = 1; i <= 100; i++)); do
+		names+=("$p$i")
+		[ "$i" -ne 60 ] || names+=(missing/x)
+		case $kind in
+		files)
+			printf 'file %d\n\tline  two\nno newline' "$i" > "ours/f$i"
+			printf 'file %d\n\tline  two\nno newline' "$i" > "gnu/f$i" ;;
+		esac
+	done
+	if [ "$kind" = dirs ]; then mkdir ours/d{1..100} gnu/d{1..100}; fi
 }
 
 # merged_like_gnu UTIL ARG... - ours and GNU's UTIL with stdout and stderr
@@ -490,11 +534,7 @@ merged_like_gnu() {
 # their list with one file changed), and their merged 2>&1 streams, as GNU.
 hash_like_gnu() {
 	local u=$1 i st=0 gst=0 names=()
-	for i in $(seq 1 100); do
-		names+=("f$i")
-		[ "$i" -eq 60 ] && names+=(missing/x)
-		printf 'file %d\nno newline' "$i" > "f$i"
-	done
+	untraced _hash_names
 	"$(bin "$u")" "${names[@]}" > out 2> err || st=$?
 	"/usr/bin/$u" "${names[@]}" > gout 2> gerr || gst=$?
 	[ "$st" -eq "$gst" ]
@@ -513,6 +553,14 @@ hash_like_gnu() {
 	merged_like_gnu "$u" g1 nope g1
 	merged_like_gnu "$u" -c mix.sum
 	merged_like_gnu "$u" -c --warn ok.sum nope mix.sum
+}
+
+_hash_names() {
+	for ((i = 1; i <= 100; i++)); do
+		names+=("f$i")
+		[ "$i" -ne 60 ] || names+=(missing/x)
+		printf 'file %d\nno newline' "$i" > "f$i"
+	done
 }
 
 # owner_lines_like_gnu UTIL SPEC...: chown's or chgrp's -Rv and -Rc lines
