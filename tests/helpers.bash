@@ -36,11 +36,14 @@ teardown() {
 # command inside, and the status is CMD's; the report then names the
 # untraced call's line instead of the line inside CMD.
 untraced() {
-	local _t _s
-	_t=$(trap -p DEBUG)
+	local _s
+	if [ "${_subk_untraced:-0}" -eq 1 ]; then "$@"; return; fi	# (nested)
+	[ -n "${_subk_debug_trap:-}" ] || _subk_debug_trap=$(trap -p DEBUG)
+	_subk_untraced=1
 	trap - DEBUG
 	"$@"; _s=$?
-	eval "$_t"
+	_subk_untraced=0
+	eval "$_subk_debug_trap"
 	return $_s
 }
 
@@ -184,18 +187,22 @@ compare_with_gnu() {
 # environment) ends with status 0 after a peak RSS of at most KIB KiB
 # (build/harness/rss, which turns the kernel's random stack gap off, so the
 # figure is the same every run)
-rss_at_most() {
-	local kb st
-	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null)
+rss_at_most() { untraced _rss_at_most "$@"; }
+_rss_at_most() {
+	local kb st p=$2
+	[[ $p == /* ]] || p=$SUBK_BIN/$p
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$p" "${@:3}" 2>&1 >/dev/null)
 	[ "$st" -eq 0 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
 }
 
 # rss_error_at_most KIB UTIL ARGS... - UTIL ARGS (an empty environment,
 # stdin /dev/null) ends with status 1 (an error run: stderr is ignored)
 # after a peak RSS of at most KIB KiB
-rss_error_at_most() {
-	local kb st
-	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(prog "$2")" "${@:3}" 2>&1 >/dev/null </dev/null | tail -n 1)
+rss_error_at_most() { untraced _rss_error_at_most "$@"; }
+_rss_error_at_most() {
+	local kb st p=$2
+	[[ $p == /* ]] || p=$SUBK_BIN/$p
+	read -r kb st < <(env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$p" "${@:3}" 2>&1 >/dev/null </dev/null | tail -n 1)
 	[ "$st" -eq 1 ] && [ "$kb" -le "$1" ] || { echo "$2: $kb KiB, status $st"; return 1; }
 }
 
