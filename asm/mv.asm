@@ -19,7 +19,11 @@
 ;                         simple/never, numbered/t, existing/nil,
 ;                         $VERSION_CONTROL, $SIMPLE_BACKUP_SUFFIX, -v's
 ;                         " (backup: 'NAME')"; checked (-n with a backup,
-;                         CONTROL) once the operands are, as GNU
+;                         CONTROL) once the operands are, as GNU; with
+;                         backups any kind replaces any (a directory
+;                         over a file, a file over a directory: GNU's),
+;                         and another name of SOURCE (a hard link) is
+;                         backed up, not "the same file"; -n: no check
 ;   -T, --no-target-directory  DEST is never a directory
 ;   -t, --target-directory=DIRECTORY
 ; The last of -f, -i, -n counts. Without any of them, as GNU's: when stdin

@@ -513,3 +513,37 @@ sparse_files() {
 	rss_at_most 16 cp a/f b/g d
 	[ -e d/f ] && [ -e d/g ]
 }
+
+# same_as_gnu PROG ARGS... - in fresh ./o and ./g, each with a/f and its
+# hard link b/f (and t/f, a third name of it, and an empty t2): PROG
+# ARGS run by ours and by GNU's; stderr, status and the tree (names,
+# types, link counts, contents) must be the same
+same_as_gnu() {
+	local p=$1 w; shift
+	for w in o g; do
+		rm -rf $w; mkdir -p $w/a $w/b $w/t $w/t2; echo A > $w/a/f; ln $w/a/f $w/b/f; ln $w/a/f $w/t/f
+		if [ $w = o ]; then b=$(bin $p); else b=/usr/bin/$p; fi
+		(cd $w && "$b" "$@" 2>&1; echo "status $?") | sed "s|$b|$p|" > $w.out
+		(cd $w && find . -printf '%p %y %n %s\n' | sort) >> $w.out
+	done
+	diff g.out o.out
+}
+
+@test "GNU's same_file_ok for hard links: -l does nothing, -n skips, backups back up another name, dest_info after it" {
+	same_as_gnu cp -l a/f t
+	same_as_gnu cp -lv a/f t
+	same_as_gnu cp a/f t
+	same_as_gnu cp -n a/f t
+	same_as_gnu cp -b a/f t
+	same_as_gnu cp --backup=numbered -v a/f t
+	same_as_gnu cp -b a/f b/f t2
+	same_as_gnu cp -a a/f b/f t2
+	same_as_gnu cp -l a/f b/f t2
+	same_as_gnu mv a/f t
+	same_as_gnu mv -n a/f t
+	same_as_gnu mv -b a/f t
+	same_as_gnu mv a/f b/f t2
+	same_as_gnu mv -b a/f b/f t2
+	same_as_gnu mv -n a/f b/f t2
+	same_as_gnu mv --backup=numbered a/f b/f t2
+}
