@@ -60,7 +60,9 @@
 ;   -R  each directory's subdirectories after it, depth first, as DIR/NAME
 ;       (not through symlinks but with -L; a subdirectory that cannot be
 ;       opened: 1); an entry d_type does not tell (DT_UNKNOWN), or a
-;       symlink with -L, gets a statx as GNU's (format_needs_type)
+;       symlink with -L, gets a statx as GNU's (format_needs_type); -RL
+;       lists no directory twice on one path (GNU's LOOP_DETECT: "DIR: not
+;       listing already-listed directory", exit 2)
 ; An entry whose statx fails (in a directory without search permission,
 ; gone since getdents64, a dangling symlink or a loop with -L) when GNU's
 ; gobble_file stats it (-l -s -i -t -S -u -c always; -F a regular file;
@@ -95,10 +97,11 @@
 ; rules, not posixrules' history as glibc); a year before 1 or past 2^31
 ; (more than 2^46 s from 1970) is wrong where GNU prints the seconds or a
 ; negative year; no ACL/SELinux '+'/'.' after the mode; an owner
-; without a name is left-aligned (GNU right-aligns the number). -RL has
-; no loop detection (GNU: "not listing already-listed directory", exit
-; 2): a symlink to an ancestor is followed until the path fails (ELOOP).
-; -s without -l
+; without a name is left-aligned (GNU right-aligns the number). -R
+; without -L does not look for cycles (GNU does, for a bind mount of an
+; ancestor; without -L nothing else makes one); -R counts its depth in a
+; byte: 256 levels down and more, a directory that cannot be opened gives
+; status 2. -s without -l
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
@@ -718,6 +721,12 @@ list_dir:
 	ret
 .opened:
 	mov [V(dirfd)], eax
+	cmp byte [V(opts) + O_DEREF], 3 ; -RL: GNU's cycle check (.zsec)
+	jne .go
+	cmp byte [V(opts) + O_REC], 0
+	je .go
+	call dir_visit
+.go:
 	mov eax, [V(cur)]
 	mov [V(recs)], eax
 	mov dword [V(objv)], recs
@@ -804,6 +813,12 @@ list_dir:
 .free:
 	mov eax, [V(mark)]
 	mov [V(cur)], eax
+	mov ecx, [vhead]                ; -RL: its node (dir_visit) off the
+	cmp ecx, eax                    ; chain
+	jb .r
+	mov ecx, [xcx]
+	mov [vhead], ecx
+.r:
 	ret
 
 ; path_join - at edi: the directory esi, a '/' unless it ends with one,
@@ -3584,6 +3599,63 @@ report_fails:
 .ret:
 	ret
 
+; dir_visit - -RL (GNU's LOOP_DETECT): the device and inode of the
+; directory just opened ([V(dirfd)]) against those of the directories
+; being listed above it, a chain in the arena from [vhead] (a node: the
+; one above, the inode, the device), then its own node at the chain's
+; head (list_dir.free takes it off with the arena). One of them: "DIR:
+; not listing already-listed directory", status 2, the directory closed,
+; and list_dir returns at once.
+dir_visit:
+	mov esi, s_empty
+	mov edx, AT_EMPTY_PATH
+	call stat_at
+	js .ret                         ; (GNU: "cannot determine ...")
+	and dword [V(objv)], 0          ; (nothing to move)
+	push 20
+	pop xax
+	call alloc
+	xchg eax, edi
+	mov eax, [vhead]
+	mov [vhead], edi
+	stosd
+	push xdi
+	lea esi, [V(stx) + STX_INO]
+	movsd
+	movsd
+	mov esi, stx + STX_DEV
+	movsd
+	movsd
+	pop xdi
+	xchg eax, esi
+.c:
+	test esi, esi
+	jz .ret
+	push xsi
+	push xdi
+	lodsd
+	push 4
+	pop xcx
+	repe cmpsd
+	pop xdi
+	pop xsi
+	je .loop
+	mov esi, [xsi]
+	jmp .c
+.loop:
+	call ob_flush
+	mov edx, [V(dirname)]
+	mov esi, fmt_loop
+	xor eax, eax
+	call say
+	mov byte [V(status2)], 2
+	sys close, [V(dirfd)]
+	mov dword [V(dirfd)], AT_FDCWD
+	pop xax                         ; (list_dir's return)
+	jmp list_dir.free
+.ret:
+	ret
+
 ; report_one - "cannot access 'DIR/NAME': REASON" for the entry esi that
 ; ent_fail marked, status 1. keeps xbx, xsi
 report_one:
@@ -3750,6 +3822,8 @@ s_invalid:	db 'invalid', 0
 s_ambiguous:	db 'ambiguous', 0
 fmt_mem:	db F_ARGV0, ': memory exhausted', 10, 0
 msg_access:	db "cannot access", 0
+fmt_loop:	db F_ARGV0, ": ", F_FILE, ": not listing already-listed directory", 10, 0
+s_empty:	db 0
 msg_open:	db "cannot open directory", 0
 msg_read:	db "reading directory", 0
 fmt_fq:		db F_ARGV0, ": ", F_TEXT, " ", F_FILE, F_REASON, 10, 0
@@ -3822,6 +3896,7 @@ info:	resd 1
 blkv:	resd 2
 optstr:	resb 2
 lmode:	resd 1                          ; a symlink's target's mode (0: none)
+vhead:	resd 1                          ; -RL: the directories above (dir_visit)
 ctab:	resd 1                          ; colors (see color_init)
 cnslot:	resd 1
 cmask:	resd 1

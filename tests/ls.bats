@@ -592,7 +592,7 @@ vanish() {
 	gnu_same -1Ui / /usr
 }
 
-@test "peak RSS of runs with failed entries: -iL, -sL, -tL, -FL 16 KiB, -lL 20 (the messages' page)" {
+@test "peak RSS of runs with failed entries: -iL, -sL, -tL, -FL 16 KiB, -lL 20 (the messages' page); -RL 16 (its cycle check)" {
 	ln -s nowhere dang
 	ln -s loop loop
 	touch a
@@ -601,4 +601,8 @@ vanish() {
 	rss_error_at_most 16 ls -tL
 	rss_error_at_most 16 ls -FL
 	rss_error_at_most 20 ls -lL
+	rm dang loop
+	mkdir -p d/e
+	ln -s d ld
+	rss_at_most 16 ls -RL
 }
