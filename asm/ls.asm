@@ -908,7 +908,7 @@ listing:
 ; GNU prints a directory's names as it reads them with -1 -U (not -s,
 ; -R): each in its own widths (an inode unpadded), a failed entry's
 ; message just before its line (one_per_line)
-	dec eax
+	dec al
 	jnz .batch
 	cmp byte [V(opts) + O_SORT], 1
 	jne .batch
