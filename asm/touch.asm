@@ -721,9 +721,10 @@ parse_d:
 	clc
 	ret
 
-.bad:
-	stc
-	ret
+.bad:                                   ; the grammar's '@' (comments,
+	mov xsi, [datearg]              ; blanks after a sign): cold
+	call skip_blanks
+	jmp dt_parse
 
 ; now_date - -d DATE relative to now (clock_gettime) into ts (both).
 ; CF=1: DATE is "now" itself (GNU's test: the same result from now and
@@ -837,6 +838,20 @@ dt_parse:
 	pop xsi
 	call dt_lex
 	mov esi, toks
+	cmp byte [xsi], '@'             ; '@' seconds, alone
+	jne .items
+	mov al, [xsi+16]
+	dec eax
+	cmp al, TK_SDEC - 1
+	ja pfail
+	cmp byte [xsi+32], 0
+	jne pfail
+	mov eax, [xsi+20]
+	cdq
+	mov ecx, [xsi+24]
+	pop xbp
+	ret                             ; (CF=0: cmp's above)
+.items:
 	call dt_items
 	call dt_eval
 	pop xbp
@@ -887,6 +902,8 @@ dt_lex:
 	cmp al, ':'
 	je .char
 	cmp al, ','
+	je .char
+	cmp al, '@'
 	je .char
 	cmp al, '/'
 	jne pfail                       ; any other byte: no item has it
