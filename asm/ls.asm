@@ -99,9 +99,7 @@
 ; negative year; no ACL/SELinux '+'/'.' after the mode; an owner
 ; without a name is left-aligned (GNU right-aligns the number). -R
 ; without -L does not look for cycles (GNU does, for a bind mount of an
-; ancestor; without -L nothing else makes one); -R counts its depth in a
-; byte: 256 levels down and more, a directory that cannot be opened gives
-; status 2. -s without -l
+; ancestor; without -L nothing else makes one). -s without -l
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
@@ -714,7 +712,7 @@ list_dir:
 	mov ecx, msg_open
 	call fail_name
 	mov STATUSb, 1                  ; below an operand (-R): 1
-	cmp byte [V(depth)], 0
+	cmp dword [V(depth)], 0
 	jne .ret
 	mov byte [V(status2)], 2
 .ret:
@@ -3349,7 +3347,7 @@ recurse:
 	mov eax, [V(pend)]
 	push xax
 	mov ebx, [V(ptrs)]
-	inc byte [V(depth)]
+	inc dword [V(depth)]
 .sub:
 	cmp ebx, [xsp]
 	jae .subs_done
@@ -3386,7 +3384,7 @@ recurse:
 	add ebx, 4
 	jmp .sub
 .subs_done:
-	dec byte [V(depth)]
+	dec dword [V(depth)]
 	pop xax
 	pop xax
 	pop xax

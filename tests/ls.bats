@@ -585,6 +585,19 @@ vanish() {
 	done
 }
 
+@test "-R 257 levels down (non-root): a directory that cannot be opened still gives status 1 (the depth was a byte)" {
+	local p
+	p=$(printf 'a/%.0s' $(seq 1 257))
+	mkdir -p "$p"
+	chmod 000 "$p"
+	chmod 755 "$T"
+	as_nobody
+	gnu_same -R a
+	[ "$(cat "$T/gerr")" = "ls: cannot open directory '${p%/}': Permission denied" ]
+	run "${as[@]}" "$(bin ls)" -R a
+	[ "$status" -eq 1 ]
+}
+
 @test "-i: the inode from statx, as GNU (a mount point's, not readdir's); -1 -U: each unpadded, as GNU prints them as read" {
 	gnu_same -i /
 	gnu_same -1Ui /
