@@ -122,7 +122,7 @@
 ; --remove-destination, a regular SOURCE over such a symlink: "will not
 ; copy 'b/f' through just-created symlink 'DIR/f'". Directories merge as
 ; before (their contents are not checked). (Both tables: 32768 SOURCEs
-; or more are not checked, the table kept under 1 MiB of stack.)
+; or more are not checked, the table kept under 512 KiB of stack.)
 ; DEST is stat'ed as GNU's use_lstat: itself for a SOURCE that is a
 ; directory or symlink (or another kind with -r, without
 ; --copy-contents), and with -s, -l, backups, --remove-destination;

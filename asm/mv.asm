@@ -46,7 +46,7 @@
 ; component stays where it is: "mv: will not overwrite just-created
 ; 'DIR/f' with 'b/f'" (exit 1; after -n's and -u's skips and the
 ; question; not with --backup=numbered; directories are not checked;
-; 32768 SOURCEs or more not checked, the table kept under 1 MiB of stack).
+; 32768 SOURCEs or more not checked, the table kept under 512 KiB of stack).
 ; Exit status: 0; 1 when anything failed or for a usage error.
 ; -Z, --context: ignored, as GNU's mv on a kernel without SELinux.
 ; Differences from GNU: --strip-trailing-slashes fails with "mv:
