@@ -28,7 +28,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
-use lseek64, err_quoted, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
+use lseek64, err_quoted, fts_trim, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
 %define LONGOPT_AMBIGUOUS
 
 F_REC    equ 1                          ; flags
@@ -244,6 +244,7 @@ _start:
 	jz .done
 	add xbp, W
 	push xbp
+	call fts_trim                   ; "d//" as "d/" (GNU's fts_open)
 	push xsi
 	mov edi, pathbuf
 	call copystr

@@ -37,6 +37,7 @@
 ; ENAMETOOLONG and kept (so are its ancestors), never lost.
 
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
+%define SAY_TRY_HOOK try_hyphen         ; a bad option: GNU's hint first
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a tree is big
 %include "subk.inc"
 %include "layout.inc"
@@ -87,6 +88,7 @@ DENTSZ		equ 2048                ; (in the variables' page)
 _start:
 	fast_syscall_init later         ; i386: int 0x80 until fast_syscall_on
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
+	mov [argvp], xsp
 
 ; The options. --interactive=WHEN is read here (getopt_long has no
 ; optional arguments); the rest by getopt_long.
@@ -285,6 +287,69 @@ bye:
 err_af_sync:
 	call sync_out
 	jmp err_af
+
+; try_hyphen - say's SAY_TRY_HOOK (error.inc): GNU's
+; diagnose_leading_hyphen after a bad option (opend still 0: the other
+; messages with a Try line come after the options): the message so far is
+; written, then for the first argument that starts with '-', is not "-"
+; and can be lstat'ed, "Try 'ARGV0 ./ARG' to remove the file 'ARG'.\n"
+; (shell-escape quoting, then quoteaf's). Out: xdi = say's buffer start.
+try_hyphen:
+	push xsi
+	push xbx
+	lea A2, [xsp+4*W]
+	sub edi, A2d
+	mov A3d, edi
+	push 2
+	pop A1
+	call write_all
+	mov xax, [opend]
+	test xax, xax
+	jnz .done
+	mov xbx, [argvp]                ; the arguments, as strings in memory
+	mov xsi, ARGV0                  ; after argv[0]'s (argv's slots are
+.arg:                                   ; permuted), one per slot
+	lodsb
+	test al, al
+	jnz .arg
+	xor eax, eax
+	cmp [xbx], xax                  ; a NULL slot: the end
+	je .done
+	add xbx, W
+	cmp byte [xsi], '-'
+	jne .arg
+	cmp byte [xsi+1], al
+	je .arg
+	push xbx
+	push xsi
+	sys statx, AT_FDCWD, xsi, AT_SYMLINK_NOFOLLOW, 0, stx
+	pop xdx
+	pop xbx
+	mov xsi, xdx
+	test eax, eax
+	jnz .arg
+	QB_START edi
+	mov esi, msg_try1
+	call copystr
+	mov xsi, ARGV0
+	call copystr
+	mov esi, msg_try2
+	call copystr
+	mov xsi, xdx
+	push xdx
+	call quote
+	mov esi, msg_try3
+	call copystr
+	pop xsi
+	call quote_af
+	mov ax, 10 << 8 | '.'
+	stosw
+	call af_write
+.done:
+	lea xdi, [xsp+4*W]
+	pop xbx
+	pop xsi
+	ret
 
 ; interactive_when - xsi = WHEN of --interactive=WHEN: argmatch's rules
 ; (an exact word or the prefix of words of one meaning), else its two
@@ -1197,6 +1262,9 @@ name_interactive: db 'interactive', 0
 whens:		db 1, 'never', 0, 1, 'no', 0, 1, 'none', 0, 2, 'once', 0
 		db 4, 'always', 0, 4, 'yes', 0, 0
 msg_invalid_arg: db 'invalid argument ', 0
+msg_try1: db "Try '", 0
+msg_try2: db ' ./', 0
+msg_try3: db "' to remove the file ", 0
 msg_ambiguous_arg: db 'ambiguous argument ', 0
 msg_valid:	db " for '--interactive'", 10, 'Valid arguments are:', 10
 		db "  - 'never', 'no', 'none'", 10, "  - 'once'", 10
@@ -1261,6 +1329,7 @@ pathp:	resW 1
 pname:	resW 1
 opname:	resW 1
 opend:	resW 1
+argvp:	resW 1
 opts:	resb 1
 inter:	resb 1
 stdin_tty: resb 1
