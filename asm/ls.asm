@@ -961,6 +961,21 @@ frills:
 	movx A2, xsi
 	call strlen
 	mov [xbx - 5], dx
+; Without -q the width counts the printable bytes alone (GNU's
+; quote_name_buf in the C locale: isprint, 0x20..0x7e)
+	cmp byte [V(opts) + O_Q], 0
+	jne .wq
+	mov ecx, edx
+	jecxz .wq
+.wc:
+	lodsb
+	sub al, ' '
+	cmp al, 0x5f
+	jb .wp
+	dec word [xbx - 5]
+.wp:
+	loop .wc
+.wq:
 	mov cl, [xbx - 1]               ; the type
 	cmp byte [V(isop)], 0
 	jne .known
