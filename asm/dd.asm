@@ -32,7 +32,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
-use err_quoted, err_file, err_plain, errno_path, errno_tree, usage, write_all
+use err_quoted, err_file, err_plain, errno_path, errno_tree, errno_dev, usage, write_all
 use ftruncate64, dd_lseek, fs_msg
 
 ; conv= bits
@@ -540,7 +540,7 @@ _start.args_done:
 	jmp .stats
 
 ; seek=: truncate there (unless notrunc; errors ignored), then lseek;
-; an output that cannot seek gets zeros written instead.
+; an output that cannot seek (a pipe) is an error, as GNU 9.1's skip().
 .seek:
 	mov eax, [seek]
 	or eax, [seek+4]
@@ -558,25 +558,10 @@ _start.args_done:
 	mov cl, SEEK_CUR
 	call dd_lseek
 	jns .limit
-	mov edi, [obuf]
-	mov ecx, [obs]
-	xor eax, eax
-	rep stosb
-	call seek_args
-	call split
-.zwrite:
-	mov ecx, [obs]
-	call next_piece
-	jz .limit
-	mov A3d, eax
-	mov A2, [obuf]
-	mov A1, [out_fd]
-	call write_all
-	test eax, eax
-	jz .zwrite
-	mov esi, s_writingto
+	mov esi, fmt_noseek             ; GNU 9.1: an error, then the stats
 	mov xdx, [out_name]
-	call err_af
+	call say
+	mov STATUSb, 1
 	jmp .stats
 
 ; count=: [lim] records (all ones without count=); with count_bytes the
@@ -1905,6 +1890,7 @@ fmt_zerox:	db F_ARGV0, ": warning: '0x' is a zero multiplier; use '00x' if that 
 fmt_append:	db F_ARGV0, ': you probably want conv=notrunc with oflag=append', 10, 0
 fmt_partial:	db F_ARGV0, ': warning: partial read (', F_ARG, ' byte', F_TEXT, '); suggest iflag=fullblock', 10, 0
 fmt_noskip:	db F_ARGV0, ': ', F_FILE, ': cannot skip to specified offset', 10, 0
+fmt_noseek:	db F_ARGV0, ': ', F_FILE, ': cannot seek', F_REASON, 10, 0
 
 BSS
 ; The variables, the statistics' text and the start of iobuf in one page

@@ -308,3 +308,14 @@ PY
 @test "the differential cases as a non-root user" {
 	user_cases dd
 }
+
+@test "seek= on an output that cannot seek (a pipe): GNU 9.1's error and exit 1, no zeros written" {
+	# found by a differential fuzz: ours wrote seek= blocks of zeros
+	printf 'hello\n' > in
+	local a b
+	for args in "seek=1" "seek=3 bs=2 status=none" "seek=9999999999999 status=noxfer"; do
+		a=$( ( "$(bin dd)" $args < in 2>&1; echo "rc=$?" ) | cat | sed "s|^$(bin dd):|dd:|; s/copied, .*/copied/")
+		b=$( ( /usr/bin/dd $args < in 2>&1; echo "rc=$?" ) | cat | sed "s|^/usr/bin/dd:|dd:|; s/copied, .*/copied/")
+		[ "$a" = "$b" ] || { echo "$args: ours [$a] GNU [$b]"; return 1; }
+	done
+}
