@@ -23,35 +23,41 @@
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 %define ERR_NO_STATUS           ; (each exit gives its own status)
-use usage, opt_missing, extra_operand, strlen
+%define ERR_NO_TEXT             ; (its two messages of its own go to say)
+%define ERR_REASON_BARE         ; (fmt_write has the ": ")
+use usage, opt_missing, extra_operand, write_xdi
 
 ; (The data comes first and the options last, so that the jumps from the
 ; options to usage.inc are short.)
 fmt_no_operand:	db F_ARGV0, ': missing operand', 10, F_TRY     ; (F_TRY ends it)
-msg_write:	db 'write error'
-no_suffix:	db 0
-
-_start:
-	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
-	mov ah, 10              ; ah = the terminator: newline, or NUL (-z)
-	mov ebp, no_suffix      ; xbp = the SUFFIX
-	xor ecx, ecx            ; ch = 1: every operand is a NAME (-a, -s)
-	jmp .arg
+fmt_write:	db F_ARGV0, ': write error: ', F_REASON, 10, 0
 
 ; The lines go from xbx (the first name) to xdi. xsi walks a name; xdx =
 ; the start of its last run of bytes other than "/", xcx = the end of it.
 ; A name without such a run gives "/" when it starts with one (slashes
 ; only), else "" (the empty name). (The byte before a name is never a
 ; "/": its NUL, or the terminator of the line before, is there.)
-.name:
-	pop xsi
-	test xsi, xsi
-	jz .write
-	pmov xdx, xsi
-	pmov xcx, xsi
+; (_start and the loop come first and the loop's test at its end, so that
+; every jump from the options to it and to usage.inc is short.)
+exit_ok:
+	xchg eax, A1d
+	sys exit
+
+; The registers are 0 at entry (see subk.inc): bl = 0 below.
+_start:
+	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
+	mov ah, 10              ; ah = the terminator: newline, or NUL (-z)
+.no_suffix:                     ; xbp = the SUFFIX: none is "", the
+	mov ebp, .no_suffix + 4 ; immediate's top byte (addresses < 16 MiB)
+	jmp short opts.arg      ; bl = 1: every operand is a NAME (-a, -s)
+
+lines:
+.body:                          ; xcx = the name
+	pmov xdx, xcx
+	pmov xsi, xcx
 	cmp byte [xsi], '/'
 	jne .scan
-	inc xcx
+	inc ecx                 ; (the length comes from the low halves)
 .scan:
 	lodsb
 	test al, al
@@ -69,13 +75,15 @@ _start:
 
 ; The result goes to the line; then the suffix goes when it is shorter
 ; than the result and ends it.
-.copy:
 	push xcx
 	pmov xsi, xdx
 	rep movsb
-	pmov A2, xbp
-	call strlen             ; xdx = the suffix's length
-	movx xsi, A2            ; xsi = the suffix
+	pmov xsi, xbp           ; xsi = the suffix, edx = its length
+	or edx, -1
+.length:
+	inc edx
+	cmp byte [xsi + xdx], 0
+	jne .length
 	pop xcx
 	sub ecx, edx
 	jbe .term
@@ -89,67 +97,67 @@ _start:
 .term:
 	mov al, ah
 	stosb
-	jmp .name
-
+.name:
+	pop xcx
+	jxcxz .write
+	jmp .body
 .write:
+
 	pmov A2, xbx
-	sub edi, A2d            ; (the length: the low halves are enough)
-	mov A3d, edi
-	write_stdout msg_write, .exit   ; (eax = 0 when it worked)
-	mov al, 1               ; the status (exit keeps its low byte)
-.exit:
-	xchg eax, A1d
-	sys exit
+	push 1
+	pop xax
+	call write_xdi
+	jns exit_ok             ; (eax = 0: the status)
+	mov esi, fmt_write      ; (eax = -errno for F_REASON)
+	jmp short opts.say
+
 
 ; The options, up to the first operand (as GNU's getopt with "+as:z"):
 ; xdx = the argument, xsi walks it.
+opts:
 .arg:
-	pop xsi
-	pmov xdx, xsi
-	test xsi, xsi
-	jz .operands
+	pop xcx
+	pmov xdx, xcx
+	jxcxz .operands
+	pmov xsi, xcx
 	dash_letter .operands          ; not "-X...": an operand
 	cmp al, '-'
-	je .dashes
-.letter:
-	cmp al, 'z'
-	jne .not_z
+	jne .letter
+	lodsb                   ; "--NAME": xdx = the argument
+	test al, al
+	jnz opt_unrecognized
+	pop xcx                 ; "--": the next argument is the first operand
+	pmov xdx, xcx
+	jmp short .operands
+.z:
 	mov ah, 0
-	jmp .next_letter
-.not_z:
-	cmp al, 'a'
-	je .multiple
-	cmp al, 's'
-	jne opt_invalid         ; al = the letter
-	mov ch, 1
-	pmov xbp, xsi           ; -sSUFFIX: the rest of the word
-	cmp byte [xsi], 0
-	jne .arg
-	pop xbp                 ; -s SUFFIX: the next argument
-	test xbp, xbp
-	jnz .arg
-	jmp opt_missing         ; al = 's'
-.multiple:
-	mov ch, 1
 .next_letter:
 	lodsb
 	test al, al
-	jnz .letter
+	jz .arg
+.letter:
+	cmp al, 'z'
+	je .z
+	mov bl, 1               ; (-a, -s; any other letter is an error)
+	cmp al, 'a'
+	je .next_letter
+	cmp al, 's'
+	jne opt_invalid         ; al = the letter
+	pmov xbp, xsi           ; -sSUFFIX: the rest of the word
+	cmp [xsi], bh           ; (bh = 0)
+	jne .arg
+	pop xcx                 ; -s SUFFIX: the next argument
+	jxcxz opt_missing       ; al = 's'
+	pmov xbp, xcx
 	jmp .arg
-.dashes:
-	lodsb
-	test al, al
-	jnz opt_unrecognized    ; "--NAME"; xdx = the argument
-	pop xdx                 ; "--": the next argument is the first operand
-.operands:                      ; xdx = the first operand, popped
-	test xdx, xdx
-	jz .missing
+.operands:                      ; xdx = xcx = the first operand, popped
+	jxcxz .missing
 
 ; NAME [SUFFIX]: a second operand is the suffix (popped: not a name), a
 ; third is too many; the NULL after the names goes back, then the first.
+	test bl, bl
 	pmov xbx, xdx
 	pmov xdi, xdx
-	test ch, ch
 	jnz .names
 	pop xcx
 	jxcxz .one
@@ -162,11 +170,12 @@ _start:
 	push xcx                ; (NULL)
 .names:
 	push xbx
-	jmp .name
+	jmp lines.name
 
 .missing:
 	mov esi, fmt_no_operand
-	mov edx, esi            ; (no ARG: any string will do)
-	jmp usage_say
+.say:
+	pmov xdx, xsi           ; (no ARG: any string will do)
+	jmp usage_say           ; (exit 1)
 
 program_end

@@ -32,14 +32,14 @@ names:
 .write_error:
 	mov esi, msg_write_error
 	call err_text
-	mov STATUSb, PRINTENV_FAILURE
+	set_status PRINTENV_FAILURE, eax
 .exit:
 	exit_status
 .name_done:
 	pop xbp
 	pop xcx
 	jxcxz .exit             ; every variable printed
-	or STATUSb, bl
+	or_status bl, eax, al
 	mov xcx, [xsp]
 	jxcxz .exit
 .name:

@@ -95,7 +95,7 @@ _start:
 	jz .options_done
 	mov esi, msg_operands
 	call err_plain          ; (keeps xbx)
-	mov STATUSb, 0
+	set_status 0, eax
 .options_done:
 
 ; -L (given last, or by default when POSIXLY_CORRECT is set) tries $PWD.

@@ -87,7 +87,7 @@ _start:
 	call err_quoted         ; xdx = the operand
 	jmp .next
 .summed:
-	cmp STATUSb, 0
+	test_status eax
 	jne .try
 
 ; The sum as a timespec at xdi = xsp, as gnulib's dtotimespec: seconds

@@ -14,9 +14,11 @@
 ; symlink to the terminal, once /proc and the inode search have failed),
 ; is not done; a /dev/pts that cannot be opened does not stop the search.
 ;
-; xbp points at the name buffer. stdin's statx goes 144 bytes below it:
-; the fields compared (stx_ino at 0x20, stx_rdev_* and stx_dev_* at 0x80)
-; all lie below the name, which may overwrite the rest of that statx.
+; The buffers are on the stack (so there is no RW segment): xbp points at
+; the name buffer, the statx of a name and the directory entries follow
+; it. stdin's statx goes 144 bytes below it: the fields compared (stx_ino
+; at 0x20, stx_rdev_* and stx_dev_* at 0x80) all lie below the name, which
+; may overwrite the rest of that statx.
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
@@ -34,6 +36,9 @@ D_NAME      equ 19
 NAME_SIZE   equ 4096
 DENTS_SIZE  equ 4096
 UNREACHABLE_LEN equ 13          ; "(unreachable)"
+STX_NAME    equ NAME_SIZE       ; the statx of a name, from xbp
+DENTS       equ STX_NAME + 256  ; the directory entries, from xbp
+FRAME       equ STX_KEPT + DENTS + DENTS_SIZE
 
 use usage, scan_flags, extra_operand, strlen, copystr
 
@@ -46,9 +51,9 @@ _start:
 	mov xdx, xcx
 	jmp extra_operand
 .no_operand:
+	lea xbp, [xsp - FRAME + STX_KEPT]       ; (the frame comes later)
 	push xdx                ; kept across the system call
-	mov ebp, name
-	sys ioctl, 0, TCGETS, ebp       ; the termios lands in the buffer
+	sys ioctl, 0, TCGETS, xbp       ; the termios lands in the buffer
 	pop xdx
 	test dl, dl
 	jz .loud
@@ -58,12 +63,15 @@ _start:
 .loud:
 	test eax, eax
 	js not_tty
+; The frame, only now: a run whose stdin is no terminal touches no stack
+; page below the one it started on.
+	lea xsp, [xbp - STX_KEPT]
 
 ; stdin's statx, then /proc's name for it.
-	sys statx, 0, proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STATX_TYPE | STATX_INO, name - STX_KEPT
+	sys statx, 0, proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STATX_TYPE | STATX_INO, xsp
 	test eax, eax
 	js not_tty
-	sys readlink, proc_fd0, ebp, NAME_SIZE - 1
+	sys readlink, proc_fd0, xbp, NAME_SIZE - 1
 	test eax, eax
 	js .search
 	cmp eax, NAME_SIZE - 1
@@ -72,13 +80,13 @@ _start:
 ; glibc drops the prefix only when more follows; dropped from a bare
 ; "(unreachable)" it leaves "", which fails the '/' test all the same.
 	mov esi, unreachable
-	mov edi, ebp
+	mov xdi, xbp
 	push UNREACHABLE_LEN
 	pop xcx
 	repe cmpsb
 	jne .check
 	lea ecx, [xax - UNREACHABLE_LEN + 1]    ; drop it: move the rest down
-	mov edi, ebp            ; (esi is past it)
+	mov xdi, xbp            ; (esi is past it)
 	rep movsb
 .check:
 	cmp byte [xbp], '/'
@@ -107,24 +115,25 @@ same_file.ret:                  ; (before it, so that its jumps stay short)
 ; on to found.
 ; clobbers: everything but xbp
 same_file:
-	sys statx, AT_FDCWD, ebp, 0, STATX_TYPE | STATX_INO, stx_name
+	lea A5, [xbp + STX_NAME]
+	sys statx, AT_FDCWD, xbp, 0, STATX_TYPE | STATX_INO
 	test eax, eax
 	js .ret
-	lea esi, [xbp + TTY_INO]
-	mov edi, stx_name + STX_INO
+	lea xsi, [xbp + TTY_INO]
+	lea xdi, [xbp + STX_NAME + STX_INO]
 	push 8
 	pop xcx
 	repe cmpsb
 	jne .ret
 	mov cl, 16              ; on to the rdev and device of both
-	add esi, STX_RDEV - STX_INO - 8
-	add edi, STX_RDEV - STX_INO - 8
+	add xsi, STX_RDEV - STX_INO - 8
+	add xdi, STX_RDEV - STX_INO - 8
 	repe cmpsb
 	jne .ret
 
 ; found: the name in the buffer, with a newline.
 found:
-	mov A2d, ebp
+	mov A2, xbp
 	call strlen
 	mov byte [A2 + A3], 10
 	inc A3d
@@ -143,33 +152,33 @@ output:
 ; the entries at [xsp].
 ; clobbers: everything but xbp
 search:
-	mov edi, ebp
+	mov xdi, xbp
 	push xsi
 	call copystr
-	mov [xbp + NAME_END], edi
+	mov [xbp + NAME_END], xdi
 	pop xsi
 	sys open, esi, O_RDONLY | O_DIRECTORY
 	test eax, eax
 	js .ret
 	push xax
 .read:
-	mov esi, dents
-	sys getdents64, [xsp], esi, DENTS_SIZE
+	lea xsi, [xbp + DENTS]
+	sys getdents64, [xsp], xsi, DENTS_SIZE
 	test eax, eax
 	jle .close
-	add eax, esi
+	add xax, xsi
 	push xax
 .entry:
 	push xsi
-	lea edi, [xbp + TTY_INO]
+	lea xdi, [xbp + TTY_INO]
 	push 8
 	pop xcx
 	repe cmpsb              ; d_ino first
 	pop xsi
 	jne .next
 	push xsi
-	add esi, D_NAME
-	mov edi, [xbp + NAME_END]
+	add xsi, D_NAME
+	mov xdi, [xbp + NAME_END]
 .copy:
 	lodsb
 	stosb
@@ -179,8 +188,8 @@ search:
 	pop xsi
 .next:
 	movzx eax, word [xsi + D_RECLEN]
-	add esi, eax
-	cmp esi, [xsp]
+	add xsi, xax
+	cmp xsi, [xsp]
 	jb .entry
 	pop xax
 	jmp .read
@@ -199,12 +208,5 @@ not_a_tty:	db 'not a tty', 10
 NOT_A_TTY_LEN	equ $ - not_a_tty
 msg_write_error: db 'write error', 0
 OPTSPEC:	db 's', 0
-
-BSS
-		resb STX_KEPT   ; stdin's statx (what is kept of it)
-name:		resb NAME_SIZE  ; a name of the terminal
-stx_name:	resb 256        ; the statx of a name
-dents:		resb DENTS_SIZE
-TEXT
 
 program_end

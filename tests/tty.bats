@@ -74,3 +74,10 @@ inpty() {
 @test "not a tty into /dev/full: 'write error', status 3" {
 	sh_fails 3 tty 'write error: No space left on device' '"$1" </dev/null >/dev/full'
 }
+
+@test "peak RSS at most 16 KiB: not a tty, and under a pty (buffers on the stack)" {
+	rss_error_at_most 16 tty
+	run inpty "env -i '$BATS_TEST_DIRNAME/../build/harness/rss' '$(bin tty)' 2>&1 >/dev/null"
+	read -r kb st <<<"$output"
+	[ "$st" -eq 0 ] && [ "$kb" -le 16 ] || { echo "tty under a pty: $kb KiB, status $st"; return 1; }
+}
