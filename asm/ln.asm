@@ -120,13 +120,9 @@ _start:
 .not_p:
 	cmp al, 't'
 	je .t_option
-	movzx eax, al                   ; b d F i S: not supported
-	push xax
-	mov xdx, xsp
-	mov esi, fmt_unsupported
-	xor eax, eax
-	call say
-	exit 1
+	mov [unsup], al                 ; b d F i S: not supported, told
+	jmp .opt                        ; once all options are read (GNU's
+					; getopt errors come first)
 
 ; -t DIRECTORY: checked at once, as GNU does.
 .t_option:
@@ -168,6 +164,16 @@ _start:
 ; The operands are at &argv[1] up to xdi; xbp points at them. With -v,
 ; stdout is line-buffered on a terminal (isatty: TCGETS).
 .opts_done:
+	movzx eax, byte [unsup]
+	test eax, eax
+	jz .supported
+	push xax
+	mov xdx, xsp
+	mov esi, fmt_unsupported
+	xor eax, eax
+	call say
+	exit 1
+.supported:
 	cmp byte [opt_v], 0
 	je .not_verbose
 	push xdi
@@ -938,6 +944,8 @@ CAN_BSS 512, 2048
 DNEAR	equ 448
 dnear	equ can_rend - 512
 tdir:	resW 1
+unsup:	resb 1
+	resb 7
 src:	resq 1
 dst:	resq 1
 base:	resq 1
