@@ -1,6 +1,34 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhks] [--color[=WHEN]] [FILE]...
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksN] [--color[=WHEN]] [LONG]... [FILE]...
+;   -N  --literal: names as they are (what this ls does anyway)
+; Long options (long_ls: glibc getopt_long's unambiguous prefixes, its
+; "ambiguous"/"unrecognized"/"requires an argument"/"doesn't allow an
+; argument" messages, exit 2), each the short option GNU makes it:
+;   --all -a  --almost-all -A  --directory -d  --inode -i
+;   --human-readable -h  --kibibytes -k  --numeric-uid-gid -n  --reverse -r
+;   --size -s  --recursive -R  --dereference -L  --dereference-command-line
+;   -H  --hide-control-chars -q  --literal -N
+;   --dereference-command-line-symlink-to-dir (GNU's default without -l,
+;   -d, -F, -H, -L; also with them)
+;   --classify[=WHEN] -F (always/yes/force, or no WHEN; auto/tty/if-tty
+;   on a terminal; never/no/none leave -F as it was, GNU 9.1)
+;   --indicator-style=none|slash|classify  --sort=none|time|size (-U -t -S)
+;   --time=atime|access|use|ctime|status (-u -c)
+;   --format=verbose|long|horizontal|across|vertical|single-column (-l -x
+;   -C; single-column undoes -l, as GNU)
+;   WORDs as gnulib's argmatch (prefixes of one meaning), else its "invalid
+;   argument"/"ambiguous argument" with the valid ones, exit 1.
+;   Not done: --sort=extension|version and --format=commas (-X -v -m:
+;   "option -X is not supported by this ls"), --sort=width, --time=birth|
+;   creation, --indicator-style=file-type ("ls: argument 'width' for
+;   '--sort' is not supported by this ls"), exit 2; and the other long
+;   options (--full-time --time-style --group-directories-first --width
+;   --tabsize --ignore --hide --ignore-backups --block-size --si --file-type
+;   --no-group --escape --quote-name --quoting-style --show-control-chars
+;   --zero --author --context --dired --hyperlink --help --version): GNU's
+;   "unrecognized option '--NAME'", exit 2. Long options are read before
+;   the short ones: a bad one is reported first.
 ;   -1  one name a line (the default when stdout is not a terminal)
 ;   -C  columns, down then across (the default on a terminal)
 ;   -x  columns, across then down
@@ -86,10 +114,9 @@
 ; "*SUFFIX=" sequences is refused ("ls: more than 231 different suffix
 ; colors in LS_COLORS are not supported by this ls", exit 2; each name's
 ; color is a byte). An invalid --color WHEN is reported before any
-; other option error. The other letters GNU has and every long option but
-; --color are not implemented:
-; each fails with "ls: option -X is not supported by this ls" (GNU's
-; "unrecognized option" for a long one), exit status 2. On a terminal GNU
+; other option error. The other letters GNU has are not implemented:
+; each fails with "ls: option -X is not supported by this ls", exit
+; status 2 (the long options: see above). On a terminal GNU
 ; quotes names that need it (shell-escape, 'a b'); this ls shows
 ; unprintable bytes as '?' there and quotes nothing. An invalid COLUMNS
 ; (not all digits) is ignored without GNU's warning. -l: the zone's limits
@@ -162,6 +189,9 @@ section .text
 %include "rt/localtime.inc"
 use localtime, ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, quote_arg
 %define USAGE_STATUS 2
+%define LONGOPT_AMBIGUOUS
+%define LONGOPT_OPTIONAL
+%define LONGOPT_BSS_HERE                ; ambp with the variables, ambbuf = arena0
 %define OUT_FAIL out_fail
 %define IDS_LOAD_OWN                    ; rt/ids.inc reads into ids_load's buffer
 %define OUT_POS V(opos)
@@ -177,7 +207,7 @@ STX_BLOCKS  equ 48
 DT_DIR      equ 4
 DT_LNK      equ 10
 DT_REG      equ 8
-NSUPP       equ 26
+NSUPP       equ 30
 HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
 ; The options: a byte each (see opt_tab)
@@ -207,10 +237,8 @@ _start:
 	mov dword [V(dirfd)], AT_FDCWD
 	save_argv0
 
-;	 --color[=WHEN] (from "--col" on, before a "--"): always/yes/force (or
-; none), auto/tty/if-tty when stdout is a terminal, turn colors on, and
-; never/no/none off, the last one winning; the argument becomes "-k"
-; (which changes nothing).
+;	 The long options (before a "--"): each becomes the short option GNU
+; treats it as (long_ls, in .zsec: a run without one never enters it).
 	mov eax, [xsp]
 	lea xsi, [xsp + xax*W + 2*W]
 	mov [V(envp)], xsi
@@ -225,6 +253,8 @@ _start:
 	xor ecx, ecx
 	cmp byte [xdx + 2], cl
 	je .cs_done                     ; "--"
+; --col, --colo, --color[=WHEN] here: a run with --color and no colors
+; keeps to the core's page (the others: long_ls)
 .cc:
 	mov al, [xdx + xcx + 2]
 	test al, al
@@ -232,32 +262,29 @@ _start:
 	cmp al, '='
 	je .cend
 	cmp ecx, 5
-	jae .cs
+	jae .long
 	cmp al, [s_color + xcx]
-	jne .cs
+	jne .long
 	inc ecx
 	jmp .cc
 .cend:
 	cmp ecx, 3
-	jb .cs
-	mov bl, 1
+	jb .long
+	mov word [xdx + 1], 'k'         ; "-k", which changes nothing
 	test al, al
-	jz .col                         ; --color: always
-	lea xdi, [xdx + xcx + 3]        ; WHEN
+	jnz .when
+	mov byte [V(opts) + O_COL], 1   ; --color: always
+	jmp .cs
+.when:
 	push xsi
-	call when_arg
-	cmp bl, 2
-	jne .col0
-	sys ioctl, 1, TIOCGWINSZ, stx
-	test eax, eax
-	sets bl
-	xor bl, 1
-.col0:
+	mov xdi, xdx
+	lea xdx, [xdx + xcx + 3]        ; WHEN
+	mov esi, words
+	call long_word
 	pop xsi
-.col:
-	mov [V(opts) + O_COL], bl
-	mov eax, s_k
-	mov [xsi - W], xax
+	jmp .cs
+.long:
+	call long_ls
 	jmp .cs
 .cs_done:
 	getopt_init
@@ -2179,8 +2206,9 @@ opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db 0, 0, 0, 0, 0, 0, 0, 0       ; (-l -n -g -o: lbits)
 		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2, O_REC, 1
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
+		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksTwIBbDGNQXZfmv', 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'TwIBbDGQXZfmv', 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 s_color:	db 'color'
@@ -3407,68 +3435,6 @@ recurse:
 	jmp list_dir.free
 
 
-	XSEC
-; when_arg - xdi = WHEN -> bl: 0 never, 1 always, 2 auto, as argmatch: a
-; word of when_words, else a prefix of words of one kind only; else GNU's
-; message and exit 2. keeps xdi
-when_arg:
-	mov esi, when_words
-	xor ecx, ecx                    ; the word's number
-	mov bh, -1                      ; a prefix's kind (-1 none, -2 two)
-.w:
-	cmp byte [xsi], 0
-	je .end
-	push xdi
-.c:
-	mov al, [xdi]
-	inc xdi
-	test al, al
-	jz .arg_end
-	cmp al, [xsi]
-	jne .no
-	inc esi
-	jmp .c
-.arg_end:
-	imul eax, ecx, 86
-	shr eax, 8                      ; the kind: the number / 3
-	cmp byte [xsi], 0
-	je .exact
-	cmp bh, -1
-	je .first
-	cmp bh, al
-	je .no
-	mov al, -2
-.first:
-	mov bh, al
-.no:
-	pop xdi
-.sk:
-	lodsb
-	test al, al
-	jnz .sk
-	inc ecx
-	jmp .w
-.exact:
-	pop xdi
-	mov bl, al
-	ret
-.end:
-	mov bl, bh
-	test bl, bl
-	jns .ret
-	mov ecx, s_invalid
-	inc bl
-	jz .say
-	mov ecx, s_ambiguous
-.say:
-	mov xdx, xdi
-	mov esi, fmt_when
-	mov bl, 1
-	jmp say_exit
-.ret:
-	ret
-
-
 	ZSEC
 ; fail_name - "ARGV0: TEXT 'NAME': REASON" with GNU's quoting that always
 ; quotes (shell-escape-always); ecx = TEXT, edx = NAME, eax = -errno;
@@ -3506,6 +3472,270 @@ fail_name:
 .say:
 	pop xax
 	jmp say
+
+; long_ls - xdx = an argument "--NAME[=VALUE]" (before any "--"), xsi = the
+; next argument's slot: glibc's getopt_long on GNU ls's long options
+; (LONGOPTS, in GNU's order: prefixes, ambiguities, messages), then the
+; argument rewritten in place as the short option that does the same
+; ("-a"; 1 2 3: the indicators none, one per line, command-line symlinks
+; to directories; "-k", which changes nothing, for --color's), a VALUE
+; taken from the next argument made "-k" too; a WORD checked by argm.
+; The options not done: GNU's "unrecognized option", exit 2.
+; -> xsi = the next slot to look at. clobbers all but xbp
+long_ls:
+	push xdx                        ; the argument
+	mov xbx, xsi
+	lea xsi, [xdx + 2]
+	call long_opt                   ; al = CODE, xdx = VALUE, xbx
+	mov xsi, xbx
+	pop xdi
+	cmp xdx, [xsi - W]              ; the value from the next slot?
+	jne .own
+	mov ecx, s_k
+	mov [xsi - W], xcx
+.own:
+	push xsi
+	cmp al, '?'
+	je .refused
+	cmp al, 0x1f                    ; --hyperlink
+	je .refused
+	cmp al, 3                       ; (a letter: 3)
+	je .put
+	cmp al, 'A'
+	jae .put                        ; a letter
+; al = the WORD table's number: its option's name, then each word after
+; its letter; --color and --classify (no WORD: always)
+	movzx ecx, al
+	and cl, 0x1f
+	mov esi, words
+.tab:
+	dec ecx
+	jz .found
+.skip:
+	lodsb
+	cmp al, 0xff
+	jne .skip
+	jmp .tab
+.found:
+	call long_word
+	pop xsi
+	ret
+.put:
+	mov [xdi + 1], al
+	mov byte [xdi + 2], 0
+	pop xsi
+	ret
+.refused:
+	mov xdx, xdi
+	jmp opt_unrecognized
+
+	XSEC
+; long_word - xdi = the argument ("--NAME..."), xdx = its WORD (0: none,
+; --color's and --classify's always), esi = its words (see argm): the
+; argument rewritten as the short option that does the same ("-k" for
+; --color's, which sets O_COL: 0 never, 1 always, auto: 1 on a terminal;
+; --classify's never and auto off a terminal leave it as it was, GNU's
+; "-F" else). clobbers all but xbp
+long_word:
+	mov al, 'y'
+	test xdx, xdx
+	jz .word
+	call argm                       ; al = the word's letter
+.word:
+	cmp word [xsi], 'co'            ; "color": O_COL (0 1 2: auto)
+	jne .when
+	mov bl, 0
+	cmp al, 'n'
+	je .col
+	inc ebx
+	cmp al, 'y'
+	je .col
+	push xdi
+	sys ioctl, 1, TIOCGWINSZ, stx
+	pop xdi
+	test eax, eax
+	sets bl
+	xor bl, 1
+.col:
+	mov [V(opts) + O_COL], bl
+	mov al, 'k'
+	jmp .put
+.when:                                  ; classify's WHEN: -F or nothing
+	cmp al, 0x1e
+	jne .when2
+	push xdi
+	sys ioctl, 1, TIOCGWINSZ, stx
+	pop xdi
+	test eax, eax
+	mov al, 'y'
+	jns .when2
+	mov al, 'n'
+.when2:
+	cmp al, 'y'
+	jne .nf
+	mov al, 'F'
+.nf:
+	cmp al, 'n'                     ; (GNU: never leaves -F as it was)
+	jne .put
+	mov al, 'k'
+.put:
+	mov [xdi + 1], al
+	mov byte [xdi + 2], 0
+	ret
+
+; argm - gnulib's argmatch: xdx = WORD, esi = the option's name then
+; entries "LETTER word" (0-terminated), 0xff at the end -> al = the
+; LETTER of the word, or of the prefixes when they all have one; else
+; "invalid"/"ambiguous argument" with the valid ones, exit 1. A LETTER '?':
+; "not supported by this ls", exit 2. keeps xdi, esi
+argm:
+	push xdi
+	push xsi
+	mov bh, -1                      ; a prefix's letter (-1 none, -2 two)
+.name:
+	lodsb
+	test al, al
+	jnz .name
+.w:
+	lodsb                           ; the letter
+	cmp al, 0xff
+	je .end
+	mov bl, al
+	mov xdi, xdx
+.c:
+	mov al, [xdi]
+	inc xdi
+	test al, al
+	jz .arg_end
+	cmp al, [xsi]
+	jne .no
+	inc esi
+	jmp .c
+.arg_end:
+	cmp byte [xsi], 0
+	je .take
+	cmp bh, -1
+	je .first
+	cmp bh, bl
+	je .no
+	mov bl, -2
+.first:
+	mov bh, bl
+.no:
+	lodsb
+	test al, al
+	jnz .no
+	jmp .w
+.end:
+	mov bl, bh
+	cmp bl, -2
+	jae .bad
+.take:
+	mov al, bl
+	pop xsi
+	pop xdi
+	cmp al, '?'
+	je .unsupp
+	ret
+.unsupp:
+	mov ecx, esi
+	mov esi, fmt_argns
+	jmp say_exit2
+; GNU's argmatch_invalid and argmatch_valid: the list built at arena0
+.bad:
+	mov ecx, s_invalid
+	inc bl
+	jz .say
+	mov ecx, s_ambiguous
+.say:
+	push xdx
+	pop xax                         ; (the WORD)
+	pop xsi                         ; the option's name
+	push xax
+	mov edi, arena0
+	mov eax, " for"
+	stosd
+	mov eax, " '--"
+	stosd
+.nm:
+	lodsb
+	stosb
+	test al, al
+	jnz .nm
+	dec edi
+	push xsi
+	mov esi, s_valid
+.v:
+	lodsb
+	stosb
+	test al, al
+	jnz .v
+	dec edi
+	pop xsi
+	mov bl, 0
+.l:
+	lodsb                           ; the letter
+	cmp al, 0xff
+	je .l_end
+	cmp al, bl
+	mov bl, al
+	mov eax, ", '"
+	je .same
+	mov eax, 10 | (' ' << 8) | (' ' << 16) | ('-' << 24)
+	stosd
+	mov eax, " '"
+.same:
+	stosd
+	dec edi
+	cmp byte [xdi - 1], 0
+	jne .wd
+	dec edi
+.wd:
+	lodsb
+	stosb
+	test al, al
+	jnz .wd
+	mov byte [xdi - 1], "'"
+	jmp .l
+.l_end:
+	mov ax, 10
+	stosw
+	pop xdx                         ; the WORD
+	push xsi
+	mov esi, fmt_argm
+	xor eax, eax
+	call say
+	pop xsi
+	mov edx, arena0
+	mov esi, fmt_argm2
+	mov bl, 1
+	jmp say_exit
+
+; argm's: the option's name, each word after its letter, 0xff
+words:
+	db 'color', 0
+	db 'y', 'always', 0, 'y', 'yes', 0, 'y', 'force', 0
+	db 'n', 'never', 0, 'n', 'no', 0, 'n', 'none', 0
+	db 0x1e, 'auto', 0, 0x1e, 'tty', 0, 0x1e, 'if-tty', 0, 0xff
+	db 'classify', 0
+	db 'y', 'always', 0, 'y', 'yes', 0, 'y', 'force', 0
+	db 'n', 'never', 0, 'n', 'no', 0, 'n', 'none', 0
+	db 0x1e, 'auto', 0, 0x1e, 'tty', 0, 0x1e, 'if-tty', 0, 0xff
+	db 'sort', 0
+	db 'U', 'none', 0, 't', 'time', 0, 'S', 'size', 0, 'X', 'extension', 0
+	db 'v', 'version', 0, '?', 'width', 0, 0xff
+	db 'time', 0
+	db 'u', 'atime', 0, 'u', 'access', 0, 'u', 'use', 0
+	db 'c', 'ctime', 0, 'c', 'status', 0
+	db '?', 'birth', 0, '?', 'creation', 0, 0xff
+	db 'format', 0
+	db 'l', 'verbose', 0, 'l', 'long', 0, 'm', 'commas', 0
+	db 'x', 'horizontal', 0, 'x', 'across', 0, 'C', 'vertical', 0
+	db 2, 'single-column', 0, 0xff
+	db 'indicator-style', 0
+	db 1, 'none', 0, 'p', 'slash', 0, '?', 'file-type', 0, 'F', 'classify', 0, 0xff
+
+	ZSEC
 
 unsupported:
 	mov edx, optstr
@@ -3841,14 +4071,61 @@ msg_open:	db "cannot open directory", 0
 msg_read:	db "reading directory", 0
 fmt_fq:		db F_ARGV0, ": ", F_TEXT, " ", F_FILE, F_REASON, 10, 0
 fmt_fp:		db F_ARGV0, ": ", F_TEXT, " '", F_ARG, "'", F_REASON, 10, 0
+fmt_argm:	db F_ARGV0, ": ", F_TEXT, " argument ", F_QUOTE, 0
+fmt_argm2:	db F_ARG, F_TRY, 0
+fmt_argns:	db F_ARGV0, ": argument ", F_QUOTE, " for '--", F_TEXT, "' is not supported by this ls", 10, 0
+s_valid:	db "'", 10, "Valid arguments are:", 0
+; long_ls's tables: GNU ls's long options in its order (CODE: the short
+; option's letter, '?' refused, 1.. a WORD table; | 0x80 with an argument)
+%define LONGOPTS longopts
+longopts:
+	db 'a', 'all', 0
+	db '?', 'escape', 0
+	db 'd', 'directory', 0
+	db '?', 'dired', 0
+	db '?', 'full-time', 0
+	db '?', 'group-directories-first', 0
+	db 'h', 'human-readable', 0
+	db 'i', 'inode', 0
+	db 'k', 'kibibytes', 0
+	db 'n', 'numeric-uid-gid', 0
+	db '?', 'no-group', 0
+	db 'q', 'hide-control-chars', 0
+	db 'r', 'reverse', 0
+	db 's', 'size', 0
+	db '?' | 0x80, 'width', 0
+	db 'A', 'almost-all', 0
+	db '?', 'ignore-backups', 0
+	db 0x82, 'classify', 0
+	db '?', 'file-type', 0
+	db '?', 'si', 0
+	db 'H', 'dereference-command-line', 0
+	db 3, 'dereference-command-line-symlink-to-dir', 0
+	db '?' | 0x80, 'hide', 0
+	db '?' | 0x80, 'ignore', 0
+	db 0xa6, 'indicator-style', 0
+	db 'L', 'dereference', 0
+	db 'N', 'literal', 0
+	db '?', 'quote-name', 0
+	db '?' | 0x80, 'quoting-style', 0
+	db 'R', 'recursive', 0
+	db 0xa5, 'format', 0
+	db '?', 'show-control-chars', 0
+	db 0xa3, 'sort', 0
+	db '?' | 0x80, 'tabsize', 0
+	db 0xa4, 'time', 0
+	db '?' | 0x80, 'time-style', 0
+	db '?', 'zero', 0
+	db 0x81, 'color', 0
+	db 0x9f, 'hyperlink', 0
+	db '?' | 0x80, 'block-size', 0
+	db '?', 'context', 0
+	db '?', 'author', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
 fmt_unsupp:	db F_ARGV0, ": option -", F_ARG, " is not supported by this ls", 10, 0
 msg_write:	db 'write error', 0
-fmt_when:	db F_ARGV0, ": ", F_TEXT, " argument ", F_QUOTE, " for '--color'", 10
-		db "Valid arguments are:", 10, "  - 'always', 'yes', 'force'", 10
-		db "  - 'never', 'no', 'none'", 10, "  - 'auto', 'tty', 'if-tty'", 10, F_TRY, 0
-	XSEC
-when_words:	db 'never', 0, 'no', 0, 'none', 0, 'always', 0, 'yes', 0, 'force', 0
-		db 'auto', 0, 'tty', 0, 'if-tty', 0, 0
 	TEXT
 
 BSS
@@ -3920,12 +4197,14 @@ clabel:	resb 4
 cmhok:	resb 1
 	TZ_VARS
 zkept:	resb 1                          ; zone_init kept the zone
+ambp:	resd 1                          ; long_opt's (ambbuf: arena0)
 	GLOBALS_HERE
 numbuf:	resb 24
 numend:
 idname:	resb 2*260                      ; the last user's, group's names: length, text
 arena0:	resb 2048                       ; the arena's start (see alloc)
 arena0_end:
+ambbuf equ arena0
 outbuf:	resb OUTSZ
 pathbuf: resb 4400
 	BSS_ROOM 4096                   ; a small /etc/passwd or /etc/group: one page
@@ -3946,6 +4225,7 @@ ids_buf: resb IDSBUFSZ
 %include "rt/getopt.inc"
 	ZSEC
 %include "rt/usage.inc"
+%include "rt/long_opt.inc"
 %include "rt/error.inc"
 	TEXT
 %include "rt/strlen.inc"

@@ -147,14 +147,43 @@ mktree() {
 
 @test "the options not implemented fail clearly, exit 2" {
 	local o
-	for o in T w I B b D G N Q X Z f m v; do
+	for o in T w I B b D G Q X Z f m v; do
 		run "$(bin ls)" -$o
 		[ "$status" -eq 2 ]
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
 	done
-	run "$(bin ls)" --format=long
-	[ "$status" -eq 2 ]
-	[ "${lines[0]}" = "$(bin ls): unrecognized option '--format=long'" ]
+	for o in --full-time --time-style=long-iso --group-directories-first \
+		--width=80 --ignore=x --hide=x --ignore-backups --si --block-size=1 \
+		--file-type --no-group --escape --quote-name --quoting-style=c \
+		--show-control-chars --tabsize=8 --zero --author --context --dired \
+		--hyperlink --hyperlink=always --help --version; do
+		run "$(bin ls)" $o
+		[ "$status" -eq 2 ]
+		[ "${lines[0]}" = "$(bin ls): unrecognized option '$o'" ]
+	done
+	for o in --format=commas:m --sort=extension:X --sort=version:v; do
+		run "$(bin ls)" ${o%:*}
+		[ "$status" -eq 2 ]
+		[ "${lines[0]}" = "$(bin ls): option -${o#*:} is not supported by this ls" ]
+	done
+	for o in --sort=width --time=birth --time=creation \
+		--indicator-style=file-type; do
+		run "$(bin ls)" $o
+		[ "$status" -eq 2 ]
+		[[ "${lines[0]}" = "$(bin ls): argument '"*"' is not supported by this ls" ]]
+	done
+}
+
+# long options enter .zsec's page (long_ls), a WORD .xsec's (argm); a
+# bare --color keeps to the core
+@test "long options: peak RSS" {
+	cd "$BATS_TEST_TMPDIR"
+	touch a b
+	rss_at_most 16 ls --all
+	rss_at_most 16 ls --reverse --almost-all
+	rss_at_most 12 ls --color
+	rss_at_most 16 ls --color=auto
+	rss_at_most 20 ls --sort=size
 }
 
 # 12 KiB: the core's page of code (each of ls's four code parts is its own
