@@ -1,7 +1,8 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksN] [--color[=WHEN]] [LONG]... [FILE]...
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNB] [--color[=WHEN]] [LONG]... [FILE]...
 ;   -N  --literal: names as they are (what this ls does anyway)
+;   -B  --ignore-backups: no directory entries ending in '~' (with -a too)
 ; Long options (long_ls: glibc getopt_long's unambiguous prefixes, its
 ; "ambiguous"/"unrecognized"/"requires an argument"/"doesn't allow an
 ; argument" messages, exit 2), each the short option GNU makes it:
@@ -24,7 +25,7 @@
 ;   creation, --indicator-style=file-type ("ls: argument 'width' for
 ;   '--sort' is not supported by this ls"), exit 2; and the other long
 ;   options (--full-time --time-style --group-directories-first --width
-;   --tabsize --ignore --hide --ignore-backups --block-size --si --file-type
+;   --tabsize --ignore --hide --block-size --si --file-type
 ;   --no-group --escape --quote-name --quoting-style --show-control-chars
 ;   --zero --author --context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
@@ -199,6 +200,7 @@ use localtime, ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, q
 
 OUTSZ       equ 32768
 %define nfail lflags + 1                ; ent_fail marked an entry
+%define O_BAK lflags + 2 - opts         ; -B: no names ending in '~'
 %define TZBUFSZ 16384                   ; tz_load at arena0 (on into outbuf)
 ZONE_SMALL  equ 512                     ; a zone's data kept in arena0
 TIOCGWINSZ  equ 0x5413
@@ -207,7 +209,7 @@ STX_BLOCKS  equ 48
 DT_DIR      equ 4
 DT_LNK      equ 10
 DT_REG      equ 8
-NSUPP       equ 30
+NSUPP       equ 31
 HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
 ; The options: a byte each (see opt_tab)
@@ -824,6 +826,14 @@ list_dir:
 	cmp word [xbx + 20], '.'
 	je .skip
 .add:
+	cmp byte [V(opts) + O_BAK], 0   ; -B: GNU's "*~" ".*~", even with -a
+	je .add2
+	lea esi, [xbx + 19]
+	movx A2, xsi
+	call strlen
+	cmp byte [xbx + xdx + 18], '~'
+	je .skip
+.add2:
 	call ptr_add
 .skip:
 	movzx eax, word [xbx + 16]
@@ -2207,8 +2217,9 @@ opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2, O_REC, 1
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
 		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
+		db O_BAK, 1                     ; -B
 tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'TwIBbDGQXZfmv', 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BTwIbDGQXZfmv', 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 s_color:	db 'color'
@@ -4095,7 +4106,7 @@ longopts:
 	db 's', 'size', 0
 	db '?' | 0x80, 'width', 0
 	db 'A', 'almost-all', 0
-	db '?', 'ignore-backups', 0
+	db 'B', 'ignore-backups', 0
 	db 0x82, 'classify', 0
 	db '?', 'file-type', 0
 	db '?', 'si', 0
