@@ -1417,10 +1417,14 @@ long_list:
 	mov al, [V(opts) + O_DEREF]
 	cmp al, 3
 	je .follow
-	cmp al, 2
-	jne .flags
 	cmp byte [V(isop)], 0
 	je .flags
+	cmp al, 2                       ; -H: an operand followed
+	je .follow
+	dec al                          ; an operand symlink to a directory
+	jnz .flags                      ; (as the operands' loop found it)
+	cmp byte [xsi - 1], DT_DIR
+	jne .flags
 .follow:
 	xor edx, edx
 .flags:
