@@ -62,6 +62,7 @@
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
 %include "rt/blocksize.inc"
+%include "rt/getopt_optional.inc"
 use getopt_long, err_file, err_plain, err_quoted, errno_path
 use strcmp, udigits, putc_buf
 %define PUTC_FAIL err_text
@@ -477,45 +478,8 @@ fd_link:
 
 	BS_ENV
 
-; df_getopt - getopt_long, and --output's optional argument: a
-; "--NAME" without "=VALUE" naming --output is taken alone (xdx = 0).
-df_getopt:
-	test xbx, xbx
-	jnz .g
-	mov xax, [xsi]
-	test xax, xax
-	jz .g
-	cmp word [xax], '--'
-	jne .g
-	mov xcx, xax
-.eq:
-	inc xcx
-	mov dl, [xcx]
-	test dl, dl
-	jz .alone
-	cmp dl, '='
-	jne .eq
-.g:
-	jmp getopt_long
-.alone:
-	cmp byte [xax + 2], 0           ; "--": getopt's
-	je .g
-	push xsi
-	push xdi
-	push xbx
-	push xsp                        ; a "next argument" long_opt may take
-	mov xbx, xsp
-	lea xsi, [xax + 2]
-	call long_opt
-	pop xcx
-	pop xbx
-	pop xdi
-	pop xsi
-	cmp al, 'o'
-	jne .g
-	add xsi, W
-	xor edx, edx                    ; (CF=0)
-	ret
+; df_getopt - getopt_long with --output's optional argument (rt/getopt_optional.inc)
+	GETOPT_OPTIONAL df_getopt, 'o'
 
 ; decode_output - xdx = --output's LIST (written: each ',' becomes a NUL):
 ; its fields appended to cols; GNU's messages for an unknown field or one

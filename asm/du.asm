@@ -82,6 +82,7 @@
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/blocksize.inc"
+%include "rt/getopt_optional.inc"
 %include "rt/localtime.inc"             ; (TZ_VARS; its code: the cold part's)
 use getopt_long, fs_msg, errno_path, quote_arg, err_plain, atou
 use human64, udigits, putc_buf, usage_try
@@ -851,45 +852,8 @@ hash_find:
 .ret:
 	ret
 
-; du_getopt - getopt_long, and --time's optional argument: a "--NAME"
-; without "=VALUE" naming --time is taken alone (xdx = 0), as df_getopt
-du_getopt:
-	test xbx, xbx
-	jnz .g
-	mov xax, [xsi]
-	test xax, xax
-	jz .g
-	cmp word [xax], '--'
-	jne .g
-	mov xcx, xax
-.eq:
-	inc xcx
-	mov dl, [xcx]
-	test dl, dl
-	jz .alone
-	cmp dl, '='
-	jne .eq
-.g:
-	jmp getopt_long
-.alone:
-	cmp byte [xax + 2], 0           ; "--": getopt's
-	je .g
-	push xsi
-	push xdi
-	push xbx
-	push xsp                        ; a "next argument" long_opt may take
-	mov xbx, xsp
-	lea xsi, [xax + 2]
-	call long_opt
-	pop xcx
-	pop xbx
-	pop xdi
-	pop xsi
-	cmp al, 'W'
-	jne .g
-	add xsi, W
-	xor edx, edx                    ; (CF=0)
-	ret
+; du_getopt - getopt_long with --time's optional argument (rt/getopt_optional.inc)
+	GETOPT_OPTIONAL du_getopt, 'W'
 
 ; put_entry - as put_line, within --threshold (cold: thr_pass)
 put_entry:
