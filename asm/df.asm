@@ -253,15 +253,7 @@ _start:
 	call default_bs
 	jmp .bs_done
 .bs_env:
-	mov esi, e_dfbs
-	call getenv
-	jnc .bs_spec
-	mov esi, e_bs
-	call getenv
-	jnc .bs_spec
-	mov esi, e_bsz
-	call getenv
-	jc .bs_default
+	BS_ENV_LOOKUP e_dfbs, .bs_spec, .bs_default
 .bs_spec:
 	call hblock
 	test al, al

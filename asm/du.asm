@@ -103,23 +103,6 @@ MASK equ STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE | STATX_
 TZBUFSZ equ 16384
 F0SZ    equ 67108864                    ; --files0-from's bytes
 
-; pushW_all, popW_all - every register but xbp and xsp saved, restored
-%macro pushW_all 0
-	push xax
-	push xcx
-	push xdx
-	push xbx
-	push xsi
-	push xdi
-%endmacro
-%macro popW_all 0
-	pop xdi
-	pop xsi
-	pop xbx
-	pop xdx
-	pop xcx
-	pop xax
-%endmacro
 XMAX    equ 65536                       ; --exclude and -X patterns
 XTEXTSZ equ 4194304                     ; -X files' bytes
 ; flags (optbits' order)
@@ -283,15 +266,7 @@ _start:
 ; BLOCKSIZE's (cold: hblock), else 1024 (512 with POSIXLY_CORRECT)
 	cmp byte [hset], 0
 	jne .bs_done
-	mov esi, e_dubs
-	call getenv
-	jnc .bs_spec
-	mov esi, e_bs
-	call getenv
-	jnc .bs_spec
-	mov esi, e_bsz
-	call getenv
-	jc .bs_default
+	BS_ENV_LOOKUP e_dubs, .bs_spec, .bs_default
 .bs_spec:
 	call env_block
 	jmp .bs_done

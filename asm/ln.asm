@@ -852,19 +852,9 @@ flush_err_af:
 	call flush_v
 	jmp err_af
 flush_v:
-	push xax
-	push xcx
-	push xdx
-	push xbx
-	push xsi
-	push xdi
+	pushW_all
 	call v_flush
-	pop xdi
-	pop xsi
-	pop xbx
-	pop xdx
-	pop xcx
-	pop xax
+	popW_all
 	ret
 
 ; temp_template - [tname] = the directory part of [dst] (up to its last
