@@ -1260,7 +1260,7 @@ static void run_file(const char *file, const char *ourdir, int *passed, int *fai
     const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
     size_t bl = strlen(base);
     if (bl <= 6 || strcmp(base + bl - 6, ".cases")) {
-        printf("%s: a case file must be named NAME.cases\n", file);
+        printf("%s: a case file must be named NAME.cases or NAME.TOPIC.cases\n", file);
         ++*failed;
         return;
     }
@@ -1270,7 +1270,9 @@ static void run_file(const char *file, const char *ourdir, int *passed, int *fai
         free(cs);
         return;
     }
-    char *name = xasprintf("%.*s", (int)(bl - 6), base);
+    /* NAME.cases, or NAME.TOPIC.cases for a second file of the same utility */
+    size_t nl = strcspn(base, ".");
+    char *name = xasprintf("%.*s", (int)nl, base);
     char *ours = xasprintf("%s/%s", ourdir, name), *gnu = xasprintf("/usr/bin/%s", name);
     if (!usable(gnu)) { free(gnu); gnu = xasprintf("/bin/%s", name); }
     char *missing = !usable(ours) ? xasprintf("our binary %s is missing or not executable", ours)
