@@ -3,7 +3,9 @@
 ; Usage: mkdir [-pv] [-m MODE] DIRECTORY...
 ;   -m, --mode=MODE  the mode of the new directories: octal or symbolic
 ;                    (u=rwx,go=, a+s, 700...), as chmod reads it from a
-;                    starting mode of a=rwx; set exactly, whatever the umask
+;                    starting mode of a=rwx; as GNU: made under the umask
+;                    less MODE's bits (without g+w,o+w when MODE has a
+;                    special bit), then chmod of the bits MODE cares about
 ;   -p, --parents    make missing parents (mode: the umask's, plus u+wx);
 ;                    an existing directory is no error
 ;   -v, --verbose    "mkdir: created directory 'D'" on stdout for each one
@@ -14,9 +16,10 @@
 ; create directory 'D': Reason", GNU's quote()), for a bad option or mode
 ; ("mkdir: invalid mode 'M'"), or a failed write of -v's lines.
 ; Differences from GNU: -Z/--context (SELinux), --help, --version are not
-; supported. A directory made with special bits in -m is made with that
-; mode at once (GNU makes it without group/other write first).
+; supported.
 
+%define ERR_LEAN                        ; the smaller error path (fs_msg: af_start)
+%define FS_MODE_BITS                    ; mode_parse's mode_bits
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
@@ -55,29 +58,36 @@ _start:
 .not_verbose:
 	sys umask, 0
 	mov [umask_v], eax
-	sys umask, eax
-	mov dword [mode], 0o777
-	test ebp, OPT_M
-	jz .operand
-
-; -m: the mode from a=rwx, and again from a=rwx plus setuid and setgid:
-; the special bits that differ are the ones a new directory keeps as the
-; kernel made it (GNU leaves alone the bits MODE does not mention).
-	mov xsi, [modestr]
+	xchg eax, ecx
 	mov eax, 0o777
-	mov ecx, [umask_v]
+	mov edx, ecx                    ; umask_self: the umask
+
+; -m: GNU's mode (from a=rwx) and mode_bits (the bits MODE cares about,
+; 0 without -m). The directory is made with the mode less the group and
+; other write bits when MODE sets a special bit (mkdir_mode), under the
+; umask less the mode's bits (umask_self).
+	test ebp, OPT_M
+	jz .mode_done
+	mov xsi, [modestr]
 	mov dl, 1
 	call mode_parse
 	jc .bad_mode
+	mov edx, eax                    ; -m: the umask less the mode's bits
+	not edx
+	and edx, [umask_v]
+.mode_done:
+	mov [uself], edx
 	mov [mode], eax
-	mov xsi, [modestr]
-	mov eax, 0o6777
-	mov ecx, [umask_v]
-	mov dl, 1
-	call mode_parse
-	xor eax, [mode]
-	and eax, 0o6000
-	mov [kept], eax
+	mov edx, eax
+	test ah, S_ISVTX >> 8
+	jnz .strip
+	test byte [mode_bits+1], (S_ISUID|S_ISGID) >> 8
+	jz .keep
+.strip:
+	and dl, ~0o022
+.keep:
+	mov [mkmode], edx
+	sys umask, [uself]
 
 ; Each operand: [xsp] = its name. [dfd] = the directory the next step is
 ; relative to, [comp] = the component it makes.
@@ -135,7 +145,7 @@ _start:
 	sys umask, eax
 	sys mkdirat, [dfd], [comp], 0o777
 	push xax
-	sys umask, [umask_v]
+	sys umask, [uself]
 	pop xax
 	test eax, eax
 	jns .made
@@ -188,7 +198,7 @@ _start:
 ; The last component (or the whole name without -p): made with the mode;
 ; with -p an existing directory is no error.
 .final:
-	sys mkdirat, [dfd], [comp], [mode]
+	sys mkdirat, [dfd], [comp], [mkmode]
 	test eax, eax
 	jns .created
 	test ebp, OPT_P
@@ -199,7 +209,16 @@ _start:
 	sys statx, [dfd], [comp], 0, STATX_TYPE, stx
 	pop xdx
 	test eax, eax
-	js .failed_edx
+	jns .stat_ok
+	cmp edx, -EEXIST                ; GNU: "cannot stat" when mkdir said
+	jne .failed_edx                 ; EEXIST and stat neither ENOENT
+	cmp eax, -ENOENT                ; nor ENOTDIR (a symlink loop)
+	je .failed_edx
+	cmp eax, -ENOTDIR
+	mov esi, msg_stat
+	jne .failed_msg
+	jmp .failed_edx
+.stat_ok:
 	mov ax, [stx + STX_MODE]
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFDIR >> 8
@@ -219,25 +238,25 @@ _start:
 	jmp .next
 .created:
 	call announce
-	test ebp, OPT_M
-	jz .next
+	cmp dword [mode_bits], 0
+	je .next
 
-; -m: the mode set exactly (the umask took bits away), keeping the
-; special bits MODE does not mention as the kernel made them.
+; -m: dirchownmod: when the new directory's mode differs from the mode in
+; mode_bits, chmod to the mode plus its other bits as they are.
 	sys statx, [dfd], [comp], AT_SYMLINK_NOFOLLOW, STATX_MODE, stx
 	test eax, eax
 	js .chmod_failed
 	movzx eax, word [stx + STX_MODE]
 	and eax, 0o7777
-	mov ecx, [kept]
+	mov ecx, [mode_bits]
 	mov edx, eax
-	and edx, ecx
+	xor edx, [mode]
+	test edx, ecx
+	jz .next
 	not ecx
-	and ecx, [mode]
-	or ecx, edx                     ; ecx = the mode it must have
-	cmp eax, ecx
-	je .next
-	mov A3d, ecx
+	and eax, ecx
+	or eax, [mode]
+	xchg eax, A3d
 	sys fchmodat, [dfd], [comp]
 	test eax, eax
 	jns .next
@@ -280,6 +299,7 @@ announce:
 
 empty:		db 0
 msg_create:	db 'cannot create directory ', 0
+msg_stat:	db 'cannot stat ', 0
 msg_chmod:	db 'cannot change permissions of ', 0
 msg_mode:	db 'invalid mode ', 0
 msg_created:	db 'created directory ', 0
@@ -304,7 +324,9 @@ werr:	resd 1
 otty:	resb 1
 umask_v: resd 1
 mode:	resd 1
-kept:	resd 1
+mkmode:	resd 1
+uself:	resd 1
+mode_bits: resd 1
 dfd:	resd 1
 merr:	resd 1
 made:	resd 1
