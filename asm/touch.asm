@@ -29,6 +29,8 @@
 ; A FILE of "-" is standard output (its times changed through the fd).
 ; Times are set with utimensat (i386: utimensat_time64: 64-bit seconds).
 ; Exit status: 0; 1 on any error (the other files are still touched).
+; A failed open that is EISDIR (a directory, a name ending in '/') is no
+; error itself: utimensat's is reported, "setting times of", as GNU's.
 ; A date or stamp without a zone is local time (rt/localtime.inc: TZ, or
 ; /etc/localtime), converted as glibc's mktime does: a time in a DST gap
 ; is GNU's "invalid date format", one in an overlap gets mktime's choice
@@ -298,6 +300,8 @@ touch_one:
 	xchg eax, ebp
 	jmp .times
 .open_failed:
+	cmp eax, -EISDIR                ; (GNU: a directory's error is the
+	je .times                       ; utimensat's, "setting times of")
 	mov [open_err], eax
 .times:
 	xor eax, eax                    ; ts: NULL when both are now
