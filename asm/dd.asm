@@ -20,8 +20,12 @@
 ; Differences from GNU: conv=ascii,ebcdic,ibm,block,unblock,sparse and
 ; iflag/oflag=nocache,binary,text are refused as invalid; conv=swab swaps
 ; within each block (GNU carries an odd byte over to the next block);
-; bs/ibs/obs above 2147483647 are refused as too large; GNU's message if
-; turning O_DIRECT off for a short block fails is not given.
+; bs/ibs/obs above 2147483647 are refused as too large.
+; Without if=/of=, the iflag=/oflag= flags fcntl can add are added to
+; standard input/output as GNU's set_fd_flags (directory checked), and
+; seek= never truncates standard output; with of=, seek= truncates right
+; after the open, a failure reported for a regular file (the exit status
+; stays the copy's, as GNU's).
 ; Memory: a block of up to 1 MiB (obs + ibs when reblocking) is read into
 ; BSS right after the variables, so a short run writes one data page.
 ; i386: from the 32nd system call on, the kernel is entered through the
@@ -359,9 +363,16 @@ _start.args_done:
 	mov dword [act+2*W], restorer
 	sys rt_sigaction, SIGUSR1_, act, 0, 8
 
-; The input: if= opened as GNU's fd_reopen would (its flags, O_LARGEFILE).
-	cmp dword [in_name], s_stdin
-	je .output
+; The input: if= opened as GNU's fd_reopen would (its flags, O_LARGEFILE);
+; standard input gets the iflag= flags fcntl can add (set_fd_flags).
+	mov esi, s_stdin
+	cmp [in_name], esi
+	jne .open_in
+	xor A1d, A1d
+	mov eax, [iflags]
+	call set_fd_flags
+	jmp .output
+.open_in:
 	mov A2d, [iflags]
 	and A2d, ~F_OWN
 	or A2d, O_RDONLY|O_LARGEFILE
@@ -372,10 +383,18 @@ _start.args_done:
 	mov [in_fd], eax
 
 ; The output: O_CREAT unless nocreat, O_EXCL for excl, O_TRUNC unless a
-; seek or notrunc (a seek truncates at the seek offset instead).
+; seek or notrunc (a seek truncates at the seek offset instead); standard
+; output gets the oflag= flags fcntl can add, and is never truncated.
 .output:
 	cmp byte [of_given], 0
-	je .buffers
+	jne .open_out
+	push 1
+	pop A1
+	mov eax, [oflags]
+	mov esi, s_stdout
+	call set_fd_flags
+	jmp .buffers
+.open_out:
 	mov A2d, [oflags]
 	and A2d, ~F_OWN
 	or A2d, O_WRONLY|O_LARGEFILE
@@ -401,6 +420,8 @@ _start.args_done:
 	test eax, eax
 	js open_failed
 	mov [out_fd], eax
+
+	call trunc_out
 
 ; The buffers. Without reblocking one buffer of ibs bytes (ibuf = obuf).
 ; Reblocking reads each block straight into obuf after the bytes it holds
@@ -528,7 +549,9 @@ _start.args_done:
 	jg .sread
 	js .read_error_quit
 .noskip:
-	mov esi, fmt_noskip             ; the end came first: a warning
+	test byte [stlevel], ST_NONE    ; the end came first: a warning
+	jnz .seek                       ; (not with status=none)
+	mov esi, fmt_noskip
 	mov xdx, [in_name]
 	call say
 	jmp .seek
@@ -539,20 +562,13 @@ _start.args_done:
 	call print_stats
 	jmp .stats
 
-; seek=: truncate there (unless notrunc; errors ignored), then lseek;
-; an output that cannot seek (a pipe) is an error, as GNU 9.1's skip().
+; seek=: lseek (the truncation was done at the open); an output that cannot seek (a pipe) is an error, as GNU 9.1's skip().
 .seek:
 	mov eax, [seek]
 	or eax, [seek+4]
 	jz .limit
 	call seek_args
 	call to_bytes
-	test byte [conv], C_NOTRUNC
-	jnz .lseek
-	mov A1, [out_fd]
-	mov edx, tq
-	call ftruncate64
-.lseek:
 	mov A1, [out_fd]
 	mov edx, tq
 	mov cl, SEEK_CUR
@@ -845,9 +861,102 @@ flush_out:
 	ret
 
 ; open_failed: xsi = the name, xax = -errno.
+; trunc_out: seek= (unless notrunc) truncates the output there at once,
+; as GNU. A failure is reported for a regular file ("failed to truncate to
+; N bytes in output file 'NAME': Reason"; the output is never a directory)
+; and the exit status stays the copy's (GNU's dd_copy sets it anew).
+trunc_out:
+	test byte [conv], C_NOTRUNC
+	jnz .ret
+	mov eax, [seek]
+	or eax, [seek+4]
+	jz .ret
+	call seek_args
+	call to_bytes
+	mov A1, [out_fd]
+	mov edx, tq
+	call ftruncate64
+	test eax, eax
+	jns .ret
+	push xax
+	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
+	mov ax, [qbuf + STX_MODE]       ; (a failed fstat: not a regular file)
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFREG >> 8
+	jne .pop
+	mov edi, sbuf                   ; TEXT: "failed to truncate to N
+	mov esi, s_trunc                ; bytes in output file "
+	call cpy
+	mov esi, tq
+	call dec_out
+	mov esi, s_trunc2
+	call cpy
+	mov byte [xdi], 0
+	mov esi, sbuf
+	pop xax
+	mov xdx, [out_name]
+	call err_af
+	set_status 0, eax
+	ret
+.pop:
+	pop xax
+.ret:
+	ret
+
+; set_fd_flags: GNU's set_fd_flags for standard input or output: the
+; flags but fullblock, noctty and nofollow, when there are any: those
+; fcntl can add, added (directory: checked that it is one, not set);
+; "setting flags for 'NAME': Reason" and exit 1 when that fails.
+; in: A1 = the fd, eax = the iflag=/oflag= bits, xsi = NAME.
+set_fd_flags:
+	and eax, ~(F_FULL|O_NOCTTY|O_NOFOLLOW)
+	jz .ret
+	push xsi
+	push xax
+	sys fcntl, A1, F_GETFL
+	pop xdx
+	test eax, eax
+	js .fail
+	and edx, ~F_OWN
+	or edx, eax                     ; edx = the new flags, eax = the old
+	cmp edx, eax
+	je .done
+	test edx, O_DIRECTORY
+	jz .set
+	push xdx
+	push xax
+	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
+	pop xcx
+	pop xdx
+	test eax, eax
+	js .fail
+	mov ax, [qbuf + STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFDIR >> 8
+	push -ENOTDIR
+	pop xax
+	jne .fail
+	and edx, ~O_DIRECTORY
+	cmp edx, ecx
+	je .done
+.set:
+	sys fcntl, A1, F_SETFL, xdx
+	test eax, eax
+	js .fail
+.done:
+	pop xsi
+.ret:
+	ret
+.fail:
+	pop xsi
+	push s_setflags
+	jmp failed
+
 open_failed:
+	push s_failopen
+failed:                                 ; [xsp] = TEXT, xsi = NAME, xax = -errno
 	mov xdx, xsi
-	mov esi, s_failopen
+	pop xsi
 	call err_af
 	exit 1
 
@@ -933,6 +1042,13 @@ write_out:
 	sys fcntl, A1, F_GETFL
 	and eax, ~O_DIRECT
 	sys fcntl, A1, F_SETFL, xax
+	test eax, eax
+	jns .more
+	test byte [stlevel], ST_NONE
+	jnz .more
+	mov esi, fmt_direct
+	mov xdx, [out_name]
+	call say
 .more:
 	mov A3d, [wleft]
 	xor eax, eax
@@ -1862,6 +1978,15 @@ s_empty:	db 0
 s_plural:	db 's', 0
 s_stdin:	db 'standard input', 0
 s_stdout:	db 'standard output', 0
+s_recin:	db ' records in', 10, 0
+s_recout:	db ' records out', 10, 0
+s_byte:		db ' byte', 0
+s_bytes:	db ' bytes (', 0
+s_copied:	db ' copied, ', 0
+
+; The messages in a cold part (elf.inc's COLD): past the first two pages
+; of code, mapped only by a run that prints one.
+COLD
 s_unrec:	db 'unrecognized operand ', 0
 s_badnum:	db 'invalid number: ', 0
 s_badconv:	db 'invalid conversion: ', 0
@@ -1873,6 +1998,9 @@ s_lcucase:	db 'cannot combine lcase and ucase', 0
 s_exclnocreat:	db 'cannot combine excl and nocreat', 0
 s_nomem:	db 'memory exhausted', 0
 s_failopen:	db 'failed to open ', 0
+s_setflags:	db 'setting flags for ', 0
+s_trunc:	db 'failed to truncate to ', 0
+s_trunc2:	db ' bytes in output file ', 0
 s_errread:	db 'error reading ', 0
 s_errwrite:	db 'error writing ', 0
 s_writingto:	db 'writing to ', 0
@@ -1880,16 +2008,12 @@ s_fsync:	db 'fsync failed for ', 0
 s_fdatasync:	db 'fdatasync failed for ', 0
 s_closing:	db 'closing output file ', 0
 s_closingin:	db 'closing input file ', 0
-s_recin:	db ' records in', 10, 0
-s_recout:	db ' records out', 10, 0
-s_byte:		db ' byte', 0
-s_bytes:	db ' bytes (', 0
-s_copied:	db ' copied, ', 0
 fmt_usage:	db F_ARGV0, ': ', F_TEXT, F_QUOTE, 10, F_TRY, 0
 fmt_zerox:	db F_ARGV0, ": warning: '0x' is a zero multiplier; use '00x' if that is intended", 10, 0
 fmt_append:	db F_ARGV0, ': you probably want conv=notrunc with oflag=append', 10, 0
 fmt_partial:	db F_ARGV0, ': warning: partial read (', F_ARG, ' byte', F_TEXT, '); suggest iflag=fullblock', 10, 0
 fmt_noskip:	db F_ARGV0, ': ', F_FILE, ': cannot skip to specified offset', 10, 0
+fmt_direct:	db F_ARGV0, ': failed to turn off O_DIRECT: ', F_FILE, F_REASON, 10, 0
 fmt_noseek:	db F_ARGV0, ': ', F_FILE, ': cannot seek', F_REASON, 10, 0
 
 BSS

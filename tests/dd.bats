@@ -319,3 +319,52 @@ PY
 		[ "$a" = "$b" ] || { echo "$args: ours [$a] GNU [$b]"; return 1; }
 	done
 }
+
+# like_gnu_sh SCRIPT - sh -c SCRIPT with $dd = ours and then GNU's, in
+# fresh copies of ./f ("hello\n") and ./in: the same stdout, stderr (the
+# time and speed masked), status and ./f
+like_gnu_sh() {
+	local d out=() i=0
+	for d in "$(bin dd)" /usr/bin/dd; do
+		printf 'hello\n' > f
+		out[i]=$(dd="$d" sh -c "$1" 2>&1 | sed "s|^$d:|dd:|; s/copied, .*/copied/"; echo "rc=${PIPESTATUS[0]}"; od -An -c f)
+		i=$((i + 1))
+	done
+	[ "${out[0]}" = "${out[1]}" ] || { printf 'ours: %s\nGNU:  %s\n' "${out[0]}" "${out[1]}"; return 1; }
+}
+
+@test "iflag=/oflag= on standard input and output without if=/of= (fcntl), as GNU" {
+	printf 'data\n' > in
+	mkfifo fifo
+	like_gnu_sh '"$dd" oflag=append conv=notrunc status=noxfer < in 1<>f'	# appended
+	like_gnu_sh '"$dd" oflag=append status=noxfer < in 1<>f'
+	like_gnu_sh '"$dd" iflag=directory status=noxfer < .'
+	like_gnu_sh '"$dd" iflag=directory status=noxfer < in'
+	like_gnu_sh '"$dd" oflag=directory status=noxfer < in 1<>f'
+	like_gnu_sh '"$dd" iflag=nonblock status=noxfer <> fifo'	# EAGAIN
+	like_gnu_sh '"$dd" iflag=count_bytes count=2 status=noxfer <&-'
+}
+
+@test "seek= without of= never truncates standard output, as GNU" {
+	printf 'data\n' > in
+	like_gnu_sh '"$dd" if=/dev/null bs=1 seek=3 status=noxfer 1<>f'
+	like_gnu_sh '"$dd" bs=1 seek=2 status=noxfer < in 1<>f'
+	like_gnu_sh '"$dd" if=/dev/null bs=1 seek=3 status=noxfer of=f'
+}
+
+@test "seek='s failed ftruncate (RLIMIT_FSIZE): GNU's message, the copy's exit status" {
+	printf 'data\n' > in
+	like_gnu_sh '(ulimit -f 1; trap "" XFSZ; "$dd" if=in of=f seek=10 bs=1M count=0 status=noxfer)'
+	like_gnu_sh '(ulimit -f 1; trap "" XFSZ; "$dd" if=in of="a b" seek=2000 bs=1 oflag=seek_bytes status=noxfer)'
+	like_gnu_sh '(ulimit -f 1; trap "" XFSZ; "$dd" if=in of=f seek=10 bs=1M skip=1 status=none)'
+	like_gnu_sh '(ulimit -f 1; trap "" XFSZ; "$dd" if=in of=f seek=10 bs=1M status=noxfer)'
+}
+
+@test "oflag=direct: a failed fcntl turning O_DIRECT off is reported as GNU (strace's fault injection)" {
+	command -v strace > /dev/null || skip "strace missing"
+	printf 'data\n' > in
+	local s='strace -qq -o /dev/null -e trace=fcntl,fcntl64 -e inject=fcntl,fcntl64:error=EINVAL:when=2 "$dd"'
+	like_gnu_sh "$s if=in of=f oflag=direct bs=4096"
+	like_gnu_sh "$s if=in of='a b' oflag=direct bs=4096 status=noxfer"
+	like_gnu_sh "$s if=in of=f oflag=direct bs=4096 status=none"
+}
