@@ -20,11 +20,21 @@
 ;   -C; single-column undoes -l, as GNU)
 ;   WORDs as gnulib's argmatch (prefixes of one meaning), else its "invalid
 ;   argument"/"ambiguous argument" with the valid ones, exit 1.
+;   --full-time (-l with full-iso), --time-style=STYLE, else TIME_STYLE
+;   (-l only, as GNU; .tsec): full-iso long-iso iso locale (argmatch's
+;   prefixes and messages with GNU's list, exit 2), "posix-..." (the
+;   locale style: the C locale), +FORMAT or +FORMAT1<newline>FORMAT2 (old
+;   times', recent times'; a second newline: "invalid time style format",
+;   exit 2), written by rt/strftime.inc (du's fprintftime: all of GNU's
+;   directives but flags, widths other than %1N-%9N, E and O modifiers,
+;   %:z and %Z, which fail with "ls: the time format 'F' has a directive
+;   this ls does not support (...)", exit 2); a date past GNU's 1000-byte
+;   buffer as its seconds, a failed entry's '?' in the epoch's width.
 ;   Not done: --sort=extension|version and --format=commas (-X -v -m:
 ;   "option -X is not supported by this ls"), --sort=width, --time=birth|
 ;   creation, --indicator-style=file-type ("ls: argument 'width' for
 ;   '--sort' is not supported by this ls"), exit 2; and the other long
-;   options (--full-time --time-style --group-directories-first --width
+;   options (--group-directories-first --width
 ;   --tabsize --ignore --hide --block-size --si --file-type
 ;   --no-group --escape --quote-name --quoting-style --show-control-chars
 ;   --zero --author --context --dired --hyperlink --help --version): GNU's
@@ -131,7 +141,7 @@
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
-; Memory: the code is four parts, each its own mapping of one page (the
+; Memory: the code is five parts, each its own mapping of one page (the
 ; kernel maps every cached page of a mapping at its first fault, and no
 ; other mapping's: a part costs 4 KiB when a run enters it, nothing else):
 ; the core (.text: the ELF headers, options, operands, directories, the
@@ -141,7 +151,8 @@
 ; the line width, --color=WHEN, the colors: GNU's built-in table and
 ; LS_COLORS's parser, get_color_indicator and the sequences) and .zsec
 ; (the error messages: rt/error.inc, rt/usage.inc, the errno texts, GNU's
-; quoting). Each part is page-aligned in the file (see ls_program_end;
+; quoting), .tsec (the time styles: rt/strftime.inc; its variables past
+; ids_buf: ls --full-time 28 KiB). Each part is page-aligned in the file (see ls_program_end;
 ; zero bytes between them). So ls and ls -1 touch one code page, ls -l,
 ; ls -C (a terminal's default), ls --color=always, ls -l -F/-t/-h/-R...
 ; and an error run two, ls -l --color three; LS_COLORS is
@@ -166,13 +177,14 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry for big directories
 %include "subk.inc"
-; Four parts of code, each its own mapping (PT_LOAD) of at most one page
+; Five parts of code, each its own mapping (PT_LOAD) of at most one page
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec
-; (-C/-x, colors), .zsec (errors). A run pays a page for each part it
+; (-C/-x, colors), .zsec (errors), .tsec (time styles). A run pays a page for each part it
 ; enters: ls 12 KiB, ls -l or ls -C or ls --color 16.
 section .lsec progbits follows=.cold align=PAGE vstart=_lsec_vaddr
 section .xsec progbits follows=.lsec align=PAGE vstart=_xsec_vaddr
 section .zsec progbits follows=.xsec align=PAGE vstart=_zsec_vaddr
+section .tsec progbits follows=.zsec align=PAGE vstart=_tsec_vaddr
 section .text
 %macro LSEC 0
 	section .lsec
@@ -182,6 +194,9 @@ section .text
 %endmacro
 %macro ZSEC 0
 	section .zsec
+%endmacro
+%macro TSEC 0
+	section .tsec
 %endmacro
 %include "layout.inc"
 %if W == 8
@@ -210,6 +225,7 @@ DT_DIR      equ 4
 DT_LNK      equ 10
 DT_REG      equ 8
 NSUPP       equ 31
+TBUFSZ      equ 1001                    ; GNU's TIME_STAMP_LEN_MAXIMUM + 1
 HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
 ; The options: a byte each (see opt_tab)
@@ -1277,7 +1293,7 @@ room:
 	push xsi
 	push xbx
 	mov eax, [V(opos)]
-	cmp eax, outbuf + OUTSZ - 9000
+	cmp eax, outbuf + OUTSZ - 10240
 	jb .room
 	call ob_flush
 .room:
@@ -1395,7 +1411,7 @@ cmp_names:
 ; "total" (a directory's) and the lines.
 long_list:
 	mov eax, [V(count)]
-	imul eax, eax, 44
+	imul eax, eax, 48
 	call alloc
 	mov [V(info)], eax
 	mov [V(ip)], eax
@@ -1460,6 +1476,8 @@ long_list:
 	stosd
 	lodsd
 	stosd
+	lodsd                           ; its tv_nsec at +44
+	mov [xdi + 12], eax
 	pop xsi
 	mov eax, [xsi + 48]             ; stx_blocks
 	stosd
@@ -1512,7 +1530,7 @@ long_list:
 	call widen
 	jmp .next
 .next:
-	add dword [V(ip)], 4            ; (+40: the zone's offset)
+	add dword [V(ip)], 8            ; (+40: the zone's offset, +44 ns)
 	add ebx, 4
 	jmp .st
 
@@ -1540,7 +1558,7 @@ long_list:
 	jne .show
 	cmp byte [xsi - 1], DT_DIR
 	jne .show
-	add dword [V(ip)], 44           ; a directory operand: listed later
+	add dword [V(ip)], 48           ; a directory operand: listed later
 	add ebx, 4
 	jmp .line
 .show:
@@ -1638,6 +1656,11 @@ long_list:
 	call num64_r
 	jmp .date
 .date:
+	cmp WPTR [tfmt], 0              ; a time style: .tsec's tdate
+	je .ldate
+	call tdate
+	jmp .dated
+.ldate:
 	mov eax, [xbx + 24]
 	mov edx, [xbx + 28]
 	mov esi, [xbx + 40]
@@ -1646,7 +1669,7 @@ long_list:
 	mov [V(opos)], edi
 	sub edi, [V(lbeg)]
 	mov [V(pos)], edi               ; the name's column as GNU counts it
-	add dword [V(ip)], 44
+	add dword [V(ip)], 48
 	mov eax, [xbx]
 	pop xbx
 	mov esi, [xbx]
@@ -1777,6 +1800,7 @@ long_fail:
 	call .right
 	push 12
 	pop xcx
+	add ecx, [twidth]               ; (a time style's epoch width - 12)
 	call .right
 	pop xsi
 	push xbx
@@ -2131,8 +2155,28 @@ put_date:
 ; without DST, a POSIX TZ: none) stays there for the whole run, the arena
 ; beginning past it; a bigger one (Europe/Paris: 1.8 KB) is read again by
 ; each listing's zone_offsets into its free bytes, so that a small listing
-; still touches no page but the variables'. out: eax = the arena's start
+; still touches no page but the variables'. out: eax = the arena's start.
+; Then the time style (--time-style, --full-time, else TIME_STYLE):
+; .tsec's time_style when there is one (the zone still at arena0).
 zone_init:
+	call zone_load
+	push xax
+	mov xsi, [tstyle]
+	test xsi, xsi
+	jnz .style
+	mov edx, s_tstyle
+	push 11
+	pop xcx
+	call getenv
+	test xax, xax                   ; (set and empty: GNU's ambiguous '')
+	jz .none
+	xchg xax, xsi
+.style:
+	call time_style
+.none:
+	pop xax
+	ret
+zone_load:
 	mov xsi, [V(envp)]
 	mov edi, arena0
 	call tz_load
@@ -2195,13 +2239,14 @@ zone_offsets:
 .off:
 	mov esi, [V(ip)]
 	mov [xsi + 40], ecx
-	add dword [V(ip)], 44
+	add dword [V(ip)], 48
 	pop xcx
 	loop .c
 .r:
 	ret
 
 typechars:	db '?pc?d?b?-?l?s???'
+s_tstyle:	db 'TIME_STYLE='
 	TEXT
 k1024:		dd 1024
 ten:		dd 10
@@ -3516,6 +3561,18 @@ long_ls:
 	je .refused
 	cmp al, 3                       ; (a letter: 3)
 	je .put
+	cmp al, 0x28                    ; --time-style=STYLE: kept for zone_init
+	jne .nts
+	mov [tstyle], xdx
+	mov al, 'k'
+	jmp .put
+.nts:
+	cmp al, 7                       ; --full-time: -l, full-iso
+	jne .nft
+	mov WPTR [tstyle], s_fulliso
+	mov al, 'l'
+	jmp .put
+.nft:
 	cmp al, 'A'
 	jae .put                        ; a letter
 ; al = the WORD table's number: its option's name, then each word after
@@ -4098,7 +4155,7 @@ longopts:
 	db '?', 'escape', 0
 	db 'd', 'directory', 0
 	db '?', 'dired', 0
-	db '?', 'full-time', 0
+	db 7, 'full-time', 0
 	db '?', 'group-directories-first', 0
 	db 'h', 'human-readable', 0
 	db 'i', 'inode', 0
@@ -4129,7 +4186,7 @@ longopts:
 	db 0xa3, 'sort', 0
 	db '?' | 0x80, 'tabsize', 0
 	db 0xa4, 'time', 0
-	db '?' | 0x80, 'time-style', 0
+	db 0xa8, 'time-style', 0
 	db '?', 'zero', 0
 	db 0x81, 'color', 0
 	db 0x9f, 'hyperlink', 0
@@ -4141,6 +4198,262 @@ longopts:
 	db 0
 fmt_unsupp:	db F_ARGV0, ": option -", F_ARG, " is not supported by this ls", 10, 0
 msg_write:	db 'write error', 0
+s_fulliso:	db 'full-iso', 0
+
+; ---------------------------------------------------------------- .tsec
+; -l's time styles (--time-style, --full-time, TIME_STYLE) other than
+; locale: GNU's decode of the style and its nstrftime formats through
+; rt/strftime.inc, in a part of its own (a run without a style never maps
+; it). Its variables (rt, tf, tbuf...) are past ids_buf, on pages only
+; these runs touch.
+	TSEC
+; time_style - xsi = the style (after the options, -l, the zone loaded
+; at arena0): as GNU's in the C locale: "posix-..." and "locale" leave
+; the locale style (put_date); "+FORMAT" or "+FORMAT1\nFORMAT2" (the old
+; times', the recent ones'; a second newline: "invalid time style
+; format"); else argmatch's full-iso long-iso iso locale (prefixes; the
+; "invalid"/"ambiguous argument" message with GNU's list, exit 2). A
+; format with a directive rt/strftime.inc does not write (flags, widths
+; but %1N-%9N, E, O, %:z, %Z): a message, exit 2. Sets tfmt and twidth
+; (GNU's long_time_expected_width: the epoch in the old format).
+; clobbers all but xbp
+time_style:
+	cmp dword [xsi], 'posi'
+	jne .np
+	cmp word [xsi + 4], 'x-'
+	je .ret                         ; (not a hard locale: the locale style)
+.np:
+	lodsb
+	cmp al, '+'
+	jne .named
+	mov xdx, xsi                    ; FORMAT1
+	mov [tfmt], xsi
+	mov [tfmt + W], xsi
+.nl:
+	lodsb
+	test al, al
+	jz .check
+	cmp al, 10
+	jne .nl
+	mov xdi, xsi                    ; FORMAT2
+.nl2:
+	lodsb
+	test al, al
+	jz .split
+	cmp al, 10
+	jne .nl2
+	mov esi, fmt_tsbad
+	jmp say_exit2
+.split:
+	mov byte [xdi - 1], 0
+	mov [tfmt + W], xdi
+	jmp .check
+; argmatch: bl = the entry, bh = the prefixes matched (the last one's
+; entry in tpos)
+.named:
+	dec xsi
+	mov xdx, xsi
+	mov edi, s_styles
+	xor ebx, ebx
+.ent:
+	cmp byte [xdi], 0
+	je .end
+	mov xsi, xdx
+.c:
+	lodsb
+	test al, al
+	jz .pre
+	scasb
+	je .c
+.skip:
+	dec edi
+.skip0:
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	inc ebx
+	jmp .ent
+.pre:
+	cmp byte [xdi], 0
+	je .found                       ; an exact name
+	inc bh
+	mov [tpos], bl
+	jmp .skip0
+.end:
+	mov bl, [tpos]
+	cmp bh, 1
+	je .found
+	mov ecx, s_invalid
+	jb .say
+	mov ecx, s_ambiguous
+.say:
+	mov esi, fmt_tsarg
+	xor eax, eax
+	call say
+	mov edx, s_tsvalid
+	mov esi, fmt_argm2
+	jmp say_exit2
+.found:
+	movzx ebx, bl
+	cmp bl, 3
+	je .ret                         ; locale
+	mov eax, [st_fmts + xbx*8]
+	mov [tfmt], xax
+	mov eax, [st_fmts + xbx*8 + 4]
+	mov [tfmt + W], xax
+.check:
+	mov xsi, [tfmt]
+	call .chk
+	mov xsi, [tfmt + W]
+	call .chk
+	xor eax, eax                    ; the epoch's width
+	mov edi, rt
+	stosd
+	stosd
+	stosd
+	call tconv
+	mov xsi, [tfmt]
+	call tformat
+	cmp ecx, TBUFSZ                 ; (too long: 0, as GNU's)
+	jb .w
+	xor ecx, ecx
+.w:
+	sub ecx, 12
+	mov [twidth], ecx
+.ret:
+	ret
+; .chk - xsi = a format: a directive tput does not write as GNU: exit 2
+.chk:
+	mov xdx, xsi
+.ck:
+	lodsb
+	test al, al
+	jz .ret
+	cmp al, '%'
+	jne .ck
+	lodsb
+	test al, al
+	jz .ret
+	cmp al, '1'
+	jb .flag
+	cmp al, '9'
+	ja .flag
+	lodsb
+	cmp al, 'N'
+	jne .refuse
+	jmp .ck
+.flag:
+	mov edi, t_refused
+	push 10
+	pop xcx
+	repne scasb
+	jne .ck
+.refuse:
+	mov esi, fmt_tref
+	jmp say_exit2
+
+; tdate - long_list's date of the entry whose info is at xbx (its time
+; +24, its nanoseconds +44, its zone offset +40) at edi, in tfmt's old or
+; recent format (GNU's test: 0 <= now - the time < half a Gregorian year,
+; in seconds as put_date's), then a space; a date of more than TBUFSZ - 1
+; bytes (nstrftime fails): GNU's seconds right-aligned in the epoch's
+; width instead. -> edi past it; keeps xbx, xbp
+tdate:
+	push xbx
+	push xdi
+	mov eax, [xbx + 24]
+	mov edx, [xbx + 28]
+	mov [rt], eax
+	mov [rt + 4], edx
+	mov ecx, [xbx + 44]
+	mov [rt + 8], ecx
+	xor edi, edi
+	mov ecx, [V(now)]
+	mov esi, [V(now) + 4]
+	sub ecx, eax
+	sbb esi, edx
+	jnz .old
+	cmp ecx, HALFYEAR
+	jae .old
+	mov edi, W                      ; recent: the second format
+.old:
+	push xdi
+	mov ecx, [xbx + 40]
+	xor edi, edi
+	call tconv.zone
+	pop xdi
+	mov xsi, [tfmt + xdi]
+	call tformat
+	xor edx, edx
+	cmp ecx, TBUFSZ
+	jb .copy
+	mov esi, s_secs
+	call tformat
+	mov edx, [twidth]
+	add edx, 12
+	sub edx, ecx                    ; the padding
+.copy:
+	pop xdi
+	test edx, edx
+	jle .c
+	xchg ecx, edx
+	mov al, ' '
+	rep stosb
+	mov ecx, edx
+.c:
+	mov esi, tbuf
+	rep movsb
+	mov al, ' '
+	stosb
+	pop xbx
+	ret
+
+; tformat - xsi = a format: written at tbuf by tput -> ecx = its length
+; (TBUFSZ: too long). clobbers all but xbp
+tformat:
+	mov dword [tpos], tbuf
+	call tput
+	mov ecx, [tpos]
+	sub ecx, tbuf
+	ret
+
+; tputc - al at [tpos] (none past TBUFSZ bytes); keeps all
+; tputs - xsi bytes, ecx of them; clobbers xax xcx xsi
+tputs:
+	jxcxz .r
+.b:
+	lodsb
+	call tputc
+	loop .b
+.r:
+	ret
+tputc:
+	push xdi
+	mov edi, [tpos]
+	cmp edi, tbuf + TBUFSZ
+	jae .r
+	stosb
+	mov [tpos], edi
+.r:
+	pop xdi
+	ret
+
+s_styles:	db 'full-iso', 0, 'long-iso', 0, 'iso', 0, 'locale', 0, 0
+st_fmts:	dd fmt_full_iso, fmt_full_iso, fmt_long_iso, fmt_long_iso
+		dd fmt_iso0, fmt_iso1
+fmt_full_iso:	db '%Y-%m-%d %H:%M:%S.%N %z', 0
+fmt_long_iso:	db '%Y-%m-%d %H:%M', 0
+fmt_iso0:	db '%Y-%m-%d ', 0
+fmt_iso1:	db '%m-%d %H:%M', 0
+s_secs:		db '%s', 0
+t_refused:	db '_-0^#+EO:Z'
+fmt_tsbad:	db F_ARGV0, ': invalid time style format ', F_QUOTE, 10, 0
+fmt_tsarg:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for 'time style'", 10, 0
+s_tsvalid:	db 'Valid arguments are:', 10
+		db '  - [posix-]full-iso', 10, '  - [posix-]long-iso', 10
+		db '  - [posix-]iso', 10, '  - [posix-]locale', 10
+		db "  - +FORMAT (e.g., +%H:%M) for a 'date'-style format", 10, 0
+fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this ls does not support (flags, widths, E, O, %:z, %Z)', 10, 0
 	TEXT
 
 BSS
@@ -4212,6 +4525,9 @@ clabel:	resb 4
 cmhok:	resb 1
 	TZ_VARS
 zkept:	resb 1                          ; zone_init kept the zone
+tstyle:	resW 1                          ; --time-style's STYLE (0: none)
+tfmt:	resW 2                          ; a time style's formats: old, recent (0: none)
+twidth:	resd 1                          ; its epoch's width less 12
 ambp:	resd 1                          ; long_opt's (ambbuf: arena0)
 	GLOBALS_HERE
 numbuf:	resb 24
@@ -4224,6 +4540,33 @@ outbuf:	resb OUTSZ
 pathbuf: resb 4400
 	BSS_ROOM 4096                   ; a small /etc/passwd or /etc/group: one page
 ids_buf: resb IDSBUFSZ
+; a time style's (.tsec): rt/strftime.inc's time and fields, its output
+rt:	resd 3
+tf:
+tf_year:	resd 1
+tf_mon:	resd 1
+tf_mday:	resd 1
+tf_hour:	resd 1
+tf_h12:	resd 1
+tf_min:	resd 1
+tf_sec:	resd 1
+tf_wday:	resd 1
+tf_wday1:	resd 1
+tf_yday1:	resd 1
+tf_cent:	resd 1
+tf_yy:	resd 1
+tf_q:	resd 1
+tf_U:	resd 1
+tf_W:	resd 1
+tf_gmt:	resd 1
+tf_V:	resd 1
+tf_G:	resd 1
+tf_g:	resd 1
+tnum:	resb 24
+tnum_end:
+val:	resd 2
+tpos:	resd 1
+tbuf:	resb TBUFSZ + 3                 ; GNU's buffer: TBUFSZ - 1 bytes and a NUL
 
 ; The library's routines, each in the part of the runs that use it, in
 ; routines.inc's order (a routine's own `use` before what it uses); then
@@ -4248,6 +4591,16 @@ ids_buf: resb IDSBUFSZ
 %include "rt/utoa.inc"
 	LSEC
 %include "rt/atou.inc"
+	TSEC
+%define STRF_PUTC tputc
+%define STRF_PUTS tputs
+%include "rt/strftime.inc"
+%define USE_udigits
+%include "rt/num64.inc"
+%undef USE_udigits
+%define STRFTIME_DATA
+%include "rt/strftime.inc"
+%undef STRFTIME_DATA
 	ZSEC
 	_error_data
 %undef USE_localtime
@@ -4262,7 +4615,7 @@ ids_buf: resb IDSBUFSZ
 %undef USE_utoa
 %undef USE_atou
 
-; ls_program_end - elf.inc's program_end with the three more parts: their
+; ls_program_end - elf.inc's program_end with the four more parts: their
 ; program headers (vaddr = a base + the file offset, as elf.inc's COLD).
 %macro ls_program_end 0
 	section .text
@@ -4277,12 +4630,15 @@ _lsec_end:
 _xsec_end:
 	section .zsec
 _zsec_end:
+	section .tsec
+_tsec_end:
 	section .text
 _phdrs:
 	elf_phdr PT_LOAD, PF_R|PF_X, 0, TEXT_BASE, _text_filesz, _text_filesz, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _lsec_off, _lsec_vaddr, _lsec_size, _lsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _xsec_off, _xsec_vaddr, _xsec_size, _xsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _zsec_off, _zsec_vaddr, _zsec_size, _zsec_size, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_X, _tsec_off, _tsec_vaddr, _tsec_size, _tsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_W, _text_filesz, _rw_vaddr, _data_size, \
 		((_rw_vaddr + _data_size + W-1) & -W) + _bss_size - _rw_vaddr, PAGE
 	elf_phdr PT_GNU_STACK, PF_R|PF_W, 0, 0, 0, 0, 16
@@ -4296,11 +4652,14 @@ _cold_vaddr equ COLD_BASE               ; (elf.inc's .cold: empty)
 _lsec_size equ _lsec_end - section..lsec.vstart
 _xsec_size equ _xsec_end - section..xsec.vstart
 _zsec_size equ _zsec_end - section..zsec.vstart
+_tsec_size equ _tsec_end - section..tsec.vstart
 _lsec_off equ (_text_filesz + _data_size + PAGE-1) & -PAGE
 _xsec_off equ (_lsec_off + _lsec_size + PAGE-1) & -PAGE
 _zsec_off equ (_xsec_off + _xsec_size + PAGE-1) & -PAGE
+_tsec_off equ (_zsec_off + _zsec_size + PAGE-1) & -PAGE
 _lsec_vaddr equ 0x30000 + _lsec_off
 _xsec_vaddr equ 0x50000 + _xsec_off
 _zsec_vaddr equ 0x70000 + _zsec_off
+_tsec_vaddr equ 0x90000 + _tsec_off
 %endmacro
 	ls_program_end

@@ -1,0 +1,86 @@
+#!/usr/bin/env bats
+# ls's rarer options (issue 5), what difftest cannot see: recent times
+# (within six months of the run), formats past GNU's 1000-byte buffer,
+# the directives this ls refuses, and the peak RSS of their runs.
+load helpers
+
+# gnu_same ARGS... - ours and GNU's ls ARGS in the current directory: same
+# stdout, stderr (argv[0] aside) and status
+gnu_same() {
+	local s1=0 s2=0
+	"$(bin ls)" "$@" > "$T/ours" 2> "$T/oerr" || s1=$?
+	/usr/bin/ls "$@" > "$T/gnus" 2> "$T/gerr" || s2=$?
+	sed -i "s|^$(bin ls):|ls:|" "$T/oerr"
+	sed -i "s|^/usr/bin/ls:|ls:|" "$T/gerr"
+	[ "$s1" -eq "$s2" ] && cmp "$T/gnus" "$T/ours" && cmp "$T/gerr" "$T/oerr" ||
+		{ echo "status $s1/$s2"; diff "$T/gnus" "$T/ours"; diff "$T/gerr" "$T/oerr"; return 1; }
+}
+
+setup() {
+	T=$BATS_TEST_TMPDIR
+	export LC_ALL=C TZ=UTC
+	mkdir "$T/w" && cd "$T/w"
+}
+
+# times - files of recent, old and future times around the six months
+times() {
+	touch -d '-1 hour' hour
+	touch -d '-100 days' days100
+	touch -d '-182 days' days182
+	touch -d '-184 days' days184
+	touch -d '-3 years' years3
+	touch -d '+2 days' future
+	touch -d '@0' epoch
+}
+
+@test "time styles: recent and old times in each style's two formats, like GNU" {
+	times
+	local s
+	for s in full-iso long-iso iso locale posix-iso '+%F %T.%N %z' $'+old %Y-%m-%d\nnew %H:%M' '+%s'; do
+		gnu_same -l --time-style="$s"
+		TIME_STYLE=$s gnu_same -lt
+	done
+	gnu_same --full-time -r
+	TZ=Europe/Paris gnu_same --full-time
+	TZ=America/Los_Angeles gnu_same -l --time-style=iso
+}
+
+@test "a date longer than GNU's buffer (1000 bytes): the seconds, as GNU" {
+	touch -d '@1000000000' a
+	local f
+	f=$(printf 'x%.0s' {1..1000})
+	gnu_same -l --time-style="+$f"
+	gnu_same -l --time-style="+${f}y"
+	gnu_same -l --time-style="+%c${f}"
+	gnu_same -l --time-style=+"$f"%Y
+	ln -s nowhere dang
+	gnu_same -lL --time-style="+${f}y"
+}
+
+@test "directives this ls does not write (flags, widths, E, O, %:z, %Z): a message, exit 2, no output" {
+	touch a
+	local d
+	for d in %Z %-d %_H %0e %^a %#b %+Y %5Y %EY %Oy %:z %10N %1X; do
+		run "$(bin ls)" -l --time-style="+x $d"
+		[ "$status" -eq 2 ]
+		[ "$output" = "$(bin ls): the time format 'x $d' has a directive this ls does not support (flags, widths, E, O, %:z, %Z)" ]
+	done
+	run "$(bin ls)" -l --time-style=$'+%Y\n%Z'
+	[ "$status" -eq 2 ]
+	TIME_STYLE=+%Z run "$(bin ls)" -l
+	[ "$status" -eq 2 ]
+	# not looked at without -l, as GNU
+	run "$(bin ls)" --time-style=+%Z
+	[ "$status" -eq 0 ] && [ "$output" = a ]
+}
+
+@test "time styles: peak RSS (the style's part, its page past ids_buf, and the long options' part)" {
+	touch a b
+	rss_at_most 16 ls -l
+	rss_at_most 24 ls -l --time-style=locale
+	local kb st
+	read -r kb st < <(env -i TIME_STYLE=long-iso "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin ls)" -l 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 24 ] || { echo "TIME_STYLE: $kb KiB"; return 1; }
+	rss_at_most 28 ls --full-time
+	rss_at_most 28 ls -l --time-style=+%s
+}
