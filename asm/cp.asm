@@ -38,6 +38,8 @@
 ;   -l, --link            hard links instead of copies
 ;   -s, --symbolic-link   symbolic links instead of copies (a relative
 ;                         SOURCE only into the current directory, as GNU)
+;                         (-l with -s: GNU's usage error "cannot make both
+;                         hard and symbolic links", before anything else)
 ;   -u, --update          copy only when SOURCE is newer than DEST or DEST
 ;                         is missing
 ;   -v, --verbose         print 'SOURCE' -> 'DEST' for each copy (as GNU,
@@ -57,6 +59,12 @@
 ;                         " (backup: 'NAME')"; a simple backup that would
 ;                         replace SOURCE: GNU's "backing up 'DEST' might
 ;                         destroy source;  'SOURCE' not copied"
+;                         a copy that fails once DEST was backed up
+;                         (an unreadable SOURCE, a read error, a link
+;                         or clone refused): the backup renamed back to
+;                         DEST (GNU's un_backup; -v adds "'BACKUP' ->
+;                         'DEST' (unbackup)", a failure "cannot
+;                         un-backup 'DEST'")
 ;                         cp -bf SOURCE SOURCE (the same string, an
 ;                         existing regular file): GNU's 'cp --force
 ;                         --backup foo foo': SOURCE copied to its backup
