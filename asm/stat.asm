@@ -24,6 +24,11 @@
 ;   %% is a '%'; any other letter prints '?' as GNU's does.
 ;   %N with flags, width or precision: GNU 9.1's bug kept (name and target
 ;   unquoted, a stray 's' after the target for one dropped flag: d_mname).
+;   A plain %N quotes as QUOTING_STYLE says (GNU 9.1): shell-escape-always
+;   (also when unset), literal and locale; GNU's six other styles, its
+;   prefixes and invalid values (GNU: a warning, then the default) fail
+;   with "stat: QUOTING_STYLE 'X' is not supported", exit 1 (n_style, in
+;   the cold part: a -c %N run maps it, 24 KiB).
 ; %m, the mount point, is GNU 9.1's out_mount_point: unless the file is a
 ; symbolic link and -L is not given, a bind mount at its canonical name
 ; (gnulib's find_bind_mount: a dummy file system in /proc/self/mountinfo,
@@ -470,10 +475,10 @@ d_qname:
 	mov xsi, [V(dstart)]
 	cmp byte [xsi+1], 'N'
 	jne d_mname
-	mov ebx, quote_af
-	cmp WPTR [V(ufmt)], 0           ; the default form (-t has no %N)
-	jne .q
 	mov ebx, af_put
+	cmp WPTR [V(ufmt)], 0           ; the default form (-t has no %N)
+	je .q
+	call n_style                    ; ebx = QUOTING_STYLE's routine
 .q:
 	push xbx
 	call readlink
@@ -1381,48 +1386,6 @@ LONGOPTS:
 ; own PT_LOAD: a trivial stat keeps two code pages).
 COLD
 
-; d_mname - %N with flags, width or precision (xsi = its '%'): GNU 9.1
-; prints the name unquoted (out_string), then for a link " -> " and the
-; target unquoted through the same format buffer, which make_format already
-; rewrote: when exactly one flag other than '-' was dropped from it, the
-; second format ends in "ss", a literal 's' after the target (%+N, %0-5N)
-d_mname:
-	xor edx, edx                    ; edx = the dropped flags
-.flag:
-	inc xsi
-	mov al, [xsi]
-	cmp al, '-'
-	je .flag
-	mov edi, flagset
-	push 6                          ; (flagset less its '-')
-	pop xcx
-	repne scasb
-	jne .counted
-	inc edx
-	jmp .flag
-.counted:
-	push xdx
-	mov xsi, [V(name)]
-	call strput
-	call readlink
-	cmp edi, qbuf
-	je .done                        ; not a link
-	push ' -> '
-	mov xsi, xsp
-	push 4
-	pop xcx
-	call puts
-	pop xax
-	mov esi, qbuf
-	call strput
-	cmp byte [xsp], 1
-	jne .done
-	mov al, 's'
-	call putc
-.done:
-	pop xdx
-	ret
-
 ; cached - xdx = WHEN of --cached: argmatch's rules over default, never,
 ; always (any prefix of one; an empty WHEN prefixes all three: ambiguous);
 ; [V(cflag)] = what statx's flags are xor'ed with in dh (never:
@@ -2281,6 +2244,118 @@ dummies:	db 'autofs', 0, 'proc', 0, 'subfs', 0, 'debugfs', 0, 'devpts', 0
 
 
 
+; QUOTING_STYLE for %N (n_style)
+; n_style - ebx = the quoting routine of a plain %N, from QUOTING_STYLE as
+; GNU 9.1's stat (looked up at the first plain %N): unset or
+; shell-escape-always, quote_af; literal, af_put; locale, quote_arg (GNU's
+; locale style in the C locale). Any other value (GNU's other six styles,
+; prefixes, invalid ones that GNU warns about) fails clearly: a message,
+; exit 1. Keeps xbp.
+n_style:
+	mov ebx, [qfunc]
+	test ebx, ebx
+	jnz .ret
+	mov ebx, quote_af
+	mov xsi, [V(envp)]
+.env:
+	mov xdx, [xsi]
+	add xsi, W
+	test xdx, xdx
+	jz .set                         ; unset: the default
+	push xsi
+	mov xsi, xdx
+	mov edi, qs_var
+	push qs_var_n
+	pop xcx
+	repe cmpsb
+	mov xdx, xsi                    ; xdx = the value
+	pop xsi
+	jne .env
+	mov edi, qs_table
+.entry:
+	mov ebx, [xdi]
+	test ebx, ebx
+	jz .unsupported
+	scasd
+	mov xsi, xdx
+.cmp:
+	lodsb
+	scasb
+	jne .skip
+	test al, al
+	jnz .cmp
+.set:
+	mov [qfunc], ebx
+.ret:
+	ret
+.skip:
+	cmp byte [xdi - 1], 0
+	je .entry
+	scasb
+	jmp .skip
+.unsupported:
+	call flush
+	mov esi, fmt_qstyle
+	xor eax, eax
+	call say
+	exit 1
+
+; d_mname - %N with flags, width or precision (xsi = its '%'): GNU 9.1
+; prints the name unquoted (out_string), then for a link " -> " and the
+; target unquoted through the same format buffer, which make_format already
+; rewrote: when exactly one flag other than '-' was dropped from it, the
+; second format ends in "ss", a literal 's' after the target (%+N, %0-5N)
+d_mname:
+	xor edx, edx                    ; edx = the dropped flags
+.flag:
+	inc xsi
+	mov al, [xsi]
+	cmp al, '-'
+	je .flag
+	mov edi, flagset
+	push 6                          ; (flagset less its '-')
+	pop xcx
+	repne scasb
+	jne .counted
+	inc edx
+	jmp .flag
+.counted:
+	push xdx
+	mov xsi, [V(name)]
+	call strput
+	call readlink
+	cmp edi, qbuf
+	je .done                        ; not a link
+	push ' -> '
+	mov xsi, xsp
+	push 4
+	pop xcx
+	call puts
+	pop xax
+	mov esi, qbuf
+	call strput
+	cmp byte [xsp], 1
+	jne .done
+	mov al, 's'
+	call putc
+.done:
+	pop xdx
+	ret
+
+
+; QUOTING_STYLE's supported words, each after its routine (n_style)
+qs_var:	db 'QUOTING_STYLE='
+qs_var_n equ $ - qs_var
+qs_table:
+	dd quote_af
+	db 'shell-escape-always', 0
+	dd af_put
+	db 'literal', 0
+	dd quote_arg
+	db 'locale', 0
+	dd 0
+fmt_qstyle:	db F_ARGV0, ': QUOTING_STYLE ', F_QUOTE, ' is not supported', 10, 0
+
 BSS
 ; One page holds, for a trivial run, the variables (below VB: [xbp - n]),
 ; the statx record (at VB: its fields are [xbp + n]), obuf's start and the
@@ -2341,6 +2416,7 @@ mt_target:	resd 1
 mt_type:	resd 1
 mt_source:	resd 1
 mt_opts:	resd 1
+qfunc:	resd 1                          ; %N's quoting routine (n_style)
 stxa:	resb STATX_RECORD
 stxb:	resb STATX_RECORD
 stxl:	resb STATX_RECORD
