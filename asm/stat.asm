@@ -22,13 +22,15 @@
 ;          and 0)
 ;   -f:    %a %b %c %d %f %i %l %n %s %S %t %T
 ;   %% is a '%'; any other letter prints '?' as GNU's does.
-;   %N with flags, width or precision: GNU 9.1's bug kept (name and target
-;   unquoted, a stray 's' after the target for one dropped flag: d_mname).
-;   A plain %N quotes as QUOTING_STYLE says (GNU 9.1): shell-escape-always
-;   (also when unset), literal and locale; GNU's six other styles, its
-;   prefixes and invalid values (GNU: a warning, then the default) fail
-;   with "stat: QUOTING_STYLE 'X' is not supported", exit 1 (n_style, in
-;   the cold part: a -c %N run maps it, 24 KiB).
+;   %N quotes (GNU 9.1) only when the format has "%N" in it (strstr: not
+;   for %5N alone, but for %+N%N), as QUOTING_STYLE says: shell-escape-
+;   always (also when unset), literal and locale; GNU's six other styles,
+;   its prefixes and invalid values (GNU: a warning, then the default) fail
+;   at the first %N with "stat: QUOTING_STYLE 'X' is not supported", exit 1
+;   (n_style, in the cold part: a -c %N run maps it, 24 KiB; "%%N" alone
+;   with a bad value: GNU's warning missing). With flags, width or
+;   precision, GNU 9.1's bug kept: a stray 's' after a link's target for
+;   one dropped flag (d_mname).
 ; %m, the mount point, is GNU 9.1's out_mount_point: unless the file is a
 ; symbolic link and -L is not given, a bind mount at its canonical name
 ; (gnulib's find_bind_mount: a dummy file system in /proc/self/mountinfo,
@@ -472,14 +474,14 @@ d_unknown:
 ; (read there first: a short run writes only qbuf's first bytes)
 d_qname:
 	and byte [V(tzok)], 0           ; (qbuf is idbuf: the zone's)
-	mov xsi, [V(dstart)]
-	cmp byte [xsi+1], 'N'
-	jne d_mname
 	mov ebx, af_put
 	cmp WPTR [V(ufmt)], 0           ; the default form (-t has no %N)
 	je .q
-	call n_style                    ; ebx = QUOTING_STYLE's routine
+	call n_style                    ; ebx = the quoting routine
 .q:
+	mov xsi, [V(dstart)]
+	cmp byte [xsi+1], 'N'
+	jne d_mname
 	push xbx
 	call readlink
 	push xdi                        ; [xsp] = the start, [xsp+W] quoting
@@ -2245,8 +2247,9 @@ dummies:	db 'autofs', 0, 'proc', 0, 'subfs', 0, 'debugfs', 0, 'devpts', 0
 
 
 ; QUOTING_STYLE for %N (n_style)
-; n_style - ebx = the quoting routine of a plain %N, from QUOTING_STYLE as
-; GNU 9.1's stat (looked up at the first plain %N): unset or
+; n_style - ebx = %N's quoting routine as GNU 9.1's stat chooses it (here
+; at the first %N): literal (af_put) unless the format has "%N" in it
+; (strstr: "%%N" too; "%5N" alone not), then from QUOTING_STYLE: unset or
 ; shell-escape-always, quote_af; literal, af_put; locale, quote_arg (GNU's
 ; locale style in the C locale). Any other value (GNU's other six styles,
 ; prefixes, invalid ones that GNU warns about) fails clearly: a message,
@@ -2255,6 +2258,16 @@ n_style:
 	mov ebx, [qfunc]
 	test ebx, ebx
 	jnz .ret
+	mov ebx, af_put                 ; no "%N" in the format: literal
+	mov xsi, [V(ufmt)]
+.pct:
+	lodsb
+	test al, al
+	jz .set
+	cmp al, '%'
+	jne .pct
+	cmp byte [xsi], 'N'
+	jne .pct
 	mov ebx, quote_af
 	mov xsi, [V(envp)]
 .env:
@@ -2300,12 +2313,14 @@ n_style:
 	call say
 	exit 1
 
-; d_mname - %N with flags, width or precision (xsi = its '%'): GNU 9.1
-; prints the name unquoted (out_string), then for a link " -> " and the
-; target unquoted through the same format buffer, which make_format already
-; rewrote: when exactly one flag other than '-' was dropped from it, the
-; second format ends in "ss", a literal 's' after the target (%+N, %0-5N)
+; d_mname - %N with flags, width or precision (xsi = its '%', ebx = the
+; quoting routine): GNU 9.1 prints the quoted name (out_string), then for
+; a link " -> " and the quoted target through the same format buffer,
+; which make_format already rewrote: when exactly one flag other than '-'
+; was dropped from it, the second format ends in "ss", a literal 's' after
+; the target (%+N, %0-5N)
 d_mname:
+	push xbx                        ; [xsp] = the quoting routine
 	xor edx, edx                    ; edx = the dropped flags
 .flag:
 	inc xsi
@@ -2320,28 +2335,44 @@ d_mname:
 	inc edx
 	jmp .flag
 .counted:
-	push xdx
-	mov xsi, [V(name)]
-	call strput
+	push xdx                        ; [xsp] = the count, [xsp+W] routine
 	call readlink
-	cmp edi, qbuf
-	je .done                        ; not a link
+	push xdi                        ; [xsp] = the quoted name's start
+	mov xsi, [V(name)]
+	call WPTR [xsp + 2*W]
+	xor eax, eax
+	stosb
+	cmp WPTR [xsp], qbuf
+	je .name                        ; not a link
+	push xdi                        ; [xsp] = the quoted target's start
+	mov esi, qbuf
+	call WPTR [xsp + 3*W]
+	xor eax, eax
+	stosb
+	mov xsi, [xsp + W]
+	call strput
 	push ' -> '
 	mov xsi, xsp
 	push 4
 	pop xcx
 	call puts
 	pop xax
-	mov esi, qbuf
+	pop xsi
 	call strput
-	cmp byte [xsp], 1
-	jne .done
+	cmp byte [xsp + W], 1
+	jne .name_drop
 	mov al, 's'
 	call putc
+.name_drop:
+	pop xax
+	jmp .done
+.name:
+	pop xsi
+	call strput
 .done:
 	pop xdx
+	pop xbx
 	ret
-
 
 ; QUOTING_STYLE's supported words, each after its routine (n_style)
 qs_var:	db 'QUOTING_STYLE='
