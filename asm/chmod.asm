@@ -18,12 +18,14 @@
 ; commas), and then GNU's "new permissions are ..., not ..." diagnostic
 ; when the umask kept a bit from changing.
 ; Exit status: 0; 1 on any error (the other files are still processed).
-; Differences from GNU: copies from g or o (u=g, a=o) take a wrong mask in
-; rt/fs_mode.inc (0o470 and 0o407: u's read bit too; a library bug that
-; mkdir/mkfifo/mknod -m share, reported); directories are read in
+; Differences from GNU: directories are read in
 ; getdents order (GNU sorts a directory of more than 10000 entries by
-; inode first, which changes only -v's order); the walk holds one descriptor per
-; level (EMFILE past ~1000 levels); --help and --version are not supported.
+; inode first, which changes only -v's order); --help and --version are
+; not supported. The walk holds a descriptor per level down to 32 levels;
+; deeper, a directory's parent is closed and opened again by ".." when it
+; is done (checked to be the same device and inode: if not, the parent's
+; walk stops with "cannot read directory ...: Bad file descriptor", where
+; GNU's fts says "fts_read failed").
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
@@ -36,6 +38,7 @@ F_FORCE  equ 2
 F_DIAG   equ 4
 F_REF    equ 8
 F_PRES   equ 16
+DEEP       equ 32                       ; past it, one descriptor per level
 DBUF       equ 2048                       ; the getdents buffer (one for all levels)
 %define OBUF_TAIL                       ; (see BSS)
 %macro QB_START 1
@@ -292,8 +295,9 @@ process:
 	mov esi, msg_access
 .fail:
 	call say_file
+.no_stat_line:
 	cmp byte [verb], 2              ; -v: GNU's describe_change for a file
-	jne .ret                        ; it could not stat (even with -f)
+	jne .ret                        ; it could not stat or read (FTS_NS,
 	QB_START edi
 	mov xsi, pathbuf
 	call quote_af
@@ -432,10 +436,26 @@ process:
 	test eax, eax
 	js .dnr
 	mov ecx, [pathend]
+	sub xsp, 16                     ; the parent's stx_ino and stx_dev
+	push WPTR [curslot]
 	push xcx
 	push xax
 	push 0
 	push 0
+	lea xcx, [xsp+2*W]
+	mov [curslot], xcx
+	inc dword [depth]
+	cmp dword [depth], DEEP
+	jbe .entry
+; Past DEEP levels the parent's descriptor is closed once its device and
+; inode are noted (its slot -1), and opened again by ".." from this one
+; when its walk ends (fts's way past its descriptor ring): the walk holds
+; about DEEP descriptors, however deep the tree.
+	sys statx, xbp, empty, AT_EMPTY_PATH, STATX_INO, stx
+	call note_ino
+	sys close, xbp
+	mov xdx, [xsp+4*W]
+	or dword [xdx], -1
 .entry:
 	mov ecx, [xsp+W]                ; pos
 	cmp ecx, [xsp]                  ; end
@@ -513,13 +533,60 @@ process:
 	call say_file
 	pop xax
 .walk_end:
+	mov xdx, [xsp+4*W]              ; the parent's slot
+	test xdx, xdx
+	jz .close
+	cmp dword [xdx], -1
+	jne .close
+	sys openat, [xsp+2*W], dotdot, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_LARGEFILE
+	test eax, eax
+	js .close                       ; (the parent's walk then fails: EBADF)
+	mov xdx, [xsp+4*W]
+	mov [xdx], eax
+	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
+	call note_ino                   ; ZF=1: the same directory as before
+	je .reopened
+	mov xdx, [xsp+4*W]              ; not it (moved meanwhile): closed,
+	sys close, [xdx]                ; and the parent's walk fails
+	mov xdx, [xsp+4*W]
+	or dword [xdx], -1
+.reopened:
+	or dword [downer], -1           ; (dbuf: read its entries again)
+.close:
 	sys close, [xsp+2*W]
-	add xsp, 4*W
+	mov xcx, [xsp+4*W]
+	mov [curslot], xcx
+	dec dword [depth]
+	add xsp, 5*W+16
 	jmp .ret
-.dnr:
+.dnr:                                   ; (FTS_DNR: the -v line too)
 	mov esi, msg_read
-	call say_file
-	jmp .ret
+	jmp .fail
+
+; note_ino - the parent's stx_ino and stx_dev (in stx) compared with
+; process's walk frame's (the caller's [xsp+5*W+W]), and put there.
+; out: ZF=1 when they were the same. clobbers xax, xcx, xsi, xdi
+note_ino:
+	mov esi, stx + STX_INO
+	lea xdi, [xsp+6*W]
+	push 2
+	pop xcx
+	repe cmpsd                      ; stx_ino
+	jne .copy
+	mov esi, stx + STX_DEV
+	mov cl, 2
+	repe cmpsd
+.copy:
+	pushf
+	lea xdi, [xsp+7*W]
+	mov esi, stx + STX_INO
+	movsd
+	movsd
+	mov esi, stx + STX_DEV
+	movsd
+	movsd
+	popf
+	ret
 
 ; say_file - "ARGV0: TEXT'PATH'[: Reason]" unless -f; STATUS = 1 anyway.
 ; in: xsi = TEXT, xax = -errno or 0. keeps xbp.
@@ -644,6 +711,8 @@ put_perms:
 	shr ecx, 1
 	ret
 
+dotdot:		db '..'
+empty:		db 0
 modechars:	db 'rwxXstugoa,+=01234567'
 MODECHARS	equ $ - modechars
 msg_ref:	db 'failed to get attributes of ', 0
@@ -709,6 +778,8 @@ opos:	resd 1
 werr:	resd 1
 otty:	resb 1
 
+curslot: resW 1                         ; the walk's fd slot of the directory
+depth:	resd 1                          ; being read, and its depth
 downer:	resd 1                          ; the fd whose entries dbuf holds
 stx:	resb STATX_RECORD
 dbuf:	resb DBUF
