@@ -30,11 +30,17 @@
 ;   %:z and %Z, which fail with "ls: the time format 'F' has a directive
 ;   this ls does not support (...)", exit 2); a date past GNU's 1000-byte
 ;   buffer as its seconds, a failed entry's '?' in the epoch's width.
+;   --group-directories-first: after the sort, directories (d_type's, a
+;   symlink's or an unknown type's target by statx: GNU's
+;   is_linked_directory) before the rest, each group in its order (-r
+;   reverses within them); nothing with -U; symlinks' targets looked at
+;   as GNU's check_symlink_mode (-lp's "-> DIR/", colors). An entry of
+;   unknown type whose statx fails is not reported (GNU: "cannot access").
 ;   Not done: --sort=extension|version and --format=commas (-X -v -m:
 ;   "option -X is not supported by this ls"), --sort=width, --time=birth|
 ;   creation, --indicator-style=file-type ("ls: argument 'width' for
 ;   '--sort' is not supported by this ls"), exit 2; and the other long
-;   options (--group-directories-first --width
+;   options (--width
 ;   --tabsize --ignore --hide --block-size --si --file-type
 ;   --no-group --escape --quote-name --quoting-style --show-control-chars
 ;   --zero --author --context --dired --hyperlink --help --version): GNU's
@@ -216,6 +222,7 @@ use localtime, ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, q
 OUTSZ       equ 32768
 %define nfail lflags + 1                ; ent_fail marked an entry
 %define O_BAK lflags + 2 - opts         ; -B: no names ending in '~'
+%define O_DF lflags + 3 - opts          ; --group-directories-first
 %define TZBUFSZ 16384                   ; tz_load at arena0 (on into outbuf)
 ZONE_SMALL  equ 512                     ; a zone's data kept in arena0
 TIOCGWINSZ  equ 0x5413
@@ -935,6 +942,10 @@ listing:
 	call time_keys
 .sort:
 	call sort
+	cmp byte [V(opts) + O_DF], 0
+	je .df
+	call dirs_first
+.df:
 	and dword [V(inow)], 0
 	cmp byte [V(isop)], 0           ; a directory: its own widths, total
 	jne .f0
@@ -3567,6 +3578,13 @@ long_ls:
 	mov al, 'k'
 	jmp .put
 .nts:
+	cmp al, 4                       ; --group-directories-first (and
+	jne .ngd                        ; GNU's check_symlink_mode)
+	mov byte [V(opts) + O_DF], 1
+	or byte [V(opts) + O_CFL], CF_CHK
+	mov al, 'k'
+	jmp .put
+.ngd:
 	cmp al, 7                       ; --full-time: -l, full-iso
 	jne .nft
 	mov WPTR [tstyle], s_fulliso
@@ -3827,6 +3845,83 @@ say_exit:
 nomem:
 	mov esi, fmt_mem
 	jmp say_exit2
+
+; dirs_first - --group-directories-first: the sorted pointers [ptrs]..
+; [pend] ([count] of them) made directories first, each group in its
+; order (a stable partition: GNU's dirfirst_check before the key); a
+; directory as GNU's is_linked_directory: d_type's (or the operand's), a
+; symlink's or an unknown type's by a statx that follows; not with -U
+; (GNU sorts nothing). The directories' pointers go to a copy past [cur]
+; (given back), the others close up, then both in place. clobbers all
+; but xbp
+dirs_first:
+	cmp byte [V(opts) + O_SORT], 1
+	je .ret
+	mov eax, [V(cur)]
+	push xax
+	mov eax, [V(count)]
+	shl eax, 2
+	call alloc
+	xchg eax, edi                   ; edi = the directories' copy
+	push xdi
+	mov ebx, [V(ptrs)]
+	mov ecx, ebx                    ; ecx = where the next other goes
+.e:
+	cmp ebx, [V(pend)]
+	jae .split
+	mov esi, [xbx]
+	mov al, [xsi - 1]
+	cmp al, DT_DIR
+	je .dir
+	cmp al, DT_LNK
+	je .st
+	test al, al
+	jnz .other
+.st:
+	push xcx
+	push xdi
+	xor edx, edx
+	call stat_at
+	pop xdi
+	pop xcx
+	js .other
+	mov al, [V(stx) + STX_MODE + 1]
+	and al, 0xf0
+	cmp al, 0x40
+	jne .other
+.dir:
+	xchg eax, esi
+	stosd
+	jmp .n
+.other:
+	mov [xcx], esi
+	add ecx, 4
+.n:
+	add ebx, 4
+	jmp .e
+; the others (ptrs..ecx) moved up to end at pend, the directories (the
+; copy..edi) before them
+.split:
+	pop xsi                         ; the copy
+	sub edi, esi                    ; edi = the directories' bytes
+	push xsi
+	push xdi
+	lea esi, [xcx - 4]              ; the others' last
+	sub ecx, [V(ptrs)]
+	shr ecx, 2                      ; their count
+	lea edi, [xbx - 4]              ; to end at pend
+	std
+	rep movsd
+	cld
+	pop xcx
+	shr ecx, 2
+	pop xsi
+	mov edi, [V(ptrs)]
+	rep movsd
+	pop xax
+	mov [V(cur)], eax               ; the copy given back
+.ret:
+	ret
 
 
 ; ent_fail - ent_stat's failure, eax = -errno. An entry of a directory
@@ -4156,7 +4251,7 @@ longopts:
 	db 'd', 'directory', 0
 	db '?', 'dired', 0
 	db 7, 'full-time', 0
-	db '?', 'group-directories-first', 0
+	db 4, 'group-directories-first', 0
 	db 'h', 'human-readable', 0
 	db 'i', 'inode', 0
 	db 'k', 'kibibytes', 0

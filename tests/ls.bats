@@ -152,8 +152,7 @@ mktree() {
 		[ "$status" -eq 2 ]
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
 	done
-	for o in --group-directories-first \
-		--width=80 --ignore=x --hide=x --si --block-size=1 \
+	for o in --width=80 --ignore=x --hide=x --si --block-size=1 \
 		--file-type --no-group --escape --quote-name --quoting-style=c \
 		--show-control-chars --tabsize=8 --zero --author --context --dired \
 		--hyperlink --hyperlink=always --help --version; do

@@ -84,3 +84,14 @@ times() {
 	rss_at_most 28 ls --full-time
 	rss_at_most 28 ls -l --time-style=+%s
 }
+
+@test "--group-directories-first on a directory past the arena's first page (pointers at the break), like GNU" {
+	mkdir big && cd big
+	seq -w 1 1500 | sed 's/^/f/' | xargs touch
+	seq -w 1 700 | sed 's/^/d/' | xargs mkdir
+	for n in $(seq 1 300); do ln -s d0$((n % 7 + 1))00 l$n; done
+	gnu_same --group-directories-first
+	gnu_same --group-directories-first -r -l
+	cd .. && gnu_same --group-directories-first -R big
+	rss_at_most 16 ls --group-directories-first
+}
