@@ -25,9 +25,12 @@
 %include "layout.inc"
 use getopt_long, fs_mode, err_quoted, fs_msg, fs_out, fs_missing, errno_path, errno_tree
 
-OPT_P	equ 1
+OPT_P	equ 1                           ; (tested by bt: BIT_)
 OPT_V	equ 2
 OPT_M	equ 4
+BIT_P	equ 0
+BIT_V	equ 1
+BIT_M	equ 2
 
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
@@ -52,8 +55,8 @@ _start:
 .options_done:
 	cmp xdi, xsp
 	je missing_operand
-	test ebp, OPT_V
-	jz .not_verbose
+	bt ebp, BIT_V
+	jnc .not_verbose
 	call out_init
 .not_verbose:
 	sys umask, 0
@@ -66,8 +69,8 @@ _start:
 ; 0 without -m). The directory is made with the mode less the group and
 ; other write bits when MODE sets a special bit (mkdir_mode), under the
 ; umask less the mode's bits (umask_self).
-	test ebp, OPT_M
-	jz .mode_done
+	bt ebp, BIT_M
+	jnc .mode_done
 	mov xsi, [modestr]
 	mov dl, 1
 	call mode_parse
@@ -97,9 +100,9 @@ _start:
 	jz .bye
 	mov dword [dfd], AT_FDCWD
 	mov [comp], xbx
-	test ebp, OPT_P
-	jz .final
-	mov WPTR [sep], 0
+	bt ebp, BIT_P
+	jnc .final
+	and WPTR [sep], 0
 	mov xsi, xbx
 
 ; mkancesdirs: each component followed by a slash and more is made (as
@@ -201,8 +204,8 @@ _start:
 	sys mkdirat, [dfd], [comp], [mkmode]
 	test eax, eax
 	jns .created
-	test ebp, OPT_P
-	jz .failed
+	bt ebp, BIT_P
+	jnc .failed
 	cmp eax, -ENOENT
 	je .failed
 	push xax
@@ -290,8 +293,8 @@ close_dfd:
 ; announce - with -v, "ARGV0: created directory 'NAME'" (NAME: [xsp+W],
 ; the operand, maybe cut at a component's end) into stdout's buffer.
 announce:
-	test ebp, OPT_V
-	jz close_dfd.ret
+	bt ebp, BIT_V
+	jnc close_dfd.ret
 	mov esi, msg_created
 	mov xdx, [xsp+W]
 	call af_start
