@@ -22,10 +22,11 @@
 ; getdents order (GNU sorts a directory of more than 10000 entries by
 ; inode first, which changes only -v's order); --help and --version are
 ; not supported. The walk holds a descriptor per level down to 32 levels;
-; deeper, a directory's parent is closed and opened again by ".." when it
-; is done (checked to be the same device and inode: if not, the parent's
-; walk stops with "cannot read directory ...: Bad file descriptor", where
-; GNU's fts says "fts_read failed").
+; deeper, a directory's grandparent is closed and opened again by ".." from
+; the parent when the parent is done (checked to be the same device and
+; inode), as GNU's fts does past its ring of 4 descriptors; when that fails
+; (the tree changed meanwhile) GNU's "fts_read failed: Reason" ends the
+; walk, the other operands too, as GNU's.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
@@ -447,14 +448,23 @@ process:
 	inc dword [depth]
 	cmp dword [depth], DEEP
 	jbe .entry
-; Past DEEP levels the parent's descriptor is closed once its device and
-; inode are noted (its slot -1), and opened again by ".." from this one
-; when its walk ends (fts's way past its descriptor ring): the walk holds
-; about DEEP descriptors, however deep the tree.
-	sys statx, xbp, empty, AT_EMPTY_PATH, STATX_INO, stx
+; Past DEEP levels the grandparent's descriptor is closed once its device
+; and inode are noted in the parent's frame (its slot -1), and the parent
+; opens it again by ".." when its walk ends (fts's way past its ring of
+; descriptors; the parent was searchable: this one was opened in it): the
+; walk holds about DEEP descriptors, however deep the tree.
+	mov xdx, [xsp+4*W]              ; the parent's fd slot
+	mov xdx, [xdx+2*W]              ; the grandparent's
+	mov eax, [xdx]
+	test eax, eax
+	js .entry                       ; (closed already)
+	push xdx
+	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
+	mov xdi, [xsp+5*W]
+	add xdi, 3*W                    ; the parent's frame: its note
 	call note_ino
-	sys close, xbp
-	mov xdx, [xsp+4*W]
+	pop xdx
+	sys close, [xdx]
 	or dword [xdx], -1
 .entry:
 	mov ecx, [xsp+W]                ; pos
@@ -540,16 +550,27 @@ process:
 	jne .close
 	sys openat, [xsp+2*W], dotdot, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_LARGEFILE
 	test eax, eax
-	js .close                       ; (the parent's walk then fails: EBADF)
+	js .lost
 	mov xdx, [xsp+4*W]
 	mov [xdx], eax
 	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
+	lea xdi, [xsp+5*W]
 	call note_ino                   ; ZF=1: the same directory as before
 	je .reopened
-	mov xdx, [xsp+4*W]              ; not it (moved meanwhile): closed,
-	sys close, [xdx]                ; and the parent's walk fails
-	mov xdx, [xsp+4*W]
-	or dword [xdx], -1
+	push -ENOENT                    ; not it (moved meanwhile): ENOENT
+	pop xax                         ; as GNU's fts says
+; The way back lost: as GNU's fts_read, "fts_read failed: Reason" (not
+; with -f) and the walk stops, the other operands too; exit 1.
+.lost:
+	mov STATUSb, 1
+	test byte [flags], F_FORCE
+	jnz _start.done
+	push xax
+	call out_flush
+	pop xax
+	mov esi, msg_fts
+	call err_text
+	jmp _start.done
 .reopened:
 	or dword [downer], -1           ; (dbuf: read its entries again)
 .close:
@@ -563,12 +584,12 @@ process:
 	mov esi, msg_read
 	jmp .fail
 
-; note_ino - the parent's stx_ino and stx_dev (in stx) compared with
-; process's walk frame's (the caller's [xsp+5*W+W]), and put there.
+; note_ino - stx's stx_ino and stx_dev compared with a walk frame's note
+; (16 bytes at xdi), and put there.
 ; out: ZF=1 when they were the same. clobbers xax, xcx, xsi, xdi
 note_ino:
+	push xdi
 	mov esi, stx + STX_INO
-	lea xdi, [xsp+6*W]
 	push 2
 	pop xcx
 	repe cmpsd                      ; stx_ino
@@ -577,8 +598,8 @@ note_ino:
 	mov cl, 2
 	repe cmpsd
 .copy:
+	pop xdi
 	pushf
-	lea xdi, [xsp+7*W]
 	mov esi, stx + STX_INO
 	movsd
 	movsd
@@ -728,6 +749,7 @@ msg_changed:	db ' changed'
 msg_from:	db ' from ', 0
 msg_to:		db ' to ', 0
 msg_retained:	db ' retained as ', 0
+msg_fts:	db 'fts_read failed', 0
 msg_no_stat:	db ' could not be accessed', 0
 msg_new:	db ': new permissions are ', 0
 msg_not:	db ', not ', 0
