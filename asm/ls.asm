@@ -36,12 +36,19 @@
 ;   reverses within them); nothing with -U; symlinks' targets looked at
 ;   as GNU's check_symlink_mode (-lp's "-> DIR/", colors). An entry of
 ;   unknown type whose statx fails is not reported (GNU: "cannot access").
+;   -w COLS, --width=COLS: the line width (GNU's decode_line_length: base
+;   0 as xstrtoumax, 0 or past 2^63 - 1 no limit: -C/-x as GNU's
+;   print_with_separator, every name on one line with two spaces); a bad
+;   one "invalid line width: 'COLS'", exit 2. -T COLS, --tabsize=COLS:
+;   tab stops (0: none; colors: none), a bad one "invalid tab size:
+;   'COLS'" (": Value too large..." past 2^63 - 1), exit 2. Long forms
+;   are rewritten in place as "-wCOLS" so that the command line's order
+;   holds (an empty "--width=" fails at once).
 ;   Not done: --sort=extension|version and --format=commas (-X -v -m:
 ;   "option -X is not supported by this ls"), --sort=width, --time=birth|
 ;   creation, --indicator-style=file-type ("ls: argument 'width' for
 ;   '--sort' is not supported by this ls"), exit 2; and the other long
-;   options (--width
-;   --tabsize --ignore --hide --block-size --si --file-type
+;   options (--ignore --hide --block-size --si --file-type
 ;   --no-group --escape --quote-name --quoting-style --show-control-chars
 ;   --zero --author --context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
@@ -123,8 +130,11 @@
 ; EACCES): "cannot access", exit 2 (GNU lstats after ENOENT only).
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
 ; byte order (LC_ALL=C). Files first, then each directory, with "DIR:"
-; headers when there is more than one operand. Width from COLUMNS, else
-; TIOCGWINSZ, else 80; tab stops of 8 as GNU's default.
+; headers when there is more than one operand. Width (-C, -x, colors)
+; from -w, else a terminal's TIOCGWINSZ, else COLUMNS (as -w's; an
+; invalid one: GNU's warning "ignoring invalid width in environment
+; variable COLUMNS: 'V'"), else 80; tab stops (-C, -x) from -T, else
+; TABSIZE (an invalid one warned about as GNU), else 8.
 ; Exit status: 0; 1 for a minor problem; 2 for a bad option, an operand
 ; that cannot be accessed or opened, a write error.
 ; Differences from GNU: an LS_COLORS with more than 231 different
@@ -136,7 +146,8 @@
 ; status 2 (the long options: see above). On a terminal GNU
 ; quotes names that need it (shell-escape, 'a b'); this ls shows
 ; unprintable bytes as '?' there and quotes nothing. An invalid COLUMNS
-; (not all digits) is ignored without GNU's warning. -l: the zone's limits
+; with --color but colors off (no LS_COLORS, COLORTERM or a color TERM)
+; and no -C/-x is not warned about (GNU reads it). -l: the zone's limits
 ; are rt/localtime.inc's (a POSIX TZ with DST and no rules takes the US
 ; rules, not posixrules' history as glibc); a year before 1 or past 2^31
 ; (more than 2^46 s from 1970) is wrong where GNU prints the seconds or a
@@ -2279,7 +2290,7 @@ opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
 tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BTwIbDGQXZfmv', 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:IbDGQXZfmv', 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 s_color:	db 'color'
@@ -2288,6 +2299,7 @@ s_lscolors:	db 'LS_COLORS='
 s_colorterm:	db 'COLORTERM='
 s_term:		db 'TERM='
 s_columns:	db 'COLUMNS='
+s_tabsize:	db 'TABSIZE='
 
 ; ---------------------------------------------------------------- .xsec
 ; What only colored runs touch: GNU's parse_ls_color, get_color_indicator
@@ -3068,6 +3080,8 @@ cpost:
 	mov eax, [V(pos)]
 	push xdx
 	xor edx, edx
+	cmp [V(linelen)], edx           ; no line length: no wrap (GNU)
+	je .nowrap
 	div dword [V(linelen)]
 	pop xax
 	sub eax, edi
@@ -3075,6 +3089,7 @@ cpost:
 	lea eax, [xax + xdx - 1]
 	cmp eax, [V(linelen)]
 	sbb eax, eax                    ; -1: it does not wrap
+.cp:
 	push xax
 	call cprep
 	pop xax
@@ -3084,6 +3099,10 @@ cpost:
 	jmp cput
 .r:
 	ret
+.nowrap:
+	pop xax
+	or eax, -1
+	jmp .cp
 
 ; cfinish - at the end of a run that wrote colors: lc rc unless they are
 ; "\e[" and "m" (GNU)
@@ -3215,37 +3234,173 @@ size_hum:
 ; width - (.xsec: -C, -x, colors) the line length: COLUMNS if a number
 ; from 1, else the terminal's, else 80.
 width:
-	push 80
-	pop xax
-	movzx ecx, word [V(winsz) + 2]
-	jecxz .env
-	xchg eax, ecx
-.env:
-	mov [V(linelen)], eax
+	cmp byte [wstate], 2
+	je .ret
+	cmp byte [wstate], 1            ; -w given
+	je .tabs
+	movzx eax, word [V(winsz) + 2]  ; a terminal's columns
+	test eax, eax
+	jnz .set
 	mov edx, s_columns
 	push 8
 	pop xcx
 	call getenv
+	jz .d80
+	mov xsi, xax
+	push xsi
+	call num_arg
+	pop xsi
+	cmp dl, 1
+	jb .set
+	mov eax, 0                      ; (too big: no limit)
+	jne .set
+	mov xdx, xsi
+	mov esi, fmt_colbad
+	call warn
+.d80:
+	push 80
+	pop xax
+.set:
+	mov [V(linelen)], eax
+.tabs:
+	mov byte [wstate], 2
+	cmp byte [tset], 0              ; TABSIZE: -C -x without -T
+	jne .ret
+	mov al, [V(opts) + O_FMT]
+	sub al, 2
+	cmp al, 1
+	ja .ret
+	mov edx, s_tabsize
+	push 8
+	pop xcx
+	call getenv
+	test xax, xax
 	jz .ret
 	mov xsi, xax
-	xor eax, eax
-	xor ecx, ecx
-.dig:
-	mov cl, [xsi]
-	sub cl, '0'
-	cmp cl, 9
-	ja .num
-	imul eax, 10
-	add eax, ecx
-	inc xsi
-	jmp .dig
-.num:
-	cmp cl, -'0'                    ; digits up to the end, else ignored
-	jne .ret
-	test eax, eax
-	jz .ret
-	mov [V(linelen)], eax
+	push xsi
+	call num_arg
+	pop xsi
+	cmp dl, 1
+	jae .tbad
+	xor al, 8
+	mov [tabsz], eax
 .ret:
+	ret
+.tbad:
+	mov xdx, xsi
+	mov esi, fmt_tabbad
+	jmp warn
+
+; num_arg - xsi = a number as gnulib's xstrtoumax reads it (base 0: 0x
+; hex, 0 octal; blanks, '+'; no '-', no suffix) -> eax = its value
+; (0xffffffff past 32 bits), dl = 0 valid, 1 invalid, 2 past 2^63 - 1
+; (PTRDIFF_MAX), 3 past 2^64 (LONGINT_OVERFLOW). clobbers xcx xsi
+num_arg:
+	push xbx
+	push xdi
+	xor ebx, ebx                    ; ebx:edi = the value
+	xor edi, edi
+	mov byte [V(tmp)], bl           ; past 2^64
+	push 10
+	pop xcx
+.sp:
+	lodsb
+	cmp al, ' '
+	je .sp
+	mov ah, al
+	sub ah, 9
+	cmp ah, 5
+	jb .sp
+	cmp al, '-'
+	je .bad
+	cmp al, '+'
+	jne .sign
+	lodsb
+.sign:
+	cmp al, '0'
+	jne .first
+	mov cl, 8
+	mov ah, [xsi]
+	or ah, 0x20
+	cmp ah, 'x'
+	jne .first
+	mov al, [xsi + 1]               ; "0x" and a hex digit: base 16
+	call .digit
+	jnc .first0
+	inc xsi
+	mov cl, 16
+	lodsb
+	jmp .first
+.first0:
+	mov al, '0'
+.first:
+	call .digit
+	jnc .bad                        ; no digit
+.acc:
+	push xax
+	mov eax, ebx
+	mul ecx
+	jnc .h
+	mov byte [V(tmp)], 1
+.h:
+	mov ebx, eax
+	mov eax, edi
+	mul ecx
+	mov edi, eax
+	add ebx, edx
+	pop xax
+	jnc .l
+	mov byte [V(tmp)], 1
+.l:
+	add edi, eax
+	adc ebx, 0
+	jnc .n
+	mov byte [V(tmp)], 1
+.n:
+	lodsb
+	call .digit
+	jc .acc
+	test al, al                     ; (the byte after the digits)
+	jnz .bad
+	mov dl, 3
+	cmp byte [V(tmp)], 0
+	jne .r
+	dec edx
+	or eax, -1
+	test ebx, ebx
+	js .r
+	jnz .big
+	mov eax, edi
+.big:
+	mov dl, 0
+	jmp .r
+.bad:
+	mov dl, 1
+.r:
+	pop xdi
+	pop xbx
+	ret
+; .digit - al = a character: CF=1 and eax = its value when a digit of
+; the base ecx; else CF=0 and al kept
+.digit:
+	push xax
+	sub al, '0'
+	cmp al, 10
+	jb .v
+	mov al, [xsp]
+	or al, 0x20
+	sub al, 'a' - 10
+	cmp al, 10
+	jb .no
+.v:
+	movzx eax, al
+	cmp eax, ecx
+	jae .no
+	pop xdx                         ; (CF=1 from the cmp)
+	ret
+.no:
+	pop xax
+	clc
 	ret
 
 ; columns - GNU's -C and -x: the most columns whose widths fit.
@@ -3253,6 +3408,8 @@ columns:
 	mov ecx, [V(count)]
 	jecxz .ret0
 	mov eax, [V(linelen)]
+	test eax, eax                   ; no line length: GNU's
+	jz with_sep_sp                  ; print_with_separator (' ')
 	xor edx, edx
 	push 3
 	pop xbx
@@ -3357,26 +3514,44 @@ across:
 	jmp putc
 
 ; indent - eax = the width just written, ecx = the column's: from
-; pos + eax to pos + ecx with tabs of 8 and spaces, pos += ecx.
-; keeps ebx, edx
+; pos + eax to pos + ecx with GNU's tabs (of -T, TABSIZE or 8; none with
+; colors or a size 0) and spaces, pos += ecx. keeps ebx, edx
 indent:
+	push xbx
+	push xdx
 	mov esi, [V(pos)]
 	add eax, esi
 	add esi, ecx
 	mov [V(pos)], esi
 	mov edi, [V(opos)]
+	mov ebx, [tabsz]
+	xor ebx, 8
+	cmp byte [V(opts) + O_COL], 0   ; no tabs with colors (GNU)
+	je .l
+	xor ebx, ebx
 .l:
 	cmp eax, esi
 	jae .done
-	lea ecx, [xax + 1]
-	xor ecx, esi
-	cmp ecx, 8
-	jb .space
-	cmp byte [V(opts) + O_COL], 0   ; no tabs with colors (GNU)
-	jne .space
-	mov byte [xdi], 9
-	or eax, 7
+	test ebx, ebx
+	jz .space
+	push xax                        ; to / size > (from + 1) / size: a tab
 	inc eax
+	xor edx, edx
+	div ebx
+	xchg eax, ecx
+	mov eax, esi
+	xor edx, edx
+	div ebx
+	cmp eax, ecx
+	pop xax
+	jbe .space
+	xor edx, edx                    ; from += size - from % size
+	push xax
+	div ebx
+	pop xax
+	sub eax, edx
+	add eax, ebx
+	mov byte [xdi], 9
 	inc edi
 	jmp .l
 .space:
@@ -3386,7 +3561,64 @@ indent:
 	jmp .l
 .done:
 	mov [V(opos)], edi
+	pop xdx
+	pop xbx
 	ret
+
+; with_sep_sp - GNU's print_with_separator (' '): -C/-x with no line
+; length (-w 0, COLUMNS=0, a huge one): every name on one line, "  "
+; between them
+; with_sep - the same with al = the separator, and a new line before a
+; name that would reach the line length (-m: ',')
+with_sep_sp:
+	mov al, ' '
+with_sep:
+	mov [V(tmp)], al
+	xor ebx, ebx                    ; filesno
+	and dword [V(pos)], 0
+.l:
+	cmp ebx, [V(count)]
+	jae .end
+	mov esi, [V(ptrs)]
+	mov esi, [xsi + xbx*4]
+	test ebx, ebx
+	jz .name
+	xor eax, eax                    ; len (0 without a line length)
+	mov ecx, [V(linelen)]
+	jecxz .more
+	call width_of
+	add eax, [V(pos)]
+	add eax, 2
+	jc .nl
+	cmp eax, ecx
+	jb .more
+.nl:
+	and dword [V(pos)], 0
+	mov ah, 10
+	jmp .sep
+.more:
+	add dword [V(pos)], 2
+	mov ah, ' '
+.sep:
+	push xsi
+	push xax
+	mov al, [V(tmp)]
+	call putc
+	pop xax
+	mov al, ah
+	call putc
+	pop xsi
+.name:
+	push xsi
+	call put_name
+	pop xsi
+	call width_of
+	add [V(pos)], eax
+	inc ebx
+	jmp .l
+.end:
+	mov al, 10
+	jmp putc
 
 ; fit - the widths of [V(cols)] columns into colw -> CF=1 when the line fits
 ; (shorter than linelen). clobbers eax, ecx, esi, edi
@@ -3560,6 +3792,10 @@ long_ls:
 	call long_opt                   ; al = CODE, xdx = VALUE, xbx
 	mov xsi, xbx
 	pop xdi
+	cmp al, 'w'                     ; --width, --tabsize: getopt's -w -T
+	je .arg
+	cmp al, 'T'
+	je .arg
 	cmp xdx, [xsi - W]              ; the value from the next slot?
 	jne .own
 	mov ecx, s_k
@@ -3618,6 +3854,26 @@ long_ls:
 .refused:
 	mov xdx, xdi
 	jmp opt_unrecognized
+; "-w" and COLS, as getopt then reads them in the command line's order:
+; COLS left in the next argument, or copied after the letter ("-w80");
+; an empty one ("--width="): invalid at once
+.arg:
+	push xsi
+	cmp xdx, [xsi - W]
+	je .put
+	cmp byte [xdx], 0
+	je opt_wt
+	mov [xdi + 1], al
+	inc xdi
+.cp:
+	inc xdi
+	mov cl, [xdx]
+	mov [xdi], cl
+	inc xdx
+	test cl, cl
+	jnz .cp
+	pop xsi
+	ret
 
 	XSEC
 ; long_word - xdi = the argument ("--NAME..."), xdx = its WORD (0: none,
@@ -3828,18 +4084,80 @@ words:
 	ZSEC
 
 unsupported:
+	cmp al, 'w'
+	je opt_wt
+	cmp al, 'T'
+	je opt_wt
 	mov edx, optstr
 	mov [xdx], al
 	mov esi, fmt_unsupp
 ; say_exit2 - the message esi (ARG xdx, TEXT xcx) without a reason, exit 2
-; say_exit - the same, exit bl
+; say_exit - the same, exit bl; say_exit_e: with the errno eax
 say_exit2:
 	mov bl, 2
 say_exit:
 	xor eax, eax
+say_exit_e:
 	call say
 	mov STATUSb, bl
 	exit_status
+
+; warn - say's message esi (ARG xdx), keeping all but xax (COLUMNS's and
+; TABSIZE's warnings: GNU's error (0, 0, ...), stdout empty yet)
+warn:                                   ; (say, keeping all but xax)
+	pushW_all
+	xor eax, eax
+	call say
+	popW_all
+	ret
+
+; opt_wt - getopt's -w COLS or -T COLS (al, xdx = COLS; xsi xdi xbx its
+; state), then on to the next option: GNU's decode_line_length (a number
+; as xstrtoumax reads it, base 0, no suffix; past 2^63 - 1: no limit, 0)
+; else "invalid line width: 'COLS'", exit 2; -T's xnumtoumax (up to 2^63
+; - 1, else "invalid tab size: 'COLS'" and for a too big one ": Value too
+; large for defined data type", exit 2)
+opt_wt:
+	push xsi
+	push xax
+	mov xsi, xdx
+	push xdx
+	call num_arg                    ; eax, dl
+	pop xsi                         ; (COLS, for the messages)
+	pop xcx
+	cmp cl, 'w'
+	jne .t
+	cmp dl, 1
+	mov ecx, msg_width
+	je .bad
+	jb .w
+	xor eax, eax                    ; too big: no limit
+.w:
+	mov [V(linelen)], eax
+	mov byte [wstate], 1
+	jmp .r
+.t:
+	mov ecx, msg_tab
+	test dl, dl
+	jnz .bad
+	xor al, 8                       ; (tabsz holds it xor 8)
+	mov [tabsz], eax
+	mov byte [tset], 1
+.r:
+	pop xsi
+	jmp _start.opt
+.bad:
+	xor eax, eax
+	cmp ecx, msg_tab                ; -T: a reason for a too big one
+	jne .say
+	cmp dl, 2
+	jb .say
+	mov eax, -EOVERFLOW
+.say:
+	mov xdx, xsi
+	mov esi, fmt_wtbad
+	mov bl, 2
+	jmp say_exit_e
 
 
 nomem:
@@ -4260,7 +4578,7 @@ longopts:
 	db 'q', 'hide-control-chars', 0
 	db 'r', 'reverse', 0
 	db 's', 'size', 0
-	db '?' | 0x80, 'width', 0
+	db 'w' | 0x80, 'width', 0
 	db 'A', 'almost-all', 0
 	db 'B', 'ignore-backups', 0
 	db 0x82, 'classify', 0
@@ -4279,7 +4597,7 @@ longopts:
 	db 0xa5, 'format', 0
 	db '?', 'show-control-chars', 0
 	db 0xa3, 'sort', 0
-	db '?' | 0x80, 'tabsize', 0
+	db 'T' | 0x80, 'tabsize', 0
 	db 0xa4, 'time', 0
 	db 0xa8, 'time-style', 0
 	db '?', 'zero', 0
@@ -4292,6 +4610,11 @@ longopts:
 	db '?', 'version', 0
 	db 0
 fmt_unsupp:	db F_ARGV0, ": option -", F_ARG, " is not supported by this ls", 10, 0
+fmt_wtbad:	db F_ARGV0, ": ", F_TEXT, ": ", F_QUOTE, F_REASON, 10, 0
+msg_width:	db 'invalid line width', 0
+msg_tab:	db 'invalid tab size', 0
+fmt_colbad:	db F_ARGV0, ': ignoring invalid width in environment variable COLUMNS: ', F_QUOTE, 10, 0
+fmt_tabbad:	db F_ARGV0, ': ignoring invalid tab size in environment variable TABSIZE: ', F_QUOTE, 10, 0
 msg_write:	db 'write error', 0
 s_fulliso:	db 'full-iso', 0
 
@@ -4623,6 +4946,9 @@ zkept:	resb 1                          ; zone_init kept the zone
 tstyle:	resW 1                          ; --time-style's STYLE (0: none)
 tfmt:	resW 2                          ; a time style's formats: old, recent (0: none)
 twidth:	resd 1                          ; its epoch's width less 12
+tabsz:	resd 1                          ; the tab size xor 8 (-T, TABSIZE)
+wstate:	resb 1                          ; 1: -w given, 2: width done
+tset:	resb 1                          ; -T given
 ambp:	resd 1                          ; long_opt's (ambbuf: arena0)
 	GLOBALS_HERE
 numbuf:	resb 24

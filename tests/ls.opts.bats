@@ -95,3 +95,16 @@ times() {
 	cd .. && gnu_same --group-directories-first -R big
 	rss_at_most 16 ls --group-directories-first
 }
+
+@test "on a terminal its width wins over COLUMNS (not read then: no warning), -w over both, like GNU" {
+	command -v script > /dev/null || skip "script missing"
+	touch a bb ccc dddd eeeee ffffff
+	local l c
+	for l in "$(bin ls)" /usr/bin/ls; do
+		for c in 100 abc 0; do
+			COLUMNS=$c script -qc "stty cols 16; $l; $l -x; $l -w 30; $l -w 0 -T 0" /dev/null
+		done > "$T/$(basename "$(dirname "$l")")"
+	done
+	cmp "$T/bin" "$T/$(arch)" || { diff "$T/bin" "$T/$(arch)"; return 1; }
+	grep -q 'a  bb' "$T/bin" && ! grep -q COLUMNS "$T/bin"
+}
