@@ -13,7 +13,8 @@
 ;       --no-preserve-root  the default
 ; MODE: octal (a directory keeps its setuid/setgid bits unless 5 digits
 ; are given) or GNU's symbolic clauses (rt/fs_mode.inc: u+x,go-w,a=r,+t,
-; g+s, =, X, u=g copies; a clause without u/g/o/a is limited by the
+; g+s, =, X, u=g copies, =755 and -022: octal after an operator without
+; u/g/o/a; a clause without u/g/o/a is limited by the
 ; umask). As GNU, options like -w, -rx, -022 are MODE pieces (joined with
 ; commas), and then GNU's "new permissions are ..., not ..." diagnostic
 ; when the umask kept a bit from changing.
@@ -28,6 +29,7 @@
 ; (the tree changed meanwhile) GNU's "fts_read failed: Reason" ends the
 ; walk, the other operands too, as GNU's.
 
+%define FS_MODE_OCTAL_OP                ; mode_parse: "=755", "-022"
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"

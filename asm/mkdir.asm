@@ -2,7 +2,7 @@
 ;
 ; Usage: mkdir [-pv] [-m MODE] DIRECTORY...
 ;   -m, --mode=MODE  the mode of the new directories: octal or symbolic
-;                    (u=rwx,go=, a+s, 700...), as chmod reads it from a
+;                    (u=rwx,go=, a+s, 700, =755...), as chmod reads it from a
 ;                    starting mode of a=rwx; as GNU: made under the umask
 ;                    less MODE's bits (without g+w,o+w when MODE has a
 ;                    special bit), then chmod of the bits MODE cares about
@@ -19,7 +19,8 @@
 ; supported.
 
 %define ERR_LEAN                        ; the smaller error path (fs_msg: af_start)
-%define FS_MODE_BITS                    ; mode_parse's mode_bits
+%define FS_MODE_BITS                    ; mode_parse: mode_bits, and "=755"
+%define FS_MODE_OCTAL_OP
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
