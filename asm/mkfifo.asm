@@ -13,6 +13,7 @@
 ; Differences from GNU: -Z/--context (SELinux), --help and --version are
 ; not supported.
 
+%define FS_MODE_OCTAL_OP                ; mode_parse: "=644", "u+x,-022" (an octal after an operator)
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 use getopt_long, fs_mode, mode_opt, err_plain, fs_msg, fs_missing, errno_path, errno_tree
