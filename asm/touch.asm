@@ -29,6 +29,9 @@
 ; A FILE of "-" is standard output (its times changed through the fd).
 ; Times are set with utimensat (i386: utimensat_time64: 64-bit seconds).
 ; Exit status: 0; 1 on any error (the other files are still touched).
+; In a right/ zone (leap seconds) a DATE with a zone, a local zone name
+; or relative items counts the leap seconds as GNU's mktime and tm_gmtoff
+; do (TZ=right/UTC -d '2020-01-01 UTC': 1577836827).
 ; A failed open that is EISDIR (a directory, a name ending in '/') is no
 ; error itself: utimensat's is reported, "setting times of", as GNU's.
 ; A date or stamp without a zone is local time (rt/localtime.inc: TZ, or
@@ -1194,6 +1197,7 @@ local_name:
 	add eax, [nowt]
 	adc edx, [nowt+4]
 	call tz_offset                  ; ecx = the offset, bl = the letter
+	add ecx, edi                    ; (tm_gmtoff: with right/'s leaps)
 	pop xdx
 	pop xax
 	cmp bl, [wbuf]
@@ -1288,6 +1292,7 @@ dt_now:
 	mov edx, [nowt+4]
 	call tz_offset
 	mov [nowoff], ecx
+	add [nowoff], edi               ; (tm_gmtoff: with right/'s leaps)
 	mov ebx, ecx
 	sar ebx, 31
 	add eax, ecx
@@ -1942,6 +1947,7 @@ dt_eval:
 	mov [hint], ecx
 	call hint_time                  ; (a zone alone, or with relative
 	call tz_offset                  ; items: now's tm_isdst)
+	add ecx, edi
 	cmp ecx, [hint]
 	je .steps
 	cmp byte [lzone], 0             ; a local name's offset must hold;
@@ -2060,7 +2066,8 @@ dt_eval:
 	mov [sq+4], edx
 
 ; A zone (not a local name): the fields mktime gave (or the fields, when
-; no day or date moved them) less the zone's offset.
+; no day or date moved them) less the zone's offset; in a right/ zone
+; plus its leap seconds there, as GNU's mktime + tm_gmtoff - zone.
 .conv:
 	cmp dword [c_zones], 0
 	je .clock
@@ -2071,11 +2078,15 @@ dt_eval:
 	mov eax, [sq]
 	mov edx, [sq+4]
 	call tz_offset
+	add ecx, edi                    ; (tm_gmtoff: with right/'s leaps)
 	call add_ecx
 	jmp .zoned
-.fields_zone:
-	mov eax, [lq]
-	mov edx, [lq+4]
+.fields_zone:                           ; (GNU: mktime's time, which counts
+	mov eax, [lq]                   ; a right/ zone's leap seconds, plus
+	mov edx, [lq+4]                 ; tm_gmtoff: the fields as UTC and
+	call tz_offset                  ; the leap seconds)
+	mov ecx, edi
+	call add_ecx
 .zoned:
 	mov ecx, [pzone]
 	neg ecx
@@ -2164,6 +2175,9 @@ hint_time:
 	neg ecx
 	mov eax, [lq]
 	mov edx, [lq+4]
+	call add_ecx
+	call tz_offset                  ; (a right/ zone's time counts its
+	mov ecx, edi                    ; leap seconds)
 	call add_ecx
 	mov [sq], eax
 	mov [sq+4], edx
