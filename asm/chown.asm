@@ -34,6 +34,15 @@
 ; takes leading blanks); directories are read in getdents order (GNU
 ; sorts a directory of more than 10000 entries by inode, which changes
 ; only -v's order); --help and --version are not supported.
+; -R holds a descriptor per level down to 32 levels; deeper, a
+; directory's grandparent is closed and opened again by ".." from the
+; parent when the parent is done (same device and inode checked), as GNU's
+; fts past its ring of descriptors; when that fails (the tree changed
+; meanwhile) GNU's "fts_read failed: Reason" ends the walk, the other
+; operands too. Under -L (links make ".." lead elsewhere) every level keeps
+; its descriptor: past ~1000 levels "cannot read directory ...: Too many
+; open files" (GNU's -L walks by names: "File name too long" past
+; PATH_MAX).
 
 %include "subk.inc"
 %include "layout.inc"

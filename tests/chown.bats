@@ -74,3 +74,73 @@ load helpers
 @test "-Rv of wide directories with subdirectories among the entries: GNU's lines" {
 	wide_rv_like_gnu chown daemon
 }
+
+# deep_chain DIR N - DIR/d/d/... N levels (by python3: one process), with
+# a file, a symbolic link to ".." and an empty directory every 1000 levels
+deep_chain() {
+	python3 - "$1" "$2" <<'PY'
+import os, sys
+top, n = sys.argv[1], int(sys.argv[2])
+os.mkdir(top)
+fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+for i in range(n):
+    os.mkdir('d', dir_fd=fd)
+    if i % 1000 == 500:
+        os.close(os.open('f', os.O_CREAT | os.O_WRONLY, 0o644, dir_fd=fd))
+        os.symlink('..', 'l', dir_fd=fd)
+        os.mkdir('e', dir_fd=fd)
+    nfd = os.open('d', os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+    os.close(fd)
+    fd = nfd
+os.close(os.open('bottom', os.O_CREAT | os.O_WRONLY, 0o644, dir_fd=fd))
+PY
+}
+
+# the deep trees live on tmpfs (/dev/shm: a mkdir there costs ~0.1 ms, on
+# this disk ~1 ms), removed after the test by this teardown
+eval "helpers_$(declare -f teardown)"
+teardown() {
+	[ -z "${shm:-}" ] || rm -rf "$shm"
+	helpers_teardown
+}
+
+@test "-R through 2000 levels with 48 descriptors (fts's way: past 32 levels a grandparent is closed and opened again by '..'): -Rv and chgrp -Rc lines as GNU's" {
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	[ -d /dev/shm ] && [ -w /dev/shm ] || skip "no /dev/shm"
+	shm=$(mktemp -d /dev/shm/subk-chown.XXXXXX)
+	deep_chain "$shm/t" 2000
+	(cd "$shm" && exec /usr/bin/chown -Rv 1:1 t) > gnus 2> gnus.err
+	chown -R 0:0 "$shm/t"
+	(cd "$shm" && ulimit -n 48 && exec "$(bin chown)" -Rv 1:1 t) > ours 2> ours.err
+	[ ! -s ours.err ] && [ ! -s gnus.err ]
+	cmp ours gnus
+	[ "$(wc -l < ours)" -eq 2008 ]
+	[ -z "$(find "$shm/t" ! -uid 1 | head -1)" ]
+	[ "$(stat -c %u /)" -eq 0 ]		# the links to ".." were not followed
+	(cd "$shm" && exec /usr/bin/chgrp -Rc 2 t) > gnus 2> gnus.err
+	chgrp -R 1 "$shm/t"
+	(cd "$shm" && ulimit -n 48 && exec "$(bin chgrp)" -Rc 2 t) > ours 2> ours.err
+	[ ! -s ours.err ] && [ ! -s gnus.err ]
+	cmp ours gnus
+	[ "$(wc -l < ours)" -eq 2008 ]
+}
+
+@test "-R as nobody past 32 levels: a directory of its own unreadable 40 levels down, the way back kept (GNU's lines)" {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	chmod 755 "$T"
+	local x p i
+	for x in t g; do
+		deep_chain $x 50
+		p=$x
+		for i in $(seq 40); do p=$p/d; done
+		chown 65534 "$p"
+		chmod 0 "$p"
+	done
+	"${as[@]}" "$(bin chown)" -R 65534 t t/d > ours 2>&1 || echo "rc=$?" >> ours
+	"${as[@]}" /usr/bin/chown -R 65534 g g/d > gnus 2>&1 || echo "rc=$?" >> gnus
+	sed -i "s|^$(bin chown):|chown:|; s|'t|'X|" ours
+	sed -i "s|^/usr/bin/chown:|chown:|; s|'g|'X|" gnus
+	diff ours gnus
+	[ "$(wc -l < ours)" -gt 80 ]
+}
