@@ -44,11 +44,18 @@
 ;   'COLS'" (": Value too large..." past 2^63 - 1), exit 2. Long forms
 ;   are rewritten in place as "-wCOLS" so that the command line's order
 ;   holds (an empty "--width=" fails at once).
+;   -I PATTERN, --ignore=PATTERN: directory entries matching it not
+;   listed (even with -a); --hide=PATTERN: the same without -a/-A (GNU's
+;   file_ignored); glibc's fnmatch with FNM_PERIOD (rt/fnmatch.inc,
+;   du's: '*' '?' [...] with '!', '^' unless POSIXLY_CORRECT, classes,
+;   '\'); up to 4096 of each, more: "more than 4096 -I or --hide
+;   patterns are not supported by this ls", exit 2. Operands are never
+;   ignored (GNU).
 ;   Not done: --sort=extension|version and --format=commas (-X -v -m:
 ;   "option -X is not supported by this ls"), --sort=width, --time=birth|
 ;   creation, --indicator-style=file-type ("ls: argument 'width' for
 ;   '--sort' is not supported by this ls"), exit 2; and the other long
-;   options (--ignore --hide --block-size --si --file-type
+;   options (--block-size --si --file-type
 ;   --no-group --escape --quote-name --quoting-style --show-control-chars
 ;   --zero --author --context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
@@ -243,6 +250,7 @@ DT_DIR      equ 4
 DT_LNK      equ 10
 DT_REG      equ 8
 NSUPP       equ 31
+NPAT        equ 4096                    ; -I's and --hide's patterns (each)
 TBUFSZ      equ 1001                    ; GNU's TIME_STAMP_LEN_MAXIMUM + 1
 HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
@@ -868,6 +876,11 @@ list_dir:
 	cmp byte [xbx + xdx + 18], '~'
 	je .skip
 .add2:
+	cmp byte [V(npat)], 0           ; -I, --hide (.tsec)
+	je .add3
+	call ignored
+	jc .skip
+.add3:
 	call ptr_add
 .skip:
 	movzx eax, word [xbx + 16]
@@ -2290,7 +2303,7 @@ opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
 tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:IbDGQXZfmv', 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 s_color:	db 'color'
@@ -3802,6 +3815,15 @@ long_ls:
 	mov [xsi - W], xcx
 .own:
 	push xsi
+	cmp al, 'I'                     ; --ignore=PATTERN
+	je .pat
+	cmp al, 0x29                    ; --hide=PATTERN
+	jne .npat
+.pat:
+	call add_pat
+	mov al, 'k'
+	jmp .put
+.npat:
 	cmp al, '?'
 	je .refused
 	cmp al, 0x1f                    ; --hyperlink
@@ -4084,6 +4106,8 @@ words:
 	ZSEC
 
 unsupported:
+	cmp al, 'I'                     ; -I PATTERN
+	je opt_I
 	cmp al, 'w'
 	je opt_wt
 	cmp al, 'T'
@@ -4110,6 +4134,10 @@ warn:                                   ; (say, keeping all but xax)
 	call say
 	popW_all
 	ret
+
+opt_I:
+	call add_pat
+	jmp _start.opt
 
 ; opt_wt - getopt's -w COLS or -T COLS (al, xdx = COLS; xsi xdi xbx its
 ; state), then on to the next option: GNU's decode_line_length (a number
@@ -4586,8 +4614,8 @@ longopts:
 	db '?', 'si', 0
 	db 'H', 'dereference-command-line', 0
 	db 3, 'dereference-command-line-symlink-to-dir', 0
-	db '?' | 0x80, 'hide', 0
-	db '?' | 0x80, 'ignore', 0
+	db 0xa9, 'hide', 0
+	db 'I' | 0x80, 'ignore', 0
 	db 0xa6, 'indicator-style', 0
 	db 'L', 'dereference', 0
 	db 'N', 'literal', 0
@@ -4856,6 +4884,98 @@ tputc:
 	pop xdi
 	ret
 
+; add_pat - al = 'I' (-I, --ignore) or not (--hide), xdx = a PATTERN:
+; kept (NPAT of each at most: more fail with a message, exit 2).
+; clobbers xax xcx
+add_pat:
+	mov byte [V(npat)], 1
+	mov ecx, nign
+	cmp al, 'I'
+	je .k
+	mov ecx, nhide
+.k:
+	mov eax, [xcx]
+	cmp eax, NPAT
+	jae .many
+	inc dword [xcx]
+	lea ecx, [xcx + ipats - nign]   ; (the list after its count's offset)
+	cmp ecx, ipats
+	je .i
+	mov ecx, hpats
+.i:
+	mov [xcx + xax*W], xdx
+	ret
+.many:
+	mov esi, fmt_pmany
+	jmp say_exit2
+
+; ignored - xbx = a directory entry's record (its name at +19): CF=1 when
+; GNU's file_ignored says so: a -I pattern matches it, or a --hide one
+; without -a/-A; fnmatch with FNM_PERIOD (a leading '.' not matched by
+; '*', '?' or a bracket). keeps xbx, xbp
+ignored:
+	push xbx
+	cmp byte [fposix], 0            ; (once: POSIXLY_CORRECT for '^')
+	jne .p
+	mov edx, s_posixly
+	push 16
+	pop xcx
+	call getenv
+	cmp xax, 1
+	mov al, 1
+	adc al, 0
+	mov [fposix], al
+.p:
+	mov esi, ipats
+	mov ecx, [nign]
+	call .list
+	jc .r
+	cmp byte [V(opts) + O_IGN], 0
+	jne .r                          ; (CF=0)
+	mov esi, hpats
+	mov ecx, [nhide]
+	call .list
+.r:
+	pop xbx
+	ret
+; .list - esi = patterns, ecx = their number, [xsp + W] the record: CF=1
+; when one matches its name
+.list:
+	jecxz .no
+	mov xbx, [xsp + W]
+.l:
+	push xcx
+	push xsi
+	mov xsi, [xsi]
+	lea edi, [xbx + 19]
+	cmp byte [xdi], '.'
+	jne .m
+	mov al, [xsi]
+	cmp al, '*'
+	je .nm
+	cmp al, '?'
+	je .nm
+	cmp al, '['
+	je .nm
+.m:
+	push xbx
+	call fnmatch
+	pop xbx
+	je .yes
+.nm:
+	pop xsi
+	pop xcx
+	add esi, W
+	loop .l
+.no:
+	clc
+	ret
+.yes:
+	pop xsi
+	pop xcx
+	stc
+	ret
+
 s_styles:	db 'full-iso', 0, 'long-iso', 0, 'iso', 0, 'locale', 0, 0
 st_fmts:	dd fmt_full_iso, fmt_full_iso, fmt_long_iso, fmt_long_iso
 		dd fmt_iso0, fmt_iso1
@@ -4865,6 +4985,9 @@ fmt_iso0:	db '%Y-%m-%d ', 0
 fmt_iso1:	db '%m-%d %H:%M', 0
 s_secs:		db '%s', 0
 t_refused:	db '_-0^#+EO:Z'
+s_posixly:	db 'POSIXLY_CORRECT='
+class_names:	db 'alnum:alpha:blank:cntrl:digit:graph:lower:print:punct:space:upper:xdigit:', 0
+fmt_pmany:	db F_ARGV0, ': more than 4096 -I or --hide patterns are not supported by this ls', 10, 0
 fmt_tsbad:	db F_ARGV0, ': invalid time style format ', F_QUOTE, 10, 0
 fmt_tsarg:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for 'time style'", 10, 0
 s_tsvalid:	db 'Valid arguments are:', 10
@@ -4922,6 +5045,7 @@ lbeg:	resd 1
 tsec:	resd 1
 tyear:	resd 1
 winsz:	resw 4
+npat:	resb 1                          ; -I or --hide given
 	resb VBASE + 72 - $
 stx:	resb 256                        ; its first 56 bytes below xbp+128
 werr:	resd 1
@@ -4988,6 +5112,11 @@ tnum_end:
 val:	resd 2
 tpos:	resd 1
 tbuf:	resb TBUFSZ + 3                 ; GNU's buffer: TBUFSZ - 1 bytes and a NUL
+nign:	resd 1                          ; -I's patterns
+nhide:	resd 1                          ; --hide's
+fposix:	resb 1                          ; (fnmatch: 1 POSIXLY_CORRECT set, 2 not)
+ipats:	resW NPAT
+hpats:	resW NPAT
 
 ; The library's routines, each in the part of the runs that use it, in
 ; routines.inc's order (a routine's own `use` before what it uses); then
@@ -5019,6 +5148,8 @@ tbuf:	resb TBUFSZ + 3                 ; GNU's buffer: TBUFSZ - 1 bytes and a NUL
 %define USE_udigits
 %include "rt/num64.inc"
 %undef USE_udigits
+%define FNMATCH_TRAILING_FAILS
+%include "rt/fnmatch.inc"
 %define STRFTIME_DATA
 %include "rt/strftime.inc"
 %undef STRFTIME_DATA

@@ -147,12 +147,12 @@ mktree() {
 
 @test "the options not implemented fail clearly, exit 2" {
 	local o
-	for o in I b D G Q X Z f m v; do
+	for o in b D G Q X Z f m v; do
 		run "$(bin ls)" -$o
 		[ "$status" -eq 2 ]
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
 	done
-	for o in --ignore=x --hide=x --si --block-size=1 \
+	for o in --si --block-size=1 \
 		--file-type --no-group --escape --quote-name --quoting-style=c \
 		--show-control-chars --zero --author --context --dired \
 		--hyperlink --hyperlink=always --help --version; do

@@ -108,3 +108,15 @@ times() {
 	cmp "$T/bin" "$T/$(arch)" || { diff "$T/bin" "$T/$(arch)"; return 1; }
 	grep -q 'a  bb' "$T/bin" && ! grep -q COLUMNS "$T/bin"
 }
+
+@test "-I/--hide: many patterns like GNU, more than 4096 of a kind refused clearly, peak RSS" {
+	touch a b c .h
+	local args=() i
+	for ((i = 0; i < 4095; i++)); do args+=(-I "x$i"); done
+	gnu_same "${args[@]}" -I b --hide=c
+	run "$(bin ls)" "${args[@]}" -I b -I c
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(bin ls): more than 4096 -I or --hide patterns are not supported by this ls" ]
+	rss_at_most 24 ls -I b
+	rss_at_most 28 ls --hide=b
+}
