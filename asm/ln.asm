@@ -1,13 +1,30 @@
 ; ln - make links between files.
 ;
-; Usage: ln [-fLnPrsTv] TARGET LINK_NAME     (a link named LINK_NAME)
-;        ln [-fLnPrsv] TARGET                (a link in .)
-;        ln [-fLnPrsv] TARGET... DIRECTORY   (links in DIRECTORY)
-;        ln [-fLnPrsv] -t DIRECTORY TARGET...
+; Usage: ln [-bdfiLnPrsTv] [-S SUFFIX] TARGET LINK_NAME  (a link named LINK_NAME)
+;        ln [OPTION]... TARGET                (a link in .)
+;        ln [OPTION]... TARGET... DIRECTORY   (links in DIRECTORY)
+;        ln [OPTION]... -t DIRECTORY TARGET...
 ;   -s, --symbolic           symbolic links instead of hard links
 ;   -f, --force              replace existing destinations: the new link is
 ;                            made under a temporary name in the same
 ;                            directory, then renamed over it (atomic)
+;   -i, --interactive        ask "ln: replace 'DEST'? " on stderr before
+;                            replacing; the answer is a line of stdin, yes
+;                            when it starts with y or Y (glibc's yesno in
+;                            the C locale); no: nothing done, status 0;
+;                            -f and -i: the last one counts
+;   -b, --backup[=CONTROL]   an existing destination renamed to its backup
+;                            name first (CONTROL: none/off, simple/never,
+;                            existing/nil, numbered/t, or a prefix; else
+;                            $VERSION_CONTROL; else existing; argmatch's
+;                            messages); -v then prints
+;                            "'BACKUP' ~ 'DEST' -> 'TARGET'"; a link that
+;                            fails afterwards renames the backup back
+;   -S, --suffix=SUFFIX      simple backups' suffix (also -b), else
+;                            $SIMPLE_BACKUP_SUFFIX, else "~" (one with a
+;                            '/' before a name, or empty: "~")
+;   -d, -F, --directory      hard links to directories tried too (the
+;                            kernel refuses: "Operation not permitted")
 ;   -n, --no-dereference     a LINK_NAME that is a symlink to a directory is
 ;                            a file (replaced with -f), not the directory
 ;   -r, --relative           (with -s) targets relative to the link's
@@ -24,16 +41,18 @@
 ; Long options may be shortened to any unambiguous prefix.
 ; Exit status: 0; 1 when a link failed (GNU's messages), or for a usage
 ; error.
-; Differences from GNU: -b/--backup, -S/--suffix, -i/--interactive and
-; -d/-F/--directory are not supported: they fail ("ln: unsupported option
-; -- 'b'", exit 1) before anything is done. --help and --version are not
-; supported ("unrecognized option").
+; Differences from GNU: a backup name longer than NAME_MAX is not
+; shortened as gnulib's does (the rename fails: "cannot backup"); -i's
+; answers are read a byte at a time (GNU's stdio reads ahead, which only
+; matters to what a caller shares stdin with). --help and --version are
+; not supported ("unrecognized option").
 
+%define LONGOPT_OPTIONAL                ; --backup[=CONTROL]
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"
 use getopt_long, fs_msg, usage_try, err_plain, errno_path, errno_tree
-use canonicalize, relpath, random_letters, statx_same
+use canonicalize, relpath, random_letters, statx_same, write_all
 
 %define NOT_TRIED 1             ; a link result not yet known
 %define REPLACED 2              ; made, over an existing destination
@@ -52,14 +71,13 @@ LONGOPTS:
 	db 'v', 'verbose', 0
 	db 'L', 'logical', 0
 	db 'P', 'physical', 0
-	db 'b', 'backup', 0
+	db 0x81, 'backup', 0            ; optional_argument: al = 1
 	db 'S' | 0x80, 'suffix', 0
 	db 'i', 'interactive', 0
 	db 'd', 'directory', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0
-fmt_unsupported: db F_ARGV0, ": unsupported option -- '", F_ARG, "'", 10, 0
 fmt_no_file:	db F_ARGV0, ': missing file operand', 10, F_TRY, 0
 fmt_dir_hard:	db F_ARGV0, ': ', F_FILE, ': hard link not allowed for directory', 10, 0
 fmt_dir_over:	db F_ARGV0, ': ', F_FILE, ': cannot overwrite directory', 10, 0
@@ -110,19 +128,44 @@ _start:
 	inc ecx
 	cmp al, 'L'
 	je .flag
+	inc ecx
+	cmp al, 'i'
+	je .flag
+	inc ecx
+	cmp al, 'd'
+	je .flag
+	cmp al, 'F'
+	je .flag
+	inc ecx
+	cmp al, 'b'
+	je .flag
 	cmp al, 'P'
 	jne .not_p
-	mov byte [xcx], 0               ; -P: logical off
+	mov byte [opt_L], 0             ; -P: logical off
 	jmp .opt
 .flag:
 	mov byte [xcx], 1
+	cmp al, 'f'                     ; -f and -i: the last one counts
+	jne .not_f
+	mov byte [opt_i], 0
+.not_f:
+	cmp al, 'i'
+	jne .opt
+	mov byte [opt_f], 0
 	jmp .opt
 .not_p:
 	cmp al, 't'
 	je .t_option
-	mov [unsup], al                 ; b d F i S: not supported, told
-	jmp .opt                        ; once all options are read (GNU's
-					; getopt errors come first)
+	mov byte [opt_b], 1             ; --backup[=CONTROL], -S: backups
+	cmp al, 1
+	jne .suffix
+	test xdx, xdx
+	jz .opt
+	mov [bk_vc], xdx
+	jmp .opt
+.suffix:
+	mov [bk_suffix], xdx
+	jmp .opt
 
 ; -t DIRECTORY: checked at once, as GNU does.
 .t_option:
@@ -164,16 +207,8 @@ _start:
 ; The operands are at &argv[1] up to xdi; xbp points at them. With -v,
 ; stdout is line-buffered on a terminal (isatty: TCGETS).
 .opts_done:
-	movzx eax, byte [unsup]
-	test eax, eax
-	jz .supported
-	push xax
-	mov xdx, xsp
-	mov esi, fmt_unsupported
-	xor eax, eax
-	call say
-	exit 1
-.supported:
+	envp_at_start xax
+	mov [envp], xax
 	cmp byte [opt_v], 0
 	je .not_verbose
 	push xdi
@@ -275,6 +310,7 @@ _start:
 .file_mode:
 	mov dword [lerr], NOT_TRIED
 .file_mode_tried:
+	call bk_maybe
 	mov xsi, [xbp]
 	mov [src], xsi
 	mov xsi, [xbp + W]
@@ -286,9 +322,12 @@ _start:
 ; Each TARGET into tdir: DIRECTORY/BASE, BASE its last component without
 ; trailing slashes (file_name_concat).
 .target_mode:
+	call bk_maybe
 	mov al, [opt_f]
 	cmp byte [opt_s], 0
 	jne .no_track
+	cmp byte [bk_type], 3           ; (none made over with numbered ones)
+	je .no_track
 	mov [track], al                 ; -f hard links: remember what was made
 .no_track:
 	mov xsi, [xbp]
@@ -311,6 +350,11 @@ _start:
 	call err_text
 .bye:
 	exit_status
+
+bk_maybe:
+	cmp byte [opt_b], 0
+	jne backup_setup
+	ret
 
 ; dest_name - tdir joined to the last component of [src] (its trailing
 ; slashes dropped) -> [dst]: a short one (up to DNEAR bytes) on the
@@ -445,10 +489,13 @@ do_link:
 .src_ok:
 	inc byte [sstat_ok]
 .stat_done:
+	mov byte [bk_made], 0
 	mov eax, [lerr]
 	test eax, eax
 	jz .made
 	cmp byte [opt_s], 0
+	jne .not_dir
+	cmp byte [opt_d], 0             ; -d: the kernel says (EPERM)
 	jne .not_dir
 	movzx eax, word [sstx + STX_MODE]
 	and eax, S_IFMT
@@ -463,6 +510,8 @@ do_link:
 	call convert_abs_rel
 .force:
 	mov al, [opt_f]
+	or al, [opt_i]
+	or al, [bk_type]
 	mov [forcing], al
 	test al, al
 	jz .link
@@ -496,20 +545,28 @@ do_link:
 	xor eax, eax
 	jmp err_tail
 .not_seen:
+	mov al, [opt_f]                 ; the same-file check: with backups
+	cmp byte [bk_type], 0           ; for hard links, else with -f
+	je .check_f
+	mov al, [opt_s]
+	xor al, 1
+.check_f:
+	test al, al
+	jz .ask
 	cmp byte [sstat_ok], 0
 	jne .same_check
 	sys statx, AT_FDCWD, [src], 0, STATX_BASIC_STATS, sstx
 	test eax, eax
-	js .link
+	js .ask
 .same_check:
 	mov esi, sstx
 	mov edi, dstx
 	call statx_same                 ; ZF=1: the same dev and ino
-	jne .link
+	jne .ask
 	cmp dword [sstx + STX_NLINK], 1
 	je .same
 	call same_name
-	jne .link
+	jne .ask
 .same:
 	mov esi, msg_empty
 	mov xdx, [src]
@@ -522,6 +579,39 @@ do_link:
 	call af_put
 	xor eax, eax
 	jmp err_tail
+
+; Not tried yet or EEXIST: -i's question ("ln: replace 'DEST'? " on
+; stderr, the answer a line of stdin: yes when it starts with y or Y, as
+; glibc's yesno in the C locale; no: nothing done, no error), then the
+; backup (DEST renamed to its backup name; gone meanwhile: not forced).
+.ask:
+	mov eax, [lerr]
+	cmp eax, NOT_TRIED
+	je .asked
+	cmp eax, -EEXIST
+	jne .link
+.asked:
+	cmp byte [opt_i], 0
+	je .backup
+	call ask
+	jne .ret
+.backup:
+	cmp byte [bk_type], 0
+	je .link
+	mov xsi, [dst]
+	mov edi, bkbuf
+	call bk_name
+	sys rename, [dst], bkbuf
+	test eax, eax
+	jns .backed
+	cmp eax, -ENOENT
+	mov byte [forcing], 0
+	je .link
+	mov xdx, [dst]
+	mov esi, msg_backup
+	jmp flush_err_af
+.backed:
+	inc byte [bk_made]
 
 ; The link, forced as gnulib's force_linkat / force_symlinkat: after
 ; EEXIST, made under DIR/CuXXXXXX (random letters, retried on EEXIST) and
@@ -584,6 +674,13 @@ do_link:
 	je .ret
 	mov edi, [opos]                 ; (built right after the bytes
 	add edi, obuf                   ; buffered: see v_line)
+	cmp byte [bk_made], 0           ; "'BACKUP' ~ 'DEST' -> 'SOURCE'"
+	je .no_bk_v
+	mov esi, bkbuf
+	call quote_af
+	mov esi, bk_sep
+	call af_put
+.no_bk_v:
 	mov xsi, [dst]
 	call quote_af
 	mov esi, arrow_hard
@@ -645,7 +742,15 @@ do_link:
 	call quote_af
 .tail:
 	pop xax
-	jmp err_tail
+	call err_tail
+	cmp byte [bk_made], 0           ; the backup renamed back
+	je .ret
+	sys rename, bkbuf, [dst]
+	test eax, eax
+	jns .ret
+	mov xdx, [dst]
+	mov esi, msg_unbackup
+	jmp err_af
 .say_fail:                              ; the format at xsi, ARG = xdx
 	call flush_v
 	xor eax, eax
@@ -922,6 +1027,69 @@ seen_file:                              ; -> ZF=1 when [dst] was made
 	ret
 
 msg_write:	db 'write error', 0
+
+; The rarer options' code in a cold part (elf.inc's COLD): backups (with
+; rt/backup_name.inc, included here rather than emitted with the hot
+; routines) and -i's question; a plain run keeps its two code pages.
+COLD
+%include "rt/backup_name.inc"
+; backup_setup - GNU's backup type (argmatch's messages) and suffix, once
+; the operands are known, as GNU's main (bk_maybe: with -b/--backup/-S,
+; else bk_type stays 0). clobbers xax xbx xcx xdx xsi xdi
+backup_setup:
+	mov xsi, [bk_vc]
+	mov xbx, [envp]
+	jmp bk_setup
+
+; ask - -i's question on stderr (built past obuf's bytes: stdout's lines
+; stay buffered, as GNU's fprintf to stderr leaves them) and its answer
+; read from stdin a byte at a time up to a newline -> ZF=1 for yes.
+ask:
+	mov edi, [opos]
+	add edi, obuf
+	push xdi
+	mov xsi, ARGV0
+	call af_put
+	mov esi, msg_replace
+	call af_put
+	mov xsi, [dst]
+	call quote_af
+	mov esi, msg_ask
+	call af_put
+	pop A2
+	mov A3, xdi
+	sub A3, A2
+	push 2
+	pop A1
+	call write_all
+	mov word [answer], 0            ; (and anum: bytes read)
+.read:
+	sys read, 0, abyte, 1
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	jle .answered
+	mov al, [abyte]
+	cmp byte [anum], 0
+	jne .more
+	mov [answer], al
+	inc byte [anum]
+.more:
+	cmp al, 10
+	jne .read
+.answered:
+	mov al, [answer]
+	or al, 0x20
+	cmp al, 'y'
+	ret
+
+msg_backup:	db 'cannot backup ', 0
+msg_unbackup:	db 'cannot un-backup ', 0
+msg_replace:	db ': replace ', 0
+msg_ask:	db '? ', 0
+bk_sep:		db ' ~ ', 0
+TEXT
+
 msg_empty:	db 0
 
 
@@ -934,8 +1102,18 @@ CAN_BSS 512, 2048
 DNEAR	equ 448
 dnear	equ can_rend - 512
 tdir:	resW 1
-unsup:	resb 1
-	resb 7
+bk_vc:	resW 1                  ; --backup's CONTROL
+bk_suffix: resW 1               ; -S's SUFFIX, then the suffix
+envp:	resW 1
+bk_base: resW 1
+bk_len:	resd 1
+bk_max:	resd 1
+bk_fd:	resd 1
+bk_type: resb 1
+bk_made: resb 1
+answer:	resb 1
+anum:	resb 1
+abyte:	resb 1
 src:	resq 1
 dst:	resq 1
 base:	resq 1
@@ -957,6 +1135,9 @@ opt_r:	resb 1
 opt_T:	resb 1
 opt_v:	resb 1
 opt_L:	resb 1
+opt_i:	resb 1
+opt_d:	resb 1
+opt_b:	resb 1
 track:	resb 1
 forcing: resb 1
 sstat_ok: resb 1
@@ -978,6 +1159,9 @@ ambbuf:	resb 512                ; (only for an ambiguous option)
 dbuf:	resb 2 * 131072 + 16
 nbuf:	resb 2 * 131072 + 16
 seen:	resb 16 * SEEN_MAX
+BK_DENTSZ equ 4096
+BK_DENTS equ nbuf                       ; (same_name's, done by then)
+bkbuf:	resb 4 * 131072 + 64
 TEXT
 
 program_end

@@ -3,7 +3,9 @@
 # a temporary name, then rename: strace), the differential cases as a
 # non-root user, a read-only file system, -v on /dev/full and a closed
 # pipe, -r where the relative name would pass PATH_MAX, many operands,
-# peak RSS.
+# peak RSS; backups: the cases of ln.backup.cases as a non-root user, a
+# link that fails after the backup (the backup renamed back), -bv on
+# /dev/full and a closed pipe, the order of the system calls (strace).
 load helpers
 
 @test "-f replaces through a temporary name and rename, never unlinking first" {
@@ -110,4 +112,51 @@ load helpers
 	rss_at_most 16 ln -rs a d2          # (-r's short DIR/BASE on the page)
 	rss_at_most 16 ln -rsfv a d2
 	rss_at_most 16 ln -rs a x
+}
+
+@test "the backup cases (ln.backup.cases) as a non-root user" {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	mkdir -p u/bin u/tmp && cp "$(bin ln)" u/bin/ &&
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/ln.backup.cases" u/
+	chmod -R a+rX "$T" && chmod 1777 u/tmp
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin u/ln.backup.cases
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "-b: a hard link that fails after the backup (across file systems: EXDEV) renames the backup back, as GNU's" {
+	[ -d /dev/shm ] && [ -w /dev/shm ] || skip "no /dev/shm"
+	shm=$(mktemp -d /dev/shm/subk-ln.XXXXXX)
+	echo x > "$shm/x"
+	local p
+	for p in "$(bin ln)" /usr/bin/ln; do
+		echo b > b
+		run "$p" -bv "$shm/x" b
+		rm -f "$shm/x~"
+		echo "$status $output" | sed "s#^1 $p:#1 ln:#; s#$shm#SHM#" >> outs
+		[ "$(cat b)" = b ] && [ ! -e b~ ]
+	done
+	rm -rf "$shm"
+	cat outs
+	[ "$(sed -n 1p outs)" = "$(sed -n 2p outs)" ]
+	grep -q "^1 ln: failed to create hard link 'b' => 'SHM/x': Invalid cross-device link" outs
+}
+
+@test "-bv: /dev/full and a closed pipe, as GNU's" {
+	touch a b c
+	dev_full_fails ln -bv a b
+	[ -e b~ ] && [ "$(stat -c %i a)" = "$(stat -c %i b)" ]
+	closed_pipe_kills ln -sbv a c
+}
+
+@test "-b: the backup renamed before the link, which goes through a temporary name (gnulib's force_linkat)" {
+	command -v strace > /dev/null || skip "strace missing"
+	echo a > a; echo b > b
+	strace -o log -e trace=link,linkat,rename,renameat,renameat2,unlink,unlinkat "$(bin ln)" -b a b
+	grep -Eq '^linkat\(AT_FDCWD, "a", AT_FDCWD, "b", 0\) += -1 EEXIST' log
+	grep -Eq '^rename\("b", "b~"\) += 0' log
+	grep -Eq '^linkat\(AT_FDCWD, "a", AT_FDCWD, "Cu[A-Za-z0-9]{6}", 0\) += 0' log
+	grep -Eq '^rename\("Cu[A-Za-z0-9]{6}", "b"\) += 0' log
+	[ "$(cat b~)" = b ] && [ "$(stat -c %i a)" = "$(stat -c %i b)" ]
 }
