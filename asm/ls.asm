@@ -51,7 +51,10 @@
 ;   '\'); up to 4096 of each, more: "more than 4096 -I or --hide
 ;   patterns are not supported by this ls", exit 2. Operands are never
 ;   ignored (GNU).
-;   Not done: --sort=extension|version and --format=commas (-X -v -m:
+;   -m, --format=commas: GNU's print_with_separator (','): ", " between
+;   names, a new line before one that would reach the line width (-w,
+;   terminal, COLUMNS; 0: one line), -i's and -s's numbers unpadded.
+;   Not done: --sort=extension|version (-X -v:
 ;   "option -X is not supported by this ls"), --sort=width, --time=birth|
 ;   creation, --indicator-style=file-type ("ls: argument 'width' for
 ;   '--sort' is not supported by this ls"), exit 2; and the other long
@@ -255,7 +258,7 @@ TBUFSZ      equ 1001                    ; GNU's TIME_STAMP_LEN_MAXIMUM + 1
 HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year              ; the first NSUPP letters of OPTSPEC work
 
 ; The options: a byte each (see opt_tab)
-O_FMT   equ 0   ; 1 one per line, 2 -C, 3 -x (0: not given)
+O_FMT   equ 0   ; 1 one per line, 2 -C, 3 -x, 4 -l, 5 -m (0: not given)
 O_IGN   equ 1   ; 0 hide dot names, 1 -A, 2 -a
 O_IND   equ 2   ; 0 none, 1 -p, 2 -F
 O_DEREF equ 3   ; 0 never, 1 command-line symlinks to dirs, 2 -H, 3 -L
@@ -391,10 +394,11 @@ _start:
 	je .deref
 	inc byte [V(opts) + O_DEREF]
 .deref:
-	mov al, [V(opts) + O_FMT]       ; -C, -x: the line length
-	sub al, 2
+	mov al, [V(opts) + O_FMT]       ; -C, -x, -m: the line length
+	cmp al, 4
+	je .nowidth
 	cmp al, 1
-	ja .nowidth
+	jbe .nowidth
 	call width
 .nowidth:
 
@@ -3277,12 +3281,13 @@ width:
 	mov [V(linelen)], eax
 .tabs:
 	mov byte [wstate], 2
-	cmp byte [tset], 0              ; TABSIZE: -C -x without -T
+	cmp byte [tset], 0              ; TABSIZE: -C -x -m without -T
 	jne .ret
 	mov al, [V(opts) + O_FMT]
-	sub al, 2
+	cmp al, 4
+	je .ret
 	cmp al, 1
-	ja .ret
+	jbe .ret
 	mov edx, s_tabsize
 	push 8
 	pop xcx
@@ -3420,6 +3425,8 @@ num_arg:
 columns:
 	mov ecx, [V(count)]
 	jecxz .ret0
+	cmp byte [V(opts) + O_FMT], 5   ; -m (.tsec)
+	je with_sep_m
 	mov eax, [V(linelen)]
 	test eax, eax                   ; no line length: GNU's
 	jz with_sep_sp                  ; print_with_separator (' ')
@@ -3578,60 +3585,6 @@ indent:
 	pop xbx
 	ret
 
-; with_sep_sp - GNU's print_with_separator (' '): -C/-x with no line
-; length (-w 0, COLUMNS=0, a huge one): every name on one line, "  "
-; between them
-; with_sep - the same with al = the separator, and a new line before a
-; name that would reach the line length (-m: ',')
-with_sep_sp:
-	mov al, ' '
-with_sep:
-	mov [V(tmp)], al
-	xor ebx, ebx                    ; filesno
-	and dword [V(pos)], 0
-.l:
-	cmp ebx, [V(count)]
-	jae .end
-	mov esi, [V(ptrs)]
-	mov esi, [xsi + xbx*4]
-	test ebx, ebx
-	jz .name
-	xor eax, eax                    ; len (0 without a line length)
-	mov ecx, [V(linelen)]
-	jecxz .more
-	call width_of
-	add eax, [V(pos)]
-	add eax, 2
-	jc .nl
-	cmp eax, ecx
-	jb .more
-.nl:
-	and dword [V(pos)], 0
-	mov ah, 10
-	jmp .sep
-.more:
-	add dword [V(pos)], 2
-	mov ah, ' '
-.sep:
-	push xsi
-	push xax
-	mov al, [V(tmp)]
-	call putc
-	pop xax
-	mov al, ah
-	call putc
-	pop xsi
-.name:
-	push xsi
-	call put_name
-	pop xsi
-	call width_of
-	add [V(pos)], eax
-	inc ebx
-	jmp .l
-.end:
-	mov al, 10
-	jmp putc
 
 ; fit - the widths of [V(cols)] columns into colw -> CF=1 when the line fits
 ; (shorter than linelen). clobbers eax, ecx, esi, edi
@@ -4108,6 +4061,11 @@ words:
 unsupported:
 	cmp al, 'I'                     ; -I PATTERN
 	je opt_I
+	cmp al, 'm'                     ; -m: commas
+	jne .nm
+	mov byte [V(opts) + O_FMT], 5
+	jmp _start.opt
+.nm:
 	cmp al, 'w'
 	je opt_wt
 	cmp al, 'T'
@@ -4884,6 +4842,105 @@ tputc:
 	pop xdi
 	ret
 
+; with_sep_sp - GNU's print_with_separator (' '): -C/-x with no line
+; length (-w 0, COLUMNS=0, a huge one): every name on one line, "  "
+; between them
+; with_sep_m - the same with ',' (-m): a new line before a name that
+; would reach the line length; -i's and -s's numbers unpadded, each
+; name's length with their digits (GNU's with_commas)
+with_sep_sp:
+	mov al, ' '
+	jmp with_sep
+with_sep_m:
+	and dword [V(inow)], 0
+	and dword [V(wblk)], 0
+	mov al, ','
+with_sep:
+	mov [V(sepc)], al
+	xor ebx, ebx                    ; filesno
+	and dword [V(pos)], 0
+.l:
+	cmp ebx, [V(count)]
+	jae .end
+	mov esi, [V(ptrs)]
+	mov esi, [xsi + xbx*4]
+	call .len                       ; edx = its length
+	test ebx, ebx
+	jz .name
+	mov ecx, [V(linelen)]
+	jecxz .more
+	lea eax, [xdx + 2]
+	add eax, [V(pos)]
+	jc .nl
+	cmp eax, ecx
+	jb .more
+.nl:
+	and dword [V(pos)], 0
+	mov ah, 10
+	jmp .sep
+.more:
+	add dword [V(pos)], 2
+	mov ah, ' '
+.sep:
+	push xsi
+	push xdx
+	push xax
+	mov al, [V(sepc)]
+	call putc
+	pop xax
+	mov al, ah
+	call putc
+	pop xdx
+	pop xsi
+.name:
+	push xdx
+	call put_name
+	pop xdx
+	add [V(pos)], edx
+	inc ebx
+	jmp .l
+.end:
+	mov al, 10
+	jmp putc
+; .len - esi = a name: edx = its width with its frills (-m: -i's and
+; -s's numbers by their digits). keeps xsi, xbx
+.len:
+	call width_of
+	xchg eax, edx
+	cmp byte [V(sepc)], ','
+	jne .r
+	push xsi
+	cmp byte [V(opts) + O_INO], 0
+	je .b
+	push xdx
+	mov esi, [xsp + W]
+	sub esi, 19
+	mov edi, numend
+	cmp dword [xsi + 4], -1         ; ('?')
+	jne .u
+	dec edi
+	jmp .w
+.u:
+	call u64
+.w:
+	pop xdx
+	add edx, numend
+	sub edx, edi
+.b:
+	cmp byte [V(opts) + O_BLK], 0
+	je .p
+	push xdx
+	mov esi, [xsp + W]
+	mov eax, [xsi - 10]
+	call blk_str
+	pop xdx
+	add edx, numend
+	sub edx, edi
+.p:
+	pop xsi
+.r:
+	ret
+
 ; add_pat - al = 'I' (-I, --ignore) or not (--hide), xdx = a PATTERN:
 ; kept (NPAT of each at most: more fail with a message, exit 2).
 ; clobbers xax xcx
@@ -5046,6 +5103,7 @@ tsec:	resd 1
 tyear:	resd 1
 winsz:	resw 4
 npat:	resb 1                          ; -I or --hide given
+sepc:	resb 1                          ; with_sep's separator
 	resb VBASE + 72 - $
 stx:	resb 256                        ; its first 56 bytes below xbp+128
 werr:	resd 1
