@@ -61,20 +61,20 @@ use canonicalize, relpath, random_letters, statx_same, write_all
 %define STX_NLINK 16            ; struct statx's stx_nlink (a __u32)
 
 OPTSPEC:	db 'bdFfinrsS:t:TvLP', 0
-LONGOPTS:
-	db 's', 'symbolic', 0
-	db 'f', 'force', 0
+LONGOPTS:                               ; (GNU's order: ambiguity messages)
+	db 0x81, 'backup', 0            ; optional_argument: al = 1
+	db 'd', 'directory', 0
 	db 'n', 'no-dereference', 0
-	db 'r', 'relative', 0
 	db 'T', 'no-target-directory', 0
+	db 'f', 'force', 0
+	db 'i', 'interactive', 0
+	db 'S' | 0x80, 'suffix', 0
 	db 't' | 0x80, 'target-directory', 0
-	db 'v', 'verbose', 0
 	db 'L', 'logical', 0
 	db 'P', 'physical', 0
-	db 0x81, 'backup', 0            ; optional_argument: al = 1
-	db 'S' | 0x80, 'suffix', 0
-	db 'i', 'interactive', 0
-	db 'd', 'directory', 0
+	db 'r', 'relative', 0
+	db 's', 'symbolic', 0
+	db 'v', 'verbose', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0
@@ -343,10 +343,15 @@ _start:
 	jnz .no_track
 .end:
 	call v_flush
+	mov esi, msg_write
 	mov eax, [werr]
 	test eax, eax
-	jz .bye
-	mov esi, msg_write
+	jnz .close_err
+	cmp dword [rerr], 0             ; -i's read failed: GNU's close_stdin
+	je .bye                         ; (ferror (stdin)): fclose's errno
+	sys close, 0                    ; or none
+	mov esi, msg_closing
+.close_err:
 	call err_text
 .bye:
 	exit_status
@@ -1068,7 +1073,11 @@ ask:
 	cmp eax, -EINTR
 	je .read
 	test eax, eax
-	jle .answered
+	jz .answered
+	jns .byte
+	mov [rerr], eax
+	jmp short .answered
+.byte:
 	mov al, [abyte]
 	cmp byte [anum], 0
 	jne .more
@@ -1087,6 +1096,7 @@ msg_backup:	db 'cannot backup ', 0
 msg_unbackup:	db 'cannot un-backup ', 0
 msg_replace:	db ': replace ', 0
 msg_ask:	db '? ', 0
+msg_closing:	db 'error closing file', 0
 bk_sep:		db ' ~ ', 0
 TEXT
 
@@ -1109,6 +1119,7 @@ bk_base: resW 1
 bk_len:	resd 1
 bk_max:	resd 1
 bk_fd:	resd 1
+rerr:	resd 1                  ; -i's read error
 bk_type: resb 1
 bk_made: resb 1
 answer:	resb 1
