@@ -160,11 +160,7 @@
 ; --parents: a
 ; failure to restore a made directory's attributes is said with cp -p's
 ; words ("preserving permissions for", "preserving times for"), not
-; re_protect's ("failed to preserve permissions for"...). The
-; entries of a directory are copied in the order the kernel lists them
-; (GNU sorts them by inode number on some file systems): -v lines may come
-; in another order (and so which name of a hard-linked file is copied
-; and which are linked to it). -v's lines and error messages are not
+; re_protect's ("failed to preserve permissions for"...). -v's lines and error messages are not
 ; interleaved as GNU's when both go to one pipe (GNU flushes stdout before
 ; each message). Paths longer than PATH_MAX fail with "File name too
 ; long" (GNU walks such trees with openat).
@@ -174,12 +170,21 @@
 ; that uses none of them maps only the hot code (under 8192 bytes: two
 ; pages); one that does maps the cold pages too (8 KiB more: COLD_PAGE
 ; starts them at a page of the file; --parents, -b 32 KiB, numbered
-; backups 36). A walk
-; keeps one getdents64 buffer for all its levels (a level whose records
-; a subdirectory's walk overwrote reads them again from after that entry,
-; as seekdir) and its paths in 256-byte buffers on the variables' page
-; until they grow longer: cp -r, -a, -rv of a small tree run in 16 KiB,
-; and a level costs ~300 bytes of stack, with no depth limit but the
+; backups 36).
+; A directory is read whole before its entries are copied, and they are
+; copied in the order of their inode numbers (GNU's copy_dir: savedir
+; with SAVEDIR_SORT_FASTREAD; names of one inode in the kernel's order,
+; as glibc's stable qsort): -v's lines, and which name of a hard-linked
+; file is copied and which are linked to it, as GNU's. The records are
+; read into one getdents64 buffer on the variables' page (1536 bytes); a
+; directory that fits there is kept on the stack for its walk (its
+; records and a dword index, about 1.25 times their size), a bigger one
+; in an anonymous mapping (64 KiB, doubled by mremap as it grows; GNU's
+; "memory exhausted" when the kernel refuses), unmapped after its walk;
+; the index is sorted by (inode, offset) with a shell sort. The walk's
+; paths stay in 256-byte buffers on the variables' page until they grow
+; longer: cp -r, -a, -rv of a small tree run in 16 KiB; a level costs
+; ~330 bytes of stack plus its records, with no depth limit but the
 ; paths' 8192 bytes.
 ;
 ; The program is asm/lib/rt/copy_main.inc, shared with mv (built with MV
