@@ -39,6 +39,9 @@
 ; is GNU's "invalid date format", one in an overlap gets mktime's choice
 ; (from the offset its last call found, as glibc's), a tm_isdst (a local
 ; zone name's, or now's for relative items alone) that kind's offset.
+; -d loads the zone twice (GNU's localtime, then mktime's tzset: with a
+; DST name and no rules, Debian's rule_dstoff shifts posixrules by 0 at
+; the first, the last DST offset after it), -t once, as GNU's.
 ; "-d now" (a DATE giving now itself) with neither -a nor -m sets the
 ; times to now as no -d does (GNU's test: the same DATE from now ^ 1 s).
 ; Differences from GNU: DATE's numbers, and relative items' sums, of 32
@@ -1931,7 +1934,11 @@ dt_eval:
 ; relative items alone) glibc takes that kind's offset: hint, the time
 ; the fields less it (a local name's offset must hold at the date: else
 ; the fields change and parse_datetime refuses). Else mk (tm_isdst -1):
-; a gap is refused unless a zone was given.
+; a gap is refused unless a zone was given. mktime's tzset reads the zone
+; again (dt_now's localtime was the first): a TZ with a DST name and no
+; rules takes posixrules shifted by the last DST offset from then on
+; (Debian's rule_dstoff), so the zone is loaded once more here.
+	call load_zone
 	mov al, [lzone]
 	mov ecx, [pzone]
 	test al, al
