@@ -1,6 +1,7 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNB] [--color[=WHEN]] [LONG]... [FILE]...
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNBmG] [-w COLS] [-T COLS] [-I PATTERN]
+;           [--color[=WHEN]] [LONG]... [FILE]...
 ;   -N  --literal: names as they are (what this ls does anyway)
 ;   -B  --ignore-backups: no directory entries ending in '~' (with -a too)
 ; Long options (long_ls: glibc getopt_long's unambiguous prefixes, its
@@ -54,12 +55,14 @@
 ;   -m, --format=commas: GNU's print_with_separator (','): ", " between
 ;   names, a new line before one that would reach the line width (-w,
 ;   terminal, COLUMNS; 0: one line), -i's and -s's numbers unpadded.
+;   --file-type, --indicator-style=file-type: -F's indicators but '*'
+;   (no stat of regular files; -l looks at a symlink's target as GNU).
+;   -G, --no-group: -l without the group column (-o's, not implying -l).
 ;   Not done: --sort=extension|version (-X -v:
 ;   "option -X is not supported by this ls"), --sort=width, --time=birth|
-;   creation, --indicator-style=file-type ("ls: argument 'width' for
+;   creation ("ls: argument 'width' for
 ;   '--sort' is not supported by this ls"), exit 2; and the other long
-;   options (--block-size --si --file-type
-;   --no-group --escape --quote-name --quoting-style --show-control-chars
+;   options (--block-size --si --escape --quote-name --quoting-style --show-control-chars
 ;   --zero --author --context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
 ;   the short ones: a bad one is reported first.
@@ -260,7 +263,7 @@ HALFYEAR    equ 15778476       ; GNU's six months: half a Gregorian year        
 ; The options: a byte each (see opt_tab)
 O_FMT   equ 0   ; 1 one per line, 2 -C, 3 -x, 4 -l, 5 -m (0: not given)
 O_IGN   equ 1   ; 0 hide dot names, 1 -A, 2 -a
-O_IND   equ 2   ; 0 none, 1 -p, 2 -F
+O_IND   equ 2   ; 0 none, 1 -p, 2 -F, 3 --file-type
 O_DEREF equ 3   ; 0 never, 1 command-line symlinks to dirs, 2 -H, 3 -L
 O_REV   equ 4
 O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S
@@ -376,11 +379,12 @@ _start:
 	jne .fmt
 	inc byte [V(opts) + O_FMT]
 .fmt:
+	mov al, [V(opts) + O_FMT]       ; (al: the format, up to .deref)
 	cmp byte [V(opts) + O_TIME], 0  ; -u/-c without -l nor a sort: by time
 	je .sorted
 	cmp byte [V(opts) + O_SORT], 0
 	jne .sorted
-	cmp byte [V(opts) + O_FMT], 4
+	cmp al, 4
 	je .sorted
 	mov byte [V(opts) + O_SORT], 2
 .sorted:
@@ -390,12 +394,11 @@ _start:
 	jne .deref
 	cmp byte [V(opts) + O_IND], 2
 	je .deref
-	cmp byte [V(opts) + O_FMT], 4
+	cmp al, 4
 	je .deref
 	inc byte [V(opts) + O_DEREF]
 .deref:
-	mov al, [V(opts) + O_FMT]       ; -C, -x, -m: the line length
-	cmp al, 4
+	cmp al, 4                       ; -C, -x, -m: the line length
 	je .nowidth
 	cmp al, 1
 	jbe .nowidth
@@ -1723,9 +1726,9 @@ long_list:
 	cmp cl, DT_LNK
 	jne .col
 ; a symlink: its target's mode when GNU looks at it (-F, or colors that
-; need it: CF_CHK)
+; need it: CF_CHK; --file-type too)
 	cmp byte [V(opts) + O_IND], 2
-	je .look
+	jae .look
 	test byte [V(opts) + O_CFL], CF_CHK
 	jz .col
 .look:
@@ -2307,7 +2310,7 @@ opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
 tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 0
 lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
 dot:		db '.', 0
 s_color:	db 'color'
@@ -3781,7 +3784,9 @@ long_ls:
 	je .refused
 	cmp al, 0x1f                    ; --hyperlink
 	je .refused
-	cmp al, 3                       ; (a letter: 3)
+	cmp al, 3                       ; (a letter: 3, --file-type's 5)
+	je .put
+	cmp al, 5
 	je .put
 	cmp al, 0x28                    ; --time-style=STYLE: kept for zone_init
 	jne .nts
@@ -4054,7 +4059,7 @@ words:
 	db 'x', 'horizontal', 0, 'x', 'across', 0, 'C', 'vertical', 0
 	db 2, 'single-column', 0, 0xff
 	db 'indicator-style', 0
-	db 1, 'none', 0, 'p', 'slash', 0, '?', 'file-type', 0, 'F', 'classify', 0, 0xff
+	db 1, 'none', 0, 'p', 'slash', 0, 5, 'file-type', 0, 'F', 'classify', 0, 0xff
 
 	ZSEC
 
@@ -4066,6 +4071,16 @@ unsupported:
 	mov byte [V(opts) + O_FMT], 5
 	jmp _start.opt
 .nm:
+	cmp al, 5                       ; --file-type (long_ls's 5)
+	jne .nft
+	mov byte [V(opts) + O_IND], 3
+	jmp _start.opt
+.nft:
+	cmp al, 'G'                     ; -G: no group (-o's without -l)
+	jne .ng
+	or byte [V(lflags)], 4
+	jmp _start.opt
+.ng:
 	cmp al, 'w'
 	je opt_wt
 	cmp al, 'T'
@@ -4473,8 +4488,11 @@ ind_tail:
 	mov dl, '/'
 	cmp cl, DT_DIR
 	je .r
-	cmp byte [V(opts) + O_IND], 2
-	jne .no
+	cmp byte [V(opts) + O_IND], 2   ; -F, --file-type: the others
+	jb .no
+	je .f
+	and al, ~0o111 & 0xff           ; (--file-type: no '*')
+.f:
 	mov dl, '@'
 	cmp cl, DT_LNK
 	je .r
@@ -4560,7 +4578,7 @@ longopts:
 	db 'i', 'inode', 0
 	db 'k', 'kibibytes', 0
 	db 'n', 'numeric-uid-gid', 0
-	db '?', 'no-group', 0
+	db 'G', 'no-group', 0
 	db 'q', 'hide-control-chars', 0
 	db 'r', 'reverse', 0
 	db 's', 'size', 0
@@ -4568,7 +4586,7 @@ longopts:
 	db 'A', 'almost-all', 0
 	db 'B', 'ignore-backups', 0
 	db 0x82, 'classify', 0
-	db '?', 'file-type', 0
+	db 5, 'file-type', 0
 	db '?', 'si', 0
 	db 'H', 'dereference-command-line', 0
 	db 3, 'dereference-command-line-symlink-to-dir', 0
