@@ -5,7 +5,11 @@
 ;   -f, --force       no prompts, no message for a missing file; no operand
 ;                     is then no error
 ;   -i                prompt before each removal ("rm: remove regular file
-;                     'a'? ", answered from stdin: y or Y first means yes)
+;                     'a'? ", answered from stdin: y or Y first means yes;
+;                     read as GNU's getline through stdio: 4096 bytes at a
+;                     time, a seekable stdin's offset put back after the
+;                     last line used at exit, the end of input sticky, a
+;                     read error told at exit as "error closing file")
 ;   -I                prompt once before removing more than three operands,
 ;                     or any recursively ("rm: remove 4 arguments? ")
 ;   --interactive=WHEN  never (no, none), once (-I), always (yes, -i);
@@ -23,9 +27,10 @@
 ; Exit status: 0; 1 when something could not be removed, for a bad option
 ; or a missing operand, or a failed write of -v's lines.
 ; Differences from GNU: --preserve-root=all, ---presume-input-tty,
-; --help and --version are not supported. Operands are looked at one
-; after the other (GNU's fts looks at all of them before removing the
-; first: "rm -r a a" differs in its message for the second).
+; --help and --version are not supported. (Operands are looked at one
+; after the other, as GNU's: its fts_open stats only the first one and
+; defers the others to their turn, so "rm -r a a" and "rm -rv d d/x"
+; say what GNU says.)
 ;
 ; The tree walk holds two file descriptors at most, whatever the depth: a
 ; directory is opened relative to its parent (O_NOFOLLOW), and the parent
@@ -279,6 +284,7 @@ _start:
 	jmp .operands
 
 bye:
+	call close_stdin
 	call end_out
 	exit_status
 
@@ -1229,22 +1235,45 @@ close_fd:
 .ret:
 	ret
 
-; yesno - read a line from stdin: CF=1 when it starts with y or Y.
+; yesno - GNU's yesno(): getline() on stdin through a stdio-like buffer
+; of IBUFSZ bytes (glibc's for a pipe or a file), so a pipe gives up all
+; that one read returned, as GNU's; CF=1 when the line starts with y or Y.
+; End of file sticks (glibc since 2.28: later prompts read no more); a
+; read error answers no and is told at exit (close_stdin).
 ; (ebp: the only register no system call takes on either arch.)
 yesno:
 	push xbp
 	or ebp, -1                      ; ebp = -1 until the first byte
-.read:
-	sys read, 0, answer, 1
+.next:
+	mov xcx, [ipos]
+	cmp xcx, [ilim]
+	jb .byte
+	cmp byte [ieof], 0
+	jne .done
+	sys read, 0, ibuf, IBUFSZ
+	xor ecx, ecx
+	mov [ipos], xcx
+	mov [ilim], xcx
 	test eax, eax
-	jle .done
-	movzx eax, byte [answer]
+	jg .fill
+	jz .eof
+	mov byte [ierr], 1
+	jmp short .done
+.eof:
+	inc byte [ieof]
+	jmp short .done
+.fill:
+	mov [ilim], xax
+.byte:
+	movzx eax, byte [ibuf+xcx]
+	inc ecx
+	mov [ipos], xcx
 	test ebp, ebp
 	jns .rest
 	mov ebp, eax
 .rest:
 	cmp al, 10
-	jne .read
+	jne .next
 .done:
 	or ebp, 0x20
 	cmp ebp, 'y'
@@ -1253,6 +1282,33 @@ yesno:
 	stc
 .ret:
 	pop xbp
+	ret
+
+; close_stdin - gnulib's close_stdin at exit: stdin's offset moved back to
+; the first byte read ahead and not used (fflush of a seekable stdin; a
+; pipe's bytes stay consumed), then after a read error on stdin "error
+; closing file", with -v's lines flushed first and as its reason only
+; close(0)'s (errno is 0 there in GNU's rm otherwise). clobbers: as say
+close_stdin:
+	mov xax, [ipos]
+	sub xax, [ilim]
+	jz .seeked
+	cdq                             ; (i386: the offset's high half)
+	xor A1d, A1d
+	mov cl, SEEK_CUR
+	call lseek64
+.seeked:
+	cmp byte [ierr], 0
+	je .ret
+	call sync_out
+	sys close, 0                    ; (fclose: a closed stdin's EBADF is
+	test eax, eax                   ; the reason; errno is 0 otherwise)
+	jl .said
+	xor eax, eax
+.said:
+	mov esi, msg_close
+	jmp err_text
+.ret:
 	ret
 
 slash:		db '/'
@@ -1281,6 +1337,7 @@ msg_skipping:	db ': skipping ', 0
 msg_other_device: db ", since it's on a different device", 10, 0
 msg_traversal:	db 'traversal failed: ', 0
 msg_removed:	db 'removed ', 0
+msg_close:	db 'error closing file', 0
 msg_removed_dir: db 'removed directory ', 0
 msg_descend:	db 'descend into ', 0
 msg_remove:	db 'remove ', 0
@@ -1329,6 +1386,8 @@ pathp:	resW 1
 pname:	resW 1
 opname:	resW 1
 opend:	resW 1
+ipos:	resW 1
+ilim:	resW 1
 argvp:	resW 1
 opts:	resb 1
 inter:	resb 1
@@ -1338,7 +1397,8 @@ root_known: resb 1
 is_dir_ent: resb 1
 is_empty: resb 1
 mode_descend: resb 1
-answer:	resb 4
+ieof:	resb 1
+ierr:	resb 1
 pfd:	resd 1
 cfd:	resd 1
 fd:	resd 1
@@ -1368,5 +1428,8 @@ QBUFSZ	equ 131072 + 4 * PATHMAX + 256
 qbuf:	resb QBUFSZ                     ; (past path: QB_START's room)
 OBUFSZ	equ 4096
 obuf:	resb OBUFSZ                     ; -v's buffer with -r
+	resb (PAGE - _BSS_PAGEOFF) % PAGE
+IBUFSZ	equ 4096
+ibuf:	resb IBUFSZ                     ; stdin's, for the answers
 
 program_end

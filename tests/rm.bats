@@ -272,3 +272,69 @@ print(p.returncode, len(p.stderr))" "$@"; }
 		[ "${ours//"$(bin rm)"/rm}" = "${gnu//"/usr/bin/rm"/rm}" ]
 	done
 }
+
+@test "-i answers as GNU's getline on stdio: a pipe gives up a buffer-full, a file's offset is left after the last line used" {
+	for p in "$(bin rm)" /usr/bin/rm; do
+		touch a b c
+		printf 'y\nn\nfoo\nbar\n' | { "$p" -i a b 2> /dev/null; echo "rc=$?"; cat; } > "pipe.$#"
+		printf 'y\nn\nfoo\nbar\n' > ans
+		touch a
+		{ "$p" -i a b 2> /dev/null; echo "rc=$?"; cat; } < ans > "file.$#"
+		# a long line: more than one buffer, then what the last read left
+		{ printf 'y%.0s' $(seq 5000); printf '\nn\nrest\n'; } > long
+		touch a
+		{ "$p" -i a b 2> /dev/null; echo "rc=$?"; cat; } < long > "long.$#"
+		head -c 9000 /dev/zero | tr '\0' x > big && printf '\ny\n' >> big
+		touch a
+		{ "$p" -i a 2> /dev/null; echo "rc=$?"; cat; } < big > "bigfile.$#"
+		ls a b c > "left.$#" 2>&1 || true
+		rm -f a b c
+		set -- "$@" x
+	done
+	cmp pipe.0 pipe.1
+	cmp file.0 file.1
+	cmp long.0 long.1
+	cmp bigfile.0 bigfile.1
+	cmp left.0 left.1
+	[ "$(cat pipe.0)" = "rc=0" ]
+	[ "$(cat file.0)" = $'rc=0\nfoo\nbar' ]
+	[ "$(tail -n 1 long.0)" = "rest" ]
+}
+
+@test "-i: a pipe of more than 4096 bytes: GNU's one read of 4096" {
+	for p in "$(bin rm)" /usr/bin/rm; do
+		touch a
+		{ printf 'y\n'; head -c 5000 /dev/zero | tr '\0' z; printf '\nend\n'; } > in
+		# one write (a pipe holds 64 KiB): the first read sees it all
+		{ "$p" -i a 2> /dev/null; echo "rc=$?"; cat; } < <(cat in) > "out.$#"
+		set -- "$@" x
+	done
+	cmp out.0 out.1
+	# 5007 bytes, 4096 read at once: cat gets the last 911
+	[ "$(wc -c < out.0)" -eq $((911 + 5)) ]
+}
+
+@test "-i: the end of a terminal's input sticks, as glibc's stdio (no second read)" {
+	command -v script > /dev/null || skip "script missing"
+	for p in "$(bin rm)" /usr/bin/rm; do
+		touch a b
+		# ^D at the first prompt: no for both, 'y' typed later is never read
+		timeout 5 script -qec "stty -echo; $p -i a b" /dev/null < <(printf '\004'; sleep 0.3; printf 'y\n') > /dev/null || true
+		ls a b > "left.$#" 2>&1 || true
+		set -- "$@" x
+	done
+	cmp left.0 left.1
+	grep -q '^a$' left.0 && grep -q '^b$' left.0
+}
+
+@test "peak RSS of -i: stdin's buffer is one more page (20 KiB)" {
+	touch a b
+	local kb st q
+	for q in y n; do
+		touch a b
+		read -r kb st < <(echo $q | env -i "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin rm)" -i a b 2>&1 >/dev/null | tail -n 1 | sed 's/.*? //')
+		echo "$q: $kb KiB, status $st"
+		[ "$st" -eq 0 ] && [ "$kb" -le 20 ] || return 1
+	done
+	[ -e a ] && [ -e b ]
+}
