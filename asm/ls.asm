@@ -58,12 +58,14 @@
 ;   --file-type, --indicator-style=file-type: -F's indicators but '*'
 ;   (no stat of regular files; -l looks at a symlink's target as GNU).
 ;   -G, --no-group: -l without the group column (-o's, not implying -l).
+;   --author: -l's owner again after the group (Linux's author), even
+;   with -g; '?' for an entry whose statx failed.
 ;   Not done: --sort=extension|version (-X -v:
 ;   "option -X is not supported by this ls"), --sort=width, --time=birth|
 ;   creation ("ls: argument 'width' for
 ;   '--sort' is not supported by this ls"), exit 2; and the other long
 ;   options (--block-size --si --escape --quote-name --quoting-style --show-control-chars
-;   --zero --author --context --dired --hyperlink --help --version): GNU's
+;   --zero --context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
 ;   the short ones: a bad one is reported first.
 ;   -1  one name a line (the default when stdout is not a terminal)
@@ -1543,8 +1545,10 @@ long_list:
 	call digits
 	lea esi, [V(wnl)]
 	call widen
-	test byte [V(lflags)], 2        ; -g
-	jnz .nouser
+	mov al, [V(lflags)]             ; -g without --author
+	and al, 10
+	cmp al, 2
+	je .nouser
 	mov eax, [xdi - 32]
 	mov dl, 0
 	call owner
@@ -1683,8 +1687,15 @@ long_list:
 	mov ecx, [V(wgroup)]
 	call put_owner
 .nog:
+	test byte [V(lflags)], 8        ; --author: the owner again
+	jz .noa
+	mov eax, [xbx + 8]
+	mov dl, 0
+	mov ecx, [V(wuser)]
+	call put_owner
+.noa:
 	mov al, [V(lflags)]
-	and al, 6
+	and al, 14
 	cmp al, 6                       ; GNU counts from past the owners
 	je .nolbeg
 	mov [V(lbeg)], edi
@@ -1832,8 +1843,13 @@ long_fail:
 	mov ecx, [V(wgroup)]
 	call .left
 .nog:
+	test byte [V(lflags)], 8        ; --author
+	jz .noa
+	mov ecx, [V(wuser)]
+	call .left
+.noa:
 	mov al, [V(lflags)]
-	and al, 6
+	and al, 14
 	cmp al, 6                       ; GNU counts from past the owners
 	je .nolbeg
 	mov [V(lbeg)], edi
@@ -3801,6 +3817,12 @@ long_ls:
 	mov al, 'k'
 	jmp .put
 .ngd:
+	cmp al, 6                       ; --author: -l's owner again
+	jne .nau
+	or byte [V(lflags)], 8
+	mov al, 'k'
+	jmp .put
+.nau:
 	cmp al, 7                       ; --full-time: -l, full-iso
 	jne .nft
 	mov WPTR [tstyle], s_fulliso
@@ -4609,7 +4631,7 @@ longopts:
 	db 0x9f, 'hyperlink', 0
 	db '?' | 0x80, 'block-size', 0
 	db '?', 'context', 0
-	db '?', 'author', 0
+	db 6, 'author', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0

@@ -154,7 +154,7 @@ mktree() {
 	done
 	for o in --si --block-size=1 \
 		--escape --quote-name --quoting-style=c \
-		--show-control-chars --zero --author --context --dired \
+		--show-control-chars --zero --context --dired \
 		--hyperlink --hyperlink=always --help --version; do
 		run "$(bin ls)" $o
 		[ "$status" -eq 2 ]
