@@ -56,16 +56,20 @@
 ; (device, inode) set starts with 16 slots on the variables' page and
 ; doubles as it fills, so a few operands or -L on a small tree stay there
 ; too. Times are local (rt/localtime.inc: TZ, or /etc/localtime). The
-; rare options' code (-B, --si, -t, --exclude, -X, --time, -l -L's cycle
-; check, the messages) is a cold part of its own (3 pages): their runs
+; rare options' code (-B, --si, -t, --exclude, -X, --time, the
+; messages) is a cold part of its own (3 pages): their runs
 ; are 28 KiB (32 with --exclude, 36 with -X or --time), the others 16.
+; A directory that is one of the directories being walked (a bind
+; mount's loop, -L's symlink loop) is skipped: no line, not counted, as
+; GNU's FTS_DC when the cycle holds a mount point (GNU's "WARNING:
+; Circular directory structure" needs a corrupted file system).
 ; Exit status: 0; 1 after "du: cannot access 'F': Reason", "du: cannot
 ; read directory 'D': Reason" (the rest still counted), a usage error, a
 ; bad -B or -t (GNU's three messages), an unreadable -X file, a bad
 ; --files0-from name or file, or a write error.
 ; Differences from GNU: a directory of more than 10000 entries is walked
 ; in getdents order (GNU's fts sorts such big ones by inode number on
-; some file systems); no cycle warnings; --help, --version are not
+; all but tmpfs, NFS, CIFS: ext4 too); --help, --version are not
 ; supported; a usage error ends the run at once (GNU reports the other
 ; bad options first); a path longer
 ; than 1 MiB, more than 64 MiB of names pending in the directories being
@@ -383,6 +387,32 @@ set_follow:
 	mov [oflags], ecx
 	ret
 
+; anc_check - stx a directory: CF=1 when its (device, inode) is that of a
+; directory being walked (the frames from wtop up). keeps all but xax, xdx
+anc_check:
+	mov xdx, [wtop]
+.up:
+	test xdx, xdx
+	jz .ret                         ; (CF=0)
+	mov eax, [stx + STX_INO]
+	cmp eax, [xdx + F_ID]
+	jne .next
+	mov eax, [stx + STX_INO + 4]
+	cmp eax, [xdx + F_ID + 4]
+	jne .next
+	mov eax, [stx + STX_DEV]
+	cmp eax, [xdx + F_ID + 8]
+	jne .next
+	mov eax, [stx + STX_DEV + 4]
+	cmp eax, [xdx + F_ID + 12]
+	stc
+	je .ret
+.next:
+	mov xdx, [xdx + F_UP]
+	jmp .up
+.ret:
+	ret
+
 ; stat_entry - A1 = the directory fd, xsi = a name (path in pbuf): statx
 ; into stx; an error reported; CF=1 to skip it (error, other file system,
 ; counted already). out: CF=0, ecx:ebx = its device (major, minor)
@@ -416,19 +446,23 @@ stat_entry:
 	cmp ebx, [rootdev + 4]
 	jne .skip
 .seen:
-; hard links: counted once (every entry when hash_all); -l: not (cold)
+; hard links: counted once (every entry when hash_all); -l: not. A
+; directory that is one of its walked ancestors (a bind mount's loop; -L's
+; symlink loop) is skipped, no line, no warning, as GNU's FTS_DC with a
+; mount point in the cycle (FTS_TIGHT_CYCLE_CHECK with one operand or -l,
+; FTS_LOGICAL with -L; else the hash set finds it)
+	movzx eax, word [stx + STX_MODE]
+	and ah, S_IFMT >> 8
 	test byte [flags], 1 << B_LINKS
 	jz .hash_links
-	cmp byte [deref], 2             ; -l -L: cycles (cold)
-	je links_cycle
+	cmp ah, S_IFDIR >> 8
+	je anc_check
 	jmp .new
 .hash_links:
 	cmp byte [hash_all], 0
 	jne .hash
-	movzx eax, word [stx + STX_MODE]
-	and ah, S_IFMT >> 8
 	cmp ah, S_IFDIR >> 8
-	je .new
+	je anc_check
 	cmp dword [stx + STX_NLINK], 1
 	jbe .new
 .hash:
@@ -530,6 +564,8 @@ F_END   equ -3*W
 F_PLEN  equ -4*W
 F_CUR   equ -5*W
 F_TOT   equ -5*W - 8
+F_UP    equ -8*W                        ; the walk above's frame (wtop)
+F_ID    equ -8*W - 16                   ; the directory's ino, dev (stx)
 walk:
 	push xbp
 	mov xbp, xsp
@@ -540,6 +576,17 @@ walk:
 	push 0                          ; F_CUR
 	push 0                          ; F_TOT (8 bytes)
 	push 0
+	push WPTR [wtop]                ; F_UP
+	mov [wtop], xbp
+	sub xsp, 16                     ; F_ID, for anc_check
+	mov eax, [stx + STX_INO]
+	mov [xsp], eax
+	mov eax, [stx + STX_INO + 4]
+	mov [xsp + 4], eax
+	mov eax, [stx + STX_DEV]
+	mov [xsp + 8], eax
+	mov eax, [stx + STX_DEV + 4]
+	mov [xsp + 12], eax
 ; every name of the directory into the arena first (as fts_build), one
 ; below the other from its top down (the top shares the variables'
 ; page); the records read into pbuf past the path
@@ -681,6 +728,8 @@ walk:
 	mov xax, [xbp + F_START]
 	mov [apos], xax
 	sys close, [xbp + F_FD]
+	mov xax, [xbp + F_UP]
+	mov [wtop], xax
 	mov eax, [xbp + F_TOT]
 	mov edx, [xbp + F_TOT + 4]
 	leave
@@ -1157,61 +1206,6 @@ hr_put:
 	not ecx
 	dec ecx
 	jmp puts
-
-; links_cycle - stat_entry's end with -l (no hard-link set): with -L, a
-; directory that is one of its ancestors skipped (fts' FTS_DC). out: CF,
-; ecx:ebx = the device, as stat_entry
-links_cycle:
-	movzx eax, word [stx + STX_MODE]
-	and ah, S_IFMT >> 8
-	cmp ah, S_IFDIR >> 8
-	jne .new
-	push xsi
-	push xdi
-	push xcx
-	mov edi, hkey
-	mov eax, [stx + STX_INO]
-	stosd
-	mov eax, [stx + STX_INO + 4]
-	stosd
-	mov eax, ecx
-	stosd
-	mov eax, ebx
-	stosd
-	mov edx, [depth]
-	shl edx, 4
-	add edx, anc                    ; this level's slot
-	mov eax, anc
-.up:
-	cmp eax, edx
-	jae .store
-	mov esi, hkey
-	mov edi, eax
-	push 4
-	pop xcx
-	repe cmpsd
-	je .cycle
-	add eax, 16
-	jmp .up
-.store:
-	mov esi, hkey
-	mov edi, edx
-	movsd
-	movsd
-	movsd
-	movsd
-	pop xcx
-	pop xdi
-	pop xsi
-.new:
-	clc
-	ret
-.cycle:
-	pop xcx
-	pop xdi
-	pop xsi
-	stc
-	ret
 
 ; excluded - pbuf (plen): CF=1 when a pattern matches the path or what
 ; follows one of its '/' (not followed by another), as gnulib's
@@ -1815,6 +1809,7 @@ eol:	resb 1                          ; 10, or -0's 0
 thrset:	resb 1                          ; -t given
 bad:	resb 1                          ; -X failed: the Try line
 hash_all:	resb 1
+wtop:	resW 1                          ; the innermost walk's frame
 dset:	resb 1
 ; the rare options' (cold code's) variables
 topt:	resb 1                          ; --time given
@@ -1882,7 +1877,6 @@ htab:	resb 2 * 16 * HSLOTS                ; (a table of 2^k slots at htab + 2^k 
 ; the rare options' big buffers (each touched only when used)
 xpats:	resW XMAX                       ; the patterns
 xtext:	resb XTEXTSZ + 1                ; -X files' lines
-anc:	resb 16 * (PBUFSZ / 2 + 2)      ; -l -L: each level's directory
 tlev:	resb 24 * (PBUFSZ / 2 + 2)      ; --time: each level's entry's own
                                         ; time, then the level's latest
 tzbuf:	resb TZBUFSZ
