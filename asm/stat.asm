@@ -27,7 +27,7 @@
 ;   always (also when unset), literal and locale; GNU's six other styles,
 ;   its prefixes and invalid values (GNU: a warning, then the default) fail
 ;   at the first %N with "stat: QUOTING_STYLE 'X' is not supported", exit 1
-;   (n_style, in the cold part: a -c %N run maps it, 24 KiB; "%%N" alone
+;   (n_style, in .rare: a -c %N run maps it, 24 KiB; "%%N" alone
 ;   with a bad value: GNU's warning missing). With flags, width or
 ;   precision, GNU 9.1's bug kept: a stray 's' after a link's target for
 ;   one dropped flag (d_mname).
@@ -46,8 +46,15 @@
 ; 'F': Reason", the others still shown), for a bad option, a missing
 ; operand, an invalid directive ("stat: '%5%': invalid directive"), a
 ; failed %m or %C, or a write error.
-; Times are local (rt/localtime.inc: TZ, or /etc/localtime) with GNU's
-; numeric offset (+hhmm, seconds of an LMT offset dropped as strftime's %z).
+; Times are local (rt/localtime.inc: TZ, or /etc/localtime, as glibc 2.36
+; reads them) with GNU's numeric offset (+hhmm, seconds of an LMT offset
+; dropped as strftime's %z); a right/ zone's inserted second is glibc's :60.
+; Pages: the hot part (two code pages), .cold (one page: %m, %C, --cached,
+; "-" with -f, the rare error paths: invalid directive, --printf's
+; warnings, statfs's failure, times localtime cannot give) and .rare (one
+; page: the zone's rare code (posixrules, leap seconds, a big zone file,
+; malformed rules) and %N's QUOTING_STYLE), each its own PT_LOAD mapped only
+; by the runs that enter it: stat f 16 KiB, in a right/ zone 20.
 ; Differences from GNU: the zone's limits are rt/localtime.inc's; a user or
 ; group id without a name in /etc/passwd, /etc/group (first 64 KiB) shows
 ; UNKNOWN as GNU's, but other NSS sources are not asked; %T of -f knows the
@@ -66,6 +73,20 @@
 %define COLD_PAGE                       ; (the cold part: one page)
 %include "subk.inc"
 %include "layout.inc"
+; .rare, a second cold part (its own PT_LOAD, page-aligned after .cold, so
+; only the runs that enter it map its page): rt/localtime.inc's rare code
+; (posixrules' shift, big zone files, leap seconds, malformed rules).
+section .rare progbits follows=.cold align=PAGE vstart=_rare_vaddr
+section .rare
+_rare_start:
+section .text
+%macro TZ_RARE 0
+	section .rare
+%endmacro
+%macro TZ_HOT 0
+	section .text
+%endmacro
+%define TZ_HU_COMMA                     ; (a ',' after a DST name: hot)
 %include "rt/stat_statfs.inc"
 %include "rt/localtime.inc"
 %include "rt/canonicalize_consts.inc"
@@ -324,20 +345,14 @@ run_fmt:
 	call directive
 	pop xsi
 	jmp .next
-.invalid:                               ; (a user's format: in argv, and
-	call flush                      ; stat exits right after)
-	mov byte [xsi], 0               ; the directive, from '%' to here
-	mov xdx, [V(dstart)]
-	mov esi, fmt_baddir
-	xor eax, eax
-	call say
-	exit 1
+.invalid:
+	jmp bad_dir                     ; (cold)
 
 ; escape - xsi past a backslash of --printf: the byte it stands for.
 escape:
 	lodsb
 	test al, al
-	jz .end
+	jz esc_end                      ; (cold)
 	mov ah, 0                       ; ah = the value
 	mov cx, 3 << 8 | 3              ; ch digits at most, cl bits each
 	mov dh, 8
@@ -377,27 +392,8 @@ escape:
 	push esc_n
 	pop xcx
 	repne scasb
-	jne .unknown
+	jne esc_unknown                 ; (cold)
 	mov al, [xdi + esc_n - 1]
-	jmp .putc
-.end:
-	dec xsi
-	mov al, '\'
-	mov ecx, fmt_bsend
-	jmp .warn
-.unknown:
-	mov ecx, fmt_unrec
-.warn:                                  ; the warning ecx, then the byte al
-	push xsi
-	movzx eax, al
-	push xax
-	call flush
-	mov xdx, xsp                    ; (the byte as a string)
-	mov esi, ecx
-	xor eax, eax
-	call say
-	pop xax
-	pop xsi
 	jmp .putc
 
 ; directive - al = the letter (or the key of %Hd...); [V(flg)], [V(width)],
@@ -670,7 +666,7 @@ s_human:                                ; %x %y %z %w: UTC date and time
 ; that they count up from a March 1st, positive: days and then eras by
 ; div64, the years of the era and the months from March by subtraction.
 ; GNU's range: a year - 1900 that fits an int (tm_year); past it, GNU's
-; fallback (.range).
+; fallback (s_range, cold).
 ERAS equ 5400000
 SHIFT equ 86400 * (719468 + 146097 * ERAS)
 .known:
@@ -686,8 +682,8 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	mov eax, [xsi]
 	mov edx, [xsi+4]
 	call tz_offset                  ; ecx = the offset: local time
-	jc .range
-	mov [V(tzabbr)], bl
+	jc s_range                      ; (cold)
+	mov [V(tzabbr)], bx             ; tzleap = bh: 1 at a leap second
 	lea ebx, [xcx + xdi]            ; tm_gmtoff (right/ zones: ecx is
 	mov [V(tzoff)], ebx             ; less their leap seconds)
 	mov ebx, ecx
@@ -696,7 +692,7 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	adc edx, ebx
 	add eax, SHIFT & 0xffffffff
 	adc edx, SHIFT >> 32
-	js .range
+	js s_range
 	mov [V(val)], eax
 	mov [V(val)+4], edx
 	mov ecx, 86400
@@ -748,16 +744,17 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	pop xcx                         ; the eras
 	sub ecx, ERAS + 4               ; (1600 less, for the years at the
 	imul ecx, ecx, 400              ; two ends of GNU's range)
-	jo .range_sod
+	jo s_range_sod
 	sub ebx, 1900 - 1600
 	add ebx, ecx                    ; ebx = the year - 1900
-	jo .range_sod
+	jo s_range_sod
 	xchg eax, edi                   ; edi = the month
 	pop xax                         ; the second of the day
 	push 60
 	pop xcx
 	cdq
 	div ecx                         ; eax = minutes of the day, edx = s
+	add dl, [V(tzleap)]             ; (a leap second: glibc's :60)
 	push xdx
 	cdq
 	div ecx                         ; eax = the hour, edx = the minute
@@ -821,46 +818,6 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	mov ecx, edi
 	sub ecx, esi
 	jmp str_len_put
-; out of that range: SECONDS.NANOSECONDS, as GNU's human_time when
-; localtime fails
-.range_sod:
-	pop xax
-.range:
-	pop xsi
-	push xsi
-	mov eax, [xsi]
-	mov edx, [xsi+4]
-	push xdx
-	test edx, edx
-	jns .abs
-	neg eax
-	adc edx, 0
-	neg edx
-.abs:
-	mov [V(val)], eax
-	mov [V(val)+4], edx
-	mov edi, fld + 40
-	push 10
-	pop xcx
-	call udigits
-	pop xdx
-	test edx, edx
-	jns .plus
-	dec edi
-	mov byte [xdi], '-'
-.plus:
-	pop xsi                         ; the record
-	push xdi                        ; the start
-	mov edi, fld + 40
-	mov al, '.'
-	stosb
-	mov eax, [xsi+8]
-	push 9
-	pop xcx
-	call dec_n
-	pop xsi
-	jmp .put
-
 ; dec_n - eax in decimal, at least ecx digits, at xdi (xdi past them).
 ; clobbers eax, ecx, edx
 dec_n:
@@ -1355,10 +1312,7 @@ passwd:	db '/etc/passwd', 0
 group:	db '/etc/group', 0
 dash:	db '-', 0
 msg_statx:	db 'cannot statx ', 0
-msg_statfs:	db 'cannot read file system information for ', 0
 msg_write:	db 'write error', 0
-fmt_baddir:	db F_ARGV0, ": ", F_QUOTE, ": invalid directive", 10, 0
-fmt_bsend:	db F_ARGV0, ": warning: backslash at end of format", 10, 0
 terse_file:	db 'nsbfugDihtTXYZWo', 0
 terse_fs:	db 'niltsSbfacd', 0
 fmt_def1:	db '  File: %N', 10, '  Size: %-10s', 9, 'Blocks: %-10b IO Block: %-6o %F', 10
@@ -2246,7 +2200,9 @@ dummies:	db 'autofs', 0, 'proc', 0, 'subfs', 0, 'debugfs', 0, 'devpts', 0
 
 
 
-; QUOTING_STYLE for %N (n_style)
+; QUOTING_STYLE for %N (n_style): in .rare, a -c %N run maps its page
+; instead of the cold part's
+	TZ_RARE
 ; n_style - ebx = %N's quoting routine as GNU 9.1's stat chooses it (here
 ; at the first %N): literal (af_put) unless the format has "%N" in it
 ; (strstr: "%%N" too; "%5N" alone not), then from QUOTING_STYLE: unset or
@@ -2387,6 +2343,79 @@ qs_table:
 	dd 0
 fmt_qstyle:	db F_ARGV0, ': QUOTING_STYLE ', F_QUOTE, ' is not supported', 10, 0
 
+; The rare error paths of run_fmt and escape (cold: only those runs map it)
+COLD
+bad_dir:                                ; (a user's format: in argv, and
+	call flush                      ; stat exits right after)
+	mov byte [xsi], 0               ; the directive, from '%' to here
+	mov xdx, [V(dstart)]
+	mov esi, fmt_baddir
+	xor eax, eax
+	call say
+	exit 1
+esc_end:
+	dec xsi
+	mov al, '\'
+	mov ecx, fmt_bsend
+	jmp esc_warn
+esc_unknown:
+	mov ecx, fmt_unrec
+esc_warn:                               ; the warning ecx, then the byte al
+	push xsi
+	movzx eax, al
+	push xax
+	call flush
+	mov xdx, xsp                    ; (the byte as a string)
+	mov esi, ecx
+	xor eax, eax
+	call say
+	pop xax
+	pop xsi
+	jmp putc
+; out of that range: SECONDS.NANOSECONDS, as GNU's human_time when
+; localtime fails
+s_range_sod:
+	pop xax
+s_range:
+	pop xsi
+	push xsi
+	mov eax, [xsi]
+	mov edx, [xsi+4]
+	push xdx
+	test edx, edx
+	jns .abs
+	neg eax
+	adc edx, 0
+	neg edx
+.abs:
+	mov [V(val)], eax
+	mov [V(val)+4], edx
+	mov edi, fld + 40
+	push 10
+	pop xcx
+	call udigits
+	pop xdx
+	test edx, edx
+	jns .plus
+	dec edi
+	mov byte [xdi], '-'
+.plus:
+	pop xsi                         ; the record
+	push xdi                        ; the start
+	mov edi, fld + 40
+	mov al, '.'
+	stosb
+	mov eax, [xsi+8]
+	push 9
+	pop xcx
+	call dec_n
+	pop xsi
+	jmp s_human.put
+
+fmt_baddir:	db F_ARGV0, ": ", F_QUOTE, ": invalid directive", 10, 0
+fmt_bsend:	db F_ARGV0, ": warning: backslash at end of format", 10, 0
+msg_statfs:	db 'cannot read file system information for ', 0
+
 BSS
 ; One page holds, for a trivial run, the variables (below VB: [xbp - n]),
 ; the statx record (at VB: its fields are [xbp + n]), obuf's start and the
@@ -2416,6 +2445,7 @@ uesc:	resb 1
 negz:	resb 1
 tzok:	resb 1
 tzabbr:	resb 1
+tzleap:	resb 1                          ; (tz_offset's bh, after tzabbr)
 cflag:	resb 1
 tzoff:	resd 1
 VB:
@@ -2461,4 +2491,37 @@ cwdname:	resb CWDSZ
 mtlist:                                 ; (the entries kept, in mtbuf)
 mtbuf:	resb MTSZ
 
-program_end
+; stat_program_end - elf.inc's program_end with .rare's program header
+%macro stat_program_end 0
+	section .text
+	_emit_routines
+	section .data
+_data_end:
+	section .bss
+_bss_end:
+	section .rare
+_rare_end:
+	section .cold
+_cold_end:
+	section .text
+_phdrs:
+	elf_phdr PT_LOAD, PF_R|PF_X, 0, TEXT_BASE, _text_filesz, _text_filesz, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_X, _cold_off, _cold_vaddr, _cold_size, _cold_size, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_X, _rare_off, _rare_vaddr, _rare_size, _rare_size, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_W, _text_filesz, _rw_vaddr, _data_size, \
+		((_rw_vaddr + _data_size + W-1) & -W) + _bss_size - _rw_vaddr, PAGE
+	elf_phdr PT_GNU_STACK, PF_R|PF_W, 0, 0, 0, 0, 16
+_phdrs_end:
+_phnum equ (_phdrs_end - _phdrs) / PHDR_SIZE
+_text_filesz equ _phdrs_end - _ehdr
+_rw_vaddr equ TEXT_BASE + RW_SHIFT + _text_filesz
+_data_size equ _data_end - _data_start
+_bss_size equ _bss_end - _bss_start
+_cold_off equ (_text_filesz + _data_size + PAGE-1) & -PAGE
+_cold_vaddr equ COLD_BASE + _cold_off
+_cold_size equ _cold_end - _cold_start
+_rare_off equ (_cold_off + _cold_size + PAGE-1) & -PAGE
+_rare_vaddr equ 0x90000 + _rare_off
+_rare_size equ _rare_end - _rare_start
+%endmacro
+stat_program_end
