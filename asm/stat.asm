@@ -24,11 +24,15 @@
 ;   %% is a '%'; any other letter prints '?' as GNU's does.
 ;   %N quotes (GNU 9.1) only when the format has "%N" in it (strstr: not
 ;   for %5N alone, but for %+N%N), as QUOTING_STYLE says: shell-escape-
-;   always (also when unset), literal and locale; GNU's six other styles,
-;   its prefixes and invalid values (GNU: a warning, then the default) fail
-;   at the first %N with "stat: QUOTING_STYLE 'X' is not supported", exit 1
-;   (n_style, in .rare: a -c %N run maps it, 24 KiB; "%%N" alone
-;   with a bad value: GNU's warning missing). With flags, width or
+;   always (also when unset), literal and locale, or a prefix of one
+;   name only (argmatch); an invalid or ambiguous value is GNU's warning
+;   ("ignoring invalid value of environment variable QUOTING_STYLE: 'X'")
+;   and the default; GNU's six other styles (shell, shell-always,
+;   shell-escape, c, c-maybe, escape, clocale: by name or prefix) fail at
+;   the first %N with "stat: QUOTING_STYLE 'X' is not supported", exit 1
+;   (n_style, in .rare: a -c %N run maps it, 24 KiB). The warning comes at
+;   the first %N (GNU's before any file): none for "%%N" alone, for -f, or
+;   when no file could be statted. With flags, width or
 ;   precision, GNU 9.1's bug kept: a stray 's' after a link's target for
 ;   one dropped flag (d_mname).
 ; %m, the mount point, is GNU 9.1's out_mount_point: unless the file is a
@@ -2240,28 +2244,54 @@ n_style:
 	mov xdx, xsi                    ; xdx = the value
 	pop xsi
 	jne .env
+; argmatch as GNU's ARGMATCH: a name, or a prefix of one name only; else
+; (none, or several: GNU's invalid and ambiguous) GNU's warning and the
+; default, shell-escape-always
 	mov edi, qs_table
+	xor ecx, ecx                    ; ecx = the names it is a prefix of
+	push xcx                        ; [xsp] = the last one's routine
 .entry:
-	mov ebx, [xdi]
-	test ebx, ebx
-	jz .unsupported
-	scasd
+	mov ebx, [xdi]                  ; ebx = the name's routine (0: a
+	scasd                           ; style not supported)
+	cmp byte [xdi], 0
+	je .end
 	mov xsi, xdx
 .cmp:
-	lodsb
-	scasb
+	cmp byte [xsi], 0
+	je .prefix
+	cmpsb
+	je .cmp
+	dec xdi
+.skip:
+	inc xdi
+	cmp byte [xdi - 1], 0
 	jne .skip
-	test al, al
-	jnz .cmp
+	jmp .entry
+.prefix:
+	cmp byte [xdi], 0
+	je .exact
+	inc ecx
+	mov [xsp], xbx
+	jmp .skip
+.end:
+	pop xbx
+	loop .invalid                   ; (ecx = 1: that name's)
+.chosen:
+	test ebx, ebx
+	jz .unsupported
 .set:
 	mov [qfunc], ebx
 .ret:
 	ret
-.skip:
-	cmp byte [xdi - 1], 0
-	je .entry
-	scasb
-	jmp .skip
+.exact:
+	pop xax
+	jmp .chosen
+.invalid:
+	mov esi, fmt_qwarn
+	xor eax, eax
+	call say
+	mov ebx, quote_af
+	jmp .set
 .unsupported:
 	call flush
 	mov esi, fmt_qstyle
@@ -2333,14 +2363,30 @@ d_mname:
 ; QUOTING_STYLE's supported words, each after its routine (n_style)
 qs_var:	db 'QUOTING_STYLE='
 qs_var_n equ $ - qs_var
-qs_table:
-	dd quote_af
-	db 'shell-escape-always', 0
+qs_table:                               ; (gnulib's quoting_style_args)
 	dd af_put
 	db 'literal', 0
+	dd 0
+	db 'shell', 0
+	dd 0
+	db 'shell-always', 0
+	dd 0
+	db 'shell-escape', 0
+	dd quote_af
+	db 'shell-escape-always', 0
+	dd 0
+	db 'c', 0
+	dd 0
+	db 'c-maybe', 0
+	dd 0
+	db 'escape', 0
 	dd quote_arg
 	db 'locale', 0
 	dd 0
+	db 'clocale', 0
+	dd 0
+	db 0
+fmt_qwarn:	db F_ARGV0, ': ignoring invalid value of environment variable QUOTING_STYLE: ', F_QUOTE, 10, 0
 fmt_qstyle:	db F_ARGV0, ': QUOTING_STYLE ', F_QUOTE, ' is not supported', 10, 0
 
 ; The rare error paths of run_fmt and escape (cold: only those runs map it)
