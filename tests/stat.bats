@@ -347,3 +347,17 @@ for f, v in (("a", b"system_u:object_r:tmp_t:s0\0"), ("u", b"unlabeled\0"), ("e"
 	rss_at_most 32 stat -c %m f
 	rss_at_most 32 stat -c %m /proc/self
 }
+
+@test "peak RSS with the zone's rare code (.rare, a page of its own) and without it" {
+	printf 'one line\n' > f
+	touch -d @1483228826 f
+	local kb st z lim
+	for z in Europe/Paris:16 America/New_York:16 'CET-1CEST,M3.5.0,M10.5.0/3:16' CET-1CEST:20 right/UTC:20 'EST5EDT,M3.2.0,M13.1.0:20'; do
+		lim=${z##*:} z=${z%:*}
+		read -r kb st < <(env -i TZ="$z" "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin stat)" -c %y f 2>&1 >/dev/null)
+		[ "$st" -eq 0 ] && [ "$kb" -le "$lim" ] || { echo "stat -c %y f in $z: $kb KiB, status $st"; return 1; }
+	done
+	read -r kb st < <(env -i QUOTING_STYLE=loc "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin stat)" -c %N f 2>&1 >/dev/null)
+	[ "$st" -eq 0 ] && [ "$kb" -le 24 ] || { echo "stat -c %N f with QUOTING_STYLE=loc: $kb KiB, status $st"; return 1; }
+	[ "$(TZ=right/UTC "$(bin stat)" -c %y f)" = "$(TZ=right/UTC /usr/bin/stat -c %y f)" ]
+}
