@@ -67,9 +67,10 @@
 ; read directory 'D': Reason" (the rest still counted), a usage error, a
 ; bad -B or -t (GNU's three messages), an unreadable -X file, a bad
 ; --files0-from name or file, or a write error.
-; Differences from GNU: a directory of more than 10000 entries is walked
-; in getdents order (GNU's fts sorts such big ones by inode number on
-; all but tmpfs, NFS, CIFS: ext4 too); --help, --version are not
+; A directory's names are walked in getdents order but, as GNU's fts, in
+; batches of 100000, a batch of more than 10000 sorted by inode number
+; (stable) unless on tmpfs, NFS or CIFS (cold: ino_sort).
+; Differences from GNU: --help, --version are not
 ; supported; a usage error ends the run at once (GNU reports the other
 ; bad options first); a path longer
 ; than 1 MiB, more than 64 MiB of names pending in the directories being
@@ -647,6 +648,11 @@ walk:
 	mov [xbp + F_END], xdi
 	mov xax, [xbp + F_START]
 	mov [xbp + F_CUR], xax
+	sub eax, edi                    ; 10001 names or more? (2 bytes each
+	cmp eax, 20002                  ; at least): fts' sort by inode (cold)
+	jb .few
+	call ino_sort
+.few:
 	inc dword [depth]
 	mov al, [deref]                 ; below an operand: -L's
 	shr al, 1
@@ -1206,6 +1212,218 @@ hr_put:
 	not ecx
 	dec ecx
 	jmp puts
+
+; ino_sort - (cold) walk's names at [xbp + F_END] .. [xbp + F_START], in
+; getdents order, as gnulib fts_build: in batches of 100000 names (its
+; FTS_MAX_READDIR_ENTRIES), a batch of more than 10000 sorted by inode
+; number (d_ino; qsort, glibc's merge sort: stable) unless the file system
+; is tmpfs, NFS or CIFS (dirent_inode_sort_may_be_useful). The inodes come
+; from reading the directory again from its start, each name checked
+; against the arena's (anything else, as a change in between: the order
+; stays). clobbers: all but xbp
+ino_sort:
+%ifdef SYS_fstatfs64
+	sys fstatfs64, [xbp + F_FD], 84, sbuf
+%else
+	sys fstatfs, [xbp + F_FD], sbuf
+%endif
+	test eax, eax
+	js .sort                        ; (gnulib: unknown, so sort)
+	mov eax, [sbuf]                 ; f_type
+	cmp eax, 0x01021994             ; tmpfs
+	je .ret
+	cmp eax, 0x6969                 ; NFS
+	je .ret
+	cmp eax, 0xFF534D42             ; CIFS
+	je .ret
+.sort:
+	sys lseek, [xbp + F_FD], 0, SEEK_SET
+	test eax, eax
+	jnz .ret
+	mov xax, [xbp + F_START]
+	mov [s_p], eax
+	mov [s_top], eax
+	and dword [s_n], 0
+.read:
+	mov eax, [plen]
+	lea A2d, [eax + pbuf + 8]
+	and A2d, -8
+	sys getdents64, [xbp + F_FD], A2, GBUFSZ
+	cmp eax, -EINTR
+	je .read
+	test eax, eax
+	jle .end
+	movx xsi, A2
+	lea edx, [xax + xsi]
+.rec:
+	cmp esi, edx
+	jae .read
+	push xdx
+	push xsi
+	lea edi, [xsi + 19]             ; d_name
+	cmp byte [xdi], '.'
+	jne .name
+	cmp byte [xdi + 1], 0
+	je .next
+	cmp word [xdi + 1], '.'
+	je .next
+.name:
+	push xdi
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	not ecx                         ; its length, NUL included
+	pop xdi
+	mov eax, [s_p]
+	sub eax, ecx
+	cmp eax, [xbp + F_END]
+	jb .bail
+	mov [s_p], eax
+	mov esi, eax
+	push xcx
+	repe cmpsb
+	pop xcx
+	jne .bail
+	mov edi, [s_n]
+	shl edi, 4
+	add edi, srec
+	mov xsi, [xsp]                  ; the record: d_ino, then where its
+	movsd                           ; name is and its length
+	movsd
+	mov eax, [s_p]
+	stosd
+	xchg eax, ecx
+	stosd
+	inc dword [s_n]
+	cmp dword [s_n], 100000
+	jb .next
+	call ino_batch
+.next:
+	pop xsi
+	pop xdx
+	movzx ecx, word [xsi + 16]      ; d_reclen
+	add esi, ecx
+	jmp .rec
+.bail:
+	pop xsi
+	pop xdx
+	ret
+.end:
+	mov eax, [s_p]
+	cmp eax, [xbp + F_END]
+	jne .ret
+	call ino_batch
+.ret:
+	ret
+
+; ino_batch - the [s_n] records at srec, whose names are the arena's from
+; [s_top] down to [s_p]: more than 10000 sorted by inode, their names
+; rewritten in that order; the next batch starts at [s_p].
+ino_batch:
+	mov ecx, [s_n]
+	cmp ecx, 10000
+	jbe .done
+	call msort
+	mov edi, [s_top]
+	sub edi, [s_p]
+	mov edx, edi                    ; the batch's bytes
+	add edi, stmp
+	mov ebx, srec
+	mov ecx, [s_n]
+.copy:
+	push xcx
+	mov esi, [xbx + 8]
+	mov ecx, [xbx + 12]
+	sub edi, ecx
+	push xdi
+	rep movsb
+	pop xdi
+	pop xcx
+	add ebx, 16
+	loop .copy
+	mov esi, stmp
+	mov edi, [s_p]
+	mov ecx, edx
+	rep movsb
+.done:
+	mov eax, [s_p]
+	mov [s_top], eax
+	and dword [s_n], 0
+	ret
+
+; msort - the [s_n] 16-byte records at srec sorted by their first qword
+; (unsigned), stable: a bottom-up merge sort through smrg.
+msort:
+	mov dword [s_w], 16             ; a run's bytes
+	mov eax, [s_n]
+	shl eax, 4
+	mov [s_end], eax
+.pass:
+	mov eax, [s_w]
+	cmp eax, [s_end]
+	jae .sorted
+	xor eax, eax                    ; a pair of runs' start
+	mov edi, smrg
+.run:
+	cmp eax, [s_end]
+	jae .pass_done
+	lea esi, [eax + srec]           ; the left run
+	add eax, [s_w]
+	cmp eax, [s_end]
+	jbe .m1
+	mov eax, [s_end]
+.m1:
+	lea edx, [eax + srec]           ; its end, the right run's start
+	add eax, [s_w]
+	cmp eax, [s_end]
+	jbe .m2
+	mov eax, [s_end]
+.m2:
+	push xax
+	mov ebx, edx
+	add eax, srec
+	mov [s_hi], eax                 ; the right run's end
+.merge:
+	cmp esi, edx
+	jae .right
+	cmp ebx, [s_hi]
+	jae .left
+	mov eax, [xbx + 4]
+	cmp eax, [xsi + 4]
+	ja .left
+	jb .right
+	mov eax, [xbx]
+	cmp eax, [xsi]
+	jae .left                       ; (equal: the left one first)
+.right:
+	cmp ebx, [s_hi]
+	jae .merged
+	xchg esi, ebx
+	movsd
+	movsd
+	movsd
+	movsd
+	xchg esi, ebx
+	jmp .merge
+.left:
+	movsd
+	movsd
+	movsd
+	movsd
+	jmp .merge
+.merged:
+	pop xax
+	jmp .run
+.pass_done:
+	mov esi, smrg
+	mov edi, srec
+	mov ecx, [s_end]
+	shr ecx, 2
+	rep movsd
+	shl dword [s_w], 1
+	jmp .pass
+.sorted:
+	ret
 
 ; excluded - pbuf (plen): CF=1 when a pattern matches the path or what
 ; follows one of its '/' (not followed by another), as gnulib's
@@ -1881,5 +2099,16 @@ tlev:	resb 24 * (PBUFSZ / 2 + 2)      ; --time: each level's entry's own
                                         ; time, then the level's latest
 tzbuf:	resb TZBUFSZ
 f0buf:	resb F0SZ + 1                   ; --files0-from's names
+; ino_sort's (a directory of more than 10000 names)
+s_p:	resd 1
+s_top:	resd 1
+s_n:	resd 1
+s_w:	resd 1
+s_end:	resd 1
+s_hi:	resd 1
+sbuf:	resb 128                        ; fstatfs's
+srec:	resb 16 * 100000                ; ino, name, length
+smrg:	resb 16 * 100000
+stmp:	resb 256 * 100000               ; a batch's names, sorted
 
 program_end

@@ -337,3 +337,23 @@ for i in range(30):
 	echo "$output"
 	[ "$status" -eq 0 ]
 }
+
+@test "a directory of 10,001 names: sorted by inode as GNU's fts (ext4 and the like), getdents order on tmpfs" {
+	mkdir big
+	(cd big && seq 1 10001 | sed 's/^/f/' | xargs touch && ln f5 zz && ln f7 a7 && mkdir sub && touch sub/x)
+	mkdir small
+	(cd small && seq 1 9999 | sed 's/^/f/' | xargs touch)
+	for o in -a "" "-a --inodes" -aS; do
+		/usr/bin/du $o big small > gnu
+		"$(bin du)" $o big small > ours
+		cmp gnu ours
+	done
+	local s="/dev/shm/${T##*/}"
+	[ -d /dev/shm ] || skip "no /dev/shm"
+	mkdir "$s" && mv small "$s/" && cd "$s"
+	touch small/g{1..3}
+	/usr/bin/du -a small > "$T/gnu"
+	"$(bin du)" -a small > "$T/ours"
+	cd "$T" && rm -rf "$s"
+	cmp gnu ours
+}
