@@ -115,6 +115,10 @@
 ; (--path: GNU 9.1's deprecated name of --parents, the same option, so
 ; --pa is --parents, not ambiguous; --pat, --path; "option '--path'
 ; doesn't allow an argument".)
+; The first directory an operand makes (at any depth, as GNU's
+; remember_copied: 'cp -r s/. l' with l a symlink to s/d makes l/./d)
+; met again as a source: "cannot copy a directory, 's/.', into itself,
+; 'l/.'" (exit 1; the walk stops there).
 ; A SOURCE given twice into a directory (2 SOURCEs or more: GNU's
 ; src_info): the same file under the same last component in the same
 ; directory is copied once, then "cp: warning: source file 'S' specified
