@@ -1604,7 +1604,15 @@ long_list:
 	jne .show
 	cmp byte [xsi - 1], DT_DIR
 	jne .show
-	add dword [V(ip)], 48           ; a directory operand: listed later
+; A directory operand: listed later, in this listing's order (GNU's
+; extract_dirs_from_files); frills took its sort key's bytes, so its key
+; becomes its place here (the pointer's address, for -r as it is, else
+; negated), which the directories' sort keeps for -t/-S.
+	movzx eax, byte [V(opts) + O_REV]
+	dec eax
+	xor eax, ebx
+	mov [xsi - 7], eax
+	add dword [V(ip)], 48
 	add ebx, 4
 	jmp .line
 .show:
