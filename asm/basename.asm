@@ -25,6 +25,7 @@
 %define ERR_NO_STATUS           ; (each exit gives its own status)
 %define ERR_NO_TEXT             ; (its two messages of its own go to say)
 %define ERR_REASON_BARE         ; (fmt_write has the ": ")
+%define USAGE_EXIT opts.exit     ; (usage.inc's exit is basename's)
 use usage, opt_missing, extra_operand, write_xdi
 
 ; (The data comes first and the options last, so that the jumps from the
@@ -39,10 +40,6 @@ fmt_write:	db F_ARGV0, ': write error: ', F_REASON, 10, 0
 ; "/": its NUL, or the terminator of the line before, is there.)
 ; (_start and the loop come first and the loop's test at its end, so that
 ; every jump from the options to it and to usage.inc is short.)
-exit_ok:
-	xchg eax, A1d
-	sys exit
-
 ; The registers are 0 at entry (see subk.inc): bl = 0 below.
 _start:
 	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
@@ -55,9 +52,11 @@ lines:
 .body:                          ; xcx = the name
 	pmov xdx, xcx
 	pmov xsi, xcx
-	cmp byte [xsi], '/'
-	jne .scan
-	inc ecx                 ; (the length comes from the low halves)
+; The result's end starts at the name + 1, or + 0 for the empty name: a
+; name with a byte other than "/" moves it, so the + 1 stays only for a
+; name of slashes ("/"). (The length comes from the low halves.)
+	cmp byte [xsi], 1       ; CF = the empty name
+	sbb ecx, -1
 .scan:
 	lodsb
 	test al, al
@@ -82,7 +81,7 @@ lines:
 	or edx, -1
 .length:
 	inc edx
-	cmp byte [xsi + xdx], 0
+	cmp [xsi + xdx], al     ; (al = 0: the name's NUL)
 	jne .length
 	pop xcx
 	sub ecx, edx
@@ -107,7 +106,7 @@ lines:
 	push 1
 	pop xax
 	call write_xdi
-	jns exit_ok             ; (eax = 0: the status)
+	jns opts.exit            ; (eax = 0: the status)
 	mov esi, fmt_write      ; (eax = -errno for F_REASON)
 	jmp short opts.say
 
@@ -129,6 +128,11 @@ opts:
 	pop xcx                 ; "--": the next argument is the first operand
 	pmov xdx, xcx
 	jmp short .operands
+; The exit, eax = the status: 0 after the lines, 1 after a message (from
+; usage.inc's USAGE_EXIT too: here, where both jumps to it are short).
+.exit:
+	xchg eax, A1d
+	sys exit
 .z:
 	mov ah, 0
 .next_letter:

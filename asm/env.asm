@@ -43,6 +43,11 @@ BAD         equ -W
 NAME        equ -W
 EACCES_SEEN equ -2*W
 ARGS        equ -3*W
+; The PATH search's names are built in a buffer on the stack (so there is
+; no RW segment): PATH_MAX (4096) bytes that end at an address with no low
+; 13 bits set (so that its start has 0x1000 there), at or below xbp -
+; PBUF_GAP (the search's calls and pushes stay above it: 8 words at most).
+PBUF_GAP    equ 128
 
 use usage, usage_try, opt_missing, err_quoted, err_plain, errno_path, errno_exec
 
@@ -291,9 +296,11 @@ command:
 	lea xsi, [xax+5]
 
 ; Each element of PATH (xsi), then '/' unless it is empty, then the name,
-; into pathbuf; tried in turn.
+; into the buffer; tried in turn.
 .element:
-	mov edi, pathbuf
+	lea xdi, [xbp - PBUF_GAP - 2*PATH_MAX]
+	and di, -PATH_MAX
+	or di, PATH_MAX         ; the buffer's start: 0x1000 in the low 13 bits
 .copy:
 	lodsb
 	cmp al, ':'
@@ -305,8 +312,8 @@ command:
 .copied:
 	push xsi                ; the rest of PATH
 	push xax                ; al = ':' or NUL: was that the last element?
-	cmp edi, pathbuf
-	je .name
+	test di, PATH_MAX - 1   ; at its start: an empty element (at its end,
+	jz .name                ; the name's first byte is too long all the same)
 	mov al, '/'
 	call put
 .name:
@@ -316,7 +323,8 @@ command:
 	call put
 	test al, al
 	jnz .name_byte
-	mov A1d, pathbuf
+	lea A1, [xdi - 1]       ; (xdi is past the NUL: at most the end)
+	and A1w, -PATH_MAX      ; the buffer's start (bits 13 and up as there)
 	call try
 	pop xdx
 	pop xsi
@@ -362,10 +370,11 @@ fail:
 .exit:
 	sys exit, ebx
 
-; put - store al at xdi in pathbuf; a name that does not fit is too long.
+; put - store al at xdi in the buffer; a name that does not fit (xdi at
+; its end: no low 13 bits) is too long.
 put:
-	cmp edi, pathbuf + PATH_MAX
-	jae .too_long
+	test di, 2*PATH_MAX - 1
+	jz .too_long
 	stosb
 	ret
 .too_long:
@@ -428,9 +437,5 @@ msg_write_error: db 'write error', 0
 path_name:	db 'PATH', 0
 default_path:	db '/bin:/usr/bin', 0
 bin_sh:		db '/bin/sh', 0
-
-BSS
-pathbuf: resb PATH_MAX
-TEXT
 
 program_end

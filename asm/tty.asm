@@ -22,6 +22,10 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
+%define ERR_NO_STATUS           ; (each exit gives its own status)
+%define ERR_NO_TEXT             ; (its one message of its own goes to say)
+%define ERR_REASON_BARE         ; (fmt_write has the ": ")
+%define USAGE_EXIT exit_eax     ; (usage.inc's exit is tty's)
 
 %define USAGE_STATUS 2
 TTY_STDIN_NOTTY equ 1
@@ -39,23 +43,85 @@ UNREACHABLE_LEN equ 13          ; "(unreachable)"
 STX_NAME    equ NAME_SIZE       ; the statx of a name, from xbp
 DENTS       equ STX_NAME + 256  ; the directory entries, from xbp
 FRAME       equ STX_KEPT + DENTS + DENTS_SIZE
+; statx's mask: 0, as the fields compared (stx_ino, stx_rdev_*, stx_dev_*)
+; are filled whatever the mask asks (the kernel's generic_fillattr and
+; cp_statx set them for every file).
+%define STX_MASK 0               ; (a number sys can see: xor)
 
-use usage, scan_flags, extra_operand, strlen, copystr
+use usage, extra_operand
 
-_start:
-	pop_argv0
-	mov xsi, xsp
-	call scan_flags         ; dl bit 0 = -s
-	pop xcx                 ; the first operand, or NULL
-	jxcxz .no_operand
-	mov xdx, xcx
-	jmp extra_operand
-.no_operand:
-	lea xbp, [xsp - FRAME + STX_KEPT]       ; (the frame comes later)
-	push xdx                ; kept across the system call
-	sys ioctl, 0, TCGETS, xbp       ; the termios lands in the buffer
-	pop xdx
-	test dl, dl
+; (The data comes first, the options last: their jumps to usage.inc are
+; then short.)
+proc_fd0:	db '/proc/self/fd/0', 0   ; its NUL is also the empty path
+PROC_FD0_LEN	equ $ - proc_fd0 - 1
+unreachable:	db '(unreachable)'
+dev_pts:	db '/dev/pts/', 0
+dev:		db '/dev/', 0
+not_a_tty:	db 'not a tty', 10
+NOT_A_TTY_LEN	equ $ - not_a_tty
+fmt_write:	db F_ARGV0, ': write error: ', F_REASON, 10, 0
+
+; search - look in the directory named at esi (with a '/' at its end) for
+; an entry with stdin's inode number that is the same file, and go to
+; found with it (through same_file). Returns when there is none. The names are built in the
+; buffer: "DIR/ENTRY". The directory's fd is kept at [xsp+W], the end of
+; the entries at [xsp].
+; clobbers: everything but xbp
+search:
+	pmov xdi, xbp
+	push xsi
+.dir:
+	lodsb
+	stosb
+	test al, al
+	jnz .dir
+	dec xdi
+	mov [xbp + NAME_END], xdi
+	pop xsi
+	sys open, esi, O_RDONLY | O_DIRECTORY
+	test eax, eax
+	js .ret
+	push xax
+.read:
+	lea xsi, [xbp + DENTS]
+	sys getdents64, [xsp], xsi, DENTS_SIZE
+	test eax, eax
+	jle .close
+	add xax, xsi
+	push xax
+.entry:
+	mov eax, [xsi]          ; d_ino's low half first (same_file checks all)
+	cmp eax, [xbp + TTY_INO]
+	jne .next
+	push xsi
+	add xsi, D_NAME
+	mov xdi, [xbp + NAME_END]
+.copy:
+	lodsb
+	stosb
+	test al, al
+	jnz .copy
+	call same_file
+	pop xsi
+.next:
+	movzx eax, word [xsi + D_RECLEN]
+	add xsi, xax
+	cmp xsi, [xsp]
+	jb .entry
+	pop xax
+	jmp .read
+.close:
+	pop A1
+	sys close
+.ret:
+	ret
+
+; main: after the options (see _start): ebp != 0 for -s, xsp past argv's
+; NULL: the termios lands there, over envp (unused), on the page of the
+; stack that is already there.
+main:
+	sys ioctl, 0, TCGETS, xsp
+	test ebp, ebp
 	jz .loud
 	shr eax, 31             ; -s: 1 for an error, else 0
 	xchg eax, A1d
@@ -65,10 +131,11 @@ _start:
 	js not_tty
 ; The frame, only now: a run whose stdin is no terminal touches no stack
 ; page below the one it started on.
+	lea xbp, [xsp - FRAME + STX_KEPT]
 	lea xsp, [xbp - STX_KEPT]
 
 ; stdin's statx, then /proc's name for it.
-	sys statx, 0, proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STATX_TYPE | STATX_INO, xsp
+	sys statx, 0, proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STX_MASK, xsp
 	test eax, eax
 	js not_tty
 	sys readlink, proc_fd0, xbp, NAME_SIZE - 1
@@ -80,13 +147,13 @@ _start:
 ; glibc drops the prefix only when more follows; dropped from a bare
 ; "(unreachable)" it leaves "", which fails the '/' test all the same.
 	mov esi, unreachable
-	mov xdi, xbp
+	pmov xdi, xbp
 	push UNREACHABLE_LEN
 	pop xcx
 	repe cmpsb
 	jne .check
 	lea ecx, [xax - UNREACHABLE_LEN + 1]    ; drop it: move the rest down
-	mov xdi, xbp            ; (esi is past it)
+	pmov xdi, xbp           ; (esi is past it)
 	rep movsb
 .check:
 	cmp byte [xbp], '/'
@@ -116,7 +183,7 @@ same_file.ret:                  ; (before it, so that its jumps stay short)
 ; clobbers: everything but xbp
 same_file:
 	lea A5, [xbp + STX_NAME]
-	sys statx, AT_FDCWD, xbp, 0, STATX_TYPE | STATX_INO
+	sys statx, AT_FDCWD, xbp, 0, STX_MASK
 	test eax, eax
 	js .ret
 	lea xsi, [xbp + TTY_INO]
@@ -131,82 +198,73 @@ same_file:
 	repe cmpsb
 	jne .ret
 
-; found: the name in the buffer, with a newline.
+; found: the name in the buffer, with a newline (A3 = its length: edx on
+; both arches).
 found:
-	mov A2, xbp
-	call strlen
-	mov byte [A2 + A3], 10
-	inc A3d
+	pmov xsi, xbp
+.length:
+	lodsb
+	test al, al
+	jnz .length
+	mov byte [xsi-1], 10
+	sub esi, ebp
+	xchg esi, A3d
+	pmov A2, xbp
 	push 0
 output:
-	write_stdout msg_write_error, .exit
-	push TTY_WRITE_ERROR
-.exit:
+	push 1
 	pop A1
+	call write_all
+	jns .status
+	mov esi, fmt_write      ; (eax = -errno for F_REASON)
+	pmov xdx, xsi           ; (no ARG: any string will do)
+	call say
+	push TTY_WRITE_ERROR
+.status:
+	pop xax
+exit_eax:                       ; (usage.inc's exit too: USAGE_EXIT)
+	xchg eax, A1d
 	sys exit
 
-; search - look in the directory named at esi (with a '/' at its end) for
-; an entry with stdin's inode number that is the same file, and go to
-; found with it (through same_file). Returns when there is none. The names are built in the
-; buffer: "DIR/ENTRY". The directory's fd is kept at [xsp+W], the end of
-; the entries at [xsp].
-; clobbers: everything but xbp
-search:
-	mov xdi, xbp
-	push xsi
-	call copystr
-	mov [xbp + NAME_END], xdi
-	pop xsi
-	sys open, esi, O_RDONLY | O_DIRECTORY
-	test eax, eax
-	js .ret
-	push xax
-.read:
-	lea xsi, [xbp + DENTS]
-	sys getdents64, [xsp], xsi, DENTS_SIZE
-	test eax, eax
-	jle .close
-	add xax, xsi
-	push xax
-.entry:
-	push xsi
-	lea xdi, [xbp + TTY_INO]
-	push 8
+; The options, as GNU's getopt with "s" (operands may come first; "--"
+; ends the options; "-" is an operand), then main. The registers are 0
+; at entry (see subk.inc): xdx = the first operand (0: none yet), ebp != 0
+; for -s, bh != 0 after "--".
+_start:
+	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
+.arg:
 	pop xcx
-	repe cmpsb              ; d_ino first
-	pop xsi
-	jne .next
-	push xsi
-	add xsi, D_NAME
-	mov xdi, [xbp + NAME_END]
-.copy:
+	jxcxz .walked
+	pmov xsi, xcx
+	test bh, bh
+	jnz .operand            ; after "--"
+	dash_letter .operand    ; not "-X...": an operand
+	cmp al, '-'
+	jne .letter
 	lodsb
-	stosb
 	test al, al
-	jnz .copy
-	call same_file
-	pop xsi
-.next:
-	movzx eax, word [xsi + D_RECLEN]
-	add xsi, xax
-	cmp xsi, [xsp]
-	jb .entry
-	pop xax
-	jmp .read
-.close:
-	pop A1
-	sys close
-.ret:
-	ret
-
-proc_fd0:	db '/proc/self/fd/0', 0   ; its NUL is also the empty path
-PROC_FD0_LEN	equ $ - proc_fd0 - 1
-unreachable:	db '(unreachable)'
-dev_pts:	db '/dev/pts/', 0
-dev:		db '/dev/', 0
-not_a_tty:	db 'not a tty', 10
-NOT_A_TTY_LEN	equ $ - not_a_tty
-msg_write_error: db 'write error', 0
-OPTSPEC:	db 's', 0
+	jnz .long
+	mov bh, 1               ; "--"
+	jmp .arg
+.letter:
+	cmp al, 's'
+	jne opt_invalid         ; al = the letter
+	xchg eax, ebp           ; (eax's top bytes: argc's, ebp = 's' or more)
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
+.long:
+	pmov xdx, xcx           ; "--NAME": the whole argument
+	jmp short opt_unrecognized
+.operand:
+	test xdx, xdx
+	jnz .arg
+	pmov xdx, xcx
+	jmp .arg
+.walked:
+	test xdx, xdx
+	jnz extra_operand       ; xdx = the first operand
+	jmp main
 
 program_end
