@@ -1,6 +1,6 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNBmG] [-w COLS] [-T COLS] [-I PATTERN]
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNBmGX] [-w COLS] [-T COLS] [-I PATTERN]
 ;           [--color[=WHEN]] [LONG]... [FILE]...
 ;   -N  --literal: names as they are (what this ls does anyway)
 ;   -B  --ignore-backups: no directory entries ending in '~' (with -a too)
@@ -60,10 +60,16 @@
 ;   -G, --no-group: -l without the group column (-o's, not implying -l).
 ;   --author: -l's owner again after the group (Linux's author), even
 ;   with -g; '?' for an entry whose statx failed.
-;   Not done: --sort=extension|version (-X -v:
-;   "option -X is not supported by this ls"), --sort=width, --time=birth|
-;   creation ("ls: argument 'width' for
-;   '--sort' is not supported by this ls"), exit 2; and the other long
+;   -X, --sort=extension: by the bytes from each name's last '.' ("" for
+;   none; an operand's whole path), then by name (GNU's cmp_extension);
+;   --sort=width: by each name's width (its bytes; without -q the
+;   printable ones), then by name (cmp_width); -r reverses both whole;
+;   the last of -U -t -S -X --sort wins (-u/-c do not change it); done
+;   after the name sort by xsort in .zsec (a -X run maps that page: 16
+;   KiB, -l 20); GNU stats nothing more for them.
+;   Not done: --sort=version (-v: "option -v is not supported by this
+;   ls"), --time=birth|creation ("ls: argument 'birth' for '--time' is
+;   not supported by this ls"), exit 2; and the other long
 ;   options (--block-size --si --escape --quote-name --quoting-style --show-control-chars
 ;   --zero --context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
@@ -268,7 +274,8 @@ O_IGN   equ 1   ; 0 hide dot names, 1 -A, 2 -a
 O_IND   equ 2   ; 0 none, 1 -p, 2 -F, 3 --file-type
 O_DEREF equ 3   ; 0 never, 1 command-line symlinks to dirs, 2 -H, 3 -L
 O_REV   equ 4
-O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S
+O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S, -2 -X, -1 width
+                ; (signed: the negative ones sort by name, then xsort)
 O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime
 O_REC   equ 10  ; -R
 O_HUM   equ 11  ; -h
@@ -530,7 +537,7 @@ _start:
 	lea esi, [V(wblk)]
 	call widen_str
 	cmp byte [V(opts) + O_SORT], 2
-	jb .arg
+	jl .arg
 	lea edi, [xbx + 19]
 	call set_key
 	jmp .arg
@@ -584,7 +591,7 @@ _start:
 	add ebx, eax
 	jmp .dir
 .dirs:
-	call sort
+	call sort_df
 	mov eax, [V(cur)]
 	cmp eax, [V(ptrs)]
 	je finish
@@ -969,16 +976,12 @@ listing:
 	mov eax, [V(cur)]
 	mov [V(pend)], eax
 	cmp byte [V(opts) + O_SORT], 2
-	jb .sort
+	jl .sort
 	cmp byte [V(isop)], 0
 	jne .sort
 	call time_keys
 .sort:
-	call sort
-	cmp byte [V(opts) + O_DF], 0
-	je .df
-	call dirs_first
-.df:
+	call sort_df
 	and dword [V(inow)], 0
 	cmp byte [V(isop)], 0           ; a directory: its own widths, total
 	jne .f0
@@ -1379,6 +1382,14 @@ put_r:
 	mov [V(opos)], edi
 	ret
 
+; sort_df - sort, then dirs_first (.zsec) for --group-directories-first,
+; -X, --sort=width (O_DF)
+sort_df:
+	call sort
+	cmp byte [V(opts) + O_DF], 0
+	je sort.ret
+	jmp dirs_first
+
 ; sort - Shell sort of the pointers [V(ptrs)] .. [V(cur)] by name (bytes),
 ; reversed with -r; nothing with -U.
 sort:
@@ -1431,7 +1442,7 @@ cmp_names:
 	xchg esi, edi
 .key:
 	cmp byte [V(opts) + O_SORT], 2
-	jb .cmp
+	jl .cmp
 	mov eax, [xdi - 7]              ; newer or bigger first
 	cmp eax, [xsi - 7]
 	jne .ret
@@ -2328,14 +2339,13 @@ msg_total:	db 'total '
 opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_IND, 1, O_IND, 2, O_INO, 1, O_DEREF, 3, O_DEREF, 2
 		db O_Q, 1, O_FMT, 2, O_FMT, 3
-		db 0, 0, 0, 0, 0, 0, 0, 0       ; (-l -n -g -o: lbits)
+lbits:		db 0, 1, 2, 4                   ; -l -n -g -o (not in the table)
+tfields:	db 112, 64, 96, 0               ; stx_mtime, stx_atime, stx_ctime
 		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2, O_REC, 1
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
 		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
-tfields:	db 112, 64, 96                  ; stx_mtime, stx_atime, stx_ctime
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 0
-lbits:		db 0, 1, 2, 4                 ; -l -n -g -o
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 0
 dot:		db '.', 0
 s_color:	db 'color'
 s_k:		db '-k', 0
@@ -2634,7 +2644,7 @@ cflags_set:
 	cmp byte [V(opts) + O_IND], 2
 	je .mhst
 	cmp byte [V(opts) + O_SORT], 2
-	jb .r
+	jl .r
 .mhst:
 	or dl, CF_MHST
 .r:
@@ -3820,7 +3830,7 @@ long_ls:
 .nts:
 	cmp al, 4                       ; --group-directories-first (and
 	jne .ngd                        ; GNU's check_symlink_mode)
-	mov byte [V(opts) + O_DF], 1
+	or byte [V(opts) + O_DF], 1
 	or byte [V(opts) + O_CFL], CF_CHK
 	mov al, 'k'
 	jmp .put
@@ -4079,7 +4089,7 @@ words:
 	db 0x1e, 'auto', 0, 0x1e, 'tty', 0, 0x1e, 'if-tty', 0, 0xff
 	db 'sort', 0
 	db 'U', 'none', 0, 't', 'time', 0, 'S', 'size', 0, 'X', 'extension', 0
-	db 'v', 'version', 0, '?', 'width', 0, 0xff
+	db 'v', 'version', 0, 7, 'width', 0, 0xff
 	db 'time', 0
 	db 'u', 'atime', 0, 'u', 'access', 0, 'u', 'use', 0
 	db 'c', 'ctime', 0, 'c', 'status', 0
@@ -4115,6 +4125,17 @@ unsupported:
 	je opt_wt
 	cmp al, 'T'
 	je opt_wt
+	mov dl, -2                      ; -X, --sort=extension
+	cmp al, 'X'
+	je .xs
+	inc edx                         ; --sort=width (long_ls's 7)
+	cmp al, 7
+	jne .nxs
+.xs:
+	mov [V(opts) + O_SORT], dl
+	or byte [V(opts) + O_DF], 2     ; (dirs_first sorts them: xsort)
+	jmp _start.opt
+.nxs:
 	mov edx, optstr
 	mov [xdx], al
 	mov esi, fmt_unsupp
@@ -4195,6 +4216,115 @@ nomem:
 	mov esi, fmt_mem
 	jmp say_exit2
 
+; xsort - -X, --sort=width: Shell sort of the pointers [ptrs]..[pend]
+; ([count]) by GNU's cmp_extension (the bytes from the name's last '.',
+; or "", then the names) or cmp_width (the name's width as frills counts
+; it, then the names), -r reversing all; after sort's name order
+; (listing's sort_df). clobbers all but xbp
+xsort:
+	mov ecx, [V(count)]
+	mov [V(nsort)], ecx
+.gap:
+	shr ecx, 1                      ; gap (n/2, n/4, ... 1)
+	jz .ret
+	mov edx, ecx                    ; i = gap
+.i:
+	cmp edx, [V(nsort)]
+	jae .gap
+	push xdx
+	mov ebx, [V(ptrs)]
+	mov eax, [xbx + xdx*4]          ; t = a[i]
+	mov [V(tmp)], eax
+.j:                                     ; j = edx
+	cmp edx, ecx
+	jb .place
+	mov edi, edx
+	sub edi, ecx
+	mov esi, [xbx + xdi*4]          ; a[j-gap]
+	push xsi
+	push xdi
+	mov edi, [V(tmp)]
+	call xcmp                       ; a[j-gap] > t ?
+	pop xdi
+	pop xsi
+	jbe .place
+	mov [xbx + xdx*4], esi
+	mov edx, edi
+	jmp .j
+.place:
+	mov eax, [V(tmp)]
+	mov [xbx + xdx*4], eax
+	pop xdx
+	inc edx
+	jmp .i
+.ret:
+	ret
+
+; xcmp - esi, edi names: flags of esi against edi (-X: the extensions,
+; --sort=width: the widths; then the names), -r reversed; keeps ebx ecx edx
+xcmp:
+	cmp byte [V(opts) + O_REV], 0
+	je .k
+	xchg esi, edi
+.k:
+	push xcx
+	push xdx
+	push xsi
+	push xdi
+	call xkey
+	push xdx
+	mov esi, edi
+	call xkey
+	mov edi, edx
+	pop xsi
+	cmp byte [V(opts) + O_SORT], -2
+	jne .w
+	call cmp_names.cmp              ; the extensions
+	jmp .n
+.w:
+	cmp esi, edi                    ; the widths
+.n:
+	pop xdi
+	pop xsi
+	pop xdx
+	pop xcx
+	jne .r
+	jmp cmp_names.cmp
+.r:
+	ret
+; xkey - esi a name -> edx: -X its last '.' (its NUL when none), else
+; its width (printable bytes without -q, GNU's quote_name_width in the C
+; locale); clobbers eax esi
+xkey:
+	xor edx, edx
+	cmp byte [V(opts) + O_SORT], -2
+	jne .w
+.e:
+	lodsb
+	cmp al, '.'
+	jne .e1
+	lea edx, [xsi - 1]
+.e1:
+	test al, al
+	jnz .e
+	test edx, edx
+	jnz .r
+	lea edx, [xsi - 1]
+.r:
+	ret
+.w:
+	lodsb
+	test al, al
+	jz .r
+	cmp byte [V(opts) + O_Q], 0
+	jne .w1
+	sub al, ' '
+	cmp al, 0x5f
+	jae .w
+.w1:
+	inc edx
+	jmp .w
+
 ; dirs_first - --group-directories-first: the sorted pointers [ptrs]..
 ; [pend] ([count] of them) made directories first, each group in its
 ; order (a stable partition: GNU's dirfirst_check before the key); a
@@ -4204,6 +4334,17 @@ nomem:
 ; (given back), the others close up, then both in place. clobbers all
 ; but xbp
 dirs_first:
+	mov eax, [V(cur)]               ; (the operands' directories: no pend
+	mov [V(pend)], eax              ; nor count yet)
+	sub eax, [V(ptrs)]
+	shr eax, 2
+	mov [V(count)], eax
+	cmp byte [V(opts) + O_SORT], 0  ; -X, --sort=width (negative)
+	jge .part
+	call xsort
+.part:
+	test byte [V(opts) + O_DF], 1
+	jz .ret
 	cmp byte [V(opts) + O_SORT], 1
 	je .ret
 	mov eax, [V(cur)]
@@ -4294,7 +4435,7 @@ ent_fail:
 	cmp byte [V(opts) + O_FMT], 4
 	je .mark
 	cmp byte [V(opts) + O_SORT], 2
-	jae .mark
+	jge .mark
 	mov edi, [cmask]
 	mov cl, [xsi - 1]
 	cmp cl, DT_DIR
