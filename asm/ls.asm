@@ -1,6 +1,6 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNBmGX] [-w COLS] [-T COLS] [-I PATTERN]
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNBmGXf] [-w COLS] [-T COLS] [-I PATTERN]
 ;           [--color[=WHEN]] [LONG]... [FILE]...
 ;   -N  --literal: names as they are (what this ls does anyway)
 ;   -B  --ignore-backups: no directory entries ending in '~' (with -a too)
@@ -67,6 +67,10 @@
 ;   the last of -U -t -S -X --sort wins (-u/-c do not change it); done
 ;   after the name sort by xsort in .zsec (a -X run maps that page: 16
 ;   KiB, -l 20); GNU stats nothing more for them.
+;   -f: -a -U, -l/-n/-g/-o's format back to the default (their flags
+;   kept), no -s, no colors (a --color after -f still counts: found by
+;   the "-k" word _start.cs leaves of it; a genuine -k followed in memory
+;   by an operand starting "ol" would be taken for one).
 ;   Not done: --sort=version (-v: "option -v is not supported by this
 ;   ls"), --time=birth|creation ("ls: argument 'birth' for '--time' is
 ;   not supported by this ls"), exit 2; and the other long
@@ -4136,6 +4140,35 @@ unsupported:
 	or byte [V(opts) + O_DF], 2     ; (dirs_first sorts them: xsort)
 	jmp _start.opt
 .nxs:
+; -f: GNU's -a -U, -l's format back to the default, no -s, no colors but
+; those of a --color after it (the long options were read first: each
+; --color left "-k", NUL, "ol..." in its word, see _start.cs; xsi is
+; getopt's next word)
+	cmp al, 'f'
+	jne .nf
+	mov byte [V(opts) + O_IGN], 2
+	mov byte [V(opts) + O_SORT], 1
+	cmp byte [V(opts) + O_FMT], 4
+	jne .f1
+	mov byte [V(opts) + O_FMT], 0
+.f1:
+	mov byte [V(opts) + O_BLK], 0
+	push xsi
+.f2:
+	lodsW
+	test xax, xax
+	jz .f3
+	cmp byte [xax], '-'
+	jne .f2
+	cmp dword [xax + 1], 'k' | ('o' << 16) | ('l' << 24)
+	jne .f2
+	jmp .f4                         ; a --color after -f: its WHEN holds
+.f3:
+	mov byte [V(opts) + O_COL], 0
+.f4:
+	pop xsi
+	jmp _start.opt
+.nf:
 	mov edx, optstr
 	mov [xdx], al
 	mov esi, fmt_unsupp

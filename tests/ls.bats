@@ -147,7 +147,7 @@ mktree() {
 
 @test "the options not implemented fail clearly, exit 2" {
 	local o
-	for o in b D Q Z f v; do
+	for o in b D Q Z v; do
 		run "$(bin ls)" -$o
 		[ "$status" -eq 2 ]
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]

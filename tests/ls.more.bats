@@ -52,6 +52,7 @@ setup() {
 	rss_at_most 16 ls -X
 	rss_at_most 20 ls --sort=width        # a WORD: long_ls and argm (.xsec)
 	rss_at_most 20 ls -X -l
+	rss_at_most 16 ls -f
 	rss_at_most 12 ls
 	rss_at_most 16 ls -l
 }
