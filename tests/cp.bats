@@ -602,3 +602,13 @@ order_tree() {
 	run unshare -m sh -c 'mount -t tmpfs -o size=1m t m && "$@"; s=$?; umount m; exit $s' sh "$(bin mv)" t m/
 	[ "$status" -eq 1 ] && [ -f t/a ] && [ -f t/b ] && [ -f t/c ]
 }
+
+@test "a DEST with several links and --preserve=links (-a): removed first, -v says so, the other name keeps the old data (GNU)" {
+	local p w
+	for p in /usr/bin/cp "$(bin cp)"; do
+		w=w${#p}; rm -rf $w; mkdir $w && echo a > $w/a && echo h > $w/h && ln $w/h $w/h2
+		(cd $w && "$p" -av a h > ../out.$w) || return 1
+		[ "$(cat out.$w)" = "removed 'h'
+'a' -> 'h'" ] && [ "$(cat $w/h2)" = h ] && [ "$(cat $w/h)" = a ] && [ "$(stat -c %h $w/h2)" -eq 1 ]
+	done
+}
