@@ -2036,28 +2036,7 @@ tfmt:	resW 1                          ; the time format
 toff:	resd 1                          ; stx + the time's offset
 rt:	resd 3                          ; a line's latest time (s, ns)
 gt:	resd 3                          ; the total's
-tf:                                     ; tconv's fields
-tf_year:	resd 1
-tf_mon:	resd 1
-tf_mday:	resd 1
-tf_hour:	resd 1
-tf_h12:	resd 1
-tf_min:	resd 1
-tf_sec:	resd 1
-tf_wday:	resd 1
-tf_wday1:	resd 1
-tf_yday1:	resd 1
-tf_cent:	resd 1
-tf_yy:	resd 1
-tf_q:	resd 1
-tf_U:	resd 1
-tf_W:	resd 1
-tf_gmt:	resd 1
-tf_V:	resd 1
-tf_G:	resd 1
-tf_g:	resd 1
-tnum:	resb 24
-tnum_end:
+%include "rt/strftime_vars.inc"        ; tf .. tf_g, tnum .. tnum_end
 	TZ_VARS
 hto:	resd 2                          ; (blocksize.inc's hr and parser)
 hn:	resd 2

@@ -5367,28 +5367,7 @@ pathbuf: resb 4400
 ids_buf: resb IDSBUFSZ
 ; a time style's (.tsec): rt/strftime.inc's time and fields, its output
 rt:	resd 3
-tf:
-tf_year:	resd 1
-tf_mon:	resd 1
-tf_mday:	resd 1
-tf_hour:	resd 1
-tf_h12:	resd 1
-tf_min:	resd 1
-tf_sec:	resd 1
-tf_wday:	resd 1
-tf_wday1:	resd 1
-tf_yday1:	resd 1
-tf_cent:	resd 1
-tf_yy:	resd 1
-tf_q:	resd 1
-tf_U:	resd 1
-tf_W:	resd 1
-tf_gmt:	resd 1
-tf_V:	resd 1
-tf_G:	resd 1
-tf_g:	resd 1
-tnum:	resb 24
-tnum_end:
+%include "rt/strftime_vars.inc"        ; tf .. tf_g, tnum .. tnum_end
 val:	resd 2
 tpos:	resd 1
 tbuf:	resb TBUFSZ + 3                 ; GNU's buffer: TBUFSZ - 1 bytes and a NUL
