@@ -35,11 +35,14 @@
 ; Each SOURCE is renamed; when rename(2) says EXDEV (another file system)
 ; it is copied as cp -a copies (cp.asm's engine: modes, owners, times
 ; with nanoseconds, symlinks, FIFOs, devices, holes: a sparse file's
-; blocks of zeros made holes too, as GNU's), and each file is
-; removed from the source only after its copy was written without any
-; error, then each directory once all it held was moved: an interrupted
-; or failed move never loses anything (a failed file stays in the source;
-; its partial copy stays at the destination, as GNU leaves it).
+; blocks of zeros made holes too, as GNU's; a directory's entries in
+; GNU's order, by inode number as savedir's SAVEDIR_SORT_FASTREAD), and
+; an operand's source is removed only after all of it was copied without
+; any error, then as GNU's rm removes it (the entries as the kernel lists
+; them, a directory after what it held; -v's "removed" lines in rm's
+; order): an interrupted or failed move never loses anything (an operand
+; of which any part failed stays whole in the source; its partial copy
+; stays at the destination, as GNU leaves it).
 ; Never over what this run moved (2 SOURCEs or more into a directory:
 ; GNU's dest_info): a SOURCE whose DEST is a non-directory that an
 ; earlier SOURCE moved there (renamed or copied) under the same last
@@ -47,15 +50,46 @@
 ; 'DIR/f' with 'b/f'" (exit 1; after -n's and -u's skips and the
 ; question; not with --backup=numbered; directories are not checked;
 ; 32768 SOURCEs or more not checked, the table kept under 512 KiB of stack).
+; GNU's same_file_ok (copy.c) after its rename with RENAME_NOREPLACE said
+; EEXIST: SOURCE and DEST one file, a directory too, "mv: 'd' and 'd' are
+; the same file" (mv -T d d, mv d/sub d, mv -t d d/sub; not with -n:
+; skipped; with backups only for the same entry); a symlink onto the
+; file it leads to (ln -s f g; mv g f) the same file too, both kept,
+; unless DEST has other links and the link's target is another name
+; (see asm/lib/rt/copy_main.inc's mv_link_same); not with -n or backups.
+; -n: as GNU's, a rename with RENAME_NOREPLACE first where a SOURCE or
+; DEST cannot be stat'ed: EEXIST skips it quietly (mv -n f/ f/).
+; Two operands (not -t, -T): GNU 9.1 renames (RENAME_NOREPLACE) before it
+; checks -b with -n and the backup type: mv -bn a new moves a, then says
+; "options --backup and --no-clobber are mutually exclusive" (status 1).
+; A directory that cannot be moved into itself named again (mv -t e e e):
+; "warning: source directory 'e' specified more than once" (the status
+; kept). DEST "NAME/": its backup is NAME~ (the last component's, as
+; GNU's); a dangling symlink "dg/" is an existing non-directory, as GNU
+; sees it ("cannot overwrite non-directory", "cannot backup 'dg/'", -n).
+; Across file systems into a directory below itself (SOURCE a mount
+; point): "cannot copy a directory, 'm', into itself, 'm/x'" (status 1).
 ; Exit status: 0; 1 when anything failed or for a usage error.
 ; -Z, --context: ignored, as GNU's mv on a kernel without SELinux.
 ; Differences from GNU: --strip-trailing-slashes fails with "mv:
 ; unsupported option" before anything is done. --help, --version:
-; unrecognized.
+; unrecognized. A symlink onto a DEST with several links: its target is
+; read once, not canonicalized (a chain of links is not followed). A
+; mount point moved into its own file system (mv m m/x): GNU renames
+; the entries of it that rename(2) can move there, subk copies them;
+; both stop with status 1, subk with "cannot copy a directory, 'm', into
+; itself, 'm/x'", GNU with that or, when the rename of an entry that
+; holds DEST says EINVAL (mv -t m/e m), "cannot move 'm' to a
+; subdirectory of itself, 'm/e/m'".
+; GNU 9.1 (gnulib's backupfile) puts a simple backup of DEST in a target
+; directory in the current directory (mv --backup=simple -t D f: ./f~);
+; subk beside DEST (D/f~). The target directory is named again for each
+; SOURCE (GNU opens it once: a SOURCE that moves it away changes where
+; the later ones go).
 ; Hard links between the files moved across file systems are kept, as
 ; GNU's mv keeps them: a file's later names (in the tree or in later
 ; operands) are linked to its first copy; which name is copied first
-; follows the order of the directory's entries.
+; follows GNU's order of the directory's entries (by inode number).
 ; The program is asm/lib/rt/copy_main.inc, cp's, built with MV defined
 ; (what differs is under %ifdef MV there).
 
