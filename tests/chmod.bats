@@ -70,38 +70,8 @@ load helpers
 	merged_like_gnu chmod -c 644 f1 nope f2
 }
 
-# deep_chain DIR N - DIR/d/d/... N levels (by python3: one process), with
-# a file, a symbolic link to ".." and an empty directory every 1000 levels
-deep_chain() {
-	python3 - "$1" "$2" <<'PY'
-import os, sys
-top, n = sys.argv[1], int(sys.argv[2])
-os.mkdir(top)
-fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
-for i in range(n):
-    os.mkdir('d', dir_fd=fd)
-    if i % 1000 == 500:
-        os.close(os.open('f', os.O_CREAT | os.O_WRONLY, 0o644, dir_fd=fd))
-        os.symlink('..', 'l', dir_fd=fd)
-        os.mkdir('e', dir_fd=fd)
-    nfd = os.open('d', os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
-    os.close(fd)
-    fd = nfd
-os.close(os.open('bottom', os.O_CREAT | os.O_WRONLY, 0o644, dir_fd=fd))
-PY
-}
-
-# the deep trees live on tmpfs (/dev/shm: a mkdir there costs ~0.1 ms, on
-# this disk ~1 ms), removed after the test by this teardown
-eval "helpers_$(declare -f teardown)"
-teardown() {
-	[ -z "${shm:-}" ] || rm -rf "$shm"
-	helpers_teardown
-}
-
 @test "-R through 5000 levels with 48 descriptors (fts's way: past 32 levels a grandparent is closed and opened again by '..'): -v lines as GNU's" {
-	[ -d /dev/shm ] && [ -w /dev/shm ] || skip "no /dev/shm"
-	shm=$(mktemp -d /dev/shm/subk-chmod.XXXXXX)
+	shm_dir chmod
 	deep_chain "$shm/t" 5000
 	(cd "$shm" && ulimit -n 48 && exec "$(bin chmod)" -Rv 700 t) > first 2> ours.err
 	[ ! -s ours.err ]

@@ -75,39 +75,9 @@ load helpers
 	wide_rv_like_gnu chown daemon
 }
 
-# deep_chain DIR N - DIR/d/d/... N levels (by python3: one process), with
-# a file, a symbolic link to ".." and an empty directory every 1000 levels
-deep_chain() {
-	python3 - "$1" "$2" <<'PY'
-import os, sys
-top, n = sys.argv[1], int(sys.argv[2])
-os.mkdir(top)
-fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
-for i in range(n):
-    os.mkdir('d', dir_fd=fd)
-    if i % 1000 == 500:
-        os.close(os.open('f', os.O_CREAT | os.O_WRONLY, 0o644, dir_fd=fd))
-        os.symlink('..', 'l', dir_fd=fd)
-        os.mkdir('e', dir_fd=fd)
-    nfd = os.open('d', os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
-    os.close(fd)
-    fd = nfd
-os.close(os.open('bottom', os.O_CREAT | os.O_WRONLY, 0o644, dir_fd=fd))
-PY
-}
-
-# the deep trees live on tmpfs (/dev/shm: a mkdir there costs ~0.1 ms, on
-# this disk ~1 ms), removed after the test by this teardown
-eval "helpers_$(declare -f teardown)"
-teardown() {
-	[ -z "${shm:-}" ] || rm -rf "$shm"
-	helpers_teardown
-}
-
 @test "-R through 2000 levels with 48 descriptors (fts's way: past 32 levels a grandparent is closed and opened again by '..'): -Rv and chgrp -Rc lines as GNU's" {
 	[ "$(id -u)" -eq 0 ] || skip "not root"
-	[ -d /dev/shm ] && [ -w /dev/shm ] || skip "no /dev/shm"
-	shm=$(mktemp -d /dev/shm/subk-chown.XXXXXX)
+	shm_dir chown
 	deep_chain "$shm/t" 2000
 	(cd "$shm" && exec /usr/bin/chown -Rv 1:1 t) > gnus 2> gnus.err
 	chown -R 0:0 "$shm/t"

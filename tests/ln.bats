@@ -126,8 +126,7 @@ load helpers
 }
 
 @test "-b: a hard link that fails after the backup (across file systems: EXDEV) renames the backup back, as GNU's" {
-	[ -d /dev/shm ] && [ -w /dev/shm ] || skip "no /dev/shm"
-	shm=$(mktemp -d /dev/shm/subk-ln.XXXXXX)
+	shm_dir ln
 	echo x > "$shm/x"
 	local p
 	for p in "$(bin ln)" /usr/bin/ln; do
