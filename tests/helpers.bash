@@ -621,3 +621,25 @@ owner_lines_like_gnu() {
 _old_owners() {
 	chown -R 0:0 d && chown 1:2 d/a && chown 65534:65534 d/b && chown 4242:4343 d/e/g && chown bin:sys d/e/f
 }
+
+# big_zone FILE N FOOTER - a TZif version 2 file of N years of two changes
+# (EST/EDT from the year 1000 on, in March and October), FOOTER its POSIX
+# string: 9 bytes a change in the 64-bit part, 5 in the 32-bit one
+big_zone() {
+	python3 - "$@" <<'EOF'
+import struct, sys
+path, years, footer = sys.argv[1], int(sys.argv[2]), sys.argv[3].encode()
+trans, idx = [], []
+for y in range(1000, 1000 + years):
+    d = (y - 1970) * 365 + (y - 1) // 4 - 492 - ((y - 1) // 100 - 19) + ((y - 1) // 400 - 4)
+    trans += [d * 86400 + 74 * 86400 + 7 * 3600, d * 86400 + 288 * 86400 + 6 * 3600]
+    idx += [1, 0]
+types = [(-18000, 0, 0), (-14400, 1, 4)]
+def block(size):
+    head = b'TZif2' + bytes(15) + struct.pack('>6l', 2, 2, 0, len(trans), 2, 8)
+    t = [x if size == 8 else max(min(x, 2**31 - 1), -2**31) for x in trans]
+    return head + struct.pack('>%d%s' % (len(t), 'q' if size == 8 else 'l'), *t) + bytes(idx) \
+        + b''.join(struct.pack('>lBB', *x) for x in types) + b'EST\0EDT\0' + bytes(4)
+open(path, 'wb').write(block(4) + block(8) + b'\n' + footer + b'\n')
+EOF
+}
