@@ -50,6 +50,10 @@ extras() {
 		echo $? >"$out.report.rc" ;;
 	esac
 }
+# the machine's standard files, compared after the run: a test that
+# renames or unlinks /dev/stdout or /dev/null as root (outside its temp
+# dir and difftest's read-only namespace) fails the suite
+devs_before=$(LC_ALL=C /usr/bin/stat -c '%N %F %a %t:%T' /dev/null /dev/stdout /dev/stdin /dev/stderr 2>&1)
 extras "$@" &
 pids=$!
 for a in "$@"; do
@@ -109,6 +113,15 @@ elif [ "$(cat "$out.report.rc")" -eq 0 ] &&
 	passed=$((passed + 1))
 else
 	cat "$out.report"; echo "report: failed"; failed=$((failed + 1))
+fi
+
+echo "== the machine's standard files"
+devs_after=$(LC_ALL=C /usr/bin/stat -c '%N %F %a %t:%T' /dev/null /dev/stdout /dev/stdin /dev/stderr 2>&1)
+if [ "$devs_after" = "$devs_before" ]; then
+	passed=$((passed + 1))
+else
+	printf 'changed by the run:\nbefore:\n%s\nafter:\n%s\n' "$devs_before" "$devs_after"
+	failed=$((failed + 1))
 fi
 
 echo "$passed passed, $failed failed"
