@@ -612,12 +612,7 @@ walk:
 	movzx ecx, word [xsi + 16]      ; d_reclen
 	push xsi
 	add esi, 19                     ; d_name
-	cmp byte [xsi], '.'
-	jne .copy
-	cmp byte [xsi + 1], 0
-	je .next
-	cmp word [xsi + 1], '.'
-	je .next
+	skip_dots xsi, .next
 .copy:
 	cmp edi, arena + 4096
 	jb no_room
@@ -1261,12 +1256,7 @@ ino_sort:
 	push xdx
 	push xsi
 	lea edi, [xsi + 19]             ; d_name
-	cmp byte [xdi], '.'
-	jne .name
-	cmp byte [xdi + 1], 0
-	je .next
-	cmp word [xdi + 1], '.'
-	je .next
+	skip_dots xdi, .next
 .name:
 	push xdi
 	xor eax, eax

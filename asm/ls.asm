@@ -3707,12 +3707,7 @@ recurse:
 	mov esi, [xbx]
 	cmp byte [xsi - 1], DT_DIR
 	jne .nsub
-	cmp byte [xsi], '.'
-	jne .go
-	cmp byte [xsi + 1], 0
-	je .nsub
-	cmp word [xsi + 1], '.'
-	je .nsub
+	skip_dots xsi, .nsub
 .go:
 	push xbx
 	movx A2, xsi
