@@ -99,14 +99,7 @@ load helpers
 	as_nobody
 	[ ${#as[@]} -gt 0 ] || skip "not root"
 	chmod 755 "$T"
-	local x p i
-	for x in t g; do
-		deep_chain $x 50
-		p=$x
-		for i in $(seq 40); do p=$p/d; done
-		chown 65534 "$p"
-		chmod 0 "$p"
-	done
+	nobody_deep_pair 0
 	"${as[@]}" "$(bin chown)" -R 65534 t t/d > ours 2>&1 || echo "rc=$?" >> ours
 	"${as[@]}" /usr/bin/chown -R 65534 g g/d > gnus 2>&1 || echo "rc=$?" >> gnus
 	sed -i "s|^$(bin chown):|chown:|; s|'t|'X|" ours

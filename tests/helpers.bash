@@ -38,6 +38,20 @@ shm_dir() {
 	shm=$(mktemp -d "/dev/shm/subk-$1.XXXXXX")
 }
 
+# nobody_deep_pair [MODE] - t and g: two deep_chain trees of 50 levels,
+# each with its 40th level's directory owned by nobody (and MODE, if given):
+# ours runs on t, GNU's on g (their lines compared with t and g as X)
+nobody_deep_pair() {
+	local x p i
+	for x in t g; do
+		deep_chain $x 50
+		p=$x
+		for i in $(seq 40); do p=$p/d; done
+		chown 65534 "$p"
+		[ -z "${1:-}" ] || chmod "$1" "$p"
+	done
+}
+
 # deep_chain DIR N - DIR/d/d/... N levels (by python3: one process), with
 # a file, a symbolic link to ".." and an empty directory every 1000 levels
 deep_chain() {
