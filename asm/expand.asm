@@ -24,12 +24,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
-use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
-use expand_tabs, expand_io, long_opt
-
-_start:
-	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
-	pop_argv0                       ; xsp = &argv[1]
+	tab_start                       ; (macros.inc) xsp = &argv[1]
 
 ; The options, as GNU's getopt_long with "it:0::1::...9::".
 	long_walk .arg, .letter, .long, .args_done
@@ -76,28 +71,10 @@ _start:
 ; Each line: xbp = its column, xbx = the index of the next tab stop to
 ; look at, [conv] = 1 while tabs are still converted (not 0 with -i after
 ; the first non-blank). xsi and xdi are the streams (expand_io).
-	call in_open
-	jc .end
-.line:
-	xor ebp, ebp
-	xor ebx, ebx
-	mov byte [conv], 1
-.byte:
-	getc_inline .refill
-.got:
-	cmp byte [conv], 0
-	je .put
+	tab_line_head
 	cmp al, 9
 	je .tab
-	cmp al, 8
-	je .backspace
-	inc xbp
-	jnz .blank
-	call tab_rebase                 ; (i386: 4 Gi columns)
-	jmp .blank
-.backspace:                             ; back a column and a stop, not past 0
-	tab_back
-	jmp .blank
+	tab_column .blank			; a backspace back, else a column on
 .tab:                                   ; spaces up to the next stop
 	call tab_next
 	jnz .stop
@@ -130,13 +107,7 @@ _start:
 	cmp al, 9
 	je .put
 	mov byte [conv], 0
-.put:
-	putc_inline
-	cmp al, 10
-	jne .byte
-	jmp .line
-.refill:
-	getc_refill .got, .byte
+	tab_line_end
 .end:
 	jmp in_finish
 

@@ -15,12 +15,8 @@
 ; does the rest of that line. A backspace moves back a column. Lines run
 ; on from one FILE to the next. "-" and no FILE mean standard input. Long
 ; options may be abbreviated (--f).
-; Exit status: 0; 1 for a file that could not be read (the others are
-; still done), a bad option or list (GNU's messages), or a write error.
-; Differences from GNU: --help and --version are not supported; on i386
-; tab stops are 32 bits (a stop of 2^32 or more is "too large"; a line
-; longer than 4 Gi columns is right as long as it is past the list's last
-; stop, the usual case).
+; Exit status and differences from GNU: expand's (asm/expand.asm: no
+; --help or --version, i386's 32-bit tab stops).
 ;
 ; Pending blanks are a count and the byte to write first (a space, or a
 ; tab when they reach a stop), so a line of any length streams through
@@ -29,12 +25,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
-use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
-use expand_tabs, expand_io, long_opt
-
-_start:
-	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
-	pop_argv0                       ; xsp = &argv[1]
+	tab_start                       ; (macros.inc) xsp = &argv[1]
 	xor ebp, ebp                    ; xbp = the old form's number
 
 ; The options, as GNU's getopt_long with ",0123456789at:".
@@ -127,33 +118,14 @@ _start:
 ; blank (and at the start), [pending] blanks held back (the first one
 ; written as [pfirst]), [one] = 1 when the first of them came just before
 ; a stop. dl = 1 for a blank, in the part after the conversion.
-	call in_open
-	jc .end
-.line:
-	xor ebp, ebp
-	xor ebx, ebx
-	mov byte [conv], 1
-	mov byte [prev], 1
-.byte:
-	getc_inline .refill
-.got:
-	cmp byte [conv], 0
-	je .put
+	tab_line_head {mov byte [prev], 1}
 	mov dl, 1
 	cmp al, ' '
 	je .blank
 	cmp al, 9
 	je .blank
 	mov dl, 0
-	cmp al, 8
-	je .backspace
-	inc xbp
-	jnz .after
-	call tab_rebase                 ; (i386: 4 Gi columns)
-	jmp .after
-.backspace:                             ; back a column and a stop, not past 0
-	tab_back
-	jmp .after
+	tab_column .after			; a backspace back, else a column on
 
 .blank:
 	push xax
@@ -209,13 +181,7 @@ _start:
 	cmp byte [all], 0
 	jne .put
 	mov byte [conv], 0
-.put:
-	putc_inline
-	cmp al, 10
-	jne .byte
-	jmp .line
-.refill:
-	getc_refill .got, .byte
+	tab_line_end
 	cmp byte [conv], 0              ; the end: the blanks held back
 	je .end
 	call .write_pending
