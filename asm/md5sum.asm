@@ -17,12 +17,8 @@
 %define FAST_SYSCALL counted            ; i386: the vDSO's entry after 64 calls
 %define VSYS_COUNT 64                   ; (-c of a ten-line list makes 45: 16 KiB)
 %include "subk.inc"
-HASH_WORDS      equ 4           ; the state and the digest: 4 dwords
-HASH_BIG_ENDIAN equ 0           ; MD5 is little-endian
-%define HASH_TAG 'MD5'
-	use hashsum
+	hash_utility 4, 0, 'MD5', md5_blocks   ; 4 dwords, little-endian, its tag
 
 hash_iv:	dd 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476
 
-	use md5_blocks
 program_end

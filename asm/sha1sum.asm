@@ -11,13 +11,9 @@
 %define FAST_SYSCALL counted            ; i386: the vDSO's entry after 64 calls
 %define VSYS_COUNT 64                   ; (-c of a ten-line list makes 45: 16 KiB)
 %include "subk.inc"
-HASH_WORDS      equ 5           ; dwords of state = digest
-HASH_BIG_ENDIAN equ 1           ; SHA: big-endian length and output words
-%define HASH_TAG 'SHA1'         ; the BSD tag, also in GNU's messages
-	use hashsum
+	hash_utility 5, 1, 'SHA1', sha1_blocks  ; 5 dwords, big-endian, its tag
 
 hash_iv:                        ; FIPS 180-4, 5.3.1
 	dd 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0
-	use sha1_blocks
 
 program_end
