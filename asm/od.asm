@@ -124,13 +124,9 @@ _start:
 	mov [optname], ecx
 	mov al, 'w'
 .option:
-	push xsi
-	push xdi
-	push xbx
+	push_list xsi, xdi, xbx
 	call option
-	pop xbx
-	pop xdi
-	pop xsi
+	pop_list xsi, xdi, xbx
 	jmp .opt
 
 ; The operands are at xsp up to xdi. Without a modern option GNU takes a

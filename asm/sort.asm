@@ -148,13 +148,9 @@ _start:
 .short:
 	call getopt
 	jc .optend
-	push xsi
-	push xdi
-	push xbx
+	push_list xsi, xdi, xbx
 	call option
-	pop xbx
-	pop xdi
-	pop xsi
+	pop_list xsi, xdi, xbx
 	jmp .opt
 .operand:
 	stosW
