@@ -647,12 +647,7 @@ fill:
 ; has room for INBUF + SLACK more bytes (growing it on the brk heap).
 ; Keeps all registers but xdi.
 flush:
-	push xax
-	push xbx
-	push xcx
-	push xdx
-	push xsi
-	push xbp
+	push_list xax, xbx, xcx, xdx, xsi, xbp
 	mov xsi, [obase]
 	mov xax, [mark]
 	test xax, xax
@@ -720,12 +715,7 @@ flush:
 	sub xcx, xsi
 	rep movsb
 .done:
-	pop xbp
-	pop xsi
-	pop xdx
-	pop xcx
-	pop xbx
-	pop xax
+	pop_list xax, xbx, xcx, xdx, xsi, xbp
 .ret:
 	ret
 

@@ -622,11 +622,7 @@ putc:
 	jb flush.ret
 ; flush - the output buffer (obuf up to xdi) written; xdi = obuf.
 flush:
-	push xax
-	push xbx
-	push xcx
-	push xdx
-	push xsi
+	push_list xax, xbx, xcx, xdx, xsi
 	mov A3, xdi
 	sub A3d, obuf
 	mov A2d, obuf
@@ -635,11 +631,7 @@ flush:
 	call write_all
 	js write_error
 	mov edi, obuf
-	pop xsi
-	pop xdx
-	pop xcx
-	pop xbx
-	pop xax
+	pop_list xax, xbx, xcx, xdx, xsi
 .ret:
 	ret
 
