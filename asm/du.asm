@@ -1419,11 +1419,7 @@ msort:
 ; follows one of its '/' (not followed by another), as gnulib's
 ; exclude_fnmatch with EXCLUDE_WILDCARDS. keeps all but xax
 excluded:
-	push xsi
-	push xdi
-	push xbx
-	push xcx
-	push xdx
+	push_list xsi, xdi, xbx, xcx, xdx
 	cmp byte [fposix], 0            ; (once: POSIXLY_CORRECT set? then
 	jne .posix_known                ; '^' does not negate a set)
 	mov esi, e_posix
@@ -1467,11 +1463,7 @@ excluded:
 .yes:
 	stc
 .no:
-	pop xdx
-	pop xcx
-	pop xbx
-	pop xdi
-	pop xsi
+	pop_list xsi, xdi, xbx, xcx, xdx
 	ret
 
 ; has_wild - [fpat]: CF=1 when it has a wildcard ('*', '?', '[', ']'

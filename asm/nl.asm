@@ -771,11 +771,7 @@ re_die:
 ; re_search - CF=1 when the pattern [cur_re] matches somewhere in the
 ; line lbuf..[lend] (GNU's re_search). preserves all but xax
 re_search:
-	push xsi
-	push xdi
-	push xbx
-	push xcx
-	push xdx
+	push_list xsi, xdi, xbx, xcx, xdx
 	mov xsi, [cur_re]
 	mov xdi, [lbase]
 	cmp byte [xsi], '^'
@@ -791,11 +787,7 @@ re_search:
 	jbe .from
 	clc
 .done:
-	pop xdx
-	pop xcx
-	pop xbx
-	pop xdi
-	pop xsi
+	pop_list xsi, xdi, xbx, xcx, xdx
 	ret
 
 ; re_here - CF=1 when the pattern at xsi matches the text at xdi (up to
