@@ -186,6 +186,20 @@ _start:
 	and byte [opts], ~OPT_NOPRES
 	jmp .opt
 .not_P:
+; --no-preserve-root only in full, as GNU (its word is [xsi-W]: the
+; option takes no argument).
+	push xsi
+	push xdi
+	mov xsi, [xsi-W]
+	inc xsi
+	inc xsi
+	mov edi, name_nopres
+	push 17
+	pop xcx
+	repe cmpsb
+	pop xdi
+	pop xsi
+	jne no_abbrev
 	mov cl, OPT_NOPRES              ; --no-preserve-root ('N')
 .set:
 	or [opts], cl
@@ -282,6 +296,16 @@ _start:
 	call operand
 	pop xax
 	jmp .operands
+
+; "rm: you may not abbreviate the --no-preserve-root option", exit 1.
+no_abbrev:
+	QB_START edi
+	mov xsi, ARGV0
+	call copystr
+	mov esi, msg_no_abbrev
+	call copystr
+	call af_write
+	exit 1
 
 bye:
 	call close_stdin
@@ -1332,6 +1356,7 @@ msg_cannot:	db 'cannot remove ', 0
 msg_dot:	db "refusing to remove '.' or '..' directory: skipping ", 0
 msg_dangerous:	db ': it is dangerous to operate recursively on ', 0
 msg_same_as_root: db " (same as '/')", 0
+msg_no_abbrev:	db ': you may not abbreviate the --no-preserve-root option', 10, 0
 msg_failsafe:	db ': use --no-preserve-root to override this failsafe', 10, 0
 msg_skipping:	db ': skipping ', 0
 msg_other_device: db ", since it's on a different device", 10, 0
@@ -1358,7 +1383,8 @@ LONGOPTS:
 	db 'f', 'force', 0
 	db 'A', 'interactive', 0
 	db 'x', 'one-file-system', 0
-	db 'N', 'no-preserve-root', 0
+	db 'N'
+name_nopres:	db 'no-preserve-root', 0
 	db 'P', 'preserve-root', 0
 	db 'r', 'recursive', 0
 	db 'v', 'verbose', 0
