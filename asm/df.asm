@@ -119,12 +119,7 @@ B_LISTED equ 6
 _start:
 	pop_argv0                       ; xsp = &argv[1]
 	mov dword [opos], obuf
-	mov xsi, xsp
-.env:
-	lodsW
-	test xax, xax
-	jnz .env
-	mov [envp], xsi
+	envp_past_argv
 	getopt_here
 .opt:
 	call df_getopt
@@ -573,17 +568,7 @@ read_mounts:
 	js .fail
 	mov ebp, eax
 	mov edi, mibuf
-.read:
-	mov A3d, mibuf + MIBUFSZ - 1
-	sub A3d, edi
-	jz no_room
-	push xdi
-	movx A2, xdi
-	sys read, xbp
-	pop xdi
-	cmp eax, -EINTR
-	je .read
-	test eax, eax
+	read_fill mibuf + MIBUFSZ - 1, no_room
 	js .fail
 	jz .eof
 	add edi, eax

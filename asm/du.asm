@@ -123,12 +123,7 @@ B_INODES equ 7
 _start:
 	fast_syscall_init later         ; i386: int 0x80 until fast_syscall_on
 	pop_argv0                       ; xsp = &argv[1]
-	mov xsi, xsp
-.env:
-	lodsW
-	test xax, xax
-	jnz .env
-	mov [envp], xsi                 ; (past argv's NULL)
+	envp_past_argv			; (past argv's NULL)
 	mov dword [opos], obuf
 	mov dword [apos], arena_top
 	dec dword [maxd]                ; -1: no limit
@@ -1854,17 +1849,7 @@ files0:
 .opened:
 	mov ebp, eax
 	mov edi, f0buf
-.read:
-	mov A3d, f0buf + F0SZ
-	sub A3d, edi
-	jz .big
-	push xdi
-	movx A2, xdi
-	sys read, xbp
-	pop xdi
-	cmp eax, -EINTR
-	je .read
-	test eax, eax
+	read_fill f0buf + F0SZ, .big
 	jz .eof
 	js .rerr
 	add edi, eax
