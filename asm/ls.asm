@@ -1,6 +1,6 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNBmGXf] [-w COLS] [-T COLS] [-I PATTERN]
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNBmGXfv] [-w COLS] [-T COLS] [-I PATTERN]
 ;           [--color[=WHEN]] [LONG]... [FILE]...
 ;   -N  --literal: names as they are (what this ls does anyway)
 ;   -B  --ignore-backups: no directory entries ending in '~' (with -a too)
@@ -71,8 +71,13 @@
 ;   kept), no -s, no colors (a --color after -f still counts: found by
 ;   the "-k" word _start.cs leaves of it; a genuine -k followed in memory
 ;   by an operand starting "ol" would be taken for one).
-;   Not done: --sort=version (-v: "option -v is not supported by this
-;   ls"), --time=birth|creation ("ls: argument 'birth' for '--time' is
+;   -v, --sort=version: gnulib's filevercmp (GNU 9.1): "", ".", "..",
+;   dot names first; each name's suffixes (\.[A-Za-z~][A-Za-z0-9~]*)*$
+;   cut, then verrevcmp (digit runs by value, '~' before all, letters
+;   before other bytes), again whole when equal, ties by strcmp; -r
+;   reverses whole; the last sort option wins; xsort with vcmp in .vsec
+;   (a -v run 20 KiB).
+;   Not done: --time=birth|creation ("ls: argument 'birth' for '--time' is
 ;   not supported by this ls"), exit 2; and the other long
 ;   options (--block-size --si --escape --quote-name --quoting-style --show-control-chars
 ;   --zero --context --dired --hyperlink --help --version): GNU's
@@ -183,7 +188,7 @@
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
-; Memory: the code is five parts, each its own mapping of one page (the
+; Memory: the code is six parts, each its own mapping of one page (the
 ; kernel maps every cached page of a mapping at its first fault, and no
 ; other mapping's: a part costs 4 KiB when a run enters it, nothing else):
 ; the core (.text: the ELF headers, options, operands, directories, the
@@ -194,8 +199,10 @@
 ; LS_COLORS's parser, get_color_indicator and the sequences) and .zsec
 ; (the error messages: rt/error.inc, rt/usage.inc, the errno texts, GNU's
 ; quoting), .tsec (the time styles: rt/strftime.inc; its variables past
-; ids_buf: ls --full-time 28 KiB). Each part is page-aligned in the file (see ls_program_end;
-; zero bytes between them). So ls and ls -1 touch one code page, ls -l,
+; ids_buf: ls --full-time 28 KiB), .vsec (-v's filevercmp). Each part is
+; page-aligned in the file (see ls_program_end; zero bytes between them);
+; the program headers follow the last part, in no segment (the kernel
+; reads them from the file), so the core page keeps their bytes. So ls and ls -1 touch one code page, ls -l,
 ; ls -C (a terminal's default), ls --color=always, ls -l -F/-t/-h/-R...
 ; and an error run two, ls -l --color three; LS_COLORS is
 ; decoded at the break (its suffix entries, the decoded values, then the
@@ -219,14 +226,17 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry for big directories
 %include "subk.inc"
-; Five parts of code, each its own mapping (PT_LOAD) of at most one page
+; Six parts of code, each its own mapping (PT_LOAD) of at most one page
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec
-; (-C/-x, colors), .zsec (errors), .tsec (time styles). A run pays a page for each part it
+; (-C/-x, colors), .zsec (errors), .tsec (time styles), .vsec (-v and
+; the rarer options of issue 5). A run pays a page for each part it
 ; enters: ls 12 KiB, ls -l or ls -C or ls --color 16.
 section .lsec progbits follows=.cold align=PAGE vstart=_lsec_vaddr
 section .xsec progbits follows=.lsec align=PAGE vstart=_xsec_vaddr
 section .zsec progbits follows=.xsec align=PAGE vstart=_zsec_vaddr
 section .tsec progbits follows=.zsec align=PAGE vstart=_tsec_vaddr
+section .vsec progbits follows=.tsec align=PAGE vstart=_vsec_vaddr
+section .phdr progbits follows=.vsec align=4 vstart=_phdr_vaddr
 section .text
 %macro LSEC 0
 	section .lsec
@@ -239,6 +249,9 @@ section .text
 %endmacro
 %macro TSEC 0
 	section .tsec
+%endmacro
+%macro VSEC 0
+	section .vsec
 %endmacro
 %include "layout.inc"
 %if W == 8
@@ -278,7 +291,7 @@ O_IGN   equ 1   ; 0 hide dot names, 1 -A, 2 -a
 O_IND   equ 2   ; 0 none, 1 -p, 2 -F, 3 --file-type
 O_DEREF equ 3   ; 0 never, 1 command-line symlinks to dirs, 2 -H, 3 -L
 O_REV   equ 4
-O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S, -2 -X, -1 width
+O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S, -3 -v, -2 -X, -1 width
                 ; (signed: the negative ones sort by name, then xsort)
 O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime
 O_REC   equ 10  ; -R
@@ -4124,7 +4137,10 @@ unsupported:
 	je opt_wt
 	cmp al, 'T'
 	je opt_wt
-	mov dl, -2                      ; -X, --sort=extension
+	mov dl, -3                      ; -v, --sort=version
+	cmp al, 'v'
+	je .xs
+	inc edx                         ; -X, --sort=extension
 	cmp al, 'X'
 	je .xs
 	inc edx                         ; --sort=width (long_ls's 7)
@@ -4295,6 +4311,26 @@ xcmp:
 	je .k
 	xchg esi, edi
 .k:
+	cmp byte [V(opts) + O_SORT], -3 ; -v: filevercmp, then the names
+	jne .k2
+	push xcx
+	push xdx
+	push xbx
+	push xsi
+	push xdi
+	call vcmp
+	pop xdi
+	pop xsi
+	pop xbx
+	pop xdx
+	pop xcx
+	test eax, eax
+	jz .tie
+	shl eax, 1                      ; CF = below (the sign), ZF = 0
+	ret
+.tie:
+	jmp cmp_names.cmp
+.k2:
 	push xcx
 	push xdx
 	push xsi
@@ -4320,6 +4356,276 @@ xcmp:
 	jmp cmp_names.cmp
 .r:
 	ret
+	VSEC
+; vcmp - gnulib's filevercmp (GNU 9.1): esi, edi names -> eax < 0, 0,
+; > 0; clobbers all but xbp
+vcmp:
+	mov al, [xsi]
+	mov ah, [xdi]
+	test al, al
+	jnz .a1
+	test ah, ah                     ; "" first
+	jz .eq
+	jmp .lt
+.a1:
+	test ah, ah
+	jz .gt
+	cmp al, '.'                     ; ".", "..", ".NAME", then the rest
+	jne .a2
+	cmp ah, '.'
+	jne .lt
+	mov al, [xsi + 1]
+	mov ah, [xdi + 1]
+	test al, al
+	jnz .a3
+	test ah, ah
+	jz .eq
+	jmp .lt
+.a3:
+	test ah, ah
+	jz .gt
+	xor ecx, ecx
+	cmp word [xsi + 1], '.'
+	jne .b
+	inc ecx
+.b:
+	cmp word [xdi + 1], '.'
+	jne .c
+	or cl, 2
+.c:
+	cmp cl, 1
+	je .lt
+	cmp cl, 2
+	je .gt
+	cmp cl, 3
+	je .eq
+	jmp .main
+.a2:
+	cmp ah, '.'
+	je .gt
+; the suffixes cut (file_prefixlen), verrevcmp; again whole when equal
+; and either had one
+.main:
+	push xdi
+	call fpl                        ; a: ecx its prefix's end, edx its end
+	pop xdi
+	push xcx
+	push xdx
+	push xsi
+	mov esi, edi
+	call fpl
+	mov edi, esi
+	pop xsi
+	pop xbx                         ; a's end
+	pop xax                         ; a's prefix's end
+	push xsi
+	push xdi
+	push xbx
+	push xdx
+	sub ebx, eax
+	sub edx, ecx
+	or ebx, edx                     ; 0: no suffixes, one pass
+	push xbx
+	mov edx, ecx
+	mov ecx, eax
+	call vrc
+	pop xbx
+	pop xdx
+	pop xcx
+	pop xdi
+	pop xsi
+	test eax, eax
+	jnz .r
+	test ebx, ebx
+	jnz vrc
+.r:
+	ret
+.eq:
+	xor eax, eax
+	ret
+.lt:
+	or eax, -1
+	ret
+.gt:
+	push 1
+	pop xax
+	ret
+
+; fpl - file_prefixlen: esi a name -> ecx the end of its prefix (before
+; its suffixes: (\.[A-Za-z~][A-Za-z0-9~]*)*$), edx its end; clobbers eax
+fpl:
+	mov edx, esi
+.o:
+	mov ecx, edx
+.w:
+	cmp byte [xdx], '.'
+	jne .e
+	mov al, [xdx + 1]
+	call v_alt
+	jnc .e
+	inc edx
+.s:
+	inc edx
+	mov al, [xdx]
+	call v_alnt
+	jc .s
+	jmp .w
+.e:
+	cmp byte [xdx], 0
+	je .r
+	inc edx
+	jmp .o
+.r:
+	ret
+
+; v_alnt, v_alt, v_alp, v_dig - al: CF=1 for an ASCII letter, digit or
+; '~' (v_alnt), a letter or '~' (v_alt), a letter, a digit; keep all
+v_alnt:
+	call v_dig
+	jc v_r
+v_alt:
+	cmp al, '~'
+	stc
+	je v_r
+v_alp:
+	push xax
+	or al, 0x20
+	sub al, 'a'
+	cmp al, 26
+	pop xax
+v_r:
+	ret
+v_dig:
+	push xax
+	sub al, '0'
+	cmp al, 10
+	pop xax
+	ret
+
+; vrc - verrevcmp: esi..ecx against edi..edx -> eax (< 0, 0, > 0);
+; clobbers ebx esi edi
+vrc:
+.top:
+	cmp esi, ecx
+	jb .nl
+	cmp edi, edx
+	jae .zero
+.nl:                                    ; the non-digits
+	cmp esi, ecx
+	jae .c2
+	mov al, [xsi]
+	call v_dig
+	jnc .body
+.c2:
+	cmp edi, edx
+	jae .digits
+	mov al, [xdi]
+	call v_dig
+	jc .digits
+.body:
+	mov eax, esi
+	mov ebx, ecx
+	call v_ord
+	push xax
+	mov eax, edi
+	mov ebx, edx
+	call v_ord
+	pop xbx
+	sub ebx, eax
+	jnz .rbx
+	inc esi
+	inc edi
+	jmp .nl
+.digits:                                ; leading zeros, then the digits
+	cmp esi, ecx
+	jae .z2
+	cmp byte [xsi], '0'
+	jne .z2
+	inc esi
+	jmp .digits
+.z2:
+	cmp edi, edx
+	jae .z3
+	cmp byte [xdi], '0'
+	jne .z3
+	inc edi
+	jmp .z2
+.z3:
+	xor ebx, ebx                    ; first_diff
+.dl:
+	cmp esi, ecx
+	jae .dd
+	cmp edi, edx
+	jae .dd
+	mov al, [xsi]
+	call v_dig
+	jnc .dd
+	mov al, [xdi]
+	call v_dig
+	jnc .dd
+	test ebx, ebx
+	jnz .dn
+	movzx ebx, byte [xsi]
+	movzx eax, al
+	sub ebx, eax
+.dn:
+	inc esi
+	inc edi
+	jmp .dl
+.dd:
+	cmp esi, ecx
+	jae .d2
+	mov al, [xsi]
+	call v_dig
+	jnc .d2
+	push 1
+	pop xax
+	ret
+.d2:
+	cmp edi, edx
+	jae .d3
+	mov al, [xdi]
+	call v_dig
+	jnc .d3
+	or eax, -1
+	ret
+.d3:
+	test ebx, ebx
+	jz .top
+.rbx:
+	xchg eax, ebx
+	ret
+.zero:
+	xor eax, eax
+	ret
+
+; v_ord - filevercmp's order: the byte at eax (its end ebx: -1) -> eax:
+; a digit 0, a letter itself, '~' -2, others + 256
+v_ord:
+	cmp eax, ebx
+	jae .end
+	movzx eax, byte [xax]
+	call v_dig
+	jc .zero
+	call v_alp
+	jc .r
+	cmp al, '~'
+	je .tilde
+	inc ah
+.r:
+	ret
+.zero:
+	xor eax, eax
+	ret
+.end:
+	or eax, -1
+	ret
+.tilde:
+	push -2
+	pop xax
+	ret
+
+	ZSEC
 ; xkey - esi a name -> edx: -X its last '.' (its NUL when none), else
 ; its width (printable bytes without -q, GNU's quote_name_width in the C
 ; locale); clobbers eax esi
@@ -5421,11 +5727,15 @@ hpats:	resW NPAT
 %undef USE_utoa
 %undef USE_atou
 
-; ls_program_end - elf.inc's program_end with the four more parts: their
-; program headers (vaddr = a base + the file offset, as elf.inc's COLD).
+; ls_program_end - elf.inc's program_end with the five more parts: their
+; program headers (vaddr = a base + the file offset, as elf.inc's COLD),
+; which sit after the last part, in no segment (the kernel reads them from
+; the file; e_phoff is _phdrs - _ehdr: .phdr's vstart is TEXT_BASE + its
+; file offset), so that the core page keeps their bytes for code.
 %macro ls_program_end 0
 	section .text
 	_emit_routines
+_core_end:
 	section .data
 _data_end:
 	section .bss
@@ -5438,19 +5748,22 @@ _xsec_end:
 _zsec_end:
 	section .tsec
 _tsec_end:
-	section .text
+	section .vsec
+_vsec_end:
+	section .phdr
 _phdrs:
 	elf_phdr PT_LOAD, PF_R|PF_X, 0, TEXT_BASE, _text_filesz, _text_filesz, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _lsec_off, _lsec_vaddr, _lsec_size, _lsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _xsec_off, _xsec_vaddr, _xsec_size, _xsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _zsec_off, _zsec_vaddr, _zsec_size, _zsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _tsec_off, _tsec_vaddr, _tsec_size, _tsec_size, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_X, _vsec_off, _vsec_vaddr, _vsec_size, _vsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_W, _text_filesz, _rw_vaddr, _data_size, \
 		((_rw_vaddr + _data_size + W-1) & -W) + _bss_size - _rw_vaddr, PAGE
 	elf_phdr PT_GNU_STACK, PF_R|PF_W, 0, 0, 0, 0, 16
 _phdrs_end:
 _phnum equ (_phdrs_end - _phdrs) / PHDR_SIZE
-_text_filesz equ _phdrs_end - _ehdr
+_text_filesz equ _core_end - _ehdr
 _rw_vaddr equ TEXT_BASE + RW_SHIFT + _text_filesz
 _data_size equ _data_end - _data_start
 _bss_size equ _bss_end - _bss_start
@@ -5459,13 +5772,18 @@ _lsec_size equ _lsec_end - section..lsec.vstart
 _xsec_size equ _xsec_end - section..xsec.vstart
 _zsec_size equ _zsec_end - section..zsec.vstart
 _tsec_size equ _tsec_end - section..tsec.vstart
+_vsec_size equ _vsec_end - section..vsec.vstart
 _lsec_off equ (_text_filesz + _data_size + PAGE-1) & -PAGE
 _xsec_off equ (_lsec_off + _lsec_size + PAGE-1) & -PAGE
 _zsec_off equ (_xsec_off + _xsec_size + PAGE-1) & -PAGE
 _tsec_off equ (_zsec_off + _zsec_size + PAGE-1) & -PAGE
+_vsec_off equ (_tsec_off + _tsec_size + PAGE-1) & -PAGE
+_phdr_off equ (_vsec_off + _vsec_size + 3) & -4
 _lsec_vaddr equ 0x30000 + _lsec_off
 _xsec_vaddr equ 0x50000 + _xsec_off
 _zsec_vaddr equ 0x70000 + _zsec_off
 _tsec_vaddr equ 0x90000 + _tsec_off
+_vsec_vaddr equ 0xb0000 + _vsec_off
+_phdr_vaddr equ TEXT_BASE + _phdr_off
 %endmacro
 	ls_program_end
