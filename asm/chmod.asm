@@ -487,13 +487,7 @@ process:
 	add ecx, eax
 	mov [xsp+W], xcx
 	add xsi, 19                     ; d_name
-	cmp byte [xsi], '.'
-	jne .child
-	cmp byte [xsi+1], 0
-	je .entry
-	cmp word [xsi+1], '.'
-	je .entry
-.child:
+	skip_dots xsi, .entry
 	mov edi, [xsp+3*W]
 	cmp edi, pathbuf + PATHSZ - 260
 	jb .room
@@ -798,9 +792,7 @@ rootchk: resb 1
 	resb 3
 rootid:	resd 4
 pathend: resd 1
-opos:	resd 1
-werr:	resd 1
-otty:	resb 1
+	fs_out_vars
 
 curslot: resW 1                         ; the walk's fd slot of the directory
 depth:	resd 1                          ; being read, and its depth

@@ -37,20 +37,7 @@ _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 	xor ebp, ebp                    ; ebp: the OPT_ bits
-.opt:
-	call getopt_long
-	jc .options_done
-	cmp al, 'p'
-	jne .not_p
-	or ebp, OPT_P
-.not_p:
-	cmp al, 'v'
-	jne .not_v
-	or ebp, OPT_V
-.not_v:
-	cmp al, 'm'
-	jne .opt
-	or ebp, OPT_M
+	opt_bits 'p', OPT_P, 'v', OPT_V, 'm', OPT_M
 	mov [modestr], xdx
 	jmp .opt
 .options_done:
@@ -323,9 +310,7 @@ LONGOPTS:
 BSS
 	BSS_ROOM 1024
 	GLOBALS_HERE
-opos:	resd 1
-werr:	resd 1
-otty:	resb 1
+	fs_out_vars
 umask_v: resd 1
 mode:	resd 1
 mkmode:	resd 1

@@ -729,13 +729,7 @@ entries:
 	add eax, esi
 	mov [dpos], eax
 	lea edx, [edi + 19]             ; d_name
-	cmp byte [xdx], '.'
-	jne .name
-	cmp byte [xdx+1], 0
-	je entries
-	cmp word [xdx+1], '.'
-	je entries
-.name:
+	skip_dots xdx, entries
 	push xdi
 	call path_push                  ; path += "/" NAME; [pname] = NAME
 	pop xdi
@@ -1148,13 +1142,7 @@ dents_empty:
 	cmp esi, ecx
 	jge .empty
 	lea edx, [dents + esi + 19]
-	cmp byte [xdx], '.'
-	jne .no
-	cmp byte [xdx+1], 0
-	je .skip
-	cmp word [xdx+1], '.'
-	jne .no
-.skip:
+	dots_else xdx, .no              ; "." and ".." skipped
 	movzx eax, word [dents + esi + 16]
 	add esi, eax
 	jmp .entry

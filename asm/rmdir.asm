@@ -31,20 +31,7 @@ _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 	xor ebp, ebp                    ; ebp: the OPT_ bits
-.opt:
-	call getopt_long
-	jc .options_done
-	cmp al, 'p'
-	jne .not_p
-	or ebp, OPT_P
-.not_p:
-	cmp al, 'v'
-	jne .not_v
-	or ebp, OPT_V
-.not_v:
-	cmp al, 'i'
-	jne .opt
-	or ebp, OPT_I
+	opt_bits 'p', OPT_P, 'v', OPT_V, 'i', OPT_I
 	jmp .opt
 .options_done:
 	cmp xdi, xsp
@@ -193,13 +180,7 @@ has_entry:
 	lea edi, [esi + eax]
 .entry:
 	lea edx, [esi+19]               ; d_name
-	cmp byte [xdx], '.'
-	jne .some
-	cmp byte [xdx+1], 0
-	je .skip
-	cmp word [xdx+1], '.'           ; ".." and its NUL
-	jne .some
-.skip:
+	dots_else xdx, .some            ; "." and ".." skipped
 	movzx eax, word [xsi+16]        ; d_reclen
 	add esi, eax
 	cmp esi, edi
@@ -322,9 +303,7 @@ LONGOPTS:
 BSS
 	BSS_ROOM 1024
 	GLOBALS_HERE
-opos:	resd 1
-werr:	resd 1
-otty:	resb 1
+	fs_out_vars
 sync_err: resb 1
 stx:	resb STATX_RECORD
 QBUFSZ	equ 131072 + 4 * 131072 + 64
