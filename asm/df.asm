@@ -762,12 +762,7 @@ filter:
 	jae .seen_done
 	test byte [xsi + M_FLAGS], MF_KEPT
 	jz .seen_next
-	mov eax, [xsi + M_DEV]
-	cmp eax, [xbx + M_DEV]
-	jne .seen_next
-	mov eax, [xsi + M_DEV + 4]
-	cmp eax, [xbx + M_DEV + 4]
-	jne .seen_next
+	jne64 eax, xsi + M_DEV, xbx + M_DEV, .seen_next
 	mov ebp, esi
 .seen_next:
 	add esi, M_SIZE

@@ -390,12 +390,7 @@ anc_check:
 .up:
 	test xdx, xdx
 	jz .ret                         ; (CF=0)
-	mov eax, [stx + STX_INO]
-	cmp eax, [xdx + F_ID]
-	jne .next
-	mov eax, [stx + STX_INO + 4]
-	cmp eax, [xdx + F_ID + 4]
-	jne .next
+	jne64 eax, stx + STX_INO, xdx + F_ID, .next
 	mov eax, [stx + STX_DEV]
 	cmp eax, [xdx + F_ID + 8]
 	jne .next
