@@ -1006,12 +1006,7 @@ prefix:
 	jz .reset
 	add dword [blanks], 1
 	adc dword [blanks+4], 0
-	mov ecx, [blanks]
-	cmp ecx, [join]
-	jne .pad
-	mov ecx, [blanks+4]
-	cmp ecx, [join+4]
-	jne .pad
+	jne64 ecx, blanks, join, .pad
 .reset:
 	xor ecx, ecx
 	mov [blanks], ecx

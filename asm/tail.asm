@@ -848,12 +848,7 @@ file_lines:
 	sbb dword [num+4], 0
 	jmp .find
 .block:                                 ; not enough lines in this block
-	mov eax, [pos]
-	cmp eax, [start]
-	jne .back
-	mov eax, [pos+4]
-	cmp eax, [start+4]
-	jne .back
+	jne64 eax, pos, start, .back
 	mov esi, start                  ; all of it from start
 	call seek_set
 	q_op num, end, sub, sbb, start
