@@ -1048,13 +1048,7 @@ opt_cold:
 ; pattern (blank ones none); an error reported (then the Try line)
 .xfile:
 	mov xbp, xdx
-	xor eax, eax                    ; (stdin)
-	cmp word [xdx], '-'
-	je .xread
-	sys open, xdx, O_RDONLY | O_CLOEXEC | O_LARGEFILE
-	test eax, eax
-	js .xerr
-.xread:
+	open_or_stdin xdx, .xerr		; ("-": 0)
 	push xax                        ; the fd
 	mov eax, [xtop]
 	test eax, eax
@@ -1835,13 +1829,7 @@ files0:
 .alone:
 	mov byte [hash_all], 1
 	mov xsi, [f0name]
-	xor eax, eax                    ; (stdin)
-	cmp word [xsi], '-'
-	je .opened
-	sys open, xsi, O_RDONLY | O_CLOEXEC | O_LARGEFILE
-	test eax, eax
-	js .open_fail
-.opened:
+	open_or_stdin xsi, .open_fail		; ("-": 0)
 	mov ebp, eax
 	mov edi, f0buf
 	read_fill f0buf + F0SZ, .big
