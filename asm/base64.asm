@@ -125,15 +125,7 @@ _start:
 .left:
 	mov [left], eax
 	mov dword [bsize], SENC
-.block:
-	call read_block
-	push xax
-	mov esi, [bin]
-	xchg eax, ecx
-	mov edi, [bout]
-	call enc_block
-	pop xax
-	cmp eax, [bsize]
+	b64_block enc_block			; read, encoded (ZF: a full block)
 	je .more
 	mov eax, [wrap]
 	test eax, eax
@@ -412,15 +404,7 @@ decode_all:
 	cmp al, 64
 	jb .table
 	mov dword [bsize], SDEC
-.block:
-	call read_block
-	push xax
-	mov esi, [bin]
-	xchg eax, ecx
-	mov edi, [bout]
-	call dec_block
-	pop xax
-	cmp eax, [bsize]
+	b64_block dec_block			; read, decoded (ZF: a full block)
 	jne .end
 	call write_out
 	call big_buffers
@@ -460,21 +444,15 @@ dec_block:
 	movzx eax, byte [xsi]
 	movzx ebx, byte [dtab + xax]
 	mov ebp, ebx
-	movzx eax, byte [xsi+1]
+%assign i 1
+%rep 3					; the other three, 6 bits each
+	movzx eax, byte [xsi+i]
 	movzx edx, byte [dtab + xax]
 	or ebp, edx
 	shl ebx, 6
 	or ebx, edx
-	movzx eax, byte [xsi+2]
-	movzx edx, byte [dtab + xax]
-	or ebp, edx
-	shl ebx, 6
-	or ebx, edx
-	movzx eax, byte [xsi+3]
-	movzx edx, byte [dtab + xax]
-	or ebp, edx
-	shl ebx, 6
-	or ebx, edx
+ %assign i i+1
+%endrep
 	test ebp, 0xc0
 	jnz .slow
 	shl ebx, 8
