@@ -285,19 +285,7 @@ _start:
 	je .text_p
 	call prefix
 	push xax
-	xor ebx, ebx
-.held:
-	dec ebp
-	js .held_done
-	mov xcx, [delim]
-	mov al, [xcx + xbx]
-	call putc
-	inc ebx
-	cmp ebx, [dlen]
-	jb .held
-	xor ebx, ebx
-	jmp .held
-.held_done:
+	nl_held putc			; the delimiter bytes held back
 	pop xax
 .copy:                                  ; putc and getc in line
 	cmp al, 10
@@ -324,19 +312,7 @@ _start:
 	push xax
 	mov xcx, [lbase]
 	mov [lend], xcx
-	xor ebx, ebx
-.p_held:
-	dec ebp
-	js .p_held_done
-	mov xcx, [delim]
-	mov al, [xcx + xbx]
-	call lput
-	inc ebx
-	cmp ebx, [dlen]
-	jb .p_held
-	xor ebx, ebx
-	jmp .p_held
-.p_held_done:
+	nl_held lput			; the delimiter bytes held back
 	pop xax
 .p_copy:
 	cmp al, 10
@@ -801,12 +777,7 @@ re_here:
 	cmp byte [xsi+1], 0
 	jne .atom
 	cmp xdi, [lend]
-	je .yes
-	clc
-	ret
-.yes:
-	stc
-	ret
+	cf_of_zf .yes
 .atom:
 	push xbp
 	push xsi
@@ -923,12 +894,7 @@ atom_test:
 	mov ah, [xbx+1]
 .byte:
 	cmp al, ah
-	je .yes
-	clc
-	ret
-.yes:
-	stc
-	ret
+	cf_of_zf .yes
 .any:                                   ; not a NUL
 	cmp al, 1
 	cmc
