@@ -23,18 +23,17 @@
 ;   -f:    %a %b %c %d %f %i %l %n %s %S %t %T
 ;   %% is a '%'; any other letter prints '?' as GNU's does.
 ;   %N quotes (GNU 9.1) only when the format has "%N" in it (strstr: not
-;   for %5N alone, but for %+N%N), as QUOTING_STYLE says: shell-escape-
-;   always (also when unset), literal and locale, or a prefix of one
-;   name only (argmatch); an invalid or ambiguous value is GNU's warning
-;   ("ignoring invalid value of environment variable QUOTING_STYLE: 'X'")
-;   and the default; GNU's six other styles (shell, shell-always,
-;   shell-escape, c, c-maybe, escape, clocale: by name or prefix) fail at
-;   the first %N with "stat: QUOTING_STYLE 'X' is not supported", exit 1
-;   (n_style, in .rare: a -c %N run maps it, 24 KiB). The warning comes at
-;   the first %N (GNU's before any file): none for "%%N" alone, for -f, or
-;   when no file could be statted. With flags, width or
-;   precision, GNU 9.1's bug kept: a stray 's' after a link's target for
-;   one dropped flag (d_mname).
+;   for %5N alone, but for %+N%N and %%N), as QUOTING_STYLE says: any of
+;   gnulib's ten styles (literal, shell, shell-always, shell-escape,
+;   shell-escape-always, c, c-maybe, escape, locale, clocale: the C
+;   locale's quotearg_buffer_restyled, rt/quotearg.inc), unset meaning
+;   shell-escape-always, a prefix of one name only as argmatch; an invalid
+;   or ambiguous value is GNU's warning ("ignoring invalid value of
+;   environment variable QUOTING_STYLE: 'X'") and the default, given
+;   before any file as GNU's (also with -f, or when no file is statted).
+;   n_style and the engine are in .rare: a -c %N run maps its page (24
+;   KiB). With flags, width or precision, GNU 9.1's bug kept: a stray 's'
+;   after a link's target for one dropped flag (d_mname).
 ; %m, the mount point, is GNU 9.1's out_mount_point: unless the file is a
 ; symbolic link and -L is not given, a bind mount at its canonical name
 ; (gnulib's find_bind_mount: a dummy file system in /proc/self/mountinfo,
@@ -103,7 +102,9 @@ use udigits, putc_buf, hexval
 OBUFSZ equ 1024
 IDSZ   equ 65536
 %define TZBUFSZ 16384                   ; (the zone's data in idbuf)
-QBUFSZ equ 8 * 4096 + 4 * 131072 + 64  ; (more than IDSZ)
+QBUFSZ equ 8 * 4096 + 4 * 131072 + 64  ; (more than IDSZ; %N's name and
+                                       ; target are under PATH_MAX, 5.5
+                                       ; bytes a byte at most: 45 KiB)
 CWDSZ  equ 4096                        ; getcwd's names (PATH_MAX)
 %define XATTR_MAX 65536                 ; an attribute's largest value
 MTSZ   equ 8 << 20                      ; the mount table read whole
@@ -147,6 +148,18 @@ _start:
 .options_done:
 	cmp xdi, xsp
 	je missing_operand
+	mov xsi, [V(ufmt)]              ; GNU's getenv_quoting_style before
+	test xsi, xsi                   ; any file when the format has "%N"
+	jz .files                       ; (strstr): QUOTING_STYLE's warning
+.pct:                                   ; first (n_style, in .rare)
+	lodsb
+	test al, al
+	jz .files
+	cmp al, '%'
+	jne .pct
+	cmp byte [xsi], 'N'
+	jne .pct
+	call n_style
 .files:
 	pop xsi
 	test xsi, xsi
@@ -2207,13 +2220,13 @@ dummies:	db 'autofs', 0, 'proc', 0, 'subfs', 0, 'debugfs', 0, 'devpts', 0
 ; QUOTING_STYLE for %N (n_style): in .rare, a -c %N run maps its page
 ; instead of the cold part's
 	TZ_RARE
-; n_style - ebx = %N's quoting routine as GNU 9.1's stat chooses it (here
-; at the first %N): literal (af_put) unless the format has "%N" in it
-; (strstr: "%%N" too; "%5N" alone not), then from QUOTING_STYLE: unset or
-; shell-escape-always, quote_af; literal, af_put; locale, quote_arg (GNU's
-; locale style in the C locale). Any other value (GNU's other six styles,
-; prefixes, invalid ones that GNU warns about) fails clearly: a message,
-; exit 1. Keeps xbp.
+; n_style - ebx = %N's quoting routine as GNU 9.1's stat chooses it
+; (called before the first file when the format has "%N", else at the
+; first %N, then kept in qfunc): literal (af_put) unless the format has
+; "%N" in it (strstr: "%%N" too; "%5N" alone not), then from
+; QUOTING_STYLE: unset, or invalid (GNU's warning), quote_af (shell-
+; escape-always, the hot part's); else qa_stat, the quotearg engine in
+; the style argmatch found (qstyle). Keeps xbp.
 n_style:
 	mov ebx, [qfunc]
 	test ebx, ebx
@@ -2246,13 +2259,13 @@ n_style:
 	jne .env
 ; argmatch as GNU's ARGMATCH: a name, or a prefix of one name only; else
 ; (none, or several: GNU's invalid and ambiguous) GNU's warning and the
-; default, shell-escape-always
+; default, shell-escape-always. The table's index is the style's number
+; (gnulib's quoting_style_args): qa_stat quotes in it.
 	mov edi, qs_table
 	xor ecx, ecx                    ; ecx = the names it is a prefix of
-	push xcx                        ; [xsp] = the last one's routine
+	xor ebx, ebx                    ; ebx = the entry's index
+	push xcx                        ; [xsp] = the last prefix's index
 .entry:
-	mov ebx, [xdi]                  ; ebx = the name's routine (0: a
-	scasd                           ; style not supported)
 	cmp byte [xdi], 0
 	je .end
 	mov xsi, xdx
@@ -2266,6 +2279,7 @@ n_style:
 	inc xdi
 	cmp byte [xdi - 1], 0
 	jne .skip
+	inc ebx
 	jmp .entry
 .prefix:
 	cmp byte [xdi], 0
@@ -2277,8 +2291,8 @@ n_style:
 	pop xbx
 	loop .invalid                   ; (ecx = 1: that name's)
 .chosen:
-	test ebx, ebx
-	jz .unsupported
+	mov [qstyle], bl
+	mov ebx, qa_stat
 .set:
 	mov [qfunc], ebx
 .ret:
@@ -2292,12 +2306,14 @@ n_style:
 	call say
 	mov ebx, quote_af
 	jmp .set
-.unsupported:
-	call flush
-	mov esi, fmt_qstyle
-	xor eax, eax
-	call say
-	exit 1
+
+; qa_stat - xsi = a string quoted at xdi in the style [qstyle] (as %N's
+; other routines: xdi past it; qbuf's room is more than the worst case)
+qa_stat:
+	movzx eax, byte [qstyle]
+	mov edx, qbuf + QBUFSZ
+	xor ecx, ecx
+	jmp quotearg
 
 ; d_mname - %N with flags, width or precision (xsi = its '%', ebx = the
 ; quoting routine): GNU 9.1 prints the quoted name (out_string), then for
@@ -2360,34 +2376,15 @@ d_mname:
 	pop xbx
 	ret
 
-; QUOTING_STYLE's supported words, each after its routine (n_style)
+; QUOTING_STYLE's words, in gnulib's order (n_style: the index is the style)
 qs_var:	db 'QUOTING_STYLE='
 qs_var_n equ $ - qs_var
 qs_table:                               ; (gnulib's quoting_style_args)
-	dd af_put
-	db 'literal', 0
-	dd 0
-	db 'shell', 0
-	dd 0
-	db 'shell-always', 0
-	dd 0
-	db 'shell-escape', 0
-	dd quote_af
-	db 'shell-escape-always', 0
-	dd 0
-	db 'c', 0
-	dd 0
-	db 'c-maybe', 0
-	dd 0
-	db 'escape', 0
-	dd quote_arg
-	db 'locale', 0
-	dd 0
-	db 'clocale', 0
-	dd 0
-	db 0
+	db 'literal', 0, 'shell', 0, 'shell-always', 0, 'shell-escape', 0
+	db 'shell-escape-always', 0, 'c', 0, 'c-maybe', 0, 'escape', 0
+	db 'locale', 0, 'clocale', 0, 0
 fmt_qwarn:	db F_ARGV0, ': ignoring invalid value of environment variable QUOTING_STYLE: ', F_QUOTE, 10, 0
-fmt_qstyle:	db F_ARGV0, ': QUOTING_STYLE ', F_QUOTE, ' is not supported', 10, 0
+%include "rt/quotearg.inc"
 
 ; The rare error paths of run_fmt and escape (cold: only those runs map it)
 COLD
@@ -2524,6 +2521,7 @@ mt_type:	resd 1
 mt_source:	resd 1
 mt_opts:	resd 1
 qfunc:	resd 1                          ; %N's quoting routine (n_style)
+qstyle:	resb 1                          ; its quotearg style (qa_stat)
 stxa:	resb STATX_RECORD
 stxb:	resb STATX_RECORD
 stxl:	resb STATX_RECORD

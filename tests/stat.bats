@@ -375,3 +375,62 @@ for f, v in (("a", b"system_u:object_r:tmp_t:s0\0"), ("u", b"unlabeled\0"), ("e"
 			echo "TZ=$z: ours"; TZ=$z "$(bin stat)" -c '%y %n' f*; echo GNU; TZ=$z /usr/bin/stat -c '%y %n' f*; return 1; }
 	done
 }
+
+@test "%N in all ten QUOTING_STYLEs: a name near PATH_MAX and a 4095-byte link target of the worst bytes, as GNU's" {
+	local c p="" st i s1 s2
+	c=$(printf "q'\001%.0s" {1..66})        # 198 bytes a component
+	for i in {1..19}; do p+="$c$i/"; done
+	mkdir -p "$p"
+	p+="x'"
+	: > "$p"
+	ln -s "$(printf "'\001%.0s" {1..2047})z" "long"
+	for st in literal shell shell-always shell-escape shell-escape-always c c-maybe escape locale clocale; do
+		s1=0 s2=0
+		QUOTING_STYLE=$st "$(bin stat)" -c '%N' "$p" long > ours 2>&1 || s1=$?
+		QUOTING_STYLE=$st /usr/bin/stat -c '%N' "$p" long > gnus 2>&1 || s2=$?
+		[ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] && cmp ours gnus || { echo "QUOTING_STYLE=$st"; return 1; }
+	done
+}
+
+@test "%N: 300 random names (every byte but / and NUL) in all ten QUOTING_STYLEs, as GNU's" {
+	command -v python3 >/dev/null || skip "no python3 to make the names"
+	mkdir n && cd n
+	python3 - <<'PY'
+import random
+random.seed(11)
+common = [b"'", b' ', b'\\', b'\x01', b'a', b'#', b'~', b'{', b'}', b'?', b'"', b'$', b'\n', b'\t', b'\x80', b'=', b':', b'\x7f']
+other = [bytes([c]) for c in range(1, 256) if c != ord('/')]
+for i in range(300):
+    n = b''.join(random.choice(common if random.random() < 0.7 else other) for _ in range(random.randint(1, 8)))
+    if n not in (b'.', b'..'):
+        open(n, 'wb').close()
+PY
+	ln -s "$(printf "a'b\001 c")" lnk
+	local st s1 s2
+	for st in literal shell shell-always shell-escape shell-escape-always c c-maybe escape locale clocale; do
+		s1=0 s2=0
+		QUOTING_STYLE=$st "$(bin stat)" -c '%N|%-5N' -- * > ../ours 2>&1 || s1=$?
+		QUOTING_STYLE=$st /usr/bin/stat -c '%N|%-5N' -- * > ../gnus 2>&1 || s2=$?
+		[ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] && cmp ../ours ../gnus || { echo "QUOTING_STYLE=$st"; return 1; }
+	done
+}
+
+@test "peak RSS of %N in each QUOTING_STYLE: the engine's page (.rare) and no more, 24 KiB" {
+	printf 'one line\n' > f
+	ln -s "a b'c" l
+	local kb st q
+	for q in literal shell shell-always shell-escape shell-escape-always c c-maybe escape locale clocale cl bogus; do
+		read -r kb st < <(env -i QUOTING_STYLE=$q "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin stat)" -c %N f l 2>&1 >/dev/null | tail -n 1)
+		[ "$st" -eq 0 ] && [ "$kb" -le 24 ] || { echo "stat -c %N f l with QUOTING_STYLE=$q: $kb KiB, status $st"; return 1; }
+	done
+	rss_at_most 16 stat f
+	rss_at_most 16 stat -c %n f
+}
+
+@test "%N with QUOTING_STYLE=c to /dev/full, shell-escape to a closed pipe, as GNU's" {
+	printf x > 'a b'
+	export QUOTING_STYLE=c
+	dev_full_fails stat -c %N 'a b'
+	export QUOTING_STYLE=shell-escape
+	closed_pipe_kills stat -c %N 'a b'
+}
