@@ -97,6 +97,13 @@
 ;   --attributes-only     no data: a new DEST is empty, an existing one
 ;                         keeps its bytes (not truncated); attributes as
 ;                         asked (-p...)
+; An existing DEST is removed before a symlink, FIFO or device is made
+; over it only as GNU's copy_internal does: with data to copy (not
+; --attributes-only) and -P's dereference (-P, -d, -a, -r; -H below an
+; operand). Else "cannot create symbolic link 'DEST': File exists" (-f:
+; replaced, GNU's force_symlinkat; -u: a DEST that is the same symlink
+; kept), "cannot create fifo 'DEST': File exists", "cannot create
+; special file 'DEST': File exists" (also with -f).
 ;   --copy-contents       with -r, FIFOs and devices read as files (a FIFO
 ;                         waits for a writer, as GNU's)
 ;   -Z, --context[=CTX]   ignored (no SELinux on this kernel): for a CTX,
