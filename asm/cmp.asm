@@ -369,12 +369,7 @@ _start:
 .max_file:
 	call left_bytes
 	jc .max_next
-	cmp eax, [tmp0]
-	mov ecx, edx
-	sbb ecx, [tmp0+4]
-	jge .max_next
-	mov [tmp0], eax
-	mov [tmp0+4], edx
+	store64_unless ge, ecx, tmp0	; the smaller one kept
 .max_next:
 	inc ebx
 	cmp ebx, 2
@@ -899,12 +894,7 @@ spec_ign:
 	mov edx, [num+4]
 	test edx, edx
 	js .bad
-	cmp eax, [xdi]
-	mov ebx, edx
-	sbb ebx, [xdi+4]
-	jb .ret
-	mov [xdi], eax
-	mov [xdi+4], edx
+	store64_unless b, ebx, xdi	; the larger one kept
 .ret:
 	ret
 .bad:
