@@ -282,9 +282,7 @@ elide:
 ; the first size - offset - N bytes, as GNU (64-bit, any size).
 	test byte [mode], OPT_BYTES
 	jz .window
-	mov ax, [st+STX_MODE]
-	and ax, S_IFMT
-	cmp ax, S_IFREG
+	stx_isreg st			; (ZF: a regular file)
 	jne .window
 	cmp dword [st+STX_SIZE+4], 0
 	jne .file

@@ -299,9 +299,7 @@ skip:
 	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, stx
 	test eax, eax
 	js .read
-	mov ax, [stx+STX_MODE]
-	and ax, S_IFMT
-	cmp ax, S_IFREG
+	stx_isreg stx			; (ZF: a regular file)
 	jne .device
 	mov eax, [stx+STX_SIZE]
 	mov edx, [stx+STX_SIZE+4]

@@ -181,9 +181,7 @@ _start:
 	add xbp, W
 	test eax, eax
 	jnz .stat
-	mov ax, [stx + STX_MODE]
-	and ax, S_IFMT
-	cmp ax, S_IFREG
+	stx_isreg stx			; (ZF: a regular file)
 	je .regular
 	mov byte [minw], 7
 	jmp .stat
@@ -724,9 +722,7 @@ files0:
 	sys statx, ebp, no_name + 1, AT_EMPTY_PATH, STATX_BASIC_STATS, stx
 	test eax, eax
 	jnz .read
-	mov ax, [stx + STX_MODE]
-	and ax, S_IFMT
-	cmp ax, S_IFREG
+	stx_isreg stx			; (ZF: a regular file)
 	jne .read
 	cmp dword [stx + STX_SIZE + 4], 0
 	jne .read
