@@ -340,19 +340,10 @@ fmt_trailing:	db F_ARGV0, ': invalid trailing option -- ', F_ARG, 10, F_TRY, 0
 BSS
 	BSS_ROOM 2048                   ; the variables, st, obuf's start: one page
 	GLOBALS_HERE                    ; i386: argv0 and status with them
-base:		resW 1
-cap:		resW 1
-fill:		resW 1
-obuf_len:	resW 1
+	ht_vars_words			; base cap fill obuf_len (macros.inc)
 cnt:		resd 2
 num:		resd 2
-cnt_err:	resb 1
-out_err:	resb 1
-mode:		resb 1
-hdr:		resb 1
-eol:		resb 1
-headed:		resb 1
-stdin_used:	resb 1
+	ht_vars_bytes			; cnt_err out_err mode hdr eol headed stdin_used
 ambp:		resd 1                  ; long_opt's (every long option)
 st:		resb 256                ; statx (not in buf: a page less)
 wbuf:		resb HT_WSMALL            ; ht_window's first window

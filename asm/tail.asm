@@ -1408,10 +1408,7 @@ fmt_untailable:	db F_ARGV0, ': ', F_FILE, ' has been replaced with an untailable
 BSS
 	BSS_ROOM 2048                   ; the variables, st and obuf's start: one page
 	GLOBALS_HERE
-base:		resW 1
-cap:		resW 1
-fill:		resW 1
-obuf_len:	resW 1
+	ht_vars_words			; base cap fill obuf_len (macros.inc)
 fd:		resW 1
 last:		resW 1
 rec_start:	resW 1
@@ -1427,13 +1424,7 @@ start:		resd 2
 end:		resd 2
 pid:		resd 1
 ambp:		resd 1                  ; long_opt's (every long option)
-cnt_err:	resb 1
-out_err:	resb 1
-mode:		resb 1
-hdr:		resb 1
-eol:		resb 1
-headed:		resb 1
-stdin_used:	resb 1
+	ht_vars_bytes			; cnt_err out_err mode hdr eol headed stdin_used
 bad:		resb 1
 following:	resb 1
 gnu_inotify:	resb 1
