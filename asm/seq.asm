@@ -1399,6 +1399,7 @@ decompose:
 	push xdx
 	and dword [xdi], 0
 	mov ebx, 65536
+%rep 2				; edx's then ebx's two 16-bit halves, high first
 	pop xcx
 	push xcx
 	shr ecx, 16
@@ -1406,13 +1407,7 @@ decompose:
 	pop xcx
 	movzx ecx, cx
 	call big_mul
-	pop xcx
-	push xcx
-	shr ecx, 16
-	call big_mul
-	pop xcx
-	movzx ecx, cx
-	call big_mul
+%endrep
 	pop xsi
 	push xsi
 	mov ebx, 2
