@@ -321,11 +321,7 @@ _start:
 ; +N starts at the Nth unit: N - 1 are skipped (+0 is +1).
 	test byte [mode], M_START
 	jz .operands
-	mov eax, [cnt]
-	or eax, [cnt+4]
-	jz .operands
-	sub dword [cnt], 1
-	sbb dword [cnt+4], 0
+	dec64_nz eax, cnt, .operands		; (+0 is +1)
 
 ; The operands are at xsp up to xdi; none means "-". Following by name
 ; needs names; nothing to print and no following: done at once.
@@ -841,11 +837,7 @@ file_lines:
 .find:
 	call scan_back
 	jne .block
-	mov edx, [num]
-	or edx, [num+4]
-	jz .found
-	sub dword [num], 1
-	sbb dword [num+4], 0
+	dec64_nz edx, num, .found		; the Nth line end found
 	jmp .find
 .block:                                 ; not enough lines in this block
 	jne64 eax, pos, start, .back
