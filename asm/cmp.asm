@@ -455,10 +455,7 @@ left_bytes:
 	cmp eax, S_IFREG
 	stc
 	jne .ret
-	mov eax, [xsi + stat0 + STX_SIZE]
-	mov edx, [xsi + stat0 + STX_SIZE + 4]
-	sub eax, [pos0 + xbx*8]
-	sbb edx, [pos0 + xbx*8 + 4]
+	sub64 xsi + stat0 + STX_SIZE, pos0 + xbx*8
 	clc
 .ret:
 	ret

@@ -298,10 +298,7 @@ elide:
 	mov A1d, ebp
 	call seek64
 	js .window
-	mov eax, [st+STX_SIZE]
-	mov edx, [st+STX_SIZE+4]
-	sub eax, [num]
-	sbb edx, [num+4]
+	sub64 st+STX_SIZE, num
 	jb .nothing
 	sub eax, [cnt]
 	sbb edx, [cnt+4]

@@ -183,10 +183,7 @@ _start:
 .pseudo:
 	call .drop
 	inc byte [pseudo]
-	mov eax, [label]                ; GNU's pseudo_offset
-	mov edx, [label+4]
-	sub eax, [skipn]
-	sbb edx, [skipn+4]
+	sub64 label, skipn		; GNU's pseudo_offset
 	mov [poff], eax
 	mov [poff+4], edx
 	jmp .count

@@ -637,10 +637,7 @@ tail_lines:
 	mov esi, end
 	mov cl, SEEK_END
 	call seek_zero
-	mov eax, [start]
-	mov edx, [start+4]
-	sub eax, [end]
-	sbb edx, [end+4]
+	sub64 start, end
 	jl file_lines
 	mov esi, start
 	call seek_set
@@ -687,10 +684,7 @@ tail_bytes:
 	mov esi, cur
 	call seek_zero_cur
 .have_cur:
-	mov eax, [end]                  ; edx:eax = end - cur
-	mov edx, [end+4]
-	sub eax, [cur]
-	sbb edx, [cur+4]
+	sub64 end, cur		; edx:eax = end - cur
 	jl .dump                        ; cur > end
 	sub eax, [cnt]
 	sbb edx, [cnt+4]
@@ -1072,10 +1066,7 @@ check:
 	js .gone
 	call is_regular
 	jne .dump
-	mov eax, [st+STX_SIZE]
-	mov edx, [st+STX_SIZE+4]
-	sub eax, [xbp+R_POS]
-	sbb edx, [xbp+R_POS+4]
+	sub64 st+STX_SIZE, xbp+R_POS
 	jnb .dump
 	mov esi, fmt_truncated
 	mov xdx, [xbp+R_NAME]

@@ -677,10 +677,7 @@ tr_long:
 ; CF=1 when SET1 is shorter, ZF=1 (with CF=0) when as long: ja, jb, jbe
 ; work. clobbers ecx
 len_diff:
-	mov eax, [set1+S_LEN]
-	mov edx, [set1+S_LEN+4]
-	sub eax, [set2+S_LEN]
-	sbb edx, [set2+S_LEN+4]
+	sub64 set1+S_LEN, set2+S_LEN
 	jb .ret
 	mov ecx, eax
 	or ecx, edx                     ; ZF, CF=0
