@@ -792,21 +792,9 @@ filter:
 	call has_slash
 	jnc .replace
 .not_slash:
-	mov A2d, [xbp + M_DIR]
-	call strlen
-	push A3
-	mov A2d, [xbx + M_DIR]
-	call strlen
-	pop xcx
-	cmp ecx, A3d
+	len_cmp M_DIR			; the lengths of the two mount points
 	jbe .not_nearer
-	mov A2d, [xbp + M_ROOT]
-	call strlen
-	push A3
-	mov A2d, [xbx + M_ROOT]
-	call strlen
-	pop xcx
-	cmp ecx, A3d
+	len_cmp M_ROOT			; the lengths of the two roots
 	jae .replace
 .not_nearer:
 	mov esi, [xbp + M_SRC]
