@@ -398,11 +398,7 @@ filter:                                 ; a table not chosen: the empty set
 	mov ebp, [del]
 	mov edx, [sqz]
 .byte:
-	movzx eax, byte [xsi]
-	inc esi
-	cmp byte [xbp+xax], 0
-	jne .drop
-	mov al, [xax+xlate]
+	tr_byte xbp, .drop		; deleted, or translated
 	cmp byte [xdx+xax], 0
 	je .put
 	cmp eax, ebx
@@ -597,11 +593,7 @@ first_fwrite:
 	xor edi, edi
 	or ebp, -1
 .byte:
-	movzx eax, byte [xsi]
-	inc esi
-	cmp byte [xbx+xax], 0
-	jne .deleted
-	mov al, [xax+xlate]
+	tr_byte xbx, .deleted		; deleted, or translated
 	bt edi, 0
 	jc .odd
 	cmp byte [xcx+xax], 0
