@@ -931,15 +931,7 @@ parse_num:
 	dec xsi
 .base:
 	mov ecx, 10
-	cmp byte [xsi], '0'
-	jne .digits
-	mov cl, 8
-	mov al, [xsi+1]
-	or al, 0x20
-	cmp al, 'x'
-	jne .digits
-	mov al, [xsi+2]
-	call hexval
+	base_prefix cl, .digits		; "0": 8; "0x": al = the next digit's value
 	jc .digits
 	cmp al, 16
 	jae .digits

@@ -1251,15 +1251,7 @@ parse_num:
 	test bl, bl
 	jnz .base_set
 	mov bl, 10
-	cmp byte [xsi], '0'
-	jne .base_set
-	mov bl, 8
-	mov al, [xsi+1]
-	or al, 0x20
-	cmp al, 'x'
-	jne .base_set
-	mov al, [xsi+2]
-	call hexval
+	base_prefix bl, .base_set		; "0": 8; "0x": al = the next digit's value
 	jae .base_set
 	mov bl, 16
 	inc xsi
