@@ -198,23 +198,41 @@ op_size:
 	mov [xdi], eax
 	jmp _start.arg
 
+; count=, skip=, seek=: a 'B' anywhere in the VALUE (GNU 9.1: "5B",
+; "1kB", "2Bx3") counts bytes, as iflag=count_bytes, iflag=skip_bytes,
+; oflag=seek_bytes; the operand's last occurrence decides ([bflags], ORed
+; into both flag words after the operands).
 op_count:
 	mov byte [count_given], 1
 	mov edi, count
+	mov bl, F_COUNTB >> 24
 	jmp op_num
 op_skip:
 	mov edi, skip
+	mov bl, F_SKIPB >> 24
 	jmp op_num
 op_seek:
 	mov edi, seek
+	mov bl, F_SEEKB >> 24
 op_num:
+	push xbx
 	push xdi
 	call number
 	pop xdi
+	pop xbx
 	mov eax, [num]
 	mov [xdi], eax
 	mov eax, [num+4]
 	mov [xdi+4], eax
+	or [bflags], bl
+.b:
+	lodsb
+	cmp al, 'B'
+	je _start.arg
+	test al, al
+	jnz .b
+	not bl
+	and [bflags], bl
 	jmp _start.arg
 
 ; number: parse VALUE at xsi into [num]; an error message and exit 1 for
@@ -316,6 +334,9 @@ usage_error:                            ; xdx = ARG, xcx = TEXT
 
 ; The options are read: check them, open the files, allocate the buffers.
 _start.args_done:
+	mov al, [bflags]
+	or [iflags+3], al
+	or [oflags+3], al
 	mov eax, [bs]
 	test eax, eax
 	jz .two
@@ -409,8 +430,7 @@ _start.args_done:
 .excl_done:
 	test al, C_NOTRUNC
 	jnz .trunc_done
-	mov eax, [seek]
-	or eax, [seek+4]
+	call seek_recs                  ; GNU: O_TRUNC when seek= is 0 records
 	jnz .trunc_done
 	or A2d, O_TRUNC
 .trunc_done:
@@ -578,7 +598,11 @@ _start.args_done:
 	mov xdx, [out_name]
 	call say
 	mov STATUSb, 1
-	jmp .stats
+; GNU's quit(): its cleanup syncs first (conv=fsync, fdatasync), and a
+; failed sync exits there, without the stats ([quitting] 2 or 4).
+.quit:
+	inc byte [quitting]
+	jmp .sync
 
 ; count=: [lim] records (all ones without count=); with count_bytes the
 ; last one is [lastsz] bytes.
@@ -734,7 +758,7 @@ _start.args_done:
 	mov esi, s_errwrite
 	mov xdx, [out_name]
 	call err_af
-	jmp .stats
+	jmp .sync                       ; returns: synced, then the stats
 
 .reblock:
 ; The block to obuf's end (copied unless read there), then each obs bytes
@@ -756,7 +780,7 @@ _start.args_done:
 	mov dword [wmsg], s_writingto
 	mov xsi, xbp
 	call flush_out
-	js .stats
+	js .quit
 	mov ecx, [obs]
 	add xbp, xcx
 	sub [opos], ecx
@@ -777,7 +801,7 @@ _start.args_done:
 	je .sync
 	mov dword [wmsg], s_errwrite
 	call flush_obuf
-	js .stats
+	js .sync
 .sync:
 	mov eax, [conv]
 	test al, C_FDATASYNC
@@ -792,6 +816,7 @@ _start.args_done:
 	mov esi, s_fdatasync
 	mov xdx, [out_name]
 	call err_af
+	shl byte [quitting], 1
 .fsync_too:
 	or byte [conv], C_FSYNC
 .fsync:
@@ -806,9 +831,11 @@ _start.args_done:
 	mov esi, s_fsync
 	mov xdx, [out_name]
 	call err_af
-	jmp .stats
+	shl byte [quitting], 1
 .close:
 .stats:                                 ; as GNU's cleanup, then the stats
+	test byte [quitting], 6
+	jnz .exit1
 	sys close, [in_fd]
 	mov esi, s_closingin
 	mov xdx, [in_name]
@@ -823,6 +850,7 @@ _start.args_done:
 	exit_status
 .close_failed:
 	call err_af
+.exit1:
 	exit 1
 
 ; flush_obuf: write obuf's [opos] bytes; a failure is reported (a record
@@ -861,6 +889,23 @@ flush_out:
 	ret
 
 ; open_failed: xsi = the name, xax = -errno.
+; seek_recs: ZF = 1 when seek= is 0 records, as GNU's seek_records (with
+; seek_bytes, fewer bytes than obs are none: O_TRUNC, and no ftruncate).
+; clobbers eax, edx
+seek_recs:
+	mov eax, [seek]
+	mov edx, [seek+4]
+	test byte [oflags+3], F_SEEKB >> 24
+	jz .recs
+	test edx, edx
+	jnz .recs
+	cmp eax, [obs]
+	jae .recs
+	xor eax, eax
+.recs:
+	or eax, edx
+	ret
+
 ; trunc_out: seek= (unless notrunc) truncates the output there at once,
 ; as GNU. A failure is reported for a regular file ("failed to truncate to
 ; N bytes in output file 'NAME': Reason"; the output is never a directory)
@@ -868,8 +913,7 @@ flush_out:
 trunc_out:
 	test byte [conv], C_NOTRUNC
 	jnz .ret
-	mov eax, [seek]
-	or eax, [seek+4]
+	call seek_recs
 	jz .ret
 	call seek_args
 	call to_bytes
@@ -2075,6 +2119,8 @@ t0:		resq 2
 t1:		resq 2
 act:		resb 4*W + 8
 count_given:	resb 1
+quitting:	resb 1
+bflags:		resb 1
 of_given:	resb 1
 ddash:		resb 1
 warnp:		resb 1

@@ -23,6 +23,7 @@
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, err_quoted, errno_path, errno_tree, write_all, random_letters
+%define LONGOPT_OPTIONAL                ; --tmpdir[=DIR]
 
 %define NAMESZ 0x60000          ; DIR, TEMPLATE and SUFF (argv strings are
                                 ; at most 128 KiB each)
@@ -33,11 +34,10 @@ LONGOPTS:
 	db 'u', 'dry-run', 0
 	db 'q', 'quiet', 0
 	db 'S' | 0x80, 'suffix', 0
-	db 'T', 'tmpdir', 0             ; (read before getopt_long: its
-	db '?', 'help', 0               ; argument is optional)
+	db 1 | 0x80, 'tmpdir', 0        ; (optional argument: xdx = 0 without)
+	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0
-tmpdir_name:	db 'tmpdir', 0
 default_tmpl:	db 'tmp.XXXXXXXXXX', 0
 slash_tmp:	db '/tmp', 0
 tmpdir_env:	db 'TMPDIR='
@@ -55,40 +55,15 @@ _start:
 	save_argv0
 	envp_at_start xbp
 	getopt_init
-; The scan state is in xsi, xdi, xbx. "--tmpdir[=DIR]" (any prefix of it)
-; is read here: getopt_long knows no optional arguments.
+; The scan state is in xsi, xdi, xbx (getopt_long's permutation: an
+; option after the TEMPLATE counts too). "--tmpdir[=DIR]" is -p with
+; xdx = DIR or 0.
 .opt:
-	test xbx, xbx
-	jnz .getopt
-	mov xdx, [xsi]
-	test xdx, xdx
-	jz .getopt
-	cmp word [xdx], '--'
-	jne .getopt
-	add xdx, 2
-	cmp byte [xdx], 0
-	je .getopt                      ; "--"
-	mov ecx, tmpdir_name
-.tmpdir_cmp:
-	mov al, [xdx]
-	inc xdx
-	test al, al
-	jz .tmpdir_bare
-	cmp al, '='
-	je .tmpdir_value
-	cmp al, [xcx]
-	jne .getopt
-	inc ecx
-	jmp .tmpdir_cmp
-.tmpdir_bare:
-	xor edx, edx
-.tmpdir_value:
-	add xsi, W
-	mov al, 'p'
-	jmp short .option
-.getopt:
 	call getopt_long
 	jc .opts_done
+	cmp al, 1
+	jne .option
+	mov al, 'p'
 .option:
 	cmp al, 'p'
 	jne .not_p
