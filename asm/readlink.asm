@@ -139,18 +139,7 @@ _start:
 	call err_file
 	jmp .next
 .end:
-	call put_flush
-	mov eax, [put_err]
-	test eax, eax
-	jz .bye
-	mov esi, msg_write
-	call err_text
-.bye:
-	exit_status
-.missing:
-	mov esi, fmt_missing_op
-	mov edx, esi            ; (no ARG: any string will do)
-	jmp usage_say
+	put_exit                ; (and .missing)
 
 ; One page holds the end of the rest buffer, the variables and the start
 ; of can_out (a trivial run's other page: put_buf's start).

@@ -189,21 +189,7 @@ _start:
 	call err_file
 	jmp .next
 .end:
-	call put_flush
-	mov eax, [put_err]
-	test eax, eax
-	jnz .werr
-	cmp [sync_err], al
-	je .bye
-.werr:
-	mov esi, msg_write
-	call err_text
-.bye:
-	exit_status
-.missing:
-	mov esi, fmt_missing_op
-	mov edx, esi            ; (no ARG: any string will do)
-	jmp usage_say
+	put_exit sync_err       ; (and .missing)
 
 ; sync - glibc error()'s fflush(stdout) before a message: what is
 ; buffered written, so a merged 2>&1 stream has GNU's order. A failure
