@@ -16,7 +16,7 @@
 ;   --classify[=WHEN] -F (always/yes/force, or no WHEN; auto/tty/if-tty
 ;   on a terminal; never/no/none leave -F as it was, GNU 9.1)
 ;   --indicator-style=none|slash|classify  --sort=none|time|size (-U -t -S)
-;   --time=atime|access|use|ctime|status (-u -c)
+;   --time=atime|access|use|ctime|status|birth|creation (-u -c; birth: below)
 ;   --format=verbose|long|horizontal|across|vertical|single-column (-l -x
 ;   -C; single-column undoes -l, as GNU)
 ;   WORDs as gnulib's argmatch (prefixes of one meaning), else its "invalid
@@ -77,10 +77,17 @@
 ;   before other bytes), again whole when equal, ties by strcmp; -r
 ;   reverses whole; the last sort option wins; xsort with vcmp in .vsec
 ;   (a -v run 20 KiB).
-;   Not done: --time=birth|creation ("ls: argument 'birth' for '--time' is
-;   not supported by this ls"), exit 2; and the other long
+;   --zero (GNU 9.1): each line (-1's, -l's, "total", -C/-x's rows, -m's)
+;   ends in NUL; "DIR:" headers and the blank lines between listings keep
+;   '\n'; -q off even on a terminal, one name a line unless -l, no colors
+;   (each in the options' order: a later -q, -C, --color counts).
+;   --time=birth|creation: statx's btime (requested with every statx):
+;   shown by -l, sorted by with -t or without -l; a file without one (the
+;   kernel's stx_mask) is the oldest, '?' in -l's date column (GNU 9.1's
+;   -1.-1); .vsec (vopt, vqdate).
+;   Not done: the other long
 ;   options (--block-size --si --escape --quote-name --quoting-style --show-control-chars
-;   --zero --context --dired --hyperlink --help --version): GNU's
+;   --context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
 ;   the short ones: a bad one is reported first.
 ;   -1  one name a line (the default when stdout is not a terminal)
@@ -199,7 +206,8 @@
 ; LS_COLORS's parser, get_color_indicator and the sequences) and .zsec
 ; (the error messages: rt/error.inc, rt/usage.inc, the errno texts, GNU's
 ; quoting), .tsec (the time styles: rt/strftime.inc; its variables past
-; ids_buf: ls --full-time 28 KiB), .vsec (-v's filevercmp). Each part is
+; ids_buf: ls --full-time 28 KiB), .vsec (-v's filevercmp, --zero's and
+; --time=birth's options, -l's '?' for no birth time). Each part is
 ; page-aligned in the file (see ls_program_end; zero bytes between them);
 ; the program headers follow the last part, in no segment (the kernel
 ; reads them from the file), so the core page keeps their bytes. So ls and ls -1 touch one code page, ls -l,
@@ -228,8 +236,8 @@
 %include "subk.inc"
 ; Six parts of code, each its own mapping (PT_LOAD) of at most one page
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec
-; (-C/-x, colors), .zsec (errors), .tsec (time styles), .vsec (-v and
-; the rarer options of issue 5). A run pays a page for each part it
+; (-C/-x, colors), .zsec (errors), .tsec (time styles), .vsec (-v,
+; --zero, --time=birth). A run pays a page for each part it
 ; enters: ls 12 KiB, ls -l or ls -C or ls --color 16.
 section .lsec progbits follows=.cold align=PAGE vstart=_lsec_vaddr
 section .xsec progbits follows=.lsec align=PAGE vstart=_xsec_vaddr
@@ -293,7 +301,7 @@ O_DEREF equ 3   ; 0 never, 1 command-line symlinks to dirs, 2 -H, 3 -L
 O_REV   equ 4
 O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S, -3 -v, -2 -X, -1 width
                 ; (signed: the negative ones sort by name, then xsort)
-O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime
+O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime, 3 --time=birth
 O_REC   equ 10  ; -R
 O_HUM   equ 11  ; -h
 O_KIB   equ 12  ; -k (1 KiB blocks: already so)
@@ -301,7 +309,7 @@ O_BLK   equ 13  ; -s
 O_COL   equ 14  ; colors (--color)
 O_DIRS  equ 6
 O_INO   equ 7
-O_Q     equ 8
+O_Q     equ 8   ; > 0: -q (signed: --zero's -1 stays off on a terminal)
 O_CFL   equ 15  ; color flags (cflags_set):
 CF_CHK  equ 1   ;  a symlink's target is looked at (GNU's check_symlink_mode)
 CF_REF  equ 2   ;  ln=target
@@ -685,12 +693,20 @@ stat_at:
 	mov A3d, edx
 	movx A2, xsi
 	mov A1d, [V(dirfd)]
-	mov A4d, 0x7ff                  ; STATX_BASIC_STATS
+	mov A4d, 0xfff                  ; STATX_BASIC_STATS | STATX_BTIME
 	mov A5d, stx
 	sys statx
 	pop xsi
 	pop xdx
 	pop xbx
+	test eax, eax
+	js .r
+	cmp byte [V(opts) + O_TIME], 3  ; --time=birth and none: its seconds
+	jne .r                          ; 2^63 (GNU: -1.-1; '?' in -l, the
+	test byte [V(stx) + 1], 8       ; oldest)
+	jnz .r
+	mov byte [stx + 87], 0x80
+.r:
 	test eax, eax
 	ret
 
@@ -958,6 +974,11 @@ path_join:
 	ret
 
 ; putc - al to the output (room is made before each entry)
+; put_eol - the line end: '\n', or NUL with --zero (GNU's eolbyte)
+put_eol:
+	mov al, 10
+	xor al, [V(eolx)]
+; putc - al to the output buffer; keeps all but xdi
 putc:
 	push xax
 	mov eax, [V(opos)]
@@ -1060,8 +1081,7 @@ one_per_line:
 	call report_one
 .put:
 	call put_name
-	mov al, 10
-	call putc
+	call put_eol
 	add ebx, 4
 	jmp .l
 .ret:
@@ -1081,7 +1101,7 @@ frills:
 ; Without -q the width counts the printable bytes alone (GNU's
 ; quote_name_buf in the C locale: isprint, 0x20..0x7e)
 	cmp byte [V(opts) + O_Q], 0
-	jne .wq
+	jg .wq
 	mov ecx, edx
 	jecxz .wq
 .wc:
@@ -1326,7 +1346,7 @@ put_cname:
 	test al, al
 	jz .end
 	cmp byte [V(opts) + O_Q], 0
-	je .put
+	jle .put
 	cmp al, ' '
 	jb .q
 	cmp al, 0x7f
@@ -1745,6 +1765,8 @@ long_list:
 	call num64_r
 	jmp .date
 .date:
+	cmp byte [xbx + 31], 0x80       ; --time=birth and none: '?'
+	je vqdate
 	cmp WPTR [tfmt], 0              ; a time style: .tsec's tdate
 	je .ldate
 	call tdate
@@ -1838,8 +1860,7 @@ long_list:
 .name:
 	call put_bare
 .eol:
-	mov al, 10
-	call putc
+	call put_eol
 	add ebx, 4
 	jmp .line
 .done:
@@ -1936,11 +1957,12 @@ put_total:
 	call blk_val
 	xor ecx, ecx
 	call num64_r
-	mov byte [xdi - 1], 10
+	mov al, 10
+	xor al, [V(eolx)]
+	mov [xdi - 1], al
 	mov [V(opos)], edi
 	ret
 
-	LSEC
 ; special - the letter al (s, t) over the x at [edx]: upper case over '-'
 special:
 	push xax
@@ -2357,12 +2379,12 @@ opt_tab:	db O_FMT, 1, O_IGN, 2, O_IGN, 1, O_DIRS, 1, O_REV, 1, O_SORT, 1
 		db O_IND, 1, O_IND, 2, O_INO, 1, O_DEREF, 3, O_DEREF, 2
 		db O_Q, 1, O_FMT, 2, O_FMT, 3
 lbits:		db 0, 1, 2, 4                   ; -l -n -g -o (not in the table)
-tfields:	db 112, 64, 96, 0               ; stx_mtime, stx_atime, stx_ctime
+tfields:	db 112, 64, 96, 80              ; stx_mtime, stx_atime, stx_ctime, stx_btime
 		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2, O_REC, 1
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
 		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 0
 dot:		db '.', 0
 s_color:	db 'color'
 s_k:		db '-k', 0
@@ -3547,8 +3569,7 @@ columns:
 	jmp .cell
 .eol:
 	pop xax
-	mov al, 10
-	call putc
+	call put_eol
 	inc ebx
 	jmp .row
 .done:
@@ -3573,8 +3594,7 @@ across:
 	div dword [V(cols)]
 	test edx, edx
 	jnz .same
-	mov al, 10
-	call putc
+	call put_eol
 	and dword [V(pos)], 0
 	jmp .cell
 .same:
@@ -3584,8 +3604,7 @@ across:
 	call indent
 	jmp .cell
 .eol:
-	mov al, 10
-	jmp putc
+	jmp put_eol
 
 ; indent - eax = the width just written, ecx = the column's: from
 ; pos + eax to pos + ecx with GNU's tabs (of -T, TABSIZE or 8; none with
@@ -3834,6 +3853,11 @@ long_ls:
 	je .put
 	cmp al, 5
 	je .put
+	cmp al, 8                       ; --zero: no colors (GNU: in the
+	jne .nz                         ; options' order, as --color's)
+	mov byte [V(opts) + O_COL], 0
+	jmp .put
+.nz:
 	cmp al, 0x28                    ; --time-style=STYLE: kept for zone_init
 	jne .nts
 	mov [tstyle], xdx
@@ -4105,7 +4129,7 @@ words:
 	db 'time', 0
 	db 'u', 'atime', 0, 'u', 'access', 0, 'u', 'use', 0
 	db 'c', 'ctime', 0, 'c', 'status', 0
-	db '?', 'birth', 0, '?', 'creation', 0, 0xff
+	db 9, 'birth', 0, 9, 'creation', 0, 0xff
 	db 'format', 0
 	db 'l', 'verbose', 0, 'l', 'long', 0, 'm', 'commas', 0
 	db 'x', 'horizontal', 0, 'x', 'across', 0, 'C', 'vertical', 0
@@ -4180,6 +4204,8 @@ unsupported:
 	pop xsi
 	jmp _start.opt
 .nf:
+	cmp al, 9                       ; --zero (8), --time=birth (9): .vsec
+	jbe vopt
 	mov edx, optstr
 	mov [xdx], al
 	mov esi, fmt_unsupp
@@ -4651,7 +4677,7 @@ xkey:
 	test al, al
 	jz .r
 	cmp byte [V(opts) + O_Q], 0
-	jne .w1
+	jg .w1
 	sub al, ' '
 	cmp al, 0x5f
 	jae .w
@@ -5109,7 +5135,7 @@ longopts:
 	db 'T' | 0x80, 'tabsize', 0
 	db 0xa4, 'time', 0
 	db 0xa8, 'time-style', 0
-	db '?', 'zero', 0
+	db 8, 'zero', 0
 	db 0x81, 'color', 0
 	db 0x9f, 'hyperlink', 0
 	db '?' | 0x80, 'block-size', 0
@@ -5400,6 +5426,7 @@ with_sep:
 .nl:
 	and dword [V(pos)], 0
 	mov ah, 10
+	xor ah, [V(eolx)]
 	jmp .sep
 .more:
 	add dword [V(pos)], 2
@@ -5423,8 +5450,7 @@ with_sep:
 	inc ebx
 	jmp .l
 .end:
-	mov al, 10
-	jmp putc
+	jmp put_eol
 ; .len - esi = a name: edx = its width with its frills (-m: -i's and
 ; -s's numbers by their digits). keeps xsi, xbx
 .len:
@@ -5627,6 +5653,7 @@ tyear:	resd 1
 winsz:	resw 4
 npat:	resb 1                          ; -I or --hide given
 sepc:	resb 1                          ; with_sep's separator
+eolx:	resb 1                          ; the line end xor '\n' (--zero: 10)
 	resb VBASE + 72 - $
 stx:	resb 256                        ; its first 56 bytes below xbp+128
 werr:	resd 1
@@ -5713,6 +5740,35 @@ hpats:	resW NPAT
 %define STRFTIME_DATA
 %include "rt/strftime.inc"
 %undef STRFTIME_DATA
+	VSEC
+; vopt - getopt's 8 (--zero) and 9 (--time=birth, --time=creation) in the
+; command line's order, then on to the next option. --zero: lines end
+; in NUL (eolx; "DIR:" headers and the blank lines between listings keep
+; '\n', as GNU), -q off even on a terminal (O_Q -1), one name a line
+; unless -l; --zero's "no colors" was long_ls's, in the long options'
+; order, as --color's.
+vopt:
+	je .birth
+	mov byte [V(eolx)], 10
+	mov byte [V(opts) + O_Q], -1
+	cmp byte [V(opts) + O_FMT], 4
+	je .r
+	mov byte [V(opts) + O_FMT], 1
+	jmp .r
+.birth:
+	mov byte [V(opts) + O_TIME], 3
+.r:
+	jmp _start.opt
+
+; vqdate - -l's date of an entry without a birth time (stat_at's mark):
+; '?' right-aligned in the date's width (GNU's long_time_expected_width)
+vqdate:
+	push 12
+	pop xcx
+	add ecx, [twidth]
+	call long_fail.right
+	jmp long_list.dated
+
 	ZSEC
 	_error_data
 %undef USE_localtime

@@ -154,16 +154,11 @@ mktree() {
 	done
 	for o in --si --block-size=1 \
 		--escape --quote-name --quoting-style=c \
-		--show-control-chars --zero --context --dired \
+		--show-control-chars --context --dired \
 		--hyperlink --hyperlink=always --help --version; do
 		run "$(bin ls)" $o
 		[ "$status" -eq 2 ]
 		[ "${lines[0]}" = "$(bin ls): unrecognized option '$o'" ]
-	done
-	for o in --time=birth --time=creation; do
-		run "$(bin ls)" $o
-		[ "$status" -eq 2 ]
-		[[ "${lines[0]}" = "$(bin ls): argument '"*"' is not supported by this ls" ]]
 	done
 }
 
