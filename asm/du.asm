@@ -1498,7 +1498,6 @@ time_opt:
 	push xsi
 	push xdi
 	push xbx
-	mov xsi, xdx
 	mov edi, time_words
 	call argmatch
 	mov ecx, time_valid
@@ -1512,60 +1511,7 @@ time_opt:
 .ret:
 	ret
 
-; argmatch - xsi = ARG, xdi = a table (db VALUE, 'name', 0, ...; a 0
-; byte after the last): CF=0: al = the VALUE of the name ARG is, or the
-; one value of the names it begins; CF=1: none (ah = 0), or names of
-; several values (ah = 1). xdx = ARG. clobbers xax xbx xcx xsi xdi
-argmatch:
-	mov xdx, xsi
-	xor ecx, ecx                    ; cl: 0 none, 1 one value, 2 several
-.entry:
-	mov bl, [xdi]                   ; the value
-	inc xdi
-	test bl, bl
-	jz .end
-	mov xsi, xdx
-.cmp:
-	lodsb
-	test al, al
-	jz .prefix
-	scasb
-	je .cmp
-	dec xdi
-.skip:                                  ; to the next entry
-	mov al, [xdi]
-	inc xdi
-	test al, al
-	jnz .skip
-	jmp .entry
-.prefix:
-	cmp byte [xdi], 0
-	je .exact
-	test cl, cl
-	jnz .again
-	mov cl, 1
-	mov ch, bl
-	jmp .skip
-.again:
-	cmp ch, bl
-	je .skip
-	mov cl, 2
-	jmp .skip
-.exact:
-	mov al, bl
-	clc
-	ret
-.end:
-	mov al, ch
-	mov ah, cl
-	shr ah, 1                       ; (1: ambiguous)
-	cmp cl, 1
-	jne .bad
-	clc
-	ret
-.bad:
-	stc
-	ret
+%include "rt/argmatch.inc"		; argmatch: xdx = ARG, xdi = the table
 
 ; argmatch_fail - ah = 1 ambiguous, else invalid; xdx = ARG, xcx =
 ; " for 'WHAT'" and the valid list: GNU's message, the Try line, exit 1
@@ -1632,6 +1578,7 @@ time_setup:
 	inc xsi
 	jmp .format
 .named:
+	mov xdx, xsi
 	mov edi, style_words
 	call argmatch
 	mov ecx, style_valid

@@ -2171,13 +2171,13 @@ long_code:
 	mov edi, args_check
 	mov ecx, name_check
 	mov ebp, list_check
-	call argmatch
+	call xargmatch
 	jmp .letter
 .sort:                                  ; --sort=WORD: its letter
 	mov edi, args_sort
 	mov ecx, name_sort
 	mov ebp, list_sort
-	call argmatch
+	call xargmatch
 .letter:
 	cmp al, 'S'
 	mov ecx, str_buffer_size
@@ -2432,51 +2432,18 @@ xnum:
 .vret:
 	ret
 
-; argmatch - gnulib's XARGMATCH: xdx = the argument, xdi = the words (db
+; xargmatch - gnulib's XARGMATCH: xdx = the argument, xdi = the words (db
 ; VALUE, 'word', 0; a 0 after the last), ecx = the option's name, ebp =
 ; the list of valid arguments -> al = the VALUE of the word the argument
 ; is (or is the only prefix of: words of one VALUE count as one). Else
 ; "invalid" or "ambiguous argument", the list, the Try line, exit 1.
-argmatch:
-	xor ebx, ebx                    ; bl: the VALUE found, bh: ambiguous
-.word:
-	mov ah, [xdi]
-	inc edi
-	test ah, ah
-	jz .end
-	mov xsi, xdx
-.cmp:
-	lodsb
-	test al, al
-	jz .prefix
-	cmp al, [xdi]
-	jne .skip
-	inc edi
-	jmp .cmp
-.prefix:
-	mov al, ah
-	cmp byte [xdi], 0
-	je .ret                         ; the word itself
-	test bl, bl
-	jz .first
-	cmp bl, ah
-	je .skip
-	mov bh, 1
-.first:
-	mov bl, ah
-.skip:
-	inc edi
-	cmp byte [xdi-1], 0
-	jne .skip
-	jmp .word
-.end:
-	mov al, bl
-	mov esi, fmt_am_amb
-	test bh, bh
-	jnz .fail
-	test bl, bl
-	jnz .ret
+xargmatch:
+	call argmatch                   ; (rt/argmatch.inc) ah = 1: ambiguous
+	jnc .ret
 	mov esi, fmt_am_inv
+	test ah, ah
+	jz .fail
+	mov esi, fmt_am_amb
 .fail:
 	push xbp
 	push xcx
@@ -2489,6 +2456,8 @@ argmatch:
 	exit 1
 .ret:
 	ret
+
+%include "rt/argmatch.inc"
 
 %include "rt/long_opt.inc"
 
