@@ -383,6 +383,8 @@ dest_name:
 	jmp .trail
 .len:
 	mov [baselen], ecx
+	test ecx, ecx
+	setz [nobase]
 	mov xsi, [tdir]
 	call strlen_x
 	add ecx, [baselen]
@@ -450,11 +452,15 @@ atomic_link:
 	mov xdx, [dst]
 ; make_sym, make_hard - the link from [src] to the name at xdx -> xax
 make_sym:
+	call no_base
+	jnz ret0
 	sys symlink, [src], xdx
 	ret
 make_hard:
 	mov xdx, [dst]
 make_hard_to:
+	call no_base
+	jnz ret0
 	mov A4, xdx
 	xor A5d, A5d
 	cmp byte [opt_L], 0
@@ -463,6 +469,15 @@ make_hard_to:
 .flags:
 	sys linkat, AT_FDCWD, [src], AT_FDCWD
 ret0:
+	ret
+
+; no_base - ZF=0 and xax = -ENOENT when [dst] is DIR/ with an empty base
+; (a source "" or "/"): GNU's *at(destdir_fd, dest_base = "") fail so,
+; and no call is made. clobbers nothing else
+no_base:
+	push byte -ENOENT
+	pop xax
+	cmp byte [nobase], 0
 	ret
 
 ; do_link - GNU's do_link for [src] and [dst], xax = the first try's
@@ -520,9 +535,12 @@ do_link:
 	mov [forcing], al
 	test al, al
 	jz .link
+	call no_base
+	jnz .dst_gone
 	sys statx, AT_FDCWD, [dst], AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, dstx
 	test eax, eax
 	jns .dst_exists
+.dst_gone:
 	cmp eax, -ENOENT
 	mov byte [forcing], 0
 	je .link
@@ -1152,6 +1170,7 @@ opt_b:	resb 1
 track:	resb 1
 forcing: resb 1
 sstat_ok: resb 1
+nobase:	resb 1                  ; [dst]'s base is empty (no_base)
 otty:	resb 1                  ; stdout is a terminal (fs_out)
 GLOBALS_HERE
 %define LONGOPT_BSS_HERE        ; long_opt's, here: ambp is written
