@@ -178,11 +178,7 @@ read_block:
 	mov A2d, [bin]
 	add A2d, [got]
 	sys read, [fd]
-	cmp eax, -EINTR
-	je .more
-	test eax, eax
-	js .error
-	jz .done
+	read_result eax, .more, .error, .done
 	add [got], eax
 	jmp .more
 .done:

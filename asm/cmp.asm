@@ -1070,11 +1070,7 @@ read_full:
 	test A3d, A3d
 	jz .done
 	sys read, [rfd], [rbuf]
-	cmp eax, -EINTR
-	je .more
-	test eax, eax
-	js .ret
-	jz .done
+	read_result eax, .more, .ret, .done
 	add [rbuf], xax
 	add [rgot], eax
 	sub [rleft], eax

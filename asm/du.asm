@@ -1063,11 +1063,7 @@ opt_cold:
 	sub A3d, A2d
 	jz .xbig
 	sys read, [xsp + W], A2, A3
-	cmp eax, -EINTR
-	je .xloop
-	test eax, eax
-	js .xrerr
-	jz .xeof
+	read_result eax, .xloop, .xrerr, .xeof
 	add [xtop], eax
 	jmp .xloop
 .xbig:

@@ -256,11 +256,7 @@ tac_fd:
 	mov A1, [V(fd)]
 	movzx eax, byte [V(rdnr)]
 	SYSCALL
-	cmp eax, -EINTR
-	je .sread
-	test xax, xax
-	js read_error
-	jz .sdone
+	read_result xax, .sread, read_error, .sdone
 	add [V(rend)], xax
 	jmp .sread
 .big_or_whole:                          ; SMALL bytes (or no room): the
@@ -299,11 +295,7 @@ tac_fd:
 	mov A3, [V(cap)]
 	sub A3, [V(rend)]
 	sys read, [V(fd)], [V(rend)]
-	cmp eax, -EINTR
-	je .read
-	test xax, xax
-	js read_error
-	jz .eof
+	read_result xax, .read, read_error, .eof
 	add [V(rend)], xax
 	jmp .more
 .eof:
@@ -583,11 +575,7 @@ tac_re:
 	mov A4, [V(roffl)]
 	mov A5d, [V(roffh)]
 	sys pread64, [V(fd)], [V(rdst)], [V(rcnt)]
-	cmp eax, -EINTR
-	je .read
-	test xax, xax
-	js read_error
-	jz read_error                   ; (shorter than its size said)
+	read_result xax, .read, read_error, read_error ; (shorter than its size said)
 	add [V(rdst)], xax
 	add [V(roffl)], xax
 	adc dword [V(roffh)], 0

@@ -626,11 +626,7 @@ refill:
 	sub A3, [V(dend)]
 	sub A3, WSLACK
 	sys read, [V(infd)], [V(dend)]
-	cmp eax, -EINTR
-	je .read
-	test xax, xax
-	js .error
-	jz .eof
+	read_result xax, .read, .error, .eof
 	add [V(dend)], xax
 	ret
 .eof:
