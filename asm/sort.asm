@@ -456,23 +456,11 @@ parse_key:
 	lea xax, [xbx + KEYSZ]
 	call grow
 .key:
-	mov ebp, msg_start
-	call count
-	mov ebp, msg_zero_field
-	dec xax
-	cmp xax, -1
-	je .bad
-	mov [xbx+K_SW], xax
+	key_num msg_start, msg_zero_field, K_SW
 	cmp byte [xsi], '.'
 	jne .opts1
 	inc xsi
-	mov ebp, msg_dot
-	call count
-	mov ebp, msg_zero_char
-	dec xax
-	cmp xax, -1
-	je .bad
-	mov [xbx+K_SC], xax
+	key_num msg_dot, msg_zero_char, K_SC
 .opts1:
 	mov ah, SB
 	call set_ordering
@@ -480,13 +468,7 @@ parse_key:
 	cmp byte [xsi], ','
 	jne .end
 	inc xsi
-	mov ebp, msg_comma
-	call count
-	mov ebp, msg_zero_field
-	dec xax
-	cmp xax, -1
-	je .bad
-	mov [xbx+K_EW], xax
+	key_num msg_comma, msg_zero_field, K_EW
 	cmp byte [xsi], '.'
 	jne .opts2
 	inc xsi
