@@ -35,7 +35,6 @@ OUTSZ	equ 2 * INSZ + 64	; 4/3 of the input and a newline per character
 SENC	equ 510			; the first block, encoding (a multiple of 3)
 SDEC	equ 512			; the first block, decoding
 SOUTSZ	equ 2 * SENC * 4 / 3 + 16
-PIPESZ	equ 1 << 20	; asked for a pipe as stdout
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
 F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
 BAD	equ 0xff		; dtab: not in the alphabet
@@ -96,21 +95,11 @@ _start:
 .opened:
 	mov [fd], ebp
 
-; A pipe as stdout is raised to PIPESZ if it has less (never lowered; the
+; A pipe as stdout is raised to 1 MiB if it has less (never lowered; the
 ; kernel may refuse): the reader and this process then overlap instead of
 ; taking turns at each block. F_GETPIPE_SZ, then F_SETPIPE_SZ through the
-; same call, whose answer (PIPESZ or more, or -errno) ends the loop.
-	push 1
-	pop A1
-	mov A2d, F_GETPIPE_SZ
-.pipe_size:
-	sys fcntl
-	shr eax, 20                     ; PIPESZ or more, or -errno (no pipe)
-	jnz .piped
-	dec A2d                         ; F_SETPIPE_SZ
-	mov A3d, PIPESZ
-	jmp .pipe_size
-.piped:
+; same call, whose answer (1 MiB or more, or -errno) ends the loop.
+	pipe_grow				; (macros.inc)
 	mov dword [bin], sbuf
 	mov dword [bout], sout
 	cmp byte [decode], 0
