@@ -1090,13 +1090,7 @@ parse_ld:
 	mov edi, [abase]        ; P, made of the digits as they come
 	and dword [xdi], 0
 	mov word [pbase], 0x0a0a        ; the digits' base, the exponent's
-	cmp byte [xsi], '0'
-	jne .digit
-	mov al, [xsi+1]
-	or al, 0x20
-	cmp al, 'x'
-	jne .digit
-	lodsw
+	skip_0x .digit			; hexadecimal: past the 0x
 	or cl, 8
 	mov word [pbase], 0x0210
 .digit:	lodsb
