@@ -362,7 +362,23 @@ process:
 	test eax, 0o7000
 	jz .compare
 	sys statx, xbp, [xsp], 0, STATX_MODE, stx
+	test eax, eax
+	js .restat_failed
 	movzx eax, word [stx + STX_MODE]
+	jmp short .compare
+; The file could not be read again: GNU's "getting new attributes of"
+; for -c and -v (unless -f), the exit status untouched; not changed.
+.restat_failed:
+	cmp byte [verb], 0
+	je .unchanged
+	mov cl, STATUSb
+	push xcx
+	mov esi, msg_getting
+	call say_file
+	pop xcx
+	mov STATUSb, cl
+.unchanged:
+	mov eax, [oldmode]
 .compare:
 	xor eax, [oldmode]
 	test eax, 0o7777
@@ -380,9 +396,9 @@ process:
 	jne .diagnose
 	mov esi, msg_mode_of
 	call describe
-	mov esi, msg_retained
-	call af_put
-	mov eax, [oldmode]
+	mov esi, msg_retained           ; (GNU's: the mode asked for, which
+	call af_put                     ; the kernel may have trimmed)
+	mov eax, [newmode]
 	call put_mode
 	call out_line
 ; GNU's surprise check for MODE given as options (-w): the mode without
@@ -736,6 +752,7 @@ msg_ref:	db 'failed to get attributes of ', 0
 msg_dangling:	db 'cannot operate on dangling symlink ', 0
 msg_access:	db 'cannot access ', 0
 msg_changing:	db 'changing permissions of ', 0
+msg_getting:	db 'getting new attributes of ', 0
 msg_read:	db 'cannot read directory ', 0
 msg_neither:	db 'neither symbolic link ', 0
 msg_nor:	db ' nor referent has been changed', 0
