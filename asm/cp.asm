@@ -125,7 +125,19 @@
 ; The first directory an operand makes (at any depth, as GNU's
 ; remember_copied: 'cp -r s/. l' with l a symlink to s/d makes l/./d)
 ; met again as a source: "cannot copy a directory, 's/.', into itself,
-; 'l/.'" (exit 1; the walk stops there).
+; 'l/.'" (exit 1; the walk stops there) when it is SOURCE's own name
+; (gnulib's same_nameat: the same last component in the same directory,
+; not followed; into a DIRECTORY, DIRECTORY followed); else, for a
+; directory that was the operand's own DEST and without -L, GNU's "will
+; not create hard link 'DEST' to directory 'FIRST'" for that entry alone
+; (mkdir d; ln -s . d/ld; cp -r d d/ld/x). (-L: into itself as before,
+; GNU goes on to its "cannot copy cyclic symbolic link".)
+; SOURCE and DEST one file: also a directory onto itself (cp -rT d d,
+; cp -r d dot with dot -> '.'; not -s, -l, -n), and with -P's
+; dereference a symlink SOURCE or DEST followed to the other (cp -d l f
+; with l -> f, cp -r p lp with lp -> p: GNU's same_file_ok for
+; DEREF_NEVER; not with -n, -l, backups, two symlinks, a symlink DEST
+; with -s or --remove-destination): "'S' and 'D' are the same file".
 ; A SOURCE given twice into a directory (2 SOURCEs or more: GNU's
 ; src_info): the same file under the same last component in the same
 ; directory is copied once, then "cp: warning: source file 'S' specified
