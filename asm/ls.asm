@@ -85,8 +85,19 @@
 ;   shown by -l, sorted by with -t or without -l; a file without one (the
 ;   kernel's stx_mask) is the oldest, '?' in -l's date column (GNU 9.1's
 ;   -1.-1); .vsec (vopt, vqdate).
+;   --block-size=SIZE, --si: GNU's block sizes (rt/blocksize.inc, du's
+;   and df's: gnulib's human_options: a number with xstrtoumax's suffixes,
+;   human-readable, si, a leading quote; human_readable with
+;   human_ceiling) for -s's blocks and "total" and -l's sizes; the last of
+;   -h, --si, --block-size wins; a bad SIZE: xstrtol_fatal's "invalid
+;   --block-size argument 'S'", "invalid suffix in ...", "... too large",
+;   exit 2. Without them (-l, -s): LS_BLOCK_SIZE, else BLOCK_SIZE, else
+;   BLOCKSIZE (set, even empty) for the blocks, the first two for the
+;   sizes too, else 1024-byte blocks (512 with POSIXLY_CORRECT); -k: the
+;   blocks in KiB. O_HUM 2 sends size_str to gsize (.vsec); the core
+;   only looks for a variable starting "LS_B", "BLOC" or "POSI".
 ;   Not done: the other long
-;   options (--block-size --si --escape --quote-name --quoting-style --show-control-chars
+;   options (--escape --quote-name --quoting-style --show-control-chars
 ;   --context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
 ;   the short ones: a bad one is reported first.
@@ -207,7 +218,8 @@
 ; (the error messages: rt/error.inc, rt/usage.inc, the errno texts, GNU's
 ; quoting), .tsec (the time styles: rt/strftime.inc; its variables past
 ; ids_buf: ls --full-time 28 KiB), .vsec (-v's filevercmp, --zero's and
-; --time=birth's options, -l's '?' for no birth time). Each part is
+; --time=birth's options, -l's '?' for no birth time, the block sizes:
+; rt/blocksize.inc). Each part is
 ; page-aligned in the file (see ls_program_end; zero bytes between them);
 ; the program headers follow the last part, in no segment (the kernel
 ; reads them from the file), so the core page keeps their bytes. So ls and ls -1 touch one code page, ls -l,
@@ -237,7 +249,7 @@
 ; Six parts of code, each its own mapping (PT_LOAD) of at most one page
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec
 ; (-C/-x, colors), .zsec (errors), .tsec (time styles), .vsec (-v,
-; --zero, --time=birth). A run pays a page for each part it
+; --zero, --time=birth, --block-size, --si). A run pays a page for each part it
 ; enters: ls 12 KiB, ls -l or ls -C or ls --color 16.
 section .lsec progbits follows=.cold align=PAGE vstart=_lsec_vaddr
 section .xsec progbits follows=.lsec align=PAGE vstart=_xsec_vaddr
@@ -266,6 +278,7 @@ section .text
 	default rel
 %endif
 %include "rt/localtime.inc"
+%include "rt/blocksize.inc"
 use localtime, ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, quote_arg
 %define USAGE_STATUS 2
 %define LONGOPT_AMBIGUOUS
@@ -303,7 +316,7 @@ O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S, -3 -v, -2 -X, -1 width
                 ; (signed: the negative ones sort by name, then xsort)
 O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime, 3 --time=birth
 O_REC   equ 10  ; -R
-O_HUM   equ 11  ; -h
+O_HUM   equ 11  ; 1 -h, 2 --si, --block-size or the variables (gsize)
 O_KIB   equ 12  ; -k (1 KiB blocks: already so)
 O_BLK   equ 13  ; -s
 O_COL   equ 14  ; colors (--color)
@@ -438,6 +451,32 @@ _start:
 	jbe .nowidth
 	call width
 .nowidth:
+
+; -l's and -s's block sizes from the environment when no -h, --si or
+; --block-size was given: a variable that may be LS_BLOCK_SIZE,
+; BLOCK_SIZE, BLOCKSIZE or POSIXLY_CORRECT sends the run to .vsec's benv
+	cmp byte [V(opts) + O_HUM], 0
+	jne .nobenv
+	cmp byte [V(opts) + O_FMT], 4
+	je .benv
+	cmp byte [V(opts) + O_BLK], 0
+	je .nobenv
+.benv:
+	mov xsi, [V(envp)]
+.be:
+	lodsW
+	test xax, xax
+	jz .nobenv
+	mov eax, [xax]
+	cmp eax, 'LS_B'
+	je .bs
+	cmp eax, 'BLOC'
+	je .bs
+	cmp eax, 'POSI'
+	jne .be
+.bs:
+	call benv
+.nobenv:
 
 ; Colors: LS_COLORS parsed, or GNU's built-in ones (.xsec: see
 ; color_init); a run with none of LS_COLORS, COLORTERM, TERM set (or all
@@ -1226,8 +1265,9 @@ blk_str64:
 ; blk_val - edx:eax = 512-byte blocks -> esi = [V(blkv)] = what -s shows:
 ; 1 KiB blocks rounded up, or with -h bytes
 blk_val:
-	cmp byte [V(opts) + O_HUM], 0
-	je .k
+	cmp byte [V(opts) + O_HUM], 1
+	jb .k
+	ja .s                           ; (2: gsize's, the blocks themselves)
 	shld edx, eax, 9
 	shl eax, 9
 	jmp .s
@@ -1259,9 +1299,10 @@ widen:
 ; rounded up, one decimal below 10: 1.1K, 4.0K, 10K, 1.0M).
 ; clobbers eax, ecx, edx
 size_str:
-	cmp byte [V(opts) + O_HUM], 0
-	je u64
-	jmp size_hum
+	cmp byte [V(opts) + O_HUM], 1
+	jb u64
+	je size_hum
+	jmp gsize                       ; (2: --block-size, --si, variables)
 
 ; ind_char - the indicator of type cl, mode eax for -p/-F -> dl (0: none)
 ind_char:
@@ -2366,8 +2407,8 @@ s_tstyle:	db 'TIME_STYLE='
 	TEXT
 k1024:		dd 1024
 ten:		dd 10
-cw_up:		dw 0x0b7f                       ; x87: round up, 64-bit precision
-suffixes:	db 'KMGTPEZY'
+hcw_up:		dw 0x0b7f                       ; x87: round up, 64-bit precision
+hsfx:		db 'KMGTPEZY'
 	LSEC
 rwx:		db 'rwxrwxrwx'
 months:		db 'JanFebMarAprMayJunJulAugSepOctNovDec', 0
@@ -2384,7 +2425,7 @@ tfields:	db 112, 64, 96, 80              ; stx_mtime, stx_atime, stx_ctime, stx_
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
 		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 0
 dot:		db '.', 0
 s_color:	db 'color'
 s_k:		db '-k', 0
@@ -3285,7 +3326,7 @@ size_hum:
 .done:
 	fstp st0
 	jecxz .int
-	fldcw [cw_up]
+	fldcw [hcw_up]
 	fld st0
 	fimul dword [ten]
 	fistp dword [V(tmp)]            ; tenths, rounded up
@@ -3298,7 +3339,7 @@ size_hum:
 	pop xax
 .nc:
 	dec edi
-	mov dl, [suffixes + xcx - 1]
+	mov dl, [hsfx + xcx - 1]
 	mov [xdi], dl
 	cmp eax, 100
 	jae .whole
@@ -3830,6 +3871,11 @@ long_ls:
 	je .arg
 	cmp al, 'T'
 	je .arg
+	cmp al, 0x2a                    ; --block-size=SIZE: getopt's 11
+	jne .nbs
+	mov al, 11
+	jmp .arg
+.nbs:
 	cmp xdx, [xsi - W]              ; the value from the next slot?
 	jne .own
 	mov ecx, s_k
@@ -3858,6 +3904,8 @@ long_ls:
 	mov byte [V(opts) + O_COL], 0
 	jmp .put
 .nz:
+	cmp al, 12                      ; --si
+	je .put
 	cmp al, 0x28                    ; --time-style=STYLE: kept for zone_init
 	jne .nts
 	mov [tstyle], xdx
@@ -3918,7 +3966,11 @@ long_ls:
 	cmp xdx, [xsi - W]
 	je .put
 	cmp byte [xdx], 0
-	je opt_wt
+	jne .cp0
+	cmp al, 11                      ; an empty SIZE: invalid at once
+	je vopt_bs
+	jmp opt_wt
+.cp0:
 	mov [xdi + 1], al
 	inc xdi
 .cp:
@@ -4142,6 +4194,8 @@ words:
 unsupported:
 	cmp al, 'I'                     ; -I PATTERN
 	je opt_I
+	cmp al, 11                      ; --block-size=SIZE: .vsec
+	je vopt_bs
 	cmp al, 'm'                     ; -m: commas
 	jne .nm
 	mov byte [V(opts) + O_FMT], 5
@@ -4204,8 +4258,8 @@ unsupported:
 	pop xsi
 	jmp _start.opt
 .nf:
-	cmp al, 9                       ; --zero (8), --time=birth (9): .vsec
-	jbe vopt
+	cmp al, 12                      ; --zero (8), --time=birth (9),
+	jbe vopt                        ; --block-size (11), --si (12): .vsec
 	mov edx, optstr
 	mov [xdx], al
 	mov esi, fmt_unsupp
@@ -5118,7 +5172,7 @@ longopts:
 	db 'B', 'ignore-backups', 0
 	db 0x82, 'classify', 0
 	db 5, 'file-type', 0
-	db '?', 'si', 0
+	db 12, 'si', 0
 	db 'H', 'dereference-command-line', 0
 	db 3, 'dereference-command-line-symlink-to-dir', 0
 	db 0xa9, 'hide', 0
@@ -5138,7 +5192,7 @@ longopts:
 	db 8, 'zero', 0
 	db 0x81, 'color', 0
 	db 0x9f, 'hyperlink', 0
-	db '?' | 0x80, 'block-size', 0
+	db 0xaa, 'block-size', 0        ; (0x2a: getopt's 11)
 	db '?', 'context', 0
 	db 6, 'author', 0
 	db '?', 'help', 0
@@ -5697,6 +5751,27 @@ ids_buf: resb IDSBUFSZ
 rt:	resd 3
 %include "rt/strftime_vars.inc"        ; tf .. tf_g, tnum .. tnum_end
 val:	resd 2
+; --block-size, --si, the variables (.vsec; rt/blocksize.inc's, on val's page)
+obs:	resd 2                          ; human_options' block size, then:
+bobs:	resd 2                          ; the blocks' (-s, total)
+fobs:	resd 2                          ; the files' sizes' (-l)
+hto:	resd 2
+hn:	resd 2
+amt:	resd 2
+qn:	resd 2
+qd:	resd 2
+hfrom:	resd 1
+hbase:	resd 1
+hopts:	resb 1                          ; human_options' options, then:
+bopts:	resb 1                          ; the blocks'
+fopts:	resb 1                          ; the files' sizes'
+hset:	resb 1
+ovf:	resb 1
+xsign:	resb 1
+xneg:	resb 1
+xalone:	resb 1
+	resb 40
+num_end: resb 8                         ; (hr: a suffix after num_end)
 tpos:	resd 1
 tbuf:	resb TBUFSZ + 3                 ; GNU's buffer: TBUFSZ - 1 bytes and a NUL
 nign:	resd 1                          ; -I's patterns
@@ -5748,6 +5823,9 @@ hpats:	resW NPAT
 ; unless -l; --zero's "no colors" was long_ls's, in the long options'
 ; order, as --color's.
 vopt:
+	cmp al, 11
+	ja .si
+	cmp al, 9
 	je .birth
 	mov byte [V(eolx)], 10
 	mov byte [V(opts) + O_Q], -1
@@ -5759,6 +5837,201 @@ vopt:
 	mov byte [V(opts) + O_TIME], 3
 .r:
 	jmp _start.opt
+; --si: GNU's human_autoscale | human_SI, block size 1, for both
+.si:
+	mov byte [hopts], H_AUTO | H_SI
+	mov dword [obs], 1
+	and dword [obs + 4], 0
+	jmp vopt_bs.set
+
+; vopt_bs - getopt's 11: --block-size=SIZE (xdx; xsi xdi xbx getopt's
+; state): gnulib's human_options (rt/blocksize.inc's hblock: a number
+; with xstrtoumax's suffixes, human-readable, si, a leading quote) for
+; the blocks and the files' sizes, else xstrtol_fatal's messages, exit 2
+vopt_bs:
+	push xsi
+	push xdi
+	push xbx
+	push xdx
+	call hblock0
+	pop xdx
+	pop xbx
+	pop xdi
+	pop xsi
+	jnz .bad
+.set:
+	mov byte [V(opts) + O_HUM], 2
+	call vbs_files
+	call vbs_blocks
+	jmp _start.opt
+.bad:
+	mov ecx, s_optblock
+	mov esi, fmt_binv
+	test al, 4
+	jnz .say
+	mov esi, fmt_bsuf
+	test al, 2
+	jnz .say
+	mov esi, fmt_bbig
+.say:
+	jmp say_exit2
+
+; hblock0 - hblock of xdx from a block size of 0, as human_options: al
+; = the strtol_error, 4 for a block size of 0 (ZF=0 for an error)
+hblock0:
+	and dword [obs], 0
+	and dword [obs + 4], 0
+	mov xsi, xdx
+	call hblock
+	mov ecx, [obs]
+	or ecx, [obs + 4]
+	jnz .nz
+	mov al, 4
+.nz:
+	test al, al
+	ret
+
+; vbs_files, vbs_blocks - [obs] and [hopts] as the files' sizes' (-l) or
+; the blocks' (-s, total) size and options. keep all but xax
+vbs_files:
+	mov al, [hopts]
+	mov [fopts], al
+	mov eax, [obs]
+	mov [fobs], eax
+	mov eax, [obs + 4]
+	mov [fobs + 4], eax
+	ret
+vbs_blocks:
+	mov al, [hopts]
+	mov [bopts], al
+	mov eax, [obs]
+	mov [bobs], eax
+	mov eax, [obs + 4]
+	mov [bobs + 4], eax
+	ret
+
+; benv - GNU ls's block sizes with no -h, --si, --block-size: the
+; blocks' from LS_BLOCK_SIZE, else BLOCK_SIZE, else BLOCKSIZE (set, even
+; empty: human_options, whose errors leave [obs] as xstrtoumax left it,
+; 0 for the default), else the default (512 with POSIXLY_CORRECT, else
+; 1024); the files' sizes' the same when LS_BLOCK_SIZE or BLOCK_SIZE is
+; set, else bytes; -k: the blocks in 1024 bytes. clobbers all but xbp
+benv:
+	xor ebx, ebx                    ; bl: the files' sizes too
+	mov byte [hopts], bl
+	mov dword [fobs], 1
+	mov edx, s_lsbs
+	push 14
+	pop xcx
+	call getenv
+	jnz .f                          ; (getenv: xax the value, or 0)
+	test xax, xax
+	jnz .f
+	add edx, 3                      ; BLOCK_SIZE=
+	sub ecx, 3
+	call getenv
+	jnz .f
+	test xax, xax
+	jnz .f
+	mov edx, s_bsz
+	push 10
+	pop xcx
+	call getenv
+	jnz .spec
+	test xax, xax
+	jz .dflt
+	jmp .spec
+.f:
+	inc ebx
+.spec:
+	push xbx
+	mov xdx, xax
+	call hblock0
+	pop xbx
+	cmp al, 4
+	jne .got
+	cmp dword [obs], 0              ; 0 (or none): the default
+	jne .got
+	cmp dword [obs + 4], 0
+	jne .got
+.dflt:
+	mov edx, s_posix
+	push 16
+	pop xcx
+	call getenv
+	jnz .p
+	test xax, xax
+.p:
+	mov eax, 512
+	jnz .d
+	add eax, eax
+.d:
+	mov [obs], eax
+	and dword [obs + 4], 0
+.got:
+	call vbs_blocks
+	test bl, bl
+	jz .k
+	call vbs_files
+.k:
+	cmp byte [V(opts) + O_KIB], 0
+	je .h
+	mov dword [bobs], 1024
+	and dword [bobs + 4], 0
+	mov byte [bopts], 0
+.h:
+	mov byte [V(opts) + O_HUM], 2
+	ret
+
+; gsize - size_str's with --block-size, --si or the variables: the
+; number at esi (the blocks when esi is blk_val's blkv, else a file's
+; size) as gnulib's human_readable (rt/blocksize.inc's hr) with the
+; blocks' or the files' size and options, ending at edi -> edi = its
+; first byte. clobbers eax, ecx, edx
+gsize:
+	push xbx
+	push xsi
+	push xdi
+	mov eax, [xsi]
+	mov [val], eax
+	mov eax, [xsi + 4]
+	mov [val + 4], eax
+	lea eax, [V(blkv)]
+	cmp esi, eax
+	mov esi, fobs
+	mov al, [fopts]
+	push 1
+	pop xcx
+	jne .f
+	mov esi, bobs
+	mov al, [bopts]
+	mov ecx, 512
+.f:
+	mov [hopts], al
+	call hr                         ; xdi.. a NUL
+	mov esi, edi
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	not ecx
+	dec ecx                         ; its length
+	pop xdi
+	sub edi, ecx
+	push xdi
+	rep movsb
+	pop xdi
+	pop xsi
+	pop xbx
+	ret
+
+s_lsbs:		db 'LS_BLOCK_SIZE='
+s_bsz:		db 'BLOCKSIZE='
+s_posix:	db 'POSIXLY_CORRECT='
+
+	BS_HR
+	BS_PARSE
+	BS_POWERS
+	BS_FMTS
 
 ; vqdate - -l's date of an entry without a birth time (stat_at's mark):
 ; '?' right-aligned in the date's width (GNU's long_time_expected_width)

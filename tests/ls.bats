@@ -152,8 +152,7 @@ mktree() {
 		[ "$status" -eq 2 ]
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
 	done
-	for o in --si --block-size=1 \
-		--escape --quote-name --quoting-style=c \
+	for o in --escape --quote-name --quoting-style=c \
 		--show-control-chars --context --dired \
 		--hyperlink --hyperlink=always --help --version; do
 		run "$(bin ls)" $o
