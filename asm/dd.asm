@@ -510,7 +510,8 @@ _start.args_done:
 	mov edi, t0
 	call dd_clock
 ; GNU warns of a short read followed by more data when the block count
-; matters: bs= (no reblocking), no fullblock, and skip=, count= or direct.
+; matters: bs= (no reblocking), no fullblock, and skip= or count= of
+; whole records (not bytes under ibs with skip_bytes, count_bytes), or direct.
 	cmp byte [twobufs], 0
 	jne .nowarn
 	test byte [iflags+3], F_FULL >> 24
@@ -519,8 +520,10 @@ _start.args_done:
 	or eax, [oflags]
 	test eax, O_DIRECT
 	jnz .warn
-	mov eax, [skip]
-	or eax, [skip+4]
+	call skip_args
+	call split
+	mov eax, [tq]
+	or eax, [tq+4]
 	jnz .warn
 	cmp byte [count_given], 0
 	je .nowarn
@@ -556,18 +559,32 @@ _start.args_done:
 	jnc .seek
 	jmp .noskip
 .skip_read:
-; Not seekable: read the records (each read, short or not, is one).
+; Not seekable: read the records (each read, short or not, is one); GNU
+; warns unless the reads gave exactly the bytes asked for ([skipleft]).
+	call skip_args
+	call to_bytes
+	mov eax, [tq]
+	mov [skipleft], eax
+	mov eax, [tq+4]
+	mov [skipleft+4], eax
 	call skip_args
 	call split                      ; [tq] records, [rest] bytes
 .sread:
 	mov ecx, [ibs]
 	call next_piece
-	jz .seek
+	jz .sdone
 	mov [rsize], eax
 	call read_in
 	test eax, eax
-	jg .sread
 	js .read_error_quit
+	jz .noskip
+	sub [skipleft], eax
+	sbb dword [skipleft+4], 0
+	jmp .sread
+.sdone:
+	mov eax, [skipleft]
+	or eax, [skipleft+4]
+	jz .seek
 .noskip:
 	test byte [stlevel], ST_NONE    ; the end came first: a warning
 	jnz .seek                       ; (not with status=none)
@@ -2115,6 +2132,7 @@ dns:		resq 1
 hq:		resq 1
 dq_tmp:		resq 1
 dq_tmp2:	resq 1
+skipleft:	resq 1
 t0:		resq 2
 t1:		resq 2
 act:		resb 4*W + 8
