@@ -345,7 +345,13 @@ _start.args_done:
 	jmp .checks
 .two:
 	inc byte [twobufs]
-.checks:
+.checks:                                ; GNU's scanargs order: flags, then conv=
+	test byte [oflags+3], F_FULL >> 24
+	jz .conv
+	mov xdx, s_fullblock
+	mov ecx, s_badoflag
+	jmp usage_error
+.conv:
 	mov eax, [conv]
 	mov esi, s_lcucase
 	test al, C_LCASE
@@ -355,18 +361,12 @@ _start.args_done:
 .excl:
 	mov esi, s_exclnocreat
 	test ah, C_EXCL >> 8
-	jz .oflag
+	jz .append
 	test ah, C_NOCREAT >> 8
-	jz .oflag
+	jz .append
 .cannot:
 	call err_plain
 	exit 1
-.oflag:
-	test byte [oflags+3], F_FULL >> 24
-	jz .append
-	mov xdx, s_fullblock
-	mov ecx, s_badoflag
-	jmp usage_error
 .append:
 	test dword [oflags], O_APPEND
 	jz .signal
