@@ -96,8 +96,10 @@
 ;   sizes too, else 1024-byte blocks (512 with POSIXLY_CORRECT); -k: the
 ;   blocks in KiB. O_HUM 2 sends size_str to gsize (.vsec); the core
 ;   only looks for a variable starting "LS_B", "BLOC" or "POSI".
+;   --show-control-chars: -q off, even on a terminal (in the options'
+;   order, as GNU's; .vsec).
 ;   Not done: the other long
-;   options (--escape --quote-name --quoting-style --show-control-chars
+;   options (--escape --quote-name --quoting-style
 ;   --context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
 ;   the short ones: a bad one is reported first.
@@ -249,7 +251,7 @@
 ; Six parts of code, each its own mapping (PT_LOAD) of at most one page
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec
 ; (-C/-x, colors), .zsec (errors), .tsec (time styles), .vsec (-v,
-; --zero, --time=birth, --block-size, --si). A run pays a page for each part it
+; --zero, --time=birth, --block-size, --si, --show-control-chars). A run pays a page for each part it
 ; enters: ls 12 KiB, ls -l or ls -C or ls --color 16.
 section .lsec progbits follows=.cold align=PAGE vstart=_lsec_vaddr
 section .xsec progbits follows=.lsec align=PAGE vstart=_xsec_vaddr
@@ -2425,7 +2427,7 @@ tfields:	db 112, 64, 96, 80              ; stx_mtime, stx_atime, stx_ctime, stx_
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
 		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 0
 dot:		db '.', 0
 s_color:	db 'color'
 s_k:		db '-k', 0
@@ -3906,6 +3908,8 @@ long_ls:
 .nz:
 	cmp al, 12                      ; --si
 	je .put
+	cmp al, 13                      ; --show-control-chars
+	je .put
 	cmp al, 0x28                    ; --time-style=STYLE: kept for zone_init
 	jne .nts
 	mov [tstyle], xdx
@@ -4258,8 +4262,8 @@ unsupported:
 	pop xsi
 	jmp _start.opt
 .nf:
-	cmp al, 12                      ; --zero (8), --time=birth (9),
-	jbe vopt                        ; --block-size (11), --si (12): .vsec
+	cmp al, 13                      ; --zero (8), --time=birth (9), --si
+	jbe vopt                        ; (12), --show-control-chars (13): .vsec
 	mov edx, optstr
 	mov [xdx], al
 	mov esi, fmt_unsupp
@@ -5184,7 +5188,7 @@ longopts:
 	db '?' | 0x80, 'quoting-style', 0
 	db 'R', 'recursive', 0
 	db 0xa5, 'format', 0
-	db '?', 'show-control-chars', 0
+	db 13, 'show-control-chars', 0
 	db 0xa3, 'sort', 0
 	db 'T' | 0x80, 'tabsize', 0
 	db 0xa4, 'time', 0
@@ -5837,8 +5841,14 @@ vopt:
 	mov byte [V(opts) + O_TIME], 3
 .r:
 	jmp _start.opt
-; --si: GNU's human_autoscale | human_SI, block size 1, for both
+; --show-control-chars: -q off (even on a terminal), as --zero's
 .si:
+	cmp al, 13
+	jne .si2
+	mov byte [V(opts) + O_Q], -1
+	jmp .r
+; --si: GNU's human_autoscale | human_SI, block size 1, for both
+.si2:
 	mov byte [hopts], H_AUTO | H_SI
 	mov dword [obs], 1
 	and dword [obs + 4], 0

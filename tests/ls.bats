@@ -153,7 +153,7 @@ mktree() {
 		[ "$output" = "$(bin ls): option -$o is not supported by this ls" ]
 	done
 	for o in --escape --quote-name --quoting-style=c \
-		--show-control-chars --context --dired \
+		--context --dired \
 		--hyperlink --hyperlink=always --help --version; do
 		run "$(bin ls)" $o
 		[ "$status" -eq 2 ]
