@@ -31,6 +31,7 @@
 
 %define FS_MODE_OCTAL_OP                ; mode_parse: "=755", "-022"
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define OUT_SYNC                        ; fs_msg's sync_out and end_out
 %include "subk.inc"
 %include "layout.inc"
 use lseek64, err_quoted, fts_trim, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
@@ -263,7 +264,7 @@ _start:
 	pop xbp
 	jmp .file
 .done:
-	call out_end
+	call end_out
 	exit_status
 
 ; process - one file and, under -R, what a directory holds.
@@ -415,7 +416,7 @@ process:
 	jz .walk
 	not eax
 	push xax
-	call out_flush
+	call sync_out
 	QB_START edi
 	mov xsi, ARGV0
 	call copystr
@@ -577,9 +578,7 @@ process:
 	mov STATUSb, 1
 	test byte [flags], F_FORCE
 	jnz _start.done
-	push xax
-	call out_flush
-	pop xax
+	call sync_out
 	mov esi, msg_fts
 	call err_text
 	jmp _start.done
@@ -627,11 +626,7 @@ say_file:
 	mov STATUSb, 1
 	test byte [flags], F_FORCE
 	jnz .ret
-	push xax
-	push xsi
-	call out_flush
-	pop xsi
-	pop xax
+	call sync_out
 	mov edx, pathbuf
 	jmp err_af
 .ret:
@@ -810,6 +805,7 @@ rootchk: resb 1
 rootid:	resd 4
 pathend: resd 1
 	fs_out_vars
+sync_err: resb 1                        ; (OUT_SYNC)
 
 curslot: resW 1                         ; the walk's fd slot of the directory
 depth:	resd 1                          ; being read, and its depth
