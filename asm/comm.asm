@@ -18,7 +18,8 @@
 ; Exit status: 0; 1 for a usage error, a file that cannot be read, a
 ; write error, or input out of order (see above).
 ; --total adds a last line: the three counts and "total", separated as
-; the columns (on i386 the counts are 32-bit words).
+; the columns (none for an empty --output-delimiter, as GNU's printf;
+; on i386 the counts are 32-bit words).
 ; Differences from GNU: --help and --version are unrecognized
 ; (the others work with any prefix, as GNU's: their first letters
 ; differ); "--check-order=X" and "--nocheck-order=X" get "unrecognized
@@ -382,7 +383,8 @@ main:
 	cmp ebx, 2
 	jne .close
 
-; --total: "N1 N2 N3 total", the separator between, the delimiter after.
+; --total: "N1 N2 N3 total", the separator between (none for ""), the
+; delimiter after.
 	cmp byte [V(total)], 0
 	je .order
 	xor ebx, ebx
@@ -395,9 +397,12 @@ main:
 	sub ecx, edi
 	mov esi, edi
 	call ob_put
-	mov xsi, [V(colsep)]
-	mov xcx, [V(seplen)]
+	mov xsi, [V(colsep)]            ; GNU's printf of "%s": "" (NUL
+	mov xcx, [V(seplen)]            ; between columns) is nothing here
+	cmp byte [xsi], 0
+	je .counted
 	call ob_put
+.counted:
 	pop xbx
 	inc ebx
 	cmp ebx, 3

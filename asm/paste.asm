@@ -377,7 +377,8 @@ finish:
 	fatal_exits
 
 ; backslash_end - LIST ends in a lone backslash: GNU's message, with LIST
-; in C quotes when it has a byte that needs them (c_maybe_quoting_style).
+; in C quotes when it has a byte that needs them (c_maybe_quoting_style; ':'
+; too, as quotearg_n_style_colon adds it to the bytes to quote).
 backslash_end:
 	mov xsi, [dlist]
 	mov xdx, xsi
@@ -386,6 +387,8 @@ backslash_end:
 	test al, al
 	jz .say                         ; as it is
 	cmp al, '"'
+	je .quote
+	cmp al, ':'
 	je .quote
 	cmp al, ' '
 	jb .quote
