@@ -7,7 +7,10 @@
 ;   -E  do not interpret them (the default); the last of -e/-E wins
 ; Options are recognised, as GNU's, only as leading arguments made of nothing
 ; but these letters; anything else ("-", "-x", "--") is a string.
-; Exit status: 0; 1 when the output cannot be written.
+; Exit status: 0; 1 when the output cannot be written ("echo: write error"
+; and the reason, which GNU's leaves out when glibc's stdio would hold no
+; bytes at fclose: -n and a string of 4096 bytes or more, -e and 4097
+; bytes...; simulated after a failed write, see .sim_fputs).
 ; Differences from GNU: `echo --help` and `echo --version` print those
 ; words instead of a help or version text.
 ;
@@ -59,6 +62,7 @@ _start:
 ; Copy the strings down over themselves: xsi reads, xdi writes. With no
 ; string at all the output ("\n" or nothing) is built over argc.
 .operands:
+	push xbp                ; the first string's slot (for a write error)
 	mov xdi, [xbp]
 	test xdi, xdi
 	jnz .start
@@ -105,7 +109,86 @@ _start:
 	pop xsi
 .write:
 	span_args
-	write_stdout write_error, .done
+	push xbx                ; bl (i386: A1)
+	push A3
+	push 1
+	pop A1
+	call write_all
+	pop xcx                 ; the output's length
+	pop xbx
+	pop xsi                 ; the first string's slot
+	jns .done
+
+; A failed write: GNU's message has no reason when glibc's stdio buffer
+; (4096 bytes) holds nothing at fclose, which then succeeds (close fails
+; on EBADF: the reason stays). -e (or no string): each byte by putchar,
+; the buffer empty after every 4097th (its flush fails, the byte is
+; dropped). Else fputs of each string and putchar of each ' ' and '\n':
+; see .sim_fputs.
+	cmp eax, -EBADF
+	je .reason
+	push xax
+	xor edx, edx
+	test bl, ESCAPES
+	jnz .putchars
+	cmp WPTR [xsi], xdx     ; (0)
+	jne .sim_fputs
+.putchars:
+	xchg eax, ecx
+	mov ecx, 4097
+	div ecx
+	jmp short .verdict
+
+; edx = the bytes buffered (b), ebp = 4096 for the first fputs (one of
+; 4096 bytes or more is written at once: nothing buffered), 4097 after.
+; fputs of L bytes: b += L when b + L < ebp, else b = 0 (the flush fails,
+; the rest is dropped); putchar: b + 1, or 0 when b was 4096. A string's
+; length is where the next begins, less one; the last one's end is the
+; output's (+1 with -n: there its NUL was dropped, not made a newline).
+.sim_fputs:
+	mov xdi, [xsi]
+	add xdi, xcx
+	test bl, NO_NEWLINE
+	jz .q
+	inc xdi
+.q:
+	mov ebp, 4096
+	jmp short .sim_string
+.putchar:
+	mov ebp, 4097
+	inc edx
+	cmp edx, ebp
+	jb .sim_string
+	xor edx, edx
+.sim_string:
+	lodsW
+	test xax, xax
+	jz .verdict
+	mov xcx, [xsi]
+	test xcx, xcx
+	jnz .fputs
+	mov xcx, xdi
+.fputs:
+	sub ecx, eax
+	dec ecx
+	add ecx, edx
+	cmp ecx, ebp
+	jb .fits
+	xor ecx, ecx
+.fits:
+	mov edx, ecx
+	cmp WPTR [xsi], 0
+	jne .putchar            ; the ' ' before the next string
+	test bl, NO_NEWLINE
+	jz .putchar             ; the newline (then .string finds the end)
+.verdict:
+	pop xax
+	test edx, edx
+	jnz .reason
+	xor eax, eax
+.reason:
+	mov esi, write_error
+	call err_text
 .done:
 	exit_status
 
