@@ -157,7 +157,25 @@ _start:
 	mov byte [A2+A3], 10
 	inc A3
 .print:
-	write_stdout msg_write, .done
+	push A3
+	push 1
+	pop A1
+	call write_all
+	pop xcx
+	jns .done
+; GNU's puts() hands a name of 4096 bytes or more (its stdio buffer's
+; size, less the newline) to one direct write: when that fails nothing is
+; left for fclose, and close_stream says "write error" with no reason
+; (unless close fails too: EBADF).
+	dec ecx                 ; (the newline)
+	shr ecx, 12
+	jz .reason
+	cmp eax, -EBADF
+	je .reason
+	xor eax, eax
+.reason:
+	mov esi, msg_write
+	call err_text
 	jmp .done
 
 ; $PWD names "." when both have the same inode and device (ST_CUR is
