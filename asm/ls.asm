@@ -2425,7 +2425,7 @@ lbits:		db 0, 1, 2, 4                   ; -l -n -g -o (not in the table)
 tfields:	db 112, 64, 96, 80              ; stx_mtime, stx_atime, stx_ctime, stx_btime
 		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2, O_REC, 1
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
-		db O_KIB, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
+		db qstyle - opts, 0, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
 OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 0
 dot:		db '.', 0
@@ -5712,6 +5712,7 @@ winsz:	resw 4
 npat:	resb 1                          ; -I or --hide given
 sepc:	resb 1                          ; with_sep's separator
 eolx:	resb 1                          ; the line end xor '\n' (--zero: 10)
+qstyle:	resb 1                          ; -N's (the literal style: 0)
 	resb VBASE + 72 - $
 stx:	resb 256                        ; its first 56 bytes below xbp+128
 werr:	resd 1
