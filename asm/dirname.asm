@@ -6,7 +6,9 @@
 ; before it are dropped: "a/b/" is "a", "///a///b///" is "///a", "a" is
 ; ".", "/", "//a" and "///" are "/", "" is ".". Options may follow names,
 ; "--" ends them.
-; Exit status: 0; 1 for a missing operand, a bad option or a write error.
+; Exit status: 0; 1 for a missing operand, a bad option or a write error
+; ("dirname: write error" and the reason, which GNU's leaves out when
+; glibc's stdio would hold no bytes at fclose: its buffer simulated).
 ; Differences from GNU: long options (--zero, --help, --version) are not
 ; supported. Each line is written by itself (GNU's stdio gathers them into
 ; one write). With POSIXLY_CORRECT set GNU's getopt stops at the first
@@ -49,6 +51,7 @@ _start:
 	mov [xdi], xbp
 	mov xbp, xdi
 	mov xsp, xbx
+	xor ebx, ebx            ; GNU's stdio buffer, see .stdio
 
 ; xsi = the name. From its end (xdi, with std) repe/repne scasb go over:
 ; the slashes, the last component, the slashes before it; ecx counts
@@ -77,9 +80,63 @@ _start:
 	mov al, [xbp+1]         ; the terminator after the ecx+1 bytes kept
 	mov [xsi+xcx+1], al
 	lea edx, [xcx+2]
+
+; GNU's fwrite of the line, then putchar of its terminator, each as
+; glibc's stdio does on a stdout whose every write fails: bx holds the
+; bytes its 4096-byte buffer would hold (b), bits 16-23 of ebx the errno
+; of a failed write (ebx = 0: the first line). The fwrite of L bytes:
+; b += L when b + L is at most 4096, else b = 0 (the flush fails, the
+; rest is dropped; the first fwrite, before there is a buffer, goes out
+; at once from 4096 bytes on); putchar: b + 1, or 0 when b was 4096 (a
+; failed flush, the byte dropped). At the end GNU's close_stream gives
+; the reason only when bytes were pending for fclose (or its close fails
+; too: EBADF).
+	lea eax, [xdx-1]
+	test ebx, ebx
+	jnz .fwrite
+	cmp eax, 4096
+	jne .fwrite
+	inc eax
+.fwrite:
+	movzx ecx, bx
+	add ecx, eax
+	mov eax, 4097
+	cmp ecx, eax
+	jb .putchar
+	xor ecx, ecx
+.putchar:
+	inc ecx
+	cmp ecx, eax
+	jb .buffered
+	xor ecx, ecx
+.buffered:
+	mov bx, cx
 	movx A2, xsi
-	write_stdout msg_write, .next
+	push xbx
+	push 1
+	pop A1
+	call write_all
+	pop xbx
+	jns .next
+	neg eax
+	shl eax, 16
+	or ebx, eax
+	jmp .next
+
 .done:
+	mov eax, ebx
+	shr eax, 16
+	jz .exit
+	neg eax
+	test bx, bx
+	jnz .reason
+	cmp eax, -EBADF
+	je .reason
+	xor eax, eax
+.reason:
+	mov esi, msg_write
+	call err_text
+.exit:
 	exit_status
 
 ; The options, as GNU's getopt reads them: clusters of z ("-zz"), options
