@@ -26,14 +26,17 @@
 ; abbreviated when not ambiguous.
 ; Exit status: 0; 1 for a file that could not be read (the others are
 ; still done), a bad option or argument (GNU's messages), a line number
-; overflow, or a write error.
+; overflow, or a write error. A bad style, format or option letter is said
+; and the options are read on, as GNU's (ok = false): the Try line after
+; them (a bad number or BRE ends the run first, without it).
 ; BRE: ordinary bytes, ".", "*", "\+", "\?", "\{M,N\}", "^" first, "$"
 ; last, "\" before a byte, brackets (ranges, "^", the twelve [:classes:],
 ; [.c.], [=c=]), with glibc's messages for bad ones.
 ; Differences from GNU: in BRE, groups "\(\)", "\|", back references,
 ; an interval stacked with another repetition ("a\{2\}*") and GNU's \w \W
 ; \s \S \b \B \< \> \` \' are not supported: "nl: regular expression not
-; supported: 'BRE'", status 1.
+; supported: 'BRE'", status 1. A long option's error (unrecognized,
+; ambiguous, argument) ends the run at once, where GNU reads on.
 ; --help and --version are not supported.
 ;
 ; Lines stream through the 32 KiB buffers of expand_io: a line is only
@@ -48,7 +51,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
-use usage, opt_missing, err_file, err_quoted, err_plain, errno_path
+use usage, usage_try, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_io, long_opt
 %define EXPAND_IO_SMALL                 ; its variables and first reads beside ours
 %define LONGOPT_AMBIGUOUS
@@ -80,6 +83,7 @@ _start:
 	cmp al, 'p'
 	jne .with_arg
 	mov byte [no_renumber], 1
+.next_letter:
 	lodsb
 	test al, al
 	jnz .letter
@@ -90,7 +94,7 @@ _start:
 	mov ecx, OPTLETTERS_N
 	repne scasb
 	pop xdi
-	jne opt_invalid
+	jne .invalid
 	mov xdx, xsi                    ; -XARG
 	cmp byte [xsi], 0
 	jne .option
@@ -99,6 +103,19 @@ _start:
 	test xdx, xdx
 	jnz .option
 	jmp opt_missing
+
+.invalid:                               ; said, and the walk goes on
+	movzx eax, al
+	push xax                        ; the letter as a string
+	mov xdx, xsp
+	push xsi
+	push xdi
+	mov esi, fmt_invalid_opt
+	call .bad
+	pop xdi
+	pop xsi
+	pop xax
+	jmp .next_letter
 
 .long:
 	call long_opt                   ; al = the letter, xdx = its argument
@@ -151,7 +168,13 @@ _start:
 	cmp ah, 'p'
 	je .regex
 	mov esi, fmt_style
-	jmp usage_say
+; .bad - GNU's ok = false: the message xsi (ARG xdx, TEXT xcx) said, the
+; options read on, and the Try line and exit 1 after them.
+.bad:
+	xor eax, eax
+	call say
+	mov byte [bad], 1
+	ret
 .style_ok:
 	mov [xsi], ah
 	ret
@@ -183,7 +206,7 @@ _start:
 	ret
 .bad_format:
 	mov esi, fmt_format
-	jmp usage_say
+	jmp .bad
 
 ; -d CC: one or two bytes go over the first ones of the delimiter (so "x"
 ; is "x:"); any other length is the delimiter itself.
@@ -208,6 +231,8 @@ _start:
 
 ; The operands are at xsp up to xdi; none at all means "-".
 .args_done:
+	cmp byte [bad], 0
+	jne usage_try
 	operands_or_dash
 
 ; The delimiter's length, the spaces of a line without a number, the
@@ -1260,8 +1285,9 @@ txt_join:	db 'invalid line number of blank lines', 0
 txt_width:	db 'invalid line number field width', 0
 msg_nomem:	db 'memory exhausted', 0
 msg_overflow:	db 'line number overflow', 0
-fmt_style:	db F_ARGV0, ': invalid ', F_TEXT, ' numbering style: ', F_QUOTE, 10, F_TRY, 0
-fmt_format:	db F_ARGV0, ': invalid line numbering format: ', F_QUOTE, 10, F_TRY, 0
+fmt_style:	db F_ARGV0, ': invalid ', F_TEXT, ' numbering style: ', F_QUOTE, 10, 0
+fmt_format:	db F_ARGV0, ': invalid line numbering format: ', F_QUOTE, 10, 0
+fmt_invalid_opt: db F_ARGV0, ": invalid option -- '", F_ARG, "'", 10, 0
 fmt_number:	db F_ARGV0, ': ', F_TEXT, ': ', F_QUOTE, F_REASON, 10, 0
 fmt_erange:	db F_ARGV0, ': ', F_TEXT, ': ', F_QUOTE, ': Numerical result out of range', 10, 0
 
@@ -1295,6 +1321,7 @@ dlen:		resd 1
 dlen3:		resd 1
 nopad:		resd 1
 no_renumber:	resb 1
+bad:		resb 1                  ; a bad style, format or letter (GNU's !ok)
 at_eof:		resb 1
 overflow:	resb 1
 style:		resb 1                  ; the current section's
