@@ -8,7 +8,9 @@
 ; -i and -u NAME are in GNU's option string but only lead to the usage
 ; error, as there.
 ; Exit status: 0; 1 when a NAME is not in the environment; 2 for a usage
-; error or when the output cannot be written.
+; error or when the output cannot be written ("printenv: write error" and
+; the reason, which GNU's leaves out when glibc's stdio would hold no bytes
+; at fclose: its buffer simulated, see .put).
 ; Differences from GNU: no long options. One write per line, where GNU's
 ; stdio writes them together.
 
@@ -29,11 +31,20 @@ use usage, usage_try, opt_missing, strlen
 ; xbp walks envp, xsi is the variable, xdi the NAME. bh = the line
 ; terminator, bl = 1 until NAME matched; STATUS = 1 once a NAME did not.
 names:
-.write_error:
+.exit:
+	movd eax, xmm5          ; -errno of a failed write, or 0
+	test eax, eax
+	jz .status
+	test ebx, 0x7fff << 16  ; bytes pending for GNU's fclose: the reason
+	jnz .reason
+	cmp eax, -EBADF         ; (close fails too: the reason stays)
+	je .reason
+	xor eax, eax
+.reason:
 	mov esi, msg_write_error
 	call err_text
 	set_status PRINTENV_FAILURE, eax
-.exit:
+.status:
 	exit_status
 .name_done:
 	pop xbp
@@ -71,20 +82,57 @@ names:
 	jne .var
 	mov bl, 0               ; the value, at xsi
 
-; Write the string at xsi with bh in place of its NUL, then put the NUL
-; back (the variable may be printed again).
+; GNU's printf ("%s%c") of the string and the terminator, as glibc's
+; stdio does on a stdout whose every write fails: ebx's bits 16-28 hold
+; the bytes its 4096-byte buffer would hold (b), bit 31 is set after the
+; first string. The string's L bytes: b += L when b + L is at most 4096,
+; then the terminator: b + 1, or 0 when b was 4096 (a failed flush, the
+; byte dropped); else b = 0 (the flush fails, the rest is dropped) and
+; printf stops. The first string, before there is a buffer, goes out at
+; once from 4096 bytes on. GNU's close_stream gives the reason only when
+; bytes are pending at fclose (see .exit); xmm5 keeps the errno.
 .put:
-	push xbx
 	movx A2, xsi
-	call strlen
-	mov [A2 + A3], bh
+	call strlen             ; A3 = xdx = L
+	lea xax, [A2 + A3]
+	mov [xax], bh           ; the terminator in place of the NUL
+	push xax
+	mov ecx, ebx
+	shr ecx, 16
+	bts ecx, 15
+	jc .fwrite
+	cmp edx, 4096
+	jne .fwrite
+	inc ecx
+.fwrite:
+	add ecx, edx
+	mov eax, 0x9001
+	cmp ecx, eax
+	jae .dropped
+	inc ecx
+	cmp ecx, eax
+	jb .buffered
+.dropped:
+	mov cx, 0x8000
+.buffered:
+	shl ecx, 16
+	mov cx, bx
+	mov ebx, ecx
+
+; Write the string and its terminator, then put the NUL back (the
+; variable may be printed again); after a failed write the strings still
+; go to write, as GNU's.
+	movx A2, xsi
 	inc A3d
+	push xbx
 	push 1
 	pop A1
-	call write_all          ; A2 ends past the terminator
+	call write_all
 	pop xbx
-	js .write_error
-	mov byte [A2 - 1], 0
+	pop xcx
+	mov byte [xcx], 0
+	jns .var
+	movd xmm5, eax
 	jmp .var
 
 msg_write_error: db 'write error', 0
