@@ -69,7 +69,7 @@
 ;   KiB, -l 20); GNU stats nothing more for them.
 ;   -f: -a -U, -l/-n/-g/-o's format back to the default (their flags
 ;   kept), no -s, no colors (a --color after -f still counts: found by
-;   the "-k" word _start.cs leaves of it; a genuine -k followed in memory
+;   the "-N" word _start.cs leaves of it; a genuine -N followed in memory
 ;   by an operand starting "ol" would be taken for one).
 ;   -v, --sort=version: gnulib's filevercmp (GNU 9.1): "", ".", "..",
 ;   dot names first; each name's suffixes (\.[A-Za-z~][A-Za-z0-9~]*)*$
@@ -319,7 +319,7 @@ O_SORT  equ 5   ; 0 name (not given), 1 -U, 2 -t, 3 -S, -3 -v, -2 -X, -1 width
 O_TIME  equ 9   ; 0 mtime, 1 -u atime, 2 -c ctime, 3 --time=birth
 O_REC   equ 10  ; -R
 O_HUM   equ 11  ; 1 -h, 2 --si, --block-size or the variables (gsize)
-O_KIB   equ 12  ; -k (1 KiB blocks: already so)
+O_KIB   equ 12  ; -k (1 KiB blocks: already so, but with the variables)
 O_BLK   equ 13  ; -s
 O_COL   equ 14  ; colors (--color)
 O_DIRS  equ 6
@@ -369,7 +369,7 @@ _start:
 .cend:
 	cmp ecx, 3
 	jb .long
-	mov word [xdx + 1], 'k'         ; "-k", which changes nothing
+	mov word [xdx + 1], 'N'         ; "-N", which changes nothing
 	test al, al
 	jnz .when
 	mov byte [V(opts) + O_COL], 1   ; --color: always
@@ -2430,7 +2430,7 @@ tfields:	db 112, 64, 96, 80              ; stx_mtime, stx_atime, stx_ctime, stx_
 OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 0
 dot:		db '.', 0
 s_color:	db 'color'
-s_k:		db '-k', 0
+s_k:		db '-N', 0
 s_lscolors:	db 'LS_COLORS='
 s_colorterm:	db 'COLORTERM='
 s_term:		db 'TERM='
@@ -3858,8 +3858,10 @@ fail_name:
 ; (LONGOPTS, in GNU's order: prefixes, ambiguities, messages), then the
 ; argument rewritten in place as the short option that does the same
 ; ("-a"; 1 2 3: the indicators none, one per line, command-line symlinks
-; to directories; "-k", which changes nothing, for --color's), a VALUE
-; taken from the next argument made "-k" too; a WORD checked by argm.
+; to directories; "-N", which changes nothing (the literal style this ls
+; always has; -k would not do: the block-size variables read it), for
+; --color's), a VALUE taken from the next argument made "-N" too; a WORD
+; checked by argm.
 ; The options not done: GNU's "unrecognized option", exit 2.
 ; -> xsi = the next slot to look at. clobbers all but xbp
 long_ls:
@@ -3890,7 +3892,7 @@ long_ls:
 	jne .npat
 .pat:
 	call add_pat
-	mov al, 'k'
+	mov al, 'N'
 	jmp .put
 .npat:
 	cmp al, '?'
@@ -3913,20 +3915,20 @@ long_ls:
 	cmp al, 0x28                    ; --time-style=STYLE: kept for zone_init
 	jne .nts
 	mov [tstyle], xdx
-	mov al, 'k'
+	mov al, 'N'
 	jmp .put
 .nts:
 	cmp al, 4                       ; --group-directories-first (and
 	jne .ngd                        ; GNU's check_symlink_mode)
 	or byte [V(opts) + O_DF], 1
 	or byte [V(opts) + O_CFL], CF_CHK
-	mov al, 'k'
+	mov al, 'N'
 	jmp .put
 .ngd:
 	cmp al, 6                       ; --author: -l's owner again
 	jne .nau
 	or byte [V(lflags)], 8
-	mov al, 'k'
+	mov al, 'N'
 	jmp .put
 .nau:
 	cmp al, 7                       ; --full-time: -l, full-iso
@@ -3990,7 +3992,7 @@ long_ls:
 	XSEC
 ; long_word - xdi = the argument ("--NAME..."), xdx = its WORD (0: none,
 ; --color's and --classify's always), esi = its words (see argm): the
-; argument rewritten as the short option that does the same ("-k" for
+; argument rewritten as the short option that does the same ("-N" for
 ; --color's, which sets O_COL: 0 never, 1 always, auto: 1 on a terminal;
 ; --classify's never and auto off a terminal leave it as it was, GNU's
 ; "-F" else). clobbers all but xbp
@@ -4016,7 +4018,7 @@ long_word:
 	xor bl, 1
 .col:
 	mov [V(opts) + O_COL], bl
-	mov al, 'k'
+	mov al, 'N'
 	jmp .put
 .when:                                  ; classify's WHEN: -F or nothing
 	cmp al, 0x1e
@@ -4035,7 +4037,7 @@ long_word:
 .nf:
 	cmp al, 'n'                     ; (GNU: never leaves -F as it was)
 	jne .put
-	mov al, 'k'
+	mov al, 'N'
 .put:
 	mov [xdi + 1], al
 	mov byte [xdi + 2], 0
@@ -4235,7 +4237,7 @@ unsupported:
 .nxs:
 ; -f: GNU's -a -U, -l's format back to the default, no -s, no colors but
 ; those of a --color after it (the long options were read first: each
-; --color left "-k", NUL, "ol..." in its word, see _start.cs; xsi is
+; --color left "-N", NUL, "ol..." in its word, see _start.cs; xsi is
 ; getopt's next word)
 	cmp al, 'f'
 	jne .nf
@@ -4253,7 +4255,7 @@ unsupported:
 	jz .f3
 	cmp byte [xax], '-'
 	jne .f2
-	cmp dword [xax + 1], 'k' | ('o' << 16) | ('l' << 24)
+	cmp dword [xax + 1], 'N' | ('o' << 16) | ('l' << 24)
 	jne .f2
 	jmp .f4                         ; a --color after -f: its WHEN holds
 .f3:
