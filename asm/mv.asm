@@ -69,18 +69,19 @@
 ; sees it ("cannot overwrite non-directory", "cannot backup 'dg/'", -n).
 ; Across file systems into a directory below itself (SOURCE a mount
 ; point): "cannot copy a directory, 'm', into itself, 'm/x'" (status 1).
+; Into a DIRECTORY (-t, or a last operand that is one), as GNU's
+; rename_errno -1, each entry below a SOURCE copied across file systems
+; is renamed first (EXDEV: copied), so a mount point moved below itself
+; (mv m m/b) has the entries rename(2) can move there renamed ("renamed
+; 'm/a' -> 'm/b/m/a'") until the one that holds DEST says EINVAL: "cannot
+; move 'm' to a subdirectory of itself, 'm/b/m'", the rest left (status
+; 1); with two operands (mv m m/x) they are copied, as GNU's.
 ; Exit status: 0; 1 when anything failed or for a usage error.
 ; -Z, --context: ignored, as GNU's mv on a kernel without SELinux.
 ; Differences from GNU: --strip-trailing-slashes fails with "mv:
 ; unsupported option" before anything is done. --help, --version:
 ; unrecognized. A symlink onto a DEST with several links: its target is
-; read once, not canonicalized (a chain of links is not followed). A
-; mount point moved into its own file system (mv m m/x): GNU renames
-; the entries of it that rename(2) can move there, subk copies them;
-; both stop with status 1, subk with "cannot copy a directory, 'm', into
-; itself, 'm/x'", GNU with that or, when the rename of an entry that
-; holds DEST says EINVAL (mv -t m/e m), "cannot move 'm' to a
-; subdirectory of itself, 'm/e/m'".
+; read once, not canonicalized (a chain of links is not followed).
 ; GNU 9.1 (gnulib's backupfile) puts a simple backup of DEST in a target
 ; directory in the current directory (mv --backup=simple -t D f: ./f~);
 ; subk beside DEST (D/f~). The target directory is named again for each

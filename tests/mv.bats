@@ -288,3 +288,29 @@ A" ]
 	rss_at_most 16 mv a b d
 	[ -e d/a ] && [ -e d/b ]
 }
+
+@test "a mount point moved into itself: into a DIRECTORY its entries renamed first (GNU's rename_errno -1), else copied; GNU's messages and trees" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	for p in "$(bin mv)" /usr/bin/mv; do
+		n=$(basename "$(dirname "$p")")
+		for args in "-v m m/b" "-v m/ m/b" "-v -t m/a m/b m" "-v m m/x" "m m/a/x"; do
+			rm -rf w; mkdir w
+			(cd w && unshare -m sh -c 'mkdir m && mount -t tmpfs t m || exit 99
+				mkdir m/a m/b && echo 1 > m/a/f && echo 2 > m/g && ln -s g m/s
+				"$@" > ../out 2> ../err; echo "status $?" >> ../out
+				find . -printf "%p %y %n %l\n" | sort > ../tree
+				umount m' sh "$p" $args)
+			[ $? -ne 99 ] || skip "cannot mount a tmpfs"
+			mkdir -p "r/$args"
+			sed "s|$p|mv|" err > "r/$args/err.$n"; cp out "r/$args/out.$n"; cp tree "r/$args/tree.$n"
+		done
+	done
+	for args in "-v m m/b" "-v m/ m/b" "-v -t m/a m/b m" "-v m m/x" "m m/a/x"; do
+		for f in out err tree; do
+			diff "r/$args/$f.bin" "r/$args/$f.$(basename "$(dirname "$(bin mv)")")"
+		done
+	done
+	[ "$(cat "r/-v m m/b/err.bin")" = "mv: cannot move 'm' to a subdirectory of itself, 'm/b/m'" ]
+	grep -qx "renamed 'm/a' -> 'm/b/m/a'" "r/-v m m/b/out.bin"
+}
