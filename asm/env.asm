@@ -15,7 +15,9 @@
 ; /bin/sh.
 ; Exit status: COMMAND's; 125 for env's own errors (bad option, -u with a
 ; name that is empty or has a '=', -0 with COMMAND, a write error); 126 when
-; COMMAND was found but could not be run; 127 when it was not found.
+; COMMAND was found but could not be run; 127 when it was not found. A
+; write error's message has the reason unless glibc's stdio would hold no
+; bytes at fclose, as GNU's (its buffer simulated: see print_env.put).
 ; Differences from GNU: no -C, -S, -v and no long options. A PATH element
 ; that with COMMAND makes a name of 4096 bytes or more ends the search with
 ; "File name too long" (glibc skips such an element when it has 4096
@@ -216,6 +218,7 @@ print_env:
 	mov xsp, xbp
 	xor esi, esi
 	xor edi, edi
+	movzx ebx, bl           ; GNU's stdio buffer in the high word: see .put
 .variable:
 	pop xdx
 	test xdx, xdx
@@ -230,9 +233,55 @@ print_env:
 	or ecx, -1
 	repne scasb             ; xdi past the NUL
 	mov [xdi-1], bl         ; the terminator in its place
+
+; GNU's printf ("%s%c") of the variable, as glibc's stdio does on a stdout
+; whose every write fails: ebx's bits 16-28 hold the bytes its 4096-byte
+; buffer would hold (b), bit 31 is set after the first variable. Its L
+; bytes: b += L when b + L is at most 4096, then the terminator: b + 1,
+; or 0 when b was 4096 (a failed flush, the byte dropped); else b = 0
+; (the flush fails, the rest is dropped) and printf stops. The first one,
+; before there is a buffer, goes out at once from 4096 bytes on. GNU's
+; close_stream gives the reason only when bytes are pending at fclose.
+.put:
+	not ecx
+	dec ecx                 ; L
+	mov edx, ebx
+	shr edx, 16
+	bts edx, 15
+	jc .fwrite
+	cmp ecx, 4096
+	jne .fwrite
+	inc edx
+.fwrite:
+	add edx, ecx
+	mov eax, 0x9001
+	cmp edx, eax
+	jae .dropped
+	inc edx
+	cmp edx, eax
+	jb .buffered
+.dropped:
+	mov dx, 0x8000
+.buffered:
+	shl edx, 16
+	mov dx, bx
+	mov ebx, edx
 	jmp .variable
 .last:
 	call flush
+	movd eax, xmm5          ; -errno of a failed write (flush), or 0
+	test eax, eax
+	jz .ok
+	test ebx, 0x7fff << 16  ; bytes pending for GNU's fclose: the reason
+	jnz .reason
+	cmp eax, -EBADF         ; (close fails too: the reason stays)
+	je .reason
+	xor eax, eax
+.reason:
+	mov esi, msg_write_error
+	call err_text
+	jmp operands.canceled
+.ok:
 	exit 0
 
 ; flush - write [xsi, xdi) to stdout. preserves xbx, xdx; clobbers the rest.
@@ -245,12 +294,10 @@ flush:
 	call write_all
 	pop xdx
 	pop xbx
-	js .error
+	jns .ret
+	movd xmm5, eax          ; the variables still go to write, as GNU's
+.ret:
 	ret
-.error:
-	mov esi, msg_write_error
-	call err_text
-	jmp operands.canceled
 
 ; COMMAND: xsp = its argv slot, xdx = its name.
 command:
