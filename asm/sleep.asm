@@ -8,7 +8,9 @@
 ; interval (other than -0) and "nan" are invalid. The arithmetic is C's
 ; double arithmetic, as GNU's: each number becomes a double, is multiplied
 ; by its suffix and added up; the sum is cut to whole seconds and the rest
-; rounded up to a nanosecond (so 1.1 is 1 s and 100000001 ns, as GNU's).
+; rounded up to a nanosecond (so 1.1 is 1 s and 100000001 ns, as GNU's;
+; the fraction's product by 10^9 rounded to nearest first, as C's: 2.6 is
+; 2 s and 600000001 ns).
 ; There are no options: "--" ends them, and any other argument starting
 ; with "-" is a bad option.
 ; Exit status: 0; 1 for a bad option, no argument at all ("sleep --" sleeps
@@ -101,6 +103,7 @@ _start:
 	fistp qword [xdi]
 	fild qword [xdi]
 	fsubp st1, st0
+	fldcw [D(cw_double)]    ; the product rounded to nearest, as C's
 	fimul dword [D(billion)]
 	fldcw [D(cw_up)]
 	fistp qword [xdi+8]
