@@ -14,7 +14,8 @@
 ; Exit status: 0; 1 for a usage error, a LIST ending in one backslash, a
 ; read error (the rest is still pasted), a file that cannot be opened (at
 ; once without -s, as GNU: all are opened first), stdin closed, or a write
-; error.
+; error: its messages as GNU's stdio meets it (see flush): more than 4096
+; bytes held and a second, bare "write error" from close_stdout.
 ; Differences from GNU: --help and --version are unrecognized options.
 ;
 ; Memory (a short run writes one page of BSS, and in parallel one of the
@@ -372,7 +373,20 @@ serial:
 ; that fails).
 finish:
 	call flush
+	mov xax, [gerr]                 ; close_stdout: "write error: R" when
+	test xax, xax                   ; the bytes still held failed, bare
+	jnz write_error                 ; when only an error()'s fflush did
+	cmp [gfail], eax
+	jne write_error
 	stdin_close_exit have_stdin
+
+; write_error2 - GNU's stdio met the failure (xax = -errno) at a full
+; buffer: the message, and close_stdout's bare one after it.
+write_error2:
+	mov esi, msg_write
+	call err_text
+	xor eax, eax
+	jmp write_error
 
 	fatal_exits
 
@@ -538,8 +552,14 @@ check_error:
 ; report - err_file(xsi, xax) keeping the registers paste needs; the
 ; output so far is written first (GNU's error() flushes stdout).
 report:
-	call flush
 	push xax
+	call flush
+	xor eax, eax                    ; error()'s fflush: a failure only
+	xchg xax, [gerr]                ; sets stdout's error flag
+	or [gfail], eax
+	xor eax, eax
+	mov [gcount], eax
+	mov xax, [xsp]                  ; (the file's -errno again)
 	push xbx
 	push xcx
 	push xdx
@@ -623,16 +643,32 @@ putc:
 	stosb
 	cmp edi, obuf + OBUFSZ
 	jb flush.ret
-; flush - the output buffer (obuf up to xdi) written; xdi = obuf.
+; flush - the output buffer (obuf up to xdi) written; xdi = obuf. A
+; failed write is judged as GNU's stdio (a 4096-byte buffer) would meet it:
+; [gcount] counts the bytes since its last flush point (the start or an
+; error()'s fflush), [gerr] the last failure since then; more than 4096
+; bytes and a failure: GNU died at its buffer's flush (write_error2); else
+; its bytes would still be held, and the run goes on.
 flush:
 	push_list xax, xbx, xcx, xdx, xsi
 	mov A3, xdi
 	sub A3d, obuf
+	add [gcount], A3d
+	sbb eax, eax                    ; (stays past 4096 after 4 GiB)
+	or [gcount], eax
 	mov A2d, obuf
 	push 1
 	pop A1
 	call write_all
-	js write_error
+	jns .written
+	mov [gerr], xax
+.written:
+	mov xax, [gerr]
+	test xax, xax
+	jz .held
+	cmp dword [gcount], 4096
+	ja write_error2
+.held:
 	mov edi, obuf
 	pop_list xax, xbx, xcx, xdx, xsi
 .ret:
@@ -669,6 +705,9 @@ stdin_rec: resW 1                       ; the record that reads stdin
 rs:	resW 1                          ; parallel: a record's size (< 4 GiB)
 saved:	resd 1                          ; bytes in delbuf
 files_open: resd 1
+gerr:	resW 1                          ; flush: a failed write's -errno
+gcount:	resd 1                          ; flush: bytes GNU's stdio holds
+gfail:	resd 1                          ; an error()'s fflush failed
 tabv:	resb 2                          ; the default LIST: "\t"
 ldelim:	resb 1                          ; the line delimiter
 opt_s:	resb 1
