@@ -20,7 +20,8 @@
 ; options may be shortened to any unambiguous prefix. A line without its
 ; terminator at the end of a file gets one. "-" and no FILE mean stdin.
 ; Exit status: 0; 1 for a usage error, a file that could not be read (the
-; others are still processed) or a write error.
+; others are still processed) or a write error (said at the end, as GNU's
+; close_stdout: the run goes on after a failed write).
 ; Differences from GNU: --help and --version are unrecognized options. On
 ; i386, a number of 2^32-1 or more in LIST is taken as 2^32-1 (GNU's are
 ; 64-bit), and positions stop at 2^32-2: a LIST with such numbers, or a
@@ -270,10 +271,15 @@ options_done:
 	mov eax, [rderr]
 	test eax, eax
 	jz .next
-.error:                                 ; (GNU's error() flushes stdout)
-	mov xdi, [optr]
-	call flush
+.error:                                 ; (GNU's error() flushes stdout;
+	mov xdi, [optr]                 ; a failure there only sets its
+	call flush                      ; error flag)
 	mov [optr], xdi
+	push xax
+	xor eax, eax
+	xchg xax, [gerr]
+	or [gfail], eax
+	pop xax
 	mov xsi, [argp]
 	mov xsi, [xsi]
 	call err_file
@@ -281,9 +287,18 @@ options_done:
 	add WPTR [argp], W
 	jmp .file
 
+; close_stdout: "write error: R" when a write failed since the last
+; error() (GNU's stdio still holds bytes then), a bare one when only an
+; earlier one did. (A failed write never ends the run: GNU's putchar and
+; fwrite results are not checked.)
 finish:
 	mov xdi, [optr]
 	call flush
+	mov xax, [gerr]
+	test xax, xax
+	jnz write_error
+	cmp [gfail], eax
+	jne write_error
 	stdin_close_exit used_stdin
 
 	fatal_exits
@@ -574,7 +589,7 @@ put_od:
 	push 1
 	pop A1
 	call write_all
-	js write_error
+	call write_result
 	pop xdi
 	pop xdx
 	pop xbx
@@ -642,6 +657,14 @@ fill:
 	stc
 	ret
 
+; write_result - after write_all: a failure (xax = -errno, SF) kept in
+; [gerr] for finish; the run goes on as GNU's.
+write_result:
+	jns .ret
+	mov [gerr], xax
+.ret:
+	ret
+
 ; flush - write the output buffer up to xdi, or up to [mark] when a field
 ; is held; the held bytes move to the start. Then makes sure the buffer
 ; has room for INBUF + SLACK more bytes (growing it on the brk heap).
@@ -667,7 +690,7 @@ flush:
 	push 1
 	pop A1
 	call write_all
-	js write_error
+	call write_result
 	pop xsi                         ; the end written
 	pop xcx
 	mov xdi, [obase]
@@ -1116,6 +1139,8 @@ vp:	resW 1                          ; parse: the number's digits
 ip:	resW 1                          ; parse: the range's start's
 in_end:	resd 1                          ; the end of the input block
 rderr:	resd 1                          ; -errno of a failed read, or 0
+gerr:	resW 1                          ; a failed write's -errno since the
+gfail:	resd 1                          ; last error(); one before it
 odlen:	resd 1
 vn:	resd 1                          ; parse: lengths of vp, ip
 in_:	resd 1
