@@ -69,7 +69,7 @@
 ;   KiB, -l 20); GNU stats nothing more for them.
 ;   -f: -a -U, -l/-n/-g/-o's format back to the default (their flags
 ;   kept), no -s, no colors (a --color after -f still counts: found by
-;   the "-N" word _start.cs leaves of it; a genuine -N followed in memory
+;   the "-\x0e" word _start.cs leaves of it; a genuine -\x0e followed in memory
 ;   by an operand starting "ol" would be taken for one).
 ;   -v, --sort=version: gnulib's filevercmp (GNU 9.1): "", ".", "..",
 ;   dot names first; each name's suffixes (\.[A-Za-z~][A-Za-z0-9~]*)*$
@@ -98,6 +98,12 @@
 ;   only looks for a variable starting "LS_B", "BLOC" or "POSI".
 ;   --show-control-chars: -q off, even on a terminal (in the options'
 ;   order, as GNU's; .vsec).
+;   QUOTING_STYLE (when no -N, --literal, --zero): GNU's ARGMATCH over
+;   the ten style names; literal goes on (this ls's style), an invalid
+;   value gets GNU's "ignoring invalid value of environment variable
+;   QUOTING_STYLE: 'V'", any other style fails clearly: "the quoting
+;   style 'V' of QUOTING_STYLE is not supported by this ls", exit 2
+;   (.vsec's vqs).
 ;   Not done: the other long
 ;   options (--escape --quote-name --quoting-style
 ;   --context --dired --hyperlink --help --version): GNU's
@@ -369,7 +375,7 @@ _start:
 .cend:
 	cmp ecx, 3
 	jb .long
-	mov word [xdx + 1], 'N'         ; "-N", which changes nothing
+	mov word [xdx + 1], 14          ; "-\x0e", which changes nothing
 	test al, al
 	jnz .when
 	mov byte [V(opts) + O_COL], 1   ; --color: always
@@ -390,6 +396,8 @@ _start:
 .opt:
 	call getopt
 	jc .opts_done
+	cmp al, 14                      ; long_ls's no-op
+	je .opt
 	cmp ecx, NSUPP
 	jae unsupported
 	cmp ecx, 14
@@ -453,6 +461,18 @@ _start:
 	jbe .nowidth
 	call width
 .nowidth:
+
+; QUOTING_STYLE when no -N, --literal, --zero: .vsec's vqs
+	cmp byte [V(qstyle)], 0
+	jne .noqs
+	mov edx, s_qs
+	push 14
+	pop xcx
+	call getenv
+	test xax, xax
+	jz .noqs
+	call vqs
+.noqs:
 
 ; -l's and -s's block sizes from the environment when no -h, --si or
 ; --block-size was given: a variable that may be LS_BLOCK_SIZE,
@@ -2425,12 +2445,13 @@ lbits:		db 0, 1, 2, 4                   ; -l -n -g -o (not in the table)
 tfields:	db 112, 64, 96, 80              ; stx_mtime, stx_atime, stx_ctime, stx_btime
 		db O_SORT, 2, O_SORT, 3, O_TIME, 1, O_TIME, 2, O_REC, 1
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
-		db qstyle - opts, 0, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
+		db qstyle - opts, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 14, 0
 dot:		db '.', 0
 s_color:	db 'color'
-s_k:		db '-N', 0
+s_k:		db '-', 14, 0
+s_qs:		db 'QUOTING_STYLE='
 s_lscolors:	db 'LS_COLORS='
 s_colorterm:	db 'COLORTERM='
 s_term:		db 'TERM='
@@ -3858,10 +3879,10 @@ fail_name:
 ; (LONGOPTS, in GNU's order: prefixes, ambiguities, messages), then the
 ; argument rewritten in place as the short option that does the same
 ; ("-a"; 1 2 3: the indicators none, one per line, command-line symlinks
-; to directories; "-N", which changes nothing (the literal style this ls
-; always has; -k would not do: the block-size variables read it), for
-; --color's), a VALUE taken from the next argument made "-N" too; a WORD
-; checked by argm.
+; to directories; "-\x0e", which changes nothing (getopt's 14, skipped
+; in the core; -k would not do: the block-size variables read it, nor -N:
+; it keeps QUOTING_STYLE out), for --color's), a VALUE taken from the
+; next argument made "-\x0e" too; a WORD checked by argm.
 ; The options not done: GNU's "unrecognized option", exit 2.
 ; -> xsi = the next slot to look at. clobbers all but xbp
 long_ls:
@@ -3892,7 +3913,7 @@ long_ls:
 	jne .npat
 .pat:
 	call add_pat
-	mov al, 'N'
+	mov al, 14
 	jmp .put
 .npat:
 	cmp al, '?'
@@ -3915,20 +3936,20 @@ long_ls:
 	cmp al, 0x28                    ; --time-style=STYLE: kept for zone_init
 	jne .nts
 	mov [tstyle], xdx
-	mov al, 'N'
+	mov al, 14
 	jmp .put
 .nts:
 	cmp al, 4                       ; --group-directories-first (and
 	jne .ngd                        ; GNU's check_symlink_mode)
 	or byte [V(opts) + O_DF], 1
 	or byte [V(opts) + O_CFL], CF_CHK
-	mov al, 'N'
+	mov al, 14
 	jmp .put
 .ngd:
 	cmp al, 6                       ; --author: -l's owner again
 	jne .nau
 	or byte [V(lflags)], 8
-	mov al, 'N'
+	mov al, 14
 	jmp .put
 .nau:
 	cmp al, 7                       ; --full-time: -l, full-iso
@@ -3992,7 +4013,7 @@ long_ls:
 	XSEC
 ; long_word - xdi = the argument ("--NAME..."), xdx = its WORD (0: none,
 ; --color's and --classify's always), esi = its words (see argm): the
-; argument rewritten as the short option that does the same ("-N" for
+; argument rewritten as the short option that does the same ("-\x0e" for
 ; --color's, which sets O_COL: 0 never, 1 always, auto: 1 on a terminal;
 ; --classify's never and auto off a terminal leave it as it was, GNU's
 ; "-F" else). clobbers all but xbp
@@ -4018,7 +4039,7 @@ long_word:
 	xor bl, 1
 .col:
 	mov [V(opts) + O_COL], bl
-	mov al, 'N'
+	mov al, 14
 	jmp .put
 .when:                                  ; classify's WHEN: -F or nothing
 	cmp al, 0x1e
@@ -4037,7 +4058,7 @@ long_word:
 .nf:
 	cmp al, 'n'                     ; (GNU: never leaves -F as it was)
 	jne .put
-	mov al, 'N'
+	mov al, 14
 .put:
 	mov [xdi + 1], al
 	mov byte [xdi + 2], 0
@@ -4237,7 +4258,7 @@ unsupported:
 .nxs:
 ; -f: GNU's -a -U, -l's format back to the default, no -s, no colors but
 ; those of a --color after it (the long options were read first: each
-; --color left "-N", NUL, "ol..." in its word, see _start.cs; xsi is
+; --color left "-\x0e", NUL, "ol..." in its word, see _start.cs; xsi is
 ; getopt's next word)
 	cmp al, 'f'
 	jne .nf
@@ -4255,7 +4276,7 @@ unsupported:
 	jz .f3
 	cmp byte [xax], '-'
 	jne .f2
-	cmp dword [xax + 1], 'N' | ('o' << 16) | ('l' << 24)
+	cmp dword [xax + 1], 14 | ('o' << 16) | ('l' << 24)
 	jne .f2
 	jmp .f4                         ; a --color after -f: its WHEN holds
 .f3:
@@ -5714,7 +5735,7 @@ winsz:	resw 4
 npat:	resb 1                          ; -I or --hide given
 sepc:	resb 1                          ; with_sep's separator
 eolx:	resb 1                          ; the line end xor '\n' (--zero: 10)
-qstyle:	resb 1                          ; -N's (the literal style: 0)
+qstyle:	resb 1                          ; 1: a quoting style given (-N, --zero)
 	resb VBASE + 72 - $
 stx:	resb 256                        ; its first 56 bytes below xbp+128
 werr:	resd 1
@@ -5835,6 +5856,7 @@ vopt:
 	cmp al, 9
 	je .birth
 	mov byte [V(eolx)], 10
+	mov byte [V(qstyle)], 1         ; (GNU: the literal style)
 	mov byte [V(opts) + O_Q], -1
 	cmp byte [V(opts) + O_FMT], 4
 	je .r
@@ -6036,6 +6058,66 @@ gsize:
 	pop xsi
 	pop xbx
 	ret
+
+; vqs - QUOTING_STYLE's value xax (no -N, --literal, --zero given) as
+; GNU's ARGMATCH over quoting_style_args: literal (this ls's style) goes
+; on; another style fails clearly ("not supported by this ls", exit 2);
+; none or several (a prefix of more than one, "": all): GNU's warning
+; "ignoring invalid value of environment variable QUOTING_STYLE: 'V'".
+; clobbers all but xbp
+vqs:
+	mov xdx, xax
+	mov esi, qs_names
+	xor ebx, ebx                    ; the name's index
+	or edi, -1                      ; the prefix match: -1 none, -2 several
+.n:
+	cmp byte [xsi], 0
+	je .end
+	mov xcx, xdx
+.c:
+	mov al, [xcx]
+	test al, al
+	jz .vend
+	cmp al, [xsi]
+	jne .skip
+	inc xcx
+	inc esi
+	jmp .c
+.vend:
+	cmp byte [xsi], 0
+	je .found                       ; exact
+	inc edi
+	jnz .amb
+	mov edi, ebx
+	jmp .skip
+.amb:
+	push -2
+	pop xdi
+.skip:
+	lodsb
+	test al, al
+	jnz .skip
+	inc ebx
+	jmp .n
+.end:
+	mov ebx, edi
+	test ebx, ebx
+	js .bad
+.found:
+	test ebx, ebx                   ; literal
+	jz .r
+	mov esi, fmt_qsns
+	jmp say_exit2
+.bad:
+	mov esi, fmt_qsbad
+	jmp warn
+.r:
+	ret
+qs_names:	db 'literal', 0, 'shell', 0, 'shell-always', 0, 'shell-escape', 0
+		db 'shell-escape-always', 0, 'c', 0, 'c-maybe', 0, 'escape', 0
+		db 'locale', 0, 'clocale', 0, 0
+fmt_qsbad:	db F_ARGV0, ': ignoring invalid value of environment variable QUOTING_STYLE: ', F_QUOTE, 10, 0
+fmt_qsns:	db F_ARGV0, ': the quoting style ', F_QUOTE, ' of QUOTING_STYLE is not supported by this ls', 10, 0
 
 s_lsbs:		db 'LS_BLOCK_SIZE='
 s_bsz:		db 'BLOCKSIZE='
