@@ -54,6 +54,7 @@
 use usage, usage_try, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_io, long_opt
 %define EXPAND_IO_SMALL                 ; its variables and first reads beside ours
+%define EXPAND_IO_FLUSH_ON              ; a failed write ends nothing, as GNU's
 %define LONGOPT_AMBIGUOUS
 %define LONGOPT_BSS_HERE                ; ambp beside our variables
 LSMALL equ 256                          ; a pBRE line held on the variables' page
