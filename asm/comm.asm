@@ -16,7 +16,8 @@
 ; second close of stdin fails, as GNU's. A last line without its
 ; delimiter gets one.
 ; Exit status: 0; 1 for a usage error, a file that cannot be read, a
-; write error, or input out of order (see above).
+; write error (said at the end, as GNU's close_stdout: a failed write ends
+; nothing), or input out of order (see above).
 ; --total adds a last line: the three counts and "total", separated as
 ; the columns (none for an empty --output-delimiter, as GNU's printf;
 ; on i386 the counts are 32-bit words).
@@ -37,7 +38,7 @@
 use usage, extra_operand, err_file, errno_path, err_plain, strcmp, utoa
 use outbuf
 %define OUT_POS V(opos)
-%define OUT_EXIT bye
+%define OUT_FAIL out_fail
 
 BUFSZ   equ 65536
 OUTSZ   equ 32768
@@ -226,8 +227,25 @@ multiple:
 	mov esi, msg_multiple
 
 fail:                                   ; "ARGV0: TEXT" (xsi), status 1
+	call err_point
 	call err_plain
 	jmp bye
+
+; out_fail - outbuf's OUT_FAIL: a failed write (xax = -errno) ends
+; nothing, as GNU's unchecked fwrite; it is kept for bye. (It returns to
+; ob_flush's or ob_put's caller: ob_write jumps here with that stack.)
+out_fail:
+	mov [gerr], xax
+	ret
+
+; err_point - GNU's error() flushes stdout (after our ob_flush): a
+; failure since the last one only sets stdout's error flag now.
+; clobbers xax
+err_point:
+	xor eax, eax
+	xchg xax, [gerr]
+	or [gfail], eax
+	ret
 
 ; Open the files in order, each with its first line read before the next
 ; is opened (as GNU). xbx = the file's index.
@@ -375,6 +393,9 @@ main:
 	pop xbx
 	test eax, eax
 	jns .closed
+	push xax
+	call err_point
+	pop xax
 	mov xsi, [V(names) + xbx*W]
 	call err_file
 	jmp bye
@@ -421,7 +442,18 @@ main:
 	je bye
 	mov esi, msg_input
 	jmp fail
+; bye - close_stdout: "write error: R" when a write failed since the last
+; error() (stdio would still hold those bytes), bare for an earlier one.
 bye:
+	mov xax, [gerr]
+	test xax, xax
+	jnz .failed
+	cmp [gfail], eax
+	je .exit
+.failed:
+	mov esi, msg_write
+	call err_text
+.exit:
 	exit_status
 
 ; step - the next line of file ebx replaces its current one, after the
@@ -455,6 +487,7 @@ step:
 	push xcx
 	push xbx
 	call ob_flush                      ; (GNU's error() flushes stdout first)
+	call err_point
 	mov xbx, [xsp]
 	lea edx, [digits + xbx*2]       ; "1" or "2"
 	mov esi, fmt_disorder
@@ -569,6 +602,7 @@ readline:
 .error:
 	push xax
 	call ob_flush
+	call err_point
 	pop xax
 	mov ebx, [V(ridx)]
 	mov xsi, [V(names) + xbx*W]
@@ -631,6 +665,7 @@ msg_nomem:	db 'memory exhausted', 0
 msg_multiple:	db 'multiple output delimiters specified', 0
 msg_total:	db 'total'
 msg_input:	db 'input is not in sorted order', 0
+msg_write:	db 'write error', 0
 fmt_disorder:	db F_ARGV0, ': file ', F_ARG, ' is not in sorted order', 10, 0
 fmt_missing:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
 fmt_missing_after: db F_ARGV0, ': missing operand after ', F_QUOTE, 10, F_TRY, 0
@@ -653,6 +688,8 @@ rdr:	resW 2                          ; each file's reader
 cur:	resW 2                          ; each file's line: where,
 len:	resW 2                          ; its length (0: at the end)
 warned:	resb 2                          ; "not in sorted order" said
+gerr:	resW 1                          ; a failed write's -errno since the
+gfail:	resd 1                          ; last error(); one before it
 flags:	resb 1                          ; HIDE1..HIDE3
 delim:	resb 1
 check:	resb 1
