@@ -9,7 +9,7 @@
 ;   -q     never print headers    -v  always print headers
 ;   -z     lines end with NUL instead of newline
 ; N may have a suffix: b 512, kB 1000, K KiB 1024, MB 1000^2, M MiB 1024^2,
-; and so on with G T P E Z Y R Q; values are 64 bits on both arches.
+; and so on with G T P E Z Y (not R Q: 9.1 has none); 64 bits on both arches.
 ; With more than one FILE (or -v) each is preceded by "==> FILE <==", and a
 ; blank line before all but the first. "-" and no FILE mean standard input.
 ; Exit status: 0; 1 when a file could not be opened or read (the others are

@@ -13,7 +13,7 @@
 ;   --pid=PID  with -f: stop after PID ends
 ;   -q     never print headers    -v  always print headers
 ;   -z     lines end with NUL instead of newline
-; N may have a suffix as head's: b 512, kB 1000, K 1024, MB, M, ... Q.
+; N may have a suffix as head's: b 512, kB 1000, K 1024, MB, M, ... Y.
 ; "-" and no FILE mean standard input.
 ; Exit status: 0; 1 when a file could not be opened or read, for a bad
 ; option or number, or a write error.
