@@ -10,7 +10,7 @@
 ;   -a -b -c -d -o -s -x -i -l -h -B -D -H -I -L -O -X  GNU's traditional
 ;               types (a o1 c u2 o2 d2 x2 d4 d8 x2 o2 u4 x4 d8 d8 o4 x4)
 ;   -j SKIP     skip SKIP bytes first (base 0: 0x.. hex, 0.. octal; the
-;               suffixes b k K m M G T P E Z Y R Q, KB, KiB ... as GNU)
+;               suffixes b k K m M G T P E Z Y, KB, KiB ... as GNU 9.1)
 ;   -N COUNT    dump at most COUNT bytes (same syntax)
 ;   -v          no '*' for repeated lines
 ;   -w[N]       N bytes a line (32 without N)
@@ -133,6 +133,10 @@ _start:
 ; last operand "+N" (or a second one starting with a digit) as an offset
 ; when it parses as one.
 .opts_done:
+	cmp byte [t_bad], 0             ; a bad -t told
+	je .types_ok
+	exit 1
+.types_ok:
 	mov al, [trad]
 	test al, al
 	jnz .old
@@ -1240,7 +1244,7 @@ unsupported:
 	exit 1
 
 ; parse_num - GNU's xstrtoumax of the string xdx: base bl (0: 0x hex, 0
-; octal, else decimal; with GNU's suffixes b k K m M G T P E Z Y R Q, then
+; octal, else decimal; with GNU 9.1's suffixes b k K m M G T P E Z Y, then
 ; B D iB; 10: decimal without a suffix) -> [num]; a bad one: GNU's message
 ; naming the option xcx ("-j", "--skip-bytes"), exit 1.
 parse_num:
@@ -1286,7 +1290,9 @@ parse_num:
 	jne .no_such
 	cmp [xsp], xsi
 	jne .have_digits
-	inc byte [num]                  ; no digit: 1
+	cmp xsi, xdx                    ; no digit: 1, when the suffix is the
+	jne .invalid                    ; first byte (" k", "+k": invalid)
+	inc byte [num]
 .have_digits:
 	movzx ebp, byte [xdi + powers - suffixes - 1]   ; the power
 	inc xsi
@@ -1474,7 +1480,8 @@ parse_type:
 	jc .bad_type
 	cmp ecx, 8
 	ja .bad_size
-	jecxz .bad_size
+	test ecx, ecx
+	jz .bad_size
 	lea eax, [ecx-1]
 	test eax, ecx
 	jz .sized
@@ -1521,7 +1528,9 @@ parse_type:
 	push xax
 	mov xcx, xsp
 	mov esi, fmt_bad_char
-	jmp .say
+	call .say
+	pop xax
+	ret
 .bad_type:
 	mov esi, fmt_bad_type
 	jmp .say
@@ -1536,10 +1545,10 @@ parse_type:
 	pop xdx
 	mov ecx, esi
 	mov esi, fmt_bad_size
-.say:
+.say:                                   ; GNU's error (0, 0, ...): the options
+	mov byte [t_bad], 1             ; go on, od fails after them
 	xor eax, eax
-	call say
-	exit 1
+	jmp say
 
 ; layout - after the skip: the line width (GNU's warning for a bad -w) and
 ; GNU's padding of each type, the two blocks.
@@ -1704,8 +1713,8 @@ names:		db 'nulsohstxetxeotenqackbelbs', 0, 'ht', 0, 'nl', 0, 'vt', 0
 		db 'ff', 0, 'cr', 0, 'so', 0, 'si', 0, 'dledc1dc2dc3dc4naksynetbcan'
 		db 'em', 0, 'subesc', 'fs', 0, 'gs', 0, 'rs', 0, 'us', 0, 'sp', 0
 s_del:		db 'del'
-suffixes:	db 'bEGKkMmPQRTYZ'
-powers:		db 1, 6, 3, 1, 1, 2, 2, 5, 10, 9, 4, 8, 7
+suffixes:	db 'bEGKkMmPTYZ'                ; (9.1: no R, no Q)
+powers:		db 1, 6, 3, 1, 1, 2, 2, 5, 4, 8, 7
 s_width:	db 'width', 0
 s_w:		db '-w', 0
 s_long_width:	db '--width', 0
@@ -1766,6 +1775,7 @@ PAD	equ 1300
 	resb PAD
 offset:	resd 2                          ; of the block being printed
 skipn:	resd 2                          ; -j: left to skip
+t_bad:	resb 1                          ; a bad -t string was told
 limit:	resd 2                          ; -N: left to dump
 label:	resd 2                          ; --traditional's LABEL
 poff:	resd 2                          ; LABEL - OFFSET
