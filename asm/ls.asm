@@ -1,6 +1,6 @@
 ; ls - list directory contents.
 ;
-; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNBmGXfv] [-w COLS] [-T COLS] [-I PATTERN]
+; Usage: ls [-1aAdrUpFiLHqCxlngotSucRhksNBmGXfvbQ] [-w COLS] [-T COLS] [-I PATTERN]
 ;           [--color[=WHEN]] [LONG]... [FILE]...
 ;   -N  --literal: names as they are (what this ls does anyway)
 ;   -B  --ignore-backups: no directory entries ending in '~' (with -a too)
@@ -98,15 +98,23 @@
 ;   only looks for a variable starting "LS_B", "BLOC" or "POSI".
 ;   --show-control-chars: -q off, even on a terminal (in the options'
 ;   order, as GNU's; .vsec).
-;   QUOTING_STYLE (when no -N, --literal, --zero): GNU's ARGMATCH over
-;   the ten style names; literal goes on (this ls's style), an invalid
-;   value gets GNU's "ignoring invalid value of environment variable
-;   QUOTING_STYLE: 'V'", any other style fails clearly: "the quoting
-;   style 'V' of QUOTING_STYLE is not supported by this ls", exit 2
-;   (.vsec's vqs).
-;   Not done: the other long
-;   options (--escape --quote-name --quoting-style
-;   --context --dired --hyperlink --help --version): GNU's
+;   -b --escape, -Q --quote-name, --quoting-style=literal|c|escape|
+;   locale|clocale (argmatch's prefixes and messages, GNU's list), and
+;   QUOTING_STYLE when none of them (nor -N, --literal, --zero: the
+;   literal style) is given (GNU's ARGMATCH; an invalid value: GNU's
+;   "ignoring invalid value of environment variable QUOTING_STYLE:
+;   'V'"): names, -l's link targets and "DIR:" headers (':' quoted too)
+;   through rt/quotearg.inc (gnulib's quotearg_buffer_restyled) with
+;   GNU's quote_these_too (' ' for escape, -F's "=>@|", --file-type's
+;   "*=>@|"), the widths (columns, -m, --sort=width) the quoted lengths;
+;   -q changes nothing in these styles (GNU); in .qsec, a seventh part.
+;   Not done: the shell, shell-always, shell-escape, shell-escape-always
+;   and c-maybe styles (GNU's padding of unquoted names): "argument 'shell'
+;   for '--quoting-style' is not supported by this ls", or for
+;   QUOTING_STYLE "the quoting style 'V' of QUOTING_STYLE is not supported
+;   by this ls", exit 2; a terminal's default (shell-escape) stays as
+;   below. The other long
+;   options (--context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
 ;   the short ones: a bad one is reported first.
 ;   -1  one name a line (the default when stdout is not a terminal)
@@ -214,7 +222,7 @@
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
 ; allocated shows a wrong count (-l keeps 64).
 ;
-; Memory: the code is six parts, each its own mapping of one page (the
+; Memory: the code is seven parts, each its own mapping of one page (the
 ; kernel maps every cached page of a mapping at its first fault, and no
 ; other mapping's: a part costs 4 KiB when a run enters it, nothing else):
 ; the core (.text: the ELF headers, options, operands, directories, the
@@ -227,7 +235,8 @@
 ; quoting), .tsec (the time styles: rt/strftime.inc; its variables past
 ; ids_buf: ls --full-time 28 KiB), .vsec (-v's filevercmp, --zero's and
 ; --time=birth's options, -l's '?' for no birth time, the block sizes:
-; rt/blocksize.inc). Each part is
+; rt/blocksize.inc), .qsec (the quoting styles: rt/quotearg.inc; ls -b
+; 20 KiB, ls -Q -l 24). Each part is
 ; page-aligned in the file (see ls_program_end; zero bytes between them);
 ; the program headers follow the last part, in no segment (the kernel
 ; reads them from the file), so the core page keeps their bytes. So ls and ls -1 touch one code page, ls -l,
@@ -254,17 +263,19 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry for big directories
 %include "subk.inc"
-; Six parts of code, each its own mapping (PT_LOAD) of at most one page
+; Seven parts of code, each its own mapping (PT_LOAD) of at most one page
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec
 ; (-C/-x, colors), .zsec (errors), .tsec (time styles), .vsec (-v,
-; --zero, --time=birth, --block-size, --si, --show-control-chars). A run pays a page for each part it
+; --zero, --time=birth, --block-size, --si, --show-control-chars), .qsec
+; (-b, -Q, --quoting-style, QUOTING_STYLE). A run pays a page for each part it
 ; enters: ls 12 KiB, ls -l or ls -C or ls --color 16.
 section .lsec progbits follows=.cold align=PAGE vstart=_lsec_vaddr
 section .xsec progbits follows=.lsec align=PAGE vstart=_xsec_vaddr
 section .zsec progbits follows=.xsec align=PAGE vstart=_zsec_vaddr
 section .tsec progbits follows=.zsec align=PAGE vstart=_tsec_vaddr
 section .vsec progbits follows=.tsec align=PAGE vstart=_vsec_vaddr
-section .phdr progbits follows=.vsec align=4 vstart=_phdr_vaddr
+section .qsec progbits follows=.vsec align=PAGE vstart=_qsec_vaddr
+section .phdr progbits follows=.qsec align=4 vstart=_phdr_vaddr
 section .text
 %macro LSEC 0
 	section .lsec
@@ -280,6 +291,9 @@ section .text
 %endmacro
 %macro VSEC 0
 	section .vsec
+%endmacro
+%macro QSEC 0
+	section .qsec
 %endmacro
 %include "layout.inc"
 %if W == 8
@@ -952,10 +966,16 @@ list_dir:
 .first:
 	mov byte [V(printed)], 1
 	mov esi, [V(dirname)]
+	cmp byte [V(qstyle)], 1         ; a quoting style: .vsec's, ':' too
+	jbe .hplain
+	call vqdir
+	jmp .hcolon
+.hplain:
 	movx A2, xsi
 	call strlen
 	mov ecx, edx
 	call ob_put
+.hcolon:
 	mov al, ':'
 	call putc
 	mov al, 10
@@ -1159,6 +1179,11 @@ frills:
 	movx A2, xsi
 	call strlen
 	mov [xbx - 5], dx
+	cmp byte [V(qstyle)], 1         ; a quoting style: the quoted length
+	jbe .nq
+	call vqwidth
+	jmp .wq
+.nq:
 ; Without -q the width counts the printable bytes alone (GNU's
 ; quote_name_buf in the C locale: isprint, 0x20..0x7e)
 	cmp byte [V(opts) + O_Q], 0
@@ -1404,6 +1429,8 @@ put_cname:
 	call cpre
 .c0:
 	mov edx, edi
+	cmp byte [V(qstyle)], 1         ; -b, -Q, a --quoting-style: .vsec
+	ja vqname
 .c:
 	lodsb
 	test al, al
@@ -2447,7 +2474,7 @@ tfields:	db 112, 64, 96, 80              ; stx_mtime, stx_atime, stx_ctime, stx_
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
 		db qstyle - opts, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 14, 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 14, 15, 16, 0
 dot:		db '.', 0
 s_color:	db 'color'
 s_k:		db '-', 14, 0
@@ -3964,6 +3991,9 @@ long_ls:
 ; its letter; --color and --classify (no WORD: always)
 	movzx ecx, al
 	and cl, 0x1f
+	mov esi, qwords                 ; --quoting-style's (.vsec)
+	cmp cl, 7
+	je .found
 	mov esi, words
 .tab:
 	dec ecx
@@ -4115,8 +4145,8 @@ argm:
 	mov al, bl
 	pop xsi
 	pop xdi
-	cmp al, '?'
-	je .unsupp
+	cmp al, 0xf0                    ; (0xf0 and up: each its own line)
+	jae .unsupp
 	ret
 .unsupp:
 	mov ecx, esi
@@ -4285,8 +4315,12 @@ unsupported:
 	pop xsi
 	jmp _start.opt
 .nf:
-	cmp al, 13                      ; --zero (8), --time=birth (9), --si
-	jbe vopt                        ; (12), --show-control-chars (13): .vsec
+	cmp al, 16                      ; --zero (8), --time=birth (9), --si (12),
+	jbe vopt                        ; --show-control-chars (13), 15 16: .vsec
+	cmp al, 'b'                     ; -b, -Q: .vsec
+	je vqopt
+	cmp al, 'Q'
+	je vqopt
 	mov edx, optstr
 	mov [xdx], al
 	mov esi, fmt_unsupp
@@ -4754,6 +4788,9 @@ xkey:
 .r:
 	ret
 .w:
+	cmp byte [V(qstyle)], 1         ; a quoting style: .vsec's length
+	ja vqkey
+.w0:
 	lodsb
 	test al, al
 	jz .r
@@ -4764,7 +4801,7 @@ xkey:
 	jae .w
 .w1:
 	inc edx
-	jmp .w
+	jmp .w0
 
 ; dirs_first - --group-directories-first: the sorted pointers [ptrs]..
 ; [pend] ([count] of them) made directories first, each group in its
@@ -5181,7 +5218,7 @@ s_valid:	db "'", 10, "Valid arguments are:", 0
 %define LONGOPTS longopts
 longopts:
 	db 'a', 'all', 0
-	db '?', 'escape', 0
+	db 'b', 'escape', 0
 	db 'd', 'directory', 0
 	db '?', 'dired', 0
 	db 7, 'full-time', 0
@@ -5207,8 +5244,8 @@ longopts:
 	db 0xa6, 'indicator-style', 0
 	db 'L', 'dereference', 0
 	db 'N', 'literal', 0
-	db '?', 'quote-name', 0
-	db '?' | 0x80, 'quoting-style', 0
+	db 'Q', 'quote-name', 0
+	db 0xa7, 'quoting-style', 0
 	db 'R', 'recursive', 0
 	db 0xa5, 'format', 0
 	db 13, 'show-control-chars', 0
@@ -5735,7 +5772,9 @@ winsz:	resw 4
 npat:	resb 1                          ; -I or --hide given
 sepc:	resb 1                          ; with_sep's separator
 eolx:	resb 1                          ; the line end xor '\n' (--zero: 10)
-qstyle:	resb 1                          ; 1: a quoting style given (-N, --zero)
+qstyle:	resb 1                          ; a quoting style given: 1 literal (-N,
+                                        ; --zero), else quotearg's (-b 7, -Q 5,
+                                        ; locale 8, clocale 9)
 	resb VBASE + 72 - $
 stx:	resb 256                        ; its first 56 bytes below xbp+128
 werr:	resd 1
@@ -5764,6 +5803,7 @@ tabsz:	resd 1                          ; the tab size xor 8 (-T, TABSIZE)
 wstate:	resb 1                          ; 1: -w given, 2: width done
 tset:	resb 1                          ; -T given
 ambp:	resd 1                          ; long_opt's (ambbuf: arena0)
+qmap:	resb 32                         ; quotearg's quote_these_too (vqmap)
 	GLOBALS_HERE
 numbuf:	resb 24
 numend:
@@ -5868,6 +5908,8 @@ vopt:
 	jmp _start.opt
 ; --show-control-chars: -q off (even on a terminal), as --zero's
 .si:
+	cmp al, 15                      ; --quoting-style=locale, clocale
+	jae vqopt
 	cmp al, 13
 	jne .si2
 	mov byte [V(opts) + O_Q], -1
@@ -6106,6 +6148,14 @@ vqs:
 .found:
 	test ebx, ebx                   ; literal
 	jz .r
+	cmp bl, 5                       ; c, escape, locale, clocale: done
+	je .set
+	cmp bl, 7
+	jb .ns
+.set:
+	mov [V(qstyle)], bl
+	ret
+.ns:
 	mov esi, fmt_qsns
 	jmp say_exit2
 .bad:
@@ -6113,6 +6163,168 @@ vqs:
 	jmp warn
 .r:
 	ret
+	QSEC
+; vqopt - -b (escape), -Q (c), getopt's 15 (locale), 16 (clocale): the
+; quoting style in qstyle (quotearg's number), on to the next option
+vqopt:
+	mov ah, 7
+	cmp al, 'b'
+	je .s
+	mov ah, 5
+	cmp al, 'Q'
+	je .s
+	mov ah, 8
+	cmp al, 15
+	je .s
+	inc ah
+.s:
+	mov [V(qstyle)], ah
+	jmp _start.opt
+
+; vqmap - qmap, quotearg's quote_these_too: ecx 0 a file name's (' '
+; with the escape style; -F's "=>@|", --file-type's "*=>@|", GNU's
+; &"*=>@|"[indicator_style - file_type]), else a "DIR:" header's (':').
+; keeps all but xax, xcx
+vqmap:
+	push xdi
+	push xcx
+	mov edi, qmap
+	xor eax, eax
+	push 8
+	pop xcx
+	rep stosd
+	pop xcx
+	jecxz .f
+	or byte [qmap + ':' / 8], 1 << (':' % 8)
+	jmp .r
+.f:
+	cmp byte [V(qstyle)], 7
+	jne .i
+	or byte [qmap + ' ' / 8], 1 << (' ' % 8)
+.i:
+	mov al, [V(opts) + O_IND]
+	cmp al, 2
+	jb .r
+	or byte [qmap + '=' / 8], 1 << ('=' % 8)
+	or byte [qmap + '>' / 8], 1 << ('>' % 8)
+	or byte [qmap + '@' / 8], 1 << ('@' % 8)
+	or byte [qmap + '|' / 8], 1 << ('|' % 8)
+	cmp al, 3
+	jne .r
+	or byte [qmap + '*' / 8], 1 << ('*' % 8)
+.r:
+	pop xdi
+	ret
+
+; vqname - put_cname's name esi at edi (edx = edi) in the quoting style
+; (rt/quotearg.inc), the output flushed first when 4 bytes a byte and 8
+; more are not free; then back to put_cname.end (edi past it)
+vqname:
+	xor ecx, ecx
+	call vqout
+	jmp put_cname.end
+
+; vqdir - the "DIR:" header's name esi with ':' quoted too, into the
+; output buffer ([V(opos)]). clobbers all but xbx xbp
+vqdir:
+	mov edi, [V(opos)]
+	mov edx, edi
+	or ecx, -1
+	push xbx
+	call vqout
+	pop xbx
+	mov [V(opos)], edi
+	ret
+
+; vqout - esi quoted at edi with map ecx (vqmap's) in the style
+; qstyle; edx (a pointer into the output, as edi) moved with a flush.
+; -> edi past it. keeps ebx, edx
+vqout:
+	push xcx
+	push xsi
+	push xdx
+	movx A2, xsi
+	call strlen
+	lea eax, [xdx*4 + 8]
+	pop xdx
+	pop xsi
+	add eax, edi
+	cmp eax, outbuf + OUTSZ
+	jb .fits
+	mov [V(opos)], edi
+	push xbx
+	push xsi
+	push xdx
+	push xdi
+	call ob_flush
+	pop xax                         ; the old edi
+	pop xdx
+	pop xsi
+	pop xbx
+	mov edi, [V(opos)]
+	sub eax, edi
+	sub edx, eax
+.fits:
+	pop xcx
+	call vqmap
+	push xbx
+	push xdx
+	mov ecx, qmap
+	movzx eax, byte [V(qstyle)]
+	mov edx, outbuf + OUTSZ
+	call quotearg
+	pop xdx
+	pop xbx
+	ret
+
+; vqwidth - frills' width of the name ebx in the quoting style (all its
+; bytes printable): [ebx-5] = its quoted length. keeps ebx
+vqwidth:
+	mov esi, ebx
+	call vqlen
+	mov [xbx - 5], dx
+	ret
+
+; vqkey - xkey's width of the name esi (--sort=width) in the quoting
+; style: edx = its quoted length, then xkey's return
+vqkey:
+	push xbx
+	push xcx
+	push xdi
+	call vqlen
+	pop xdi
+	pop xcx
+	pop xbx
+	ret
+
+; vqlen - esi a name: edx = its length quoted (quotearg with no room).
+; clobbers all but xbp
+vqlen:
+	xor ecx, ecx
+	call vqmap
+	mov ecx, qmap
+	mov edi, ecx
+	mov edx, ecx
+	movzx eax, byte [V(qstyle)]
+	push xbx
+	call quotearg
+	pop xbx
+	mov edx, edi
+	sub edx, qmap
+	ret
+
+; --quoting-style's WORDs (argm's table; long_ls's 7th): literal -N,
+; c -Q, escape -b, locale 15, clocale 16; the shell styles and c-maybe
+; not done (each its own letter from 0xf0: argm's "not supported")
+qwords:
+	db 'quoting-style', 0
+	db 'N', 'literal', 0, 0xf1, 'shell', 0, 0xf2, 'shell-always', 0
+	db 0xf3, 'shell-escape', 0, 0xf4, 'shell-escape-always', 0
+	db 'Q', 'c', 0, 0xf5, 'c-maybe', 0, 'b', 'escape', 0
+	db 15, 'locale', 0, 16, 'clocale', 0, 0xff
+%include "rt/quotearg.inc"
+	VSEC
+
 qs_names:	db 'literal', 0, 'shell', 0, 'shell-always', 0, 'shell-escape', 0
 		db 'shell-escape-always', 0, 'c', 0, 'c-maybe', 0, 'escape', 0
 		db 'locale', 0, 'clocale', 0, 0
@@ -6151,7 +6363,7 @@ vqdate:
 %undef USE_utoa
 %undef USE_atou
 
-; ls_program_end - elf.inc's program_end with the five more parts: their
+; ls_program_end - elf.inc's program_end with the six more parts: their
 ; program headers (vaddr = a base + the file offset, as elf.inc's COLD),
 ; which sit after the last part, in no segment (the kernel reads them from
 ; the file; e_phoff is _phdrs - _ehdr: .phdr's vstart is TEXT_BASE + its
@@ -6174,6 +6386,8 @@ _zsec_end:
 _tsec_end:
 	section .vsec
 _vsec_end:
+	section .qsec
+_qsec_end:
 	section .phdr
 _phdrs:
 	elf_phdr PT_LOAD, PF_R|PF_X, 0, TEXT_BASE, _text_filesz, _text_filesz, PAGE
@@ -6182,6 +6396,7 @@ _phdrs:
 	elf_phdr PT_LOAD, PF_R|PF_X, _zsec_off, _zsec_vaddr, _zsec_size, _zsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _tsec_off, _tsec_vaddr, _tsec_size, _tsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _vsec_off, _vsec_vaddr, _vsec_size, _vsec_size, PAGE
+	elf_phdr PT_LOAD, PF_R|PF_X, _qsec_off, _qsec_vaddr, _qsec_size, _qsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_W, _text_filesz, _rw_vaddr, _data_size, \
 		((_rw_vaddr + _data_size + W-1) & -W) + _bss_size - _rw_vaddr, PAGE
 	elf_phdr PT_GNU_STACK, PF_R|PF_W, 0, 0, 0, 0, 16
@@ -6197,17 +6412,20 @@ _xsec_size equ _xsec_end - section..xsec.vstart
 _zsec_size equ _zsec_end - section..zsec.vstart
 _tsec_size equ _tsec_end - section..tsec.vstart
 _vsec_size equ _vsec_end - section..vsec.vstart
+_qsec_size equ _qsec_end - section..qsec.vstart
 _lsec_off equ (_text_filesz + _data_size + PAGE-1) & -PAGE
 _xsec_off equ (_lsec_off + _lsec_size + PAGE-1) & -PAGE
 _zsec_off equ (_xsec_off + _xsec_size + PAGE-1) & -PAGE
 _tsec_off equ (_zsec_off + _zsec_size + PAGE-1) & -PAGE
 _vsec_off equ (_tsec_off + _tsec_size + PAGE-1) & -PAGE
-_phdr_off equ (_vsec_off + _vsec_size + 3) & -4
+_qsec_off equ (_vsec_off + _vsec_size + PAGE-1) & -PAGE
+_phdr_off equ (_qsec_off + _qsec_size + 3) & -4
 _lsec_vaddr equ 0x30000 + _lsec_off
 _xsec_vaddr equ 0x50000 + _xsec_off
 _zsec_vaddr equ 0x70000 + _zsec_off
 _tsec_vaddr equ 0x90000 + _tsec_off
 _vsec_vaddr equ 0xb0000 + _vsec_off
+_qsec_vaddr equ 0xd0000 + _qsec_off
 _phdr_vaddr equ TEXT_BASE + _phdr_off
 %endmacro
 	ls_program_end
