@@ -22,6 +22,7 @@
 ; line of any length streams through.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define EXPAND_IO_PUTC_DIE              ; 9.1's write errors: die() at putchar's 4 KiB
 %include "subk.inc"
 %include "layout.inc"
 	tab_start                       ; (macros.inc) xsp = &argv[1]
@@ -92,8 +93,13 @@
 	dec xcx                         ; (the last is the tab's own byte)
 	jz .blank
 	lea xdx, [xdi + xcx]
+	cmp xdx, obuf + PUTC_BUF + 1    ; (stdio's first 4 KiB: putc tries
+	jb .fill                        ; the first write at their end)
+	cmp byte [out_wrote], 0
+	je .spaces
 	cmp xdx, obuf + OBUFSZ
 	jae .spaces
+.fill:
 	rep stosb                       ; all fit in the buffer
 	jmp short .blank
 .spaces:

@@ -23,6 +23,7 @@
 ; the 32 KiB buffers of expand_io.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define EXPAND_IO_PUTC_DIE              ; 9.1's write errors: die() at putchar's 4 KiB
 %include "subk.inc"
 %include "layout.inc"
 	tab_start                       ; (macros.inc) xsp = &argv[1]
