@@ -21,7 +21,8 @@
 ; INPUT "-" or none is stdin; OUTPUT "-" or none is stdout, else it is
 ; created or truncated. A last line without its delimiter gets one.
 ; Exit status: 0; 1 on a bad option or number, an unreadable input, an
-; output that cannot be opened or written.
+; output that cannot be opened or written (said at the end, as GNU's
+; close_stdout: its reason only when GNU's stdio would still hold bytes).
 ; Differences from GNU: --help and --version are unrecognized. "error
 ; reading FILE" quotes FILE as quote() does (GNU: shell-escape style, always quoted);
 ; they differ only for names with ' or control bytes. The counts are
@@ -45,7 +46,7 @@ use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
 %define LONGOPT_OPTIONAL                ; --all-repeated[=M], --group[=M]
 use outbuf, field_sep
 %define OUT_POS V(opos)
-%define OUT_EXIT bye
+%define OUT_FAIL out_fail
 
 OUTSZ   equ 65536
 %define V(x) byte xbp + x - VB      ; the variables, from main on (a byte
@@ -430,12 +431,47 @@ main:
 	call writeline
 .flush:
 	call ob_flush
+; bye - close_stdout after a failed write: GNU's stdio (a 4096-byte buffer,
+; see vadd) still holds bytes at fclose, whose write fails again: "write
+; error: R"; none: a bare "write error".
 bye:
+	mov xax, [gerr]
+	test xax, xax
+	jz .exit
+	cmp dword [vpos], 0
+	jne .said
+	xor eax, eax
+.said:
+	mov esi, msg_write
+	call err_text
+.exit:
 	exit_status
 
 fail:                                   ; "ARGV0: TEXT" (xsi), status 1
+	and dword [vpos], 0             ; (GNU's error() flushes stdout)
 	call err_plain
 	jmp bye
+
+; out_fail - outbuf's OUT_FAIL: a failed write (xax = -errno) ends
+; nothing, as GNU's unchecked fwrite; kept for bye. (It returns to
+; ob_flush's or ob_put's caller: ob_write jumps here with that stack.)
+out_fail:
+	mov [gerr], xax
+	ret
+
+; vadd - GNU's stdio on a failing stdout: an fwrite/putchar of ecx bytes
+; fits in its 4096-byte buffer, or fills it and its flush fails: the
+; buffer then empty, the rest dropped. [vpos] = the bytes it holds.
+; clobbers eax
+vadd:
+	mov eax, [vpos]
+	add eax, ecx
+	cmp eax, 4096
+	jbe .held
+	xor eax, eax
+.held:
+	mov [vpos], eax
+	ret
 
 ; keyof - the key of the line at xsi, xcx bytes with its delimiter: -f
 ; fields then -s bytes skipped, then at most -w bytes.
@@ -637,11 +673,13 @@ refill:
 	mov esi, fmt_read
 	xor eax, eax
 	call say_error
+	and dword [vpos], 0             ; (GNU's error() flushes stdout)
 	call ob_flush
 	jmp bye
 
 dash:		db '-', 0
 msg_nomem:	db 'memory exhausted', 0
+msg_write:	db 'write error', 0
 msg_toomany:	db 'too many repeated lines', 0
 msg_fields:	db 'fields to skip', 0
 msg_chars:	db 'bytes to skip', 0
@@ -673,13 +711,23 @@ writeline:
 	mov edi, numend - 1
 	mov byte [xdi], ' '
 	call utoa
+	mov edx, edi                    ; the digits' start
 .pad:
 	cmp edi, numend - 8
 	jbe .count
 	dec edi
 	mov byte [xdi], ' '
 	jmp .pad
-.count:
+.count:                                 ; printf's pieces: pad, digits, ' '
+	mov ecx, edx
+	sub ecx, edi
+	call vadd
+	mov ecx, numend - 1
+	sub ecx, edx
+	call vadd
+	push 1
+	pop xcx
+	call vadd
 	mov esi, edi
 	mov ecx, numend
 	sub ecx, edi
@@ -687,16 +735,18 @@ writeline:
 .line:
 	mov xsi, [V(kst)]
 	mov xcx, [V(klen)]
-	jmp ob_put
+	jmp put
 
 put_delim:
 	mov esi, delim
 	push 1
 	pop xcx
-	jmp ob_put
+	jmp put
 put_cur:
 	mov xsi, [V(cur)]
 	mov xcx, [V(curlen)]
+put:                                    ; ob_put, counted by vadd
+	call vadd
 	jmp ob_put                      ; (outbuf.inc)
 ret_:
 	ret
@@ -867,6 +917,8 @@ seen:	resb 1                          ; a repeated group was printed
 eof:	resb 1
 ddash:	resb 1                          ; "--" was seen
 ambp:	resd 1                          ; long_opt's
+vpos:	resd 1                          ; vadd: GNU's stdio buffer's bytes
+gerr:	resW 1                          ; a failed write's -errno
 ambbuf	equ outbuf                      ; (no output before the options are read)
 outbuf:	resb OUTSZ                      ; (last: its first page is the variables')
 
