@@ -686,10 +686,27 @@ _start.args_done:
 	test eax, eax
 	jz .eof
 	jns .got
-	call read_error
 	test byte [conv], C_NOERROR
-	jz .eof
+	jnz .noerror
+	call read_error
+	jmp .eof
+; conv=noerror: the message (not with status=none) and the statistics,
+; the exit status kept (as
+; GNU's) unless the bad block cannot be passed by lseek: an input that
+; cannot seek (ESPIPE) is fine, another failure is "NAME: cannot seek"
+; once ([noadv]: later errors do not try again) and status 1.
+.noerror:
+	test byte [stlevel], ST_NONE    ; (status=none: not even the message)
+	jnz .told
+	movzx ecx, STATUSb
+	push xcx
+	call read_error
+	pop xcx
+	mov STATUSb, cl
+.told:
 	call print_stats
+	cmp byte [noadv], 0
+	jne .passed
 	mov eax, [ibs]                  ; past the bad block if it can
 	mov [tq], eax
 	and dword [tq+4], 0
@@ -697,6 +714,15 @@ _start.args_done:
 	mov edx, tq
 	mov cl, SEEK_CUR
 	call dd_lseek
+	jns .passed
+	cmp eax, -ESPIPE
+	je .passed
+	inc byte [noadv]
+	mov esi, fmt_noseek
+	mov xdx, [in_name]
+	call say
+	mov STATUSb, 1
+.passed:
 	test byte [conv], C_SYNC
 	jz .loop
 	xor eax, eax                    ; sync: a block of zeros instead
@@ -2137,6 +2163,7 @@ t0:		resq 2
 t1:		resq 2
 act:		resb 4*W + 8
 count_given:	resb 1
+noadv:		resb 1
 quitting:	resb 1
 bflags:		resb 1
 of_given:	resb 1
