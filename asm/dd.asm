@@ -687,44 +687,10 @@ _start.args_done:
 	jz .eof
 	jns .got
 	test byte [conv], C_NOERROR
-	jnz .noerror
+	jnz read_noerror                ; (in the cold part)
 	call read_error
 	jmp .eof
-; conv=noerror: the message (not with status=none) and the statistics,
-; the exit status kept (as
-; GNU's) unless the bad block cannot be passed by lseek: an input that
-; cannot seek (ESPIPE) is fine, another failure is "NAME: cannot seek"
-; once ([noadv]: later errors do not try again) and status 1.
-.noerror:
-	test byte [stlevel], ST_NONE    ; (status=none: not even the message)
-	jnz .told
-	movzx ecx, STATUSb
-	push xcx
-	call read_error
-	pop xcx
-	mov STATUSb, cl
-.told:
-	call print_stats
-	cmp byte [noadv], 0
-	jne .passed
-	mov eax, [ibs]                  ; past the bad block if it can
-	mov [tq], eax
-	and dword [tq+4], 0
-	mov A1, [in_fd]
-	mov edx, tq
-	mov cl, SEEK_CUR
-	call dd_lseek
-	jns .passed
-	cmp eax, -ESPIPE
-	je .passed
-	inc byte [noadv]
-	mov esi, fmt_noseek
-	mov xdx, [in_name]
-	call say
-	mov STATUSb, 1
-.passed:
-	test byte [conv], C_SYNC
-	jz .loop
+.sync_block:
 	xor eax, eax                    ; sync: a block of zeros instead
 .got:
 	mov [nread], eax
@@ -2074,6 +2040,44 @@ s_copied:	db ' copied, ', 0
 ; The messages in a cold part (elf.inc's COLD): past the first two pages
 ; of code, mapped only by a run that prints one.
 COLD
+; read_noerror: conv=noerror's read error (a cold path of the copy loop):
+; the message (not with status=none) and the statistics,
+; the exit status kept (as
+; GNU's) unless the bad block cannot be passed by lseek: an input that
+; cannot seek (ESPIPE) is fine, another failure is "NAME: cannot seek"
+; once ([noadv]: later errors do not try again) and status 1.
+read_noerror:
+	test byte [stlevel], ST_NONE    ; (status=none: not even the message)
+	jnz .told
+	movzx ecx, STATUSb
+	push xcx
+	call read_error
+	pop xcx
+	mov STATUSb, cl
+.told:
+	call print_stats
+	cmp byte [noadv], 0
+	jne .passed
+	mov eax, [ibs]                  ; past the bad block if it can
+	mov [tq], eax
+	and dword [tq+4], 0
+	mov A1, [in_fd]
+	mov edx, tq
+	mov cl, SEEK_CUR
+	call dd_lseek
+	jns .passed
+	cmp eax, -ESPIPE
+	je .passed
+	inc byte [noadv]
+	mov esi, fmt_noseek
+	mov xdx, [in_name]
+	call say
+	mov STATUSb, 1
+.passed:
+	test byte [conv], C_SYNC
+	jz _start.args_done.loop
+	jmp _start.args_done.sync_block
+
 s_unrec:	db 'unrecognized operand ', 0
 s_badnum:	db 'invalid number: ', 0
 s_badconv:	db 'invalid conversion: ', 0
