@@ -722,16 +722,28 @@ seekf:
 	jmp seek64
 
 ; dump_all - copy the rest of [fd] to stdout; dump: at most [num] bytes.
-; out: CF=1 when a read failed (reported).
+; A read error is fatal (reported, exit 1), as GNU's dump_remainder's die.
+; dump_all_soft (-f): out: CF=1 when a read failed (reported).
+dump_all_soft:
+	call num_all
+	call ht_dump
+	jmp failed_if
 dump_all:
-	or eax, -1
-	mov [num], eax
-	mov [num+4], eax
+	call num_all
 dump:
 	call ht_dump
+	jns dump_ret
+	mov esi, fmt_read
+	call report
+	exit 1
 failed_if:                              ; SF=1: a read failed (CF=0)
 	js read_failed
 dump_ret:
+	ret
+num_all:
+	or eax, -1
+	mov [num], eax
+	mov [num+4], eax
 	ret
 read_failed:
 	mov esi, fmt_read
@@ -763,6 +775,10 @@ start_bytes:
 	mov cl, SEEK_CUR
 	call seekf
 	jns dump_all
+	push xax
+	call is_regular                 ; a regular file: GNU's xlseek, fatal
+	pop xax
+	je seek_fatal
 .read_them:
 	call ht_num
 .read:
@@ -1077,7 +1093,7 @@ check:
 	mov cl, SEEK_SET
 	call seek_zero
 .dump:
-	call dump_all
+	call dump_all_soft
 	jc .gone
 	jmp remember_pos
 .gone:                                  ; (reported) not followed any more
@@ -1357,7 +1373,40 @@ num_arg:
 ; hot part keeps to two code pages).
 COLD
 
+; seek_fatal - lseek(N, SEEK_CUR) failed on a regular file (xax = -errno):
+; "ARGV0: FILE: cannot seek to relative offset N: Reason", exit 1, as
+; GNU's xlseek (an N past the file system's largest offset: EINVAL).
+seek_fatal:
+	call out_sync
+	push xax
+	sub xsp, 24
+	lea xdi, [xsp+23]
+	mov byte [xdi], 0
+	push 10
+	pop xcx
+.digit:                                 ; [cnt] (N) by 10, high dword first
+	xor edx, edx
+	mov eax, [cnt+4]
+	div ecx
+	mov [cnt+4], eax
+	mov eax, [cnt]
+	div ecx
+	mov [cnt], eax
+	add dl, '0'
+	dec xdi
+	mov [xdi], dl
+	or eax, [cnt+4]
+	jnz .digit
+	mov xcx, xdi
+	mov xdx, [xbp+R_NAME]
+	mov xax, [xsp+24]
+	mov esi, fmt_seek
+	call say_error
+	exit 1
 
+
+
+fmt_seek:	db F_ARGV0, ': ', F_FILE, ': cannot seek to relative offset ', F_TEXT, F_REASON, 10, 0
 fmt_context:	db F_ARGV0, ': option used in invalid context -- ', F_ARG, 10, 0
 fmt_old:	db F_ARGV0, ': invalid number: ', F_QUOTE, ': Numerical result out of range', 10, 0
 fmt_old_plain:	db F_ARGV0, ': invalid number: ', F_QUOTE, 10, 0
