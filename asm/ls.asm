@@ -99,7 +99,8 @@
 ;   --show-control-chars: -q off, even on a terminal (in the options'
 ;   order, as GNU's; .vsec).
 ;   -b --escape, -Q --quote-name, --quoting-style=literal|c|escape|
-;   locale|clocale (argmatch's prefixes and messages, GNU's list), and
+;   locale|clocale|shell-always|shell-escape-always (argmatch's prefixes
+;   and messages, GNU's list), and
 ;   QUOTING_STYLE when none of them (nor -N, --literal, --zero: the
 ;   literal style) is given (GNU's ARGMATCH; an invalid value: GNU's
 ;   "ignoring invalid value of environment variable QUOTING_STYLE:
@@ -107,9 +108,11 @@
 ;   through rt/quotearg.inc (gnulib's quotearg_buffer_restyled) with
 ;   GNU's quote_these_too (' ' for escape, -F's "=>@|", --file-type's
 ;   "*=>@|"), the widths (columns, -m, --sort=width) the quoted lengths;
-;   -q changes nothing in these styles (GNU); in .qsec, a seventh part.
-;   Not done: the shell, shell-always, shell-escape, shell-escape-always
-;   and c-maybe styles (GNU's padding of unquoted names): "argument 'shell'
+;   -q changes nothing in these styles (GNU) but shell-always: '?' for
+;   the unprintable bytes of the output (without -q they have no width);
+;   in .qsec, a seventh part.
+;   Not done: the shell, shell-escape and c-maybe styles (GNU's padding
+;   of the names that need no quotes): "argument 'shell'
 ;   for '--quoting-style' is not supported by this ls", or for
 ;   QUOTING_STYLE "the quoting style 'V' of QUOTING_STYLE is not supported
 ;   by this ls", exit 2; a terminal's default (shell-escape) stays as
@@ -2474,7 +2477,7 @@ tfields:	db 112, 64, 96, 80              ; stx_mtime, stx_atime, stx_ctime, stx_
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
 		db qstyle - opts, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 14, 15, 16, 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 14, 15, 16, 17, 18, 0
 dot:		db '.', 0
 s_color:	db 'color'
 s_k:		db '-', 14, 0
@@ -4315,8 +4318,8 @@ unsupported:
 	pop xsi
 	jmp _start.opt
 .nf:
-	cmp al, 16                      ; --zero (8), --time=birth (9), --si (12),
-	jbe vopt                        ; --show-control-chars (13), 15 16: .vsec
+	cmp al, 18                      ; --zero (8), --time=birth (9), --si (12),
+	jbe vopt                        ; --show-control-chars (13), 15-18: .vsec
 	cmp al, 'b'                     ; -b, -Q: .vsec
 	je vqopt
 	cmp al, 'Q'
@@ -6148,7 +6151,11 @@ vqs:
 .found:
 	test ebx, ebx                   ; literal
 	jz .r
-	cmp bl, 5                       ; c, escape, locale, clocale: done
+	cmp bl, 2                       ; shell-always, shell-escape-always,
+	je .set                         ; c, escape, locale, clocale: done
+	cmp bl, 4
+	je .set
+	cmp bl, 5
 	je .set
 	cmp bl, 7
 	jb .ns
@@ -6172,6 +6179,12 @@ vqopt:
 	je .s
 	mov ah, 5
 	cmp al, 'Q'
+	je .s
+	mov ah, 2
+	cmp al, 17                      ; shell-always
+	je .s
+	mov ah, 4
+	cmp al, 18                      ; shell-escape-always
 	je .s
 	mov ah, 8
 	cmp al, 15
@@ -6272,9 +6285,27 @@ vqout:
 	mov ecx, qmap
 	movzx eax, byte [V(qstyle)]
 	mov edx, outbuf + OUTSZ
+	push xdi
 	call quotearg
+	pop xsi                         ; the start
 	pop xdx
 	pop xbx
+	cmp byte [V(qstyle)], 2         ; shell-always and -q: GNU's '?'
+	jne .r
+	cmp byte [V(opts) + O_Q], 0
+	jle .r
+.qm:
+	cmp esi, edi
+	jae .r
+	mov al, [xsi]
+	sub al, ' '
+	cmp al, 0x5f
+	jb .p
+	mov byte [xsi], '?'
+.p:
+	inc esi
+	jmp .qm
+.r:
 	ret
 
 ; vqwidth - frills' width of the name ebx in the quoting style (all its
@@ -6307,10 +6338,26 @@ vqlen:
 	mov edx, ecx
 	movzx eax, byte [V(qstyle)]
 	push xbx
+	push xsi
 	call quotearg
+	pop xsi
 	pop xbx
 	mov edx, edi
 	sub edx, qmap
+	cmp byte [V(qstyle)], 2         ; shell-always without -q: less the
+	jne .r                          ; unprintable bytes (kept as they are)
+	cmp byte [V(opts) + O_Q], 0
+	jg .r
+.u:
+	lodsb
+	test al, al
+	jz .r
+	sub al, ' '
+	cmp al, 0x5f
+	jb .u
+	dec edx
+	jmp .u
+.r:
 	ret
 
 ; --quoting-style's WORDs (argm's table; long_ls's 7th): literal -N,
@@ -6318,8 +6365,8 @@ vqlen:
 ; not done (each its own letter from 0xf0: argm's "not supported")
 qwords:
 	db 'quoting-style', 0
-	db 'N', 'literal', 0, 0xf1, 'shell', 0, 0xf2, 'shell-always', 0
-	db 0xf3, 'shell-escape', 0, 0xf4, 'shell-escape-always', 0
+	db 'N', 'literal', 0, 0xf1, 'shell', 0, 17, 'shell-always', 0
+	db 0xf3, 'shell-escape', 0, 18, 'shell-escape-always', 0
 	db 'Q', 'c', 0, 0xf5, 'c-maybe', 0, 'b', 'escape', 0
 	db 15, 'locale', 0, 16, 'clocale', 0, 0xff
 %include "rt/quotearg.inc"
