@@ -99,7 +99,8 @@
 ;   --show-control-chars: -q off, even on a terminal (in the options'
 ;   order, as GNU's; .vsec).
 ;   -b --escape, -Q --quote-name, --quoting-style=literal|c|escape|
-;   locale|clocale|shell-always|shell-escape-always (argmatch's prefixes
+;   locale|clocale|shell|shell-always|shell-escape|shell-escape-always|
+;   c-maybe (argmatch's prefixes
 ;   and messages, GNU's list), and
 ;   QUOTING_STYLE when none of them (nor -N, --literal, --zero: the
 ;   literal style) is given (GNU's ARGMATCH; an invalid value: GNU's
@@ -108,15 +109,16 @@
 ;   through rt/quotearg.inc (gnulib's quotearg_buffer_restyled) with
 ;   GNU's quote_these_too (' ' for escape, -F's "=>@|", --file-type's
 ;   "*=>@|"), the widths (columns, -m, --sort=width) the quoted lengths;
-;   -q changes nothing in these styles (GNU) but shell-always: '?' for
-;   the unprintable bytes of the output (without -q they have no width);
+;   -q changes nothing in these styles (GNU) but shell and shell-always:
+;   '?' for the unprintable bytes of the output (without -q they have no
+;   width);
 ;   in .qsec, a seventh part.
-;   Not done: the shell, shell-escape and c-maybe styles (GNU's padding
-;   of the names that need no quotes): "argument 'shell'
-;   for '--quoting-style' is not supported by this ls", or for
-;   QUOTING_STYLE "the quoting style 'V' of QUOTING_STYLE is not supported
-;   by this ls", exit 2; a terminal's default (shell-escape) stays as
-;   below. The other long
+;   shell, shell-escape, c-maybe with -l or -C/-x and a line length: GNU's
+;   align_variable_outer_quotes (a space before each name quoting leaves
+;   as it is when some name of the listing is quoted: the operands all
+;   count, as GNU's gobble_file; in the widths and --sort=width too).
+;   Not done: a terminal's default (shell-escape) stays as below. The
+;   other long
 ;   options (--context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
 ;   the short ones: a bad one is reported first.
@@ -1103,6 +1105,10 @@ listing:
 	jne .sort
 	call time_keys
 .sort:
+	cmp byte [V(qstyle)], 1         ; a quoting style: GNU's
+	jbe .sd                         ; cwd_some_quoted (.qsec)
+	call vqsome
+.sd:
 	call sort_df
 	and dword [V(inow)], 0
 	cmp byte [V(isop)], 0           ; a directory: its own widths, total
@@ -1122,6 +1128,10 @@ listing:
 	add ebx, 4
 	jmp .frill
 .frills_done:
+	cmp byte [V(qstyle)], 1         ; a quoting style: the pads' widths
+	jbe .fd
+	call vqwpad
+.fd:
 	mov al, [V(opts) + O_FMT]
 	cmp al, 4
 	je long_list
@@ -1419,6 +1429,10 @@ put_name:
 	call put_blk
 put_bare:
 	mov edi, [V(opos)]
+	cmp byte [V(qstyle)], 1         ; a quoting style: GNU's pad
+	jbe .pb
+	call vqpad
+.pb:
 	mov al, [xsi - 6]
 	mov ah, [xsi - 11]
 ; put_cname - the name esi at edi in the color slot al (0: none), then the
@@ -2477,7 +2491,7 @@ tfields:	db 112, 64, 96, 80              ; stx_mtime, stx_atime, stx_ctime, stx_
 		db O_HUM, 1, O_KIB, 1, O_BLK, 1
 		db qstyle - opts, 1, O_IND, 0, O_FMT, 1, O_DEREF, 1 ; -N, long_ls's 1 2 3
 		db O_BAK, 1                     ; -B
-OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 14, 15, 16, 17, 18, 0
+OPTSPEC:	db '1aAdrUpFiLHqCxlngotSucRhksN', 1, 2, 3, 'BT:w:I:bDGQXZfmv', 5, 7, 8, 9, 11, ':', 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 0
 dot:		db '.', 0
 s_color:	db 'color'
 s_k:		db '-', 14, 0
@@ -4318,8 +4332,8 @@ unsupported:
 	pop xsi
 	jmp _start.opt
 .nf:
-	cmp al, 18                      ; --zero (8), --time=birth (9), --si (12),
-	jbe vopt                        ; --show-control-chars (13), 15-18: .vsec
+	cmp al, 21                      ; --zero (8), --time=birth (9), --si (12),
+	jbe vopt                        ; --show-control-chars (13), 15-21: .vsec
 	cmp al, 'b'                     ; -b, -Q: .vsec
 	je vqopt
 	cmp al, 'Q'
@@ -5775,9 +5789,8 @@ winsz:	resw 4
 npat:	resb 1                          ; -I or --hide given
 sepc:	resb 1                          ; with_sep's separator
 eolx:	resb 1                          ; the line end xor '\n' (--zero: 10)
-qstyle:	resb 1                          ; a quoting style given: 1 literal (-N,
-                                        ; --zero), else quotearg's (-b 7, -Q 5,
-                                        ; locale 8, clocale 9)
+qstyle:	resb 1                          ; a quoting style given: quotearg's + 1
+                                        ; (1: literal: -N, --zero; -b 8, -Q 6)
 	resb VBASE + 72 - $
 stx:	resb 256                        ; its first 56 bytes below xbp+128
 werr:	resd 1
@@ -5807,6 +5820,9 @@ wstate:	resb 1                          ; 1: -w given, 2: width done
 tset:	resb 1                          ; -T given
 ambp:	resd 1                          ; long_opt's (ambbuf: arena0)
 qmap:	resb 32                         ; quotearg's quote_these_too (vqmap)
+qscr:	resb 4                          ; vqlen0's first bytes
+qlen:	resd 1                          ; and its length
+qsome:	resb 1                          ; GNU's cwd_some_quoted
 	GLOBALS_HERE
 numbuf:	resb 24
 numend:
@@ -6105,9 +6121,8 @@ gsize:
 	ret
 
 ; vqs - QUOTING_STYLE's value xax (no -N, --literal, --zero given) as
-; GNU's ARGMATCH over quoting_style_args: literal (this ls's style) goes
-; on; another style fails clearly ("not supported by this ls", exit 2);
-; none or several (a prefix of more than one, "": all): GNU's warning
+; GNU's ARGMATCH over quoting_style_args: the style (qstyle, its number
+; + 1); none or several (a prefix of more than one, "": all): GNU's warning
 ; "ignoring invalid value of environment variable QUOTING_STYLE: 'V'".
 ; clobbers all but xbp
 vqs:
@@ -6151,20 +6166,10 @@ vqs:
 .found:
 	test ebx, ebx                   ; literal
 	jz .r
-	cmp bl, 2                       ; shell-always, shell-escape-always,
-	je .set                         ; c, escape, locale, clocale: done
-	cmp bl, 4
-	je .set
-	cmp bl, 5
-	je .set
-	cmp bl, 7
-	jb .ns
 .set:
+	inc ebx                         ; (qstyle: the style + 1)
 	mov [V(qstyle)], bl
 	ret
-.ns:
-	mov esi, fmt_qsns
-	jmp say_exit2
 .bad:
 	mov esi, fmt_qsbad
 	jmp warn
@@ -6186,11 +6191,21 @@ vqopt:
 	mov ah, 4
 	cmp al, 18                      ; shell-escape-always
 	je .s
+	mov ah, 1
+	cmp al, 19                      ; shell
+	je .s
+	mov ah, 3
+	cmp al, 20                      ; shell-escape
+	je .s
+	mov ah, 6
+	cmp al, 21                      ; c-maybe
+	je .s
 	mov ah, 8
 	cmp al, 15
 	je .s
 	inc ah
 .s:
+	inc ah                          ; (qstyle: the style + 1)
 	mov [V(qstyle)], ah
 	jmp _start.opt
 
@@ -6211,7 +6226,7 @@ vqmap:
 	or byte [qmap + ':' / 8], 1 << (':' % 8)
 	jmp .r
 .f:
-	cmp byte [V(qstyle)], 7
+	cmp byte [V(qstyle)], 7 + 1     ; escape
 	jne .i
 	or byte [qmap + ' ' / 8], 1 << (' ' % 8)
 .i:
@@ -6284,14 +6299,15 @@ vqout:
 	push xdx
 	mov ecx, qmap
 	movzx eax, byte [V(qstyle)]
+	dec eax                         ; (qstyle: the style + 1)
 	mov edx, outbuf + OUTSZ
 	push xdi
 	call quotearg
 	pop xsi                         ; the start
 	pop xdx
 	pop xbx
-	cmp byte [V(qstyle)], 2         ; shell-always and -q: GNU's '?'
-	jne .r
+	cmp byte [V(qstyle)], 2 + 1     ; shell, shell-always and -q: GNU's '?'
+	ja .r
 	cmp byte [V(opts) + O_Q], 0
 	jle .r
 .qm:
@@ -6322,10 +6338,34 @@ vqkey:
 	push xbx
 	push xcx
 	push xdi
+	push xsi
 	call vqlen
+	pop xsi
+	cmp byte [qsome], 0             ; GNU's pad counts
+	je .r
+	call vqquoted
+	jnz .r
+	inc edx
+.r:
 	pop xdi
 	pop xcx
 	pop xbx
+	ret
+
+; vqlen0 - esi a name: quotearg's first byte at qscr, its length in
+; edx and [qlen] (GNU's needs_quoting). clobbers all but xbp
+vqlen0:
+	xor ecx, ecx
+	call vqmap
+	mov ecx, qmap
+	mov edi, qscr
+	lea edx, [xdi + 2]
+	movzx eax, byte [V(qstyle)]
+	dec eax                         ; (qstyle: the style + 1)
+	call quotearg
+	mov edx, edi
+	sub edx, qscr
+	mov [qlen], edx
 	ret
 
 ; vqlen - esi a name: edx = its length quoted (quotearg with no room).
@@ -6337,6 +6377,7 @@ vqlen:
 	mov edi, ecx
 	mov edx, ecx
 	movzx eax, byte [V(qstyle)]
+	dec eax                         ; (qstyle: the style + 1)
 	push xbx
 	push xsi
 	call quotearg
@@ -6344,8 +6385,8 @@ vqlen:
 	pop xbx
 	mov edx, edi
 	sub edx, qmap
-	cmp byte [V(qstyle)], 2         ; shell-always without -q: less the
-	jne .r                          ; unprintable bytes (kept as they are)
+	cmp byte [V(qstyle)], 2 + 1     ; shell, shell-always without -q: less
+	ja .r                           ; the unprintable bytes (kept as they are)
 	cmp byte [V(opts) + O_Q], 0
 	jg .r
 .u:
@@ -6360,14 +6401,129 @@ vqlen:
 .r:
 	ret
 
+; vqalign - GNU's align_variable_outer_quotes: ZF=0 for the shell,
+; shell-escape and c-maybe styles with -l, or -C/-x with a line length.
+; clobbers eax
+vqalign:
+	mov al, [V(qstyle)]
+	cmp al, 1 + 1                   ; shell
+	je .f
+	cmp al, 3 + 1                   ; shell-escape
+	je .f
+	cmp al, 6 + 1                   ; c-maybe
+	jne .no
+.f:
+	mov al, [V(opts) + O_FMT]
+	cmp al, 4
+	je .yes
+	cmp al, 2
+	jb .no
+	cmp al, 3
+	ja .no
+	cmp dword [V(linelen)], 0
+	jne .yes
+.no:
+	xor eax, eax
+	ret
+.yes:
+	or al, 1
+	ret
+
+; vqquoted - esi a name: ZF=0 when quoting changes it (GNU's
+; needs_quoting: the first byte or the length differ). keeps all but eax
+vqquoted:
+	pushW_all
+	push xsi
+	call vqlen0                     ; edx = the quoted length, qscr[0]
+	pop xsi
+	push xsi
+	movx A2, xsi
+	call strlen
+	pop xsi
+	mov ecx, edx                    ; (the name's length)
+	pop xax                         ; (pushW_all's last: discarded below)
+	push xax
+	mov al, [qscr]
+	cmp al, [xsi]
+	jne .q
+	cmp ecx, [qlen]
+.q:
+	popW_all
+	ret
+
+; vqsome - [qsome] = GNU's cwd_some_quoted for this listing: with
+; vqalign, any of its names quoted (the operands: every record, as GNU
+; gobbles them all, the failed too). clobbers all but xbp
+vqsome:
+	mov byte [qsome], 0
+	call vqalign
+	jz .r
+	cmp byte [V(isop)], 0
+	jne .ops
+	mov ebx, [V(ptrs)]
+.p:
+	cmp ebx, [V(pend)]
+	jae .r
+	mov esi, [xbx]
+	call vqquoted
+	jnz .yes
+	add ebx, 4
+	jmp .p
+.ops:
+	mov ebx, [V(recs)]
+.o:
+	cmp ebx, [V(recend)]
+	jae .r
+	lea esi, [xbx + 19]
+	call vqquoted
+	jnz .yes
+	movzx eax, word [xbx + 16]
+	add ebx, eax
+	jmp .o
+.yes:
+	mov byte [qsome], 1
+.r:
+	ret
+
+; vqwpad - frills' widths with GNU's pad: +1 for each unquoted name when
+; [qsome]. clobbers all but xbp
+vqwpad:
+	cmp byte [qsome], 0
+	je .r
+	mov ebx, [V(ptrs)]
+.p:
+	cmp ebx, [V(pend)]
+	jae .r
+	mov esi, [xbx]
+	call vqquoted
+	jnz .n
+	inc word [xsi - 5]
+.n:
+	add ebx, 4
+	jmp .p
+.r:
+	ret
+
+; vqpad - put_bare's pad: a space at edi (edi + 1) before an unquoted
+; name esi when [qsome]. keeps all but eax
+vqpad:
+	cmp byte [qsome], 0
+	je .r
+	call vqquoted
+	jnz .r
+	mov al, ' '
+	stosb
+.r:
+	ret
+
 ; --quoting-style's WORDs (argm's table; long_ls's 7th): literal -N,
-; c -Q, escape -b, locale 15, clocale 16; the shell styles and c-maybe
-; not done (each its own letter from 0xf0: argm's "not supported")
+; c -Q, escape -b, getopt's 15 locale, 16 clocale, 17 shell-always, 18
+; shell-escape-always, 19 shell, 20 shell-escape, 21 c-maybe
 qwords:
 	db 'quoting-style', 0
-	db 'N', 'literal', 0, 0xf1, 'shell', 0, 17, 'shell-always', 0
-	db 0xf3, 'shell-escape', 0, 18, 'shell-escape-always', 0
-	db 'Q', 'c', 0, 0xf5, 'c-maybe', 0, 'b', 'escape', 0
+	db 'N', 'literal', 0, 19, 'shell', 0, 17, 'shell-always', 0
+	db 20, 'shell-escape', 0, 18, 'shell-escape-always', 0
+	db 'Q', 'c', 0, 21, 'c-maybe', 0, 'b', 'escape', 0
 	db 15, 'locale', 0, 16, 'clocale', 0, 0xff
 %include "rt/quotearg.inc"
 	VSEC
@@ -6376,7 +6532,6 @@ qs_names:	db 'literal', 0, 'shell', 0, 'shell-always', 0, 'shell-escape', 0
 		db 'shell-escape-always', 0, 'c', 0, 'c-maybe', 0, 'escape', 0
 		db 'locale', 0, 'clocale', 0, 0
 fmt_qsbad:	db F_ARGV0, ': ignoring invalid value of environment variable QUOTING_STYLE: ', F_QUOTE, 10, 0
-fmt_qsns:	db F_ARGV0, ': the quoting style ', F_QUOTE, ' of QUOTING_STYLE is not supported by this ls', 10, 0
 
 s_lsbs:		db 'LS_BLOCK_SIZE='
 s_bsz:		db 'BLOCKSIZE='
