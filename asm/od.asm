@@ -1079,11 +1079,15 @@ option:
 	mov ax, [xsi+1]
 	mov [addr_base], ax
 	ret
-.bad_radix:
-	movzx eax, al
+.bad_radix:                             ; GNU's %c: a NUL too ("-A ''")
 	push xax
-	mov xcx, xsp
 	mov esi, fmt_radix
+	xor eax, eax
+	call say
+	mov A2, xsp
+	sys write, 2, A2, 1
+	mov esi, fmt_radix_end
+	mov edx, esi                    ; (say reads ARG's length)
 	xor eax, eax
 	call say
 	exit 1
@@ -1743,7 +1747,8 @@ msg_write:	db 'write error', 0
 msg_too_large:	db 'skip-bytes + read-bytes is too large', 0
 msg_past_end:	db 'cannot skip past end of combined input', 0
 fmt_unsupported: db F_ARGV0, ': not supported: ', F_TEXT, 10, 0
-fmt_radix:	db F_ARGV0, ": invalid output address radix '", F_TEXT, "'; it must be one character from [doxn]", 10, 0
+fmt_radix:	db F_ARGV0, ": invalid output address radix '", 0
+fmt_radix_end:	db "'; it must be one character from [doxn]", 10, 0
 fmt_invalid_num: db F_ARGV0, ': invalid ', F_TEXT, " argument '", F_ARG, "'", 10, 0
 fmt_bad_suffix:	db F_ARGV0, ': invalid suffix in ', F_TEXT, " argument '", F_ARG, "'", 10, 0
 fmt_too_large:	db F_ARGV0, ': ', F_TEXT, " argument '", F_ARG, "' too large", 10, 0
