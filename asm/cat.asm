@@ -42,7 +42,6 @@ use usage, scan_flags, err_file, errno_path, statx_same
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
 F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
 
-PIPESZ      equ 1 << 20         ; asked for stdout when it is a pipe
 BUFSZ       equ 128 * 1024      ; one read
 NUMLEN      equ 20              ; digits of the line counter
 MAXOUT      equ NUMLEN + 7      ; output bytes per input byte at most
@@ -90,22 +89,13 @@ _start:
 	jne .output
 	push dash
 
-; The output: its pipe buffer raised to PIPESZ if it is a pipe with less
+; The output: its pipe buffer raised to 1 MiB if it is a pipe with less
 ; (never lowered; the kernel may refuse: no matter): F_GETPIPE_SZ, then
-; F_SETPIPE_SZ through the same call, whose answer (PIPESZ or more, or
+; F_SETPIPE_SZ through the same call, whose answer (1 MiB or more, or
 ; -errno) ends the loop. Then GNU refuses a closed output before anything
 ; else, and the input that is the output file needs its identity.
 .output:
-	push 1
-	pop A1
-	mov A2d, F_GETPIPE_SZ
-.pipe_size:
-	sys fcntl
-	shr eax, 20                     ; PIPESZ or more, or -errno (no pipe)
-	jnz .stat
-	dec A2d                         ; F_SETPIPE_SZ
-	mov A3d, PIPESZ
-	jmp .pipe_size
+	pipe_grow
 .stat:
 	mov ebp, A1d
 	mov A5d, ostat

@@ -177,13 +177,7 @@ interval:
 
 .number:
 	lea edx, [D(bases)]
-	cmp byte [xsi], '0'
-	jne .digit
-	mov al, [xsi+1]
-	or al, 0x20
-	cmp al, 'x'
-	jne .digit
-	lodsw                   ; past the 0x
+	skip_0x .digit          ; past a 0x
 	or bl, IV_HEX
 	add edx, BASE_ROW
 
