@@ -117,8 +117,7 @@
 ;   align_variable_outer_quotes (a space before each name quoting leaves
 ;   as it is when some name of the listing is quoted: the operands all
 ;   count, as GNU's gobble_file; in the widths and --sort=width too).
-;   Not done: a terminal's default (shell-escape) stays as below. The
-;   other long
+;   A terminal's default, shell-escape: see qsafe. The other long
 ;   options (--context --dired --hyperlink --help --version): GNU's
 ;   "unrecognized option '--NAME'", exit 2. Long options are read before
 ;   the short ones: a bad one is reported first.
@@ -212,9 +211,10 @@
 ; color is a byte). An invalid --color WHEN is reported before any
 ; other option error. The other letters GNU has are not implemented:
 ; each fails with "ls: option -X is not supported by this ls", exit
-; status 2 (the long options: see above). On a terminal GNU
-; quotes names that need it (shell-escape, 'a b'); this ls shows
-; unprintable bytes as '?' there and quotes nothing. An invalid COLUMNS
+; status 2 (the long options: see above). On a terminal with no
+; quoting style given GNU's default shell-escape: a listing whose names
+; (or a header) are all of [A-Za-z0-9._/@-] and ':' shows them as the
+; literal style would (qsafe, in the core), else .qsec's quoting. An invalid COLUMNS
 ; with --color but colors off (no LS_COLORS, COLORTERM or a color TERM)
 ; and no -C/-x is not warned about (GNU reads it). -l: the zone's limits
 ; are rt/localtime.inc's (a POSIX TZ with DST and no rules takes the US
@@ -447,6 +447,8 @@ _start:
 	test eax, eax
 	js .notty
 	inc byte [V(opts) + O_Q]
+	cmp byte [V(qstyle)], 1         ; none given: -1, GNU's default there
+	sbb byte [V(qstyle)], 0         ; (shell-escape when needed: qsafe)
 	cmp byte [V(opts) + O_FMT], 0
 	jne .notty
 	mov byte [V(opts) + O_FMT], 2
@@ -483,7 +485,7 @@ _start:
 
 ; QUOTING_STYLE when no -N, --literal, --zero: .vsec's vqs
 	cmp byte [V(qstyle)], 0
-	jne .noqs
+	jg .noqs
 	mov edx, s_qs
 	push 14
 	pop xcx
@@ -971,8 +973,12 @@ list_dir:
 .first:
 	mov byte [V(printed)], 1
 	mov esi, [V(dirname)]
+	mov cl, '.'                     ; (':' not safe in a header)
+	push xsi
+	call qsafe_name
+	pop xsi
 	cmp byte [V(qstyle)], 1         ; a quoting style: .vsec's, ':' too
-	jbe .hplain
+	jle .hplain
 	call vqdir
 	jmp .hcolon
 .hplain:
@@ -1060,6 +1066,65 @@ path_join:
 	ret
 
 ; putc - al to the output (room is made before each entry)
+; qsafe - on a terminal with no quoting style given (GNU's default
+; shell-escape): the listing's names (the operands: every record, as
+; vqsome) each of [A-Za-z0-9._/@-] and ':' are as the literal style shows
+; them; another byte sets qstyle to shell-escape (.qsec's quoting from
+; then on). qsafe_name: the name esi alone, cl its other safe byte.
+; clobbers xax, xbx, xcx, xdx, xsi
+qsafe:
+	cmp byte [V(qstyle)], -1
+	jne .r
+	mov cl, ':'
+	mov ebx, [V(ptrs)]
+	mov edx, [V(pend)]
+	cmp byte [V(isop)], 0
+	je .n
+	mov ebx, [V(recs)]
+	mov edx, [V(recend)]
+.n:
+	cmp ebx, edx
+	jae .r
+	lea esi, [xbx + 19]
+	add ebx, 4
+	cmp byte [V(isop)], 0
+	je .ptr
+	movzx eax, word [xbx + 16 - 4]
+	lea ebx, [xbx + xax - 4]
+	jmp .one
+.ptr:
+	mov esi, [xbx - 4]
+.one:
+	call qsafe_name
+	jmp .n
+.r:
+	ret
+qsafe_name:
+	cmp byte [V(qstyle)], -1
+	jne .r
+.b:
+	lodsb
+	test al, al
+	jz .r
+	mov ah, al
+	or ah, 0x20
+	sub ah, 'a'
+	cmp ah, 26
+	jb .b
+	mov ah, al
+	sub ah, '-'                     ; - . / 0-9
+	cmp ah, '9' - '-' + 1
+	jb .b
+	cmp al, '_'
+	je .b
+	cmp al, '@'
+	je .b
+	cmp al, cl
+	je .b
+	mov byte [V(qstyle)], 3 + 1     ; shell-escape
+.r:
+	ret
+
 ; put_eol - the line end: '\n', or NUL with --zero (GNU's eolbyte)
 put_eol:
 	mov al, 10
@@ -1105,8 +1170,9 @@ listing:
 	jne .sort
 	call time_keys
 .sort:
+	call qsafe                      ; a terminal's shell-escape when needed
 	cmp byte [V(qstyle)], 1         ; a quoting style: GNU's
-	jbe .sd                         ; cwd_some_quoted (.qsec)
+	jle .sd                         ; cwd_some_quoted (.qsec)
 	call vqsome
 .sd:
 	call sort_df
@@ -1129,7 +1195,7 @@ listing:
 	jmp .frill
 .frills_done:
 	cmp byte [V(qstyle)], 1         ; a quoting style: the pads' widths
-	jbe .fd
+	jle .fd
 	call vqwpad
 .fd:
 	mov al, [V(opts) + O_FMT]
@@ -1193,7 +1259,7 @@ frills:
 	call strlen
 	mov [xbx - 5], dx
 	cmp byte [V(qstyle)], 1         ; a quoting style: the quoted length
-	jbe .nq
+	jle .nq
 	call vqwidth
 	jmp .wq
 .nq:
@@ -1430,7 +1496,7 @@ put_name:
 put_bare:
 	mov edi, [V(opos)]
 	cmp byte [V(qstyle)], 1         ; a quoting style: GNU's pad
-	jbe .pb
+	jle .pb
 	call vqpad
 .pb:
 	mov al, [xsi - 6]
@@ -1447,7 +1513,7 @@ put_cname:
 .c0:
 	mov edx, edi
 	cmp byte [V(qstyle)], 1         ; -b, -Q, a --quoting-style: .vsec
-	ja vqname
+	jg vqname
 .c:
 	lodsb
 	test al, al
@@ -4806,7 +4872,7 @@ xkey:
 	ret
 .w:
 	cmp byte [V(qstyle)], 1         ; a quoting style: .vsec's length
-	ja vqkey
+	jg vqkey
 .w0:
 	lodsb
 	test al, al
@@ -5790,7 +5856,8 @@ npat:	resb 1                          ; -I or --hide given
 sepc:	resb 1                          ; with_sep's separator
 eolx:	resb 1                          ; the line end xor '\n' (--zero: 10)
 qstyle:	resb 1                          ; a quoting style given: quotearg's + 1
-                                        ; (1: literal: -N, --zero; -b 8, -Q 6)
+                                        ; (1: literal: -N, --zero; -b 8, -Q 6);
+                                        ; -1: none, a terminal (qsafe)
 	resb VBASE + 72 - $
 stx:	resb 256                        ; its first 56 bytes below xbp+128
 werr:	resd 1
@@ -6164,8 +6231,6 @@ vqs:
 	test ebx, ebx
 	js .bad
 .found:
-	test ebx, ebx                   ; literal
-	jz .r
 .set:
 	inc ebx                         ; (qstyle: the style + 1)
 	mov [V(qstyle)], bl

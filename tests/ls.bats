@@ -77,13 +77,23 @@ mktree() {
 	cmp ../gnus ../ours
 }
 
-@test "a terminal: unprintable bytes as ? (-q is the default there)" {
+@test "a terminal: GNU's shell-escape quoting when a name needs it (else names as they are), like GNU" {
 	command -v script > /dev/null || skip "script missing"
 	in_w
-	touch "$(printf 'a\001b')" plain
-	COLUMNS=40 script -qc "$(bin ls)" /dev/null > ../ours
-	printf 'a?b  plain\r\n' > ../expected
-	cmp ../expected ../ours
+	touch plain other
+	local o
+	for o in "" -l -x -R; do
+		COLUMNS=40 script -qc "$(bin ls) $o" /dev/null > ../ours
+		COLUMNS=40 script -qc "/usr/bin/ls $o" /dev/null > ../gnus
+		cmp ../gnus ../ours
+	done
+	mkdir "d:x"
+	touch "$(printf 'a\001b')" "c d" "q'r" "d:x/e f"
+	for o in "" -l -x -R -q -N -b --zero --quoting-style=literal --show-control-chars "-d d:x plain" "d:x"; do
+		COLUMNS=40 script -qc "$(bin ls) $o" /dev/null > ../ours
+		COLUMNS=40 script -qc "/usr/bin/ls $o" /dev/null > ../gnus
+		cmp ../gnus ../ours || { echo "$o"; cat -A ../gnus ../ours; return 1; }
+	done
 }
 
 @test "an unreadable directory as a non-root user: exit 2, the others listed" {
