@@ -213,7 +213,7 @@
 ; each fails with "ls: option -X is not supported by this ls", exit
 ; status 2 (the long options: see above). On a terminal with no
 ; quoting style given GNU's default shell-escape: a listing whose names
-; (or a header) are all of [A-Za-z0-9._/@-] and ':' shows them as the
+; (or a header) are all of [A-Za-z0-9._/-] and ':' shows them as the
 ; literal style would (qsafe, in the core), else .qsec's quoting. An invalid COLUMNS
 ; with --color but colors off (no LS_COLORS, COLORTERM or a color TERM)
 ; and no -C/-x is not warned about (GNU reads it). -l: the zone's limits
@@ -1068,7 +1068,7 @@ path_join:
 ; putc - al to the output (room is made before each entry)
 ; qsafe - on a terminal with no quoting style given (GNU's default
 ; shell-escape): the listing's names (the operands: every record, as
-; vqsome) each of [A-Za-z0-9._/@-] and ':' are as the literal style shows
+; vqsome) each of [A-Za-z0-9._/-] and ':' are as the literal style shows
 ; them; another byte sets qstyle to shell-escape (.qsec's quoting from
 ; then on). qsafe_name: the name esi alone, cl its other safe byte.
 ; clobbers xax, xbx, xcx, xdx, xsi
@@ -1117,9 +1117,7 @@ qsafe_name:
 	jb .b
 	cmp al, '_'
 	je .b
-	cmp al, '@'
-	je .b
-	cmp al, cl
+	cmp al, cl                      ; ('@' not: -F's map quotes it)
 	je .b
 	mov byte [V(qstyle)], 3 + 1     ; shell-escape
 .r:

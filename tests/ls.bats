@@ -87,6 +87,13 @@ mktree() {
 		COLUMNS=40 script -qc "/usr/bin/ls $o" /dev/null > ../gnus
 		cmp ../gnus ../ours
 	done
+	mkdir at && touch at/x@ at/y       # '@': quoted with -F's map only
+	for o in at "-F at" "--file-type at" "-l at"; do
+		COLUMNS=40 script -qc "$(bin ls) $o" /dev/null > ../ours
+		COLUMNS=40 script -qc "/usr/bin/ls $o" /dev/null > ../gnus
+		cmp ../gnus ../ours || { echo "$o"; return 1; }
+	done
+	rm -r at
 	mkdir "d:x"
 	touch "$(printf 'a\001b')" "c d" "q'r" "d:x/e f"
 	for o in "" -l -x -R -q -N -b --zero --quoting-style=literal --show-control-chars "-d d:x plain" "d:x"; do
