@@ -113,6 +113,9 @@
 .final:
 	call tabs_final
 	mov edi, obuf
+%if W == 8
+ %define TAB_FIRST_OPEN call wide_check
+%endif
 
 ; Each line: xbp = its column, xbx = the index of the next tab stop to
 ; look at; [conv] = 1 while blanks are converted, [prev] = 1 after a
@@ -211,6 +214,45 @@
 	mov [one], cl
 .none:
 	ret
+
+%if W == 8
+; wide_check - at the first operand opened, as GNU's unexpand() after its
+; next_file: GNU's xmalloc of max_column_width bytes (the widest gap
+; between stops, from column 0; with no list, or one stop alone, the step
+; tabs_final left) fails on every x86_64 when it is 2^47 or more: then
+; "memory exhausted", exit 1. preserves all but rax, rcx, rdx
+wide_check:
+	push rsi
+	push rdi
+	mov ecx, [ntabs]
+	mov rax, [tab_extend]
+	or rax, [tab_incr]
+	jrcxz .top
+	xor eax, eax                    ; rax = the widest gap
+	xor edx, edx                    ; rdx = the stop before
+	mov esi, tab_list
+.gap:
+	mov rdi, [rsi]
+	push rdi
+	sub rdi, rdx                    ; the gap (CF: below the one before)
+	pop rdx
+	jb .next
+	cmp rdi, rax
+	jbe .next
+	mov rax, rdi
+.next:
+	add esi, 8
+	loop .gap
+.top:
+	pop rdi
+	pop rsi
+	shr rax, 47
+	jz .ret
+	mov esi, msg_nomem
+	jmp tabs_die
+.ret:
+	ret
+%endif
 
 LONGOPTS:	db 'a', 'all', 0, 'f', 'first-only', 0, 't'|0x80, 'tabs', 0, 0
 msg_old_large:	db 'tab stop value is too large', 0

@@ -93,3 +93,20 @@ $(bin unexpand): write error" ]
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu files unexpand -a
 }
+
+@test "x86_64: a tab size GNU's xmalloc can never get (2^47 or more): memory exhausted, as GNU" {
+	[ "$(arch)" = x86_64 ] || skip "i386: tab stops of 2^32 or more are too large"
+	# GNU mallocs max_column_width bytes after opening the first operand;
+	# ours looped on "\t\t x" with -t 2^63-1
+	printf '\t\t x' > f
+	for t in 9223372036854775807 1,140737488355329 /140737488355328 +140737488355328 2,/140737488355328; do
+		for ops in "f" "nosuch f" "nosuch"; do
+			s1=0 s2=0
+			timeout 5 "$(bin unexpand)" -t "$t" $ops > ours 2> oerr || s1=$?
+			timeout 5 /usr/bin/unexpand -t "$t" $ops > gnus 2> gerr || s2=$?
+			[ "$s1" -eq "$s2" ] && cmp ours gnus &&
+				[ "$(sed 's/^[^:]*: //' oerr)" = "$(sed 's/^[^:]*: //' gerr)" ] ||
+				{ echo "-t $t $ops: $s1 $s2"; cat oerr gerr; return 1; }
+		done
+	done
+}
