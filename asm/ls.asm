@@ -2010,6 +2010,9 @@ long_list:
 	test eax, eax
 	jle .eol
 	mov byte [pathbuf + xax], 0
+	mov esi, pathbuf                ; a terminal's shell-escape for the
+	mov cl, ':'                     ; target too (GNU quotes it alone)
+	call qsafe_name
 	mov edi, [V(opos)]
 	mov dword [xdi], ' -> '
 	scasd

@@ -94,6 +94,13 @@ mktree() {
 		cmp ../gnus ../ours || { echo "$o"; return 1; }
 	done
 	rm -r at
+	ln -s "a b" lk                     # a plain name, a target to quote
+	for o in -l "-l lk" -lF; do
+		COLUMNS=40 script -qc "$(bin ls) $o" /dev/null > ../ours
+		COLUMNS=40 script -qc "/usr/bin/ls $o" /dev/null > ../gnus
+		cmp ../gnus ../ours || { echo "$o"; return 1; }
+	done
+	rm lk
 	mkdir "d:x"
 	touch "$(printf 'a\001b')" "c d" "q'r" "d:x/e f"
 	for o in "" -l -x -R -q -N -b --zero --quoting-style=literal --show-control-chars "-d d:x plain" "d:x"; do
