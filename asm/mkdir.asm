@@ -21,6 +21,7 @@
 %define ERR_LEAN                        ; the smaller error path (fs_msg: af_start)
 %define FS_MODE_BITS                    ; mode_parse: mode_bits, and "=755"
 %define FS_MODE_OCTAL_OP
+%define OUT_SYNC                        ; fs_msg's sync_out and end_out
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
@@ -79,6 +80,16 @@ _start:
 .keep:
 	mov [mkmode], edx
 	sys umask, [uself]
+	jmp .operand
+
+.bad_mode:                              ; (STATUS 1: nothing buffered yet)
+	mov esi, msg_mode
+	mov xdx, [modestr]
+	xor eax, eax
+	call err_quoted
+.bye:
+	call end_out
+	exit_status
 
 ; Each operand: [xsp] = its name. [dfd] = the directory the next step is
 ; relative to, [comp] = the component it makes.
@@ -125,7 +136,6 @@ _start:
 .not_dot:
 	mov byte [xdi], 0
 	and dword [merr], 0
-	mov byte [made], 0
 	cmp eax, 2
 	jne .make
 	cmp word [xdx], '..'
@@ -143,23 +153,23 @@ _start:
 	mov [merr], eax
 	jmp .enter
 .made:
-	inc byte [made]
+	inc dword [merr]                ; 1: made
 	call announce
 .enter:
 	mov A3d, O_PATH|O_DIRECTORY|O_CLOEXEC
-	cmp byte [made], 0
-	je .follow
+	cmp dword [merr], 0
+	jle .follow
 	or A3d, O_NOFOLLOW
 .follow:
 	sys openat, [dfd], [comp]
 	test eax, eax
 	jns .entered
-	cmp eax, -ENOENT
-	jne .failed
+	cmp eax, -ENOENT                ; (mkdirat's error first)
+	jne .failed_open
 	mov edx, [merr]
 	test edx, edx
-	jz .failed
-	xchg eax, edx
+	cmovs eax, edx
+.failed_open:
 	jmp .failed
 .entered:
 	push xax                        ; entering needs search permission,
@@ -177,10 +187,8 @@ _start:
 	xchg eax, edx
 	mov xdi, [sep]
 	mov byte [xdi], '/'
-	push xax
-	call close_dfd
-	pop xax
-	mov [dfd], eax
+	xchg eax, [dfd]
+	call close_eax
 .next_comp:
 	mov xsi, [pos]
 	mov [comp], xsi
@@ -219,11 +227,7 @@ _start:
 .failed:
 	mov esi, msg_create
 .failed_msg:                            ; (glibc's error() flushes stdout first:
-	push xax                        ; the -v lines before the message)
-	push xsi
-	call out_flush
-	pop xsi
-	pop xax
+	call sync_out                   ; the -v lines before the message)
 	mov xdx, [xsp]
 	call err_quoted
 	jmp .next
@@ -258,20 +262,11 @@ _start:
 	call close_dfd
 	pop xax
 	jmp .operand
-.bye:
-	call out_end
-	exit_status
-
-.bad_mode:
-	mov esi, msg_mode
-	mov xdx, [modestr]
-	xor eax, eax
-	call err_quoted
-	exit 1
 
 ; close_dfd - close [dfd] unless it is AT_FDCWD.
 close_dfd:
 	mov eax, [dfd]
+close_eax:                              ; (eax: an fd or AT_FDCWD)
 	test eax, eax
 	js .ret
 	sys close, eax
@@ -282,7 +277,7 @@ close_dfd:
 ; the operand, maybe cut at a component's end) into stdout's buffer.
 announce:
 	bt ebp, BIT_V
-	jnc close_dfd.ret
+	jnc close_eax.ret
 	mov esi, msg_created
 	mov xdx, [xsp+W]
 	call af_start
@@ -317,8 +312,9 @@ mkmode:	resd 1
 uself:	resd 1
 mode_bits: resd 1
 dfd:	resd 1
-merr:	resd 1
-made:	resd 1
+merr:	resd 1                          ; 0, -errno (not made) or 1 (made)
+sync_err: resb 1                        ; (OUT_SYNC)
+	resb 3
 modestr: resW 1
 comp:	resW 1
 sep:	resW 1
