@@ -131,7 +131,10 @@
 ; directory that was the operand's own DEST and without -L, GNU's "will
 ; not create hard link 'DEST' to directory 'FIRST'" for that entry alone
 ; (mkdir d; ln -s . d/ld; cp -r d d/ld/x). (-L: into itself as before,
-; GNU goes on to its "cannot copy cyclic symbolic link".)
+; GNU goes on into the copy until a name is too long.)
+; A directory met again below itself through a followed symlink (-L, or
+; -H's operands): GNU's is_ancestor, "cannot copy cyclic symbolic link
+; 'SRC'" for that entry (nothing made for it; the rest copied; exit 1).
 ; SOURCE and DEST one file: also a directory onto itself (cp -rT d d,
 ; cp -r d dot with dot -> '.'; not -s, -l, -n), and with -P's
 ; dereference a symlink SOURCE or DEST followed to the other (cp -d l f

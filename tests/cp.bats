@@ -192,6 +192,20 @@ copy_like_gnu() {
 	[ "$(cat c1/s/b c2/a c3/s/b t/d/a c4/s/b)" = "$(printf 'b\na\nb\na\nb')" ]
 }
 
+@test "peak RSS: 16 KiB for -rL of a small tree (the ancestors' check is in the hot part)" {
+	mkdir -p d/s l/s
+	echo a > d/a; echo b > d/s/b; ln -s s d/twin
+	rss_at_most 16 cp -rL d c1
+	rss_at_most 16 cp -rLv d c2
+	[ "$(cat c1/s/b c1/twin/b c2/a)" = "$(printf 'b\nb\na')" ]
+	ln -s .. l/s/up
+	run "$SUBK_BIN/cp" -rL l c3
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"cp: cannot copy cyclic symbolic link 'l/s/up'" ]]
+	[ "${#lines[@]}" -eq 1 ]
+	[ -d c3/s ] && [ ! -e c3/s/up ]
+}
+
 @test "peak RSS of the cold options: the cold part's two pages and little else" {
 	mkdir -p d/s p q
 	echo a > d/a; echo b > d/s/b; echo x > p/a; echo y > q/a
