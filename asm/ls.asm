@@ -217,8 +217,11 @@
 ; literal style would (qsafe, in the core), else .qsec's quoting. An invalid COLUMNS
 ; with --color but colors off (no LS_COLORS, COLORTERM or a color TERM)
 ; and no -C/-x is not warned about (GNU reads it). -l: the zone's limits
-; are rt/localtime.inc's (a POSIX TZ with DST and no rules takes the US
-; rules, not posixrules' history as glibc); a year before 1 or past 2^31
+; are rt/localtime.inc's (glibc 2.36's: posixrules, clamped offsets,
+; malformed rules, big zone files, right/ zones' %z and :60); a time style
+; with %s in a zone whose DST takes posixrules: GNU's mktime for %s loads
+; the zone again (Debian's rule_dstoff), moving the changes the later
+; entries see, ours keeps the first load's; a year before 1 or past 2^31
 ; (more than 2^46 s from 1970) is wrong where GNU prints the seconds or a
 ; negative year; no ACL/SELinux '+'/'.' after the mode; an owner
 ; without a name is left-aligned (GNU right-aligns the number). -R
@@ -233,7 +236,8 @@
 ; the core (.text: the ELF headers, options, operands, directories, the
 ; sort, -1 output, -s -i -d -p -F -t -S -u -c -h -R, the buffered output),
 ; .lsec (-l: long_list, the dates with rt/localtime.inc's zone code, the
-; owners with rt/ids.inc, a device's numbers), .xsec (-C/-x's columns and
+; owners with rt/ids.inc, a device's numbers; long_fail, a failed entry's
+; line, is in .zsec with its message), .xsec (-C/-x's columns and
 ; the line width, --color=WHEN, the colors: GNU's built-in table and
 ; LS_COLORS's parser, get_color_indicator and the sequences) and .zsec
 ; (the error messages: rt/error.inc, rt/usage.inc, the errno texts, GNU's
@@ -241,7 +245,9 @@
 ; ids_buf: ls --full-time 28 KiB), .vsec (-v's filevercmp, --zero's and
 ; --time=birth's options, -l's '?' for no birth time, the block sizes:
 ; rt/blocksize.inc), .qsec (the quoting styles: rt/quotearg.inc; ls -b
-; 20 KiB, ls -Q -l 24). Each part is
+; 20 KiB, ls -Q -l 24; rt/localtime.inc's rare code: posixrules, big
+; zone files, leap seconds, malformed rules, Jn and n rules; -RL's cycle
+; check, dir_visit). Each part is
 ; page-aligned in the file (see ls_program_end; zero bytes between them);
 ; the program headers follow the last part, in no segment (the kernel
 ; reads them from the file), so the core page keeps their bytes. So ls and ls -1 touch one code page, ls -l,
@@ -256,7 +262,9 @@
 ; that page, /etc/passwd and /etc/group read into arena0's free bytes
 ; while they fit, else into ids_buf's page: see ids_load; the zone read at
 ; arena0, a big one again into each -l listing's free bytes: see
-; zone_init, zone_offsets; Europe/Paris up to about 12 names). The operands
+; zone_init, zone_offsets; Europe/Paris up to 11 short names, New York 5;
+; with a time style, a right/ zone's data kept at the break for tdate).
+; The operands
 ; and each directory's
 ; getdents64 records, then the array of name pointers, grow the arena;
 ; what does not fit in arena0 goes on at the break (brk), and the arena is
@@ -272,7 +280,8 @@
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec
 ; (-C/-x, colors), .zsec (errors), .tsec (time styles), .vsec (-v,
 ; --zero, --time=birth, --block-size, --si, --show-control-chars), .qsec
-; (-b, -Q, --quoting-style, QUOTING_STYLE). A run pays a page for each part it
+; (-b, -Q, --quoting-style, QUOTING_STYLE, the zone's rare code, -RL). A
+; run pays a page for each part it
 ; enters: ls 12 KiB, ls -l or ls -C or ls --color 16.
 section .lsec progbits follows=.cold align=PAGE vstart=_lsec_vaddr
 section .xsec progbits follows=.lsec align=PAGE vstart=_xsec_vaddr
@@ -300,6 +309,18 @@ section .text
 %macro QSEC 0
 	section .qsec
 %endmacro
+; rt/localtime.inc's rare code (posixrules, big zone files mapped, leap
+; seconds, malformed rules) in .qsec; its hot code in -l's part
+%macro TZ_RARE 0
+	section .qsec
+%endmacro
+%macro TZ_HOT 0
+	section .lsec
+%endmacro
+%define TZ_HU_COMMA                     ; (a ',' after a DST name: hot)
+%define TZ_JN_RARE                      ; (rules Jn and n: rare)
+%define TZ_VARS_RARE_OWN                ; (the map's variables: off the
+                                        ; variables' page, see val)
 %include "layout.inc"
 %if W == 8
 	default rel
@@ -921,7 +942,7 @@ list_dir:
 	ret
 .opened:
 	mov [V(dirfd)], eax
-	cmp byte [V(opts) + O_DEREF], 3 ; -RL: GNU's cycle check (.zsec)
+	cmp byte [V(opts) + O_DEREF], 3 ; -RL: GNU's cycle check (.qsec)
 	jne .go
 	cmp byte [V(opts) + O_REC], 0
 	je .go
@@ -2044,7 +2065,9 @@ long_list:
 ; print_long_format without stat_ok): after the inode, '?' for the
 ; blocks, d_type's letter and nine '?', '?' for the links, owners, size
 ; (each in its column's width from the other entries) and the date (12
-; columns: "Jan  1  1970"); esi = the name, [V(ip)] its info
+; columns: "Jan  1  1970"); esi = the name, [V(ip)] its info. In .zsec
+; with report_fails, which such a listing runs too.
+	ZSEC
 long_fail:
 	push xsi
 	mov edi, [V(opos)]
@@ -2488,13 +2511,26 @@ zone_load:
 	ret
 
 ; zone_offsets - [info+40] of each of the listing's [count] entries = the
-; offset east of UTC of its time (tz_offset; 0 where glibc's localtime
-; fails). Unless zone_init kept the zone, it is read first into the
-; arena's free bytes (nothing is allocated: owners' files and messages
-; use them later), after a flush of outbuf when they run on into it.
+; offset east of UTC of its time (tz_offset: less a right/ zone's leap
+; seconds; 0 where glibc's localtime fails). Unless zone_init kept the
+; zone, it is read first into the arena's free bytes (nothing is
+; allocated: owners' files and messages use them later), after a flush of
+; outbuf when they run on into it; with a time style, a zone with leap
+; seconds (right/) into an allocation at the break, so that tdate finds it
+; (tz_offset again for %z's tm_gmtoff and the inserted second's :60).
 zone_offsets:
 	cmp byte [zkept], 0
 	jne .conv
+	cmp dword [tz_nleap], 0         ; a right/ zone with a time style:
+	je .free                        ; read where it stays (tdate's
+	cmp WPTR [tfmt], 0              ; tz_offset), at the break
+	je .free
+	and dword [V(objv)], 0
+	mov eax, TZBUFSZ
+	call alloc
+	push xax
+	jmp .load
+.free:
 	mov eax, [V(cur)]
 	add eax, 3
 	and eax, -4
@@ -5061,6 +5097,7 @@ report_fails:
 .ret:
 	ret
 
+	QSEC
 ; dir_visit - -RL (GNU's LOOP_DETECT): the device and inode of the
 ; directory just opened ([V(dirfd)]) against those of the directories
 ; being listed above it, a chain in the arena from [vhead] (a node: the
@@ -5069,7 +5106,7 @@ report_fails:
 ; not listing already-listed directory", status 2, the directory closed,
 ; and list_dir returns at once.
 dir_visit:
-	mov esi, s_empty
+	mov esi, .empty                 ; (in .qsec: no .zsec page)
 	mov edx, AT_EMPTY_PATH
 	call stat_at
 	js .ret                         ; (GNU: "cannot determine ...")
@@ -5117,6 +5154,8 @@ dir_visit:
 	jmp list_dir.free
 .ret:
 	ret
+.empty:	db 0
+	ZSEC
 
 ; report_one - "cannot access 'DIR/NAME': REASON" for the entry esi that
 ; ent_fail marked, status 1. keeps xbx, xsi
@@ -5288,7 +5327,6 @@ s_ambiguous:	db 'ambiguous', 0
 fmt_mem:	db F_ARGV0, ': memory exhausted', 10, 0
 msg_access:	db "cannot access", 0
 fmt_loop:	db F_ARGV0, ": ", F_FILE, ": not listing already-listed directory", 10, 0
-s_empty:	db 0
 msg_open:	db "cannot open directory", 0
 msg_read:	db "reading directory", 0
 fmt_fq:		db F_ARGV0, ": ", F_TEXT, " ", F_FILE, F_REASON, 10, 0
@@ -5533,9 +5571,12 @@ tdate:
 	mov edi, W                      ; recent: the second format
 .old:
 	push xdi
+	cmp dword [tz_nleap], 0
+	jne .leaps
 	mov ecx, [xbx + 40]
 	xor edi, edi
 	call tconv.zone
+.conv:
 	pop xdi
 	mov xsi, [tfmt + xdi]
 	call tformat
@@ -5562,6 +5603,16 @@ tdate:
 	stosb
 	pop xbx
 	ret
+; .leaps - a right/ zone's (its data kept: zone_offsets): tz_offset again,
+; for %z's tm_gmtoff (ecx + edi, tconv's) and the inserted second's :60
+; (bh, glibc's tm_sec)
+.leaps:
+	call tconv
+	mov eax, [rt]
+	mov edx, [rt + 4]
+	call tz_offset
+	add [tf_sec], bh
+	jmp .conv
 
 ; tformat - xsi = a format: written at tbuf by tput -> ecx = its length
 ; (TBUFSZ: too long). clobbers all but xbp
@@ -5906,6 +5957,7 @@ ids_buf: resb IDSBUFSZ
 rt:	resd 3
 %include "rt/strftime_vars.inc"        ; tf .. tf_g, tnum .. tnum_end
 val:	resd 2
+	TZ_VARS_RARE                    ; (a big zone file's mapping: rare)
 ; --block-size, --si, the variables (.vsec; rt/blocksize.inc's, on val's page)
 obs:	resd 2                          ; human_options' block size, then:
 bobs:	resd 2                          ; the blocks' (-s, total)
@@ -6665,15 +6717,8 @@ _phdrs:
 	elf_phdr PT_LOAD, PF_R|PF_X, _tsec_off, _tsec_vaddr, _tsec_size, _tsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _vsec_off, _vsec_vaddr, _vsec_size, _vsec_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _qsec_off, _qsec_vaddr, _qsec_size, _qsec_size, PAGE
-	elf_phdr PT_LOAD, PF_R|PF_W, _text_filesz, _rw_vaddr, _data_size, \
-		((_rw_vaddr + _data_size + W-1) & -W) + _bss_size - _rw_vaddr, PAGE
-	elf_phdr PT_GNU_STACK, PF_R|PF_W, 0, 0, 0, 0, 16
-_phdrs_end:
-_phnum equ (_phdrs_end - _phdrs) / PHDR_SIZE
+	elf_rw_tail
 _text_filesz equ _core_end - _ehdr
-_rw_vaddr equ TEXT_BASE + RW_SHIFT + _text_filesz
-_data_size equ _data_end - _data_start
-_bss_size equ _bss_end - _bss_start
 _cold_vaddr equ COLD_BASE               ; (elf.inc's .cold: empty)
 _lsec_size equ _lsec_end - section..lsec.vstart
 _xsec_size equ _xsec_end - section..xsec.vstart

@@ -2552,15 +2552,8 @@ _phdrs:
 	elf_phdr PT_LOAD, PF_R|PF_X, 0, TEXT_BASE, _text_filesz, _text_filesz, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _cold_off, _cold_vaddr, _cold_size, _cold_size, PAGE
 	elf_phdr PT_LOAD, PF_R|PF_X, _rare_off, _rare_vaddr, _rare_size, _rare_size, PAGE
-	elf_phdr PT_LOAD, PF_R|PF_W, _text_filesz, _rw_vaddr, _data_size, \
-		((_rw_vaddr + _data_size + W-1) & -W) + _bss_size - _rw_vaddr, PAGE
-	elf_phdr PT_GNU_STACK, PF_R|PF_W, 0, 0, 0, 0, 16
-_phdrs_end:
-_phnum equ (_phdrs_end - _phdrs) / PHDR_SIZE
+	elf_rw_tail
 _text_filesz equ _phdrs_end - _ehdr
-_rw_vaddr equ TEXT_BASE + RW_SHIFT + _text_filesz
-_data_size equ _data_end - _data_start
-_bss_size equ _bss_end - _bss_start
 _cold_off equ (_text_filesz + _data_size + PAGE-1) & -PAGE
 _cold_vaddr equ COLD_BASE + _cold_off
 _cold_size equ _cold_end - _cold_start
