@@ -35,7 +35,11 @@
 ; Differences from GNU: in BRE, groups "\(\)", "\|", back references,
 ; an interval stacked with another repetition ("a\{2\}*") and GNU's \w \W
 ; \s \S \b \B \< \> \` \' are not supported: "nl: regular expression not
-; supported: 'BRE'", status 1. A long option's error (unrecognized,
+; supported: 'BRE'", status 1; a BRE of more than 2^19 states (an atom
+; with \{M,N\} is N of them: intervals adding up past 524288) is "nl:
+; memory exhausted", status 1 (its states are on the stack: 4 MiB on
+; x86_64, 2 on i386). The match takes time linear in the line's length
+; (times the states), as GNU's. A long option's error (unrecognized,
 ; ambiguous, argument) ends the run at once, where GNU reads on.
 ; --help and --version are not supported.
 ;
@@ -434,13 +438,14 @@ lput:
 	mov esi, msg_nomem
 	jmp die_plain
 
-; The pBRE style: a small backtracking matcher of GNU's basic regular
-; expressions (RE_SYNTAX_POSIX_BASIC): ordinary bytes, ".", "*", "\+",
-; "\?", "\{M,N\}", "^" at the start, "$" at the end, "\" before any other
-; byte, and brackets with ranges, "^", classes ([:alpha:] and the other
-; eleven), [.c.] and [=c=]. "\(", "\)", "\|", back references, an interval
-; stacked with another repetition, and GNU's \w \W \s \S \b \B \< \> \` \'
-; are not supported: re_check refuses them with a message.
+; The pBRE style: a matcher, in time linear in the line (re_search), of
+; GNU's basic regular expressions (RE_SYNTAX_POSIX_BASIC): ordinary
+; bytes, ".", "*", "\+", "\?", "\{M,N\}", "^" at the start, "$" at the
+; end, "\" before any other byte, and brackets with ranges, "^", classes
+; ([:alpha:] and the other eleven), [.c.] and [=c=]. "\(", "\)", "\|",
+; back references, an interval stacked with another repetition, and GNU's
+; \w \W \s \S \b \B \< \> \` \' are not supported: re_check refuses them
+; with a message.
 
 ; re_check - xsi = a pattern: GNU's messages for a bad one (then exit 1),
 ; ours for what is not supported.  clobbers xax, xcx, xdx
@@ -771,54 +776,57 @@ re_die:
 	exit 1
 
 ; re_search - CF=1 when the pattern [cur_re] matches somewhere in the
-; line lbuf..[lend] (GNU's re_search). preserves all but xax
+; line [lbase]..[lend] (GNU's re_search). A Thompson simulation, linear in
+; the line's length: the pattern is compiled on the stack into one record
+; (a dword in a W slot) a state, R0 at [xbp-W] down to the last one at
+; xsp: an atom with its count from M to N is M states of one byte, then
+; one state "*" (no N) or N-M states of at most one byte. A record is the
+; atom's offset in the pattern << 3, 4 for "*", 2 for a state that may be
+; passed by (optional), 1 when the state is active (its atom's turn). Each
+; byte of the line is one pass over the states, first to last: a state's
+; atom matching the byte moves its activity to the next state ("*": keeps
+; it), and an active optional state makes the next one active too; the
+; state after the last is the match. Without "^" state 0 becomes active
+; at every position. The line is read once, each byte costs at most one
+; atom test a state. More than RE_MAX states: "memory exhausted", exit 1.
+; preserves all but xax
+RE_MAX equ 1 << 19
 re_search:
-	push_list xsi, xdi, xbx, xcx, xdx
+	push_list xsi, xdi, xbx, xcx, xdx, xbp
+	mov xbp, xsp                    ; the records below
 	mov xsi, [cur_re]
-	mov xdi, [lbase]
+	xor eax, eax                    ; re_inject = 0 after "^", else 1;
+	inc eax                         ; re_dollar = 0
 	cmp byte [xsi], '^'
-	jne .from
+	jne .unanchored
 	inc xsi
-	call re_here
-	jmp short .done
-.from:
-	call re_here
-	jc .done
-	inc xdi
-	cmp xdi, [lend]
-	jbe .from
-	clc
-.done:
-	pop_list xsi, xdi, xbx, xcx, xdx
-	ret
+	dec eax
+.unanchored:
+	mov [re_inject], ax
 
-; re_here - CF=1 when the pattern at xsi matches the text at xdi (up to
-; [lend]) from there on. preserves xsi, xdi; clobbers xax, xbx, xcx, xdx
-re_here:
+; Each atom: xbx = it, edx = the least count, edi the most (-1: none).
+.item:
 	mov al, [xsi]
 	test al, al
-	jz .yes
+	jz .compiled
 	cmp al, '$'
 	jne .atom
 	cmp byte [xsi+1], 0
 	jne .atom
-	cmp xdi, [lend]
-	cf_of_zf .yes
+	inc byte [re_dollar]            ; "$" last: at the end only
+	jmp .compiled
 .atom:
-	push xbp
-	push xsi
-	push xdi
-	mov xbx, xsi                    ; the atom
+	mov xbx, xsi
 	call atom_skip
-	xor edx, edx                    ; edx = the least count, ebp the most
-	inc edx                         ; (-1: no most)
-	mov ebp, edx
+	xor edx, edx
+	inc edx
+	mov edi, edx
 .quant:
 	mov al, [xsi]
 	cmp al, '*'
 	jne .not_star
 	xor edx, edx
-	or ebp, -1
+	or edi, -1
 	inc xsi
 	jmp .quant
 .not_star:
@@ -834,61 +842,135 @@ re_here:
 	xor edx, edx
 	jmp .two
 .plus:
-	or ebp, -1
+	or edi, -1
 .two:
-	inc xsi
-	inc xsi
+	lodsw
 	jmp .quant
 .interval:                              ; \{M\}, \{M,\}, \{,N\}, \{M,N\}
-	inc xsi
-	inc xsi
+	lodsw
 	call fetch_number
 	mov edx, eax
 	test eax, eax
 	jns .m
 	xor edx, edx
 .m:
-	mov ebp, eax
+	mov edi, eax
 	cmp cl, '}'
 	je .counted
 	call fetch_number               ; -1: no most
-	mov ebp, eax
-.counted:                               ; ecx = how many match from xdi
+	mov edi, eax
+.counted:                               ; M states of one byte
+	mov xax, xbx
+	sub xax, [cur_re]
+	shl eax, 3
+	mov ecx, edx
+	call .records
+	or al, 2                        ; then the optional ones
+	mov ecx, edi
+	sub ecx, edx
+	inc edi
+	jnz .optional
+	or al, 4                        ; "*": one
 	xor ecx, ecx
-.count:
-	lea xax, [xdi + xcx]
-	cmp xax, [lend]
-	jae .counted_all
-	cmp ecx, ebp
-	jae .counted_all
-	mov al, [xax]
-	call atom_test
-	jnc .counted_all
 	inc ecx
-	jmp .count
-.counted_all:
-	cmp ecx, edx
-	jb .fail
-.try:                                   ; the longest first
-	push xdi
-	push xcx
-	push xdx
-	add xdi, xcx
-	call re_here
-	pop xdx
-	pop xcx
-	pop xdi
-	jc .found
-	cmp ecx, edx
-	je .fail
-	dec ecx
-	jmp .try
-.fail:
+.optional:
+	call .records
+	jmp .item
+
+; .records - ecx records eax pushed under the caller's frame (the return
+; address moved down each time).  clobbers ecx
+.records:
+	jecxz .records_done
+	lea xbx, [xbp - RE_MAX*W]
+	cmp xsp, xbx
+	jb .big
+	pop xbx
+	push xax
+	push xbx
+	loop .records
+.records_done:
+	ret
+.big:
+	mov xdi, [xbp + 4*W]            ; the output's end
+	mov esi, msg_nomem
+	jmp die_plain
+
+; The line: xsi = the next byte, dl = the byte of this pass (none before
+; the first: no state is active then), dh = what enters the state
+; (state 0: 1 at the first position, and at every one without "^"), bl =
+; what goes on to the next, bh = 1 when a state is active after the pass.
+.compiled:
+	mov xdi, xsp                    ; the last record
+	mov xsi, [lbase]
+	mov dh, 1
+.pass:
+	mov xcx, xbp
+	mov bh, 0
+.state:
+	sub xcx, W
+	cmp xcx, xdi
+	jb .passed
+	mov eax, [xcx]
+	test al, 1
+	jnz .active
+	test dh, dh
+	jz .state                       ; nothing here, nothing on
+.active:
+	mov bl, 0
+	test al, 1
+	jz .new
+	push xax
+	push xbx
+	shr eax, 3
+	mov xbx, [cur_re]
+	add xbx, xax
+	mov al, dl
+	call atom_test
+	pop xbx
+	pop xax
+	jnc .new
+	test al, 4
+	jz .moves
+	mov dh, 1                       ; "*" stays
+	jmp short .new
+.moves:
+	inc ebx
+.new:                                   ; dh = this state after the byte
+	and al, ~1
+	or al, dh
+	or bh, dh
+	test al, 2
+	jz .store
+	or bl, dh
+.store:
+	mov [xcx], eax
+	mov dh, bl
+	jmp .state
+.passed:                                ; dh = 1: the pattern matched
+	cmp xsi, [lend]
+	jae .at_end
+	test dh, dh
+	jz .on
+	cmp byte [re_dollar], dh        ; (dh = 1)
+	jb .yes
+.on:
+	mov dl, [xsi]
+	inc xsi
+	mov dh, [re_inject]
+	test dh, dh
+	jnz .pass
+	test bh, bh
+	jnz .pass
+.at_end:
+	test dh, dh
+	jnz .yes
+.no:
 	clc
-.found:
-	pop xdi
-	pop xsi
-	pop xbp
+	db 0xb0                         ; (mov al, imm8: skips the stc)
+.yes:
+	stc
+	mov xsp, xbp
+	pop_list xsi, xdi, xbx, xcx, xdx, xbp
 	ret
 
 ; atom_skip - xsi past the atom at xsi.  clobbers xax, xcx
@@ -1329,6 +1411,8 @@ style:		resb 1                  ; the current section's
 re_ptrs:	resW 4                  ; the patterns of styles' p
 cur_re:		resW 1
 lend:		resW 1
+re_inject:	resb 1                  ; 0 after "^", else 1
+re_dollar:	resb 1                  ; 1 for "$" last
 numbuf:		resb 24
 numend:
 ambp:		resd 1                  ; long_opt's

@@ -100,6 +100,35 @@ load helpers
 	[ "$(cat err)" = "$(bin nl): memory exhausted" ]
 }
 
+# The pBRE matcher is a state-set simulation, linear in the line length:
+# the old backtracking one took 15 s for x*y on 268 KB of 4.8 KB lines and
+# minutes for x*x*x*x*y or .*.*.*z on this 1 MB input.
+@test "pBRE in linear time: adversarial patterns over 1 MB of 4000-byte lines, as GNU" {
+	x=$(head -c 4000 /dev/zero | tr '\0' x)
+	for i in $(seq 250); do echo "$x"; done > mb
+	echo "${x}y" >> mb
+	head -c 250000 mb > qb
+	for p in 'px*y' 'px*x*x*x*y' 'p.*.*.*z' 'p^x*y$' 'px\{1,100\}y'; do
+		f=mb
+		[ "$p" = 'px\{1,100\}y' ] && f=qb
+		st=0
+		timeout 20 "$(bin nl)" -b "$p" $f > out || st=$?
+		[ "$st" -eq 0 ] || { echo "status $st for $p"; return 1; }
+		/usr/bin/nl -b "$p" $f > expected
+		cmp expected out || { echo "differs for $p"; return 1; }
+	done
+}
+
+@test "pBRE: more than 2^19 states (intervals adding up) is 'memory exhausted', status 1 (a known difference)" {
+	p=$(for i in $(seq 17); do printf 'x\\{32767\\}'; done)
+	printf 'a\nb\n' > f
+	run "$(bin nl)" -b "p$p" f
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin nl): memory exhausted" ]
+	p=$(for i in $(seq 15); do printf 'x\\{32767\\}'; done)
+	output_like_gnu nl -b "p$p" f
+}
+
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu files nl
 }
