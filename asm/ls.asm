@@ -2525,8 +2525,7 @@ zone_offsets:
 	je .free                        ; read where it stays (tdate's
 	cmp WPTR [tfmt], 0              ; tz_offset), at the break
 	je .free
-	and dword [V(objv)], 0
-	mov eax, TZBUFSZ
+	mov eax, TZBUFSZ                ; (objv 0: listing's)
 	call alloc
 	push xax
 	jmp .load
