@@ -130,11 +130,7 @@ _start:
 	neg eax
 	test bx, bx
 	jnz .reason
-	cmp eax, -EBADF
-	je .reason
-	xor eax, eax
-.reason:
-	mov esi, msg_write
+	close_reason .reason, msg_write
 	call err_text
 .exit:
 	exit_status

@@ -274,11 +274,7 @@ print_env:
 	jz .ok
 	test ebx, 0x7fff << 16  ; bytes pending for GNU's fclose: the reason
 	jnz .reason
-	cmp eax, -EBADF         ; (close fails too: the reason stays)
-	je .reason
-	xor eax, eax
-.reason:
-	mov esi, msg_write_error
+	close_reason .reason, msg_write_error
 	call err_text
 	jmp operands.canceled
 .ok:

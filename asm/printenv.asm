@@ -37,11 +37,7 @@ names:
 	jz .status
 	test ebx, 0x7fff << 16  ; bytes pending for GNU's fclose: the reason
 	jnz .reason
-	cmp eax, -EBADF         ; (close fails too: the reason stays)
-	je .reason
-	xor eax, eax
-.reason:
-	mov esi, msg_write_error
+	close_reason .reason, msg_write_error
 	call err_text
 	set_status PRINTENV_FAILURE, eax
 .status:

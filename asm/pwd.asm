@@ -170,11 +170,7 @@ _start:
 	dec ecx                 ; (the newline)
 	shr ecx, 12
 	jz .reason
-	cmp eax, -EBADF
-	je .reason
-	xor eax, eax
-.reason:
-	mov esi, msg_write
+	close_reason .reason, msg_write
 	call err_text
 	jmp .done
 

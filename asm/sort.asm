@@ -1165,11 +1165,7 @@ write_fail:                             ; xax = -errno
 .say:
 	call say
 	pop xax
-	cmp eax, -EBADF
-	je .reason
-	xor eax, eax
-.reason:
-	mov esi, fmt_write_error
+	close_reason .reason, fmt_write_error
 	mov edx, dash
 	jmp die
 
