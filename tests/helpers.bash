@@ -227,6 +227,19 @@ compare_with_gnu() {
 	[ "$s1" -eq "$s2" ] && cmp ours gnus
 }
 
+# ls_like_gnu ARGS... - ours and GNU's ls ARGS in the current directory:
+# the same stdout, stderr (argv[0] aside) and status; $T holds the outputs
+# (the ls.*.bats files)
+ls_like_gnu() {
+	local s1=0 s2=0
+	"$(bin ls)" "$@" > "$T/ours" 2> "$T/oerr" || s1=$?
+	/usr/bin/ls "$@" > "$T/gnus" 2> "$T/gerr" || s2=$?
+	sed -i "s|^$(bin ls):|ls:|" "$T/oerr"
+	sed -i "s|^/usr/bin/ls:|ls:|" "$T/gerr"
+	[ "$s1" -eq "$s2" ] && cmp "$T/gnus" "$T/ours" && cmp "$T/gerr" "$T/oerr" ||
+		{ echo "status $s1/$s2 for $*"; diff "$T/gnus" "$T/ours" | head -20; diff "$T/gerr" "$T/oerr"; return 1; }
+}
+
 # rss_at_most KIB UTIL ARGS... - UTIL ARGS (stdout to /dev/null, an empty
 # environment) ends with status 0 after a peak RSS of at most KIB KiB
 # (build/harness/rss, which turns the kernel's random stack gap off, so the

@@ -4,18 +4,6 @@
 # the directives this ls refuses, and the peak RSS of their runs.
 load helpers
 
-# gnu_same ARGS... - ours and GNU's ls ARGS in the current directory: same
-# stdout, stderr (argv[0] aside) and status
-gnu_same() {
-	local s1=0 s2=0
-	"$(bin ls)" "$@" > "$T/ours" 2> "$T/oerr" || s1=$?
-	/usr/bin/ls "$@" > "$T/gnus" 2> "$T/gerr" || s2=$?
-	sed -i "s|^$(bin ls):|ls:|" "$T/oerr"
-	sed -i "s|^/usr/bin/ls:|ls:|" "$T/gerr"
-	[ "$s1" -eq "$s2" ] && cmp "$T/gnus" "$T/ours" && cmp "$T/gerr" "$T/oerr" ||
-		{ echo "status $s1/$s2"; diff "$T/gnus" "$T/ours"; diff "$T/gerr" "$T/oerr"; return 1; }
-}
-
 setup() {
 	T=$BATS_TEST_TMPDIR
 	export LC_ALL=C TZ=UTC
@@ -37,24 +25,24 @@ times() {
 	times
 	local s
 	for s in full-iso long-iso iso locale posix-iso '+%F %T.%N %z' $'+old %Y-%m-%d\nnew %H:%M' '+%s'; do
-		gnu_same -l --time-style="$s"
-		TIME_STYLE=$s gnu_same -lt
+		ls_like_gnu -l --time-style="$s"
+		TIME_STYLE=$s ls_like_gnu -lt
 	done
-	gnu_same --full-time -r
-	TZ=Europe/Paris gnu_same --full-time
-	TZ=America/Los_Angeles gnu_same -l --time-style=iso
+	ls_like_gnu --full-time -r
+	TZ=Europe/Paris ls_like_gnu --full-time
+	TZ=America/Los_Angeles ls_like_gnu -l --time-style=iso
 }
 
 @test "a date longer than GNU's buffer (1000 bytes): the seconds, as GNU" {
 	touch -d '@1000000000' a
 	local f
 	f=$(printf 'x%.0s' {1..1000})
-	gnu_same -l --time-style="+$f"
-	gnu_same -l --time-style="+${f}y"
-	gnu_same -l --time-style="+%c${f}"
-	gnu_same -l --time-style=+"$f"%Y
+	ls_like_gnu -l --time-style="+$f"
+	ls_like_gnu -l --time-style="+${f}y"
+	ls_like_gnu -l --time-style="+%c${f}"
+	ls_like_gnu -l --time-style=+"$f"%Y
 	ln -s nowhere dang
-	gnu_same -lL --time-style="+${f}y"
+	ls_like_gnu -lL --time-style="+${f}y"
 }
 
 @test "directives this ls does not write (flags, widths, E, O, %:z, %Z): a message, exit 2, no output" {
@@ -90,9 +78,9 @@ times() {
 	seq -w 1 1500 | sed 's/^/f/' | xargs touch
 	seq -w 1 700 | sed 's/^/d/' | xargs mkdir
 	for n in $(seq 1 300); do ln -s d0$((n % 7 + 1))00 l$n; done
-	gnu_same --group-directories-first
-	gnu_same --group-directories-first -r -l
-	cd .. && gnu_same --group-directories-first -R big
+	ls_like_gnu --group-directories-first
+	ls_like_gnu --group-directories-first -r -l
+	cd .. && ls_like_gnu --group-directories-first -R big
 	rss_at_most 16 ls --group-directories-first
 }
 
@@ -113,7 +101,7 @@ times() {
 	touch a b c .h
 	local args=() i
 	for ((i = 0; i < 4095; i++)); do args+=(-I "x$i"); done
-	gnu_same "${args[@]}" -I b --hide=c
+	ls_like_gnu "${args[@]}" -I b --hide=c
 	run "$(bin ls)" "${args[@]}" -I b -I c
 	[ "$status" -eq 2 ]
 	[ "$output" = "$(bin ls): more than 4096 -I or --hide patterns are not supported by this ls" ]
