@@ -1611,23 +1611,12 @@ put_r:
 	mov [V(opos)], edi
 	ret
 
-; sort_df - sort, then dirs_first (.zsec) for --group-directories-first,
-; -X, --sort=width (O_DF)
-sort_df:
-	call sort
-	cmp byte [V(opts) + O_DF], 0
-	je sort.ret
-	jmp dirs_first
-
-; sort - Shell sort of the pointers [V(ptrs)] .. [V(cur)] by name (bytes),
-; reversed with -r; nothing with -U.
-sort:
-	cmp byte [V(opts) + O_SORT], 1
-	je .ret
-	mov ecx, [V(cur)]
-	sub ecx, [V(ptrs)]
-	shr ecx, 2                      ; n
-	mov [V(nsort)], ecx
+; shell_sort CMP - the Shell sort of sort and xsort: the [V(nsort)]
+; pointers at [V(ptrs)] (ecx = their number) ordered by CMP (esi, edi
+; names: flags of esi against edi), gaps n/2, n/4 ... 1, [V(tmp)] the
+; element being placed; the caller's .ret ends it. (Written once; each
+; part has its own copy so that a sort maps no other part's page.)
+%macro shell_sort 1
 .gap:
 	shr ecx, 1                      ; gap (n/2, n/4, ... 1)
 	jz .ret
@@ -1648,7 +1637,7 @@ sort:
 	push xsi
 	push xdi
 	mov edi, [V(tmp)]
-	call cmp_names                  ; a[j-gap] > t ?
+	call %1                         ; a[j-gap] > t ?
 	pop xdi
 	pop xsi
 	jbe .place
@@ -1661,6 +1650,26 @@ sort:
 	pop xdx
 	inc edx
 	jmp .i
+%endmacro
+
+; sort_df - sort, then dirs_first (.zsec) for --group-directories-first,
+; -X, --sort=width (O_DF)
+sort_df:
+	call sort
+	cmp byte [V(opts) + O_DF], 0
+	je sort.ret
+	jmp dirs_first
+
+; sort - Shell sort of the pointers [V(ptrs)] .. [V(cur)] by name (bytes),
+; reversed with -r; nothing with -U.
+sort:
+	cmp byte [V(opts) + O_SORT], 1
+	je .ret
+	mov ecx, [V(cur)]
+	sub ecx, [V(ptrs)]
+	shr ecx, 2                      ; n
+	mov [V(nsort)], ecx
+	shell_sort cmp_names
 .ret:
 	ret
 
@@ -4528,39 +4537,7 @@ nomem:
 xsort:
 	mov ecx, [V(count)]
 	mov [V(nsort)], ecx
-.gap:
-	shr ecx, 1                      ; gap (n/2, n/4, ... 1)
-	jz .ret
-	mov edx, ecx                    ; i = gap
-.i:
-	cmp edx, [V(nsort)]
-	jae .gap
-	push xdx
-	mov ebx, [V(ptrs)]
-	mov eax, [xbx + xdx*4]          ; t = a[i]
-	mov [V(tmp)], eax
-.j:                                     ; j = edx
-	cmp edx, ecx
-	jb .place
-	mov edi, edx
-	sub edi, ecx
-	mov esi, [xbx + xdi*4]          ; a[j-gap]
-	push xsi
-	push xdi
-	mov edi, [V(tmp)]
-	call xcmp                       ; a[j-gap] > t ?
-	pop xdi
-	pop xsi
-	jbe .place
-	mov [xbx + xdx*4], esi
-	mov edx, edi
-	jmp .j
-.place:
-	mov eax, [V(tmp)]
-	mov [xbx + xdx*4], eax
-	pop xdx
-	inc edx
-	jmp .i
+	shell_sort xcmp
 .ret:
 	ret
 
