@@ -1931,13 +1931,7 @@ rt:	resd 3                          ; a line's latest time (s, ns)
 gt:	resd 3                          ; the total's
 %include "rt/strftime_vars.inc"        ; tf .. tf_g, tnum .. tnum_end
 	TZ_VARS
-hto:	resd 2                          ; (blocksize.inc's hr and parser)
-hn:	resd 2
-amt:	resd 2
-qn:	resd 2
-qd:	resd 2
-hfrom:	resd 1
-hbase:	resd 1
+	bs_hr_vars                      ; (blocksize.inc's hr and parser)
 thr:	resd 2                          ; -t's magnitude
 ovf:	resb 1
 xsign:	resb 1

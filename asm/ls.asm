@@ -5938,13 +5938,7 @@ val:	resd 2
 obs:	resd 2                          ; human_options' block size, then:
 bobs:	resd 2                          ; the blocks' (-s, total)
 fobs:	resd 2                          ; the files' sizes' (-l)
-hto:	resd 2
-hn:	resd 2
-amt:	resd 2
-qn:	resd 2
-qd:	resd 2
-hfrom:	resd 1
-hbase:	resd 1
+	bs_hr_vars                      ; (blocksize.inc's hr and parser)
 hopts:	resb 1                          ; human_options' options, then:
 bopts:	resb 1                          ; the blocks'
 fopts:	resb 1                          ; the files' sizes'
