@@ -34,17 +34,7 @@ load helpers
 }
 
 @test "/dev/full: write error, status 1; a big input gets 9.1's two messages" {
-	seq 1 100000 > big
-	# 9.1's putchar() dies when stdio's 4 KiB buffer overflows, then
-	# close_stdout says "write error" once more (GNU's very words)
-	run sh -c '"$@" > /dev/full' sh "$(bin expand)" big
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin expand): write error: No space left on device
-$(bin expand): write error" ]
-	run sh -c '"$@" > /dev/full' sh /usr/bin/expand big
-	[ "$output" = "/usr/bin/expand: write error: No space left on device
-/usr/bin/expand: write error" ]
-	echo a | dev_full_fails expand
+	putchar_dies_like_gnu expand
 }
 
 @test "a line runs on across files and stdin" {

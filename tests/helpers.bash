@@ -228,16 +228,33 @@ compare_with_gnu() {
 }
 
 # ls_like_gnu ARGS... - ours and GNU's ls ARGS in the current directory:
-# the same stdout, stderr (argv[0] aside) and status; $T holds the outputs
-# (the ls.*.bats files)
+# the same stdout, stderr (argv[0] aside) and status; $T holds the outputs;
+# both run by "${as[@]}" (as_nobody) when the test sets it (the ls*.bats)
 ls_like_gnu() {
 	local s1=0 s2=0
-	"$(bin ls)" "$@" > "$T/ours" 2> "$T/oerr" || s1=$?
-	/usr/bin/ls "$@" > "$T/gnus" 2> "$T/gerr" || s2=$?
+	"${as[@]}" "$(bin ls)" "$@" > "$T/ours" 2> "$T/oerr" || s1=$?
+	"${as[@]}" /usr/bin/ls "$@" > "$T/gnus" 2> "$T/gerr" || s2=$?
 	sed -i "s|^$(bin ls):|ls:|" "$T/oerr"
 	sed -i "s|^/usr/bin/ls:|ls:|" "$T/gerr"
 	[ "$s1" -eq "$s2" ] && cmp "$T/gnus" "$T/ours" && cmp "$T/gerr" "$T/oerr" ||
 		{ echo "status $s1/$s2 for $*"; diff "$T/gnus" "$T/ours" | head -20; diff "$T/gerr" "$T/oerr"; return 1; }
+}
+
+# putchar_dies_like_gnu UTIL - UTIL of a 600 KB input to /dev/full as GNU
+# 9.1's putchar() + die(): status 1, "write error: REASON" when stdio's
+# 4 KiB buffer overflows, then close_stdout's bare "write error" (GNU's
+# very words, checked too); a one-line input: dev_full_fails (expand,
+# unexpand)
+putchar_dies_like_gnu() {
+	seq 1 100000 > big
+	run sh -c '"$@" > /dev/full' sh "$(bin "$1")" big
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin "$1"): write error: No space left on device
+$(bin "$1"): write error" ]
+	run sh -c '"$@" > /dev/full' sh "/usr/bin/$1" big
+	[ "$output" = "/usr/bin/$1: write error: No space left on device
+/usr/bin/$1: write error" ]
+	echo a | dev_full_fails "$1"
 }
 
 # rss_at_most KIB UTIL ARGS... - UTIL ARGS (stdout to /dev/null, an empty

@@ -11,18 +11,6 @@ load helpers
 
 # Each test lists the directory w (its cwd); the outputs go to $T.
 
-# gnu_same ARGS... - ours and GNU's ls ARGS: same stdout, stderr (argv[0]
-# aside) and status; run by "${as[@]}" (as_nobody) when it is set
-gnu_same() {
-	local s1=0 s2=0
-	"${as[@]}" "$(bin ls)" "$@" > "$T/ours" 2> "$T/oerr" || s1=$?
-	"${as[@]}" /usr/bin/ls "$@" > "$T/gnus" 2> "$T/gerr" || s2=$?
-	sed -i "s|^$(bin ls):|ls:|" "$T/oerr"
-	sed -i "s|^/usr/bin/ls:|ls:|" "$T/gerr"
-	[ "$s1" -eq "$s2" ] && cmp "$T/gnus" "$T/ours" && cmp "$T/gerr" "$T/oerr" ||
-		{ echo "status $s1/$s2"; diff "$T/gnus" "$T/ours"; diff "$T/gerr" "$T/oerr"; return 1; }
-}
-
 # in_w - make ./w and go into it
 in_w() { mkdir w && cd w; }
 
@@ -44,20 +32,20 @@ mktree() {
 
 @test "-i: inode numbers padded like GNU's, in every format" {
 	mktree
-	gnu_same -i
-	gnu_same -i -a -F
-	gnu_same -i d e a
-	gnu_same -i -d d l
-	COLUMNS=30 gnu_same -i -C
-	COLUMNS=30 gnu_same -i -x -p
+	ls_like_gnu -i
+	ls_like_gnu -i -a -F
+	ls_like_gnu -i d e a
+	ls_like_gnu -i -d d l
+	COLUMNS=30 ls_like_gnu -i -C
+	COLUMNS=30 ls_like_gnu -i -x -p
 }
 
 @test "every option and operand mix like GNU" {
 	mktree
 	local o
 	for o in -1 -aF -Ar -dF -LF -HF -Cp -xF -Uq -l -lF -lH -ld -lgo -ln -t -S -lt -lSr -u -ltc; do
-		gnu_same $o
-		gnu_same $o d l dang a nosuch
+		ls_like_gnu $o
+		ls_like_gnu $o d l dang a nosuch
 	done
 }
 
@@ -149,12 +137,12 @@ mktree() {
 @test "700 long names (several getdents64 calls, the arena grown by brk): like GNU in every format" {
 	mkbig 700
 	rss_at_most 512 ls big
-	gnu_same big
-	gnu_same -r big
-	COLUMNS=100 gnu_same -C big
-	COLUMNS=100 gnu_same -x -F big
-	gnu_same -l big
-	gnu_same -ln -F big
+	ls_like_gnu big
+	ls_like_gnu -r big
+	COLUMNS=100 ls_like_gnu -C big
+	COLUMNS=100 ls_like_gnu -x -F big
+	ls_like_gnu -l big
+	ls_like_gnu -ln -F big
 }
 
 @test "the arena leaving arena0 for the break: many operands, -R over big and small directories, like GNU" {
@@ -163,10 +151,10 @@ mktree() {
 	touch t/x t/a/y
 	(cd t/a/b && seq 1 300 | sed 's/^/name_/' | xargs touch)
 	(cd t/c/d && touch p q)
-	gnu_same -l big/* t/c
-	gnu_same -sR t big
-	gnu_same -lR t
-	COLUMNS=100 gnu_same -CR t
+	ls_like_gnu -l big/* t/c
+	ls_like_gnu -sR t big
+	ls_like_gnu -lR t
+	COLUMNS=100 ls_like_gnu -CR t
 }
 
 @test "the options not implemented fail clearly, exit 2" {
@@ -255,20 +243,20 @@ mktree() {
 	touch -d '2000-02-29 12:34:56' leap
 	touch -d '1999-12-31 23:59:59' y2k
 	touch -d '2038-01-19 03:14:08' y2038
-	gnu_same -l
-	gnu_same -lr
+	ls_like_gnu -l
+	ls_like_gnu -lr
 }
 
 @test "-l: devices, owners by name and number, setuid letters, hard links" {
 	in_w
-	gnu_same -l /dev/null /dev/zero /dev/tty /dev/full
-	gnu_same -ln /dev
-	gnu_same -l /etc/passwd /etc/group /bin /usr
+	ls_like_gnu -l /dev/null /dev/zero /dev/tty /dev/full
+	ls_like_gnu -ln /dev
+	ls_like_gnu -l /etc/passwd /etc/group /bin /usr
 	touch f && ln f g && chmod 6755 f
 	chown 65534:65534 g || true
-	gnu_same -l
-	gnu_same -lgn
-	gnu_same -lo
+	ls_like_gnu -l
+	ls_like_gnu -lgn
+	ls_like_gnu -lo
 }
 
 # /etc/passwd and /etc/group are read into the arena's free bytes on the
@@ -290,7 +278,7 @@ mktree() {
 		for ((i = 1; i <= k; i++)); do touch d$k/f$i; done
 		chown 65534:65534 d$k/f1
 		chown 1:1 d$k/f$k
-		gnu_same -l d$k
+		ls_like_gnu -l d$k
 	done
 }
 
@@ -316,9 +304,9 @@ mktree() {
 	for n in 4294967295 4294967296 5000000000 1099511627776 10995116277760; do
 		truncate -s $n f$n
 	done
-	gnu_same -lh
-	gnu_same -l
-	gnu_same -lS
+	ls_like_gnu -lh
+	ls_like_gnu -l
+	ls_like_gnu -lS
 }
 
 @test "--color=auto on a terminal (script): colors as GNU's, in columns and -l" {
@@ -342,9 +330,9 @@ mktree() {
 	python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("sock")' 2> /dev/null || true
 	local o
 	for o in -lis -F -si -x; do
-		TERM=xterm COLUMNS=60 gnu_same --color=always $o
+		TERM=xterm COLUMNS=60 ls_like_gnu --color=always $o
 	done
-	TERM=xterm gnu_same --color=always -l cdev bdev sock d
+	TERM=xterm ls_like_gnu --color=always -l cdev bdev sock d
 }
 
 # dc_colors - dircolors -b's LS_COLORS value (Debian's ~/.bashrc evals it)
@@ -378,7 +366,7 @@ dc_colors() { dircolors -b | sed -n "s/^LS_COLORS='\(.*\)';\$/\1/p"; }
 	local v o
 	for v in "$(dc_colors)" 'mh=44:ex=00:su=00:sg=00' 'pi=1:so=2:bd=3:cd=4:or=5:no=7' 'ln=target:ex=1:mh=7'; do
 		for o in -lis -F "a hard run"; do
-			LS_COLORS=$v COLUMNS=60 gnu_same --color=always $o
+			LS_COLORS=$v COLUMNS=60 ls_like_gnu --color=always $o
 		done
 	done
 }
@@ -388,10 +376,10 @@ dc_colors() { dircolors -b | sed -n "s/^LS_COLORS='\(.*\)';\$/\1/p"; }
 	mkdir d && touch a.e7 b.e9999 c
 	local big many
 	big="di=$(printf '1;%.0s' $(seq 40000))1:*c=$(printf '\\x41%.0s' $(seq 2000))"
-	LS_COLORS=$big gnu_same --color=always
-	LS_COLORS=$big gnu_same --color=always -l
+	LS_COLORS=$big ls_like_gnu --color=always
+	LS_COLORS=$big ls_like_gnu --color=always -l
 	many=$(seq 0 9999 | awk '{ printf "*.e%d=%d:", $1, $1 % 9 }')
-	LS_COLORS=$many gnu_same --color=always
+	LS_COLORS=$many ls_like_gnu --color=always
 }
 
 @test "LS_COLORS with more than 231 different suffix colors: refused clearly, exit 2" {
@@ -401,7 +389,7 @@ dc_colors() { dircolors -b | sed -n "s/^LS_COLORS='\(.*\)';\$/\1/p"; }
 	[ "$status" -eq 2 ]
 	[ "$output" = "$(bin ls): more than 231 different suffix colors in LS_COLORS are not supported by this ls" ]
 	# 231 are fine (GNU's output)
-	LS_COLORS="$(seq 0 230 | sed 's/.*/*.e&=&/' | tr '\n' ':')" gnu_same --color=always
+	LS_COLORS="$(seq 0 230 | sed 's/.*/*.e&=&/' | tr '\n' ':')" ls_like_gnu --color=always
 }
 
 # The colors' code and tables are in .xsec with -C/-x's columns (one page,
@@ -449,14 +437,14 @@ dc_colors() { dircolors -b | sed -n "s/^LS_COLORS='\(.*\)';\$/\1/p"; }
 	head -c 5000000 /dev/zero > five
 	printf x > tiny
 	mkdir d
-	gnu_same -s
-	gnu_same -si
-	gnu_same -sh
-	gnu_same -lsh
-	gnu_same -lsi
-	COLUMNS=50 gnu_same -sxi
-	COLUMNS=50 gnu_same -sCh
-	gnu_same -s five tiny d
+	ls_like_gnu -s
+	ls_like_gnu -si
+	ls_like_gnu -sh
+	ls_like_gnu -lsh
+	ls_like_gnu -lsi
+	COLUMNS=50 ls_like_gnu -sxi
+	COLUMNS=50 ls_like_gnu -sCh
+	ls_like_gnu -s five tiny d
 }
 
 # rss_tz_at_most KIB TZ ARGS... - rss_at_most with TZ set ("-" for unset)
@@ -504,13 +492,13 @@ rss_tz_at_most() {
 	for z in Europe/Paris America/New_York Australia/Lord_Howe Asia/Kolkata \
 		Pacific/Chatham America/St_Johns Europe/Dublin right/Europe/Paris \
 		EST5EDT,M3.2.0,M11.1.0 "<+0330>-3:30" UTC ""; do
-		TZ=$z gnu_same -lt
+		TZ=$z ls_like_gnu -lt
 	done
 	touch -a -d "@$((now - 86400 * 100))" w3
-	TZ=Europe/Paris gnu_same -lu
-	TZ=Europe/Paris gnu_same -lc
-	TZ=Asia/Kolkata gnu_same -g -o
-	(unset TZ; gnu_same -l)
+	TZ=Europe/Paris ls_like_gnu -lu
+	TZ=Europe/Paris ls_like_gnu -lc
+	TZ=Asia/Kolkata ls_like_gnu -g -o
+	(unset TZ; ls_like_gnu -l)
 }
 
 # TZ unset reads /etc/localtime (the machine's is UTC here, so the test
@@ -526,7 +514,7 @@ rss_tz_at_most() {
 	done
 	touch -d @0 epoch
 	touch -d @2500000000 y2049
-	(unset TZ; gnu_same -l)
+	(unset TZ; ls_like_gnu -l)
 	command -v unshare >/dev/null || skip "no unshare"
 	unshare -m true 2>/dev/null || skip "no mount namespaces here"
 	for z in Europe/Paris America/New_York; do
@@ -567,10 +555,10 @@ mkunsearchable() {
 	local o
 	for o in -1 -l -n -lgo -lh -i -li -lis -sh -F -lF -p -t -lS -ltr -lu -R -lR -iR \
 		-a -A -d -ld -U -1Ui -1UiL -lL -iL -sL -LF -LR -H; do
-		gnu_same $o u g
+		ls_like_gnu $o u g
 	done
-	COLUMNS=20 gnu_same -Ci u
-	COLUMNS=30 gnu_same -xs u
+	COLUMNS=20 ls_like_gnu -Ci u
+	COLUMNS=30 ls_like_gnu -xs u
 }
 
 @test "a directory without search permission (non-root), colored: the entries' colors from d_type, like GNU" {
@@ -578,7 +566,7 @@ mkunsearchable() {
 	local o c
 	for c in "" "or=01;31:mi=05;37" "ln=target:ex=0:no=7" "di=1:tw=0:ow=0:st=0:ex=0:su=0:sg=0:ca=30"; do
 		for o in "" -l -F -lL -i; do
-			TERM=xterm LS_COLORS=$c gnu_same --color=always $o u g
+			TERM=xterm LS_COLORS=$c ls_like_gnu --color=always $o u g
 		done
 	done
 }
@@ -631,17 +619,17 @@ vanish() {
 	chmod 000 "$p"
 	chmod 755 "$T"
 	as_nobody
-	gnu_same -R a
+	ls_like_gnu -R a
 	[ "$(cat "$T/gerr")" = "ls: cannot open directory '${p%/}': Permission denied" ]
 	run "${as[@]}" "$(bin ls)" -R a
 	[ "$status" -eq 1 ]
 }
 
 @test "-i: the inode from statx, as GNU (a mount point's, not readdir's); -1 -U: each unpadded, as GNU prints them as read" {
-	gnu_same -i /
-	gnu_same -1Ui /
-	gnu_same -1Uia /
-	gnu_same -1Ui / /usr
+	ls_like_gnu -i /
+	ls_like_gnu -1Ui /
+	ls_like_gnu -1Uia /
+	ls_like_gnu -1Ui / /usr
 }
 
 @test "peak RSS of runs with failed entries: -iL, -sL, -tL, -FL 16 KiB, -lL 20 (the messages' page); -RL 16 (its cycle check)" {

@@ -40,17 +40,7 @@ load helpers
 }
 
 @test "/dev/full: write error, status 1; a big input gets 9.1's two messages" {
-	seq 1 100000 > big
-	# 9.1's putchar() dies when stdio's 4 KiB buffer overflows, then
-	# close_stdout says "write error" once more (GNU's very words)
-	run sh -c '"$@" > /dev/full' sh "$(bin unexpand)" big
-	[ "$status" -eq 1 ]
-	[ "$output" = "$(bin unexpand): write error: No space left on device
-$(bin unexpand): write error" ]
-	run sh -c '"$@" > /dev/full' sh /usr/bin/unexpand big
-	[ "$output" = "/usr/bin/unexpand: write error: No space left on device
-/usr/bin/unexpand: write error" ]
-	echo a | dev_full_fails unexpand
+	putchar_dies_like_gnu unexpand
 }
 
 @test "a line runs on across files and stdin" {
