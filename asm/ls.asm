@@ -3879,7 +3879,9 @@ indent:
 
 
 ; fit - the widths of [V(cols)] columns into colw -> CF=1 when the line fits
-; (shorter than linelen). clobbers eax, ecx, esi, edi
+; (shorter than linelen, or no column wider than GNU's MIN_COLUMN_WIDTH of
+; 3: GNU's calculate_columns starts each layout valid at 3 a column and
+; checks the length only when a column grows). clobbers eax, ecx, esi, edi
 fit:
 	push xbx
 	push xdx
@@ -3933,7 +3935,13 @@ fit:
 .s:
 	add eax, [xdi + xcx*4 - 4]
 	loop .s
+	mov ecx, [V(cols)]
+	lea ecx, [xcx + xcx*2]
+	cmp eax, ecx                    ; (no column grew: valid)
+	stc
+	je .r
 	cmp eax, [V(linelen)]
+.r:
 	pop xdx
 	pop xbx
 	ret
@@ -6413,11 +6421,14 @@ vqout:
 	ret
 
 ; vqwidth - frills' width of the name ebx in the quoting style (all its
-; bytes printable): [ebx-5] = its quoted length. keeps ebx
+; bytes printable): [ebx-5] = its quoted length. keeps ebx and edx (the
+; name's length: frills finds an operand's mode and blocks by it)
 vqwidth:
+	push xdx
 	mov esi, ebx
 	call vqlen
 	mov [xbx - 5], dx
+	pop xdx
 	ret
 
 ; vqkey - xkey's width of the name esi (--sort=width) in the quoting
