@@ -55,30 +55,24 @@ use usage, extra_operand
 proc_fd0:	db '/proc/self/fd/0', 0   ; its NUL is also the empty path
 PROC_FD0_LEN	equ $ - proc_fd0 - 1
 unreachable:	db '(unreachable)'
-dev_pts:	db '/dev/pts/', 0
-dev:		db '/dev/', 0
+dev_pts:	db '/dev/pts/'    ; (and its first 5 bytes: /dev/)
 not_a_tty:	db 'not a tty', 10
 NOT_A_TTY_LEN	equ $ - not_a_tty
 fmt_write:	db F_ARGV0, ': write error: ', F_REASON, 10, 0
 
-; search - look in the directory named at esi (with a '/' at its end) for
-; an entry with stdin's inode number that is the same file, and go to
-; found with it (through same_file). Returns when there is none. The names are built in the
-; buffer: "DIR/ENTRY". The directory's fd is kept at [xsp+W], the end of
+; search - look in the directory named by the ecx bytes at esi (with a '/'
+; at their end) for an entry with stdin's inode number that is the same
+; file, and go to found with it (through same_file). Returns when there is
+; none. The names are built in the buffer: "DIR/ENTRY". The directory's fd is kept at [xsp+W], the end of
 ; the entries at [xsp].
 ; clobbers: everything but xbp
 search:
 	pmov xdi, xbp
-	push xsi
-.dir:
-	lodsb
-	stosb
-	test al, al
-	jnz .dir
-	dec xdi
+	rep movsb
 	mov [xbp + NAME_END], xdi
-	pop xsi
-	sys open, esi, O_RDONLY | O_DIRECTORY
+	mov [xdi], cl           ; (ecx = 0: the NUL)
+	pmov A1, xbp            ; (the copy: the same name)
+	sys open, A1, O_RDONLY | O_DIRECTORY
 	test eax, eax
 	js .ret
 	push xax
@@ -127,11 +121,12 @@ main:
 	xchg eax, A1d
 	sys exit
 .loud:
+; The frame, only now: a run whose stdin is no terminal touches no stack
+; page below the one it started on (xbp is set before the test, so that
+; the jump is short: not_tty does not use it).
+	lea xbp, [xsp - FRAME + STX_KEPT]
 	test eax, eax
 	js not_tty
-; The frame, only now: a run whose stdin is no terminal touches no stack
-; page below the one it started on.
-	lea xbp, [xsp - FRAME + STX_KEPT]
 	lea xsp, [xbp - STX_KEPT]
 
 ; stdin's statx, then /proc's name for it.
@@ -141,8 +136,8 @@ main:
 	sys readlink, proc_fd0, xbp, NAME_SIZE - 1
 	test eax, eax
 	js .search
-	cmp eax, NAME_SIZE - 1
-	jae not_tty             ; perhaps cut: glibc gives up
+	cmp ax, NAME_SIZE - 1   ; (eax is at most that)
+	je not_tty              ; perhaps cut: glibc gives up
 	mov byte [xax + xbp*1], 0
 ; glibc drops the prefix only when more follows; dropped from a bare
 ; "(unreachable)" it leaves "", which fails the '/' test all the same.
@@ -161,8 +156,12 @@ main:
 	call same_file          ; (returns only when it is not stdin's)
 .search:
 	mov esi, dev_pts
+	push 9                  ; /dev/pts/
+	pop xcx
 	call search
-	mov esi, dev
+	mov esi, dev_pts
+	push 5                  ; /dev/
+	pop xcx
 	call search
 	; on to not_tty
 
@@ -187,7 +186,7 @@ same_file:
 	test eax, eax
 	js .ret
 	lea xsi, [xbp + TTY_INO]
-	lea xdi, [xbp + STX_NAME + STX_INO]
+	lea xdi, [A5 + STX_INO]  ; (A5: the statx, kept by the call)
 	push 8
 	pop xcx
 	repe cmpsb
