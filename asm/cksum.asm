@@ -13,8 +13,9 @@
 ; (64-bit, on both arches), inverted. The name is printed as given.
 ; Exit status: 0; 1 when a FILE cannot be opened (the others are still
 ; done), when standard input was read and cannot be closed, on a write
-; error (GNU's "write error", said once at the end), and for the options
-; below.
+; error (GNU's "write error", said once at the end, with the reason when
+; -z left a line pending in GNU's line-buffered stdout), and for the
+; options below.
 ; As GNU 9.1, a read error (a directory, a closed stdin) ends the input
 ; without a word: its CRC and size so far are printed.
 ; Not supported (GNU accepts them): -a with another algorithm, -c/--check,
@@ -49,9 +50,10 @@
 ; against GNU.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define SUM_ZPEND                       ; -z: GNU's reason for a write error
 %include "subk.inc"
 %include "rt/sum_common.inc"
-use getopt_long, usage_try, err_file, errno_path, u64toa
+use getopt_long, usage_try, err_file, quote_arg, errno_path, u64toa
 
 BUFSZ	equ 2048 * 1024 / W     ; one read: 256 KiB, 512 KiB on i386
 POLY	equ 0x04C11DB7
@@ -145,6 +147,45 @@ _start:
 	jne .not_a
 	cmp dword [xdx], 'crc'          ; "crc" and its NUL: GNU's only exact
 	je .opt                         ; match
+; Another name: one of GNU's (exact, as its XARGMATCH_EXACT), which we
+; refuse after the options, or GNU's argmatch failure at once. The names
+; are the ones between "- '" and "'" in GNU's list of them (fmt_alg; no
+; name has a quote). getopt_long's xsi and xdi are kept.
+	push xsi
+	push xdi
+	mov edi, alg_names - 1
+.alg_next:
+	inc edi
+	cmp byte [xdi], F_TRY           ; the list's end
+	je .alg_invalid
+	cmp byte [xdi], '-'
+	jne .alg_next
+	push xdi
+	add edi, 3                      ; past "- '"
+	mov xsi, xdx
+.alg_cmp:
+	lodsb
+	test al, al
+	jz .alg_end
+	cmp al, "'"
+	je .alg_invalid                 ; (the stack does not matter now)
+	scasb
+	je .alg_cmp
+.alg_end:                               ; (ZF=0 from the scasb)
+	jne .alg_no
+	cmp byte [xdi], "'"
+.alg_no:
+	pop xdi
+	jne .alg_next
+	pop xdi
+	pop xsi
+	mov al, 'a'
+	jmp .unsupported
+.alg_invalid:
+	mov esi, fmt_alg
+	xor eax, eax
+	call say
+	exit 1
 .unsupported:
 	cmp byte [unsup], 0
 	jne .opt
@@ -252,6 +293,7 @@ sum_next_file .open_failed
 	sum_line [zflag]
 
 .open_failed:
+	mov [zpend], ah                 ; (-errno: 0xff) GNU's stdout flushed
 	mov xsi, [name]
 	call err_file
 	jmp next_file
@@ -426,6 +468,14 @@ verify_names:
 	db o_strict + 1 - LONGOPTS
 fmt_verify:	db F_ARGV0, ': the --', F_ARG, ' option is meaningful only when verifying checksums', 10, F_TRY, 0
 fmt_unsup:	db F_ARGV0, ': option not supported: ', F_ARG, 10, 0
+; GNU's argmatch failure for -a (say's room: its 256 bytes hold these 233
+; and the quotes of an empty ARG)
+fmt_alg:	db F_ARGV0, ': invalid argument ', F_QUOTE, " for '--algorithm'", 10
+		db 'Valid arguments are:', 10
+alg_names:	db "  - 'bsd'", 10, "  - 'sysv'", 10, "  - 'crc'", 10, "  - 'md5'", 10
+		db "  - 'sha1'", 10, "  - 'sha224'", 10, "  - 'sha256'", 10
+		db "  - 'sha384'", 10, "  - 'sha512'", 10, "  - 'blake2b'", 10
+		db "  - 'sm3'", 10, F_TRY, 0
 fmt_pclmul:	db F_ARGV0, ': using pclmul hardware support', 10, 0
 fmt_generic:	db F_ARGV0, ': pclmul support not detected', 10, 0
 dash:		db '-', 0
@@ -447,6 +497,7 @@ debug:	resb 1
 pclmul:	resb 1                          ; 1: fold with PCLMULQDQ, 2: VPCLMULQDQ
 named:	resb 1                          ; 1: the lines carry the names
 werr:	resb 1                          ; not 0 once a write failed
+zpend:	resb 1                          ; 1: a -z line since the last message
 buf:	resb BUFSZ
 table:	resd 256
 
