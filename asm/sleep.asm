@@ -45,95 +45,6 @@ IV_FRAC_BIT equ 2
 
 %define D(label) xbp + label - data ; the data, through xbp
 
-_start:
-	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
-	mov ebp, data
-	cmp WPTR [xsp], 0       ; no argument at all ("sleep --" sleeps 0)
-	jne .some
-	lea esi, [D(msg_missing)]
-	call err_plain
-.try:
-	jmp usage_try
-
-; The options, as GNU's getopt reads them, though sleep has none: an
-; argument starting with "-" (but "-" alone) before the first "--" is a
-; bad option. The "--" is dropped: each argument is stored in the next
-; operand's slot, which is kept (xdi advanced) only for an operand.
-.some:
-	push xsp
-	pop xbx                 ; xbx = &argv[1]
-	push xsp
-	pop xdi
-	xor edx, edx            ; xdx != 0 once "--" has ended the options
-	option_walk .arg, .scanned, opt_invalid
-
-; Each operand: its value on top of the sum, added when it is valid, else
-; reported (and dropped). It stays on the stack while interval reads it.
-.scanned:
-	mov xsp, xbx
-	fldz                    ; st0 = the sum
-.next:
-	pop xsi
-	test xsi, xsi
-	jz .summed
-	push xsi
-	call interval
-	pop xdx
-	jc .invalid
-	faddp st1, st0
-	jmp .next
-.invalid:
-	fstp st0
-	lea esi, [D(msg_invalid)]
-	xor eax, eax
-	call err_quoted         ; xdx = the operand
-	jmp .next
-.summed:
-	test_status eax
-	jne .try
-
-; The sum as a timespec at xdi = xsp, as gnulib's dtotimespec: seconds
-; cut, the fraction times 10^9 rounded up. 2^63 seconds or more (inf) is
-; the largest timespec: fistp gives 2^63 (negative) for those, and 2^63
-; in the nanoseconds too.
-	sub xsp, 16
-	mov xdi, xsp
-	fldcw [D(cw_chop)]
-	fld st0
-	fistp qword [xdi]
-	fild qword [xdi]
-	fsubp st1, st0
-	fldcw [D(cw_double)]    ; the product rounded to nearest, as C's
-	fimul dword [D(billion)]
-	fldcw [D(cw_up)]
-	fistp qword [xdi+8]
-	mov eax, [D(billion)]
-	cmp [xdi+8], eax
-	jb .ns_ok
-	sub [xdi+8], eax        ; 10^9 ns is the next second
-	add dword [xdi], 1
-	adc dword [xdi+4], 0
-.ns_ok:
-	cmp byte [xdi+7], 0
-	jns .sleep
-	not dword [xdi]         ; 2^63 - 1 s
-	not dword [xdi+4]
-	dec eax
-	mov [xdi+8], eax        ; 10^9 - 1 ns
-	shl dword [xdi+12], 1
-
-; Sleep; a signal handler's EINTR leaves the time still to wait at xsp.
-.sleep:
-	sys clock_nanosleep64, CLOCK_REALTIME, 0, xsp, xsp
-	cmp eax, -EINTR
-	je .sleep
-	test eax, eax
-	jz .done
-	lea esi, [D(msg_clock)]
-	call err_text
-.done:
-	exit_status
-
 ; interval - read one operand as strtod and GNU's sleep do.
 ; in:  xsi = the string, xbp = data
 ; out: CF=0: st0 = its value in seconds (pushed on the x87 stack);
@@ -356,5 +267,98 @@ cw_up:		dw 0x0a7f       ;   rounding up
 msg_missing:	db 'missing operand', 0
 msg_invalid:	db 'invalid time interval ', 0
 msg_clock:	db 'cannot read realtime clock', 0
+
+; The code after the data: the operands (main), then _start and the
+; option walk last, so that its jumps to usage.inc are short.
+; Each operand: its value on top of the sum, added when it is valid, else
+; reported (and dropped). It stays on the stack while interval reads it.
+main:                           ; (from _start's option walk)
+	mov xsp, xbx
+	fldz                    ; st0 = the sum
+.next:
+	pop xsi
+	test xsi, xsi
+	jz .summed
+	push xsi
+	call interval
+	pop xdx
+	jc .invalid
+	faddp st1, st0
+	jmp .next
+.invalid:
+	fstp st0
+	lea esi, [D(msg_invalid)]
+	xor eax, eax
+	call err_quoted         ; xdx = the operand
+	jmp .next
+.summed:
+	test_status eax
+	jne try
+
+; The sum as a timespec at xdi = xsp, as gnulib's dtotimespec: seconds
+; cut, the fraction times 10^9 rounded up. 2^63 seconds or more (inf) is
+; the largest timespec: fistp gives 2^63 (negative) for those, and 2^63
+; in the nanoseconds too.
+	sub xsp, 16
+	mov xdi, xsp
+	fldcw [D(cw_chop)]
+	fld st0
+	fistp qword [xdi]
+	fild qword [xdi]
+	fsubp st1, st0
+	fldcw [D(cw_double)]    ; the product rounded to nearest, as C's
+	fimul dword [D(billion)]
+	fldcw [D(cw_up)]
+	fistp qword [xdi+8]
+	mov eax, [D(billion)]
+	cmp [xdi+8], eax
+	jb .ns_ok
+	sub [xdi+8], eax        ; 10^9 ns is the next second
+	add dword [xdi], 1
+	adc dword [xdi+4], 0
+.ns_ok:
+	cmp byte [xdi+7], 0
+	jns .sleep
+	not dword [xdi]         ; 2^63 - 1 s
+	not dword [xdi+4]
+	dec eax
+	mov [xdi+8], eax        ; 10^9 - 1 ns
+	shl dword [xdi+12], 1
+
+; Sleep; a signal handler's EINTR leaves the time still to wait at xsp.
+.sleep:
+	sys clock_nanosleep64, CLOCK_REALTIME, 0, xsp, xsp
+	cmp eax, -EINTR
+	je .sleep
+	test eax, eax
+	jz .done
+	lea esi, [D(msg_clock)]
+	call err_text
+.done:
+	exit_status
+
+missing:                        ; no argument at all: _start comes here
+	lea esi, [D(msg_missing)]
+	call err_plain
+try:
+	jmp usage_try
+
+_start:
+	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
+	mov ebp, data
+	cmp WPTR [xsp], 0       ; no argument at all ("sleep --" sleeps 0)
+	je missing
+
+; The options, as GNU's getopt reads them, though sleep has none: an
+; argument starting with "-" (but "-" alone) before the first "--" is a
+; bad option. The "--" is dropped: each argument is stored in the next
+; operand's slot, which is kept (xdi advanced) only for an operand.
+.some:
+	push xsp
+	pop xbx                 ; xbx = &argv[1]
+	push xsp
+	pop xdi
+	xor edx, edx            ; xdx != 0 once "--" has ended the options
+	option_walk .arg, main, opt_invalid
 
 program_end
