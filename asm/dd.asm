@@ -6,7 +6,15 @@
 ;                            writes each block as read, else the output is
 ;                            reblocked to obs bytes)
 ;   count=N skip=N (iseek=N) seek=N (oseek=N)   in blocks, 64-bit
-;   conv=lcase,ucase,swab,sync,noerror,notrunc,excl,nocreat,fsync,fdatasync
+;   cbs=N                    conversion block size (block, unblock)
+;   conv=ascii,ebcdic,ibm,block,unblock,lcase,ucase,sparse,swab,sync,
+;        noerror,notrunc,excl,nocreat,fsync,fdatasync
+;        (GNU's: swab carries an odd byte over to the next read; every
+;        conversion but sparse reblocks to obs, even with bs=; sparse
+;        seeks over all-NUL output blocks and ftruncates at the end;
+;        block's "N truncated records"; GNU's tables for ascii, ebcdic
+;        and ibm, composed with lcase/ucase; the rarer conversions in
+;        the cold part)
 ;   iflag=/oflag= fullblock count_bytes skip_bytes seek_bytes append direct
 ;                 directory dsync sync noatime noctty nofollow nonblock
 ;   status=none|noxfer|progress (progress: GNU's "\r" line once a second)
@@ -17,10 +25,9 @@
 ; SIGUSR1 prints them during the copy.
 ; Exit status: 0; 1 on any error (the statistics are still printed after a
 ; read or write error).
-; Differences from GNU: conv=ascii,ebcdic,ibm,block,unblock,sparse and
-; iflag/oflag=nocache,binary,text are refused as invalid; conv=swab swaps
-; within each block (GNU carries an odd byte over to the next block);
-; bs/ibs/obs above 2147483647 are refused as too large.
+; Differences from GNU: iflag/oflag=nocache is refused as invalid
+; (binary and text are invalid on GNU/Linux too); bs/ibs/obs/cbs above
+; 2147483647 are refused as too large.
 ; Without if=/of=, the iflag=/oflag= flags fcntl can add are added to
 ; standard input/output as GNU's set_fd_flags (directory checked), and
 ; seek= never truncates standard output; with of=, seek= truncates right
@@ -42,7 +49,6 @@ use ftruncate64, dd_lseek, fs_msg
 ; conv= bits
 C_LCASE     equ 1
 C_UCASE     equ 2
-C_SWAB      equ 4
 C_NOERROR   equ 8
 C_NOTRUNC   equ 16
 C_SYNC      equ 32
@@ -50,6 +56,14 @@ C_FSYNC     equ 64
 C_FDATASYNC equ 128
 C_EXCL      equ 256
 C_NOCREAT   equ 512
+; the conversions of the cold part, in conv's third byte
+C_SWAB      equ 1 << 16
+C_ASCII     equ 1 << 17
+C_EBCDIC    equ 1 << 18
+C_IBM       equ 1 << 19
+C_BLOCK     equ 1 << 20
+C_UNBLOCK   equ 1 << 21
+C_SPARSE    equ 1 << 22
 ; iflag=/oflag= bits: open flags and four of dd's own (above them)
 O_SYNC_     equ 0o4010000
 %assign O_DIRECT_BIT 14
@@ -342,7 +356,8 @@ _start.args_done:
 	jz .two
 	mov [ibs], eax
 	mov [obs], eax
-	jmp .checks
+	test byte [conv], C_LCASE|C_UCASE ; GNU's C_TWOBUFS: converted bytes
+	jz .checks                      ; are reblocked to obs
 .two:
 	inc byte [twobufs]
 .checks:                                ; GNU's scanargs order: flags, then conv=
@@ -352,6 +367,10 @@ _start.args_done:
 	mov ecx, s_badoflag
 	jmp usage_error
 .conv:
+	cmp byte [conv+2], 0            ; swab, ascii, ebcdic, ibm, block,
+	je .conv_hot                    ; unblock, sparse: checked, set up
+	call conv_setup                 ; in the cold part
+.conv_hot:
 	mov eax, [conv]
 	mov esi, s_lcucase
 	test al, C_LCASE
@@ -459,6 +478,8 @@ _start.args_done:
 	jz .one
 	add eax, [obs]
 .one:
+	cmp dl, 2                       ; block, unblock: two buffers
+	je .direct
 	mov ebx, [iflags]
 	or ebx, [oflags]
 	test ebx, O_DIRECT
@@ -474,7 +495,7 @@ _start.args_done:
 	test dl, dl
 	jz .brk
 	mov ecx, [ibs]
-	add ecx, 4095
+	add ecx, 4096                   ; (a byte more for swab's carry)
 	and ecx, -4096
 	mov eax, ecx
 	add eax, [obs]
@@ -679,7 +700,7 @@ _start.args_done:
 	jz .read
 	mov edi, [ibuf]
 	mov ecx, [ibs]
-	xor eax, eax
+	mov al, [padc]                  ; (spaces for block, unblock)
 	rep stosb
 .read:
 	call read_in
@@ -707,20 +728,9 @@ _start.args_done:
 	mov eax, [ibs]
 	mov [nread], eax
 
-; conv=swab: the pairs of bytes swapped; lcase/ucase: ASCII letters.
+; lcase/ucase: ASCII letters (the other conversions in the cold part).
 .convert:
 	mov eax, [conv]
-	test al, C_SWAB
-	jz .case
-	mov xsi, [ibuf]
-	mov ecx, [nread]
-	shr ecx, 1
-	jz .case
-.swab:
-	rol word [xsi], 8
-	add xsi, 2
-	loop .swab
-.case:
 	test al, C_LCASE|C_UCASE
 	jz .out
 	mov xsi, [ibuf]
@@ -746,6 +756,8 @@ _start.args_done:
 ; Without reblocking each block is written as read (full when it has ibs
 ; bytes); else the bytes go into obuf, written each time it holds obs.
 .out:
+	cmp byte [cold_on], 0           ; swab, ascii, ebcdic, ibm, block,
+	jne conv_cold                   ; unblock: the cold part's conversions
 	cmp byte [twobufs], 0
 	jne .reblock
 	mov xsi, [ibuf]
@@ -806,11 +818,18 @@ _start.args_done:
 ; The end of the input: the last short output block, then fdatasync/fsync
 ; (fdatasync's EINVAL/ENOSYS falls back to fsync, as GNU), the close.
 .eof:
+	cmp byte [cold_on], 0           ; swab's last byte, block's padding,
+	je .last                        ; unblock's newline
+	call eof_cold
+.last:
 	cmp dword [opos], 0
-	je .sync
+	je .sparse
 	mov dword [wmsg], s_errwrite
 	call flush_obuf
 	js .sync
+.sparse:
+	cmp byte [lastseek], 0          ; conv=sparse ended with a seek:
+	jne sparse_end                  ; ftruncate to extend the file
 .sync:
 	mov eax, [conv]
 	test al, C_FDATASYNC
@@ -937,16 +956,8 @@ trunc_out:
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFREG >> 8
 	jne .pop
-	mov edi, sbuf                   ; TEXT: "failed to truncate to N
-	mov esi, s_trunc                ; bytes in output file "
-	call cpy
-	mov esi, tq
-	call dec_out
-	mov esi, s_trunc2
-	call cpy
-	mov byte [xdi], 0
-	mov esi, sbuf
-	pop xax
+	call trunc_text                 ; "failed to truncate to N bytes in
+	pop xax                         ; output file "
 	mov xdx, [out_name]
 	call err_af
 	set_status 0, eax
@@ -1107,6 +1118,9 @@ write_out:
 	xor eax, eax
 	test A3d, A3d
 	jz .ret
+	test byte [conv+2], C_SPARSE >> 16
+	jnz sparse_try                  ; a block of NULs: a seek
+.write:
 	mov A2, [wptr]
 	sys write, [out_fd]
 	cmp eax, -EINTR
@@ -1160,6 +1174,10 @@ print_stats:
 	mov esi, out_full
 	mov ebx, s_recout
 	call .records
+	mov eax, [rtrunc]
+	or eax, [rtrunc+4]
+	jnz trunc_line                  ; conv=block's "N truncated records"
+.xfer:
 	test byte [stlevel], ST_NOXFER
 	jnz .write
 	push xdi
@@ -1957,10 +1975,10 @@ optab:
 	db 'if', 0, 0, 'of', 0, 1, 'conv', 0, 2, 'iflag', 0, 3, 'oflag', 0, 4
 	db 'status', 0, 5, 'bs', 0, 6, 'ibs', 0, 7, 'obs', 0, 8
 	db 'count', 0, 9, 'skip', 0, 10, 'iseek', 0, 10, 'seek', 0, 11
-	db 'oseek', 0, 11, 0
+	db 'oseek', 0, 11, 'cbs', 0, 12, 0
 jumptab:
 	dW op_if, op_of, op_conv, op_iflag, op_oflag, op_status, op_bs, op_ibs
-	dW op_obs, op_count, op_skip, op_seek
+	dW op_obs, op_count, op_skip, op_seek, op_cbs
 convtab:
 	db 'lcase', 0
 	bitidx C_LCASE
@@ -1968,6 +1986,18 @@ convtab:
 	bitidx C_UCASE
 	db 'swab', 0
 	bitidx C_SWAB
+	db 'ascii', 0
+	bitidx C_ASCII
+	db 'ebcdic', 0
+	bitidx C_EBCDIC
+	db 'ibm', 0
+	bitidx C_IBM
+	db 'block', 0
+	bitidx C_BLOCK
+	db 'unblock', 0
+	bitidx C_UNBLOCK
+	db 'sparse', 0
+	bitidx C_SPARSE
 	db 'noerror', 0
 	bitidx C_NOERROR
 	db 'notrunc', 0
@@ -2078,6 +2108,464 @@ read_noerror:
 	jz _start.args_done.loop
 	jmp _start.args_done.sync_block
 
+; conv_setup: GNU's scanargs for the cold conversions: ascii implies
+; unblock, ebcdic and ibm block; without cbs= no block nor unblock; the
+; combinations GNU refuses (its order: ascii/ebcdic/ibm, block/unblock,
+; lcase/ucase); every conversion but sparse reblocks ([twobufs] 1; block
+; and unblock read into a buffer of their own: 2); the translation table
+; (ascii, then lcase/ucase, then ebcdic or ibm) in [trans].
+conv_setup:
+	mov eax, [conv]
+	test eax, C_ASCII
+	jz .ebcdic
+	or eax, C_UNBLOCK
+.ebcdic:
+	test eax, C_EBCDIC|C_IBM
+	jz .cbs
+	or eax, C_BLOCK
+.cbs:
+	cmp dword [cbs], 0
+	jne .checks
+	and eax, ~(C_BLOCK|C_UNBLOCK)
+.checks:
+	mov [conv], eax
+	mov esi, s_anytwo
+	mov edx, eax
+	and edx, C_ASCII|C_EBCDIC|C_IBM
+	call .two_bits
+	mov esi, s_blockunblock
+	mov edx, eax
+	and edx, C_BLOCK|C_UNBLOCK
+	call .two_bits
+	mov esi, s_lcucase
+	mov dl, al
+	and edx, C_LCASE|C_UCASE
+	call .two_bits
+	test eax, C_SWAB|C_ASCII|C_EBCDIC|C_IBM|C_BLOCK|C_UNBLOCK
+	jz .ret                         ; (sparse alone)
+	inc byte [cold_on]
+	mov byte [twobufs], 1
+	or dword [sbyte], -1            ; no byte kept by swab
+	mov word [nlc], 10 | (' ' << 8) ; nlc, spc
+	test eax, C_BLOCK|C_UNBLOCK
+	jz .xlat
+	inc byte [twobufs]
+	mov byte [padc], ' '
+.xlat:
+	test eax, C_ASCII|C_EBCDIC|C_IBM
+	jz .ret
+	inc byte [xlat_on]
+	and byte [conv], ~(C_LCASE|C_UCASE) ; (in the table)
+	mov edi, trans                  ; identity, or EBCDIC to ASCII (the
+	xor ecx, ecx                    ; inverse of ASCII to EBCDIC)
+.id:
+	mov [xdi+xcx], cl
+	inc cl
+	jnz .id
+	test eax, C_ASCII
+	jz .case
+	xor edx, edx
+.inv:
+	movzx ecx, byte [a2e+xdx]
+	mov [xdi+xcx], dl
+	inc dl
+	jnz .inv
+	xor ecx, ecx
+.case:                                  ; then toupper or tolower
+	mov dx, 'az'
+	test al, C_UCASE
+	jnz .letter
+	mov dx, 'AZ'
+	test al, C_LCASE
+	jz .charset
+.letter:
+	mov bl, [xdi+xcx]
+	cmp bl, dl
+	jb .not
+	cmp bl, dh
+	ja .not
+	xor byte [xdi+xcx], 0x20
+.not:
+	inc cl
+	jnz .letter
+.charset:                               ; then ASCII to EBCDIC or IBM
+	test eax, C_EBCDIC|C_IBM
+	jz .ret
+	mov word [nlc], 0x25 | (0x40 << 8) ; their newline and space
+	mov esi, a2e                    ; a copy of the table, patched for ibm
+	mov edi, trans + 256
+	mov cx, 256
+	rep movsb
+	test eax, C_IBM
+	jz .apply
+	mov esi, ibm_patch
+	mov cl, (ibm_patch_end - ibm_patch) / 2
+.patch:
+	lodsw                           ; al = the index, ah = the value
+	movzx edx, al
+	mov [trans + 256 + xdx], ah
+	loop .patch
+.apply:
+	mov esi, trans
+	mov ebx, trans + 256
+.map:
+	lodsb
+	xlatb
+	mov [xsi-1], al
+	cmp esi, trans + 256
+	jne .map
+.ret:
+	ret
+; .two_bits: edx with two bits or more: the message at xsi, exit 1.
+.two_bits:
+	lea ecx, [edx-1]
+	test ecx, edx
+	jz .ret
+	call err_plain
+	exit 1
+
+; conv_cold: the copy loop's cold conversions of the [nread] bytes at
+; [ibuf]: the table, swab (with GNU's byte carried over), then block or
+; unblock into obuf (back to the loop), or the hot reblocking.
+conv_cold:
+	mov xsi, [ibuf]
+	mov ecx, [nread]
+	cmp byte [xlat_on], 0
+	je .swab
+	jecxz .swab
+	mov ebx, trans
+.xlat:
+	mov al, [xsi]
+	xlatb
+	mov [xsi], al
+	inc xsi
+	loop .xlat
+.swab:
+	test byte [conv+2], C_SWAB >> 16
+	jz .block
+	call swab_carry
+.block:
+	test byte [conv+2], (C_BLOCK|C_UNBLOCK) >> 16
+	jz _start.args_done.reblock
+	mov xsi, [ibuf]
+	mov ecx, [nread]
+	call conv_out
+	jmp _start.args_done.loop
+
+; swab_carry: GNU's swab_buffer in place on the [nread] bytes at [ibuf]:
+; the pairs swapped, the stream's odd byte kept in [sbyte] (-1: none)
+; for the next read. With a byte kept from before, the stream starts
+; with it: every odd byte takes the one before it (a byte past the
+; data may be written, the buffers have room) and [nread] grows by one
+; or the last byte is kept anew.
+swab_carry:
+	mov xsi, [ibuf]
+	mov ecx, [nread]
+	jecxz .ret
+	mov edx, [sbyte]
+	test edx, edx
+	jns .carry
+	shr ecx, 1                      ; CF: odd
+	jnc .pairs
+	dec dword [nread]
+	movzx edx, byte [xsi+xcx*2]
+	mov [sbyte], edx
+.pairs:
+	jecxz .ret
+.swap:
+	rol word [xsi], 8
+	add xsi, 2
+	loop .swap
+.ret:
+	ret
+.carry:                                 ; dl = the byte kept
+	inc ecx
+	shr ecx, 1                      ; the odd offsets up to [nread]
+.odd:
+	xchg dl, [xsi+1]
+	add xsi, 2
+	loop .odd
+	test byte [nread], 1
+	jz .keep                        ; even: dl = the last byte, kept
+	inc dword [nread]
+	or edx, -1
+.keep:
+	mov [sbyte], edx
+	ret
+
+; conv_out: ecx bytes at xsi through block, unblock or as they are into
+; obuf (out_char). clobbers: xax, xcx, xdx, xsi, xdi
+conv_out:
+	test byte [conv+2], C_BLOCK >> 16
+	jnz copy_block
+	test byte [conv+2], C_UNBLOCK >> 16
+	jnz copy_unblock
+	jecxz .ret
+.byte:
+	lodsb
+	call out_char
+	loop .byte
+.ret:
+	ret
+
+; copy_block: GNU's copy_with_block: each line padded with spaces to
+; cbs bytes (its newline dropped), longer ones cut, counted in [rtrunc]
+; ([col] stops at cbs + 1).
+copy_block:
+	jecxz .ret
+.c:
+	lodsb
+	cmp al, [nlc]
+	jne .char
+	call block_pad
+	and dword [col], 0
+	jmp .next
+.char:
+	mov edx, [col]
+	cmp edx, [cbs]
+	ja .next
+	jb .put
+	push xdi
+	mov edi, rtrunc
+	call inc64
+	pop xdi
+	jmp .inc
+.put:
+	call out_char
+.inc:
+	inc dword [col]
+.next:
+	loop .c
+.ret:
+	ret
+
+; block_pad: spaces from [col] up to cbs.
+block_pad:
+	mov edx, [col]
+.pad:
+	cmp edx, [cbs]
+	jae .ret
+	mov al, [spc]
+	call out_char
+	inc edx
+	jmp .pad
+.ret:
+	ret
+
+; copy_unblock: GNU's copy_with_unblock: a newline after each cbs bytes,
+; the spaces before it dropped ([pend] spaces held back).
+copy_unblock:
+	jecxz .ret
+.c:
+	mov edx, [col]
+	inc dword [col]
+	cmp edx, [cbs]
+	jb .char
+	and dword [col], 0
+	and dword [pend], 0
+	mov al, [nlc]
+	call out_char
+	jmp .c                          ; the same byte again
+.char:
+	lodsb
+	cmp al, [spc]
+	jne .other
+	inc dword [pend]
+	jmp .next
+.other:
+	push xax
+.spaces:
+	cmp dword [pend], 0
+	je .put
+	mov al, [spc]
+	call out_char
+	dec dword [pend]
+	jmp .spaces
+.put:
+	pop xax
+	call out_char
+.next:
+	loop .c
+.ret:
+	ret
+
+; out_char: GNU's output_char: al to obuf, which is written (obs bytes)
+; when full; a failed write: "writing to 'NAME'" and quit.
+; clobbers: xax, xdi
+out_char:
+	mov edi, [opos]
+	add xdi, [obuf]
+	stosb
+	inc dword [opos]
+	mov eax, [obs]
+	cmp [opos], eax
+	jb .ret
+	push xcx
+	push xdx
+	push xsi
+	mov dword [wmsg], s_writingto
+	call flush_obuf
+	js _start.args_done.quit
+	and dword [opos], 0
+	pop xsi
+	pop xdx
+	pop xcx
+.ret:
+	ret
+
+; eof_cold: at the end of the input: swab's kept byte (through block or
+; unblock), block's padding of a last line, unblock's last newline.
+eof_cold:
+	mov eax, [sbyte]
+	test eax, eax
+	js .block
+	mov [tq], al
+	mov esi, tq
+	xor ecx, ecx
+	inc ecx
+	call conv_out
+.block:
+	cmp dword [col], 0
+	je .ret
+	test byte [conv+2], C_BLOCK >> 16
+	jz .unblock
+	call block_pad
+.unblock:
+	test byte [conv+2], C_UNBLOCK >> 16
+	jz .ret
+	mov al, [nlc]
+	call out_char
+.ret:
+	ret
+
+; sparse_try: write_out's write of a block all NULs (the whole block,
+; as GNU's iwrite) is an lseek past it; a failed lseek turns sparse off.
+; [lastseek] says whether the last write was a seek.
+sparse_try:
+	mov byte [lastseek], 0
+	cmp dword [wdone], 0
+	jne .write
+	mov xdi, [wptr]
+	mov ecx, [wleft]
+	xor eax, eax
+	repe scasb
+	jne .write
+	mov eax, [wleft]
+	mov [tq], eax
+	and dword [tq+4], 0
+	mov A1, [out_fd]
+	mov edx, tq
+	mov cl, SEEK_CUR
+	call dd_lseek
+	js .off
+	inc byte [lastseek]
+	mov eax, [wleft]
+	jmp write_out.some
+.off:
+	and byte [conv+2], ~(C_SPARSE >> 16)
+.write:
+	mov A3d, [wleft]
+	jmp write_out.write
+
+; sparse_end: the last write was a seek: a regular file shorter than the
+; offset is extended by ftruncate ("failed to truncate to N bytes in
+; output file 'NAME'", status 1, as GNU).
+sparse_end:
+	sys statx, [out_fd], s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
+	mov esi, s_fstat
+	test eax, eax
+	jnz .fail
+	mov ax, [qbuf + STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFREG >> 8
+	jne .done
+	xor eax, eax
+	mov [tq], eax
+	mov [tq+4], eax
+	mov A1, [out_fd]
+	mov edx, tq
+	mov cl, SEEK_CUR
+	call dd_lseek
+	js .done
+	mov eax, [qbuf + STX_SIZE]
+	mov edx, [qbuf + STX_SIZE + 4]
+	sub eax, [tq]
+	sbb edx, [tq+4]
+	jnc .done
+	mov A1, [out_fd]
+	mov edx, tq
+	call ftruncate64
+	test eax, eax
+	jns .done
+	call trunc_text
+.fail:
+	mov xdx, [out_name]
+	call err_af
+	mov STATUSb, 1
+.done:
+	jmp _start.args_done.sync
+
+; trunc_line: print_stats' "N truncated record(s)" line at xdi.
+trunc_line:
+	mov esi, rtrunc
+	call dec_out
+	mov esi, s_truncrec
+	call cpy
+	mov eax, [rtrunc]
+	dec eax
+	or eax, [rtrunc+4]
+	jz .one
+	mov al, 's'
+	stosb
+.one:
+	mov al, 10
+	stosb
+	jmp print_stats.xfer
+
+op_cbs:
+	mov edi, cbs
+	jmp op_size
+
+s_anytwo:	db 'cannot combine any two of {ascii,ebcdic,ibm}', 0
+s_blockunblock:	db 'cannot combine block and unblock', 0
+s_fstat:	db 'cannot fstat ', 0
+s_truncrec:	db ' truncated record', 0
+ibm_patch:	db 94, 95, 126, 161, 203, 154, 213, 173, 229, 189
+ibm_patch_end:
+a2e:					; GNU dd.c's ascii_to_ebcdic
+	db 0x00, 0x01, 0x02, 0x03, 0x37, 0x2d, 0x2e, 0x2f, 0x16, 0x05, 0x25, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f
+	db 0x10, 0x11, 0x12, 0x13, 0x3c, 0x3d, 0x32, 0x26, 0x18, 0x19, 0x3f, 0x27, 0x1c, 0x1d, 0x1e, 0x1f
+	db 0x40, 0x5a, 0x7f, 0x7b, 0x5b, 0x6c, 0x50, 0x7d, 0x4d, 0x5d, 0x5c, 0x4e, 0x6b, 0x60, 0x4b, 0x61
+	db 0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0x7a, 0x5e, 0x4c, 0x7e, 0x6e, 0x6f
+	db 0x7c, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xd1, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6
+	db 0xd7, 0xd8, 0xd9, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xad, 0xe0, 0xbd, 0x9a, 0x6d
+	db 0x79, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96
+	db 0x97, 0x98, 0x99, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xc0, 0x4f, 0xd0, 0x5f, 0x07
+	db 0x20, 0x21, 0x22, 0x23, 0x24, 0x15, 0x06, 0x17, 0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x09, 0x0a, 0x1b
+	db 0x30, 0x31, 0x1a, 0x33, 0x34, 0x35, 0x36, 0x08, 0x38, 0x39, 0x3a, 0x3b, 0x04, 0x14, 0x3e, 0xe1
+	db 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56, 0x57
+	db 0x58, 0x59, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x70, 0x71, 0x72, 0x73, 0x74, 0x75
+	db 0x76, 0x77, 0x78, 0x80, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f, 0x90, 0x6a, 0x9b, 0x9c, 0x9d, 0x9e
+	db 0x9f, 0xa0, 0xaa, 0xab, 0xac, 0x4a, 0xae, 0xaf, 0xb0, 0xb1, 0xb2, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7
+	db 0xb8, 0xb9, 0xba, 0xbb, 0xbc, 0xa1, 0xbe, 0xbf, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xda, 0xdb
+	db 0xdc, 0xdd, 0xde, 0xdf, 0xea, 0xeb, 0xec, 0xed, 0xee, 0xef, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff
+
+; trunc_text: sbuf = "failed to truncate to [tq] bytes in output file ",
+; esi = sbuf. preserves xax
+trunc_text:
+	push xax
+	mov edi, sbuf
+	mov esi, s_trunc
+	call cpy
+	mov esi, tq
+	call dec_out
+	mov esi, s_trunc2
+	call cpy
+	mov byte [xdi], 0
+	mov esi, sbuf
+	pop xax
+	ret
+
 s_unrec:	db 'unrecognized operand ', 0
 s_badnum:	db 'invalid number: ', 0
 s_badconv:	db 'invalid conversion: ', 0
@@ -2176,6 +2664,17 @@ warnp:		resb 1
 pmode:		resb 1
 twobufs:	resb 1
 inplace:	resb 1
+cold_on:	resb 1
+xlat_on:	resb 1
+lastseek:	resb 1
+padc:		resb 1
+nlc:		resb 1
+spc:		resb 1
+cbs:		resd 1
+col:		resd 1
+pend:		resd 1
+sbyte:		resd 1
+rtrunc:		resq 1
 sigflag:	resb 1
 hpoint:		resb 1
 gbuf:		resb 32
@@ -2185,6 +2684,7 @@ VARSZ		equ $ - vars
 iobuf:		resb IOBUFSZ
 QBUFSZ		equ 4 * 131072 + 512
 qbuf:		resb QBUFSZ
+trans:		resb 256
 TEXT
 
 program_end

@@ -368,3 +368,78 @@ like_gnu_sh() {
 	like_gnu_sh "$s if=in of='a b' oflag=direct bs=4096 status=noxfer"
 	like_gnu_sh "$s if=in of=f oflag=direct bs=4096 status=none"
 }
+
+# chunks DATA... - write each DATA to stdout in one write, the next one
+# only once the pipe is empty (FIONREAD): a reader gets one read per
+# chunk (less when it reads less), the same for GNU's dd and ours
+chunks() {
+	perl -e 'for (@ARGV) { syswrite(STDOUT, $_) or exit 1; do {
+		select(undef, undef, undef, 0.001); ioctl(STDOUT, 0x541B, $n = pack("i", 0)) or exit 1;
+	} while (unpack("i", $n) > 0); }' "$@"
+}
+
+# chunked_like_gnu ARGS... - ours and GNU's dd ARGS reading the chunks of
+# the array CH from a pipe: the same stdout, status and stderr
+chunked_like_gnu() {
+	local s1=0 s2=0
+	chunks "${CH[@]}" | "$(bin dd)" "$@" status=noxfer > ours 2> ours.err || s1=$?
+	chunks "${CH[@]}" | /usr/bin/dd "$@" status=noxfer > gnus 2> gnus.err || s2=$?
+	sed -i "s|^$(bin dd):|dd:|" ours.err
+	sed -i "s|^/usr/bin/dd:|dd:|" gnus.err
+	[ "$s1" -eq "$s2" ] && cmp ours gnus && diff ours.err gnus.err
+}
+
+@test "conv=swab carries an odd byte over to the next read of a pipe, as GNU's swab_buffer" {
+	CH=(abc defgh i jk lmnop)
+	chunked_like_gnu bs=512 conv=swab
+	grep -qx '0+5 records in' ours.err
+	chunked_like_gnu ibs=4 obs=3 conv=swab,ucase,sync
+	CH=($'ab\ncd' $'e\nfgh' i)
+	chunked_like_gnu conv=swab,block cbs=3
+}
+
+@test "bs= with a conversion reblocks odd reads to obs bytes (GNU's C_TWOBUFS), no partial-read warning" {
+	CH=(ab cd efgh i)
+	chunked_like_gnu bs=4 conv=lcase count=3
+	chunked_like_gnu bs=4 conv=ebcdic
+	grep -qx '2+1 records out' ours.err
+}
+
+@test "conv=block and unblock across reads of a pipe" {
+	CH=($'ab\nc' $'defghi\n' ' jk')
+	chunked_like_gnu cbs=4 conv=block
+	CH=('ab  c' 'd  ef' 'gh   i')
+	chunked_like_gnu cbs=4 conv=unblock,sync ibs=3
+}
+
+@test "conv=sparse: NUL blocks become holes, a NUL tail extends the file (ftruncate), as GNU" {
+	{ head -c 65536 /dev/zero; printf x; head -c 131072 /dev/zero; } > in
+	"$(bin dd)" if=in of=ours bs=4k conv=sparse status=none
+	/usr/bin/dd if=in of=gnus bs=4k conv=sparse status=none
+	cmp ours gnus
+	[ "$(stat -c %s ours)" -eq 196609 ]
+	[ "$(stat -c %b ours)" -eq "$(stat -c %b gnus)" ]
+	[ "$(stat -c %b ours)" -lt 64 ]
+}
+
+@test "conv=sparse: a failed ftruncate at the end (RLIMIT_FSIZE) is GNU's message and exit 1" {
+	head -c 8192 /dev/zero > in
+	run sh -c 'ulimit -f 4; trap "" XFSZ; "$1" if=in of=out bs=4k conv=sparse status=noxfer 2>&1; echo "rc=$?"' sh "$(bin dd)"
+	ours=${output//"$(bin dd)"/dd}
+	run sh -c 'ulimit -f 4; trap "" XFSZ; "$1" if=in of=out bs=4k conv=sparse status=noxfer 2>&1; echo "rc=$?"' sh /usr/bin/dd
+	gnus=${output//"/usr/bin/dd"/dd}
+	[ "$ours" = "$gnus" ]
+	[[ $ours == *"failed to truncate to 8192 bytes in output file 'out'"*"rc=1" ]]
+}
+
+@test "a 1 MiB line through conv=block and unblock, and rss of a trivial conv=ucase run" {
+	head -c 1048576 /dev/zero | tr '\0' a > in
+	printf '\nb\n' >> in
+	"$(bin dd)" if=in cbs=100 conv=block,ebcdic status=none > ours
+	/usr/bin/dd if=in cbs=100 conv=block,ebcdic status=none > gnus
+	cmp ours gnus
+	"$(bin dd)" if=in cbs=7 conv=unblock,swab status=none > ours
+	/usr/bin/dd if=in cbs=7 conv=unblock,swab status=none > gnus
+	cmp ours gnus
+	rss_at_most 16 dd bs=1K conv=ucase status=none
+}
