@@ -1,6 +1,6 @@
 ; cksum - the POSIX CRC and the byte count of each FILE.
 ;
-; Usage: cksum [-z] [--tag] [--untagged] [-a crc] [--debug] [FILE]...
+; Usage: cksum [-z] [--tag] [--untagged] [-a crc] [-l 0] [--debug] [FILE]...
 ;   -z, --zero           end each line with a NUL byte, not a newline
 ;   --tag, --untagged    accepted: the CRC has one format either way
 ;   -a crc, --algorithm=crc   the default, accepted
@@ -18,12 +18,20 @@
 ; options below.
 ; As GNU 9.1, a read error (a directory, a closed stdin) ends the input
 ; without a word: its CRC and size so far are printed.
-; Not supported (GNU accepts them): -a with another algorithm, -c/--check,
-; -l/--length: "cksum: option not supported: -a" and exit 1. Without -c,
-; GNU's refusal of --ignore-missing, --status, -w/--warn, --quiet and
-; --strict ("the --warn option is meaningful only when verifying
-; checksums"), and of -b and -t (the Try line alone). --help and --version
-; get GNU's "unrecognized option" (see README).
+; -l N: GNU's parse and refusals for the CRC ("invalid length: 'N'",
+; "length is not a multiple of 8", "--length is only supported with
+; --algorithm=blake2b"); -l 0 is the default. -c with -a crc: GNU's
+; "--check is not supported with --algorithm={bsd,sysv,crc}"; -c -z:
+; GNU's refusal of --zero. -a with a name GNU does not know: GNU's
+; "invalid argument" with its list of names.
+; Not supported (GNU accepts them): -a with another of GNU's algorithms
+; (the last -a counts), and -c without -a (GNU checks the lines by the
+; algorithms they name): "cksum: option not supported: -a" (or -c) and
+; exit 1. Without -c, GNU's refusal of --ignore-missing, --status,
+; -w/--warn, --quiet (the last of these three counts) and --strict ("the
+; --warn option is meaningful only when verifying checksums"), and of -b
+; and -t (the Try line alone). --help and --version get GNU's
+; "unrecognized option" (see README).
 ;
 ; Speed: reads of 256 KiB on x86_64, 512 KiB on i386 (the best of each
 ; here: i386's system calls are dearer; 512 KiB costs x86_64 its L2). Each
@@ -141,23 +149,41 @@ _start:
 .not_w:
 	cmp al, V_STRICT
 	ja .not_verify
+	lea ecx, [eax - V_STATUS]       ; --status, --warn, --quiet: the last
+	cmp ecx, V_QUIET - V_STATUS     ; of them wins (GNU)
+	ja .verify_bit
+	and byte [verify], ~((1 << V_STATUS) | (1 << V_WARN) | (1 << V_QUIET))
+.verify_bit:
 	bts [verify], eax               ; (eax < 8)
 .not_verify:
+	cmp al, 'c'
+	jne .not_c
+	mov [check], al
+.not_c:
+	cmp al, 'l'
+	je .length
 	cmp al, 'a'
-	jne .not_a
+	jne .opt
+	mov byte [alg], 1
 	cmp dword [xdx], 'crc'          ; "crc" and its NUL: GNU's only exact
 	je .opt                         ; match
+	jmp .alg_search
+
+; The rare paths of the options, in the cold part (elf.inc's COLD), off
+; the pages a plain run touches.
+COLD
 ; Another name: one of GNU's (exact, as its XARGMATCH_EXACT), which we
 ; refuse after the options, or GNU's argmatch failure at once. The names
 ; are the ones between "- '" and "'" in GNU's list of them (fmt_alg; no
 ; name has a quote). getopt_long's xsi and xdi are kept.
+.alg_search:
 	push xsi
 	push xdi
 	mov edi, alg_names - 1
 .alg_next:
 	inc edi
 	cmp byte [xdi], F_TRY           ; the list's end
-	je .alg_invalid
+	je .alg_bad
 	cmp byte [xdi], '-'
 	jne .alg_next
 	push xdi
@@ -168,48 +194,141 @@ _start:
 	test al, al
 	jz .alg_end
 	cmp al, "'"
-	je .alg_invalid                 ; (the stack does not matter now)
+	je .alg_bad                     ; (the stack does not matter now)
 	scasb
 	je .alg_cmp
 .alg_end:                               ; (ZF=0 from the scasb)
 	jne .alg_no
 	cmp byte [xdi], "'"
-.alg_no:
+	jne .alg_no
+	mov byte [alg], 2
+.alg_no:                                ; ZF=1: found
 	pop xdi
 	jne .alg_next
-	pop xdi
-	pop xsi
-	mov al, 'a'
-	jmp .unsupported
-.alg_invalid:
+	jmp .opt_done
+.alg_bad:
 	mov esi, fmt_alg
+	jmp .usage
+
+; -l N: GNU's xdectoumax (blanks, a '+', then only digits, at most
+; 2^64-1: else "invalid length", with EOVERFLOW's reason for too many
+; digits), then its test of a multiple of 8; [lenz] = 1 when N is not 0
+; (the last -l counts). The value is ebx:ecx; ebp = -EOVERFLOW after an
+; overflow.
+.length:
+	push xsi
+	push xdi
+	push xbx
+	push xdx                        ; (mul clobbers it)
+	mov xsi, xdx
+.l_blank:
+	lodsb
+	cmp al, ' '
+	je .l_blank
+	lea ecx, [eax - 9]              ; \t \n \v \f \r
+	cmp cl, 5
+	jb .l_blank
+	cmp al, '+'
+	jne .l_first
+	lodsb
+.l_first:
+	xor ebx, ebx
+	xor ecx, ecx
+	xor ebp, ebp
+	sub al, '0'
+	cmp al, 9
+	ja .l_bad                       ; no digit
+.l_digit:
+	movzx edi, al
+	push 10
+	pop xax
+	mul ebx
+	jc .l_over
+	xchg eax, ebx                   ; the high half times 10
+	push 10
+	pop xax
+	mul ecx
+	add eax, edi
+	adc ebx, edx
+	jc .l_over
+	xchg eax, ecx
+	jmp .l_next
+.l_over:
+	push -EOVERFLOW
+	pop xbp
+.l_next:
+	lodsb
+	sub al, '0'
+	cmp al, 9
+	jbe .l_digit
+	cmp al, -'0'
+	jne .l_bad                      ; a byte after the digits
+	test ebp, ebp
+	jnz .l_fail
+	mov al, cl
+	or ecx, ebx
+	setnz [lenz]
+	test al, 7
+	jz .l_done
+	pop xdx
+	mov esi, fmt_length
 	xor eax, eax
 	call say
+	mov esi, fmt_mult8
+	jmp .usage_noarg
+.l_bad:
+	xor ebp, ebp
+.l_fail:
+	pop xdx
+	mov esi, fmt_length
+	xchg eax, ebp
+	call say
 	exit 1
-.unsupported:
-	cmp byte [unsup], 0
-	jne .opt
-	mov [unsup], al
+.l_done:
+	pop xdx
+	pop xbx
+.opt_done:
+	pop xdi
+	pop xsi
 	jmp .opt
-.not_a:
-	cmp al, 'c'
-	je .unsupported
-	cmp al, 'l'
-	je .unsupported
-	jmp .opt
+.usage_noarg:
+	mov edx, esi                    ; (no ARG: any string)
+.usage:
+	jmp usage_say
 
-; After the options, what GNU would do and we cannot, then GNU's own
-; refusals in its order (the lowest bit of verify first).
-.options_done:
-	movzx eax, byte [unsup]
-	test eax, eax
-	jz .verify
-	shl eax, 8
-	mov al, '-'
+.len_only:
+	mov esi, fmt_len_only
+	jmp .usage_noarg
+.check_refusals:
+	mov esi, fmt_check_crc
+	test al, al
+	jnz .usage_noarg
+	mov esi, fmt_zero_check
+	cmp byte [zflag], 0
+	jne .usage_noarg
+	mov ah, 'c'
+.refuse:
+	mov al, '-'                     ; "-a" or "-c" on the stack
+	movzx eax, ax
 	push xax
 	mov xdx, xsp
 	mov esi, fmt_unsup
-	jmp usage_say                   ; (prints no Try line: fmt_unsup)
+	jmp .usage                      ; (prints no Try line: fmt_unsup)
+TEXT
+
+; After the options: what GNU would do and we cannot (another algorithm;
+; -c, checking the algorithms its lines name), refused; GNU's own
+; refusals in its order, for the CRC: -l N but 0, -c with -a, -c with -z,
+; then each verify option without -c (the lowest bit of verify first).
+.options_done:
+	mov al, [alg]                   ; 0 none, 1 crc, 2 another of GNU's
+	mov ah, 'a'
+	cmp al, 2
+	je .refuse
+	cmp byte [lenz], 0
+	jne .len_only
+	cmp byte [check], 0
+	jne .check_refusals
 .verify:
 	bsf eax, [verify]
 	jz .operands
@@ -467,7 +586,13 @@ verify_names:
 	db o_warn + 1 - LONGOPTS, o_quiet + 1 - LONGOPTS
 	db o_strict + 1 - LONGOPTS
 fmt_verify:	db F_ARGV0, ': the --', F_ARG, ' option is meaningful only when verifying checksums', 10, F_TRY, 0
+COLD
 fmt_unsup:	db F_ARGV0, ': option not supported: ', F_ARG, 10, 0
+fmt_length:	db F_ARGV0, ': invalid length: ', F_QUOTE, F_REASON, 10, 0
+fmt_mult8:	db F_ARGV0, ': length is not a multiple of 8', 10, 0
+fmt_len_only:	db F_ARGV0, ': --length is only supported with --algorithm=blake2b', 10, 0
+fmt_check_crc:	db F_ARGV0, ': --check is not supported with --algorithm={bsd,sysv,crc}', 10, 0
+fmt_zero_check:	db F_ARGV0, ': the --zero option is not supported when verifying checksums', 10, F_TRY, 0
 ; GNU's argmatch failure for -a (say's room: its 256 bytes hold these 233
 ; and the quotes of an empty ARG)
 fmt_alg:	db F_ARGV0, ': invalid argument ', F_QUOTE, " for '--algorithm'", 10
@@ -476,6 +601,7 @@ alg_names:	db "  - 'bsd'", 10, "  - 'sysv'", 10, "  - 'crc'", 10, "  - 'md5'", 1
 		db "  - 'sha1'", 10, "  - 'sha224'", 10, "  - 'sha256'", 10
 		db "  - 'sha384'", 10, "  - 'sha512'", 10, "  - 'blake2b'", 10
 		db "  - 'sm3'", 10, F_TRY, 0
+TEXT
 fmt_pclmul:	db F_ARGV0, ': using pclmul hardware support', 10, 0
 fmt_generic:	db F_ARGV0, ': pclmul support not detected', 10, 0
 dash:		db '-', 0
@@ -491,7 +617,9 @@ crc:	resd 1
 name:	resW 1                          ; this operand
 stdin_used: resd 1                      ; 1 once "-" was read
 verify:	resd 1                          ; bits V_*: refused without -c
-unsup:	resb 1                          ; the letter of an option we lack
+alg:	resb 1                          ; -a: 0 none, 1 crc, 2 another of GNU's
+check:	resb 1                          ; -c
+lenz:	resb 1                          ; 1: the last -l was not 0
 zflag:	resb 1                          ; 10 with -z (xor'ed into \n)
 debug:	resb 1
 pclmul:	resb 1                          ; 1: fold with PCLMULQDQ, 2: VPCLMULQDQ

@@ -74,8 +74,8 @@ while i < len(d):
 	sh_fails 1 cksum 'option not supported: -a' '"$1" -a bsd a'
 	sh_fails 1 cksum 'option not supported: -c' '"$1" -c a'
 	sh_fails 1 cksum 'option not supported: -c' '"$1" --check a'
-	sh_fails 1 cksum 'option not supported: -l' '"$1" -l 8 a'
-	sh_fails 1 cksum 'option not supported: -l' '"$1" --length=256 -a blake2b a'
+	sh_fails 1 cksum 'option not supported: -a' '"$1" -l 8 -a sha512 a'
+	sh_fails 1 cksum 'option not supported: -a' '"$1" --length=256 -a blake2b a'
 	sh_fails 1 cksum 'option not supported: -c' '"$1" -c -w a'
 }
 
