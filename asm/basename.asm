@@ -23,6 +23,7 @@
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 %define ERR_NO_STATUS           ; (each exit gives its own status)
+%define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_NO_TEXT             ; (its two messages of its own go to say)
 %define ERR_REASON_BARE         ; (fmt_write has the ": ")
 %define USAGE_EXIT opts.exit     ; (usage.inc's exit is basename's)
@@ -30,8 +31,12 @@ use usage, opt_missing, extra_operand, write_xdi
 
 ; (The data comes first and the options last, so that the jumps from the
 ; options to usage.inc are short.)
-fmt_no_operand:	db F_ARGV0, ': missing operand', 10, F_TRY     ; (F_TRY ends it)
-fmt_write:	db F_ARGV0, ': write error: ', F_REASON, 10, 0
+fmt_no_operand:	db F_ARGV0, P_no_operand, 10, F_TRY     ; (F_TRY ends it)
+fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
+%macro _own_ptexts 0                ; (error.inc packs them)
+	ptext P_no_operand, ': missing operand'
+	ptext P_write, ': write error: '
+%endmacro
 
 ; The lines go from xbx (the first name) to xdi. xsi walks a name; xdx =
 ; the start of its last run of bytes other than "/", xcx = the end of it.
