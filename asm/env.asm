@@ -31,6 +31,7 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
+%define ERR_PACKED              ; (the usage formats' texts packed: see error.inc)
 
 %define USAGE_STATUS 125        ; the status of a usage error
 %define EXIT_CANCELED      125  ; (numbers, so that sys pushes them)
