@@ -23,6 +23,7 @@
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 %define ERR_NO_STATUS           ; (each exit gives its own status)
+%define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_NO_TEXT             ; (its one message of its own goes to say)
 %define ERR_REASON_BARE         ; (fmt_write has the ": ")
 %define USAGE_EXIT exit_eax     ; (usage.inc's exit is tty's)
@@ -58,7 +59,10 @@ unreachable:	db '(unreachable)'
 dev_pts:	db '/dev/pts/'    ; (and its first 5 bytes: /dev/)
 not_a_tty:	db 'not a tty', 10
 NOT_A_TTY_LEN	equ $ - not_a_tty
-fmt_write:	db F_ARGV0, ': write error: ', F_REASON, 10, 0
+fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
+%macro _own_ptexts 0                ; (error.inc packs it)
+	ptext P_write, ': write error: '
+%endmacro
 
 ; search - look in the directory named by the ecx bytes at esi (with a '/'
 ; at their end) for an entry with stdin's inode number that is the same
