@@ -24,6 +24,7 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
+%define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 use usage, err_quoted, err_plain, errno_path, statx_same, strlen
 
 DENTS_SIZE equ 4096             ; getdents64 buffer (a dirent is <= 280)
@@ -389,8 +390,11 @@ msg_root:	db 'failed to get attributes of ', 0
 msg_stat:	db 'failed to stat ', 0
 msg_open:	db 'cannot open directory ', 0
 msg_read:	db 'reading directory ', 0
-fmt_no_entry:	db F_ARGV0, ": couldn't find directory entry in ", F_QUOTE
-		db ' with matching i-node', 10, 0
+fmt_no_entry:	db F_ARGV0, P_no_entry, F_QUOTE, P_matching, 10, 0
+%macro _own_ptexts 0                ; (error.inc packs them)
+	ptext P_no_entry, ": couldn't find directory entry in "
+	ptext P_matching, ' with matching i-node'
+%endmacro
 env_posix:	db 'POSIXLY_CORRECT=', 0
 env_pwd:	db 'PWD=', 0
 slash:		db '/', 0
