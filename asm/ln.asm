@@ -41,11 +41,16 @@
 ; Long options may be shortened to any unambiguous prefix.
 ; Exit status: 0; 1 when a link failed (GNU's messages), or for a usage
 ; error.
-; Differences from GNU: a backup name longer than NAME_MAX is not
-; shortened as gnulib's does (the rename fails: "cannot backup"); -i's
-; answers are read a byte at a time (GNU's stdio reads ahead, which only
-; matters to what a caller shares stdin with). --help and --version are
-; not supported ("unrecognized option").
+; Into a directory (-t, or a last operand that is one), the directory is
+; opened once and each link made relative to it (GNU's destdir_fd and
+; dest_base, *at calls), so a backup that renames a symlink to it away
+; loses nothing. A numbered backup name (or existing's first simple one)
+; whose base is longer than 254 bytes is cut as gnulib's check_extension
+; does (to 253 bytes of the name and "~").
+; Differences from GNU: that cut takes the directory's NAME_MAX as 255
+; (gnulib asks fpathconf); -i's answers are read a byte at a time (GNU's
+; stdio reads ahead, which only matters to what a caller shares stdin
+; with). --help and --version are not supported ("unrecognized option").
 
 %define LONGOPT_OPTIONAL                ; --backup[=CONTROL]
 %include "subk.inc"
@@ -102,6 +107,7 @@ dot:		db '.', 0
 
 _start:
 	save_argv0
+	mov WPTR [dfd], AT_FDCWD        ; (LINK_NAME forms: names from .)
 	getopt_init
 ; The scan state is in xsi, xdi, xbx.
 .opt:
@@ -264,6 +270,7 @@ _start:
 	mov [src], xsi
 	mov xsi, [xbp + W]
 	mov [dst], xsi
+	mov [dname], xsi
 	call atomic_link
 .open_dir:                              ; xax = the result of the first try
 	mov [lerr], eax
@@ -292,8 +299,8 @@ _start:
 	pop xdx
 	test eax, eax
 	js .not_dir
-	sys close, xax
-	cmp WPTR [tdir], 0
+	mov [dfd], xax                  ; GNU's destdir_fd: each link made
+	cmp WPTR [tdir], 0              ; relative to it (*at calls)
 	jne .target_mode
 	dec dword [nfiles]
 	mov [tdir], xdx
@@ -315,6 +322,7 @@ _start:
 	mov [src], xsi
 	mov xsi, [xbp + W]
 	mov [dst], xsi
+	mov [dname], xsi
 	mov eax, [lerr]
 	call do_link
 	jmp short .end
@@ -414,6 +422,7 @@ dest_name:
 	mov al, '/'
 	stosb
 .base:
+	mov [dname], xdi                ; GNU's dest_base (relative to dfd)
 	mov xsi, [base]
 	mov ecx, [baselen]
 	rep movsb
@@ -439,9 +448,10 @@ copy:
 	dec xdi
 	ret
 
-; atomic_link - GNU's first try: symlink([src], [dst]) (not tried with
-; -r), or linkat(AT_FDCWD, [src], AT_FDCWD, [dst], -L's flag) -> xax = 0,
-; -errno, or NOT_TRIED.
+; atomic_link - GNU's first try: symlinkat([src], [dfd], [dname]) (not
+; tried with -r), or linkat(AT_FDCWD, [src], [dfd], [dname], -L's flag)
+; -> xax = 0, -errno, or NOT_TRIED. ([dfd], [dname]: GNU's destdir_fd and
+; dest_base; [dst] the name messages show.)
 atomic_link:
 	cmp byte [opt_s], 0
 	je make_hard
@@ -449,15 +459,16 @@ atomic_link:
 	pop xax
 	cmp byte [opt_r], 0
 	jne ret0
-	mov xdx, [dst]
-; make_sym, make_hard - the link from [src] to the name at xdx -> xax
+	mov xdx, [dname]
+; make_sym, make_hard - the link from [src] to the name at xdx (in [dfd])
+; -> xax
 make_sym:
 	call no_base
 	jnz ret0
-	sys symlink, [src], xdx
+	sys symlinkat, [src], [dfd], xdx
 	ret
 make_hard:
-	mov xdx, [dst]
+	mov xdx, [dname]
 make_hard_to:
 	call no_base
 	jnz ret0
@@ -467,7 +478,7 @@ make_hard_to:
 	je .flags
 	mov A5d, AT_SYMLINK_FOLLOW
 .flags:
-	sys linkat, AT_FDCWD, [src], AT_FDCWD
+	sys linkat, AT_FDCWD, [src], [dfd]
 ret0:
 	ret
 
@@ -537,7 +548,7 @@ do_link:
 	jz .link
 	call no_base
 	jnz .dst_gone
-	sys statx, AT_FDCWD, [dst], AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, dstx
+	sys statx, [dfd], [dname], AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, dstx
 	test eax, eax
 	jns .dst_exists
 .dst_gone:
@@ -621,10 +632,11 @@ do_link:
 .backup:
 	cmp byte [bk_type], 0
 	je .link
-	mov xsi, [dst]
-	mov edi, bkbuf
-	call bk_name
-	sys rename, [dst], bkbuf
+	mov xsi, [dst]                  ; bkbuf = DIR/BACKUP (-v's name);
+	mov edi, bkbuf                  ; the rename's is its base, the
+	call bk_name                    ; part past dst's dname
+	call bk_rel
+	sys renameat, [dfd], [dname], [dfd], xax
 	test eax, eax
 	jns .backed
 	cmp eax, -ENOENT
@@ -675,7 +687,7 @@ do_link:
 	mov [lerr], eax
 	jmp short .result
 .rename:
-	sys rename, [tname], [dst]
+	sys renameat, [dfd], [tname], [dfd], [dname]
 	test eax, eax
 	jns .renamed
 	mov [lerr], eax
@@ -683,7 +695,7 @@ do_link:
 .renamed:
 	mov dword [lerr], REPLACED
 .unlink:
-	sys unlink, [tname]
+	sys unlinkat, [dfd], [tname], 0
 .result:
 	mov eax, [lerr]
 	test eax, eax
@@ -768,7 +780,8 @@ do_link:
 	call err_tail
 	cmp byte [bk_made], 0           ; the backup renamed back
 	je .ret
-	sys rename, bkbuf, [dst]
+	call bk_rel
+	sys renameat, [dfd], xax, [dfd], [dname]
 	test eax, eax
 	jns .ret
 	mov xdx, [dst]
@@ -780,9 +793,9 @@ do_link:
 	mov STATUSb, 1
 	jmp say
 
-; atomic_first - the plain link of [src] to [dst] (after -r made [src]).
+; atomic_first - the plain link of [src] to [dname] (after -r made [src]).
 atomic_first:
-	mov xdx, [dst]
+	mov xdx, [dname]
 	cmp byte [opt_s], 0
 	je make_hard_to
 	jmp make_sym
@@ -809,10 +822,10 @@ same_name:
 	sys statx, AT_FDCWD, nbuf, 0, STATX_BASIC_STATS, stx3
 	test eax, eax
 	jnz .ret
-	mov xsi, [dst]
+	mov xsi, [dname]
 	mov edi, nbuf
 	call dir_name
-	sys statx, AT_FDCWD, nbuf, 0, STATX_BASIC_STATS, stx4
+	sys statx, [dfd], nbuf, 0, STATX_BASIC_STATS, stx4
 	test eax, eax
 	jnz .ret
 	mov esi, stx3
@@ -985,10 +998,10 @@ flush_v:
 	popW_all
 	ret
 
-; temp_template - [tname] = the directory part of [dst] (up to its last
+; temp_template - [tname] = the directory part of [dname] (up to its last
 ; '/') and "CuXXXXXX", in obuf past its bytes; tend = where the X's start.
 temp_template:
-	mov xsi, [dst]
+	mov xsi, [dname]
 	mov edi, [opos]
 	add edi, obuf
 	mov [tname], edi
@@ -1055,6 +1068,8 @@ msg_write:	db 'write error', 0
 ; rt/backup_name.inc, included here rather than emitted with the hot
 ; routines) and -i's question; a plain run keeps its two code pages.
 COLD
+%define BK_NAME_AT dfd                  ; scanned from GNU's destdir_fd
+%define BK_SHORTEN                      ; gnulib's check_extension
 %include "rt/backup_name.inc"
 ; backup_setup - GNU's backup type (argmatch's messages) and suffix, once
 ; the operands are known, as GNU's main (bk_maybe: with -b/--backup/-S,
@@ -1110,6 +1125,14 @@ ask:
 	cmp al, 'y'
 	ret
 
+; bk_rel - xax = bkbuf's name relative to [dfd]: past the bytes dst has
+; before [dname] (GNU's backup_base). clobbers nothing else
+bk_rel:
+	mov xax, [dname]
+	sub xax, [dst]
+	add eax, bkbuf
+	ret
+
 msg_backup:	db 'cannot backup ', 0
 msg_unbackup:	db 'cannot un-backup ', 0
 msg_replace:	db ': replace ', 0
@@ -1145,6 +1168,8 @@ anum:	resb 1
 abyte:	resb 1
 src:	resq 1
 dst:	resq 1
+dname:	resq 1                  ; GNU's dest_base: [dst] or its base
+dfd:	resq 1                  ; GNU's destdir_fd: AT_FDCWD or DIR's
 base:	resq 1
 baselen: resd 1
 nfiles:	resd 1
