@@ -33,7 +33,9 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
-use usage, usage_try, err_quoted, err_plain, match
+%define ERR_PACKED              ; (the formats' texts packed: see error.inc)
+%define ERR_NO_TEXT             ; (its three messages are formats of its own)
+use usage, usage_try, quote_arg, match
 
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
 IV_NEG   equ 1                  ; flags of an interval being read (bl):
@@ -264,9 +266,14 @@ cw_extended:	dw 0x037f       ; x87 control: 64-bit precision, to nearest
 cw_double:	dw 0x027f       ;   53-bit precision (C's double), to nearest
 cw_chop:	dw 0x0e7f       ;   rounding toward zero
 cw_up:		dw 0x0a7f       ;   rounding up
-msg_missing:	db 'missing operand', 0
-msg_invalid:	db 'invalid time interval ', 0
-msg_clock:	db 'cannot read realtime clock', 0
+fmt_missing_op:	db F_ARGV0, P_missing_op, 10, 0
+fmt_interval:	db F_ARGV0, P_interval, F_QUOTE, 10, 0
+fmt_clock:	db F_ARGV0, P_clock, F_REASON, 10, 0
+%macro _own_ptexts 0                ; (error.inc packs them)
+	ptext P_missing_op, ': missing operand'
+	ptext P_interval, ': invalid time interval '
+	ptext P_clock, ': cannot read realtime clock'
+%endmacro
 
 ; The code after the data: the operands (main), then _start and the
 ; option walk last, so that its jumps to usage.inc are short.
@@ -287,9 +294,8 @@ main:                           ; (from _start's option walk)
 	jmp .next
 .invalid:
 	fstp st0
-	lea esi, [D(msg_invalid)]
-	xor eax, eax
-	call err_quoted         ; xdx = the operand
+	lea esi, [D(fmt_interval)]
+	call say_error          ; xdx = the operand
 	jmp .next
 .summed:
 	test_status eax
@@ -332,14 +338,15 @@ main:                           ; (from _start's option walk)
 	je .sleep
 	test eax, eax
 	jz .done
-	lea esi, [D(msg_clock)]
-	call err_text
+	lea esi, [D(fmt_clock)]  ; (eax = -errno; xdx = xsp, the timespec:
+	call say_error          ; a string that say may read)
 .done:
 	exit_status
 
 missing:                        ; no argument at all: _start comes here
-	lea esi, [D(msg_missing)]
-	call err_plain
+	lea esi, [D(fmt_missing_op)]
+	pmov xdx, xsi           ; (no ARG: any string will do)
+	call say_error
 try:
 	jmp usage_try
 
