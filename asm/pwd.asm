@@ -25,7 +25,8 @@
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
-use usage, err_quoted, err_plain, errno_path, statx_same, strlen
+%define ERR_NO_TEXT             ; (its messages are formats of its own)
+use usage, quote_arg, errno_path, statx_same, strlen
 
 DENTS_SIZE equ 4096             ; getdents64 buffer (a dirent is <= 280)
 D_RECLEN   equ 16               ; struct linux_dirent64: d_reclen
@@ -94,8 +95,9 @@ _start:
 .args_done:
 	test bh, bh
 	jz .options_done
-	mov esi, msg_operands
-	call err_plain          ; (keeps xbx)
+	mov esi, fmt_operands
+	pmov xdx, xsi           ; (no ARG: any string will do)
+	call say_error          ; (keeps xbx)
 	set_status 0, eax
 .options_done:
 
@@ -171,8 +173,9 @@ _start:
 	dec ecx                 ; (the newline)
 	shr ecx, 12
 	jz .reason
-	close_reason .reason, msg_write
-	call err_text
+	close_reason .reason, fmt_write
+	pmov xdx, xsi           ; (no ARG: any string will do)
+	call say_error
 	jmp .done
 
 ; $PWD names "." when both have the same inode and device (ST_CUR is
@@ -191,8 +194,8 @@ _start:
 	call strlen
 	jmp .print_at_A2        ; $PWD in place, its NUL made the newline
 
-.fail_quoted:                   ; "TEXT'NAME': REASON"
-	call err_quoted
+.fail_quoted:                   ; "ARGV0: TEXT'NAME': REASON"
+	call say_error
 .done:
 	exit_status
 
@@ -205,12 +208,12 @@ _start:
 	lea A5, [xbp+ST_ROOT]
 	sys statx, AT_FDCWD, slash, AT_SYMLINK_NOFOLLOW, STATX_INO, A5
 	mov xdx, A2             ; "/"
-	mov esi, msg_root
+	mov esi, fmt_root
 	test eax, eax
 	jnz .fail_quoted
 	call stat_dot
 	mov xdx, A2             ; "."
-	mov esi, msg_stat
+	mov esi, fmt_stat
 	jnz .fail_quoted
 	push 10                 ; the name ends with a newline
 	push AT_FDCWD
@@ -231,7 +234,7 @@ _start:
 	mov A2, xsp
 	jmp .print
 
-; .fail_if - when eax < 0 (-errno) the walk fails with the text at xdx;
+; .fail_if - when eax < 0 (-errno) the walk fails with the format at xdx;
 ; .fail_if_none also when eax = 0 (no more entries): the entry was not
 ; found.
 .fail_if_none:
@@ -242,7 +245,7 @@ _start:
 	js .fail_parents
 	ret
 
-; Errors of the walk. xdx = the text, eax = -errno (0: the entry was not
+; Errors of the walk. xdx = the format, eax = -errno (0: the entry was not
 ; found); "../.." (as many as [HEIGHT]) is built on the stack.
 .fail_parents:
 	mov esi, edx
@@ -259,10 +262,9 @@ _start:
 	test eax, eax
 	jnz .fail_quoted
 ; "couldn't find directory entry in '..' with matching i-node": text after
-; the quoted name, so a format of its own.
+; the quoted name too.
 	mov esi, fmt_no_entry
-	call say_error
-	jmp .done
+	jmp .fail_quoted
 
 .level:
 	lea xsi, [xbp+ST_ROOT]
@@ -270,14 +272,14 @@ _start:
 	je .walked
 	inc WPTR [xbp+HEIGHT]
 	sys openat, [xbp+FD], dotdot, O_RDONLY | O_DIRECTORY | O_LARGEFILE
-	mov edx, msg_open
+	mov edx, fmt_open
 	call .fail_if
 	push xax
 	sys close, [xbp+FD]     ; (AT_FDCWD the first time: EBADF)
 	pop WPTR [xbp+FD]       ; the parent is read from now on
 	lea A5, [xbp+ST_PARENT]
 	sys statx, [xbp+FD], empty, AT_EMPTY_PATH, STATX_INO, A5
-	mov edx, msg_stat
+	mov edx, fmt_stat
 	call .fail_if
 	lea xsi, [xbp+ST_PARENT+STX_DEV] ; another device: compare by lstat
 	lea xdi, [xbp+ST_CUR+STX_DEV]
@@ -291,7 +293,7 @@ _start:
 .read:
 	lea A2, [xbp+DENTS]
 	sys getdents64, [xbp+FD], A2, DENTS_SIZE
-	mov edx, msg_read
+	mov edx, fmt_read
 	call .fail_if_none
 	movx xsi, A2            ; the entries
 	add xax, xsi
@@ -384,14 +386,20 @@ getenv:
 	xchg xax, xcx
 	ret
 
-msg_operands:	db 'ignoring non-option arguments', 0
-msg_write:	db 'write error', 0
-msg_root:	db 'failed to get attributes of ', 0
-msg_stat:	db 'failed to stat ', 0
-msg_open:	db 'cannot open directory ', 0
-msg_read:	db 'reading directory ', 0
+fmt_operands:	db F_ARGV0, P_operands, 10, 0
+fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
+fmt_root:	db F_ARGV0, P_root, F_QUOTE, F_REASON, 10, 0
+fmt_stat:	db F_ARGV0, P_stat, F_QUOTE, F_REASON, 10, 0
+fmt_open:	db F_ARGV0, P_open, F_QUOTE, F_REASON, 10, 0
+fmt_read:	db F_ARGV0, P_read, F_QUOTE, F_REASON, 10, 0
 fmt_no_entry:	db F_ARGV0, P_no_entry, F_QUOTE, P_matching, 10, 0
 %macro _own_ptexts 0                ; (error.inc packs them)
+	ptext P_operands, ': ignoring non-option arguments'
+	ptext P_write, ': write error'
+	ptext P_root, ': failed to get attributes of '
+	ptext P_stat, ': failed to stat '
+	ptext P_open, ': cannot open directory '
+	ptext P_read, ': reading directory '
 	ptext P_no_entry, ": couldn't find directory entry in "
 	ptext P_matching, ' with matching i-node'
 %endmacro
