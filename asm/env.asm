@@ -31,7 +31,8 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
-%define ERR_PACKED              ; (the usage formats' texts packed: see error.inc)
+%define ERR_PACKED              ; (the formats' texts packed: see error.inc)
+%define ERR_NO_TEXT             ; (its messages are formats of its own)
 
 %define USAGE_STATUS 125        ; the status of a usage error
 %define EXIT_CANCELED      125  ; (numbers, so that sys pushes them)
@@ -52,7 +53,7 @@ ARGS        equ -3*W
 ; PBUF_GAP (the search's calls and pushes stay above it: 8 words at most).
 PBUF_GAP    equ 128
 
-use usage, usage_try, opt_missing, err_quoted, err_plain, errno_path, errno_exec
+use usage, usage_try, opt_missing, quote_arg, errno_path, errno_exec
 
 _start:
 	mov eax, [xsp]
@@ -176,10 +177,10 @@ operands:
 	mov xdx, [xbp+BAD]
 	test xdx, xdx
 	jz .assign
-	mov esi, msg_unset
+	mov esi, fmt_unset
 	push -EINVAL
 	pop xax
-	call err_quoted
+	call say_error          ; xdx = the name
 .canceled:
 	exit EXIT_CANCELED
 
@@ -275,8 +276,9 @@ print_env:
 	jz .ok
 	test ebx, 0x7fff << 16  ; bytes pending for GNU's fclose: the reason
 	jnz .reason
-	close_reason .reason, msg_write_error
-	call err_text
+	close_reason .reason, fmt_write
+	pmov xdx, xsi           ; (no ARG: any string will do)
+	call say_error
 	jmp operands.canceled
 .ok:
 	exit 0
@@ -300,8 +302,8 @@ flush:
 command:
 	test bl, bl
 	jnz .run
-	mov esi, msg_null
-	call err_plain
+	mov esi, fmt_null       ; (xdx = COMMAND's name: a string)
+	call say_error
 	jmp usage_try
 .run:
 	mov [xbp+ARGS], xsp
@@ -314,7 +316,7 @@ command:
 	jz .scanned
 	cmp al, '/'
 	jne .scan
-	mov esi, msg_write_error + 11   ; a name with a '/': only that file,
+	mov esi, empty          ; a name with a '/': only that file,
 	jmp .element            ; as the one, empty, element of a PATH
 .scanned:
 	sub esi, edx
@@ -390,10 +392,10 @@ command:
 ; eax = -errno: "env: 'NAME': REASON", status 127 for ENOENT, else 126;
 ; ENOENT for a name with white space adds a hint about #! lines.
 fail:
-	mov ebx, eax            ; -errno (err_quoted keeps xbx)
+	mov ebx, eax            ; -errno (say keeps xbx)
 	mov xdx, [xbp+NAME]
-	mov esi, msg_write_error + 11   ; ""
-	call err_quoted
+	mov esi, fmt_fail
+	call say_error
 	cmp bl, -ENOENT
 	mov bl, EXIT_CANNOT_INVOKE
 	jne .exit
@@ -409,8 +411,9 @@ fail:
 	cmp al, 4
 	ja .space
 .hint:
-	mov esi, msg_shebang
-	call err_plain
+	mov esi, fmt_shebang
+	pmov xdx, xsi           ; (no ARG: any string will do)
+	call say_error
 .exit:
 	sys exit, ebx
 
@@ -474,10 +477,20 @@ match:
 ; The errors of a PATH element that let the search go on.
 not_here:	db -ENOENT, -ENOTDIR, -ENODEV, -ESTALE, -ETIMEDOUT, -EACCES
 NOT_HERE_COUNT equ $ - not_here
-msg_unset:	db 'cannot unset ', 0
-msg_null:	db 'cannot specify --null (-0) with command', 0
-msg_shebang:	db 'use -[v]S to pass options in shebang lines', 0
-msg_write_error: db 'write error', 0
+fmt_unset:	db F_ARGV0, P_unset, F_QUOTE, F_REASON, 10, 0
+fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
+fmt_null:	db F_ARGV0, P_null, '(-0)', P_command, 10, 0
+fmt_shebang:	db F_ARGV0, P_use, '[v]S', P_shebang, 10, 0
+fmt_fail:	db F_ARGV0, ': ', F_QUOTE, F_REASON, 10
+empty:		db 0
+%macro _own_ptexts 0                ; (error.inc packs them)
+	ptext P_unset, ': cannot unset '
+	ptext P_write, ': write error'
+	ptext P_null, ': cannot specify --null '
+	ptext P_command, ' with command'
+	ptext P_use, ': use -'
+	ptext P_shebang, ' to pass options in shebang lines'
+%endmacro
 path_name:	db 'PATH', 0
 default_path:	db '/bin:/usr/bin', 0
 bin_sh:		db '/bin/sh', 0
