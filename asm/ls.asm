@@ -30,13 +30,15 @@
 ;   directives but flags, widths other than %1N-%9N, E and O modifiers,
 ;   %:z and %Z, which fail with "ls: the time format 'F' has a directive
 ;   this ls does not support (...)", exit 2); a date past GNU's 1000-byte
-;   buffer as its seconds, a failed entry's '?' in the epoch's width.
+;   buffer as its seconds, a failed entry's '?' in the epoch's width
+;   (mbsnwidth's: control bytes have none).
 ;   --group-directories-first: after the sort, directories (d_type's, a
 ;   symlink's or an unknown type's target by statx: GNU's
 ;   is_linked_directory) before the rest, each group in its order (-r
 ;   reverses within them); nothing with -U; symlinks' targets looked at
-;   as GNU's check_symlink_mode (-lp's "-> DIR/", colors). An entry of
-;   unknown type whose statx fails is not reported (GNU: "cannot access").
+;   as GNU's check_symlink_mode (-lp's "-> DIR/", colors); as GNU's
+;   format_needs_type, each symlink lstat'ed (with -L stat'ed) and each
+;   entry of an unknown type stat'ed: a failure is "cannot access".
 ;   -w COLS, --width=COLS: the line width (GNU's decode_line_length: base
 ;   0 as xstrtoumax, 0 or past 2^63 - 1 no limit: -C/-x as GNU's
 ;   print_with_separator, every name on one line with two spaces); a bad
@@ -930,17 +932,7 @@ list_dir:
 	mov [V(dirname)], esi
 	sys open, esi, O_RDONLY|O_DIRECTORY|O_LARGEFILE|O_CLOEXEC
 	test eax, eax
-	jns .opened
-	mov edx, [V(dirname)]
-	mov ecx, msg_open
-	call fail_name
-	mov STATUSb, 1                  ; below an operand (-R): 1
-	cmp dword [V(depth)], 0
-	jne .ret
-	mov byte [V(status2)], 2
-.ret:
-	ret
-.opened:
+	js open_fail                    ; (.zsec: returns from list_dir)
 	mov [V(dirfd)], eax
 	cmp byte [V(opts) + O_DEREF], 3 ; -RL: GNU's cycle check (.qsec)
 	jne .go
@@ -1000,9 +992,12 @@ list_dir:
 	pop xsi
 	cmp byte [V(qstyle)], 1         ; a quoting style: .vsec's, ':' too
 	jle .hplain
+.hq:
 	call vqdir
 	jmp .hcolon
 .hplain:
+	cmp byte [V(opts) + O_Q], 0     ; -q: '?' (.qsec's vqdir too; a
+	jg .hq                          ; terminal's: qsafe_name found it safe)
 	movx A2, xsi
 	call strlen
 	mov ecx, edx
@@ -1090,8 +1085,9 @@ path_join:
 ; qsafe - on a terminal with no quoting style given (GNU's default
 ; shell-escape): the listing's names (the operands: every record, as
 ; vqsome) each of [A-Za-z0-9._/-] and ':' are as the literal style shows
-; them; another byte sets qstyle to shell-escape (.qsec's quoting from
-; then on). qsafe_name: the name esi alone, cl its other safe byte.
+; them; another byte, or an empty name (an operand "": GNU quotes it ''),
+; sets qstyle to shell-escape (.qsec's quoting from then on).
+; qsafe_name: the name esi alone, cl its other safe byte.
 ; clobbers xax, xbx, xcx, xdx, xsi
 qsafe:
 	cmp byte [V(qstyle)], -1
@@ -1123,6 +1119,8 @@ qsafe:
 qsafe_name:
 	cmp byte [V(qstyle)], -1
 	jne .r
+	cmp byte [xsi], 0
+	je .q
 .b:
 	lodsb
 	test al, al
@@ -1140,6 +1138,7 @@ qsafe_name:
 	je .b
 	cmp al, cl                      ; ('@' not: -F's map quotes it)
 	je .b
+.q:
 	mov byte [V(qstyle)], 3 + 1     ; shell-escape
 .r:
 	ret
@@ -1310,8 +1309,9 @@ frills:
 	jne .stat
 	xor eax, eax
 .nostat:
-	mov dl, [V(opts) + O_IND]       ; -p/-F, -R: the types d_type may
-	or dl, [V(opts) + O_REC]        ; not give (GNU's format_needs_type)
+	mov dl, [V(opts) + O_IND]       ; -p/-F, -R, --group-directories-
+	or dl, [V(opts) + O_REC]        ; first: the types d_type may not
+	or dl, [V(opts) + O_DF]         ; give (GNU's format_needs_type)
 	jz .type
 	cmp cl, al
 	je .stat
@@ -1319,6 +1319,8 @@ frills:
 	jne .reg
 	cmp byte [V(opts) + O_DEREF], 3
 	je .stat
+	test byte [V(opts) + O_CFL], CF_CHK | CF_REF ; (check_symlink_mode:
+	jnz .stat                       ; its lstat, as ent_fail's test)
 .reg:
 	cmp cl, DT_REG
 	jne .type
@@ -4000,6 +4002,20 @@ recurse:
 
 
 	ZSEC
+; open_fail - list_dir's directory [V(dirname)] not opened (eax = -errno):
+; "cannot open directory", status 1 below an operand (-R), else 2; returns
+; for list_dir
+open_fail:
+	mov edx, [V(dirname)]
+	mov ecx, msg_open
+	call fail_name
+	mov STATUSb, 1                  ; below an operand (-R): 1
+	cmp dword [V(depth)], 0
+	jne .ret
+	mov byte [V(status2)], 2
+.ret:
+	ret
+
 ; fail_name - "ARGV0: TEXT 'NAME': REASON" with GNU's quoting that always
 ; quotes (shell-escape-always); ecx = TEXT, edx = NAME, eax = -errno;
 ; stdout flushed first, as glibc's error() does
@@ -4029,11 +4045,9 @@ fail_name:
 	bt [quote_needed], eax
 	jnc .l
 .q:
-	mov esi, fmt_fq
-	jmp .say
+	jmp fail_q                      ; (.qsec: quotearg's quoting)
 .plain:
 	mov esi, fmt_fp
-.say:
 	pop xax
 	jmp say
 
@@ -4533,10 +4547,6 @@ opt_wt:
 	jmp say_exit_e
 
 
-nomem:
-	mov esi, fmt_mem
-	jmp say_exit2
-
 ; xsort - -X, --sort=width: Shell sort of the pointers [ptrs]..[pend]
 ; ([count]) by GNU's cmp_extension (the bytes from the name's last '.',
 ; or "", then the names) or cmp_width (the name's width as frills counts
@@ -5007,7 +5017,8 @@ ent_fail:
 	jne .zero
 ; GNU stats an entry for -l, -s, -i, -t, -S (format_needs_stat, and
 ; every inode as readdir's may be wrong), a directory when tw, ow or st
-; is colored, and with -p/-F/-R/colors (format_needs_type) one of an
+; is colored, and with -p/-F/-R/colors/--group-directories-first
+; (format_needs_type) one of an
 ; unknown type, a symlink with -L or when its target's color counts
 ; (check_symlink_mode, ln=target), a regular file with -F or when ex, su,
 ; sg or ca is colored.
@@ -5028,6 +5039,7 @@ ent_fail:
 	mov ch, [V(opts) + O_COL]
 	or ch, [V(opts) + O_IND]
 	or ch, [V(opts) + O_REC]
+	or ch, [V(opts) + O_DF]         ; (--group-directories-first too)
 	jz .zero
 	test cl, cl
 	jz .mark
@@ -5308,12 +5320,10 @@ long_pdev:
 ; the messages of unusual runs
 s_invalid:	db 'invalid', 0
 s_ambiguous:	db 'ambiguous', 0
-fmt_mem:	db F_ARGV0, ': memory exhausted', 10, 0
 msg_access:	db "cannot access", 0
 fmt_loop:	db F_ARGV0, ": ", F_FILE, ": not listing already-listed directory", 10, 0
 msg_open:	db "cannot open directory", 0
 msg_read:	db "reading directory", 0
-fmt_fq:		db F_ARGV0, ": ", F_TEXT, " ", F_FILE, F_REASON, 10, 0
 fmt_fp:		db F_ARGV0, ": ", F_TEXT, " '", F_ARG, "'", F_REASON, 10, 0
 fmt_argm:	db F_ARGV0, ": ", F_TEXT, " argument ", F_QUOTE, 0
 fmt_argm2:	db F_ARG, F_TRY, 0
@@ -5495,6 +5505,21 @@ time_style:
 	jb .w
 	xor ecx, ecx
 .w:
+	push xcx                        ; GNU's mbsnwidth in the C locale:
+	jecxz .wd                       ; a control byte has no width
+	mov esi, tbuf
+.wc:
+	lodsb
+	cmp al, 0x7f
+	je .cn
+	cmp al, ' '
+	jae .pr
+.cn:
+	dec dword [xsp]
+.pr:
+	loop .wc
+.wd:
+	pop xcx
 	sub ecx, 12
 	mov [twidth], ecx
 .ret:
@@ -6348,9 +6373,76 @@ vqname:
 	call vqout
 	jmp put_cname.end
 
+; fail_q - fail_name's NAME edx that needs quotes, TEXT ecx, -errno on
+; the stack (above the caller's return): NAME quoted as GNU's quoteaf
+; (quotearg's shell-escape-always, with gnulib's reprocessing: "'''b'\''"
+; of "b'" before a control byte; "it's" in double quotes; rt/error.inc's
+; F_FILE has neither) in a buffer on the stack, then said. Returns to
+; fail_name's caller. keeps xbx, xbp
+fail_q:
+	pop xax
+	push xbx
+	push xax                        ; -errno
+	push xcx                        ; TEXT
+	push xdx                        ; NAME
+	mov xsi, xdx
+	xor edi, edi
+	xor edx, edx
+	call .quote                     ; edi = the quoted length
+	mov xbx, xsp
+	lea eax, [xdi + 16]
+	and eax, -16
+	sub xsp, xax
+	push xbx
+	mov xsi, [xbx]
+	mov xdx, xbx
+	lea xdi, [xsp + W]
+	call .quote
+	pop xbx
+	mov xdx, xsp
+	mov xcx, [xbx + W]
+	mov xax, [xbx + 2*W]
+	mov esi, fmt_fqa
+	call say
+	lea xsp, [xbx + 3*W]
+	pop xbx
+	ret
+.quote:
+	xor ecx, ecx
+	push 4                          ; shell-escape-always
+	pop xax
+	jmp quotearg
+fmt_fqa:	db F_ARGV0, ": ", F_TEXT, " ", F_ARG, F_REASON, 10, 0
+
+; nomem - "memory exhausted", exit 2 (here, off the messages' full page)
+nomem:
+	mov esi, fmt_mem
+	jmp say_exit2
+fmt_mem:	db F_ARGV0, ': memory exhausted', 10, 0
+
 ; vqdir - the "DIR:" header's name esi with ':' quoted too, into the
-; output buffer ([V(opos)]). clobbers all but xbx xbp
+; output buffer ([V(opos)]); without a quoting style (-q: GNU's
+; quote_name with qmark_funny_chars) as it is but '?' for each byte
+; isprint refuses. clobbers all but xbx xbp
 vqdir:
+	cmp byte [V(qstyle)], 1
+	jg .q
+.lit:
+	lodsb
+	test al, al
+	jz .r
+	cmp al, ' '
+	jb .qm
+	cmp al, 0x7f
+	jb .pc
+.qm:
+	mov al, '?'
+.pc:
+	call putc
+	jmp .lit
+.r:
+	ret
+.q:
 	mov edi, [V(opos)]
 	mov edx, edi
 	or ecx, -1
