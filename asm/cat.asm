@@ -37,6 +37,8 @@
 %define FAST_SYSCALL            ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
+%define ERR_PACKED              ; (the formats' texts packed: see error.inc)
+%define ERR_NO_TEXT             ; (its messages are formats of its own)
 use usage, scan_flags, err_file, errno_path, statx_same
 
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
@@ -100,7 +102,7 @@ _start:
 	mov ebp, A1d
 	mov A5d, ostat
 	call stat_fd
-	mov esi, msg_stdout
+	mov esi, fmt_stdout
 	js die
 
 ; Each operand: open it, or dup stdin for "-" (to close it like any
@@ -155,11 +157,12 @@ finish:
 	cmp dword [stdin_used], 0
 	je bye
 	sys close, 0
-	mov esi, msg_close
+	mov esi, fmt_close
 	test eax, eax
 	jns bye
-die:                                    ; xsi = what failed, xax = -errno
-	call err_text
+die:                                    ; xsi = its format, xax = -errno
+	pmov xdx, xsi                   ; (no ARG: any string will do)
+	call say_error
 bye:
 	exit_status
 
@@ -176,7 +179,7 @@ chunk:
 	push 1
 	pop A1
 	call write_all
-	mov esi, msg_write
+	mov esi, fmt_write
 	js die
 	ret
 
@@ -380,10 +383,16 @@ stat_fd:
 
 OPTSPEC:	db 'vETetsnbAu', 0
 dash:		db '-', 0
-msg_stdout:	db 'standard output', 0
-msg_write:	db 'write error', 0
-msg_close:	db 'closing standard input', 0
-fmt_same:	db F_ARGV0, ': ', F_FILE, ': input file is output file', 10, 0
+fmt_stdout:	db F_ARGV0, P_stdout, F_REASON, 10, 0
+fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
+fmt_close:	db F_ARGV0, P_close, F_REASON, 10, 0
+fmt_same:	db F_ARGV0, ': ', F_FILE, P_same, 10, 0
+%macro _own_ptexts 0                ; (error.inc packs them)
+	ptext P_stdout, ': standard output'
+	ptext P_write, ': write error'
+	ptext P_close, ': closing standard input'
+	ptext P_same, ': input file is output file'
+%endmacro
 
 ; The buffers first, so the small variables share a page with the
 ; library's (on i386: argv0, status) and the big ones are touched only
