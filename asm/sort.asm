@@ -12,7 +12,10 @@
 ;   -m  merge (inputs already sorted)
 ;   -k POS1[,POS2]  a key: F[.C][bdfghiMnr] (several allowed, in order)
 ;   -t C  field separator (default: a change from non-blank to blank)
-;   -o FILE  output file (may be one of the inputs: all input is read first)
+;   -o FILE  output file (may be one of the inputs: all input is read first;
+;            with -m, a read error truncates it first, as GNU's merge)
+;   -y ARG   ignored (GNU's Solaris relic; a separate ARG not all digits is
+;            read again as an option or operand)
 ;   -S SIZE, -T DIR, --parallel=N, --batch-size=N, --compress-program=P,
 ;   --random-source=F: checked as GNU checks them, with its messages, and
 ;   without effect (no temporary files, one thread, no -R)
@@ -148,6 +151,23 @@ _start:
 .short:
 	call getopt
 	jc .optend
+; -y ARG: GNU's Solaris relic, ignored; a separate ARG that is not all
+; digits is read again as an option or operand (GNU's optind -= 1).
+	cmp al, 'y'
+	jne .option
+	cmp xdx, [xsi-W]
+	jne .opt                        ; -yARG
+.ydigit:
+	mov al, [xdx]
+	inc xdx
+	sub al, '0'
+	cmp al, 10
+	jb .ydigit
+	cmp al, -'0'
+	je .opt                         ; all digits (or none): ignored
+	sub xsi, W
+	jmp .opt
+.option:
 	push_list xsi, xdi, xbx
 	call option
 	pop_list xsi, xdi, xbx
@@ -714,6 +734,18 @@ read_inputs:
 	add xbp, W
 	jmp .file
 .fail:                                  ; ecx = what failed
+	cmp ecx, s_read                 ; -m -o: GNU's merge truncates the
+	jne .say                        ; output before its first read
+	test byte [opts], O_MERGE
+	jz .say
+	cmp WPTR [outfile], 0
+	je .say
+	push xax
+	push xcx
+	sys ftruncate, 1, 0
+	pop xcx
+	pop xax
+.say:
 	mov esi, fmt_failed
 	mov xdx, [xbp]
 	jmp die
@@ -2062,7 +2094,7 @@ digit16:
 .ret:
 	ret
 
-OPTSPEC:	db 'bdfghiMnrcCmsuzk:t:o:S:T:', 0
+OPTSPEC:	db 'bdfghiMnrcCmsuzk:t:o:S:T:y:', 0
 ordletters:	db 'bdfghiMnr'
 incletters:	db 'dfghiMn', 0
 units:		db 'KMGTPEZY'
@@ -2284,13 +2316,13 @@ size_opt:
 ; xfatal - gnulib's xstrtol_fatal: ebx = the LONGINT bits, xcx = the
 ; option's name ("-S", "--parallel"), xdx = its argument. Exits 2.
 xfatal:
-	mov esi, fmt_xinv
-	test bl, 4
-	jnz .say
+	mov esi, fmt_xinv_raw           ; (its '%s' unquoted: GNU's
+	test bl, 4                      ; xstrtol_error, unlike the quote()
+	jnz .say                        ; of --batch-size's own messages)
 	mov esi, fmt_xsuf
 	test bl, 2
 	jnz .say
-	mov esi, fmt_xbig
+	mov esi, fmt_xbig_raw
 .say:
 	jmp die0
 
@@ -2491,7 +2523,9 @@ fmt_am_inv:	db F_ARGV0, ': invalid argument ', F_QUOTE, " for '--", 0
 fmt_am_amb:	db F_ARGV0, ': ambiguous argument ', F_QUOTE, " for '--", 0
 fmt_am_list:	db F_TEXT, "'", 10, 'Valid arguments are:', 10, F_ARG, F_TRY, 0
 fmt_xinv:	db F_ARGV0, ': invalid ', F_TEXT, ' argument ', F_QUOTE, 10, 0
-fmt_xsuf:	db F_ARGV0, ': invalid suffix in ', F_TEXT, ' argument ', F_QUOTE, 10, 0
+fmt_xsuf:	db F_ARGV0, ': invalid suffix in ', F_TEXT, " argument '", F_ARG, "'", 10, 0
+fmt_xinv_raw:	db F_ARGV0, ': invalid ', F_TEXT, " argument '", F_ARG, "'", 10, 0
+fmt_xbig_raw:	db F_ARGV0, ': ', F_TEXT, " argument '", F_ARG, "' too large", 10, 0
 fmt_xbig:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, ' too large', 10, 0
 fmt_bmin:	db F_ARGV0, ": minimum --batch-size argument is '2'", 10, 0
 fmt_bmax:	db F_ARGV0, ': maximum --batch-size argument with current rlimit is ', F_ARG, 10, 0
