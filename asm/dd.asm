@@ -17,6 +17,9 @@
 ;        the cold part)
 ;   iflag=/oflag= fullblock count_bytes skip_bytes seek_bytes append direct
 ;                 directory dsync sync noatime noctty nofollow nonblock
+;                 nocache (posix_fadvise DONTNEED; with count=0, GNU's
+;                 "failed to discard cache for" an input or output that
+;                 cannot seek; "cannot combine direct and nocache")
 ;   status=none|noxfer|progress (progress: GNU's "\r" line once a second)
 ; N: GNU's grammar: digits with the suffixes c w b kB K KiB MB M MiB ...
 ; up to Y, one product with x (2x512), B after digits, a lone suffix = 1 of it.
@@ -25,9 +28,11 @@
 ; SIGUSR1 prints them during the copy.
 ; Exit status: 0; 1 on any error (the statistics are still printed after a
 ; read or write error).
-; Differences from GNU: iflag/oflag=nocache is refused as invalid
-; (binary and text are invalid on GNU/Linux too); bs/ibs/obs/cbs above
-; 2147483647 are refused as too large.
+; Differences from GNU: nocache drops each file's whole cache once, after
+; the copy (GNU drops the range copied, as it goes: the same files, the
+; page cache differs for a partial copy); bs/ibs/obs/cbs above
+; 2147483647 are refused as too large (binary and text are invalid on
+; GNU/Linux too).
 ; Without if=/of=, the iflag=/oflag= flags fcntl can add are added to
 ; standard input/output as GNU's set_fd_flags (directory checked), and
 ; seek= never truncates standard output; with of=, seek= truncates right
@@ -74,7 +79,8 @@ F_SEEKB     equ 0x08000000
 F_FULL      equ 0x10000000
 F_COUNTB    equ 0x20000000
 F_SKIPB     equ 0x40000000
-F_OWN       equ 0x78000000
+F_NOCACHE   equ 0x80000000          ; (the sign bit: js after a load)
+F_OWN       equ 0xf8000000
 ; status=
 ST_NOXFER   equ 1
 ST_NONE     equ 2
@@ -380,12 +386,17 @@ _start.args_done:
 .excl:
 	mov esi, s_exclnocreat
 	test ah, C_EXCL >> 8
-	jz .append
+	jz .nocache
 	test ah, C_NOCREAT >> 8
-	jz .append
+	jz .nocache
 .cannot:
 	call err_plain
 	exit 1
+.nocache:
+	mov al, [iflags+3]
+	or al, [oflags+3]
+	jns .append
+	call nocache_setup              ; (cold: direct and nocache refused)
 .append:
 	test dword [oflags], O_APPEND
 	jz .signal
@@ -861,6 +872,8 @@ _start.args_done:
 	call err_af
 	shl byte [quitting], 1
 .close:
+	cmp byte [nocache], 0           ; iflag=/oflag=nocache: the caches
+	jne nocache_end                 ; dropped (cold)
 .stats:                                 ; as GNU's cleanup, then the stats
 	test byte [quitting], 6
 	jnz .exit1
@@ -949,21 +962,7 @@ trunc_out:
 	mov edx, tq
 	call ftruncate64
 	test eax, eax
-	jns .ret
-	push xax
-	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
-	mov ax, [qbuf + STX_MODE]       ; (a failed fstat: not a regular file)
-	and ah, S_IFMT >> 8
-	cmp ah, S_IFREG >> 8
-	jne .pop
-	call trunc_text                 ; "failed to truncate to N bytes in
-	pop xax                         ; output file "
-	mov xdx, [out_name]
-	call err_af
-	set_status 0, eax
-	ret
-.pop:
-	pop xax
+	js trunc_failed                 ; (cold)
 .ret:
 	ret
 
@@ -2040,6 +2039,8 @@ flagtab:
 	bitidx F_SKIPB
 	db 'seek_bytes', 0
 	bitidx F_SEEKB
+	db 'nocache', 0
+	db 31                           ; F_NOCACHE
 	db 0
 stattab:
 	db 'none', 0
@@ -2550,6 +2551,102 @@ a2e:					; GNU dd.c's ascii_to_ebcdic
 	db 0xb8, 0xb9, 0xba, 0xbb, 0xbc, 0xa1, 0xbe, 0xbf, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xda, 0xdb
 	db 0xdc, 0xdd, 0xde, 0xdf, 0xea, 0xeb, 0xec, 0xed, 0xee, 0xef, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff
 
+; trunc_failed: trunc_out's failure (xax = -errno): reported for a
+; regular file, the exit status left to the copy.
+trunc_failed:
+	push xax
+	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
+	mov ax, [qbuf + STX_MODE]       ; (a failed fstat: not a regular file)
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFREG >> 8
+	jne .pop
+	call trunc_text                 ; "failed to truncate to N bytes in
+	pop xax                         ; output file "
+	mov xdx, [out_name]
+	call err_af
+	set_status 0, eax
+	ret
+.pop:
+	pop xax
+	ret
+
+; nocache_setup: iflag=/oflag=nocache given: "cannot combine direct and
+; nocache" (GNU's scanargs, after the conv= checks), else [nocache] set.
+nocache_setup:
+	mov esi, s_directnocache
+	mov eax, [iflags]
+	call .both
+	mov eax, [oflags]
+	call .both
+	inc byte [nocache]
+	ret
+.both:
+	and eax, O_DIRECT | F_NOCACHE
+	cmp eax, O_DIRECT | F_NOCACHE
+	jne .ret
+	call err_plain
+	exit 1
+.ret:
+	ret
+
+; nocache_end: after the copy and the syncs (not after quit()), GNU's
+; last invalidate_cache: the cached pages of an input and output with
+; nocache dropped (here: the whole file's, by one posix_fadvise each; GNU
+; drops the range copied, as it goes). With count=0 (GNU's special case)
+; an input that cannot seek is "failed to discard cache for: NAME:
+; Illegal seek", an output whose lseek fails the same with its error;
+; status 1.
+nocache_end:
+	cmp byte [quitting], 0
+	jne .done
+	test byte [iflags+3], F_NOCACHE >> 24
+	jz .out
+	mov A1, [in_fd]
+	mov xdx, [in_name]
+	call .drop
+	jns .out
+	push -ESPIPE                    ; (GNU's errno for an input that
+	pop xax                         ; cannot seek)
+	call .fail
+.out:
+	test byte [oflags+3], F_NOCACHE >> 24
+	jz .done
+	mov A1, [out_fd]
+	mov xdx, [out_name]
+	call .drop
+	jns .done
+	call .fail
+.done:
+	jmp _start.args_done.stats
+; .drop: A1 = the fd, xdx = its name -> SF=1, xax = -errno when it cannot
+; seek, else its pages dropped
+.drop:
+	push xdx
+	xor eax, eax
+	mov [tq], eax
+	mov [tq+4], eax
+	mov edx, tq
+	mov cl, SEEK_CUR
+	call dd_lseek
+	pop xdx
+	js .ret
+	call dd_fadvise
+	xor eax, eax
+.ret:
+	ret
+; .fail: the message when count=0 (lim 0), xdx = the name, xax = -errno
+.fail:
+	mov ecx, [lim]
+	or ecx, [lim+4]
+	jnz .ret
+	mov esi, fmt_nocache
+	call say
+	mov STATUSb, 1
+	ret
+
+s_directnocache: db 'cannot combine direct and nocache', 0
+fmt_nocache:	db F_ARGV0, ': failed to discard cache for: ', F_FILE, F_REASON, 10, 0
+
 ; trunc_text: sbuf = "failed to truncate to [tq] bytes in output file ",
 ; esi = sbuf. preserves xax
 trunc_text:
@@ -2667,6 +2764,7 @@ inplace:	resb 1
 cold_on:	resb 1
 xlat_on:	resb 1
 lastseek:	resb 1
+nocache:	resb 1
 padc:		resb 1
 nlc:		resb 1
 spc:		resb 1

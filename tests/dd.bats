@@ -443,3 +443,13 @@ chunked_like_gnu() {
 	cmp ours gnus
 	rss_at_most 16 dd bs=1K conv=ucase status=none
 }
+
+@test "oflag=nocache count=0 on a pipe: GNU's message and status; nocache drops the files' caches (posix_fadvise)" {
+	like_gnu_sh '{ "$dd" oflag=nocache count=0 status=noxfer < /dev/null; echo "dd: $?" >&2; } | cat'
+	like_gnu_sh '{ "$dd" iflag=nocache oflag=nocache count=0 status=noxfer < f; echo "dd: $?" >&2; } | cat'
+	command -v strace > /dev/null || skip "strace missing"
+	printf 'data\n' > in
+	strace -o log -e trace=fadvise64,fadvise64_64 "$(bin dd)" if=in of=out iflag=nocache oflag=nocache status=none
+	[ "$(grep -c 'fadvise64.*POSIX_FADV_DONTNEED) = 0' log)" -eq 2 ]
+	cmp in out
+}
