@@ -35,7 +35,8 @@
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_NO_TEXT             ; (its three messages are formats of its own)
-use usage, usage_try, quote_arg, match
+%define ERR_NO_WRITE_ERRNOS     ; (it writes on stderr only: no write errors)
+use usage, usage_try, quote_arg, match, errno_inval
 
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
 IV_NEG   equ 1                  ; flags of an interval being read (bl):
