@@ -45,6 +45,12 @@
 ; -g converts with x87 arithmetic of its own: up to 19 significant digits
 ; (16 in hex) and one rounding by the power of ten are exact as strtold,
 ; digits past those are dropped, and NaN payloads ("nan(12)") are ignored.
+; Trailing zeros of the digits join the exponent, so one value converts
+; alike however spelled (210e27, 2.1e29); a power of ten past 10^27 is
+; itself rounded (x87 squarings), so such a number may round one unit in
+; the last place away from strtold's (only numbers within about 1e-19 of
+; each other can compare differently). Below 1e-4932 the scaling divides
+; by 10^4096 first: subnormals are not flushed to 0.
 ; A write error is "fflush failed" when the whole output so far is at most
 ; 4096 bytes, else "write failed" (GNU's stdio buffer decides it).
 ;
@@ -1908,6 +1914,7 @@ gparse:
 	movzx eax, bl
 	mov [gradix], eax
 	xor ecx, ecx
+	mov [gzero], ecx
 	xor edi, edi
 	mov bh, 0
 	fldz
@@ -1947,9 +1954,19 @@ gparse:
 	jne .take
 	cmp ecx, 16
 	je .dropped
-.take:
-	inc ecx
+.take:                                  ; a decimal 0 waits in [gzero]: one
+	inc ecx                         ; value, one (M, exponent), however
+	test eax, eax                   ; spelled (210e27, 21e28, 2.1e29)
+	jnz .times
+	cmp bl, 16
+	je .times
+	inc dword [gzero]
+	jmp short .place
+.times:                                 ; M * base^(zeros+1) + the digit
 	fimul dword [gradix]
+	dec dword [gzero]
+	jns .times
+	inc dword [gzero]
 	push xax
 	fiadd dword [xsp]
 	pop xax
@@ -2030,6 +2047,7 @@ gparse:
 .scale_base:
 	mov bl, [gradix]
 .scale:
+	add edi, [gzero]                ; the zeros M left out
 	fldz
 	fucomip st0, st1
 	je .sign_value                  ; 0 stays 0 (however scaled)
@@ -2042,11 +2060,27 @@ gparse:
 	fstp st1
 	jmp short .sign_value
 .pow10:                                 ; st0 = 10^|edi|, then * or /
+	cmp edi, -4096                  ; past 10^4932 (inf): / 10^4096 first,
+	jge .pow_rest                   ; so a subnormal or a small normal is
+	mov eax, 4096                   ; not flushed to 0 (strtold: 1e-4940)
+	call .power10
+	fdivp st1, st0
+	add edi, 4096
+.pow_rest:
 	mov eax, edi
 	cdq
 	xor eax, edx
 	sub eax, edx
-	fld1
+	call .power10
+	test edi, edi
+	js .divide
+	fmulp st1, st0
+	jmp short .sign_value
+.divide:
+	fdivp st1, st0
+	jmp short .sign_value
+.power10:                               ; eax = n -> st0 = 10^n (pushed)
+	fld1                            ; out: eax = 0
 	fild dword [gradix]
 .power:
 	shr eax, 1
@@ -2056,12 +2090,7 @@ gparse:
 	fmul st0, st0
 	jnz .power
 	fstp st0
-	test edi, edi
-	js .divide
-	fmulp st1, st0
-	jmp short .sign_value
-.divide:
-	fdivp st1, st0
+	ret
 .sign_value:
 	test ebp, ebp
 	jz .done
@@ -2568,6 +2597,7 @@ ga:		resb 16
 gb:		resb 16
 gradix:		resd 1
 gexp:		resd 1
+gzero		equ gexp	; gparse's trailing decimal zeros (gexp after)
 ra:		resW 1
 rb:		resW 1
 ka:		resW 1
