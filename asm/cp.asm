@@ -6,16 +6,37 @@
 ;   -r, -R, --recursive   copy directories and what they hold; symlinks
 ;                         are copied as symlinks, FIFOs and device nodes
 ;                         are made anew (never read)
-;   -a, --archive         -R -d --preserve=all
+;   -a, --archive         -R -d --preserve=all (its xattr failures
+;                         silent: GNU's reduce_diagnostics)
 ;   -d                    -P --preserve=links
 ;   -p                    --preserve=mode,ownership,timestamps
-;   --preserve=LIST       mode, ownership, timestamps, links (all: the
-;                         four); links: a source file with several names
+;   --preserve=LIST       mode, ownership, timestamps, links, xattr (all:
+;                         the five); links: a source file with several names
 ;                         (or any, followed with -L, or an operand with
 ;                         -H) is copied once, its later names made hard
 ;                         links to that first copy (GNU's remember_copied)
 ;   --no-preserve=LIST    ownership, timestamps, links, context, xattr
 ;                         taken away again (options act in their order)
+;   (xattr: GNU's copy_attr, libattr's attr_copy_file/attr_copy_fd: each
+;   extended attribute the source lists (user.*, and as root trusted.* and
+;   security.*) set on DEST after its owner, but those /etc/xattr.conf
+;   excludes (Debian's file, built in: the ACLs, security.evm,
+;   user.Beagle.*, xfs's trusted.SGI_*, xfsroot.*, afs.*); a symlink's and a
+;   directory's not followed, a regular file's as it was opened; not root:
+;   a regular DEST without u+w gets it while they are set (GNU creates it
+;   so). Failures in GNU's words ("setting attribute 'NAME' for 'NAME'"
+;   (sic: GNU 9.1 prints the name twice), "setting attributes for 'DEST':
+;   Operation not supported", "getting attribute", "listing attributes
+;   of"): all of them, status 1, with --preserve=xattr; with
+;   --attributes-only all, status kept; none with -a; else (--preserve=all)
+;   all but ENOTSUP and ENODATA, status kept.)
+;   (POSIX ACLs, the xattrs system.posix_acl_access and _default, are
+;   copied with the mode (-p, -a, --preserve=mode; --parents' directories
+;   too) as GNU's copy_acl: a failure is "preserving permissions for
+;   'DEST': REASON", once a file, status 1.)
+;   (The order of what is kept, GNU's: the times, then the owner, the
+;   xattrs, the mode; a failure to set the times (-p, -a, --preserve) or
+;   the owner ends it, as GNU's require_preserve.)
 ;   -P, --no-dereference  copy symlinks as symlinks
 ;   -L, --dereference     follow every symlink in SOURCE
 ;   -H                    follow symlinks named on the command line only
@@ -176,8 +197,11 @@
 ; time; a small copy keeps int 0x80 and its 16 KiB).
 ; Exit status: 0; 1 when anything failed (the other operands are still
 ; copied) or for a usage error.
-; Differences from GNU: --preserve=xattr and --no-preserve=mode/all
-; fail with "cp: unsupported option" before anything is done. --debug
+; Differences from GNU: --no-preserve=mode and --no-preserve=all fail
+; with "cp: unsupported option" before anything is done. /etc/xattr.conf
+; is not read: its Debian contents are built in. A --preserve=xattr failure on a directory, a
+; symlink or a FIFO does not keep its mode from being set (GNU returns
+; first). --debug
 ; is not GNU 9.1's either: "unrecognized option". dest_info: GNU's hash
 ; table is keyed by the name's string, so with --parents two spellings
 ; of one name (a/f, ./a/f) are told apart unless they fall in one bucket
@@ -190,6 +214,13 @@
 ; interleaved as GNU's when both go to one pipe (GNU flushes stdout before
 ; each message). Paths longer than PATH_MAX fail with "File name too
 ; long" (GNU walks such trees with openat).
+; A hard or symbolic link over an existing DEST (-a's hard links between
+; SOURCEs, -lf, -li, -sf, a symlink copied with -f): made under a
+; temporary name in DEST's directory (CuXXXXXX) and renamed over DEST,
+; as gnulib's force_linkat and force_symlinkat: DEST is never missing.
+; The extended attributes' code is a part of its own (copy_main.inc's
+; .xsec: one page, mapped by the runs that copy xattrs: cp -a of a file
+; with xattrs 24 KiB, its names and values in one page of cbuf).
 ; Memory: the questions of -i, --preserve's lists, argmatch's, the
 ; refusals, --sparse=always's holes, --reflink's clone, the backups,
 ; --remove-destination and --parents live in a cold segment (elf.inc's COLD): a run

@@ -26,6 +26,15 @@
 ;                         backed up, not "the same file"; -n: no check
 ;   -T, --no-target-directory  DEST is never a directory
 ;   -t, --target-directory=DIRECTORY
+;   --strip-trailing-slashes  each SOURCE's trailing slashes (and in the
+;                         SOURCE DEST form DEST's) taken away (a lone '/'
+;                         kept), as GNU 9.1: after its first rename with
+;                         the names as given (two operands, no -t or -T:
+;                         mv --strip-trailing-slashes d/ e/ renames "d/"),
+;                         whose error other than EEXIST, EXDEV, EINVAL is
+;                         then "cannot move 'f' to 'x': Not a directory"
+;                         with the stripped names (mv
+;                         --strip-trailing-slashes f/ x)
 ; The last of -f, -i, -n counts. Without any of them, as GNU's: when stdin
 ; is a terminal and DEST is not writable (not a symlink, the user not
 ; root, faccessat(W_OK, AT_EACCESS) fails), mv asks the "replace" question
@@ -34,13 +43,19 @@
 ; Long options may be shortened to any unambiguous prefix.
 ; Each SOURCE is renamed; when rename(2) says EXDEV (another file system)
 ; it is copied as cp -a copies (cp.asm's engine: modes, owners, times
-; with nanoseconds, symlinks, FIFOs, devices, holes: a sparse file's
+; with nanoseconds, extended attributes (as GNU's mv: a failure said but
+; for ENOTSUP and ENODATA, the move going on, status kept; not what
+; /etc/xattr.conf excludes, see asm/cp.asm), POSIX ACLs (GNU's copy_acl:
+; "preserving permissions for 'DEST'", the status kept), symlinks, FIFOs, devices,
+; holes: a sparse file's
 ; blocks of zeros made holes too, as GNU's; a directory's entries in
 ; GNU's order, by inode number as savedir's SAVEDIR_SORT_FASTREAD), and
 ; an operand's source is removed only after all of it was copied without
 ; any error, then as GNU's rm removes it (the entries as the kernel lists
-; them, a directory after what it held; -v's "removed" lines in rm's
-; order): an interrupted or failed move never loses anything (an operand
+; them, a directory after what it held, not one below which something
+; could not be removed (GNU rm's mark_ancestor_dirs: no "Directory not
+; empty"); -v's "removed" lines in rm's order): an interrupted or failed
+; move never loses anything (an operand
 ; of which any part failed stays whole in the source; its partial copy
 ; stays at the destination, as GNU leaves it).
 ; Never over what this run moved (2 SOURCEs or more into a directory:
@@ -78,9 +93,7 @@
 ; 1); with two operands (mv m m/x) they are copied, as GNU's.
 ; Exit status: 0; 1 when anything failed or for a usage error.
 ; -Z, --context: ignored, as GNU's mv on a kernel without SELinux.
-; Differences from GNU: --strip-trailing-slashes fails with "mv:
-; unsupported option" before anything is done. --help, --version:
-; unrecognized. A symlink onto a DEST with several links: its target is
+; Differences from GNU: --help, --version: unrecognized. A symlink onto a DEST with several links: its target is
 ; read once, not canonicalized (a chain of links is not followed).
 ; GNU 9.1 (gnulib's backupfile) puts a simple backup of DEST in a target
 ; directory in the current directory (mv --backup=simple -t D f: ./f~);

@@ -1,0 +1,184 @@
+#!/usr/bin/env bats
+# cp's extended attributes and ACLs against GNU's cp on the same inputs
+# (difftest cannot make xattrs): -a, --preserve=xattr, --preserve=all copy
+# them (user.*, trusted.* and security.* as root; not what /etc/xattr.conf
+# excludes: security.evm, user.Beagle.*, xfs's trusted.SGI_*...), -p, -r and
+# --no-preserve=xattr do not; files, directories, symlinks (not followed),
+# FIFOs; POSIX ACLs with the mode (-p, -a, --preserve=mode, --parents'
+# directories: GNU's copy_acl); a file system without xattrs (ramfs:
+# ENOTSUP): --preserve=xattr's message and status 1, -a silent,
+# --preserve=all silent, --attributes-only's message with status 0, the
+# ACLs' "preserving permissions"; as nobody: a read-only file's attributes
+# (GNU makes it u+w while setting them) and a refused one (root's sticky
+# directory: EPERM) in GNU's words. Each batch runs ours in ours/N and GNU's
+# in gnus/N and compares status, stdout, stderr and every path's mode and
+# xattrs (one python3 makes all inputs, one dumps all trees: fast).
+load helpers
+
+# xdump TOP... - each path under each TOP (itself too; not followed): its
+# name, mode, size and extended attributes with their values, sorted
+xdump() {
+	python3 - "$@" <<'PY'
+import os, sys
+def show(p, rel):
+    st = os.lstat(p)
+    try:
+        names = sorted(os.listxattr(p, follow_symlinks=False))
+        xs = [n + '=' + os.getxattr(p, n, follow_symlinks=False).hex() for n in names]
+    except OSError as e:
+        xs = ['!' + e.strerror]
+    print(rel, oct(st.st_mode), st.st_size if not os.path.isdir(p) else '-', ' '.join(xs))
+for top in sys.argv[1:]:
+    show(top, top)
+    for root, dirs, files in os.walk(top):
+        dirs.sort()
+        for n in sorted(dirs + files):
+            p = os.path.join(root, n)
+            show(p, top + ':' + os.path.relpath(p, top))
+PY
+}
+
+# setx PATH NAME VALUE - set an extended attribute (not followed)
+setx() {
+	python3 -c 'import os, sys; os.setxattr(sys.argv[1], sys.argv[2], sys.argv[3].encode(), follow_symlinks=False)' "$@"
+}
+
+# tree DIR... - the inputs in each DIR: f (user.x, trusted.t, a 3000-byte
+# user.big, names xattr.conf skips and names that only look like them), d
+# (user.q) holding d/g (user.y), l -> f (trusted.l), p a FIFO (trusted.p),
+# ro a file of mode 0444 (user.r), e an existing file (user.e), a a file
+# with an ACL (system.posix_acl_access), ad a directory with an access and
+# a default ACL holding ad/h, rd a directory of mode 0555 (user.s) holding
+# rd/x, s an empty directory (the nobody tests make it root's, 1777)
+tree() {
+	python3 - "$@" <<'PY'
+import os, sys
+tops = sys.argv[1:]
+start = os.getcwd()
+for top in tops:
+    os.chdir(top)
+    import os
+    def setx(p, n, v): os.setxattr(p, n, v.encode(), follow_symlinks=False)
+    with open('f', 'w') as f: f.write('data\n')
+    setx('f', 'user.x', '1'); setx('f', 'trusted.t', '2'); setx('f', 'user.big', 'v' * 3000)
+    for n in ('user.Beagle.x', 'user.Beagle', 'trusted.SGI_ACL_FILE', 'trusted.SGI_ACL_FILEx',
+              'trusted.SGI_DMI_q', 'security.evm', 'security.foo', 'user.afs.x'):
+        setx('f', n, 'v')
+    os.mkdir('d'); setx('d', 'user.q', 'dir')
+    with open('d/g', 'w') as f: f.write('g\n')
+    setx('d/g', 'user.y', 'why')
+    os.symlink('f', 'l'); setx('l', 'trusted.l', 'link')
+    os.mkfifo('p'); setx('p', 'trusted.p', 'fifo')
+    import struct
+    U = 0xffffffff
+    def acl(es): return struct.pack('<I', 2) + b''.join(struct.pack('<HHI', t, p, i) for t, p, i in es)
+    with open('a', 'w') as f: f.write('acl\n')
+    os.setxattr('a', 'system.posix_acl_access', acl([(1, 6, U), (2, 4, 65534), (4, 4, U), (16, 6, U), (32, 4, U)]))
+    os.mkdir('ad')
+    for n in ('system.posix_acl_access', 'system.posix_acl_default'):
+        os.setxattr('ad', n, acl([(1, 7, U), (2, 5, 65534), (4, 5, U), (16, 7, U), (32, 5, U)]))
+    with open('ad/h', 'w') as f: f.write('h\n')
+    with open('ro', 'w') as f: f.write('ro\n')
+    setx('ro', 'user.r', 'r'); os.chmod('ro', 0o444)
+    with open('e', 'w') as f: f.write('old\n')
+    setx('e', 'user.e', 'old')
+    os.mkdir('rd'); setx('rd', 'user.s', 's')
+    with open('rd/x', 'w') as f: f.write('x\n')
+    os.chmod('rd', 0o555)
+    os.mkdir('s')
+    os.chdir(start)
+PY
+}
+
+# like_gnu SETUP ARGS... - for each ARGS (a word, split at its spaces):
+# SETUP DIR... makes the inputs in ours/N and in gnus/N (after they are
+# given to nobody when `as` is set, as as_nobody sets it), then `cp ARGS`
+# runs there (ours: $SUBK_BIN/cp, then GNU's /usr/bin/cp, `as` before
+# them): each run's status, stdout and stderr (the program's path as "cp")
+# and every path's xdump must be GNU's
+like_gnu() {
+	local setup=$1 n=$(($# - 1)) i a st dirs=()
+	shift
+	rm -rf ours gnus res && mkdir ours gnus res || return 1
+	for ((i = 1; i <= n; i++)); do mkdir ours/$i gnus/$i; dirs+=(ours/$i gnus/$i); done
+	[ ${#as[@]} -eq 0 ] || chown -R 65534:65534 ours gnus
+	"$setup" "${dirs[@]}" || return 1
+	i=0
+	for a in "$@"; do
+		i=$((i + 1))
+		st=0; (cd ours/$i && "${as[@]}" "$SUBK_BIN/cp" $a) > res/o$i.out 2> res/o$i.err || st=$?
+		echo "cp $a: $st" >> res/o.st
+		st=0; (cd gnus/$i && "${as[@]}" /usr/bin/cp $a) > res/g$i.out 2> res/g$i.err || st=$?
+		echo "cp $a: $st" >> res/g.st
+	done
+	sed -i 's|^[^ :]*/cp:|cp:|' res/*.err
+	diff res/g.st res/o.st || return 1
+	for ((i = 1; i <= n; i++)); do
+		cmp res/g$i.out res/o$i.out && diff res/g$i.err res/o$i.err || { echo "cp ${!i}"; return 1; }
+	done
+	xdump ours gnus > res/dump
+	diff <(sed -n 's/^gnus/X/p' res/dump) <(sed -n 's/^ours/X/p' res/dump)
+}
+
+as=()
+
+@test "cp -a, --preserve=xattr, --preserve=all: xattrs of files, directories, symlinks, FIFOs as GNU copies them (not followed; -L, -H and a DEST symlink followed); -p, -r, --no-preserve=xattr: none" {
+	[ "$(id -u)" -eq 0 ] || skip "not root (trusted.*)"
+	like_gnu tree "-a f n" "--preserve=xattr f n" "--preserve=all f n" "--preserve=mode,xattr f n" \
+		"-p f n" "f n" "-a --no-preserve=xattr f n" "--preserve=xattr --no-preserve=links f n" \
+		"--no-preserve=xattr --preserve=all f n" "-a f e" "--preserve=xattr f e" "-a ro n" \
+		"--preserve=xattr ro n" "-a d n" "-r --preserve=xattr d n" "-R --preserve=all d n" "-rp d n" \
+		"-a l n" "-R --preserve=xattr l n" "-r l n" "-a p n" "-r --preserve=xattr p n" \
+		"-rT --preserve=xattr d e2" "-L --preserve=xattr l n" "-aL l n" "-H --preserve=xattr l n" \
+		"--preserve=xattr f l" "-a --attributes-only f e" "--attributes-only --preserve=xattr d/g e" \
+		"-a f d" "-a --parents d/g d"
+	grep -q 'user.big=7676' res/dump
+}
+
+@test "cp -p, -a, --preserve=mode copy POSIX ACLs as GNU's copy_acl (the xattrs system.posix_acl_*, --parents' directories too); --preserve=xattr, -r do not" {
+	like_gnu tree "-p a n" "-a a n" "--preserve=mode a n" "--preserve=xattr a n" "a n" \
+		"-a --no-preserve=xattr a n" "-rp ad n" "-a ad n" "-r --preserve=xattr ad n" "-r ad n" \
+		"-p a e" "-a --parents ad/h d" "-p --parents ad/h d" "--parents --preserve=xattr ad/h d"
+	grep -q '^ours:8/n 0o40775 - system.posix_acl_access=.* system.posix_acl_default=' res/dump
+}
+
+@test "cp onto a file system without xattrs (ramfs): --preserve=xattr's messages and status 1, -a and --preserve=all silent, the ACLs' 'preserving permissions', as GNU" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	ramtree() { tree "$@" && for d; do mkdir "$d/r" && mount -t ramfs none "$d/r" || return 1; done; }
+	run unshare -m --propagation private bash -c "$(declare -f xdump tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
+		"--preserve=xattr f r/f" "-a f r/f" "--preserve=all f r/f" "-r --preserve=xattr d r/d" \
+		"-a d r/d" "-a --attributes-only f r/f" "--preserve=xattr ro l r" "-a --no-preserve=xattr f r/f" \
+		"-p a r/a" "-a a r/a" "--preserve=xattr a r/a" "-rp ad r/ad"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	grep -q "cp: setting attributes for 'r/f': Operation not supported" res/o1.err
+}
+
+@test "cp as nobody: a read-only file's and directory's xattrs copied as GNU's (u+w while set), their modes kept; an attribute refused (root's sticky directory: EPERM) in GNU's words, status 1 only with --preserve=xattr" {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	chmod 755 .
+	stickyroot() { tree "$@" && for d; do chown 0:0 "$d/s" && chmod 1777 "$d/s" || return 1; done; }
+	like_gnu stickyroot "-a ro n" "--preserve=xattr ro n" "--preserve=all ro n" "-p ro n" \
+		"-ra rd n" "-r --preserve=xattr rd n" "-r --preserve=all rd n" "-rp rd n" \
+		"-rT --preserve=xattr d s" "-rT --preserve=all d s" "-rT -a d s" "-rT --preserve=mode d s"
+	grep -q '^ours:1/n 0o100444 3 user.r=72$' res/dump
+	grep -q "^cp: setting attribute 'user.q' for 'user.q': Operation not permitted" res/o9.err
+}
+
+@test "peak RSS of cp -a, -p of a file with xattrs: the xattrs' own page and cbuf's; -p of one without: 16 KiB" {
+	echo x > f
+	setx f user.a 1
+	setx f user.b 2
+	rss_at_most 24 cp -a f g
+	rss_at_most 36 cp --preserve=xattr f h
+	rss_at_most 24 cp -p f i
+	echo y > y
+	rss_at_most 16 cp -p y j
+	[ "$(getfattr_py g)" = "$(getfattr_py f)" ]
+}
+
+getfattr_py() {
+	python3 -c 'import os, sys; print(sorted((n, os.getxattr(sys.argv[1], n)) for n in os.listxattr(sys.argv[1])))' "$1"
+}

@@ -1,0 +1,152 @@
+#!/usr/bin/env bats
+# mv across file systems (this disk to /dev/shm's tmpfs, or to a ramfs that
+# has no xattrs) keeps extended attributes and POSIX ACLs as GNU's mv does
+# (cp -a's copy plus xattrs: user.*, trusted.* and security.* as root, not
+# what /etc/xattr.conf excludes), of files, directories and symlinks; a
+# failure to set them (ENOTSUP on ramfs) is silent and the move goes on
+# (status 0), but for the ACLs' "preserving permissions" (GNU's copy_acl);
+# as nobody a read-only file's are copied too (GNU's u+w while setting
+# them), and a directory whose entry cannot be removed is left without
+# "Directory not empty" (GNU rm's mark_ancestor_dirs). Each batch runs ours
+# in ours/N and GNU's in gnus/N (each with ./s on the other file system)
+# and compares status, stdout, stderr and every path's mode and xattrs.
+load helpers
+
+# xdump TOP... - each path under each TOP (itself too; not followed): its
+# name, mode, size and extended attributes with their values, sorted
+xdump() {
+	python3 - "$@" <<'PY'
+import os, sys
+def show(p, rel):
+    st = os.lstat(p)
+    try:
+        names = sorted(os.listxattr(p, follow_symlinks=False))
+        xs = [n + '=' + os.getxattr(p, n, follow_symlinks=False).hex() for n in names]
+    except OSError as e:
+        xs = ['!' + e.strerror]
+    print(rel, oct(st.st_mode), st.st_size if not os.path.isdir(p) else '-', ' '.join(xs))
+for top in sys.argv[1:]:
+    show(top, top)
+    for root, dirs, files in os.walk(top):
+        dirs.sort()
+        for n in sorted(dirs + files):
+            p = os.path.join(root, n)
+            show(p, top + ':' + os.path.relpath(p, top))
+PY
+}
+
+# tree DIR... - the inputs in each DIR: f (user.x, trusted.t, names
+# xattr.conf skips), d (user.q) holding d/g (user.y), l -> f (trusted.l),
+# ro a file of mode 0444 (user.r), a a file with an ACL, ad a directory
+# with an access and a default ACL; trusted.* only as root
+tree() {
+	python3 - "$@" <<'PY'
+import os, sys
+start = os.getcwd()
+for top in sys.argv[1:]:
+    os.chdir(top)
+    import os
+    root = os.geteuid() == 0
+    def setx(p, n, v):
+        if root or n.startswith('user.'):
+            os.setxattr(p, n, v.encode(), follow_symlinks=False)
+    with open('f', 'w') as f: f.write('data\n')
+    setx('f', 'user.x', '1'); setx('f', 'trusted.t', '2'); setx('f', 'user.big', 'v' * 3000)
+    for n in ('user.Beagle.x', 'trusted.SGI_DMI_q', 'security.evm', 'security.foo'):
+        setx('f', n, 'v')
+    os.mkdir('d'); setx('d', 'user.q', 'dir')
+    with open('d/g', 'w') as f: f.write('g\n')
+    setx('d/g', 'user.y', 'why')
+    os.symlink('f', 'l'); setx('l', 'trusted.l', 'link')
+    import struct
+    U = 0xffffffff
+    def acl(es): return struct.pack('<I', 2) + b''.join(struct.pack('<HHI', t, p, i) for t, p, i in es)
+    with open('a', 'w') as f: f.write('acl\n')
+    os.setxattr('a', 'system.posix_acl_access', acl([(1, 6, U), (2, 4, 65534), (4, 4, U), (16, 6, U), (32, 4, U)]))
+    os.mkdir('ad')
+    for n in ('system.posix_acl_access', 'system.posix_acl_default'):
+        os.setxattr('ad', n, acl([(1, 7, U), (2, 5, 65534), (4, 5, U), (16, 7, U), (32, 5, U)]))
+    with open('ad/h', 'w') as f: f.write('h\n')
+    with open('ro', 'w') as f: f.write('ro\n')
+    setx('ro', 'user.r', 'r'); os.chmod('ro', 0o444)
+    os.chdir(start)
+PY
+}
+
+# like_gnu SETUP ARGS... - for each ARGS (a word, split at its spaces):
+# SETUP DIR... makes the inputs in ours/N and in gnus/N, each with ./s
+# another file system's directory (or a link to one), then `mv ARGS` runs
+# there (ours: $SUBK_BIN/mv, then GNU's /usr/bin/mv, `as` before them):
+# each run's status, stdout and stderr (the program's path as "mv") and
+# every path's xdump (ours/ and gnus/, and each s/) must be GNU's
+like_gnu() {
+	local setup=$1 n=$(($# - 1)) i a st dirs=() tops=()
+	shift
+	rm -rf ours gnus res && mkdir ours gnus res || return 1
+	for ((i = 1; i <= n; i++)); do mkdir ours/$i gnus/$i; dirs+=(ours/$i gnus/$i); done
+	"$setup" "${dirs[@]}" || return 1
+	i=0
+	for a in "$@"; do
+		i=$((i + 1))
+		st=0; (cd ours/$i && "${as[@]}" "$SUBK_BIN/mv" $a) > res/o$i.out 2> res/o$i.err || st=$?
+		echo "mv $a: $st" >> res/o.st
+		st=0; (cd gnus/$i && "${as[@]}" /usr/bin/mv $a) > res/g$i.out 2> res/g$i.err || st=$?
+		echo "mv $a: $st" >> res/g.st
+	done
+	sed -i 's|^[^ :]*/mv:|mv:|' res/*.err
+	diff res/g.st res/o.st || return 1
+	for ((i = 1; i <= n; i++)); do
+		cmp res/g$i.out res/o$i.out && diff res/g$i.err res/o$i.err || { echo "mv ${!i}"; return 1; }
+		tops+=(ours/$i/s/ gnus/$i/s/)
+	done
+	xdump ours gnus "${tops[@]}" > res/dump
+	diff <(sed -n 's/^gnus/X/p' res/dump) <(sed -n 's/^ours/X/p' res/dump)
+}
+
+as=()
+
+# shmtree DIR... - tree, and DIR/s a link to a new directory on /dev/shm
+# ($shm/N.ours, $shm/N.gnus: removed by teardown with $shm)
+shmtree() {
+	local d
+	tree "$@" || return 1
+	for d; do
+		mkdir "$shm/${d//\//.}" && ln -s "$shm/${d//\//.}" "$d/s" || return 1
+		[ ${#as[@]} -eq 0 ] || chown -R 65534:65534 "$d" "$shm/${d//\//.}"
+	done
+}
+
+@test "mv to another file system (tmpfs): files', directories', symlinks' xattrs and ACLs kept as GNU's, -v's lines" {
+	shm_dir mvx
+	like_gnu shmtree "f s/" "d s/" "l s/" "ro s/" "a s/" "ad s/" "-v f s/n" "-v d s/n" "-v l s/n" \
+		"-v a s/n" "-v ad s/n" "-v f d l s/"
+	grep -q '^ours/1/s/:f 0o100644 5 .*user.x=31' res/dump
+}
+
+@test "mv to a file system without xattrs (ramfs): the move made, no message but the ACLs' (GNU's copy_acl), status 0, as GNU's" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	ramtree() { tree "$@" && for d; do mkdir "$d/s" && mount -t ramfs none "$d/s" || return 1; done; }
+	run unshare -m --propagation private bash -c "$(declare -f xdump tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
+		"-v f s/" "-v d s/" "-v l s/" "-v a s/" "-v ad s/"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ ! -s res/o1.err ] && [ -s res/o4.err ]
+}
+
+@test "mv as nobody across file systems: a read-only file's and a directory's xattrs kept (GNU's u+w while set), modes kept; the source's removal as GNU's rm" {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root"
+	shm_dir mvx
+	chmod 755 . "$shm"
+	nobodytree() {
+		local d
+		shmtree "$@" || return 1
+		for d; do
+			"${as[@]}" bash -c 'cd "$1" && mkdir rd && echo x > rd/x && python3 -c "import os; os.setxattr(\"rd\", \"user.s\", b\"s\")" && chmod 555 rd' sh "$d" || return 1
+		done
+	}
+	like_gnu nobodytree "f s/" "d s/" "rd s/" "ro s/"
+	grep -q '^ours/4/s/:ro 0o100444 3 user.r=72$' res/dump
+	chmod -R u+w ours gnus "$shm"
+}
