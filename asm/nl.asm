@@ -26,22 +26,21 @@
 ; abbreviated when not ambiguous.
 ; Exit status: 0; 1 for a file that could not be read (the others are
 ; still done), a bad option or argument (GNU's messages), a line number
-; overflow, or a write error. A bad style, format or option letter is said
-; and the options are read on, as GNU's (ok = false): the Try line after
-; them (a bad number or BRE ends the run first, without it).
+; overflow, or a write error. A bad style, format, option letter or long
+; option is said and the options are read on, as GNU's (ok = false): the
+; Try line after them (a bad number or BRE ends the run first, without
+; it).
 ; BRE: ordinary bytes, ".", "*", "\+", "\?", "\{M,N\}", "^" first, "$"
 ; last, "\" before a byte, brackets (ranges, "^", the twelve [:classes:],
-; [.c.], [=c=]), with glibc's messages for bad ones.
+; [.c.], [=c=]), with glibc's messages for bad ones. Its states (an atom
+; with \{M,N\} is N of them) are a dword each, in a mapping made when
+; the option is read ("nl: Memory exhausted", status 1, as glibc's regcomp
+; says it, when the kernel has no room; the stack only for 256 or fewer).
+; The match takes time linear in the line's length (times the states).
 ; Differences from GNU: in BRE, groups "\(\)", "\|", back references,
 ; an interval stacked with another repetition ("a\{2\}*") and GNU's \w \W
 ; \s \S \b \B \< \> \` \' are not supported: "nl: regular expression not
-; supported: 'BRE'", status 1; a BRE of more than 2^19 states (an atom
-; with \{M,N\} is N of them: intervals adding up past 524288) is "nl:
-; memory exhausted", status 1 (its states are on the stack: 4 MiB on
-; x86_64, 2 on i386). The match takes time linear in the line's length
-; (times the states), as GNU's. A long option's error (unrecognized,
-; ambiguous, argument) ends the run at once, where GNU reads on.
-; --help and --version are not supported.
+; supported: 'BRE'", status 1. --help and --version are not supported.
 ;
 ; Lines stream through the 32 KiB buffers of expand_io: a line is only
 ; held back while it still looks like a delimiter (no longer than three
@@ -51,6 +50,10 @@
 ; needed) until the pattern has been tried on it. A short run writes one
 ; page: the variables, lsmall, expand_io's first 16 reads (256 bytes each)
 ; and the output's first 3.3 KiB share it (a 1 KiB input in 16 KiB).
+; The output is written as GNU's glibc stdio writes it (see put): after
+; each of GNU's stdio calls the same bytes are written and the same (at
+; most 4096) still buffered, so a failing stdout drops the same bytes and
+; the last "write error" has its reason exactly when GNU's has it.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
@@ -58,7 +61,7 @@
 use usage, usage_try, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_io, long_opt
 %define EXPAND_IO_SMALL                 ; its variables and first reads beside ours
-%define EXPAND_IO_FLUSH_ON              ; a failed write ends nothing, as GNU's
+%define SAY_TRY_HOOK long_bad          ; a long option's error: read on
 %define LONGOPT_AMBIGUOUS
 %define LONGOPT_BSS_HERE                ; ambp beside our variables
 LSMALL equ 256                          ; a pBRE line held on the variables' page
@@ -123,7 +126,14 @@ _start:
 	jmp .next_letter
 
 .long:
+	push xbx
+	push xdi
+	mov [opt_sp], xsp               ; for long_bad
 	call long_opt                   ; al = the letter, xdx = its argument
+	pop xdi
+	pop xcx
+	xor ecx, ecx
+	mov [opt_sp], xcx
 	cmp al, 'p'                     ; (--help, --version: refused there)
 	jne .option
 	mov byte [no_renumber], 1
@@ -189,7 +199,8 @@ _start:
 	sub esi, styles
 	mov [re_ptrs + xsi*W], xax
 	mov xsi, xax
-	jmp re_check
+	call re_check
+	jmp re_room
 
 ; -n ln, rn, rz: [fmt] = its first letter, or 'z'.
 .format:
@@ -315,21 +326,28 @@ _start:
 	je .text_p
 	call prefix
 	push xax
-	nl_held putc			; the delimiter bytes held back
+	nl_held put			; the delimiter bytes held back
 	pop xax
-.copy:                                  ; putc and getc in line
+.copy:                                  ; put and getc in line
 	cmp al, 10
 	je .newline
-	putc_inline
+	cmp edi, obuf + OBUFSZ - 1
+	jae .copy_put
+	stosb
+.copy_get:
 	getc_inline .copy_refill
 	jmp .copy
+.copy_put:
+	call put
+	jmp .copy_get
 .copy_refill:
 	call getc
 	jnc .copy
 	mov al, 10
 	inc byte [at_eof]
-.newline:
-	call putc
+.newline:                               ; the end of GNU's fwrite (putchar)
+	call put
+	call piece_end
 	cmp byte [at_eof], 0
 	je .line
 	jmp .file
@@ -364,7 +382,7 @@ _start:
 	cmp xbx, [lend]
 	jae .p_done
 	mov al, [xbx]
-	call putc
+	call put
 	inc xbx
 	jmp .p_byte
 .p_done:
@@ -386,6 +404,32 @@ _start:
 	mov [lineno], eax
 	mov [lineno+4], edx
 	mov byte [overflow], 0
+	ret
+
+; long_bad - say's SAY_TRY_HOOK (error.inc): a long option's error (any
+; message of long_opt's: unrecognized, ambiguous, an argument missing or
+; not allowed) is said without its Try line, and the options are read on
+; from the next argument, as GNU's getopt_long returns '?' and nl sets
+; ok = false. Other Try lines (at the end, or a short option's missing
+; argument, which is the last) are left to say.
+long_bad:
+	mov xcx, [opt_sp]
+	jxcxz .ret
+	xchg xbp, xcx
+	lea A2, [xsp + 2*W]             ; the message so far
+	mov A3, xdi
+	sub A3, A2
+	push 2
+	pop A1
+	call write_all
+	mov byte [bad], 1
+	mov xsp, xbp
+	xor ebp, ebp
+	mov [opt_sp], xbp
+	pop xdi
+	pop xbx
+	jmp _start.arg
+.ret:
 	ret
 
 ; lput - al at the end of the held line; when it is full, the break moved
@@ -777,139 +821,57 @@ re_die:
 
 ; re_search - CF=1 when the pattern [cur_re] matches somewhere in the
 ; line [lbase]..[lend] (GNU's re_search). A Thompson simulation, linear in
-; the line's length: the pattern is compiled on the stack into one record
-; (a dword in a W slot) a state, R0 at [xbp-W] down to the last one at
-; xsp: an atom with its count from M to N is M states of one byte, then
-; one state "*" (no N) or N-M states of at most one byte. A record is the
-; atom's offset in the pattern << 3, 4 for "*", 2 for a state that may be
-; passed by (optional), 1 when the state is active (its atom's turn). Each
-; byte of the line is one pass over the states, first to last: a state's
-; atom matching the byte moves its activity to the next state ("*": keeps
-; it), and an active optional state makes the next one active too; the
-; state after the last is the match. Without "^" state 0 becomes active
-; at every position. The line is read once, each byte costs at most one
-; atom test a state. More than RE_MAX states: "memory exhausted", exit 1.
+; the line's length: the pattern is compiled (re_compile) into one dword
+; record a state, R0 first: an atom with its count from M to N is M states
+; of one byte, then one state "*" (no N) or N-M states of at most one byte.
+; A record is the atom's offset in the pattern << 3, 4 for "*", 2 for a
+; state that may be passed by (optional), 1 when the state is active (its
+; atom's turn). Each byte of the line is one pass over the states, first
+; to last: a state's atom matching the byte moves its activity to the next
+; state ("*": keeps it), and an active optional state makes the next one
+; active too; the state after the last is the match. Without "^" state 0
+; becomes active at every position. The line is read once, each byte
+; costs at most one atom test a state.
+; The records: on the stack up to RE_STACK bytes (a short pattern's run
+; touches no other page), else in an anonymous mapping made when the
+; option was read (re_room: GNU's "Memory exhausted" when the kernel has
+; no room), never a fault of the stack (ulimit -s).
 ; preserves all but xax
-RE_MAX equ 1 << 19
+RE_STACK equ 1024
+%define PROT_RW 3                       ; PROT_READ | PROT_WRITE
+%define MAP_PRIVANON 0x22               ; MAP_PRIVATE | MAP_ANONYMOUS
+%ifdef SYS_mmap2
+ %define SYS_mmapx SYS_mmap2
+%else
+ %define SYS_mmapx SYS_mmap
+%endif
 re_search:
 	push_list xsi, xdi, xbx, xcx, xdx, xbp
-	mov xbp, xsp                    ; the records below
-	mov xsi, [cur_re]
-	xor eax, eax                    ; re_inject = 0 after "^", else 1;
-	inc eax                         ; re_dollar = 0
-	cmp byte [xsi], '^'
-	jne .unanchored
-	inc xsi
-	dec eax
-.unanchored:
-	mov [re_inject], ax
-
-; Each atom: xbx = it, edx = the least count, edi the most (-1: none).
-.item:
-	mov al, [xsi]
-	test al, al
-	jz .compiled
-	cmp al, '$'
-	jne .atom
-	cmp byte [xsi+1], 0
-	jne .atom
-	inc byte [re_dollar]            ; "$" last: at the end only
-	jmp .compiled
-.atom:
-	mov xbx, xsi
-	call atom_skip
-	xor edx, edx
-	inc edx
-	mov edi, edx
-.quant:
-	mov al, [xsi]
-	cmp al, '*'
-	jne .not_star
-	xor edx, edx
-	or edi, -1
-	inc xsi
-	jmp .quant
-.not_star:
-	cmp al, '\'
-	jne .counted
-	mov al, [xsi+1]
-	cmp al, '+'
-	je .plus
-	cmp al, '{'
-	je .interval
-	cmp al, '?'
-	jne .counted
-	xor edx, edx
-	jmp .two
-.plus:
-	or edi, -1
-.two:
-	lodsw
-	jmp .quant
-.interval:                              ; \{M\}, \{M,\}, \{,N\}, \{M,N\}
-	lodsw
-	call fetch_number
-	mov edx, eax
-	test eax, eax
-	jns .m
-	xor edx, edx
-.m:
-	mov edi, eax
-	cmp cl, '}'
-	je .counted
-	call fetch_number               ; -1: no most
-	mov edi, eax
-.counted:                               ; M states of one byte
-	mov xax, xbx
-	sub xax, [cur_re]
-	shl eax, 3
-	mov ecx, edx
-	call .records
-	or al, 2                        ; then the optional ones
-	mov ecx, edi
-	sub ecx, edx
-	inc edi
-	jnz .optional
-	or al, 4                        ; "*": one
-	xor ecx, ecx
-	inc ecx
-.optional:
-	call .records
-	jmp .item
-
-; .records - ecx records eax pushed under the caller's frame (the return
-; address moved down each time).  clobbers ecx
-.records:
-	jecxz .records_done
-	lea xbx, [xbp - RE_MAX*W]
-	cmp xsp, xbx
-	jb .big
-	pop xbx
-	push xax
-	push xbx
-	loop .records
-.records_done:
-	ret
-.big:
-	mov xdi, [xbp + 4*W]            ; the output's end
-	mov esi, msg_nomem
-	jmp die_plain
+	call re_count                   ; edi = the records' bytes
+	mov xbp, [re_map]
+	cmp edi, RE_STACK
+	ja .compile
+	sub xsp, xdi
+	mov xbp, xsp
+.compile:
+	mov xdi, xbp
+	push xbp
+	call re_compile                 ; the records from xbp up to xdi
+	pop xbp
 
 ; The line: xsi = the next byte, dl = the byte of this pass (none before
 ; the first: no state is active then), dh = what enters the state
 ; (state 0: 1 at the first position, and at every one without "^"), bl =
 ; what goes on to the next, bh = 1 when a state is active after the pass.
-.compiled:
-	mov xdi, xsp                    ; the last record
 	mov xsi, [lbase]
 	mov dh, 1
 .pass:
-	mov xcx, xbp
+	lea xcx, [xbp - 4]
 	mov bh, 0
 .state:
-	sub xcx, W
+	add xcx, 4
 	cmp xcx, xdi
-	jb .passed
+	jae .passed
 	mov eax, [xcx]
 	test al, 1
 	jnz .active
@@ -952,7 +914,7 @@ re_search:
 	test dh, dh
 	jz .on
 	cmp byte [re_dollar], dh        ; (dh = 1)
-	jb .yes
+	jb .end
 .on:
 	mov dl, [xsi]
 	inc xsi
@@ -962,15 +924,143 @@ re_search:
 	test bh, bh
 	jnz .pass
 .at_end:
-	test dh, dh
-	jnz .yes
-.no:
-	clc
-	db 0xb0                         ; (mov al, imm8: skips the stc)
-.yes:
-	stc
-	mov xsp, xbp
+.end:
+	cmp xbp, xsp                    ; the records on the stack: they end
+	cmove xsp, xdi                  ; where the saved registers start
+	neg dh                          ; CF=1 for a match
 	pop_list xsi, xdi, xbx, xcx, xdx, xbp
+	ret
+
+; re_room - xsi = a pattern (checked): [cur_re] = it, and the mapping
+; made big enough for its records when they need one. GNU's regcomp builds
+; its states then, and says "Memory exhausted" (exit 1) when it cannot.
+; clobbers xax, xbx, xcx, xdx, xdi, xbp
+re_room:
+	mov [cur_re], xsi
+	call re_count
+	cmp edi, RE_STACK
+	jbe .ret
+	cmp edi, [re_mapsz]
+	jbe .ret
+	push xdi
+	sys munmap, [re_map], [re_mapsz] ; (none yet: EINVAL, nothing)
+	mov A2, [xsp]
+	sys mmapx, 0, A2, PROT_RW, MAP_PRIVANON, -1, 0
+	pop xdi
+	jerrp .nomem
+	mov [re_map], xax
+	mov [re_mapsz], edi
+.ret:
+	ret
+.nomem:
+	mov esi, msg_re_nomem
+	jmp re_die
+
+; re_count - edi = the bytes of [cur_re]'s records.  clobbers as re_compile
+re_count:
+	inc byte [re_dry]
+	xor edi, edi
+	call re_compile
+	dec byte [re_dry]
+	ret
+
+; re_compile - the records of the pattern [cur_re] from xdi up (with
+; [re_dry] set only counted: xdi moves, nothing is stored); [re_inject]
+; and [re_dollar] set.  out: xdi past them.  clobbers xax, xbx, xcx,
+; xdx, xsi, xbp
+re_compile:
+	mov xsi, [cur_re]
+	xor eax, eax                    ; re_inject = 0 after "^", else 1;
+	inc eax                         ; re_dollar = 0
+	cmp byte [xsi], '^'
+	jne .unanchored
+	inc xsi
+	dec eax
+.unanchored:
+	mov [re_inject], ax
+
+; Each atom: xbx = it, edx = the least count, ebp the most (-1: none).
+.item:
+	mov al, [xsi]
+	test al, al
+	jz .ret
+	cmp al, '$'
+	jne .atom
+	cmp byte [xsi+1], 0
+	jne .atom
+	inc byte [re_dollar]            ; "$" last: at the end only
+.ret:
+	ret
+.atom:
+	mov xbx, xsi
+	call atom_skip
+	xor edx, edx
+	inc edx
+	mov ebp, edx
+.quant:
+	mov al, [xsi]
+	cmp al, '*'
+	jne .not_star
+	xor edx, edx
+	or ebp, -1
+	inc xsi
+	jmp .quant
+.not_star:
+	cmp al, '\'
+	jne .counted
+	mov al, [xsi+1]
+	cmp al, '+'
+	je .plus
+	cmp al, '{'
+	je .interval
+	cmp al, '?'
+	jne .counted
+	xor edx, edx
+	jmp .two
+.plus:
+	or ebp, -1
+.two:
+	lodsw
+	jmp .quant
+.interval:                              ; \{M\}, \{M,\}, \{,N\}, \{M,N\}
+	lodsw
+	call fetch_number
+	mov edx, eax
+	test eax, eax
+	jns .m
+	xor edx, edx
+.m:
+	mov ebp, eax
+	cmp cl, '}'
+	je .counted
+	call fetch_number               ; -1: no most
+	mov ebp, eax
+.counted:                               ; M states of one byte
+	mov xax, xbx
+	sub xax, [cur_re]
+	shl eax, 3
+	mov ecx, edx
+	call .records
+	or al, 2                        ; then the optional ones
+	mov ecx, ebp
+	sub ecx, edx
+	inc ebp
+	jnz .optional
+	or al, 4                        ; "*": one
+	xor ecx, ecx
+	inc ecx
+.optional:
+	call .records
+	jmp .item
+
+; .records - ecx records eax at xdi (xdi moved past them).  clobbers ecx
+.records:
+	cmp byte [re_dry], 0
+	jne .count
+	rep stosd
+	ret
+.count:
+	lea xdi, [xdi + xcx*4]
 	ret
 
 ; atom_skip - xsi past the atom at xsi.  clobbers xax, xcx
@@ -1031,6 +1121,7 @@ msg_re_collation: db 'Invalid collation character', 0
 msg_re_ebrace:	db 'Unmatched \{', 0
 msg_re_badbr:	db 'Invalid content of \{\}', 0
 msg_re_esize:	db 'Regular expression too big', 0
+msg_re_nomem:	db 'Memory exhausted', 0
 class_names:	db 'alpha', 0, 'upper', 0, 'lower', 0, 'digit', 0, 'xdigit', 0
 		db 'space', 0, 'print', 0, 'punct', 0, 'graph', 0, 'cntrl', 0
 		db 'blank', 0, 'alnum', 0, 0
@@ -1086,11 +1177,12 @@ prefix:
 	mov [blanks], ecx
 	mov [blanks+4], ecx
 	jmp .number
-.pad:
+.pad:                                   ; fputs
 	mov ecx, [nopad]
 	push xax
 	mov al, ' '
 	call put_n
+	call piece_end
 	pop xax
 	ret
 
@@ -1134,35 +1226,44 @@ prefix:
 	sub ecx, eax
 	jns .padding
 	xor ecx, ecx
-.padding:
-	mov al, ' '
+.padding:                               ; glibc 2.36's vfprintf, piece by
+	mov al, ' '                     ; piece, ended by the first that fails
 	cmp byte [fmt], 'r'
 	jne .sign
-	call put_n
+	call padn
+	jc .next
 .sign:
 	test ebp, ebp
 	jz .zeros
 	mov al, '-'
-	call putc
+	call put
+	call piece_end
+	jc .next
 .zeros:
 	cmp byte [fmt], 'z'
 	jne .print
 	mov al, '0'
-	call put_n
+	call padn
+	jc .next
 .print:
 	lodsb
-	call putc
+	call put
 	cmp esi, numend
 	jb .print
+	call piece_end
+	jc .next
 	mov al, ' '                     ; ln: the padding after
-	call put_n
+	call padn
+	jc .next
 	mov xsi, [sep]
-.sep:
+.sep:                                   ; %s
 	lodsb
 	test al, al
-	jz .next
-	call putc
+	jz .sep_end
+	call put
 	jmp .sep
+.sep_end:
+	call piece_end
 .next:
 	mov eax, [incr]
 	mov edx, [incr+4]
@@ -1180,13 +1281,115 @@ prefix:
 	mov esi, msg_overflow
 	jmp die_plain
 
+; padn - al, ecx times, in pieces of 16 (glibc's _IO_padn).
+; out: CF=1 when a piece failed, else CF=0 and ecx = 0.
+padn:
+	clc
+.more:
+	jecxz .ret
+	push xcx
+	cmp ecx, 16
+	jb .piece
+	mov ecx, 16
+.piece:
+	sub [xsp], xcx
+	call put_n
+	pop xcx
+	call piece_end
+	jnc .more
+.ret:
+	ret
+
 ; put_n - al, ecx times (none when ecx is 0); ecx = 0 after.
 put_n:
 	jecxz .ret
-	call putc
+	call put
 	loop put_n
 .ret:
 	ret
+
+; GNU's nl writes through glibc's stdio: a 4096-byte buffer (st_blksize of
+; /dev/full, a pipe, a file), not checked until close_stdout. Whether its
+; last "write error" has a reason (bytes still buffered at the end) and
+; which bytes a failing stdout drops depend on its pieces (each printf
+; part, fputs, fwrite, putchar), so the output here is those pieces:
+; bytes go to obuf by put, and piece_end after each piece does what
+; _IO_file_xsputn did: a piece that filled the buffer wrote it and its own
+; bytes past it in whole 4096-byte blocks (obuf full within a piece: all
+; written), the rest kept; a failed write dropped the rest of the piece
+; and the buffer. [pst]: 0 blocks written in this piece (or, before the
+; first piece, no buffer yet: glibc's first call writes its whole blocks
+; directly), 1 none, 2 a write failed.
+
+; put - al at xdi; when obuf is full (32 KiB of one piece), written, or
+; dropped after a failure in this piece.  preserves all (xdi advanced)
+put:
+	stosb
+	cmp edi, obuf + OBUFSZ
+	jb .ret
+	push xax
+	mov al, 2
+	cmp [pst], al
+	je .drop
+	call out_write                  ; (xdi = obuf when written)
+	mov al, 0
+	jns .state
+	mov al, 2
+	mov [out_err], al
+.drop:
+	mov edi, obuf
+.state:
+	mov [pst], al
+	pop xax
+.ret:
+	ret
+
+; piece_end - after a piece: whole blocks written, the rest kept at
+; obuf (at most 4096 bytes), as glibc's buffer.
+; out: CF=1 when a write failed in the piece (nothing kept).
+; preserves all
+piece_end:
+	push xax
+	push xcx
+	push xsi
+	xor ecx, ecx
+	inc ecx
+	xchg cl, [pst]                  ; cl = the piece's state
+	cmp cl, 2
+	je .dropped
+	mov eax, edi
+	sub eax, obuf
+	cmp eax, PUTC_BUF
+	jb .kept
+	ja .write
+	jecxz .write                    ; exactly full: written when blocks were
+	jmp short .kept
+.write:
+	and eax, -PUTC_BUF
+	xchg eax, ecx                   ; ecx = the blocks' bytes
+	push xdi
+	lea edi, [xcx + obuf]
+	call out_write                  ; xdi = obuf when written
+	pop xsi                         ; the end
+	js .failed
+	xchg eax, esi
+	lea esi, [xcx + obuf]           ; the rest to the front
+	sub eax, esi
+	xchg eax, ecx
+	rep movsb
+.kept:
+	clc
+.ret:
+	pop xsi
+	pop xcx
+	pop xax
+	ret
+.failed:
+	mov [out_err], al               ; (-errno: not 0)
+.dropped:
+	mov edi, obuf
+	stc
+	jmp short .ret
 
 ; num_option - -v, -i, -l or -w (al) with the number at xdx, as GNU's
 ; xdectoimax reads it: blanks, a sign, decimal digits, nothing after; a
@@ -1413,6 +1616,11 @@ cur_re:		resW 1
 lend:		resW 1
 re_inject:	resb 1                  ; 0 after "^", else 1
 re_dollar:	resb 1                  ; 1 for "$" last
+pst:		resb 1                  ; the piece's state (see put)
+re_dry:		resb 1                  ; re_compile only counts
+re_mapsz:	resW 1                  ; the records' mapping: its bytes
+re_map:		resW 1                  ; (re_search)
+opt_sp:		resW 1                  ; xsp in long_opt, for long_bad
 numbuf:		resb 24
 numend:
 ambp:		resd 1                  ; long_opt's
