@@ -18,6 +18,9 @@
 ; options below.
 ; As GNU 9.1, a read error (a directory, a closed stdin) ends the input
 ; without a word: its CRC and size so far are printed.
+; Difference: with -z and over 4 KiB of output to a failing stdout, GNU
+; drops a line's final NUL when its 4 KiB buffer fills exactly before it,
+; and then says no reason for the write error (we do).
 ; -l N: GNU's parse and refusals for the CRC ("invalid length: 'N'",
 ; "length is not a multiple of 8", "--length is only supported with
 ; --algorithm=blake2b"); -l 0 is the default. -c with -a crc: GNU's
