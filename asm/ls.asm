@@ -663,9 +663,11 @@ _start:
 	mov [xbx + 18], al
 	mov eax, [V(stx) + STX_BLOCKS]
 	mov [xbx + xcx - 6], eax
-	call blk_str                    ; -s's width counts every operand
-	lea esi, [V(wblk)]
+	call blk_str                    ; -s's and -i's widths count every
+	lea esi, [V(wblk)]              ; operand (GNU's gobble_file)
 	call widen_str
+	lea esi, [V(stx) + STX_INO]
+	call ino_widen
 	cmp byte [V(opts) + O_SORT], 2
 	jl .arg
 	lea edi, [xbx + 19]
@@ -965,10 +967,7 @@ list_dir:
 	add [V(cur)], eax
 	jmp .read
 .rderr:
-	mov edx, [V(dirname)]
-	mov ecx, msg_read
-	call fail_name
-	mov byte [V(status2)], 1
+	call read_fail                  ; (.zsec)
 .eof:
 	mov eax, [V(cur)]
 	mov [V(recend)], eax
@@ -1194,9 +1193,9 @@ listing:
 	call vqsome
 .sd:
 	call sort_df
-	and dword [V(inow)], 0
 	cmp byte [V(isop)], 0           ; a directory: its own widths, total
 	jne .f0
+	and dword [V(inow)], 0
 	lea edi, [V(wnl)]
 	xor eax, eax
 	push 9
@@ -1309,9 +1308,10 @@ frills:
 	jne .stat
 	xor eax, eax
 .nostat:
-	mov dl, [V(opts) + O_IND]       ; -p/-F, -R, --group-directories-
-	or dl, [V(opts) + O_REC]        ; first: the types d_type may not
-	or dl, [V(opts) + O_DF]         ; give (GNU's format_needs_type)
+	mov dl, [V(opts) + O_DF]        ; -p/-F, -R, --group-directories-
+	and dl, 1                       ; first (not xsort's 2): the types
+	or dl, [V(opts) + O_IND]        ; d_type may not give (GNU's
+	or dl, [V(opts) + O_REC]        ; format_needs_type)
 	jz .type
 	cmp cl, al
 	je .stat
@@ -1376,10 +1376,7 @@ frills:
 	lea esi, [xbx - 19]
 	cmp dword [xsi + 4], -1         ; failed
 	je .ret
-	mov edi, numend
-	call u64
-	lea esi, [V(inow)]
-	call widen_str
+	call ino_widen
 .ret:
 	pop xbx
 	ret
@@ -1429,6 +1426,11 @@ blk_val:
 	mov [xsi + 4], edx
 	ret
 
+; ino_widen - [V(inow)] = max([V(inow)], the width of the inode at esi)
+ino_widen:
+	mov edi, numend
+	call u64
+	lea esi, [V(inow)]
 ; widen_str - [esi] = max([esi], numend - edi)
 widen_str:
 	mov edx, numend
@@ -4016,6 +4018,15 @@ open_fail:
 .ret:
 	ret
 
+; read_fail - list_dir's getdents64 failed (eax = -errno): "reading
+; directory", status 1
+read_fail:
+	mov edx, [V(dirname)]
+	mov ecx, msg_read
+	call fail_name
+	mov byte [V(status2)], 1
+	ret
+
 ; fail_name - "ARGV0: TEXT 'NAME': REASON" with GNU's quoting that always
 ; quotes (shell-escape-always); ecx = TEXT, edx = NAME, eax = -errno;
 ; stdout flushed first, as glibc's error() does
@@ -5036,10 +5047,11 @@ ent_fail:
 	test edi, (1 << S_TW) | (1 << S_OW) | (1 << S_ST)
 	jnz .mark
 .needs_type:
-	mov ch, [V(opts) + O_COL]
+	mov ch, [V(opts) + O_DF]        ; (--group-directories-first too:
+	and ch, 1                       ; not xsort's 2)
+	or ch, [V(opts) + O_COL]
 	or ch, [V(opts) + O_IND]
 	or ch, [V(opts) + O_REC]
-	or ch, [V(opts) + O_DF]         ; (--group-directories-first too)
 	jz .zero
 	test cl, cl
 	jz .mark

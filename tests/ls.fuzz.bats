@@ -3,7 +3,8 @@
 # cannot express: a terminal's defaults (script(1): -C, -q and the
 # shell-escape quoting) with an empty operand and with -N's "DIR:"
 # headers, --group-directories-first's lstat of symlinks as a non-root
-# user, and the peak RSS of the paths the fixes touched.
+# user, -i's widths (inode numbers differ between two directories), and
+# the peak RSS of the paths the fixes touched.
 load helpers
 
 # on_tty_like_gnu ARGS... - ours and GNU's ls ARGS on a terminal (script,
@@ -65,6 +66,21 @@ on_tty_like_gnu() {
 	for o in --group-directories-first "--group-directories-first -L" "--group-directories-first -F" \
 		"--group-directories-first -p" "--group-directories-first -U" -F "--group-directories-first -l"; do
 		ls_like_gnu $o d
+	done
+}
+
+@test "-i: the inode width counts the directory operands too (GNU's gobble_file), in every format" {
+	mkdir w && cd w
+	touch a b
+	mkdir d
+	touch d/x
+	ln -s /dev/null null
+	local o
+	for o in -i -iC -ix -im -i1 -il -is -iF -id; do
+		ls_like_gnu $o a d
+		ls_like_gnu $o d a b nosuch
+		ls_like_gnu $o /dev/null d              # (a small inode, a long one)
+		ls_like_gnu -L $o null d
 	done
 }
 
