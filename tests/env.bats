@@ -165,3 +165,114 @@ same() {
 @test "peak RSS of a trivial run: at most 16 KiB" {
 	rss_at_most 16 env
 }
+
+# like ARGS...: same, with every path of our env and GNU's as ENV
+like() {
+	ours=$("$(bin env)" "$@" 2>&1; echo ":$?")
+	gnu=$(/usr/bin/env "$@" 2>&1; echo ":$?")
+	[ "${ours//$(bin env)/ENV}" = "${gnu//\/usr\/bin\/env/ENV}" ] ||
+		{ printf 'ours: %s\ngnu:  %s\n' "$ours" "$gnu"; return 1; }
+}
+
+# shebang LINE ARGS...: a script "#!ENV LINE" run with ARGS, once with our
+# env as ENV and once with GNU's: the same stdout, stderr and status
+shebang() {
+	local e out=()
+	for e in "$(bin env)" /usr/bin/env; do
+		printf '#!%s %s\necho not run\n' "$e" "$1" > script
+		chmod 755 script
+		out+=("$(./script "${@:2}" 2>&1; echo ":$?")")
+		out[-1]=${out[-1]//$e/ENV}
+	done
+	[ "${out[0]}" = "${out[1]}" ] || { printf 'ours: %s\ngnu:  %s\n' "${out[@]}"; return 1; }
+}
+
+@test "#!ENV -S: the line split into a command and its arguments, then the script's" {
+	shebang "-S /bin/sh -c 'echo \"[\$0]\" \"\$@\"' x" a 'b c'
+	shebang "-S -i A=1 B=\${HOME} /usr/bin/printenv"
+	shebang "-S -v -u HOME /bin/echo \"a\\tb\" # a comment" z
+	shebang "-S/bin/echo \\_a\\_ \${NOPE}x" y
+}
+
+@test "#!ENV without -S: the options with a blank are refused with GNU's hint" {
+	shebang "-i /bin/echo" x
+	shebang "-vi	A=1" x
+	run ./script
+	[ "$status" -eq 125 ]
+}
+
+@test "#!ENV -S with a bad string: GNU's messages, 125" {
+	shebang "-S /bin/echo 'x"
+	shebang "-S /bin/echo \\q"
+	shebang "-S /bin/echo \$HOME"
+	shebang "-S /bin/echo \"\\c\""
+}
+
+@test "--help, --version and the signal options are refused: 'unrecognized option', 125" {
+	option_unrecognized 125 env --help --version --default-signal --default-signal=INT \
+		--ignore-signal=HUP --block-signal --list-signal-handling --he --ver --def --bl --li
+}
+
+@test "-S: \${NAME} values of 300 KB grow the brk heap; output as GNU's" {
+	export BIG=$(head -c 100000 /dev/zero | tr '\0' x)
+	"$(bin env)" -S '/bin/echo ${BIG} ${BIG} ${BIG}' > ours
+	/usr/bin/env -S '/bin/echo ${BIG} ${BIG} ${BIG}' > gnu
+	cmp ours gnu
+	[ "$(wc -c < ours)" -eq 300003 ]
+	like -v -S '/bin/echo ${BIG}' x
+}
+
+@test "-S: 3000 words, and assignments among them, move the array" {
+	words=$(seq 3000 | tr '\n' ' ')
+	like -S "/bin/echo $words" end
+	assigns=$(seq 500 | sed 's/.*/V&=&/' | tr '\n' ' ')
+	like -i -S "$assigns /usr/bin/printenv" 
+	like -S "$assigns" 
+	like -v -u HOME -S "-u PATH $assigns -S'-u TZ -i'" X=1
+}
+
+@test "-S: -u names before and after it, with -v, in GNU's order" {
+	like -v -u A -u B -S '-u C D=1 -u E' -u F -S '-u G' /usr/bin/printenv D
+	like -v -u A -S '-u=B' /usr/bin/printenv
+}
+
+@test "-v: long and many arguments, -C's line, -u's lines (no overwritten array)" {
+	long=$(head -c 8000 /dev/zero | tr '\0' y)
+	like -v -u HOME -u "$long" A=1
+	mkdir -p "a'b"
+	like -v -u HOME -u TZ -C "a'b" A=$long /bin/echo "$long" "$(seq 200)" $(seq 150)
+	like -v -C "$long" /bin/true
+}
+
+@test "a short differential fuzz of -S strings (150 on this arch)" {
+	# words from letters no command has; PATH an empty directory
+	mkdir empty
+	run python3 - "$(bin env)" <<'PY'
+import random, subprocess, sys
+ours = sys.argv[1]
+random.seed(7)
+alpha = ['Q', 'Z', '=', '-', '-v', '-u', '-0', '-C', '-S', ' ', '\t', '\n', "'", '"',
+	 '\\', '#', '$', '{', '}', '_', '\\c', '\\n', '\\t', '\\x', '1', 'HOME', 'E', 'NOPE',
+	 '/bin/echo ', '${HOME}', '${E}', '${NOPE}', '\\_', '-v ', '-u ', '-C ', '/ ', 'A=1 ',
+	 '-vS', '${', '}', "\\'", '\\"', '\\\\', '\\$', '\\#']
+env = {'LC_ALL': 'C', 'PATH': './empty', 'HOME': '/root', 'E': ''}
+bad = 0
+for k in range(150):
+	s = ''.join(random.choice(alpha) for _ in range(random.randint(0, 16)))
+	args = random.choice([[], ['-v'], ['-u', 'HOME']]) + ['-S' + s] + \
+		random.choice([[], ['/bin/echo', 'z'], ['A=2'], ['-v', '/bin/echo']])
+	r = []
+	for b in (ours, '/usr/bin/env'):
+		p = subprocess.run([b] + args, env=env, capture_output=True, timeout=5,
+				   stdin=subprocess.DEVNULL)
+		r.append((p.returncode, p.stdout, p.stderr.replace(b.encode(), b'ENV')))
+	if r[1][1].startswith((b'env (GNU', b'Usage:')):
+		continue
+	if r[0] != r[1]:
+		bad += 1
+		print(repr(args), r[0], r[1])
+sys.exit(bad > 0)
+PY
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
