@@ -13,6 +13,11 @@
 ; of SEP are found from the end, never overlapping.
 ; Exit status: 0; 1 when a file could not be read (the others are still
 ; printed), on a write error, or for a -r SEP glibc refuses (its message).
+; A failing stdout: every operand is still read (GNU goes on too), and
+; "write error" is told at the end as GNU's close_stdout tells it after
+; glibc's stdio: with its reason or bare by the output's size and stdout's
+; st_blksize (see bye). A directory: GNU's read error (ext4: EINVAL, also
+; for i386, which the kernel tells another size; tmpfs: EISDIR).
 ; With -r, GNU's buffer logic is followed step for step (see tac_re): ^
 ; \` \< \b match at the start of each of its reads, $ \' \> at the start
 ; of the last match, and its read size carries over from file to file,
@@ -57,7 +62,7 @@
 use getopt_long, usage, err_file, errno_path, lseek64, quote_arg, err_plain
 use outbuf, regex_emacs
 %define OUT_POS V(opos)
-%define OUT_EXIT bye
+%define OUT_FAIL wfail                  ; a failed write: remembered (returns)
 %define RE_COMPLEX tac_re.die
 %define LONGOPT_BSS_HERE                ; long_opt's ambp on the variables' page
 
@@ -169,10 +174,65 @@ _start:
 	sys close, 0
 	test eax, eax
 	jns bye
+	and WPTR [V(ocnt)], 0           ; (GNU's error() flushes: bare, below)
 	mov esi, dash
 	call err_file
+
+; The end, and a failing stdout told as GNU's close_stdout does: with the
+; reason when fclose fails (bytes still pending in glibc's stdout buffer,
+; or a closed stdout, whose close fails), bare when only the stream's
+; error flag is set. GNU's output() hands stdio k = N div 8192 fwrite()s
+; of 8192 bytes, then one of r = N mod 8192 (N: all its output, counted
+; in ocnt, on after a failure too, as GNU goes on). stdio's buffer, made
+; at the first fwrite, is B = st_blksize of stdout below 8192, else 8192.
+; B < 8192: an fwrite of 8192 fails whole and leaves nothing; the last
+; one stays pending when it fits: 0 < r < B, or r = B once the buffer
+; exists (k > 0). B = 8192: the first fwrite of 8192 fails at once, the
+; next one is only buffered, the next fails flushing it (its bytes lost)
+; and so on; then r is buffered unless the buffer is full (which fails
+; and leaves it empty): pending at the end when k > 0 is even and r = 0,
+; or k is odd and r > 0: bit 13 of N - 1 set. (k = 0 as for B < 8192.)
 bye:
+	cmp dword [V(werr)], 0
+	je .exit
+	sys statx, 1, newline + 1, AT_EMPTY_PATH, 0, outbuf ; (done with)
+	mov ecx, [outbuf + 4]           ; stx_blksize
+	test eax, eax
+	jnz .reason                     ; closed: GNU's fclose fails (EBADF)
+	dec ecx
+	cmp ecx, SPIECE - 1
+	jb .b
+	mov ecx, SPIECE - 1             ; ecx = B - 1
+.b:
+	mov xdx, [V(ocnt)]
+	lea esi, [xdx - 1]              ; N - 1
+	cmp xdx, SPIECE
+	cmc
+	adc ecx, 0                      ; B - 1, and 1 more when k > 0
+	cmp ecx, SPIECE
+	jne .small
+	bt esi, 13
+	jc .reason
+	jmp .bare
+.small:
+	and esi, SPIECE - 1             ; r - 1 (r = 0: 8191)
+	cmp esi, ecx
+	jb .reason
+.bare:
+	and dword [V(werr)], 0
+.reason:
+	mov eax, [V(werr)]
+	mov esi, msg_write
+	call err_text
+.exit:
 	exit_status
+
+; wfail - outbuf's OUT_FAIL, jumped to from ob_flush or ob_write on a
+; failed write (xax = -errno): the errno is kept for bye and the run goes
+; on (GNU reads on and tries each write); returns to ob_flush's caller.
+wfail:
+	mov [V(werr)], eax
+	ret
 
 fail:                                   ; "ARGV0: TEXT" (xsi), status 1
 	call err_plain
@@ -344,7 +404,7 @@ tac_fd:
 .before:
 	mov [V(rend)], xsi
 	sub xcx, xsi
-	call ob_put
+	call put
 	mov xsi, [V(p)]
 	sub xsi, [V(seplen)]
 	jmp .scan
@@ -359,7 +419,7 @@ tac_fd:
 	mov xsi, [V(dstart)]
 	mov xcx, [V(rend)]
 	sub xcx, xsi
-	jmp ob_put
+	jmp put
 .chunk:
 	call room
 	call pos_back
@@ -367,6 +427,14 @@ tac_fd:
 	sub WPTR [V(dstart)], CHUNK
 	mov xsi, [V(p)]
 	jmp .scan
+
+; put - ob_put (xsi, xcx bytes), the bytes counted in ocnt (see bye)
+put:
+	add [V(ocnt)], xcx              ; (i386: past 4 GiB, N >= 8192 kept
+	jnc .counted                    ; by its bit 14; N mod 16384 is right)
+	or byte [V(ocnt) + 1], 40h
+.counted:
+	jmp ob_put
 
 ; pos_zero - ZF=1 when the offset [V(posh)]:[V(posl)] is 0. clobbers: xax
 pos_zero:
@@ -400,7 +468,16 @@ pread_chunk:
 	js read_error
 	ret
 
+; A directory on ext4 says its size is the largest offset, where GNU's
+; read (at its 8 KiB multiple below it) is EINVAL; an i386 process is told
+; 2^31 - 1 instead, and reads there get EISDIR: told as GNU's EINVAL.
 read_error:                             ; "ARGV0: NAME: read error: REASON"
+	cmp eax, -EISDIR
+	jne .say
+	cmp byte [V(posl) + 3], 7Fh
+	jne .say
+	dec eax                         ; -EINVAL
+.say:
 	mov xdx, [V(rname)]
 	mov esi, fmt_read
 	call say_error
@@ -525,6 +602,7 @@ tac_re:
 	sub [V(opos)], eax
 	and dword [V(opos)], -SPIECE
 	add [V(opos)], eax
+	and WPTR [V(ocnt)], -SPIECE
 	push xsi
 	call ob_flush
 	pop xsi
@@ -593,21 +671,26 @@ tac_re:
 ; a die() writes the whole pieces and loses the rest, as GNU's. (ob_put
 ; leaves xsi after the bytes it copied.)
 re_out:
+	add [V(ocnt)], xcx              ; (i386: past 4 GiB, N >= 8192 kept
+	jnc .counted                    ; by its bit 14; N mod 16384 is right)
+	or byte [V(ocnt) + 1], 40h
+.counted:
+.piece:
 	jxcxz .ret
 	mov eax, outbuf - 1             ; the room up to the next multiple
 	sub eax, [V(opos)]
 	and eax, SPIECE - 1
 	inc eax
 	cmp xax, xcx
-	jb .piece
+	jb .cut
 	mov eax, ecx
-.piece:
+.cut:
 	sub xcx, xax
 	push xcx
 	xchg eax, ecx
 	call ob_put
 	pop xcx
-	jmp re_out
+	jmp .piece
 .ret:
 	ret
 
@@ -634,6 +717,7 @@ msg_stdin:	db 'standard input', 0
 msg_nomem:	db 'memory exhausted', 0
 msg_empty:	db 'separator cannot be empty', 0
 msg_large:	db 'record too large', 0
+msg_write:	db 'write error', 0
 fmt_open:	db F_ARGV0, ': failed to open ', F_QUOTE, ' for reading', F_REASON, 10, 0
 fmt_read:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
 
@@ -659,10 +743,12 @@ rdst:	resW 1
 rcnt:	resW 1
 gsize:	resW 1
 opnd:	resW 1                          ; the operand being read
+ocnt:	resW 1                          ; the bytes output (GNU's output())
 posh:	resd 1                          ; at dstart (i386: the high half)
 roffh:	resd 1
 flags:	resd 1                          ; OPT_b, OPT_r
 ambp:	resd 1                          ; long_opt's (every long option)
+werr:	resd 1                          ; a failed write's -errno, or 0
 mem:	resb 1                          ; -r: the input is in memory
 stdin_used: resb 1
 rdnr:	resb 1                          ; a small input's read: SYS_read/pread64

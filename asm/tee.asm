@@ -25,6 +25,9 @@
 ; and written output by output (GNU's order: an output after one that
 ; failed never gets the bytes), no zero-copy; with exit and exit-nopipe
 ; reads of 8 KiB as GNU's, so the output stops where GNU's does.
+; One file among the outputs twice (by its inode: `tee -a f f`, `tee -a f
+; >> f`, the same pipe twice): GNU's 8 KiB reads, each written to every
+; output in order, as GNU's, so the copies interleave as in GNU's file.
 ; Differences from GNU: GNU writes 8 KiB at a time; tee writes what it got.
 ;
 ; Zero-copy: when standard input is a pipe, each round duplicates what the
@@ -42,6 +45,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
+%include "layout.inc"
 use usage, getopt_long, err_file, errno_path, quote_arg
 %define LONGOPT_OPTIONAL                ; --output-error[=MODE]
 %define LONGOPT_BSS_HERE                ; ambp with the variables
@@ -70,6 +74,7 @@ FL_ON     equ 1                 ; still written
 FL_TEE    equ 2                 ; a pipe: tee(2) may duplicate into it
 FL_SPLICE equ 4                 ; splice(2) has not been refused
 FL_ALL    equ FL_ON|FL_TEE|FL_SPLICE
+R_INO   equ 20                  ; dword: its inode number's low half
 
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
@@ -205,6 +210,29 @@ _start:
 .not_pipe:
 	and byte [xbp + R_FL], ~FL_TEE
 .pipe:
+
+; One file twice (by its inode: a pipe, a file named twice or also
+; standard output, with -a or >>): what GNU writes there is its 8 KiB
+; reads, each to every output in order, interleaved. So then all of it
+; goes GNU's way from the start: no zero-copy, reads of 8 KiB. (Another
+; file with the same low half of its inode number costs only the speed.)
+	mov eax, [stx + STX_INO]        ; (stale after a failed statx: the
+	mov [xbp + R_INO], eax          ; same rule, at worst slower)
+	mov xsi, [recs]
+.same:
+	cmp xsi, xbp
+	je .mask
+	cmp [xsi + R_INO], eax
+	je .twice
+	add xsi, RECSZ
+	jmp .same
+.twice:
+	cmp dword [rsize], 8192
+	je .mask
+	mov dword [rsize], 8192
+	mov byte [inmask], ~(FL_TEE|FL_SPLICE)
+	jmp .outputs
+.mask:
 	mov al, [inmask]
 	and [xbp + R_FL], al
 	add xbp, RECSZ
@@ -539,6 +567,7 @@ fmt_mode: db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--output-error
 	db "  - 'exit'", 10, "  - 'exit-nopipe'", 10, F_TRY, 0
 
 BSS
+	BSS_ROOM 512                    ; the variables and buf's start: one page
 stx:	resb STATX_RECORD
 args:	resW 1                          ; the next operand
 arge:	resW 1                          ; past the last one
@@ -554,7 +583,9 @@ ambp:	resd 1                          ; long_opt's (every long option)
 opts:	resb 1
 needbuf: resb 1
 inmask:	resb 1
-buf:	resb BUFSZ
+	GLOBALS_HERE                    ; (i386: argv0, status on this page)
+	resb (64 - _BSS_PAGEOFF % 64) % 64 ; buf 64-aligned: a buf 1 byte before
+buf:	resb BUFSZ                      ; a page was 1.5x slower (4K aliasing)
 ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
 
 program_end

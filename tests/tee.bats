@@ -220,3 +220,61 @@ print(go([sys.argv[1], "-i", "f"]), go([sys.argv[1], "g"]))' "$(bin tee)"
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu files tee
 }
+
+# filled_pipe FILE PROG ARGS... - PROG with stdin a pipe (1 MiB) that
+# holds all of FILE before PROG starts (its reads then do not depend on a
+# writer's timing: 8 KiB each for GNU's)
+filled_pipe() {
+	python3 -c '
+import fcntl, os, subprocess, sys
+r, w = os.pipe()
+fcntl.fcntl(w, 1031, 1 << 20)           # F_SETPIPE_SZ
+os.write(w, open(sys.argv[1], "rb").read())
+os.close(w)
+sys.exit(subprocess.run(sys.argv[2:], stdin=r).returncode)' "$@"
+}
+
+@test "one file twice with -a: GNU's 8 KiB reads interleaved, from a pipe and a file" {
+	head -c 600000 /dev/urandom > in
+	for args in "f f" "f g f" "f ./f g"; do
+		rm -f f g
+		filled_pipe in "$(bin tee)" -a $args > out
+		mv f ours; cmp in out
+		filled_pipe in /usr/bin/tee -a $args > out
+		cmp f ours
+		rm -f f g
+		"$(bin tee)" -a $args < in > out
+		mv f ours; cmp in out
+		/usr/bin/tee -a $args < in > out
+		cmp f ours
+	done
+	# and the reads are GNU's 8 KiB, the writes plain writes
+	rm -f f
+	filled_pipe in strace -o log -e trace=read,write,tee,splice "$(bin tee)" -a f f > /dev/null
+	[ "$(grep -c '^read(0, .*, 8192) = 8192' log)" -eq 73 ]
+	[ "$(grep -Ec '^(tee|splice)\(' log)" -eq 0 ]
+}
+
+@test "a hard link, stdout appending to a FILE, the same pipe twice: as GNU's" {
+	head -c 300000 /dev/urandom > in
+	: > f; ln f h
+	"$(bin tee)" -a f h < in > /dev/null; mv f ours; : > f; rm h; ln f h
+	/usr/bin/tee -a f h < in > /dev/null
+	cmp f ours
+	rm -f f
+	filled_pipe in "$(bin tee)" -a f >> f; mv f ours
+	filled_pipe in /usr/bin/tee -a f >> f
+	cmp f ours
+	# stdout a pipe, and /dev/stdout: that pipe again
+	filled_pipe in "$(bin tee)" /dev/stdout | cat > ours
+	filled_pipe in /usr/bin/tee /dev/stdout | cat > gnu
+	cmp gnu ours
+}
+
+@test "one file twice is the only case off the zero-copy path" {
+	head -c 600000 /dev/urandom > in
+	filled_pipe in strace -o log -e trace=read,tee,splice "$(bin tee)" f | cat > out
+	cmp in out; cmp in f
+	grep -Eq '^tee\(0, 1, [0-9]+, 0\) += [1-9]' log
+	[ "$(grep -c '^read(0' log)" -eq 0 ]
+}
