@@ -132,7 +132,8 @@
 ;       a statx of each entry, as GNU: readdir's may be a mount point's)
 ;   -p  '/' after directories        -F  '/' '@' '|' '=' '*' indicators
 ;   -L  follow every symlink         -H  follow symlinks on the command line
-;   -q  unprintable bytes as '?' (the default on a terminal)
+;   -q  unprintable bytes as '?' in names and "DIR:" headers (the
+;       default on a terminal)
 ;   -l  long lines: mode (setuid/setgid/sticky letters), links, owner and
 ;       group names from /etc/passwd and /etc/group (numbers when absent),
 ;       size or "major, minor", the mtime in local time (rt/localtime.inc:
@@ -188,8 +189,10 @@
 ; An entry whose statx fails (in a directory without search permission,
 ; gone since getdents64, a dangling symlink or a loop with -L) when GNU's
 ; gobble_file stats it (-l -s -i -t -S -u -c always; -F a regular file;
-; -p/-F/-R/colors an unknown type and -L's symlinks; colors by ex su sg
-; ca tw ow st or ln=target): "cannot access 'DIR/NAME': REASON" for each,
+; -p/-F/-R/colors/--group-directories-first an unknown type and -L's
+; symlinks; every symlink with --group-directories-first (lstat); colors
+; by ex su sg ca tw ow st or ln=target): "cannot access 'DIR/NAME':
+; REASON" (quoted as GNU's quoteaf, by quotearg in .qsec) for each,
 ; in the directory's order before its listing, exit 1; the entry listed
 ; with its type from d_type: -i and -s '?', -l "-?????????" (the type's
 ; letter) and '?' for links, owners (left-aligned, -n too), size and date
