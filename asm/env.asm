@@ -11,6 +11,15 @@
 ;                             \# \$ \_ \\ \" \', # comments, ${NAME}); used in
 ;                             #! lines, where the kernel passes '-S a b' as one
 ;   -v, --debug               say what is done on stderr, as GNU's lines
+;   --default-signal[=SIG]    reset SIG (a comma list; all without it) to
+;                             the default action, and unblock it
+;   --ignore-signal[=SIG]     ignore SIG
+;   --block-signal[=SIG]      block SIG
+;   --list-signal-handling    list the blocked and ignored signals on stderr
+;                             before COMMAND runs
+;                             (SIG: names with or without SIG in any case,
+;                             RTMIN+N, RTMAX-N, numbers, as gnulib's
+;                             operand2sig; GNU's "invalid signal" message)
 ; Long options take GNU getopt_long's unambiguous prefixes and messages.
 ; Options end at the first operand. NAME=VALUE replaces the first NAME=...
 ; where it stands, or is added at the end. Without COMMAND the environment
@@ -23,13 +32,13 @@
 ; /bin/sh.
 ; Exit status: COMMAND's; 125 for env's own errors (bad option, -u with a
 ; name that is empty or has a '=', -0 with COMMAND, -C without one or a
-; directory it cannot enter, a bad -S string, a write error); 126 when
+; directory it cannot enter, a bad -S string or signal, a signal action
+; the kernel refuses (SIGKILL, SIGSTOP), a write error); 126 when
 ; COMMAND was found but could not be run; 127 when it was not found. A
 ; write error's message has the reason unless glibc's stdio would hold no
 ; bytes at fclose, as GNU's (its buffer simulated: see print_env.put).
-; Differences from GNU: --default-signal, --ignore-signal, --block-signal
-; and --list-signal-handling are refused ("unrecognized option", 125), as
-; are --help and --version. A PATH element that with COMMAND makes a name
+; Differences from GNU: --help and --version are refused ("unrecognized
+; option", 125). A PATH element that with COMMAND makes a name
 ; of 4096 bytes or more ends the search with "File name too long" (glibc
 ; skips such an element when it has 4096 bytes or more by itself).
 ;
@@ -53,13 +62,14 @@
 NAME_MAX           equ 255
 PATH_MAX           equ 4096
 
-; Below the array, words at xbp-W.. xbp-8*W: NAME COMMAND's name (and -S's
+; Below the array, words at xbp-W.. xbp-9*W: NAME COMMAND's name (and -S's
 ; string while its words are listed); EACCES_SEEN nonzero once the PATH
 ; search met EACCES; ARGS COMMAND's argv slot; DEBUG nonzero after -v;
 ; CHDIR -C's DIR or 0; ENVP the environment env was given (-S's ${NAME});
 ; ULIST the lowest word of the -u list, which grows down from LIST_TOP (the
 ; names, checked and removed after the options, as GNU's unsetenv);
-; HEAP_END the end of the brk heap while -S splits, then its word count.
+; HEAP_END the end of the brk heap while -S splits, then its word count;
+; SIGS nonzero after a signal option (sig_apply's work in BSS before exec).
 NAME        equ -W
 EACCES_SEEN equ -2*W
 ARGS        equ -3*W
@@ -68,8 +78,11 @@ CHDIR       equ -5*W
 ENVP        equ -6*W
 ULIST       equ -7*W
 HEAP_END    equ -8*W
-LIST_TOP    equ -8*W
-SLOTS       equ 8
+SIGS        equ -9*W
+LIST_TOP    equ -9*W
+SLOTS       equ 9
+%define SIG_BLOCK   0           ; (rt_sigprocmask's how)
+%define SIG_SETMASK 2
 ; The PATH search's names are built in a buffer on the stack (so there is
 ; no RW segment): PATH_MAX (4096) bytes that end at an address with no low
 ; 13 bits set (so that its start has 0x1000 there), at or below xbp -
@@ -89,14 +102,15 @@ _start:
 	jne .count
 
 ; The array takes the place of a block as big as the kernel's from argc to
-; envp's NULL: room for envp and an assignment in every argv slot, with at
-; least three words to spare at the top, which the option loop's calls may
-; use (xsp walks argv there).
+; envp's NULL, and 16 words more: room for envp and an assignment in every
+; argv slot, with at least 19 words to spare at the top, which the option
+; loop's calls may use (xsp walks argv there; a long option takes 7).
 	mov xcx, xdi
 	sub xcx, xsi            ; envp with its NULL, in bytes
 	sub xdi, xsp
 	neg xdi
 	add xdi, xsp            ; xsp - the block
+	sub xdi, 16*W
 	mov xbp, xdi
 	mov xdx, xsi
 	rep movsb
@@ -139,11 +153,8 @@ _start:
 	pop xsi
 	mov xsp, xbx
 	xchg xbx, xcx
-	cmp al, 1
-	jne .long_known
-	mov xdx, xsi            ; --default-signal and the like: refused
-	jmp opt_unrecognized
-.long_known:
+	cmp al, 4
+	jbe sigopt              ; (the signal options: codes 1 to 4)
 	mov esi, empty          ; (a flag: then the next argument)
 
 ; al = an option letter with its argument in xdx (u C S), or a flag.
@@ -409,6 +420,10 @@ command:
 ; when quote() quotes it, the _p ones else: both pairs AF_DELTA apart).
 	mov xsp, [xbp+ULIST]
 	sub xsp, 64
+	cmp byte [xbp+SIGS], 0
+	je .signals_done
+	call sig_apply
+.signals_done:
 	mov xdx, [xbp+CHDIR]
 	test xdx, xdx
 	jz .here
@@ -1046,6 +1061,576 @@ dbg:
 .ret:
 	ret
 
+; sigopt - --default-signal[=SIG], --ignore-signal[=SIG], --block-signal
+; [=SIG] (al = 1, 2, 3; xdx = SIG or 0) and --list-signal-handling (al =
+; 4), as GNU's parse_signal_action_params and parse_block_signal_params:
+; sig_act[i] = 1 DEFAULT, 2 IGNORE (+2: errors ignored, the form without
+; SIG), sig_block and sig_unblock the masks' changes (--default-signal
+; unblocks too). SIG: names as gnulib's operand2sig reads them, numbers,
+; comma lists. Done before COMMAND runs (sig_apply). Runs on a stack below
+; the -u list.
+sigopt:
+	mov [xbp+SIGS], al
+	mov xcx, xsp
+	mov xsp, [xbp+ULIST]
+	sub xsp, 64
+	push xcx
+	push xbx
+	mov [sig_kind], al
+	cmp al, 4
+	jne .not_list
+	or byte [sig_flags], 2
+	jmp .done
+.not_list:
+	cmp al, 2
+	je .actions                     ; (--ignore-signal: no mask)
+	test xdx, xdx
+	jnz .sets
+; Without SIG: every signal blocked or unblocked (glibc's sigfillset: not
+; its own 32 and 33), the other set empty.
+	mov edi, sig_block
+	cmp al, 3
+	je .fill
+	mov edi, sig_unblock
+.fill:
+	and dword [sig_block], 0
+	and dword [sig_block+4], 0
+	and dword [sig_unblock], 0
+	and dword [sig_unblock+4], 0
+	mov dword [xdi], 0x7fffffff
+	mov dword [xdi+4], 0xfffffffe
+	jmp .changed
+.sets:
+	test byte [sig_flags], 1
+	jnz .changed
+	and dword [sig_block], 0        ; (the sets start empty)
+	and dword [sig_block+4], 0
+	and dword [sig_unblock], 0
+	and dword [sig_unblock+4], 0
+.changed:
+	or byte [sig_flags], 1
+.actions:
+	test xdx, xdx
+	jnz .list
+	cmp al, 3
+	je .done
+	add al, 2                       ; (errors ignored)
+	mov ecx, 64
+.all:
+	cmp ecx, 32
+	je .skip_own
+	cmp ecx, 33
+	je .skip_own
+	mov [sig_act + xcx], al
+.skip_own:
+	loop .all
+	jmp .done
+; SIG, a comma list (empty items skipped, as strtok).
+.list:
+	mov xsi, xdx
+.item:
+	lodsb
+	cmp al, ','
+	je .item
+	test al, al
+	jz .done
+	dec xsi
+	mov xdx, xsi                    ; the item
+.item_end:
+	lodsb
+	cmp al, ','
+	je .cut
+	test al, al
+	jnz .item_end
+	dec xsi                         ; (the last item: xsi at its NUL)
+	jmp .item_cut
+.cut:
+	mov byte [xsi-1], 0
+.item_cut:
+	push xsi
+	call operand2sig                ; eax = the signal
+	pop xsi
+	jc .invalid
+	test eax, eax
+	jz .invalid                     ; (0, EXIT: refused)
+	mov cl, [sig_kind]
+	lea edx, [eax-1]
+	cmp cl, 3
+	je .block
+	mov [sig_act + xax], cl
+	cmp cl, 2
+	je .item
+	bts [sig_unblock], edx
+	btr [sig_block], edx
+	jmp .item
+.block:
+	bts [sig_block], edx
+	btr [sig_unblock], edx
+	jmp .item
+.invalid:
+	mov esi, fmt_signal
+	jmp usage_say                   ; (xdx = the item)
+.done:
+	pop xbx
+	pop xsp
+	jmp _start.arg
+
+; operand2sig - the item at xdx (NUL-terminated): a number (its low 7
+; bits, or 8 from 255 on: a shell's $?), else a name in any case with or
+; without SIG: the table's, RTMIN[+N], RTMAX[-N] or digits (at most 64).
+; out: eax = the signal, CF=1 when there is none or sig2str knows no name.
+operand2sig:
+	mov xsi, xdx
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 10
+	jae .name
+	call strtol
+	cmp byte [xsi], 0
+	jne .bad
+	test eax, eax
+	js .bad                         ; (past INT_MAX)
+	cmp eax, 255
+	jae .ff
+	and eax, 0x7f
+	jmp .check
+.ff:
+	movzx eax, al
+	jmp .check
+.name:
+	call str2sig
+	jnc .check
+	mov xsi, xdx
+	lodsb
+	and al, 0xdf
+	cmp al, 'S'
+	jne .bad
+	lodsb
+	and al, 0xdf
+	cmp al, 'I'
+	jne .bad
+	lodsb
+	and al, 0xdf
+	cmp al, 'G'
+	jne .bad
+	call str2sig
+	jc .bad
+; sig2str knows 0 (EXIT), 1-31 and 34-64.
+.check:
+	cmp eax, 64
+	ja .bad
+	cmp eax, 32
+	je .bad
+	cmp eax, 33
+	je .bad
+	clc
+	ret
+.bad:
+	stc
+	ret
+
+; str2sig - gnulib's str2signum on the string at xsi, upcased as it is
+; read: digits (at most 64), a name of the table, RTMIN[N] (N 0 to 30),
+; RTMAX[N] (N -30 to 0), N as strtol reads it. out: eax, CF=1 none.
+; clobbers xcx, xdi, xsi; keeps xdx
+str2sig:
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 10
+	jae .table
+	call strtol
+	cmp byte [xsi], 0
+	jne .none
+	cmp eax, 64
+	ja .none
+	clc
+	ret
+.table:
+	mov edi, sig_table
+.entry:
+	movzx eax, byte [xdi]
+	inc edi
+	cmp al, 0xff
+	je .rt
+	push xsi
+	call ci_prefix
+	jne .no
+	cmp byte [xsi], 0
+	je .ok_pop
+.no:
+	pop xsi
+	jmp .entry
+.rt:
+	push xsi
+	call ci_prefix                  ; (xdi: "RTMIN", then "RTMAX")
+	je .rt_min
+	pop xsi
+	push xsi
+	call ci_prefix
+	jne .none_pop
+	call strtol
+	neg eax
+	cmp eax, 30
+	ja .none_pop
+	neg eax
+	add eax, 64
+	jmp .rt_end
+.rt_min:
+	call strtol
+	cmp eax, 30
+	ja .none_pop
+	add eax, 34
+.rt_end:
+	cmp byte [xsi], 0
+	jne .none_pop
+.ok_pop:
+	pop xcx
+	clc
+	ret
+.none_pop:
+	pop xcx
+.none:
+	stc
+	ret
+
+; ci_prefix - does the string at xsi start with the upper-case name at xdi,
+; in any case? out: ZF=1 and xsi past it when it does; xdi past the name's
+; NUL either way. clobbers cx
+ci_prefix:
+	mov cl, [xdi]
+	inc edi
+	test cl, cl
+	jz .ret
+	mov ch, [xsi]
+	inc xsi
+	cmp ch, 'a'
+	jb .upper
+	cmp ch, 'z'
+	ja .upper
+	sub ch, 32
+.upper:
+	cmp ch, cl
+	je ci_prefix
+.skip:
+	inc edi
+	cmp byte [xdi-1], 0
+	jne .skip
+	test cl, cl                     ; (ZF=0)
+.ret:
+	ret
+
+; strtol - base 10 as glibc's strtol: blanks, a sign, digits (xsi past
+; them; at the start when there is none); a magnitude past 2^31 stays
+; 2^31 (out of every range here). out: eax. clobbers xcx, xdi
+strtol:
+	mov xdi, xsi
+.blank:
+	lodsb
+	cmp al, ' '
+	je .blank
+	sub al, 9
+	cmp al, 4
+	jbe .blank
+	add al, 9
+	xor ecx, ecx
+	cmp al, '-'
+	jne .plus
+	inc ecx
+	jmp .sign
+.plus:
+	cmp al, '+'
+	je .sign
+	dec xsi
+.sign:
+	push xcx
+	xor eax, eax
+	xor ecx, ecx
+	push xsi
+.digit:
+	mov cl, [xsi]
+	sub cl, '0'
+	cmp cl, 9
+	ja .end
+	inc xsi
+	imul eax, eax, 10
+	jo .sat
+	add eax, ecx
+	jno .digit
+.sat:
+	mov eax, 0x80000000
+	jmp .digit
+.end:
+	pop xcx
+	cmp xcx, xsi
+	jne .some
+	mov xsi, xdi                    ; no digit: endp is the start
+.some:
+	pop xcx
+	jecxz .ret
+	neg eax
+.ret:
+	ret
+
+; sig_apply - before COMMAND runs, as GNU's reset_signal_handlers,
+; set_signal_proc_mask and list_signal_handling, with -v's lines; runs on
+; the stack below the -u list. keeps xbp.
+sig_apply:
+	mov byte [sig_i], 1
+.reset:
+	movzx ebx, byte [sig_i]
+	mov al, [sig_act + xbx]
+	test al, al
+	jz .reset_next
+	sys rt_sigaction, ebx, 0, sig_kact, 8
+	movzx ebx, byte [sig_i]
+	mov al, [sig_act + xbx]
+	test al, 1
+	setz cl                         ; SIG_IGN = 1, SIG_DFL = 0
+	movzx ecx, cl
+	mov [sig_kact], xcx
+	sys rt_sigaction, ebx, sig_kact, 0, 8
+	mov [sig_err], xax
+	test eax, eax
+	jns .set
+	movzx ebx, byte [sig_i]
+	cmp byte [sig_act + xbx], 3
+	jae .set                        ; (failure ignored)
+; "failed to set signal action for signal N: REASON", 125.
+	mov edi, sig_line
+	mov esi, s_failed
+	call line_str
+	xchg eax, ebx
+	call line_num
+	mov byte [xdi], 0
+	mov xax, [sig_err]
+	mov esi, fmt_sig_fail
+	mov edx, sig_line
+	call say_error
+	jmp operands.canceled
+.set:
+	cmp byte [xbp+DEBUG], 0
+	je .reset_next
+	mov edi, sig_line
+	mov esi, s_reset
+	call line_str
+	call line_signal
+	mov esi, s_to
+	call line_str
+	movzx ebx, byte [sig_i]
+	mov esi, s_default
+	test byte [sig_act + xbx], 1
+	jnz .dfl
+	mov esi, s_ignore
+.dfl:
+	call line_str
+	cmp WPTR [sig_err], 0
+	jns .ok
+	mov esi, s_ignored
+	call line_str
+.ok:
+	call line_write
+.reset_next:
+	inc byte [sig_i]
+	cmp byte [sig_i], 64
+	jbe .reset
+
+; The mask: the process's, with the changes; -v's line for each.
+	test byte [sig_flags], 1
+	jz .list
+	call get_mask
+	mov byte [sig_i], 1
+.mask:
+	movzx ebx, byte [sig_i]
+	lea ecx, [ebx-1]
+	mov esi, s_block
+	bt [sig_block], ecx
+	jc .add
+	mov esi, s_unblock
+	bt [sig_unblock], ecx
+	jnc .mask_next
+	btr [sig_mask], ecx
+	jmp .mask_line
+.add:
+	bts [sig_mask], ecx
+.mask_line:
+	cmp byte [xbp+DEBUG], 0
+	je .mask_next
+	push xsi
+	mov edi, sig_line
+	mov esi, s_signal
+	call line_str
+	call line_signal
+	mov esi, s_mask_set
+	call line_str
+	pop xsi
+	call line_str
+	call line_write
+.mask_next:
+	inc byte [sig_i]
+	cmp byte [sig_i], 64
+	jbe .mask
+	sys rt_sigprocmask, SIG_SETMASK, sig_mask, 0, 8
+
+; --list-signal-handling: "%-10s (%2d): BLOCK,IGNORE" for each signal
+; blocked or ignored (glibc's sigaction refuses its own 32 and 33).
+.list:
+	test byte [sig_flags], 2
+	jz .ret
+	call get_mask
+	mov byte [sig_i], 1
+.each:
+	movzx ebx, byte [sig_i]
+	cmp bl, 32
+	je .each_next
+	cmp bl, 33
+	je .each_next
+	sys rt_sigaction, ebx, 0, sig_kact, 8
+	movzx ebx, byte [sig_i]
+	lea ecx, [ebx-1]
+	bt [sig_mask], ecx
+	setc dl
+	cmp WPTR [sig_kact], 1
+	sete dh
+	test dx, dx
+	jz .each_next
+	mov edi, sig_line
+	mov ecx, ebx
+	call sig_name
+	mov al, ' '
+.pad:
+	cmp edi, sig_line + 10
+	jae .padded
+	stosb
+	jmp .pad
+.padded:
+	mov ax, ' ('
+	stosw
+	cmp bl, 10
+	jae .wide
+	mov al, ' '
+	stosb
+.wide:
+	xchg eax, ebx
+	call line_num
+	mov esi, s_colon
+	call line_str
+	test dl, dl
+	jz .not_blocked
+	mov esi, s_block
+	call line_str
+	test dh, dh
+	jz .not_blocked
+	mov al, ','
+	stosb
+.not_blocked:
+	test dh, dh
+	jz .line
+	mov esi, s_ignore
+	call line_str
+.line:
+	call line_write
+.each_next:
+	inc byte [sig_i]
+	cmp byte [sig_i], 64
+	jbe .each
+.ret:
+	ret
+
+; get_mask - the process's signal mask into sig_mask.
+get_mask:
+	sys rt_sigprocmask, SIG_BLOCK, 0, sig_mask, 8
+	ret
+
+; line_signal - "NAME (N)" of the signal sig_i at xdi.
+line_signal:
+	movzx ecx, byte [sig_i]
+	call sig_name
+	mov ax, ' ('
+	stosw
+	movzx eax, byte [sig_i]
+	call line_num
+	mov al, ')'
+	stosb
+	ret
+
+; line_num - eax (0 to 99) in decimal at xdi. clobbers eax, ecx
+line_num:
+	push xdx
+	push 10
+	pop xcx
+	xor edx, edx
+	div ecx
+	test eax, eax
+	jz .ones
+	add al, '0'
+	stosb
+.ones:
+	lea eax, [edx+'0']
+	stosb
+	pop xdx
+	ret
+
+; line_str - the string at xsi (NUL-terminated) to xdi. clobbers al, xsi
+line_str:
+	lodsb
+	test al, al
+	jz .ret
+	stosb
+	jmp line_str
+.ret:
+	ret
+
+; line_write - the line from sig_line to xdi, and a newline, to stderr.
+line_write:
+	mov al, 10
+	stosb
+	mov edx, edi
+	sub edx, sig_line
+	sys write, 2, sig_line, edx
+	ret
+
+; sig_name - gnulib's sig2str of ecx (1-31, 34-64) at xdi: the first name
+; the table has for it, else RTMIN+N up to 49 and RTMAX-N from 50.
+; clobbers eax, ecx, xsi
+sig_name:
+	cmp ecx, 32
+	jae .rt
+	mov esi, sig_table
+.find:
+	lodsb
+	cmp al, cl
+	je line_str
+.skip:
+	lodsb
+	test al, al
+	jnz .skip
+	jmp .find
+.rt:
+	cmp ecx, 49
+	ja .max
+	mov eax, 'RTMI'
+	stosd
+	mov al, 'N'
+	stosb
+	sub ecx, 34
+	mov al, '+'
+	jmp .delta
+.max:
+	mov eax, 'RTMA'
+	stosd
+	mov al, 'X'
+	stosb
+	sub ecx, 64
+	neg ecx
+	mov al, '-'
+.delta:
+	jecxz .ret
+	stosb
+	xchg eax, ecx
+	jmp line_num
+.ret:
+	ret
+
 ; The errors of a PATH element that let the search go on.
 not_here:	db -ENOENT, -ENOTDIR, -ENODEV, -ESTALE, -ETIMEDOUT, -EACCES
 NOT_HERE_COUNT equ $ - not_here
@@ -1083,15 +1668,40 @@ fmt_and:	db '     &    ', F_QUOTE, 10, 0
 fmt_expanding:	db 'expanding ${', F_ARG, '} into ', 0
 fmt_quoted:	db F_QUOTE, 10, 0
 fmt_replacing:	db 'replacing ${', F_ARG, '} with null string', 10, 0
+fmt_signal:	db F_ARGV0, ': ', F_QUOTE, ': invalid signal', 10, F_TRY
+fmt_sig_fail:	db F_ARGV0, ': ', F_ARG, F_REASON, 10, 0
+s_failed:	db 'failed to set signal action for signal ', 0
+s_reset:	db 'Reset signal ', 0
+s_to:		db ' to ', 0
+s_default:	db 'DEFAULT', 0
+s_ignore:	db 'IGNORE', 0
+s_ignored:	db ' (failure ignored)', 0
+s_signal:	db 'signal ', 0
+s_mask_set:	db ' mask set to ', 0
+s_block:	db 'BLOCK', 0
+s_unblock:	db 'UNBLOCK', 0
+s_colon:	db '): ', 0
+; gnulib's sig2str table as glibc's Linux has it: the first name of a
+; number is its name; 0xff, then the real-time prefixes.
+sig_table:
+	db 1, 'HUP', 0, 2, 'INT', 0, 3, 'QUIT', 0, 4, 'ILL', 0, 5, 'TRAP', 0
+	db 6, 'ABRT', 0, 7, 'BUS', 0, 8, 'FPE', 0, 9, 'KILL', 0, 10, 'USR1', 0
+	db 11, 'SEGV', 0, 12, 'USR2', 0, 13, 'PIPE', 0, 14, 'ALRM', 0
+	db 15, 'TERM', 0, 16, 'STKFLT', 0, 17, 'CHLD', 0, 18, 'CONT', 0
+	db 19, 'STOP', 0, 20, 'TSTP', 0, 21, 'TTIN', 0, 22, 'TTOU', 0
+	db 23, 'URG', 0, 24, 'XCPU', 0, 25, 'XFSZ', 0, 26, 'VTALRM', 0
+	db 27, 'PROF', 0, 28, 'WINCH', 0, 29, 'POLL', 0, 30, 'PWR', 0
+	db 31, 'SYS', 0, 6, 'IOT', 0, 17, 'CLD', 0, 29, 'IO', 0, 0, 'EXIT', 0
+	db 0xff, 'RTMIN', 0, 'RTMAX', 0
 LONGOPTS:
 	db 'i', 'ignore-environment', 0
 	db '0', 'null', 0
 	db 'u' | 0x80, 'unset', 0
 	db 'C' | 0x80, 'chdir', 0
 	db 0x81, 'default-signal', 0
-	db 0x81, 'ignore-signal', 0
-	db 0x81, 'block-signal', 0
-	db '?', 'list-signal-handling', 0
+	db 0x82, 'ignore-signal', 0
+	db 0x83, 'block-signal', 0
+	db 4, 'list-signal-handling', 0
 	db 'v', 'debug', 0
 	db 'S' | 0x80, 'split-string', 0
 	db '?', 'help', 0
@@ -1108,5 +1718,18 @@ LONGOPTS:
 path_name:	db 'PATH', 0
 default_path:	db '/bin:/usr/bin', 0
 bin_sh:		db '/bin/sh', 0
+
+BSS
+sig_act:	resb 65                 ; per signal: 1 DEFAULT, 2 IGNORE, +2 errors ignored
+sig_kind:	resb 1                  ; the option: 1 default, 2 ignore, 3 block
+sig_flags:	resb 1                  ; 1 the mask changes, 2 --list-signal-handling
+sig_i:		resb 1
+sig_block:	resd 2                  ; signals to block (bit i-1 for i)
+sig_unblock:	resd 2
+sig_mask:	resd 2
+sig_err:	resW 1
+sig_kact:	resb 32                 ; a kernel struct sigaction
+sig_line:	resb 64                 ; a line of -v or the list
+TEXT
 
 program_end

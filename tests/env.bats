@@ -208,9 +208,25 @@ shebang() {
 	shebang "-S /bin/echo \"\\c\""
 }
 
-@test "--help, --version and the signal options are refused: 'unrecognized option', 125" {
-	option_unrecognized 125 env --help --version --default-signal --default-signal=INT \
-		--ignore-signal=HUP --block-signal --list-signal-handling --he --ver --def --bl --li
+@test "--help and --version are refused: 'unrecognized option', 125" {
+	option_unrecognized 125 env --help --version --he --ver --vers
+}
+
+@test "signal dispositions and mask the child sees, from a parent that ignores and blocks some" {
+	for args in "--default-signal=INT" "--default-signal" "--ignore-signal=TERM,USR2 --block-signal=CHLD" \
+		"--block-signal --default-signal=QUIT,RTMAX" "--list-signal-handling --ignore-signal=HUP"; do
+		n=0
+		for e in "$(bin env)" /usr/bin/env; do
+			# the parent: INT and QUIT ignored (a background job's), RTMAX blocked
+			python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN); signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGRTMAX, signal.SIGQUIT})
+os.execv(sys.argv[1], sys.argv[1:])' "$e" $args sh -c 'grep -E "^Sig(Ign|Blk)" /proc/self/status' > "out$n" 2>&1
+			n=$((n + 1))
+		done
+		cmp out0 out1 || { echo "$args"; cat out0 out1; return 1; }
+		n=0
+	done
 }
 
 @test "-S: \${NAME} values of 300 KB grow the brk heap; output as GNU's" {
