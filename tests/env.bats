@@ -292,3 +292,10 @@ PY
 	echo "$output"
 	[ "$status" -eq 0 ]
 }
+
+@test "long options with the whole environment and two arguments (the array's room)" {
+	like --unset=HOME
+	like --debug
+	like --ignore-signal=HUP
+	like -S 'A=1'
+}
