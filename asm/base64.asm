@@ -27,7 +27,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
-use getopt_long, usage, extra_operand, err_quoted, err_file, err_plain, errno_path, write_all
+use getopt_long, usage, extra_operand, err_quoted, err_file, errno_path, write_all
 
 INSZ	equ 65536		; input buffer (encoding: 49152 bytes a block)
 ENCBLK	equ 49152		; a multiple of 3
@@ -177,13 +177,16 @@ read_block:
 	mov esi, msg_read
 ; die - GNU's die(): xsi = text, xax = -errno or 0. Its error() flushes
 ; stdout first: output held after a failed write makes that flush fail,
-; and close_stdout then says "write error".
+; and close_stdout then says "write error", with a reason only when
+; closing stdout fails too (EBADF: stdout closed).
 die:
 	call err_text
 	cmp dword [werr], 0
 	je .bye
+.close:
+	sys close, 1
 	mov esi, msg_write
-	call err_plain
+	call err_text
 .bye:
 	exit 1
 
@@ -200,7 +203,8 @@ finish:
 
 ; write_out - write [bout] up to xdi, as GNU's stdio would fail: its
 ; 4096-byte buffer writes only past 4096 bytes of output (or, for an
-; encoding without wrapping, a block of 4096 or more at once). So a failed
+; encoding without wrapping, a block of 4096 or more at once); 8192 (glibc's
+; BUFSIZ) when stdout is closed (EBADF), as its fstat fails then. So a failed
 ; write is reported at once ("write error: REASON", then close_stdout's
 ; "write error") only when GNU would have written by then; else it is
 ; kept in werr, nothing more is written, and the output counted on.
@@ -222,7 +226,12 @@ write_out:
 	mov eax, [tot]
 	cmp dword [tot+4], 0
 	jne .flushed
-	cmp eax, 4096
+	mov ecx, 4096                   ; st_blksize
+	cmp dword [werr], -EBADF
+	jne .size
+	add ecx, ecx                    ; stdout closed: fstat failed, BUFSIZ
+.size:
+	cmp eax, ecx
 	ja .flushed
 	jb .ret
 	cmp byte [decode], 0
@@ -233,9 +242,7 @@ write_out:
 	mov eax, [werr]
 	mov esi, msg_write
 	call err_text
-	mov esi, msg_write
-	call err_plain
-	exit 1
+	jmp die.close
 .ret:
 	ret
 
