@@ -1643,32 +1643,32 @@ empty:		db 0
 arg_letters:	db 'uCS'
 esc_table:	db '""##$$', "''", '\\', 'f', 12, 'n', 10, 'r', 13, 't', 9, 'v', 11, 0
 fmt_space:	db F_ARGV0, P_invalid, F_ARG, "'", 10, F_ARGV0, P_use, '[v]S', P_shebang, 10, F_TRY
-fmt_need_cmd:	db F_ARGV0, ': must specify command with --chdir (-C)', 10, F_TRY
-fmt_chdir_dbg_p: db 'chdir:    ', "'", F_ARG, "'", 10, 0
-fmt_chdir_p:	db F_ARGV0, ': cannot change directory to ', "'", F_ARG, "'", F_REASON, 10, 0
-fmt_chdir_dbg_q: db 'chdir:    ', F_FILE, 10, 0, 0, 0
-fmt_chdir_q:	db F_ARGV0, ': cannot change directory to ', F_FILE, F_REASON, 10, 0
+fmt_need_cmd:	db F_ARGV0, P_need, '(-C)', 10, F_TRY
+fmt_chdir_dbg_p: db P_chdir_dbg, "'", F_ARG, "'", 10, 0
+fmt_chdir_p:	db F_ARGV0, P_cd, "'", F_ARG, "'", F_REASON, 10, 0
+fmt_chdir_dbg_q: db P_chdir_dbg, F_FILE, 10, 0, 0, 0
+fmt_chdir_q:	db F_ARGV0, P_cd, F_FILE, F_REASON, 10, 0
 AF_DELTA equ fmt_chdir_dbg_q - fmt_chdir_dbg_p
 %if fmt_chdir_q - fmt_chdir_p != AF_DELTA
  %error "the -C formats' pairs"
 %endif
-fmt_quote:	db F_ARGV0, ': no terminating quote in -S string', 10, 0
-fmt_bs_end:	db F_ARGV0, ': invalid backslash at end of string in -S', 10, 0
-fmt_bs_c:	db F_ARGV0, ": '\c' must not appear in double-quoted -S string", 10, 0
-fmt_bad_seq:	db F_ARGV0, ": invalid sequence '\", F_ARG, "' in -S", 10, 0
-fmt_var:	db F_ARGV0, ': only ${VARNAME} expansion is supported, error at: ', F_ARG, 10, 0
-fmt_memory:	db F_ARGV0, ': memory exhausted', 10, 0
-fmt_cleaning:	db 'cleaning environ', 10, 0
-fmt_unset_dbg:	db 'unset:    ', F_ARG, 10, 0
-fmt_setenv:	db 'setenv:   ', F_ARG, 10, 0
-fmt_exec:	db 'executing: ', F_ARG, 10, 0
-fmt_split:	db 'split -S:  ', F_QUOTE, 10, 0
-fmt_into:	db ' into:    ', F_QUOTE, 10, 0
+fmt_quote:	db F_ARGV0, P_no_quote, 'S', P_string, 10, 0
+fmt_bs_end:	db F_ARGV0, P_bs_end, 'S', 10, 0
+fmt_bs_c:	db F_ARGV0, ": '\c", P_must_not, 'S', P_string, 10, 0
+fmt_bad_seq:	db F_ARGV0, P_sequence, '\', F_ARG, P_in, 'S', 10, 0
+fmt_var:	db F_ARGV0, P_only, '${VARNAME}', P_expansion, ',', P_error_at, F_ARG, 10, 0
+fmt_memory:	db F_ARGV0, P_memory, 10, 0
+fmt_cleaning:	db P_cleaning, 10, 0
+fmt_unset_dbg:	db P_unset_dbg, F_ARG, 10, 0
+fmt_setenv:	db P_setenv, F_ARG, 10, 0
+fmt_exec:	db P_exec, F_ARG, 10, 0
+fmt_split:	db P_split, 'S:  ', F_QUOTE, 10, 0
+fmt_into:	db ' ', P_into, F_QUOTE, 10, 0
 fmt_and:	db '     &    ', F_QUOTE, 10, 0
-fmt_expanding:	db 'expanding ${', F_ARG, '} into ', 0
+fmt_expanding:	db P_expanding, '${', F_ARG, '}', P_into_, 0
 fmt_quoted:	db F_QUOTE, 10, 0
-fmt_replacing:	db 'replacing ${', F_ARG, '} with null string', 10, 0
-fmt_signal:	db F_ARGV0, ': ', F_QUOTE, ': invalid signal', 10, F_TRY
+fmt_replacing:	db P_replacing, '${', F_ARG, '}', P_with_null, P_string, 10, 0
+fmt_signal:	db F_ARGV0, ': ', F_QUOTE, P_invalid_signal, 10, F_TRY
 fmt_sig_fail:	db F_ARGV0, ': ', F_ARG, F_REASON, 10, 0
 s_failed:	db 'failed to set signal action for signal ', 0
 s_reset:	db 'Reset signal ', 0
@@ -1714,6 +1714,30 @@ LONGOPTS:
 	ptext P_command, ' with command'
 	ptext P_use, ': use -'
 	ptext P_shebang, ' to pass options in shebang lines'
+	ptext P_need, ': must specify command with --chdir '
+	ptext P_cd, ': cannot change directory to '
+	ptext P_chdir_dbg, 'chdir:    '
+	ptext P_no_quote, ': no terminating quote in -'
+	ptext P_string, ' string'
+	ptext P_bs_end, ': invalid backslash at end of string in -'
+	ptext P_must_not, "' must not appear in double-quoted -"
+	ptext P_sequence, ": invalid sequence '"
+	ptext P_in, "' in -"
+	ptext P_only, ': only '
+	ptext P_expansion, ' expansion is supported'
+	ptext P_error_at, ' error at: '
+	ptext P_memory, ': memory exhausted'
+	ptext P_cleaning, 'cleaning environ'
+	ptext P_unset_dbg, 'unset:    '
+	ptext P_setenv, 'setenv:   '
+	ptext P_exec, 'executing: '
+	ptext P_split, 'split -'
+	ptext P_into, 'into:    '
+	ptext P_into_, ' into '
+	ptext P_expanding, 'expanding '
+	ptext P_replacing, 'replacing '
+	ptext P_with_null, ' with null'
+	ptext P_invalid_signal, ': invalid signal'
 %endmacro
 path_name:	db 'PATH', 0
 default_path:	db '/bin:/usr/bin', 0
