@@ -2234,13 +2234,14 @@ conv_cold:
 	cmp byte [xlat_on], 0
 	je .swab
 	jecxz .swab
-	mov ebx, trans
+	xor eax, eax
 .xlat:
 	mov al, [xsi]
-	xlatb
+	mov al, [trans + xax]
 	mov [xsi], al
 	inc xsi
-	loop .xlat
+	dec ecx
+	jnz .xlat
 .swab:
 	test byte [conv+2], C_SWAB >> 16
 	jz .block
@@ -2274,18 +2275,24 @@ swab_carry:
 .pairs:
 	jecxz .ret
 .swap:
-	rol word [xsi], 8
+	mov ax, [xsi]
+	rol ax, 8
+	mov [xsi], ax
 	add xsi, 2
-	loop .swap
+	dec ecx
+	jnz .swap
 .ret:
 	ret
 .carry:                                 ; dl = the byte kept
 	inc ecx
 	shr ecx, 1                      ; the odd offsets up to [nread]
 .odd:
-	xchg dl, [xsi+1]
+	mov al, [xsi+1]                 ; (xchg with memory locks the bus)
+	mov [xsi+1], dl
+	mov dl, al
 	add xsi, 2
-	loop .odd
+	dec ecx
+	jnz .odd
 	test byte [nread], 1
 	jz .keep                        ; even: dl = the last byte, kept
 	inc dword [nread]
@@ -2336,7 +2343,8 @@ copy_block:
 .inc:
 	inc dword [col]
 .next:
-	loop .c
+	dec ecx
+	jnz .c
 .ret:
 	ret
 
@@ -2386,7 +2394,8 @@ copy_unblock:
 	pop xax
 	call out_char
 .next:
-	loop .c
+	dec ecx
+	jnz .c
 .ret:
 	ret
 
