@@ -42,6 +42,11 @@
 ; without losing or doubling a byte. Any other standard input: read/write.
 ; The pipes (standard input and the outputs) are raised to 1 MiB when the
 ; kernel allows, never lowered: rounds of up to 1 MiB.
+; tee(2) and splice(2) into a pipe without a reader fail (and raise
+; SIGPIPE) even at the end of the input, where GNU's read of nothing ends
+; quietly: so with standard input a pipe SIGPIPE is blocked, such a
+; failure with no byte left in standard input ends the run, and any
+; other broken pipe unblocks it (killed, as GNU, unless it is ignored).
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
@@ -51,6 +56,9 @@ use usage, getopt_long, err_file, errno_path, quote_arg
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 
 %define SIGINT 2
+%define SIG_BLOCK 0             ; asm-generic/signal-defs.h
+%define SIG_UNBLOCK 1
+%define FIONREAD 0x541B         ; asm-generic/ioctls.h
 %define SIGPIPE 13
 BUFSZ   equ 1024 * 1024         ; one round at most
 PIPESZ  equ 1024 * 1024         ; the pipes are raised to this
@@ -198,6 +206,7 @@ _start:
 	test byte [opts], OPT_W|OPT_X   ; (their messages in GNU's order:
 	jnz .outputs                    ; each round written output by output)
 	or byte [inmask], -1            ; a pipe: nothing cleared
+	sys rt_sigprocmask, SIG_BLOCK, sigpipe_set, 0, 8 ; (see refused)
 	call raise_pipe                 ; (A1 = 0 still)
 .outputs:
 	mov xbp, [recs]
@@ -459,11 +468,28 @@ round_len:
 ; refused - after a failed tee or splice on the output xbp (eax =
 ; -errno): ZF=0 when the kernel refused it (EINVAL, EAGAIN: the caller
 ; turns to the buffer); else the output failed (dropped; ZF=1).
+; A broken pipe: tee(2) and splice(2) find it even at the end of the
+; input, where GNU's read of nothing ends quietly; so SIGPIPE is blocked
+; while they are used (from standard input a pipe on), and a broken pipe
+; here with standard input empty (FIONREAD: no bytes; these calls fail
+; only once it has bytes or no writer) is that end: the run ends. Else
+; (bytes: GNU would have written them) out_error unblocks it: killed, as
+; GNU, unless SIGPIPE is ignored.
 refused:
 	cmp eax, -EINVAL
 	je .no
 	cmp eax, -EAGAIN
 	je .no
+	cmp eax, -EPIPE
+	jne .fail
+	push xax
+	push xax
+	sys ioctl, 0, FIONREAD, xsp
+	pop xcx                         ; (its int: the low half)
+	pop xax
+	test ecx, ecx
+	jz _start.done
+.fail:
 	call out_error
 	cmp eax, eax
 	ret
@@ -478,6 +504,9 @@ out_error:
 	dec dword [nout]
 	cmp eax, -EPIPE
 	jne .say
+	push xax
+	sys rt_sigprocmask, SIG_UNBLOCK, sigpipe_set, 0, 8 ; (killed here)
+	pop xax
 	test byte [opts], OPT_W
 	jz .ret
 .say:
@@ -544,6 +573,7 @@ out_mode:
 	mov esi, fmt_mode
 	jmp usage_say
 
+sigpipe_set:	dd 1 << (SIGPIPE - 1), 0
 msg_stdout:	db 'standard output', 0
 msg_stdin:	db 'standard input', 0
 msg_read:	db 'read error', 0
