@@ -1373,79 +1373,61 @@ strtol:
 
 ; sig_apply - before COMMAND runs, as GNU's reset_signal_handlers,
 ; set_signal_proc_mask and list_signal_handling, with -v's lines; runs on
-; the stack below the -u list. keeps xbp.
+; the stack below the -u list. keeps xbp. ebx is the signal throughout:
+; neither arch's system call changes it (i386's A1 is ebx itself, and
+; line_write keeps it). The action is set with no sigaction read first:
+; the kernel's execve clears the flags and masks of every action anyway.
 sig_apply:
-	mov byte [sig_i], 1
+	push 1
+	pop xbx
 .reset:
-	movzx ebx, byte [sig_i]
-	mov al, [sig_act + xbx]
-	test al, al
+	movzx eax, byte [sig_act + xbx]
+	test eax, eax
 	jz .reset_next
-	sys rt_sigaction, ebx, 0, sig_kact, 8
-	movzx ebx, byte [sig_i]
-	mov al, [sig_act + xbx]
-	test al, 1
-	setz cl                         ; SIG_IGN = 1, SIG_DFL = 0
-	movzx ecx, cl
-	mov [sig_kact], xcx
+	not eax
+	and eax, 1                      ; SIG_IGN = 1 for 2, 4; SIG_DFL = 0
+	mov [sig_kact], xax
 	sys rt_sigaction, ebx, sig_kact, 0, 8
-	mov [sig_err], xax
 	test eax, eax
 	jns .set
-	movzx ebx, byte [sig_i]
 	cmp byte [sig_act + xbx], 3
-	jae .set                        ; (failure ignored)
-; "failed to set signal action for signal N: REASON", 125.
-	mov edi, sig_line
-	mov esi, s_failed
-	call line_str
-	xchg eax, ebx
-	call line_num
-	mov byte [xdi], 0
-	mov xax, [sig_err]
-	mov esi, fmt_sig_fail
-	mov edx, sig_line
-	call say_error
-	jmp operands.canceled
+	jb .fail                        ; (else: failure ignored)
 .set:
 	cmp byte [xbp+DEBUG], 0
 	je .reset_next
-	mov edi, sig_line
+	push xax
 	mov esi, s_reset
-	call line_str
-	call line_signal
-	mov esi, s_to
-	call line_str
-	movzx ebx, byte [sig_i]
+	call line_head                  ; "Reset signal NAME (N) to "
 	mov esi, s_default
 	test byte [sig_act + xbx], 1
 	jnz .dfl
-	mov esi, s_ignore
+	add esi, s_ignore - s_default
 .dfl:
 	call line_str
-	cmp WPTR [sig_err], 0
+	pop xax
+	test eax, eax
 	jns .ok
 	mov esi, s_ignored
 	call line_str
 .ok:
 	call line_write
 .reset_next:
-	inc byte [sig_i]
-	cmp byte [sig_i], 64
+	inc ebx
+	cmp bl, 64
 	jbe .reset
 
 ; The mask: the process's, with the changes; -v's line for each.
 	test byte [sig_flags], 1
 	jz .list
 	call get_mask
-	mov byte [sig_i], 1
+	mov bl, 1
 .mask:
-	movzx ebx, byte [sig_i]
-	lea ecx, [ebx-1]
+	lea ecx, [xbx-1]
 	mov esi, s_block
 	bt [sig_block], ecx
 	jc .add
-	mov esi, s_unblock
+	dec esi
+	dec esi                         ; (s_unblock)
 	bt [sig_unblock], ecx
 	jnc .mask_next
 	btr [sig_mask], ecx
@@ -1456,53 +1438,39 @@ sig_apply:
 	cmp byte [xbp+DEBUG], 0
 	je .mask_next
 	push xsi
-	mov edi, sig_line
 	mov esi, s_signal
-	call line_str
-	call line_signal
-	mov esi, s_mask_set
-	call line_str
+	call line_head                  ; "signal NAME (N) mask set to "
 	pop xsi
 	call line_str
 	call line_write
 .mask_next:
-	inc byte [sig_i]
-	cmp byte [sig_i], 64
+	inc ebx
+	cmp bl, 64
 	jbe .mask
 	sys rt_sigprocmask, SIG_SETMASK, sig_mask, 0, 8
 
 ; --list-signal-handling: "%-10s (%2d): BLOCK,IGNORE" for each signal
-; blocked or ignored (glibc's sigaction refuses its own 32 and 33).
+; blocked or ignored (glibc's sigaction refuses its own 32 and 33). The
+; line is written only when something follows its "): ".
 .list:
 	test byte [sig_flags], 2
 	jz .ret
 	call get_mask
-	mov byte [sig_i], 1
+	mov bl, 1
 .each:
-	movzx ebx, byte [sig_i]
-	cmp bl, 32
-	je .each_next
-	cmp bl, 33
-	je .each_next
+	lea eax, [xbx-32]
+	cmp al, 1
+	jbe .each_next
 	sys rt_sigaction, ebx, 0, sig_kact, 8
-	movzx ebx, byte [sig_i]
-	lea ecx, [ebx-1]
-	bt [sig_mask], ecx
-	setc dl
-	cmp WPTR [sig_kact], 1
-	sete dh
-	test dx, dx
-	jz .each_next
-	mov edi, sig_line
-	mov ecx, ebx
-	call sig_name
+	mov edi, sig_line + 10
 	mov al, ' '
-.pad:
-	cmp edi, sig_line + 10
-	jae .padded
-	stosb
-	jmp .pad
-.padded:
+.blank:
+	dec edi
+	mov [xdi], al
+	cmp edi, sig_line
+	ja .blank
+	call sig_name
+	mov edi, sig_line + 10
 	mov ax, ' ('
 	stosw
 	cmp bl, 10
@@ -1510,47 +1478,77 @@ sig_apply:
 	mov al, ' '
 	stosb
 .wide:
-	xchg eax, ebx
+	mov eax, ebx
 	call line_num
 	mov esi, s_colon
 	call line_str
-	test dl, dl
-	jz .not_blocked
+	push xdi
+	lea ecx, [xbx-1]
+	bt [sig_mask], ecx
+	jnc .not_blocked
 	mov esi, s_block
 	call line_str
-	test dh, dh
-	jz .not_blocked
 	mov al, ','
 	stosb
 .not_blocked:
-	test dh, dh
-	jz .line
+	cmp WPTR [sig_kact], 1
+	jne .not_ignored
 	mov esi, s_ignore
 	call line_str
-.line:
+	inc edi
+.not_ignored:
+	dec edi                         ; (the ',' after BLOCK alone)
+	pop xax
+	cmp edi, eax
+	jb .each_next
 	call line_write
 .each_next:
-	inc byte [sig_i]
-	cmp byte [sig_i], 64
+	inc ebx
+	cmp bl, 64
 	jbe .each
 .ret:
 	ret
+; "failed to set signal action for signal N: REASON", 125.
+.fail:
+	push xax
+	mov edi, sig_line
+	xchg eax, ebx
+	call line_num
+	mov byte [xdi], 0
+	pop xax
+	mov esi, fmt_sig_fail
+	mov edx, sig_line
+	call say_error
+	jmp operands.canceled
 
 ; get_mask - the process's signal mask into sig_mask.
 get_mask:
 	sys rt_sigprocmask, SIG_BLOCK, 0, sig_mask, 8
 	ret
 
-; line_signal - "NAME (N)" of the signal sig_i at xdi.
-line_signal:
-	movzx ecx, byte [sig_i]
+; line_head - the string at xsi, "NAME (N)" of the signal ebx, and the
+; string after the first one's NUL, from sig_line. out: xdi past them.
+line_head:
+	mov edi, sig_line
+	call line_str
+	push xsi
 	call sig_name
 	mov ax, ' ('
 	stosw
-	movzx eax, byte [sig_i]
+	mov eax, ebx
 	call line_num
 	mov al, ')'
 	stosb
+	pop xsi
+; fall through
+; line_str - the string at xsi (NUL-terminated) to xdi. clobbers al, xsi
+line_str:
+	lodsb
+	test al, al
+	jz .ret
+	stosb
+	jmp line_str
+.ret:
 	ret
 
 ; line_num - eax (0 to 99) in decimal at xdi. clobbers eax, ecx
@@ -1570,29 +1568,23 @@ line_num:
 	pop xdx
 	ret
 
-; line_str - the string at xsi (NUL-terminated) to xdi. clobbers al, xsi
-line_str:
-	lodsb
-	test al, al
-	jz .ret
-	stosb
-	jmp line_str
-.ret:
-	ret
-
 ; line_write - the line from sig_line to xdi, and a newline, to stderr.
+; keeps xbx
 line_write:
+	push xbx
 	mov al, 10
 	stosb
 	mov edx, edi
 	sub edx, sig_line
 	sys write, 2, sig_line, edx
+	pop xbx
 	ret
 
-; sig_name - gnulib's sig2str of ecx (1-31, 34-64) at xdi: the first name
+; sig_name - gnulib's sig2str of ebx (1-31, 34-64) at xdi: the first name
 ; the table has for it, else RTMIN+N up to 49 and RTMAX-N from 50.
 ; clobbers eax, ecx, xsi
 sig_name:
+	mov ecx, ebx
 	cmp ecx, 32
 	jae .rt
 	mov esi, sig_table
@@ -1669,17 +1661,15 @@ fmt_expanding:	db P_expanding, '${', F_ARG, '}', P_into_, 0
 fmt_quoted:	db F_QUOTE, 10, 0
 fmt_replacing:	db P_replacing, '${', F_ARG, '}', P_with_null, P_string, 10, 0
 fmt_signal:	db F_ARGV0, ': ', F_QUOTE, P_invalid_signal, 10, F_TRY
-fmt_sig_fail:	db F_ARGV0, ': ', F_ARG, F_REASON, 10, 0
-s_failed:	db 'failed to set signal action for signal ', 0
-s_reset:	db 'Reset signal ', 0
-s_to:		db ' to ', 0
+fmt_sig_fail:	db F_ARGV0, P_failed, F_ARG, F_REASON, 10, 0
+; line_head's pairs: the text before "NAME (N)", the one after it.
+s_reset:	db 'Reset signal ', 0, ' to ', 0
+s_signal:	db 'signal ', 0, ' mask set to ', 0
 s_default:	db 'DEFAULT', 0
 s_ignore:	db 'IGNORE', 0
 s_ignored:	db ' (failure ignored)', 0
-s_signal:	db 'signal ', 0
-s_mask_set:	db ' mask set to ', 0
+s_unblock:	db 'UN'
 s_block:	db 'BLOCK', 0
-s_unblock:	db 'UNBLOCK', 0
 s_colon:	db '): ', 0
 ; gnulib's sig2str table as glibc's Linux has it: the first name of a
 ; number is its name; 0xff, then the real-time prefixes.
@@ -1738,6 +1728,7 @@ LONGOPTS:
 	ptext P_replacing, 'replacing '
 	ptext P_with_null, ' with null'
 	ptext P_invalid_signal, ': invalid signal'
+	ptext P_failed, ': failed to set signal action for signal '
 %endmacro
 path_name:	db 'PATH', 0
 default_path:	db '/bin:/usr/bin', 0
@@ -1747,11 +1738,9 @@ BSS
 sig_act:	resb 65                 ; per signal: 1 DEFAULT, 2 IGNORE, +2 errors ignored
 sig_kind:	resb 1                  ; the option: 1 default, 2 ignore, 3 block
 sig_flags:	resb 1                  ; 1 the mask changes, 2 --list-signal-handling
-sig_i:		resb 1
 sig_block:	resd 2                  ; signals to block (bit i-1 for i)
 sig_unblock:	resd 2
 sig_mask:	resd 2
-sig_err:	resW 1
 sig_kact:	resb 32                 ; a kernel struct sigaction
 sig_line:	resb 64                 ; a line of -v or the list
 TEXT
