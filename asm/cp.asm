@@ -157,7 +157,8 @@
 ; -H's operands): GNU's is_ancestor, "cannot copy cyclic symbolic link
 ; 'SRC'" for that entry (nothing made for it; the rest copied; exit 1).
 ; SOURCE and DEST one file: also a directory onto itself (cp -rT d d,
-; cp -r d dot with dot -> '.'; not -s, -l, -n), and with -P's
+; cp -r d dot with dot -> '.'; -s too: cp -sf f f keeps f; not -l,
+; -n), and with -P's
 ; dereference a symlink SOURCE or DEST followed to the other (cp -d l f
 ; with l -> f, cp -r p lp with lp -> p: GNU's same_file_ok for
 ; DEREF_NEVER; not with -n, -l, backups, two symlinks, a symlink DEST
