@@ -3389,7 +3389,8 @@ cnormal:
 ; cpost - after a name (edx its start at edi its end, slot al, [V(pos)]
 ; its column): when al is a color or no is colored, GNU's
 ; prep_non_filename_text, then cl when the name may wrap: pos % width +
-; length - 1 >= width. keeps xsi, xbx
+; length - 1 >= width (the length with vqpad's pad: GNU's quote_name
+; returns len + pad). keeps xsi, xbx
 cpost:
 	test al, al
 	jnz .go
@@ -3406,6 +3407,8 @@ cpost:
 	sub eax, edi
 	neg eax
 	lea eax, [xax + xdx - 1]
+	movzx ecx, byte [qpadw]
+	add eax, ecx
 	cmp eax, [V(linelen)]
 	sbb eax, eax                    ; -1: it does not wrap
 .cp:
@@ -5966,6 +5969,7 @@ qmap:	resb 32                         ; quotearg's quote_these_too (vqmap)
 qscr:	resb 4                          ; vqlen0's first bytes
 qlen:	resd 1                          ; and its length
 qsome:	resb 1                          ; GNU's cwd_some_quoted
+qpadw:	resb 1                          ; vqpad wrote a pad before the name
 	GLOBALS_HERE
 numbuf:	resb 24
 numend:
@@ -6713,12 +6717,14 @@ vqwpad:
 ; vqpad - put_bare's pad: a space at edi (edi + 1) before an unquoted
 ; name esi when [qsome]. keeps all but eax
 vqpad:
+	mov byte [qpadw], 0
 	cmp byte [qsome], 0
 	je .r
 	call vqquoted
 	jnz .r
 	mov al, ' '
 	stosb
+	inc byte [qpadw]                ; (cpost counts it, as GNU's width)
 .r:
 	ret
 
