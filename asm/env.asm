@@ -1084,29 +1084,31 @@ sigopt:
 .not_list:
 	cmp al, 2
 	je .actions                     ; (--ignore-signal: no mask)
+; The sets start empty (sig_block, then sig_unblock), with SIG at the
+; first option of a mask; without SIG: every signal blocked or unblocked
+; (glibc's sigfillset: not its own 32 and 33), the other set empty.
 	test xdx, xdx
-	jnz .sets
-; Without SIG: every signal blocked or unblocked (glibc's sigfillset: not
-; its own 32 and 33), the other set empty.
-	mov edi, sig_block
-	cmp al, 3
-	je .fill
-	mov edi, sig_unblock
-.fill:
-	and dword [sig_block], 0
-	and dword [sig_block+4], 0
-	and dword [sig_unblock], 0
-	and dword [sig_unblock+4], 0
-	mov dword [xdi], 0x7fffffff
-	mov dword [xdi+4], 0xfffffffe
-	jmp .changed
-.sets:
+	jz .clear
 	test byte [sig_flags], 1
 	jnz .changed
-	and dword [sig_block], 0        ; (the sets start empty)
-	and dword [sig_block+4], 0
-	and dword [sig_unblock], 0
-	and dword [sig_unblock+4], 0
+.clear:
+	mov edi, sig_block
+	push xax
+	xor eax, eax
+	push 4
+	pop xcx
+	rep stosd                       ; (xdi: sig_unblock + 8)
+	pop xax
+	test xdx, xdx
+	jnz .changed
+	sub edi, 8
+	cmp al, 3
+	jne .fill
+	sub edi, 8
+.fill:
+	dec dword [xdi]
+	shr dword [xdi], 1              ; (not 32)
+	or dword [xdi+4], -2            ; (not 33)
 .changed:
 	or byte [sig_flags], 1
 .actions:
@@ -1115,15 +1117,11 @@ sigopt:
 	cmp al, 3
 	je .done
 	add al, 2                       ; (errors ignored)
-	mov ecx, 64
-.all:
-	cmp ecx, 32
-	je .skip_own
-	cmp ecx, 33
-	je .skip_own
-	mov [sig_act + xcx], al
-.skip_own:
-	loop .all
+	mov edi, sig_act + 1
+	push 64
+	pop xcx
+	rep stosb
+	mov [sig_act + 32], cx          ; (not 32 and 33)
 	jmp .done
 ; SIG, a comma list (empty items skipped, as strtok).
 .list:
