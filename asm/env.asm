@@ -1245,11 +1245,16 @@ str2sig:
 	ret
 .table:
 	mov edi, sig_table
+	xor eax, eax
 .entry:
+	inc eax                         ; (the number of a name 1 to 31)
+	cmp edi, sig_aliases
+	jb .named
 	movzx eax, byte [xdi]
 	inc edi
 	cmp al, 0xff
 	je .rt
+.named:
 	push xsi
 	call ci_prefix
 	jne .no
@@ -1587,9 +1592,8 @@ sig_name:
 	jae .rt
 	mov esi, sig_table
 .find:
-	lodsb
-	cmp al, cl
-	je line_str
+	dec ecx
+	jz line_str
 .skip:
 	lodsb
 	test al, al
@@ -1669,17 +1673,19 @@ s_ignored:	db ' (failure ignored)', 0
 s_unblock:	db 'UN'
 s_block:	db 'BLOCK', 0
 s_colon:	db '): ', 0
-; gnulib's sig2str table as glibc's Linux has it: the first name of a
-; number is its name; 0xff, then the real-time prefixes.
+; gnulib's sig2str table as glibc's Linux has it: the names of 1 to 31
+; in order (the first name of a number is its name), then the other names
+; each after its number; 0xff, then the real-time prefixes.
 sig_table:
-	db 1, 'HUP', 0, 2, 'INT', 0, 3, 'QUIT', 0, 4, 'ILL', 0, 5, 'TRAP', 0
-	db 6, 'ABRT', 0, 7, 'BUS', 0, 8, 'FPE', 0, 9, 'KILL', 0, 10, 'USR1', 0
-	db 11, 'SEGV', 0, 12, 'USR2', 0, 13, 'PIPE', 0, 14, 'ALRM', 0
-	db 15, 'TERM', 0, 16, 'STKFLT', 0, 17, 'CHLD', 0, 18, 'CONT', 0
-	db 19, 'STOP', 0, 20, 'TSTP', 0, 21, 'TTIN', 0, 22, 'TTOU', 0
-	db 23, 'URG', 0, 24, 'XCPU', 0, 25, 'XFSZ', 0, 26, 'VTALRM', 0
-	db 27, 'PROF', 0, 28, 'WINCH', 0, 29, 'POLL', 0, 30, 'PWR', 0
-	db 31, 'SYS', 0, 6, 'IOT', 0, 17, 'CLD', 0, 29, 'IO', 0, 0, 'EXIT', 0
+	db 'HUP', 0, 'INT', 0, 'QUIT', 0, 'ILL', 0, 'TRAP', 0
+	db 'ABRT', 0, 'BUS', 0, 'FPE', 0, 'KILL', 0, 'USR1', 0
+	db 'SEGV', 0, 'USR2', 0, 'PIPE', 0, 'ALRM', 0
+	db 'TERM', 0, 'STKFLT', 0, 'CHLD', 0, 'CONT', 0
+	db 'STOP', 0, 'TSTP', 0, 'TTIN', 0, 'TTOU', 0
+	db 'URG', 0, 'XCPU', 0, 'XFSZ', 0, 'VTALRM', 0
+	db 'PROF', 0, 'WINCH', 0, 'POLL', 0, 'PWR', 0, 'SYS', 0
+sig_aliases:
+	db 6, 'IOT', 0, 17, 'CLD', 0, 29, 'IO', 0, 0, 'EXIT', 0
 	db 0xff, 'RTMIN', 0, 'RTMAX', 0
 LONGOPTS:
 	db 'i', 'ignore-environment', 0
