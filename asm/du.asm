@@ -542,6 +542,10 @@ count_entry:
 	mov esi, msg_read
 	call err_path
 .done:
+	cmp byte [topt], 0              ; --time: the first entry done?
+	je .first
+	call time_first
+.first:
 	pop xax
 	pop xdx
 	pop xbp
@@ -1658,6 +1662,32 @@ time_dir:
 	mov edi, rt
 	call tmax
 	popW_all
+; time_first - an entry done: if it is the walk's first, levels 1 to
+; depth's latest 1970 (GNU's dulvl, calloc'd at the first entry fts gives
+; after its directories' preorder visits, is zeroed there, not "none":
+; the first path's directories show 1970 at least). keeps all
+time_first:
+	cmp byte [tdone], 0
+	jne .ret
+	push xax
+	push xcx
+	push xdi
+	inc byte [tdone]
+	mov ecx, [depth]
+	mov edi, tlev + 24 + 12
+	xor eax, eax
+	jecxz .done
+.level:
+	stosd
+	stosd
+	stosd
+	add edi, 12
+	loop .level
+.done:
+	pop xdi
+	pop xcx
+	pop xax
+.ret:
 	ret
 
 ; time_init - the walk's level (depth): its latest none yet. keeps all
@@ -1924,6 +1954,7 @@ wtop:	resW 1                          ; the innermost walk's frame
 dset:	resb 1
 ; the rare options' (cold code's) variables
 topt:	resb 1                          ; --time given
+tdone:	resb 1                          ; --time: an entry done
 tstyle:	resW 1                          ; --time-style's STYLE
 tfmt:	resW 1                          ; the time format
 toff:	resd 1                          ; stx + the time's offset
