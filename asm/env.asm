@@ -1199,17 +1199,8 @@ operand2sig:
 	call str2sig
 	jnc .check
 	mov xsi, xdx
-	lodsb
-	and al, 0xdf
-	cmp al, 'S'
-	jne .bad
-	lodsb
-	and al, 0xdf
-	cmp al, 'I'
-	jne .bad
-	lodsb
-	and al, 0xdf
-	cmp al, 'G'
+	mov edi, s_SIG
+	call ci_prefix
 	jne .bad
 	call str2sig
 	jc .bad
@@ -1465,15 +1456,12 @@ sig_apply:
 	cmp al, 1
 	jbe .each_next
 	sys rt_sigaction, ebx, 0, sig_kact, 8
-	mov edi, sig_line + 10
-	mov al, ' '
-.blank:
-	dec edi
-	mov [xdi], al
-	cmp edi, sig_line
-	ja .blank
+	mov edi, sig_line
 	call sig_name
-	mov edi, sig_line + 10
+	mov ecx, sig_line + 10          ; (no name has more than 8 bytes)
+	sub ecx, edi
+	mov al, ' '
+	rep stosb
 	mov ax, ' ('
 	stosw
 	cmp bl, 10
@@ -1676,6 +1664,7 @@ s_colon:	db '): ', 0
 ; gnulib's sig2str table as glibc's Linux has it: the names of 1 to 31
 ; in order (the first name of a number is its name), then the other names
 ; each after its number; 0xff, then the real-time prefixes.
+s_SIG:		db 'SIG', 0             ; (operand2sig's prefix)
 sig_table:
 	db 'HUP', 0, 'INT', 0, 'QUIT', 0, 'ILL', 0, 'TRAP', 0
 	db 'ABRT', 0, 'BUS', 0, 'FPE', 0, 'KILL', 0, 'USR1', 0
