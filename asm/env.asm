@@ -921,23 +921,20 @@ split:
 
 ; name_byte - CF=0 when al is a letter, digit or '_'. keeps al.
 name_byte:
-	cmp al, '_'
-	je .yes
-	push xax
-	or al, 0x20
-	sub al, 'a'
-	cmp al, 26
-	pop xax
-	jb .ret
 	push xax
 	sub al, '0'
 	cmp al, 10
-	pop xax
-.ret:
-	cmc
-	ret
+	jb .yes                         ; (a digit)
+	cmp al, '_' - '0'
+	je .ret                         ; (CF=0)
+	add al, '0'
+	or al, 0x20
+	sub al, 'a'
+	cmp al, 26
 .yes:
-	clc
+	cmc
+.ret:
+	pop xax
 	ret
 
 ; start_word - GNU's check_start_new_arg: after a separator, a NUL (the
