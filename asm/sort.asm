@@ -6,37 +6,44 @@
 ;   -h  human numeric (2K < 1M: K..Y, GNU 9.1's units)
 ;   -i  only printable bytes
 ;   -M  month names (JAN < DEC)      -n  numeric
+;   -V  version (gnulib's filevercmp: rt/filevercmp.inc)
+;   -R  random: keys by the MD5 of a salt and the key (GNU's compare_random;
+;       the salt is --random-source's first 16 bytes, else getrandom's)
 ;   -r  reverse                      -s  stable: no last-resort comparison
 ;   -u  unique (first of equal keys) -z  lines end with NUL
 ;   -c  check (message), -C check (silent): exit 1 on disorder
 ;   -m  merge (inputs already sorted)
-;   -k POS1[,POS2]  a key: F[.C][bdfghiMnr] (several allowed, in order)
+;   -k POS1[,POS2]  a key: F[.C][bdfghiMnRrV] (several allowed, in order)
 ;   -t C  field separator (default: a change from non-blank to blank)
 ;   -o FILE  output file (may be one of the inputs: all input is read first;
 ;            with -m, a read error truncates it first, as GNU's merge)
 ;   -y ARG   ignored (GNU's Solaris relic; a separate ARG not all digits is
 ;            read again as an option or operand)
-;   -S SIZE, -T DIR, --parallel=N, --batch-size=N, --compress-program=P,
-;   --random-source=F: checked as GNU checks them, with its messages, and
-;   without effect (no temporary files, one thread, no -R)
+;   --random-source=F: -R's salt (GNU's messages when it fails)
+;   -S SIZE, -T DIR, --parallel=N, --batch-size=N, --compress-program=P:
+;   checked as GNU checks them, with its messages, and without effect (no
+;   temporary files, one thread)
 ; GNU 9.1's long options, as its getopt_long reads them (long_opt:
 ; unambiguous prefixes, --opt=ARG and --opt ARG, its four messages):
 ; --ignore-leading-blanks --dictionary-order --ignore-case
 ; --general-numeric-sort --ignore-nonprinting --month-sort
 ; --human-numeric-sort --numeric-sort --reverse --stable --unique
 ; --zero-terminated --merge --key --field-separator --output
+; --version-sort --random-sort --random-source
 ; --check[=quiet|silent|diagnose-first] --sort=general-numeric|
-; human-numeric|month|numeric (argmatch's messages, exit 1)
+; human-numeric|month|numeric|random|version (argmatch's messages, exit 1)
 ; --buffer-size --temporary-directory and the six above. They live in a
 ; cold page (COLD_PAGE): a run that uses one maps 4 KiB more.
 ; Comparisons are GNU's in the C locale: the keys in order, then the whole
 ; lines with memcmp (unless -s or -u), -r reversing that too.
 ; Exit status: 0; 1 for disorder with -c/-C; 2 for any error (GNU's words).
-; Differences from GNU: -R -V (and --random-sort, --version-sort,
-; --sort=random|version: "invalid option -- 'R'" or 'V'), --debug,
-; --files0-from, --help, --version ("unrecognized option") and the obsolete
-; +POS syntax are not supported (exit 2). -T's directory is never used, so
-; never reported (GNU: only when it spills a big input to it); -S N% is
+; -V and -R (their code in the cold part; -R's MD5 a small loop) compare
+; copies of the keys with -d -i -f as GNU (on the stack, or for big keys
+; a mapping kept for the next); without --random-source -R's order differs
+; from run to run (as GNU's, whose salt is ISAAC's, seeded by getrandom).
+; Differences from GNU: --debug, --files0-from, --help, --version
+; ("unrecognized option") and the obsolete +POS syntax are not supported
+; (exit 2). -T's directory is never used, so never reported (GNU: only when it spills a big input to it); -S N% is
 ; accepted whatever N (GNU: too large past 2^64 bytes); --parallel=N
 ; of a size GNU cannot allocate its threads' merge nodes for is accepted
 ; (GNU: memory exhausted). With
@@ -102,13 +109,16 @@ FH	equ 32
 FI	equ 64
 FM	equ 128
 FN	equ 256
-FR	equ 512
-ORDERING equ 0x1ff	; all but r
+FRND	equ 512		; R
+FR	equ 1024
+FV	equ 2048
+ORDERING equ 0xfff & ~FR	; all but r
 
-; [opts] bits: -m -s -u as getopt's index - 11
+; [opts] bits: -m -s -u as getopt's index - 13
 O_MERGE	equ 1
 O_STABLE equ 2
 O_UNIQUE equ 4
+O_RANDOM equ 8	; a key has R (incompatible_key): the salt read
 
 ; a key: words
 K_SW	equ 0		; fields to skip for the start
@@ -225,6 +235,10 @@ _start:
 .keysdone:                              ; xbx = the keys' end: the data's
 	mov [cur], xbx                  ; start
 	mov [datastart], xbx
+	test byte [opts], O_RANDOM
+	jz .salted
+	call rand_init
+.salted:
 	mov al, [checkonly]
 	test al, al
 	jnz check
@@ -382,13 +396,13 @@ check:
 ; option - one option of getopt: al = the letter, ecx = its index in
 ; OPTSPEC, xdx = its argument. May clobber everything.
 option:
-	cmp cl, 9
+	cmp cl, 11
 	jae .more
 	mov ebx, gkey
 	mov ah, SB|SE
 	jmp order_letter
 .more:
-	cmp cl, 11
+	cmp cl, 13
 	jae .m
 	mov ah, [checkonly]             ; -c, -C
 	test ah, ah
@@ -401,7 +415,7 @@ option:
 	mov [checkonly], al
 	ret
 .m:
-	sub cl, 11
+	sub cl, 13
 	cmp cl, 3
 	jb .bit
 	je .z
@@ -576,13 +590,13 @@ set_ordering:
 ; xbx (b: ah; d wins over i); CF=1: not one. clobbers xcx xdi
 order_letter:
 	mov edi, ordletters
-	push 9
+	push 11
 	pop xcx
 	repne scasb
 	stc
 	jne .ret
 	neg ecx
-	add ecx, 9                      ; ecx = the index + 1 = the bit
+	add ecx, 11                     ; ecx = the index + 1 = the bit
 	cmp cl, 1
 	je .b
 	cmp cl, 6                       ; i: not after d
@@ -606,15 +620,20 @@ order_letter:
 ; M and "d or i". clobbers xax xcx xdx xsi xdi
 incompatible_key:
 	mov eax, [xbx+K_FL]
+	test ah, FRND >> 8
+	jz .norand
+	or byte [opts], O_RANDOM
+.norand:
 	mov edx, eax
 	and edx, FG|FH|FM|FN
-	test al, FD|FI
+	test eax, FD|FI|FRND|FV
 	jz .one
 	inc edx
 .one:
 	lea ecx, [xdx-1]
 	test ecx, edx
 	jz .ret
+	and ah, ~(FR >> 8)              ; (GNU clears r and b)
 	shr eax, 2
 	mov edx, eax
 	mov esi, incletters
@@ -1338,6 +1357,8 @@ keycompare:
 	jnz .month
 	test ebp, FG
 	jnz .general
+	test ebp, FRND|FV
+	jnz .version
 	test ebp, FD|FI|FF
 	jnz .ignore
 	call memcmp2
@@ -1366,6 +1387,10 @@ keycompare:
 .ignore:
 	call ignorecmp
 	jmp .diff
+.version:
+	call vkeycmp
+	jmp .diff
+
 
 ; field - the key at xbx of the record at xsi -> xsi = its start, xcx =
 ; its length (0 when the end is before the start). clobbers xax xdx xdi
@@ -2123,9 +2148,9 @@ digit16:
 .ret:
 	ret
 
-OPTSPEC:	db 'bdfghiMnrcCmsuzk:t:o:S:T:y:', 0
-ordletters:	db 'bdfghiMnr'
-incletters:	db 'dfghiMn', 0
+OPTSPEC:	db 'bdfghiMnRrVcCmsuzk:t:o:S:T:y:', 0
+ordletters:	db 'bdfghiMnRrV'
+incletters:	db 'dfghiMnRrV', 0
 units:		db 'KMGTPEZY'
 months:		db 'JAN', 0, 'FEB', 0, 'MAR', 0, 'APR', 0, 'MAY', 0, 'JUN', 0
 		db 'JUL', 0, 'AUG', 0, 'SEP', 0, 'OCT', 0, 'NOV', 0, 'DEC', 0
@@ -2498,6 +2523,321 @@ xargmatch:
 
 %include "rt/argmatch.inc"
 
+; vkeycmp - -V and -R: xsi, xcx against xdi, xdx (ebp flags) -> eax.
+; With -d, -i or -f the keys are compared as copies (GNU's: the ignored
+; bytes left out, the rest translated): on the stack up to VSTACK bytes
+; for both, else in a mapping kept for the next (vmap_get).
+; clobbers xcx xdx xsi xdi
+VSTACK	equ 16384
+%define PROT_RW 3                       ; PROT_READ | PROT_WRITE
+%define MAP_PRIVANON 0x22               ; MAP_PRIVATE | MAP_ANONYMOUS
+%ifdef SYS_mmap2
+ %define SYS_mmapx SYS_mmap2
+%else
+ %define SYS_mmapx SYS_mmap
+%endif
+vkeycmp:
+	test ebp, FD|FI|FF
+	jz .cmp
+	push xbx
+	mov xbx, xsp
+	lea xax, [xcx+xdx]
+	cmp xax, VSTACK
+	ja .map
+	sub xsp, xax
+	and xsp, -16
+	mov xax, xsp
+	jmp .copy
+.map:
+	call vmap_get
+.copy:                                  ; xax = where the copies go
+	push xax
+	push xdx
+	push xdi
+	xchg xdi, xax
+	call vcopy                      ; a's copy
+	pop xsi
+	pop xcx
+	push xdi
+	call vcopy                      ; b's after it
+	mov xdx, xdi
+	pop xdi
+	sub xdx, xdi
+	pop xsi
+	mov xcx, xdi
+	sub xcx, xsi
+	call .cmp
+	mov xsp, xbx
+	pop xbx
+	ret
+.cmp:
+	test ebp, FRND
+	jnz randcmp
+	jmp filevercmp
+
+; vmap_get - xax bytes -> xax = a mapping of at least that many (the
+; last one when big enough, else a new one: "memory exhausted" when none).
+; preserves all but xax
+vmap_get:
+	cmp xax, [vmapsz]
+	jbe .have
+	push_list xbx, xcx, xdx, xsi, xdi, xbp, xax
+	sys munmap, [vmap], [vmapsz]    ; (none yet: EINVAL, nothing)
+	mov A2, [xsp]
+	sys mmapx, 0, A2, PROT_RW, MAP_PRIVANON, -1, 0
+	jerrp memory_exhausted
+	mov [vmap], xax
+	pop_list xbx, xcx, xdx, xsi, xdi, xbp, xax
+	mov [vmapsz], xax
+.have:
+	mov xax, [vmap]
+	ret
+
+; vcopy - xsi, xcx bytes copied to xdi without the bytes ignored (ebp:
+; -d, -i), translated (-f) -> xdi past the copy. clobbers al xcx xsi
+vcopy:
+	jxcxz .ret
+.byte:
+	lodsb
+	call ignored
+	jc .next
+	call xlat
+	stosb
+.next:
+	loop .byte
+.ret:
+	ret
+
+; rand_init - -R's salt: the first 16 bytes of --random-source's file
+; (GNU's randread reads a named file as is), else of getrandom. GNU's
+; messages for a file that fails. clobbers all
+rand_init:
+	mov ebp, salt                   ; xbp = where the next bytes go
+	mov xdx, [rsrc]
+	test xdx, xdx
+	jz .getrandom
+	sys open, xdx, O_RDONLY|O_LARGEFILE
+	mov ecx, s_open
+	mov esi, fmt_failed
+	test eax, eax
+	js .die
+	xchg eax, ebx                   ; ebx = the fd
+.read:
+	mov A3d, salt+16
+	sub A3d, ebp
+	jz .done
+	mov A2d, ebp
+	sys read, ebx
+	mov esi, fmt_rand_read
+	test eax, eax
+	js .die
+	mov esi, fmt_rand_eof
+	jz .die
+	add ebp, eax
+	jmp .read
+.done:
+	sys close, ebx
+	ret
+.getrandom:
+	sys getrandom, xbp, 16, 0
+	ret
+.die:
+	mov xdx, [rsrc]
+	jmp die
+
+; randcmp - -R: xsi, xcx against xdi, xdx -> eax: GNU's compare_random,
+; the MD5 digests of the salt and each key compared as bytes, a tie by
+; the keys' bytes. clobbers xcx xdx xsi xdi
+randcmp:
+	push xbx
+	push xbp
+	push xsi
+	push xcx
+	push xdi
+	push xdx
+	mov xsi, xdi
+	mov xcx, xdx
+	call md5key
+	mov esi, hash_state
+	mov edi, digb
+	movsd
+	movsd
+	movsd
+	movsd
+	mov xsi, [xsp+3*W]
+	mov xcx, [xsp+2*W]
+	call md5key
+	mov esi, hash_state
+	mov edi, digb
+	push 16
+	pop xcx
+	mov edx, ecx
+	call memcmp2
+	pop xdx
+	pop xdi
+	pop xcx
+	pop xsi
+	test eax, eax
+	jnz .ret
+	call memcmp2
+.ret:
+	pop xbp
+	pop xbx
+	ret
+
+; md5key - the MD5 digest of the salt and xsi, xcx bytes -> hash_state.
+; clobbers all
+md5key:
+	push xcx
+	push xsi
+	mov esi, md5_iv
+	mov edi, hash_state
+	push 4
+	pop xcx
+	rep movsd                       ; the state, then the salt in mblk
+	mov esi, salt
+	mov cl, 4
+	rep movsd
+	pop xsi
+	mov xdx, [xsp]                  ; xdx = the bytes left
+.fill:
+	mov ecx, mblk+64
+	sub ecx, edi
+	cmp xcx, xdx
+	jb .part
+	mov xcx, xdx
+.part:
+	sub xdx, xcx
+	rep movsb
+	cmp edi, mblk+64
+	jb .pad
+	push xsi
+	push xdx
+	call .block
+	pop xdx
+	pop xsi
+	jmp .fill
+.pad:
+	mov al, 0x80
+	stosb
+.zero:
+	xor eax, eax
+	cmp edi, mblk+56
+	je .len
+	cmp edi, mblk+64
+	jb .zb
+	call .block
+	jmp .zero
+.zb:
+	stosb
+	jmp .zero
+.len:                                   ; the bits: (16 + length) * 8,
+	pop xax                         ; 64 bits little-endian (x86_64's
+	add xax, 16                     ; bits past them go to mblk+64)
+	mov xdx, xax
+	shl xax, 3
+	stosW
+	shr xdx, 8*W-3
+	mov [xdi], xdx
+.block:
+	call md5_block
+	mov edi, mblk
+	ret
+
+; md5_block - MD5's compression (RFC 1321) of the 64 bytes at mblk into
+; hash_state: a loop of the 64 steps (a = b + rol(a + f(b, c, d) + X[g] +
+; K[i], s); a b c d then d a b c), small rather than fast: -R hashes
+; short keys. a eax, b ebx, c ebp, d edx, i esi. clobbers all
+md5_block:
+	mov eax, [hash_state]
+	mov ebx, [hash_state+4]
+	mov ebp, [hash_state+8]
+	mov edx, [hash_state+12]
+	xor esi, esi
+.step:
+	mov edi, esi
+	mov ecx, esi
+	shr ecx, 4                      ; the round
+	jz .r0
+	dec ecx
+	jz .r1
+	dec ecx
+	jz .r2
+	imul edi, edi, 7                ; g = 7i, f = c ^ (b | ~d)
+	mov ecx, edx
+	not ecx
+	or ecx, ebx
+	xor ecx, ebp
+	jmp .go
+.r2:
+	lea edi, [xdi*2+xdi+5]          ; g = 3i + 5, f = b ^ c ^ d
+	mov ecx, ebx
+	xor ecx, ebp
+	xor ecx, edx
+	jmp .go
+.r1:
+	lea edi, [xdi*4+xdi+1]          ; g = 5i + 1, f = c ^ (d & (b ^ c))
+	mov ecx, ebx
+	xor ecx, ebp
+	and ecx, edx
+	xor ecx, ebp
+	jmp .go
+.r0:
+	mov ecx, ebp                    ; g = i, f = d ^ (b & (c ^ d))
+	xor ecx, edx
+	and ecx, ebx
+	xor ecx, edx
+.go:
+	add eax, ecx
+	and edi, 15
+	add eax, [mblk + xdi*4]
+	add eax, [md5_k + xsi*4]
+	mov ecx, esi                    ; s: md5_s[round*4 + i%4]
+	shr ecx, 2
+	and ecx, 12
+	mov edi, esi
+	and edi, 3
+	or ecx, edi
+	mov cl, [md5_s + xcx]
+	rol eax, cl
+	add eax, ebx
+	xchg eax, edx                   ; a b c d = d new b c
+	xchg edx, ebp
+	xchg ebp, ebx
+	inc esi
+	cmp esi, 64
+	jb .step
+	add [hash_state], eax
+	add [hash_state+4], ebx
+	add [hash_state+8], ebp
+	add [hash_state+12], edx
+	ret
+
+md5_iv:		dd 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476
+fmt_rand_eof:	db F_ARGV0, ': ', F_QUOTE, ': end of file', 10, 0
+fmt_rand_read:	db F_ARGV0, ': ', F_QUOTE, ': read error', F_REASON, 10, 0
+
+md5_s:		db 7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21
+md5_k:
+		dd 0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee
+		dd 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501
+		dd 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be
+		dd 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821
+		dd 0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa
+		dd 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8
+		dd 0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed
+		dd 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a
+		dd 0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c
+		dd 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70
+		dd 0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05
+		dd 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665
+		dd 0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039
+		dd 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1
+		dd 0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1
+		dd 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391
+
+%include "rt/filevercmp.inc"            ; (not `use`: here in the cold part)
+
 %include "rt/long_opt.inc"
 
 LONGOPTS:					; GNU's order (its ambiguity lists)
@@ -2616,6 +2956,14 @@ tabc:		resb 1
 hastab:		resb 1
 sheap:		resb (PAGE - _BSS_PAGEOFF) % PAGE
 sheap_end:
+; -R's and -V's rarer variables: a page of their own past sheap (only a run
+; with -R, or -d -i -f with -V or -R on keys over VSTACK bytes, writes it)
+vmap:		resW 1		; vkeycmp's copies of big keys
+vmapsz:		resW 1
+hash_state:	resd 4		; -R: md5key's state, then (its rep movsd)
+mblk:		resb 64+8	; md5key's block (8 more: .len)
+salt:		resb 16		; the salt
+digb:		resd 4		; randcmp's b digest
 ambbuf		equ sheap_end - 512	; (the keys stay far below it)
 
 program_end
