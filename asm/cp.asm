@@ -15,8 +15,25 @@
 ;                         (or any, followed with -L, or an operand with
 ;                         -H) is copied once, its later names made hard
 ;                         links to that first copy (GNU's remember_copied)
-;   --no-preserve=LIST    ownership, timestamps, links, context, xattr
-;                         taken away again (options act in their order)
+;   --no-preserve=LIST    mode, ownership, timestamps, links, context,
+;                         xattr, all taken away again (options act in
+;                         their order)
+;   (--no-preserve=mode or all: GNU's explicit_no_preserve_mode, on until
+;   a later --preserve=mode or all; -p and -a keep the mode while on (a
+;   later --no-preserve=mode takes it away): a DEST this run makes (a
+;   regular file created, also after -f's or --remove-destination's
+;   removal or a backup; a FIFO, device, socket; a directory) gets GNU's
+;   set_acl, after the times, the owner and the xattrs: a minimal access
+;   ACL (system.posix_acl_access) of 0666, a directory's and socket's
+;   0777, less the umask, which the kernel makes the permission bits
+;   (special bits kept: a directory the source's sticky bit, as GNU's
+;   mkdir gave it, and the set-gid bit its parent gave it; an inherited
+;   ACL replaced, a directory's default ACL kept); where ACLs are not
+;   supported, chmod to those bits (gnulib's fallback); a failure
+;   "setting permissions for 'DEST'", exit 1. An existing DEST keeps its
+;   mode, a symlink is not touched. --parents' directories are made from
+;   0777 (not the source's mode) less the umask, u+rwx while the copy
+;   runs, as GNU's make_dir_parents_private.)
 ;   (xattr: GNU's copy_attr, libattr's attr_copy_file/attr_copy_fd: each
 ;   extended attribute the source lists (user.*, and as root trusted.* and
 ;   security.*) set on DEST after its owner, but those /etc/xattr.conf
@@ -198,8 +215,7 @@
 ; time; a small copy keeps int 0x80 and its 16 KiB).
 ; Exit status: 0; 1 when anything failed (the other operands are still
 ; copied) or for a usage error.
-; Differences from GNU: --no-preserve=mode and --no-preserve=all fail
-; with "cp: unsupported option" before anything is done. /etc/xattr.conf
+; Differences from GNU: /etc/xattr.conf
 ; is not read: its Debian contents are built in. A --preserve=xattr failure on a directory, a
 ; symlink or a FIFO does not keep its mode from being set (GNU returns
 ; first). --debug
@@ -224,7 +240,9 @@
 ; with xattrs 24 KiB, its names and values in one page of cbuf).
 ; Memory: the questions of -i, --preserve's lists, argmatch's, the
 ; refusals, --sparse=always's holes, --reflink's clone, the backups,
-; --remove-destination and --parents live in a cold segment (elf.inc's COLD): a run
+; --remove-destination, --parents and --no-preserve's parsing live in a
+; cold segment (elf.inc's COLD; --no-preserve=mode's set_acl in the xattr
+; page: such a run 32 KiB): a run
 ; that uses none of them maps only the hot code (under 8192 bytes: two
 ; pages); one that does maps the cold pages too (8 KiB more: COLD_PAGE
 ; starts them at a page of the file; --parents, -b 32 KiB, numbered

@@ -115,15 +115,6 @@ copy_like_gnu() {
 	closed_pipe_kills cp -v a b3
 }
 
-@test "unsupported options fail clearly, before anything is done" {
-	echo x > a
-	for o in --no-preserve=mode --no-preserve=links,all --no-preserve=all; do
-		run "$(bin cp)" $o a c
-		[ "$status" -eq 1 ] && [ "$output" = "$(bin cp): unsupported option" ]
-		[ ! -e c ]
-	done
-}
-
 @test "-x: a directory on another file system (a tmpfs mounted inside) made, its entries not copied, as GNU" {
 	command -v unshare > /dev/null || skip "unshare missing"
 	mkdir -p s/m s/k/j
