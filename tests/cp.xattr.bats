@@ -15,29 +15,6 @@
 # xattrs (one python3 makes all inputs, one dumps all trees: fast).
 load helpers
 
-# xdump TOP... - each path under each TOP (itself too; not followed): its
-# name, mode, size and extended attributes with their values, sorted
-xdump() {
-	python3 - "$@" <<'PY'
-import os, sys
-def show(p, rel):
-    st = os.lstat(p)
-    try:
-        names = sorted(os.listxattr(p, follow_symlinks=False))
-        xs = [n + '=' + os.getxattr(p, n, follow_symlinks=False).hex() for n in names]
-    except OSError as e:
-        xs = ['!' + e.strerror]
-    print(rel, oct(st.st_mode), st.st_size if not os.path.isdir(p) else '-', ' '.join(xs))
-for top in sys.argv[1:]:
-    show(top, top)
-    for root, dirs, files in os.walk(top):
-        dirs.sort()
-        for n in sorted(dirs + files):
-            p = os.path.join(root, n)
-            show(p, top + ':' + os.path.relpath(p, top))
-PY
-}
-
 # setx PATH NAME VALUE - set an extended attribute (not followed)
 setx() {
 	python3 -c 'import os, sys; os.setxattr(sys.argv[1], sys.argv[2], sys.argv[3].encode(), follow_symlinks=False)' "$@"
@@ -90,35 +67,8 @@ for top in tops:
 PY
 }
 
-# like_gnu SETUP ARGS... - for each ARGS (a word, split at its spaces):
-# SETUP DIR... makes the inputs in ours/N and in gnus/N (after they are
-# given to nobody when `as` is set, as as_nobody sets it), then `cp ARGS`
-# runs there (ours: $SUBK_BIN/cp, then GNU's /usr/bin/cp, `as` before
-# them): each run's status, stdout and stderr (the program's path as "cp")
-# and every path's xdump must be GNU's
-like_gnu() {
-	local setup=$1 n=$(($# - 1)) i a st dirs=()
-	shift
-	rm -rf ours gnus res && mkdir ours gnus res || return 1
-	for ((i = 1; i <= n; i++)); do mkdir ours/$i gnus/$i; dirs+=(ours/$i gnus/$i); done
-	[ ${#as[@]} -eq 0 ] || chown -R 65534:65534 ours gnus
-	"$setup" "${dirs[@]}" || return 1
-	i=0
-	for a in "$@"; do
-		i=$((i + 1))
-		st=0; (cd ours/$i && "${as[@]}" "$SUBK_BIN/cp" $a) > res/o$i.out 2> res/o$i.err || st=$?
-		echo "cp $a: $st" >> res/o.st
-		st=0; (cd gnus/$i && "${as[@]}" /usr/bin/cp $a) > res/g$i.out 2> res/g$i.err || st=$?
-		echo "cp $a: $st" >> res/g.st
-	done
-	sed -i 's|^[^ :]*/cp:|cp:|' res/*.err
-	diff res/g.st res/o.st || return 1
-	for ((i = 1; i <= n; i++)); do
-		cmp res/g$i.out res/o$i.out && diff res/g$i.err res/o$i.err || { echo "cp ${!i}"; return 1; }
-	done
-	xdump ours gnus > res/dump
-	diff <(sed -n 's/^gnus/X/p' res/dump) <(sed -n 's/^ours/X/p' res/dump)
-}
+# like_gnu SETUP ARGS... - helpers.bash's xattr_like_gnu for cp
+like_gnu() { XL_CHOWN=1 xattr_like_gnu cp "$@"; }
 
 as=()
 
@@ -146,7 +96,7 @@ as=()
 	command -v unshare > /dev/null || skip "unshare missing"
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	ramtree() { tree "$@" && for d; do mkdir "$d/r" && mount -t ramfs none "$d/r" || return 1; done; }
-	run unshare -m --propagation private bash -c "$(declare -f xdump tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
+	run unshare -m --propagation private bash -c "$(declare -f xdump xattr_like_gnu tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
 		"--preserve=xattr f r/f" "-a f r/f" "--preserve=all f r/f" "-r --preserve=xattr d r/d" \
 		"-a d r/d" "-a --attributes-only f r/f" "--preserve=xattr ro l r" "-a --no-preserve=xattr f r/f" \
 		"-p a r/a" "-a a r/a" "--preserve=xattr a r/a" "-rp ad r/ad"

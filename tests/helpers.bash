@@ -687,3 +687,58 @@ def block(size):
 open(path, 'wb').write(block(4) + block(8) + b'\n' + footer + b'\n')
 EOF
 }
+
+# xdump TOP... - each path under each TOP (itself too; not followed): its
+# name, mode, size and extended attributes with their values, sorted
+xdump() {
+	python3 - "$@" <<'PY'
+import os, sys
+def show(p, rel):
+    st = os.lstat(p)
+    try:
+        names = sorted(os.listxattr(p, follow_symlinks=False))
+        xs = [n + '=' + os.getxattr(p, n, follow_symlinks=False).hex() for n in names]
+    except OSError as e:
+        xs = ['!' + e.strerror]
+    print(rel, oct(st.st_mode), st.st_size if not os.path.isdir(p) else '-', ' '.join(xs))
+for top in sys.argv[1:]:
+    show(top, top)
+    for root, dirs, files in os.walk(top):
+        dirs.sort()
+        for n in sorted(dirs + files):
+            p = os.path.join(root, n)
+            show(p, top + ':' + os.path.relpath(p, top))
+PY
+}
+
+# xattr_like_gnu UTIL SETUP ARGS... - for each ARGS (a word, split at its
+# spaces): SETUP DIR... makes the inputs in ours/N and in gnus/N (given to
+# nobody first when XL_CHOWN is set and `as` is, as as_nobody sets it), then
+# `UTIL ARGS` runs there (ours: $SUBK_BIN/UTIL, then GNU's /usr/bin/UTIL,
+# `as` before them): each run's status, stdout and stderr (the program's
+# path as UTIL) and every path's xdump (ours/ and gnus/, and with
+# XL_OTHER_FS each N/s/: mv's other file system) must be GNU's
+xattr_like_gnu() {
+	local u=$1 setup=$2 n=$(($# - 2)) i a st dirs=() tops=()
+	shift 2
+	rm -rf ours gnus res && mkdir ours gnus res || return 1
+	for ((i = 1; i <= n; i++)); do mkdir ours/$i gnus/$i; dirs+=(ours/$i gnus/$i); done
+	[ -z "$XL_CHOWN" ] || [ ${#as[@]} -eq 0 ] || chown -R 65534:65534 ours gnus
+	"$setup" "${dirs[@]}" || return 1
+	i=0
+	for a in "$@"; do
+		i=$((i + 1))
+		st=0; (cd ours/$i && "${as[@]}" "$SUBK_BIN/$u" $a) > res/o$i.out 2> res/o$i.err || st=$?
+		echo "$u $a: $st" >> res/o.st
+		st=0; (cd gnus/$i && "${as[@]}" /usr/bin/$u $a) > res/g$i.out 2> res/g$i.err || st=$?
+		echo "$u $a: $st" >> res/g.st
+	done
+	sed -i "s|^[^ :]*/$u:|$u:|" res/*.err
+	diff res/g.st res/o.st || return 1
+	for ((i = 1; i <= n; i++)); do
+		cmp res/g$i.out res/o$i.out && diff res/g$i.err res/o$i.err || { echo "$u ${!i}"; return 1; }
+		[ -z "$XL_OTHER_FS" ] || tops+=(ours/$i/s/ gnus/$i/s/)
+	done
+	xdump ours gnus "${tops[@]}" > res/dump
+	diff <(sed -n 's/^gnus/X/p' res/dump) <(sed -n 's/^ours/X/p' res/dump)
+}

@@ -12,29 +12,6 @@
 # and compares status, stdout, stderr and every path's mode and xattrs.
 load helpers
 
-# xdump TOP... - each path under each TOP (itself too; not followed): its
-# name, mode, size and extended attributes with their values, sorted
-xdump() {
-	python3 - "$@" <<'PY'
-import os, sys
-def show(p, rel):
-    st = os.lstat(p)
-    try:
-        names = sorted(os.listxattr(p, follow_symlinks=False))
-        xs = [n + '=' + os.getxattr(p, n, follow_symlinks=False).hex() for n in names]
-    except OSError as e:
-        xs = ['!' + e.strerror]
-    print(rel, oct(st.st_mode), st.st_size if not os.path.isdir(p) else '-', ' '.join(xs))
-for top in sys.argv[1:]:
-    show(top, top)
-    for root, dirs, files in os.walk(top):
-        dirs.sort()
-        for n in sorted(dirs + files):
-            p = os.path.join(root, n)
-            show(p, top + ':' + os.path.relpath(p, top))
-PY
-}
-
 # tree DIR... - the inputs in each DIR: f (user.x, trusted.t, names
 # xattr.conf skips), d (user.q) holding d/g (user.y), l -> f (trusted.l),
 # ro a file of mode 0444 (user.r), a a file with an ACL, ad a directory
@@ -73,35 +50,8 @@ for top in sys.argv[1:]:
 PY
 }
 
-# like_gnu SETUP ARGS... - for each ARGS (a word, split at its spaces):
-# SETUP DIR... makes the inputs in ours/N and in gnus/N, each with ./s
-# another file system's directory (or a link to one), then `mv ARGS` runs
-# there (ours: $SUBK_BIN/mv, then GNU's /usr/bin/mv, `as` before them):
-# each run's status, stdout and stderr (the program's path as "mv") and
-# every path's xdump (ours/ and gnus/, and each s/) must be GNU's
-like_gnu() {
-	local setup=$1 n=$(($# - 1)) i a st dirs=() tops=()
-	shift
-	rm -rf ours gnus res && mkdir ours gnus res || return 1
-	for ((i = 1; i <= n; i++)); do mkdir ours/$i gnus/$i; dirs+=(ours/$i gnus/$i); done
-	"$setup" "${dirs[@]}" || return 1
-	i=0
-	for a in "$@"; do
-		i=$((i + 1))
-		st=0; (cd ours/$i && "${as[@]}" "$SUBK_BIN/mv" $a) > res/o$i.out 2> res/o$i.err || st=$?
-		echo "mv $a: $st" >> res/o.st
-		st=0; (cd gnus/$i && "${as[@]}" /usr/bin/mv $a) > res/g$i.out 2> res/g$i.err || st=$?
-		echo "mv $a: $st" >> res/g.st
-	done
-	sed -i 's|^[^ :]*/mv:|mv:|' res/*.err
-	diff res/g.st res/o.st || return 1
-	for ((i = 1; i <= n; i++)); do
-		cmp res/g$i.out res/o$i.out && diff res/g$i.err res/o$i.err || { echo "mv ${!i}"; return 1; }
-		tops+=(ours/$i/s/ gnus/$i/s/)
-	done
-	xdump ours gnus "${tops[@]}" > res/dump
-	diff <(sed -n 's/^gnus/X/p' res/dump) <(sed -n 's/^ours/X/p' res/dump)
-}
+# like_gnu SETUP ARGS... - helpers.bash's xattr_like_gnu for mv
+like_gnu() { XL_OTHER_FS=1 xattr_like_gnu mv "$@"; }
 
 as=()
 
@@ -127,7 +77,7 @@ shmtree() {
 	command -v unshare > /dev/null || skip "unshare missing"
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	ramtree() { tree "$@" && for d; do mkdir "$d/s" && mount -t ramfs none "$d/s" || return 1; done; }
-	run unshare -m --propagation private bash -c "$(declare -f xdump tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
+	run unshare -m --propagation private bash -c "$(declare -f xdump xattr_like_gnu tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
 		"-v f s/" "-v d s/" "-v l s/" "-v a s/" "-v ad s/"
 	echo "$output"
 	[ "$status" -eq 0 ]
