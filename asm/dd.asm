@@ -46,6 +46,7 @@
 ; cost what they cost GNU; a trivial run keeps int 0x80 and its 16 KiB.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
 use err_quoted, err_file, err_plain, errno_path, errno_tree, errno_dev, usage, write_all

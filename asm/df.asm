@@ -58,6 +58,7 @@
 ; mountinfo text, the mounts, the rows, their numbers); -B, device-node
 ; and error runs map the cold part too (24 KiB).
 
+%define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/stat_statfs.inc"

@@ -84,6 +84,7 @@
 ; message (exit 1, before any output); years before 1 are not GNU's.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a directory is walked
+%define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/blocksize.inc"

@@ -280,6 +280,7 @@
 ; pointers.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry for big directories
+%define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %include "subk.inc"
 ; Seven parts of code, each its own mapping (PT_LOAD) of at most one page
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec

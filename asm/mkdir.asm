@@ -23,6 +23,7 @@
 %define FS_MODE_OCTAL_OP
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_mode, err_quoted, fs_msg, fs_out, fs_missing, errno_path, errno_tree

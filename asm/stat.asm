@@ -74,6 +74,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define COLD_PAGE                       ; (the cold part: one page)
+%define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
 ; .rare, a second cold part (its own PT_LOAD, page-aligned after .cold, so

@@ -38,6 +38,7 @@
 ; head's stdio-like buffer (GNU's exact write error messages).
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path

@@ -24,6 +24,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define EXPAND_IO_PUTC_DIE              ; 9.1's write errors: die() at putchar's 4 KiB
+%define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
 	tab_start                       ; (macros.inc) xsp = &argv[1]

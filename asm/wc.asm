@@ -46,6 +46,7 @@
 ; state) goes through the byte-wise loop, which is also the -L loop.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
 use usage, getopt_long, err_file, errno_path
