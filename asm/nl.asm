@@ -838,13 +838,6 @@ re_die:
 ; no room), never a fault of the stack (ulimit -s).
 ; preserves all but xax
 RE_STACK equ 1024
-%define PROT_RW 3                       ; PROT_READ | PROT_WRITE
-%define MAP_PRIVANON 0x22               ; MAP_PRIVATE | MAP_ANONYMOUS
-%ifdef SYS_mmap2
- %define SYS_mmapx SYS_mmap2
-%else
- %define SYS_mmapx SYS_mmap
-%endif
 re_search:
 	push_list xsi, xdi, xbx, xcx, xdx, xbp
 	call re_count                   ; edi = the records' bytes
