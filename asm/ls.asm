@@ -78,7 +78,7 @@
 ;   cut, then verrevcmp (digit runs by value, '~' before all, letters
 ;   before other bytes), again whole when equal, ties by strcmp; -r
 ;   reverses whole; the last sort option wins; xsort with vcmp in .vsec
-;   (a -v run 20 KiB).
+;   (rt/filevercmp.inc, sort -V's too, included there; a -v run 20 KiB).
 ;   --zero (GNU 9.1): each line (-1's, -l's, "total", -C/-x's rows, -m's)
 ;   ends in NUL; "DIR:" headers and the blank lines between listings keep
 ;   '\n'; -q off even on a terminal, one name a line unless -l, no colors
@@ -4631,272 +4631,22 @@ xcmp:
 	ret
 	VSEC
 ; vcmp - gnulib's filevercmp (GNU 9.1): esi, edi names -> eax < 0, 0,
-; > 0; clobbers all but xbp
+; > 0: their lengths (strlen), then rt/filevercmp.inc's filevercmp (sort's
+; too), included here in .vsec rather than by program_end.
+; clobbers all but xbx, xbp
 vcmp:
-	mov al, [xsi]
-	mov ah, [xdi]
-	test al, al
-	jnz .a1
-	test ah, ah                     ; "" first
-	jz .eq
-	jmp .lt
-.a1:
-	test ah, ah
-	jz .gt
-	cmp al, '.'                     ; ".", "..", ".NAME", then the rest
-	jne .a2
-	cmp ah, '.'
-	jne .lt
-	mov al, [xsi + 1]
-	mov ah, [xdi + 1]
-	test al, al
-	jnz .a3
-	test ah, ah
-	jz .eq
-	jmp .lt
-.a3:
-	test ah, ah
-	jz .gt
-	xor ecx, ecx
-	cmp word [xsi + 1], '.'
-	jne .b
-	inc ecx
-.b:
-	cmp word [xdi + 1], '.'
-	jne .c
-	or cl, 2
-.c:
-	cmp cl, 1
-	je .lt
-	cmp cl, 2
-	je .gt
-	cmp cl, 3
-	je .eq
-	jmp .main
-.a2:
-	cmp ah, '.'
-	je .gt
-; the suffixes cut (file_prefixlen), verrevcmp; again whole when equal
-; and either had one
-.main:
-	push xdi
-	call fpl                        ; a: ecx its prefix's end, edx its end
-	pop xdi
-	push xcx
-	push xdx
 	push xsi
-	mov esi, edi
-	call fpl
-	mov edi, esi
+	mov A2, xdi
+	call strlen                     ; xdx = b's length
 	pop xsi
-	pop xbx                         ; a's end
-	pop xax                         ; a's prefix's end
-	push xsi
-	push xdi
-	push xbx
 	push xdx
-	sub ebx, eax
-	sub edx, ecx
-	or ebx, edx                     ; 0: no suffixes, one pass
-	push xbx
-	mov edx, ecx
-	mov ecx, eax
-	call vrc
-	pop xbx
+	mov A2, xsi
+	call strlen
+	mov xcx, xdx                    ; a's
 	pop xdx
-	pop xcx
-	pop xdi
-	pop xsi
-	test eax, eax
-	jnz .r
-	test ebx, ebx
-	jnz vrc
-.r:
-	ret
-.eq:
-	xor eax, eax
-	ret
-.lt:
-	or eax, -1
-	ret
-.gt:
-	push 1
-	pop xax
-	ret
+	jmp filevercmp
 
-; fpl - file_prefixlen: esi a name -> ecx the end of its prefix (before
-; its suffixes: (\.[A-Za-z~][A-Za-z0-9~]*)*$), edx its end; clobbers eax
-fpl:
-	mov edx, esi
-.o:
-	mov ecx, edx
-.w:
-	cmp byte [xdx], '.'
-	jne .e
-	mov al, [xdx + 1]
-	call v_alt
-	jnc .e
-	inc edx
-.s:
-	inc edx
-	mov al, [xdx]
-	call v_alnt
-	jc .s
-	jmp .w
-.e:
-	cmp byte [xdx], 0
-	je .r
-	inc edx
-	jmp .o
-.r:
-	ret
-
-; v_alnt, v_alt, v_alp, v_dig - al: CF=1 for an ASCII letter, digit or
-; '~' (v_alnt), a letter or '~' (v_alt), a letter, a digit; keep all
-v_alnt:
-	call v_dig
-	jc v_r
-v_alt:
-	cmp al, '~'
-	stc
-	je v_r
-v_alp:
-	push xax
-	or al, 0x20
-	sub al, 'a'
-	cmp al, 26
-	pop xax
-v_r:
-	ret
-v_dig:
-	push xax
-	sub al, '0'
-	cmp al, 10
-	pop xax
-	ret
-
-; vrc - verrevcmp: esi..ecx against edi..edx -> eax (< 0, 0, > 0);
-; clobbers ebx esi edi
-vrc:
-.top:
-	cmp esi, ecx
-	jb .nl
-	cmp edi, edx
-	jae .zero
-.nl:                                    ; the non-digits
-	cmp esi, ecx
-	jae .c2
-	mov al, [xsi]
-	call v_dig
-	jnc .body
-.c2:
-	cmp edi, edx
-	jae .digits
-	mov al, [xdi]
-	call v_dig
-	jc .digits
-.body:
-	mov eax, esi
-	mov ebx, ecx
-	call v_ord
-	push xax
-	mov eax, edi
-	mov ebx, edx
-	call v_ord
-	pop xbx
-	sub ebx, eax
-	jnz .rbx
-	inc esi
-	inc edi
-	jmp .nl
-.digits:                                ; leading zeros, then the digits
-	cmp esi, ecx
-	jae .z2
-	cmp byte [xsi], '0'
-	jne .z2
-	inc esi
-	jmp .digits
-.z2:
-	cmp edi, edx
-	jae .z3
-	cmp byte [xdi], '0'
-	jne .z3
-	inc edi
-	jmp .z2
-.z3:
-	xor ebx, ebx                    ; first_diff
-.dl:
-	cmp esi, ecx
-	jae .dd
-	cmp edi, edx
-	jae .dd
-	mov al, [xsi]
-	call v_dig
-	jnc .dd
-	mov al, [xdi]
-	call v_dig
-	jnc .dd
-	test ebx, ebx
-	jnz .dn
-	movzx ebx, byte [xsi]
-	movzx eax, al
-	sub ebx, eax
-.dn:
-	inc esi
-	inc edi
-	jmp .dl
-.dd:
-	cmp esi, ecx
-	jae .d2
-	mov al, [xsi]
-	call v_dig
-	jnc .d2
-	push 1
-	pop xax
-	ret
-.d2:
-	cmp edi, edx
-	jae .d3
-	mov al, [xdi]
-	call v_dig
-	jnc .d3
-	or eax, -1
-	ret
-.d3:
-	test ebx, ebx
-	jz .top
-.rbx:
-	xchg eax, ebx
-	ret
-.zero:
-	xor eax, eax
-	ret
-
-; v_ord - filevercmp's order: the byte at eax (its end ebx: -1) -> eax:
-; a digit 0, a letter itself, '~' -2, others + 256
-v_ord:
-	cmp eax, ebx
-	jae .end
-	movzx eax, byte [xax]
-	call v_dig
-	jc .zero
-	call v_alp
-	jc .r
-	cmp al, '~'
-	je .tilde
-	inc ah
-.r:
-	ret
-.zero:
-	xor eax, eax
-	ret
-.end:
-	or eax, -1
-	ret
-.tilde:
-	push -2
-	pop xax
-	ret
+%include "rt/filevercmp.inc"
 
 	ZSEC
 ; xkey - esi a name -> edx: -X its last '.' (its NUL when none), else
