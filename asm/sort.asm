@@ -2529,13 +2529,6 @@ xargmatch:
 ; for both, else in a mapping kept for the next (vmap_get).
 ; clobbers xcx xdx xsi xdi
 VSTACK	equ 16384
-%define PROT_RW 3                       ; PROT_READ | PROT_WRITE
-%define MAP_PRIVANON 0x22               ; MAP_PRIVATE | MAP_ANONYMOUS
-%ifdef SYS_mmap2
- %define SYS_mmapx SYS_mmap2
-%else
- %define SYS_mmapx SYS_mmap
-%endif
 vkeycmp:
 	test ebp, FD|FI|FF
 	jz .cmp
