@@ -20,52 +20,8 @@ setx() {
 	python3 -c 'import os, sys; os.setxattr(sys.argv[1], sys.argv[2], sys.argv[3].encode(), follow_symlinks=False)' "$@"
 }
 
-# tree DIR... - the inputs in each DIR: f (user.x, trusted.t, a 3000-byte
-# user.big, names xattr.conf skips and names that only look like them), d
-# (user.q) holding d/g (user.y), l -> f (trusted.l), p a FIFO (trusted.p),
-# ro a file of mode 0444 (user.r), e an existing file (user.e), a a file
-# with an ACL (system.posix_acl_access), ad a directory with an access and
-# a default ACL holding ad/h, rd a directory of mode 0555 (user.s) holding
-# rd/x, s an empty directory (the nobody tests make it root's, 1777)
-tree() {
-	python3 - "$@" <<'PY'
-import os, sys
-tops = sys.argv[1:]
-start = os.getcwd()
-for top in tops:
-    os.chdir(top)
-    import os
-    def setx(p, n, v): os.setxattr(p, n, v.encode(), follow_symlinks=False)
-    with open('f', 'w') as f: f.write('data\n')
-    setx('f', 'user.x', '1'); setx('f', 'trusted.t', '2'); setx('f', 'user.big', 'v' * 3000)
-    for n in ('user.Beagle.x', 'user.Beagle', 'trusted.SGI_ACL_FILE', 'trusted.SGI_ACL_FILEx',
-              'trusted.SGI_DMI_q', 'security.evm', 'security.foo', 'user.afs.x'):
-        setx('f', n, 'v')
-    os.mkdir('d'); setx('d', 'user.q', 'dir')
-    with open('d/g', 'w') as f: f.write('g\n')
-    setx('d/g', 'user.y', 'why')
-    os.symlink('f', 'l'); setx('l', 'trusted.l', 'link')
-    os.mkfifo('p'); setx('p', 'trusted.p', 'fifo')
-    import struct
-    U = 0xffffffff
-    def acl(es): return struct.pack('<I', 2) + b''.join(struct.pack('<HHI', t, p, i) for t, p, i in es)
-    with open('a', 'w') as f: f.write('acl\n')
-    os.setxattr('a', 'system.posix_acl_access', acl([(1, 6, U), (2, 4, 65534), (4, 4, U), (16, 6, U), (32, 4, U)]))
-    os.mkdir('ad')
-    for n in ('system.posix_acl_access', 'system.posix_acl_default'):
-        os.setxattr('ad', n, acl([(1, 7, U), (2, 5, 65534), (4, 5, U), (16, 7, U), (32, 5, U)]))
-    with open('ad/h', 'w') as f: f.write('h\n')
-    with open('ro', 'w') as f: f.write('ro\n')
-    setx('ro', 'user.r', 'r'); os.chmod('ro', 0o444)
-    with open('e', 'w') as f: f.write('old\n')
-    setx('e', 'user.e', 'old')
-    os.mkdir('rd'); setx('rd', 'user.s', 's')
-    with open('rd/x', 'w') as f: f.write('x\n')
-    os.chmod('rd', 0o555)
-    os.mkdir('s')
-    os.chdir(start)
-PY
-}
+# tree DIR... - helpers.bash's xattr_tree for cp
+tree() { xattr_tree cp "$@"; }
 
 # like_gnu SETUP ARGS... - helpers.bash's xattr_like_gnu for cp
 like_gnu() { XL_CHOWN=1 xattr_like_gnu cp "$@"; }
@@ -96,7 +52,7 @@ as=()
 	command -v unshare > /dev/null || skip "unshare missing"
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	ramtree() { tree "$@" && for d; do mkdir "$d/r" && mount -t ramfs none "$d/r" || return 1; done; }
-	run unshare -m --propagation private bash -c "$(declare -f xdump xattr_like_gnu tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
+	run unshare -m --propagation private bash -c "$(declare -f xdump xattr_like_gnu xattr_tree tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
 		"--preserve=xattr f r/f" "-a f r/f" "--preserve=all f r/f" "-r --preserve=xattr d r/d" \
 		"-a d r/d" "-a --attributes-only f r/f" "--preserve=xattr ro l r" "-a --no-preserve=xattr f r/f" \
 		"-p a r/a" "-a a r/a" "--preserve=xattr a r/a" "-rp ad r/ad"

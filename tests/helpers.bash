@@ -742,3 +742,58 @@ xattr_like_gnu() {
 	xdump ours gnus "${tops[@]}" > res/dump
 	diff <(sed -n 's/^gnus/X/p' res/dump) <(sed -n 's/^ours/X/p' res/dump)
 }
+
+# xattr_tree KIND DIR... - cp's or mv's inputs (KIND cp or mv) in each DIR:
+# f (user.x, trusted.t, a 3000-byte user.big, names xattr.conf skips and
+# names that only look like them), d (user.q) holding d/g (user.y), l -> f
+# (trusted.l), a a file with an ACL (system.posix_acl_access), ad a
+# directory with an access and a default ACL holding ad/h, ro a file of
+# mode 0444 (user.r); cp's also p a FIFO (trusted.p), e an existing file
+# (user.e), rd a directory of mode 0555 (user.s) holding rd/x, s an empty
+# directory; mv's set only user.* when not root
+xattr_tree() {
+	python3 - "$@" <<'PY'
+import os, sys, struct
+kind, tops = sys.argv[1], sys.argv[2:]
+start = os.getcwd()
+root = os.geteuid() == 0
+def setx(p, n, v):
+    if kind == 'cp' or root or n.startswith('user.'):
+        os.setxattr(p, n, v.encode(), follow_symlinks=False)
+U = 0xffffffff
+def acl(es): return struct.pack('<I', 2) + b''.join(struct.pack('<HHI', t, p, i) for t, p, i in es)
+if kind == 'cp':
+    names = ('user.Beagle.x', 'user.Beagle', 'trusted.SGI_ACL_FILE', 'trusted.SGI_ACL_FILEx',
+             'trusted.SGI_DMI_q', 'security.evm', 'security.foo', 'user.afs.x')
+else:
+    names = ('user.Beagle.x', 'trusted.SGI_DMI_q', 'security.evm', 'security.foo')
+for top in tops:
+    os.chdir(top)
+    with open('f', 'w') as f: f.write('data\n')
+    setx('f', 'user.x', '1'); setx('f', 'trusted.t', '2'); setx('f', 'user.big', 'v' * 3000)
+    for n in names:
+        setx('f', n, 'v')
+    os.mkdir('d'); setx('d', 'user.q', 'dir')
+    with open('d/g', 'w') as f: f.write('g\n')
+    setx('d/g', 'user.y', 'why')
+    os.symlink('f', 'l'); setx('l', 'trusted.l', 'link')
+    if kind == 'cp':
+        os.mkfifo('p'); setx('p', 'trusted.p', 'fifo')
+    with open('a', 'w') as f: f.write('acl\n')
+    os.setxattr('a', 'system.posix_acl_access', acl([(1, 6, U), (2, 4, 65534), (4, 4, U), (16, 6, U), (32, 4, U)]))
+    os.mkdir('ad')
+    for n in ('system.posix_acl_access', 'system.posix_acl_default'):
+        os.setxattr('ad', n, acl([(1, 7, U), (2, 5, 65534), (4, 5, U), (16, 7, U), (32, 5, U)]))
+    with open('ad/h', 'w') as f: f.write('h\n')
+    with open('ro', 'w') as f: f.write('ro\n')
+    setx('ro', 'user.r', 'r'); os.chmod('ro', 0o444)
+    if kind == 'cp':
+        with open('e', 'w') as f: f.write('old\n')
+        setx('e', 'user.e', 'old')
+        os.mkdir('rd'); setx('rd', 'user.s', 's')
+        with open('rd/x', 'w') as f: f.write('x\n')
+        os.chmod('rd', 0o555)
+        os.mkdir('s')
+    os.chdir(start)
+PY
+}

@@ -12,43 +12,8 @@
 # and compares status, stdout, stderr and every path's mode and xattrs.
 load helpers
 
-# tree DIR... - the inputs in each DIR: f (user.x, trusted.t, names
-# xattr.conf skips), d (user.q) holding d/g (user.y), l -> f (trusted.l),
-# ro a file of mode 0444 (user.r), a a file with an ACL, ad a directory
-# with an access and a default ACL; trusted.* only as root
-tree() {
-	python3 - "$@" <<'PY'
-import os, sys
-start = os.getcwd()
-for top in sys.argv[1:]:
-    os.chdir(top)
-    import os
-    root = os.geteuid() == 0
-    def setx(p, n, v):
-        if root or n.startswith('user.'):
-            os.setxattr(p, n, v.encode(), follow_symlinks=False)
-    with open('f', 'w') as f: f.write('data\n')
-    setx('f', 'user.x', '1'); setx('f', 'trusted.t', '2'); setx('f', 'user.big', 'v' * 3000)
-    for n in ('user.Beagle.x', 'trusted.SGI_DMI_q', 'security.evm', 'security.foo'):
-        setx('f', n, 'v')
-    os.mkdir('d'); setx('d', 'user.q', 'dir')
-    with open('d/g', 'w') as f: f.write('g\n')
-    setx('d/g', 'user.y', 'why')
-    os.symlink('f', 'l'); setx('l', 'trusted.l', 'link')
-    import struct
-    U = 0xffffffff
-    def acl(es): return struct.pack('<I', 2) + b''.join(struct.pack('<HHI', t, p, i) for t, p, i in es)
-    with open('a', 'w') as f: f.write('acl\n')
-    os.setxattr('a', 'system.posix_acl_access', acl([(1, 6, U), (2, 4, 65534), (4, 4, U), (16, 6, U), (32, 4, U)]))
-    os.mkdir('ad')
-    for n in ('system.posix_acl_access', 'system.posix_acl_default'):
-        os.setxattr('ad', n, acl([(1, 7, U), (2, 5, 65534), (4, 5, U), (16, 7, U), (32, 5, U)]))
-    with open('ad/h', 'w') as f: f.write('h\n')
-    with open('ro', 'w') as f: f.write('ro\n')
-    setx('ro', 'user.r', 'r'); os.chmod('ro', 0o444)
-    os.chdir(start)
-PY
-}
+# tree DIR... - helpers.bash's xattr_tree for mv
+tree() { xattr_tree mv "$@"; }
 
 # like_gnu SETUP ARGS... - helpers.bash's xattr_like_gnu for mv
 like_gnu() { XL_OTHER_FS=1 xattr_like_gnu mv "$@"; }
@@ -77,7 +42,7 @@ shmtree() {
 	command -v unshare > /dev/null || skip "unshare missing"
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	ramtree() { tree "$@" && for d; do mkdir "$d/s" && mount -t ramfs none "$d/s" || return 1; done; }
-	run unshare -m --propagation private bash -c "$(declare -f xdump xattr_like_gnu tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
+	run unshare -m --propagation private bash -c "$(declare -f xdump xattr_like_gnu xattr_tree tree ramtree like_gnu); as=(); SUBK_BIN='$SUBK_BIN'; like_gnu ramtree \"\$@\"" sh \
 		"-v f s/" "-v d s/" "-v l s/" "-v a s/" "-v ad s/"
 	echo "$output"
 	[ "$status" -eq 0 ]
