@@ -65,3 +65,31 @@ tree_of() { (cd "$1" && find . -printf '%p %n %y %l\n' | sort); }
 		diff <(tree_of gnus) <(tree_of ours) || { echo "cp $o"; return 1; }
 	done
 }
+
+# looked CMD... - the destination paths under o/ and e/ that CMD's stat
+# calls name (strace), sorted
+looked() {
+	strace -f -qq -e trace=stat,lstat,newfstatat,statx,stat64,lstat64,fstatat64 \
+		-o st.txt "$@" > /dev/null 2>&1 || true
+	grep -o '"[oe]/[^"]*"' st.txt | sort
+}
+
+@test "the entries of a directory cp -r made are not looked for, as GNU's new_dst; those of one that was there are" {
+	command -v strace > /dev/null || skip "strace missing"
+	mkdir -p s/d e/s/d && echo a > s/f && echo b > s/d/g
+	run looked "$SUBK_BIN/cp" -r s o
+	echo "$output"
+	[ -z "$output" ]
+	[ "$(cat o/f o/d/g)" = "$(printf 'a\nb')" ]
+	# each entry of e/s, which was there, looked for (GNU 9.1 names them
+	# relative to e's fd, so its trace is not compared)
+	run looked "$SUBK_BIN/cp" -r s e
+	echo "$output"
+	[ "$output" = "$(printf '"e/s"\n"e/s/d"\n"e/s/d/g"\n"e/s/f"')" ]
+	[ "$(cat e/s/f e/s/d/g)" = "$(printf 'a\nb')" ]
+	# an operand after a made tree: its DEST looked for again (copy_top)
+	echo c > x
+	echo old > o/x
+	run "$SUBK_BIN/cp" -rn s x o
+	[ "$(cat o/x)" = old ]
+}
