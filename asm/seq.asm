@@ -19,8 +19,8 @@
 ; that prints as LAST is printed too (GNU's guard against rounding).
 ; Options end at the first operand; an operand may be negative (-1, -.5).
 ; Exit status: 0; 1 for a bad option, operand or format, or a write error.
-; Differences from GNU: long options (--format, --separator,
-; --equal-width, --help, --version) are not supported. A width or
+; Long options: --format=FMT, --separator=SEP, --equal-width, any prefix.
+; Differences from GNU: --help and --version are not supported. A width or
 ; precision above 65536 (in FMT, or from an operand like 1e-70000) is
 ; refused with a message (GNU prints them).
 ;
@@ -36,7 +36,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
-use usage, usage_try, opt_missing, extra_operand, err_quoted, err_plain, write_all, match
+use usage, usage_try, opt_missing, extra_operand, err_quoted, err_plain, write_all, match, long_opt
 
 OUTSZ   equ 4096                ; output buffer
 OUTSMALL equ 1024               ; the first one
@@ -90,8 +90,26 @@ _start:
 	cmp byte [xsi], '-'
 	jne .letters
 	cmp byte [xsi+1], 0
-	jne opt_unrecognized
+	jne .long
 	jmp .opts_done          ; "--" (popped)
+; --format=FMT, --separator=SEP, --equal-width: any prefix (no two of
+; GNU's names share one), the value after "=" or in the next argument.
+.long:
+	inc xsi                 ; past "--"
+	mov xdi, xdx            ; (the argument, for "unrecognized")
+	mov xbx, xsp            ; the next argument's slot
+	call long_opt           ; al = the letter, xdx = its value
+	mov xsp, xbx            ; (past the value when it was taken)
+	mov xsi, xdx
+	cmp al, '?'             ; --help, --version
+	jne .long_known
+	mov xdx, xdi
+	jmp opt_unrecognized
+.long_known:
+	cmp al, 'w'
+	jne .have_arg
+	mov byte [eqw], 1
+	jmp .opt
 .letters:
 	lodsb
 	test al, al
@@ -1846,6 +1864,12 @@ w_nan:		db 'nan', 0
 one_str:	db '1', 0
 nl_str:		db 10
 empty_str:	db 0
+LONGOPTS:	db 'f'|0x80, 'format', 0
+		db 's'|0x80, 'separator', 0
+		db 'w', 'equal-width', 0
+		db '?', 'help', 0
+		db '?', 'version', 0
+		db 0
 msg_missing:	db 'missing operand', 0
 msg_fmt_w:	db 'format string may not be specified when printing equal width strings', 0
 msg_invalid:	db 'invalid floating point argument: ', 0

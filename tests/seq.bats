@@ -110,3 +110,7 @@ same_as_gnu() {
 	/usr/bin/seq -w -s, 0.5 0.25 30000 > expected
 	cmp out expected
 }
+
+@test "--help and --version, and their prefixes: GNU's unrecognized option (see README)" {
+	option_unrecognized 1 seq --help --version --h --vers
+}
