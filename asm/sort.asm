@@ -41,7 +41,7 @@
 ; copies of the keys with -d -i -f as GNU (on the stack, or for big keys
 ; a mapping kept for the next); without --random-source -R's order differs
 ; from run to run (as GNU's, whose salt is ISAAC's, seeded by getrandom).
-; Differences from GNU: --debug, --files0-from, --help, --version
+; Differences from GNU: --debug, --help, --version
 ; ("unrecognized option") and the obsolete +POS syntax are not supported
 ; (exit 2). -T's directory is never used, so never reported (GNU: only when it spills a big input to it); -S N% is
 ; accepted whatever N (GNU: too large past 2^64 bytes); --parallel=N
@@ -87,6 +87,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 256 calls
 %define VSYS_COUNT 256                  ; (5 a file: sort of ~50 files keeps 16 KiB)
 %define COLD_PAGE                       ; the long options: one page when they run
+%define XSEC_PAGE                       ; --files0-from: a page of its own
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
@@ -200,6 +201,8 @@ _start:
 ; ordering letter (nor r) takes the global ones; without keys, the global
 ; options are the key when there is one.
 .optend:
+	cmp WPTR [f0_name], 0
+	jne files0                      ; (cold; back at .ops)
 	cmp xdi, [ops]
 	jne .ops
 	mov WPTR [xdi], dash
@@ -2226,8 +2229,8 @@ long_code:
 	mov ebx, rsrc
 	mov esi, fmt_multi_rand
 	je .once                        ; '6' --random-source
-	mov edx, str_files0             ; '7' --files0-from: not supported
-	jmp opt_unrecognized
+	mov [f0_name], xdx               ; '7' --files0-from=F (the last one)
+	ret
 .check:                                 ; --check[=quiet|silent|diagnose-first]
 	mov al, 'c'
 	test xdx, xdx
@@ -2874,7 +2877,6 @@ list_sort:	db "  - 'general-numeric'", 10, "  - 'human-numeric'", 10
 		db "  - 'version'", 10, 0
 name_check:	db 'check', 0
 name_sort:	db 'sort', 0
-str_files0:	db '--files0-from', 0
 str_buffer_size: db '--buffer-size', 0
 str_parallel:	db '--parallel', 0
 str_batch:	db '--batch-size', 0
@@ -2894,6 +2896,203 @@ fmt_bmax:	db F_ARGV0, ': maximum --batch-size argument with current rlimit is ',
 fmt_par_zero:	db F_ARGV0, ': number in parallel must be nonzero', 10, 0
 fmt_multi_comp:	db F_ARGV0, ': multiple compress programs specified', 10, 0
 fmt_multi_rand:	db F_ARGV0, ': multiple random sources specified', 10, 0
+
+; --files0-from's code and texts: a part of their own (XSEC_PAGE), so the
+; cold part stays one page
+XSEC
+; files0 - GNU's --files0-from=F ([f0_name]): the operands are F's names,
+; each ended by a NUL (a last one without it too: readtokens0), read into
+; a mapping with their list after them; F "-" is stdin (not closed). No
+; operand may be given, no name may be "-" or empty (GNU's checks in its
+; order, each fatal, exit 2). in: xdi = the operands' end (from .optend).
+; out: [ops] = the list, xdi = its end; on at _start.ops
+files0:
+	mov xdx, [ops]
+	cmp xdi, xdx
+	je .alone
+	mov xdx, [xdx]                  ; the first operand
+	mov esi, fmt_f0_extra
+	mov ebx, fmt_f0_extra_p
+	jmp .die_af
+.alone:
+	mov xdx, [f0_name]
+	xor eax, eax                    ; "-": fd 0
+	cmp word [xdx], '-'
+	je .fd
+	sys open, xdx, O_RDONLY|O_LARGEFILE
+	mov ecx, s_open
+	mov esi, fmt_failed
+	mov xdx, [f0_name]
+	test eax, eax
+	js die
+.fd:
+	mov [f0_fd], eax
+.room:                                  ; a byte to read and one for a NUL
+	mov eax, [f0_cap]
+	sub eax, [f0_len]
+	cmp eax, 2
+	jae .read
+	call f0_grow
+.read:
+	mov A2, [f0_base]
+	mov eax, [f0_len]
+	add A2, xax
+	mov A3d, [f0_cap]
+	sub A3d, eax
+	dec A3d
+	sys read, [f0_fd]
+	test eax, eax
+	jz .eof
+	mov esi, fmt_f0_read            ; (no reason: readtokens0's ferror)
+	mov ebx, fmt_f0_read_p
+	js .die_f
+	add [f0_len], eax
+	jmp .room
+.eof:
+	mov A1d, [f0_fd]
+	test A1d, A1d
+	jz .closed
+	sys close
+.closed:
+	mov ecx, [f0_len]
+	mov esi, fmt_f0_none
+	mov ebx, fmt_f0_none_p
+	test ecx, ecx
+	jz .die_f
+	mov xdi, [f0_base]
+	cmp byte [xdi + xcx - 1], 0
+	je .ended
+	mov byte [xdi + xcx], 0         ; (the byte kept for it)
+	inc ecx
+	mov [f0_len], ecx
+.ended:
+	xor eax, eax                    ; the names: edx
+	cdq
+.count:
+	repne scasb                     ; (the last byte is a NUL)
+	inc edx
+	test ecx, ecx
+	jnz .count
+.fit:                                   ; the list after the names (aligned)
+	mov eax, [f0_len]
+	add eax, W-1
+	and eax, -W
+	lea eax, [eax + edx*W + W]
+	cmp eax, [f0_cap]
+	jbe .list
+	push xdx
+	call f0_grow
+	pop xdx
+	jmp .fit
+.list:
+	mov xsi, [f0_base]
+	mov eax, [f0_len]
+	add eax, W-1
+	and eax, -W
+	lea xdi, [xsi + xax]
+	mov [ops], xdi
+	xor ecx, ecx                    ; the name's number, from 1
+.name:
+	cmp ecx, edx
+	je .listed
+	inc ecx
+	mov [xdi], xsi
+	add xdi, W
+	cmp word [xsi], '-'
+	je .dash
+	cmp byte [xsi], 0
+	je .empty
+.skip:
+	lodsb
+	test al, al
+	jnz .skip
+	jmp .name
+.listed:
+	and WPTR [xdi], 0
+	jmp _start.ops
+.dash:
+	mov esi, fmt_f0_dash
+	mov edx, dash                   ; (say reads an ARG)
+	jmp die0
+.empty:                                 ; "F:N: invalid zero-length file name"
+	xchg eax, ecx
+	mov edi, numend
+	call utoa
+	mov xcx, xdi
+	mov xdx, [f0_name]
+	mov esi, fmt_f0_empty
+	jmp die0
+; The name xdx (.die_f: F) quoted always (GNU's quoteaf): xsi's format
+; (F_FILE) when F_FILE's quoting quotes it, else ebx's ('...' around it)
+.die_f:
+	mov xdx, [f0_name]
+.die_af:
+	push xsi
+	mov xsi, xdx
+	call f0_quoted
+	pop xsi
+	jc .q
+	xchg esi, ebx
+.q:
+	mov ecx, str_f0_only            ; (fmt_f0_extra's second line)
+	jmp die0
+
+; f0_quoted - CF=1 when F_FILE's quoting quotes the string at xsi.
+; clobbers xax, xcx, xsi
+f0_quoted:
+	movzx eax, byte [xsi]
+	cmp al, '#'
+	je .yes
+	cmp al, '~'
+	je .yes
+	test al, al
+	jz .yes
+.byte:
+	lodsb
+	test al, al
+	jz .no
+	cmp al, 0x7f
+	jae .yes
+	bt [quote_needed], eax
+	jnc .byte
+.yes:
+	stc
+	ret
+.no:
+	clc
+	ret
+
+; f0_grow - files0's mapping: 64 KiB, then twice its size ("memory
+; exhausted" when the kernel has no room). clobbers xax, xdx (and the
+; syscall's registers)
+f0_grow:
+	mov eax, [f0_cap]
+	test eax, eax
+	jnz .remap
+	mov edx, 65536
+	sys mmapx, 0, xdx, PROT_RW, MAP_PRIVANON, -1, 0
+	jmp short .got
+.remap:
+	mov edx, eax
+	add edx, edx
+	jc memory_exhausted
+	mov A2d, eax
+	sys mremap, [f0_base], A2, xdx, MREMAP_MAYMOVE
+.got:
+	jerrp memory_exhausted
+	mov [f0_base], xax
+	mov [f0_cap], edx
+	ret
+
+fmt_f0_extra:	db F_ARGV0, ': extra operand ', F_FILE, 10, F_TEXT, 10, F_TRY, 0
+fmt_f0_extra_p:	db F_ARGV0, ": extra operand '", F_ARG, "'", 10, F_TEXT, 10, F_TRY, 0
+str_f0_only:	db 'file operands cannot be combined with --files0-from', 0
+fmt_f0_dash:	db F_ARGV0, ": when reading file names from stdin, no file name of '-' allowed", 10, 0
+fmt_f0_empty:	db F_ARGV0, ': ', F_FILE, ':', F_TEXT, ': invalid zero-length file name', 10, 0
+fmt_f0_read:	db F_ARGV0, ': cannot read file names from ', F_FILE, 10, 0
+fmt_f0_none:	db F_ARGV0, ': no input from ', F_FILE, 10, 0
+fmt_f0_read_p:	db F_ARGV0, ": cannot read file names from '", F_ARG, "'", 10, 0
+fmt_f0_none_p:	db F_ARGV0, ": no input from '", F_ARG, "'", 10, 0
 TEXT
 
 BSS
@@ -2942,6 +3141,11 @@ ambp:		resd 1		; long_opt's (ambbuf: sheap's last 512 bytes)
 nval:		resd 2		; xnum's number
 cprog:		resW 1		; --compress-program
 rsrc:		resW 1		; --random-source
+f0_name:	resW 1		; --files0-from's F
+f0_base:	resW 1		; files0: F's names, then their list
+f0_cap:		resd 1		; (the mapping's size)
+f0_len:		resd 1		; (the names' bytes)
+f0_fd:		resd 1
 numbuf:		resb 23
 numend:		resb 1
 delim:		resb 1

@@ -217,15 +217,22 @@ $(bin sort): write error" '"$1" -o /dev/full f'
 }
 
 # The long options whose feature this sort does not have are refused
-# clearly (known differences): --debug, --files0-from, --help and
-# --version as unrecognized options. Exit 2, nothing on stdout.
+# clearly (known differences): --debug, --help and --version as
+# unrecognized options. Exit 2, nothing on stdout.
 @test "long options refused: unrecognized; exit 2" {
 	for o in --debug --de --help --version; do
 		sh_fails 2 sort "unrecognized option '$o'
 Try '$(bin sort) --help' for more information." '"$1" '"$o"' < /dev/null'
 	done
-	sh_fails 2 sort "unrecognized option '--files0-from'
-Try '$(bin sort) --help' for more information." '"$1" --files0-from=x < /dev/null'
+}
+
+# --files0-from's code is a part of its own (XSEC_PAGE): a run with it
+# maps that page besides the long options' cold page, and the names'
+# mapping (GNU's sort: about 2 MiB)
+@test "--files0-from: RSS at most 28 KiB (its own page, the names' page), the output GNU's" {
+	printf 'b\na\n' > f1; printf 'd\nc\n' > f2; printf 'f1\0f2\0' > L
+	rss_at_most 28 sort --files0-from=L
+	output_like_gnu sort --files0-from=L -r
 }
 
 # The long options live in a cold part of one page (COLD_PAGE): a run
