@@ -22,11 +22,14 @@
  * Safety: run as root, every child runs in a private mount namespace where every mount
  * is read-only except its own case dir.  If that cannot be set up, difftest refuses to
  * run unless DIFFTEST_ALLOW_NO_NS=1 is set (then it warns once and runs unprotected).
+ * A case marked skip-if-root (one for an unprivileged user) runs as nobody when
+ * difftest is root, so both kinds run in CI.
  */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <limits.h>
 #include <sched.h>
 #include <signal.h>
@@ -95,6 +98,11 @@ typedef struct {
 } Run;
 
 static int g_verbose, g_keep, g_root, g_ns = NS_NONE, g_stop;
+/* As root, a case marked skip-if-root runs as nobody instead (NOBODY_ID for
+ * the uid and gid, no supplementary groups), its tree chowned to nobody
+ * first, as the non-root user who would run it owns what it makes. */
+static int g_nobody;
+#define NOBODY_ID 65534
 static char *g_base;         /* real path of $TMPDIR or /tmp */
 static sigset_t g_sigs;      /* blocked in difftest itself, waited for with sigtimedwait */
 static char g_msg[512];      /* the current syntax error */
@@ -549,6 +557,25 @@ static void rm_rf(const char *path)
     rmdir(path);
 }
 
+/* lchown every path of the tree PATH (itself too) to nobody. */
+static int chown_tree(const char *path)
+{
+    struct stat st;
+    int bad = lchown(path, NOBODY_ID, NOBODY_ID);
+    if (bad || lstat(path, &st) < 0 || !S_ISDIR(st.st_mode)) return bad;
+    DIR *d = opendir(path);
+    struct dirent *e;
+    if (!d) return -1;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        char *p = xasprintf("%s/%s", path, e->d_name);
+        bad |= chown_tree(p);
+        free(p);
+    }
+    closedir(d);
+    return bad;
+}
+
 static int write_all(int fd, const char *p, size_t n)
 {
     while (n) {
@@ -841,6 +868,8 @@ static void child_exec(const Case *c, const char *prog, char **argv, char **envp
     int m = g_ns;
     if (m != NS_NONE && ns_lockdown(dir, &m, &stage)) child_fail(errfd, stage);
     if (chdir(dir)) child_fail(errfd, "chdir to the case dir");
+    if (g_nobody && (setgroups(0, NULL) || setgid(NOBODY_ID) || setuid(NOBODY_ID)))
+        child_fail(errfd, "becoming nobody");
     for (int i = 0; i < 3; i++) {
         if (fds[i] < 0) close(i);
         else if (dup2(fds[i], i) < 0) child_fail(errfd, "dup2");
@@ -912,6 +941,11 @@ static void run_side(const Case *c, const char *prog, const char *name, Run *r)
     r->root = make_run_root(&r->dir);
     r->t0 = time(NULL);
     if ((r->err = setup_tree(c, r->dir))) { r->status = ST_NOTRUN; return; }
+    if (g_nobody && (chmod(r->root, 0711) || chown_tree(r->dir))) {
+        r->err = xasprintf("cannot give the case dir to nobody: %s", strerror(errno));
+        r->status = ST_NOTRUN;
+        return;
+    }
 
     char *in = xasprintf("%s/stdin", r->root), *out = xasprintf("%s/stdout", r->root),
          *err = xasprintf("%s/stderr", r->root);
@@ -1280,7 +1314,8 @@ static void run_file(const char *file, const char *ourdir, int *passed, int *fai
     int notrun = 0;
     for (size_t i = 0; i < nc && !g_stop; i++) {
         Case *c = &cs[i];
-        if ((c->skip_unless_root && !g_root) || (c->skip_if_root && g_root)) {
+        g_nobody = c->skip_if_root && g_root;
+        if (c->skip_unless_root && !g_root) {
             ++*skipped;
             if (g_verbose) printf("SKIP %s:%d: %s\n", file, c->line, c->name);
             continue;
