@@ -107,6 +107,7 @@ _start:
 	test xsi, xsi
 	jz .args_done
 	mov [oparg], xsi
+	mov [opnext], xsp               ; (the next argument's slot: lookahead)
 	cmp byte [ddash], 0             ; getopt's walk: no option is valid
 	jne .operand
 	cmp byte [xsi], '-'
@@ -269,24 +270,6 @@ number:
 .ok:
 	ret
 
-bad_number_big:
-	push -EOVERFLOW
-	pop xax
-	jmp bad_number
-bad_number_plain:
-	xor eax, eax
-bad_number:
-	mov xdx, [opval]
-	mov esi, s_badnum
-	call err_quoted
-	exit 1
-
-; unrecognized: the operand at [oparg] is no NAME=VALUE dd knows.
-unrecognized:
-	mov xdx, [oparg]
-	mov ecx, s_unrec
-	jmp usage_error
-
 ; symbols: VALUE at xsi, a comma-separated list of the names in the table
 ; at xbx (name, 0, its bit's index; a 0 byte ends it) -> eax = the bits ORed,
 ; edx = the last one's bits. An unknown name: "[symtext]'NAME'" and the Try
@@ -334,19 +317,7 @@ symbols:
 	pop xax
 	ret
 .bad:
-	mov xdi, xsi
-.find_end:
-	mov al, [xdi]
-	test al, al
-	jz .cut
-	cmp al, ','
-	je .cut
-	inc xdi
-	jmp .find_end
-.cut:
-	mov byte [xdi], 0
-	mov xdx, xsi
-	mov ecx, [symtext]
+	jmp symbols_bad                 ; (cold)
 usage_error:                            ; xdx = ARG, xcx = TEXT
 	mov esi, fmt_usage
 	xor eax, eax
@@ -1817,6 +1788,7 @@ parse_num:
 	mov xsi, [numstr]               ; 0: GNU's warning for "0x..."
 	cmp word [xsi], '0x'
 	jne .ok
+	call lookahead                  ; (an option later: no warning)
 	mov xdx, xsi
 	mov esi, fmt_zerox
 	call say
@@ -2072,6 +2044,78 @@ s_copied:	db ' copied, ', 0
 ; The messages in a cold part (elf.inc's COLD): past the first two pages
 ; of code, mapped only by a run that prints one.
 COLD
+; The errors of an operand, in the cold part. GNU's getopt walks all the
+; arguments before dd reads an operand, so an option after the operand
+; being read (before "--") is the error said instead (lookahead).
+
+; bad_number: "invalid number: 'VALUE'" (eax = -errno or 0), exit 1
+bad_number_big:
+	push -EOVERFLOW
+	pop xax
+	jmp short bad_number
+bad_number_plain:
+	xor eax, eax
+bad_number:
+	call lookahead
+	mov xdx, [opval]
+	mov esi, s_badnum
+	call err_quoted
+	exit 1
+
+; unrecognized: the operand just read is no NAME=VALUE dd knows.
+unrecognized:
+	call lookahead
+	mov xdx, [oparg]
+	mov ecx, s_unrec
+	jmp usage_error
+
+; symbols_bad - symbols' unknown NAME at xsi: cut at its comma, said with
+; [symtext] and the Try line
+symbols_bad:
+	call lookahead
+	mov xdi, xsi
+.find_end:
+	mov al, [xdi]
+	test al, al
+	jz .cut
+	cmp al, ','
+	je .cut
+	inc xdi
+	jmp .find_end
+.cut:
+	mov byte [xdi], 0
+	mov xdx, xsi
+	mov ecx, [symtext]
+	jmp usage_error
+
+; lookahead - the arguments after the operand being read ([opnext]: the
+; next one's slot), unless after "--": the first option among them goes
+; to getopt's message (opt_invalid, opt_unrecognized); a "--" ends them.
+; preserves all but the flags when there is none
+lookahead:
+	cmp byte [ddash], 0
+	jne .ret
+	push_list xax, xbx, xsi
+	mov xbx, [opnext]
+.next:
+	mov xsi, [xbx]
+	add xbx, W
+	test xsi, xsi
+	jz .none
+	cmp byte [xsi], '-'
+	jne .next
+	mov al, [xsi+1]
+	test al, al
+	jz .next                        ; "-"
+	cmp al, '-'
+	jne opt_invalid                 ; al = the letter
+	mov xdx, xsi
+	cmp byte [xsi+2], 0
+	jne opt_unrecognized
+.none:                                  ; (a "--")
+	pop_list xax, xbx, xsi
+.ret:
+	ret
 ; read_noerror: conv=noerror's read error (a cold path of the copy loop):
 ; the message (not with status=none) and the statistics,
 ; the exit status kept (as
@@ -2724,6 +2768,7 @@ out_fd:		resW 1
 in_name:	resW 1
 out_name:	resW 1
 oparg:		resW 1
+opnext:		resW 1
 opval:		resW 1
 numstr:		resW 1
 ibuf:		resW 1
