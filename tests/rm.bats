@@ -86,6 +86,36 @@ tree='tree() {
 	[ "$status" -eq 0 ]
 }
 
+# A chain of 40 directories, each made last in its parent after 70 files
+# of 30-byte names (tmpfs lists the newest first: the subdirectory, then a
+# full read of files waiting while it is walked), and every fifth level a
+# second subdirectory among the files: the entries read past a subdirectory
+# go on rm's save stack, which is full (64 KiB) after about 32 levels, and
+# past it are read again; the lines must be GNU's, in its order.
+@test "-rv of deep directories with many entries past each subdirectory (the save stack, and past it): GNU's lines" {
+	run sandboxed '
+		chain() {
+			local d=$1 i j
+			for i in $(seq 40); do
+				mkdir -p "$d"
+				for j in $(seq 70); do : > "$d/$(printf "file-%025d" "$j")"; done
+				[ $((i % 5)) -ne 0 ] || { mkdir "$d/mid"; touch "$d/mid/x"; for j in $(seq 71 90); do : > "$d/$(printf "file-%025d" "$j")"; done; }
+				d=$d/s
+			done
+			mkdir -p "$d"
+		}
+		chain a
+		chain b
+		"$RM" -rv a > ours
+		"$GNU" -rv b > gnus
+		[ ! -e a ]
+		[ ! -e b ]
+		[ "$(wc -l < ours)" -eq 3017 ]
+		sed "s/'\''a/'\''b/" ours | cmp - gnus'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
 @test "kept entries as a user: the same messages and the same tree left as GNU" {
 	command -v setpriv > /dev/null || skip "setpriv missing"
 	run sandboxed "$tree"'
