@@ -700,8 +700,8 @@ dir:
 	mov dword [oend], obuf + OBUFSZ
 	pop xax
 .record:
-	imul eax, eax, -L_SIZE
-	lea edi, [ltop + eax]
+	call level
+	xchg eax, edi
 	mov ecx, [plen]
 	mov [xdi + L_PLEN], ecx
 	and dword [xdi + L_FAILED], 0
@@ -773,9 +773,8 @@ entries:
 ; then past them (the last one's d_off), else the subdirectory's own
 ; (they are read again). ebx = this level's record, xdx = &dcount (dpos
 ; and sused follow it).
-	mov eax, [depth]
-	imul eax, eax, -L_SIZE
-	lea ebx, [ltop + eax]
+	call level
+	xchg eax, ebx
 	mov edx, dcount
 	mov ecx, [xdx]
 	mov esi, [xdx + 4]
@@ -822,9 +821,8 @@ entries:
 ; the entries saved (L_SAVED bytes) back in dents first. (lseek64 keeps
 ; xsi.)
 resume:
-	mov eax, [depth]
-	imul eax, eax, -L_SIZE
-	lea esi, [ltop + eax]
+	call level
+	xchg eax, esi
 	mov edx, [xsi + L_OFF + 4]
 	mov xax, [xsi + L_OFF]
 	mov A1d, [fd]
@@ -863,27 +861,22 @@ dir_done:
 	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
 	test eax, eax
 	js .lost
-	mov eax, [depth]
-	dec eax
-	imul eax, eax, -L_SIZE
-	lea edi, [ltop + eax + L_INO]
+	call level                      ; the parent's record
+	lea edi, [xax + L_SIZE + L_INO]
 	call id_same
 	jne .lost
 	mov eax, [fd]
 	call close_fd
-	mov eax, [depth]                ; its name: in the path after its
-	dec eax                         ; parent's
-	imul eax, eax, -L_SIZE
-	mov ecx, [ltop + eax + L_PLEN]
+	call level                      ; its name: in the path after its
+	mov ecx, [xax + L_SIZE + L_PLEN] ; parent's
 	lea eax, [path + ecx]
 	cmp byte [xax-1], '/'
 	je .named
 	inc eax
 .named:
 	mov [pname], xax
-	mov eax, [depth]
-	imul eax, eax, -L_SIZE
-	mov cl, [ltop + eax + L_FAILED]
+	call level
+	mov cl, [xax + L_FAILED]
 	dec dword [depth]
 	mov eax, [pfd]
 	mov [fd], eax
@@ -907,9 +900,16 @@ dir_done:
 ; the same.
 mark_parent:
 mark_here:
+	call level
+	mov byte [xax + L_FAILED], 1
+	ret
+
+; level - xax = the record of the level [depth] (ltop - depth * L_SIZE;
+; its parent's is L_SIZE above). clobbers: flags
+level:
 	mov eax, [depth]
 	imul eax, eax, -L_SIZE
-	mov byte [ltop + eax + L_FAILED], 1
+	add eax, ltop
 	ret
 
 ; excise - unlink [pname] in [pfd] (rmdir when is_dir_ent), GNU's way:
@@ -1257,9 +1257,8 @@ qb_start:
 
 ; path_pop - back to the path of the directory being read.
 path_pop:
-	mov eax, [depth]
-	imul eax, eax, -L_SIZE
-	mov eax, [ltop + eax + L_PLEN]
+	call level
+	mov eax, [xax + L_PLEN]
 	mov [plen], eax
 	mov byte [path + xax], 0
 	ret
