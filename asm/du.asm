@@ -51,7 +51,7 @@
 ; work), one descriptor per level (the soft limit is raised to the hard
 ; one at start). On i386 the walk enters the kernel through the vDSO's
 ; __kernel_vsyscall (FAST_SYSCALL: int 0x80 costs 6-9 us a call here, the
-; vDSO's sysenter/syscall about 0.2 us), switched on at the 32nd entry so
+; vDSO's sysenter/syscall about 0.2 us), switched on at the 8th entry so
 ; a small run stays at 16 KiB of RSS (the vDSO's page is 4 more). The
 ; (device, inode) set starts with 16 slots on the variables' page and
 ; doubles as it fills, so a few operands or -L on a small tree stay there
@@ -409,8 +409,8 @@ anc_check:
 ; into stx; an error reported; CF=1 to skip it (error, other file system,
 ; counted already). out: CF=0, ecx:ebx = its device (major, minor)
 stat_entry:
-%ifdef _VSYS_LATER                      ; i386: from the 32nd entry on, the
-	add byte [vsys_left], 8         ; kernel through the vDSO (its page
+%ifdef _VSYS_LATER                      ; i386: from the 8th entry on, the
+	add byte [vsys_left], 32        ; kernel through the vDSO (its page
 	jnz .slow                       ; adds 4 KiB of RSS: a small run
 	fast_syscall_on                 ; stays without it)
 .slow:

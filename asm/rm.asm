@@ -36,8 +36,10 @@
 ; directory is opened relative to its parent (O_NOFOLLOW), and the parent
 ; is closed; once the directory is empty the parent is opened again
 ; through "..", checked to be the same directory (device and inode), and
-; its reading goes on from the saved offset (d_off). Per level the walk
-; keeps a 32-byte record (LEVELS of them) and the path for the messages
+; its reading goes on: the entries read past the subdirectory wait
+; meanwhile on a save stack (when they are 512 bytes or more, 64 KiB in
+; all), else they are read again from the saved offset (d_off). Per level
+; the walk keeps a 32-byte record (LEVELS of them) and the path for the messages
 ; grows in a PATHMAX buffer; deeper than either, an entry is reported with
 ; ENAMETOOLONG and kept (so are its ancestors), never lost.
 
@@ -73,16 +75,26 @@ RM_DECLINED	equ 1
 RM_ERROR	equ 2
 
 ; A level record: the directory's read offset to go on from, the length
-; of its path, whether a removal below it failed, its identity.
+; of its path, whether a removal below it failed, how many bytes of its
+; read entries wait on the save stack, its identity.
 L_OFF		equ 0                   ; qword d_off
 L_PLEN		equ 8                   ; dword
-L_FAILED	equ 12                  ; dword
+L_FAILED	equ 12                  ; byte (its dword zeroed with L_SAVED)
+L_SAVED		equ 14                  ; word
 L_INO		equ 16                  ; qword
 L_DEV		equ 24                  ; qword: major, minor
 L_SIZE		equ 32
 LEVELS		equ 1 << 19
 PATHMAX		equ 1 << 18
 DENTSZ		equ 2048                ; (in the variables' page)
+; The save stack: what is left of a directory's read entries while a
+; subdirectory of it is walked (GNU's fts reads a directory whole before
+; its walk: reading the rest again after each subdirectory costs the
+; kernel as much again). A rest under SAVEMIN bytes is read again (cheaper
+; than a page of RSS for a small tree); past DSAVESZ bytes (32 levels of
+; full buffers) too.
+SAVEMIN		equ 512
+DSAVESZ		equ 32 * DENTSZ
 %define OBUF_TAIL                       ; -v's buffer: see BSS
 %define OBUF_END oend
 %macro QB_START 1                       ; a message: just past the path
@@ -688,8 +700,8 @@ dir:
 	mov dword [oend], obuf + OBUFSZ
 	pop xax
 .record:
-	imul eax, eax, -L_SIZE
-	lea edi, [ltop + eax]
+	call level
+	xchg eax, edi
 	mov ecx, [plen]
 	mov [xdi + L_PLEN], ecx
 	and dword [xdi + L_FAILED], 0
@@ -755,12 +767,47 @@ entries:
 	call path_pop
 	jmp entries
 .subdir:
-	mov eax, [depth]                ; where to go on from, after it
-	imul eax, eax, -L_SIZE
-	mov ecx, [xdi + 8]              ; d_off
-	mov [ltop + eax + L_OFF], ecx
-	mov ecx, [xdi + 12]
-	mov [ltop + eax + L_OFF + 4], ecx
+; A subdirectory (xdi = its entry): the entries read after it (ecx bytes
+; from esi) go on the save stack when they are SAVEMIN bytes or more and
+; fit (ebp = the stack's bytes then), and the offset to go on from is
+; then past them (the last one's d_off), else the subdirectory's own
+; (they are read again). ebx = this level's record, xdx = &dcount (dpos
+; and sused follow it).
+	call level
+	xchg eax, ebx
+	mov edx, dcount
+	mov ecx, [xdx]
+	mov esi, [xdx + 4]
+	sub ecx, esi
+	mov eax, [xdx + 8]
+	lea ebp, [xax + xcx]
+	cmp ch, SAVEMIN >> 8            ; (ecx < 64 KiB)
+	jb .nosave
+	cmp ebp, DSAVESZ
+	jbe .save
+.nosave:
+	xor ecx, ecx
+.save:
+	mov [xbx + L_SAVED], cx
+	jxcxz .offset
+	mov [xdx + 8], ebp
+	push xdi
+	lea edi, [dsave + xax]
+	add esi, dents
+	rep movsb                       ; esi = their end
+	pop xdi
+.last:
+	movzx eax, word [xdi + 16]      ; the next entry
+	add eax, edi
+	cmp eax, esi
+	jae .offset
+	xchg eax, edi
+	jmp .last
+.offset:
+	lea esi, [xdi + 8]              ; d_off into L_OFF
+	mov edi, ebx
+	movsd
+	movsd
 	call dir                        ; returns with [fd] its parent again
 	call path_pop                   ; or [fd] unchanged
 	jmp resume
@@ -770,17 +817,29 @@ entries:
 	call mark_here
 	jmp entries
 
-; resume - after a subdirectory: read [fd] again from the saved offset.
+; resume - after a subdirectory: [fd] read again from the saved offset,
+; the entries saved (L_SAVED bytes) back in dents first. (lseek64 keeps
+; xsi.)
 resume:
-	mov eax, [depth]
-	imul eax, eax, -L_SIZE
-	mov edx, [ltop + eax + L_OFF + 4]
-	mov xax, [ltop + eax + L_OFF]
+	call level
+	xchg eax, esi
+	mov edx, [xsi + L_OFF + 4]
+	mov xax, [xsi + L_OFF]
 	mov A1d, [fd]
 	mov cl, SEEK_SET
 	call lseek64
-	and dword [dcount], 0
-	and dword [dpos], 0
+	movzx eax, word [xsi + L_SAVED]
+	mov edi, dcount
+	stosd                           ; [dcount] = their bytes
+	xchg eax, ecx
+	xor eax, eax
+	stosd                           ; [dpos] = 0
+	mov esi, [xdi]                  ; [sused] less them
+	sub esi, ecx
+	mov [xdi], esi
+	add esi, dsave
+	mov edi, dents
+	rep movsb
 	jmp entries
 
 ; dir_done - the directory [fd] at level [depth] has been read to its
@@ -802,31 +861,26 @@ dir_done:
 	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
 	test eax, eax
 	js .lost
-	mov eax, [depth]
-	dec eax
-	imul eax, eax, -L_SIZE
-	lea edi, [ltop + eax + L_INO]
+	call level                      ; the parent's record
+	lea edi, [xax + L_SIZE + L_INO]
 	call id_same
 	jne .lost
 	mov eax, [fd]
 	call close_fd
-	mov eax, [depth]                ; its name: in the path after its
-	dec eax                         ; parent's
-	imul eax, eax, -L_SIZE
-	mov ecx, [ltop + eax + L_PLEN]
+	call level                      ; its name: in the path after its
+	mov ecx, [xax + L_SIZE + L_PLEN] ; parent's
 	lea eax, [path + ecx]
 	cmp byte [xax-1], '/'
 	je .named
 	inc eax
 .named:
 	mov [pname], xax
-	mov eax, [depth]
-	imul eax, eax, -L_SIZE
-	mov ecx, [ltop + eax + L_FAILED]
+	call level
+	mov cl, [xax + L_FAILED]
 	dec dword [depth]
 	mov eax, [pfd]
 	mov [fd], eax
-	test ecx, ecx
+	test cl, cl
 	jnz mark_parent
 	mov byte [is_dir_ent], 1
 	mov byte [is_empty], 0
@@ -846,9 +900,16 @@ dir_done:
 ; the same.
 mark_parent:
 mark_here:
+	call level
+	mov byte [xax + L_FAILED], 1
+	ret
+
+; level - xax = the record of the level [depth] (ltop - depth * L_SIZE;
+; its parent's is L_SIZE above). clobbers: flags
+level:
 	mov eax, [depth]
 	imul eax, eax, -L_SIZE
-	mov dword [ltop + eax + L_FAILED], 1
+	add eax, ltop
 	ret
 
 ; excise - unlink [pname] in [pfd] (rmdir when is_dir_ent), GNU's way:
@@ -856,11 +917,11 @@ mark_here:
 ; missing file is fine; an unreadable directory's failure is told with
 ; the open's errno), and then the ancestors kept.
 excise:
-; A big tree: from the 256th removal on, i386 enters the kernel through the
+; A big tree: from the 32nd removal on, i386 enters the kernel through the
 ; vDSO (0.2 us a call against 6-9 us for int 0x80; its page adds 4 KiB of
 ; RSS, so a small rm stays without it).
 %ifdef _VSYS_LATER
-	dec byte [vsys_left]
+	sub byte [vsys_left], 8
 	jnz .slow
 	fast_syscall_on
 .slow:
@@ -1196,9 +1257,8 @@ qb_start:
 
 ; path_pop - back to the path of the directory being read.
 path_pop:
-	mov eax, [depth]
-	imul eax, eax, -L_SIZE
-	mov eax, [ltop + eax + L_PLEN]
+	call level
+	mov eax, [xax + L_PLEN]
 	mov [plen], eax
 	mov byte [path + xax], 0
 	ret
@@ -1422,6 +1482,7 @@ wp:	resd 1
 dnr_errno: resd 1
 dcount:	resd 1
 dpos:	resd 1
+sused:	resd 1                          ; the save stack's bytes
 opdev:	resd 2
 root_ino: resd 2
 root_dev: resd 2
@@ -1431,7 +1492,7 @@ oend:	resd 1                          ; where -v's buffer ends
 otty:	resb 1
 sync_err: resb 1
 %ifdef _VSYS_LATER
-vsys_left: resb 1                       ; removals before the vDSO (256)
+vsys_left: resb 1                       ; removals before the vDSO (32)
 %endif
 ptext:	resb 64
 	resb (-($-$$)) & 7
@@ -1442,6 +1503,7 @@ QBUFSZ	equ 131072 + 4 * PATHMAX + 256
 qbuf:	resb QBUFSZ                     ; (past path: QB_START's room)
 OBUFSZ	equ 4096
 obuf:	resb OBUFSZ                     ; -v's buffer with -r
+dsave:	resb DSAVESZ                    ; the save stack
 	resb (PAGE - _BSS_PAGEOFF) % PAGE
 IBUFSZ	equ 4096
 ibuf:	resb IBUFSZ                     ; stdin's, for the answers
