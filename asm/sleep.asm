@@ -36,6 +36,7 @@
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_NO_TEXT             ; (its three messages are formats of its own)
 %define ERR_NO_WRITE_ERRNOS     ; (it writes on stderr only: no write errors)
+%define ERR_TIGHT               ; (the tightest form: see error.inc)
 use usage, usage_try, quote_arg, match, errno_inval
 
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
@@ -244,9 +245,8 @@ interval:
 	repne scasb
 	jne .bad
 	fimul dword [D(multipliers) + 4*xcx]
-.ok:
-	clc
-	ret
+.ok:                            ; (CF=0: from the test, or the scasb that
+	ret                     ; found the suffix: the x87 leaves it)
 .bad:
 	stc
 	ret
@@ -281,7 +281,7 @@ fmt_clock:	db F_ARGV0, P_clock, F_REASON, 10, 0
 ; Each operand: its value on top of the sum, added when it is valid, else
 ; reported (and dropped). It stays on the stack while interval reads it.
 main:                           ; (from _start's option walk)
-	mov xsp, xbx
+	mov xsp, xbx            ; (a push would overwrite the operands' NULL)
 	fldz                    ; st0 = the sum
 .next:
 	pop xsi
@@ -307,7 +307,7 @@ main:                           ; (from _start's option walk)
 ; the largest timespec: fistp gives 2^63 (negative) for those, and 2^63
 ; in the nanoseconds too.
 	sub xsp, 16
-	mov xdi, xsp
+	pmov xdi, xsp
 	fldcw [D(cw_chop)]
 	fld st0
 	fistp qword [xdi]
@@ -334,7 +334,8 @@ main:                           ; (from _start's option walk)
 
 ; Sleep; a signal handler's EINTR leaves the time still to wait at xsp.
 .sleep:
-	sys clock_nanosleep64, CLOCK_REALTIME, 0, xsp, xsp
+	pmov A3, xsp            ; (2 bytes: x86_64's mov is 3)
+	sys clock_nanosleep64, CLOCK_REALTIME, 0, A3, xsp
 	cmp eax, -EINTR
 	je .sleep
 	test eax, eax

@@ -27,6 +27,7 @@
 %define ERR_NO_TEXT             ; (its one message of its own goes to say)
 %define ERR_REASON_BARE         ; (fmt_write has the ": ")
 %define USAGE_EXIT exit_eax     ; (usage.inc's exit is tty's)
+%define ERR_TIGHT
 
 %define USAGE_STATUS 2
 TTY_STDIN_NOTTY equ 1
@@ -118,7 +119,8 @@ search:
 ; NULL: the termios lands there, over envp (unused), on the page of the
 ; stack that is already there.
 main:
-	sys ioctl, 0, TCGETS, xsp
+	pmov A3, xsp            ; (2 bytes: x86_64's mov is 3)
+	sys ioctl, 0, TCGETS, A3
 	test ebp, ebp
 	jz .loud
 	shr eax, 31             ; -s: 1 for an error, else 0
@@ -137,7 +139,8 @@ main:
 	sys statx, 0, proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STX_MASK, xsp
 	test eax, eax
 	js not_tty
-	sys readlink, proc_fd0, xbp, NAME_SIZE - 1
+	pmov A2, xbp
+	sys readlink, proc_fd0, A2, NAME_SIZE - 1
 	test eax, eax
 	js .search
 	cmp ax, NAME_SIZE - 1   ; (eax is at most that)
@@ -186,7 +189,8 @@ same_file.ret:                  ; (before it, so that its jumps stay short)
 ; clobbers: everything but xbp
 same_file:
 	lea A5, [xbp + STX_NAME]
-	sys statx, AT_FDCWD, xbp, 0, STX_MASK
+	pmov A2, xbp
+	sys statx, AT_FDCWD, A2, 0, STX_MASK
 	test eax, eax
 	js .ret
 	lea xsi, [xbp + TTY_INO]
