@@ -213,15 +213,13 @@ interval:
 	fdivp st1, st0
 
 ; Through a double in memory, as strtod's result: overflow to inf,
-; underflow to 0 or a subnormal. From here on C's double arithmetic.
+; underflow to 0 or a subnormal. From here on C's double arithmetic. (The
+; 8 bytes below xsp: sleep has no signal handler, the only thing that
+; could write there.)
 .double:
 	fldcw [D(cw_double)]
-	push xax
-	push xax
-	fstp qword [xsp]
-	fld qword [xsp]
-	pop xax
-	pop xax
+	fstp qword [xsp - 8]
+	fld qword [xsp - 8]
 
 ; The sign: -0 is fine, any other negative value is not (and -0 adds as 0).
 .sign:

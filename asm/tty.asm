@@ -65,13 +65,15 @@ fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
 	ptext P_write, ': write error: '
 %endmacro
 
-; search - look in the directory named by the ecx bytes at esi (with a '/'
-; at their end) for an entry with stdin's inode number that is the same
-; file, and go to found with it (through same_file). Returns when there is
-; none. The names are built in the buffer: "DIR/ENTRY". The directory's fd is kept at [xsp+W], the end of
-; the entries at [xsp].
+; search - look in the directory named by the first ecx bytes of
+; "/dev/pts/" (9: itself, 5: /dev/) for an entry with stdin's inode number
+; that is the same file, and go to found with it (through same_file).
+; Returns when there is none. The names are built in the buffer:
+; "DIR/ENTRY". The directory's fd is kept at [xsp+W], the end of the
+; entries at [xsp].
 ; clobbers: everything but xbp
 search:
+	mov esi, dev_pts
 	pmov xdi, xbp
 	rep movsb
 	mov [xbp + NAME_END], xdi
@@ -162,11 +164,9 @@ main:
 	jne .search
 	call same_file          ; (returns only when it is not stdin's)
 .search:
-	mov esi, dev_pts
 	push 9                  ; /dev/pts/
 	pop xcx
 	call search
-	mov esi, dev_pts
 	push 5                  ; /dev/
 	pop xcx
 	call search
