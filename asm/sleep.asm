@@ -282,10 +282,10 @@ main:                           ; (from _start's option walk)
 	mov xsp, xbx            ; (a push would overwrite the operands' NULL)
 	fldz                    ; st0 = the sum
 .next:
-	pop xsi
-	test xsi, xsi
-	jz .summed
-	push xsi
+	pop xcx
+	jxcxz .summed
+	push xcx
+	pmov xsi, xcx
 	call interval
 	pop xdx
 	jc .invalid
@@ -353,8 +353,9 @@ try:
 _start:
 	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
 	mov ebp, data
-	cmp WPTR [xsp], 0       ; no argument at all ("sleep --" sleeps 0)
-	je missing
+	pop xcx                 ; no argument at all ("sleep --" sleeps 0)
+	push xcx
+	jxcxz missing
 
 ; The options, as GNU's getopt reads them, though sleep has none: an
 ; argument starting with "-" (but "-" alone) before the first "--" is a
