@@ -265,7 +265,7 @@ cw_extended:	dw 0x037f       ; x87 control: 64-bit precision, to nearest
 cw_double:	dw 0x027f       ;   53-bit precision (C's double), to nearest
 cw_chop:	dw 0x0e7f       ;   rounding toward zero
 cw_up:		dw 0x0a7f       ;   rounding up
-fmt_missing_op:	db F_ARGV0, P_missing_op, 10, 0
+fmt_missing_op:	db F_ARGV0, P_missing_op, 10, F_TRY  ; (F_TRY ends it)
 fmt_interval:	db F_ARGV0, P_interval, F_QUOTE, 10, 0
 fmt_clock:	db F_ARGV0, P_clock, F_REASON, 10, 0
 %macro _own_ptexts 0                ; (error.inc packs them)
@@ -346,7 +346,7 @@ main:                           ; (from _start's option walk)
 missing:                        ; no argument at all: _start comes here
 	lea esi, [D(fmt_missing_op)]
 	pmov xdx, xsi           ; (no ARG: any string will do)
-	call say_error
+	jmp short usage_say     ; (exit 1)
 try:
 	jmp usage_try
 
