@@ -138,7 +138,8 @@ main:
 	lea xsp, [xbp - STX_KEPT]
 
 ; stdin's statx, then /proc's name for it.
-	sys statx, 0, proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STX_MASK, xsp
+	sys statx, , proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STX_MASK, xsp
+				; (A1 = 0: ioctl's, kept by the call)
 	test eax, eax
 	js not_tty
 	pmov A2, xbp
