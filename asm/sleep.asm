@@ -69,13 +69,12 @@ interval:
 	sub al, 9               ; \t \n \v \f \r
 	cmp al, 4
 	jbe .space
-	add al, 9
-	cmp al, '-'
-	jne .plus
+	cmp al, '-' - 9         ; (al stays 9 less: it is not read after
+	jne .plus               ; the sign)
 	inc ebx                 ; IV_NEG
-	mov al, '+'
+	mov al, '+' - 9
 .plus:
-	cmp al, '+'
+	cmp al, '+' - 9
 	je .signed_done
 	dec xsi                 ; no sign: back to the first byte
 .signed_done:
