@@ -11,7 +11,9 @@
 ; first NAME, as GNU's ("basename a -a" is the NAME a and the SUFFIX -a);
 ; "--" ends them.
 ; Exit status: 0; 1 for a missing or extra operand, a bad option, or a
-; write error.
+; write error ("basename: write error" and the reason, which GNU's leaves
+; out when glibc's stdio would hold no bytes at fclose: its buffer
+; simulated, see .write).
 ; Differences from GNU: long options (--multiple, --suffix=S, --zero,
 ; --help, --version) are not supported. All the lines are written at once
 ; (GNU's stdio writes them in blocks of 4096 bytes).
@@ -25,103 +27,148 @@
 %define ERR_NO_STATUS           ; (each exit gives its own status)
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_NO_TEXT             ; (its two messages of its own go to say)
-%define ERR_REASON_BARE         ; (fmt_write has the ": ")
-%define USAGE_EXIT opts.exit     ; (usage.inc's exit is basename's)
+%define SAY_EXIT write.exit1    ; (usage_say runs into say, say's write
+%define ERR_TIGHT         ; returns there: exit 1)
 use usage, opt_missing, extra_operand, write_xdi
 
-; (The data comes first and the options last, so that the jumps from the
-; options to usage.inc are short.)
 fmt_no_operand:	db F_ARGV0, P_no_operand, 10, F_TRY     ; (F_TRY ends it)
 fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
 %macro _own_ptexts 0                ; (error.inc packs them)
 	ptext P_no_operand, ': missing operand'
-	ptext P_write, ': write error: '
+	ptext P_write, ': write error'
 %endmacro
 
-; The lines go from xbx (the first name) to xdi. xsi walks a name; xdx =
-; the start of its last run of bytes other than "/", xcx = the end of it.
-; A name without such a run gives "/" when it starts with one (slashes
-; only), else "" (the empty name). (The byte before a name is never a
-; "/": its NUL, or the terminator of the line before, is there.)
-; (_start and the loop come first and the loop's test at its end, so that
-; every jump from the options to it and to usage.inc is short.)
+; Each name in turn, popped: its line goes to xdi (from xbx, the first
+; name, on), its terminator a NUL (the write puts ah in its place).
+; xsi walks the name and its bytes other than "/" go out, but a run of
+; them after a "/" starts the line again (xdx = the line's start): the
+; last run stays, the "/"s after it go nowhere. A leading "/" goes out
+; too, the line of a name of slashes only ("/"; "" gives ""). (The byte
+; before a name is its NUL, or the terminator of the line before: never
+; a "/". The line never passes the byte being read, so [xsi-2] is still
+; the name's.)
+lines:
+.body:                          ; xcx = the name
+	pmov xsi, xcx
+	pmov xdx, xdi
+	cmp byte [xsi], '/'
+	jne .scan
+	movsb
+.scan:
+	lodsb
+	cmp al, '/'
+	je .scan
+	test al, al
+	jz .scanned
+	cmp byte [xsi-2], '/'
+	jne .store
+	pmov xdi, xdx           ; a run after a "/": the line again
+.store:
+	stosb
+	jmp .scan
+
+; The suffix (ecx bytes) goes when it is shorter than the line and ends
+; it: the line then ends where it starts.
+.scanned:                       ; al = 0
+	pmov xsi, xbp
+	or ecx, -1
+.length:
+	inc ecx
+	cmp [xsi + xcx], al
+	jne .length
+	push xdi                ; the line's end, unless the suffix goes
+	sub xdi, xcx
+	cmp xdi, xdx
+	jbe .whole              ; (the whole line, or more)
+	push xdi
+	repe cmpsb
+	pop xdi
+	jne .whole
+	pop xcx
+	push xdi
+.whole:
+	pop xdi
+	stosb                   ; (al = 0)
+.name:
+	pop xcx
+	jxcxz write
+	jmp .body
+
+
+; The lines, xbx up to xdi, each with its NUL, then one write. As GNU's
+; fputs of each line and putchar of its terminator go through glibc's
+; 4096-byte stdio buffer on a stdout whose every write fails: ebp = b +
+; ecx, where b is the bytes that buffer would hold and ecx the bytes
+; after the line (repne scasb finds its NUL, which becomes ah), so that
+; t = b + L + 1 after a line of L bytes. Its fputs adds L when b + L is
+; at most 4096, else leaves nothing (the flush fails, the rest is
+; dropped); the first, before there is a buffer, goes out at once from
+; 4096 bytes on: t above edx (4096, then 4097) leaves the terminator
+; alone (1). Its putchar into a full buffer (t = 4097) leaves nothing (a
+; failed flush, the byte dropped). GNU's close_stream gives the reason
+; only when bytes are pending for fclose (b), or when close fails too
+; (EBADF).
+write:
+	mov ecx, edi
+	sub ecx, ebx            ; (the low halves are enough)
+	pmov xdi, xbx
+	mov ebp, ecx
+	xor edx, edx
+	mov dh, 4096 >> 8
+.line:
+	repne scasb             ; (al = 0)
+	mov [xdi-1], ah
+	sub ebp, ecx
+	cmp ebp, edx
+	jbe .fits
+	push 1
+	pop xbp
+.fits:
+	mov dl, 1               ; (4097)
+	cmp ebp, edx
+	jne .kept
+	xor ebp, ebp
+.kept:
+	add ebp, ecx
+	test ecx, ecx
+	jnz .line
+
+	pmov A2, xbx
+	push 1
+	pop xax
+	call write_xdi
+	jns .exit               ; (eax = 0: the status)
+	cmp al, -EBADF
+	je .reason
+	test ebp, ebp           ; (b: ecx = 0)
+	cmovz eax, ebp          ; no reason
+.reason:
+	mov esi, fmt_write      ; (eax = -errno, or 0)
+	jmp short opts.say
+
+; The exit, eax = the status: 0 after the lines; 1 after a message (say
+; returns here: SAY_EXIT).
+.exit1:
+	mov al, 1               ; (the status is the low byte)
+.exit:
+	xchg eax, A1d
+	sys exit
+
+; (The lines, the write, _start, the options, then usage.inc: the jumps
+; between them are short, but the one to the lines.)
 ; The registers are 0 at entry (see subk.inc): bl = 0 below.
 _start:
 	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
 	mov ah, 10              ; ah = the terminator: newline, or NUL (-z)
 .no_suffix:                     ; xbp = the SUFFIX: none is "", the
 	mov ebp, .no_suffix + 4 ; immediate's top byte (addresses < 16 MiB)
-	jmp short opts.arg      ; bl = 1: every operand is a NAME (-a, -s)
-
-lines:
-.body:                          ; xcx = the name
-	pmov xdx, xcx
-	pmov xsi, xcx
-; The result's end starts at the name + 1, or + 0 for the empty name: a
-; name with a byte other than "/" moves it, so the + 1 stays only for a
-; name of slashes ("/"). (The length comes from the low halves.)
-	cmp byte [xsi], 1       ; CF = the empty name
-	sbb ecx, -1
-.scan:
-	lodsb
-	test al, al
-	jz .scanned
-	cmp al, '/'
-	je .scan
-	cmp byte [xsi-2], '/'
-	jne .in_run
-	lea xdx, [xsi-1]
-.in_run:
-	pmov xcx, xsi
-	jmp .scan
-.scanned:
-	sub ecx, edx            ; ecx = the length of the result
-
-; The result goes to the line; then the suffix goes when it is shorter
-; than the result and ends it.
-	push xcx
-	pmov xsi, xdx
-	rep movsb
-	pmov xsi, xbp           ; xsi = the suffix, edx = its length
-	or edx, -1
-.length:
-	inc edx
-	cmp [xsi + xdx], al     ; (al = 0: the name's NUL)
-	jne .length
-	pop xcx
-	sub ecx, edx
-	jbe .term
-	push xdi
-	sub xdi, xdx
-	mov ecx, edx
-	repe cmpsb
-	pop xdi
-	jne .term
-	sub xdi, xdx
-.term:
-	mov al, ah
-	stosb
-.name:
-	pop xcx
-	jxcxz .write
-	jmp .body
-.write:
-
-	pmov A2, xbx
-	push 1
-	pop xax
-	call write_xdi
-	jns opts.exit            ; (eax = 0: the status)
-	mov esi, fmt_write      ; (eax = -errno for F_REASON)
-	jmp short opts.say
-
+				; (bl = 1: every operand is a NAME: -a, -s)
 
 ; The options, up to the first operand (as GNU's getopt with "+as:z"):
-; xdx = the argument, xsi walks it.
+; xcx = the argument, xsi walks it.
 opts:
 .arg:
 	pop xcx
-	pmov xdx, xcx
 	jxcxz .operands
 	pmov xsi, xcx
 	dash_letter .operands          ; not "-X...": an operand
@@ -129,15 +176,10 @@ opts:
 	jne .letter
 	lodsb                   ; "--NAME": xdx = the argument
 	test al, al
+	pmov xdx, xcx
 	jnz opt_unrecognized
 	pop xcx                 ; "--": the next argument is the first operand
-	pmov xdx, xcx
 	jmp short .operands
-; The exit, eax = the status: 0 after the lines, 1 after a message (from
-; usage.inc's USAGE_EXIT too: here, where both jumps to it are short).
-.exit:
-	xchg eax, A1d
-	sys exit
 .z:
 	mov ah, 0
 .next_letter:
@@ -159,14 +201,14 @@ opts:
 	jxcxz opt_missing       ; al = 's'
 	pmov xbp, xcx
 	jmp .arg
-.operands:                      ; xdx = xcx = the first operand, popped
+.operands:                      ; xcx = the first operand, popped
 	jxcxz .missing
 
 ; NAME [SUFFIX]: a second operand is the suffix (popped: not a name), a
 ; third is too many; the NULL after the names goes back, then the first.
 	test bl, bl
-	pmov xbx, xdx
-	pmov xdi, xdx
+	pmov xbx, xcx
+	pmov xdi, xcx
 	jnz .names
 	pop xcx
 	jxcxz .one
@@ -186,5 +228,6 @@ opts:
 .say:
 	pmov xdx, xsi           ; (no ARG: any string will do)
 	jmp usage_say           ; (exit 1)
+
 
 program_end

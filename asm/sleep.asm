@@ -36,6 +36,7 @@
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_NO_TEXT             ; (its three messages are formats of its own)
 %define ERR_NO_WRITE_ERRNOS     ; (it writes on stderr only: no write errors)
+%define ERR_TIGHT               ; (the tightest form: see error.inc)
 use usage, usage_try, quote_arg, match, errno_inval
 
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
@@ -68,13 +69,12 @@ interval:
 	sub al, 9               ; \t \n \v \f \r
 	cmp al, 4
 	jbe .space
-	add al, 9
-	cmp al, '-'
-	jne .plus
+	cmp al, '-' - 9         ; (al stays 9 less: it is not read after
+	jne .plus               ; the sign)
 	inc ebx                 ; IV_NEG
-	mov al, '+'
+	mov al, '+' - 9
 .plus:
-	cmp al, '+'
+	cmp al, '+' - 9
 	je .signed_done
 	dec xsi                 ; no sign: back to the first byte
 .signed_done:
@@ -212,15 +212,13 @@ interval:
 	fdivp st1, st0
 
 ; Through a double in memory, as strtod's result: overflow to inf,
-; underflow to 0 or a subnormal. From here on C's double arithmetic.
+; underflow to 0 or a subnormal. From here on C's double arithmetic. (The
+; 8 bytes below xsp: sleep has no signal handler, the only thing that
+; could write there.)
 .double:
 	fldcw [D(cw_double)]
-	push xax
-	push xax
-	fstp qword [xsp]
-	fld qword [xsp]
-	pop xax
-	pop xax
+	fstp qword [xsp - 8]
+	fld qword [xsp - 8]
 
 ; The sign: -0 is fine, any other negative value is not (and -0 adds as 0).
 .sign:
@@ -244,9 +242,8 @@ interval:
 	repne scasb
 	jne .bad
 	fimul dword [D(multipliers) + 4*xcx]
-.ok:
-	clc
-	ret
+.ok:                            ; (CF=0: from the test, or the scasb that
+	ret                     ; found the suffix: the x87 leaves it)
 .bad:
 	stc
 	ret
@@ -267,7 +264,7 @@ cw_extended:	dw 0x037f       ; x87 control: 64-bit precision, to nearest
 cw_double:	dw 0x027f       ;   53-bit precision (C's double), to nearest
 cw_chop:	dw 0x0e7f       ;   rounding toward zero
 cw_up:		dw 0x0a7f       ;   rounding up
-fmt_missing_op:	db F_ARGV0, P_missing_op, 10, 0
+fmt_missing_op:	db F_ARGV0, P_missing_op, 10, F_TRY  ; (F_TRY ends it)
 fmt_interval:	db F_ARGV0, P_interval, F_QUOTE, 10, 0
 fmt_clock:	db F_ARGV0, P_clock, F_REASON, 10, 0
 %macro _own_ptexts 0                ; (error.inc packs them)
@@ -281,13 +278,13 @@ fmt_clock:	db F_ARGV0, P_clock, F_REASON, 10, 0
 ; Each operand: its value on top of the sum, added when it is valid, else
 ; reported (and dropped). It stays on the stack while interval reads it.
 main:                           ; (from _start's option walk)
-	mov xsp, xbx
+	mov xsp, xbx            ; (a push would overwrite the operands' NULL)
 	fldz                    ; st0 = the sum
 .next:
-	pop xsi
-	test xsi, xsi
-	jz .summed
-	push xsi
+	pop xcx
+	jxcxz .summed
+	push xcx
+	pmov xsi, xcx
 	call interval
 	pop xdx
 	jc .invalid
@@ -307,7 +304,7 @@ main:                           ; (from _start's option walk)
 ; the largest timespec: fistp gives 2^63 (negative) for those, and 2^63
 ; in the nanoseconds too.
 	sub xsp, 16
-	mov xdi, xsp
+	pmov xdi, xsp
 	fldcw [D(cw_chop)]
 	fld st0
 	fistp qword [xdi]
@@ -334,7 +331,8 @@ main:                           ; (from _start's option walk)
 
 ; Sleep; a signal handler's EINTR leaves the time still to wait at xsp.
 .sleep:
-	sys clock_nanosleep64, CLOCK_REALTIME, 0, xsp, xsp
+	pmov A3, xsp            ; (2 bytes: x86_64's mov is 3)
+	sys clock_nanosleep64, CLOCK_REALTIME, 0, A3, xsp
 	cmp eax, -EINTR
 	je .sleep
 	test eax, eax
@@ -347,15 +345,16 @@ main:                           ; (from _start's option walk)
 missing:                        ; no argument at all: _start comes here
 	lea esi, [D(fmt_missing_op)]
 	pmov xdx, xsi           ; (no ARG: any string will do)
-	call say_error
+	jmp short usage_say     ; (exit 1)
 try:
 	jmp usage_try
 
 _start:
 	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
 	mov ebp, data
-	cmp WPTR [xsp], 0       ; no argument at all ("sleep --" sleeps 0)
-	je missing
+	pop xcx                 ; no argument at all ("sleep --" sleeps 0)
+	push xcx
+	jxcxz missing
 
 ; The options, as GNU's getopt reads them, though sleep has none: an
 ; argument starting with "-" (but "-" alone) before the first "--" is a

@@ -27,6 +27,7 @@
 %define ERR_NO_TEXT             ; (its one message of its own goes to say)
 %define ERR_REASON_BARE         ; (fmt_write has the ": ")
 %define USAGE_EXIT exit_eax     ; (usage.inc's exit is tty's)
+%define ERR_TIGHT
 
 %define USAGE_STATUS 2
 TTY_STDIN_NOTTY equ 1
@@ -64,13 +65,15 @@ fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
 	ptext P_write, ': write error: '
 %endmacro
 
-; search - look in the directory named by the ecx bytes at esi (with a '/'
-; at their end) for an entry with stdin's inode number that is the same
-; file, and go to found with it (through same_file). Returns when there is
-; none. The names are built in the buffer: "DIR/ENTRY". The directory's fd is kept at [xsp+W], the end of
-; the entries at [xsp].
+; search - look in the directory named by the first ecx bytes of
+; "/dev/pts/" (9: itself, 5: /dev/) for an entry with stdin's inode number
+; that is the same file, and go to found with it (through same_file).
+; Returns when there is none. The names are built in the buffer:
+; "DIR/ENTRY". The directory's fd is kept at [xsp+W], the end of the
+; entries at [xsp].
 ; clobbers: everything but xbp
 search:
+	mov esi, dev_pts
 	pmov xdi, xbp
 	rep movsb
 	mov [xbp + NAME_END], xdi
@@ -118,7 +121,8 @@ search:
 ; NULL: the termios lands there, over envp (unused), on the page of the
 ; stack that is already there.
 main:
-	sys ioctl, 0, TCGETS, xsp
+	pmov A3, xsp            ; (2 bytes: x86_64's mov is 3)
+	sys ioctl, 0, TCGETS, A3
 	test ebp, ebp
 	jz .loud
 	shr eax, 31             ; -s: 1 for an error, else 0
@@ -134,10 +138,12 @@ main:
 	lea xsp, [xbp - STX_KEPT]
 
 ; stdin's statx, then /proc's name for it.
-	sys statx, 0, proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STX_MASK, xsp
+	sys statx, , proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STX_MASK, xsp
+				; (A1 = 0: ioctl's, kept by the call)
 	test eax, eax
 	js not_tty
-	sys readlink, proc_fd0, xbp, NAME_SIZE - 1
+	pmov A2, xbp
+	sys readlink, proc_fd0, A2, NAME_SIZE - 1
 	test eax, eax
 	js .search
 	cmp ax, NAME_SIZE - 1   ; (eax is at most that)
@@ -159,11 +165,9 @@ main:
 	jne .search
 	call same_file          ; (returns only when it is not stdin's)
 .search:
-	mov esi, dev_pts
 	push 9                  ; /dev/pts/
 	pop xcx
 	call search
-	mov esi, dev_pts
 	push 5                  ; /dev/
 	pop xcx
 	call search
@@ -186,7 +190,8 @@ same_file.ret:                  ; (before it, so that its jumps stay short)
 ; clobbers: everything but xbp
 same_file:
 	lea A5, [xbp + STX_NAME]
-	sys statx, AT_FDCWD, xbp, 0, STX_MASK
+	pmov A2, xbp
+	sys statx, AT_FDCWD, A2, 0, STX_MASK
 	test eax, eax
 	js .ret
 	lea xsi, [xbp + TTY_INO]

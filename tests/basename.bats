@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# basename: many operands against GNU, a closed pipe.
+# basename: many operands against GNU, a closed pipe, the write error's
+# message at every output size up to 9000 bytes.
 load helpers
 
 @test "20000 operands of every shape give GNU's output, with and without -s" {
@@ -13,6 +14,33 @@ load helpers
 	xargs -0 "$(bin basename)" -z -s .c < names0 > ours
 	xargs -0 /usr/bin/basename -z -s .c < names0 > gnu
 	cmp ours gnu
+}
+
+@test "/dev/full, every output size from 1 to 9000 bytes: GNU's message (the reason or none) and status" {
+	# two shapes: lines of 100 bytes then the rest; one line of n-2 bytes,
+	# then an empty name's (-z); GNU's has no reason when its 4096-byte
+	# stdio buffer holds nothing at fclose (n = 4097 in both, 8196 in the first)
+	python3 - "$(bin basename)" <<'PY'
+import os, subprocess, sys
+full = os.open('/dev/full', os.O_WRONLY)
+def run(b, args):
+    r = subprocess.run(['basename'] + args, executable=b, stdout=full,
+                       stderr=subprocess.PIPE, env={'LC_ALL': 'C'})
+    return r.returncode, r.stderr
+bad = bare = 0
+h = 'a' * 99
+for n in range(1, 9001):
+    s1 = [h] * (n // 100) + (['a' * (n % 100 - 1)] if n % 100 else [])
+    s2 = ['a' * (n - 2), ''] if n >= 2 else ['']
+    for args in (['-a'] + s1, ['-z', '-a'] + s2):
+        gnu = run('/usr/bin/basename', args)
+        bare += gnu[1] == b'basename: write error\n'
+        if run(sys.argv[1], args) != gnu:
+            bad += 1
+            print('differs at', n, args[:2], file=sys.stderr)
+print(bad, 'differ,', bare, 'without a reason')
+sys.exit(bad > 0 or bare < 3)
+PY
 }
 
 @test "a closed pipe ends it by SIGPIPE, silently" {
