@@ -38,6 +38,7 @@
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
+%define ERR_TIGHT               ; (its tightest form: see error.inc)
 %define ERR_NO_TEXT             ; (its messages are formats of its own)
 use usage, scan_flags, err_file, errno_path, statx_same
 

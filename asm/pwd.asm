@@ -25,6 +25,7 @@
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
+%define ERR_TIGHT               ; (its tightest form: see error.inc)
 %define ERR_NO_TEXT             ; (its messages are formats of its own)
 use usage, quote_arg, errno_path, statx_same, strlen
 
