@@ -47,7 +47,8 @@
 ; for ENOTSUP and ENODATA, the move going on, status kept; not what
 ; /etc/xattr.conf excludes, see asm/cp.asm), POSIX ACLs (GNU's copy_acl:
 ; "preserving permissions for 'DEST'", the status kept), symlinks, FIFOs, devices,
-; holes: a sparse file's
+; a directory's special bits as cp -a's (see asm/cp.asm: a set-gid
+; parent's kept when the source has none), holes: a sparse file's
 ; blocks of zeros made holes too, as GNU's; a directory's entries in
 ; GNU's order, by inode number as savedir's SAVEDIR_SORT_FASTREAD), and
 ; an operand's source is removed only after all of it was copied without
