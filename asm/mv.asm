@@ -83,6 +83,9 @@
 ; kept). DEST "NAME/": its backup is NAME~ (the last component's, as
 ; GNU's); a dangling symlink "dg/" is an existing non-directory, as GNU
 ; sees it ("cannot overwrite non-directory", "cannot backup 'dg/'", -n).
+; A directory SOURCE whose last component is "." or ".." (mv . /other/fs)
+; is copied, then not removed: GNU rm's "refusing to remove '.' or '..'
+; directory: skipping '.'" (status 1).
 ; Across file systems into a directory below itself (SOURCE a mount
 ; point): "cannot copy a directory, 'm', into itself, 'm/x'" (status 1).
 ; Into a DIRECTORY (-t, or a last operand that is one), as GNU's
