@@ -203,7 +203,8 @@
 ; file" (also with -r), a dangling symlink is GNU's "not writing through
 ; dangling symlink 'DEST'" (also with -f).
 ; SOURCE and DEST one file (GNU's same_file_ok, in part): "'S' and 'D'
-; are the same file", but -l does nothing (no message, no -v line; -n
+; are the same file", but -l does nothing (a directory too: cp -rl . l
+; with l -> '.', nothing walked; no message, no -v line; -n
 ; and -u skip, -i asks first), -n skips without the check, and with
 ; backups another name of it (a hard link) is backed up and copied.
 ; Long options may be shortened to any unambiguous prefix; WHEN too

@@ -137,27 +137,35 @@ def cmdline(r):
     return prog, args
 
 def snapshot():
-    """the trees of RUN and SHM: one line a path"""
+    """the trees of RUN's file system and SHM: one line a path (walked
+    with a stack: a copy looping through a symlink can be deep)"""
     out, inodes = [], {}
     for top in [os.path.dirname(RUN)] + ([SHM] if HAVE_SHM else []):
-        for dp, dn, fn in os.walk(top):
-            dn.sort()
-            for n in sorted(dn + fn) + ([] if dp != top else ['']):
-                p = os.path.join(dp, n) if n else dp
-                st = os.lstat(p)
-                line = [os.path.relpath(p, W).replace('fs/run', 'run'), stat.S_IFMT(st.st_mode), oct(st.st_mode & 0o7777),
-                        st.st_uid, st.st_gid]
-                if not stat.S_ISDIR(st.st_mode):
-                    first = inodes.setdefault((st.st_dev, st.st_ino), os.path.relpath(p, W).replace('fs/run', 'run'))
-                    line += ['nlink', st.st_nlink, 'first', first]
-                if stat.S_ISREG(st.st_mode):
+        stack = [top]
+        while stack:
+            p = stack.pop()
+            st = os.lstat(p)
+            name = os.path.relpath(p, W).replace('fs/run', 'run')
+            line = [name, stat.S_IFMT(st.st_mode), oct(st.st_mode & 0o7777), st.st_uid, st.st_gid]
+            if stat.S_ISDIR(st.st_mode):
+                try:
+                    stack += [os.path.join(p, n) for n in sorted(os.listdir(p), reverse=True)]
+                except OSError as e:
+                    line += ['unreadable', e.errno]
+            else:
+                first = inodes.setdefault((st.st_dev, st.st_ino), name)
+                line += ['nlink', st.st_nlink, 'first', first]
+            if stat.S_ISREG(st.st_mode):
+                try:
                     with open(p, 'rb') as f:
                         line += [st.st_size, hashlib.md5(f.read()).hexdigest()]
-                elif stat.S_ISLNK(st.st_mode):
-                    line += [os.readlink(p)]
-                mt = st.st_mtime_ns // 10**9
-                line += ['old' if mt == OLD else mt if mt < 1.5e9 else 'now']
-                out.append(repr(line))
+                except OSError as e:
+                    line += [st.st_size, 'unreadable', e.errno]
+            elif stat.S_ISLNK(st.st_mode):
+                line += [os.readlink(p)]
+            mt = st.st_mtime_ns // 10**9
+            line += ['old' if mt == OLD else mt if mt < 1.5e9 else 'now']
+            out.append(repr(line))
     return out
 
 def run(exe, prog, args):
