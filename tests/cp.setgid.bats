@@ -99,3 +99,11 @@ on_tmpfs_pair() {
 @test "mv across file systems into a set-gid directory, as nobody" {
 	on_tmpfs_pair nobody
 }
+
+@test "cp -rp --parents as nobody: a directory made for SOURCE's path keeps its special bits when the chown is refused (GNU's re_protect)" {
+	mk() { mkdir -p a/b/c par; echo x > a/b/c/f; chmod 2755 a/b; chmod 3700 a; chown -R nobody a; chmod 777 par; }
+	pair cp -rp --parents a/b/c par
+	[ "$(stat -c %a x/par/a/b)" = 2755 ]
+	rm -rf x g
+	pair cp -a --parents a/b/c/f par
+}
