@@ -203,7 +203,8 @@
 ; file" (also with -r), a dangling symlink is GNU's "not writing through
 ; dangling symlink 'DEST'" (also with -f).
 ; SOURCE and DEST one file (GNU's same_file_ok, in part): "'S' and 'D'
-; are the same file", but -l does nothing (no message, no -v line; -n
+; are the same file", but -l does nothing (a directory too: cp -rl . l
+; with l -> '.', nothing walked; no message, no -v line; -n
 ; and -u skip, -i asks first), -n skips without the check, and with
 ; backups another name of it (a hard link) is backed up and copied.
 ; Long options may be shortened to any unambiguous prefix; WHEN too
@@ -247,6 +248,22 @@
 ; pages); one that does maps the cold pages too (8 KiB more: COLD_PAGE
 ; starts them at a page of the file; --parents, -b 32 KiB, numbered
 ; backups 36).
+; A directory it makes gets its special bits as GNU's copy_internal
+; gives them: mkdir with the source's mode less its omitted_permissions
+; (the group's and other's write bits; with the owner kept, all of the
+; group's and other's), so the kernel keeps the sticky bit, drops set-uid
+; and set-gid, and adds a set-gid parent's bit; u+rwx added while the
+; copy runs when the mode lacks them; after the copy a chmod only to give
+; back what was omitted (the umask allowing) or u+rwx (GNU's
+; restore_dst_mode): as a user outside the parent's group (whom any chmod
+; costs the set-gid bit) the bit stays exactly where GNU's does. With
+; the mode kept (-p, -a, --preserve=mode; mv), GNU's copy_acl: a source
+; with special bits chmod'ed to its mode, else its permission bits with
+; DEST's special bits kept (a set-gid parent's, an existing DEST's: GNU's
+; ACL keeps them); a chown refused to a user (-p) drops the source's
+; special bits from what is kept (GNU's set_owner); an existing regular
+; DEST of the source's owner and group is not chown'ed (GNU's
+; SAME_OWNER_AND_GROUP: a chown would kill its set-uid bit).
 ; A directory is read whole before its entries are copied, and they are
 ; copied in the order of their inode numbers (GNU's copy_dir: savedir
 ; with SAVEDIR_SORT_FASTREAD; names of one inode in the kernel's order,

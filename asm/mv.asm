@@ -47,7 +47,8 @@
 ; for ENOTSUP and ENODATA, the move going on, status kept; not what
 ; /etc/xattr.conf excludes, see asm/cp.asm), POSIX ACLs (GNU's copy_acl:
 ; "preserving permissions for 'DEST'", the status kept), symlinks, FIFOs, devices,
-; holes: a sparse file's
+; a directory's special bits as cp -a's (see asm/cp.asm: a set-gid
+; parent's kept when the source has none), holes: a sparse file's
 ; blocks of zeros made holes too, as GNU's; a directory's entries in
 ; GNU's order, by inode number as savedir's SAVEDIR_SORT_FASTREAD), and
 ; an operand's source is removed only after all of it was copied without
@@ -82,6 +83,9 @@
 ; kept). DEST "NAME/": its backup is NAME~ (the last component's, as
 ; GNU's); a dangling symlink "dg/" is an existing non-directory, as GNU
 ; sees it ("cannot overwrite non-directory", "cannot backup 'dg/'", -n).
+; A directory SOURCE whose last component is "." or ".." (mv . /other/fs)
+; is copied, then not removed: GNU rm's "refusing to remove '.' or '..'
+; directory: skipping '.'" (status 1).
 ; Across file systems into a directory below itself (SOURCE a mount
 ; point): "cannot copy a directory, 'm', into itself, 'm/x'" (status 1).
 ; Into a DIRECTORY (-t, or a last operand that is one), as GNU's
