@@ -129,7 +129,8 @@ remove:
 
 ; ignorable - ZF=1 when --ignore-fail-on-non-empty lets the failure
 ; xax of [xsp+W] pass: ENOTEMPTY or EEXIST, or EACCES, EPERM, EROFS or
-; EBUSY when the directory has an entry. Keeps xax.
+; EBUSY when the directory has an entry (gnulib's is_empty_dir: opened
+; with O_NOFOLLOW, so a symlink is never looked through). Keeps xax.
 ignorable:
 	test ebp, OPT_I
 	jz .no
@@ -147,7 +148,7 @@ ignorable:
 	jne .no
 .maybe:
 	push xax
-	sys open, [xsp+2*W], O_RDONLY|O_DIRECTORY|O_LARGEFILE
+	sys open, [xsp+2*W], O_RDONLY|O_DIRECTORY|O_NOFOLLOW|O_LARGEFILE
 	test eax, eax
 	js .unreadable
 	push xax
