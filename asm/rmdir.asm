@@ -18,6 +18,7 @@
 
 %define LONGOPT_ALIASES                 ; --path, --parents: one option
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
+%define OUT_SYNC_CLOSE                  ; (close(1)'s reason after a failed sync_out)
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
