@@ -21,7 +21,7 @@ namemax_compare() {
 	cat > cmp.sh <<'SH'
 M=$1; NL=$2; OURS=$3; n=0; bad=0
 i=0; until [ "$(stat -f -c %l "$M" 2> /dev/null)" = "$NL" ]; do
-	i=$((i + 1)); [ $i -lt 100 ] || { echo "no FUSE mount"; exit 1; }; sleep 0.05
+	i=$((i + 1)); [ $i -lt 100 ] || { echo "no FUSE mount"; exit 77; }; sleep 0.05
 done
 for L in $(seq $((NL - 5)) $((NL + 4))); do
  name=$(printf 'n%.0s' $(seq $L))
@@ -55,6 +55,7 @@ SH
 		{ python3 "$1/namemaxfs.py" b m "$2" & } &&
 		bash cmp.sh "$PWD/m" "$2" "$SUBK_BIN"; s=$?; umount m; wait; exit $s' sh "$BATS_TEST_DIRNAME" "$1"
 	echo "$output" | tail -30
+	[ "$status" -ne 77 ] || skip "no FUSE file system could be mounted"
 	[ "$status" -eq 0 ]
 }
 
