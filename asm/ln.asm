@@ -45,16 +45,18 @@
 ; opened once and each link made relative to it (GNU's destdir_fd and
 ; dest_base, *at calls), so a backup that renames a symlink to it away
 ; loses nothing. A numbered backup name (or existing's first simple one)
-; whose base is longer than 254 bytes is cut as gnulib's check_extension
-; does (to 253 bytes of the name and "~").
-; Differences from GNU: that cut takes the directory's NAME_MAX as 255
-; (gnulib asks fpathconf); -i's answers are read a byte at a time (GNU's
+; whose base is longer than 14 bytes and than the directory's NAME_MAX - 1
+; (fstatfs's f_namelen, as glibc's fpathconf answers gnulib) is cut as
+; gnulib's check_extension does (to NAME_MAX - 2 bytes of the name and
+; "~": 253 and "~" where NAME_MAX is 255).
+; Differences from GNU: -i's answers are read a byte at a time (GNU's
 ; stdio reads ahead, which only matters to what a caller shares stdin
 ; with). --help and --version are not supported ("unrecognized option").
 
 %define LONGOPT_OPTIONAL                ; --backup[=CONTROL]
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
+%include "rt/stat_statfs.inc"           ; (backup_name's NAME_MAX)
 %include "layout.inc"
 use getopt_long, fs_msg, usage_try, err_plain, errno_path, errno_tree
 use canonicalize, relpath, random_letters, statx_same, write_all
@@ -1160,6 +1162,7 @@ bk_base: resW 1
 bk_len:	resd 1
 bk_max:	resd 1
 bk_fd:	resd 1
+bk_nmax: resd 1                 ; gnulib's name_max (BK_SHORTEN)
 rerr:	resd 1                  ; -i's read error
 bk_type: resb 1
 bk_made: resb 1

@@ -22,6 +22,7 @@
 %define FS_MODE_BITS                    ; mode_parse: mode_bits, and "=755"
 %define FS_MODE_OCTAL_OP
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
+%define OUT_SYNC_CLOSE                  ; (close(1)'s reason after a failed sync_out)
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
 %include "subk.inc"
@@ -160,7 +161,7 @@ _start:
 	mov A3d, O_PATH|O_DIRECTORY|O_CLOEXEC
 	cmp dword [merr], 0
 	jle .follow
-	or A3d, O_NOFOLLOW
+	bts A3d, 17                     ; O_NOFOLLOW (0o400000)
 .follow:
 	sys openat, [dfd], [comp]
 	test eax, eax
@@ -219,9 +220,9 @@ _start:
 	jne .failed_msg
 	jmp .failed_edx
 .stat_ok:
-	mov ax, [stx + STX_MODE]
-	and ah, S_IFMT >> 8
-	cmp ah, S_IFDIR >> 8
+	mov al, [stx + STX_MODE + 1]
+	and al, S_IFMT >> 8
+	cmp al, S_IFDIR >> 8
 	je .next
 .failed_edx:
 	xchg eax, edx
@@ -242,8 +243,8 @@ _start:
 	sys statx, [dfd], [comp], AT_SYMLINK_NOFOLLOW, STATX_MODE, stx
 	test eax, eax
 	js .chmod_failed
-	movzx eax, word [stx + STX_MODE]
-	and eax, 0o7777
+	mov eax, [stx + STX_MODE]       ; (and the padding after it, which
+	and ah, 0o7777 >> 8             ; the kernel zeroes): the mode's 07777
 	mov ecx, [mode_bits]
 	mov edx, eax
 	xor edx, [mode]

@@ -13,6 +13,9 @@
 ;   -z      end each name with a NUL byte instead of a newline
 ; Exit status: 0; 1 when a FILE failed, for a missing operand, a bad
 ; option or a write error ("readlink: write error: Reason" at the end).
+; Stdout is flushed before each -v message, as glibc's error() does (one
+; merged 2>&1 stream in GNU's order); a flush that failed there is told
+; at the end as close_stdout: "write error" with close(1)'s reason.
 ; Long options: --canonicalize (-f), --canonicalize-existing (-e),
 ; --canonicalize-missing (-m), --no-newline, --quiet, --silent, --verbose,
 ; --zero, or any unambiguous prefix of them.
@@ -25,7 +28,7 @@
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"
-use getopt_long, err_file, canonicalize, put_line, write_all
+use getopt_long, err_file, canonicalize, put_line, put_sync, write_all
 
 OPTSPEC:	db 'efmnqsvz', 0
 LONGOPTS:
@@ -135,11 +138,14 @@ _start:
 	mov STATUSb, 1
 	cmp byte [verbose], 0
 	je .next
+	push xax
+	call put_sync                   ; (glibc's error() flushes stdout)
+	pop xax
 	mov xsi, [xbp]
 	call err_file
 	jmp .next
 .end:
-	put_exit                ; (and .missing)
+	put_exit sync_err       ; (and .missing)
 
 ; One page holds the end of the rest buffer, the variables and the start
 ; of can_out (a trivial run's other page: put_buf's start).
@@ -149,6 +155,7 @@ mode:	resb 1                  ; 0: readlink(2); else 0x80 | CAN_ mode
 no_nl:	resb 1
 term:	resb 1
 verbose: resb 1
+sync_err: resb 1                ; a failed put_sync (put_exit's)
 %define LONGOPT_BSS_HERE        ; long_opt's, here: ambp is written
 ambp:	resd 1                  ; by a long option
 GLOBALS_HERE

@@ -25,7 +25,7 @@
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"
-use getopt_long, err_file, canonicalize, put_line, relpath, write_all
+use getopt_long, err_file, canonicalize, put_line, put_sync, relpath, write_all
 
 OPTSPEC:	db 'eLmPqsz', 0
 LONGOPTS:
@@ -183,28 +183,13 @@ _start:
 	cmp byte [quiet], 0
 	jne .next
 	push xax
-	call sync
+	call put_sync
 	pop xax
 	mov xsi, [xbp]
 	call err_file
 	jmp .next
 .end:
 	put_exit sync_err       ; (and .missing)
-
-; sync - glibc error()'s fflush(stdout) before a message: what is
-; buffered written, so a merged 2>&1 stream has GNU's order. A failure
-; there is not kept in put_err (later lines are still written) but in
-; sync_err: the end says "write error" without a reason when nothing
-; later fails, as close_stdout. clobbers as put_flush
-sync:
-	cmp dword [put_err], 0
-	jne .ret
-	call put_flush
-	xor eax, eax
-	xchg eax, [put_err]
-	or [sync_err], al
-.ret:
-	ret
 
 ; canon - xsi = a name -> as canonicalize with the options' mode, the
 ; result at [afree]; -L canonicalizes without symlinks, then that result

@@ -18,6 +18,7 @@
 
 %define LONGOPT_ALIASES                 ; --path, --parents: one option
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
+%define OUT_SYNC_CLOSE                  ; (close(1)'s reason after a failed sync_out)
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
@@ -129,7 +130,8 @@ remove:
 
 ; ignorable - ZF=1 when --ignore-fail-on-non-empty lets the failure
 ; xax of [xsp+W] pass: ENOTEMPTY or EEXIST, or EACCES, EPERM, EROFS or
-; EBUSY when the directory has an entry. Keeps xax.
+; EBUSY when the directory has an entry (gnulib's is_empty_dir: opened
+; with O_NOFOLLOW, so a symlink is never looked through). Keeps xax.
 ignorable:
 	test ebp, OPT_I
 	jz .no
@@ -147,7 +149,7 @@ ignorable:
 	jne .no
 .maybe:
 	push xax
-	sys open, [xsp+2*W], O_RDONLY|O_DIRECTORY|O_LARGEFILE
+	sys open, [xsp+2*W], O_RDONLY|O_DIRECTORY|O_NOFOLLOW|O_LARGEFILE
 	test eax, eax
 	js .unreadable
 	push xax

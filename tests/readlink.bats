@@ -74,3 +74,12 @@ for i in range(1, 1001): os.symlink("t%d/../x" % i, "l%d" % i)'
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu files readlink -f
 }
+
+@test "-v: stdout flushed before each message: one merged stream as GNU's (the fuzz)" {
+	touch f1
+	ln -s f1 l1
+	merged_like_gnu readlink -fv f1 nope/x f1
+	merged_like_gnu readlink -ev f1 nope . nope/x
+	merged_like_gnu readlink -v l1 f1 l1
+	merged_like_gnu readlink -mv f1 f1/x/..
+}
