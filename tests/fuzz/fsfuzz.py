@@ -12,7 +12,7 @@
 # counts, contents, symlink targets); mktemp's new name masked. A run where
 # GNU hangs (readlink -m on "a -> a/") is counted apart.
 #
-# Run it through tests/fsfuzz.sh (a private mount namespace where only its
+# Run it through tests/fuzz/fsfuzz.sh (a private mount namespace where only its
 # directory is writable); by hand, inside such a namespace:
 #   fsfuzz.py BINDIR N SEED UTILS USERS     e.g. build/x86_64 2000 1 ln,mkdir root,nobody
 #   fsfuzz.py BINDIR sSEED,SEED... 0 UTILS USERS   (replay those runs, verbose)

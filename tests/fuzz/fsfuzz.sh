@@ -1,5 +1,5 @@
 #!/bin/bash
-# fsfuzz.sh BINDIR N [SEED] [UTILS] [USERS] - tests/fsfuzz.py (see there) in
+# fsfuzz.sh BINDIR N [SEED] [UTILS] [USERS] - tests/fuzz/fsfuzz.py (see there) in
 # a private mount namespace: / read-only, a new /tmp/fz-fsfuzz.XXXXXX
 # writable, its ro/ read-only again and ro/w (where the runs happen: a
 # mount point, never renamed away) writable. Root only. Prints the
