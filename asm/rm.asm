@@ -44,6 +44,7 @@
 ; ENAMETOOLONG and kept (so are its ancestors), never lost.
 
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
+%define OUT_SYNC_CLOSE                  ; (close(1)'s reason after a failed sync_out)
 %define SAY_TRY_HOOK try_hyphen         ; a bad option: GNU's hint first
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a tree is big
 %include "subk.inc"
