@@ -72,14 +72,7 @@ acl_like_gnu() {
 }
 
 @test "the cases as a non-root user" {
-	as_nobody
-	[ ${#as[@]} -gt 0 ] || skip "not root"
-	mkdir -p u/bin u/tmp && cp "$(bin cp)" u/bin/ &&
-		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/cp.nopreserve.cases" u/
-	chmod -R a+rX "$T" && chmod 1777 u/tmp
-	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin u/cp.nopreserve.cases
-	echo "$output"
-	[ "$status" -eq 0 ]
+	user_cases cp cp.nopreserve.cases
 }
 
 @test "ACLs: a default ACL inherited then replaced by the minimal one, as GNU (root)" {

@@ -299,16 +299,18 @@ output_like_gnu() {
 	"$(bin "$1")" "${@:2}" > out && "/usr/bin/$1" "${@:2}" > expected && cmp expected out
 }
 
-# user_cases NAME - tests/cases/NAME.cases run by difftest as a non-root
-# user, where its skip-if-root cases run too (copies of the binary and
-# harness in $T); skipped when we are not root
+# user_cases NAME [FILE] - tests/cases/FILE (default NAME.cases) run by
+# difftest as a non-root user, where its skip-if-root cases run too
+# (copies of the binary and harness in $T; its summary line in $output);
+# skipped when we are not root
 user_cases() {
+	local f=${2:-$1.cases}
 	as_nobody
 	[ ${#as[@]} -gt 0 ] || skip "not root"
 	mkdir -p u/bin u/tmp && cp "$(bin "$1")" u/bin/ &&
-		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$1.cases" u/
+		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/$f" u/
 	chmod -R a+rX "$T" && chmod 1777 u/tmp
-	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$1.cases"
+	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin "u/$f"
 	echo "$output"
 	[ "$status" -eq 0 ]
 }

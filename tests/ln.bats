@@ -115,14 +115,7 @@ load helpers
 }
 
 @test "the backup cases (ln.backup.cases) as a non-root user" {
-	as_nobody
-	[ ${#as[@]} -gt 0 ] || skip "not root"
-	mkdir -p u/bin u/tmp && cp "$(bin ln)" u/bin/ &&
-		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/ln.backup.cases" u/
-	chmod -R a+rX "$T" && chmod 1777 u/tmp
-	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin u/ln.backup.cases
-	echo "$output"
-	[ "$status" -eq 0 ]
+	user_cases ln ln.backup.cases
 }
 
 @test "-b: a hard link that fails after the backup (across file systems: EXDEV) renames the backup back, as GNU's" {

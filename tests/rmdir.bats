@@ -8,14 +8,8 @@ load helpers
 }
 
 @test "the fuzz's cases (rmdir.fuzz2.cases) as a non-root user" {
-	as_nobody
-	[ ${#as[@]} -gt 0 ] || skip "not root"
-	mkdir -p u/bin u/tmp && cp "$(bin rmdir)" u/bin/ &&
-		cp "$BATS_TEST_DIRNAME/../build/harness/difftest" "$BATS_TEST_DIRNAME/cases/rmdir.fuzz2.cases" u/
-	chmod -R a+rX "$T" && chmod 1777 u/tmp
-	run "${as[@]}" env DIFFTEST_ALLOW_NO_NS=1 TMPDIR="$T/u/tmp" u/difftest u/bin u/rmdir.fuzz2.cases
-	echo "$output"
-	[ "$status" -eq 0 ] && [[ $output = "9 passed, 0 failed" ]]
+	user_cases rmdir rmdir.fuzz2.cases
+	[[ $output = "9 passed, 0 failed" ]]
 }
 
 @test "a read-only file system: GNU's message; ignored when not empty" {
