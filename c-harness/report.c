@@ -131,6 +131,7 @@ static const char *const trivial[][4] = {
     { "comm", "/dev/null", "/dev/null" }, { "cut", "-b1" },
     { "cmp", "/dev/null", "/dev/null" }, { "join", "/dev/null", "/dev/null" },
     { "tail", "-n1" }, { "yes" /* stdout /dev/full: stops at once */ },
+    { "mktemp", "-u" },     /* a name only: without -u each run left a file in /tmp */
 };
 
 static const char *const *trivial_args(const char *util)
