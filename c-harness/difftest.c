@@ -1287,6 +1287,20 @@ static int usable(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
 }
 
+/* ls -l and others print the minute of a time that is "now" (an entry the
+ * case made without `times`): in the last 3 seconds of a minute, wait for
+ * the next one, so both sides of a case (milliseconds each) run within one
+ * minute and print the same. */
+static void same_minute(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    if (now.tv_sec % 60 < 57) return;
+    struct timespec left = {59 - now.tv_sec % 60, 1000000000L - now.tv_nsec};
+    if (left.tv_nsec == 1000000000L) { left.tv_sec++; left.tv_nsec = 0; }
+    while (nanosleep(&left, &left) < 0 && errno == EINTR && !g_stop) {}
+}
+
 static void run_file(const char *file, const char *ourdir, int *passed, int *failed, int *skipped)
 {
     Case *cs = NULL;
@@ -1328,6 +1342,7 @@ static void run_file(const char *file, const char *ourdir, int *passed, int *fai
         Run a, b;
         memset(&a, 0, sizeof a);
         memset(&b, 0, sizeof b);
+        same_minute();
         run_side(c, ours, name, &a);
         if (!g_stop) run_side(c, gnu, name, &b);
         if (g_stop) { free_run(&a, 0); free_run(&b, 0); break; }
