@@ -41,9 +41,12 @@
 ; copies of the keys with -d -i -f as GNU (on the stack, or for big keys
 ; a mapping kept for the next); without --random-source -R's order differs
 ; from run to run (as GNU's, whose salt is ISAAC's, seeded by getrandom).
+; +POS1 [-POS2]: GNU's obsolete keys (the traditional usage: unless
+; _POSIX2_VERSION asks for 1003.1-2001), fields and bytes counted from 0;
+; an operand that is no valid +POS1 is a file (plus_key, in the part of
+; --files0-from: a run with one maps 4 KiB more).
 ; Differences from GNU: --debug, --help, --version
-; ("unrecognized option") and the obsolete +POS syntax are not supported
-; (exit 2). -T's directory is never used, so never reported (GNU: only when it spills a big input to it); -S N% is
+; ("unrecognized option") are not supported (exit 2). -T's directory is never used, so never reported (GNU: only when it spills a big input to it); -S N% is
 ; accepted whatever N (GNU: too large past 2^64 bytes); --parallel=N
 ; of a size GNU cannot allocate its threads' merge nodes for is accepted
 ; (GNU: memory exhausted). With
@@ -190,6 +193,9 @@ _start:
 	pop_list xsi, xdi, xbx
 	jmp .opt
 .operand:
+	cmp byte [xax], '+'
+	je plus_key                     ; (XSEC; back at .opt or .store)
+.store:
 	stosW
 	add xsi, W
 	jmp .opt
@@ -475,30 +481,8 @@ option:
 ; parse_key - -k with xdx = its argument: the next key.
 parse_key:
 	mov [karg], xdx
-	mov xsi, xdx
-	mov eax, [nkeys]
-	imul eax, eax, KEYSZ
-	mov xbx, [keys]
-	add xbx, xax
-	cmp eax, KEYLIM                 ; the first key past sheap's share:
-	jne .room                       ; the keys move to the heap's start
-	push xsi
-	sys brk, 0
-	mov [heap_end], xax
-	mov [keys], xax
-	xchg xdi, xax
-	lea xbx, [xdi + KEYLIM]
-	lea xax, [xbx + KEYSZ]
-	call grow
-	mov esi, sheap
-	mov ecx, KEYLIM
-	rep movsb
-	pop xsi
-	jmp .key
-.room:
-	lea xax, [xbx + KEYSZ]
-	call grow
-.key:
+	call key_slot
+	mov xsi, [karg]
 	key_num msg_start, msg_zero_field, K_SW
 	cmp byte [xsi], '.'
 	jne .opts1
@@ -534,8 +518,34 @@ parse_key:
 	xor eax, eax
 	jmp die
 
+; key_slot - xbx = the next key's slot (zero but after a +POS1 that was
+; no key), the heap grown to hold it: the first key past sheap's share
+; moves the keys to the heap's start. clobbers xax xcx xsi xdi
+key_slot:
+	mov eax, [nkeys]
+	imul eax, eax, KEYSZ
+	mov xbx, [keys]
+	add xbx, xax
+	cmp eax, KEYLIM
+	jne .room
+	sys brk, 0
+	mov [heap_end], xax
+	mov [keys], xax
+	xchg xdi, xax
+	lea xbx, [xdi + KEYLIM]
+	lea xax, [xbx + KEYSZ]
+	call grow
+	mov esi, sheap
+	mov ecx, KEYLIM
+	rep movsb
+	ret
+.room:
+	lea xax, [xbx + KEYSZ]
+	jmp grow
+
 ; count - a field or byte count of -k: xsi = text, xbp = what it is (for
-; the message) -> xax = the number (saturated: all ones), xsi past it.
+; the message) -> xax = the number (saturated: all ones), xsi past it,
+; CF=0. No number: the message, exit 2; with xbp = 0, CF=1 (+POS1).
 ; Leading white space and a '+' are allowed (strtoumax). clobbers xcx xdx xdi
 count:
 	mov xdx, xsi
@@ -571,8 +581,12 @@ count:
 .end:
 	cmp xsi, xdi
 	je .invalid
-	ret
+.ret:
+	ret                             ; (CF=0: xsi past xdi)
 .invalid:
+	test ebp, ebp                   ; no message (+POS1): CF=1
+	stc
+	jz .ret
 	mov xcx, xbp
 	mov esi, fmt_count
 	xor eax, eax
@@ -2897,8 +2911,8 @@ fmt_par_zero:	db F_ARGV0, ': number in parallel must be nonzero', 10, 0
 fmt_multi_comp:	db F_ARGV0, ': multiple compress programs specified', 10, 0
 fmt_multi_rand:	db F_ARGV0, ': multiple random sources specified', 10, 0
 
-; --files0-from's code and texts: a part of their own (XSEC_PAGE), so the
-; cold part stays one page
+; --files0-from's and +POS1's code and texts: a part of their own
+; (XSEC_PAGE), so the cold part stays one page
 XSEC
 ; files0 - GNU's --files0-from=F ([f0_name]): the operands are F's names,
 ; each ended by a NUL (a last one without it too: readtokens0), read into
@@ -3084,6 +3098,164 @@ f0_grow:
 	mov [f0_cap], edx
 	ret
 
+; plus_key - an operand starting with '+' (xax, at [xsi]; xdi the next
+; operand slot, xbx = 0), as GNU's case 1 of its getopt loop: in the
+; traditional usage the obsolete key +POS1 [-POS2], else (and when it is
+; no valid POS1) a file, silently. The usage is traditional unless
+; _POSIX2_VERSION is a number in 200112..200808 (gnulib's posix2_version,
+; strtol's syntax; 200809 by default); a -POS2 after the operand (a '-'
+; and a digit) makes it traditional for the rest of the run unless
+; POSIXLY_CORRECT is set. POS1 is F[.C][letters]: the key starts after F
+; fields and C bytes (-k F+1.C+1); POS2 is F[.C][letters]: the key ends
+; C bytes into field F+1, or with C = 0 at the end of field F (of field 1
+; for -0). Out: at _start.opt with xsi past the key, or at _start.store
+; with xax the file; xdi kept, xbx = 0.
+plus_key:
+	push xdi
+	push xsi
+	mov al, [trad]
+	test al, al
+	jnz .known
+	mov xdx, xsi
+.argv:                                  ; envp: past argv's NULL
+	add xdx, W
+	cmp WPTR [xdx-W], 0
+	jne .argv
+	mov bl, 3                       ; known, traditional
+	mov esi, e_posixly
+	push xdx
+	call env_find
+	pop xdx
+	jc .p2v
+	or bl, 4                        ; POSIXLY_CORRECT set
+.p2v:
+	mov esi, e_p2v
+	call env_find
+	jc .set
+	mov xsi, xdi
+	xor ebp, ebp
+	call count                      ; strtol (a '-': negative or no
+	jc .set                         ; number, traditional either way)
+	cmp byte [xsi], 0
+	jne .set
+	sub xax, 200112
+	cmp xax, 200809 - 200112
+	jae .set
+	and bl, ~2
+.set:
+	xchg eax, ebx
+	mov [trad], al
+.known:
+	mov xsi, [xsp]
+	mov xcx, [xsi+W]                ; a -POS2 after it?
+	xor edx, edx
+	jxcxz .nominus
+	cmp byte [xcx], '-'
+	jne .nominus
+	mov ah, [xcx+1]
+	sub ah, '0'
+	cmp ah, 10
+	jae .nominus
+	mov xdx, xcx
+	test al, 4
+	jnz .nominus
+	or al, 2
+	mov [trad], al
+.nominus:
+	mov [karg], xdx                 ; the -POS2 or 0
+	test al, 2
+	jz .file
+	call key_slot
+	mov xsi, [xsp]
+	mov xsi, [xsi]
+	inc xsi
+	xor ebp, ebp                    ; count: CF=1 for no number
+	call count
+	jc .notkey
+	mov [xbx+K_SW], xax
+	cmp byte [xsi], '.'
+	jne .letters1
+	inc xsi
+	call count
+	jc .notkey
+	mov [xbx+K_SC], xax
+.letters1:
+	mov ah, SB
+	call set_ordering
+	cmp byte [xsi], 0
+	jne .notkey
+	or WPTR [xbx+K_EW], -1
+	mov xsi, [karg]
+	test xsi, xsi
+	jz .keyed
+	add WPTR [xsp], W               ; -POS2 taken too
+	inc xsi
+	mov ebp, msg_minus
+	call count
+	mov [xbx+K_EW], xax
+	cmp byte [xsi], '.'
+	jne .field_end
+	inc xsi
+	mov ebp, msg_dot
+	call count
+	mov [xbx+K_EC], xax
+	test xax, xax
+	jnz .letters2
+.field_end:                             ; C = 0: the end of field F
+	cmp WPTR [xbx+K_EW], 0
+	je .letters2
+	dec WPTR [xbx+K_EW]
+.letters2:
+	mov ah, SE
+	call set_ordering
+	mov ebp, msg_stray
+	cmp byte [xsi], 0
+	jne parse_key.bad
+.keyed:
+	inc dword [nkeys]
+	pop xsi
+	add xsi, W
+	pop xdi
+	xor ebx, ebx
+	jmp _start.opt
+.notkey:                                ; the slot zeroed for the next key
+	mov xdi, xbx
+	xor eax, eax
+	mov ecx, KEYSZ
+	rep stosb
+.file:
+	pop xsi
+	pop xdi
+	xor ebx, ebx
+	mov xax, [xsi]
+	jmp _start.store
+
+; env_find - xsi = "NAME=", xdx = the environment's next entry -> CF=0 and
+; xdi = the value (xdx past its entry), or CF=1. clobbers al
+env_find:
+	mov xdi, [xdx]
+	test xdi, xdi
+	stc
+	jz .ret
+	add xdx, W
+	push xsi
+.cmp:
+	lodsb
+	scasb
+	jne .no
+	cmp al, '='
+	jne .cmp
+	pop xsi
+.ret:
+	ret
+.no:
+	pop xsi
+	jmp env_find
+
+e_posixly:	db 'POSIXLY_CORRECT='
+e_p2v:		db '_POSIX2_VERSION='
+msg_minus:	db "invalid number after '-'", 0
+
 fmt_f0_extra:	db F_ARGV0, ': extra operand ', F_FILE, 10, F_TEXT, 10, F_TRY, 0
 fmt_f0_extra_p:	db F_ARGV0, ": extra operand '", F_ARG, "'", 10, F_TEXT, 10, F_TRY, 0
 str_f0_only:	db 'file operands cannot be combined with --files0-from', 0
@@ -3125,6 +3297,7 @@ outp:		resW 1
 oend:		resW 1
 outtot:		resW 1
 karg:		resW 1
+trad:		resb 1		; plus_key: 0 unknown, 1 known, 2 traditional, 4 POSIXLY_CORRECT
 ga:		resb 16
 gb:		resb 16
 gradix:		resd 1
