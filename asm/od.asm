@@ -3,12 +3,15 @@
 ; Usage: od [OPTION]... [FILE]...
 ;   -A d|o|x|n  the offsets in decimal, octal (default), hex, or none
 ;   -t TYPE     a, c, d[SIZE], o[SIZE], u[SIZE], x[SIZE] (SIZE 1 2 4 8 or
-;               C S I L; 4 when left out), each with an optional z suffix
+;               C S I L; 4 when left out), f[SIZE] (4 8 16 or F D L: float,
+;               double, long double; 8 when left out: fmt_float prints
+;               them as GNU's ftoastr), each with an optional z suffix
 ;               (the printable bytes at the end of the line); several types
 ;               in one string and several -t: one output line per type,
 ;               the columns aligned as GNU pads them
-;   -a -b -c -d -o -s -x -i -l -h -B -D -H -I -L -O -X  GNU's traditional
-;               types (a o1 c u2 o2 d2 x2 d4 d8 x2 o2 u4 x4 d8 d8 o4 x4)
+;   -a -b -c -d -e -f -F -o -s -x -i -l -h -B -D -H -I -L -O -X  GNU's
+;               traditional types (a o1 c u2 fD fF fD o2 d2 x2 d4 d8 x2 o2 u4
+;               x4 d8 d8 o4 x4)
 ;   -j SKIP     skip SKIP bytes first (base 0: 0x.. hex, 0.. octal; the
 ;               suffixes b k K m M G T P E Z Y, KB, KiB ... as GNU 9.1)
 ;   -N COUNT    dump at most COUNT bytes (same syntax)
@@ -25,10 +28,12 @@
 ; "od FILE N" (octal, 0x hex, b *512, B *1024) means -j N.
 ; --traditional: "od [FILE] [[+]OFFSET [[+]LABEL]]", the LABEL printed in
 ; parentheses after each offset.
-; Differences from GNU: floating point types (-t f, -e, -f, -F) and -S
-; (--strings) are refused with
-; "od: not supported: ..." and status 1;
-; at most 16 types and 1 MiB a line (refused the same way beyond).
+; Differences from GNU: -S (--strings) is refused with "od: not
+; supported: ..." and status 1; at most 16 types and 1 MiB a line (refused
+; the same way beyond); -t fL reads 16-byte fields on i386 too (x86_64's
+; long double).
+; The floating point types' code is a cold part (elf.inc's COLD) and their
+; numbers a BSS page of their own: other runs map neither.
 ;
 ; The input is read in 64 KiB chunks; a block (one output line's bytes)
 ; that lies whole in the chunk is formatted where it is, else it is gathered
@@ -46,7 +51,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
-use write_all, od_seek, atou
+use write_all, od_seek
 
 ISZ	equ 65536               ; one read
 SBUFSZ	equ 128                 ; the first read, in the variables' page:
@@ -57,6 +62,9 @@ TINY	equ 384                 ; the first output buffer (see maybe_flush)
 SBLK	equ 64                  ; lines up to this: the static blocks
 MAXW	equ 1 << 20             ; bytes a line at most
 MAXSPECS equ 16
+FW	equ 27                  ; digits of a scaled value (see fmt_float)
+FW1	equ FW + 1              ; and one for the fraction
+NL	equ 380                 ; limbs of a big number: 5^4973 * 2^66 < 2^11616
 
 ; A type (spec): 16 bytes.
 STX_BLKSIZE equ 4                 ; struct statx: __u32 stx_blksize
@@ -644,6 +652,8 @@ fmt_value:
 	sub ecx, esi
 	ret
 .chars:
+	cmp al, 4
+	je fmt_float                    ; (cold)
 	movzx eax, byte [xsi]
 	mov esi, numend
 	cmp byte [xbp+S_KIND], 3
@@ -1431,6 +1441,20 @@ hexval:
 	mov al, 255
 	ret
 
+; size_num - gnulib's simple_strtoul: the decimal digits at xsi in [num]
+; -> xsi past them, ZF=1 when there were none, bh = 2 when they overflow
+; 64 bits. clobbers xax xbx xcx
+size_num:
+	push xsi
+	xor eax, eax
+	mov [num], eax
+	mov [num+4], eax
+	mov bx, 10
+	call acc_digits
+	pop xax
+	cmp xax, xsi
+	ret
+
 ; parse_type - the -t string xdx: its types appended to specs.
 parse_type:
 	mov xsi, xdx
@@ -1452,9 +1476,8 @@ parse_type:
 	inc byte [xbp+S_KIND]
 	cmp al, 'a'
 	je .z
-	mov ecx, s_float
 	cmp al, 'f'
-	je unsupported
+	je float_type                   ; (cold)
 	mov edi, int_types
 	mov ecx, 4
 	repne scasb
@@ -1473,15 +1496,15 @@ parse_type:
 	mov cl, 8
 	cmp al, 'L'
 	je .letter
-	mov cl, 4
-	sub al, '0'
-	cmp al, 9
-	ja .sized
-	push xdx
-	call atou
-	pop xdx
-	xchg eax, ecx
-	jc .bad_type
+	call size_num
+	push 4
+	pop xcx
+	je .sized                       ; no digits: int
+	test bh, bh
+	jnz .bad_type
+	mov ecx, [num]
+	cmp dword [num+4], 0
+	jne .bad_size
 	cmp ecx, 8
 	ja .bad_size
 	test ecx, ecx
@@ -1539,16 +1562,19 @@ parse_type:
 	mov esi, fmt_bad_type
 	jmp .say
 .bad_size:
+	mov esi, fmt_bad_size
+.bad_num:                               ; esi = the message, [num] the size
+	push xsi
 	push xdx
 	mov esi, numtext + 20
 	mov byte [xsi], 0
-	xchg eax, ecx                   ; the size given
-	xor edx, edx
+	mov eax, [num]
+	mov edx, [num+4]
 	mov bx, 10 | (1 << 8)
 	call conv
 	pop xdx
 	mov ecx, esi
-	mov esi, fmt_bad_size
+	pop xsi
 .say:                                   ; GNU's error (0, 0, ...): the options
 	mov byte [t_bad], 1             ; go on, od fails after them
 	xor eax, eax
@@ -1701,9 +1727,9 @@ s_default equ $ - 3
 	db 'O', 'o4', 0
 	db 'H', 'x4', 0
 	db 'X', 'x4', 0
-	db 'e', 'f', 0, 0
-	db 'f', 'f', 0, 0
-	db 'F', 'f', 0, 0
+	db 'e', 'fD', 0
+	db 'f', 'fF', 0
+	db 'F', 'fD', 0
 int_types:	db 'doux'
 bases:		db 10, 8, 10, 16
 widths:		db 4, 6, 11, 20         ; d1 d2 d4 d8
@@ -1736,7 +1762,6 @@ fmt_invalid_arg: db F_ARGV0, ': invalid argument ', F_QUOTE, " for '", F_TEXT, "
 		db "Valid arguments are:", 10, "  - 'little'", 10, "  - 'big'", 10, F_TRY, 0
 fmt_ambiguous_arg: db F_ARGV0, ': ambiguous argument ', F_QUOTE, " for '", F_TEXT, "'", 10
 		db "Valid arguments are:", 10, "  - 'little'", 10, "  - 'big'", 10, F_TRY, 0
-s_float:	db 'floating point types (-t f, -e, -f, -F)', 0
 s_many:		db 'more than 16 types', 0
 s_wide:		db 'more than 1048576 bytes a line', 0
 s_stdin:	db 'standard input', 0
@@ -1770,11 +1795,712 @@ LONGOPTS:
 	db '?', 'version', 0
 	db 0
 
+; ------------------------------------------------------------------
+; The floating point types: cold (elf.inc's COLD), a run without them
+; maps none of it.
+COLD
+
+; float_type - parse_type's 'f' (xsi past it): F, D, L or a size in bytes
+; (4, 8, 16; none: 8) as GNU 9.1 reads them; back to parse_type's .z
+float_type:
+	mov byte [xbp+S_KIND], 4
+	mov al, [xsi]
+	mov edi, s_fdl
+	push 3
+	pop xcx
+	repne scasb
+	jne .count
+	inc xsi
+	mov al, 16
+	shr al, cl                      ; F 4, D 8, L 16
+	jmp .sized
+.count:
+	call size_num
+	mov al, 8
+	je .sized                       ; no digits: double
+	test bh, bh
+	jnz parse_type.bad_type
+	mov eax, [num]
+	cmp dword [num+4], 0
+	jne .bad
+	cmp eax, 16
+	ja .bad
+	mov ecx, (1 << 4) | (1 << 8) | (1 << 16)
+	bt ecx, eax
+	jc .sized
+.bad:
+	mov esi, fmt_bad_fsize
+	jmp parse_type.bad_num
+.sized:
+	mov [xbp+S_SIZE], al
+	movzx ecx, al
+	bsf ecx, ecx
+	mov al, [fwidths - 2 + xcx]
+	mov [xbp+S_FW], al
+	jmp parse_type.z
+
+; fmt_float - the float, double or long double field at xsi (the type at
+; xbp) as GNU's od prints it, gnulib's ftoastr: %.*g with the least
+; precision from FLT_DIG, DBL_DIG, LDBL_DIG (1 below the least normal
+; value) whose text reads back as the same value, at most 9, 17, 21 ->
+; xsi = the text, ecx = its length. clobbers xax xbx xdx
+;
+; x = M * 2^E (M the type's integer mantissa); the values halfway to its
+; neighbours, U = (2M+1) 2^(E-1) and L = (2M-1) 2^(E-1) ((4M-1) 2^(E-2)
+; when M is a power of two above the least exponent: the gap below is
+; half), exactly, scaled by a 10^j that gives x 23 to 26 digits:
+; floor(m 2^(E-2) 10^j) for m = 4M, 4M+2, 4M-2 (4M-1), FW digits each and
+; one more, 1 when a fraction was left, so that comparing two texts
+; compares the values. A precision p reads back when x's digits rounded
+; to p (half to even) lie strictly between L's and U's, or on one of
+; them with M even (strtod's ties to even).
+fmt_float:
+	push xdi
+	push xbp
+	movzx ecx, byte [xbp+S_SIZE]
+	mov edi, fbytes
+	push xcx
+	rep movsb
+	pop xcx
+	mov esi, fbytes
+	cmp byte [bigend], 0
+	je .native
+	lea edi, [xsi + xcx - 1]        ; --endian=big: all its bytes swapped
+.swap:
+	mov al, [xsi]
+	xchg al, [xdi]
+	mov [xsi], al
+	inc esi
+	dec edi
+	cmp esi, edi
+	jb .swap
+	mov esi, fbytes
+.native:
+	bsf ecx, ecx                    ; 2 float, 3 double, 4 long double
+	lea ebp, [xcx + xcx*4 + ftypes - 2*FTSZ]
+	cmp cl, 3
+	ja .tword
+	je .double
+	fld dword [xsi]
+	jmp .extend
+.double:
+	fld qword [xsi]
+.extend:
+	fstp tword [xsi]                ; the same value as a long double
+.tword:
+	mov edi, ftext
+	movzx eax, word [xsi+8]
+	btr eax, 15
+	jnc .positive
+	mov byte [xdi], '-'             ; (-0, -nan too)
+	inc edi
+.positive:
+	push xdi                        ; where the number goes
+	xor edi, edi
+	mov ebx, [xsi]
+	mov edx, [xsi+4]
+	cmp eax, 0x7fff
+	je .special
+	test eax, eax
+	jnz .normal
+	inc eax                         ; a denormal: 1's exponent
+	bt edx, 31                      ; with the integer bit (pseudo-
+	jnc .finite                     ; denormal): glibc prints it without
+	mov ecx, edx                    ; that bit, and it never reads back
+	add ecx, ecx                    ; (the bound's precision), but for
+	or ecx, ebx                     ; 2^63 (LDBL_MIN's value)
+	jz .finite
+	btr edx, 31
+	inc edi
+	jmp .finite
+.normal:
+	test edx, edx
+	jns .nan                        ; no integer bit: glibc's nan
+.finite:
+	mov ecx, ebx
+	or ecx, edx
+	jz .zero
+	sub eax, 16383 + 63             ; x = edx:ebx * 2^eax
+; the type's E = max(eax + 64 - P, Emin), M = edx:ebx >> (E - eax)
+	movzx ecx, byte [xbp+FT_P]
+	neg ecx
+	lea ecx, [xax + xcx + 64]
+	movzx esi, word [xbp+FT_EMIN]
+	neg esi
+	cmp ecx, esi
+	jge .e_set
+	mov ecx, esi
+.e_set:
+	mov [fexp], ecx
+	sub ecx, eax                    ; 0..63
+	cmp cl, 32
+	jb .shift
+	mov ebx, edx
+	xor edx, edx
+.shift:
+	shrd ebx, edx, cl
+	shr edx, cl
+	mov [fman], ebx
+	mov [fman+4], edx
+	bsr eax, ebx
+	bsr ecx, edx
+	jz .low
+	lea eax, [xcx + 32]             ; eax = M's top bit
+.low:
+	movzx ecx, byte [xbp+FT_P]
+	dec ecx
+	mov dl, [xbp+FT_BOUND]
+	test edi, edi
+	jnz .from
+	mov dl, 1                       ; below the least normal: from 1
+	cmp eax, ecx
+	jb .from
+	mov dl, [xbp+FT_DIG]
+.from:
+	mov [fp0], dl
+	mov byte [fsu + FW1], 2         ; U's 4M+2, L's 4M-2
+	mov byte [fsl + FW1], -2
+	cmp eax, ecx
+	jne .gap
+	bsf esi, ebx                    ; M = 2^(P-1) (its lowest bit is
+	jnz .lowest                     ; its top one) above Emin: 4M-1
+	bsf esi, [fman+4]
+	add esi, 32
+.lowest:
+	cmp esi, eax
+	jne .gap
+	movzx esi, word [xbp+FT_EMIN]
+	add esi, [fexp]
+	jz .gap
+	inc byte [fsl + FW1]
+.gap:
+; j = 23 - floor(log10 x), log10 x from its top bit (-1..2 off)
+	add eax, [fexp]
+	imul eax, eax, 78913            ; log10(2) * 2^18
+	sar eax, 18
+	neg eax
+	add eax, FW - 4
+	mov [fj], eax
+; ftb = 5^|j|: x's, U's and L's factor (j >= 0), or their divisor T =
+; 5^-j * 2^k, k setting its top bit (x above 10^23)
+	mov ebx, ftb
+	call w_clear
+	inc byte [ftb + 16]
+	inc byte [ftb]
+	mov eax, [fj]
+	cdq
+	xor eax, edx
+	sub eax, edx
+	call w_pow5
+	cmp dword [fj], 0
+	jge .numbers
+	mov ecx, [ftb]
+	bsr ecx, [ftb + 12 + xcx*4]
+	xor cl, 31
+	mov [fk], ecx
+	xor eax, eax
+	inc eax
+	shl eax, cl
+	xchg eax, ecx
+	call w_mul
+
+; x's, U's and L's digits (fsx, fsu, fsl)
+.numbers:
+	mov edi, fsx
+.number:
+	push xdi
+	mov ebx, fnb
+	call w_clear
+	mov eax, [fman]                 ; ecx:edx:eax = m = 4M + delta
+	mov edx, [fman+4]
+	xor ecx, ecx
+	shld ecx, edx, 2
+	shld edx, eax, 2
+	shl eax, 2
+	mov edi, [xsp]
+	movsx esi, byte [xdi + FW1]
+	mov ebx, esi
+	sar ebx, 31
+	add eax, esi
+	adc edx, ebx
+	adc ecx, ebx
+	mov ebx, fnb
+	mov esi, [fj]
+	test esi, esi
+	js .divide
+; j >= 0: m * 5^j (a row for each of m's limbs), its 96 bits from bit
+; 2 - E - j (the pad's zeros below bit 0), the fraction's bits below them
+	mov [fq], eax
+	mov [fq+4], edx
+	mov [fq+8], ecx
+	mov edi, fnb + 16
+	mov ebx, fq
+.row:
+	push xbx
+	mov ebx, [xbx]
+	xor ecx, ecx
+	call w_mac
+	pop xbx
+	scasd                           ; (the next limb)
+	add ebx, 4
+	cmp ebx, fq + 12
+	jb .row
+	mov eax, [ftb]
+	add eax, 3
+	mov [fnb], eax
+	mov ecx, 98
+	sub ecx, [fexp]
+	sub ecx, [fj]
+	mov edx, ecx
+	shr edx, 5
+	lea esi, [fnb + 4 + xdx*4]
+	mov eax, [xsi]
+	mov ebx, [xsi+4]
+	shrd eax, ebx, cl
+	mov [fq], eax
+	mov eax, [xsi+8]
+	shrd ebx, eax, cl
+	mov [fq+4], ebx
+	mov ebx, [xsi+12]
+	shrd eax, ebx, cl
+	mov [fq+8], eax
+	or ebx, -1
+	shl ebx, cl
+	not ebx
+	and ebx, [xsi]
+	mov ecx, edx
+	mov edi, fnb + 4
+	xor eax, eax
+	repe scasd
+	setne al
+	or eax, ebx
+	jmp .text
+; j < 0: R = m * 2^(E - 2 + j + k) (> 0) divided by T
+.divide:
+	mov ebx, [fexp]
+	add ebx, [fk]
+	lea ebx, [xbx + xsi - 2]
+	mov esi, ebx
+	shr esi, 5
+	lea edi, [fnb + 16 + xsi*4]
+	stosd
+	xchg eax, edx
+	stosd
+	xchg eax, ecx
+	stosd
+	add esi, 3
+	mov [fnb], esi
+	mov ecx, ebx
+	xor eax, eax
+	inc eax
+	shl eax, cl
+	xchg eax, ecx
+	mov ebx, fnb
+	call w_mul
+; the quotient's limbs, the top one first: each estimated from R's two
+; top limbs over T's top one plus 1 (at most 3 below the true one), then
+; T subtracted while R is not below it
+	push 2
+.q_limb:
+	mov eax, [xsp]
+	mov ecx, [ftb]
+	lea edi, [fnb + 16 + xax*4]
+	mov edx, [xdi + xcx*4]
+	mov eax, [xdi + xcx*4 - 4]
+	mov ebx, [ftb + 12 + xcx*4]
+	inc ebx
+	jz .q_top                       ; (T's top limb 2^32 - 1)
+	div ebx
+	xchg eax, edx
+.q_top:
+	mov ebx, edx
+	or ecx, -1
+	call w_mac
+.q_fix:
+	call w_cmp
+	jb .q_done
+	call w_sub
+	inc ebx
+	jmp .q_fix
+.q_done:
+	pop xax
+	mov [fq + xax*4], ebx
+	dec eax
+	push xax
+	jns .q_limb
+	pop xax
+	mov ecx, [fnb]
+	mov edi, fnb + 16
+	xor eax, eax
+	repe scasd
+	setne al
+; the quotient as FW digits, then the fraction's: '1' when eax is not 0
+.text:
+	mov edi, [xsp]
+	test eax, eax
+	setnz al
+	add al, '0'
+	mov [xdi + FW], al
+	add edi, FW
+	push 3                          ; 9 digits a part, the lowest first
+.part:
+	mov ebx, 1000000000
+	xor edx, edx
+	mov eax, [fq+8]
+	div ebx
+	mov [fq+8], eax
+	mov eax, [fq+4]
+	div ebx
+	mov [fq+4], eax
+	mov eax, [fq]
+	div ebx
+	mov [fq], eax
+	xchg eax, edx
+	push 9
+	pop xcx
+	push 10
+	pop xbx
+.digit:
+	xor edx, edx
+	div ebx
+	add dl, '0'
+	dec edi
+	mov [xdi], dl
+	loop .digit
+	dec dword [xsp]
+	jnz .part
+	pop xax
+	pop xdi
+	add edi, FW1 + 1
+	cmp edi, fsd
+	jb .number
+
+; p from [fp0]: x's digits rounded to p in fsd, until they read back
+	movzx ecx, byte [fp0]
+.try:
+	push xcx
+	mov esi, fsx
+	mov edi, fsd
+	mov cl, FW1
+	rep movsb
+	mov edi, fsd
+	mov al, '0'
+	mov cl, FW
+	repe scasb
+	dec edi
+	add edi, [xsp]                  ; the first digit dropped
+	xor ebx, ebx
+	push xdi
+	mov dl, [xdi]
+	cmp dl, '5'
+	jb .cut
+	ja .up
+	inc edi
+	mov ecx, fsd + FW1
+	sub ecx, edi
+	repe scasb
+	jne .up
+	mov edi, [xsp]
+	mov bl, [xdi-1]
+	and bl, 1                       ; a tie: up when odd
+	jmp .cut
+.up:
+	inc ebx
+.cut:
+	mov edi, [xsp]
+	mov ecx, fsd + FW1
+	sub ecx, edi
+	rep stosb                       ; '0'
+	pop xdi
+	test ebx, ebx
+	jz .rounded
+.carry:
+	dec edi
+	inc byte [xdi]
+	cmp byte [xdi], '9' + 1
+	jne .rounded
+	mov [xdi], al
+	jmp .carry
+.rounded:
+	pop xcx
+	cmp cl, [xbp+FT_BOUND]
+	jae .print
+	mov edi, fsu
+	call .compare
+	je .tie
+	ja .more                        ; above U
+	mov edi, fsl
+	call .compare
+	je .tie
+	ja .print                       ; above L
+.more:
+	inc ecx
+	jmp .try
+.tie:
+	test byte [fman], 1
+	jnz .more
+
+; %.{p}g of fsd: its power of ten X, n digits without the trailing zeros
+.print:
+	mov esi, fsd
+.first:
+	lodsb
+	cmp al, '0'
+	je .first
+	dec esi
+	lea eax, [fsd + FW - 1]
+	sub eax, esi
+	sub eax, [fj]
+	lea ebx, [xsi + xcx]
+.trail:
+	dec ebx
+	cmp byte [xbx], '0'
+	je .trail
+	sub ebx, esi
+	inc ebx
+	pop xdi
+	cmp eax, -4
+	jl .exp
+	cmp eax, ecx
+	jge .exp
+	test eax, eax
+	js .fraction
+	lea ecx, [xax + 1]              ; X+1 digits, a point and the rest
+	sub ebx, ecx
+	rep movsb
+	jle .done
+	mov byte [xdi], '.'
+	inc edi
+	mov ecx, ebx
+	rep movsb
+	jmp .done
+.fraction:                              ; 0.000ddd
+	mov word [xdi], '0.'
+	scasw
+	not eax
+	xchg eax, ecx
+	mov al, '0'
+	rep stosb
+	mov ecx, ebx
+	rep movsb
+	jmp .done
+.exp:                                   ; d.ddde+XX
+	movsb
+	dec ebx
+	jz .e
+	mov byte [xdi], '.'
+	inc edi
+	mov ecx, ebx
+	rep movsb
+.e:
+	mov word [xdi], 'e+'
+	test eax, eax
+	jns .e_sign
+	neg eax
+	mov byte [xdi+1], '-'
+.e_sign:
+	scasw
+	push xdi
+	mov esi, numend
+	xor edx, edx
+	mov bx, 10 | (2 << 8)
+	call conv
+	pop xdi
+	mov ecx, numend
+	sub ecx, esi
+	rep movsb
+	jmp .done
+.special:
+	cmp edx, 0x80000000
+	jne .nan
+	test ebx, ebx
+	jnz .nan
+	mov eax, 'inf'
+	jmp .word
+.nan:
+	mov eax, 'nan'
+.word:
+	pop xdi
+	stosd
+	dec edi
+	jmp .done
+.zero:
+	pop xdi
+	mov al, '0'
+	stosb
+.done:
+	mov ecx, edi
+	mov esi, ftext
+	sub ecx, esi
+	pop xbp
+	pop xdi
+	ret
+; .compare - flags of fsd compared with the digits at xdi. clobbers xsi xdi
+.compare:
+	push xcx
+	mov esi, fsd
+	push FW1
+	pop xcx
+	repe cmpsb
+	pop xcx
+	ret
+
+; The big numbers: a length (an upper bound: the limbs past it are 0),
+; three zero dwords (fmt_float reads below bit 0), the limbs from the
+; lowest (NL at most).
+
+; w_clear - the big number at xbx made 0. clobbers xax xcx xdi
+w_clear:
+	xor eax, eax
+	xor ecx, ecx
+	xchg ecx, [xbx]
+	lea edi, [xbx+16]
+	rep stosd
+	ret
+
+; w_pow5 - the big number at xbx times 5^eax (eax >= 0), 5^13 a pass.
+; clobbers xax xcx xdx xsi xdi
+w_pow5:
+	test eax, eax
+	jz .ret
+	push 1
+	pop xcx
+.grow:
+	imul ecx, ecx, 5
+	dec eax
+	jz .apply
+	cmp ecx, 244140625              ; 5^12: one more still fits
+	jbe .grow
+.apply:
+	push xax
+	call w_mul
+	pop xax
+	jmp w_pow5
+.ret:
+	ret
+
+; w_mul - the big number at xbx times ecx (its length at least 1).
+; clobbers xax xdx xsi xdi
+w_mul:
+	push xbp
+	mov ebp, [xbx]
+	lea esi, [xbx+16]
+	xor edi, edi
+.limb:
+	lodsd
+	mul ecx
+	add eax, edi
+	adc edx, 0
+	mov [xsi-4], eax
+	mov edi, edx
+	dec ebp
+	jnz .limb
+	test edi, edi
+	jz .ret
+	mov [xsi], edi
+	inc dword [xbx]
+.ret:
+	pop xbp
+	ret
+
+; w_mac - the limbs at xdi (as many as ftb's, and one for the carry)
+; += ebx * ftb, or -= when ecx is negative (then not below it). clobbers
+; xax xcx xdx xsi
+w_mac:
+	push xdi
+	push xbp
+	mov cx, [ftb]
+	inc cx                          ; (ftb's limb past its length is 0)
+	mov esi, ftb + 16
+	xor ebp, ebp
+.limb:
+	lodsd
+	mul ebx
+	add eax, ebp
+	adc edx, 0
+	test ecx, ecx
+	js .sub
+	add [xdi], eax
+	jmp .carry
+.sub:
+	sub [xdi], eax
+.carry:
+	adc edx, 0
+	mov ebp, edx
+	scasd                           ; (the next limb)
+	dec cx
+	jnz .limb
+	pop xbp
+	pop xdi
+	ret
+
+; w_cmp - flags of the limbs at xdi (as many as ftb's, and one) compared
+; with ftb's (unsigned). clobbers xcx xsi
+w_cmp:
+	push xdi
+	mov ecx, [ftb]
+	lea esi, [xdi + xcx*4]
+	lea edi, [ftb + 16 + xcx*4]
+	inc ecx
+	std
+	repe cmpsd
+	cld
+	pop xdi
+	ret
+
+; w_sub - the limbs at xdi (as many as ftb's, and one) -= ftb (not above
+; them). clobbers xax xcx xsi
+w_sub:
+	push xdi
+	mov ecx, [ftb]
+	inc ecx
+	mov esi, ftb + 16
+	clc
+.limb:
+	lodsd
+	sbb [xdi], eax
+	lea edi, [xdi+4]
+	loop .limb
+	pop xdi
+	ret
+
+FT_EMIN	equ 0                   ; -the least exponent (word)
+FT_P	equ 2                   ; the mantissa's bits
+FT_DIG	equ 3                   ; FLT_DIG, DBL_DIG, LDBL_DIG
+FT_BOUND equ 4                  ; the precision that always reads back
+FTSZ	equ 5
+ftypes:	dw 149
+	db 24, 6, 9
+	dw 1074
+	db 53, 15, 17
+	dw 16445
+	db 64, 18, 21
+fwidths: db 15, 24, 29                  ; GNU's field widths
+s_fdl:	db 'FDL'
+fmt_bad_fsize: db F_ARGV0, ": invalid type string ", F_QUOTE, ";", 10, "this system doesn't provide a ", F_TEXT, "-byte floating point type", 10, 0
+TEXT
+
 ; The big buffers first, so that the small variables and buffers share a
 ; page with the library's (on i386: argv0, status); a small run touches
 ; only that page (PAD moves it off a page boundary for the present size).
 BSS
 arena:	resb OUTSZ + ISZ + 2 * (MAXW + 8) + 16
+fwork:                                  ; the floating point types' page
+fnb:	resd 4 + NL                     ; big numbers (see w_clear)
+ftb:	resd 4 + NL
+fsx:	resb FW1 + 1                    ; x's digits, then its delta
+fsu:	resb FW1 + 1                    ; U's
+fsl:	resb FW1 + 1                    ; L's
+fsd:	resb FW1                        ; x's rounded
+fq:	resd 3                          ; a quotient
+fman:	resd 2                          ; M
+fexp:	resd 1                          ; E
+fj:	resd 1                          ; j
+fk:	resd 1                          ; k
+fbytes:	resb 16                         ; the field
+ftext:	resb 32                         ; its text
+fp0:	resb 1                          ; the first precision
+	resb 4096 - ($ - fwork)         ; (the small variables' page stays)
 stx:	resb STATX_RECORD
 PAD	equ 1300
 	resb PAD
