@@ -18,8 +18,8 @@
 ;   -v          no '*' for repeated lines
 ;   -w[N]       N bytes a line (32 without N)
 ;   --address-radix= --skip-bytes= --read-bytes= --format=
-;   --output-duplicates --width[=N], --endian=big|little (the integers'
-;   byte order), and their unambiguous prefixes
+;   --output-duplicates --width[=N], --endian=big|little (the fields'
+;   byte order), --strings[=BYTES], and their unambiguous prefixes
 ; The FILEs ("-" or none: stdin) are read as one stream. Default: -A o -t o2
 ; -w 16. A line equal to the one before becomes "*" (once per run).
 ; Exit status: 0; 1 when a file could not be read (the others are still
@@ -28,12 +28,13 @@
 ; "od FILE N" (octal, 0x hex, b *512, B *1024) means -j N.
 ; --traditional: "od [FILE] [[+]OFFSET [[+]LABEL]]", the LABEL printed in
 ; parentheses after each offset.
-; Differences from GNU: -S (--strings) is refused with "od: not
-; supported: ..." and status 1; at most 16 types and 1 MiB a line (refused
-; the same way beyond); -t fL reads 16-byte fields on i386 too (x86_64's
-; long double).
-; The floating point types' code is a cold part (elf.inc's COLD) and their
-; numbers a BSS page of their own: other runs map neither.
+;   -S BYTES    the strings: runs of BYTES (3 for --strings without =) or
+;               more printable bytes ended by a NUL, after their offsets
+; Differences from GNU: at most 16 types and 1 MiB a line (refused with
+; "od: not supported: ..." and status 1); -t fL reads 16-byte fields on
+; i386 too (x86_64's long double).
+; The floating point types and -S are a cold part (elf.inc's COLD), the
+; floats' numbers a BSS page of their own: other runs map neither.
 ;
 ; The input is read in 64 KiB chunks; a block (one output line's bytes)
 ; that lies whole in the chunk is formatted where it is, else it is gathered
@@ -49,6 +50,7 @@
 ; third page would cost 4 KiB more RSS on every run.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define LONGOPT_OPTIONAL                ; --strings[=BYTES]
 %include "subk.inc"
 use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
 use write_all, od_seek
@@ -62,6 +64,7 @@ TINY	equ 384                 ; the first output buffer (see maybe_flush)
 SBLK	equ 64                  ; lines up to this: the static blocks
 MAXW	equ 1 << 20             ; bytes a line at most
 MAXSPECS equ 16
+STRINGS	equ 0x15                ; --strings's code (an optional argument)
 FW	equ 27                  ; digits of a scaled value (see fmt_float)
 FW1	equ FW + 1              ; and one for the fraction
 NL	equ 380                 ; limbs of a big number: 5^4973 * 2^66 < 2^11616
@@ -145,6 +148,9 @@ _start:
 	je .types_ok
 	exit 1
 .types_ok:
+	cmp byte [sflag], 0
+	jne strings_typed               ; (cold) -S with a type: GNU's error
+.typed_ok:
 	mov al, [trad]
 	test al, al
 	jnz .old
@@ -282,7 +288,9 @@ skip:
 	or eax, [skipn+4]
 	jnz .skip
 	call layout                     ; GNU's width warning comes after
-	jmp dump                        ; the skip
+	cmp byte [sflag], 0             ; the skip
+	jne dump_strings                ; (cold)
+	jmp dump
 .skip:
 	mov esi, [ipos]
 	mov ecx, [in_end]
@@ -1059,11 +1067,10 @@ option:
 	mov ecx, s_long_count
 	cmp al, 'n'
 	je .count
-	mov ecx, s_strings
 	cmp al, 'S'
-	je unsupported
-	cmp al, 'U'
-	je unsupported
+	je strings_opt                  ; (cold)
+	cmp al, STRINGS
+	je strings_opt
 	cmp al, 'T'
 	je .traditional
 	cmp al, 'K'
@@ -1752,7 +1759,6 @@ s_j:		db '-j', 0
 s_long_skip:	db '--skip-bytes', 0
 s_n:		db '-N', 0
 s_long_count:	db '--read-bytes', 0
-s_strings:	db '-S (--strings)', 0
 fmt_extra_trad:	db F_ARGV0, ': extra operand ', F_QUOTE, 10
 		db F_ARGV0, ': compatibility mode supports at most one file', 10, F_TRY, 0
 s_long_endian:	db '--endian', 0
@@ -1788,7 +1794,7 @@ LONGOPTS:
 	db 'n'|0x80, 'read-bytes', 0
 	db 't'|0x80, 'format', 0
 	db 'v', 'output-duplicates', 0
-	db 'U', 'strings', 0
+	db STRINGS|0x80, 'strings', 0   ; (its argument optional)
 	db 'T', 'traditional', 0
 	db 'K'|0x80, 'endian', 0
 	db '?', 'help', 0
@@ -1838,6 +1844,177 @@ float_type:
 	mov al, [fwidths - 2 + xcx]
 	mov [xbp+S_FW], al
 	jmp parse_type.z
+
+; strings_opt - -S BYTES, --strings[=BYTES] (xdx, or 0: 3)
+strings_opt:
+	inc byte [modern]
+	inc byte [sflag]
+	mov ecx, s_S
+	cmp al, 'S'
+	je .number
+	mov ecx, s_long_strings
+	test xdx, xdx
+	jnz .number
+	mov dword [smin], 3
+	and dword [smin+4], 0
+	ret
+.number:
+	mov bl, 0
+	call parse_num
+	mov edi, smin
+	jmp option.store
+
+; strings_typed - after the options, -S with a type (-t or a traditional
+; letter): GNU's error
+strings_typed:
+	cmp dword [specs_end], specs
+	je _start.typed_ok
+	mov esi, msg_typed
+	call err_plain
+	exit 1
+
+; dump_strings - -S: GNU's dump_strings. Each run of [smin] or more
+; printable bytes (' '..'~') ended by a NUL, or by -N's end, printed after
+; its offset (GNU's: one less than the run's when -N cut it) and a space;
+; the run gathered in a mapping of max(100, [smin]) bytes, twice as large
+; as needed ("memory exhausted" as GNU's xmalloc when the kernel has none).
+; Nothing after the last (no final offset). xbp = the run's length, edi =
+; the output ([opos] around the reads)
+dump_strings:
+	mov xax, [smin]
+%if W == 4
+	cmp dword [smin+4], 0
+	jne .exhausted
+%endif
+	cmp xax, 100
+	jae .size
+	mov eax, 100
+.size:
+	mov [scap], xax
+	xchg xax, A2
+	sys mmapx, 0, A2, PROT_RW, MAP_PRIVANON, -1, 0
+	jerrp .exhausted
+	mov [sbase], xax
+	mov edi, [opos]
+	jmp .try
+.cut:                                   ; -N's end: GNU's check_and_close
+	mov [opos], edi
+	call close_in
+	call check_out
+	jmp dump.stdin
+.eof:
+	jmp dump.stdin
+.exhausted:
+	mov esi, msg_nomem
+	call err_plain
+	exit 1
+; .getc - the next byte kept (CF=1 at the end of the input: then [opos]
+; is edi); a NUL ends the run (to .print), another one not printable
+; starts again (to .try)
+.getc:
+	mov esi, [ipos]
+	cmp esi, [in_end]
+	jb .have
+	mov [opos], edi
+	call refill
+	mov edi, [opos]
+	jc .ret
+	jmp .getc
+.have:
+	lodsb
+	mov [ipos], esi
+	add dword [offset], 1
+	adc dword [offset+4], 0
+	sub dword [limit], 1
+	sbb dword [limit+4], 0
+	pop xdx                         ; (the return)
+	test al, al
+	jz .nul
+	cmp al, ' '
+	jb .try
+	cmp al, '~'
+	ja .try
+	mov xsi, [sbase]
+	mov [xsi + xbp], al
+	inc xbp
+	clc
+	jmp xdx
+.nul:
+	cmp xbp, [smin]
+	jae .print
+	jmp .try
+.ret:
+	ret
+.try:                                   ; GNU's tryline
+	cmp byte [limited], 0
+	je .first
+	mov eax, [smin]                 ; with -N: not when [smin] or fewer
+	mov edx, [smin+4]               ; bytes are left
+	sub eax, [limit]
+	sbb edx, [limit+4]
+	jnc .cut
+.first:
+	xor ebp, ebp
+.lead:                                  ; [smin] printable bytes
+	cmp xbp, [smin]
+	jae .run
+	call .getc
+	jc .eof
+	jmp .lead
+.run:                                   ; then more, up to a NUL
+	cmp byte [limited], 0
+	je .room
+	mov eax, [limit]
+	or eax, [limit+4]
+	jz .print                       ; (-N's end)
+.room:
+	cmp xbp, [scap]
+	jb .next
+	mov A3, [scap]
+	add A3, A3
+	mov [scap], A3
+	push xdi
+	sys mremap, [sbase], xbp, A3, MREMAP_MAYMOVE
+	pop xdi
+	jerrp .exhausted
+	mov [sbase], xax
+.next:
+	call .getc
+	jc .eof
+	jmp .run
+; the run: its offset (GNU's address - i - 1), a space, the bytes
+.print:
+	mov eax, [offset]
+	mov edx, [offset+4]
+	push xax
+	push xdx
+	mov ecx, ebp
+	not ecx                         ; -i - 1 (i < 2^31)
+	add [offset], ecx
+	adc dword [offset+4], -1
+	call put_addr
+	pop xdx
+	pop xax
+	mov [offset], eax
+	mov [offset+4], edx
+	cmp byte [addr_base], 0
+	je .bytes
+	mov al, ' '
+	stosb
+.bytes:
+	mov xsi, [sbase]
+.byte:
+	call maybe_flush
+	test xbp, xbp
+	jz .line
+	movsb
+	dec xbp
+	jmp .byte
+.line:
+	mov al, 10
+	stosb
+	call maybe_flush
+	jmp .try
 
 ; fmt_float - the float, double or long double field at xsi (the type at
 ; xbp) as GNU's od prints it, gnulib's ftoastr: %.*g with the least
@@ -2477,6 +2654,10 @@ ftypes:	dw 149
 	db 64, 18, 21
 fwidths: db 15, 24, 29                  ; GNU's field widths
 s_fdl:	db 'FDL'
+s_S:		db '-S', 0
+s_long_strings:	db '--strings', 0
+msg_typed:	db 'no type may be specified when dumping strings', 0
+msg_nomem:	db 'memory exhausted', 0
 fmt_bad_fsize: db F_ARGV0, ": invalid type string ", F_QUOTE, ";", 10, "this system doesn't provide a ", F_TEXT, "-byte floating point type", 10, 0
 TEXT
 
@@ -2548,6 +2729,10 @@ stdin_used: resb 1
 trad:	resb 1                          ; --traditional
 pseudo:	resb 1                          ; a LABEL: 1, with -A n: 2
 bigend:	resb 1                          ; --endian=big
+sflag:	resb 1                          ; -S
+smin:	resd 2                          ; its BYTES
+sbase:	resW 1                          ; its run's mapping
+scap:	resW 1                          ; and size
 bigmode: resb 1                         ; a write has worked
 werr:	resd 1                          ; the last failed write's -errno
 numtext: resb 24                        ; digits for messages

@@ -3,8 +3,8 @@
 # 64-bit offsets, offsets printed past 2^32), 100 MiB of zeros squeezed to 3
 # lines without a write per line, SIGPIPE, /dev/full and a closed stdout as
 # GNU reports them, an unreadable file as a non-root user, the refused
-# option and limits, the peak RSS of small runs, and the floating point
-# types over many random values (against GNU's od).
+# limits, the peak RSS of small runs, and the floating point types over
+# many random values (against GNU's od).
 load helpers
 
 # like_gnu ARGS... - ours and GNU's od ARGS (stdin: the caller's, so not
@@ -103,10 +103,8 @@ like_gnu() {
 	[ "$output" = "$(printf '%s: d: Is a directory\n0000000   x  \\n   x  \\n\n0000004' "$(bin od)")" ]
 }
 
-@test "-S and the limits: refused clearly" {
+@test "the limits: refused clearly" {
 	echo x > f
-	sh_fails 1 od 'not supported: -S (--strings)' '"$1" -S 3 f'
-	sh_fails 1 od 'not supported: -S (--strings)' '"$1" --strings f'
 	sh_fails 1 od 'not supported: more than 16 types' '"$1" -tx1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1 f'
 	sh_fails 1 od 'not supported: more than 1048576 bytes a line' '"$1" -w2000000 f'
 }
