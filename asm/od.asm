@@ -1989,7 +1989,7 @@ dump_strings:
 	push xax
 	push xdx
 	mov ecx, ebp
-	not ecx                         ; -i - 1 (i < 2^31)
+	not ecx                         ; -i - 1 (a run under 4 GiB)
 	add [offset], ecx
 	adc dword [offset+4], -1
 	call put_addr
