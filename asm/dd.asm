@@ -17,9 +17,12 @@
 ;        the cold part)
 ;   iflag=/oflag= fullblock count_bytes skip_bytes seek_bytes append direct
 ;                 directory dsync sync noatime noctty nofollow nonblock
-;                 nocache (posix_fadvise DONTNEED; with count=0, GNU's
-;                 "failed to discard cache for" an input or output that
-;                 cannot seek; "cannot combine direct and nocache")
+;                 nocache (GNU's invalidate_cache: the range read or
+;                 written dropped by posix_fadvise DONTNEED each 128 KiB
+;                 as it goes, the rest after the copy, to the file's end
+;                 at its end; with count=0, GNU's "failed to discard cache
+;                 for" an input or output that cannot seek; "cannot
+;                 combine direct and nocache")
 ;   status=none|noxfer|progress (progress: GNU's "\r" line once a second)
 ; N: GNU's grammar: digits with the suffixes c w b kB K KiB MB M MiB ...
 ; up to Y, one product with x (2x512), B after digits, a lone suffix = 1 of it.
@@ -28,9 +31,7 @@
 ; SIGUSR1 prints them during the copy.
 ; Exit status: 0; 1 on any error (the statistics are still printed after a
 ; read or write error).
-; Differences from GNU: nocache drops each file's whole cache once, after
-; the copy (GNU drops the range copied, as it goes: the same files, the
-; page cache differs for a partial copy); bs/ibs/obs/cbs above
+; Differences from GNU: bs/ibs/obs/cbs above
 ; 2147483647 are refused as too large (binary and text are invalid on
 ; GNU/Linux too).
 ; Without if=/of=, the iflag=/oflag= flags fcntl can add are added to
@@ -687,6 +688,10 @@ _start.args_done:
 	rep stosb
 .read:
 	call read_in
+	cmp byte [nocache], 0           ; iflag=/oflag=nocache: the bytes
+	je .counted                     ; read, the end seen (cold)
+	call nc_read
+.counted:
 	test eax, eax
 	jz .eof
 	jns .got
@@ -1067,23 +1072,11 @@ write_out:
 	mov [wleft], ecx
 	and dword [wdone], 0
 ; GNU's iwrite: a block shorter than obs turns oflag=direct off for good
-; (and asks for conv=fsync), as it could not be written with it.
+; (direct_off, in the cold part).
 	cmp ecx, [obs]
 	jae .more
 	btr dword [oflags], O_DIRECT_BIT
-	jnc .more
-	or byte [conv], C_FSYNC
-	mov A1, [out_fd]
-	sys fcntl, A1, F_GETFL
-	and eax, ~O_DIRECT
-	sys fcntl, A1, F_SETFL, xax
-	test eax, eax
-	jns .more
-	test byte [stlevel], ST_NONE
-	jnz .more
-	mov esi, fmt_direct
-	mov xdx, [out_name]
-	call say
+	jc direct_off                   ; (cold)
 .more:
 	mov A3d, [wleft]
 	xor eax, eax
@@ -1114,6 +1107,10 @@ write_out:
 	jmp .more
 .ret:
 	pop xcx
+	cmp byte [nocache], 0           ; oflag=nocache: the bytes written
+	je .told                        ; (cold)
+	call nc_write
+.told:
 	test eax, eax
 	ret
 
@@ -2132,6 +2129,10 @@ read_noerror:
 	mov STATUSb, cl
 .told:
 	call print_stats
+	mov eax, [ibs]                  ; GNU counts the bad block as read
+	call nc_count_in                ; (with or without nocache)
+	add [nc_in + NC_OFF], eax
+	adc dword [nc_in + NC_OFF + 4], 0
 	cmp byte [noadv], 0
 	jne .passed
 	mov eax, [ibs]                  ; past the bad block if it can
@@ -2643,59 +2644,314 @@ nocache_setup:
 .ret:
 	ret
 
-; nocache_end: after the copy and the syncs (not after quit()), GNU's
-; last invalidate_cache: the cached pages of an input and output with
-; nocache dropped (here: the whole file's, by one posix_fadvise each; GNU
-; drops the range copied, as it goes). With count=0 (GNU's special case)
-; an input that cannot seek is "failed to discard cache for: NAME:
-; Illegal seek", an output whose lseek fails the same with its error;
-; status 1.
-nocache_end:
-	cmp byte [quitting], 0
-	jne .done
-	test byte [iflags+3], F_NOCACHE >> 24
-	jz .out
-	mov A1, [in_fd]
-	mov xdx, [in_name]
-	call .drop
-	jns .out
-	push -ESPIPE                    ; (GNU's errno for an input that
-	pop xax                         ; cannot seek)
-	call .fail
-.out:
-	test byte [oflags+3], F_NOCACHE >> 24
-	jz .done
-	mov A1, [out_fd]
-	mov xdx, [out_name]
-	call .drop
-	jns .done
-	call .fail
-.done:
-	jmp _start.args_done.stats
-; .drop: A1 = the fd, xdx = its name -> SF=1, xax = -errno when it cannot
-; seek, else its pages dropped
-.drop:
-	push xdx
-	xor eax, eax
-	mov [tq], eax
-	mov [tq+4], eax
-	mov edx, tq
-	mov cl, SEEK_CUR
-	call dd_lseek
-	pop xdx
+; The page cache under iflag=/oflag=nocache, as GNU's invalidate_cache:
+; the bytes read and written are counted per file, and each time 128 KiB
+; more (IO_BUFSIZE) are done, that range is dropped (posix_fadvise's
+; POSIX_FADV_DONTNEED); after the copy the bytes still pending, or, at
+; the end of the input (and of an output the copy truncates), everything
+; from their last page to the file's end. A record per file: NC_PEND the
+; bytes counted and not yet dropped (GNU's i_pending, o_pending), NC_EOF
+; (i_nocache_eof, o_nocache_eof), NC_LEN this call's len, NC_CUR the
+; file's offset (lseek); the input's NC_OFF the bytes read since skip=;
+; the output's NC_ST: 0 no offset yet, 1 NC_OFF is GNU's output_offset, 2
+; its lseek failed (NC_OFF holds -errno).
+NC_PEND     equ 0
+NC_EOF      equ 4
+NC_ST       equ 5
+NC_OFF      equ 8
+NC_LEN      equ 16
+NC_CUR      equ 20
+NC_SIZE     equ 28
+IO_BUFSIZE  equ 128 * 1024
+
+; nc_read: the main loop's read gave eax (iflag=/oflag=nocache, or
+; oflag=direct turned off): bytes are counted (iflag=nocache); the end sets
+; both records' NC_EOF (the output's unless conv=notrunc), as GNU's
+; dd_copy (they count only where GNU's i_nocache/o_nocache would make the
+; last call). preserves: everything
+nc_read:
+	test eax, eax
 	js .ret
+	jnz .bytes
+	mov byte [nc_in + NC_EOF], 1
+	test byte [conv], C_NOTRUNC
+	jnz .ret
+	mov byte [nc_out + NC_EOF], 1
+.ret:
+	ret
+.bytes:
+	add [nc_in + NC_OFF], eax       ; the input's bytes read
+	adc dword [nc_in + NC_OFF + 4], 0
+	test byte [iflags+3], F_NOCACHE >> 24
+	jz .ret
+	jmp nc_count_in
+
+; nc_write: write_out wrote [wdone] bytes (oflag=nocache: counted, as
+; GNU's iwrite does with total_written). preserves: everything
+nc_write:
+	test byte [oflags+3], F_NOCACHE >> 24
+	jz nc_read.ret
+	push xax
+	mov eax, [wdone]
+	test eax, eax
+	jz .none
+	call nc_count_out
+.none:
+	pop xax
+	ret
+
+; nc_count_in, nc_count_out: nc_inval for eax bytes of the input's or the
+; output's record (nc_count: [xsp] = the caller's xbp, xbp = the record).
+; preserves: xax, xcx, xbx, xbp (the copy's registers)
+nc_count_in:
+	push xbp
+	mov ebp, nc_in
+	jmp nc_count
+nc_count_out:
+	push xbp
+	mov ebp, nc_out
+nc_count:
+	push xax
+	push xcx
+	push xbx
+	mov A1, [in_fd]
+	cmp ebp, nc_out
+	jne .fd
+	mov A1, [out_fd]
+.fd:
+	call nc_inval
+	pop xbx
+	pop xcx
+	pop xax
+	pop xbp
+	ret
+
+; nc_inval: GNU's invalidate_cache (fd, len).
+; in:  A1 = the fd, xbp = its record, eax = len (0: the last call)
+; out: xax = 0, or -errno (SF = 1) when the file's offset is unknown (an
+;      input that cannot seek, an output whose lseek failed: GNU's false)
+; clobbers: everything but A1 and xbp
+nc_inval:
+	mov [xbp+NC_LEN], eax
+	mov ecx, [xbp+NC_PEND]
+	xor edx, edx                    ; GNU's pending (0 on the last call)
+	test eax, eax
+	jz .last
+	add ecx, eax                    ; GNU's c_pending (len < 2^31)
+	mov edx, ecx
+	and edx, IO_BUFSIZE - 1
+	mov [xbp+NC_PEND], edx          ; what stays pending
+	sub ecx, edx                    ; clen: rounded down to 128 KiB
+	jnz .offset
+.ok:
+	xor eax, eax
+	ret
+.last:
+	test ecx, ecx
+	jnz .offset
+	cmp [xbp+NC_EOF], dl            ; nothing pending, not at the end:
+	je .ok                          ; no call
+.offset:
+	add edx, ecx                    ; clen + pending: the bytes before
+	push xcx
+	call nc_offset                  ; [tq] = the offset, or SF = 1
+	pop xcx
+	js .ret
+	sub [tq], edx
+	sbb dword [tq+4], 0
+	cmp dword [xbp+NC_LEN], 0       ; the last call at the end: the
+	jne .len                        ; pending bytes and all after them
+	cmp byte [xbp+NC_EOF], 0
+	je .len
+	xor ecx, ecx
+.len:
+	test ecx, ecx
+	jnz .advise
+	cmp byte [tq+7], 0              ; to the end: from a whole page (C's
+	jl .up                          ; %: toward 0, as /dev/null's offsets
+	and dword [tq], -4096           ; below 0)
+	jmp .advise
+.up:
+	mov eax, [tq]
+	neg eax
+	and eax, 4095
+	add [tq], eax
+	adc dword [tq+4], 0
+.advise:
+	mov edx, tq
 	call dd_fadvise
 	xor eax, eax
 .ret:
 	ret
-; .fail: the message when count=0 (lim 0), xdx = the name, xax = -errno
+
+; nc_offset: [tq] = the offset GNU's invalidate_cache starts from. The
+; input's: the file's offset, but no less than skip= and the bytes read
+; since (GNU's input_offset counts them: /dev/zero's lseek stays at 0),
+; and on the last call no further than a regular file's size (GNU's after
+; a skip= past the end). The output's: the file's offset at the first
+; call, then moved by each call's clen + pending (GNU's output_offset,
+; which counts the pending bytes again).
+; in: A1, xbp as nc_inval, edx = clen + pending
+; out: SF = 1 and xax = -errno, or SF = 0. preserves edx, A1, xbp
+nc_offset:
+	push xdx
+	cmp ebp, nc_out
+	je .out
+	push A1
+	call skip_args
+	call to_bytes                   ; [tq] = skip= in bytes
+	pop A1
+	mov eax, [xbp+NC_OFF]           ; + the bytes read
+	add [tq], eax
+	mov eax, [xbp+NC_OFF+4]
+	adc [tq+4], eax
+	lea edx, [xbp+NC_CUR]
+	call .lseek
+	js .ret
+	mov eax, [xbp+NC_CUR]
+	mov edx, [xbp+NC_CUR+4]
+	call .below
+	jc .read                        ; the file's offset is below
+	call .set
+.read:
+	cmp dword [xbp+NC_LEN], 0
+	jne .ok
+	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
+	test eax, eax
+	jnz .ok
+	mov ax, [qbuf + STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFREG >> 8
+	jne .ok
+	mov eax, [qbuf + STX_SIZE]
+	mov edx, [qbuf + STX_SIZE + 4]
+	call .below
+	jnc .ok                         ; size >= the offset
+	call .set
+.ok:
+	xor eax, eax
+.ret:
+	pop xdx
+	ret
+.out:
+	mov al, [xbp+NC_ST]
+	cmp al, 1
+	je .known
+	ja .failed
+	lea edx, [xbp+NC_OFF]
+	call .lseek
+	js .fail
+	inc byte [xbp+NC_ST]
+	jmp .copy
 .fail:
+	mov [xbp+NC_OFF], eax
+	mov byte [xbp+NC_ST], 2
+.failed:
+	mov eax, [xbp+NC_OFF]
+	test eax, eax
+	jmp .ret
+.known:
+	cmp dword [xbp+NC_LEN], 0
+	je .copy
+	mov ecx, [xsp]                  ; + clen + pending
+	add [xbp+NC_OFF], ecx
+	adc dword [xbp+NC_OFF+4], 0
+.copy:
+	mov eax, [xbp+NC_OFF]
+	mov edx, [xbp+NC_OFF+4]
+	call .set
+	jmp .ok
+; .lseek: the qword at xdx = the fd's offset (SEEK_CUR), or SF = 1
+.lseek:
+	xor eax, eax
+	mov [xdx], eax
+	mov [xdx+4], eax
+	mov cl, SEEK_CUR
+	jmp dd_lseek
+; .below: CF = 1 when edx:eax < [tq]. clobbers ecx
+.below:
+	cmp eax, [tq]
+	mov ecx, edx
+	sbb ecx, [tq+4]
+	ret
+; .set: [tq] = edx:eax
+.set:
+	mov [tq], eax
+	mov [tq+4], edx
+	ret
+
+; direct_off: write_out's block shorter than obs with oflag=direct: GNU's
+; iwrite turns O_DIRECT off for good ("failed to turn off O_DIRECT" when it
+; cannot) and asks for conv=fsync, then sets o_nocache_eof and drops the
+; output's cache from its offset on (invalidate_cache (STDOUT_FILENO, 0)),
+; once more after the copy (nocache_end).
+direct_off:
+	or byte [conv], C_FSYNC
+	mov A1, [out_fd]
+	sys fcntl, A1, F_GETFL
+	and eax, ~O_DIRECT
+	sys fcntl, A1, F_SETFL, xax
+	test eax, eax
+	jns .cache
+	test byte [stlevel], ST_NONE
+	jnz .cache
+	mov esi, fmt_direct
+	mov xdx, [out_name]
+	call say
+.cache:
+	mov byte [nc_out + NC_EOF], 1
+	inc byte [nocache]              ; nocache_end after the copy
+	xor eax, eax
+	call nc_count_out
+	jmp write_out.more
+
+; nocache_end: after the copy and the syncs (not after quit()), GNU's
+; last invalidate_cache calls: the input's with iflag=nocache, the
+; output's with oflag=nocache or after direct_off. With count=0 (GNU's
+; special case: both at their end) an input that cannot seek is "failed
+; to discard cache for: NAME: Illegal seek", an output whose lseek fails
+; the same with its error; status 1.
+nocache_end:
+	cmp byte [quitting], 0
+	jne .done
 	mov ecx, [lim]
 	or ecx, [lim+4]
-	jnz .ret
+	jnz .in
+	mov word [nc_in + NC_EOF], 0x101 ; its NC_ST: count=0
+	mov byte [nc_out + NC_EOF], 1
+.in:
+	test byte [iflags+3], F_NOCACHE >> 24
+	jz .out
+	mov A1, [in_fd]
+	mov xdx, [in_name]
+	mov ebp, nc_in
+	call .drop
+.out:
+	test byte [oflags+3], F_NOCACHE >> 24
+	jnz .drop_out
+	cmp byte [nc_out + NC_ST], 0    ; direct_off made a call
+	je .done
+.drop_out:
+	mov A1, [out_fd]
+	mov xdx, [out_name]
+	mov ebp, nc_out
+	call .drop
+.done:
+	jmp _start.args_done.stats
+; .drop: the last call for A1, xbp, xdx = the name; with count=0 a
+; failure is told
+.drop:
+	push xdx
+	xor eax, eax
+	call nc_inval
+	pop xdx
+	jns .ret
+	cmp byte [nc_in + NC_ST], 0
+	je .ret
 	mov esi, fmt_nocache
 	call say
 	mov STATUSb, 1
+.ret:
 	ret
 
 s_directnocache: db 'cannot combine direct and nocache', 0
@@ -2820,6 +3076,8 @@ cold_on:	resb 1
 xlat_on:	resb 1
 lastseek:	resb 1
 nocache:	resb 1
+nc_in:		resb NC_SIZE
+nc_out:		resb NC_SIZE
 padc:		resb 1
 nlc:		resb 1
 spc:		resb 1
