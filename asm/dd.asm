@@ -703,6 +703,7 @@ _start.args_done:
 	xor eax, eax                    ; sync: a block of zeros instead
 .got:
 	mov [nread], eax
+	mov [partread], eax             ; (read_noerror: ibs or more is none)
 	cmp eax, [ibs]
 	jb .partial
 	mov edi, in_full
@@ -2113,13 +2114,20 @@ lookahead:
 	pop_list xax, xbx, xsi
 .ret:
 	ret
-; read_noerror: conv=noerror's read error (a cold path of the copy loop):
-; the message (not with status=none) and the statistics,
-; the exit status kept (as
-; GNU's) unless the bad block cannot be passed by lseek: an input that
-; cannot seek (ESPIPE) is fine, another failure is "NAME: cannot seek"
-; once ([noadv]: later errors do not try again) and status 1.
+; read_noerror: conv=noerror's read error (a cold path of the copy loop),
+; as GNU's dd_copy: the message (not with status=none) and the statistics,
+; the exit status kept; then past the rest of the block by lseek (GNU's
+; bad_portion: ibs less the bytes of the read before it when that one was
+; short, [partread]; from where the failed read began: a fullblock read's
+; bytes before the error, ebp, are given up; GNU's "warning: invalid file
+; offset after failed read" when that goes back is left out: a fullblock
+; read after a short one is past the end or the count). An input that cannot seek
+; (ESPIPE) is fine; another failure is "NAME: cannot seek" once ([noadv]:
+; later errors do not try again) and status 1. With conv=sync a block of
+; zeros is written, unless the read before was short (GNU: that block was
+; padded already; no record either way).
 read_noerror:
+	push xbp
 	test byte [stlevel], ST_NONE    ; (status=none: not even the message)
 	jnz .told
 	movzx ecx, STATUSb
@@ -2129,15 +2137,24 @@ read_noerror:
 	mov STATUSb, cl
 .told:
 	call print_stats
-	mov eax, [ibs]                  ; GNU counts the bad block as read
-	call nc_count_in                ; (with or without nocache)
-	add [nc_in + NC_OFF], eax
+	pop xbp
+	mov eax, [partread]
+	cmp eax, [ibs]
+	jb .part
+	xor eax, eax                    ; a full block before: none
+.part:
+	mov [partread], eax
+	neg eax
+	add eax, [ibs]                  ; GNU's bad_portion
+	call nc_count_in                ; GNU counts it as read (its cache
+	add [nc_in + NC_OFF], eax       ; call with or without nocache)
 	adc dword [nc_in + NC_OFF + 4], 0
 	cmp byte [noadv], 0
 	jne .passed
-	mov eax, [ibs]                  ; past the bad block if it can
+	sub eax, ebp                    ; from where the read began
+	cdq
 	mov [tq], eax
-	and dword [tq+4], 0
+	mov [tq+4], edx
 	mov A1, [in_fd]
 	mov edx, tq
 	mov cl, SEEK_CUR
@@ -2152,8 +2169,11 @@ read_noerror:
 	mov STATUSb, 1
 .passed:
 	test byte [conv], C_SYNC
-	jz _start.args_done.loop
-	jmp _start.args_done.sync_block
+	jz .loop
+	cmp dword [partread], 0
+	je _start.args_done.sync_block
+.loop:
+	jmp _start.args_done.loop
 
 ; conv_setup: GNU's scanargs for the cold conversions: ascii implies
 ; unblock, ebcdic and ibm block; without cbs= no block nor unblock; the
@@ -3039,6 +3059,7 @@ nread:		resd 1
 lastsz:		resd 1
 rest:		resd 1
 prevn:		resd 1
+partread:	resd 1
 plen:		resd 1
 pnext:		resd 1
 ht:		resd 1

@@ -493,6 +493,40 @@ fadvise_like_gnu() {
 	cmp in out
 }
 
+# badblocks_like_gnu LAYOUT ARGS... - ours and GNU's dd ARGS reading a disk
+# with bad blocks (tests/badblocks.py LAYOUT) write the same file and the
+# same stderr (the bytes line's time masked), with the same status
+badblocks_like_gnu() {
+	local layout=$1 who d s
+	shift
+	for who in ours gnus; do
+		d=/usr/bin/dd
+		[ "$who" = ours ] && d=$(bin dd)
+		rm -f "out.$who"
+		s=0
+		timeout 20 python3 "$BATS_TEST_DIRNAME/badblocks.py" "$layout" "$d" of="out.$who" "$@" 2> "err.$who" || s=$?
+		sed -e "s|^$d:|dd:|" "err.$who" | mask > "err.$who.m"
+		echo "status $s" >> "err.$who.m"
+	done
+	diff err.ours.m err.gnus.m
+	cmp out.ours out.gnus
+}
+
+@test "conv=noerror over bad blocks (EIO, and short reads at their edges): GNU's bad_portion after a short read, sync blocks only after a full one, fullblock's bytes given up, the records and messages" {
+	local l=ddxdxxdddddddddddddddddd
+	badblocks_like_gnu $l iflag=count_bytes count=32768 bs=512 conv=noerror,sync
+	badblocks_like_gnu $l iflag=count_bytes count=32768 bs=1000 conv=noerror,sync
+	badblocks_like_gnu $l iflag=count_bytes count=32768 bs=3000 conv=noerror,sync
+	badblocks_like_gnu $l iflag=count_bytes,fullblock count=32768 bs=1000 conv=noerror,sync
+	badblocks_like_gnu $l iflag=count_bytes,fullblock count=32768 bs=3000 conv=noerror,sync status=noxfer
+	badblocks_like_gnu $l iflag=count_bytes,fullblock count=32768 bs=5000 conv=noerror
+	badblocks_like_gnu $l count=40 bs=1000 conv=noerror,sync
+	badblocks_like_gnu $l count=40 ibs=1000 obs=3000 conv=noerror,sync
+	badblocks_like_gnu $l count=12 bs=1000 conv=noerror status=none
+	badblocks_like_gnu $l count=3 bs=1000
+	badblocks_like_gnu xdxdddd count=5 bs=700 conv=noerror,sync,notrunc iflag=nocache
+}
+
 @test "conv=sparse past 4 GiB: the seeks and the last ftruncate 64-bit on both arches, as GNU" {
 	"$(bin dd)" if=/dev/zero of=ours bs=1M count=2 seek=4095 conv=sparse status=none
 	/usr/bin/dd if=/dev/zero of=gnus bs=1M count=2 seek=4095 conv=sparse status=none
