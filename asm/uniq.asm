@@ -416,8 +416,19 @@ main:
 	call put_delim
 	jmp .put_c
 
-; The end: K's group is printed (or --group's last delimiter).
+; The end: K's group is printed (or --group's last delimiter). After a
+; read error only where GNU's loop printed each line as it came (none of
+; -c -d -D -u); then "error reading NAME", status 1, after the output.
 .end:
+	cmp byte [V(rerr)], 0
+	je .ends
+	mov al, [V(mode)]
+	test al, M_GROUP
+	jnz .ends
+	and al, M_UNIQUE | M_FIRST | M_LATER | M_COUNT
+	cmp al, M_UNIQUE | M_FIRST
+	jne .flush
+.ends:
 	cmp WPTR [V(kst)], 0
 	je .flush
 	test byte [V(mode)], M_GROUP
@@ -431,6 +442,13 @@ main:
 	call writeline
 .flush:
 	call ob_flush
+	cmp byte [V(rerr)], 0
+	je bye
+	and dword [vpos], 0             ; (GNU's error() flushed stdout)
+	mov xdx, [V(inname)]
+	mov esi, fmt_read
+	xor eax, eax
+	call say_error
 ; bye - close_stdout after a failed write: GNU's stdio (a 4096-byte buffer,
 ; see vadd) still holds bytes at fclose, whose write fails again: "write
 ; error: R"; none: a bare "write error".
@@ -668,14 +686,12 @@ refill:
 .eof:
 	inc byte [V(eof)]
 	ret
-.error:
-	mov xdx, [V(inname)]
-	mov esi, fmt_read
-	xor eax, eax
-	call say_error
-	and dword [vpos], 0             ; (GNU's error() flushes stdout)
-	call ob_flush
-	jmp bye
+.error:                                 ; as the end, the unfinished
+	inc byte [V(rerr)]              ; line dropped (GNU's
+	inc byte [V(eof)]               ; readlinebuffer gives none)
+	mov xax, [V(cst)]
+	mov [V(dend)], xax
+	ret
 
 dash:		db '-', 0
 msg_nomem:	db 'memory exhausted', 0
@@ -915,6 +931,7 @@ delim:	resb 1
 match:	resb 1
 seen:	resb 1                          ; a repeated group was printed
 eof:	resb 1
+rerr:	resb 1                          ; a read failed
 ddash:	resb 1                          ; "--" was seen
 ambp:	resd 1                          ; long_opt's
 vpos:	resd 1                          ; vadd: GNU's stdio buffer's bytes

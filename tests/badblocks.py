@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 # badblocks.py LAYOUT CMD [ARG]... - run CMD with standard input on a "disk"
 # with bad blocks: this process's own memory (/proc/self/mem, seekable),
-# positioned at 0x10000000, where LAYOUT gives a page of 4096 bytes for each
+# positioned at a free address below 2 GiB, where LAYOUT gives a page of 4096 bytes for each
 # letter: 'd' a mapped page of data (a pattern that differs from page to
-# page), 'x' a page left unmapped. Reading an unmapped page fails with EIO;
+# page), another letter a mapped page of lines of that letter ("a\na\n..."),
+# 'x' a page left unmapped. Reading an unmapped page fails with EIO;
 # a read that runs from a mapped page into an unmapped one is short. Any user
 # can run it (the file is opened by its own process, which waits for CMD).
 # Exits with CMD's status.
@@ -13,15 +14,37 @@ libc = ctypes.CDLL(None, use_errno=True)
 libc.mmap.restype = ctypes.c_void_p
 libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
                       ctypes.c_int, ctypes.c_int, ctypes.c_long]
-BASE = 0x10000000
 PROT_RW, MAP_PRIVATE_ANON_FIXED_NOREPLACE = 3, 0x22 | 0x100000
-for i, c in enumerate(sys.argv[1]):
-    if c == 'd':
-        a = libc.mmap(BASE + i * 4096, 4096, PROT_RW,
+libc.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+
+
+def place(base):
+    """Map the layout's pages from base; False (none left) if one is taken."""
+    done = []
+    for i, c in enumerate(sys.argv[1]):
+        if c == 'x':
+            continue
+        a = libc.mmap(base + i * 4096, 4096, PROT_RW,
                       MAP_PRIVATE_ANON_FIXED_NOREPLACE, -1, 0)
-        if a != BASE + i * 4096:
-            sys.exit('badblocks.py: cannot map page %d' % i)
-        ctypes.memmove(a, bytes((i * 7 + j) % 251 + 1 for j in range(4096)), 4096)
+        if a != base + i * 4096:
+            for d in done:
+                libc.munmap(d, 4096)
+            return False
+        done.append(a)
+        if c == 'd':
+            page = bytes((i * 7 + j) % 251 + 1 for j in range(4096))
+        else:
+            page = (c + '\n').encode() * 2048
+        ctypes.memmove(a, page, 4096)
+    return True
+
+
+# Below 2 GiB (an i386 reader's offsets), where nothing else is mapped.
+for BASE in range(0x10000000, 0x80000000, 0x8000000):
+    if place(BASE):
+        break
+else:
+    sys.exit('badblocks.py: no room for the pages')
 fd = os.open('/proc/self/mem', os.O_RDONLY)
 os.lseek(fd, BASE, os.SEEK_SET)
 pid = os.fork()
