@@ -271,7 +271,7 @@ _start:
 .counting:
 	call count
 	jns .close
-	call report                     ; a read error: the counts follow
+	call read_failed                ; (cold)
 .close:
 	mov xsi, [name]
 	cmp word [xsi], '-'
@@ -692,6 +692,23 @@ u64toa:
 ; --files0-from, --debug and their messages: cold (elf.inc's COLD), so a
 ; run without them maps one page of code.
 COLD
+
+; read_failed - a read error (xax = -errno): the message; the counts so
+; far follow, but GNU's wc_lines (-l without -w and -L) gives none back:
+; 0 lines, 0 bytes.
+read_failed:
+	call report
+	mov eax, [flags]
+	and al, OPT_l|OPT_w|OPT_L
+	cmp al, OPT_l
+	jne .ret
+	mov edi, cnt
+	xor eax, eax
+	push 8
+	pop xcx
+	rep stosd
+.ret:
+	ret
 ; files0 - --files0-from=F (jumped to from _start, [f0] = F, the operands
 ; at xsp up to xdi): none may be given. F ("-": standard input) is read
 ; whole into a buffer at the program break, each name ended by a NUL (the

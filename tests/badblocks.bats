@@ -47,14 +47,22 @@ bad_like_gnu() {
 	done
 }
 
+@test "wc: a read error: the counts so far, but none (0 lines, 0 bytes) for -l without -w and -L (GNU's wc_lines), after the message" {
+	local l m
+	for l in ddxd dddddddx xd ax; do
+		for m in -c -lc -w -L -m -lm -l "" -lw -cL; do
+			bad_like_gnu "$l" wc $m
+			bad_like_gnu "$l" wc $m - /dev/null
+		done
+	done
+}
+
 @test "the other readers of standard input: what came before a read error, and its message, as GNU" {
 	local l SPLIT=1
 	for l in ddxd dddddddx xd; do
 		bad_like_gnu "$l" cat
 		bad_like_gnu "$l" cat -n
 		bad_like_gnu "$l" od -An -tx1
-		bad_like_gnu "$l" wc
-		bad_like_gnu "$l" wc -c
 		bad_like_gnu "$l" head -c 9000
 		bad_like_gnu "$l" tail -c 100
 		bad_like_gnu "$l" md5sum
