@@ -61,6 +61,8 @@
 use usage, usage_try, opt_missing, err_file, err_quoted, err_plain, errno_path
 use expand_io, long_opt
 %define EXPAND_IO_SMALL                 ; its variables and first reads beside ours
+%define EXPAND_IO_LINE line_undo        ; a line cut by a read error dropped
+%define EXPAND_IO_LINE_NEXT _start.file
 %define SAY_TRY_HOOK long_bad          ; a long option's error: read on
 %define LONGOPT_AMBIGUOUS
 %define LONGOPT_BSS_HERE                ; ambp beside our variables
@@ -275,7 +277,12 @@ _start:
 .file:
 	call in_open
 	jc .end
-.line:
+.line:                                  ; (what line_undo restores)
+	mov [line_start], xdi
+	movdqu xmm0, [lineno]           ; lineno, blanks
+	movdqu [lsave], xmm0
+	mov bl, [overflow]
+	mov [lsave + 16], bl
 	xor ebp, ebp
 	xor ebx, ebx
 	mov byte [at_eof], 0
@@ -1135,6 +1142,17 @@ cmaps:
 	dd 0x00000200, 0x00000001, 0x00000000, 0x00000000	; blank
 	dd 0x00000000, 0x03ff0000, 0x07fffffe, 0x07fffffe	; alnum
 
+; line_undo - expand_io's EXPAND_IO_LINE: the numbering's state (lineno,
+; blanks, overflow) back as it was when the line began (.line kept it):
+; the line cut by a read error is not numbered, as GNU's. clobbers al,
+; xmm0
+line_undo:
+	movdqu xmm0, [lsave]
+	movdqu [lineno], xmm0
+	mov al, [lsave + 16]
+	mov [overflow], al
+	ret
+
 ; prefix - for a text line (ebp = the bytes held, al its next byte or 10
 ; at its end): the number and separator, or spaces, as the style says.
 ; preserves all but xcx, xdx
@@ -1593,8 +1611,12 @@ styles:		resb 4                  ; (none), footer, body, header
 fmt:		resb 1                  ; -n: r, l or z
 delim_buf:	resb 3
 INIT_N		equ $ - delim
-lineno:		resd 2
+lineno:		resd 2                  ; (.line keeps these three)
 blanks:		resd 2
+overflow:	resb 1
+lsave:		resb 17
+line_cut:	resb 1
+line_start:	resW 1
 val:		resd 2
 dlen:		resd 1
 dlen3:		resd 1
@@ -1602,7 +1624,6 @@ nopad:		resd 1
 no_renumber:	resb 1
 bad:		resb 1                  ; a bad style, format or letter (GNU's !ok)
 at_eof:		resb 1
-overflow:	resb 1
 style:		resb 1                  ; the current section's
 re_ptrs:	resW 4                  ; the patterns of styles' p
 cur_re:		resW 1

@@ -57,6 +57,16 @@ bad_like_gnu() {
 	done
 }
 
+@test "nl: a read error drops the line it cuts (not numbered, as GNU's readlinebuffer), the message after the lines before it, then the next file" {
+	local l m
+	for l in ddxd dddddddx xd ax axb aaxd; do
+		for m in "" -ba -bpa "-ba -l 2" "-i 5 -ba"; do
+			bad_like_gnu "$l" nl $m
+			bad_like_gnu "$l" nl $m - /dev/null
+		done
+	done
+}
+
 @test "the other readers of standard input: what came before a read error, and its message, as GNU" {
 	local l SPLIT=1
 	for l in ddxd dddddddx xd; do
