@@ -33,10 +33,8 @@ INSZ	equ 65536		; input buffer (encoding: 49152 bytes a block)
 ENCBLK	equ 49152		; a multiple of 3
 OUTSZ	equ 2 * INSZ + 64	; 4/3 of the input and a newline per character
 SENC	equ 510			; the first block, encoding (a multiple of 3)
-DECCH	equ 4096		; GNU's decoding chunk (BASE_LENGTH (DEC_BLOCKSIZE))
-SDEC	equ DECCH		; the first block, decoding
-DECBLK	equ 16 * DECCH		; the next ones (<= INSZ)
-SOUTSZ	equ SDEC * 3 / 4 + 16	; (more than encoding's 2 * SENC * 4 / 3)
+SDEC	equ 512			; the first block, decoding
+SOUTSZ	equ 2 * SENC * 4 / 3 + 16
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
 F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
 BAD	equ 0xff		; dtab: not in the alphabet
@@ -127,10 +125,6 @@ _start:
 	inc edi
 .last:
 	call write_out
-	mov eax, [rerr]                 ; a read error: after the output
-	mov esi, msg_read
-	test eax, eax
-	jnz die
 	jmp finish
 .more:
 	call write_out
@@ -162,10 +156,8 @@ big_buffers:
 	ret
 
 ; read_block - [bsize] bytes (fewer only at the end) from [fd] into
-; [bin]: eax = the count; a read error ends the input ([rerr], "read
-; error" said after the output): encoding, with the bytes read before it,
-; as GNU's do_encode; decoding, with the chunks of 4096 characters read
-; whole before it (GNU's do_decode decodes no other). clobbers xcx, xdx, xsi, A1..A3
+; [bin]: eax = the count; a read error is reported here ("read error"),
+; after what came before was written. clobbers xcx, xdx, xsi, A1..A3
 read_block:
 	and dword [got], 0
 .more:
@@ -181,16 +173,8 @@ read_block:
 .done:
 	mov eax, [got]
 	ret
-.error:                                 ; encoding: the bytes before it
-	mov [rerr], eax                 ; encoded first, as GNU's do_encode;
-	cmp byte [decode], 0            ; decoding: GNU's whole chunks
-	je .done
-	mov eax, [got]
-	xor edx, edx
-	mov ecx, DECCH
-	div ecx
-	sub [got], edx
-	jmp .done
+.error:
+	mov esi, msg_read
 ; die - GNU's die(): xsi = text, xax = -errno or 0. Its error() flushes
 ; stdout first: output held after a failed write makes that flush fail,
 ; and close_stdout then says "write error", with a reason only when
@@ -395,7 +379,7 @@ enc_block:
 	mov [left], ebp
 	ret
 
-; Decoding: blocks of [bsize] (SDEC, then DECBLK: GNU's chunks) decoded and written; at
+; Decoding: blocks of [bsize] (SDEC, then INSZ) decoded and written; at
 ; the end a quad begun is invalid (its bytes written first, as gnulib).
 decode_all:
 	mov edi, dtab			; the table: BAD, NL, PAD, 0..63
@@ -416,12 +400,9 @@ decode_all:
 	jne .end
 	call write_out
 	call big_buffers
-	mov dword [bsize], DECBLK
+	mov dword [bsize], INSZ
 	jmp .block
 .end:
-	mov eax, [rerr]                 ; a read error: after the chunks
-	test eax, eax                   ; read whole, as GNU's
-	jnz .rerr
 	movzx ebx, byte [qn]
 	test ebx, ebx
 	jz .last
@@ -430,12 +411,6 @@ decode_all:
 .last:
 	call write_out
 	jmp finish
-.rerr:
-	push xax
-	call write_out
-	pop xax
-	mov esi, msg_read
-	jmp die
 
 ; invalid - write what was decoded (up to xdi), then GNU's message.
 invalid:
@@ -679,7 +654,6 @@ left:	resd 1
 fd:	resW 1
 got:	resd 1
 werr:	resd 1
-rerr:	resd 1
 tot:	resd 2
 bsize:	resd 1
 bin:	resd 1
@@ -691,7 +665,7 @@ decode:	resb 1
 garbage: resb 1
 etab_ready: resb 1
 dtab:	resb 256
-sout:	resb SOUTSZ				; (first: on the variables' page
-sbuf:	resb SDEC + 16				; with sbuf's start)
+sbuf:	resb SDEC + 16
+sout:	resb SOUTSZ
 
 program_end

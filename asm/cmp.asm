@@ -352,7 +352,8 @@ _start:
 	jb exit1
 
 ; -l: the width of the byte numbers, from min(LIMIT, 2^63-1) and each
-; regular file's bytes past its position (signed; below 1: one column).
+; regular file's bytes past its position (signed: the digits of its
+; absolute value, as GNU's loop of divisions by 10).
 .sizes:
 	cmp byte [mode], M_ALL
 	jne .skip_read
@@ -376,7 +377,12 @@ _start:
 	jb .max_file
 	mov eax, [tmp0]
 	mov edx, [tmp0+4]
-	call clamp0
+	test edx, edx                   ; GNU's digit loop counts a negative
+	jns .digits                     ; number's digits (a file read from
+	neg eax                         ; past its end)
+	adc edx, 0
+	neg edx
+.digits:
 	mov edi, numend
 	call u64toa
 	mov eax, numend

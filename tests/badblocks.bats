@@ -38,15 +38,6 @@ bad_like_gnu() {
 	done
 }
 
-@test "base64: a read error while encoding: the bytes read before it encoded (padding, the last line's newline), then 'read error'" {
-	local l
-	for l in ddxd dddddddx xd dxd ddddddddddddddddx; do
-		bad_like_gnu "$l" base64
-		bad_like_gnu "$l" base64 -w0
-		bad_like_gnu "$l" base64 -w 7
-	done
-}
-
 @test "wc: a read error: the counts so far, but none (0 lines, 0 bytes) for -l without -w and -L (GNU's wc_lines), after the message" {
 	local l m
 	for l in ddxd dddddddx xd ax; do
@@ -65,6 +56,11 @@ bad_like_gnu() {
 			bad_like_gnu "$l" nl $m - /dev/null
 		done
 	done
+}
+
+@test "cmp -l: the byte numbers' width from a regular file read from past its size (/proc's size 0) is the digits of the negative count left, as GNU's" {
+	bad_like_gnu a cmp -l -n 512 - /dev/zero
+	bad_like_gnu dd cmp -l -n 100 - /dev/zero
 }
 
 @test "the other readers of standard input: what came before a read error, and its message, as GNU" {
