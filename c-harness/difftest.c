@@ -659,13 +659,53 @@ static char *make_parents(const char *dir, const char *rel)
     return NULL;
 }
 
-/* Build the case's tree in DIR: create in order, then set dir modes (deepest first,
- * so children could still be made), then the times (last, since creating changes them). */
+/* Whether the entries made in DIR have inode numbers in the order they were made, among
+ * the entries of each directory.  cp and mv copy a directory's entries in inode order
+ * (GNU's savedir), so the two runs must see the same order: the one the case file gives.
+ * A file freed by a test running meanwhile can give a later entry a smaller number. */
+static int inodes_in_order(const Case *c, const char *dir)
+{
+    struct made { char *rel; size_t first; ino_t ino; } *m = NULL;
+    size_t n = 0, i, j;
+    int ok = 1;
+    for (i = 0; i < c->nops; i++) {
+        if (c->ops[i].kind == OP_TIMES) continue;
+        for (char *s = c->ops[i].path;; s++) {      /* each prefix: a parent, then the path */
+            if (*s && *s != '/') continue;
+            char *rel = xasprintf("%.*s", (int)(s - c->ops[i].path), c->ops[i].path);
+            for (j = 0; j < n && strcmp(m[j].rel, rel); j++) {}
+            if (j == n) {
+                struct made e = {rel, i, 0};
+                struct stat st;
+                char *abs = xasprintf("%s/%s", dir, rel);
+                if (!lstat(abs, &st)) e.ino = st.st_ino;
+                free(abs);
+                PUSH(m, n, e);
+            } else free(rel);
+            if (!*s) break;
+        }
+    }
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++) {
+            const char *a = strrchr(m[i].rel, '/'), *b = strrchr(m[j].rel, '/');
+            size_t la = a ? (size_t)(a - m[i].rel) : 0, lb = b ? (size_t)(b - m[j].rel) : 0;
+            if (la == lb && !strncmp(m[i].rel, m[j].rel, la) && m[i].first < m[j].first && m[i].ino > m[j].ino)
+                ok = 0;
+        }
+    for (i = 0; i < n; i++) free(m[i].rel);
+    free(m);
+    return ok;
+}
+
+/* Build the case's tree in DIR: create in order (again, if a test running meanwhile
+ * got the inode numbers out of that order), then set dir modes (deepest first, so
+ * children could still be made), then the times (last, since creating changes them). */
 static char *setup_tree(const Case *c, const char *dir)
 {
     char *err = NULL;
     size_t i;
-    int maxdepth = 0;
+    int maxdepth = 0, tries = 0;
+again:
     for (i = 0; i < c->nops && !err; i++) {
         const Op *o = &c->ops[i];
         char *abs = xasprintf("%s/%s", dir, o->path);
@@ -688,6 +728,12 @@ static char *setup_tree(const Case *c, const char *dir)
         }
         if (!ok) err = xasprintf("line %d: %s: %s", o->line, o->path, strerror(errno));
         free(abs);
+    }
+    if (!err && !inodes_in_order(c, dir) && ++tries < 100) {
+        rm_rf(dir);
+        if (mkdir(dir, 0755) || chmod(dir, 0755)) return xasprintf("mkdir %s: %s", dir, strerror(errno));
+        maxdepth = 0;
+        goto again;
     }
     for (int depth = maxdepth; depth >= 0 && !err; depth--)
         for (i = 0; i < c->nops && !err; i++) {
