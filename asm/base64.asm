@@ -22,19 +22,25 @@
 ; '=') are dropped, the rest is cut in quads, each one "xxxx", "xxx=" or
 ; "xx==" (padding may end any quad), and at the first bad quad the bytes
 ; of it that gnulib writes are written, then "invalid input". The first
-; block is small and sits in one page with the variables, so a small run
-; touches few pages.
+; block (encoding 510 bytes, decoding GNU's first chunk of 4096
+; characters) starts on the variables' page, so a small run touches one
+; page of them. A read error ends the input as GNU's do: encoding, after
+; the bytes read before it; decoding, after its whole chunks of 4096
+; characters (not the garbage-free ones of GNU's -d -i: see README).
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
+%include "layout.inc"
 use getopt_long, usage, extra_operand, err_quoted, err_file, errno_path, write_all
 
 INSZ	equ 65536		; input buffer (encoding: 49152 bytes a block)
 ENCBLK	equ 49152		; a multiple of 3
 OUTSZ	equ 2 * INSZ + 64	; 4/3 of the input and a newline per character
 SENC	equ 510			; the first block, encoding (a multiple of 3)
-SDEC	equ 512			; the first block, decoding
-SOUTSZ	equ 2 * SENC * 4 / 3 + 16
+DECCH	equ 4096		; GNU's decoding chunk (BASE_LENGTH (DEC_BLOCKSIZE))
+SDEC	equ DECCH		; the first block, decoding
+DECBLK	equ 16 * DECCH		; the next ones (<= INSZ)
+SOUTSZ	equ SDEC * 3 / 4 + 16	; (more than encoding's 2 * SENC * 4 / 3)
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
 F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
 BAD	equ 0xff		; dtab: not in the alphabet
@@ -118,19 +124,16 @@ _start:
 	je .more
 	mov eax, [wrap]
 	test eax, eax
-	jz .last
+	jz last_block
 	cmp eax, [left]
-	je .last
+	je last_block
 	mov byte [xdi], 10
 	inc edi
-.last:
-	call write_out
-	jmp finish
+	jmp last_block
 .more:
-	call write_out
-	call big_buffers
-	mov dword [bsize], ENCBLK
-	cmp byte [etab_ready], 0
+	mov ebp, ENCBLK
+	call next_block
+	cmp byte [etab], 0			; (built: 'AA')
 	jne .block
 ; etab: for each 12 bits, their two characters (built once, for the big
 ; blocks only: a small run does not touch its 8 KiB).
@@ -146,18 +149,22 @@ _start:
 	inc ecx
 	cmp ecx, 4096
 	jb .etab
-	mov byte [etab_ready], 1
 	jmp .block
 
-; big_buffers - the blocks after the first use the big buffers.
-big_buffers:
+; next_block - write the block's output; the next blocks are of ebp
+; bytes, in the big buffers. clobbers xax, xcx, xdx, A1..A3
+next_block:
+	call write_out
+	mov [bsize], ebp
 	mov dword [bin], inbuf
 	mov dword [bout], outbuf
 	ret
 
 ; read_block - [bsize] bytes (fewer only at the end) from [fd] into
-; [bin]: eax = the count; a read error is reported here ("read error"),
-; after what came before was written. clobbers xcx, xdx, xsi, A1..A3
+; [bin]: eax = the count; a read error ends the input ([rerr], "read
+; error" said after the output): encoding, with the bytes read before it,
+; as GNU's do_encode; decoding, with the chunks of 4096 characters read
+; whole before it (GNU's do_decode decodes no other). clobbers xcx, xdx, xsi, A1..A3
 read_block:
 	and dword [got], 0
 .more:
@@ -170,11 +177,14 @@ read_block:
 	read_result eax, .more, .error, .done
 	add [got], eax
 	jmp .more
+.error:                                 ; encoding: the bytes before it
+	mov [rerr], eax                 ; encoded first, as GNU's do_encode;
+	cmp byte [decode], 0            ; decoding: GNU's whole chunks
+	je .done
+	and word [got], -DECCH         ; (the low word: got < 65536)
 .done:
 	mov eax, [got]
 	ret
-.error:
-	mov esi, msg_read
 ; die - GNU's die(): xsi = text, xax = -errno or 0. Its error() flushes
 ; stdout first: output held after a failed write makes that flush fail,
 ; and close_stdout then says "write error", with a reason only when
@@ -190,6 +200,14 @@ die:
 .bye:
 	exit 1
 
+; last_block - the end: the last block's output written, then "read
+; error" when one ended the input (after the output, as GNU's).
+last_block:
+	call write_out
+	mov eax, [rerr]
+	mov esi, msg_read
+	test eax, eax
+	jnz die
 ; finish - the end: close_stdout's "write error: REASON" when a write
 ; failed that GNU's stdio would still have held; else status 0.
 finish:
@@ -247,27 +265,22 @@ write_out:
 	ret
 
 ; enc4 - ebx = the 4 characters of the 3 bytes in al, ah and eax's byte
-; 2 (the first character in bl). clobbers xax, xdx
-%macro enc4 0
+; 2 (the first character in bl): 6 bits a turn from the top, each
+; character rotated into ebx from its top. clobbers xax, xdx
+enc4:
 	bswap eax
+	push xcx
+	push 4
+	pop xcx
+.six:
+	rol eax, 6
 	mov edx, eax
-	shr edx, 8
-	and edx, 63
-	movzx ebx, byte [alphabet + xdx]
-	shl ebx, 8
-	mov edx, eax
-	shr edx, 14
-	and edx, 63
-	mov bl, [alphabet + xdx]
-	shl ebx, 8
-	mov edx, eax
-	shr edx, 20
 	and edx, 63
 	mov bl, [alphabet + xdx]
-	shl ebx, 8
-	shr eax, 26
-	mov bl, [alphabet + xax]
-%endmacro
+	ror ebx, 8
+	loop .six
+	pop xcx
+	ret
 
 ; enc_block - encode ecx bytes at xsi into xdi (xdi advanced): groups of
 ; 3; a last group of 1 or 2 bytes with '=' padding. [left] = the
@@ -275,7 +288,7 @@ write_out:
 ; ebp meanwhile. clobbers xax, xbx, xcx, xdx, xsi
 enc_block:
 	mov ebp, [left]
-	cmp byte [etab_ready], 0
+	cmp byte [etab], 0			; (the big blocks)
 	jne .fgroup
 .group:
 	cmp ecx, 3
@@ -283,7 +296,7 @@ enc_block:
 	mov eax, [xsi]
 	add esi, 3
 	sub ecx, 3
-	enc4
+	call enc4
 .emit:					; ebx = 4 characters
 	cmp ebp, 4
 	jb .split
@@ -325,7 +338,7 @@ enc_block:
 	mov eax, [xsi]
 	add esi, 3
 	sub ecx, 3
-	enc4
+	call enc4
 	call .put4
 	jmp .fgroup
 
@@ -363,7 +376,7 @@ enc_block:
 	je .one
 	mov ah, [xsi+1]
 .one:
-	enc4
+	call enc4
 	cmp ecx, 1
 	jne .two
 	and ebx, 0xffff
@@ -379,7 +392,7 @@ enc_block:
 	mov [left], ebp
 	ret
 
-; Decoding: blocks of [bsize] (SDEC, then INSZ) decoded and written; at
+; Decoding: blocks of [bsize] (SDEC, then DECBLK: GNU's chunks) decoded and written; at
 ; the end a quad begun is invalid (its bytes written first, as gnulib).
 decode_all:
 	mov edi, dtab			; the table: BAD, NL, PAD, 0..63
@@ -398,19 +411,17 @@ decode_all:
 	mov dword [bsize], SDEC
 	b64_block dec_block			; read, decoded (ZF: a full block)
 	jne .end
-	call write_out
-	call big_buffers
-	mov dword [bsize], INSZ
+	mov ebp, DECBLK
+	call next_block
 	jmp .block
 .end:
+	cmp dword [rerr], 0		; a read error: the chunks read whole
+	jne last_block			; before it, as GNU's
 	movzx ebx, byte [qn]
 	test ebx, ebx
-	jz .last
+	jz last_block
 	call decode_4			; (always invalid)
 	jmp invalid
-.last:
-	call write_out
-	jmp finish
 
 ; invalid - write what was decoded (up to xdi), then GNU's message.
 invalid:
@@ -642,8 +653,8 @@ dash:		db '-', 0
 
 BSS
 ; The big buffers first, then from a page boundary the variables, the
-; decoding table and the first block's buffers, with the library's
-; variables after them (i386: argv0, status): one page for a small run.
+; decoding table, the library's variables (i386: argv0, status) and the
+; first block's buffers: one page for a small run.
 inbuf:	resb INSZ + 16
 outbuf:	resb OUTSZ
 etab:	resw 4096
@@ -654,6 +665,7 @@ left:	resd 1
 fd:	resW 1
 got:	resd 1
 werr:	resd 1
+rerr:	resd 1
 tot:	resd 2
 bsize:	resd 1
 bin:	resd 1
@@ -663,9 +675,9 @@ q:	resb 4
 qn:	resb 1
 decode:	resb 1
 garbage: resb 1
-etab_ready: resb 1
 dtab:	resb 256
-sbuf:	resb SDEC + 16
-sout:	resb SOUTSZ
+	GLOBALS_HERE				; (i386: argv0, status, the vDSO's words)
+sout:	resb SOUTSZ				; (first: on the variables' page
+sbuf:	resb SDEC + 16				; with sbuf's start)
 
 program_end

@@ -63,6 +63,23 @@ bad_like_gnu() {
 	bad_like_gnu dd cmp -l -n 100 - /dev/zero
 }
 
+@test "base64: a read error while encoding: the bytes read before it encoded (padding, the last line's newline), then 'read error'" {
+	local l
+	for l in ddxd dddddddx xd dxd ddddddddddddddddx 1:ddx 2:ddx 100:dx 3000:dddddddddddddddddx; do
+		bad_like_gnu "$l" base64
+		bad_like_gnu "$l" base64 -w0
+		bad_like_gnu "$l" base64 -w 7
+	done
+}
+
+@test "base64 -d: a read error: GNU's whole chunks of 4096 characters read before it decoded, then 'read error' (an invalid quad before it: 'invalid input')" {
+	local l
+	for l in AAx Ax xA 100:AAx 4095:AAx 4000:AAAAAAAAAAAAAAAAAAAx 17:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAx \
+		AdAx 100:AAdx 1000:AAAAAAAAAAAAAAAAAAAdx; do
+		bad_like_gnu "$l" base64 -d
+	done
+}
+
 @test "the other readers of standard input: what came before a read error, and its message, as GNU" {
 	local l SPLIT=1
 	for l in ddxd dddddddx xd; do

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 # badblocks.py LAYOUT CMD [ARG]... - run CMD with standard input on a "disk"
 # with bad blocks: this process's own memory (/proc/self/mem, seekable),
-# positioned at a free address below 2 GiB, where LAYOUT gives a page of 4096 bytes for each
-# letter: 'd' a mapped page of data (a pattern that differs from page to
-# page), another letter a mapped page of lines of that letter ("a\na\n..."),
-# 'x' a page left unmapped. Reading an unmapped page fails with EIO;
-# a read that runs from a mapped page into an unmapped one is short. Any user
-# can run it (the file is opened by its own process, which waits for CMD).
-# Exits with CMD's status.
+# positioned at a free address below 2 GiB, where LAYOUT gives a page of
+# 4096 bytes for each letter: 'd' a mapped page of data (a pattern that
+# differs from page to page), another letter a mapped page of lines of that
+# letter ("a\na\n..."), 'x' a page left unmapped; "N:LAYOUT" starts the
+# input N bytes into its first page (reads then end inside a reader's
+# blocks). Reading an unmapped page fails with EIO; a read that runs from a
+# mapped page into an unmapped one is short. Any user can run it (the file
+# is opened by its own process, which waits for CMD). Exits with CMD's
+# status.
 import ctypes, os, sys
 
 libc = ctypes.CDLL(None, use_errno=True)
@@ -18,10 +20,14 @@ PROT_RW, MAP_PRIVATE_ANON_FIXED_NOREPLACE = 3, 0x22 | 0x100000
 libc.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
 
 
+SKIP, _, LAYOUT = sys.argv[1].rpartition(':')
+SKIP = int(SKIP or 0)
+
+
 def place(base):
     """Map the layout's pages from base; False (none left) if one is taken."""
     done = []
-    for i, c in enumerate(sys.argv[1]):
+    for i, c in enumerate(LAYOUT):
         if c == 'x':
             continue
         a = libc.mmap(base + i * 4096, 4096, PROT_RW,
@@ -46,7 +52,7 @@ for BASE in range(0x10000000, 0x80000000, 0x8000000):
 else:
     sys.exit('badblocks.py: no room for the pages')
 fd = os.open('/proc/self/mem', os.O_RDONLY)
-os.lseek(fd, BASE, os.SEEK_SET)
+os.lseek(fd, BASE + SKIP, os.SEEK_SET)
 pid = os.fork()
 if pid == 0:
     os.dup2(fd, 0)
