@@ -20,8 +20,10 @@
 ; opened (the same name and skips: the same), then the inodes and
 ; positions; a -s comparison of two regular files of different sizes
 ; needs no reading; with stdout on /dev/null the line is not counted (the
-; EOF message says no line). Both files are read in blocks of BUFSZ,
-; whole (short reads looped), compared 16 bytes at a time (SSE2), the
+; EOF message says no line). Both files are read in GNU's blocks (the
+; lcm of their st_blksize, at most BUFSZ), whole (short reads looped; the
+; first one begun in a small buffer, so a small run touches one page), and
+; a read error drops the block it cuts, as GNU's; compared 16 bytes at a time (SSE2), the
 ; newlines before a difference counted 16 at a time. Byte and line
 ; numbers are 64-bit on both arches (two dwords in memory). Output goes
 ; through a buffer; a failed write is reported at the end as GNU's stdio
@@ -33,7 +35,8 @@ use error, errno_path, statx_same, cmp_seek, write_all, u64toa, hexval
 
 BUFSZ	equ 65536
 OUTSZ	equ 1024
-SMALL	equ 512		; the first block (in the page of the variables)
+SMALL	equ 512		; the first block's first read (in the page of the variables)
+STX_BLKSIZE equ 4	; __u32 stx_blksize (linux/stat.h)
 M_FIRST	equ 0		; GNU's comparison types
 M_ALL	equ 1		; -l
 M_NOOUT	equ 2		; stdout is /dev/null
@@ -481,9 +484,39 @@ compare:
 	mov byte [bytenum], 1
 	mov byte [linenum], 1
 	mov byte [atls], 1
-	mov dword [bsize], SMALL
 	mov dword [p0], sbuf0
 	mov dword [p1], sbuf1
+; GNU's block: buffer_lcm of the files' st_blksize (0: the other one, or
+; 8192 for both), at most BUFSZ.
+	mov eax, [stat0 + STX_BLKSIZE]
+	mov ecx, [stat1 + STX_BLKSIZE]
+	test eax, eax
+	jnz .a
+	xchg eax, ecx
+	test eax, eax
+	jnz .a
+	mov ah, 8192 >> 8
+.a:
+	test ecx, ecx
+	jnz .b
+	mov ecx, eax			; (lcm (a, a) = a)
+.b:
+	mov ebx, eax
+.mult:					; the least multiple of a that b divides
+	cmp eax, BUFSZ
+	ja .big
+	push xax
+	xor edx, edx
+	div ecx
+	pop xax
+	test edx, edx
+	jz .bsize
+	add eax, ebx
+	jmp .mult
+.big:
+	mov eax, BUFSZ
+.bsize:
+	mov [bsize], eax
 .block:
 	mov ecx, [bsize]
 	cmp dword [limit+4], -1
@@ -501,17 +534,13 @@ compare:
 	sbb dword [limit+4], 0
 .unlimited:
 	mov [want], ecx
-	xchg eax, ecx
-	mov esi, [p0]
-	mov ecx, [fd0]
-	call read_full
+	xor ebx, ebx
+	call read_part
 	mov xsi, [name0]
 	js die_name
 	mov [read0], eax
-	mov eax, [want]
-	mov esi, [p1]
-	mov ecx, [fd1]
-	call read_full
+	inc ebx
+	call read_part
 	mov xsi, [name1]
 	js die_name
 	mov [read1], eax
@@ -727,7 +756,6 @@ compare:
 	jg exit1
 	cmp eax, [bsize]
 	jne .blocks_done
-	mov dword [bsize], BUFSZ
 	mov dword [p0], buf0
 	mov dword [p1], buf1
 	jmp .block
@@ -1061,6 +1089,51 @@ mul_num:
 .over:
 	stc
 	pop xbx
+	ret
+
+; read_part - file ebx's part of the block: [want] bytes (fewer only at
+; its end) at [p0 + xbx*4]. The first block goes to the small buffer;
+; when that fills, its bytes move to the big one and the rest of GNU's
+; block is read after them, so nothing of a block is compared before it
+; is in whole (a read error drops it, as GNU's). out: eax = the bytes
+; read, or -errno (SF). clobbers xcx, xdx, xsi, xdi, A1..A3
+read_part:
+	push xbx			; (i386: read_full's A1)
+	mov ecx, [fd0 + xbx*4]
+	mov esi, [p0 + xbx*4]
+	mov eax, [want]
+	cmp esi, sbuf0			; (the small ones are after the big)
+	jb .whole
+	cmp eax, SMALL
+	jbe .whole
+	push xcx
+	push xsi
+	mov eax, SMALL
+	call read_full
+	pop xsi
+	pop xdx
+	js .ret
+	cmp eax, SMALL
+	jne .ret			; the end: all of it
+	mov ebx, [xsp]
+	imul edi, ebx, BUFSZ + 16
+	add edi, buf0
+	mov [p0 + xbx*4], edi
+	xchg eax, ecx
+	rep movsb
+	mov esi, edi
+	mov eax, [want]
+	sub eax, SMALL
+	mov ecx, edx
+	call read_full
+	js .ret
+	add eax, SMALL
+	jmp .ret
+.whole:
+	call read_full
+.ret:
+	pop xbx
+	test eax, eax
 	ret
 
 ; read_full - GNU's block_read: read(ecx = fd) into esi until eax = the

@@ -58,6 +58,17 @@ bad_like_gnu() {
 	done
 }
 
+@test "cmp: a read error drops GNU's whole block (the lcm of the files' st_blksize: 4096 here, read 512 first): no difference of it listed or reported (status 2)" {
+	local l
+	for l in 100:dx ddxd 100:ddddx 511:ddx 512:ddx 3584:dx 4000:ddddddddddddddddddddx; do
+		bad_like_gnu "$l" cmp - /dev/zero
+		bad_like_gnu "$l" cmp -l - /dev/zero
+		bad_like_gnu "$l" cmp -l /dev/zero -
+		bad_like_gnu "$l" cmp -b -n 5000 - /dev/zero
+		bad_like_gnu "$l" cmp -l -i 10 - /dev/zero
+	done
+}
+
 @test "cmp -l: the byte numbers' width from a regular file read from past its size (/proc's size 0) is the digits of the negative count left, as GNU's" {
 	bad_like_gnu a cmp -l -n 512 - /dev/zero
 	bad_like_gnu dd cmp -l -n 100 - /dev/zero
