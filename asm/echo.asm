@@ -255,11 +255,11 @@ escape:
 	xor ecx, ecx
 .hex_digit:
 	mov dl, [xsi]
-	or dl, 0x20             ; lower case ('0'..'9' are unchanged)
 	sub dl, '0'
 	cmp dl, 9
 	jbe .hex_value
-	sub dl, 'a'-'0'-10
+	or dl, 0x20             ; 'A'..'F' as 'a'..'f' (after the digit
+	sub dl, 'a'-'0'-10      ; test: 0x10..0x19 would pass as digits)
 	cmp dl, 10
 	jb .hex_end
 	cmp dl, 15
