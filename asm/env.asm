@@ -234,6 +234,7 @@ operands:
 	test bh, bh
 	jz .unsets
 	mov eax, fmt_cleaning
+	mov edx, eax            ; (say measures its ARG: a string, any)
 	call dbg
 	and WPTR [xbp], 0       ; -i: the empty environment
 	jmp .assign
