@@ -1887,6 +1887,9 @@ dt_eval:
 	jge .year
 	add eax, 100
 .year:
+	cdq                             ; a negative year (17 jun +1992:
+	xor eax, edx                    ; minus the signed number) as its
+	sub eax, edx                    ; size: gnulib's to_tm_year
 	mov [year], eax
 	call year_range
 	cmp dword [c_times], 0          ; the time of day: given, or now's
