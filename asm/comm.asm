@@ -23,9 +23,8 @@
 ; on i386 the counts are 32-bit words).
 ; Differences from GNU: --help and --version are unrecognized
 ; (the others work with any prefix, as GNU's: their first letters
-; differ); "--check-order=X" and "--nocheck-order=X" get "unrecognized
-; option" instead of "doesn't allow an argument", and "--=X" instead of
-; "ambiguous" (both exit 1).
+; differ); "--=X" gets "unrecognized option" instead of "ambiguous"
+; (both exit 1).
 ;
 ; Each file has a 64 KiB read buffer (its first read is 1 KiB, on the
 ; variables' page, so a short run writes one page of BSS); its current
@@ -155,7 +154,7 @@ _start:
 	cmp cl, 2
 	je .output_delimiter
 	test al, al
-	jnz .unrecognized
+	jnz .no_arg
 	jecxz .check_on
 	dec ecx
 	jz .check_off
@@ -166,6 +165,17 @@ _start:
 .total:
 	inc byte [total]
 	jmp .arg
+.no_arg:                                ; "=X" after another: getopt's
+	mov edx, longopts               ; message with the whole name
+	jecxz .named
+.nth:
+	inc edx
+	cmp byte [xdx - 1], 0
+	jne .nth
+	loop .nth
+.named:
+	mov esi, fmt_no_arg
+	jmp usage_fail
 .check_on:
 	mov byte [check], CHECK_ON
 	jmp .arg
@@ -457,22 +467,18 @@ bye:
 	exit_status
 
 ; step - the next line of file ebx replaces its current one, after the
-; order check.
+; order check. The order of the two lines is kept (disord) for the end,
+; where GNU checks the last two lines again: by default a disorder counts
+; only once an unpaired line was printed, which may have come since.
 step:
 	push xbx
 	call readline                   ; xsi = the new line, xcx = its length
 	pop xbx
-	jxcxz .replace
-	mov al, [V(check)]
-	cmp al, CHECK_OFF
+	cmp byte [V(check)], CHECK_OFF
 	je .replace
-	cmp al, CHECK_ON
-	je .check
-	cmp byte [V(unpaired)], 0
-	je .replace
-.check:
 	cmp byte [V(warned) + xbx], 0
 	jne .replace
+	jxcxz .at_end
 	push xsi
 	push xcx
 	mov xdi, xsi
@@ -482,7 +488,14 @@ step:
 	call compare
 	pop xcx
 	pop xsi
+	seta [V(disord) + xbx]
 	jbe .replace
+	cmp byte [V(check)], CHECK_ON
+	je .warn
+.unpaired:
+	cmp byte [V(unpaired)], 0
+	je .replace
+.warn:
 	push xsi
 	push xcx
 	push xbx
@@ -501,6 +514,9 @@ step:
 	jne .replace
 	mov STATUSb, 1
 	jmp bye
+.at_end:
+	cmp byte [V(disord) + xbx], 0
+	jne .unpaired
 
 ; The old line leaves the arena: the bytes above it move down over it.
 .replace:
@@ -669,6 +685,7 @@ msg_write:	db 'write error', 0
 fmt_disorder:	db F_ARGV0, ': file ', F_ARG, ' is not in sorted order', 10, 0
 fmt_missing:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
 fmt_missing_after: db F_ARGV0, ': missing operand after ', F_QUOTE, 10, F_TRY, 0
+fmt_no_arg:	db F_ARGV0, ": option '--", F_ARG, "' doesn't allow an argument", 10, F_TRY, 0
 fmt_needs_arg:	db F_ARGV0, ": option '--output-delimiter' requires an argument", 10, F_TRY, 0
 
 BSS
@@ -688,6 +705,7 @@ rdr:	resW 2                          ; each file's reader
 cur:	resW 2                          ; each file's line: where,
 len:	resW 2                          ; its length (0: at the end)
 warned:	resb 2                          ; "not in sorted order" said
+disord:	resb 2                          ; the last two lines out of order
 gerr:	resW 1                          ; a failed write's -errno since the
 gfail:	resd 1                          ; last error(); one before it
 flags:	resb 1                          ; HIDE1..HIDE3
