@@ -1697,11 +1697,25 @@ numcmp:
 	mov xdx, [xsp+NUMSZ+NUM_IL]
 	cmp xcx, xdx
 	jne .length
-	mov xsi, [xsp+NUM_IP]
-	mov xdi, [xsp+NUMSZ+NUM_IP]
-	call memcmp2
-	test eax, eax
-	jnz .signed
+	mov xsi, [xsp+NUM_IP]           ; the digits, the separators after
+	mov xdi, [xsp+NUMSZ+NUM_IP]     ; each skipped (xcx of each)
+	jxcxz .fraction
+.digit:
+	mov al, [xsi]
+	cmp al, [xdi]
+	jne .length                     ; (CF: a's is the lesser)
+	dec xcx
+	jz .fraction
+.sep_a:
+	inc xsi
+	cmp byte [xsi], SEP
+	je .sep_a
+.sep_b:
+	inc xdi
+	cmp byte [xdi], SEP
+	je .sep_b
+	jmp .digit
+.fraction:
 	mov xsi, [xsp+NUM_FP]
 	mov xcx, [xsp+NUM_FL]
 	mov xdi, [xsp+NUMSZ+NUM_FP]
@@ -1720,11 +1734,17 @@ numcmp:
 	ret
 
 ; parse_num - the number at xsi, xcx bytes, into the record at xdi (see
-; NUM_). clobbers xax xcx xdx xsi
+; NUM_): GNU's strnumcmp with the C locale's thousands separator, which
+; sort makes NON_CHAR (CHAR_MAX + 1: the byte 0x80 as strnumcmp's
+; unsigned char): skipped with the leading zeros and after each integer
+; digit. -h's unit scan (a signed char) stops at one: no unit then.
+; clobbers xax xcx xdx xsi
+SEP	equ 0x80
 parse_num:
 	lea xdx, [xsi+xcx]
 	call skipblanks
 	xor ecx, ecx                    ; ecx = 1 for a minus
+	and dword [xdi+NUM_UNIT], 0     ; (1: a separator seen)
 	cmp xsi, xdx
 	jae .zeros
 	cmp byte [xsi], '-'
@@ -1735,14 +1755,33 @@ parse_num:
 	cmp xsi, xdx
 	jae .int
 	cmp byte [xsi], '0'
+	je .lead
+	cmp byte [xsi], SEP
 	jne .int
+	mov byte [xdi+NUM_UNIT], 1
+.lead:
 	inc xsi
 	jmp .zeros
 .int:
 	mov [xdi+NUM_IP], xsi
-	call digits
-	mov xax, xsi
-	sub xax, [xdi+NUM_IP]
+	xor eax, eax                    ; the integer digits
+.idigit:
+	cmp xsi, xdx
+	jae .idone
+	cmp byte [xsi], '0'
+	jb .idone
+	cmp byte [xsi], '9'
+	ja .idone
+	inc eax
+.isep:
+	inc xsi
+	cmp xsi, xdx
+	jae .idone
+	cmp byte [xsi], SEP
+	jne .idigit
+	mov byte [xdi+NUM_UNIT], 1
+	jmp .isep
+.idone:
 	mov [xdi+NUM_IL], xax
 	mov [xdi+NUM_FP], xsi
 	mov xax, xsi
@@ -1771,6 +1810,8 @@ parse_num:
 	mov [xdi+NUM_SIGN], ecx
 ; -h: the unit after the number, as GNU's unit_order
 	xor eax, eax
+	cmp [xdi+NUM_UNIT], eax
+	jne .unit                       ; (a separator stopped its scan)
 	cmp xsi, xdx
 	jae .unit
 	mov al, [xsi]
