@@ -189,6 +189,11 @@ _start:
 
 ; Both sets parsed (warnings and errors of SET1 first), then GNU's
 ; validate: the checks in its order.
+	xor eax, eax                    ; the pool's start: the words of a
+	mov edi, pool                   ; long option's prefix, for an
+	push 32 / 4                     ; ambiguity message (long_opt's
+	pop xcx                         ; ambbuf), are no elements
+	rep stosd
 	mov xsi, [xbx]
 	mov ebx, set1
 	mov edi, pool
