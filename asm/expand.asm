@@ -92,7 +92,9 @@
 	mov al, ' '
 	dec xcx                         ; (the last is the tab's own byte)
 	jz .blank
-	lea xdx, [xdi + xcx]
+	mov xdx, xdi
+	add xdx, xcx
+	jc .spaces                      ; (a stop near 2^64: past the end)
 	cmp xdx, obuf + PUTC_BUF + 1    ; (stdio's first 4 KiB: putc tries
 	jb .fill                        ; the first write at their end)
 	cmp byte [out_wrote], 0

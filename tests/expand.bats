@@ -77,3 +77,13 @@ load helpers
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu files expand
 }
+
+@test "a tab stop near the word's top (2^64-1, i386 2^32-1): endless spaces as GNU's, ended by SIGPIPE (was SIGSEGV: the buffer's end overflowed)" {
+	local t o g
+	for t in 18446744073709551615 18446744073709551614 1,18446744073709551615 4294967295 1,4294967295; do
+		o=$(printf 'ab\t\tc' | { "$(bin expand)" -t "$t"; echo "status $?" > st; } | head -c 100 | od -An -c)
+		g=$(printf 'ab\t\tc' | /usr/bin/expand -t "$t" | head -c 100 | od -An -c)
+		[ "$o" = "$g" ] || { echo "-t $t: $o"; return 1; }
+		[ "$(cat st)" = "status 141" ] || [ "$(cat st)" = "status 0" ] || { echo "-t $t: $(cat st)"; return 1; }
+	done
+}
