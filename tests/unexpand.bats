@@ -100,3 +100,18 @@ load helpers
 		done
 	done
 }
+
+@test "a step over 2^31 (a lone stop, /N, +N): x86_64 as GNU's; i386 'too large', status 1 (it looped for ever)" {
+	local t
+	for t in 4294967295 2147483649 /3000000000 1,+4294967000; do
+		run timeout 5 "$(bin unexpand)" -t "$t" <<< $'\t\t x'
+		if [ "$(arch)" = x86_64 ]; then
+			[ "$status" -eq 0 ] && [ "$output" = "$(/usr/bin/unexpand -t "$t" <<< $'\t\t x')" ]
+		else
+			[ "$status" -eq 1 ] || { echo "-t $t: status $status"; return 1; }
+			[ "$output" = "$(bin unexpand): tab stop is too large '${t##*[/+]}'" ]
+		fi
+	done
+	run timeout 5 "$(bin unexpand)" -t 2147483648 <<< $'\t\t x'
+	[ "$status" -eq 0 ] && [ "$output" = "$(/usr/bin/unexpand -t 2147483648 <<< $'\t\t x')" ]
+}
