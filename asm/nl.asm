@@ -683,9 +683,9 @@ bracket:
 	cmp byte [xsi], 0
 	je .unmatched
 	call .elem
-.have:                                  ; al = a byte (ah = 0) or a class
-	test ah, ah
-	jnz .class
+.have:                                  ; al = a byte (ah = 0), a class
+	cmp ah, 1                       ; (ah = 1) or [=c=]'s byte (ah = 15)
+	je .class
 	cmp byte [xsi], '-'
 	jne .single
 	mov cl, [xsi+1]
@@ -693,6 +693,8 @@ bracket:
 	je .single
 	test cl, cl
 	jz .unmatched
+	test ah, ah                     ; [=c=] ends no range (glibc's
+	jnz .bad_range                  ; build_range_exp: REG_ERANGE)
 	inc xsi
 	mov cl, al                      ; a range cl-al
 	call .elem
@@ -746,7 +748,8 @@ bracket:
 	mov esi, msg_re_bracket
 	jmp re_die
 
-; .elem - one element: al = a byte (ah = 0), or a class's index (ah = 1).
+; .elem - one element: al = a byte (ah = 0; [=c=]'s: ah = 15), or a
+; class's index (ah = 1).
 .elem:
 	lodsb
 	mov ah, 0
@@ -780,7 +783,8 @@ bracket:
 	jne .collation
 	mov al, [xdi]                   ; [.c.] [=c=]: the byte c
 	pop xdi
-	mov ah, 0
+	mov ah, ch
+	sub ah, '.'                     ; ([.c.]: 0, [=c=]: 15)
 .ret:
 	ret
 .collation:
