@@ -49,7 +49,7 @@
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
-use usage, getopt_long, err_file, errno_path
+use usage, getopt_long, err_file, errno_path, lseek64
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 
 BUFSZ   equ 512 * 1024          ; one read (i386 system calls are dear)
@@ -242,7 +242,7 @@ _start:
 	pxor xmm6, xmm6                 ; the word state of the SIMD loop
 	mov xsi, [name]
 	cmp [xsi], al
-	je .empty
+	je empty_name
 	xor ebp, ebp                    ; "-": fd 0
 	cmp word [xsi], '-'
 	jne .open
@@ -251,14 +251,6 @@ _start:
 .stdin:
 	mov [stdin_used], esi
 	jmp .count
-.empty:
-	call flush_out                  ; (glibc's error() flushes stdout)
-	cmp WPTR [f0], 0
-	jne f0_empty
-	xor eax, eax                    ; no reason
-	mov esi, msg_empty
-	call err_text
-	jmp .file
 .open:
 	sys open, xsi, O_RDONLY|O_LARGEFILE
 	test eax, eax
@@ -269,6 +261,11 @@ _start:
 	je .counting
 	call debug_note
 .counting:
+	cmp WPTR [mode], no_count
+	jne .read
+	call size_count
+	jc .close
+.read:
 	call count
 	jns .close
 	call read_failed                ; (cold)
@@ -308,19 +305,6 @@ _start:
 	call report
 	jmp .file
 
-; report - GNU's message for the operand [name] ("standard input" when
-; there was none), xax = -errno.
-report:
-	push xax
-	call flush_out                  ; (glibc's error() flushes stdout)
-	pop xax
-	mov xsi, [name]
-	cmp esi, no_name
-	jne .file
-	mov esi, msg_stdin
-.file:
-	jmp err_file
-
 ; The end: the total line for more than one operand; standard input
 ; closed when it was read (GNU's "-: Bad file descriptor" when it was
 ; never open); the output written; a write error said once.
@@ -339,19 +323,11 @@ finish:
 	je .flush
 	sys close, 0
 	test eax, eax
-	jns .flush
-	push xax
-	call flush_out
-	pop xax
-	mov esi, no_name
-	call err_file
+	js stdin_close_failed
 .flush:
 	call flush_out
 	cmp byte [werr], 0
-	je .exit
-	sys close, 1                    ; GNU's stdio: the reason is told only
-	mov esi, msg_write              ; when closing stdout fails too
-	call err_text                   ; (eax = 0 or -errno)
+	jne write_failed
 .exit:
 	exit_status
 
@@ -394,6 +370,48 @@ count:
 .ret:
 	test eax, eax
 no_count:
+	ret
+
+; size_count - -c or -m alone, as GNU 9.1's wc: a regular file whose
+; size is not a multiple of the page size counts its size less the
+; offset (0 past it, or when the offset cannot be had) without a read, so
+; the offset stays (`{ wc -c; cat; } < f`, `wc -c - - < f`); other files
+; (a page-multiple size may be /proc's guess) are read. (GNU's seek for
+; those, SEEK_CUR where SEEK_SET was meant, miscounts from an offset:
+; see README.) out: CF=1 when counted (cnt). clobbers xax, xcx, xdx, A1..A6
+size_count:
+	sys statx, ebp, no_name + 1, AT_EMPTY_PATH, STATX_BASIC_STATS, stx
+	test eax, eax
+	jnz .read
+	stx_isreg stx                   ; (ZF: a regular file)
+	jne .read
+	test word [stx + STX_SIZE], 4095
+	jz .read
+	mov A1d, ebp
+	xor eax, eax
+	cdq
+	mov cl, SEEK_CUR
+	call lseek64
+	js .counted
+%if W == 8
+	mov rcx, [stx + STX_SIZE]
+	sub rcx, rax
+	jb .counted
+	mov [cnt + BYTES], rcx
+%else
+	mov ecx, [stx + STX_SIZE]
+	sub ecx, eax
+	mov eax, [stx + STX_SIZE + 4]
+	sbb eax, edx
+	jb .counted
+	mov [cnt + BYTES], ecx
+	mov [cnt + BYTES + 4], eax
+%endif
+.counted:
+	stc
+	ret
+.read:
+	clc
 	ret
 
 ; lines_chunk - newlines, 64 bytes a step. xmm4 counts in each byte lane
@@ -693,6 +711,41 @@ u64toa:
 ; run without them maps one page of code.
 COLD
 
+; (Rare paths, out of the hot part.)
+empty_name:                             ; an operand "": GNU's message
+	call flush_out                  ; (glibc's error() flushes stdout)
+	cmp WPTR [f0], 0
+	jne f0_empty
+	xor eax, eax                    ; no reason
+	mov esi, msg_empty
+	call err_text
+	jmp _start.file
+stdin_close_failed:                     ; (stdin was never open)
+	push xax
+	call flush_out
+	pop xax
+	mov esi, no_name
+	call err_file
+	jmp finish.flush
+write_failed:
+	sys close, 1                    ; GNU's stdio: the reason is told only
+	mov esi, msg_write              ; when closing stdout fails too
+	call err_text                   ; (eax = 0 or -errno)
+	jmp finish.exit
+
+; report - GNU's message for the operand [name] ("standard input" when
+; there was none), xax = -errno.
+report:
+	push xax
+	call flush_out                  ; (glibc's error() flushes stdout)
+	pop xax
+	mov xsi, [name]
+	cmp esi, no_name
+	jne .file
+	mov esi, msg_stdin
+.file:
+	jmp err_file
+
 ; read_failed - a read error (xax = -errno): the message; the counts so
 ; far follow, but GNU's wc_lines (-l without -w and -L) gives none back:
 ; 0 lines, 0 bytes.
@@ -964,6 +1017,7 @@ fmt_f0_rerr:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
 fmt_note:	db F_ARGV0, ': ', F_TEXT, 10, 0
 msg_f0_dash:	db "when reading file names from stdin, no file name of '-' allowed", 0
 msg_nomem:	db 'memory exhausted', 0
+msg_empty:	db 'invalid zero-length file name', 0
 msg_no_cpuid:	db 'failed to get cpuid', 0
 msg_no_avx2:	db 'avx2 support not detected', 0
 msg_avx2:	db 'using avx2 hardware support', 0
@@ -984,7 +1038,6 @@ OPTSPEC:	db 'lwmcL', 0
 no_name:	db '-', 0
 msg_stdin:	db 'standard input', 0
 msg_total:	db 'total', 0
-msg_empty:	db 'invalid zero-length file name', 0
 msg_write:	db 'write error', 0
 
 ; The small variables first, so that they share a page with the start of

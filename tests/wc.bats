@@ -222,3 +222,14 @@ sys.stdout.write((n + "\0") * 2600)' > list
 	merged_like_gnu wc -l f2 . f1
 	merged_like_gnu wc f1 '' f2
 }
+
+@test "-c and -m of a regular stdin leave its offset (GNU 9.1 counts size - offset, unread), past a page multiple read" {
+	printf 'abc\n' > w
+	[ "$({ "$(bin wc)" -c > /dev/null; cat; } < w)" = abc ]
+	[ "$({ "$(bin wc)" -m > /dev/null; cat; } < w)" = abc ]
+	[ "$({ head -c 2 > /dev/null; "$(bin wc)" -c; } < w)" = 2 ]
+	[ "$({ head -c 9 > /dev/null; "$(bin wc)" -c; } < w)" = "$({ head -c 9 > /dev/null; /usr/bin/wc -c; } < w)" ]
+	head -c 8192 /dev/zero > p
+	[ "$({ "$(bin wc)" -c; cat; } < p)" = "$({ /usr/bin/wc -c; cat; } < p)" ]
+	[ "$({ "$(bin wc)" -l > /dev/null; cat; } < w)" = "" ]
+}
