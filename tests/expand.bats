@@ -79,8 +79,9 @@ load helpers
 }
 
 @test "a tab stop near the word's top (2^64-1, i386 2^32-1): endless spaces as GNU's, ended by SIGPIPE (was SIGSEGV: the buffer's end overflowed)" {
-	local t o g
-	for t in 18446744073709551615 18446744073709551614 1,18446744073709551615 4294967295 1,4294967295; do
+	local t o g l="1,4294967295 1,4294967290"    # (i386: a step over 2^31 is too large)
+	[ "$(arch)" = x86_64 ] && l="18446744073709551615 18446744073709551614 1,18446744073709551615 4294967295 $l"
+	for t in $l; do
 		o=$(printf 'ab\t\tc' | { "$(bin expand)" -t "$t"; echo "status $?" > st; } | head -c 100 | od -An -c)
 		g=$(printf 'ab\t\tc' | /usr/bin/expand -t "$t" | head -c 100 | od -An -c)
 		[ "$o" = "$g" ] || { echo "-t $t: $o"; return 1; }
