@@ -986,6 +986,9 @@ read_one:
 	pop xax
 	mov xsi, [name]
 	call err_file
+	xor eax, eax                    ; a skip ends there (GNU's n_skip = 0):
+	mov [skipn], eax                ; the dump goes on with the next
+	mov [skipn+4], eax              ; operand
 .eof:
 	call close_in
 	call check_out
@@ -1624,7 +1627,15 @@ layout:
 	mov xdx, xsi
 	pop xax
 	push xax
+	cmp al, 10                      ; (the lcm of the sizes: 1..16)
+	jb .one_digit
+	add al, '0' - 10
+	shl eax, 8
+	mov al, '1'
+	jmp short .digits
+.one_digit:
 	add al, '0'
+.digits:
 	push xax
 	mov xcx, xsp
 	mov esi, fmt_width
