@@ -784,6 +784,8 @@ scan_arg:
 	jmp .exd
 .exend:	cmp dl, '-'             ; (OP_PREC = the fraction's digits here)
 	jne .e_pos
+	test eax, eax           ; (e-0: GNU's exponent < 0 is by the value)
+	jz .e_pos
 	cmp dword [xdi+OP_PREC], 1
 	adc [xdi+OP_WIDTH], eax ; and one for a point that was not there
 	add [xdi+OP_PREC], eax
