@@ -1144,16 +1144,14 @@ read_full:
 	mov [rbuf], xsi
 	mov [rleft], eax
 	and dword [rgot], 0
-.more:
-	mov A3d, [rleft]
-	test A3d, A3d
-	jz .done
-	sys read, [rfd], [rbuf]
+.more:                                  ; (read at least once, as GNU's
+	mov A3d, [rleft]                ; do-while: a directory's read of 0
+	sys read, [rfd], [rbuf]         ; bytes fails, EISDIR)
 	read_result eax, .more, .ret, .done
 	add [rbuf], xax
 	add [rgot], eax
 	sub [rleft], eax
-	jmp .more
+	jnz .more
 .done:
 	mov eax, [rgot]
 .ret:
