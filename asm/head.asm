@@ -23,7 +23,8 @@
 ; Output goes through a 4096-byte buffer as glibc's stdio does for GNU, so
 ; a write error is reported in GNU's words ("error writing 'standard
 ; output'" while copying, "write error" at the final flush).
-; -n N reads 128 KiB at a time and stops at the Nth line end, and moves the
+; -n N reads 8 KiB at a time (GNU's BUFSIZ: a pipe keeps the same bytes
+; for a reader after it) and stops at the Nth line end, and moves the
 ; file offset back to just after it (so `{ head -n1; cat; } < f` works).
 ; -c N reads no more than N bytes. "All but the last N" keeps a window in
 ; memory that grows (brk) only as far as the input needs: at most about

@@ -121,3 +121,12 @@ load helpers
 	merged_like_gnu head -c1 f1 nope f2
 	merged_like_gnu head -n1 f2 nope f1 nope
 }
+
+@test "-n on a pipe reads 8 KiB at a time as GNU's head_lines: the second '-' and a reader after it get the same bytes" {
+	seq 3000 > f
+	local B out
+	for B in "$(bin head)" /usr/bin/head; do
+		{ sleep 0.3; "$B" -q -n1 - -; wc -c; } < <(cat f) > "out.$([ "$B" = /usr/bin/head ] && echo g || echo o)"
+	done
+	cmp out.o out.g                 # (the sleep: all of f in the pipe first)
+}
