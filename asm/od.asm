@@ -980,15 +980,7 @@ read_one:
 	mov dword [rsize], ISZ
 	test eax, eax
 	jg .got
-	jz .eof
-	push xax
-	call sync_out
-	pop xax
-	mov xsi, [name]
-	call err_file
-	xor eax, eax                    ; a skip ends there (GNU's n_skip = 0):
-	mov [skipn], eax                ; the dump goes on with the next
-	mov [skipn+4], eax              ; operand
+	jnz read_failed                 ; (cold)
 .eof:
 	call close_in
 	call check_out
@@ -1816,6 +1808,27 @@ LONGOPTS:
 ; The floating point types: cold (elf.inc's COLD), a run without them
 ; maps none of it.
 COLD
+
+; read_failed - read_one's failed read (xax = -errno). A skip ends there
+; (GNU's n_skip = 0), silently: the dump's read of this operand fails
+; again and tells it (after -w's warning, as GNU's). Else the message,
+; and the operand is closed.
+read_failed:
+	mov edx, [skipn]
+	or edx, [skipn+4]
+	jz .error
+	xor eax, eax
+	mov [skipn], eax
+	mov [skipn+4], eax
+	stc
+	ret
+.error:
+	push xax
+	call sync_out
+	pop xax
+	mov xsi, [name]
+	call err_file
+	jmp read_one.eof
 
 ; float_type - parse_type's 'f' (xsi past it): F, D, L or a size in bytes
 ; (4, 8, 16; none: 8) as GNU 9.1 reads them; back to parse_type's .z

@@ -173,11 +173,11 @@ PY
 	done
 }
 
-@test "a read error while skipping ends the skip (GNU's n_skip = 0): the next operand dumped from its start, the offset as asked" {
+@test "a read error while skipping ends the skip (GNU's n_skip = 0), told by the dump's read (after -w's warning): the next operand dumped from its start, the offset as asked" {
 	printf 'abcdefghijklmnopqrstuvwxyz' > al
 	local B
 	for B in "$(bin od)" /usr/bin/od; do
-		{ "$B" -c -j5 - al 0>&1 | cat; "$B" +0x10 0>&1 | cat; } 2>&1 | sed "s|$B|od|" > "out.${B##*/}.$([ "$B" = /usr/bin/od ] && echo g || echo o)"
+		{ "$B" -c -j5 - al 0>&1 | cat; "$B" +0x10 0>&1 | cat; "$B" -w12 -to8 -j6 0>&1 | cat; } 2>&1 | sed "s|$B|od|" > "out.${B##*/}.$([ "$B" = /usr/bin/od ] && echo g || echo o)"
 	done
 	cmp out.od.o out.od.g
 }
