@@ -27,10 +27,14 @@
 ; (both exit 1).
 ;
 ; Each file has a 64 KiB read buffer (its first read is 1 KiB, on the
-; variables' page, so a short run writes one page of BSS); its current
-; line is copied to an arena at the program break, which holds the two
-; current lines and the line being read (grown as long lines need it). When a line is replaced,
-; the bytes above it are moved down.
+; variables' page, so a short run writes one page of BSS). A line whole in
+; the buffer stays there. A line a read cuts is gathered in an arena at the
+; program break (grown as long lines need it), and before a read the
+; current lines still in a buffer move there too: the arena holds at most
+; the two current lines and the line being read. When a line in the arena
+; is replaced, the bytes above it move down. Lines are scanned for their
+; delimiter and compared 16 bytes a step (SSE2), which may read up to 15
+; bytes past a line: the buffers and the arena keep that much room.
 
 %include "subk.inc"
 %include "layout.inc"
@@ -261,6 +265,10 @@ err_point:
 ; is opened (as GNU). xbx = the file's index.
 open_files:
 	mov ebp, VB                     ; xbp: the variables from now on
+	movzx eax, byte [V(delim)]      ; xmm7: the delimiter in each byte
+	imul eax, eax, 0x01010101
+	movd xmm7, eax
+	pshufd xmm7, xmm7, 0
 	sys brk, 0
 	mov [V(top)], xax
 	mov [V(cap)], xax
@@ -518,7 +526,7 @@ step:
 	cmp byte [V(disord) + xbx], 0
 	jne .unpaired
 
-; The old line leaves the arena: the bytes above it move down over it.
+; An old line in the arena leaves it: the bytes above it move down over it.
 .replace:
 	mov xdi, [V(cur) + xbx*W]
 	mov xdx, [V(len) + xbx*W]
@@ -526,6 +534,8 @@ step:
 	mov [V(len) + xbx*W], xcx
 	test xdx, xdx
 	jz .ret
+	cmp xdi, bss_end                ; (in a buffer: nothing to move)
+	jb .ret
 	lea xsi, [xdi + xdx]            ; the bytes above the old line
 	push xsi
 	mov xcx, [V(top)]
@@ -545,9 +555,10 @@ step:
 .ret:
 	ret
 
-; readline - the next line of file ebx, copied to the top of the arena:
-; xsi = it, xcx = its length with the delimiter (one is added to a last
-; line without it), or xcx = 0 at the end. A read error ends comm.
+; readline - the next line of file ebx: xsi = it, xcx = its length with
+; the delimiter (one is added to a last line without it), or xcx = 0 at
+; the end. A line whole in the reader's buffer is left there; one that a
+; read cuts is gathered at the top of the arena. A read error ends comm.
 readline:
 	mov [V(ridx)], ebx
 	mov xbx, [V(rdr) + xbx*W]           ; xbx = the reader
@@ -555,11 +566,22 @@ readline:
 	mov [V(lstart)], xax
 .more:
 	mov xsi, [xbx + R_POS]
-	mov xcx, [xbx + R_END]
-	sub xcx, xsi
-	jnz .scan
+	mov xdx, [xbx + R_END]
+	cmp xsi, xdx
+	jne .scan
 	cmp byte [xbx + R_EOF], 0
 	jne .eof
+; A read is due: the current lines leave the buffer (the line being read
+; has no bytes in the arena yet), then the bytes the read would overwrite
+; (xsi to xdx, none or a line's beginning) go there.
+.cut:
+	push xsi
+	call keep_lines
+	pop xsi
+	mov [xbx + R_POS], xdx
+	mov xcx, xdx
+	sub xcx, xsi
+	call append
 ; The first read of a reader is small, into the room beside it (on the
 ; variables' page: a short file touches no page of its 64 KiB buffer).
 	mov A2, [xbx + R_BUF]
@@ -585,23 +607,37 @@ readline:
 	add [xbx + R_END], xax
 	jmp .more
 
-; xsi = the data, xcx = its length: up to the delimiter (or all of it)
-; goes to the arena.
+; The data from xsi to xdx, 16 bytes a step, for the delimiter.
 .scan:
 	mov xdi, xsi
-	mov al, [V(delim)]
-	repne scasb
-	pushf
+.block:
+	movdqu xmm0, [xdi]
+	pcmpeqb xmm0, xmm7
+	pmovmskb eax, xmm0
+	test eax, eax
+	jnz .hit
+	add xdi, 16
+	cmp xdi, xdx
+	jb .block
+	jmp .cut
+.hit:
+	bsf eax, eax
+	add xdi, xax
+	cmp xdi, xdx
+	jae .cut
+	inc xdi                         ; past the delimiter
 	mov [xbx + R_POS], xdi
 	mov xcx, xdi
 	sub xcx, xsi
-	call append
-	popf
-	jne .more
+	mov xax, [V(top)]
+	cmp xax, [V(lstart)]
+	je .ret                         ; whole in the buffer
+	call append                     ; the end of a line a read cut
 .line:
 	mov xsi, [V(lstart)]
 	mov xcx, [V(top)]
 	sub xcx, xsi
+.ret:
 	ret
 .eof:
 	mov xcx, [V(top)]
@@ -625,6 +661,31 @@ readline:
 	call err_file
 	jmp bye
 
+; keep_lines - the current lines still in a buffer (either reader's: "- -"
+; shares one) are copied to the arena, before a read overwrites them. Only
+; the first cut of a line finds any, before the line has bytes in the
+; arena: the line then starts after them.
+; clobbers: xax, xcx, xsi, xdi, A1 (keeps xdx)
+keep_lines:
+	push xdx
+	xor edx, edx
+.file:
+	mov xsi, [V(cur) + xdx*W]
+	mov xcx, [V(len) + xdx*W]
+	jxcxz .next
+	cmp xsi, bss_end
+	jae .next
+	mov xax, [V(top)]
+	mov [V(cur) + xdx*W], xax
+	call append
+	mov [V(lstart)], xdi
+.next:
+	inc edx
+	cmp edx, 2
+	jne .file
+	pop xdx
+	ret
+
 ; append - xcx bytes at xsi to the top of the arena (the break is raised
 ; when it must be). clobbers: xax, xcx, xsi, xdi, A1
 append:
@@ -645,6 +706,7 @@ append:
 	pop xsi
 	pop xcx
 	jne .nomem
+	sub xax, 16                     ; (room for a 16-byte step past a line)
 	mov [V(cap)], xax
 	mov xdi, [V(top)]
 .copy:
@@ -658,19 +720,37 @@ append:
 ; compare - lines xsi (xcx bytes) and xdi (xdx bytes), both with their
 ; delimiter: the flags of an unsigned comparison of the first with the
 ; second (GNU: memcmp of all but the delimiter of the shorter, then the
-; lengths). clobbers: xsi, xdi
+; lengths), 16 bytes a step. clobbers: xax, xsi, xdi
 compare:
 	push xcx
 	cmp xcx, xdx
 	jb .min
 	mov xcx, xdx
 .min:
-	dec xcx                         ; ZF=1 when there is nothing to compare
-	repe cmpsb
+	dec xcx                         ; the bytes to compare (none: a
+.block:                                 ; step finds them all the same)
+	movdqu xmm0, [xsi]
+	movdqu xmm1, [xdi]
+	pcmpeqb xmm0, xmm1
+	pmovmskb eax, xmm0
+	xor eax, 0xffff                 ; a bit for each byte that differs
+	jnz .differ
+	add xsi, 16
+	add xdi, 16
+	sub xcx, 16
+	ja .block
+	jmp .same
+.differ:
+	bsf eax, eax
+	cmp xax, xcx
+	jae .same                       ; (past the bytes to compare)
+	mov cl, [xsi + xax]
+	cmp cl, [xdi + xax]
 	pop xcx
-	jne .ret
+	ret
+.same:
+	pop xcx
 	cmp xcx, xdx
-.ret:
 	ret
 
 longopts:	db 'check-order', 0, 'nocheck-order', 0, 'output-delimiter', 0
@@ -727,5 +807,7 @@ numend:
 outbuf:	resb OUTSZ
 buf1:	resb BUFSZ
 buf2:	resb BUFSZ
+	resb 16                         ; (a 16-byte step's room)
+bss_end:                                ; the arena is above
 
 program_end

@@ -310,6 +310,7 @@ static const struct figure figures[] = {
     { "tr",     { "a-z", "A-Z" },        IN_STDIN, RATE, 0, 1.0, 0 },
     { "cut",    { "-d", " ", "-f", "2", "@" }, IN_ARG, RATE, 0, 1.0, 0 },
     { "uniq",   { "@" },                 IN_ARG,   RATE, 0, 1.0, 0 },
+    { "comm",   { "@", "@" },            IN_ARG,   RATE, 0, 1.0, 0 },
     { "sort",   { "@" },                 IN_ARG,   RATE, 1, 1 / 1.5, 0 },
     { "md5sum", { "@" },                 IN_ARG,   RATE, 0, 1.0, 0 },
     { "sha1sum", { "@" },                IN_ARG,   RATE, 0, 1.0, 0 },
