@@ -629,6 +629,34 @@ seq_fast:
 	jnz .add
 	call p_above_q
 	ja .done
+; The separator and p, p a word a step when they fit with a word to
+; spare (a short copy: rep movsb's start-up would cost more; the bytes
+; past p that go with its last word are written over later), else
+; through put.
+	mov edi, [outpos]
+	mov eax, [outcap]
+	sub eax, edi
+	mov esi, [pstart]
+	mov ecx, [pend]
+	sub ecx, esi
+	lea edx, [ecx + W]
+	cmp eax, edx
+	jbe .put
+	lea edx, [edi + ecx + 1]
+	mov [outpos], edx
+	add edi, [outbase]
+	mov xax, [sep_ptr]
+	mov al, [xax]
+	stosb
+.copy:
+	mov xax, [xsi]
+	mov [xdi], xax
+	add esi, W
+	add edi, W
+	sub ecx, W
+	ja .copy
+	jmp .next
+.put:
 	call put_sep
 	call put_p
 	jmp .next
@@ -653,7 +681,13 @@ p_above_q:
 	cmp ecx, [q_len]
 	jne .ret
 	mov xdi, [q_ptr]
-	repe cmpsb
+.cmp:	mov al, [xsi]           ; (a short compare: a byte a step)
+	cmp al, [xdi]
+	jne .ret
+	inc esi
+	inc xdi                         ; (q: on the stack)
+	loop .cmp
+	jmp .no                         ; the same
 .ret:	ret
 .no:	cmp ecx, ecx
 	ret
