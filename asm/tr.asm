@@ -392,28 +392,64 @@ filter:                                 ; a table not chosen: the empty set
 .d:	cmp dword [sqz], 0
 	jne .s
 	mov [sqz], eax
-.s:	or dword [last], -1             ; no byte out yet
+; One table for the loop, in in1 (its place: a byte reads only its own
+; index of the tables in1 can be, as nothing is translated when in1 is
+; del or sqz): bit 0, the byte is deleted; bit 1, its translation is
+; squeezed.
+.s:	xor ecx, ecx
+	mov ebx, [del]
+	mov edx, [sqz]
+.flags:
+	movzx eax, byte [xcx+xlate]
+	mov al, [xdx+xax]
+	add eax, eax
+	or al, [xbx+xcx]
+	mov [xcx+in1], al
+	inc cl
+	jnz .flags
+	or dword [last], -1             ; no byte out yet
 .read:
 	call read_block                 ; ecx = bytes, xsi = xdi = buf
 	cmp dword [gfirst], 0
 	jne .block
 	call first_fwrite
+; Each byte is stored, translated, and kept (edi moves on) unless it is
+; deleted or squeezed: no branch for them, whose pattern a CPU could not
+; guess. ebx, the last byte out, is the last one not deleted (one
+; squeezed equals it), so it waits on no comparison. Without -s, a
+; shorter loop.
 .block:
 	mov ebx, [last]
-	mov ebp, [del]
-	mov edx, [sqz]
+	lea ebp, [esi + ecx]            ; the end
+	cmp dword [sqz], zeros
+	je .del
 .byte:
-	tr_byte xbp, .drop		; deleted, or translated
-	cmp byte [xdx+xax], 0
-	je .put
+	movzx eax, byte [xsi]
+	inc esi
+	movzx edx, byte [xax+in1]
+	mov al, [xax+xlate]
+	mov [xdi], al
+	xor ecx, ecx
 	cmp eax, ebx
-	je .drop
-.put:
-	mov ebx, eax
-	stosb
-.drop:
-	dec ecx
-	jnz .byte
+	sete cl
+	lea ecx, [xcx*2 + 1]            ; 3: the byte out last again, else 1
+	and ecx, edx                    ; not 0: dropped
+	cmp ecx, 1                      ; CF=1: kept
+	adc edi, 0
+	test dl, 1
+	cmovz ebx, eax                  ; not deleted: the last byte out
+	cmp esi, ebp
+	jne .byte
+	jmp .out
+.del:
+	movzx eax, byte [xsi]
+	inc esi
+	mov [xdi], al
+	cmp byte [xax+in1], 1           ; CF=1: kept
+	adc edi, 0
+	cmp esi, ebp
+	jne .del
+.out:
 	mov [last], ebx
 	mov A3d, edi
 	mov A2d, buf
