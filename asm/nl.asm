@@ -71,6 +71,9 @@ LSMALL equ 256                          ; a pBRE line held on the variables' pag
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
+	mov eax, 0x0a0a0a0a             ; xmm7: newlines, for run
+	movd xmm7, eax
+	pshufd xmm7, xmm7, 0
 ; The defaults (no file-backed DATA page: a short run writes one page of
 ; BSS): the four numbers' low dwords from bytes, then the rest.
 	mov esi, init_vals
@@ -341,6 +344,7 @@ _start:
 	cmp edi, obuf + OBUFSZ - 1
 	jae .copy_put
 	stosb
+	call run
 .copy_get:
 	getc_inline .copy_refill
 	jmp .copy
@@ -1357,6 +1361,50 @@ put:
 	mov [pst], al
 	pop xax
 .ret:
+	ret
+
+; run - after a byte of a line's text is put: the bytes after it in the
+; input buffer, up to the line's newline or the buffer's end, copied to
+; obuf at once while it keeps a byte of room (the byte loop goes on from
+; there, as before). The newline is looked for 16 bytes a step (SSE2,
+; aligned: no load crosses a page).
+; clobbers xax, xcx, xdx (xsi, xdi advanced)
+run:
+	mov edx, esi
+	and edx, -16
+	mov ecx, esi
+	and ecx, 15                     ; the bytes of the step before esi
+	movdqa xmm0, [xdx]
+	pcmpeqb xmm0, xmm7
+	pmovmskb eax, xmm0
+	shr eax, cl                     ; (not looked at)
+	shl eax, cl
+.step:
+	test eax, eax
+	jnz .hit
+	add edx, 16
+	cmp edx, [in_end]
+	jae .none
+	movdqa xmm0, [xdx]
+	pcmpeqb xmm0, xmm7
+	pmovmskb eax, xmm0
+	jmp .step
+.hit:
+	bsf eax, eax
+	add edx, eax
+	cmp edx, [in_end]
+	jb .found
+.none:
+	mov edx, [in_end]
+.found:
+	sub edx, esi                    ; the run
+	mov ecx, obuf + OBUFSZ - 1
+	sub ecx, edi                    ; the room
+	cmp ecx, edx
+	jb .copy
+	mov ecx, edx
+.copy:
+	rep movsb
 	ret
 
 ; piece_end - after a piece: whole blocks written, the rest kept at
