@@ -68,6 +68,12 @@
 	operands_or_dash
 	call tabs_final
 	mov edi, obuf
+	mov eax, 0x08080808             ; for run: xmm6 = 8s, xmm7 = 2s
+	movd xmm6, eax
+	pshufd xmm6, xmm6, 0
+	mov eax, 0x02020202
+	movd xmm7, eax
+	pshufd xmm7, xmm7, 0
 
 ; Each line: xbp = its column, xbx = the index of the next tab stop to
 ; look at, [conv] = 1 while tabs are still converted (not 0 with -i after
@@ -109,7 +115,7 @@
 	loop .spaces
 .blank:                                 ; -i: a non-blank ends the conversion
 	cmp byte [initial], 0
-	je .put
+	je .run
 	cmp al, ' '
 	je .put
 	cmp al, 9
@@ -118,6 +124,70 @@
 	tab_line_end
 .end:
 	jmp in_finish
+; Without -i, a byte that is not a newline is put, then the run of bytes
+; after it that need no thought.
+.run:
+	cmp al, 10
+	je .put
+	call putc
+	call run
+	jmp .byte
+
+; run - the bytes after a byte put, in the input buffer up to a
+; backspace, a tab or a newline (8, 9, 10: x - 8 is 2 at most) or the
+; buffer's end, found 16 bytes a step (SSE2, aligned: no load crosses a
+; page), copied to obuf at once, the column moved on by as many. It stops
+; short of where putc would write, so the byte loop writes there, as
+; before; and (i386) of a column past 2^32-1 (tab_rebase's).
+; clobbers xax, xcx, xdx (xsi, xdi, xbp moved on)
+run:
+	mov edx, esi
+	and edx, -16
+	mov ecx, esi
+	and ecx, 15                     ; the bytes of the step before esi
+	movdqa xmm0, [xdx]
+.look:
+	psubb xmm0, xmm6
+	movdqa xmm1, xmm0
+	pminub xmm1, xmm7
+	pcmpeqb xmm0, xmm1
+	pmovmskb eax, xmm0
+	shr eax, cl                     ; (not looked at)
+	shl eax, cl
+	test eax, eax                   ; (a shift by 0 sets no flag)
+	jnz .hit
+	xor ecx, ecx
+	add edx, 16
+	cmp edx, [in_end]
+	jae .none
+	movdqa xmm0, [xdx]
+	jmp .look
+.hit:
+	bsf eax, eax
+	add edx, eax
+	cmp edx, [in_end]
+	jb .found
+.none:
+	mov edx, [in_end]
+.found:
+	sub edx, esi                    ; the run
+	mov ecx, obuf + OBUFSZ - 1      ; the room before putc's write
+	cmp byte [out_wrote], 0
+	jne .room
+	mov ecx, obuf + PUTC_BUF
+.room:
+	sub ecx, edi
+	cmp ecx, edx
+	jb .copy
+	mov ecx, edx
+.copy:
+	add xbp, xcx
+	jc .undo
+	rep movsb
+	ret
+.undo:
+	sub xbp, xcx
+	ret
 
 LONGOPTS:	db 'i', 'initial', 0, 't'|0x80, 'tabs', 0, 0
 
