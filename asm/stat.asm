@@ -1344,11 +1344,11 @@ fmt_fdef:	db '  File: "%n"', 10, '    ID: %-8i Namelen: %-7l Type: %T', 10
 		db 'Blocks: Total: %-10b Free: %-10f Available: %a', 10
 		db 'Inodes: Total: %-10c Free: %d', 10, 0
 OPTSPEC:	db 'c:fLt', 0
-LONGOPTS:
-	db 'c'|0x80, 'format', 0
-	db 'P'|0x80, 'printf', 0
+LONGOPTS:                               ; (GNU's order: its ambiguity list)
 	db 'L', 'dereference', 0
 	db 'f', 'file-system', 0
+	db 'c'|0x80, 'format', 0
+	db 'P'|0x80, 'printf', 0
 	db 't', 'terse', 0
 	db 'C'|0x80, 'cached', 0
 	db '?', 'help', 0
@@ -2225,9 +2225,10 @@ dummies:	db 'autofs', 0, 'proc', 0, 'subfs', 0, 'debugfs', 0, 'devpts', 0
 ; (called before the first file when the format has "%N", else at the
 ; first %N, then kept in qfunc): literal (af_put) unless the format has
 ; "%N" in it (strstr: "%%N" too; "%5N" alone not), then from
-; QUOTING_STYLE: unset, or invalid (GNU's warning), quote_af (shell-
-; escape-always, the hot part's); else qa_stat, the quotearg engine in
-; the style argmatch found (qstyle). Keeps xbp.
+; QUOTING_STYLE: qa_stat, the quotearg engine, in the style argmatch
+; finds (qstyle); unset, or invalid (GNU's warning), shell-escape-always
+; (the engine's, not the hot part's quote, which leaves out gnulib's
+; second pass over a name with a '). Keeps xbp.
 n_style:
 	mov ebx, [qfunc]
 	test ebx, ebx
@@ -2242,13 +2243,12 @@ n_style:
 	jne .pct
 	cmp byte [xsi], 'N'
 	jne .pct
-	mov ebx, quote_af
 	mov xsi, [V(envp)]
 .env:
 	mov xdx, [xsi]
 	add xsi, W
 	test xdx, xdx
-	jz .set                         ; unset: the default
+	jz .default                     ; unset
 	push xsi
 	mov xsi, xdx
 	mov edi, qs_var
@@ -2305,8 +2305,10 @@ n_style:
 	mov esi, fmt_qwarn
 	xor eax, eax
 	call say
-	mov ebx, quote_af
-	jmp .set
+.default:
+	push QA_SHELL_ESCAPE_ALWAYS
+	pop xbx
+	jmp .chosen
 
 ; qa_stat - xsi = a string quoted at xdi in the style [qstyle] (as %N's
 ; other routines: xdi past it; qbuf's room is more than the worst case)
