@@ -133,6 +133,15 @@
 	call run
 	jmp .byte
 
+; class_8_10 - sse_scan's CLASSIFY: the bytes 8, 9 and 10 (x - 8 is 2 at
+; most: xmm6 = 8s, xmm7 = 2s)
+%macro class_8_10 0
+	psubb xmm0, xmm6
+	movdqa xmm1, xmm0
+	pminub xmm1, xmm7
+	pcmpeqb xmm0, xmm1
+%endmacro
+
 ; run - the bytes after a byte put, in the input buffer up to a
 ; backspace, a tab or a newline (8, 9, 10: x - 8 is 2 at most) or the
 ; buffer's end, found 16 bytes a step (SSE2, aligned: no load crosses a
@@ -141,35 +150,7 @@
 ; before; and (i386) of a column past 2^32-1 (tab_rebase's).
 ; clobbers xax, xcx, xdx (xsi, xdi, xbp moved on)
 run:
-	mov edx, esi
-	and edx, -16
-	mov ecx, esi
-	and ecx, 15                     ; the bytes of the step before esi
-	movdqa xmm0, [xdx]
-.look:
-	psubb xmm0, xmm6
-	movdqa xmm1, xmm0
-	pminub xmm1, xmm7
-	pcmpeqb xmm0, xmm1
-	pmovmskb eax, xmm0
-	shr eax, cl                     ; (not looked at)
-	shl eax, cl
-	test eax, eax                   ; (a shift by 0 sets no flag)
-	jnz .hit
-	xor ecx, ecx
-	add edx, 16
-	cmp edx, [in_end]
-	jae .none
-	movdqa xmm0, [xdx]
-	jmp .look
-.hit:
-	bsf eax, eax
-	add edx, eax
-	cmp edx, [in_end]
-	jb .found
-.none:
-	mov edx, [in_end]
-.found:
+	sse_scan [in_end], class_8_10
 	sub edx, esi                    ; the run
 	mov ecx, obuf + OBUFSZ - 1      ; the room before putc's write
 	cmp byte [out_wrote], 0

@@ -1370,33 +1370,7 @@ put:
 ; aligned: no load crosses a page).
 ; clobbers xax, xcx, xdx (xsi, xdi advanced)
 run:
-	mov edx, esi
-	and edx, -16
-	mov ecx, esi
-	and ecx, 15                     ; the bytes of the step before esi
-	movdqa xmm0, [xdx]
-	pcmpeqb xmm0, xmm7
-	pmovmskb eax, xmm0
-	shr eax, cl                     ; (not looked at)
-	shl eax, cl
-.step:
-	test eax, eax
-	jnz .hit
-	add edx, 16
-	cmp edx, [in_end]
-	jae .none
-	movdqa xmm0, [xdx]
-	pcmpeqb xmm0, xmm7
-	pmovmskb eax, xmm0
-	jmp .step
-.hit:
-	bsf eax, eax
-	add edx, eax
-	cmp edx, [in_end]
-	jb .found
-.none:
-	mov edx, [in_end]
-.found:
+	sse_scan [in_end], sse_eq7
 	sub edx, esi                    ; the run
 	mov ecx, obuf + OBUFSZ - 1
 	sub ecx, edi                    ; the room

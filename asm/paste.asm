@@ -603,42 +603,17 @@ copy_line:
 	push xcx
 .block:
 	mov xsi, [xbx+R_POS]
-	mov xax, xsi
-	and xax, -16
-	mov ecx, esi
-	and ecx, 15                     ; the bytes of the step before xsi
-	movdqa xmm0, [xax]
-	pcmpeqb xmm0, xmm7
-	pmovmskb edx, xmm0
-	shr edx, cl                     ; (not looked at)
-	shl edx, cl
-.step:
-	test edx, edx
-	jnz .hit
-	add xax, 16
-	cmp xax, [xbx+R_END]
-	jae .none
-	movdqa xmm0, [xax]
-	pcmpeqb xmm0, xmm7
-	pmovmskb edx, xmm0
-	jmp .step
-.hit:
-	bsf edx, edx
-	add xax, xdx
-	cmp xax, [xbx+R_END]
-	jb .copy
-.none:
-	mov xax, [xbx+R_END]
-.copy:                                  ; xsi..xax to the output
-	cmp xsi, xax
+	sse_scan [xbx+R_END], sse_eq7   ; edx = the delimiter, or the end
+.copy:                                  ; xsi..xdx to the output
+	cmp xsi, xdx
 	jae .copied
 	mov ecx, obuf + OBUFSZ
 	sub ecx, edi                    ; the room (never none)
-	mov xdx, xax
-	sub xdx, xsi
-	cmp xcx, xdx
+	mov xax, xdx
+	sub xax, xsi
+	cmp xcx, xax
 	jb .run
-	mov xcx, xdx
+	mov xcx, xax
 .run:
 	rep movsb
 	cmp edi, obuf + OBUFSZ
@@ -646,14 +621,14 @@ copy_line:
 	call flush
 	jmp .copy
 .copied:
-	cmp [xbx+R_END], xax
+	cmp [xbx+R_END], xdx
 	jbe .block_end
-	inc xax                         ; the delimiter is taken (CF=0 from
-	mov [xbx+R_POS], xax            ; the cmp)
+	inc xdx                         ; the delimiter is taken (CF=0 from
+	mov [xbx+R_POS], xdx            ; the cmp)
 	pop xcx
 	ret
 .block_end:
-	mov [xbx+R_POS], xax
+	mov [xbx+R_POS], xdx
 	call getc                       ; more of the line, or its end
 	jc .ret
 	dec WPTR [xbx+R_POS]
