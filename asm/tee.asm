@@ -80,6 +80,7 @@ R_PART  equ 12                  ; dword: bytes of the round it has already
 R_FL    equ 16                  ; byte: FL_*
 FL_ON     equ 1                 ; still written
 FL_TEE    equ 2                 ; a pipe: tee(2) may duplicate into it
+POLLIN  equ 1                   ; asm-generic/poll.h
 FL_SPLICE equ 4                 ; splice(2) has not been refused
 FL_ALL    equ FL_ON|FL_TEE|FL_SPLICE
 R_INO   equ 20                  ; dword: its inode number's low half
@@ -481,9 +482,18 @@ refused:
 	cmp eax, -EAGAIN
 	je .no
 	cmp eax, -EPIPE
+	je .input
+	cmp eax, -EBADF
 	jne .fail
+; GNU reads before it writes: when the input turns out to be at its end
+; (it can be read, with no byte in it), no write fails, tee ends.
+.input:
 	push xax
-	push xax
+	push 0                          ; a pollfd: fd 0, POLLIN
+	push 0
+	mov byte [xsp + 4], POLLIN
+	sys poll, xsp, 1, -1
+	pop xax
 	sys ioctl, 0, FIONREAD, xsp
 	pop xcx                         ; (its int: the low half)
 	pop xax

@@ -26,7 +26,7 @@
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_NO_TEXT             ; (its one message of its own goes to say)
 %define ERR_REASON_BARE         ; (fmt_write has the ": ")
-%define USAGE_EXIT exit_eax     ; (usage.inc's exit is tty's)
+%define USAGE_EXIT usage_exit   ; (usage.inc's exit is tty's)
 %define ERR_TIGHT
 
 %define USAGE_STATUS 2
@@ -230,7 +230,13 @@ output:
 	push TTY_WRITE_ERROR
 .status:
 	pop xax
-exit_eax:                       ; (usage.inc's exit too: USAGE_EXIT)
+; usage.inc's exit (USAGE_EXIT), with say's flags: a message that could
+; not be written makes it 3, as GNU's close_stdout (exit_failure) finds
+; stderr's error at exit.
+usage_exit:
+	jns exit_eax
+	mov al, TTY_WRITE_ERROR
+exit_eax:
 	xchg eax, A1d
 	sys exit
 

@@ -292,3 +292,17 @@ for b in sys.argv[1:]:
         os.close(r); os.close(w2)' "$(bin tee)" /usr/bin/tee
 	[ "$output" = "$(printf '0\n%.0s' 1 2 3 4 5 6)" ]
 }
+
+@test "an empty pipe in, stdout closed or read-only: no error, as GNU's read of nothing; with data, EBADF as GNU's" {
+	# (tee(2) into a bad stdout fails at once, before any input: tee then
+	# waits for the input, and ends quietly when it is at its end)
+	echo hi > in
+	local t o g b
+	b=$(bin tee)
+	for t in ': | T >&-' ': | T 1<in' ': | T -a f >&-; cat f' 'echo hi | T >&-' \
+		'echo hi | T g >&-; cat g' '(sleep 0.2; echo late) | T >&-'; do
+		o=$(bash -c "${t//T/exec -a tee $b}" 2>&1; echo "s=$?")
+		g=$(bash -c "${t//T/exec -a tee /usr/bin/tee}" 2>&1; echo "s=$?")
+		[ "$o" = "$g" ] || { echo "$t: ours [$o], GNU [$g]"; return 1; }
+	done
+}

@@ -75,6 +75,18 @@ inpty() {
 	sh_fails 3 tty 'write error: No space left on device' '"$1" </dev/null >/dev/full'
 }
 
+@test "a usage error with stderr closed or full: status 3, as GNU's (close_stdout's exit_failure)" {
+	local c s g
+	for c in -x extra "-s x"; do
+		for r in "2>&-" "2>/dev/full" "2>/dev/null"; do
+			s=$(bash -c "'$(bin tty)' $c $r < /dev/null; echo \$?")
+			g=$(bash -c "/usr/bin/tty $c $r < /dev/null; echo \$?")
+			[ "$s" = "$g" ] || { echo "tty $c $r: ours $s, GNU $g"; return 1; }
+		done
+	done
+	[ "$(bash -c "'$(bin tty)' -x 2>&-; echo \$?")" = 3 ]
+}
+
 @test "peak RSS at most 16 KiB: not a tty, and under a pty (buffers on the stack)" {
 	rss_error_at_most 16 tty
 	run inpty "env -i '$BATS_TEST_DIRNAME/../build/harness/rss' '$(bin tty)' 2>&1 >/dev/null"
