@@ -5353,6 +5353,7 @@ tdate:
 	jne .leaps
 	mov ecx, [xbx + 40]
 	xor edi, edi
+	xor ebx, ebx                    ; (tconv's abbreviation: +0000 at 0)
 	call tconv.zone
 .conv:
 	pop xdi
