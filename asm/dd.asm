@@ -419,6 +419,10 @@ _start.args_done:
 	call set_fd_flags
 	jmp .buffers
 .open_out:
+	cmp dword [seek+4], 0           ; (2^32 blocks or more: seek_check,
+	je .seek_fits                   ; in the cold part; fewer, of less
+	call seek_check                 ; than 2^31 bytes, fit off_t)
+.seek_fits:
 	mov A2d, [oflags]
 	and A2d, ~F_OWN
 	or A2d, O_WRONLY|O_LARGEFILE
@@ -545,10 +549,13 @@ _start.args_done:
 	call skip_args
 	call to_bytes                   ; [tq] = the offset
 	mov A1, [in_fd]
+	cmp dword [skip+4], 0           ; (see .seek_fits)
+	jne skip_big
+.skip_try:
 	mov edx, tq
 	mov cl, SEEK_CUR
 	call dd_lseek                   ; [tq] = the new offset
-	js .skip_read
+	js skip_failed
 ; Past the end of a regular file: GNU's warning (the reads find the end).
 	sys statx, [in_fd], s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
 	test eax, eax
@@ -612,10 +619,14 @@ _start.args_done:
 	call seek_args
 	call to_bytes
 	mov A1, [out_fd]
+	cmp dword [seek+4], 0           ; (see .seek_fits)
+	jne seek_big
+.seek_try:
 	mov edx, tq
 	mov cl, SEEK_CUR
 	call dd_lseek
 	jns .limit
+.seek_failed:
 	mov esi, fmt_noseek             ; GNU 9.1: an error, then the stats
 	mov xdx, [out_name]
 	call say
@@ -2979,6 +2990,91 @@ fmt_nocache:	db F_ARGV0, ': failed to discard cache for: ', F_FILE, F_REASON, 10
 
 ; trunc_text: sbuf = "failed to truncate to [tq] bytes in output file ",
 ; esi = sbuf. preserves xax
+; checked_bytes: to_bytes (same arguments), CF=1 when the offset is past
+; off_t (2^63-1: GNU's INT_MULTIPLY_WRAPV on intmax_t)
+checked_bytes:
+	call to_bytes
+	jc .ret
+	cmp byte [tq+7], 0x80
+	cmc
+.ret:
+	ret
+
+; seekable_end: GNU skip()'s test after a seek it could not make: lseek
+; (A1, 0, SEEK_END). SF=0 when it worked; keeps xax (an errno), A1
+seekable_end:
+	push xax
+	and dword [tq], 0
+	and dword [tq+4], 0
+	mov edx, tq
+	mov cl, SEEK_END
+	call dd_lseek
+	pop xax
+	ret
+
+; skip_big, seek_big: skip= or seek= of 2^32 blocks or more: an offset
+; past off_t is not tried (EOVERFLOW), else back to the lseek.
+; skip_failed: an offset past off_t, or an lseek that failed (eax =
+; -errno): when the input can seek to its end, GNU's skip() gives up
+; there: "NAME: cannot skip: REASON", the stats, status 1; else the
+; records are read. For the output (seek_big): past off_t, "cannot seek"
+; with EOVERFLOW where it can seek to its end, else no reason (GNU's
+; errno 0), as any failed seek there.
+skip_big:
+	call skip_args
+	call checked_bytes
+	mov A1, [in_fd]                 ; (x86_64: to_bytes used edi)
+	jnc _start.args_done.skip_try
+	mov eax, -EOVERFLOW
+skip_failed:
+	call seekable_end
+	js _start.args_done.skip_read
+	mov esi, fmt_cantskip
+	mov xdx, [in_name]
+	call say
+	mov STATUSb, 1
+	jmp _start.args_done.quit
+seek_big:
+	call seek_args
+	call checked_bytes
+	mov A1, [out_fd]
+	jnc _start.args_done.seek_try
+	xor eax, eax
+	call seekable_end
+	js _start.args_done.seek_failed
+	mov eax, -EOVERFLOW
+	jmp _start.args_done.seek_failed
+
+; seek_check: unless notrunc, a seek= whose offset (seek * obs) is past
+; off_t: GNU's "offset too large: cannot truncate to a length of seek=N
+; (M-byte) blocks" before the output is opened, exit 1
+seek_check:
+	test byte [conv], C_NOTRUNC
+	jnz .ret
+	call seek_args
+	call checked_bytes
+	jnc .ret
+	mov edi, sbuf
+	mov esi, s_offset
+	call cpy
+	mov esi, seek
+	call dec_out
+	mov esi, s_offset2
+	call cpy
+	mov eax, [obs]
+	mov [tq], eax
+	and dword [tq+4], 0
+	mov esi, tq
+	call dec_out
+	mov esi, s_offset3
+	call cpy
+	mov byte [xdi], 0
+	mov esi, sbuf
+	call err_plain
+	exit 1
+.ret:
+	ret
+
 trunc_text:
 	push xax
 	mov edi, sbuf
@@ -3006,6 +3102,9 @@ s_nomem:	db 'memory exhausted', 0
 s_failopen:	db 'failed to open ', 0
 s_setflags:	db 'setting flags for ', 0
 s_trunc:	db 'failed to truncate to ', 0
+s_offset:	db 'offset too large: cannot truncate to a length of seek=', 0
+s_offset2:	db ' (', 0
+s_offset3:	db '-byte) blocks', 0
 s_trunc2:	db ' bytes in output file ', 0
 s_errread:	db 'error reading ', 0
 s_errwrite:	db 'error writing ', 0
@@ -3021,6 +3120,7 @@ fmt_partial:	db F_ARGV0, ': warning: partial read (', F_ARG, ' byte', F_TEXT, ')
 fmt_noskip:	db F_ARGV0, ': ', F_FILE, ': cannot skip to specified offset', 10, 0
 fmt_direct:	db F_ARGV0, ': failed to turn off O_DIRECT: ', F_FILE, F_REASON, 10, 0
 fmt_noseek:	db F_ARGV0, ': ', F_FILE, ': cannot seek', F_REASON, 10, 0
+fmt_cantskip:	db F_ARGV0, ': ', F_FILE, ': cannot skip', F_REASON, 10, 0
 
 BSS
 ; The variables, the statistics' text and the start of iobuf in one page
