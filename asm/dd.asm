@@ -1931,12 +1931,21 @@ factor:
 	jne .stopped
 .end:
 	xor edx, edx
-	ret
+	jmp .ret
 .stopped:
 	mov edx, 2
-	ret
+	jmp .ret
 .invalid:
 	mov edx, 1
+; An overflow gives xstrtoumax's UINTMAX_MAX (not the wrapped value: a
+; 2^64 that wrapped to 0 passed the rule of a zero product); the value
+; itself then says it (bit 63), so the flag is cleared.
+.ret:
+	btr ebp, 1
+	jnc .fits
+	or dword [tq], -1
+	or dword [tq+4], -1
+.fits:
 	ret
 
 on_usr1:
