@@ -63,7 +63,7 @@
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
 %include "rt/blocksize.inc"
-%include "rt/getopt_optional.inc"
+%define LONGOPT_OPTIONAL                ; --output[=LIST] (O_OUTPUT)
 use getopt_long, err_file, err_plain, err_quoted, errno_path
 use strcmp, udigits, putc_buf
 %define PUTC_FAIL err_text
@@ -72,6 +72,8 @@ OBUFSZ  equ 512
 MIBUFSZ equ 1048576
 MAXMNT  equ 8192
 ARENASZ equ 4194304
+O_OUTPUT equ 0x0f                        ; --output's code (long_opt: 0x01..0x1f take
+                                        ; an optional argument)
 TMAX    equ 16                          ; -t and -x types, each
 ; a mount: source, type, mount point, root (32-bit pointers on both
 ; arches: BSS and the code are below 4 GiB), dev (8 bytes), flags (dummy,
@@ -123,7 +125,7 @@ _start:
 	envp_past_argv
 	getopt_here
 .opt:
-	call df_getopt
+	call getopt_long
 	jc .options_done
 	push xdi
 	mov edi, .keys
@@ -135,7 +137,7 @@ _start:
 	jne .block                      ; -B SIZE, --block-size=SIZE
 	add ecx, .h0
 	jmp xcx
-.keys:	db 'alzynviTPoxtFhHkm'
+.keys:	db 'alzynviTP', O_OUTPUT, 'xtFhHkm'
 .offs:	db .a - .h0, .l - .h0, .z - .h0, .y - .h0, .n - .h0, .v - .h0
 	db .inodes - .h0, .print_type - .h0, .posix - .h0, .output - .h0
 	db .exclude - .h0, .select - .h0, .select - .h0, .human - .h0
@@ -466,8 +468,6 @@ fd_link:
 
 	BS_ENV
 
-; df_getopt - getopt_long with --output's optional argument (rt/getopt_optional.inc)
-	GETOPT_OPTIONAL df_getopt, 'o'
 
 ; decode_output - xdx = --output's LIST (written: each ',' becomes a NUL):
 ; its fields appended to cols; GNU's messages for an unknown field or one
@@ -1501,7 +1501,7 @@ LONGOPTS:                               ; GNU's order (its ambiguity lists)
 	db 'h', 'human-readable', 0
 	db 'H', 'si', 0
 	db 'l', 'local', 0
-	db 'o' | 0x80, 'output', 0      ; (its argument optional: df_getopt)
+	db O_OUTPUT | 0x80, 'output', 0 ; (its argument optional: only after '=')
 	db 'P', 'portability', 0
 	db 'T', 'print-type', 0
 	db 'y', 'sync', 0
