@@ -15,7 +15,9 @@
 ;   -b, --bytes           apparent sizes in bytes (--apparent-size
 ;                         --block-size=1); --apparent-size alone
 ;   --inodes              counts of inodes instead of sizes
-;   -d, --max-depth=N     lines only N levels down (the sizes count all)
+;   -d, --max-depth=N     lines only N levels down (the sizes count all;
+;                         N as xstrtoumax reads it with no suffix: blanks,
+;                         '+', 0x hex, 0 octal; up to SIZE_MAX)
 ;   -S, --separate-dirs   a directory's size without its subdirectories'
 ;   -l, --count-links     hard links counted each time they are met
 ;   -t, --threshold=SIZE  only lines of at least SIZE (a negative SIZE: at
@@ -39,7 +41,10 @@
 ;                         +FORMAT (strftime's directives, see below); else
 ;                         TIME_STYLE (posix- prefixes off, "locale" is
 ;                         long-iso, a +FORMAT up to a newline)
-; Without FILE: ".". Without -B, -h, --si, -k, -m, -b: DU_BLOCK_SIZE,
+; Without FILE: ".". An empty FILE is refused (GNU's "invalid
+; zero-length file name"); two or more trailing slashes of a FILE are
+; one, as fts_open's ("//" stays). Sums stop at 2^64 - 1, printed as
+; "Infinity", as GNU's. Without -B, -h, --si, -k, -m, -b: DU_BLOCK_SIZE,
 ; BLOCK_SIZE, BLOCKSIZE, then 1024 (512 with POSIXLY_CORRECT), as GNU's
 ; human_options. Sizes: the blocks a file uses (st_blocks * 512), or
 ; with -b/--apparent-size its size; a file with several hard links counted
@@ -57,8 +62,9 @@
 ; doubles as it fills, so a few operands or -L on a small tree stay there
 ; too. Times are local (rt/localtime.inc: TZ, or /etc/localtime). The
 ; rare options' code (-B, --si, -t, --exclude, -X, --time, the
-; messages) is a cold part of its own (3 pages): their runs
-; are 28 KiB (32 with --exclude, 36 with -X or --time), the others 16.
+; messages) is a cold part of its own (3 pages on i386, 4 on x86_64):
+; their runs are 28 KiB on i386, 32 on x86_64 (4 more with --exclude, 8
+; with -X or --time), the others 16.
 ; A directory that is one of the directories being walked (a bind
 ; mount's loop, -L's symlink loop) is skipped: no line, not counted, as
 ; GNU's FTS_DC when the cycle holds a mount point (GNU's "WARNING:
@@ -88,11 +94,11 @@
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/blocksize.inc"
-%include "rt/getopt_optional.inc"
+%define LONGOPT_OPTIONAL                ; --time[=WORD] (O_TIME)
 %include "rt/localtime.inc"             ; (TZ_VARS; its code: the cold part's)
 use getopt_long, fs_msg, errno_path, quote_arg, err_plain, atou
 use human64, udigits, putc_buf, usage_try
-%define PUTC_FAIL err_plain
+%define PUTC_FAIL write_fail
 
 OBUFSZ  equ 2048                        ; (the variables, obuf and pbuf's start: one page)
 GBUFSZ  equ 32768
@@ -109,6 +115,8 @@ MASK equ STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE | STATX_
 TZBUFSZ equ 16384
 F0SZ    equ 67108864                    ; --files0-from's bytes
 
+O_TIME  equ 0x17                        ; --time's code (long_opt: 0x01..0x1f
+                                        ; take an optional argument)
 XMAX    equ 65536                       ; --exclude and -X patterns
 XTEXTSZ equ 4194304                     ; -X files' bytes
 ; flags (optbits' order)
@@ -127,12 +135,12 @@ _start:
 	envp_past_argv			; (past argv's NULL)
 	mov dword [opos], obuf
 	mov dword [apos], arena_top
-	dec dword [maxd]                ; -1: no limit
+	dec WPTR [maxd]                 ; -1: no limit
 	mov dword [htbl], hsmall
 	mov byte [hshift], 32 - 4       ; (16 slots)
 	getopt_here
 .opt:
-	call du_getopt
+	call getopt_long
 	jc .options_done
 	cmp al, 'd'
 	je .depth
@@ -211,22 +219,30 @@ _start:
 	sub ecx, optbits
 	bts [flags], ecx
 	jmp .opt
+; -d N: plain decimal here (not 0 first: octal), else xstrtoumax's
+; grammar (cold: depth_arg); up to SIZE_MAX (the walk's depth stays far
+; below any)
 .depth:
 	push xsi
 	push xdx
 	mov xsi, xdx
 	call atou
 	pop xdx
-	jc .bad_depth
+	jc .depth_cold
 	cmp byte [xsi], 0
-	jne .bad_depth
-	cmp xax, 0x7fffffff
-	ja .bad_depth
-	mov [maxd], eax
+	jne .depth_cold
+	test xax, xax
+	jz .depth_set
+	cmp byte [xdx], '0'
+	je .depth_cold
+.depth_set:
+	mov [maxd], xax
 	mov byte [dset], 1
 	pop xsi
 	jmp .opt
-.bad_depth:
+.depth_cold:
+	call depth_arg
+	jnc .depth_set
 	mov esi, fmt_depth
 	jmp usage_die
 .options_done:
@@ -242,7 +258,7 @@ _start:
 .sum_ok:
 	cmp byte [dset], 0
 	je .sum_depth
-	cmp dword [maxd], 0
+	cmp WPTR [maxd], 0
 	jne .conflict
 	push xdi
 	mov esi, fmt_same
@@ -252,7 +268,7 @@ _start:
 	pop xdi
 	jmp .sum_depth
 .conflict:
-	mov eax, [maxd]
+	mov xax, [maxd]
 	mov edi, qbuf + 40
 	mov byte [xdi], 0
 	call utoa
@@ -260,7 +276,7 @@ _start:
 	mov esi, fmt_conflict
 	jmp usage_die
 .sum_depth:
-	and dword [maxd], 0
+	and WPTR [maxd], 0
 .no_sum:
 	push xdi
 ; the block size without an option: DU_BLOCK_SIZE's, BLOCK_SIZE's,
@@ -349,13 +365,28 @@ usage_die:                              ; xsi = a format with F_TRY
 	call say
 	exit 1
 
-; do_operand - xsi = an operand: its line (and its contents')
+; do_operand - xsi = an operand: its line (and its contents'); an empty
+; one refused (cold: empty_operand), two or more trailing '/' made one
+; (not "//"), in place, as fts_open
 do_operand:
+	cmp byte [xsi], 0
+	je empty_operand
 	mov edi, pbuf
 	push xsi
 	call copystr
 	pop xsi
-	sub edi, pbuf
+	sub edi, pbuf                   ; edi = the length
+	cmp edi, 2
+	jbe .trimmed
+.trim:                                  ; (its last byte a '/' after the first)
+	cmp word [xsi + xdi - 2], '//'
+	jne .cut
+	dec edi
+	cmp edi, 1
+	ja .trim
+.cut:
+	mov byte [xsi + xdi], 0         ; (not "." of the code: no '/')
+.trimmed:
 	mov [plen], edi
 	and dword [depth], 0
 	cmp byte [deref], 0             ; -D, -H, -L: an operand followed
@@ -513,8 +544,11 @@ count_entry:
 	shld edx, eax, 9
 	shl eax, 9
 .size:
-	add [grand], eax                ; (-c: every entry once)
-	adc [grand + 4], edx
+	add [grand], eax                ; (-c: every entry once; the sums
+	adc [grand + 4], edx            ; stop at 2^64 - 1, as GNU's)
+	sbb ecx, ecx
+	or [grand], ecx
+	or [grand + 4], ecx
 	cmp byte [topt], 0              ; --time: its own time (cold)
 	je .own
 	call time_own
@@ -537,6 +571,9 @@ count_entry:
 	add eax, ecx
 	pop xcx
 	adc edx, ecx
+	sbb ecx, ecx
+	or eax, ecx
+	or edx, ecx
 	pop xbp
 	ret
 .unreadable:
@@ -703,12 +740,15 @@ walk:
 .add:
 	add [xbp + F_TOT], eax
 	adc [xbp + F_TOT + 4], edx
+	sbb ebx, ebx
+	or [xbp + F_TOT], ebx
+	or [xbp + F_TOT + 4], ebx
 	cmp byte [topt], 0
 	je .added
 	call time_acc
 .added:
 	mov ebx, [depth]
-	cmp ebx, [maxd]
+	cmp xbx, [maxd]
 	ja .entry
 	cmp ch, S_IFDIR >> 8
 	je .line
@@ -872,9 +912,6 @@ hash_find:
 .ret:
 	ret
 
-; du_getopt - getopt_long with --time's optional argument (rt/getopt_optional.inc)
-	GETOPT_OPTIONAL du_getopt, 'W'
-
 ; put_entry - as put_line, within --threshold (cold: thr_pass)
 put_entry:
 	cmp byte [thrset], 0
@@ -889,6 +926,10 @@ put_line:
 	push xbp
 	mov [val], eax
 	mov [val + 4], edx
+	mov ecx, eax
+	and ecx, edx
+	inc ecx
+	jz .cold                        ; (2^64 - 1: "Infinity")
 	mov edi, num_end
 	mov al, [hopts]
 	test al, al
@@ -973,7 +1014,7 @@ LONGOPTS:                               ; GNU's order (its ambiguity lists)
 	db 's', 'summarize', 0
 	db 'c', 'total', 0
 	db 'T'|0x80, 'threshold', 0
-	db 'W'|0x80, 'time', 0          ; (its argument optional: du_getopt)
+	db O_TIME|0x80, 'time', 0       ; (its argument optional: only after '=')
 	db 'Y'|0x80, 'time-style', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
@@ -992,7 +1033,7 @@ opt_cold:
 	mov [f0name], xdx
 	ret
 .known:
-	cmp al, 'W'
+	cmp al, O_TIME
 	je time_opt
 	cmp al, 'B'
 	je .block
@@ -1179,8 +1220,12 @@ thr_pass:
 	ret
 
 ; hr_put - [val] as gnulib's human_readable(val, hopts, 1, obs), written
-; to the output
+; to the output; 2^64 - 1 (a sum that stopped there) as "Infinity", GNU's
 hr_put:
+	mov eax, [val]
+	and eax, [val + 4]
+	inc eax
+	jz .inf
 	push 1
 	pop xcx
 	mov esi, obs
@@ -1192,6 +1237,12 @@ hr_put:
 	not ecx
 	dec ecx
 	jmp puts
+.inf:
+	mov esi, s_inf
+	push 8
+	pop xcx
+	jmp puts
+s_inf:	db 'Infinity'
 
 ; ino_sort - (cold) walk's names at [xbp + F_END] .. [xbp + F_START], in
 ; getdents order, as gnulib fts_build: in batches of 100000 names (its
@@ -1786,6 +1837,63 @@ style_valid:	db " for 'time style'", 10, 'Valid arguments are:', 10
 fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this du does not support (flags, widths, E, O, %Z)', 10, 0
 %include "rt/localtime.inc"             ; (tz_load, tz_offset, tz_days)
 
+
+	BS_HR
+	BS_PARSE
+	BS_POWERS
+	BS_FMTS
+class_names:	db 'alnum:alpha:blank:cntrl:digit:graph:lower:print:punct:space:upper:xdigit:', 0
+thr_sufs:	db 'kKmMGTPEZY0', 0
+s_optt:		db '-t', 0
+s_optthr:	db '--threshold', 0
+msg_thr0:	db "invalid --threshold argument '-0'", 0
+msg_xbig:	db 'too many exclude patterns (bytes) for this du', 0
+msg_xmany:	db 'too many exclude patterns for this du', 0
+fmt_xfile:	db F_ARGV0, ': ', F_FILE, F_REASON, 10, 0
+fmt_inodes:	db F_ARGV0, ': warning: options --apparent-size and -b are ineffective with --inodes', 10, 0
+
+; the rarest: a walk's operands read from a file, -d's other grammar,
+; an empty operand, a failed write
+
+; empty_operand - du '': GNU's "du: invalid zero-length file name"
+empty_operand:
+	call flush
+	xor eax, eax
+	mov edx, fmt_f0empty + 8        ; (its text, newline included)
+	mov esi, fmt_arg
+	jmp say_error
+fmt_arg:	db F_ARGV0, ': ', F_ARG, 0
+
+; write_fail - xsi = msg_write: close_stdout's message after du's failed
+; fflush, with close(1)'s reason as fclose's (stdout closed: "Bad file
+; descriptor"; else none)
+write_fail:
+	sys close, 1
+	jmp err_text
+
+; depth_arg - xdx = -d's N, not plain decimal: xax = its value as GNU's
+; xstrtoumax (N, NULL, 0, ...) reads it (blanks, '+', 0x hex, 0 octal, no
+; suffix), CF=1 when invalid or past SIZE_MAX. keeps xdx, xbx, xdi
+; (getopt's); clobbers xcx xsi
+depth_arg:
+	push_list xbx, xdx, xdi, xbp
+	mov xsi, xdx
+	mov ebp, no_sfx
+	mov byte [xsign], 0
+	call xstrtonum
+	pop_list xbx, xdx, xdi, xbp
+%if W == 4
+	mov ecx, [val + 4]              ; (past SIZE_MAX: a high part)
+	jecxz .fits
+	mov al, 1
+.fits:
+%endif
+	cmp al, 1
+	cmc                             ; (CF=1: al not 0)
+	mov xax, [val]
+	ret
+no_sfx:	db 0
+
 ; files0 - --files0-from=F ("-": stdin): the NUL-separated names of F
 ; one after another as operands (no FILE operand allowed; every
 ; (device, inode) hashed), GNU's messages for an empty name (with F and
@@ -1847,7 +1955,7 @@ files0:
 .empty:                                 ; "du: F:N: invalid zero-length file name"
 	call flush
 	mov eax, [f0n]
-	mov edi, tnum_end
+	mov edi, tnum_end - 1           ; (its NUL the buffer's last byte)
 	mov byte [xdi], 0
 	call utoa
 	mov xcx, xdi
@@ -1892,20 +2000,6 @@ fmt_f0read:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
 msg_f0open:	db 'cannot open ', 0
 msg_f0for:	db ' for reading', 0
 msg_f0big:	db 'file list too big for this du', 0
-
-	BS_HR
-	BS_PARSE
-	BS_POWERS
-	BS_FMTS
-class_names:	db 'alnum:alpha:blank:cntrl:digit:graph:lower:print:punct:space:upper:xdigit:', 0
-thr_sufs:	db 'kKmMGTPEZY0', 0
-s_optt:		db '-t', 0
-s_optthr:	db '--threshold', 0
-msg_thr0:	db "invalid --threshold argument '-0'", 0
-msg_xbig:	db 'too many exclude patterns (bytes) for this du', 0
-msg_xmany:	db 'too many exclude patterns for this du', 0
-fmt_xfile:	db F_ARGV0, ': ', F_FILE, F_REASON, 10, 0
-fmt_inodes:	db F_ARGV0, ': warning: options --apparent-size and -b are ineffective with --inodes', 10, 0
 TEXT
 
 BSS
@@ -1928,7 +2022,7 @@ obs:	resd 2                          ; the output block size
 envp:	resW 1
 oflags:	resd 1
 nexcl:	resd 1                          ; --exclude and -X patterns
-maxd:	resd 1
+maxd:	resW 1                          ; -d's N (SIZE_MAX: none)
 flags:	resd 1
 depth:	resd 1
 plen:	resd 1
