@@ -68,12 +68,7 @@
 	operands_or_dash
 	call tabs_final
 	mov edi, obuf
-	mov eax, 0x08080808             ; for run: xmm6 = 8s, xmm7 = 2s
-	movd xmm6, eax
-	pshufd xmm6, xmm6, 0
-	mov eax, 0x02020202
-	movd xmm7, eax
-	pshufd xmm7, xmm7, 0
+	sse_range_set 0x08080808, 0x02020202 ; for run: 8 to 10
 
 ; Each line: xbp = its column, xbx = the index of the next tab stop to
 ; look at, [conv] = 1 while tabs are still converted (not 0 with -i after
@@ -133,15 +128,6 @@
 	call run
 	jmp .byte
 
-; class_8_10 - sse_scan's CLASSIFY: the bytes 8, 9 and 10 (x - 8 is 2 at
-; most: xmm6 = 8s, xmm7 = 2s)
-%macro class_8_10 0
-	psubb xmm0, xmm6
-	movdqa xmm1, xmm0
-	pminub xmm1, xmm7
-	pcmpeqb xmm0, xmm1
-%endmacro
-
 ; run - the bytes after a byte put, in the input buffer up to a
 ; backspace, a tab or a newline (8, 9, 10: x - 8 is 2 at most) or the
 ; buffer's end, found 16 bytes a step (SSE2, aligned: no load crosses a
@@ -150,7 +136,7 @@
 ; before; and (i386) of a column past 2^32-1 (tab_rebase's).
 ; clobbers xax, xcx, xdx (xsi, xdi, xbp moved on)
 run:
-	sse_scan [in_end], class_8_10
+	sse_scan [in_end], sse_range
 	sub edx, esi                    ; the run
 	mov ecx, obuf + OBUFSZ - 1      ; the room before putc's write
 	cmp byte [out_wrote], 0

@@ -37,9 +37,13 @@ use usage, opt_missing, err_file, errno_path, err_quoted, err_plain, long_opt
 %define LONGOPT_AMBIGUOUS               ; GNU's message for --=x
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 
-INSZ    equ 2048                ; one read (on the stack, next to argv)
+INSZ    equ 16384               ; one read (in BSS: a small one touches
+                                ; only the variables' page)
 OBSZ    equ 1024 * 1024         ; the output buffer (on the stack)
 ROOM    equ 3 * INSZ            ; a read makes at most this much output
+%ifndef FLUSHSZ
+FLUSHSZ equ 32768               ; the bytes ready written from this many
+%endif
 LONGLINE    equ OBSZ / 2            ; a pending line this long is written out
 
 _start:
@@ -120,8 +124,8 @@ _start:
 	jmp .arg
 
 ; The operands are at the old xsp up to xdi; none means "-". Then the
-; buffers below: the input right under argv (a small input touches the
-; page of argv), the output under it.
+; output buffer below them. The plain bytes (not 8 to 13, only 10 with
+; -b) are found by sse_range.
 .options_done:
 	cmp xsp, xdi
 	jne .some
@@ -129,8 +133,7 @@ _start:
 	add xdi, W
 .some:
 	mov [arge], xdi
-	sub xsp, INSZ
-	mov [inb], xsp
+	sse_range_set 0x08080808, 0x05050505 ; 8 to 13: \b \t \n \v \f \r
 	sub xsp, OBSZ
 	mov xdi, xsp
 	mov [obuf], xdi
@@ -229,21 +232,51 @@ fold_fd:
 	mov [bl_emit], dl
 .read:
 	push xdx
+	mov xax, [emit]
+	mov xdx, [obuf]
+	sub xax, xdx
+	cmp eax, FLUSHSZ                ; (a pipe's reader kept busy)
+	jae .make
 	mov xax, xdi
-	sub xax, [obuf]
+	sub xax, xdx
 	cmp eax, OBSZ - ROOM
 	jb .room
+.make:
 	call make_room
 .room:
 	push xdi
-	sys read, ebp, [inb], INSZ
+	sys read, ebp, inb, INSZ
 	pop xdi
 	pop xdx
 	test eax, eax
 	jle .end
-	xchg eax, ecx
-	mov xsi, [inb]
+	mov esi, inb
+	lea ebx, [xsi+xax]              ; ebx = the end of the bytes read
+
+; The plain bytes up to the next one that needs a look (or the end), as
+; many as the line has room for, copied at once 16 a step (the input has
+; 16 bytes after it, the output room): each takes a column.
 .byte:
+	cmp esi, ebx
+	jae .read
+	push xdx
+	sse_scan ebx, sse_range
+	mov ecx, edx
+	sub ecx, esi                    ; ecx = the plain run
+	pop xdx
+	jz .look
+	mov xax, [width]
+	sub xax, xdx                    ; the columns left on the line
+	jbe .look
+	cmp xcx, xax
+	jb .fits
+	xchg xcx, xax
+.fits:
+	add xdx, xcx
+	rep movsb
+	cmp esi, ebx
+	jae .read
+.look:
 	lodsb
 	cmp al, 10
 	je .newline
@@ -254,8 +287,7 @@ fold_fd:
 .store:
 	stosb
 .next:
-	loop .byte
-	jmp .read
+	jmp .byte
 .newline:
 	stosb
 	mov [emit], xdi
@@ -543,7 +575,6 @@ width:	resq 1                          ; a word used, 8 bytes reserved
 argp:	resW 1
 arge:	resW 1
 name:	resW 1
-inb:	resW 1
 obuf:	resW 1
 emit:	resW 1                          ; the end of the bytes ready
 werr:	resd 1
@@ -555,6 +586,8 @@ sync_err: resb 1
 dashdash: resb 1
 ovf:	resb 1
 ambp:	resd 1                          ; long_opt's (every long option)
+inb:	resb INSZ + 16                  ; a read (and 16 bytes copied past it),
+                                        ; a small one on the variables' page
 ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
 
 program_end

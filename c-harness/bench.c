@@ -317,6 +317,8 @@ static const struct figure figures[] = {
     { "paste",  { "@", "@" },            IN_ARG,   RATE, 0, 0, 0 },
     { "nl",     { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
     { "expand", { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
+    { "fold",   { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
+    { "fold",   { "-s", "-w", "40", "@" }, IN_ARG, RATE, 0, 0, 0 },
     { "sort",   { "@" },                 IN_ARG,   RATE, 1, 1 / 1.5, 0 },
     { "md5sum", { "@" },                 IN_ARG,   RATE, 0, 1.0, 0 },
     { "sha1sum", { "@" },                IN_ARG,   RATE, 0, 1.0, 0 },

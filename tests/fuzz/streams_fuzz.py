@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """streams_fuzz.py - a differential fuzz of the stream filters whose loops
 scan or copy in runs (SSE2 steps, no branches on the data): comm, tac, paste,
-nl, expand, tr, seq. Random inputs (short and long lines, lines across the
+nl, expand, fold, tr, seq. Random inputs (short and long lines, lines across the
 read buffers, bytes 0-255, no last newline) from a file or a pipe, random
 options; ours and GNU's run side by side and must give the same stdout,
 stderr (program name replaced) and exit status.
@@ -18,7 +18,8 @@ ENV = {"LC_ALL": "C", "TZ": "UTC", "PATH": "/usr/bin:/bin", "TMPDIR": "."}
 
 def data(r):
     alpha = r.choice([b"ab\n", b"a\n\n", b"abc\t \n", bytes(range(256)),
-                      b"0123456789abcdef\n", b"x\x08\t\n  ", b"aab  bb\n"])
+                      b"0123456789abcdef\n", b"x\x08\t\n  ", b"aab  bb\n",
+                      b"abcdefghij" * 9 + b" \n\r\x0b\x0c"])
     n = r.choice([0, 1, 5, 15, 16, 17, 1023, 1024, 4096, 8192, 16384, 65536,
                   r.randrange(300000)])
     return bytes(r.choice(alpha) for _ in range(n))
@@ -62,6 +63,12 @@ def case(r, util):
         opts = r.choice([[], ["-t4"], ["-t", "2,5,9"], ["-i"], ["-t", "1,+7"],
                          ["-4,9"]])
         return opts, data(r), {}
+    if util == "fold":
+        opts = [o for o in ("-s", "-b") if r.random() < 0.4]
+        if r.random() < 0.8:
+            opts += ["-w", str(r.choice([1, 2, 7, 8, 15, 16, 17, 40, 80, 1000,
+                                         r.randrange(1, 20000)]))]
+        return opts + [r.choice(["f", "-"])], data(r), {"f": data(r)}
     if util == "tr":
         sets = ["a", "ab", "a-z", "[:space:]", "[:alpha:]", "\\n", " ", "x-z",
                 "[:digit:]ab", "[=a=]", "\\377"]
@@ -94,7 +101,8 @@ def main():
     if len(sys.argv) < 4:
         raise SystemExit(__doc__)
     ours, seed, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    utils = sys.argv[4:] or ["comm", "tac", "paste", "nl", "expand", "tr", "seq"]
+    utils = sys.argv[4:] or ["comm", "tac", "paste", "nl", "expand", "fold",
+                             "tr", "seq"]
     r = random.Random(seed)
     bad = 0
     with tempfile.TemporaryDirectory(prefix="streams-fuzz.") as top:
