@@ -106,8 +106,8 @@ lines:
 ; 4096 bytes on: t above edx (4096, then 4097) leaves the terminator
 ; alone (1). Its putchar into a full buffer (t = 4097) leaves nothing (a
 ; failed flush, the byte dropped). GNU's close_stream gives the reason
-; only when bytes are pending for fclose (b), or when close fails too
-; (EBADF).
+; only when bytes are pending for fclose (b); else close's own, if any
+; (EBADF when stdout is closed, none when it is open for reading only).
 write:
 	mov ecx, edi
 	sub ecx, ebx            ; (the low halves are enough)
@@ -138,10 +138,9 @@ write:
 	pop xax
 	call write_xdi
 	jns .exit               ; (eax = 0: the status)
-	cmp al, -EBADF
-	je .reason
 	test ebp, ebp           ; (b: ecx = 0)
-	cmovz eax, ebp          ; no reason
+	jnz .reason
+	sys close               ; (A1 = 1; eax = 0 when it works)
 .reason:
 	mov esi, fmt_write      ; (eax = -errno, or 0)
 	jmp short opts.say

@@ -120,13 +120,11 @@ _start:
 	jns .done
 
 ; A failed write: GNU's message has no reason when glibc's stdio buffer
-; (4096 bytes) holds nothing at fclose, which then succeeds (close fails
-; on EBADF: the reason stays). -e (or no string): each byte by putchar,
+; (4096 bytes) holds nothing at fclose: the reason is then close's own,
+; if any (EBADF when stdout is closed). -e (or no string): each byte by putchar,
 ; the buffer empty after every 4097th (its flush fails, the byte is
 ; dropped). Else fputs of each string and putchar of each ' ' and '\n':
 ; see .sim_fputs.
-	cmp eax, -EBADF
-	je .reason
 	push xax
 	xor edx, edx
 	test bl, ESCAPES
@@ -185,7 +183,7 @@ _start:
 	pop xax
 	test edx, edx
 	jnz .reason
-	xor eax, eax
+	sys close, 1            ; (0 when it works)
 .reason:
 	mov esi, write_error
 	call err_text

@@ -33,6 +33,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
+%include "layout.inc"
 use usage, opt_missing, err_file, errno_path, err_quoted, err_plain, long_opt
 %define LONGOPT_AMBIGUOUS               ; GNU's message for --=x
 %define LONGOPT_BSS_HERE                ; ambp with the variables
@@ -327,10 +328,17 @@ fold_fd:
 	mov xcx, xdi
 	sub xcx, xax
 	mov xdx, xcx                    ; (its length)
+	cmp ecx, 16
+	ja .long_rest
+	movdqu xmm0, [xax]              ; ... up one byte: 16 at once (the
+	movdqu [xax+1], xmm0            ; bytes past it are free room)
+	jmp .moved
+.long_rest:
 	lea xsi, [xdi-1]
 	std
-	rep movsb                       ; ... up one byte, from its end
+	rep movsb                       ; ... or from its end
 	cld
+.moved:
 	mov byte [xax], 10
 	inc xax
 	mov [emit], xax
@@ -571,6 +579,7 @@ fmt_range:	db F_ARGV0, ': invalid number of columns: ', F_QUOTE, ': Numerical re
 fmt_overflow:	db F_ARGV0, ': invalid number of columns: ', F_QUOTE, ': Value too large for defined data type', 10, 0
 
 BSS
+	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers
 width:	resq 1                          ; a word used, 8 bytes reserved
 argp:	resW 1
 arge:	resW 1

@@ -576,10 +576,7 @@ write_out:
 	mov xdx, xsi
 	mov esi, fmt_text
 	call say_
-	mov eax, [werr]
-	cmp eax, -EBADF
-	je .message
-	xor eax, eax
+	sys close, 1                    ; close_stdout's reason: close's, if any
 	jmp short .message
 .late:
 	mov eax, [werr]

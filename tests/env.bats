@@ -299,3 +299,21 @@ PY
 	like --ignore-signal=HUP
 	like -S 'A=1'
 }
+
+@test "a mask option unblocks signals 32 and 33 as glibc's sigprocmask (a parent blocked them by a raw syscall)" {
+	blocked() {
+		python3 -c '
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+nr = 14 if ctypes.sizeof(ctypes.c_void_p) == 8 else 175   # rt_sigprocmask
+m = ctypes.c_uint64(0x180000000)                           # 32 and 33
+assert libc.syscall(nr, 0, ctypes.byref(m), None, 8) == 0  # SIG_BLOCK
+os.execv(sys.argv[1], sys.argv[1:])' "$@"
+	}
+	for opt in --default-signal --block-signal=HUP --ignore-signal=INT "--block-signal --default-signal=INT"; do
+		ours=$(blocked "$(bin env)" $opt grep SigBlk /proc/self/status)
+		gnu=$(blocked /usr/bin/env $opt grep SigBlk /proc/self/status)
+		[ "$ours" = "$gnu" ]
+	done
+	[ "$(blocked "$(bin env)" --block-signal=HUP grep SigBlk /proc/self/status)" = "$(printf 'SigBlk:\t0000000000000001')" ]
+}
