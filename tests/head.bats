@@ -130,3 +130,11 @@ load helpers
 	done
 	cmp out.o out.g                 # (the sleep: all of f in the pipe first)
 }
+
+@test "i386: all but the last line of a 2 GiB pipe (head -n -1): written whole" {
+	[ "$(arch)" = i386 ] || skip "the 2 GiB limits are i386's"
+	mem_gib 6
+	# was: nothing written, status 0, once 2 GiB had to be held
+	run bash -c '(head -c 2147483648 /dev/zero; printf "\nb\n") | "$1" -n -1 | wc -c; echo "${PIPESTATUS[1]}"' sh "$(bin head)"
+	[ "$output" = "$(printf '2147483649\n0')" ]
+}

@@ -799,3 +799,10 @@ for top in tops:
     os.chdir(start)
 PY
 }
+
+# mem_gib N - skip unless N GiB of memory are available (MemAvailable)
+mem_gib() {
+	local kb
+	kb=$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo)
+	[ "${kb:-0}" -ge $(($1 * 1048576)) ] || skip "needs $1 GiB of free memory"
+}

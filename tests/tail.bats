@@ -268,3 +268,14 @@ both() {
 	sleep 0.3; kill $h; wait $t'
 	[ "$(cat ours/out)" = "$(printf '==> f <==\na\ntail: cannot open %snope%s for reading: No such file or directory\n\n==> f <==\nb\ntail: f: file truncated\nc' "'" "'")" ]
 }
+
+@test "i386: a pipe's window past 2 GiB (tail -c N, tail -n N): the right bytes, no crash" {
+	[ "$(arch)" = i386 ] || skip "the 2 GiB limits are i386's"
+	mem_gib 6
+	# -c: the window doubled past 2^31 (was shrunk to 64 KiB: SIGSEGV)
+	run bash -c 'head -c 2500000000 /dev/zero | "$1" -c 1100000000 | wc -c; echo "${PIPESTATUS[1]}"' sh "$(bin tail)"
+	[ "$output" = "$(printf '1100000000\n0')" ]
+	# -n: a 2 GiB line held whole (was: a read of 0 bytes taken for the end)
+	run bash -c '(head -c 2147483648 /dev/zero; printf "a\nb\n") | "$1" -n 1; echo "${PIPESTATUS[1]}"' sh "$(bin tail)"
+	[ "$output" = "$(printf 'b\n0')" ]
+}
