@@ -690,7 +690,9 @@ keep_lines:
 ; when it must be). clobbers: xax, xcx, xsi, xdi, A1
 append:
 	mov xdi, [V(top)]
-	lea xax, [xdi + xcx]
+	mov xax, xdi
+	add xax, xcx
+	jc .nomem                       ; (i386: past 4 GiB)
 	cmp xax, [V(cap)]
 	jbe .copy
 	push xcx
@@ -699,7 +701,12 @@ append:
 	mov A1, xax                     ; room for the line as much again,
 	sub A1, [V(lstart)]                ; and a read more
 	add A1, xax
+	jc .wrapped
 	add A1, BUFSZ
+	jnc .brk
+.wrapped:
+	or A1, -1                       ; (i386: refused)
+.brk:
 	sys brk
 	cmp xax, A1
 	pop xbx

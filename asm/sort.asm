@@ -1188,9 +1188,12 @@ put_line:
 ; either, they go out in one write from xsi. clobbers all but xbp
 put:
 	mov xdi, [outp]
-	lea xax, [xdi + xcx]
+	mov xax, xdi
+	add xax, xcx
+	jc .full                        ; (i386: a line of GiBs, past 4 GiB)
 	cmp xax, [oend]
 	jbe .copy
+.full:
 	cmp xdi, [runb]
 	je .direct
 	push xsi

@@ -651,7 +651,7 @@ refill:
 	sub xax, xdi
 	sub [V(kkey)], xax
 	mov [V(kst)], xdi
-	rep movsb
+	call .down
 .part:
 	mov xsi, [V(cst)]
 	mov xcx, [V(dend)]
@@ -660,19 +660,21 @@ refill:
 	sub xax, xdi
 	sub [V(scanp)], xax
 	mov [V(cst)], xdi
-	rep movsb
+	call .down
 	mov [V(dend)], xdi
 	mov xax, [V(cap)]
 	sub xax, xdi
 	cmp xax, CHUNK
 	jae .read
+	mov esi, msg_nomem
 	mov A1, xdi                     ; the break: dend + CHUNK + dend-base
 	sub A1, [V(base)]
 	add A1, [V(dend)]
+	jc fail                         ; (i386: past 4 GiB)
 	add A1, CHUNK
+	jc fail
 	sys brk
 	cmp xax, A1
-	mov esi, msg_nomem
 	jne fail
 	mov [V(cap)], xax
 .read:
@@ -691,6 +693,18 @@ refill:
 	inc byte [V(eof)]               ; readlinebuffer gives none)
 	mov xax, [V(cst)]
 	mov [V(dend)], xax
+	ret
+
+; .down - xcx bytes from xsi down to xdi, unless they are there already
+; (a long line's refills: no copy of it onto itself each time, which
+; made a line of 1 GB take hours). out: xdi past them
+.down:
+	cmp xsi, xdi
+	jne .copy
+	add xdi, xcx
+	ret
+.copy:
+	rep movsb
 	ret
 
 dash:		db '-', 0

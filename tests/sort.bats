@@ -336,3 +336,10 @@ Try '$(bin sort) --help' for more information." '"$1" '"$o"' < /dev/null'
 	[ "$output" = "a
 b" ]
 }
+
+@test "i386: a line of 2.5 GB sorted whole (its copy to the output buffer wrapped past 4 GiB: SIGSEGV)" {
+	[ "$(arch)" = i386 ] || skip "the 4 GiB address space is i386's"
+	mem_gib 6
+	run bash -c '(head -c 2500000000 /dev/zero; printf "x\n") | "$1" | cmp - <(head -c 2500000000 /dev/zero; printf "x\n") && echo same' sh "$(bin sort)"
+	[ "$output" = same ]
+}

@@ -122,3 +122,9 @@ Try '$(bin uniq) --help' for more information." '"$1" '"$o"' < /dev/null'
 		done
 	done
 }
+
+@test "a line of 256 MB through a pipe, twice: no copy of it onto itself at each read (was hours for 1 GB)" {
+	mem_gib 2
+	run bash -c '(head -c 268435456 /dev/zero; printf "\n"; head -c 268435456 /dev/zero; printf "\nb") | timeout 120 "$1" -c | md5sum' sh "$(bin uniq)"
+	[ "$output" = "$( (head -c 268435456 /dev/zero; printf "\n"; head -c 268435456 /dev/zero; printf "\nb") | /usr/bin/uniq -c | md5sum)" ]
+}
