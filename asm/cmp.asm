@@ -28,7 +28,10 @@
 ; numbers are 64-bit on both arches (two dwords in memory). Output goes
 ; through a buffer; a failed write is reported at the end as GNU's stdio
 ; and check_stdout do ("write failed" after more than 4096 bytes, else
-; "standard output: REASON"), status 2.
+; "standard output: REASON"), status 2. As GNU's xstdopen, a closed fd
+; 0, 1 or 2 is first opened on /dev/full or /dev/null (a closed stdout:
+; quiet as /dev/null); after its cmp(), GNU closes both files: "-" twice
+; closes fd 0 twice, "cmp: -: Bad file descriptor", status 2.
 
 %include "subk.inc"
 use error, errno_path, statx_same, cmp_seek, write_all, u64toa, hexval
@@ -44,6 +47,28 @@ M_STAT	equ 3		; -s
 
 _start:
 	pop_argv0			; xsp = &argv[1]
+
+; gnulib's xstdopen, as GNU's cmp starts: a closed fd 0 is opened on
+; /dev/full write-only, a closed 1 or 2 on /dev/null read-only (reading
+; or writing them still fails, with EBADF), so no file takes their place,
+; and a closed stdout is /dev/null: quiet (M_NOOUT). ebp = the fd.
+	xor ebp, ebp
+.stdopen:
+	sys fcntl, ebp, F_GETFD
+	test eax, eax
+	jns .std_next
+	mov A1d, devnull
+	xor A2d, A2d			; O_RDONLY
+	test ebp, ebp
+	jnz .std_open
+	mov A1d, devfull
+	inc A2d				; O_WRONLY
+.std_open:
+	sys open
+.std_next:
+	inc ebp
+	cmp ebp, 3
+	jb .stdopen
 	or dword [limit], -1
 	or dword [limit+4], -1
 	mov xax, ARGV0
@@ -777,6 +802,19 @@ exit1:
 ; makes it 2 with GNU's message (check_stdout, only for status 1 and
 ; output that was printed).
 finish:
+; After GNU's cmp() (bsize is set) both files are closed: "-" twice is
+; fd 0 closed twice (fd 0 is no other file: xstdopen), and the second
+; close fails; that message comes before check_stdout's, status 2.
+	mov ecx, [fd0]
+	or ecx, [fd1]
+	jnz .closed
+	cmp [bsize], ecx
+	je .closed
+	mov esi, dash
+	push -EBADF
+	pop xax
+	jmp die_name
+.closed:
 	push xax
 	call flush
 	pop xax
@@ -1411,6 +1449,7 @@ str_empty:	db ' which is empty', 0
 msg_stdout:	db 'standard output', 0
 msg_failed:	db 'write failed', 0
 devnull:	db '/dev/null', 0
+devfull:	db '/dev/full', 0
 dash:		db '-'
 empty:		db 0
 

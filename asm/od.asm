@@ -315,7 +315,7 @@ skip:
 	mov A1d, [fd]
 	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, stx
 	test eax, eax
-	js .read
+	js .unstat
 	stx_isreg stx			; (ZF: a regular file)
 	jne .device
 	mov eax, [stx+STX_SIZE]
@@ -345,9 +345,13 @@ skip:
 	xor eax, eax
 	mov [skipn], eax
 	mov [skipn+4], eax
-	jmp skip
+	jmp .again
+.unstat:                                ; GNU's failed fstat (a "-" on a
+	call read_failed.error          ; closed fd 0): told, the operand
+	jmp .again                      ; closed, the skip goes on
 .read:                                  ; one read: the next operand is
 	call read_one                   ; tried for a seek again
+.again:
 	jmp skip
 .past_end:
 	mov esi, msg_past_end
@@ -994,11 +998,13 @@ read_one:
 .ret:
 	ret
 
-; close_in - close the input (not stdin); [fd] = -1
+; close_in - close the input (not stdin: told by its name, as GNU's
+; check_and_close by its stream, so a file opened as fd 0 while stdin was
+; closed is closed, and a later "-" reads a closed fd 0); [fd] = -1
 close_in:
+	cmp WPTR [name], s_stdin
+	je .none
 	mov A1d, [fd]
-	test A1d, A1d
-	jz .none
 	sys close
 .none:
 	or dword [fd], -1
@@ -1812,7 +1818,7 @@ COLD
 ; read_failed - read_one's failed read (xax = -errno). A skip ends there
 ; (GNU's n_skip = 0), silently: the dump's read of this operand fails
 ; again and tells it (after -w's warning, as GNU's). Else the message,
-; and the operand is closed.
+; and the operand is closed; .error is also skip's failed statx (called).
 read_failed:
 	mov edx, [skipn]
 	or edx, [skipn+4]
