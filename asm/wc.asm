@@ -28,8 +28,10 @@
 ; zero-length file name", "-" refused when F is "-", "cannot open F for
 ; reading" and "cannot read file names from F" fatal; a regular F of at
 ; most 10 MiB is read first and the widths come from its names (GNU's
-; readtokens0), any other F gives width 1 and a read error of it is told
-; after the names before it ("wc: F: read error").
+; readtokens0; then closed: F "-" closes standard input, so a "-" name
+; adds nothing to the widths, as GNU's), any other F gives width 1 and a
+; read error of it is told after the names before it ("wc: F: read
+; error").
 ; Differences from GNU: an F that is not a regular file of at most 10 MiB
 ; (a pipe) is read whole before the first name is counted (GNU: name by
 ; name), into memory that grows with it. -L keeps the column in 32 bits: on i386 a single line wider
@@ -766,10 +768,11 @@ read_failed:
 ; at xsp up to xdi): none may be given. F ("-": standard input) is read
 ; whole into a buffer at the program break, each name ended by a NUL (the
 ; last maybe not), and a list of pointers to the names put after it:
-; [argp]. As GNU's: a regular F of at most 10 MiB is read first, then
-; the widths come from the names (_start.width), and a read error is
-; fatal; any other F is read as it comes (GNU: name by name), with width
-; 1, and a read error is told after the names read before it (f0err).
+; [argp]; F is closed (fd 0 too when F is "-", as GNU's fclose). As
+; GNU's: a regular F of at most 10 MiB is read first, then the widths
+; come from the names (_start.width), and a read error is fatal; any
+; other F is read as it comes (GNU: name by name), with width 1, and a
+; read error is told after the names read before it (f0err).
 files0:
 	cmp xdi, xsp
 	je .no_operand
@@ -824,10 +827,11 @@ files0:
 	mov xdx, [f0]
 	je say_af                       ; (xax: say_af tells no reason)
 	mov [f0err], eax
+; F closed, even standard input: GNU's fclose after readtokens0 closes fd
+; 0, so a "-" among the names is then not statx'ed (_start.width: it adds
+; nothing to the width; it is refused anyway). Read as a stream, GNU keeps
+; it open, but then the width is 1, and a "-" name is refused all the same.
 .eof:
-	mov xdx, [f0]
-	cmp word [xdx], '-'
-	je .names
 	sys close, ebp
 ; The names: a NUL after the last if it has none; xdx counts them.
 .names:
