@@ -6,12 +6,12 @@
 ; asm/chown.asm): -c/--changes, -f/--silent/--quiet, -v/--verbose,
 ; -h/--no-dereference, --dereference, --reference=RFILE (RFILE's group),
 ; -R/--recursive with -H, -L, -P, --preserve-root, --no-preserve-root.
-; GROUP: a name of /etc/group (rt/ids.inc) or a number; "" changes
-; nothing. The walk, messages and statuses are chown's (rt/chown_core.inc).
+; GROUP: a name of /etc/group (rt/ids.inc) or a number (gnulib's
+; xstrtoumax: blanks, then a '+' may come first; shown as typed in -v's
+; lines, as GNU's); "" changes nothing. The walk, messages and statuses are chown's (rt/chown_core.inc).
 ; Exit status: 0; 1 on any error (the other files are still processed).
 ; Differences from GNU: chown's (asm/chown.asm's header: -v's line for a
-; link that cannot be dereferenced, /etc/group only, plain-digit numbers,
-; getdents order, -R's descriptors past 32 levels and under -L), with the
+; link that cannot be dereferenced, /etc/group only, getdents order, -R's descriptors past 32 levels and under -L), with the
 ; group for the owner; --help and --version are not supported.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 256 calls

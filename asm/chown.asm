@@ -24,14 +24,15 @@
 ;       --preserve-root     with -R, refuse "/" (GNU's two messages)
 ;       --no-preserve-root  the default
 ; OWNER and GROUP: names of /etc/passwd and /etc/group (rt/ids.inc) or
-; numbers; "USER:" takes USER's login group, ":GROUP" only the group,
-; "USER.GROUP" GNU's old form (with GNU's warning).
+; numbers (gnulib's xstrtoul: blanks, then a '+' may come first; -v and
+; -c show a number in decimal, "01:00" as "1:0", as GNU's); "USER:" takes
+; USER's login group, ":GROUP" only the group, "USER.GROUP" GNU's old
+; form (with GNU's warning, for --from's argument too).
 ; Exit status: 0; 1 on any error (the other files are still processed).
 ; Differences from GNU: -v's line for a link that cannot be dereferenced
 ; has no "from OLD" (GNU prints an uninitialized owner); only
 ; the files /etc/passwd and /etc/group are read (no other NSS source),
-; at most their first MiB; numbers are plain digits (GNU's strtoul also
-; takes leading blanks); directories are read in getdents order (GNU
+; at most their first MiB; directories are read in getdents order (GNU
 ; sorts a directory of more than 10000 entries by inode, which changes
 ; only -v's order); --help and --version are not supported.
 ; -R holds a descriptor per level down to 32 levels; deeper, a
