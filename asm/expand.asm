@@ -68,7 +68,7 @@
 	operands_or_dash
 	call tabs_final
 	mov edi, obuf
-	sse_range_set 0x08080808, 0x02020202 ; for run: 8 to 10
+	sse_range_set 0x08080808, 0x02020202 ; for tab_run: 8 to 10
 
 ; Each line: xbp = its column, xbx = the index of the next tab stop to
 ; look at, [conv] = 1 while tabs are still converted (not 0 with -i after
@@ -120,41 +120,12 @@
 .end:
 	jmp in_finish
 ; Without -i, a byte that is not a newline is put, then the run of bytes
-; after it that need no thought.
+; after it that need no thought (tab_run).
 .run:
 	cmp al, 10
 	je .put
-	call putc
-	call run
+	call tab_run
 	jmp .byte
-
-; run - the bytes after a byte put, in the input buffer up to a
-; backspace, a tab or a newline (8, 9, 10: x - 8 is 2 at most) or the
-; buffer's end, found 16 bytes a step (SSE2, aligned: no load crosses a
-; page), copied to obuf at once, the column moved on by as many. It stops
-; short of where putc would write, so the byte loop writes there, as
-; before; and (i386) of a column past 2^32-1 (tab_rebase's).
-; clobbers xax, xcx, xdx (xsi, xdi, xbp moved on)
-run:
-	sse_scan [in_end], sse_range
-	sub edx, esi                    ; the run
-	mov ecx, obuf + OBUFSZ - 1      ; the room before putc's write
-	cmp byte [out_wrote], 0
-	jne .room
-	mov ecx, obuf + PUTC_BUF
-.room:
-	sub ecx, edi
-	cmp ecx, edx
-	jb .copy
-	mov ecx, edx
-.copy:
-	add xbp, xcx
-	jc .undo
-	rep movsb
-	ret
-.undo:
-	sub xbp, xcx
-	ret
 
 LONGOPTS:	db 'i', 'initial', 0, 't'|0x80, 'tabs', 0, 0
 

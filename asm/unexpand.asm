@@ -21,9 +21,13 @@
 ; Pending blanks are a count and the byte to write first (a space, or a
 ; tab when they reach a stop), so a line of any length streams through
 ; the 32 KiB buffers of expand_io.
+; Once nothing more of a line is converted (past its leading blanks
+; without -a, or past the last stop), the rest goes by runs of bytes
+; found 16 at a time (tab_run, expand's).
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define EXPAND_IO_PUTC_DIE              ; 9.1's write errors: die() at putchar's 4 KiB
+%define ERR_DATA_COLD                   ; the messages' formats and texts in .cold: the code page stays one (x86_64)
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
@@ -114,6 +118,7 @@
 .final:
 	call tabs_final
 	mov edi, obuf
+	sse_range_set 0x08080808, 0x02020202 ; for tab_run: 8 to 10
 %if W == 8
  %define TAB_FIRST_OPEN call wide_check
 %endif
@@ -123,7 +128,7 @@
 ; blank (and at the start), [pending] blanks held back (the first one
 ; written as [pfirst]), [one] = 1 when the first of them came just before
 ; a stop. dl = 1 for a blank, in the part after the conversion.
-	tab_line_head {mov byte [prev], 1}
+	tab_line_head {mov byte [prev], 1}, .rest
 	mov dl, 1
 	cmp al, ' '
 	je .blank
@@ -192,6 +197,15 @@
 	call .write_pending
 .end:
 	jmp in_finish
+
+; The rest of a line once nothing more is converted: a byte that is not
+; a newline is put, then the run of bytes after it (tab_run; the column
+; no longer matters).
+.rest:
+	cmp al, 10
+	je .put
+	call tab_run
+	jmp .byte
 
 ; .write_pending - the blanks held back: [pfirst] (a tab when more than
 ; one is held and the first came before a stop), then spaces.

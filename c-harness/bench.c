@@ -317,6 +317,7 @@ static const struct figure figures[] = {
     { "paste",  { "@", "@" },            IN_ARG,   RATE, 0, 0, 0 },
     { "nl",     { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
     { "expand", { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
+    { "unexpand", { "@" },               IN_ARG,   RATE, 0, 0, 0 },
     { "fold",   { "@" },                 IN_ARG,   RATE, 0, 0, 0 },
     { "fold",   { "-s", "-w", "40", "@" }, IN_ARG, RATE, 0, 0, 0 },
     { "sort",   { "@" },                 IN_ARG,   RATE, 1, 1 / 1.5, 0 },

@@ -17,6 +17,25 @@ load helpers
 	output_like_gnu unexpand -t 2,4 blanks
 }
 
+@test "the text after a line's leading blanks goes by runs (tab_run), as GNU's" {
+	# lines of 0 to 200 KiB: blanks, then text with tabs, backspaces and
+	# blanks in it, across the 32 KiB buffers, the last without a newline
+	python3 -c '
+import random, sys
+r = random.Random(7)
+o = bytearray()
+for i in range(300):
+    o += b" " * r.choice([0, 3, 8, 9, 17])
+    n = r.choice([1, 15, 16, 17, 4095, 4096, 40000, 200000])
+    o += bytes(r.choice(b"abcdefgh \t\b") for _ in range(n))
+    o += b"\n"
+sys.stdout.buffer.write(bytes(o[:-1]))' > runs
+	output_like_gnu unexpand runs
+	output_like_gnu unexpand -t 2,4 runs
+	output_like_gnu unexpand --first-only -t 3 runs
+	cat runs | "$(bin unexpand)" | cmp - <(/usr/bin/unexpand runs)
+}
+
 @test "memory stays small on a long line" {
 	head -c 10000000 /dev/zero | tr '\0' ' ' > long
 	rss_at_most 120 unexpand -a long

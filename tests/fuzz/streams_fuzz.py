@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """streams_fuzz.py - a differential fuzz of the stream filters whose loops
 scan or copy in runs (SSE2 steps, no branches on the data): comm, tac, paste,
-nl, expand, fold, tr, seq. Random inputs (short and long lines, lines across the
+nl, expand, unexpand, fold, tr, seq. Random inputs (short and long lines, lines across the
 read buffers, bytes 0-255, no last newline) from a file or a pipe, random
 options; ours and GNU's run side by side and must give the same stdout,
 stderr (program name replaced) and exit status.
@@ -63,6 +63,10 @@ def case(r, util):
         opts = r.choice([[], ["-t4"], ["-t", "2,5,9"], ["-i"], ["-t", "1,+7"],
                          ["-4,9"]])
         return opts, data(r), {}
+    if util == "unexpand":
+        opts = r.choice([[], ["-a"], ["-t4"], ["-t", "2,5,9"], ["--first-only"],
+                         ["-t", "1,+7"], ["-4,9"], ["-a", "-t", "3"]])
+        return opts + [r.choice(["f", "-"])], data(r), {"f": data(r)}
     if util == "fold":
         opts = [o for o in ("-s", "-b") if r.random() < 0.4]
         if r.random() < 0.8:
@@ -101,8 +105,8 @@ def main():
     if len(sys.argv) < 4:
         raise SystemExit(__doc__)
     ours, seed, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    utils = sys.argv[4:] or ["comm", "tac", "paste", "nl", "expand", "fold",
-                             "tr", "seq"]
+    utils = sys.argv[4:] or ["comm", "tac", "paste", "nl", "expand",
+                             "unexpand", "fold", "tr", "seq"]
     r = random.Random(seed)
     bad = 0
     with tempfile.TemporaryDirectory(prefix="streams-fuzz.") as top:
