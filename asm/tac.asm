@@ -34,7 +34,9 @@
 ; for names with ' or control bytes. GNU's tac sometimes splits a
 ; multi-byte SEP whose candidate matches overlap (aba in ababa) wrongly
 ; where they cross one of its 8 KiB read boundaries; here (without -r)
-; the matches are the same wherever they lie.
+; the matches are the same wherever they lie. A pipe is held in memory
+; (GNU copies it to a temporary file): on i386, past what the break can
+; reach (about 3.7 GiB) it is "memory exhausted".
 ;
 ; A file that can seek is read from its end, CHUNK bytes at a time at
 ; offsets that are multiples of CHUNK (the first read, at the last such
@@ -338,6 +340,7 @@ tac_fd:
 .spill:                                 ; (brk may lower the break: the
 	mov A1, [V(base)]               ; buffer holds nothing now)
 	add A1, CHUNK
+	mov xdx, A1
 	call grow
 	mov xsi, [V(dstart)]            ; dstart..rend (SMALL bytes, or
 	mov xcx, [V(rend)]              ; none) to base
@@ -352,9 +355,11 @@ tac_fd:
 	sub xax, A1
 	cmp xax, CHUNK
 	jae .read
-	sub A1, [V(base)]                  ; the break: rend + CHUNK + rend-base
-	add A1, [V(rend)]
-	add A1, CHUNK
+	sub A1, [V(base)]               ; the break: rend + CHUNK + rend-base,
+	mov xdx, [V(rend)]              ; at least rend + CHUNK
+	add xdx, CHUNK
+	jc grow.nomem
+	add A1, xdx                     ; (may wrap: grow tells)
 	call grow
 .read:
 	mov A3, [V(cap)]
@@ -517,10 +522,12 @@ room_n:                                 ; (xdx bytes of room)
 	sub xcx, [V(dstart)]               ; xcx = the bytes to keep
 	lea A1, [xcx + xdx]
 	add A1, [V(base)]
+	jc grow.nomem                   ; (i386: past 4 GiB)
 	cmp A1, [V(cap)]
 	jbe .move
-	add A1, xcx                     ; room for as much again
-	push xcx
+	mov xdx, A1                     ; at least that,
+	add A1, xcx                     ; room for as much again (may wrap:
+	push xcx                        ; grow tells)
 	call grow
 	pop xcx
 .move:
@@ -713,14 +720,34 @@ re_out:
 .ret:
 	ret
 
-; grow - the break to A1 (above cap), or "memory exhausted".
+; grow - the break to A1 (above cap), else as near it as brk allows
+; (the part over xdx halved until it fits; i386: doubling may ask for
+; more than its 4 GiB hold), at least to xdx (above cap: what the caller
+; needs), else "memory exhausted". A1 may have wrapped past 2^32 (i386):
+; A1 - xdx is still the part over the least, and a wrapped break is
+; never asked (it would lower the break). A failed brk returns the break
+; as it was. clobbers xax, xsi, A1 (and xcx: the system call)
 grow:
+	mov xsi, A1
+	sub xsi, xdx                    ; the part over the least
+.try:
+	mov A1, xdx
+	add A1, xsi
+	jc .less
 	sys brk
 	cmp xax, A1
-	mov esi, msg_nomem
-	jne fail
+	je .set
+	test xsi, xsi
+	jz .nomem
+.less:
+	shr xsi, 1
+	jmp .try
+.set:
 	mov [V(cap)], xax
 	ret
+.nomem:
+	mov esi, msg_nomem
+	jmp fail
 
 OPTSPEC:	db 'rbs:', 0
 LONGOPTS:

@@ -262,3 +262,23 @@ full_like_gnu() {
 @test "100 operands and a bad one, as GNU (i386: the vDSO after 32 calls)" {
 	hundred_operands_like_gnu files tac
 }
+
+@test "i386: a 2.6 GB record from a file, and a pipe past 4 GiB (memory exhausted, not EFAULT)" {
+	[ "$(arch)" = i386 ] || skip "only i386's 32-bit break can wrap"
+	mem_gib 6
+	# a record of 2.6 GB read from the end: the buffer's doubling passed
+	# 2^32, brk lowered the break, and the move up crashed (SIGSEGV); now
+	# the part over what is needed is halved until brk gives it
+	truncate -s 2600000000 line
+	printf '\nb\n' >> line
+	run bash -c '"$1" line | cksum; echo "${PIPESTATUS[0]}"' sh "$(bin tac)"
+	[ "$output" = "$({ printf 'b\n'; head -c 2600000000 /dev/zero; printf '\n'; } | cksum)
+0" ]
+	rm line
+	# a pipe of 4.3 GB cannot be held in i386's 4 GiB: "memory exhausted",
+	# status 1 (the wrapped break made a read fail: "Unknown error 14")
+	run bash -c 'yes abcdefghijklmnopqrstuvwxyz0123456789 | head -c 4300000000 | "$1" | wc -c; echo "${PIPESTATUS[2]}"' sh "$(bin tac)"
+	[ "$output" = "$(bin tac): memory exhausted
+0
+1" ]
+}
