@@ -677,8 +677,17 @@ parse_d:
 	ja .edone
 	inc xsi
 	inc edi
-	cmp edi, 18
+	cmp edx, 0x0ccccccc             ; past (2^63 - 1) / 10, or at it and
+	jb .room                        ; past 7 (negative: 8), it leaves
+	ja .bad                         ; intmax_t: GNU's lexer refuses it
+	cmp eax, 0xcccccccc
+	jb .room
 	ja .bad
+	sub ecx, ebx
+	cmp ecx, 7
+	ja .bad
+	add ecx, ebx
+.room:
 	push xcx
 	imul edx, edx, 10               ; (edx:eax) * 10 + ecx
 	push xdx
@@ -713,11 +722,14 @@ parse_d:
 	neg eax                         ; -(edx:eax), then the fraction
 	adc edx, 0                      ; below it
 	neg edx
-	jecxz .tail
+	jecxz .below
 	sub eax, 1
 	sbb edx, 0
 	neg ecx
 	add ecx, 1000000000
+.below:                                 ; below -2^63 (a fraction under it):
+	test edx, edx                   ; wrapped to a positive time, which
+	jg .bad                         ; GNU refuses
 .tail:
 	push xcx
 	push xdx
