@@ -98,7 +98,9 @@ _start:
 	jz .options_done
 	mov esi, fmt_operands
 	pmov xdx, xsi           ; (no ARG: any string will do)
-	call say_error          ; (keeps xbx)
+	call say_error          ; (keeps xbx; xax: the write's result)
+	test eax, eax           ; not written: status 1, as GNU's
+	js .options_done        ; close_stdout's close_stream (stderr)
 	set_status 0, eax
 .options_done:
 

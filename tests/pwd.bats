@@ -108,6 +108,19 @@ status 1" ]
 	[ "${lines[1]}" = "$T" ]
 }
 
+@test "an operand's warning that cannot be written: status 1, as GNU's close_stdout" {
+	# (gnulib's close_stream (stderr) fails after a failed fprintf; it
+	# was 0: found by a fuzz)
+	for e in '2>/dev/full' '2>&-'; do
+		run sh -c "\"\$1\" extra $e; echo \$?" sh "$(bin pwd)"
+		[ "$output" = "$(pwd -P)
+1" ]
+		run sh -c "/bin/pwd extra $e; echo \$?"
+		[ "$output" = "$(pwd -P)
+1" ]
+	done
+}
+
 @test "peak RSS of a trivial run: at most 16 KiB" {
 	rss_at_most 16 pwd
 	rss_at_most 16 pwd -P
