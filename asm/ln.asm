@@ -894,7 +894,8 @@ dir_name:
 
 ; convert_abs_rel - [src] made relative to the canonical directory of
 ; [dst] (both canonicalized with CAN_MISSING), unless the result would
-; not fit PATH_MAX: then [src] is kept. The work is done in obuf past
+; not fit PATH_MAX: then [src] is kept, after GNU's warning "generating
+; relative path: File name too long" (status unchanged). The work is done in obuf past
 ; its buffered bytes (the directory's name, the two canonical names and
 ; the relative one, one after another); the result is kept at the end of
 ; canonicalize's rest buffer (free until the next call; its last bytes
@@ -925,7 +926,7 @@ convert_abs_rel:
 	mov ecx, edi
 	sub ecx, esi
 	cmp ecx, 4096
-	jae .ret
+	jae .long
 	mov edi, can_rend - 1
 	mov byte [xdi], 0
 	sub edi, ecx
@@ -934,6 +935,15 @@ convert_abs_rel:
 .ret:
 	pop xax
 	ret
+.long:                                  ; GNU's relpath: error (0,
+	call flush_v                    ; ENAMETOOLONG, ...), the status kept
+	mov edx, msg_relpath
+	mov esi, fmt_text
+	push -ENAMETOOLONG
+	pop xax
+	call say
+	jmp .ret
+msg_relpath:	db 'generating relative path', 0
 
 ; v_line - the -v line from obuf + [opos] up to xdi, and its newline, as
 ; glibc's stdio appends it to a full buffer (obuf written 4096 bytes at a
