@@ -306,10 +306,19 @@ copy:
 	ret
 
 ; Zero-copy, as long as the kernel takes it; sendfile's count is splice's,
-; still in A5. (i386 passes splice's flags in ebp.)
+; still in A5. (i386 passes splice's flags in ebp.) GNU reads first, so an
+; input with nothing to give writes nothing (a pipe whose reader is gone
+; is never met: no SIGPIPE) and a directory says EISDIR; splice and
+; sendfile try the output first. So an input that is not a regular file
+; with bytes past its offset (xax) gives a byte to a read first (.probe).
 .copy:
 	cmp byte [flags], 0
 	jne .read
+	mov cl, [istat + STX_MODE + 1]
+	and cl, S_IFMT >> 8
+	cmp cl, S_IFREG >> 8
+	jne .probe
+	off_jae_size istat + STX_SIZE, .probe, .splice
 .splice:
 	push xbp
 	sys splice, ebp, 0, 1, 0, COPYMAX, 0
@@ -329,6 +338,18 @@ copy:
 	call chunk
 	jmp .read
 .ret:
+	ret
+.probe:                                 ; a byte, on the stack, written if
+	push xax                        ; read (chunk); then the rest as
+	mov A2, xsp                     ; zero-copy
+	sys read, ebp, A2, 1
+	test eax, eax
+	jle .probed
+	call chunk
+	pop xax
+	jmp .splice
+.probed:                                ; end of file, or a read error
+	pop xcx
 	ret
 
 ; put_num - the next line number, "%6d\t", at xdi, unless PF=1 (test the

@@ -32,11 +32,14 @@
 ; defers the others to their turn, so "rm -r a a" and "rm -rv d d/x"
 ; say what GNU says.)
 ;
-; The tree walk holds two file descriptors at most, whatever the depth: a
-; directory is opened relative to its parent (O_NOFOLLOW), and the parent
-; is closed; once the directory is empty the parent is opened again
-; through "..", checked to be the same directory (device and inode), and
-; its reading goes on: the entries read past the subdirectory wait
+; The tree walk holds three file descriptors at most, whatever the depth:
+; a directory is opened relative to its parent (O_NOFOLLOW), whose
+; descriptor is kept (the grandparent's is closed), so the way back from
+; it needs no ".." (which a directory that can be read but not searched
+; refuses, as GNU's fts keeps its parents' in a ring); the way back from
+; a directory after that one opens its parent again through "..",
+; checked to be the same directory (device and inode); then its reading
+; goes on: the entries read past the subdirectory wait
 ; meanwhile on a save stack (when they are 512 bytes or more, 64 KiB in
 ; all), else they are read again from the saved offset (d_off). Per level
 ; the walk keeps a 32-byte record (LEVELS of them) and the path for the messages
@@ -297,8 +300,7 @@ _start:
 .ask:
 	mov ax, '? '
 	stosw
-	call af_write
-	call yesno
+	call ask
 	jnc bye
 
 ; Each operand: [xsp] = its name.
@@ -624,10 +626,15 @@ dir:
 	sys openat, [pfd], [pname], DIROPEN
 	test eax, eax
 	jns .opened
-; FTS_DNR: it cannot be read. The prompt to descend (as GNU's, before it
-; knew), then the one to remove it, and rmdir, whose failure is told with
-; the open's errno.
+; It cannot be lstat'ed either (a parent that cannot be searched): as a
+; file, as GNU's fts stats a DT_DIR entry and gives FTS_NS (prompt's
+; failure then keeps the ancestors unmarked, so the parent is still
+; prompted for; unlink tells why). Else FTS_DNR: it cannot be read. The
+; prompt to descend (as GNU's, before it knew), then the one to remove
+; it, and rmdir, whose failure is told with the open's errno.
 	mov [dnr_errno], eax
+	call lstat_entry
+	js file
 	mov byte [mode_descend], 1
 	call prompt
 	test eax, eax
@@ -708,7 +715,10 @@ dir:
 	and dword [xdi + L_FAILED], 0
 	add edi, L_INO
 	call id_save
-	mov eax, [pfd]                  ; the parent is not needed now
+	mov eax, [pfd]                  ; the parent's descriptor is kept
+	inc eax                         ; (kfd: plus 1), the grandparent's
+	xchg eax, [kfd]                 ; closed
+	dec eax
 	call close_fd
 	mov eax, [cfd]
 	mov [fd], eax
@@ -844,8 +854,11 @@ resume:
 	jmp entries
 
 ; dir_done - the directory [fd] at level [depth] has been read to its
-; end: its parent opened again (through ".." and checked; AT_FDCWD for an
-; operand), then it is removed unless something below it was kept.
+; end: back to its parent (AT_FDCWD for an operand; the kept descriptor
+; after a descent, as GNU's fts pops its ring of parents' descriptors
+; (FTS_CWDFD): a directory that can be read but not searched has no way
+; through ".."; else opened again through ".."; either checked), then it
+; is removed unless something below it was kept.
 dir_done:
 	cmp dword [depth], 1
 	jne .parent
@@ -855,9 +868,14 @@ dir_done:
 	mov xax, [opname]
 	jmp .named
 .parent:
+	xor eax, eax
+	xchg eax, [kfd]
+	dec eax
+	jns .kept
 	sys openat, [fd], dotdot, DIROPEN
 	test eax, eax
 	js .lost
+.kept:
 	mov [pfd], eax
 	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
 	test eax, eax
@@ -1110,8 +1128,7 @@ prompt:
 	call af_start
 	mov ax, '? '
 	stosw
-	call af_write
-	call yesno
+	call ask
 	mov eax, RM_DECLINED
 	jnc .ret
 .ok:
@@ -1308,6 +1325,16 @@ close_fd:
 .ret:
 	ret
 
+; ask - the prompt built in qbuf (up to xdi) on stderr, then yesno. A
+; failed write makes the exit status 1 and the answer is read all the
+; same, as GNU's: its stderr is unbuffered, fprintf's failure sets the
+; stream's error flag and close_stdout's close_stream(stderr) then ends
+; with _exit(1).
+ask:
+	call af_write
+	jns yesno
+	mov STATUSb, 1
+
 ; yesno - GNU's yesno(): getline() on stdin through a stdio-like buffer
 ; of IBUFSZ bytes (glibc's for a pipe or a file), so a pipe gives up all
 ; that one read returned, as GNU's; CF=1 when the line starts with y or Y.
@@ -1480,6 +1507,7 @@ fd:	resd 1
 depth:	resd 1
 plen:	resd 1
 wp:	resd 1
+kfd:	resd 1                          ; the parent's descriptor + 1, or 0
 dnr_errno: resd 1
 dcount:	resd 1
 dpos:	resd 1

@@ -394,3 +394,28 @@ print(p.returncode, len(p.stderr))" "$@"; }
 	done
 	[ -e a ] && [ -e b ]
 }
+
+@test "a prompt that cannot be written (stderr /dev/full or closed): the answer read all the same, exit status 1, as GNU's close_stream(stderr)" {
+	run sandboxed '
+		i=0
+		for p in "$RM" "$GNU"; do
+			mkdir w$i && cd w$i
+			{
+			touch f; echo y | "$p" -i f 2>/dev/full && echo rc=0 || echo rc=$?; ls
+			touch f; echo y | "$p" -i f 2>&- && echo rc=0 || echo rc=$?; ls
+			touch f; echo n | "$p" -i f 2>&- && echo rc=0 || echo rc=$?; ls
+			touch f1 f2 f3 f4; echo y | "$p" -I f1 f2 f3 f4 2>/dev/full && echo rc=0 || echo rc=$?; ls
+			touch f1 f2 f3 f4; echo n | "$p" --interactive=once f1 f2 f3 f4 2>/dev/full && echo rc=0 || echo rc=$?; ls
+			"$GNU" -f f1 f2 f3 f4
+			mkdir -p d/s; touch d/s/x; printf "y\ny\nn\ny\n" | "$p" -ri d 2>/dev/full && echo rc=0 || echo rc=$?; find d
+			printf "y\n" | "$p" -ri d 2>&- && echo rc=0 || echo rc=$?; ls
+			touch f; "$p" f 2>&- && echo rc=0 || echo rc=$?; ls
+			} > ../out.$i
+			cd .. && i=$((i + 1))
+		done
+		cat out.0
+		cmp out.0 out.1
+		[ "$(grep -c "^rc=1$" out.0)" -eq 7 ]'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
