@@ -25,7 +25,8 @@
 ; root, as GNU's). "." and ".." as the last component of an operand are
 ; refused. Symlinks are never followed.
 ; Exit status: 0; 1 when something could not be removed, for a bad option
-; or a missing operand, or a failed write of -v's lines.
+; or a missing operand, or a failed write of -v's lines or of a prompt
+; (its answer is read all the same, as GNU's).
 ; Differences from GNU: --preserve-root=all, ---presume-input-tty,
 ; --help and --version are not supported. (Operands are looked at one
 ; after the other, as GNU's: its fts_open stats only the first one and
