@@ -91,6 +91,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a directory is walked
 %define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
+%define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/blocksize.inc"

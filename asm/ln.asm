@@ -54,6 +54,7 @@
 ; with). --help and --version are not supported ("unrecognized option").
 
 %define LONGOPT_OPTIONAL                ; --backup[=CONTROL]
+%define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "rt/stat_statfs.inc"           ; (backup_name's NAME_MAX)

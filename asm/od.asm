@@ -51,6 +51,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define LONGOPT_OPTIONAL                ; --strings[=BYTES]
+%define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %include "subk.inc"
 use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
 use write_all, od_seek
