@@ -806,3 +806,16 @@ mem_gib() {
 	kb=$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo)
 	[ "${kb:-0}" -ge $(($1 * 1048576)) ] || skip "needs $1 GiB of free memory"
 }
+
+# deep_ff_links - ff, 23 directories of 200 bytes down (its canonical name
+# over PATH_MAX), named through two links: a (12 levels) and b (a and 11
+# more), so b/ff is short (ln -r's relpath fails on it)
+deep_ff_links() {
+	local d p i
+	d=$(printf 'L%.0s' $(seq 200))
+	(for i in $(seq 23); do mkdir "$d" && cd "$d" || exit 1; done; touch ff)
+	p=$d; for i in $(seq 11); do p=$p/$d; done
+	ln -s "$p" a
+	p=a; for i in $(seq 11); do p=$p/$d; done
+	ln -s "$p" b
+}

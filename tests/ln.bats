@@ -69,13 +69,9 @@ load helpers
 	# PATH_MAX, so relpath fails: "generating relative path: File name
 	# too long" (status 0), and the link gets b/ff as given. The warning
 	# was missing (found by a fuzz).
-	local d p=. i n
+	local d p=. i n x o1
+	deep_ff_links
 	d=$(printf 'L%.0s' $(seq 200))
-	(for i in $(seq 23); do mkdir "$d" && cd "$d" || exit 1; done; touch ff)
-	p=$d; for i in $(seq 11); do p=$p/$d; done
-	ln -s "$p" a
-	p=a; for i in $(seq 11); do p=$p/$d; done
-	ln -s "$p" b
 	for n in ours gnu; do
 		if [ $n = ours ]; then x=$(bin ln); else x=/usr/bin/ln; fi
 		run "$x" -rs b/ff "new_$n"

@@ -32,13 +32,7 @@ warn_like_gnu() {
 }
 
 @test "ln -r's relpath warning: status 1, the link made, as GNU's" {
-	local d p i
-	d=$(printf 'L%.0s' $(seq 200))
-	(for i in $(seq 23); do mkdir "$d" && cd "$d" || exit 1; done; touch ff)
-	p=$d; for i in $(seq 11); do p=$p/$d; done
-	ln -s "$p" a
-	p=a; for i in $(seq 11); do p=$p/$d; done
-	ln -s "$p" b
+	deep_ff_links
 	run sh -c '"$1" -rs b/ff n1 2>/dev/full; echo $?' sh "$(bin ln)"
 	[ "$output" = 1 ] && [ "$(readlink n1)" = b/ff ]
 	run sh -c '/usr/bin/ln -rs b/ff n2 2>/dev/full; echo $?'
