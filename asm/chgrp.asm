@@ -16,6 +16,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 256 calls
 %define VSYS_COUNT 256                  ; (-Rv of a small tree keeps 16 KiB)
+%define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %include "subk.inc"
 %include "layout.inc"
 %define CHGRP
