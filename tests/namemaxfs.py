@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-# namemaxfs.py BACKING MOUNTPOINT NAMELEN - a passthrough FUSE file system,
-# spoken straight over /dev/fuse (no libfuse), whose statfs says f_namelen
-# = NAMELEN: a directory with another NAME_MAX than 255. Root only; run it in
-# a private mount namespace. Serves until unmounted.
+# namemaxfs.py BACKING MOUNTPOINT NAMELEN [noflags] - a passthrough FUSE file
+# system, spoken straight over /dev/fuse (no libfuse), whose statfs says
+# f_namelen = NAMELEN: a directory with another NAME_MAX than 255; with
+# "noflags", a rename with flags (renameat2's RENAME_NOREPLACE) fails with
+# EINVAL, as on a file system that lacks them. Root only; run it in a
+# private mount namespace. Serves until unmounted.
 import os, sys, struct, ctypes, errno, stat
 
 B, M, NAMELEN = os.fsencode(sys.argv[1]), os.fsencode(sys.argv[2]), int(sys.argv[3])
+NOFLAGS = sys.argv[4:] == ['noflags']
 fd = os.open('/dev/fuse', os.O_RDWR)
 libc = ctypes.CDLL(None, use_errno=True)
 opts = b'fd=%d,rootmode=40000,user_id=0,group_id=0,allow_other,default_permissions' % fd
@@ -73,7 +76,7 @@ def handle(op, nodeid, body, uid, gid):
         flags = struct.unpack_from('<I', body, 8)[0] if op == 45 else 0
         o, n = names(body[16 if op == 45 else 8:], 2)
         src, dst = child(o), paths[newdir] + b'/' + n
-        if flags & ~1: raise OSError(errno.EINVAL, '')
+        if flags & ~1 or flags and NOFLAGS: raise OSError(errno.EINVAL, '')
         if flags & 1 and os.path.lexists(dst): raise OSError(errno.EEXIST, '')
         os.rename(src, dst)
         for k in list(ids):     # the names below it follow

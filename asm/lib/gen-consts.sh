@@ -23,6 +23,8 @@ sed -n 's/^#define[ 	]\{1,\}\(\(O_\|AT_\|S_I\|F_\|SEEK_\|SPLICE_F_\|CLOCK_\|TIME
 	"$inc/asm-generic/fcntl.h" "$inc/linux/fcntl.h" "$inc/linux/stat.h" "$inc/linux/fs.h" \
 	"$inc/linux/time.h" 2>/dev/null |
 	sed 's/ 0\([0-7]\{1,\}\)$/ 0o\1/' | awk '!seen[$2]++'
+# renameat2's flags (written as (1 << N) in linux/fs.h)
+sed -n 's/^#define[ 	]\{1,\}\(RENAME_[A-Z_]*\)[ 	]\{1,\}(1 << \([0-9]\{1,\}\)).*/%define \1 (1 << \2)/p' "$inc/linux/fs.h"
 # statx masks (written with a U suffix in linux/stat.h)
 sed -n 's/^#define[ 	]\{1,\}\(STATX_[A-Z_]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)U.*/%define \1 \2/p' "$inc/linux/stat.h"
 # i386's vDSO entry in the auxiliary vector (FAST_SYSCALL, arch-i386.inc)
