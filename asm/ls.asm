@@ -201,15 +201,27 @@
 ; symlink, nor " -> target"), sorted as time 0 and size 0, not in the
 ; total. An operand symlink whose stat fails other than ENOENT (a loop,
 ; EACCES): "cannot access", exit 2 (GNU lstats after ENOENT only).
+; A symlink whose readlink fails where GNU's gobble_file reads it (-l,
+; and GNU's check_symlink_mode: --group-directories-first, or colored, mi
+; with -l, ex with ln=target): "cannot read symbolic link 'DIR/NAME':
+; REASON" among those messages (link_fail, report_one), status 1, an
+; operand's 2 (told after the operands' "cannot access"); -l's line
+; without " -> target" (its target read at gobble time and kept, a
+; readlink each). A directory whose getdents64 fails: "reading directory
+; 'D': REASON" after its header and its entries' messages (-1 -U: after
+; their lines), status 2 for an operand, 1 below it (-R); what was read
+; is listed.
 ; The last of -1/-C/-x, -a/-A, -p/-F, -L/-H wins, as GNU. Names sort in
 ; byte order (LC_ALL=C). Files first, then each directory, with "DIR:"
 ; headers when there is more than one operand. Width (-C, -x, colors)
 ; from -w, else a terminal's TIOCGWINSZ, else COLUMNS (as -w's; an
 ; invalid one: GNU's warning "ignoring invalid width in environment
 ; variable COLUMNS: 'V'"), else 80; tab stops (-C, -x) from -T, else
-; TABSIZE (an invalid one warned about as GNU), else 8.
+; TABSIZE (an invalid one warned about as GNU; up to 2^64 - 1, x86_64
+; GNU's SIZE_MAX, on i386 too), else 8.
 ; Exit status: 0; 1 for a minor problem; 2 for a bad option, an operand
-; that cannot be accessed or opened, a write error.
+; that cannot be accessed, opened or read (getdents64, readlink), a write
+; error.
 ; Differences from GNU: an LS_COLORS with more than 231 different
 ; "*SUFFIX=" sequences is refused ("ls: more than 231 different suffix
 ; colors in LS_COLORS are not supported by this ls", exit 2; each name's
@@ -233,7 +245,12 @@
 ; without -L does not look for cycles (GNU does, for a bind mount of an
 ; ancestor; without -L nothing else makes one). -s without -l
 ; keeps 32 bits of 512-byte blocks a name: a file with 2 TiB or more
-; allocated shows a wrong count (-l keeps 64).
+; allocated shows a wrong count (-l keeps 64). An operand's "cannot read
+; symbolic link" comes after every operand's "cannot access" (GNU tells
+; them in the operands' order). A getdents64 EOVERFLOW ends the reading
+; as any error (GNU's readdir loop goes on). Entries are looked at from
+; their directory's fd: one whose DIR/NAME passes PATH_MAX is listed
+; (GNU: "cannot access ...: File name too long").
 ;
 ; Memory: the code is seven parts, each its own mapping of one page (the
 ; kernel maps every cached page of a mapping at its first fault, and no
@@ -249,10 +266,11 @@
 ; quoting), .tsec (the time styles: rt/strftime.inc; its variables past
 ; ids_buf: ls --full-time 28 KiB), .vsec (-v's filevercmp, --zero's and
 ; --time=birth's options, -l's '?' for no birth time, the block sizes:
-; rt/blocksize.inc), .qsec (the quoting styles: rt/quotearg.inc; ls -b
-; 20 KiB, ls -Q -l 24; rt/localtime.inc's rare code: posixrules, big
-; zone files, leap seconds, malformed rules, Jn and n rules; -RL's cycle
-; check, dir_visit). Each part is
+; rt/blocksize.inc; -RL's cycle check, dir_visit; the failures of
+; getdents64 and readlink), .qsec (the quoting styles: rt/quotearg.inc;
+; ls -b 20 KiB, ls -Q -l 24; rt/localtime.inc's rare code: posixrules,
+; big zone files, leap seconds, malformed rules, Jn and n rules). Each
+; part is
 ; page-aligned in the file (see ls_program_end; zero bytes between them);
 ; the program headers follow the last part, in no segment (the kernel
 ; reads them from the file), so the core page keeps their bytes. So ls and ls -1 touch one code page, ls -l,
@@ -285,8 +303,8 @@
 ; Seven parts of code, each its own mapping (PT_LOAD) of at most one page
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec
 ; (-C/-x, colors), .zsec (errors), .tsec (time styles), .vsec (-v,
-; --zero, --time=birth, --block-size, --si, --show-control-chars), .qsec
-; (-b, -Q, --quoting-style, QUOTING_STYLE, the zone's rare code, -RL). A
+; --zero, --time=birth, --block-size, --si, --show-control-chars, -RL),
+; .qsec (-b, -Q, --quoting-style, QUOTING_STYLE, the zone's rare code). A
 ; run pays a page for each part it
 ; enters: ls 12 KiB, ls -l or ls -C or ls --color 16.
 section .lsec progbits follows=.cold align=PAGE vstart=_lsec_vaddr
@@ -940,45 +958,16 @@ list_dir:
 	test eax, eax
 	js open_fail                    ; (.zsec: returns from list_dir)
 	mov [V(dirfd)], eax
-	cmp byte [V(opts) + O_DEREF], 3 ; -RL: GNU's cycle check (.qsec)
-	jne .go
+; The header: with -R or more than one operand; a blank line before
+; each but the first. Before the reading, as GNU's print_dir: a failed
+; getdents64's message after it (-RL's cycle check before it).
 	cmp byte [V(opts) + O_REC], 0
 	je .go
-	call dir_visit
-.go:
-	mov eax, [V(cur)]
-	mov [V(recs)], eax
-	mov dword [V(objv)], recs
-; each read: the room left in arena0 (at least 1 KiB), else 64 KiB
-.read:
-	mov eax, arena0_end
-	sub eax, [V(cur)]
-	cmp eax, 1024
-	jb .big
-	cmp eax, 0x10000
-	jb .size
-.big:
-	mov eax, 0x10000
-.size:
-	push xax
-	call alloc
-	pop xdx
-	sub [V(cur)], edx
-	sys getdents64, [V(dirfd)], eax, edx
-	test eax, eax
-	jz .eof
-	js .rderr
-	add [V(cur)], eax
-	jmp .read
-.rderr:
-	call read_fail                  ; (.zsec)
-.eof:
-	mov eax, [V(cur)]
-	mov [V(recend)], eax
-; The header: when there is more than one operand; a blank line before
-; each but the first.
-	cmp byte [V(opts) + O_REC], 0
+	cmp byte [V(opts) + O_DEREF], 3 ; -RL: GNU's cycle check (.vsec)
 	jne .header
+	call dir_visit
+	jmp .header
+.go:
 	cmp dword [V(nargs)], 1
 	jbe .noheader
 .header:
@@ -1011,6 +1000,35 @@ list_dir:
 	mov al, 10
 	call putc
 .noheader:
+	mov eax, [V(cur)]
+	mov [V(recs)], eax
+	mov dword [V(objv)], recs
+; each read: the room left in arena0 (at least 1 KiB), else 64 KiB
+.read:
+	mov eax, arena0_end
+	sub eax, [V(cur)]
+	cmp eax, 1024
+	jb .big
+	cmp eax, 0x10000
+	jb .size
+.big:
+	mov eax, 0x10000
+.size:
+	push xax
+	call alloc
+	pop xdx
+	sub [V(cur)], edx
+	sys getdents64, [V(dirfd)], eax, edx
+	test eax, eax
+	jz .eof
+	js .rderr
+	add [V(cur)], eax
+	jmp .read
+.rderr:
+	call read_fail                  ; (.vsec)
+.eof:
+	mov eax, [V(cur)]
+	mov [V(recend)], eax
 	mov ebx, [V(recs)]
 	call ptrs_start
 .ent:
@@ -1257,8 +1275,6 @@ one_per_line:
 	mov esi, [xbx]
 	cmp byte [V(nfail)], 0          ; (-1 -U: not told yet)
 	je .put
-	cmp dword [xsi - 15], -1
-	jne .put
 	call report_one
 .put:
 	call put_name
@@ -1345,11 +1361,18 @@ frills:
 	mov ecx, eax
 	shr ecx, 12
 	mov [xbx - 1], cl
-	jmp .type
+	jmp .lnk
 .known:                                 ; an operand: its mode and blocks
 	movzx eax, word [xbx + xdx + 1]
 	mov esi, [xbx + xdx + 3]
 	mov [xbx - 10], esi
+; a symlink (lstat's) with GNU's check_symlink_mode: its readlink (.xsec)
+.lnk:
+	cmp cl, DT_LNK
+	jne .type
+	test byte [V(opts) + O_CFL], CF_CHK
+	jz .type
+	call link_chk
 ; cl = the type, eax = the mode (0 when unknown)
 .type:
 	push xax
@@ -1746,6 +1769,9 @@ long_list:
 	xor edx, edx
 .flags:
 	call ent_stat                   ; (failed: zeros, bit 16 in the mode)
+	js .info
+	call link_read
+.info:
 	mov edi, [V(ip)]
 	lea esi, [V(stx)]
 	mov eax, [xsi + STX_MODE]       ; (the kernel's __spare0 is 0)
@@ -2040,17 +2066,12 @@ long_list:
 	add edx, 4
 	add [V(pos)], edx
 	pop xsi
-	push xbx
+	mov esi, [xsi - 10]             ; the target link_read kept (0: its
+	test esi, esi                   ; readlink failed: none, as GNU)
+	jz .eol
 	push xsi
-	sys readlinkat, [V(dirfd)], xsi, pathbuf, 4096
-	pop xsi
-	pop xbx
-	test eax, eax
-	jle .eol
-	mov byte [pathbuf + xax], 0
-	mov esi, pathbuf                ; a terminal's shell-escape for the
-	mov cl, ':'                     ; target too (GNU quotes it alone)
-	call qsafe_name
+	mov cl, ':'                     ; a terminal's shell-escape for the
+	call qsafe_name                 ; target too (GNU quotes it alone)
 	mov edi, [V(opos)]
 	mov dword [xdi], ' -> '
 	scasd
@@ -2060,7 +2081,7 @@ long_list:
 	mov ecx, eax
 	shr ecx, 12
 	call ind_char
-	mov esi, pathbuf
+	pop xsi
 	mov ah, dl
 	mov al, 0
 	cmp [V(opts) + O_COL], al
@@ -2076,6 +2097,38 @@ long_list:
 	add ebx, 4
 	jmp .line
 .done:
+	ret
+
+; link_read - long_list's entry esi whose statx (stx) found a symlink:
+; its readlink now, as GNU's gobble_file (get_link_name), the target
+; kept in the arena, its address at esi-10 (frills' blocks, which -l
+; does not use); a failure: link_fail. keeps xbx, xsi
+link_read:
+	mov al, [V(stx) + STX_MODE + 1]
+	and al, 0xf0
+	cmp al, 0xa0
+	jne .r
+	push xbx
+	push xsi
+	sys readlinkat, [V(dirfd)], xsi, pathbuf, 4096
+	pop xsi
+	pop xbx
+	test eax, eax
+	js link_fail
+	push xsi
+	mov esi, pathbuf
+	mov byte [xsi + xax], 0
+	inc eax
+	push xax
+	call alloc                      ; (objv 0: nothing moves)
+	pop xcx
+	xchg eax, edi
+	push xdi
+	rep movsb
+	pop xax
+	pop xsi
+	mov [xsi - 10], eax
+.r:
 	ret
 
 ; long_fail - long_list's line of an entry whose statx failed (GNU's
@@ -3080,6 +3133,29 @@ glob:
 .ret:
 	ret
 
+; link_chk - frills' entry ebx whose lstat found a symlink, with GNU's
+; check_symlink_mode: without -l (long_list's link_read) its readlink as
+; gobble_file's (get_link_name): a failure is link_fail's. keeps all but
+; xdx, xsi, xdi
+link_chk:
+	cmp byte [V(opts) + O_FMT], 4
+	je .r
+	push xax
+	push xcx
+	push xbx
+	mov esi, ebx
+	sys readlinkat, [V(dirfd)], xsi, pathbuf, 1
+	pop xsi
+	test eax, eax
+	jns .ok
+	call link_fail
+.ok:
+	mov ebx, esi
+	pop xcx
+	pop xax
+.r:
+	ret
+
 ; ccolor_frills - color_of's colored part for the name ebx (frills): without
 ; -l a symlink's target is looked at only for CF_CHK (GNU), then ccolor
 ccolor_frills:
@@ -3604,8 +3680,8 @@ width:
 	push xsi
 	call num_arg
 	pop xsi
-	cmp dl, 1
-	jae .tbad
+	test dl, 1                      ; invalid (1), past 2^64 (3); up to
+	jnz .tbad                       ; 2^64 - 1 (SIZE_MAX) good: spaces
 	xor al, 8
 	mov [tabsz], eax
 .ret:
@@ -3648,15 +3724,12 @@ num_arg:
 	or ah, 0x20
 	cmp ah, 'x'
 	jne .first
-	mov al, [xsi + 1]               ; "0x" and a hex digit: base 16
+	mov cl, 16                      ; "0x" and a hex digit: base 16 (a
+	mov al, [xsi + 1]               ; "0x" without one: 0 and a bad 'x')
 	call .digit
-	jnc .first0
+	jnc .bad
 	inc xsi
-	mov cl, 16
 	lodsb
-	jmp .first
-.first0:
-	mov al, '0'
 .first:
 	call .digit
 	jnc .bad                        ; no digit
@@ -4015,8 +4088,9 @@ recurse:
 ; "cannot open directory", status 1 below an operand (-R), else 2; returns
 ; for list_dir
 open_fail:
-	mov edx, [V(dirname)]
 	mov ecx, msg_open
+dir_fail:
+	mov edx, [V(dirname)]
 	call fail_name
 	mov STATUSb, 1                  ; below an operand (-R): 1
 	cmp dword [V(depth)], 0
@@ -4025,14 +4099,6 @@ open_fail:
 .ret:
 	ret
 
-; read_fail - list_dir's getdents64 failed (eax = -errno): "reading
-; directory", status 1
-read_fail:
-	mov edx, [V(dirname)]
-	mov ecx, msg_read
-	call fail_name
-	mov byte [V(status2)], 1
-	ret
 
 ; fail_name - "ARGV0: TEXT 'NAME': REASON" with GNU's quoting that always
 ; quotes (shell-escape-always); ecx = TEXT, edx = NAME, eax = -errno;
@@ -4843,7 +4909,8 @@ ent_fail:
 	ret
 
 ; report_fails - GNU's "cannot access 'DIR/NAME': REASON" (status 1) for
-; each entry ent_fail marked, in the directory's order (the records
+; each entry ent_fail marked (and "cannot read symbolic link" for each
+; link_fail marked, then read_fail's "reading directory"), in the directory's order (the records
 ; [recs]..[recend]) as gobble_file tells them. clears nfail
 report_fails:
 	mov byte [V(nfail)], 0
@@ -4851,18 +4918,65 @@ report_fails:
 .r:
 	cmp ebx, [V(recend)]
 	jae .ret
-	cmp dword [xbx + 4], -1
-	jne .n
 	lea esi, [xbx + 19]
 	call report_one
-.n:
 	movzx eax, word [xbx + 16]
 	add ebx, eax
 	jmp .r
 .ret:
+	cmp dword [rd_err], 0           ; then getdents64's failure (.vsec)
+	jne rd_pend
 	ret
 
-	QSEC
+	VSEC
+; read_fail - list_dir's getdents64 failed (eax = -errno): "reading
+; directory", status as open_fail's (GNU's file_failure
+; (command_line_arg, ...)), where GNU's print_dir tells it: after the
+; header and the messages of the entries read (report_fails' end,
+; rd_pend); with -1 -U (GNU prints each entry as it reads it) after the
+; entries' lines too: at list_dir's return (rd_late)
+read_fail:
+	mov [rd_err], eax
+	cmp byte [V(opts) + O_FMT], 1
+	jne .batch
+	cmp byte [V(opts) + O_SORT], 1
+	jne .batch
+	mov cl, [V(opts) + O_BLK]
+	or cl, [V(opts) + O_REC]
+	jnz .batch
+	mov xax, [xsp + W]
+	mov [rd_ret], xax
+	mov WPTR [xsp + W], rd_late
+	ret
+.batch:
+	mov byte [V(nfail)], 1
+	ret
+rd_late:
+	push WPTR [rd_ret]
+rd_pend:
+	xor eax, eax
+	xchg eax, [rd_err]
+	mov ecx, msg_read
+	jmp dir_fail
+
+; link_fail - the readlink of the symlink esi failed (eax = -errno), as
+; GNU's get_link_name: marked for report_fails (its d_type 0x80 | errno),
+; which tells "cannot read symbolic link" with the others in the
+; directory's (the operands') order, as gobble_file. -l: no target (0 at
+; esi-10). keeps xbx, xsi
+link_fail:
+	cmp byte [V(opts) + O_FMT], 4
+	jne .nol
+	and dword [xsi - 10], 0
+.nol:
+	neg eax
+	or al, 0x80
+	mov [xsi - 1], al
+	mov byte [V(nfail)], 1
+	ret
+msg_rdlink:	db "cannot read symbolic link", 0
+fmt_loop:	db F_ARGV0, ": ", F_FILE, ": not listing already-listed directory", 10, 0
+
 ; dir_visit - -RL (GNU's LOOP_DETECT): the device and inode of the
 ; directory just opened ([V(dirfd)]) against those of the directories
 ; being listed above it, a chain in the arena from [vhead] (a node: the
@@ -4871,7 +4985,7 @@ report_fails:
 ; not listing already-listed directory", status 2, the directory closed,
 ; and list_dir returns at once.
 dir_visit:
-	mov esi, .empty                 ; (in .qsec: no .zsec page)
+	mov esi, .empty                 ; (in .vsec: no .zsec page)
 	mov edx, AT_EMPTY_PATH
 	call stat_at
 	js .ret                         ; (GNU: "cannot determine ...")
@@ -4922,13 +5036,35 @@ dir_visit:
 .empty:	db 0
 	ZSEC
 
-; report_one - "cannot access 'DIR/NAME': REASON" for the entry esi that
-; ent_fail marked, status 1. keeps xbx, xsi
+; report_one - GNU's message for the entry esi when marked: "cannot
+; read symbolic link 'DIR/NAME': REASON" (link_fail: d_type 0x80 |
+; errno), "cannot access 'DIR/NAME': REASON" (ent_fail: d_ino
+; -1:-errno; an operand has no such mark, and a failed one's d_type
+; 0xff is none); status 1, an operand's (NAME alone) 2. keeps xbx, xsi
 report_one:
+	movzx eax, byte [xsi - 1]
+	mov ecx, msg_rdlink
+	inc al                          ; (0x81..0xfe: negative; 0xff: 0)
+	jns .acc
+	sub al, 0x81
+	neg eax
+	jmp .go
+.acc:
+	cmp byte [V(isop)], 0
+	jne .ret
+	mov eax, [xsi - 19]             ; -errno
+	mov ecx, msg_access
+	cmp dword [xsi - 15], -1
+	jne .ret
+.go:
 	push xbx
 	push xsi
-	mov eax, [V(cur)]               ; DIR/NAME in the arena, given back
-	push xax                        ; after (pathbuf would be a page more)
+	push WPTR [V(cur)]              ; DIR/NAME in the arena, given back
+	push xcx                        ; after (pathbuf would be a page more)
+	push xax
+	mov edx, esi
+	cmp byte [V(isop)], 0
+	jne .named
 	mov esi, [V(dirname)]
 	movx A2, xsi
 	call strlen
@@ -4937,7 +5073,7 @@ report_one:
 	xchg eax, edi
 	push xdi
 	mov esi, [V(dirname)]
-	mov edx, [xsp + 2*W]            ; the name
+	mov edx, [xsp + 4*W]            ; the name
 	cmp word [xsi], '.'             ; "." (attach): the name alone
 	je .base
 	call path_join
@@ -4945,16 +5081,21 @@ report_one:
 .base:
 	call path_join.name
 .joined:
-	mov ebx, [xsp + 2*W]
-	mov eax, [xbx - 19]             ; -errno
-	mov ecx, msg_access
 	pop xdx
+.named:
+	pop xax
+	pop xcx
 	call fail_name
 	mov STATUSb, 1
+	cmp byte [V(isop)], 0
+	je .st
+	mov byte [V(status2)], 2
+.st:
 	pop xax
 	mov [V(cur)], eax
 	pop xsi
 	pop xbx
+.ret:
 	ret
 
 	TEXT
@@ -5090,7 +5231,6 @@ long_pdev:
 s_invalid:	db 'invalid', 0
 s_ambiguous:	db 'ambiguous', 0
 msg_access:	db "cannot access", 0
-fmt_loop:	db F_ARGV0, ": ", F_FILE, ": not listing already-listed directory", 10, 0
 msg_open:	db "cannot open directory", 0
 msg_read:	db "reading directory", 0
 fmt_fp:		db F_ARGV0, ": ", F_TEXT, " '", F_ARG, "'", F_REASON, 10, 0
@@ -5755,6 +5895,8 @@ xalone:	resb 1
 num_end: resb 8                         ; (hr: a suffix after num_end)
 tpos:	resd 1
 tbuf:	resb TBUFSZ + 3                 ; GNU's buffer: TBUFSZ - 1 bytes and a NUL
+rd_ret:	resW 1                          ; read_fail's list_dir return (off
+rd_err:	resd 1                          ; the variables' page) and -errno
 nign:	resd 1                          ; -I's patterns
 nhide:	resd 1                          ; --hide's
 fposix:	resb 1                          ; (fnmatch: 1 POSIXLY_CORRECT set, 2 not)

@@ -48,7 +48,9 @@
 ; Exit status: 0; 1 when a file could not be statted ("stat: cannot statx
 ; 'F': Reason", the others still shown), for a bad option, a missing
 ; operand, an invalid directive ("stat: '%5%': invalid directive"), a
-; failed %m or %C, or a write error.
+; failed %m or %C, a link %N cannot read (the quoted name alone, then
+; "stat: cannot read symbolic link 'F': REASON": rl_fail), or a write
+; error.
 ; Times are local (rt/localtime.inc: TZ, or /etc/localtime, as glibc 2.36
 ; reads them) with GNU's numeric offset (+hhmm, seconds of an LMT offset
 ; dropped as strftime's %z); a right/ zone's inserted second is glibc's :60.
@@ -498,6 +500,7 @@ d_qname:
 	jne d_mname
 	push xbx
 	call readlink
+.rl:                                    ; (rl_fail: the return from it)
 	push xdi                        ; [xsp] = the start, [xsp+W] quoting
 	mov xsi, [V(name)]
 	call WPTR [xsp+W]
@@ -515,7 +518,7 @@ d_qname:
 	jmp str_len_put
 
 ; readlink - for a symbolic link (stx): its target at qbuf, NUL-terminated,
-; xdi past it; else xdi = qbuf
+; xdi past it; else xdi = qbuf; its failure: rl_fail's (xdi = qbuf)
 readlink:
 	mov edi, qbuf
 	mov al, [xbp + STX_MODE + 1]
@@ -524,11 +527,10 @@ readlink:
 	jne .ret
 	sys readlink, [V(name)], qbuf, 4095
 	test eax, eax
-	jns .got
-	xor eax, eax
-.got:
-	mov byte [qbuf + xax], 0
-	lea edi, [xax + qbuf + 1]
+	js rl_fail                      ; (cold)
+	lea edi, [xax + qbuf]
+	mov byte [xdi], 0
+	scasb                           ; (xdi past the NUL)
 .ret:
 d_qname.ret:
 	ret
@@ -2391,6 +2393,34 @@ fmt_qwarn:	db F_ARGV0, ': ignoring invalid value of environment variable QUOTING
 
 ; The rare error paths of run_fmt and escape (cold: only those runs map it)
 COLD
+; rl_fail - readlink's failure (eax = -errno) for %N, from d_qname (the
+; stack: its return, the quoting, the directive's return) or d_mname (one
+; more word): GNU's print_stat prints the quoted name alone, then "stat:
+; cannot read symbolic link 'F': REASON" (error(): stdout flushed first),
+; STATUS = 1. So xdi = qbuf (as for a file that is not a link) and the
+; directive's return goes through rl_tell, which tells it.
+rl_fail:
+	mov [rl_err], eax
+	mov edi, qbuf
+	lea xcx, [xsp + 2*W]
+	cmp WPTR [xsp], d_qname.rl
+	je .hook
+	add xcx, W
+.hook:
+	mov xax, [xcx]
+	mov [rl_ret], xax
+	mov WPTR [xcx], rl_tell
+	ret
+rl_tell:
+	push WPTR [rl_ret]
+	pushW_all
+	mov esi, msg_rdlink
+	mov xdx, [V(name)]
+	mov eax, [rl_err]
+	call fm_msg
+	popW_all
+	ret
+msg_rdlink:	db 'cannot read symbolic link ', 0
 bad_dir:                                ; (a user's format: in argv, and
 	call flush                      ; stat exits right after)
 	mov byte [xsi], 0               ; the directive, from '%' to here
@@ -2525,6 +2555,8 @@ mt_source:	resd 1
 mt_opts:	resd 1
 qfunc:	resd 1                          ; %N's quoting routine (n_style)
 qstyle:	resb 1                          ; its quotearg style (qa_stat)
+rl_ret:	resW 1                          ; rl_fail: the directive's return
+rl_err:	resd 1                          ; and readlink's -errno
 stxa:	resb STATX_RECORD
 stxb:	resb STATX_RECORD
 stxl:	resb STATX_RECORD
