@@ -56,6 +56,7 @@ M_FOREVER   equ 4                       ; -f, -F
 M_NAME      equ 8                       ; follow by name
 M_RETRY     equ 16
 %define HDR_ALWAYS 2
+%define HT_COLD_EXHAUSTED               ; its "memory exhausted" (cold)
 %define HT_FD [fd]
 %define HT_FOLLOWING
 %define HT_WSMALL 1280                ; ht_window's first window (wbuf)

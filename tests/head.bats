@@ -138,3 +138,13 @@ load helpers
 	run bash -c '(head -c 2147483648 /dev/zero; printf "\nb\n") | "$1" -n -1 | wc -c; echo "${PIPESTATUS[1]}"' sh "$(bin head)"
 	[ "$output" = "$(printf '2147483649\n0')" ]
 }
+
+@test "i386: past the 3.75 GiB window (head -n -1 of a 3.75 GiB line): 'memory exhausted' (README), no SIGSEGV" {
+	[ "$(arch)" = i386 ] || skip "the window's limit is i386's"
+	mem_gib 6
+	truncate -s 4026531840 t        # (0xf0000000 bytes, no newline)
+	# was: killed by SIGSEGV (say measured a 0 ARG)
+	run "$(bin head)" -n -1 t
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin head): memory exhausted" ]
+}

@@ -279,3 +279,12 @@ both() {
 	run bash -c '(head -c 2147483648 /dev/zero; printf "a\nb\n") | "$1" -n 1; echo "${PIPESTATUS[1]}"' sh "$(bin tail)"
 	[ "$output" = "$(printf 'b\n0')" ]
 }
+
+@test "i386: past the 3.75 GiB window (tail -n 1 of a 3.75 GiB pipe): 'memory exhausted', no SIGSEGV" {
+	[ "$(arch)" = i386 ] || skip "the window's limit is i386's"
+	mem_gib 6
+	# was: killed by SIGSEGV (say measured a 0 ARG)
+	run bash -c 'head -c 4100000000 /dev/zero | "$1" -n 1 > /dev/null' sh "$(bin tail)"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin tail): memory exhausted" ]
+}
