@@ -66,6 +66,7 @@ SBLK	equ 64                  ; lines up to this: the static blocks
 MAXW	equ 1 << 20             ; bytes a line at most
 MAXSPECS equ 16
 STRINGS	equ 0x15                ; --strings's code (an optional argument)
+W_LONG	equ 0x16                ; --width's (an optional argument too)
 FW	equ 27                  ; digits of a scaled value (see fmt_float)
 FW1	equ FW + 1              ; and one for the fraction
 NL	equ 380                 ; limbs of a big number: 5^4973 * 2^66 < 2^11616
@@ -90,43 +91,15 @@ _start:
 	mov word [addr_base], 8 | (7 << 8)
 	mov dword [specs_end], specs
 
-; The options. "--w..." (a prefix of "width", whose argument is optional)
-; is read here; the rest through getopt_long. xsi, xdi, xbx: its state.
+; The options, through getopt_long (which moves the operands aside, so
+; an option after an operand counts: od f --width=2); --width's argument
+; is optional (W_LONG). xsi, xdi, xbx: its state.
 .opt:
-	test xbx, xbx
-	jnz .getopt
-	mov xax, [xsi]
-	test xax, xax
-	jz .getopt
-	cmp word [xax], '--'
-	jne .getopt
-	cmp byte [xax+2], 'w'
-	jne .getopt
-	lea xdx, [xax+2]
-	mov ecx, s_width
-.wcmp:
-	mov al, [xdx]
-	test al, al
-	jz .wnoarg
-	cmp al, '='
-	je .warg
-	cmp al, [xcx]
-	jne .getopt
-	inc xdx
-	inc ecx
-	jmp .wcmp
-.wnoarg:
-	xor edx, edx
-	jmp .wlong
-.warg:
-	inc xdx
-.wlong:
-	add xsi, W
-	mov ecx, s_long_width
-	jmp .width
-.getopt:
 	call getopt_long
 	jc .opts_done
+	mov ecx, s_long_width
+	cmp al, W_LONG                  ; --width[=BYTES]
+	je .width
 	cmp al, 'w'
 	jne .option
 	mov xdx, xbx                    ; the rest of the cluster, or none
@@ -1762,7 +1735,6 @@ names:		db 'nulsohstxetxeotenqackbelbs', 0, 'ht', 0, 'nl', 0, 'vt', 0
 s_del:		db 'del'
 suffixes:	db 'bEGKkMmPTYZ'                ; (9.1: no R, no Q)
 powers:		db 1, 6, 3, 1, 1, 2, 2, 5, 4, 8, 7
-s_width:	db 'width', 0
 s_w:		db '-w', 0
 s_long_width:	db '--width', 0
 s_j:		db '-j', 0
@@ -1806,6 +1778,7 @@ LONGOPTS:
 	db 'v', 'output-duplicates', 0
 	db STRINGS|0x80, 'strings', 0   ; (its argument optional)
 	db 'T', 'traditional', 0
+	db W_LONG|0x80, 'width', 0     ; (its argument optional)
 	db 'K'|0x80, 'endian', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
