@@ -1771,8 +1771,8 @@ fmt_bad_size:	db F_ARGV0, ": invalid type string ", F_QUOTE, ";", 10, "this syst
 fmt_width:	db F_ARGV0, ': warning: invalid width ', F_ARG, '; using ', F_TEXT, ' instead', 10, 0
 OPTSPEC:	db 'A:aBbcDdeFfHhIij:LlN:OoS:st:vwXx', 0
 LONGOPTS:
+	db 'J'|0x80, 'skip-bytes', 0    ; (GNU's order: its ambiguity lists)
 	db 'A'|0x80, 'address-radix', 0
-	db 'J'|0x80, 'skip-bytes', 0
 	db 'n'|0x80, 'read-bytes', 0
 	db 't'|0x80, 'format', 0
 	db 'v', 'output-duplicates', 0
