@@ -139,6 +139,23 @@ as_nobody() {
 	fi
 }
 
+# pid1_like_gnu NAME ARGS... - ours and GNU's NAME ARGS as nobody (as_nobody;
+# $T opened to them), stderr into stdout (the order counts), and their
+# statuses: equal. Skipped where nobody can read PID 1's links (procfs asks
+# ptrace access for /proc/1/cwd, exe, root; lstat does not: a readlink
+# that fails where the lstat worked). ls.fail.bats, stat.rdlink.bats
+pid1_like_gnu() {
+	local n=$1 ours gnu; shift
+	as_nobody
+	[ "$(id -u)" -ne 0 ] || chmod 755 "$T"
+	! "${as[@]}" readlink /proc/1/cwd > /dev/null 2>&1 || skip "PID 1's links are readable"
+	ours=$("${as[@]}" "$SUBK_BIN/$n" "$@" 2>&1; echo "status $?")
+	gnu=$("${as[@]}" "/usr/bin/$n" "$@" 2>&1; echo "status $?")
+	ours=${ours//"$SUBK_BIN/$n:"/$n:}
+	gnu=${gnu//"/usr/bin/$n:"/$n:}
+	[ "$ours" = "$gnu" ] || { diff <(echo "$gnu") <(echo "$ours"); false; }
+}
+
 # lock_file - write ./locked, unreadable to a non-root user (its directory
 # $T open to them), and set `as` (as_nobody)
 lock_file() {

@@ -4,8 +4,8 @@
 # print_dir; status 2 for an operand, 1 below it with -R) and readlink
 # ("cannot read symbolic link", at gobble time: before the listing, in
 # the directory's order; -l's line without " -> "). Nothing here makes
-# them fail, so these run in a FUSE file system of tests/failfs.py (a
-# read-only passthrough over /dev/fuse that fails them for given names),
+# them fail, so these run in a FUSE file system of tests/namemaxfs.py with
+# "fail" (a passthrough over /dev/fuse that fails them for given names),
 # in a private mount namespace, and compare ours with GNU's, stderr into
 # stdout (2>&1: the order counts), and the statuses.
 load helpers
@@ -69,7 +69,7 @@ echo "$n compared, $bad differ"
 [ $bad -eq 0 ]
 SH
 	run timeout 120 unshare -m sh -c 'mount --make-rprivate / &&
-		{ python3 "$1/failfs.py" b m & } &&
+		{ python3 "$1/namemaxfs.py" b m 255 fail & } &&
 		LS_COLORS=or=31:ln=36 bash cmp.sh "$PWD/m" "$SUBK_BIN"; s=$?; umount m; wait; exit $s' sh "$BATS_TEST_DIRNAME"
 	echo "$output" | tail -40
 	[ "$status" -ne 77 ] || skip "no FUSE file system could be mounted"
@@ -79,40 +79,16 @@ SH
 # PID 1's cwd, exe and root links as nobody (procfs asks ptrace access
 # for their readlink; lstat does not): the same, outside FUSE
 
-# as_nobody CMD... - CMD as nobody (root: setpriv), else as it is
-as_nobody() {
-	if [ "$(id -u)" -eq 0 ]; then
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
-	else
-		"$@"
-	fi
-}
-
-# same_as_gnu NAME ARGS... - ours and GNU's output (2>&1) and status equal
-same_as_gnu() {
-	local n=$1 ours gnu; shift
-	if [ "$(id -u)" -eq 0 ]; then
-		command -v setpriv > /dev/null || skip "setpriv missing"
-		chmod 755 "$T"
-	fi
-	! as_nobody readlink /proc/1/cwd > /dev/null 2>&1 || skip "PID 1's links are readable"
-	ours=$(as_nobody "$SUBK_BIN/$n" "$@" 2>&1; echo "status $?")
-	gnu=$(as_nobody "/usr/bin/$n" "$@" 2>&1; echo "status $?")
-	ours=${ours//"$SUBK_BIN/$n:"/$n:}
-	gnu=${gnu//"/usr/bin/$n:"/$n:}
-	[ "$ours" = "$gnu" ] || { diff <(echo "$gnu") <(echo "$ours"); false; }
-}
-
 @test "ls -l: the operands' messages first (in their order), then the lines" {
-	same_as_gnu ls -l /proc/1/root /proc/1/cwd /proc/1/exe
+	pid1_like_gnu ls -l /proc/1/root /proc/1/cwd /proc/1/exe
 }
 
 @test "ls -l DIR: the entries' messages (in readdir order) before the listing, status 1" {
-	same_as_gnu ls -l /proc/1
-	same_as_gnu ls -l /proc/1 /proc/1/cwd
+	pid1_like_gnu ls -l /proc/1
+	pid1_like_gnu ls -l /proc/1 /proc/1/cwd
 }
 
 @test "ls: check_symlink_mode (--group-directories-first, or colored) reads every symlink" {
-	same_as_gnu ls --group-directories-first /proc/1
-	LS_COLORS=or=31 same_as_gnu ls -1U --color=always /proc/1
+	pid1_like_gnu ls --group-directories-first /proc/1
+	LS_COLORS=or=31 pid1_like_gnu ls -1U --color=always /proc/1
 }

@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-# namemaxfs.py BACKING MOUNTPOINT NAMELEN [noflags] - a passthrough FUSE file
-# system, spoken straight over /dev/fuse (no libfuse), whose statfs says
-# f_namelen = NAMELEN: a directory with another NAME_MAX than 255; with
+# namemaxfs.py BACKING MOUNTPOINT NAMELEN [noflags|fail] - a passthrough FUSE
+# file system, spoken straight over /dev/fuse (no libfuse), whose statfs
+# says f_namelen = NAMELEN: a directory with another NAME_MAX than 255; with
 # "noflags", a rename with flags (renameat2's RENAME_NOREPLACE) fails with
-# EINVAL, as on a file system that lacks them. Root only; run it in a
-# private mount namespace. Serves until unmounted.
+# EINVAL, as on a file system that lacks them; with "fail", the failures a
+# test cannot make otherwise: reading a directory named "bad*" fails at
+# once (EACCES), one named "half*" after its first batch of entries (EIO),
+# the readlink of a symlink named "nolink*" (EACCES) where its lstat works.
+# Root only; run it in a private mount namespace. Serves until unmounted.
 import os, sys, struct, ctypes, errno, stat
 
 B, M, NAMELEN = os.fsencode(sys.argv[1]), os.fsencode(sys.argv[2]), int(sys.argv[3])
 NOFLAGS = sys.argv[4:] == ['noflags']
+FAIL = sys.argv[4:] == ['fail']
 fd = os.open('/dev/fuse', os.O_RDWR)
 libc = ctypes.CDLL(None, use_errno=True)
 opts = b'fd=%d,rootmode=40000,user_id=0,group_id=0,allow_other,default_permissions' % fd
@@ -57,7 +61,9 @@ def handle(op, nodeid, body, uid, gid):
         if valid & 6: os.lchown(p, u if valid & 2 else -1, g if valid & 4 else -1)
         if valid & 8: os.truncate(p, size)
         return struct.pack('<QII', 0, 0, 0) + attr(os.lstat(p))
-    if op == 5:  return os.readlink(p)
+    if op == 5:
+        if FAIL and os.path.basename(p).startswith(b'nolink'): raise OSError(errno.EACCES, '')
+        return os.readlink(p)
     if op == 6:
         n, t = names(body, 2); os.symlink(t, child(n)); os.lchown(child(n), uid, gid)
         return entry(child(n))
@@ -114,6 +120,9 @@ def handle(op, nodeid, body, uid, gid):
         return b''
     if op == 28:            # READDIR
         fh, off, size = struct.unpack_from('<QQI', body)
+        base = os.path.basename(p) if FAIL else b''
+        if base.startswith(b'bad') or base.startswith(b'half') and off:
+            raise OSError(errno.EIO if off else errno.EACCES, '')
         out = b''
         ents = handles[fh]
         for i in range(off, len(ents)):
