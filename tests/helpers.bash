@@ -156,6 +156,20 @@ pid1_like_gnu() {
 	[ "$ours" = "$gnu" ] || { diff <(echo "$gnu") <(echo "$ours"); false; }
 }
 
+# ns_like_gnu SCRIPT UTIL - SCRIPT (bash; it mounts what it needs, and
+# exits 77 when it cannot) run in a private mount namespace with our UTIL
+# as its $1, then with GNU's: the same output (stderr in it); ours is left
+# in $ours (mv.bats, cp.group.bats)
+ns_like_gnu() {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	run unshare -m bash "$1" "$(bin "$2")"
+	[ "$status" -ne 77 ] || skip "no tmpfs"
+	ours=$output
+	run unshare -m bash "$1" "/usr/bin/$2"
+	[ "$ours" = "$output" ] || { echo "ours: $ours"; echo "GNU: $output"; false; }
+}
+
 # lock_file - write ./locked, unreadable to a non-root user (its directory
 # $T open to them), and set `as` (as_nobody)
 lock_file() {
