@@ -525,8 +525,7 @@ readlink:
 	and al, S_IFMT >> 8
 	cmp al, S_IFLNK >> 8
 	jne .ret
-	mov A2d, edi                    ; (qbuf)
-	sys readlink, [V(name)], , 4095
+	sys readlink, [V(name)], qbuf, 4095
 	test eax, eax
 	js rl_fail                      ; (cold)
 	lea edi, [xax + qbuf]
