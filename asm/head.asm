@@ -26,10 +26,13 @@
 ; -n N reads 8 KiB at a time (GNU's BUFSIZ: a pipe keeps the same bytes
 ; for a reader after it) and stops at the Nth line end, and moves the
 ; file offset back to just after it (so `{ head -n1; cat; } < f` works).
-; -c N reads no more than N bytes. "All but the last N" keeps a window in
-; memory that grows (brk) only as far as the input needs: at most about
-; twice the last N bytes or lines; each time it is full, what precedes the
-; last N is written and the rest moved to the front.
+; -c N reads no more than N bytes. "All but the last N" of a regular file
+; bigger than its block is found as GNU finds it: -c -N from the size,
+; -n -N by reading 8 KiB blocks backwards from the end (the offset left
+; after what was written). Else it keeps a window in memory that grows
+; (brk) only as far as the input needs: at most about twice the last N
+; bytes or lines; each time it is full, what precedes the last N is
+; written and the rest moved to the front.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
@@ -270,7 +273,8 @@ lines:
 	ret
 
 ; All but the last N: ht_window (HT_HEAD: it writes what precedes the
-; last N), but for the bytes of a regular file.
+; last N), but for a regular file bigger than its block: from the offset
+; it is at ([spos]), as GNU.
 elide:
 	mov A3d, AT_EMPTY_PATH
 	lea A4d, [A3 - 1]
@@ -278,11 +282,6 @@ elide:
 	sys statx, ebp, dash+1
 	test eax, eax
 	js .fstat
-
-; "All but the last N bytes" of a regular file bigger than its block:
-; the first size - offset - N bytes, as GNU (64-bit, any size).
-	test byte [mode], OPT_BYTES
-	jz .window
 	stx_isreg st			; (ZF: a regular file)
 	jne .window
 	cmp dword [st+STX_SIZE+4], 0
@@ -291,7 +290,7 @@ elide:
 	cmp eax, [st+STX_BLKSIZE]
 	jbe .window
 .file:
-	mov esi, num
+	mov esi, spos
 	xor eax, eax
 	mov [xsi], eax
 	mov [xsi+4], eax
@@ -299,8 +298,12 @@ elide:
 	mov A1d, ebp
 	call seek64
 	js .window
-	sub64 st+STX_SIZE, num
+	sub64 st+STX_SIZE, spos		; edx:eax = the bytes from there
 	jb .nothing
+	test byte [mode], OPT_BYTES
+	jz .lines
+
+; "All but the last N bytes": the first size - offset - N (64-bit).
 	sub eax, [cnt]
 	sbb edx, [cnt+4]
 	jb .nothing
@@ -316,6 +319,93 @@ elide:
 	mov esi, fmt_fstat
 	pop xcx                         ; the caller reports, not ours
 	jmp _start.report
+
+; "All but the last N lines", as GNU's elide_tail_lines_seekable: blocks
+; of 8 KiB at offsets [epos] that are [spos] plus a multiple of 8 KiB, read
+; from the end backwards until the N+1th line end from the end (a last line
+; without its end counts); then the file from [spos] up to that line end
+; is copied, which leaves the offset after it. Not so many lines: nothing,
+; the offset after the block read last (GNU's). N = 0, all: the window.
+; xsi = epos, beside num (N, counted down) and spos.
+.lines:                                 ; edx:eax = size - [spos]
+	mov ecx, eax
+	or ecx, edx
+	jz .nothing
+	mov ecx, [cnt]
+	or ecx, [cnt+4]
+	jz .window
+	mov ecx, eax                    ; the last block: 1 to 8192 bytes
+	and ecx, 8191
+	jnz .last
+	mov ch, 8192 >> 8
+.last:
+	sub eax, ecx
+	sbb edx, 0
+	add eax, [xsi]
+	adc edx, [xsi+4]
+	sub esi, spos - epos
+	mov [xsi], eax
+	mov [xsi+4], edx
+	mov A3d, ecx
+	call .read
+	cmp [xdi], al
+	je .scan
+	sub dword [xsi+num-epos], 1     ; (N > 0)
+	sbb dword [xsi+num-epos+4], 0
+.scan:
+	call scan_back
+	jne .prev
+	sub dword [xsi+num-epos], 1
+	sbb dword [xsi+num-epos+4], 0
+	jnc .scan
+	inc ecx                         ; the bytes up to the line end
+	mov eax, [xsi]
+	mov edx, [xsi+4]
+	add eax, ecx
+	adc edx, 0
+	add esi, spos - epos
+	sub eax, [xsi]
+	sbb edx, [xsi+4]
+	mov [num], eax
+	mov [num+4], edx
+	call .seek
+	jns ht_dump
+	ret
+.prev:                                  ; the block before, if any
+	jne64 eax, xsi, xsi+spos-epos, .back
+	jmp .nothing
+.back:
+	sub dword [xsi], 8192
+	sbb dword [xsi+4], 0
+	mov A3d, 8192
+	call .read
+	jmp .scan
+
+; .read - A3 bytes at [xsi] (epos) into buf: xcx = how many, xdi = the
+; last, al = [eol]. At the end of the file (SF=0) or on an error (SF=1,
+; xax = -errno), back to head_fd's caller.
+.read:
+	push A3
+	call .seek
+	pop A3
+	js .fail
+	push xsi
+	mov A2d, buf
+	sys read
+	pop xsi
+	test eax, eax
+	jle .fail
+	xchg eax, ecx
+	lea xdi, [xcx + buf - 1]
+	mov al, [eol]
+	ret
+.fail:
+	pop xcx
+	ret
+.seek:                                  ; to [xsi]
+	mov cl, SEEK_SET
+	mov A1d, ebp
+	jmp seek64
 
 OPTSPEC:	db 'c:n:qvz0123456789', 0
 LONGOPTS:
@@ -341,6 +431,8 @@ BSS
 	ht_vars_words			; base cap fill obuf_len (macros.inc)
 cnt:		resd 2
 num:		resd 2
+epos:		resd 2                  ; elide: the block read last
+spos:		resd 2                  ; elide: the offset at the start
 	ht_vars_bytes			; cnt_err out_err mode hdr eol headed stdin_used
 ambp:		resd 1                  ; long_opt's (every long option)
 st:		resb 256                ; statx (not in buf: a page less)
