@@ -93,6 +93,32 @@ copy_like_gnu() {
 		[ "$status" -eq 1 ] && [ "$output" = "$p: error writing 'm/big': No space left on device" ]
 	done
 	cmp big <(head -c 2000000 big)
+	# with the owner kept, the partial file has no group or other bits
+	# (GNU's omitted_permissions), but a copy without -p has them
+	chmod 664 big
+	local opt p out
+	for opt in -p -a --preserve=ownership --preserve=mode; do
+		for p in "$(bin cp)" /usr/bin/cp; do
+			out=$(unshare -m sh -c 'mount -t tmpfs -o size=1m t m && "$@" 2>/dev/null; echo $?; stat -c %a m/big; umount m' sh "$p" $opt big m/big)
+			echo "$opt ${out//$'\n'/ }" >> "$(basename "$(dirname "$p")").modes"
+		done
+	done
+	diff bin.modes "$(arch).modes"
+	grep -q -- '^-p 1 600$' bin.modes
+	grep -q -- '^--preserve=mode 1 644$' bin.modes
+}
+
+@test "--preserve=ownership alone: the mode of a made file less the umask, as GNU (its group and other bits omitted until the end)" {
+	echo x > s; chmod 775 s; chown 1:2 s
+	local u p
+	for u in 022 077 000 027 002; do
+		for p in "$(bin cp)" /usr/bin/cp; do
+			rm -f d
+			(umask $u; "$p" --preserve=ownership s d)
+			stat -c "$u %a %u:%g" d >> "$(basename "$(dirname "$p")").modes"
+		done
+	done
+	diff bin.modes "$(arch).modes"
 }
 
 @test "a read-only file system: GNU's messages" {
