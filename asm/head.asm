@@ -16,9 +16,8 @@
 ; still done), for a bad option or count, or a write error.
 ; Long options as GNU's getopt_long (prefixes, --opt=ARG or --opt ARG):
 ; --bytes=[-]N --lines=[-]N --quiet --silent --verbose --zero-terminated.
-; Differences from GNU: on i386, "all but the last N"
-; with N of 4 GiB or more keeps everything in memory (GNU on a regular
-; file subtracts N from its size).
+; Differences from GNU: on i386, "all but the last N" of a pipe with N of
+; 4 GiB or more keeps everything in memory.
 ;
 ; Output goes through a 4096-byte buffer as glibc's stdio does for GNU, so
 ; a write error is reported in GNU's words ("error writing 'standard
