@@ -19,7 +19,10 @@
 ;   -v, --verbose     "removed 'a'", "removed directory 'd'" on stdout
 ;   --one-file-system  with -r, skip directories on another file system
 ;   --preserve-root   (the default) refuse to remove "/" recursively;
-;   --no-preserve-root  allow it
+;   --preserve-root=all  also skip a directory operand on another device
+;                     than its parent (a mount point; GNU's "skipping
+;                     'X', since it's on a different device")
+;   --no-preserve-root  allow "/" (not --preserve-root=all's check, as GNU)
 ; Long options may be any unambiguous prefix. Without -f and -i, a file
 ; that is not writable is prompted for when stdin is a terminal (never for
 ; root, as GNU's). "." and ".." as the last component of an operand are
@@ -27,7 +30,7 @@
 ; Exit status: 0; 1 when something could not be removed, for a bad option
 ; or a missing operand, or a failed write of -v's lines or of a prompt
 ; (its answer is read all the same, as GNU's).
-; Differences from GNU: --preserve-root=all, ---presume-input-tty,
+; Differences from GNU: ---presume-input-tty,
 ; --help and --version are not supported. (Operands are looked at one
 ; after the other, as GNU's: its fts_open stats only the first one and
 ; defers the others to their turn, so "rm -r a a" and "rm -rv d d/x"
@@ -50,6 +53,7 @@
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
 %define OUT_SYNC_CLOSE                  ; (close(1)'s reason after a failed sync_out)
 %define SAY_TRY_HOOK try_hyphen         ; a bad option: GNU's hint first
+%define LONGOPT_OPTIONAL                ; --preserve-root[=all]
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a tree is big
 %include "subk.inc"
 %include "layout.inc"
@@ -69,6 +73,8 @@ OPT_V		equ 8
 OPT_X		equ 16                  ; --one-file-system
 OPT_NOPRES	equ 32                  ; --no-preserve-root
 OPT_ONCE	equ 64                  ; -I: prompt once
+OPT_ALL		equ 128                 ; --preserve-root=all
+PRESERVE	equ 0x10                ; --preserve-root's code (long_opt)
 ; [inter]: GNU's x.interactive
 I_SOMETIMES	equ 0
 I_NEVER		equ 1
@@ -198,9 +204,14 @@ _start:
 	je .set
 	cmp al, 'A'                     ; --interactive alone
 	je .always
-	cmp al, 'P'                     ; --preserve-root
+	cmp al, PRESERVE                ; --preserve-root[=all]
 	jne .not_P
 	and byte [opts], ~OPT_NOPRES
+	test xdx, xdx
+	jz .opt
+	cmp dword [xdx], 'all'
+	jne bad_preserve
+	or byte [opts], OPT_ALL
 	jmp .opt
 .not_P:
 ; --no-preserve-root only in full, as GNU (its word is [xsi-W]: the
@@ -312,6 +323,20 @@ _start:
 	call operand
 	pop xax
 	jmp .operands
+
+; "rm: unrecognized --preserve-root argument: 'ARG'" (xdx), exit 1.
+bad_preserve:
+	QB_START edi
+	mov xsi, ARGV0
+	call copystr
+	mov esi, msg_bad_pres
+	call copystr
+	mov xsi, xdx
+	call quote_af
+	mov al, 10
+	stosb
+	call af_write
+	exit 1
 
 ; "rm: you may not abbreviate the --no-preserve-root option", exit 1.
 no_abbrev:
@@ -596,8 +621,88 @@ operand:
 	mov esi, msg_cannot
 	mov xdx, [opname]
 	jmp err_af_sync
+; --preserve-root=all: GNU's lstat of "X/..", then its device compared
+; with X's; else "skipping 'X', since it's on a different device", "and
+; --preserve-root=all is in effect", or when the lstat fails "failed to
+; stat 'X/..': skipping 'X'" (the messages are built past the path).
 .walk:
+	test byte [opts], OPT_ALL
+	jz .dir
+	mov edi, [plen]
+	push xdi                        ; the operand's length
+	add edi, path
+	cmp byte [xdi-1], '/'
+	je .up
+	mov byte [xdi], '/'
+	inc edi
+.up:
+	mov dword [xdi], '..'
+	sys statx, AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_TYPE, dents
+	pop xdx
+	test eax, eax
+	js .up_fail
+	mov byte [path + xdx], 0
+	mov eax, [dents + STX_DEV]
+	cmp eax, [opdev]
+	jne .other
+	mov eax, [dents + STX_DEV + 4]
+	cmp eax, [opdev + 4]
+	je .dir
+.other:
+	call other_device_msg
+	mov xsi, ARGV0
+	call copystr
+	mov esi, msg_all
+	call copystr
+	jmp short .said
+.up_fail:
+	push xdx
+	mov esi, path
+	call strend
+	sub edi, path
+	mov [plen], edi                 ; (QB_START: past "X/..")
+	call sync_out
+	QB_START edi
+	mov xsi, ARGV0
+	call copystr
+	mov esi, msg_failed_stat
+	call copystr
+	mov esi, path
+	call quote_af
+	pop xdx
+	push xdx
+	mov byte [path + xdx], 0
+	mov esi, msg_skipping
+	call copystr
+	mov esi, path
+	call quote_af
+	mov al, 10
+	stosb
+	call af_write                   ; (from past "X/..")
+	pop xdx
+	mov [plen], edx
+	jmp short .status
+.said:
+	call af_write
+.status:
+	mov STATUSb, 1
+	ret
+.dir:
 	jmp dir
+
+; other_device_msg - "rm: skipping 'PATH', since it's on a different
+; device\n" ([pathp]) built after -v's lines are written: xdi = its end.
+other_device_msg:
+	call sync_out
+	QB_START edi
+	mov xsi, ARGV0
+	call copystr
+	mov esi, msg_skipping
+	call copystr
+	mov xsi, [pathp]
+	call quote_af
+	mov esi, msg_other_device
+	jmp copystr
 
 ; file - a file that is no directory: [pfd], [pname], the path. Prompt,
 ; then unlink.
@@ -674,15 +779,7 @@ dir:
 	je .level
 .other_device:
 	sys close, [cfd]
-	QB_START edi
-	mov xsi, ARGV0
-	call copystr
-	mov esi, msg_skipping
-	call copystr
-	mov xsi, [pathp]
-	call quote_af
-	mov esi, msg_other_device
-	call copystr
+	call other_device_msg
 	call af_write
 	mov STATUSb, 1
 	jmp mark_parent
@@ -1433,9 +1530,12 @@ msg_cannot:	db 'cannot remove ', 0
 msg_dot:	db "refusing to remove '.' or '..' directory: skipping ", 0
 msg_dangerous:	db ': it is dangerous to operate recursively on ', 0
 msg_same_as_root: db " (same as '/')", 0
+msg_failed_stat: db ': failed to stat ', 0
+msg_skipping:	db ': skipping ', 0
+msg_all:	db ': and --preserve-root=all is in effect', 10, 0
+msg_bad_pres:	db ': unrecognized --preserve-root argument: ', 0
 msg_no_abbrev:	db ': you may not abbreviate the --no-preserve-root option', 10, 0
 msg_failsafe:	db ': use --no-preserve-root to override this failsafe', 10, 0
-msg_skipping:	db ': skipping ', 0
 msg_other_device: db ", since it's on a different device", 10, 0
 msg_traversal:	db 'traversal failed: ', 0
 msg_removed:	db 'removed ', 0
@@ -1462,7 +1562,7 @@ LONGOPTS:
 	db 'x', 'one-file-system', 0
 	db 'N'
 name_nopres:	db 'no-preserve-root', 0
-	db 'P', 'preserve-root', 0
+	db PRESERVE | 0x80, 'preserve-root', 0
 	db 'r', 'recursive', 0
 	db 'v', 'verbose', 0
 	db '?', 'help', 0

@@ -208,6 +208,29 @@ print(p.returncode, len(p.stderr))" "$@"; }
 	[ "$status" -eq 0 ]
 }
 
+@test "--preserve-root=all skips a mount point operand as GNU does (-v, -d, several operands, trailing slash)" {
+	run sandboxed '
+		for d in a b; do
+			mkdir -p "$d/m" "$d/e" "$d/k/x"
+			mount -t tmpfs tmpfs "$d/m"
+			touch "$d/m/inside"
+			mount -t tmpfs tmpfs "$d/e"
+		done
+		set +e
+		(cd a && "$RM" -rv --preserve-root=all k m/ e . > ../ours.out 2> ../ours.err; echo $? >> ../ours.out)
+		(cd b && "$GNU" -rv --preserve-root=all k m/ e . > ../gnus.out 2> ../gnus.err; echo $? >> ../gnus.out)
+		(cd a && "$RM" -d --preserve-root=all e 2>> ../ours.err; echo $? >> ../ours.out)
+		(cd b && "$GNU" -d --preserve-root=all e 2>> ../gnus.err; echo $? >> ../gnus.out)
+		set -e
+		cmp ours.out gnus.out
+		sed "s|^$RM|$GNU|" ours.err | cmp - gnus.err
+		grep -q "since it'\''s on a different device" gnus.err
+		[ -e a/m/inside ]
+		[ "$(cd a && find . | sort)" = "$(cd b && find . | sort)" ]'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
 @test "the user cases as a non-root user" {
 	user_cases rm
 }
