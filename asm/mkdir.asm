@@ -15,8 +15,10 @@
 ; Exit status: 0; 1 when a directory could not be made ("mkdir: cannot
 ; create directory 'D': Reason", GNU's quote()), for a bad option or mode
 ; ("mkdir: invalid mode 'M'"), or a failed write of -v's lines.
-; Differences from GNU: -Z/--context (SELinux), --help, --version are not
-; supported.
+; -Z, --context[=CTX] as GNU where the kernel has neither SELinux nor
+; SMACK: nothing done (--context=CTX: GNU's warning).
+; Differences from GNU: with SELinux or SMACK, -Z/--context set no context;
+; --help, --version are not supported.
 
 %define ERR_LEAN                        ; the smaller error path (fs_msg: af_start)
 %define FS_MODE_BITS                    ; mode_parse: mode_bits, and "=755"
@@ -25,6 +27,8 @@
 %define OUT_SYNC_CLOSE                  ; (close(1)'s reason after a failed sync_out)
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
+%define LONGOPT_OPTIONAL                ; --context[=CTX]
+%define PHDRS_UNMAPPED                  ; (the code: one page without them)
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_mode, err_quoted, fs_msg, fs_out, fs_missing, errno_path, errno_tree
@@ -40,7 +44,11 @@ _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	getopt_start                    ; xsi = xdi = xsp = &argv[1], xbx = 0
 	xor ebp, ebp                    ; ebp: the OPT_ bits
-	opt_bits 'p', OPT_P, 'v', OPT_V, 'm', OPT_M
+.opt:
+	call getopt_long
+	jc .options_done
+	context_opt .opt
+	opt_bits_cmp 'p', OPT_P, 'v', OPT_V, 'm', OPT_M
 	mov [modestr], xdx
 	jmp .opt
 .options_done:
@@ -291,12 +299,12 @@ msg_stat:	db 'cannot stat ', 0
 msg_chmod:	db 'cannot change permissions of ', 0
 msg_mode:	db 'invalid mode ', 0
 msg_created:	db 'created directory ', 0
-OPTSPEC:	db 'm:pv', 0
+OPTSPEC:	db 'm:pvZ', 0
 LONGOPTS:
 	db 'm'|0x80, 'mode', 0
 	db 'p', 'parents', 0
 	db 'v', 'verbose', 0
-	db '?', 'context', 0
+	db CTX_OPT | 0x80, 'context', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0

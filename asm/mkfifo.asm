@@ -10,11 +10,14 @@
 ; fifo 'N': Reason"; the others are still made), for a bad option, or an
 ; invalid MODE ("mkfifo: invalid mode", "mkfifo: mode must specify only
 ; file permission bits").
-; Differences from GNU: -Z/--context (SELinux), --help and --version are
-; not supported.
+; -Z, --context[=CTX] as GNU where the kernel has neither SELinux nor
+; SMACK: nothing done (--context=CTX: GNU's warning).
+; Differences from GNU: with SELinux or SMACK, -Z/--context set no context;
+; --help and --version are not supported.
 
 %define FS_MODE_OCTAL_OP                ; mode_parse: "=644", "u+x,-022" (an octal after an operator)
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define LONGOPT_OPTIONAL                ; --context[=CTX]
 %include "subk.inc"
 use getopt_long, fs_mode, mode_opt, err_plain, fs_msg, fs_missing, errno_path, errno_tree
 
@@ -25,7 +28,8 @@ _start:
 .opt:
 	call getopt_long
 	jc .options_done
-	mov xbp, xdx                    ; (-m is the only option)
+	context_opt .opt
+	mov xbp, xdx                    ; (-m, the other option)
 	jmp .opt
 .options_done:
 	cmp xdi, xsp
@@ -63,10 +67,10 @@ _start:
 
 msg_create:	db 'cannot create fifo ', 0
 msg_chmod:	db 'cannot set permissions of ', 0
-OPTSPEC:	db 'm:', 0
+OPTSPEC:	db 'm:Z', 0
 LONGOPTS:
 	db 'm'|0x80, 'mode', 0
-	db '?', 'context', 0
+	db CTX_OPT | 0x80, 'context', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0

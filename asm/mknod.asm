@@ -17,10 +17,14 @@
 ; device type", "invalid major/minor device number 'N'", "invalid device
 ; MAJ MIN", "invalid mode", "mode must specify only file permission bits",
 ; "mknod: NAME: Reason", "cannot set permissions of 'NAME'".
-; Differences from GNU: -Z/--context (SELinux), --help and --version are
-; not supported.
+; -Z, --context[=CTX] as GNU where the kernel has neither SELinux nor
+; SMACK: nothing done (--context=CTX: GNU's warning).
+; Differences from GNU: with SELinux or SMACK, -Z/--context set no context;
+; --help and --version are not supported.
 
 %define FS_MODE_OCTAL_OP                ; mode_parse: "=644", "u+x,-022" (an octal after an operator)
+%define LONGOPT_OPTIONAL                ; --context[=CTX]
+%define PHDRS_UNMAPPED                  ; (the code: one page without them)
 %include "subk.inc"
 use getopt_long, fs_mode, mode_opt, err_plain, err_file, err_quoted, fs_msg, fs_missing, errno_path, errno_tree
 
@@ -30,7 +34,8 @@ _start:
 .opt:
 	call getopt_long
 	jc .options_done
-	mov xbp, xdx                    ; (-m is the only option)
+	context_opt .opt
+	mov xbp, xdx                    ; (-m, the other option)
 	jmp .opt
 .options_done:
 	mov [opend], xdi
@@ -265,10 +270,10 @@ fmt_extra:	db F_ARGV0, ': extra operand ', F_QUOTE, 10, F_TRY, 0
 fmt_extra_fifo:	db F_ARGV0, ': extra operand ', F_QUOTE, 10
 		db 'Fifos do not have major and minor device numbers.', 10, F_TRY, 0
 fmt_type:	db F_ARGV0, ': invalid device type ', F_QUOTE, 10, F_TRY, 0
-OPTSPEC:	db 'm:', 0
+OPTSPEC:	db 'm:Z', 0
 LONGOPTS:
 	db 'm'|0x80, 'mode', 0
-	db '?', 'context', 0
+	db CTX_OPT | 0x80, 'context', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0
