@@ -642,12 +642,9 @@ operand:
 	test eax, eax
 	js .up_fail
 	mov byte [path + xdx], 0
-	mov eax, [dents + STX_DEV]
-	cmp eax, [opdev]
-	jne .other
-	mov eax, [dents + STX_DEV + 4]
-	cmp eax, [opdev + 4]
-	je .dir
+	jne64 eax, dents + STX_DEV, opdev, .other
+.dir:
+	jmp dir
 .other:
 	call other_device_msg
 	mov xsi, ARGV0
@@ -687,8 +684,6 @@ operand:
 .status:
 	mov STATUSb, 1
 	ret
-.dir:
-	jmp dir
 
 ; other_device_msg - "rm: skipping 'PATH', since it's on a different
 ; device\n" ([pathp]) built after -v's lines are written: xdi = its end.
