@@ -44,6 +44,7 @@ BUFSZ     equ 128 * 1024
 STX_BLKSIZE equ 4                 ; __u32 stx_blksize
 OPT_BYTES equ HT_BYTES
 OPT_ELIDE equ 2
+OPT_PIPE  equ 4                         ; ---presume-input-pipe
 %define HT_FD ebp
 %define HT_HEAD
 %define HT_WSMALL 1280                ; ht_window's first window (wbuf)
@@ -121,7 +122,8 @@ _start:
 
 ; The options (getopt_long: xsi, xdi, xbx are its state); the long
 ; ones give their letters, ---presume-input-pipe 'P' (GNU's undocumented
-; option: only its way of reading, not what it prints, so ignored).
+; option: "all but the last N" of a regular file read as a pipe's, the
+; offset left at the end).
 .getopt:
 	mov xdi, xsp
 	xor ebx, ebx
@@ -129,7 +131,10 @@ _start:
 	call getopt_long
 	jc .options_done
 	cmp al, 'P'
-	je .opt
+	jne .not_pipe
+	or byte [mode], OPT_PIPE
+	jmp .opt
+.not_pipe:
 	cmp al, 'n'
 	je .lines
 	cmp al, 'c'
@@ -281,8 +286,10 @@ elide:
 	sys statx, ebp, dash+1
 	test eax, eax
 	js .fstat
+	test byte [mode], OPT_PIPE
+	jnz ht_window
 	stx_isreg st			; (ZF: a regular file)
-	jne .window
+	jne ht_window
 	cmp dword [st+STX_SIZE+4], 0
 	jne .file
 	mov eax, [st+STX_SIZE]
@@ -312,8 +319,17 @@ elide:
 .nothing:
 	xor eax, eax
 	ret
+; A regular file through the window: then its offset put back after what
+; was written (GNU's desired_pos), before the last N the window holds.
 .window:
-	jmp ht_window
+	call ht_window
+	js .ret
+	mov xax, [fill]
+	neg xax
+	sys lseek, ebp, xax, SEEK_CUR
+	xor eax, eax
+.ret:
+	ret
 .fstat:
 	mov esi, fmt_fstat
 	pop xcx                         ; the caller reports, not ours
