@@ -327,9 +327,12 @@ touch_one:
 .deref:
 	sys touch_utimensat, AT_FDCWD, [xsp], xax, [atflag]
 .result:
-	push xax
-	cmp ebp, 1
-	jle .closed
+	push xax                        ; an opened file is closed whatever
+	test ebp, ebp                   ; its fd (0 or 1 when closed: GNU
+	js .closed                      ; reopens it on 0 and closes it), "-"
+	mov xcx, [xsp + W]              ; (stdout) is not
+	cmp word [xcx], '-'
+	je .closed
 	sys close, xbp
 .closed:
 	pop xax
