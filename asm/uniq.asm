@@ -241,6 +241,10 @@ _start:
 	mov xsi, [inname]
 	test eax, eax
 	js .open_failed
+	cmp eax, 1                      ; stdout closed: INPUT got fd 1, which
+	jne .output                     ; OUTPUT's dup2 takes; on fd 0 instead,
+	sys dup2, eax, 0                ; as GNU's freopen of stdin
+	mov [infd], eax
 .output:
 	mov xsi, [outname]
 	cmp word [xsi], '-'
