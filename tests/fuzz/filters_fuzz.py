@@ -738,8 +738,8 @@ def diff(g, o, c):
 def main():
     global TMPD
     ap = argparse.ArgumentParser()
-    ap.add_argument('--bindir', default='/work/main/build')
-    ap.add_argument('--work', default='/tmp/fuzzA/work')
+    ap.add_argument('--bindir', default='build')
+    ap.add_argument('--work', default='/tmp/subk-filters-fuzz')
     ap.add_argument('--utils', default=','.join(UTILS_ALL))
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--count', type=int, default=1000)
