@@ -62,6 +62,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define SUM_ZPEND                       ; -z: GNU's reason for a write error
+%define SAY_STDERR_STATUS              ; --debug's line not written: status 1 (error.inc)
 %include "subk.inc"
 %include "rt/sum_common.inc"
 use getopt_long, usage_try, err_file, quote_arg, errno_path, u64toa

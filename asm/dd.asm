@@ -1173,14 +1173,21 @@ print_stats:
 .ret:
 	ret
 
-; write_sbuf: sbuf up to xdi on stderr.
+; write_sbuf: sbuf up to xdi on stderr. Lines that cannot be written
+; (stderr closed, /dev/full) make the status 1, as GNU's close_stdout:
+; close_stream (stderr) fails after the failed fprintf, exit_failure.
+; clobbers: as write_all, xcx
 write_sbuf:
 	mov A3, xdi
 	mov A2d, sbuf
 	sub A3d, A2d
 	push 2
 	pop A1
-	jmp write_all
+	call write_all
+	jns .ret
+	set_status 1, ecx
+.ret:
+	ret
 
 ; progress: status=progress's line, once a second: "\r" and the bytes
 ; line with the seconds as "%.0f s", blanks over a longer line before.

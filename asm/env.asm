@@ -389,6 +389,8 @@ print_env:
 	call say_error
 	jmp operands.canceled
 .ok:
+	test_status eax         ; a -v line not written (dbg): 125, as
+	jnz operands.canceled   ; GNU's close_stdout (close_stream (stderr))
 	exit 0
 
 ; flush - write [xsi, xdi) to stdout. preserves xbx, xdx; clobbers the rest.
@@ -560,13 +562,15 @@ command:
 	je fail                 ; the last error stands
 	mov al, -EACCES
 
-; eax = -errno: "env: 'NAME': REASON", status 127 for ENOENT, else 126;
-; ENOENT for a name with white space adds a hint about #! lines.
+; eax = -errno: "env: 'NAME': REASON", status 127 for ENOENT, else 126
+; (125 when it cannot be written, as GNU's close_stdout); ENOENT for a
+; name with white space adds a hint about #! lines.
 fail:
 	mov ebx, eax            ; -errno (say keeps xbx)
 	mov xdx, [xbp+NAME]
 	mov esi, fmt_fail
 	call say_error
+	js operands.canceled    ; not written: 125, GNU's close_stdout
 	cmp bl, -ENOENT
 	mov bl, EXIT_CANNOT_INVOKE
 	jne .exit
@@ -1035,8 +1039,9 @@ dbg_name:
 	ret
 
 ; dbg - with -v: say (format xax, ARG xdx) on a stack below the -u list
-; when xsp is above the array (say's buffer must not reach it).
-; keeps xbx, xdx, xsi, xdi, xbp.
+; when xsp is above the array (say's buffer must not reach it); a line
+; that cannot be written sets STATUS (nothing else does: env's errors
+; exit at once). keeps xbx, xdx, xsi, xdi, xbp.
 dbg:
 	cmp byte [xbp+DEBUG], 0
 	je .ret
@@ -1052,6 +1057,9 @@ dbg:
 	push xdi
 	xchg xsi, xax
 	call say
+	jns .written            ; not written: GNU's close_stdout exits 125
+	set_status 1, ecx       ; (print_env, fail)
+.written:
 	pop xdi
 	pop xsi
 	pop xdx

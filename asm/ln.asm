@@ -1094,7 +1094,8 @@ backup_setup:
 
 ; ask - -i's question on stderr (built past obuf's bytes: stdout's lines
 ; stay buffered, as GNU's fprintf to stderr leaves them) and its answer
-; read from stdin a byte at a time up to a newline -> ZF=1 for yes.
+; read from stdin a byte at a time up to a newline -> ZF=1 for yes. A
+; question that cannot be written makes the status 1 (GNU's close_stdout).
 ask:
 	mov edi, [opos]
 	add edi, obuf
@@ -1113,6 +1114,9 @@ ask:
 	push 2
 	pop A1
 	call write_all
+	jns .read0                      ; not written: status 1, as GNU's
+	set_status 1, ecx               ; close_stream (stderr) at exit
+.read0:
 	mov word [answer], 0            ; (and anum: bytes read)
 .read:
 	sys read, 0, abyte, 1

@@ -2848,6 +2848,8 @@ parse_colors:
 	mov edx, clabel                 ; (say reads ARG)
 	xor eax, eax
 	call say
+	jns ..@colors_off               ; not written: GNU's close_stdout
+	mov byte [V(status2)], 2        ; exits LS_FAILURE (2)
 ..@colors_off:
 	mov byte [V(opts) + O_COL], 0
 	ret

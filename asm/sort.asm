@@ -399,6 +399,8 @@ check:
 	push 2
 	pop A1
 	call write_all
+	jns .quiet                      ; the message not written: 2, GNU's
+	exit 2                          ; close_stdout (exit_failure)
 .quiet:
 	exit 1
 

@@ -39,6 +39,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
+%define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path

@@ -536,7 +536,8 @@ read_block:
 	jne write_out.late
 	jmp short write_out.early
 bye:
-	exit 0
+	movzx A1d, byte [serr]          ; 0, or 1 after a warning not written
+	sys exit
 
 ; write_out - A2, A3 (bytes) to stdout. GNU's stdio holds B bytes (see
 ; blksize) and writes them at exit, where an error is one message; an
@@ -972,6 +973,9 @@ parse:
 	mov esi, fmt_backslash
 	mov edx, esi
 	call say_
+	jns .warned                     ; not written: status 1 at the end,
+	inc byte [serr]                 ; as GNU's close_stdout
+.warned:
 	pop xdi
 	mov ax, '\'
 	stosw
@@ -1406,6 +1410,7 @@ last:	resd 1                          ; the last byte out, -1: none
 total:	resd 1                          ; bytes out (up to 2^32-1)
 werr:	resd 1                          ; -errno of a failed write, or 0
 gfirst:	resd 1                          ; the size of GNU's first fwrite
+serr:	resd 1                          ; 1: a warning could not be written
 tmp:	resd 3
 	GLOBALS_HERE                    ; i386: argv0 and status here, on the
 					; variables' page (a long option sets them)
