@@ -55,8 +55,7 @@ use usage, getopt_long, err_file, errno_path, lseek64
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 
 BUFSZ   equ 512 * 1024          ; one read (i386 system calls are dear)
-OUTSZ   equ 1024                ; the output buffer (on the stack)
-FLUSHAT equ 512                 ; written when it holds this much
+OUTSZ   equ 1024                ; the output buffer (on the stack): a line
 
 ; The options, one bit each in the order of the fields (OPTSPEC), and the
 ; counts of a file (cnt) and of all (tot): five qwords in the same order.
@@ -579,11 +578,13 @@ scalar:
 	loop scalar
 	ret
 
-; put_line - one line of counts into the output: the fields asked for,
+; put_line - one line of counts, written at once: the fields asked for,
 ; each right-aligned to [width], then " NAME" unless xsi = 0 (quoted when
-; it has a newline). Written when the output passes FLUSHAT. A line that
-; may not fit in out (a long name: an argument can be 128 KiB, 4 times that
-; quoted) is built on the stack, below xsp, and written at once.
+; it has a newline). One write a line, as GNU's line-buffered stdout
+; ("so that processes running in parallel do not intersperse their
+; output", and each count seen as soon as it is known). A line that may
+; not fit in out (a long name: an argument can be 128 KiB, 4 times that
+; quoted) is built on the stack, below xsp.
 ; in: ebx = the counts, xsi = the name or 0. clobbers all but xsp
 put_line:
 	push xsi
@@ -595,17 +596,7 @@ put_line:
 	lea ecx, [A3*8]
 .room:
 	add ecx, 256                    ; ecx = the most the line needs
-	mov xdi, [outp]
-	lea xax, [xdi + xcx]
-	sub xax, [outb]
-	cmp xax, OUTSZ
-	jb .build
-	push xcx
-	push xbx
-	call flush_out
-	pop xbx
-	pop xcx
-	mov xdi, [outb]
+	mov xdi, [outp]                 ; (out is empty: see flush_out)
 	cmp ecx, OUTSZ
 	jb .build
 	mov xdi, xsp
@@ -666,10 +657,7 @@ put_line:
 	mov al, 10
 	stosb
 	mov [outp], xdi
-	sub xdi, [outb]
-	cmp xdi, FLUSHAT
-	jb u64toa.ret
-
+; fall through
 ; flush_out - write the output from [obase] to [outp] (unless a write
 ; failed before: then it is dropped, and werr says so); empty after.
 flush_out:
