@@ -647,3 +647,13 @@ order_tree() {
 'a' -> 'h'" ] && [ "$(cat $w/h2)" = h ] && [ "$(cat $w/h)" = a ] && [ "$(stat -c %h $w/h2)" -eq 1 ]
 	done
 }
+
+@test "a sysfs file (its size said 4096, its bytes fewer): only its bytes copied, as GNU's (was padded with zeros to 4096)" {
+	local s=/sys/devices/system/cpu/online
+	[ -r "$s" ] || skip "no $s"
+	[ "$(stat -c %s "$s")" -gt "$(wc -c < "$s")" ] || skip "$s says its real size"
+	"$(bin cp)" "$s" ours
+	/usr/bin/cp "$s" gnu
+	cmp ours gnu
+	[ "$(stat -c %s ours)" = "$(wc -c < "$s")" ]
+}
