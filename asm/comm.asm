@@ -14,7 +14,10 @@
 ; has been printed, and the exit status is then 1 ("input is not in sorted
 ; order"). "-" is stdin; "- -" reads both from the one stream, and the
 ; second close of stdin fails, as GNU's. A last line without its
-; delimiter gets one.
+; delimiter gets one. Output on a terminal is written before each read
+; (GNU's stdout is line-buffered there: a line of a pipe shows as it
+; comes), else when the buffer is full or at the end. (-z on a terminal:
+; GNU's stdio holds a line until a newline byte; ours shows it.)
 ; Exit status: 0; 1 for a usage error, a file that cannot be read, a
 ; write error (said at the end, as GNU's close_stdout: a failed write ends
 ; nothing), or input out of order (see above).
@@ -594,6 +597,7 @@ readline:
 	mov [xbx + R_POS], A2
 	mov [xbx + R_END], A2
 	push xbx
+	call tty_flush
 	sys read, [xbx + R_FD], A2, A3
 	pop xbx
 	cmp eax, -EINTR
@@ -660,6 +664,39 @@ readline:
 	mov xsi, [V(names) + xbx*W]
 	call err_file
 	jmp bye
+
+; tty_flush - before a read: when stdout is a terminal, what is buffered
+; goes out, as GNU's stdout is line-buffered there (a line of a pipe shows
+; as it comes). Asked once (TCGETS), the first time a read finds output
+; pending (a run with none pending at a read asks nothing); not a
+; terminal, the writes are as they were.
+; keeps xbx (the reader; i386's A1), A2, A3; clobbers xax, xcx, xdi (and r11)
+tty_flush:
+	cmp dword [V(opos)], outbuf
+	je .ret
+	push xbx
+	push A2
+	push A3
+	mov al, [V(tty)]
+	test al, al
+	jnz .known
+	sub xsp, 64                     ; (a struct termios)
+	sys ioctl, 1, 0x5401, xsp       ; TCGETS: 0 on a terminal
+	add xsp, 64
+	test eax, eax
+	setnz al
+	inc eax                         ; 1: a terminal, 2: not
+	mov [V(tty)], al
+.known:
+	dec al
+	jnz .kept
+	call ob_flush
+.kept:
+	pop A3
+	pop A2
+	pop xbx
+.ret:
+	ret
 
 ; keep_lines - the current lines still in a buffer (either reader's: "- -"
 ; shares one) are copied to the arena, before a read overwrites them. Only
@@ -804,6 +841,7 @@ total:	resb 1                          ; --total
 unpaired: resb 1                        ; a line of one file was printed
 ridx:	resd 1                          ; readline's file
 ddash:	resb 1                          ; "--" was seen
+tty:	resb 1                          ; stdout: 0 not asked, 1 a terminal, 2 not
 tot:	resW 3                          ; the lines in each column
 reader1: resb R_SIZE
 	resb SMALLRD                    ; its first read

@@ -20,6 +20,11 @@
 ; that uses one maps 4 KiB more).
 ; INPUT "-" or none is stdin; OUTPUT "-" or none is stdout, else it is
 ; created or truncated. A last line without its delimiter gets one.
+; Output on a terminal is written before each read (GNU's stdout is
+; line-buffered there: `tail -f log | uniq` shows each new line), else
+; when the buffer is full or at the end; without -c -d -D -u --group a
+; line is printed as it comes, as GNU's. (-z on a terminal: GNU's stdio
+; holds a line until a newline byte; ours shows it as the others.)
 ; Exit status: 0; 1 on a bad option or number, an unreadable input, an
 ; output that cannot be opened or written (said at the end, as GNU's
 ; close_stdout: its reason only when GNU's stdio would still hold bytes).
@@ -62,6 +67,9 @@ M_LATER  equ 4                          ; the others of a repeated group
 M_COUNT  equ 8                          ; -c
 M_ICASE  equ 16                         ; -i
 M_GROUP  equ 32                         ; --group
+M_FAST   equ 64                         ; none of -c -d -D -u --group: a
+                                        ; line is printed as it comes (GNU's
+                                        ; check_file's first loop)
 ; [meth]: 1 << the index of --all-repeated's METHOD (none 1, prepend 2,
 ; separate 4) or --group's (prepend 1, append 2, separate 4, both 8);
 ; 0 without one. So all-repeated delimits when it has 6; --group puts a
@@ -232,6 +240,12 @@ _start:
 	cmp al, M_COUNT|M_LATER
 	mov esi, fmt_meaningless
 	je usage_fail
+	mov al, [mode]
+	and al, M_UNIQUE|M_FIRST|M_LATER|M_COUNT|M_GROUP
+	cmp al, M_UNIQUE|M_FIRST
+	jne .files
+	or byte [mode], M_FAST
+.files:
 
 	mov xsi, [inname]
 	cmp word [xsi], '-'
@@ -348,10 +362,16 @@ main:
 	inc byte [V(match)]
 .compared:
 	mov al, [V(mode)]
-	test al, M_GROUP
+	test al, M_GROUP|M_FAST
 	jz .counting
 	cmp byte [V(match)], 0             ; --group: each line printed, a new
-	jne .put_c                      ; group after a delimiter
+	je .new                         ; group after a delimiter; M_FAST:
+	test al, M_FAST                 ; a new group's first line, K kept
+	jnz main                        ; until one differs
+	jmp .put_c
+.new:
+	test al, M_FAST
+	jnz .put_c
 	call put_delim
 .put_c:
 	call put_cur
@@ -413,7 +433,7 @@ main:
 	jmp main
 
 .first:                                 ; the first line: only --group
-	test byte [V(mode)], M_GROUP       ; prints it now
+	test byte [V(mode)], M_GROUP|M_FAST ; and M_FAST print it now
 	jz .keep
 	test byte [V(meth)], 9
 	jz .put_c
@@ -435,7 +455,7 @@ main:
 .ends:
 	cmp WPTR [V(kst)], 0
 	je .flush
-	test byte [V(mode)], M_GROUP
+	test byte [V(mode)], M_GROUP|M_FAST ; (M_FAST: K was printed)
 	jz .last
 	test byte [V(meth)], 10
 	jz .flush
@@ -644,8 +664,10 @@ getline:
 	ret
 
 ; refill - move K and the unfinished line down to the start of the
-; buffer, make room for a read (growing the break), and read.
+; buffer, make room for a read (growing the break), and read. On a
+; terminal, what is buffered goes out first (tty_flush).
 refill:
+	call tty_flush
 	mov xdi, [V(base)]
 	mov xsi, [V(kst)]
 	test xsi, xsi
@@ -782,6 +804,28 @@ put_cur:
 put:                                    ; ob_put, counted by vadd
 	call vadd
 	jmp ob_put                      ; (outbuf.inc)
+
+; tty_flush - before a read: when stdout is a terminal, what is buffered
+; goes out, as GNU's stdout is line-buffered there (tail -f log | uniq).
+; Asked once (TCGETS), the first time a read finds output pending (a run
+; with none pending at a read asks nothing); not a terminal, the writes
+; are as they were. clobbers as ob_flush
+tty_flush:
+	cmp dword [V(opos)], outbuf
+	je ret_
+	mov al, [V(tty)]
+	test al, al
+	jnz .known
+	sub xsp, 64                     ; (a struct termios)
+	sys ioctl, 1, 0x5401, xsp       ; TCGETS: 0 on a terminal
+	add xsp, 64
+	test eax, eax
+	setnz al
+	inc eax                         ; 1: a terminal, 2: not
+	mov [V(tty)], al
+.known:
+	dec al
+	jz ob_flush
 ret_:
 	ret
 
@@ -950,6 +994,7 @@ match:	resb 1
 seen:	resb 1                          ; a repeated group was printed
 eof:	resb 1
 rerr:	resb 1                          ; a read failed
+tty:	resb 1                          ; stdout: 0 not asked, 1 a terminal, 2 not
 ddash:	resb 1                          ; "--" was seen
 ambp:	resd 1                          ; long_opt's
 vpos:	resd 1                          ; vadd: GNU's stdio buffer's bytes
