@@ -19,7 +19,9 @@
 ; stop, the usual case).
 ;
 ; The input is read and the output written through 32 KiB buffers, so a
-; line of any length streams through.
+; line of any length streams through. When stdout is a terminal, what a
+; read brought is written before the next read (GNU's stdout is
+; line-buffered there): "tail -f log | expand" shows each line as it comes.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define EXPAND_IO_PUTC_DIE              ; 9.1's write errors: die() at putchar's 4 KiB

@@ -29,7 +29,9 @@
 ; line (GNU's line buffer) right after them: ending a line or breaking it
 ; moves a pointer, a -s break moves the rest of the line one byte up for
 ; the newline. Only with -s must the pending line stay in memory; else it
-; is written out whenever the buffer fills.
+; is written out whenever the buffer fills. When stdout is a terminal
+; (glibc's stdout is line-buffered there), the lines ready are written
+; before each read: "tail -f log | fold" shows each line as it comes.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
@@ -46,6 +48,7 @@ ROOM    equ 3 * INSZ            ; a read makes at most this much output
 FLUSHSZ equ 32768               ; the bytes ready written from this many
 %endif
 LONGLINE    equ OBSZ / 2            ; a pending line this long is written out
+%define TCGETS 0x5401
 
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
@@ -231,15 +234,41 @@ fold_fd:
 	mov xdi, [emit]
 	xor edx, edx                    ; edx = the column of the pending line
 	mov [bl_emit], dl
+; Before a read (which may wait), the lines ready: written when they are
+; many (a pipe's reader kept busy), or at once on a terminal (glibc
+; line-buffers a terminal's stdout: GNU's lines show as the input brings
+; them; a failure there is told at the end without a reason, as GNU's
+; close_stdout after its line's write failed). Whether stdout is a
+; terminal is asked once, the first time lines are ready.
 .read:
 	push xdx
 	mov xax, [emit]
-	mov xdx, [obuf]
-	sub xax, xdx
-	cmp eax, FLUSHSZ                ; (a pipe's reader kept busy)
+	sub xax, [obuf]                 ; the bytes ready
+	jz .pending
+	push xax
+	mov eax, [otty]                 ; 0 not asked, 1 a terminal, else not
+	test eax, eax
+	jnz .asked
+	push xdi
+	sys ioctl, 1, TCGETS, inb       ; 0 on a terminal (inb: read already)
+	pop xdi
+	or al, 1
+	mov [otty], eax
+.asked:
+	dec eax
+	pop xax
+	jnz .many
+	call flush
+	xor eax, eax
+	xchg eax, [werr]                ; (later lines are tried again)
+	or [sync_err], al
+	jmp short .pending
+.many:
+	cmp eax, FLUSHSZ
 	jae .make
+.pending:
 	mov xax, xdi
-	sub xax, xdx
+	sub xax, [obuf]
 	cmp eax, OBSZ - ROOM
 	jb .room
 .make:
@@ -587,6 +616,7 @@ name:	resW 1
 obuf:	resW 1
 emit:	resW 1                          ; the end of the bytes ready
 werr:	resd 1
+otty:	resd 1                          ; fold_fd's answer: 1 stdout a terminal
 opt_b:	resb 1
 opt_s:	resb 1
 bl_emit: resb 1                         ; a blank just before emit, same line

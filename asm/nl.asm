@@ -54,6 +54,9 @@
 ; each of GNU's stdio calls the same bytes are written and the same (at
 ; most 4096) still buffered, so a failing stdout drops the same bytes and
 ; the last "write error" has its reason exactly when GNU's has it.
+; When stdout is a terminal (glibc's stdout is line-buffered there), what
+; a read brought is written before the next read: "tail -f log | nl"
+; shows each line as it comes.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"

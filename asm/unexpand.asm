@@ -20,7 +20,8 @@
 ;
 ; Pending blanks are a count and the byte to write first (a space, or a
 ; tab when they reach a stop), so a line of any length streams through
-; the 32 KiB buffers of expand_io.
+; the 32 KiB buffers of expand_io (written before each read when stdout
+; is a terminal, as GNU's line-buffered stdout: see expand).
 ; Once nothing more of a line is converted (past its leading blanks
 ; without -a, or past the last stop), the rest goes by runs of bytes
 ; found 16 at a time (tab_run, expand's).
