@@ -45,6 +45,7 @@ use usage, extra_operand, err_file, errno_path, err_plain, strcmp, utoa
 use outbuf
 %define OUT_POS V(opos)
 %define OUT_FAIL out_fail
+%define OUT_TTY V(tty)                  ; ob_tty: on a terminal, a line at once
 
 BUFSZ   equ 65536
 OUTSZ   equ 32768
@@ -597,7 +598,7 @@ readline:
 	mov [xbx + R_POS], A2
 	mov [xbx + R_END], A2
 	push xbx
-	call tty_flush
+	call ob_tty
 	sys read, [xbx + R_FD], A2, A3
 	pop xbx
 	cmp eax, -EINTR
@@ -664,39 +665,6 @@ readline:
 	mov xsi, [V(names) + xbx*W]
 	call err_file
 	jmp bye
-
-; tty_flush - before a read: when stdout is a terminal, what is buffered
-; goes out, as GNU's stdout is line-buffered there (a line of a pipe shows
-; as it comes). Asked once (TCGETS), the first time a read finds output
-; pending (a run with none pending at a read asks nothing); not a
-; terminal, the writes are as they were.
-; keeps xbx (the reader; i386's A1), A2, A3; clobbers xax, xcx, xdi (and r11)
-tty_flush:
-	cmp dword [V(opos)], outbuf
-	je .ret
-	push xbx
-	push A2
-	push A3
-	mov al, [V(tty)]
-	test al, al
-	jnz .known
-	sub xsp, 64                     ; (a struct termios)
-	sys ioctl, 1, 0x5401, xsp       ; TCGETS: 0 on a terminal
-	add xsp, 64
-	test eax, eax
-	setnz al
-	inc eax                         ; 1: a terminal, 2: not
-	mov [V(tty)], al
-.known:
-	dec al
-	jnz .kept
-	call ob_flush
-.kept:
-	pop A3
-	pop A2
-	pop xbx
-.ret:
-	ret
 
 ; keep_lines - the current lines still in a buffer (either reader's: "- -"
 ; shares one) are copied to the arena, before a read overwrites them. Only

@@ -52,6 +52,7 @@ use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
 use outbuf, field_sep
 %define OUT_POS V(opos)
 %define OUT_FAIL out_fail
+%define OUT_TTY V(tty)                  ; ob_tty: on a terminal, a line at once
 
 OUTSZ   equ 65536
 %define V(x) byte xbp + x - VB      ; the variables, from main on (a byte
@@ -665,9 +666,9 @@ getline:
 
 ; refill - move K and the unfinished line down to the start of the
 ; buffer, make room for a read (growing the break), and read. On a
-; terminal, what is buffered goes out first (tty_flush).
+; terminal, what is buffered goes out first (ob_tty).
 refill:
-	call tty_flush
+	call ob_tty
 	mov xdi, [V(base)]
 	mov xsi, [V(kst)]
 	test xsi, xsi
@@ -804,28 +805,6 @@ put_cur:
 put:                                    ; ob_put, counted by vadd
 	call vadd
 	jmp ob_put                      ; (outbuf.inc)
-
-; tty_flush - before a read: when stdout is a terminal, what is buffered
-; goes out, as GNU's stdout is line-buffered there (tail -f log | uniq).
-; Asked once (TCGETS), the first time a read finds output pending (a run
-; with none pending at a read asks nothing); not a terminal, the writes
-; are as they were. clobbers as ob_flush
-tty_flush:
-	cmp dword [V(opos)], outbuf
-	je ret_
-	mov al, [V(tty)]
-	test al, al
-	jnz .known
-	sub xsp, 64                     ; (a struct termios)
-	sys ioctl, 1, 0x5401, xsp       ; TCGETS: 0 on a terminal
-	add xsp, 64
-	test eax, eax
-	setnz al
-	inc eax                         ; 1: a terminal, 2: not
-	mov [V(tty)], al
-.known:
-	dec al
-	jz ob_flush
 ret_:
 	ret
 

@@ -78,62 +78,6 @@ same_as_gnu() {
 	rss_at_most 16 comm - g < f
 }
 
-# on_tty MODE UTIL ARG... - UTIL with stdin a pipe fed the chunks of $feed
-# ('|' between them, printf escapes) one by one, the pipe held open, and
-# stdout a terminal (MODE tty: a raw pty) or a pipe (MODE pipe). tty: the
-# output must reach each chunk's part of $want ('|' between them, then
-# the part the end adds) while the input is still open, for ours and for
-# GNU's (its stdio line-buffers a terminal). pipe: nothing may show before
-# the input ends (the writes stay those of a full buffer), then all of $want.
-on_tty() {
-	local prog
-	for prog in "$(bin "$2")" "/usr/bin/$2"; do
-		timeout 60 python3 - "$1" "$feed" "$want" "$prog" "${@:3}" <<'PY' || return 1
-import os, pty, sys, time, select, subprocess, tty
-mode, feed, want = sys.argv[1:4]
-esc = lambda s: [bytes(c, 'latin1').decode('unicode_escape').encode('latin1') for c in s.split('|')]
-feed, want = esc(feed), esc(want)
-m, s = pty.openpty() if mode == 'tty' else os.pipe()
-if mode == 'tty':
-    tty.setraw(s)
-r, w = os.pipe()
-p = subprocess.Popen(sys.argv[4:], stdin=r, stdout=s)
-os.close(s); os.close(r)
-got = b''
-def until(ok, secs):
-    global got
-    end = time.time() + secs
-    while not ok() and time.time() < end:
-        if select.select([m], [], [], 0.05)[0]:
-            try: d = os.read(m, 65536)
-            except OSError: d = b''
-            if not d: break
-            got += d
-def fail(msg):
-    p.kill()
-    sys.exit(f"{sys.argv[4:]}: {msg}")
-exp = b''
-for c, x in zip(feed, want):
-    os.write(w, c)
-    exp += x
-    if mode == 'tty':
-        until(lambda: got == exp, 10)
-        if got != exp:
-            fail(f"{got!r} shown, {exp!r} expected, input open")
-if mode == 'pipe':
-    until(lambda: False, 0.3)
-    if got:
-        fail(f"{got!r} written into a pipe before the input ended")
-exp = b''.join(want)
-os.close(w)
-until(lambda: False, 10)
-p.wait(10)
-if got != exp:
-    fail(f"{got!r} in all, {exp!r} expected")
-PY
-	done
-}
-
 @test "stdout a terminal: each line shows as the input brings it, as GNU's (comm - FILE on a pipe); a pipe: at the end" {
 	printf 'b\nc\nz\n' > f
 	feed='a\n|a\n|b\n|c\n|c\n|d\n'

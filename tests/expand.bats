@@ -90,13 +90,11 @@ load helpers
 }
 
 @test "stdout a terminal: each line shows as the input brings it, as GNU's line-buffered stdout; a pipe: nothing before the input ends, as GNU's" {
-	# tests/pty_early.py: stdin a pipe fed one line and held open, stdout a
-	# pty, then a pipe; ours and GNU's, each the same way
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin expand)" /usr/bin/expand
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin expand)" /usr/bin/expand -t3
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin expand)" /usr/bin/expand -i
+	pty_early expand
+	pty_early expand -t3
+	pty_early expand -i
 }
 
 @test "a terminal that goes away after a line (EIO): GNU's write error messages and status" {
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" --hangup "$(bin expand)" /usr/bin/expand
+	pty_early --hangup expand
 }

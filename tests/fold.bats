@@ -140,15 +140,13 @@ fold_all() {
 }
 
 @test "stdout a terminal: each line shows as the input brings it, as GNU's line-buffered stdout; a pipe: nothing before the input ends, as GNU's" {
-	# tests/pty_early.py: stdin a pipe fed one line and held open, stdout a
-	# pty, then a pipe; ours and GNU's, each the same way
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin fold)" /usr/bin/fold
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin fold)" /usr/bin/fold -w1
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin fold)" /usr/bin/fold -s -w5
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin fold)" /usr/bin/fold -b -w3
+	pty_early fold
+	pty_early fold -w1
+	pty_early fold -s -w5
+	pty_early fold -b -w3
 }
 
 @test "a terminal that goes away after a line (EIO): GNU's write error messages and status" {
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" --hangup "$(bin fold)" /usr/bin/fold
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" --hangup "$(bin fold)" /usr/bin/fold -s -w3
+	pty_early --hangup fold
+	pty_early --hangup fold -s -w3
 }

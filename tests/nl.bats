@@ -201,14 +201,12 @@ Try '$(bin nl) --help' for more information." '"$1" '"$o"' < /dev/null'
 }
 
 @test "stdout a terminal: each line shows as the input brings it, as GNU's line-buffered stdout; a pipe: nothing before the input ends, as GNU's" {
-	# tests/pty_early.py: stdin a pipe fed one line and held open, stdout a
-	# pty, then a pipe; ours and GNU's, each the same way
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin nl)" /usr/bin/nl
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin nl)" /usr/bin/nl -ba
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin nl)" /usr/bin/nl -bn
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin nl)" /usr/bin/nl -bpc -nrz
+	pty_early nl
+	pty_early nl -ba
+	pty_early nl -bn
+	pty_early nl -bpc -nrz
 }
 
 @test "a terminal that goes away after a line (EIO): GNU's write error messages and status" {
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" --hangup "$(bin nl)" /usr/bin/nl
+	pty_early --hangup nl
 }

@@ -18,13 +18,20 @@ Run by the bats files of nl, expand, unexpand and fold."""
 import os, pty, select, subprocess, sys, time
 
 
-def early(mode, argv):
-    m, s = pty.openpty() if mode == 'tty' else os.pipe()
+def spawn(argv, s, stderr):
+    """argv with stdin a new pipe and stdout s (closed here): the process
+    and the pipe's write end"""
     r, w = os.pipe()
-    p = subprocess.Popen(argv, stdin=r, stdout=s, stderr=subprocess.DEVNULL,
+    p = subprocess.Popen(argv, stdin=r, stdout=s, stderr=stderr,
                          env={'LC_ALL': 'C', 'PATH': '/usr/bin:/bin'})
     os.close(s)
     os.close(r)
+    return p, w
+
+
+def early(mode, argv):
+    m, s = pty.openpty() if mode == 'tty' else os.pipe()
+    p, w = spawn(argv, s, subprocess.DEVNULL)
     os.write(w, b'ab      cd\te f\n')
     got = b''
     end = time.time() + (3 if mode == 'tty' else 0.5)
@@ -53,11 +60,7 @@ def early(mode, argv):
 
 def hangup(argv, last):
     m, s = pty.openpty()
-    r, w = os.pipe()
-    p = subprocess.Popen(argv, stdin=r, stdout=s, stderr=subprocess.PIPE,
-                         env={'LC_ALL': 'C', 'PATH': '/usr/bin:/bin'})
-    os.close(s)
-    os.close(r)
+    p, w = spawn(argv, s, subprocess.PIPE)
     os.write(w, b'ab\tc\n')
     got = b''
     end = time.time() + 3

@@ -136,13 +136,11 @@ sys.stdout.buffer.write(bytes(o[:-1]))' > runs
 }
 
 @test "stdout a terminal: each line shows as the input brings it, as GNU's line-buffered stdout; a pipe: nothing before the input ends, as GNU's" {
-	# tests/pty_early.py: stdin a pipe fed one line and held open, stdout a
-	# pty, then a pipe; ours and GNU's, each the same way
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin unexpand)" /usr/bin/unexpand
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin unexpand)" /usr/bin/unexpand -a
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" "$(bin unexpand)" /usr/bin/unexpand -t4
+	pty_early unexpand
+	pty_early unexpand -a
+	pty_early unexpand -t4
 }
 
 @test "a terminal that goes away after a line (EIO): GNU's write error messages and status" {
-	python3 "$BATS_TEST_DIRNAME/pty_early.py" --hangup "$(bin unexpand)" /usr/bin/unexpand
+	pty_early --hangup unexpand
 }
