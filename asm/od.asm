@@ -886,6 +886,33 @@ sync_out:
 	pop xdi
 	ret
 
+; tty_sync - before a read: when stdout is a terminal, what is buffered
+; goes out (sync_out), as GNU's stdout is line-buffered there (`od -c
+; /dev/ttyS0` or a pipe's bytes show as they come). Asked once (TCGETS),
+; the first time a read finds output pending (a run with none pending at
+; a read asks nothing), the answer kept in otty (0 not asked, 1 a
+; terminal, 2 not); not a terminal, the writes are as they were.
+; clobbers xax, xcx, xdx, xsi (A1..A3) (and r11)
+tty_sync:
+	mov eax, [opos]
+	cmp eax, [obuf]
+	je .ret
+	mov al, [otty]
+	test al, al
+	jnz .known
+	sub xsp, 64                     ; (a struct termios)
+	sys ioctl, 1, 0x5401, xsp       ; TCGETS: 0 on a terminal
+	add xsp, 64
+	test eax, eax
+	setnz al
+	inc eax                         ; 1: a terminal, 2: not
+	mov [otty], al
+.known:
+	dec al
+	jz sync_out
+.ret:
+	ret
+
 ; check_out - GNU's check of stdout when an input ends: after a failed
 ; write, "ARGV0: write error". clobbers all but xbp
 check_out:
@@ -949,6 +976,7 @@ refill:
 ; read (reported in GNU's words), the input closed and CF=1.
 ; clobbers all but xbp
 read_one:
+	call tty_sync
 	mov A1d, [fd]
 	mov A2d, [rbuf]
 	mov A3d, [rsize]
@@ -2738,6 +2766,7 @@ smin:	resd 2                          ; its BYTES
 sbase:	resW 1                          ; its run's mapping
 scap:	resW 1                          ; and size
 bigmode: resb 1                         ; a write has worked
+otty:	resb 1                          ; stdout: 0 not asked, 1 a terminal, 2 not
 werr:	resd 1                          ; the last failed write's -errno
 numtext: resb 24                        ; digits for messages
 numbuf:	resb 24                         ; digits of a field

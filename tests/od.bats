@@ -181,3 +181,14 @@ PY
 	done
 	cmp out.od.o out.od.g
 }
+
+@test "stdout a terminal: each line shows as the input brings it, as GNU's line-buffered stdout (od -c of a serial line); a pipe: at the end" {
+	feed='0123456789abcdef|ghij'
+	want='0000000   0   1   2   3   4   5   6   7   8   9   a   b   c   d   e   f\n||0000020   g   h   i   j\n0000024\n'
+	on_tty tty od -c
+	on_tty pipe od -c
+	feed='0123|4567|89ab|cdef'
+	want='|||0000000 33323130 37363534 62613938 66656463\n|0000016\n'
+	on_tty tty od -An -tx4 -Ad
+	on_tty pipe od -An -tx4 -Ad
+}
