@@ -21,7 +21,10 @@
 ;
 ; Output goes through a 4096-byte buffer as glibc's stdio does for GNU, so
 ; a write error is reported in GNU's words ("error writing 'standard
-; output'" while copying, "write error" at the final flush).
+; output'" while copying, "write error" at the final flush). When stdout
+; is a terminal, what is buffered goes out before each read or open that
+; may wait (out_tty), as GNU's line-buffered stdout: `slow | head` shows
+; each line as it comes.
 ; -n N reads 8 KiB at a time (GNU's BUFSIZ: a pipe keeps the same bytes
 ; for a reader after it) and stops at the Nth line end, and moves the
 ; file offset back to just after it (so `{ head -n1; cat; } < f` works).
@@ -205,8 +208,10 @@ _start:
 	mov byte [hdr], HDR_ALWAYS
 
 ; Each operand, [xsp] its name ("standard input" for "-"): open it, its
-; header, its part; xbp = the fd.
+; header, its part; xbp = the fd. (On a terminal what is buffered goes out
+; first: the open may wait, a FIFO.)
 .operand:
+	call out_tty
 	mov xsi, [xsp]
 	cmp word [xsi], '-'
 	jne .open

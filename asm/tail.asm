@@ -35,7 +35,9 @@
 ; the cost grows with N, not with the file; offsets are 64-bit on both
 ; arches. A pipe goes through a window that keeps only the last N lines or
 ; bytes and grows (brk) only as far as that needs. Output goes through
-; head's stdio-like buffer (GNU's exact write error messages).
+; head's stdio-like buffer (GNU's exact write error messages); on a
+; terminal what it holds goes out before each read or open that may wait
+; (out_tty), as GNU's line-buffered stdout (`slow | tail -n +1`).
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
@@ -58,6 +60,7 @@ M_NAME      equ 8                       ; follow by name
 M_RETRY     equ 16
 %define HDR_ALWAYS 2
 %define HT_COLD_EXHAUSTED               ; its "memory exhausted" (cold)
+%define HT_COLD_MSGS                    ; fmt_open, _read, _fstat, _memory (cold)
 %define HT_FD [fd]
 %define HT_FOLLOWING
 %define HT_WSMALL 1280                ; ht_window's first window (wbuf)
@@ -385,8 +388,10 @@ _start:
 	mov [rec_start], xsp
 	mov xbp, xsp
 
-; Each operand in turn; then the following, if asked.
+; Each operand in turn (on a terminal, what is buffered goes out before
+; its open, which may wait: a FIFO); then the following, if asked.
 .file:
+	call out_tty
 	call tail_file
 	add xbp, REC
 	cmp xbp, [rec_end]
@@ -785,6 +790,7 @@ start_bytes:
 .read_them:
 	call ht_num
 .read:
+	call out_tty                    ; (a header, on a terminal)
 	mov A2d, buf
 	mov A3d, BUFSZ
 	sys read, [fd]
