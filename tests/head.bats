@@ -4,54 +4,6 @@
 # 4 GiB, memory use, --help and --version refused.
 load helpers
 
-# early MODE PROG ARG... - PROG ARG... with stdout a pty (MODE tty) or a
-# pipe (pipe), stdin a pipe fed "a b" and a newline and then held open;
-# prints "early" when something was written while the input is still open
-# (waiting up to 5 s on a pty, 0.5 s on a pipe), else "late", then all
-# that was written (the pty's \r\n as \n). An operand p is a FIFO that is
-# opened for writing (and closed) only after that wait: its open waits.
-early() {
-	[ -e early.py ] || cat > early.py <<'PY'
-import os, pty, sys, time, select, subprocess
-mode, argv = sys.argv[1], sys.argv[2:]
-m, s = pty.openpty() if mode == 'tty' else os.pipe()
-r, w = os.pipe()
-p = subprocess.Popen(argv, stdin=r, stdout=s, stderr=subprocess.DEVNULL)
-os.close(s); os.close(r)
-os.write(w, b'a b\n')
-got, end = b'', time.time() + (5 if mode == 'tty' else 0.5)
-while time.time() < end and not (got and mode == 'tty'):
-    if select.select([m], [], [], 0.05)[0]:
-        got += os.read(m, 65536)
-print('early' if got else 'late')
-os.close(w)
-end = time.time() + 10
-while 'p' in argv and time.time() < end:   # once p's open waits for us
-    try: os.close(os.open('p', os.O_WRONLY | os.O_NONBLOCK)); break
-    except OSError: time.sleep(0.01)
-while time.time() < end:
-    if not select.select([m], [], [], 0.1)[0]: continue
-    try: b = os.read(m, 65536)
-    except OSError: break
-    if not b: break
-    got += b
-p.kill(); p.wait()
-sys.stdout.write(got.decode().replace('\r\n', '\n'))
-PY
-	python3 early.py "$@"
-}
-
-# early_like_gnu MODE UTIL ARG... - early's answer for ours and for GNU's:
-# both "early" (MODE tty) or both "late" (pipe), the same bytes written
-early_like_gnu() {
-	local want=early ours gnu
-	[ "$1" = tty ] || want=late
-	ours=$(early "$1" "$(bin "$2")" "${@:3}")
-	gnu=$(early "$1" "/usr/bin/$2" "${@:3}")
-	[ "${gnu%%$'\n'*}" = "$want" ] || { echo "GNU $2 ${*:3} ($1): $gnu"; return 1; }
-	[ "$ours" = "$gnu" ] || { echo "$2 ${*:3} ($1): '$ours', GNU '$gnu'"; return 1; }
-}
-
 @test "a 100 MiB line: -n 1, -c, -n -1, -c -N, the same bytes as GNU" {
 	{ head -c 104857600 /dev/zero | tr '\0' x; printf '\nend\n'; } > big
 	"$(bin head)" -n 1 big > out
