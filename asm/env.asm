@@ -81,8 +81,6 @@ HEAP_END    equ -8*W
 SIGS        equ -9*W
 LIST_TOP    equ -9*W
 SLOTS       equ 9
-%define SIG_BLOCK   0           ; (rt_sigprocmask's how)
-%define SIG_SETMASK 2
 ; The PATH search's names are built in a buffer on the stack (so there is
 ; no RW segment): PATH_MAX (4096) bytes that end at an address with no low
 ; 13 bits set (so that its start has 0x1000 there), at or below xbp -

@@ -55,11 +55,7 @@ use usage, getopt_long, err_file, errno_path, quote_arg
 %define LONGOPT_OPTIONAL                ; --output-error[=MODE]
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 
-%define SIGINT 2
-%define SIG_BLOCK 0             ; asm-generic/signal-defs.h
-%define SIG_UNBLOCK 1
 %define FIONREAD 0x541B         ; asm-generic/ioctls.h
-%define SIGPIPE 13
 BUFSZ   equ 1024 * 1024         ; one round at most
 PIPESZ  equ 1024 * 1024         ; the pipes are raised to this
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
@@ -80,7 +76,6 @@ R_PART  equ 12                  ; dword: bytes of the round it has already
 R_FL    equ 16                  ; byte: FL_*
 FL_ON     equ 1                 ; still written
 FL_TEE    equ 2                 ; a pipe: tee(2) may duplicate into it
-POLLIN  equ 1                   ; asm-generic/poll.h
 FL_SPLICE equ 4                 ; splice(2) has not been refused
 FL_ALL    equ FL_ON|FL_TEE|FL_SPLICE
 R_INO   equ 20                  ; dword: its inode number's low half
