@@ -916,274 +916,6 @@ pipe_bytes:
 	call ht_window
 	jmp failed_if
 
-; follow - after the first part of every file: check each file, write what
-; was added, flush; then wait for inotify (or the interval), until --pid's
-; process is gone (one last check after that) or no file is left. As GNU,
-; a pipe on stdin is not followed, and with nothing else to follow tail
-; just ends. inotify only wakes us up: each check looks at the files
-; themselves (fstat, or stat of the name with -F), so a missed event costs
-; at most the interval.
-follow:
-	mov xbp, [rec_end]              ; as GNU: the last operand counts as
-	sub xbp, REC                    ; the one printed last (a header for
-	mov [last], xbp                 ; the others' first new bytes)
-	mov xbp, [rec_start]
-.viable:
-	cmp byte [xbp+R_IGNORE], 2
-	jne .start
-	add xbp, REC
-	cmp xbp, [rec_end]
-	jb .viable
-	jmp ht_end
-; Which of its loops GNU would use decides its exit status after --pid:
-; inotify when no stdin is followed, some file is open, and (without -F)
-; nothing failed.
-.start:
-	mov xbp, [rec_start]
-.which:
-	cmp byte [xbp+R_STDIN], 0
-	jne .polling
-	cmp dword [xbp+R_FD], 0
-	jl .next_which
-	mov byte [gnu_inotify], 1
-.next_which:
-	add xbp, REC
-	cmp xbp, [rec_end]
-	jb .which
-	test byte [mode], M_NAME
-	jnz .decided
-	cmp STATUSb, 0
-	je .decided
-.polling:
-	mov byte [gnu_inotify], 0
-.decided:
-	mov byte [following], 1
-	mov eax, [sleep_ts+W]           ; the interval in ms for poll
-	xor edx, edx
-	mov ecx, 1000000
-	div ecx
-	imul ecx, [sleep_ts], 1000
-	add eax, ecx
-	mov [sleep_ms], eax
-	sys inotify_init1, 0
-	mov [ifd], eax
-	mov byte [ifd+4], 1             ; struct pollfd: fd, POLLIN
-	test eax, eax
-	js .check
-	mov xbp, [rec_start]
-.watch:
-	cmp byte [xbp+R_STDIN], 0
-	jne .next_watch
-	call watch
-.next_watch:
-	add xbp, REC
-	cmp xbp, [rec_end]
-	jb .watch
-
-.check:
-	mov byte [live], 0
-	mov xbp, [rec_start]
-.each:
-	call check
-	add xbp, REC
-	cmp xbp, [rec_end]
-	jb .each
-	call out_flush
-	cmp byte [live], 0
-	jne .alive
-	mov esi, fmt_no_files
-	xor eax, eax
-	mov edx, dash
-	call out_sync
-	call say_error
-	jmp ht_end
-.alive:
-	mov eax, [pid]
-	test eax, eax
-	jz .wait
-	cmp byte [dead], 0
-	jne .gone
-	sys kill, eax, 0
-	cmp eax, -ESRCH
-	jne .wait
-	mov byte [dead], 1
-	jmp .check
-.gone:                                  ; GNU's inotify loop exits with 0,
-	cmp byte [gnu_inotify], 0       ; its polling one with the status
-	je .status
-	mov STATUSb, 0
-.status:
-	jmp ht_end
-.wait:
-	cmp dword [ifd], 0
-	jl .sleep
-	sys poll, ifd, 1, [sleep_ms]
-	test eax, eax
-	jle .check
-	mov A3d, BUFSZ
-	sys read, [ifd], buf            ; the events: only a wake-up
-	jmp .check
-.sleep:
-	sys nanosleep, sleep_ts, 0
-	jmp .check
-
-; watch - inotify watches for the record xbp: its directory (-F: names
-; come and go there) or the file itself (-f: the watch follows the file
-; when it is renamed). The directory is the name up to its last '/' (cut
-; there for the call), "." without one, "/" for "/x".
-watch:
-	mov xsi, [xbp+R_NAME]
-	mov A3d, WATCH_FILE
-	test byte [mode], M_NAME
-	jz .add
-	mov A3d, WATCH_DIR
-	xor edi, edi                    ; xdi = the last '/'
-	push xsi
-.find:
-	lodsb
-	cmp al, '/'
-	jne .not_slash
-	lea xdi, [xsi-1]
-.not_slash:
-	test al, al
-	jnz .find
-	pop xsi
-	test xdi, xdi
-	jnz .cut
-	mov esi, dot
-	jmp .add
-.cut:
-	cmp xdi, xsi
-	jne .cut_here
-	inc xdi                         ; "/x": the root
-.cut_here:
-	mov cl, [xdi]
-	mov byte [xdi], 0
-	push xcx
-	push xdi
-	call .add
-	pop xdi
-	pop xcx
-	mov [xdi], cl
-	ret
-.add:
-	sys inotify_add_watch, [ifd], xsi
-	ret
-
-; check - the record xbp while following: -F looks at the name first;
-; then what was added to the open file is written, after GNU's message
-; when the file got shorter ("file truncated": from its start again).
-check:
-	cmp byte [xbp+R_IGNORE], 0
-	jne .ret
-	mov byte [live], 1
-	test byte [mode], M_NAME
-	jnz .name
-	cmp dword [xbp+R_FD], 0
-	jge .open
-	test byte [mode], M_RETRY       ; -f --retry: opened when it appears
-	jnz .name
-	ret
-.open:
-	mov eax, [xbp+R_FD]
-	mov [fd], xax
-	call stat_fd
-	js .gone
-	call is_regular
-	jne .dump
-	sub64 st+STX_SIZE, xbp+R_POS
-	jnb .dump
-	mov esi, fmt_truncated
-	mov xdx, [xbp+R_NAME]
-	xor eax, eax
-	call out_sync
-	call say
-	mov esi, pos
-	mov cl, SEEK_SET
-	call seek_zero
-.dump:
-	call dump_all_soft
-	jc .gone
-	jmp remember_pos
-.gone:                                  ; (reported) not followed any more
-	call ignore_unless_retry
-	jmp close_fd
-.ret:
-	ret
-
-; -F: the name's file (statx, following links) is the one open, or it is
-; new (reopened, from its start), or it is gone (closed).
-.name:
-	mov A5d, st
-	mov A4d, STATX_BASIC_STATS
-	sys statx, AT_FDCWD, [xbp+R_NAME], 0
-	test eax, eax
-	js .missing
-	mov ax, [st+STX_MODE]           ; not a kind of file to follow: closed,
-	and ah, S_IFMT >> 8             ; said once
-	cmp ah, S_IFDIR >> 8
-	jne .tailable
-	cmp dword [xbp+R_ERR], 1
-	je .closed
-	mov dword [xbp+R_ERR], 1
-	mov esi, fmt_untailable
-	xor eax, eax
-	call say_file
-	jmp close_fd
-.tailable:
-	cmp dword [xbp+R_FD], 0
-	jl .appeared
-	mov eax, [st+STX_INO]
-	mov edx, [st+STX_INO+4]
-	xor eax, [xbp+R_INO]
-	xor edx, [xbp+R_INO+4]
-	or eax, edx
-	mov edx, [st+STX_DEV]
-	xor edx, [xbp+R_DEV]
-	or eax, edx
-	mov edx, [st+STX_DEV+4]
-	xor edx, [xbp+R_DEV+4]
-	or eax, edx
-	jz .open
-	call close_fd
-	mov ecx, msg_replaced
-	jmp .reopen
-.appeared:
-	mov ecx, msg_appeared
-.reopen:
-	push xcx
-	sys open, [xbp+R_NAME], O_RDONLY|O_LARGEFILE
-	pop xcx
-	test eax, eax
-	js .missing
-	mov [xbp+R_FD], eax
-	mov [fd], xax
-	and dword [xbp+R_ERR], 0
-	xor eax, eax
-	mov esi, fmt_new
-	call say_file
-	call stat_fd
-	call remember
-	jmp .dump
-.missing:                               ; xax = -errno
-	test byte [mode], M_RETRY
-	jnz .retry
-	mov xsi, [xbp+R_NAME]           ; --follow=name alone: given up
-	call out_sync
-	call err_file
-	mov byte [xbp+R_IGNORE], 1
-	jmp close_fd
-.retry:                                 ; said once for each errno, and
-	cmp [xbp+R_ERR], eax            ; not when it was untailable (1)
-	je .closed
-	cmp dword [xbp+R_ERR], 1
-	mov [xbp+R_ERR], eax
-	je .closed
-	mov esi, fmt_inaccessible
-	call say_file
-.closed:
-	jmp close_fd
-
 ; say_file - say (no change of the exit status) xsi with the record's
 ; name quoted as GNU's quoteaf(), xax = -errno or 0.
 say_file:
@@ -1382,6 +1114,317 @@ num_arg:
 ; hot part keeps to two code pages).
 COLD
 
+; follow - after the first part of every file: check each file, write what
+; was added, flush; then wait for inotify (or the interval), until --pid's
+; process is gone (one last check after that) or no file is left. As GNU,
+; a pipe on stdin is not followed, and with nothing else to follow tail
+; just ends. inotify only wakes us up: each check looks at the files
+; themselves (fstat, or stat of the name with -F), so a missed event costs
+; at most the interval.
+follow:
+	mov xbp, [rec_end]              ; as GNU: the last operand counts as
+	sub xbp, REC                    ; the one printed last (a header for
+	mov [last], xbp                 ; the others' first new bytes)
+	mov xbp, [rec_start]
+.viable:
+	cmp byte [xbp+R_IGNORE], 2
+	jne .start
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .viable
+	jmp ht_end
+; Which of its loops GNU would use decides its exit status after --pid:
+; inotify when no stdin is followed, some file is open, and (without -F)
+; nothing failed.
+.start:
+	call watch_out
+	mov xbp, [rec_start]
+.which:
+	cmp byte [xbp+R_STDIN], 0
+	jne .polling
+	cmp dword [xbp+R_FD], 0
+	jl .next_which
+	mov byte [gnu_inotify], 1
+.next_which:
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .which
+	test byte [mode], M_NAME
+	jnz .decided
+	cmp STATUSb, 0
+	je .decided
+.polling:
+	mov byte [gnu_inotify], 0
+.decided:
+	mov byte [following], 1
+	mov eax, [sleep_ts+W]           ; the interval in ms for poll
+	xor edx, edx
+	mov ecx, 1000000
+	div ecx
+	imul ecx, [sleep_ts], 1000
+	add eax, ecx
+	mov [sleep_ms], eax
+	sys inotify_init1, 0
+	mov [ifd], eax
+	mov byte [ifd+4], POLLIN        ; struct pollfd: fd, events
+	test eax, eax
+	js .check
+	mov xbp, [rec_start]
+.watch:
+	cmp byte [xbp+R_STDIN], 0
+	jne .next_watch
+	call watch
+.next_watch:
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .watch
+
+.check:
+	mov byte [live], 0
+	mov xbp, [rec_start]
+.each:
+	call check
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .each
+	call out_flush
+	cmp byte [live], 0
+	jne .alive
+	mov esi, fmt_no_files
+	xor eax, eax
+	mov edx, dash
+	call out_sync
+	call say_error
+	jmp ht_end
+.alive:
+	mov eax, [pid]
+	test eax, eax
+	jz .wait
+	cmp byte [dead], 0
+	jne .gone
+	sys kill, eax, 0
+	cmp eax, -ESRCH
+	jne .wait
+	mov byte [dead], 1
+	jmp .check
+.gone:                                  ; GNU's inotify loop exits with 0,
+	cmp byte [gnu_inotify], 0       ; its polling one with the status
+	je .status
+	mov STATUSb, 0
+.status:
+	jmp ht_end
+.wait:
+	cmp dword [ifd], 0
+	jl .sleep
+	sys poll, ifd, 2, [sleep_ms]    ; inotify, and stdout when watched
+	call out_alive
+	test eax, eax
+	jle .check
+	mov A3d, BUFSZ
+	sys read, [ifd], buf            ; the events: only a wake-up
+	jmp .check
+.sleep:
+	sys poll, ofd, 1, 0
+	call out_alive
+	sys nanosleep, sleep_ts, 0
+	jmp .check
+
+; watch_out - as GNU, a FIFO on stdout (a pipe) is watched while
+; following, so that tail ends (SIGPIPE) as soon as its reader is gone,
+; not at its next write: `tail -f log | grep -m1 ready` ends with grep.
+; Its fstat failing ends tail ("standard output: Bad file descriptor",
+; then "write error" if what it holds cannot be written).
+watch_out:
+	or dword [ofd], -1              ; (a negative fd: poll skips it)
+	mov A3d, AT_EMPTY_PATH
+	lea A4d, [A3 - 1]
+	mov A5d, st
+	sys statx, 1, dash+1
+	test eax, eax
+	js .fail
+	mov ax, [st+STX_MODE]
+	and ah, S_IFMT >> 8
+	cmp ah, S_IFIFO >> 8
+	jne .ret
+	and dword [ofd], 1              ; pollfd: stdout, no events asked
+.ret:
+	ret
+.fail:                                  ; then what is held, as GNU's exit
+	mov esi, fmt_text
+	mov edx, msg_stdout
+	call say_error
+	call out_flush
+.exit:
+	exit 1
+
+; out_alive - after a poll: stdout's POLLERR or POLLHUP (no reader) ends
+; tail as a write there would, by SIGPIPE (exit 1 if it is ignored).
+; preserves eax
+out_alive:
+	test byte [ofd+6], POLLERR|POLLHUP
+	jz watch_out.ret
+	sys getpid
+	sys kill, eax, SIGPIPE
+	jmp watch_out.exit
+
+; watch - inotify watches for the record xbp: its directory (-F: names
+; come and go there) or the file itself (-f: the watch follows the file
+; when it is renamed). The directory is the name up to its last '/' (cut
+; there for the call), "." without one, "/" for "/x".
+watch:
+	mov xsi, [xbp+R_NAME]
+	mov A3d, WATCH_FILE
+	test byte [mode], M_NAME
+	jz .add
+	mov A3d, WATCH_DIR
+	xor edi, edi                    ; xdi = the last '/'
+	push xsi
+.find:
+	lodsb
+	cmp al, '/'
+	jne .not_slash
+	lea xdi, [xsi-1]
+.not_slash:
+	test al, al
+	jnz .find
+	pop xsi
+	test xdi, xdi
+	jnz .cut
+	mov esi, dot
+	jmp .add
+.cut:
+	cmp xdi, xsi
+	jne .cut_here
+	inc xdi                         ; "/x": the root
+.cut_here:
+	mov cl, [xdi]
+	mov byte [xdi], 0
+	push xcx
+	push xdi
+	call .add
+	pop xdi
+	pop xcx
+	mov [xdi], cl
+	ret
+.add:
+	sys inotify_add_watch, [ifd], xsi
+	ret
+
+; check - the record xbp while following: -F looks at the name first;
+; then what was added to the open file is written, after GNU's message
+; when the file got shorter ("file truncated": from its start again).
+check:
+	cmp byte [xbp+R_IGNORE], 0
+	jne .ret
+	mov byte [live], 1
+	test byte [mode], M_NAME
+	jnz .name
+	cmp dword [xbp+R_FD], 0
+	jge .open
+	test byte [mode], M_RETRY       ; -f --retry: opened when it appears
+	jnz .name
+	ret
+.open:
+	mov eax, [xbp+R_FD]
+	mov [fd], xax
+	call stat_fd
+	js .gone
+	call is_regular
+	jne .dump
+	sub64 st+STX_SIZE, xbp+R_POS
+	jnb .dump
+	mov esi, fmt_truncated
+	mov xdx, [xbp+R_NAME]
+	xor eax, eax
+	call out_sync
+	call say
+	mov esi, pos
+	mov cl, SEEK_SET
+	call seek_zero
+.dump:
+	call dump_all_soft
+	jc .gone
+	jmp remember_pos
+.gone:                                  ; (reported) not followed any more
+	call ignore_unless_retry
+	jmp close_fd
+.ret:
+	ret
+
+; -F: the name's file (statx, following links) is the one open, or it is
+; new (reopened, from its start), or it is gone (closed).
+.name:
+	mov A5d, st
+	mov A4d, STATX_BASIC_STATS
+	sys statx, AT_FDCWD, [xbp+R_NAME], 0
+	test eax, eax
+	js .missing
+	mov ax, [st+STX_MODE]           ; not a kind of file to follow: closed,
+	and ah, S_IFMT >> 8             ; said once
+	cmp ah, S_IFDIR >> 8
+	jne .tailable
+	cmp dword [xbp+R_ERR], 1
+	je .closed
+	mov dword [xbp+R_ERR], 1
+	mov esi, fmt_untailable
+	xor eax, eax
+	call say_file
+	jmp close_fd
+.tailable:
+	cmp dword [xbp+R_FD], 0
+	jl .appeared
+	mov eax, [st+STX_INO]
+	mov edx, [st+STX_INO+4]
+	xor eax, [xbp+R_INO]
+	xor edx, [xbp+R_INO+4]
+	or eax, edx
+	mov edx, [st+STX_DEV]
+	xor edx, [xbp+R_DEV]
+	or eax, edx
+	mov edx, [st+STX_DEV+4]
+	xor edx, [xbp+R_DEV+4]
+	or eax, edx
+	jz .open
+	call close_fd
+	mov ecx, msg_replaced
+	jmp .reopen
+.appeared:
+	mov ecx, msg_appeared
+.reopen:
+	push xcx
+	sys open, [xbp+R_NAME], O_RDONLY|O_LARGEFILE
+	pop xcx
+	test eax, eax
+	js .missing
+	mov [xbp+R_FD], eax
+	mov [fd], xax
+	and dword [xbp+R_ERR], 0
+	xor eax, eax
+	mov esi, fmt_new
+	call say_file
+	call stat_fd
+	call remember
+	jmp .dump
+.missing:                               ; xax = -errno
+	test byte [mode], M_RETRY
+	jnz .retry
+	mov xsi, [xbp+R_NAME]           ; --follow=name alone: given up
+	call out_sync
+	call err_file
+	mov byte [xbp+R_IGNORE], 1
+	jmp close_fd
+.retry:                                 ; said once for each errno, and
+	cmp [xbp+R_ERR], eax            ; not when it was untailable (1)
+	je .closed
+	cmp dword [xbp+R_ERR], 1
+	mov [xbp+R_ERR], eax
+	je .closed
+	mov esi, fmt_inaccessible
+	call say_file
+.closed:
+	jmp close_fd
+
+
 ; seek_fatal - lseek(N, SEEK_CUR) failed on a regular file (xax = -errno):
 ; "ARGV0: FILE: cannot seek to relative offset N: Reason", exit 1, as
 ; GNU's xlseek (an N past the file system's largest offset: EINVAL).
@@ -1473,7 +1516,8 @@ live:		resb 1
 dead:		resb 1
 status_save:	resb 1
 sleep_ms:	resW 1
-ifd:		resd 2                  ; also pollfd
+ifd:		resd 2                  ; pollfds: inotify's, then stdout's
+ofd:		resd 2
 
 st:		resb 256
 wbuf:		resb HT_WSMALL            ; ht_window's first window

@@ -310,3 +310,32 @@ both() {
 	run early tty timeout 1 "$(bin tail)" -F -n 1 f
 	[ "$output" = "$(printf 'early\ny')" ]
 }
+
+# A FIFO on stdout is watched while following, as GNU's: tail ends as soon
+# as its reader is gone (by SIGPIPE, or status 1 when it is ignored), not
+# at its next write. `tail -f log | grep -m1 ready` used to hang as long
+# as the log did not grow. The pipeline is timed out at 20 s: ours and
+# GNU's must end at once, with the same statuses.
+@test "-f into a pipe: the reader gone ends tail at once (SIGPIPE), as GNU" {
+	both 'printf "a\nb\n" > f
+	timeout 20 bash -c "\$TAIL -f f | head -1; echo \${PIPESTATUS[*]}"
+	timeout 20 bash -c "trap \"\" PIPE; \$TAIL -f f | head -1; echo \${PIPESTATUS[*]}"
+	timeout 20 bash -c "\$TAIL -F -n1 f | head -1; echo \${PIPESTATUS[*]}"
+	timeout 20 bash -c "sleep 60 & \$TAIL -f --pid=\$! -s 0.2 f - < f | head -1; echo \${PIPESTATUS[*]}; kill \$!"
+	echo "end $?"'
+	grep -qx 'end 0' ours/out
+}
+
+@test "-f without inotify into a pipe: the reader gone ends tail at the next interval" {
+	command -v strace > /dev/null || skip "strace missing"
+	echo a > f
+	run timeout 20 bash -c 'strace -f -o /dev/null -e inject=inotify_init1:error=EMFILE \
+		"$1" -f -s 0.1 f | head -1; echo "${PIPESTATUS[*]}"' sh "$(bin tail)"
+	[ "$output" = "$(printf 'a\n141 0')" ]
+}
+
+@test "-f with stdout closed: GNU's 'standard output' message, then its write error" {
+	both 'printf "a\nb\n" > f
+	timeout 20 $TAIL -f < f >&-; echo "$?" >&2; timeout 20 $TAIL -f -n0 < f >&-; echo "$?" >&2'
+	grep -q "standard output: Bad file descriptor" ours/err
+}
