@@ -42,6 +42,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
+%define PHDRS_UNMAPPED                  ; (the hot code: two pages without them)
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
@@ -916,204 +917,6 @@ pipe_bytes:
 	call ht_window
 	jmp failed_if
 
-; say_file - say (no change of the exit status) xsi with the record's
-; name quoted as GNU's quoteaf(), xax = -errno or 0.
-say_file:
-	mov xdx, [xbp+R_NAME]
-	push xax
-	mov al, STATUSb
-	mov [status_save], al
-	pop xax
-	call say_always
-	mov al, [status_save]
-	mov STATUSb, al
-	ret
-
-; remember_pos - the record's position: the fd's offset.
-remember_pos:
-	mov esi, pos
-	call seek_zero_cur
-	js .ret
-.store:                                 ; [xbp+R_POS] = [pos]
-	mov esi, pos
-	lea xdi, [xbp+R_POS]
-	movsd
-	movsd
-.ret:
-	ret
-
-OPTSPEC:	db 'c:n:fFqs:vz0123456789', 0
-dot:		db '.', 0
-
-; The long options: GNU's names (the table), their code and long_opt.
-LONGOPTS:
-	db 'c'|0x80, 'bytes', 0
-	db 0x81, 'follow', 0            ; optional_argument: al = 1
-	db 'n'|0x80, 'lines', 0
-	db 'M'|0x80, 'max-unchanged-stats', 0
-	db 'I', '-disable-inotify', 0
-	db 'P'|0x80, 'pid', 0
-	db 'I', '-presume-input-pipe', 0
-	db 'q', 'quiet', 0
-	db 'R', 'retry', 0
-	db 'q', 'silent', 0
-	db 's'|0x80, 'sleep-interval', 0
-	db 'v', 'verbose', 0
-	db 'z', 'zero-terminated', 0
-	db '?', 'help', 0
-	db '?', 'version', 0
-	db 0
-how_name:	db 'name', 0
-how_descriptor:	db 'descriptor', 0
-
-; long_option - "--NAME[=VALUE]" at xdx, xsi = the next argument (jumped
-; to from _start's option loop): GNU's long options through long_opt
-; (prefixes, ambiguity lists, its messages). --bytes, --lines,
-; --sleep-interval, --quiet, --silent, --verbose and --zero-terminated
-; go on as their letters (_start.dispatch: al, xdx = the argument);
-; --follow[=HOW], --retry, --pid=PID, --max-unchanged-stats=N (checked
-; as GNU's, then unused: following by name is driven by inotify or a
-; look at the name at every check, never by counting unchanged stats)
-; and GNU's undocumented ---disable-inotify and ---presume-input-pipe
-; (ignored: they change how GNU watches and reads, not what it prints)
-; are done here, then back at _start.opt.
-long_option:
-	mov xbx, xsi
-	lea xsi, [xdx+2]
-	call long_opt                   ; al = the code, xdx = VALUE (or 0)
-	mov xsi, xbx
-	xor ebx, ebx                    ; (getopt: no cluster)
-	cmp al, 'a'
-	jae _start.dispatch             ; a letter
-	cmp al, 'R'
-	jne .not_retry
-	or byte [mode], M_RETRY
-.done:
-	jmp _start.opt
-.not_retry:
-	cmp al, 'I'
-	je .done
-	cmp al, 1
-	je .follow
-	mov ecx, msg_stats              ; 'M', 'P': a number
-	cmp al, 'M'
-	je .number
-	mov ecx, msg_pid
-.number:
-	call num_arg                    ; eax = the value (-1: 2^32 or more)
-	cmp ecx, msg_stats
-	je .done                        ; (checked, not used)
-	test eax, eax
-	js .pid_big                     ; past PID_T_MAX
-	mov [pid], eax
-	jmp .done
-.pid_big:
-	mov al, 2
-	mov xsi, xcx
-	jmp num_arg.fail
-
-; --follow: descriptor, or HOW as GNU's argmatch (a prefix of one).
-.follow:
-	or byte [mode], M_FOREVER
-	and byte [mode], ~M_NAME        ; no HOW: descriptor
-	test xdx, xdx
-	jz .done
-	mov ecx, msg_ambiguous          ; "": a prefix of both
-	cmp byte [xdx], 0
-	je .bad_how
-	mov ecx, how_name
-	call is_prefix
-	je .by_name
-	mov ecx, how_descriptor
-	call is_prefix
-	je .done
-	mov ecx, msg_invalid
-.bad_how:
-	mov esi, fmt_how
-	jmp die
-.by_name:
-	or byte [mode], M_NAME
-	jmp .done
-
-; is_prefix - ZF=1 when the string at xdx is a prefix of the one at xcx.
-; clobbers al, xcx
-is_prefix:
-	push xdx
-.byte:
-	mov al, [xdx]
-	test al, al
-	jz .ret                         ; ZF=1
-	cmp al, [xcx]
-	jne .ret
-	inc xdx
-	inc xcx
-	jmp .byte
-.ret:
-	pop xdx
-	ret
-
-; num_arg - the number at xdx as GNU's xdectoumax (xdx, 0, UINTMAX_MAX,
-; "", TEXT) reads it: white space and '+' may lead, then digits only (no
-; suffix), up to 2^64 - 1; xcx = TEXT. out: eax = the value (-1 when it
-; is 2^32 or more). A bad one: "ARGV0: TEXT'N'" (with ": Value too large
-; for defined data type" when too large), exit 1.
-; preserves xcx, xdx, xsi, [cnt]
-num_arg:
-	push xsi
-	push xcx
-	push xdx
-%if W == 8
-	push qword [cnt]
-%else
-	push dword [cnt+4]
-	push dword [cnt]
-%endif
-	mov xax, xdx
-.end:
-	inc xax
-	cmp byte [xax-1], 0
-	jne .end
-	mov al, [xax-2]                 ; the last byte, a digit ("": the
-	sub al, '0'                     ; byte before it: '=' or a NUL)
-	cmp al, 10
-	mov al, 1                       ; (invalid)
-	jae .bad
-	mov xsi, xdx
-	call count_try                  ; CF=1: al = 1, or 2 (only overflow)
-	jc .bad
-	mov eax, [cnt]
-	cmp dword [cnt+4], 0
-	je .fits
-	or eax, -1
-.fits:
-%if W == 8
-	pop qword [cnt]
-%else
-	pop dword [cnt]
-	pop dword [cnt+4]
-%endif
-	pop xdx
-	pop xcx
-	pop xsi
-	ret
-.bad:                                   ; (the stack: cnt's 8 bytes first)
-	mov xdx, [xsp+8]
-	mov xsi, [xsp+8+W]
-.fail:                                  ; al = 1 invalid, 2 too large
-	cmp al, 2
-	mov eax, -EOVERFLOW
-	je .say
-	xor eax, eax
-.say:
-	call err_quoted
-	exit 1
-
-%include "rt/long_opt.inc"              ; (cold: only for a long option)
-
-; The messages are cold: a run that says none never maps their page (the
-; hot part keeps to two code pages).
-COLD
-
 ; follow - after the first part of every file: check each file, write what
 ; was added, flush; then wait for inotify (or the interval), until --pid's
 ; process is gone (one last check after that) or no file is left. As GNU,
@@ -1424,6 +1227,204 @@ check:
 .closed:
 	jmp close_fd
 
+
+; say_file - say (no change of the exit status) xsi with the record's
+; name quoted as GNU's quoteaf(), xax = -errno or 0.
+say_file:
+	mov xdx, [xbp+R_NAME]
+	push xax
+	mov al, STATUSb
+	mov [status_save], al
+	pop xax
+	call say_always
+	mov al, [status_save]
+	mov STATUSb, al
+	ret
+
+; remember_pos - the record's position: the fd's offset.
+remember_pos:
+	mov esi, pos
+	call seek_zero_cur
+	js .ret
+.store:                                 ; [xbp+R_POS] = [pos]
+	mov esi, pos
+	lea xdi, [xbp+R_POS]
+	movsd
+	movsd
+.ret:
+	ret
+
+OPTSPEC:	db 'c:n:fFqs:vz0123456789', 0
+dot:		db '.', 0
+
+; The long options: GNU's names (the table), their code and long_opt.
+LONGOPTS:
+	db 'c'|0x80, 'bytes', 0
+	db 0x81, 'follow', 0            ; optional_argument: al = 1
+	db 'n'|0x80, 'lines', 0
+	db 'M'|0x80, 'max-unchanged-stats', 0
+	db 'I', '-disable-inotify', 0
+	db 'P'|0x80, 'pid', 0
+	db 'I', '-presume-input-pipe', 0
+	db 'q', 'quiet', 0
+	db 'R', 'retry', 0
+	db 'q', 'silent', 0
+	db 's'|0x80, 'sleep-interval', 0
+	db 'v', 'verbose', 0
+	db 'z', 'zero-terminated', 0
+	db '?', 'help', 0
+	db '?', 'version', 0
+	db 0
+how_name:	db 'name', 0
+how_descriptor:	db 'descriptor', 0
+
+; long_option - "--NAME[=VALUE]" at xdx, xsi = the next argument (jumped
+; to from _start's option loop): GNU's long options through long_opt
+; (prefixes, ambiguity lists, its messages). --bytes, --lines,
+; --sleep-interval, --quiet, --silent, --verbose and --zero-terminated
+; go on as their letters (_start.dispatch: al, xdx = the argument);
+; --follow[=HOW], --retry, --pid=PID, --max-unchanged-stats=N (checked
+; as GNU's, then unused: following by name is driven by inotify or a
+; look at the name at every check, never by counting unchanged stats)
+; and GNU's undocumented ---disable-inotify and ---presume-input-pipe
+; (ignored: they change how GNU watches and reads, not what it prints)
+; are done here, then back at _start.opt.
+long_option:
+	mov xbx, xsi
+	lea xsi, [xdx+2]
+	call long_opt                   ; al = the code, xdx = VALUE (or 0)
+	mov xsi, xbx
+	xor ebx, ebx                    ; (getopt: no cluster)
+	cmp al, 'a'
+	jae _start.dispatch             ; a letter
+	cmp al, 'R'
+	jne .not_retry
+	or byte [mode], M_RETRY
+.done:
+	jmp _start.opt
+.not_retry:
+	cmp al, 'I'
+	je .done
+	cmp al, 1
+	je .follow
+	mov ecx, msg_stats              ; 'M', 'P': a number
+	cmp al, 'M'
+	je .number
+	mov ecx, msg_pid
+.number:
+	call num_arg                    ; eax = the value (-1: 2^32 or more)
+	cmp ecx, msg_stats
+	je .done                        ; (checked, not used)
+	test eax, eax
+	js .pid_big                     ; past PID_T_MAX
+	mov [pid], eax
+	jmp .done
+.pid_big:
+	mov al, 2
+	mov xsi, xcx
+	jmp num_arg.fail
+
+; --follow: descriptor, or HOW as GNU's argmatch (a prefix of one).
+.follow:
+	or byte [mode], M_FOREVER
+	and byte [mode], ~M_NAME        ; no HOW: descriptor
+	test xdx, xdx
+	jz .done
+	mov ecx, msg_ambiguous          ; "": a prefix of both
+	cmp byte [xdx], 0
+	je .bad_how
+	mov ecx, how_name
+	call is_prefix
+	je .by_name
+	mov ecx, how_descriptor
+	call is_prefix
+	je .done
+	mov ecx, msg_invalid
+.bad_how:
+	mov esi, fmt_how
+	jmp die
+.by_name:
+	or byte [mode], M_NAME
+	jmp .done
+
+; is_prefix - ZF=1 when the string at xdx is a prefix of the one at xcx.
+; clobbers al, xcx
+is_prefix:
+	push xdx
+.byte:
+	mov al, [xdx]
+	test al, al
+	jz .ret                         ; ZF=1
+	cmp al, [xcx]
+	jne .ret
+	inc xdx
+	inc xcx
+	jmp .byte
+.ret:
+	pop xdx
+	ret
+
+; num_arg - the number at xdx as GNU's xdectoumax (xdx, 0, UINTMAX_MAX,
+; "", TEXT) reads it: white space and '+' may lead, then digits only (no
+; suffix), up to 2^64 - 1; xcx = TEXT. out: eax = the value (-1 when it
+; is 2^32 or more). A bad one: "ARGV0: TEXT'N'" (with ": Value too large
+; for defined data type" when too large), exit 1.
+; preserves xcx, xdx, xsi, [cnt]
+num_arg:
+	push xsi
+	push xcx
+	push xdx
+%if W == 8
+	push qword [cnt]
+%else
+	push dword [cnt+4]
+	push dword [cnt]
+%endif
+	mov xax, xdx
+.end:
+	inc xax
+	cmp byte [xax-1], 0
+	jne .end
+	mov al, [xax-2]                 ; the last byte, a digit ("": the
+	sub al, '0'                     ; byte before it: '=' or a NUL)
+	cmp al, 10
+	mov al, 1                       ; (invalid)
+	jae .bad
+	mov xsi, xdx
+	call count_try                  ; CF=1: al = 1, or 2 (only overflow)
+	jc .bad
+	mov eax, [cnt]
+	cmp dword [cnt+4], 0
+	je .fits
+	or eax, -1
+.fits:
+%if W == 8
+	pop qword [cnt]
+%else
+	pop dword [cnt]
+	pop dword [cnt+4]
+%endif
+	pop xdx
+	pop xcx
+	pop xsi
+	ret
+.bad:                                   ; (the stack: cnt's 8 bytes first)
+	mov xdx, [xsp+8]
+	mov xsi, [xsp+8+W]
+.fail:                                  ; al = 1 invalid, 2 too large
+	cmp al, 2
+	mov eax, -EOVERFLOW
+	je .say
+	xor eax, eax
+.say:
+	call err_quoted
+	exit 1
+
+%include "rt/long_opt.inc"              ; (cold: only for a long option)
+
+; The messages are cold: a run that says none never maps their page (the
+; hot part keeps to two code pages).
+COLD
 
 ; seek_fatal - lseek(N, SEEK_CUR) failed on a regular file (xax = -errno):
 ; "ARGV0: FILE: cannot seek to relative offset N: Reason", exit 1, as
