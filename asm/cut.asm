@@ -288,8 +288,8 @@ options_done:
 	jmp .file
 
 ; close_stdout: "write error: R" when a write failed since the last
-; error() (GNU's stdio still holds bytes then), a bare one when only an
-; earlier one did. (A failed write never ends the run: GNU's putchar and
+; error() (GNU's stdio still holds bytes then), else when only an earlier
+; one did, close(1)'s reason (EBADF when stdout is closed) or none. (A failed write never ends the run: GNU's putchar and
 ; fwrite results are not checked.)
 finish:
 	mov xdi, [optr]
@@ -298,7 +298,10 @@ finish:
 	test xax, xax
 	jnz write_error
 	cmp [gfail], eax
-	jne write_error
+	je .written
+	sys close, 1                    ; fclose's close: its reason (EBADF:
+	jmp write_error                 ; stdout closed), or none
+.written:
 	stdin_close_exit used_stdin
 
 	fatal_exits

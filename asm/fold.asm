@@ -184,8 +184,9 @@ report:
 ; sync - glibc error()'s fflush(stdout) before a message (between files:
 ; every byte is ready, none pending): the bytes written, so a merged 2>&1
 ; stream has GNU's order. A failure is not told here: the bytes are
-; dropped and sync_err set, for finish's "write error" without a reason
-; (close_stdout's when nothing later fails). Preserves xax.
+; dropped and sync_err set, for finish's "write error" with close(1)'s
+; reason (close_stdout's when nothing later fails: none, or EBADF when
+; stdout is closed). Preserves xax.
 sync:
 	push xax
 	push 1
@@ -221,7 +222,8 @@ finish:
 	jnz .werr
 	cmp [sync_err], al
 	je .exit
-.werr:
+	sys close, 1                    ; fclose's close: its reason (EBADF:
+.werr:                                  ; stdout closed), or none
 	mov esi, msg_write
 	call err_text
 .exit:
