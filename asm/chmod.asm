@@ -242,7 +242,7 @@ _start:
 ; Each operand: into pathbuf (its full name for messages), then process.
 .files:
 	call root_init
-	sys ioctl, 1, 0x5401, stx        ; TCGETS: is stdout a terminal? (as
+	sys ioctl, 1, TCGETS, stx        ; TCGETS: is stdout a terminal? (as
 	test eax, eax                   ; fs_msg's out_init, into stx: no
 	sete [otty]                     ; obuf page for a run without -v)
 .file:

@@ -48,7 +48,6 @@ ROOM    equ 3 * INSZ            ; a read makes at most this much output
 FLUSHSZ equ 32768               ; the bytes ready written from this many
 %endif
 LONGLINE    equ OBSZ / 2            ; a pending line this long is written out
-%define TCGETS 0x5401
 
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls

@@ -221,7 +221,7 @@ _start:
 	cmp byte [opt_v], 0
 	je .not_verbose
 	push xdi
-	sys ioctl, 1, 0x5401, obuf
+	sys ioctl, 1, TCGETS, obuf
 	test eax, eax
 	sete [otty]
 	pop xdi

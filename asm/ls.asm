@@ -367,7 +367,6 @@ OUTSZ       equ 32768
 %define O_DF lflags + 3 - opts          ; --group-directories-first
 %define TZBUFSZ 16384                   ; tz_load at arena0 (on into outbuf)
 ZONE_SMALL  equ 512                     ; a zone's data kept in arena0
-TIOCGWINSZ  equ 0x5413
 IDSBUFSZ    equ 1 << 20
 STX_BLOCKS  equ 48
 DT_DIR      equ 4

@@ -901,7 +901,7 @@ tty_sync:
 	test al, al
 	jnz .known
 	sub xsp, 64                     ; (a struct termios)
-	sys ioctl, 1, 0x5401, xsp       ; TCGETS: 0 on a terminal
+	sys ioctl, 1, TCGETS, xsp       ; TCGETS: 0 on a terminal
 	add xsp, 64
 	test eax, eax
 	setnz al

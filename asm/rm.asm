@@ -59,7 +59,6 @@
 %include "layout.inc"
 use getopt_long, fs_msg, fs_out, fs_missing, lseek64, usage_try, quote_arg, utoa, errno_path, errno_tree
 
-TCGETS		equ 0x5401              ; asm-generic/ioctls.h
 DT_UNKNOWN	equ 0                   ; dirent.h
 DT_DIR		equ 4
 DT_LNK		equ 10

@@ -55,7 +55,6 @@ use usage, getopt_long, err_file, errno_path, quote_arg
 %define LONGOPT_OPTIONAL                ; --output-error[=MODE]
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 
-%define FIONREAD 0x541B         ; asm-generic/ioctls.h
 BUFSZ   equ 1024 * 1024         ; one round at most
 PIPESZ  equ 1024 * 1024         ; the pipes are raised to this
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h

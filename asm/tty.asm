@@ -32,7 +32,6 @@
 %define USAGE_STATUS 2
 TTY_STDIN_NOTTY equ 1
 TTY_WRITE_ERROR equ 3
-TCGETS      equ 0x5401          ; asm-generic/ioctls.h
 STX_KEPT    equ 0x90            ; the bytes of stdin's statx that are used
 TTY_INO     equ STX_INO - STX_KEPT      ; their places from xbp
 TTY_RDEV    equ STX_RDEV - STX_KEPT
