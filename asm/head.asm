@@ -224,7 +224,7 @@ _start:
 	xchg eax, ebp
 	test ebp, ebp
 	jns .opened
-	xchg eax, ebp
+	mov eax, ebp                    ; (ebp < 0: nothing to close)
 	mov esi, fmt_open
 	jmp .report
 .opened:
@@ -239,9 +239,11 @@ _start:
 .report:                                ; xsi = the format, xax = -errno
 	mov xdx, [xsp]
 	call say_always
-.close:
-	test ebp, ebp
-	jle .next                       ; stdin, or not open
+.close:                                 ; not stdin ("-": a file may have
+	cmp WPTR [xsp], msg_stdin       ; got fd 0 when stdin was closed, as
+	je .next                        ; GNU's it is closed after its part),
+	test ebp, ebp                   ; nor a failed open
+	js .next
 	sys close, ebp
 .next:
 	pop xax

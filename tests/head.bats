@@ -210,3 +210,17 @@ load helpers
 	early_like_gnu pipe head -c 100
 	early_like_gnu pipe head f p
 }
+
+# With stdin closed the first file opened gets fd 0: GNU closes it after
+# its part, so a later "-" fails (EBADF, and "-: Bad file descriptor" at
+# the end). Ours kept it open (fd 0 taken for stdin) and read it again as
+# "-": nothing, status 0.
+@test "stdin closed: a file on fd 0 is closed after its part, '-' then fails as GNU's" {
+	printf 'a\nb\n' > f
+	local c o g
+	for c in "f -" "-n1 - f" "- nosuch f" "-c1 f - f"; do
+		o=$(sh -c "\"\$0\" $c <&- 2>&1; echo \"status \$?\"" "$(bin head)" | sed "s#$(bin head)#head#g")
+		g=$(sh -c "\"\$0\" $c <&- 2>&1; echo \"status \$?\"" /usr/bin/head | sed "s#/usr/bin/head#head#g")
+		[ "$o" = "$g" ] || { printf 'head %s\nours: %s\nGNU:  %s\n' "$c" "$o" "$g"; return 1; }
+	done
+}
