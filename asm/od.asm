@@ -52,6 +52,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define LONGOPT_OPTIONAL                ; --strings[=BYTES]
 %define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
+%define PHDRS_UNMAPPED                  ; (the hot code: two pages without them)
 %include "subk.inc"
 use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
 use write_all, od_seek
@@ -236,12 +237,15 @@ _start:
 	mov [offset+4], edx
 	ret
 .operands:
+	or dword [rleft+4], -1          ; (no -N: the reads are not capped)
 	cmp byte [limited], 0           ; GNU's end offset must fit
 	je .fits
 	mov eax, [skipn]
 	add eax, [limit]
+	mov [rleft], eax
 	mov eax, [skipn+4]
 	adc eax, [limit+4]
+	mov [rleft+4], eax
 	jnc .fits
 	mov esi, msg_too_large
 	call err_plain
@@ -307,6 +311,9 @@ skip:
 	neg edx
 	mov [skipn], eax
 	mov [skipn+4], edx
+	mov eax, [stx+STX_SIZE]         ; (skipped without a read)
+	mov edx, [stx+STX_SIZE+4]
+	call rleft_sub
 	call close_in
 	call check_out
 	jmp skip
@@ -316,6 +323,9 @@ skip:
 	mov cl, SEEK_CUR
 	call od_seek
 	js .read
+	mov eax, [skipn]
+	mov edx, [skipn+4]
+	call rleft_sub
 	xor eax, eax
 	mov [skipn], eax
 	mov [skipn+4], eax
@@ -971,6 +981,14 @@ refill:
 .ret:
 	ret
 
+; rleft_sub - [rleft] -= edx:eax: bytes of the input taken (read, or
+; skipped by a seek) off what -j and -N allow to be read.
+; preserves all registers
+rleft_sub:
+	sub [rleft], eax
+	sbb [rleft+4], edx
+	ret
+
 ; read_one - one read of the open input into the input buffer: [ipos],
 ; [in_end] around what was read (CF=0); at its end, or after a failed
 ; read (reported in GNU's words), the input closed and CF=1.
@@ -980,6 +998,12 @@ read_one:
 	mov A1d, [fd]
 	mov A2d, [rbuf]
 	mov A3d, [rsize]
+	cmp dword [rleft+4], 0          ; with -N never past -j + -N bytes:
+	jne .asked                      ; GNU's od reads unbuffered then, so
+	cmp A3d, [rleft]                ; `{ od -N3; od -N3; } < f` dumps
+	jbe .asked                      ; bytes 0-2, then 3-5
+	mov A3d, [rleft]
+.asked:
 	sys read, A1, A2, A3
 	mov ecx, [ibuf]                 ; the reads after the first: ibuf
 	xchg ecx, [rbuf]                ; ecx = the buffer read into
@@ -993,6 +1017,8 @@ read_one:
 	stc
 	ret
 .got:
+	cdq                             ; (eax > 0: edx = 0)
+	call rleft_sub
 	mov [ipos], ecx
 	add eax, ecx
 	mov [in_end], eax
@@ -2721,6 +2747,7 @@ offset:	resd 2                          ; of the block being printed
 skipn:	resd 2                          ; -j: left to skip
 t_bad:	resb 1                          ; a bad -t string was told
 limit:	resd 2                          ; -N: left to dump
+rleft:	resd 2                          ; -j + -N: left to read (rleft_sub)
 label:	resd 2                          ; --traditional's LABEL
 poff:	resd 2                          ; LABEL - OFFSET
 num:	resd 2                          ; parse_num's result

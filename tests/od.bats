@@ -192,3 +192,22 @@ PY
 	on_tty tty od -An -tx4 -Ad
 	on_tty pipe od -An -tx4 -Ad
 }
+
+# With -N, GNU's od reads its input unbuffered: never past -j + -N bytes,
+# so the next reader of a shared stdin (a file's offset, a pipe) gets the
+# rest. GNU's own test (tests/misc/od-N.sh) does `(od -N3; od -N3) < in`.
+# Ours read a whole buffer: the second od saw nothing.
+@test "-N reads no more than -j + -N bytes of stdin (file and pipe), as GNU's" {
+	printf 'abcdefghijklmnopqrstuvwxyz0123456789' > in
+	local c o g p
+	for c in "-An -N3 -c" "-An -N3 -j2 -c" "-An -N20 -c" "-An -j30 -N2 -c" \
+		"-An -N0 -c" "-c" "-An -j5 -c" "-An -j40 -N2 -c" "-N17 -tx1"; do
+		for p in ours gnu; do
+			local od=/usr/bin/od
+			[ $p = gnu ] || od=$(bin od)
+			{ ("$od" $c; "$od" -An -N3 -c; cat) < in
+			  cat in | ("$od" $c; "$od" -An -N3 -c; cat); } 2>&1 | sed "s#$od#od#" > $p
+		done
+		cmp ours gnu || { echo "od $c:"; cat ours gnu; return 1; }
+	done
+}
