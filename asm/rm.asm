@@ -23,6 +23,8 @@
 ;                     than its parent (a mount point; GNU's "skipping
 ;                     'X', since it's on a different device")
 ;   --no-preserve-root  allow "/" (not --preserve-root=all's check, as GNU)
+;   ---presume-input-tty  GNU's undocumented option for its own tests:
+;                       prompt as when stdin is a terminal
 ; Long options may be any unambiguous prefix. Without -f and -i, a file
 ; that is not writable is prompted for when stdin is a terminal (never for
 ; root, as GNU's). "." and ".." as the last component of an operand are
@@ -203,6 +205,11 @@ _start:
 	je .set
 	cmp al, 'A'                     ; --interactive alone
 	je .always
+	cmp al, 'T'                     ; GNU's undocumented (for its tests)
+	jne .not_T                      ; ---presume-input-tty: prompts as
+	mov byte [stdin_tty], al        ; on a terminal (nonzero)
+	jmp .opt
+.not_T:
 	cmp al, PRESERVE                ; --preserve-root[=all]
 	jne .not_P
 	and byte [opts], ~OPT_NOPRES
@@ -248,7 +255,8 @@ _start:
 .not_verbose:
 	sys ioctl, 0, TCGETS, stx       ; isatty(0)
 	test eax, eax
-	sete [stdin_tty]
+	sete al
+	or [stdin_tty], al
 %ifdef SYS_geteuid32
 	sys geteuid32
 %else
@@ -1557,6 +1565,7 @@ LONGOPTS:
 	db 'N'
 name_nopres:	db 'no-preserve-root', 0
 	db PRESERVE | 0x80, 'preserve-root', 0
+	db 'T', '-presume-input-tty', 0  ; (GNU's, undocumented, for its tests)
 	db 'r', 'recursive', 0
 	db 'v', 'verbose', 0
 	db '?', 'help', 0

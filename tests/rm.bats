@@ -442,3 +442,27 @@ print(p.returncode, len(p.stderr))" "$@"; }
 	echo "$output"
 	[ "$status" -eq 0 ]
 }
+
+# GNU's undocumented ---presume-input-tty (its own tests use it: rm
+# prompts for a write-protected file only when stdin is a terminal):
+# answered "n" then "y", as nobody, ours and GNU's say the same and leave
+# the same files. It was refused as an unrecognized option, so five of
+# GNU's rm tests could not run on ours.
+@test "---presume-input-tty (and its prefixes): prompts as on a terminal, as GNU's" {
+	as_nobody
+	chmod 777 "$T"
+	local p o
+	for p in ours gnu; do
+		mkdir $p && chmod 777 $p
+		local rm=/usr/bin/rm
+		[ $p = gnu ] || rm=$(bin rm)
+		(cd $p && "${as[@]}" touch a b c && chmod 0 a b c && echo x > c &&
+			{ echo n | "${as[@]}" "$rm" ---presume-input-tty a
+			  echo y | "${as[@]}" "$rm" ---p b
+			  echo n | "${as[@]}" "$rm" --- c; echo "status $?"
+			  "${as[@]}" "$rm" -f ---presume-input-tty c; ls; } > ../$p.out 2>&1)
+		sed -i "s#$rm#rm#g" $p.out
+	done
+	diff ours.out gnu.out
+	grep -q "write-protected regular empty file 'a'" ours.out
+}
