@@ -28,7 +28,10 @@
 ; number (no exponent or hex); while following, the files are checked in
 ; turn after each wake-up (inotify, or every S seconds), so the order of
 ; the output of two files written at the same moment may differ; the
-; warning for following a tty stdin is not printed.
+; warning for following a tty stdin is not printed; --follow=name without
+; --retry ends when no file is open (GNU's polling loop; its inotify loop
+; goes on while a file renamed away exists); inotify is used for character
+; devices too (GNU polls: only the wake-ups differ).
 ;
 ; Reading: a regular file is read from its end (lines: blocks of 128 KiB
 ; backwards from the end until N line ends are seen; bytes: one lseek), so
@@ -98,7 +101,7 @@ IN_DELETE   equ 0x200
 IN_DELETE_SELF equ 0x400
 IN_MOVE_SELF equ 0x800
 WATCH_FILE  equ IN_MODIFY|IN_ATTRIB|IN_DELETE_SELF|IN_MOVE_SELF
-WATCH_DIR   equ IN_MODIFY|IN_ATTRIB|IN_CREATE|IN_DELETE|IN_MOVED_FROM|IN_MOVED_TO
+WATCH_DIR   equ IN_MODIFY|IN_ATTRIB|IN_CREATE|IN_DELETE|IN_MOVED_FROM|IN_MOVED_TO|IN_DELETE_SELF
 
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
@@ -494,7 +497,7 @@ tail_file:
 	xor eax, eax
 	jmp .opened
 .open:
-	sys open, xsi, O_RDONLY|O_LARGEFILE
+	call open_name
 	test eax, eax
 	jns .opened
 	mov [xbp+R_ERR], eax
@@ -557,6 +560,23 @@ tail_file:
 	cmp byte [xbp+R_STDIN], 0
 	jne .ret
 	jmp close_fd
+.ret:
+	ret
+
+; open_name - open the file named xsi for reading, as GNU's open_safer:
+; an fd 0, 1 or 2 (one of them was closed) is moved to 3 or more, so that
+; a closed stdin or stdout stays closed (`tail -f - f <&-` says "-: Bad
+; file descriptor" at its end, `tail -f f >&-` "standard output: Bad file
+; descriptor"). out: eax = the fd, or -errno.
+open_name:
+	sys open, xsi, O_RDONLY|O_LARGEFILE
+	cmp eax, 2
+	ja .ret                         ; (-errno too)
+	push xax
+	sys fcntl, xax, F_DUPFD, 3
+	xchg xax, [xsp]
+	sys close, xax
+	pop xax
 .ret:
 	ret
 
@@ -982,23 +1002,31 @@ follow:
 	cmp xbp, [rec_end]
 	jb .watch
 
+; A record is live (GNU's any_live_files) while open, or, with --retry,
+; while not given up; none: "no files remaining". A watched directory
+; gone: polling from then on.
 .check:
 	mov byte [live], 0
 	mov xbp, [rec_start]
 .each:
 	call check
+	cmp dword [xbp+R_FD], 0
+	jge .live
+	test byte [mode], M_RETRY
+	jz .next_each
+	cmp byte [xbp+R_IGNORE], 0
+	jne .next_each
+.live:
+	mov byte [live], 1
+.next_each:
 	add xbp, REC
 	cmp xbp, [rec_end]
 	jb .each
 	call out_flush
 	cmp byte [live], 0
-	jne .alive
-	mov esi, fmt_no_files
-	xor eax, eax
-	mov edx, dash
-	call out_sync
-	call say_error
-	jmp ht_end
+	je no_files
+	cmp byte [dir_gone], 0
+	jne dir_removed
 .alive:
 	mov eax, [pid]
 	test eax, eax
@@ -1015,7 +1043,7 @@ follow:
 	je .status
 	mov STATUSb, 0
 .status:
-	jmp ht_end
+	jmp follow_end
 .wait:
 	cmp dword [ifd], 0
 	jl .sleep
@@ -1024,13 +1052,36 @@ follow:
 	test eax, eax
 	jle .check
 	mov A3d, BUFSZ
-	sys read, [ifd], buf            ; the events: only a wake-up
+	sys read, [ifd], buf            ; the events: a wake-up, and with -F
+	test byte [mode], M_NAME        ; (directories watched only) an
+	jz .check                       ; IN_DELETE_SELF: a directory gone
+	mov esi, buf                    ; xsi = an event, xdx = their end
+	lea xdx, [xsi+xax]
+.event:
+	cmp xsi, xdx
+	jae .check
+	mov ecx, [xsi+12]               ; len (of the name after it)
+	jecxz .no_name
+.next_event:
+	lea xsi, [xsi+xcx+16]
+	jmp .event
+.no_name:
+	test byte [xsi+4+1], IN_DELETE_SELF >> 8 ; mask
+	jz .next_event
+	mov byte [dir_gone], 1
 	jmp .check
 .sleep:
 	sys poll, ofd, 1, 0
 	call out_alive
 	sys nanosleep, sleep_ts, 0
 	jmp .check
+
+; follow_end - the end of following (ht_end's), inotify's fd closed first
+; as GNU's before it polls: with stdin closed that fd may be 0, and ht_end's
+; close of a stdin read must fail ("-: Bad file descriptor").
+follow_end:
+	sys close, [ifd]
+	jmp ht_end
 
 ; watch_out - as GNU, a FIFO on stdout (a pipe) is watched while
 ; following, so that tail ends (SIGPIPE) as soon as its reader is gone,
@@ -1119,7 +1170,6 @@ watch:
 check:
 	cmp byte [xbp+R_IGNORE], 0
 	jne .ret
-	mov byte [live], 1
 	test byte [mode], M_NAME
 	jnz .name
 	cmp dword [xbp+R_FD], 0
@@ -1155,27 +1205,20 @@ check:
 	ret
 
 ; -F: the name's file (statx, following links) is the one open, or it is
-; new (reopened, from its start), or it is gone (closed).
+; new (reopened, from its start), or it is gone (closed): the rare cases,
+; which print a message, are cold (name_*).
 .name:
 	mov A5d, st
 	mov A4d, STATX_BASIC_STATS
 	sys statx, AT_FDCWD, [xbp+R_NAME], 0
 	test eax, eax
-	js .missing
-	mov ax, [st+STX_MODE]           ; not a kind of file to follow: closed,
-	and ah, S_IFMT >> 8             ; said once
+	js name_missing
+	mov ax, [st+STX_MODE]           ; not a kind of file to follow
+	and ah, S_IFMT >> 8
 	cmp ah, S_IFDIR >> 8
-	jne .tailable
-	cmp dword [xbp+R_ERR], 1
-	je .closed
-	mov dword [xbp+R_ERR], 1
-	mov esi, fmt_untailable
-	xor eax, eax
-	call say_file
-	jmp close_fd
-.tailable:
+	je name_untailable
 	cmp dword [xbp+R_FD], 0
-	jl .appeared
+	jl name_appeared
 	mov eax, [st+STX_INO]
 	mov edx, [st+STX_INO+4]
 	xor eax, [xbp+R_INO]
@@ -1188,45 +1231,7 @@ check:
 	xor edx, [xbp+R_DEV+4]
 	or eax, edx
 	jz .open
-	call close_fd
-	mov ecx, msg_replaced
-	jmp .reopen
-.appeared:
-	mov ecx, msg_appeared
-.reopen:
-	push xcx
-	sys open, [xbp+R_NAME], O_RDONLY|O_LARGEFILE
-	pop xcx
-	test eax, eax
-	js .missing
-	mov [xbp+R_FD], eax
-	mov [fd], xax
-	and dword [xbp+R_ERR], 0
-	xor eax, eax
-	mov esi, fmt_new
-	call say_file
-	call stat_fd
-	call remember
-	jmp .dump
-.missing:                               ; xax = -errno
-	test byte [mode], M_RETRY
-	jnz .retry
-	mov xsi, [xbp+R_NAME]           ; --follow=name alone: given up
-	call out_sync
-	call err_file
-	mov byte [xbp+R_IGNORE], 1
-	jmp close_fd
-.retry:                                 ; said once for each errno, and
-	cmp [xbp+R_ERR], eax            ; not when it was untailable (1)
-	je .closed
-	cmp dword [xbp+R_ERR], 1
-	mov [xbp+R_ERR], eax
-	je .closed
-	mov esi, fmt_inaccessible
-	call say_file
-.closed:
-	jmp close_fd
-
+	jmp name_replaced
 
 ; say_file - say (no change of the exit status) xsi with the record's
 ; name quoted as GNU's quoteaf(), xax = -errno or 0.
@@ -1458,6 +1463,124 @@ seek_fatal:
 	exit 1
 
 
+; name_replaced, name_appeared - (check, following a name) the name's file
+; is another one, or is there again: it is opened and followed from its
+; start, after GNU's message: "has been replaced;  following new file",
+; "has appeared;  following new file", or after an error other than
+; ENOENT (an unreadable or untailable file before) "has become
+; accessible". An open that fails is name_missing's.
+name_replaced:
+	call close_fd
+	mov ecx, msg_replaced
+	mov esi, fmt_new
+	jmp short name_reopen
+name_appeared:
+	mov ecx, msg_appeared
+	mov esi, fmt_new
+	mov eax, [xbp+R_ERR]
+	test eax, eax
+	jz name_reopen
+	cmp eax, -ENOENT
+	je name_reopen
+	mov esi, fmt_accessible
+name_reopen:
+	push xsi
+	push xcx
+	mov xsi, [xbp+R_NAME]
+	call open_name
+	pop xcx
+	pop xsi
+	test eax, eax
+	js name_missing
+	mov [xbp+R_FD], eax
+	mov [fd], xax
+	and dword [xbp+R_ERR], 0
+	xor eax, eax
+	call say_file
+	call stat_fd
+	call remember
+	jmp check.dump
+
+; name_missing - (check) the name cannot be looked at or opened (xax =
+; -errno): closed, [xbp+R_ERR] = -errno, and GNU's recheck's message.
+; With --retry: "has become inaccessible: Reason" when it was open and
+; tailable before (R_ERR 0). Without: "NAME: Reason" when the errno is
+; not the one of last time; the name is still looked at (it may come back:
+; "has appeared").
+name_missing:
+	mov ecx, [xbp+R_ERR]
+	mov [xbp+R_ERR], eax
+	test byte [mode], M_RETRY
+	jnz .retry
+	cmp ecx, eax
+	je .close
+	mov esi, fmt_file
+	mov xdx, [xbp+R_NAME]
+	call out_sync
+	call say
+	jmp short .close
+.retry:
+	test ecx, ecx
+	jnz .close
+	mov esi, fmt_inaccessible
+	call say_file
+.close:
+	jmp close_fd
+
+; name_untailable - (check) the name is a directory now: closed; GNU's
+; message once ("has been replaced with an untailable file"); -F goes on
+; looking at the name, --follow=name and -f --retry give it up ("; giving
+; up on this name", silently when it was untailable already).
+name_untailable:
+	mov ecx, dash+1                 ; ""
+	mov al, [mode]
+	not al
+	test al, M_NAME|M_RETRY
+	jz .keep
+	mov byte [xbp+R_IGNORE], 1
+	mov ecx, msg_give_up
+.keep:
+	cmp dword [xbp+R_ERR], 1
+	je name_missing.close
+	mov dword [xbp+R_ERR], 1
+	mov esi, fmt_untailable
+	xor eax, eax
+	call say_file
+	jmp close_fd
+
+; no_files - (follow) nothing left to follow: "no files remaining", then
+; the end as GNU's: its inotify loop dies (status 1), its polling one ends
+; with the status so far, after closing stdin (follow_end).
+no_files:
+	cmp byte [gnu_inotify], 0
+	je .say
+	mov STATUSb, 1
+.say:
+	mov esi, fmt_no_files
+	call say_plain
+	jmp follow_end
+
+; dir_removed - (follow, -F) a watched directory was removed (its
+; IN_DELETE_SELF): GNU's two messages, and polling from then on (GNU's
+; inotify loop returns, and its polling loop's exit status is the one after
+; --pid); then every name is checked at once.
+dir_removed:
+	mov byte [dir_gone], 0
+	mov esi, fmt_dir_removed
+	call say_plain
+	mov esi, fmt_reverting
+	call say_plain
+	sys close, [ifd]
+	or dword [ifd], -1
+	mov byte [gnu_inotify], 0
+	jmp follow.check
+say_plain:                              ; xsi = a format without arguments
+	xor eax, eax
+	mov edx, dash                   ; (say reads an ARG)
+	call out_sync
+	jmp say
+
+
 
 fmt_seek:	db F_ARGV0, ': ', F_FILE, ': cannot seek to relative offset ', F_TEXT, F_REASON, 10, 0
 fmt_context:	db F_ARGV0, ': option used in invalid context -- ', F_ARG, 10, 0
@@ -1485,7 +1608,10 @@ fmt_inaccessible: db F_ARGV0, ': ', F_FILE, ' has become inaccessible', F_REASON
 fmt_new:	db F_ARGV0, ': ', F_FILE, ' has ', F_TEXT, ';  following new file', 10, 0
 msg_appeared:	db 'appeared', 0
 msg_replaced:	db 'been replaced', 0
-fmt_untailable:	db F_ARGV0, ': ', F_FILE, ' has been replaced with an untailable file', 10, 0
+fmt_untailable:	db F_ARGV0, ': ', F_FILE, ' has been replaced with an untailable file', F_TEXT, 10, 0
+fmt_accessible:	db F_ARGV0, ': ', F_FILE, ' has become accessible', 10, 0
+fmt_dir_removed: db F_ARGV0, ': directory containing watched file was removed', 10, 0
+fmt_reverting:	db F_ARGV0, ': inotify cannot be used, reverting to polling', 10, 0
 
 ; The small variables first, then the output buffer: they share a page.
 ; The reads go right after what obuf holds, so buf is only the room
@@ -1515,6 +1641,7 @@ following:	resb 1
 gnu_inotify:	resb 1
 live:		resb 1
 dead:		resb 1
+dir_gone:	resb 1
 status_save:	resb 1
 sleep_ms:	resW 1
 ifd:		resd 2                  ; pollfds: inotify's, then stdout's

@@ -339,3 +339,51 @@ both() {
 	timeout 20 $TAIL -f < f >&-; echo "$?" >&2; timeout 20 $TAIL -f -n0 < f >&-; echo "$?" >&2'
 	grep -q "standard output: Bad file descriptor" ours/err
 }
+
+# GNU's own tests/tail-2 (assert.sh, retry.sh, inotify-dir-recreate.sh,
+# follow-stdin.sh, pipe-f.sh) found these: each against GNU.
+@test "--follow=name without --retry: a removed name is looked at again while another file is open (has appeared)" {
+	both 'touch a foo; "$TAIL" --follow=name -s 0.1 a foo & t=$!
+	sleep 0.3; echo x > a; sleep 0.3; rm foo; sleep 0.5; echo "ok ok ok" > foo
+	sleep 0.5; echo y >> a; sleep 0.5; kill $t'
+	[ "$(tail -n 2 ours/err)" = "$(printf "tail: foo: No such file or directory\ntail: 'foo' has appeared;  following new file")" ]
+	grep -qx 'ok ok ok' ours/out
+}
+
+@test "-f --retry: a name that appears as a directory is given up ('no files remaining', status 1)" {
+	both '"$TAIL" -f --retry -s 0.1 missing & t=$!
+	sleep 0.3; mkdir missing; sleep 0.5; kill $t 2>/dev/null; wait $t; echo "status $?"
+	rmdir missing; mkdir dd; timeout 5 "$TAIL" -f --retry -s 0.1 dd; echo "status $?"'
+	[ "$(cat ours/out)" = "$(printf 'status 1\nstatus 1')" ]
+	grep -q "'missing' has been replaced with an untailable file; giving up on this name" ours/err
+	[ "$(grep -c 'no files remaining' ours/err)" = 2 ]
+}
+
+@test "-F: a directory that was not tailable becomes a file: 'has become accessible'" {
+	both 'mkdir g; sleep 60 & h=$!; "$TAIL" -F -s 0.2 --pid=$h g & t=$!
+	sleep 0.4; kill -STOP $t; rmdir g; echo b > g; kill -CONT $t
+	sleep 0.5; echo c >> g; sleep 0.4; kill $h; wait $t; echo "status $?"'
+	[ "$(cat ours/out)" = "$(printf 'b\nc\nstatus 1')" ]
+	[ "$(tail -n 1 ours/err)" = "tail: 'g' has become accessible" ]
+}
+
+@test "-F: the directory of the file removed and made again: GNU's messages, then polling" {
+	both 'mkdir dir; echo one > dir/file; sleep 60 & h=$!
+	"$TAIL" -F -s 0.2 --pid=$h dir/file & t=$!
+	sleep 0.3; rm -r dir; sleep 0.5; mkdir dir; echo two > dir/file
+	sleep 0.6; echo three >> dir/file; sleep 0.6; kill $h; wait $t; echo "status $?"'
+	[ "$(cat ours/out)" = "$(printf 'one\ntwo\nthree\nstatus 0')" ]
+	[ "$(cat ours/err)" = "$(printf "%s\n" "tail: 'dir/file' has become inaccessible: No such file or directory" \
+		"tail: directory containing watched file was removed" \
+		"tail: inotify cannot be used, reverting to polling" \
+		"tail: 'dir/file' has appeared;  following new file")" ]
+}
+
+@test "following with stdin or stdout closed: a file opened gets no fd below 3 ('-: Bad file descriptor', 'standard output')" {
+	both 'echo a > f
+	timeout 5 "$TAIL" -f - <&-; echo "status $?"
+	timeout 5 "$TAIL" -f /dev/null >&-; echo "status $?" >&2
+	sleep 0.01 & p=$!; wait $p; timeout 5 "$TAIL" -f - f --pid=$p <&-; echo "status $?"'
+	[ "$(grep -c -- 'tail: -: Bad file descriptor' ours/err)" = 2 ]
+	grep -q 'tail: standard output: Bad file descriptor' ours/err
+}
