@@ -79,7 +79,13 @@
 ;                         (-l with -s: GNU's usage error "cannot make both
 ;                         hard and symbolic links", before anything else)
 ;   -u, --update          copy only when SOURCE is newer than DEST or DEST
-;                         is missing
+;                         is missing; a DEST not older is still taken as
+;                         SOURCE's copy (GNU's remember_copied, whatever
+;                         is preserved): when an earlier name of SOURCE's
+;                         file was copied or kept, DEST (even a newer
+;                         separate file) is replaced by a hard link to
+;                         it (-v: "removed 'DEST'"), so cp -au keeps the
+;                         hard links of a tree it syncs
 ;   -v, --verbose         print 'SOURCE' -> 'DEST' for each copy (as GNU,
 ;                         a non-directory's before it is copied, so also
 ;                         when that fails; a directory's once it is made)

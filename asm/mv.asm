@@ -9,7 +9,11 @@
 ;                         mode 0444 (r--r--r--)? "
 ;   -n, --no-clobber      never overwrite an existing file
 ;   -u, --update          move only when SOURCE is newer than DEST or DEST
-;                         is missing
+;                         is missing; a DEST not older is still taken as
+;                         SOURCE's (GNU's remember_copied): when an
+;                         earlier name of SOURCE's file was moved or
+;                         kept, DEST is replaced by a hard link to it
+;                         (-v: "removed 'DEST'"; SOURCE stays)
 ;   -v, --verbose         GNU's lines: renamed 'A' -> 'B'; across file
 ;                         systems copied 'A' -> 'B', created directory 'B',
 ;                         removed 'A', removed directory 'A'

@@ -657,3 +657,87 @@ order_tree() {
 	cmp ours gnu
 	[ "$(stat -c %s ours)" = "$(wc -c < "$s")" ]
 }
+
+# update_target DIR NAME - the target tree of GNU's tests/cp/preserve-link.sh
+# for s (s/f, s/linkm, s/linke, s/fileo, s/fileu: one file): DIR/s/NAME
+# (f or linkm) and linke one new file, fileo an older separate file,
+# fileu a newer one
+update_target() {
+	mkdir -p "$1/s"
+	touch "$1/s/$2"; ln "$1/s/$2" "$1/s/linke"
+	touch -d '-1 hour' "$1/s/fileo"; touch -d '+1 hour' "$1/s/fileu"
+}
+
+@test "-u keeps hard links: a DEST not older than SOURCE linked to an earlier name of its file (GNU's tests/cp/preserve-link.sh)" {
+	mkdir s; touch s/f
+	for n in linkm linke fileo fileu; do ln s/f "s/$n"; done
+	local o f
+	for o in -au -auv "-ruv --preserve=links" -dRuv -ruv -ru; do
+		for f in f linkm; do
+			rm -rf ours gnus
+			update_target ours "$f"; update_target gnus "$f"
+			copy_like_gnu $o s
+			case $o in
+			-ru*) ;;
+			# the five names one file: GNU's remember_copied in
+			# -u's skip, create_hard_link over the newer fileu
+			*) [ "$(links ours | cut -d' ' -f2- | sort -u)" = "5 ./s/f" ] ;;
+			esac
+		done
+	done
+	# -v: the links made over the skipped names say "removed", GNU's order
+	rm -rf ours gnus; update_target ours f; update_target gnus f
+	"$(bin cp)" -auv s ours > ours.v
+	/usr/bin/cp -auv s gnus > gnus.v
+	diff <(sed 's/gnus/ours/g' gnus.v) ours.v
+	grep -qx "removed 'ours/s/fileu'" ours.v
+	# a skip's cost: the table's page and the heap's
+	echo x > u1; echo y > u2; touch -d '+1 hour' u2
+	rss_at_most 24 cp -u u1 u2
+	[ "$(cat u2)" = y ]
+}
+
+@test "-u without --preserve=links: two names of one file, both DESTs newer, made one file (GNU's remember_copied in -u's skip)" {
+	echo x > a; ln a b; ln -s a l
+	local o
+	for o in -uv -uvL "-uv -R" -uvH -uvP -uvi; do
+		rm -rf ours gnus; mkdir ours gnus
+		for d in ours gnus; do
+			echo y > $d/a; echo z > $d/b; echo w > $d/l
+			touch -d '+1 hour' $d/a $d/b $d/l
+		done
+		copy_like_gnu $o a b l
+	done
+	[ "$(stat -c %i ours/a)" = "$(stat -c %i ours/b)" ]
+	# a DEST that is a symlink to a newer file: linked to as GNU (followed
+	# with -L, the default without -r)
+	for o in -uv -uvL -uvP; do
+		rm -rf ours gnus; mkdir ours gnus
+		for d in ours gnus; do
+			echo y > $d/t; ln -s t $d/a; echo z > $d/b
+			touch -d '+1 hour' $d/t $d/b
+		done
+		copy_like_gnu $o a b
+	done
+	# a newer directory where the link goes: GNU's "cannot create hard link"
+	rm -rf ours gnus; mkdir -p ours/b gnus/b
+	echo y > ours/a; echo y > gnus/a; touch -d '+1 hour' ours/a gnus/a ours/b gnus/b
+	copy_like_gnu -uv a b
+	grep -q "cannot create hard link 'ours/b' to 'ours/a': Is a directory" ours.e
+}
+
+@test "a hard link that cannot be made after DEST was backed up: the backup renamed back (GNU's un_backup)" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	mkdir -p s/x s/y; echo hi > s/x/a; ln s/x/a s/y/b
+	local p
+	for p in "$(bin cp)" /usr/bin/cp; do
+		rm -rf d; mkdir -p d/s/x d/s/y
+		# (operands: in their order, x/a first; the tree's order is the inodes')
+		run unshare -m sh -c 'mount -t tmpfs t d/s/y && echo old > d/s/y/b && "$@"; s=$?; ls d/s/y > y.list; cat d/s/y/b >> y.list; umount d/s/y; exit $s' sh "$p" -abv --parents s/x/a s/y/b d
+		[ "$status" -eq 1 ]
+		[[ $output == *"$p: cannot create hard link 'd/s/y/b' to 'd/s/x/a': Invalid cross-device link"* ]]
+		[[ $output == *"'d/s/y/b~' -> 'd/s/y/b' (unbackup)"* ]]
+		[ "$(cat y.list)" = "$(printf 'b\nold')" ]
+	done
+}
