@@ -112,6 +112,12 @@
 ; GNU's mv keeps them: a file's later names (in the tree or in later
 ; operands) are linked to its first copy; which name is copied first
 ; follows GNU's order of the directory's entries (by inode number).
+; Over an existing DEST (on one file system too), as GNU's copy_internal
+; after its rename said EEXIST: a file with several names is remembered
+; under DEST's name once moved, and a later name of it whose DEST exists
+; (or was backed up) is not renamed: DEST is made a hard link to that
+; earlier name (-v: "removed 'DEST'") and the source removed ("removed
+; 'SOURCE'"), so mv a b D with D/a and D/b there gives GNU's lines.
 ; The program is asm/lib/rt/copy_main.inc, cp's, built with MV defined
 ; (what differs is under %ifdef MV there).
 

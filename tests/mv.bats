@@ -113,6 +113,10 @@ tree() {
 	echo x > a
 	rss_at_most 16 mv a b
 	[ -e b ]
+	# over an existing file (a file of one name: no hard-link table)
+	echo y > a
+	rss_at_most 16 mv -v a b
+	[ "$(cat b)" = y ] && [ ! -e a ]
 }
 
 @test "peak RSS: 16 KiB for -v and for an error" {
@@ -351,7 +355,8 @@ move_like_gnu() {
 @test "-u and hard links: a DEST not older linked to an earlier name of its file, as GNU's (remember_copied in -u's skip)" {
 	local base='echo x > a; ln a b; ln a c; mkdir D; echo yy > D/a; echo zzz > D/b'
 	local t o
-	for t in "touch -d '+1 hour' D/a D/b"; do
+	for t in "touch -d '+1 hour' D/a D/b" "touch -d '+1 hour' D/a; touch -d '-1 hour' D/b" \
+		"touch -d '-1 hour' D/a; touch -d '+1 hour' D/b"; do
 		for o in -u -uv "-uv -b"; do
 			move_like_gnu "$base; $t" $o a b c D
 		done
@@ -367,4 +372,36 @@ move_like_gnu() {
 	echo x > u1; echo y > u2; touch -d '+1 hour' u2
 	rss_at_most 24 mv -u u1 u2
 	[ "$(cat u2)" = y ] && [ -e u1 ]
+}
+
+@test "hard links onto existing DESTs: a later name of a moved file linked to its new name, its source removed, as GNU's" {
+	local base='echo x > a; ln a b; mkdir D; echo yy > D/a; echo zzz > D/b'
+	move_like_gnu "$base" -v a b D
+	[ "$(cat ours.v)" = "$(printf '%s\n' "renamed 'a' -> 'D/a'" "removed 'D/b'" "removed 'b'" 'status 0')" ]
+	move_like_gnu "$base" -vb a b D
+	move_like_gnu "$base" --backup=numbered -v a b D
+	move_like_gnu "$base; echo 1 > f; ln f g; mkdir e; echo 2 > e/g" -v a f b g D e
+}
+
+@test "across file systems: -u's skips and existing DESTs keep hard links as GNU's" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	local w p o t
+	for t in "touch -d '+1 hour' m/a; touch -d '-1 hour' m/b m/c" "touch -d '+1 hour' m/a m/b m/c" \
+		"touch -d '-1 hour' m/a m/b m/c"; do
+		for o in -uv -v "-uv -b"; do
+			for w in ours gnus; do
+				p=/usr/bin/mv; [ $w = gnus ] || p=$(bin mv)
+				rm -rf s m; mkdir -p s/d m; echo x > s/a; ln s/a s/d/b; ln s/a s/c
+				run unshare -m sh -c 'mount -t tmpfs -o size=1m t m && echo y > m/a && echo zz > m/b &&
+					echo www > m/c && '"$t"' && "$@" s/a s/c s/d/b m; s=$?
+					(echo "status $s"; find s m ! -type d -printf "%i %n %p %s\n" | sort -k3 |
+					awk "{ if (!(\$1 in f)) f[\$1] = \$3; print \$3, \$2, f[\$1], \$4 }") > m.list
+					umount m; exit $s' sh "$p" $o
+				echo "$output" | sed "s|$p|mv|" > $w.out
+				cat m.list >> $w.out
+			done
+			diff gnus.out ours.out
+		done
+	done
 }
