@@ -494,7 +494,7 @@ process:
 	sys getdents64, A1, dbuf, DBUF
 	test eax, eax
 	jz .walk_end
-	js .read_err
+	js .dents_err
 	mov [xsp], xax
 	and dword [xsp+W], 0
 	xor ecx, ecx
@@ -550,6 +550,8 @@ process:
 	mov [pathend], edi
 	mov byte [xdi], 0
 	jmp .entry
+.dents_err:
+	dents_removed .walk_end
 .read_err:
 	push xax
 	mov esi, msg_read

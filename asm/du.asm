@@ -667,6 +667,7 @@ walk:
 	add esi, ecx
 	jmp .record
 .read_error:
+	dents_removed .names_done
 	push xdi
 	mov esi, msg_read
 	call err_path

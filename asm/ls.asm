@@ -4935,8 +4935,10 @@ report_fails:
 ; (command_line_arg, ...)), where GNU's print_dir tells it: after the
 ; header and the messages of the entries read (report_fails' end,
 ; rd_pend); with -1 -U (GNU prints each entry as it reads it) after the
-; entries' lines too: at list_dir's return (rd_late)
+; entries' lines too: at list_dir's return (rd_late). -ENOENT is the
+; directory's end, nothing said: it was removed (glibc's readdir's EOF)
 read_fail:
+	dents_removed .ret
 	mov [rd_err], eax
 	cmp byte [V(opts) + O_FMT], 1
 	jne .batch
@@ -4948,6 +4950,7 @@ read_fail:
 	mov xax, [xsp + W]
 	mov [rd_ret], xax
 	mov WPTR [xsp + W], rd_late
+.ret:
 	ret
 .batch:
 	mov byte [V(nfail)], 1
