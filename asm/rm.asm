@@ -840,11 +840,11 @@ entries:
 	mov eax, [dcount]
 	test eax, eax
 	jg entries
-	js .read_failed
-	jmp dir_done
-.read_failed:
+	jz .done
+	dents_removed .done
 	call error_path
 	call mark_here
+.done:
 	jmp dir_done
 .entry:
 	lea edi, [dents + esi]
@@ -1313,7 +1313,8 @@ read_dents:
 	ret
 
 ; dents_empty - ZF=1 when dents holds only "." and ".." (and the
-; directory was read to its end: a first read that returns so few).
+; directory was read to its end: a first read that returns so few, or
+; -ENOENT: it was removed, GNU's is_empty_dir's readdir says the end).
 dents_empty:
 	mov ecx, [dcount]
 	xor esi, esi
@@ -1326,8 +1327,10 @@ dents_empty:
 	add esi, eax
 	jmp .entry
 .empty:
+	dents_removed .yes, ecx
 	test ecx, ecx                   ; a failed read is not empty
 	js .no
+.yes:
 	cmp eax, eax
 	ret
 .no:

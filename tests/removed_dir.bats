@@ -132,6 +132,19 @@ gone_like_gnu() { _like_gnu "$@"; }
 	gone_like_gnu d/sub mv d x/m
 }
 
+@test "rm -r: an unreadable (removed) directory is empty: rmdir says why" {
+	removed_like_gnu rm -r ../w
+	removed_like_gnu rm -rf .
+	gone_like_gnu d rm -r d
+	gone_like_gnu d rm -rf d
+	gone_like_gnu d/sub rm -r d
+	gone_like_gnu d/sub rm -rv d
+	gone_like_gnu d/sub/s2 rm -r d
+	printf 'y\ny\ny\ny\ny\n' > "$T/in"
+	gone_like_gnu d/sub rm -ri d
+	gone_like_gnu d/sub/s2 rm -rI d
+}
+
 @test "rmdir --ignore-fail-on-non-empty: an unreadable (removed) directory is empty" {
 	removed_like_gnu rmdir --ignore-fail-on-non-empty .
 	gone_like_gnu d rmdir --ignore-fail-on-non-empty d
