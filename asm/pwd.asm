@@ -238,9 +238,14 @@ _start:
 	jmp .print
 
 ; .fail_if - when eax < 0 (-errno) the walk fails with the format at xdx;
-; .fail_if_none also when eax = 0 (no more entries): the entry was not
-; found.
+; .fail_if_none (getdents64's) also when eax = 0 (no more entries): the
+; entry was not found. -ENOENT is that end too: the parent was removed
+; (glibc's readdir takes it for the end, so GNU says "couldn't find").
 .fail_if_none:
+	cmp eax, -ENOENT
+	jne .fail_if_end
+	xor eax, eax
+.fail_if_end:
 	test eax, eax
 	jz .fail_parents
 .fail_if:

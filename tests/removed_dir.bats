@@ -150,3 +150,24 @@ gone_like_gnu() { _like_gnu "$@"; }
 	gone_like_gnu d rmdir --ignore-fail-on-non-empty d
 	gone_like_gnu d/sub rmdir -p --ignore-fail-on-non-empty d/sub/s2
 }
+
+@test "pwd: a removed parent ends its read: 'couldn't find directory entry'" {
+	local who s p
+	for who in o g; do
+		mkdir -p "$T/$who/p/c"
+		cd "$T/$who/p/c"
+		rmdir "$T/$who/p/c" "$T/$who/p"
+		p=$(bin pwd); [ $who = o ] || p=/usr/bin/pwd
+		s=0; "$p" -P > "$T/$who.out" 2> "$T/$who.err" || s=$?
+		echo "$s" >> "$T/$who.out"
+		s=0; "$p" >> "$T/$who.out" 2>> "$T/$who.err" || s=$?
+		echo "$s" >> "$T/$who.out"
+		sed -i "s|^$p:|pwd:|" "$T/$who.err"
+		cd "$T"
+	done
+	diff "$T/g.out" "$T/o.out"
+	diff "$T/g.err" "$T/o.err"
+	grep -q "couldn't find directory entry" "$T/o.err"
+	removed_like_gnu pwd
+	removed_like_gnu pwd -P
+}
