@@ -6,6 +6,8 @@
 #   make bench        throughput and exec latency against GNU
 #   make report       build/report.md and .svg: sizes, RSS, syscalls, exec
 #                     latency against GNU, BusyBox, toybox, static C
+#   make gnu-suite    GNU coreutils 9.1's own tests on our binaries (builds
+#                     coreutils once in build/gnu-suite; ARCH=i386 too)
 #   make install PREFIX=/usr/local DESTDIR=   (ARCH=i386 installs the i386 ones)
 #   make clean
 #
@@ -79,6 +81,10 @@ bench: all
 	@build/harness/bench build/$(firstword $(ARCHES))
 	@$(foreach a,$(wordlist 2,9,$(ARCHES)),echo "== $(a): the tree figures"; build/harness/bench build/$(a) ls du cp rm;)
 
+# GNU's own test suite on the first arch built (tests/gnu-suite.sh)
+gnu-suite: all
+	@ARCH=$(firstword $(ARCHES)) sh tests/gnu-suite.sh
+
 report: report-deps
 	@$(MAKE) --no-print-directory ARCH="x86_64 i386" all
 	@build/harness/report build build
@@ -91,5 +97,5 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps test-deps report-deps check bench report install clean
+.PHONY: all deps test-deps report-deps check bench report gnu-suite install clean
 .SECONDARY:

@@ -1,0 +1,145 @@
+#!/bin/sh
+# gnu-suite.sh - GNU coreutils 9.1's own test suite run on subk's binaries
+# (`make gnu-suite`, ARCH=i386 for the 32-bit ones). Not part of `make
+# check`: building coreutils alone takes minutes. It found real bugs that
+# our own differential tests had missed (od -N's reads, ls in a removed
+# directory, cp -au's hard links, dd's EINTR), so run it after changing a
+# utility's behaviour.
+#
+# 1. GNU's source in build/gnu-suite/coreutils-9.1 (Debian's, with its
+#    patches: what /usr/bin runs): `apt-get source coreutils`, with a
+#    deb-src entry added for the call when the machine has none (as root).
+# 2. configure and make, once.
+# 3. subk's binaries copied over src/NAME (GNU's kept in gnu-orig/).
+# 4. The tests of subk's utilities (tests/local.mk's list, by directory or
+#    name) as root; then those that need a user without privileges, as
+#    nobody, in a copy of the tree that nobody owns.
+# 5. Each result compared with tests/gnu-suite.expected (a test expected
+#    not to pass, and why: a difference the README states). Prints the
+#    unexpected failures and the expected ones that now pass; exit 1 when
+#    a test fails unexpectedly.
+# TESTS="tests/misc/od-N.sh ..." runs only those.
+set -eu
+ARCH=${ARCH:-x86_64}
+top=$(pwd)
+dir=$top/build/gnu-suite
+src=$dir/coreutils-9.1
+bin=$top/build/$ARCH
+expected=$top/tests/gnu-suite.expected
+log=$dir/results-$ARCH
+
+fetch() {
+	[ -f "$src/configure" ] && return 0
+	mkdir -p "$dir"
+	if ! (cd "$dir" && apt-get source -qq coreutils=9.1-1 > /dev/null 2>&1); then
+		[ "$(id -u)" = 0 ] || {
+			echo "gnu-suite: no coreutils source: run as root, or put coreutils 9.1's in $src" >&2
+			exit 1
+		}
+		command -v dpkg-source > /dev/null || apt-get install -y -qq dpkg-dev > /dev/null
+		list=/etc/apt/sources.list.d/subk-gnu-suite.sources
+		sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$list"
+		apt-get update -qq
+		(cd "$dir" && apt-get source -qq coreutils=9.1-1 > /dev/null) || { rm -f "$list"; exit 1; }
+		rm -f "$list"
+		apt-get update -qq
+	fi
+}
+
+build() {
+	[ -x "$src/src/ls" ] && return 0
+	(cd "$src" && FORCE_UNSAFE_CONFIGURE=1 ./configure --quiet --disable-nls > "$dir/configure.log" 2>&1 &&
+		make -j2 > "$dir/make.log" 2>&1) || { echo "gnu-suite: the build failed: see $dir/*.log" >&2; exit 1; }
+}
+
+# swap: subk's binaries in place of GNU's (GNU's kept once in gnu-orig)
+swap() {
+	mkdir -p "$dir/gnu-orig"
+	for f in "$bin"/*; do
+		n=${f##*/}
+		[ -f "$src/src/$n" ] || continue
+		[ -f "$dir/gnu-orig/$n" ] || cp -p "$src/src/$n" "$dir/gnu-orig/$n"
+		cp "$f" "$src/src/$n"
+	done
+	touch "$src"/man/*.1       # (else make rebuilds them from --help)
+}
+
+# the tests of subk's utilities: a test whose directory, or whose name's
+# first word, is a utility of ours, and GNU's tests of all utilities'
+# common behaviour
+select_tests() {
+	names=$(ls "$bin")
+	grep -o 'tests/[a-z0-9_-]*/[A-Za-z0-9_.+-]*\.\(sh\|pl\|xpl\)' "$src/tests/local.mk" | sort -u |
+	while read -r t; do
+		d=${t#tests/}; d=${d%%/*}; d=${d%-2}; b=${t##*/}; b=${b%%.*}; w=${b%%-*}
+		for n in $names; do
+			case "$d $b $w" in
+			"$n "*|*" $n "*|*" $n") echo "$t"; break ;;
+			"misc close-stdout "*|"misc invalid-opt "*|"misc xstrtol "*) echo "$t"; break ;;
+			esac
+		done
+	done
+}
+
+# confine TREE CMD...: CMD in TREE; as root, in a private mount namespace
+# where / is read-only but TREE (the tests run rm -r, mv and chmod -R of
+# ours as root: a bug must not reach the machine)
+confine() {
+	tree=$1; shift
+	if [ "$(id -u)" = 0 ]; then
+		unshare -m sh -c 'mount --make-rprivate / && mount --bind "$0" "$0" &&
+			mount -o remount,bind,ro / && cd "$0" && exec "$@"' "$tree" "$@"
+	else
+		(cd "$tree" && "$@")
+	fi
+}
+
+run() {   # run TREE TESTS...: make check in TREE (as nobody in its copy)
+	tree=$1; shift
+	if [ "$tree" = "$src" ]; then
+		confine "$tree" make -k -j2 check SUBDIRS=. TESTS="$*" > "$log.root" 2>&1 || :
+	else
+		confine "$tree" su -s /bin/sh nobody -c "make -k -j2 check SUBDIRS=. TESTS='$*'" > "$log.nobody" 2>&1 || :
+	fi
+}
+
+fetch
+build
+swap
+tests=${TESTS:-$(select_tests)}
+run "$src" $tests
+# the tests that need a user without privileges, as nobody
+nonroot=$(for t in $tests; do
+	grep -l "must be run as non-root" "$src/${t%.*}.log" > /dev/null 2>&1 && echo "$t"
+done || :)
+if [ -n "$nonroot" ] && [ "$(id -u)" = 0 ]; then
+	rm -rf "$dir/nobody"
+	cp -a "$src" "$dir/nobody"
+	chown -R nobody "$dir/nobody"
+	run "$dir/nobody" $nonroot
+fi
+
+# Results: the last word of each test's .trs (:test-result: PASS, ...)
+results=$dir/results-$ARCH.txt
+: > "$results"
+for t in $tests; do
+	r=SKIP
+	for tree in "$src" "$dir/nobody"; do
+		trs=$tree/${t%.*}.trs
+		[ -f "$trs" ] || continue
+		x=$(sed -n 's/^:test-result: //p' "$trs" | head -1)
+		[ "$x" = SKIP ] || r=$x
+	done
+	echo "$t $r" >> "$results"
+done
+awk -v expf="$expected" '
+BEGIN { while ((getline l < expf) > 0) { if (l ~ /^[#]/ || l == "") continue; split(l, w, " "); want[w[1]] = w[2] } }
+{
+	t = $1; r = $2; n[r]++
+	if ((r == "FAIL" || r == "ERROR") && !(t in want)) { print "UNEXPECTED " r ": " t; bad++ }
+	else if (r == "PASS" && (t in want)) print "now passes (take it out of tests/gnu-suite.expected): " t
+}
+END {
+	printf "gnu-suite: %d PASS, %d FAIL, %d ERROR, %d SKIP; %d unexpected\n", n["PASS"], n["FAIL"], n["ERROR"], n["SKIP"], bad
+	exit bad > 0
+}' "$results"
