@@ -28,7 +28,14 @@
 ; up to Y, one product with x (2x512), B after digits, a lone suffix = 1 of it.
 ; The statistics on stderr: "F+P records in", "F+P records out" and
 ; "N bytes (SI, IEC) copied, T s, SPEED/s" (human_readable's rounding);
-; SIGUSR1 prints them during the copy.
+; SIGUSR1 prints them during the copy; a system call it interrupts (the
+; open of a FIFO waiting for its other end, a read, a write, ftruncate,
+; fstat, fsync, fdatasync) is retried after them, as GNU's ifd_reopen,
+; iread, iwrite ...; a close that says EINTR has closed (GNU's iclose).
+; seek= on an output that cannot seek but can be read (of= with seek=
+; records is opened O_RDWR first, as GNU: a FIFO, a terminal, a socket)
+; reads its records from it, as GNU 9.1's skip(), and writes zeros for
+; those its end left.
 ; Exit status: 0; 1 on any error (the statistics are still printed after a
 ; read or write error).
 ; Differences from GNU: bs/ibs/obs/cbs above
@@ -40,7 +47,9 @@
 ; after the open, a failure reported for a regular file (the exit status
 ; stays the copy's, as GNU's).
 ; Memory: a block of up to 1 MiB (obs + ibs when reblocking) is read into
-; BSS right after the variables, so a short run writes one data page.
+; BSS right after the variables, so a short run writes one data page;
+; larger ones from brk, and only when needed, as GNU: none for count=0,
+; ibs bytes for a skip= that reads, obs bytes for a seek= that reads.
 ; i386: from the 32nd system call on, the kernel is entered through the
 ; vDSO's __kernel_vsyscall (FAST_SYSCALL counted: ~0.2 us a call against
 ; ~8 us for int 0x80 here; bs=7 over 2 MB ~18x faster), so small blocks
@@ -91,6 +100,38 @@ ST_PROGRESS equ 4
 %define SIGUSR1_ 10
 SA_RESTORER_ equ 0x04000000
 SA_SIGINFO_  equ 4              ; an rt frame on i386 too (for rt_sigreturn)
+
+; sysi NAME [, a1 .. a5] - `sys NAME, ...` through sys_intr: EINTR
+; retried after a SIGUSR1's statistics (GNU's ifd_reopen, ifstat ...)
+%macro sysi 1-6
+ %if %0 > 1
+  %ifnempty %2
+	setr A1, A1d, %2
+  %endif
+ %endif
+ %if %0 > 2
+  %ifnempty %3
+	setr A2, A2d, %3
+  %endif
+ %endif
+ %if %0 > 3
+  %ifnempty %4
+	setr A3, A3d, %4
+  %endif
+ %endif
+ %if %0 > 4
+  %ifnempty %5
+	setr A4, A4d, %5
+  %endif
+ %endif
+ %if %0 > 5
+  %ifnempty %6
+	setr A5, A5d, %6
+  %endif
+ %endif
+	setr SYSNR, SYSNRd, SYS_%1
+	call sys_intr
+%endmacro
 
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
@@ -387,8 +428,10 @@ _start.args_done:
 	mov dword [act+2*W], restorer
 	sys rt_sigaction, SIGUSR1_, act, 0, 8
 
-; The input: if= opened as GNU's fd_reopen would (its flags, O_LARGEFILE);
-; standard input gets the iflag= flags fcntl can add (set_fd_flags).
+; The input: if= opened as GNU's ifd_reopen would (its flags, O_LARGEFILE;
+; an open that a SIGUSR1 interrupts, a FIFO's waiting for its writer, is
+; retried after the statistics: sys_intr); standard input gets the iflag=
+; flags fcntl can add (set_fd_flags).
 	mov esi, s_stdin
 	cmp [in_name], esi
 	jne .open_in
@@ -400,7 +443,7 @@ _start.args_done:
 	mov A2d, [iflags]
 	and A2d, ~F_OWN
 	or A2d, O_RDONLY|O_LARGEFILE
-	sys open, [in_name]
+	sysi open, [in_name]
 	mov xsi, [in_name]
 	test eax, eax
 	js open_failed
@@ -409,6 +452,9 @@ _start.args_done:
 ; The output: O_CREAT unless nocreat, O_EXCL for excl, O_TRUNC unless a
 ; seek or notrunc (a seek truncates at the seek offset instead); standard
 ; output gets the oflag= flags fcntl can add, and is never truncated.
+; With seek= records GNU opens it O_RDWR first (a seek that lseek cannot
+; do is done by reading: seek_read; a FIFO so opened does not wait for a
+; reader), O_WRONLY when that fails.
 .output:
 	cmp byte [of_given], 0
 	jne .open_out
@@ -417,7 +463,7 @@ _start.args_done:
 	mov eax, [oflags]
 	mov esi, s_stdout
 	call set_fd_flags
-	jmp .buffers
+	jmp .skip
 .open_out:
 	cmp dword [seek+4], 0           ; (2^32 blocks or more: seek_check,
 	je .seek_fits                   ; in the cold part; fewer, of less
@@ -441,80 +487,24 @@ _start.args_done:
 	jnz .trunc_done
 	or A2d, O_TRUNC
 .trunc_done:
-	mov A3d, 0o666
-	sys open, [out_name]
+	call seek_recs
+	jz .wronly
+	xor A2d, O_WRONLY ^ O_RDWR
+	call open_out
+	jns .opened
+	xor A2d, O_WRONLY ^ O_RDWR
+.wronly:
+	call open_out
 	mov xsi, [out_name]
-	test eax, eax
 	js open_failed
+.opened:
 	mov [out_fd], eax
 
 	call trunc_out
 
-; The buffers. Without reblocking one buffer of ibs bytes (ibuf = obuf).
-; Reblocking reads each block straight into obuf after the bytes it holds
-; (ibuf = obuf + opos, set before each read), so obuf has room for obs +
-; ibs bytes; only iflag=/oflag=direct keeps two page-aligned buffers on
-; the brk heap (a read at obuf + opos would not be aligned), the block
-; copied to obuf after its conversion. Up to IOBUFSZ bytes go to iobuf,
-; right after the variables on their page: a short run writes that page
-; alone (bs=4k, bs=64k, ibs=4k obs=4k); more (or direct) to the brk heap.
-.buffers:
-	mov eax, [ibs]
-	xor ecx, ecx                    ; obuf - ibuf
-	mov dl, [twobufs]
-	test dl, dl
-	jz .one
-	add eax, [obs]
-.one:
-	cmp dl, 2                       ; block, unblock: two buffers
-	je .direct
-	mov ebx, [iflags]
-	or ebx, [oflags]
-	test ebx, O_DIRECT
-	jnz .direct
-	mov [inplace], dl
-	cmp eax, IOBUFSZ
-	ja .brk
-	mov eax, iobuf
-	mov [ibuf], eax
-	mov [obuf], eax
-	jmp .skip
-.direct:
-	test dl, dl
-	jz .brk
-	mov ecx, [ibs]
-	add ecx, 4096                   ; (a byte more for swab's carry)
-	and ecx, -4096
-	mov eax, ecx
-	add eax, [obs]
-	jc .nomem
-	add eax, [ibs]                  ; (a block copied after obs - 1)
-	jc .nomem
-.brk:                                   ; eax = the bytes, ecx = obuf - ibuf
-	push xax
-	push xcx
-	sys brk, 0
-	add eax, 4095
-	and eax, -4096
-	mov [ibuf], eax
-	pop xcx
-	add ecx, eax
-	mov [obuf], ecx
-	pop xcx
-	add eax, ecx
-	jc .nomem
-	push xax
-	sys brk, xax
-	pop xcx
-	cmp eax, ecx
-	je .skip
-.nomem:
-	mov esi, s_nomem
-	call err_plain
-	exit 1
-
 ; skip=: records of ibs (or bytes with skip_bytes) by lseek, else by reading
-; them. seek=: the same on the output, by lseek, else by writing zeros.
+; them. seek=: the same on the output, by lseek, else by reading it
+; (seek_read).
 .skip:
 	mov edi, t0
 	call dd_clock
@@ -557,7 +547,7 @@ _start.args_done:
 	call dd_lseek                   ; [tq] = the new offset
 	js skip_failed
 ; Past the end of a regular file: GNU's warning (the reads find the end).
-	sys statx, [in_fd], s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
+	sysi statx, [in_fd], s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
 	test eax, eax
 	jnz .seek
 	mov ax, [qbuf + STX_MODE]
@@ -569,48 +559,7 @@ _start.args_done:
 	sub eax, [tq]
 	sbb edx, [tq+4]
 	jnc .seek
-	jmp .noskip
-.skip_read:
-; Not seekable: read the records (each read, short or not, is one); GNU
-; warns unless the reads gave exactly the bytes asked for ([skipleft]).
-	call skip_args
-	call to_bytes
-	mov eax, [tq]
-	mov [skipleft], eax
-	mov eax, [tq+4]
-	mov [skipleft+4], eax
-	call skip_args
-	call split                      ; [tq] records, [rest] bytes
-.sread:
-	mov ecx, [ibs]
-	call next_piece
-	jz .sdone
-	mov [rsize], eax
-	call read_in
-	test eax, eax
-	js .read_error_quit
-	jz .noskip
-	sub [skipleft], eax
-	sbb dword [skipleft+4], 0
-	jmp .sread
-.sdone:
-	mov eax, [skipleft]
-	or eax, [skipleft+4]
-	jz .seek
-.noskip:
-	test byte [stlevel], ST_NONE    ; the end came first: a warning
-	jnz .seek                       ; (not with status=none)
-	mov esi, fmt_noskip
-	mov xdx, [in_name]
-	call say
-	jmp .seek
-.read_error_quit:
-	call read_error
-	test byte [conv], C_NOERROR
-	jz .stats
-	call print_stats
-	jmp .stats
-
+	jmp skip_short                  ; (cold)
 ; seek=: lseek (the truncation was done at the open); an output that cannot seek (a pipe) is an error, as GNU 9.1's skip().
 .seek:
 	mov eax, [seek]
@@ -625,7 +574,8 @@ _start.args_done:
 	mov edx, tq
 	mov cl, SEEK_CUR
 	call dd_lseek
-	jns .limit
+	js seek_read                    ; (cold: an output that cannot seek)
+	jmp .limit
 .seek_failed:
 	mov esi, fmt_noseek             ; GNU 9.1: an error, then the stats
 	mov xdx, [out_name]
@@ -643,7 +593,7 @@ _start.args_done:
 	or dword [lim], -1
 	or dword [lim+4], -1
 	cmp byte [count_given], 0
-	je .loop
+	je .buffers
 	call count_split
 	mov eax, [tq]
 	mov edx, [tq+4]
@@ -655,6 +605,57 @@ _start.args_done:
 	adc edx, 0
 	mov [lim], eax
 	mov [lim+4], edx
+	or eax, edx                     ; count=0: no buffers, no copy
+	jz .eof
+
+; The buffers, when count= is not 0 (GNU allocates them only then; a
+; skip= or seek= that reads takes a buffer of its own for that:
+; buf_alloc). Without reblocking one buffer of ibs bytes (ibuf = obuf).
+; Reblocking reads each block straight into obuf after the bytes it holds
+; (ibuf = obuf + opos, set before each read), so obuf has room for obs +
+; ibs bytes; only iflag=/oflag=direct keeps two page-aligned buffers on
+; the brk heap (a read at obuf + opos would not be aligned), the block
+; copied to obuf after its conversion. Up to IOBUFSZ bytes go to iobuf,
+; right after the variables on their page: a short run writes that page
+; alone (bs=4k, bs=64k, ibs=4k obs=4k); more (or direct) to the brk heap.
+.buffers:
+	mov eax, [ibs]
+	xor ecx, ecx                    ; obuf - ibuf
+	mov dl, [twobufs]
+	test dl, dl
+	jz .one
+	add eax, [obs]
+.one:
+	cmp dl, 2                       ; block, unblock: two buffers
+	je .direct
+	mov ebx, [iflags]
+	or ebx, [oflags]
+	test ebx, O_DIRECT
+	jnz .direct
+	mov [inplace], dl
+	cmp eax, IOBUFSZ
+	ja .heap
+	mov eax, iobuf
+	jmp .placed_bufs
+.direct:
+	test dl, dl
+	jz .heap
+	mov ecx, [ibs]
+	add ecx, 4096                   ; (a byte more for swab's carry)
+	and ecx, -4096
+	mov eax, ecx
+	add eax, [obs]
+	jc nomem
+	add eax, [ibs]                  ; (a block copied after obs - 1)
+	jc nomem
+.heap:                                  ; eax = the bytes, ecx = obuf - ibuf
+	push xcx
+	call heap_alloc
+	pop xcx
+.placed_bufs:
+	mov [ibuf], eax
+	add ecx, eax
+	mov [obuf], ecx
 
 ; The copy: one read of ibs bytes (or lastsz), counted full or partial.
 .loop:
@@ -834,7 +835,7 @@ _start.args_done:
 	mov eax, [conv]
 	test al, C_FDATASYNC
 	jz .fsync
-	sys fdatasync, [out_fd]
+	sysi fdatasync, [out_fd]
 	test eax, eax
 	jz .fsync
 	cmp eax, -EINVAL
@@ -850,10 +851,7 @@ _start.args_done:
 .fsync:
 	test byte [conv], C_FSYNC
 	jz .close
-.fsync_again:
-	sys fsync, [out_fd]
-	cmp eax, -EINTR
-	je .fsync_again
+	sysi fsync, [out_fd]
 	test eax, eax
 	jz .close
 	mov esi, s_fsync
@@ -866,15 +864,15 @@ _start.args_done:
 .stats:                                 ; as GNU's cleanup, then the stats
 	test byte [quitting], 6
 	jnz .exit1
-	sys close, [in_fd]
+	mov A1, [in_fd]
+	call iclose
 	mov esi, s_closingin
 	mov xdx, [in_name]
-	test eax, eax
 	jnz .close_failed
-	sys close, [out_fd]
+	mov A1, [out_fd]
+	call iclose
 	mov esi, s_closing
 	mov xdx, [out_name]
-	test eax, eax
 	jnz .close_failed
 	call print_stats
 	exit_status
@@ -977,7 +975,7 @@ set_fd_flags:
 	jz .set
 	push xdx
 	push xax
-	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
+	sysi statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
 	pop xcx
 	pop xdx
 	test eax, eax
@@ -1123,6 +1121,70 @@ write_out:
 	je .told                        ; (cold)
 	call nc_write
 .told:
+	test eax, eax
+	ret
+
+; sys_intr: the system call eax (arguments in A1..A5), retried after the
+; statistics when a SIGUSR1 interrupts it (EINTR), as GNU's ifd_reopen,
+; ifstat, iftruncate, ifsync and ifdatasync (the open of a FIFO waits
+; for its other end: `kill -USR1` to see the progress interrupts it).
+; out: xax = the result. clobbers: what the system call does
+sys_intr:
+	push xax
+	SYSCALL
+	cmp eax, -EINTR
+	je .intr
+	add xsp, W                      ; (the number dropped: ecx is i386's A2)
+	ret
+.intr:
+	pop xax
+%if W == 8
+	push rdi
+	push rsi
+	push rdx
+	push r10
+	push r8
+	push rax
+	call check_sig
+	pop rax
+	pop r8
+	pop r10
+	pop rdx
+	pop rsi
+	pop rdi
+%else
+	pusha
+	call check_sig
+	popa
+%endif
+	jmp sys_intr
+
+; iclose: close A1 as GNU's iclose: EINTR is success (Linux has closed
+; the fd all the same; iclose's retry gets EBADF, which it takes as done).
+; out: eax = 0 or -errno, ZF = 1 for 0. clobbers: xcx (r11)
+iclose:
+	sys close
+	cmp eax, -EINTR
+	jne .ret
+	xor eax, eax
+.ret:
+	test eax, eax
+	ret
+
+; buf_alloc: a buffer of eax bytes: iobuf when they fit, else heap_alloc
+; (cold). out: eax = its address. clobbers: as heap_alloc
+buf_alloc:
+	cmp eax, IOBUFSZ
+	ja heap_alloc
+	mov eax, iobuf
+	ret
+
+; open_out: of= opened with the flags in A2 (A3: mode 0666), as GNU's
+; ifd_reopen. out: eax = the fd or -errno, SF = 1 for an error.
+; clobbers: xcx (r11); keeps A2
+open_out:
+	mov A3d, 0o666
+	sysi open, [out_name]
 	test eax, eax
 	ret
 
@@ -2572,9 +2634,10 @@ sparse_try:
 
 ; sparse_end: the last write was a seek: a regular file shorter than the
 ; offset is extended by ftruncate ("failed to truncate to N bytes in
-; output file 'NAME'", status 1, as GNU).
+; output file 'NAME'", status 1, as GNU; EINTR retried after a SIGUSR1's
+; statistics, as its ifstat and iftruncate).
 sparse_end:
-	sys statx, [out_fd], s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
+	sysi statx, [out_fd], s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
 	mov esi, s_fstat
 	test eax, eax
 	jnz .fail
@@ -2600,6 +2663,11 @@ sparse_end:
 	call ftruncate64
 	test eax, eax
 	jns .done
+	cmp eax, -EINTR
+	jne .failed
+	call check_sig
+	jmp sparse_end
+.failed:
 	call trunc_text
 .fail:
 	mov xdx, [out_name]
@@ -2653,11 +2721,17 @@ a2e:					; GNU dd.c's ascii_to_ebcdic
 	db 0xb8, 0xb9, 0xba, 0xbb, 0xbc, 0xa1, 0xbe, 0xbf, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xda, 0xdb
 	db 0xdc, 0xdd, 0xde, 0xdf, 0xea, 0xeb, 0xec, 0xed, 0xee, 0xef, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff
 
-; trunc_failed: trunc_out's failure (xax = -errno): reported for a
-; regular file, the exit status left to the copy.
+; trunc_failed: trunc_out's failure (xax = -errno): EINTR retried after
+; a SIGUSR1's statistics (GNU's iftruncate), else reported for a regular
+; file, the exit status left to the copy.
 trunc_failed:
+	cmp eax, -EINTR
+	jne .failed
+	call check_sig
+	jmp trunc_out
+.failed:
 	push xax
-	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
+	sysi statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
 	mov ax, [qbuf + STX_MODE]       ; (a failed fstat: not a regular file)
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFREG >> 8
@@ -3044,22 +3118,169 @@ skip_big:
 	mov eax, -EOVERFLOW
 skip_failed:
 	call seekable_end
-	js _start.args_done.skip_read
+	js skip_read
 	mov esi, fmt_cantskip
 	mov xdx, [in_name]
 	call say
 	mov STATUSb, 1
 	jmp _start.args_done.quit
+; skip_read: the input cannot seek: the records read (each read, short or
+; not, is one) into a buffer of ibs bytes (GNU's alloc_ibuf); GNU warns
+; unless the reads gave exactly the bytes asked for ([skipleft]).
+; skip_short: the end came first: the warning.
+skip_read:
+	mov eax, [ibs]
+	call buf_alloc
+	mov [ibuf], eax
+	call skip_args
+	call to_bytes
+	mov eax, [tq]
+	mov [skipleft], eax
+	mov eax, [tq+4]
+	mov [skipleft+4], eax
+	call skip_args
+	call split                      ; [tq] records, [rest] bytes
+.sread:
+	mov ecx, [ibs]
+	call next_piece
+	jz .sdone
+	mov [rsize], eax
+	call read_in
+	test eax, eax
+	js .read_error_quit
+	jz skip_short
+	sub [skipleft], eax
+	sbb dword [skipleft+4], 0
+	jmp .sread
+.read_error_quit:
+	call read_error
+	test byte [conv], C_NOERROR
+	jz _start.args_done.stats
+	call print_stats
+	jmp _start.args_done.stats
+.sdone:
+	mov eax, [skipleft]
+	or eax, [skipleft+4]
+	jz _start.args_done.seek
+skip_short:
+	test byte [stlevel], ST_NONE    ; the end came first: a warning
+	jnz _start.args_done.seek       ; (not with status=none)
+	mov esi, fmt_noskip
+	mov xdx, [in_name]
+	call say
+	jmp _start.args_done.seek
+
 seek_big:
 	call seek_args
 	call checked_bytes
 	mov A1, [out_fd]
 	jnc _start.args_done.seek_try
-	xor eax, eax
+	xor eax, eax                    ; (GNU's errno 0)
+; seek_read: the output's lseek failed (xax = -errno, 0 for an offset past
+; off_t), GNU 9.1's skip() on it: an output that can seek to its end
+; gives up ("cannot seek", the lseek's reason or EOVERFLOW); else the
+; records (obs bytes, the last one of [rest] bytes with seek_bytes) are
+; read from it, as from the input (a FIFO or a terminal is open O_RDWR),
+; into a buffer of obs bytes (GNU's alloc_obuf); a read that fails is
+; "cannot seek" with the lseek's reason; the records the end of the
+; output left are written as zeros (not counted in the statistics: GNU's
+; iwrite), a failure there "writing to 'NAME'", each followed by quit().
+seek_read:
 	call seekable_end
-	js _start.args_done.seek_failed
+	js .read
+	test eax, eax
+	jnz .failed
 	mov eax, -EOVERFLOW
+.failed:
 	jmp _start.args_done.seek_failed
+.read:
+	push xax
+	mov eax, [obs]
+	call buf_alloc
+	mov [ibuf], eax
+	call seek_args
+	call split                      ; [tq] records, [rest] bytes
+.next:
+	mov ecx, [obs]
+	call next_piece
+	jz .done
+	mov [rsize], eax
+	call .swap                      ; read_in reads the output
+	call read_in
+	call .swap
+	test eax, eax
+	jz .end
+	jns .next
+	pop xax
+	jmp .failed
+.end:                                   ; the piece unread back: zeros
+	mov eax, [rsize]
+	cmp eax, [obs]
+	je .record
+	mov [rest], eax
+	jmp .zero
+.record:
+	add dword [tq], 1
+	adc dword [tq+4], 0
+.zero:
+	mov edi, [ibuf]
+	mov ecx, [obs]
+	xor eax, eax
+	rep stosb
+.zeros:
+	mov ecx, [obs]
+	call next_piece
+	jz .done
+	xchg eax, ecx
+	mov xsi, [ibuf]
+	call write_out
+	mov ecx, [wdone]                ; (GNU's iwrite: not in w_bytes)
+	sub [wbytes], ecx
+	sbb dword [wbytes+4], 0
+	test eax, eax
+	jns .zeros
+	pop xcx
+	mov esi, s_writingto
+	mov xdx, [out_name]
+	call err_af
+	jmp _start.args_done.quit
+.done:
+	pop xax
+	jmp _start.args_done.limit
+.swap:                                  ; (keeps eax)
+	mov ecx, [in_fd]
+	xchg ecx, [out_fd]
+	mov [in_fd], ecx
+	ret
+
+; heap_alloc: eax bytes at the brk heap's page-aligned start (each call
+; from the same start: a later buffer takes an earlier one's place).
+; out: eax = the start; "memory exhausted" and exit 1 when brk refuses.
+; clobbers: xcx, xdx (r11)
+heap_alloc:
+	push xax
+	mov eax, [heap]
+	test eax, eax
+	jnz .have
+	sys brk, 0
+	add eax, 4095
+	and eax, -4096
+	mov [heap], eax
+.have:
+	pop xcx
+	add eax, ecx
+	jc nomem
+	push xax
+	sys brk, xax
+	pop xcx
+	cmp eax, ecx
+	jne nomem
+	mov eax, [heap]
+	ret
+nomem:
+	mov esi, s_nomem
+	call err_plain
+	exit 1
 
 ; seek_check: unless notrunc, a seek= whose offset (seek * obs) is past
 ; off_t: GNU's "offset too large: cannot truncate to a length of seek=N
@@ -3164,6 +3385,7 @@ opnext:		resW 1
 opval:		resW 1
 numstr:		resW 1
 ibuf:		resW 1
+heap:		resd 1
 obuf:		resW 1
 wptr:		resW 1
 opos:		resd 1
