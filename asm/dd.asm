@@ -32,6 +32,8 @@
 ; open of a FIFO waiting for its other end, a read, a write, ftruncate,
 ; fstat, fsync, fdatasync) is retried after them, as GNU's ifd_reopen,
 ; iread, iwrite ...; a close that says EINTR has closed (GNU's iclose).
+; SIGINT (unless ignored) closes the files, prints the statistics and
+; ends dd by the signal, as GNU's interrupt_handler and cleanup().
 ; seek= on an output that cannot seek but can be read (of= with seek=
 ; records is opened O_RDWR first, as GNU: a FIFO, a terminal, a socket)
 ; reads its records from it, as GNU 9.1's skip(), and writes zeros for
@@ -100,6 +102,9 @@ ST_PROGRESS equ 4
 %define SIGUSR1_ 10
 SA_RESTORER_ equ 0x04000000
 SA_SIGINFO_  equ 4              ; an rt frame on i386 too (for rt_sigreturn)
+SA_NODEFER_  equ 0x40000000
+SA_RESETHAND_ equ 0x80000000
+SIG_IGN_     equ 1
 
 ; sysi NAME [, a1 .. a5] - `sys NAME, ...` through sys_intr: EINTR
 ; retried after a SIGUSR1's statistics (GNU's ifd_reopen, ifstat ...)
@@ -427,6 +432,17 @@ _start.args_done:
 	mov dword [act+W], SA_RESTORER_|SA_SIGINFO_
 	mov dword [act+2*W], restorer
 	sys rt_sigaction, SIGUSR1_, act, 0, 8
+; SIGINT, unless it is ignored (a background job's), as GNU's
+; interrupt_handler (SA_NODEFER|SA_RESETHAND): at the next check_sig the
+; files are closed, the statistics printed and the signal raised again,
+; which ends dd (interrupted, in the cold part).
+	sys rt_sigaction, SIGINT, 0, sbuf, 8 ; (sbuf: on the variables' page)
+	cmp dword [sbuf], SIG_IGN_
+	je .input
+	mov dword [act], on_int
+	or dword [act+W], SA_NODEFER_|SA_RESETHAND_
+	sys rt_sigaction, SIGINT, act, 0, 8
+.input:
 
 ; The input: if= opened as GNU's ifd_reopen would (its flags, O_LARGEFILE;
 ; an open that a SIGUSR1 interrupts, a FIFO's waiting for its writer, is
@@ -1188,11 +1204,12 @@ open_out:
 	test eax, eax
 	ret
 
-; check_sig: print the statistics when SIGUSR1 came. clobbers: as
-; print_stats
+; check_sig: print the statistics when SIGUSR1 came ([sigflag] 1), end
+; as GNU after SIGINT (0x80: interrupted). clobbers: as print_stats
 check_sig:
 	cmp byte [sigflag], 0
 	je print_stats.ret
+	js interrupted                  ; (cold)
 	mov byte [sigflag], 0
 ; fall through
 ; print_stats: "F+P records in", "F+P records out" and (unless noxfer)
@@ -2018,7 +2035,7 @@ factor:
 	ret
 
 on_usr1:
-	mov byte [sigflag], 1
+	or byte [sigflag], 1
 	ret
 restorer:                               ; int 0x80 on i386 (rt_sigreturn finds
 %undef FAST_SYSCALL                     ; the frame at esp: no call to vsys_call)
@@ -3252,6 +3269,29 @@ seek_read:
 	xchg ecx, [out_fd]
 	mov [in_fd], ecx
 	ret
+
+; on_int: SIGINT's handler. interrupted: GNU's process_signals after it:
+; cleanup() without the sync (the files closed: a failure is "closing
+; input file 'NAME'" and exit 1), the statistics, and the signal raised
+; again (SA_RESETHAND made it the default: dd ends by it).
+on_int:
+	or byte [sigflag], 0x80
+	ret
+interrupted:
+	mov A1, [in_fd]
+	call iclose
+	mov esi, s_closingin
+	mov xdx, [in_name]
+	jnz _start.args_done.close_failed
+	mov A1, [out_fd]
+	call iclose
+	mov esi, s_closing
+	mov xdx, [out_name]
+	jnz _start.args_done.close_failed
+	call print_stats
+	sys getpid
+	sys kill, xax, SIGINT
+	exit 1
 
 ; heap_alloc: eax bytes at the brk heap's page-aligned start (each call
 ; from the same start: a later buffer takes an earlier one's place).
