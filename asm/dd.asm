@@ -99,41 +99,14 @@ ST_NOXFER   equ 1
 ST_NONE     equ 2
 ST_PROGRESS equ 4
 
-%define SIGUSR1_ 10
-SA_RESTORER_ equ 0x04000000
-SA_SIGINFO_  equ 4              ; an rt frame on i386 too (for rt_sigreturn)
-SA_NODEFER_  equ 0x40000000
-SA_RESETHAND_ equ 0x80000000
-SIG_IGN_     equ 1
+SIG_IGN_     equ 1              ; asm-generic/signal-defs.h ((__sighandler_t)1)
 
 ; sysi NAME [, a1 .. a5] - `sys NAME, ...` through sys_intr: EINTR
 ; retried after a SIGUSR1's statistics (GNU's ifd_reopen, ifstat ...)
 %macro sysi 1-6
- %if %0 > 1
-  %ifnempty %2
-	setr A1, A1d, %2
-  %endif
- %endif
- %if %0 > 2
-  %ifnempty %3
-	setr A2, A2d, %3
-  %endif
- %endif
- %if %0 > 3
-  %ifnempty %4
-	setr A3, A3d, %4
-  %endif
- %endif
- %if %0 > 4
-  %ifnempty %5
-	setr A4, A4d, %5
-  %endif
- %endif
- %if %0 > 5
-  %ifnempty %6
-	setr A5, A5d, %6
-  %endif
- %endif
+%if %0 > 1
+	sys_args %{2:-1}
+%endif
 	setr SYSNR, SYSNRd, SYS_%1
 	call sys_intr
 %endmacro
@@ -429,9 +402,9 @@ _start.args_done:
 ; read returns EINTR and the statistics come at once, as GNU's).
 .signal:
 	mov dword [act], on_usr1
-	mov dword [act+W], SA_RESTORER_|SA_SIGINFO_
+	mov dword [act+W], SA_RESTORER|SA_SIGINFO ; (SA_SIGINFO: an rt frame on i386 too, for rt_sigreturn)
 	mov dword [act+2*W], restorer
-	sys rt_sigaction, SIGUSR1_, act, 0, 8
+	sys rt_sigaction, SIGUSR1, act, 0, 8
 ; SIGINT, unless it is ignored (a background job's), as GNU's
 ; interrupt_handler (SA_NODEFER|SA_RESETHAND): at the next check_sig the
 ; files are closed, the statistics printed and the signal raised again,
@@ -440,7 +413,7 @@ _start.args_done:
 	cmp dword [sbuf], SIG_IGN_
 	je .input
 	mov dword [act], on_int
-	or dword [act+W], SA_NODEFER_|SA_RESETHAND_
+	or dword [act+W], SA_NODEFER|SA_RESETHAND
 	sys rt_sigaction, SIGINT, act, 0, 8
 .input:
 

@@ -31,11 +31,14 @@ sed -n 's/^#define[ 	]\{1,\}\(STATX_[A-Z_]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)U.
 aux=$inc/x86_64-linux-gnu/asm/auxvec.h
 [ -f "$aux" ] || aux=$inc/i386-linux-gnu/asm/auxvec.h
 sed -n 's/^#define[ 	]\{1,\}\(AT_SYSINFO\)[ 	]\{1,\}\([0-9]\{1,\}\)$/%define \1 \2/p' "$aux"
-# Signals (the arch's asm/signal.h), sigprocmask's SIG_BLOCK...
-# (asm-generic/signal-defs.h) and poll's events (asm-generic/poll.h)
+# Signals (the arch's asm/signal.h), sigprocmask's SIG_BLOCK... and
+# sigaction's SA_ flags (asm-generic/signal-defs.h), poll's events
+# (asm-generic/poll.h)
 sig=$inc/x86_64-linux-gnu/asm/signal.h
 [ -f "$sig" ] || sig=$inc/i386-linux-gnu/asm/signal.h
 sed -n 's/^#define[ 	]\{1,\}\(SIG[A-Z0-9_]*\)[ 	]\{1,\}\([0-9]\{1,\}\)\([ 	].*\)\{0,1\}$/%define \1 \2/p' "$sig" \
+	"$inc/asm-generic/signal-defs.h" | awk '!seen[$2]++'
+sed -n 's/^#define[ 	]\{1,\}\(SA_[A-Z_]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)[ 	]*$/%define \1 \2/p' "$sig" \
 	"$inc/asm-generic/signal-defs.h" | awk '!seen[$2]++'
 sed -n 's/^#define[ 	]\{1,\}\(POLL[A-Z]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)[ 	]*$/%define \1 \2/p' \
 	"$inc/asm-generic/poll.h"
