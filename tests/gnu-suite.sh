@@ -18,7 +18,8 @@
 #    not to pass, and why: a difference the README states). Prints the
 #    unexpected failures and the expected ones that now pass; exit 1 when
 #    a test fails unexpectedly.
-# TESTS="tests/misc/od-N.sh ..." runs only those.
+# TESTS="tests/misc/od-N.sh ..." runs only those; RUN_EXPENSIVE_TESTS=yes
+# (and RUN_VERY_EXPENSIVE_TESTS=yes) adds GNU's slower tests.
 set -eu
 ARCH=${ARCH:-x86_64}
 top=$(pwd)
