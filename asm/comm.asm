@@ -42,7 +42,7 @@
 %include "subk.inc"
 %include "layout.inc"
 use usage, extra_operand, err_file, errno_path, err_plain, strcmp, utoa
-use outbuf
+use outbuf, fd_safer
 %define OUT_POS V(opos)
 %define OUT_FAIL out_fail
 %define OUT_TTY V(tty)                  ; ob_tty: on a terminal, a line at once
@@ -304,8 +304,8 @@ open_files:
 .open1:
 	push xbx
 	sys open, xsi, O_RDONLY|O_LARGEFILE
-	pop xbx
-	test eax, eax
+	call fd_safer                   ; (fopen_safer: a later "-" finds a
+	pop xbx                         ; closed stdin closed)
 	jns .fd
 	mov xsi, [V(names) + xbx*W]
 	call err_file

@@ -50,7 +50,7 @@
 %include "layout.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
 use headtail_io, headtail_num, headtail_out, seek64, lseek64, count_try
-use scan_fwd, scan_back, strlen
+use scan_fwd, scan_back, strlen, fd_safer
 %define LONGOPT_AMBIGUOUS               ; long_opt (in the cold part)
 %define LONGOPT_OPTIONAL                ; --follow[=HOW]
 %define LONGOPT_BSS_HERE                ; ambp with the variables
@@ -498,7 +498,6 @@ tail_file:
 	jmp .opened
 .open:
 	call open_name
-	test eax, eax
 	jns .opened
 	mov [xbp+R_ERR], eax
 	call ignore_unless_retry
@@ -563,22 +562,13 @@ tail_file:
 .ret:
 	ret
 
-; open_name - open the file named xsi for reading, as GNU's open_safer:
-; an fd 0, 1 or 2 (one of them was closed) is moved to 3 or more, so that
-; a closed stdin or stdout stays closed (`tail -f - f <&-` says "-: Bad
-; file descriptor" at its end, `tail -f f >&-` "standard output: Bad file
-; descriptor"). out: eax = the fd, or -errno.
+; open_name - open the file named xsi for reading, as GNU's open_safer
+; (fd_safer: `tail -f - f <&-` says "-: Bad file descriptor" at its end,
+; `tail -f f >&-` "standard output: Bad file descriptor"). out: eax = the
+; fd, or -errno, SF set for -errno.
 open_name:
 	sys open, xsi, O_RDONLY|O_LARGEFILE
-	cmp eax, 2
-	ja .ret                         ; (-errno too)
-	push xax
-	sys fcntl, xax, F_DUPFD, 3
-	xchg xax, [xsp]
-	sys close, xax
-	pop xax
-.ret:
-	ret
+	jmp fd_safer
 
 ; ignore_unless_retry - a file that failed is no longer followed, unless
 ; --retry.
@@ -1490,7 +1480,6 @@ name_reopen:
 	call open_name
 	pop xcx
 	pop xsi
-	test eax, eax
 	js name_missing
 	mov [xbp+R_FD], eax
 	mov [fd], xax

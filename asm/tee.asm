@@ -51,7 +51,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "layout.inc"
-use usage, getopt_long, err_file, errno_path, quote_arg
+use usage, getopt_long, err_file, errno_path, quote_arg, fd_safer
 %define LONGOPT_OPTIONAL                ; --output-error[=MODE]
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 
@@ -167,19 +167,8 @@ _start:
 	mov xax, [xax]
 	mov [xbp + R_NAME], xax
 	sys open, xax, [oflags], 0o666
-	test eax, eax
+	call fd_safer                   ; (never fd 0, 1 or 2)
 	js .open_failed
-	cmp eax, 3
-	jae .fd
-	push xax
-	sys fcntl, xax, F_DUPFD, 3
-	pop A1
-	push xax
-	sys close
-	pop xax
-	test eax, eax
-	js .open_failed
-.fd:
 	mov [xbp + R_FD], eax
 	jmp .record
 .open_failed:

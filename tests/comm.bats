@@ -96,3 +96,12 @@ same_as_gnu() {
 	on_tty tty comm - /dev/null
 	on_tty pipe comm - /dev/null
 }
+
+@test "stdin closed: FILE opened above fd 2, so '-' finds stdin closed, as GNU's fopen_safer" {
+	printf 'a\nb\n' > f
+	for args in "f -" "- f" "f f"; do
+		o=$("$(bin comm)" $args <&- 2>&1; echo "status $?")
+		g=$(comm $args <&- 2>&1; echo "status $?")
+		[ "${o//$(bin comm)/comm}" = "$g" ] || { printf '%s\nours: %s\nGNU:  %s\n' "$args" "$o" "$g"; return 1; }
+	done
+}
