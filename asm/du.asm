@@ -99,7 +99,9 @@
 %include "rt/localtime.inc"             ; (TZ_VARS; its code: the cold part's)
 use getopt_long, fs_msg, errno_path, quote_arg, err_plain, atou
 use human64, udigits, putc_buf, usage_try
-%define PUTC_FAIL write_fail
+%define PUTC_FAIL err_text
+%define PUTC_GO_ON                      ; (a failed write: the walk goes on, as GNU)
+%define PUTC_CLOSE_REASON
 
 OBUFSZ  equ 2048                        ; (the variables, obuf and pbuf's start: one page)
 GBUFSZ  equ 32768
@@ -358,7 +360,7 @@ _start:
 	mov edx, [grand + 4]
 	call put_line                   ; (no threshold for the total)
 .exit:
-	call flush
+	call flush_end
 	exit_status
 
 usage_die:                              ; xsi = a format with F_TRY
@@ -592,6 +594,12 @@ count_entry:
 
 ; walk - eax = a directory's fd (its path in pbuf): edx:eax = the total
 ; of its contents, their lines printed; the fd closed. Recursive.
+; GNU's fts goes into each directory and back out by "..", checking that
+; ".." is the parent it left (a directory moved meanwhile: "fts_read
+; failed", the end of the walk), except when its ring of the last four
+; directories' descriptors has the parent's: `ring` counts that ring's
+; entries (one more at each descent, one less at each way back up, none
+; after an operand), and the way up checks ".." when it is empty.
 F_FD    equ -W
 F_START equ -2*W
 F_END   equ -3*W
@@ -621,6 +629,8 @@ walk:
 	mov [xsp + 8], eax
 	mov eax, [stx + STX_DEV + 4]
 	mov [xsp + 12], eax
+	cmp byte [ring], 4              ; (fts' ring: the parent's fd in)
+	adc byte [ring], 0
 ; every name of the directory into the arena first (as fts_build), one
 ; below the other from its top down (the top shares the variables'
 ; page); the records read into pbuf past the path
@@ -760,9 +770,16 @@ walk:
 	call put_entry
 	jmp .entry
 .entries_done:
-	dec dword [depth]
 	mov xax, [xbp + F_PLEN]
 	mov [plen], eax
+	dec dword [depth]               ; (0: back to an operand's parent:
+	jz .root                        ; fts' initial cwd, the ring emptied)
+	sub byte [ring], 1              ; the parent's fd from the ring, or
+	jnc .up                         ; ".." checked (cold)
+	call dotdot_check
+.root:
+	mov byte [ring], 0
+.up:
 	mov xax, [xbp + F_START]
 	mov [apos], xax
 	sys close, [xbp + F_FD]
@@ -1026,6 +1043,70 @@ LONGOPTS:                               ; GNU's order (its ambiguity lists)
 ; cycles, --inodes' warning) in pages of their own that a common run does
 ; not map (peak RSS).
 COLD
+; dotdot_check - (cold) xbp = a walk's frame, below an operand, whose
+; entries are done, [plen] its path's length: GNU's way back up by ".."
+; when its ring is empty: ".." must be the parent's (device, inode), else
+; (a directory moved while walked) "du: fts_read failed: PATH: No such
+; file or directory", status 1, and the operand's walk ends there (no
+; more lines for it; its directories closed; do_operand returns), as
+; GNU's du_files for each operand; the total then
+; has every entry GNU had counted: not the directories being walked
+; (counted before their contents here: each one's size is on the stack
+; above its frame, count_entry's).
+dotdot_check:
+	mov eax, [plen]
+	mov byte [pbuf + xax], 0        ; (the path: the message's)
+	sys statx, [xbp + F_FD], dotdot, 0, STATX_INO, DD_STX
+	test eax, eax
+	js .fail
+%if STX_DEV - STX_INO - 8 > 127
+ %error "dotdot_check: the add below"
+%endif
+	mov xdi, [xbp + F_UP]           ; F_ID: ino, then dev (major, minor)
+	add xdi, F_ID
+	mov esi, DD_STX + STX_INO
+	push 2
+	pop xcx
+	repe cmpsd
+	jne .moved
+	add esi, STX_DEV - STX_INO - 8
+	mov cl, 2
+	repe cmpsd
+	je .ret
+.moved:
+	push -ENOENT
+	pop xax
+.fail:
+	call flush
+	mov edx, pbuf
+	mov esi, fmt_fts
+	call say
+	mov STATUSb, 1
+.frame:                                 ; each walk's directory closed, its
+	sys close, [xbp + F_FD]         ; size out of the total
+	mov eax, [xbp + 2*W]
+	mov edx, [xbp + 3*W]
+	sub [grand], eax
+	sbb [grand + 4], edx
+	mov xax, [xbp + F_START]        ; (the arena as the operand's walk
+	mov [apos], xax                 ; found it)
+	lea xsp, [xbp + 6*W]            ; (the stack as do_operand's call
+	mov xbp, [xbp + F_UP]           ; left it: below; i386's sys pushes)
+	test xbp, xbp
+	jnz .frame
+	mov [wtop], xbp                 ; (0: no walk; depth: do_operand's)
+	mov [ring], bp                  ; (and the byte after it: unused)
+.ret:
+	ret                             ; (to do_operand's caller)
+; The stack above an operand's walk frame (xbp): [xbp + W] walk's return
+; into count_entry, [xbp + 2*W] and [xbp + 3*W] the directory's own size
+; (count_entry's .own), [xbp + 4*W] count_entry's xbp, [xbp + 5*W] its
+; return into do_operand, [xbp + 6*W] do_operand's (its `jmp put_entry`:
+; nothing pushed around that call).
+DD_STX  equ pbuf + PBUFSZ + 8           ; (the records' room: free then)
+dotdot:	db '..', 0
+fmt_fts:	db F_ARGV0, ': fts_read failed: ', F_FILE, F_REASON, 10, 0
+
 ; opt_cold - al = the option ('B' or 'Z' --block-size, 't' or 'T'
 ; --threshold, 'E' --exclude, 'X' -X/--exclude-from), xdx = its argument.
 ; keeps xsi, xdi, xbx (getopt's state)
@@ -1855,7 +1936,7 @@ fmt_xfile:	db F_ARGV0, ': ', F_FILE, F_REASON, 10, 0
 fmt_inodes:	db F_ARGV0, ': warning: options --apparent-size and -b are ineffective with --inodes', 10, 0
 
 ; the rarest: a walk's operands read from a file, -d's other grammar,
-; an empty operand, a failed write
+; an empty operand
 
 ; empty_operand - du '': GNU's "du: invalid zero-length file name"
 empty_operand:
@@ -1865,13 +1946,6 @@ empty_operand:
 	mov esi, fmt_arg
 	jmp say_error
 fmt_arg:	db F_ARGV0, ': ', F_ARG, 0
-
-; write_fail - xsi = msg_write: close_stdout's message after du's failed
-; fflush, with close(1)'s reason as fclose's (stdout closed: "Bad file
-; descriptor"; else none)
-write_fail:
-	sys close, 1
-	jmp err_text
 
 ; depth_arg - xdx = -d's N, not plain decimal: xax = its value as GNU's
 ; xstrtoumax (N, NULL, 0, ...) reads it (blanks, '+', 0x hex, 0 octal, no
@@ -2014,6 +2088,7 @@ arena:	resb ARENASZ
 arena_top:
 	GLOBALS_HERE
 opos:	resW 1
+wfail:	resd 1                          ; (putc_buf: a failed write's -errno)
 sflags:	resW 1
 apos:	resW 1
 rlim:	resd 4
@@ -2027,6 +2102,7 @@ nexcl:	resd 1                          ; --exclude and -X patterns
 maxd:	resW 1                          ; -d's N (SIZE_MAX: none)
 flags:	resd 1
 depth:	resd 1
+ring:	resb 2                          ; (walk: fts' ring of descriptors, its count)
 plen:	resd 1
 hcount:	resd 1
 htbl:	resd 1                          ; the set's table

@@ -101,6 +101,7 @@ use udigits, putc_buf, hexval
 %define UDIGITS_HEX
 %define PUTC_COUNT
 %define PUTC_FAIL err_text
+%define PUTC_GO_ON                      ; (a failed write: stat goes on, as GNU)
 
 OBUFSZ equ 1024
 IDSZ   equ 65536
@@ -118,6 +119,7 @@ F_PLUS  equ 8
 F_SPACE equ 16
 ; xbp = VB all along: the variables are [V(name)], 3-4 bytes an access
 %define V(n) xbp + n - VB
+%define PUTC_V(n) V(n)                 ; (putc_buf's opos and wfail)
 ; OPT 'x' - ZF=0 when the option -x was given (opts: a bit per letter)
 %macro OPT 1
 	test byte [V(opts) + (%1) / 8], 1 << ((%1) % 8)
@@ -170,7 +172,7 @@ _start:
 	call do_file
 	jmp .files
 .end:
-	call flush
+	call flush_end
 	exit_status
 
 ; do_file - xsi = the name: its status by the format chosen.
@@ -2499,6 +2501,7 @@ BSS
 	BSS_ROOM 4096
 	GLOBALS_HERE                    ; i386: argv0 and status with them
 opos:	resW 1
+wfail:	resd 1                          ; (putc_buf: a failed write's -errno)
 envp:	resW 1
 ufmt:	resW 1
 name:	resW 1

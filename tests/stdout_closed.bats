@@ -4,7 +4,10 @@
 # as GNU's. gnulib's close_stdout says "write error" with fclose's reason:
 # after an earlier failed flush, close(1)'s, which is EBADF when stdout is
 # closed (head, tail, cut and fold said a bare "write error" there). Found
-# by a survey of all the utilities with stdout closed, then full.
+# by a survey of all the utilities with stdout closed, then full. stat and
+# du go on after a failed write, as GNU's stdio: a later operand's message
+# still shows, then "write error" with fclose's reason (stat: the reason
+# of the bytes left at the end, if any; du flushes each line).
 load helpers
 
 # closed_like_gnu REDIR CMD... - each CMD (a utility and its arguments, one
@@ -30,6 +33,8 @@ CMDS=("cut -c1 f nosuch" "head f nosuch" "head -c1 f nosuch" "tail f nosuch"
 	"unexpand f nosuch" "sort f nosuch" "md5sum f nosuch" "sha1sum f nosuch"
 	"sha256sum f nosuch" "cksum f nosuch" "sum f nosuch" "cat f nosuch"
 	"base64 f" "tr a b" "seq 3" "ls f nosuch" "stat nosuch f" "du nosuch f"
+	"stat f nosuch" "stat f nosuch f" "stat -f . nosuch" "du f nosuch"
+	"du f nosuch f" "du -a . nosuch"
 	"df nosuch ." "readlink -f f nosuch/x/y" "realpath f nosuch/x/y" "cmp f g"
 	"echo hi" "printenv HOME" "uname" "pwd" "basename a" "dirname a" "tty"
 	"tee" "dd status=none")
