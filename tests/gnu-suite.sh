@@ -188,10 +188,11 @@ fi
 # Results: the last word of each test's .trs (:test-result: PASS, ...)
 results=$dir/results-$ARCH.txt
 : > "$results"
+nr=" $(echo $nonroot) "       # (the tests run as nobody too, one line)
 for t in $tests; do
 	r=SKIP
 	trees=$src
-	case " $nonroot " in *" $t "*) trees="$src $dir/nobody" ;; esac
+	case $nr in *" $t "*) trees="$src $dir/nobody" ;; esac
 	for tree in $trees; do
 		trs=$tree/${t%.*}.trs
 		[ -f "$trs" ] || continue
