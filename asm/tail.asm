@@ -62,6 +62,7 @@ M_START     equ 2                       ; +N
 M_FOREVER   equ 4                       ; -f, -F
 M_NAME      equ 8                       ; follow by name
 M_RETRY     equ 16
+M_POLL      equ 32                      ; ---disable-inotify
 %define HDR_ALWAYS 2
 %define HT_COLD_EXHAUSTED               ; its "memory exhausted" (cold)
 %define HT_COLD_MSGS                    ; fmt_open, _read, _fstat, _memory (cold)
@@ -86,6 +87,7 @@ R_NAME      equ 0                       ; the name ("standard input" for -)
 R_FD        equ 8                       ; the fd, -1 when not open
 R_IGNORE    equ 12                      ; 1: no longer followed
 R_STDIN     equ 13                      ; 1: it is "-"
+R_ODD       equ 14                      ; 1: neither regular nor a FIFO
 R_ERR       equ 16                      ; the errno last reported (-F)
 R_POS       equ 24                      ; qword: bytes read so far
 R_INO       equ 32                      ; qword
@@ -544,6 +546,11 @@ tail_file:
 	call ignore_unless_retry
 	jmp close_fd
 .typed:
+%if (S_IFREG | S_IFIFO) >> 8 & 0x60 || (S_IFCHR >> 8 & 0x60) == 0 || (S_IFSOCK >> 8 & 0x60) == 0
+ %error "tail: the types' bits below"
+%endif
+	test ah, 0x60                   ; a character device or a socket
+	setnz [xbp+R_ODD]               ; (GNU's any_non_regular_fifo)
 	cmp byte [bad], 0
 	jne .bad
 	cmp ah, S_IFREG >> 8            ; a pipe on stdin is not followed
@@ -946,17 +953,38 @@ follow:
 	cmp xbp, [rec_end]
 	jb .viable
 	jmp ht_end
-; Which of its loops GNU would use decides its exit status after --pid:
-; inotify when no stdin is followed, some file is open, and (without -F)
-; nothing failed.
+; Which of its loops GNU would use decides its exit status after --pid,
+; and whether inotify is used at all (its polling loop reads each file at
+; each interval): inotify when no stdin is followed, no name is a symbolic
+; link, some file is open, every open one is regular or a FIFO, (without
+; -F) nothing failed, and ---disable-inotify is not given (GNU's
+; disable_inotify; its any_remote_file is not asked: inotify on NFS).
 .start:
 	call watch_out
+	test byte [mode], M_POLL
+	jnz .polling
 	mov xbp, [rec_start]
 .which:
 	cmp byte [xbp+R_STDIN], 0
-	jne .polling
+	je .named
+	cmp byte [xbp+R_IGNORE], 0      ; (tailable_stdin: not a pipe)
+	je .polling
+	jmp .next_which
+.named:                                 ; (any_symlinks: each name's lstat)
+	mov A5d, st
+	mov A4d, STATX_TYPE
+	sys statx, AT_FDCWD, [xbp+R_NAME], AT_SYMLINK_NOFOLLOW
+	test eax, eax
+	jnz .no_link
+	mov al, [st+STX_MODE+1]
+	and al, S_IFMT >> 8
+	cmp al, S_IFLNK >> 8
+	je .polling
+.no_link:
 	cmp dword [xbp+R_FD], 0
 	jl .next_which
+	cmp byte [xbp+R_ODD], 0
+	jne .polling
 	mov byte [gnu_inotify], 1
 .next_which:
 	add xbp, REC
@@ -977,6 +1005,9 @@ follow:
 	imul ecx, [sleep_ts], 1000
 	add eax, ecx
 	mov [sleep_ms], eax
+	or dword [ifd], -1
+	cmp byte [gnu_inotify], 0       ; (GNU's polling loop: no inotify)
+	je .check
 	sys inotify_init1, 0
 	mov [ifd], eax
 	mov byte [ifd+4], POLLIN        ; struct pollfd: fd, events
@@ -1299,7 +1330,10 @@ long_option:
 	jmp _start.opt
 .not_retry:
 	cmp al, 'I'
-	je .done
+	jne .not_poll
+	or byte [mode], M_POLL
+	jmp .done
+.not_poll:
 	cmp al, 1
 	je .follow
 	mov ecx, msg_stats              ; 'M', 'P': a number

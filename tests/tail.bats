@@ -387,3 +387,32 @@ both() {
 	[ "$(grep -c -- 'tail: -: Bad file descriptor' ours/err)" = 2 ]
 	grep -q 'tail: standard output: Bad file descriptor' ours/err
 }
+
+# inotify_fds TAIL ARGS... - how many inotify descriptors TAIL ARGS holds
+# while following (after 0.3 s)
+inotify_fds() {
+	local t=$1 p n
+	shift
+	"$t" "$@" > /dev/null 2>&1 & p=$!
+	sleep 0.3
+	n=$(ls -l "/proc/$p/fd" 2> /dev/null | grep -c inotify)
+	kill "$p" 2> /dev/null
+	wait "$p"
+	echo "$n"
+}
+
+@test "inotify where GNU uses it: not for ---disable-inotify, a character device, a symbolic link named, a followed stdin file (GNU's disable_inotify)" {
+	echo a > f
+	ln -s f l
+	local args o g
+	for args in "-f f" "-F f" "---disable-inotify -f f" "-f /dev/null" "-f f /dev/null" \
+		"-F l" "-f l" "-f f l" "-f - f" "--follow=name f"; do
+		o=$(inotify_fds "$(bin tail)" $args < f)
+		g=$(inotify_fds /usr/bin/tail $args < f)
+		[ "$o" = "$g" ] || { printf 'tail %s: ours %s inotify fds, GNU %s\n' "$args" "$o" "$g"; return 1; }
+	done
+	# its polling loop's status: 0 after "no files remaining"
+	run bash -c '"$1" --follow=name ---disable-inotify -s .1 f 2>&1 & sleep 0.4; rm f; wait $!' _ "$(bin tail)"
+	[ "$status" -eq 0 ]
+	[ "${lines[2]}" = "$(bin tail): no files remaining" ]
+}
