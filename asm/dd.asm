@@ -121,6 +121,25 @@ _start:
 	mov dword [out_name], s_stdout
 	inc dword [out_fd]
 
+; First the signals, before the operands are read, as GNU's (a SIGUSR1 sent
+; just after the exec counts): SIGUSR1 sets a flag the copy loop looks at
+; (no SA_RESTART: a blocked read returns EINTR and the statistics come at
+; once, as GNU's).
+	mov dword [act], on_usr1
+	mov dword [act+W], SA_RESTORER|SA_SIGINFO ; (SA_SIGINFO: an rt frame on i386 too, for rt_sigreturn)
+	mov dword [act+2*W], restorer
+	sys rt_sigaction, SIGUSR1, act, 0, 8
+; SIGINT, unless it is ignored (a background job's), as GNU's
+; interrupt_handler (SA_NODEFER|SA_RESETHAND): at the next check_sig the
+; files are closed, the statistics printed and the signal raised again,
+; which ends dd (interrupted, in the cold part).
+	sys rt_sigaction, SIGINT, 0, sbuf, 8 ; (sbuf: on the variables' page)
+	cmp dword [sbuf], SIG_IGN_
+	je .arg
+	mov dword [act], on_int
+	or dword [act+W], SA_NODEFER|SA_RESETHAND
+	sys rt_sigaction, SIGINT, act, 0, 8
+
 ; Each operand NAME=VALUE: NAME looked up in optab (name, 0, code).
 .arg:
 	pop xsi
@@ -391,30 +410,13 @@ _start.args_done:
 	call nocache_setup              ; (cold: direct and nocache refused)
 .append:
 	test dword [oflags], O_APPEND
-	jz .signal
+	jz .input
 	test byte [conv], C_NOTRUNC
-	jnz .signal
+	jnz .input
 	mov esi, fmt_append
 	mov xdx, xsi                    ; (no ARG)
 	call say
 
-; SIGUSR1 sets a flag the copy loop looks at (no SA_RESTART: a blocked
-; read returns EINTR and the statistics come at once, as GNU's).
-.signal:
-	mov dword [act], on_usr1
-	mov dword [act+W], SA_RESTORER|SA_SIGINFO ; (SA_SIGINFO: an rt frame on i386 too, for rt_sigreturn)
-	mov dword [act+2*W], restorer
-	sys rt_sigaction, SIGUSR1, act, 0, 8
-; SIGINT, unless it is ignored (a background job's), as GNU's
-; interrupt_handler (SA_NODEFER|SA_RESETHAND): at the next check_sig the
-; files are closed, the statistics printed and the signal raised again,
-; which ends dd (interrupted, in the cold part).
-	sys rt_sigaction, SIGINT, 0, sbuf, 8 ; (sbuf: on the variables' page)
-	cmp dword [sbuf], SIG_IGN_
-	je .input
-	mov dword [act], on_int
-	or dword [act+W], SA_NODEFER|SA_RESETHAND
-	sys rt_sigaction, SIGINT, act, 0, 8
 .input:
 
 ; The input: if= opened as GNU's ifd_reopen would (its flags, O_LARGEFILE;
