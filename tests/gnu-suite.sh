@@ -12,8 +12,11 @@
 # 2. configure and make, once.
 # 3. subk's binaries copied over src/NAME (GNU's kept in gnu-orig/).
 # 4. The tests of subk's utilities (tests/local.mk's list, by directory or
-#    name) as root; then those that need a user without privileges, as
-#    nobody, in a copy of the tree that nobody owns.
+#    name) as root; then those that need a user without privileges or a
+#    controlling terminal, as nobody, in a copy of the tree that nobody
+#    owns, with a terminal of its own (script(1); setpriv, as su -c would
+#    start a new session without one) and one job at a time (make gives
+#    stdin to one job only).
 # 5. Each result compared with tests/gnu-suite.expected (a test expected
 #    not to pass, and why: a difference the README states). Prints the
 #    unexpected failures and the expected ones that now pass; exit 1 when
@@ -166,7 +169,7 @@ run() {
 		confine "$tree" make -k -j2 check SUBDIRS=. TESTS="$*" > "$log.root" 2>&1 || :
 	else
 		chown nobody "$tree/tmp-tests"
-		confine "$tree" su -s /bin/sh nobody -c "PATH='$PATH' TMPDIR='$tree/tmp-tests' make -k -j2 check SUBDIRS=. TESTS='$*'" > "$log.nobody" 2>&1 || :
+		confine "$tree" script -qec "chown nobody \$(tty) && setpriv --reuid=nobody --regid=$(id -g nobody) --clear-groups env HOME=/ USER=nobody LOGNAME=nobody TMPDIR='$tree/tmp-tests' make -k check SUBDIRS=. TESTS='$*'" /dev/null < /dev/null > "$log.nobody" 2>&1 || :
 	fi
 }
 
@@ -180,7 +183,7 @@ tests=${TESTS:-$(select_tests)}
 run "$src" $tests
 # the tests that need a user without privileges, as nobody
 nonroot=$(for t in $tests; do
-	grep -l "must be run as non-root" "$src/${t%.*}.log" > /dev/null 2>&1 && echo "$t"
+	grep -l "must be run as non-root\|requires controlling input terminal" "$src/${t%.*}.log" > /dev/null 2>&1 && echo "$t"
 done || :)
 [ "$(id -u)" = 0 ] || nonroot=
 if [ -n "$nonroot" ]; then
