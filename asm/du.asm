@@ -1052,8 +1052,13 @@ COLD
 ; GNU's du_files for each operand; the total then
 ; has every entry GNU had counted: not the directories being walked
 ; (counted before their contents here: each one's size is on the stack
-; above its frame, count_entry's).
+; above its frame, count_entry's). Not with -L: GNU's fts then walks by
+; full names, without changing directory (FTS_LOGICAL sets FTS_NOCHDIR).
 dotdot_check:
+	cmp byte [deref], 2
+	jne .check
+	ret
+.check:
 	mov eax, [plen]
 	mov byte [pbuf + xax], 0        ; (the path: the message's)
 	sys statx, [xbp + F_FD], dotdot, 0, STATX_INO, DD_STX
@@ -1080,8 +1085,7 @@ dotdot_check:
 	call flush
 	mov edx, pbuf
 	mov esi, fmt_fts
-	call say
-	mov STATUSb, 1
+	call say_error                  ; (STATUS = 1)
 .frame:                                 ; each walk's directory closed, its
 	sys close, [xbp + F_FD]         ; size out of the total
 	mov eax, [xbp + 2*W]
@@ -1095,7 +1099,7 @@ dotdot_check:
 	test xbp, xbp
 	jnz .frame
 	mov [wtop], xbp                 ; (0: no walk; depth: do_operand's)
-	mov [ring], bp                  ; (and the byte after it: unused)
+	mov [ring], ebp                 ; (and the 3 bytes after it: unused)
 .ret:
 	ret                             ; (to do_operand's caller)
 ; The stack above an operand's walk frame (xbp): [xbp + W] walk's return
@@ -2102,7 +2106,7 @@ nexcl:	resd 1                          ; --exclude and -X patterns
 maxd:	resW 1                          ; -d's N (SIZE_MAX: none)
 flags:	resd 1
 depth:	resd 1
-ring:	resb 2                          ; (walk: fts' ring of descriptors, its count)
+ring:	resb 4                          ; (walk: fts' ring of descriptors, its count)
 plen:	resd 1
 hcount:	resd 1
 htbl:	resd 1                          ; the set's table
