@@ -281,10 +281,7 @@ op_num:
 	call number
 	pop xdi
 	pop xbx
-	mov eax, [num]
-	mov [xdi], eax
-	mov eax, [num+4]
-	mov [xdi+4], eax
+	copy64 eax, xdi, num
 	or [bflags], bl
 .b:
 	lodsb
@@ -1386,10 +1383,7 @@ cpy:
 ; clobbers: xax, xcx, xdx
 dec_out:
 	push xbx
-	mov eax, [xsi]
-	mov [dq_tmp], eax
-	mov eax, [xsi+4]
-	mov [dq_tmp+4], eax
+	copy64 eax, dq_tmp, xsi
 	mov ebx, dq_tmp
 	push -1
 .digit:
@@ -1465,10 +1459,7 @@ seek_args:
 
 ; to_bytes: [tq] = the qword at xsi, times ecx unless dl != 0.
 to_bytes:
-	mov eax, [xsi]
-	mov [tq], eax
-	mov eax, [xsi+4]
-	mov [tq+4], eax
+	copy64 eax, tq, xsi
 	test dl, dl
 	jnz .ret
 	mov edi, tq
@@ -1484,10 +1475,7 @@ count_split:
 ; split: the qword at xsi as records of ecx bytes: [tq] = records, [rest]
 ; = bytes; when dl == 0 it counts records already ([rest] = 0).
 split:
-	mov eax, [xsi]
-	mov [tq], eax
-	mov eax, [xsi+4]
-	mov [tq+4], eax
+	copy64 eax, tq, xsi
 	xor eax, eax
 	test dl, dl
 	jz .ret
@@ -1521,10 +1509,7 @@ next_piece:
 ; nearest and a space before the unit: "1.0 MB" (ecx = 1000), "1.0 MiB"
 ; (ecx = 1024), at xdi. clobbers: xax, xbx, xcx, xdx, xsi, xbp
 human:
-	mov eax, [wbytes]
-	mov [hq], eax
-	mov eax, [wbytes+4]
-	mov [hq+4], eax
+	copy64 eax, hq, wbytes
 	xor ebp, ebp                    ; exponent
 	xor eax, eax
 	mov [ht], eax                   ; tenths
@@ -1800,10 +1785,7 @@ parse_num:
 	mov [numstr], xsi
 	xor ebp, ebp                    ; bit 1: an overflow on the way
 	call factor                     ; [tq] = N
-	mov eax, [tq]
-	mov [num], eax
-	mov eax, [tq+4]
-	mov [num+4], eax
+	copy64 eax, num, tq
 	dec edx
 	js .whole                       ; the end: OK
 	jz .invalid
@@ -1843,10 +1825,7 @@ parse_num:
 	cmp dword [num+4], 0
 	jne .over
 	mov ecx, [num]
-	mov eax, [tq]
-	mov [num], eax
-	mov eax, [tq+4]
-	mov [num+4], eax
+	copy64 eax, num, tq
 .mul:
 	call mul_small
 	jc .over
@@ -3126,10 +3105,7 @@ skip_read:
 	mov [ibuf], eax
 	call skip_args
 	call to_bytes
-	mov eax, [tq]
-	mov [skipleft], eax
-	mov eax, [tq+4]
-	mov [skipleft+4], eax
+	copy64 eax, skipleft, tq
 	call skip_args
 	call split                      ; [tq] records, [rest] bytes
 .sread:

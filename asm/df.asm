@@ -359,10 +359,7 @@ _start:
 	jmp .file
 .point:
 	push xsi
-	mov eax, [stx + STX_DEV]
-	mov [opdev], eax
-	mov eax, [stx + STX_DEV + 4]
-	mov [opdev + 4], eax
+	copy64 eax, opdev, stx + STX_DEV
 	call real_name                  ; [apos] = its canonical name
 	pop xsi
 	js .op_fail
@@ -751,10 +748,7 @@ filter:
 	jc .next
 	call mount_statx
 	js .next
-	mov eax, [stx + STX_DEV]
-	mov [xbx + M_DEV], eax
-	mov eax, [stx + STX_DEV + 4]
-	mov [xbx + M_DEV + 4], eax
+	copy64 eax, xbx + M_DEV, stx + STX_DEV
 ; the last earlier kept mount of the same device (xbp)?
 	xor ebp, ebp
 	mov esi, [mstart]

@@ -621,10 +621,7 @@ walk:
 	push WPTR [wtop]                ; F_UP
 	mov [wtop], xbp
 	sub xsp, 16                     ; F_ID, for anc_check
-	mov eax, [stx + STX_INO]
-	mov [xsp], eax
-	mov eax, [stx + STX_INO + 4]
-	mov [xsp + 4], eax
+	copy64 eax, xsp, stx + STX_INO
 	mov eax, [stx + STX_DEV]
 	mov [xsp + 8], eax
 	mov eax, [stx + STX_DEV + 4]

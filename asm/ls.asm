@@ -673,10 +673,7 @@ _start:
 	cmp al, 0x40
 	jne .lstat
 .stat_ok:
-	mov eax, [V(stx) + STX_INO]
-	mov [xbx], eax
-	mov eax, [V(stx) + STX_INO + 4]
-	mov [xbx + 4], eax
+	copy64 eax, xbx, V(stx) + STX_INO
 	movzx eax, word [V(stx) + STX_MODE]
 	movzx ecx, word [xbx + 16]
 	mov [xbx + xcx - 8], ax         ; the mode and blocks after the NUL
@@ -1743,10 +1740,7 @@ long_list:
 %else
 	sys clock_gettime64, CLOCK_REALTIME, stx
 %endif
-	mov eax, [V(stx)]
-	mov [V(now)], eax
-	mov eax, [V(stx) + 4]
-	mov [V(now) + 4], eax
+	copy64 eax, V(now), V(stx)
 	mov ebx, [V(ptrs)]
 .st:
 	cmp ebx, [V(pend)]
@@ -6032,18 +6026,12 @@ hblock0:
 vbs_files:
 	mov al, [hopts]
 	mov [fopts], al
-	mov eax, [obs]
-	mov [fobs], eax
-	mov eax, [obs + 4]
-	mov [fobs + 4], eax
+	copy64 eax, fobs, obs
 	ret
 vbs_blocks:
 	mov al, [hopts]
 	mov [bopts], al
-	mov eax, [obs]
-	mov [bobs], eax
-	mov eax, [obs + 4]
-	mov [bobs + 4], eax
+	copy64 eax, bobs, obs
 	ret
 
 ; benv - GNU ls's block sizes with no -h, --si, --block-size: the
@@ -6128,10 +6116,7 @@ gsize:
 	push xbx
 	push xsi
 	push xdi
-	mov eax, [xsi]
-	mov [val], eax
-	mov eax, [xsi + 4]
-	mov [val + 4], eax
+	copy64 eax, val, xsi
 	lea eax, [V(blkv)]
 	cmp esi, eax
 	mov esi, fobs

@@ -1207,10 +1207,7 @@ option:
 	mov ecx, [optname]
 	mov bl, 10
 	call parse_num
-	mov eax, [num]
-	mov [wval], eax
-	mov eax, [num+4]
-	mov [wval+4], eax
+	copy64 eax, wval, num
 .ret:
 	ret
 

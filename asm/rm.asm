@@ -543,10 +543,7 @@ operand:
 	cmp edi, PATHMAX - 256
 	jae .too_long
 	mov [plen], edi
-	mov eax, [stx + STX_DEV]
-	mov [opdev], eax
-	mov eax, [stx + STX_DEV + 4]
-	mov [opdev + 4], eax
+	copy64 eax, opdev, stx + STX_DEV
 
 ; A directory operand: GNU's checks in their order: not -r (and not an
 ; empty one with -d), "." or "..", "/".

@@ -680,10 +680,7 @@ tail_bytes:
 	or dword [cur+4], -1            ; cur < 0: not known
 	call is_regular
 	jne .seek_end
-	mov eax, [st+STX_SIZE]
-	mov [end], eax
-	mov eax, [st+STX_SIZE+4]
-	mov [end+4], eax
+	copy64 eax, end, st+STX_SIZE
 	jmp .known
 .seek_end:
 	xor eax, eax

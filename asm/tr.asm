@@ -717,10 +717,7 @@ len_diff:
 
 ; len_same - SET2 (xbx) is now as long as SET1. clobbers ecx
 len_same:
-	mov ecx, [set1+S_LEN]
-	mov [xbx+S_LEN], ecx
-	mov ecx, [set1+S_LEN+4]
-	mov [xbx+S_LEN+4], ecx
+	copy64 ecx, xbx+S_LEN, set1+S_LEN
 	ret
 
 ; lockstep - the bytes of SET1 and SET2 in pairs, from their starts, until

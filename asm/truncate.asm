@@ -149,10 +149,7 @@ _start:
 	mov esi, msg_size
 	test eax, eax
 	js .ref_die
-	mov eax, [fsize]
-	mov [xdi], eax
-	mov eax, [fsize + 4]
-	mov [xdi + 4], eax
+	copy64 eax, xdi, fsize
 	jmp short .each
 .ref_die:
 	mov xdx, [ref]
