@@ -553,10 +553,8 @@ tail_file:
 	setnz [xbp+R_ODD]               ; (GNU's any_non_regular_fifo)
 	cmp byte [bad], 0
 	jne .bad
-	cmp ah, S_IFREG >> 8            ; a pipe on stdin is not followed
-	je remember
-	cmp ah, S_IFCHR >> 8
-	je remember
+	cmp ah, S_IFIFO >> 8            ; a pipe on stdin is not followed
+	jne remember                    ; (a socket is, as GNU's S_ISFIFO)
 	cmp byte [xbp+R_STDIN], 0
 	je remember
 	mov byte [xbp+R_IGNORE], 2

@@ -175,6 +175,22 @@ both() {
 	[ "$(cat ours/out)" = "$(printf 'a\nb')" ]
 }
 
+@test "-f on a socket stdin follows it, as GNU (only a FIFO or pipe is ignored: S_ISFIFO)" {
+	# The socket's other end has sent its lines and shut its writing
+	# down: GNU's -f goes on reading it (nothing more comes) until its
+	# --pid ends; ours ended at once as for a pipe.
+	both 'sleep 60 & h=$!
+	python3 -c "import socket, subprocess, sys
+a, b = socket.socketpair()
+b.sendall(b\"x\ny\n\"); b.shutdown(socket.SHUT_WR)
+p = subprocess.Popen(sys.argv[1:], stdin=a); a.close()
+try: p.wait(timeout=1); print(\"ended\", p.returncode)
+except subprocess.TimeoutExpired: print(\"following\")
+p.terminate(); p.wait()" "$TAIL" -f -n1 --pid=$h
+	kill $h'
+	[ "$(cat ours/out)" = "$(printf 'y\nfollowing')" ]
+}
+
 @test "--pid of a process already gone: one check, then the end" {
 	both 'echo a > f; sleep 0.1 & p=$!; wait $p; "$TAIL" -f --pid=$p f; echo "status $?"'
 	[ "$(cat ours/out)" = "$(printf 'a\nstatus 0')" ]
