@@ -12,16 +12,20 @@
 ; state of the line; with -E (without -v) "\r\n" shows as "^M$", even when
 ; the \r ends one file and the \n starts the next.
 ; Exit status: 0; 1 when a file could not be read (the others are still
-; copied), or at once on a write error.
+; copied), or at once on a write error (but a regular file copied into a
+; regular file: its error, "cat: FILE: No space left on device", and the
+; next operand goes on, as GNU's copy_cat).
 ; Differences from GNU: none known but the long options (see README). One
 ; corner on i386: when stdin is the output file with its offset past 2 GiB
 ; (where the 32-bit lseek cannot say it), "input file is output file" is
 ; decided by a size of 4 GiB or more instead of offset < size.
 ;
 ; Without a formatting option the bytes never pass through this process:
-; splice(2) when one end is a pipe, else sendfile(2) (file to file or
-; socket; with a NULL offset even i386's sendfile goes past 2 GiB). When
-; the kernel refuses (EINVAL for a tty, /proc, an O_APPEND output...: a
+; copy_file_range(2) from a regular file into a regular file, as GNU's
+; (a reflink or a server-side copy where the file system can), splice(2)
+; when one end is a pipe, else sendfile(2) (file to file or socket; with a
+; NULL offset even i386's sendfile goes past 2 GiB). When the kernel
+; refuses (EINVAL for a tty, /proc, an O_APPEND output...: a
 ; failed call has moved nothing) the operand goes on with read/write
 ; through a 128 KiB buffer from where its offset stands, once; that path
 ; also reports the exact read or write error. When stdout is a pipe, its
@@ -318,7 +322,38 @@ copy:
 	and cl, S_IFMT >> 8
 	cmp cl, S_IFREG >> 8
 	jne .probe
-	off_jae_size istat + STX_SIZE, .probe, .splice
+	off_jae_size istat + STX_SIZE, .probe, .cfr
+
+; GNU's copy_cat: a regular file into a regular file goes by
+; copy_file_range(2) (a reflink or a server-side copy where the file
+; system has them). The kernel cannot (GNU's list, cfr_fallback): on with
+; splice/sendfile from where the offset stands, as GNU's read/write; so is
+; a first call that copies nothing. Any other error is the operand's
+; ("cat: FILE: No space left on device"), and the next operand goes on.
+; The address pushed is where a 0 returns to: .splice the first time,
+; then .ret.
+.cfr:
+	test byte [ostat + STX_MODE + 1], (S_IFMT & ~S_IFREG) >> 8
+	jnz .splice
+	push .splice
+.cfr_more:
+	push xbp
+	sys copy_file_range, ebp, 0, 1, 0, COPYMAX, 0
+	pop xbp
+	test eax, eax
+	jz .ret                         ; (to the address pushed)
+	pop xcx
+	js .cfr_failed
+	push .ret
+	jmp .cfr_more
+.cfr_failed:                            ; (al: -errno's low byte)
+	mov edi, cfr_fallback
+	push CFR_FALLBACK_N
+	pop xcx
+	repne scasb
+	je .splice
+	test eax, eax                   ; SF=1: the operand's error
+	ret
 .splice:
 	push xbp
 	sys splice, ebp, 0, 1, 0, COPYMAX, 0
@@ -405,6 +440,8 @@ stat_fd:
 
 OPTSPEC:	db 'vETetsnbAu', 0
 dash:		db '-', 0
+cfr_fallback:	db -ENOSYS, -EOPNOTSUPP, -EINVAL, -EBADF, -EXDEV, -ETXTBSY, -EPERM
+CFR_FALLBACK_N	equ $ - cfr_fallback
 fmt_stdout:	db F_ARGV0, P_stdout, F_REASON, 10, 0
 fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
 fmt_close:	db F_ARGV0, P_close, F_REASON, 10, 0

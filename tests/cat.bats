@@ -60,14 +60,33 @@ sys.exit(bad)
 PY
 }
 
-@test "file into a file: sendfile, no read" {
+@test "file into a file: copy_file_range as GNU's copy_cat (or sendfile where it is refused), no read" {
 	mkfiles
-	strace -o log -e trace=splice,sendfile,sendfile64,read,write \
+	strace -o log -e trace=copy_file_range,splice,sendfile,sendfile64,read,write \
 		"$(bin cat)" bin.dat lines.txt > out
-	/usr/bin/cat bin.dat lines.txt > expected
+	strace -o glog -e trace=copy_file_range /usr/bin/cat bin.dat lines.txt > expected
 	cmp expected out
-	grep -Eq '^sendfile(64)?\(1, [0-9]+, NULL, [0-9]+\) += [1-9]' log
+	# the same copy_file_range calls and answers as GNU's
+	diff <(grep -o '^copy_file_range.*' glog | sed 's/, [0-9]*, 0)/)/') \
+		<(grep -o '^copy_file_range.*' log | sed 's/, [0-9]*, 0)/)/')
+	grep -Eq '^(copy_file_range|sendfile(64)?)\([0-9]+, .* += [1-9]' log
 	[ "$(grep -Ec '^(read|write)' log)" -eq 0 ]
+}
+
+@test "a full file system under a file into a file: GNU's copy_cat message, the operand's name, the next operand goes on" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "mounts a tmpfs: root only"
+	mkdir m
+	head -c 30000 /dev/urandom > b30k
+	for who in ours gnu; do
+		if [ $who = ours ]; then c=$(bin cat); else c=/usr/bin/cat; fi
+		unshare -m sh -c 'mount -t tmpfs -o size=80k t m && cp b30k m/ && echo small > m/small &&
+			"$1" m/small m/b30k m/b30k m/small - < m/small > m/o; echo "status $?"
+			stat -c %s m/o; md5sum < m/o; umount m' sh "$c" > "$who" 2>&1
+		sed -i "s#$c#cat#" "$who"
+	done
+	diff ours gnu
+	grep -q "^cat: m/b30k: No space left on device" ours
 }
 
 @test "O_APPEND output: one refused sendfile, then read/write, bytes exact" {
