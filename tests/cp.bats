@@ -108,6 +108,24 @@ copy_like_gnu() {
 	grep -q -- '^--preserve=mode 1 644$' bin.modes
 }
 
+@test "a full tmpfs inside one file system (copy_file_range): GNU's 'error copying SRC to DST', the next operand goes on" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	head -c 30000 /dev/urandom > b; head -c 30000 /dev/urandom > c
+	mkdir m
+	local who p
+	for who in ours gnu; do
+		if [ $who = ours ]; then p=$(bin cp); else p=/usr/bin/cp; fi
+		unshare -m sh -c 'mount -t tmpfs -o size=80k t m && cp b c m/ && mkdir m/d &&
+			{ "$1" m/b m/o; echo "status $?"; "$1" m/b m/c m/d; echo "status $?"
+			  "$1" -a m/c m/p; echo "status $?"; } 2>&1
+			stat -c "%n %s" m/o m/d/* m/p; umount m' sh "$p" > $who
+		sed -i "s#$p#cp#" $who
+	done
+	diff ours gnu
+	grep -q "^cp: error copying 'm/b' to 'm/o': No space left on device" ours
+}
+
 @test "--preserve=ownership alone: the mode of a made file less the umask, as GNU (its group and other bits omitted until the end)" {
 	echo x > s; chmod 775 s; chown 1:2 s
 	local u p
