@@ -22,16 +22,21 @@
 ; --sleep-interval --follow[=HOW] --retry --pid --max-unchanged-stats=N
 ; (checked as GNU's, then unused: following by name here is inotify's or
 ; a look at the name at every check, never a count of unchanged stats)
-; and the undocumented ---disable-inotify, ---presume-input-pipe
-; (accepted, no effect: they change how GNU watches and reads only).
+; and the undocumented ---disable-inotify (polling, as GNU's) and
+; ---presume-input-pipe (a file read as a pipe).
+; Following: inotify where GNU uses it (GNU's disable_inotify: polling for
+; a followed stdin file, a symbolic link named, a character device or a
+; socket followed); when inotify cannot be used (its limits), GNU's
+; warnings ("inotify resources exhausted", "cannot watch 'F'"), then
+; polling.
 ; Differences from GNU: -s takes a decimal
 ; number (no exponent or hex); while following, the files are checked in
 ; turn after each wake-up (inotify, or every S seconds), so the order of
 ; the output of two files written at the same moment may differ; the
 ; warning for following a tty stdin is not printed; --follow=name without
 ; --retry ends when no file is open (GNU's polling loop; its inotify loop
-; goes on while a file renamed away exists); inotify is used for character
-; devices too (GNU polls: only the wake-ups differ).
+; goes on while a file renamed away exists); -F watches each file's
+; directory only (GNU adds a watch of the file).
 ;
 ; Reading: a regular file is read from its end (lines: blocks of 128 KiB
 ; backwards from the end until N line ends are seen; bytes: one lseek), so
@@ -1004,15 +1009,15 @@ follow:
 	cmp byte [gnu_inotify], 0       ; (GNU's polling loop: no inotify)
 	je .check
 	sys inotify_init1, 0
-	mov [ifd], eax
+	mov [ifd], eax                  ; (-errno: the first watch says it)
 	mov byte [ifd+4], POLLIN        ; struct pollfd: fd, events
-	test eax, eax
-	js .check
 	mov xbp, [rec_start]
-.watch:
-	cmp byte [xbp+R_STDIN], 0
+.watch:                                 ; neither given up nor stdin (GNU
+	cmp word [xbp+R_IGNORE], 0      ; watches no ignored file)
 	jne .next_watch
 	call watch
+	test eax, eax
+	js cold_unwatched
 .next_watch:
 	add xbp, REC
 	cmp xbp, [rec_end]
@@ -1586,12 +1591,80 @@ dir_removed:
 	mov byte [dir_gone], 0
 	mov esi, fmt_dir_removed
 	call say_plain
+revert:                                 ; GNU's "reverting to polling", no
+	xor eax, eax                    ; reason (revert_reason: xax's)
+revert_reason:
+	push xax
+	call out_sync
+	pop xax
 	mov esi, fmt_reverting
-	call say_plain
+	mov edx, dash                   ; (say reads an ARG)
+	call say
 	sys close, [ifd]
 	or dword [ifd], -1
 	mov byte [gnu_inotify], 0
 	jmp follow.check
+
+; cold_unwatched - (follow) inotify_init1 failed ([ifd] = its -errno:
+; GNU's "inotify cannot be used, reverting to polling: REASON"), or the
+; watch of the record xbp did (xax = -errno): GNU's tail_forever_inotify,
+; "inotify resources exhausted" (ENOSPC; -f: ENOMEM too), -F: "cannot
+; watch parent directory of 'NAME': REASON", each then reverting to
+; polling; -f: "cannot watch 'NAME': REASON" unless the open failed the
+; same way, the other files watched, and polling if such a file is open
+; (GNU's tailed_but_unwatchable). Its warnings leave the status as it is.
+cold_unwatched:
+	mov ecx, [ifd]
+	test ecx, ecx
+	jns .failed
+	xchg eax, ecx
+	jmp revert_reason
+.failed:
+	cmp eax, -ENOSPC
+	je .exhausted
+	test byte [mode], M_NAME
+	jz .file
+	mov ecx, msg_parent
+	call .warn
+	jmp revert
+.exhausted:
+	mov esi, fmt_exhausted
+	call say_plain
+	jmp revert
+.file:
+	cmp eax, -ENOMEM
+	je .exhausted
+	cmp eax, [xbp+R_ERR]
+	je .next
+	mov ecx, dash+1                 ; ("")
+	call .warn
+	cmp dword [xbp+R_FD], 0
+	jl .next
+	mov byte [unwatchable], 1
+.next:                                  ; the hot loop's rest, here
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jae .end
+	cmp word [xbp+R_IGNORE], 0
+	jne .next
+	call watch
+	test eax, eax
+	js .failed
+	jmp .next
+.end:
+	cmp byte [unwatchable], 0
+	jne revert
+	jmp follow.check
+.warn:                                  ; "cannot watch TEXT'NAME'" (xcx),
+	movzx esi, STATUSb              ; the status kept
+	push xsi
+	mov esi, fmt_watch
+	mov xdx, [xbp+R_NAME]
+	call say_always
+	pop xcx
+	mov STATUSb, cl
+	ret
+
 say_plain:                              ; xsi = a format without arguments
 	xor eax, eax
 	mov edx, dash                   ; (say reads an ARG)
@@ -1629,7 +1702,10 @@ msg_replaced:	db 'been replaced', 0
 fmt_untailable:	db F_ARGV0, ': ', F_FILE, ' has been replaced with an untailable file', F_TEXT, 10, 0
 fmt_accessible:	db F_ARGV0, ': ', F_FILE, ' has become accessible', 10, 0
 fmt_dir_removed: db F_ARGV0, ': directory containing watched file was removed', 10, 0
-fmt_reverting:	db F_ARGV0, ': inotify cannot be used, reverting to polling', 10, 0
+fmt_reverting:	db F_ARGV0, ': inotify cannot be used, reverting to polling', F_REASON, 10, 0
+fmt_exhausted:	db F_ARGV0, ': inotify resources exhausted', 10, 0
+fmt_watch:	db F_ARGV0, ': cannot watch ', F_TEXT, F_FILE, F_REASON, 10, 0
+msg_parent:	db 'parent directory of ', 0
 
 ; The small variables first, then the output buffer: they share a page.
 ; The reads go right after what obuf holds, so buf is only the room
@@ -1660,6 +1736,7 @@ gnu_inotify:	resb 1
 live:		resb 1
 dead:		resb 1
 dir_gone:	resb 1
+unwatchable:	resb 1                  ; an open file without a watch (-f)
 status_save:	resb 1
 sleep_ms:	resW 1
 ifd:		resd 2                  ; pollfds: inotify's, then stdout's
