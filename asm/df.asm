@@ -37,7 +37,11 @@
 ; point that is a prefix of its canonical name, checked by device; else
 ; the first mount of its device), statfs of FILE itself; a device node:
 ; the mount of that device as GNU's get_device finds it (or "cannot
-; access 'F': over-mounted by another device"). Sizes are gnulib's
+; access 'F': over-mounted by another device"); on no listed mount, or
+; with no /proc (an initramfs: "Warning: cannot read table of mounted
+; file systems", fatal without FILE or with -a -l -t -x), a row of source
+; and type "-" for the mount point found by walking up FILE's directories
+; (GNU's find_mount_point). Sizes are gnulib's
 ; human_readable (rounded up; x87 long double where it uses long double),
 ; Use% rounded up. Columns are as wide as their longest field (at least
 ; GNU's minimums), numbers to the right; control characters print as '?'.
@@ -88,6 +92,7 @@ M_SIZE  equ 28
 MF_DUMMY  equ 1
 MF_KEPT   equ 2
 MF_REMOTE equ 4
+MF_UNLISTED equ 8                       ; cold_find_point's: on no listed mount
 NCOL    equ 12                          ; a row: up to NCOL 32-bit pointers
 ROW     equ NCOL * 4
 ; the fields (GNU's display_field_t order)
@@ -362,12 +367,12 @@ _start:
 	copy64 eax, opdev, stx + STX_DEV
 	call real_name                  ; [apos] = its canonical name
 	pop xsi
-	js .op_fail
+	js cold_no_name
 	push xsi
 	call find_mount                 ; xbx = the mount
 	pop xsi
 	test xbx, xbx
-	jz .operand
+	jz cold_find_point
 	mov [sfile], xsi
 .file:
 	mov edi, [apos]                 ; the File field: a copy of FILE
@@ -646,9 +651,7 @@ read_mounts:
 	mov [mend], ebx
 	ret
 .fail:
-	mov esi, mountinfo
-	call err_file
-	exit 1
+	jmp cold_no_table
 
 ; rows_room - after the mounts, the rows: at most a header, a total and
 ; one per operand or kept mount (nops); then the arena of numbers
@@ -1098,11 +1101,14 @@ add_row:
 	test byte [flags], (1 << B_ALL) | (1 << B_LISTED)
 	jz .ret
 .real:
+	test al, MF_UNLISTED            ; (GNU: a NULL type, selected)
+	jnz .typed
 	mov esi, [xbx + M_TYPE]
 	push xbx
 	call type_ok
 	pop xbx
 	jc .ret
+.typed:
 	mov esi, [xbx + M_DIR]
 	cmp byte [xsi], '/'
 	jne .ret
@@ -1514,6 +1520,161 @@ LONGOPTS:                               ; GNU's order (its ambiguity lists)
 COLD
 ; (first what only errors need, then -B's code and data: a -B run
 ; touches the last of the cold part's pages only)
+
+; cold_no_table - /proc/self/mountinfo cannot be read (xax = -errno; no
+; /proc in an initramfs): GNU's "cannot read table of mounted file
+; systems", exit 1, without a FILE or with -a, -l, -t, -x; else its
+; "Warning: ", the status kept, and each FILE's mount point looked for
+; (cold_find_point) with an empty list.
+cold_no_table:
+	test byte [flags], (1 << B_ALL) | (1 << B_LOCAL)
+	jnz .fatal
+	mov ecx, [nsel]
+	or ecx, [nxcl]
+	jnz .fatal
+	test byte [flags], 1 << B_LISTED
+	jz .fatal
+	mov edx, msg_warning
+	mov esi, fmt_table
+	call say
+	mov dword [mstart], mibuf
+	mov WPTR [mend], mibuf
+	ret
+.fatal:
+	mov edx, dash + 1               ; ("")
+	mov esi, fmt_table
+	call say
+	exit 1
+fmt_table:	db F_ARGV0, ': ', F_ARG, 'cannot read table of mounted file systems', F_REASON, 10, 0
+msg_warning:	db 'Warning: ', 0
+
+; cold_no_name - real_name failed (xax = -errno, xsi = FILE): without a
+; mount list (no /proc, where GNU's canonicalize_file_name needs none
+; and its list has nothing to match) the mount point is looked for;
+; with one, the FILE's error.
+cold_no_name:
+	mov ecx, [mstart]
+	cmp ecx, [mend]
+	jne _start.op_fail
+; cold_find_point - FILE (xsi) is on no listed mount: GNU's
+; find_mount_point, its directory (itself, or its name's up to the last
+; '/') and then its parents while ".." is on the same device and not
+; itself, by chdir, the mount point named by getcwd (into the arena), the
+; working directory restored; the row is a mount of source and type "-"
+; whose file system is the mount point's. A step that fails: no row.
+cold_find_point:
+	push xsi
+	mov edi, [apos]
+	push xdi
+	mov byte [unlisted + M_FLAGS], 0
+	sys open, dot, O_PATH | O_DIRECTORY
+	push xax                        ; the working directory, to return to
+	test eax, eax
+	js .back
+	mov xsi, [xsp + 2*W]
+	call fp_id
+	js .back
+	mov xsi, [xsp + 2*W]
+	mov al, [stx + STX_MODE + 1]
+	and al, S_IFMT >> 8
+	cmp al, S_IFDIR >> 8
+	je .cd
+	mov xdi, [xsp + W]              ; its name up to its last '/'
+	xor edx, edx
+.copy:
+	lodsb
+	stosb
+	cmp al, '/'
+	jne .not_slash
+	mov xdx, xdi                    ; (past it)
+.not_slash:
+	test al, al
+	jnz .copy
+	mov esi, dot                    ; none: "."
+	test edx, edx
+	jz .cd
+	mov xsi, [xsp + W]
+	lea eax, [xsi + 1]
+	cmp edx, eax                    ; "/x": "/"
+	je .cut
+	dec edx
+.cut:
+	mov byte [xdx], 0
+.cd:
+	sys chdir, xsi
+	test eax, eax
+	js .back
+	mov esi, dot
+	call fp_id                      ; fp_last: "."
+	js .back
+.up:
+	mov esi, dotdot
+	mov edi, fp_up
+	call fp_id.to
+	js .back
+	mov esi, fp_last
+	mov edi, fp_up
+	push 2
+	pop xcx
+	repe cmpsd
+	jne .found                      ; another device: here is the mount
+	mov cl, 2
+	repe cmpsd
+	je .found                       ; ".." is "." (the root)
+	sys chdir, dotdot
+	test eax, eax
+	js .back
+	mov esi, fp_up
+	mov edi, fp_last
+	push 4
+	pop xcx
+	rep movsd
+	jmp .up
+.found:
+	mov xdi, [xsp + W]
+	sys getcwd, xdi, 4096
+	test eax, eax
+	js .back
+	mov xdi, [xsp + W]
+	add [apos], eax
+	mov [unlisted + M_DIR], edi
+	mov [sfile], xdi
+	mov byte [unlisted + M_FLAGS], MF_UNLISTED
+.back:
+	pop A1
+	push A1
+	sys fchdir
+	pop A1
+	sys close
+	pop xax
+	pop xsi
+	mov ebx, unlisted
+	mov dword [xbx + M_SRC], dash
+	mov dword [xbx + M_TYPE], dash
+	cmp byte [xbx + M_FLAGS], 0
+	jne _start.file
+	jmp _start.operand
+
+; fp_id - statx of the name xsi (following a symlink) into stx, its
+; device and inode number (16 bytes) at fp_last (fp_id.to: at xdi). SF=1 when it failed. clobbers xax, xcx, xsi, xdi, A1-A5
+fp_id:
+	mov edi, fp_last
+.to:
+	push xdi
+	sys statx, AT_FDCWD, xsi, 0, STATX_BASIC_STATS, stx
+	pop xdi
+	test eax, eax
+	js .ret
+	mov esi, stx + STX_DEV
+	movsd
+	movsd
+	mov esi, stx + STX_INO
+	movsd
+	movsd
+.ret:
+	ret
+dot:		db '.', 0
+dotdot:		db '..', 0
 ; check_both - GNU's "file system type 'T' both selected and excluded"
 ; for each -t of a -x (the last -t first); after any, exit 1
 check_both:
@@ -1739,6 +1900,9 @@ amt:	resd 2
 qn:	resd 2
 qd:	resd 2
 opdev:	resd 2
+fp_last: resd 4                         ; cold_find_point: a directory's
+fp_up:	resd 4                          ; device and inode, its parent's
+unlisted: resb M_SIZE                   ; its mount
 gd_file:	resW 1
 gd_dev:	resW 1
 gd_best:	resd 1

@@ -99,6 +99,23 @@ POSIXLY_CORRECT=1 like_gnu m
 '
 }
 
+@test "no /proc (an initramfs): GNU's 'cannot read table of mounted file systems', a FILE's row of '-' with its mount point found by walking up, as GNU's" {
+	in_ns '
+mkdir m
+mount -t tmpfs -o size=10300k,nr_inodes=1234 tmpfs m
+mkdir -p m/d/e
+echo x > m/d/e/f
+ln -s d/e/f m/l
+umount -l /proc
+like_gnu
+for o in m m/d/e/f m/l m/d/e --output=source,fstype,target,file,size "-a m" "-l m" "-t tmpfs m" \
+	"-x ext4 m" "-T m" "--total m m/d" "nosuch m" /dev/null; do
+	like_gnu $o
+done
+like_gnu -i m/l m/d/../d/e
+'
+}
+
 @test "-h and -H rounding up at every size and inode count, as GNU's" {
 	in_ns '
 mkdir m
