@@ -1716,7 +1716,8 @@ gtime:
 	ret
 
 ; speed: [wbytes] per [dns] as GNU's human_readable in floating point:
-; at least kB, "%.1f" below 10 and "%.0f" from there, " kB/s".
+; at least kB, "%.1f" below 99.95 (its long-double path keeps a decimal
+; while the text has at most 4 characters) and "%.0f" from there, " kB/s".
 speed:
 	fild qword [wbytes]
 	fimul dword [c1e9]
@@ -1742,7 +1743,7 @@ speed:
 	fistp dword [hq]                ; tenths, rounded to nearest
 	fistp dword [hq+4]              ; units, rounded to nearest
 	mov eax, [hq]
-	cmp eax, 100
+	cmp eax, 1000                   ; (GNU: "%.1f" kept up to 4 characters, 99.9)
 	jae .whole
 	xor edx, edx
 	mov ecx, 10

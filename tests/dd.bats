@@ -10,6 +10,10 @@ load helpers
 # mask: the time and speed of the bytes line replaced by T and S
 mask() { sed -E 's/copied, [0-9.e+-]+ s, [0-9.]+ [kMGTPEZY]?B\/s$/copied, T s, S/'; }
 
+# the speed as GNU's human_readable prints it (its long-double path: "%.1f"
+# while that is at most 4 characters, so below 99.95, then "%.0f")
+RATE='([1-9]?[0-9]\.[0-9]|[1-9][0-9]{2,})'
+
 # both_mask ARGS... - ours and GNU's dd ARGS (stdin from ./in) give the
 # same stdout, status and stderr once masked (the line's format checked)
 both_mask() {
@@ -17,10 +21,22 @@ both_mask() {
 	"$(bin dd)" "$@" < in > ours 2> ours.err || s1=$?
 	/usr/bin/dd "$@" < in > gnus 2> gnus.err || s2=$?
 	sed -i "s|^$(bin dd):|dd:|" ours.err
-	grep -Eq '^[0-9]+ bytes? (\([0-9.]+ [kMGTPEZY]?B(, [0-9.]+ [KMGTPEZY]iB)?\) )?copied, [0-9]+(\.[0-9]+)?(e-0[0-9])? s, [0-9]+(\.[0-9])? [kMGTPEZY]B/s$' ours.err ||
+	grep -Eq "^[0-9]+ bytes? (\\([0-9.]+ [kMGTPEZY]?B(, [0-9.]+ [KMGTPEZY]iB)?\\) )?copied, [0-9]+(\\.[0-9]+)?(e-0[0-9])? s, $RATE [kMGTPEZY]B/s$" ours.err ||
 		{ echo "format: $(cat ours.err)"; return 1; }
 	mask < ours.err > ours.m; mask < gnus.err > gnus.m
 	[ "$s1" -eq "$s2" ] && cmp ours gnus && diff ours.m gnus.m
+}
+
+@test "the speed: one decimal below 99.95 units (21.3 kB/s), none from there, as GNU's (ours and GNU's, 60 runs each)" {
+	local i d bs
+	for i in $(seq 60); do
+		bs=$((i * 97 % 6000 + 1))
+		for d in "$(bin dd)" /usr/bin/dd; do
+			"$d" if=/dev/zero of=/dev/null bs=$bs count=$((i * 7 % 200 + 1)) 2>&1 | tail -n 1
+		done
+	done > lines
+	[ "$(wc -l < lines)" -eq 120 ]
+	! grep -Ev "s, $RATE [kMGTPEZY]B/s$" lines
 }
 
 @test "the bytes line: plural, singular, SI and IEC, as GNU" {
