@@ -1931,6 +1931,8 @@ factor:
 	inc xsi
 	movzx ecx, byte [xdi + suffixes_end - suffixes - 1] ; multiplier or power
 	mov ebx, 1024
+	test cl, cl                     ; b, c, w: no B, iB or D after them
+	js .scale                       ; (gnulib's xstrtoumax)
 	mov al, [xsi]
 	cmp al, 'i'
 	jne .b
