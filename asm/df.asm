@@ -1566,6 +1566,7 @@ cold_find_point:
 	push xsi
 	mov edi, [apos]
 	push xdi
+	call .room                      ; (getcwd's 4096 bytes and the name's)
 	mov byte [unlisted + M_FLAGS], 0
 	sys open, dot, O_PATH | O_DIRECTORY
 	push xax                        ; the working directory, to return to
@@ -1582,6 +1583,7 @@ cold_find_point:
 	mov xdi, [xsp + W]              ; its name up to its last '/'
 	xor edx, edx
 .copy:
+	call .room
 	lodsb
 	stosb
 	cmp al, '/'
@@ -1654,9 +1656,14 @@ cold_find_point:
 	cmp byte [xbx + M_FLAGS], 0
 	jne _start.file
 	jmp _start.operand
+.room:                                  ; the arena's end not reached
+	cmp edi, region_end - 4096 - 64
+	jae no_room
+	ret
 
 ; fp_id - statx of the name xsi (following a symlink) into stx, its
-; device and inode number (16 bytes) at fp_last (fp_id.to: at xdi). SF=1 when it failed. clobbers xax, xcx, xsi, xdi, A1-A5
+; device and inode number (16 bytes) at fp_last (fp_id.to: at xdi). SF=1
+; when it failed. clobbers xax, xcx, xsi, xdi, A1-A5
 fp_id:
 	mov edi, fp_last
 .to:
