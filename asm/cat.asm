@@ -440,7 +440,7 @@ stat_fd:
 
 OPTSPEC:	db 'vETetsnbAu', 0
 dash:		db '-', 0
-cfr_fallback:	db -ENOSYS, -EOPNOTSUPP, -EINVAL, -EBADF, -EXDEV, -ETXTBSY, -EPERM
+cfr_fallback:	db CFR_REFUSED, -EPERM
 CFR_FALLBACK_N	equ $ - cfr_fallback
 fmt_stdout:	db F_ARGV0, P_stdout, F_REASON, 10, 0
 fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
