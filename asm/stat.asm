@@ -76,6 +76,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define COLD_PAGE                       ; (the cold part: one page)
+%define CAN_NO_WALK                     ; (canonicalize: no walk up from a cwd past PATH_MAX)
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %include "subk.inc"
 %include "layout.inc"
