@@ -35,7 +35,7 @@
 ; nearest the root, an over-mount; two remote ones of different sources
 ; both, unless --total). With FILE: the mount it is on (the longest mount
 ; point that is a prefix of its canonical name, checked by device; else
-; the first mount of its device), statfs of FILE itself; a device node:
+; the last mount of its device, a dummy one only when no other), statfs of FILE itself; a device node:
 ; the mount of that device as GNU's get_device finds it (or "cannot
 ; access 'F': over-mounted by another device"); on no listed mount, or
 ; with no /proc (an initramfs: "Warning: cannot read table of mounted
@@ -48,16 +48,15 @@
 ; Exit status: 0; 1 after "df: F: Reason" for a FILE, a usage error, a
 ; bad -B, a type both selected and excluded, no file system processed,
 ; or a write error.
-; Differences from GNU: --help, --version are not supported; a FILE on no
-; mount in the list is not shown (GNU shows its mount point with source
-; "-"); with -a, an over-mounted mount's numbers are shown (GNU shows
-; "-"); sources ending in a UUID are not resolved to the device they link
-; to; negative used/available counts (a file system's bug) are not shown
+; Differences from GNU: --help, --version are not supported; with -a,
+; an over-mounted mount's numbers are shown (GNU shows "-"); sources
+; ending in a UUID are not resolved to the device they link to; negative used/available counts (a file system's bug) are not shown
 ; as negative; -h/-H of a size past 16 EiB and a long-double -B result of
 ; 2^63 units or more are not GNU's; at most 16 -t and 16 -x types (more:
 ; "too many file system types for this df", exit 1); canonical names are
 ; the kernel's (readlink of /proc/self/fd/N after open(O_PATH)), not
-; canonicalize's.
+; canonicalize's (where the kernel names none, a name past PATH_MAX, the
+; mount is the last on FILE's device, as GNU's when canonicalize fails).
 ; Peak RSS 16 KiB for a table that fits one page beside the variables (the
 ; mountinfo text, the mounts, the rows, their numbers); -B, device-node
 ; and error runs map the cold part too (24 KiB).
@@ -368,6 +367,7 @@ _start:
 	call real_name                  ; [apos] = its canonical name
 	pop xsi
 	js cold_no_name
+.named:
 	push xsi
 	call find_mount                 ; xbx = the mount
 	pop xsi
@@ -867,8 +867,11 @@ has_slash:
 	stc
 	ret
 
-; find_mount - [apos] = a FILE's canonical name, opdev its device: xbx
-; = its mount (0: none)
+; find_mount - [apos] = a FILE's canonical name (empty: unknown), opdev
+; its device: xbx = its mount (0: none), as GNU's get_point: the longest
+; mount point that is a prefix of the name, if it is on that device; else
+; the last mount on that device. A dummy file system's mount never takes
+; the place of another's (skip_dummy).
 find_mount:
 	xor ebx, ebx                    ; the best
 	and dword [blen], 0
@@ -879,13 +882,8 @@ find_mount:
 .each:
 	cmp xbp, [mend]
 	jae .check
-	test xbx, xbx
-	jz .try
-	test byte [xbx + M_FLAGS], MF_DUMMY
-	jnz .try
-	test byte [xbp + M_FLAGS], MF_DUMMY
+	call skip_dummy
 	jnz .next
-.try:
 	mov A2d, [xbp + M_DIR]
 	call strlen                     ; A3 = its length
 	cmp A3d, [blen]
@@ -916,17 +914,39 @@ find_mount:
 	call dev_of
 	jz .ret
 .by_dev:
-	mov ebx, [mstart]
-.dev_each:
-	cmp xbx, [mend]
-	jae .none
-	call dev_of
-	jz .ret
-	add ebx, M_SIZE
-	jmp .dev_each
-.none:
 	xor ebx, ebx
+	mov ebp, [mstart]
+.dev_each:
+	cmp xbp, [mend]
+	jae .ret
+	call skip_dummy
+	jnz .dev_next
+	push xbx
+	mov xbx, xbp
+	call dev_of
+	pop xbx
+	jnz .dev_next
+	mov xbx, xbp
+.dev_next:
+	add ebp, M_SIZE
+	jmp .dev_each
 .ret:
+	ret
+
+; skip_dummy - ZF=0 when the mount at xbp may not replace the best so far
+; at xbx: the best is not a dummy file system's, this one is (GNU's
+; "!best_match || best_match->me_dummy || !me->me_dummy"). clobbers
+; nothing else
+skip_dummy:
+	test xbx, xbx
+	jz .ret
+	test byte [xbx + M_FLAGS], MF_DUMMY
+	jnz .take
+	test byte [xbp + M_FLAGS], MF_DUMMY
+.ret:
+	ret
+.take:
+	cmp eax, eax
 	ret
 
 ; mount_statx - xbx a mount: its mount point's statx into stx (no
@@ -1549,13 +1569,46 @@ fmt_table:	db F_ARGV0, ': ', F_ARG, 'cannot read table of mounted file systems',
 msg_warning:	db 'Warning: ', 0
 
 ; cold_no_name - real_name failed (xax = -errno, xsi = FILE): without a
-; mount list (no /proc, where GNU's canonicalize_file_name needs none
-; and its list has nothing to match) the mount point is looked for;
-; with one, the FILE's error.
+; mount list (no /proc) the mount point is looked for. Else, for a name
+; past PATH_MAX (the kernel names none: GNU's canonicalize_file_name
+; does), a directory FILE's nearest ancestor the kernel can name stands
+; for it: a mount point that is a prefix of the whole name is one of
+; that ancestor's (no longer name is listed). Failing that, no name to
+; match (GNU's when canonicalize fails): the last mount on its device.
 cold_no_name:
 	mov ecx, [mstart]
 	cmp ecx, [mend]
-	jne _start.op_fail
+	je cold_find_point
+	push xsi
+	mov edi, [apos]
+	mov byte [xdi], 0               ; (no name)
+	cmp eax, -ENAMETOOLONG
+	jne .named
+	sys open, xsi, O_PATH | O_DIRECTORY | O_LARGEFILE
+.up:
+	test eax, eax
+	js .named
+	push xax
+	sys openat, xax, dotdot, O_PATH | O_DIRECTORY | O_LARGEFILE
+	xchg eax, [xsp]                 ; (the parent's fd kept)
+	mov esi, [apos]
+	call fd_link                    ; (closes the directory's fd)
+	pop xdx
+	test eax, eax
+	jns .name
+	cmp eax, -ENAMETOOLONG
+	xchg eax, edx
+	je .up
+	jmp short .close
+.name:
+	add eax, [apos]
+	mov byte [xax], 0
+	xchg eax, edx
+.close:
+	sys close, xax
+.named:
+	pop xsi
+	jmp _start.named
 ; cold_find_point - FILE (xsi) is on no listed mount: GNU's
 ; find_mount_point, its directory (itself, or its name's up to the last
 ; '/') and then its parents while ".." is on the same device and not

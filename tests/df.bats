@@ -244,3 +244,30 @@ like_gnu "d n" "it'\''s"
 	rss_at_most $kib df -t proc -a
 	rss_at_most $kib df -ih --total /proc
 }
+
+@test "a FILE whose mount by name is covered: the last other mount of its device, as GNU's (a tmpfs bind-mounted twice)" {
+	in_ns '
+mkdir a b c
+mount -t tmpfs -o size=1m tmpA a
+mkdir a/sub
+mount --bind a b
+mount --bind a c
+cd a/sub
+mount -t tmpfs -o size=1m tmpB ../../a
+like_gnu --output=source,target,fstype .
+like_gnu -a --output=source,target,file .
+'
+}
+
+@test "a FILE past PATH_MAX (the kernel names it not): the mount of its nearest named ancestor, else the last of its device, as GNU's" {
+	in_ns '
+mkdir src dst
+mount --bind src dst
+d=$(printf "d%.0s" $(seq 200))
+cd dst
+for i in $(seq 25); do mkdir $d; cd $d; done
+echo x > f
+like_gnu --output=source,target f
+like_gnu --output=source,target,file f ../$d
+'
+}
