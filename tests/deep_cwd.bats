@@ -14,18 +14,24 @@ load helpers
 
 # deep_like_gnu UTIL ARGS... - ours and GNU's UTIL ARGS in o/DEEP and
 # g/DEEP (each holding a file f and a directory e): the same stdout,
-# stderr (argv[0] aside) and status, and the same links left in DEEP
+# stderr (argv[0] aside) and status, and the same links left in DEEP; run
+# as "${as[@]}" (as_nobody) with DEEP's second directory mode $lock, when
+# the test sets them
 deep_like_gnu() {
 	local u=$1 who p s d i
 	shift
+	[ -n "${as+set}" ] || as=()
 	d=$(printf 'd%.0s' $(seq 200))
 	for who in o g; do
 		p=$(bin "$u"); [ $who = o ] || p=/usr/bin/$u
 		rm -rf "${T:?}/$who"; mkdir "$T/$who"; cd "$T/$who"
 		for i in $(seq 25); do mkdir $d; cd $d; done
 		echo x > f; mkdir e
+		if [ -n "${lock:-}" ]; then
+			chmod -R go+rX "$T/$who"; chmod "$lock" "$T/$who/$d/$d"
+		fi
 		s=0
-		"$p" "$@" > "$T/$who.out" 2> "$T/$who.err" || s=$?
+		"${as[@]}" "$p" "$@" > "$T/$who.out" 2> "$T/$who.err" || s=$?
 		echo "status $s" >> "$T/$who.out"
 		find . -type l -printf '%p -> %l\n' | sort >> "$T/$who.out"
 		cd "$T"
@@ -35,6 +41,17 @@ deep_like_gnu() {
 	[ "$(wc -c < o.out)" -gt 8 ]
 	cmp o.out g.out && cmp o.err g.err ||
 		{ echo "$u $*"; diff g.out o.out | cut -c1-200; diff g.err o.err; false; }
+}
+
+@test "a working directory past PATH_MAX below one its user cannot read: the walk fails as GNU's" {
+	as_nobody
+	[ "$(id -u)" -ne 0 ] || chmod 755 "$T"
+	lock=711
+	deep_like_gnu realpath .
+	grep -q 'Permission denied' o.err
+	deep_like_gnu realpath -m x
+	deep_like_gnu readlink -f .
+	deep_like_gnu ln -srv f e
 }
 
 @test "realpath in a working directory past PATH_MAX: named as GNU's (its getcwd walks up)" {
