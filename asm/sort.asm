@@ -748,11 +748,17 @@ read_inputs:
 	mov ecx, s_read
 	jns .more
 	cmp eax, -EBADF                 ; a closed stdin: GNU's fstat fails
-	jne .fail                       ; first (not with -c, -m)
-	cmp byte [checkonly], 0
+	jne .fail                       ; first (not with -c, -m; and not
+	cmp byte [checkonly], 0         ; when it is open write-only)
 	jne .fail
 	test byte [opts], O_MERGE
 	jnz .fail
+	push xax
+	sys fcntl, ebx, F_GETFD
+	test eax, eax
+	pop xax
+	mov ecx, s_read
+	jns .fail
 	mov ecx, s_stat
 	jmp .fail
 .more:

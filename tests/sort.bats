@@ -343,3 +343,17 @@ b" ]
 	run bash -c '(head -c 2500000000 /dev/zero; printf "x\n") | "$1" | cmp - <(head -c 2500000000 /dev/zero; printf "x\n") && echo same' sh "$(bin sort)"
 	[ "$output" = same ]
 }
+
+@test "stdin open write-only: 'read failed' as GNU's (its fstat works); closed: GNU's 'stat failed'" {
+	echo b > f
+	local a o g
+	for a in "" "f -" "-c" "-m f -" "-u"; do
+		o=$("$(bin sort)" $a 2>&1 0>w; echo "status $?")
+		g=$(/usr/bin/sort $a 2>&1 0>w; echo "status $?")
+		[ "${o//"$(bin sort)"/sort}" = "${g//\/usr\/bin\/sort/sort}" ] || { echo "$a: $o / $g"; false; }
+		o=$("$(bin sort)" $a 2>&1 <&-; echo "status $?")
+		g=$(/usr/bin/sort $a 2>&1 <&-; echo "status $?")
+		[ "${o//"$(bin sort)"/sort}" = "${g//\/usr\/bin\/sort/sort}" ] || { echo "$a closed: $o / $g"; false; }
+	done
+	[[ $o = *"status 2" ]]
+}
