@@ -53,7 +53,9 @@
 ; human_readable, x87 long double where it uses long double). The walk goes
 ; in the order getdents gives, each directory's line after its contents,
 ; by descriptor (openat/statx relative to the parent: names past PATH_MAX
-; work), one descriptor per level (the soft limit is raised to the hard
+; work), one descriptor per level for the first KEEP levels, a deeper
+; one's parent closed and opened again by ".." on the way up (cold_drop,
+; cold_reopen); with -L all kept (the soft limit is raised to the hard
 ; one at start). On i386 the walk enters the kernel through the vDSO's
 ; __kernel_vsyscall (FAST_SYSCALL: int 0x80 costs 6-9 us a call here, the
 ; vDSO's sysenter/syscall about 0.2 us), switched on at the 8th entry so
@@ -109,6 +111,7 @@ PBUFSZ  equ 1048576
 ARENASZ equ 67108864
 HSLOTS  equ 1 << 21                     ; the set's most slots (16 bytes each)
 RLIMIT_NOFILE equ 7
+KEEP    equ 32                          ; levels whose fds a walk keeps open
 STX_NLINK  equ 16
 STX_BLOCKS equ 48
 STX_ATIME  equ 64
@@ -620,6 +623,9 @@ walk:
 	push 0
 	push WPTR [wtop]                ; F_UP
 	mov [wtop], xbp
+	cmp dword [depth], KEEP         ; deep: the parent's fd closed (cold)
+	jae cold_drop
+.dropped:
 	sub xsp, 16                     ; F_ID, for anc_check
 	copy64 eax, xsp, stx + STX_INO
 	mov eax, [stx + STX_DEV]
@@ -771,6 +777,9 @@ walk:
 	mov [plen], eax
 	dec dword [depth]               ; (0: back to an operand's parent:
 	jz .root                        ; fts' initial cwd, the ring emptied)
+	mov xax, [xbp + F_UP]
+	cmp WPTR [xax + F_FD], -1       ; the parent's fd closed: opened again
+	je cold_reopen                  ; by ".." (cold)
 	sub byte [ring], 1              ; the parent's fd from the ring, or
 	jnc .up                         ; ".." checked (cold)
 	call dotdot_check
@@ -2077,6 +2086,41 @@ fmt_f0read:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
 msg_f0open:	db 'cannot open ', 0
 msg_f0for:	db ' for reading', 0
 msg_f0big:	db 'file list too big for this du', 0
+
+; cold_drop - walk's start, [depth] levels below an operand (KEEP or
+; more): the parent's directory fd closed (marked -1), so a walk holds
+; about KEEP descriptors however deep it goes (GNU's fts keeps a ring of
+; four); cold_reopen opens it again by ".." on the way up. Not with -L
+; (".." of a directory reached through a symbolic link is not the
+; parent it came from: every fd kept, one a level).
+cold_drop:
+	cmp byte [deref], 2
+	je walk.dropped
+	mov xdx, [xbp + F_UP]
+	push WPTR [xdx + F_FD]
+	or WPTR [xdx + F_FD], -1
+	pop xax
+	sys close, xax
+	jmp walk.dropped
+
+; cold_reopen - walk's way up, the parent's fd closed by cold_drop: ".."
+; opened (O_PATH: only *at calls use it), then checked as dotdot_check
+; checks it (a directory moved meanwhile: GNU's "fts_read failed", the
+; operand's walk ends), whatever the ring holds.
+cold_reopen:
+	mov ecx, [plen]
+	mov byte [pbuf + xcx], 0        ; (the path: a message's)
+	sys openat, [xbp + F_FD], dotdot, O_PATH | O_DIRECTORY | O_LARGEFILE
+	mov xdx, [xbp + F_UP]
+	mov [xdx + F_FD], xax
+	test eax, eax
+	js dotdot_check.fail
+	sub byte [ring], 1              ; (the ring's count as on any way up)
+	jnc .check
+	mov byte [ring], 0
+.check:
+	call dotdot_check
+	jmp walk.up
 TEXT
 
 BSS
