@@ -34,7 +34,7 @@
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
 %include "subk.inc"
 %include "layout.inc"
-use lseek64, err_quoted, fts_trim, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
+use raise_limit, lseek64, err_quoted, fts_trim, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
 %define LONGOPT_AMBIGUOUS
 
 F_REC    equ 1                          ; flags
@@ -191,6 +191,12 @@ _start:
 .check_operands:
 	cmp [xbp], xdx
 	je missing_operand
+	test byte [flags], F_REC        ; -R: the walk's frames, the stack's
+	jz .stack_done                  ; soft limit up to the hard one
+	push RLIMIT_STACK
+	pop A2
+	call raise_limit
+.stack_done:
 	mov xdx, [refname]
 	test xdx, xdx
 	jz .compile

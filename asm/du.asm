@@ -100,7 +100,7 @@
 %define LONGOPT_OPTIONAL                ; --time[=WORD] (O_TIME)
 %include "rt/localtime.inc"             ; (TZ_VARS; its code: the cold part's)
 use getopt_long, fs_msg, errno_path, quote_arg, err_plain, atou
-use human64, udigits, putc_buf, usage_try
+use human64, udigits, putc_buf, usage_try, raise_limit
 %define PUTC_FAIL err_text
 %define PUTC_GO_ON                      ; (a failed write: the walk goes on, as GNU)
 %define PUTC_CLOSE_REASON
@@ -110,7 +110,6 @@ GBUFSZ  equ 32768
 PBUFSZ  equ 1048576
 ARENASZ equ 67108864
 HSLOTS  equ 1 << 21                     ; the set's most slots (16 bytes each)
-RLIMIT_NOFILE equ 7
 KEEP    equ 32                          ; levels whose fds a walk keeps open
 STX_NLINK  equ 16
 STX_BLOCKS equ 48
@@ -315,13 +314,13 @@ _start:
 	xor eax, eax
 .eol:
 	mov [eol], al
-; the descriptors: the soft limit up to the hard one
-	sys prlimit64, 0, RLIMIT_NOFILE, 0, rlim
-	mov eax, [rlim + 8]
-	mov [rlim], eax
-	mov eax, [rlim + 12]
-	mov [rlim + 4], eax
-	sys prlimit64, 0, RLIMIT_NOFILE, rlim, 0
+; the descriptors and the stack (the walk's frames): the soft limits up
+; to the hard ones
+	push RLIMIT_NOFILE
+	pop A2
+	call raise_limit
+	mov A2b, RLIMIT_STACK
+	call raise_limit
 	pop xdi
 ; the operands, or "."
 	mov xax, xdi
@@ -2136,7 +2135,6 @@ opos:	resW 1
 wfail:	resd 1                          ; (putc_buf: a failed write's -errno)
 sflags:	resW 1
 apos:	resW 1
-rlim:	resd 4
 val:	resd 2
 grand:	resd 2
 rootdev:	resd 2

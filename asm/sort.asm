@@ -101,7 +101,6 @@ use field_sep
 %define LONGOPT_OPTIONAL                ; --check[=WORD]
 
 %define USAGE_STATUS 2
-%define RLIMIT_NOFILE 7
 
 ; key flags (a dword): the letters of -k, bits in OPTSPEC's order (b is two)
 SB	equ 1		; b on the start

@@ -42,6 +42,10 @@ sed -n 's/^#define[ 	]\{1,\}\(SA_[A-Z_]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)[ 	]*
 	"$inc/asm-generic/signal-defs.h" | awk '!seen[$2]++'
 sed -n 's/^#define[ 	]\{1,\}\(POLL[A-Z]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)[ 	]*$/%define \1 \2/p' \
 	"$inc/asm-generic/poll.h"
+# The resources of prlimit64 (asm-generic/resource.h: RLIMIT_NOFILE,
+# RLIMIT_STACK...)
+sed -n 's/^#[ 	]*define[ 	]\{1,\}\(RLIMIT_[A-Z]*\)[ 	]\{1,\}\([0-9]\{1,\}\)\([ 	].*\)\{0,1\}$/%define \1 \2/p' \
+	"$inc/asm-generic/resource.h"
 # The terminal ioctls (asm-generic/ioctls.h: TCGETS for isatty, TIOCGWINSZ,
 # FIONREAD), the numeric ones
 sed -n 's/^#define[ 	]\{1,\}\(\(TC\|TIOC\|FIO\)[A-Z0-9]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)[ 	]*$/%define \1 \3/p' \
