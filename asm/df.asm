@@ -35,28 +35,31 @@
 ; nearest the root, an over-mount; two remote ones of different sources
 ; both, unless --total). With FILE: the mount it is on (the longest mount
 ; point that is a prefix of its canonical name, checked by device; else
-; the last mount of its device, a dummy one only when no other), statfs of FILE itself; a device node:
-; the mount of that device as GNU's get_device finds it (or "cannot
-; access 'F': over-mounted by another device"); on no listed mount, or
-; with no /proc (an initramfs: "Warning: cannot read table of mounted
-; file systems", fatal without FILE or with -a -l -t -x), a row of source
-; and type "-" for the mount point found by walking up FILE's directories
-; (GNU's find_mount_point). Sizes are gnulib's
+; the last mount of its device, a dummy one only when no other), statfs of
+; FILE itself; a device node: the mount of that device as GNU's get_device
+; finds it (or "cannot access 'F': over-mounted by another device"); on no
+; listed mount, or with no /proc (an initramfs: "Warning: cannot read
+; table of mounted file systems", fatal without FILE or with -a -l -t -x),
+; a row of source and type "-" for the mount point found by walking up
+; FILE's directories (GNU's find_mount_point). Sizes are gnulib's
 ; human_readable (rounded up; x87 long double where it uses long double),
 ; Use% rounded up. Columns are as wide as their longest field (at least
 ; GNU's minimums), numbers to the right; control characters print as '?'.
 ; Exit status: 0; 1 after "df: F: Reason" for a FILE, a usage error, a
 ; bad -B, a type both selected and excluded, no file system processed,
 ; or a write error.
-; Differences from GNU: --help, --version are not supported; with -a,
-; an over-mounted mount's numbers are shown (GNU shows "-"); sources
-; ending in a UUID are not resolved to the device they link to; negative used/available counts (a file system's bug) are not shown
-; as negative; -h/-H of a size past 16 EiB and a long-double -B result of
-; 2^63 units or more are not GNU's; at most 16 -t and 16 -x types (more:
+; Differences from GNU: --help, --version are not supported; with -a, an
+; over-mounted mount's numbers are shown (GNU shows "-"); sources ending
+; in a UUID are not resolved to the device they link to; negative
+; used/available counts (a file system's bug) are not shown as negative;
+; -h/-H of a size past 16 EiB and a long-double -B result of 2^63 units or
+; more are not GNU's; at most 16 -t and 16 -x types (more:
 ; "too many file system types for this df", exit 1); canonical names are
 ; the kernel's (readlink of /proc/self/fd/N after open(O_PATH)), not
-; canonicalize's (where the kernel names none, a name past PATH_MAX, the
-; mount is the last on FILE's device, as GNU's when canonicalize fails).
+; canonicalize's (past PATH_MAX, where the kernel names none, a
+; directory's nearest named ancestor stands for it, else the mount is the
+; last on FILE's device, as GNU's when canonicalize fails; for `df .` in
+; such a directory GNU's name is glibc's getcwd walk's: README).
 ; Peak RSS 16 KiB for a table that fits one page beside the variables (the
 ; mountinfo text, the mounts, the rows, their numbers); -B, device-node
 ; and error runs map the cold part too (24 KiB).

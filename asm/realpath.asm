@@ -22,7 +22,7 @@
 ; fails (ENAMETOOLONG); see rt/canonicalize.inc for its loop detection.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
-%define CAN_WALK_COLD                   ; (canonicalize's walk from a cwd past PATH_MAX: its own part)
+%define CAN_WALK_COLD                   ; (canonicalize's walk up: cold)
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"
