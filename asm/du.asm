@@ -2103,23 +2103,22 @@ cold_drop:
 	jmp walk.dropped
 
 ; cold_reopen - walk's way up, the parent's fd closed by cold_drop: ".."
-; opened (O_PATH: only *at calls use it), then checked as dotdot_check
-; checks it (a directory moved meanwhile: GNU's "fts_read failed", the
-; operand's walk ends), whatever the ring holds.
+; checked by dotdot_check whatever the ring holds (a directory moved
+; meanwhile: GNU's "fts_read failed", the operand's walk ends), then
+; opened again (O_PATH: only *at calls use it); its failure is
+; dotdot_check's too.
 cold_reopen:
-	mov ecx, [plen]
-	mov byte [pbuf + xcx], 0        ; (the path: a message's)
-	sys openat, [xbp + F_FD], dotdot, O_PATH | O_DIRECTORY | O_LARGEFILE
-	mov xdx, [xbp + F_UP]
-	mov [xdx + F_FD], xax
-	test eax, eax
-	js dotdot_check.fail
 	sub byte [ring], 1              ; (the ring's count as on any way up)
 	jnc .check
 	mov byte [ring], 0
 .check:
-	call dotdot_check
-	jmp walk.up
+	call dotdot_check               ; (the path's NUL put there)
+	sys openat, [xbp + F_FD], dotdot, O_PATH | O_DIRECTORY | O_LARGEFILE
+	mov xdx, [xbp + F_UP]
+	mov [xdx + F_FD], xax
+	test eax, eax
+	jns walk.up
+	jmp dotdot_check.fail
 TEXT
 
 BSS
