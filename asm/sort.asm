@@ -20,9 +20,12 @@
 ;   -y ARG   ignored (GNU's Solaris relic; a separate ARG not all digits is
 ;            read again as an option or operand)
 ;   --random-source=F: -R's salt (GNU's messages when it fails)
-;   -S SIZE, -T DIR, --parallel=N, --batch-size=N, --compress-program=P:
-;   checked as GNU checks them, with its messages, and without effect (no
-;   temporary files, one thread)
+;   -S SIZE  the memory the lines may take before they go to temporary
+;            files (else GNU's default: heap_more, mem_limit)
+;   -T DIR   where those go (several in turn; else $TMPDIR, else /tmp)
+;   --parallel=N, --batch-size=N, --compress-program=P: checked as GNU
+;   checks them, with its messages, and without effect (one thread, 16
+;   files merged at once, no compression)
 ; GNU 9.1's long options, as its getopt_long reads them (long_opt:
 ; unambiguous prefixes, --opt=ARG and --opt ARG, its four messages):
 ; --ignore-leading-blanks --dictionary-order --ignore-case
@@ -46,12 +49,13 @@
 ; an operand that is no valid +POS1 is a file (plus_key, in the part of
 ; --files0-from: a run with one maps 4 KiB more).
 ; Differences from GNU: --debug, --help, --version
-; ("unrecognized option") are not supported (exit 2). -T's directory is never used, so never reported (GNU: only when it spills a big input to it); -S N% is
+; ("unrecognized option") are not supported (exit 2). Temporary files
+; only when the input passes the memory limit (GNU: also for a pipe past
+; its buffer's guess, a few MiB); -S below MINLIM is MINLIM; -S N% is
 ; accepted whatever N (GNU: too large past 2^64 bytes); --parallel=N
 ; of a size GNU cannot allocate its threads' merge nodes for is accepted
-; (GNU: memory exhausted). With
-; too little memory for the input (ulimit -v) GNU spills to temporary
-; files; this sort says "memory exhausted", exit 2, and writes nothing.
+; (GNU: memory exhausted). -m and
+; -c keep all their input in memory (GNU's merge and check stream it).
 ; -g converts with x87 arithmetic of its own: up to 19 significant digits
 ; (16 in hex) and one rounding by the power of ten are exact as strtold,
 ; digits past those are dropped, and NaN payloads ("nan(12)") are ignored.
@@ -64,8 +68,8 @@
 ; A write error is "fflush failed" when the whole output so far is at most
 ; 4096 bytes, else "write failed" (GNU's stdio buffer decides it).
 ;
-; Everything stays in memory (no temporary files): the inputs are read one
-; after the other into a heap grown with brk, then a table of (start,
+; The inputs are read one after the other into a heap grown with brk (past
+; the memory limit, the lines read go to a temporary file: see heap_more), then a table of (start,
 ; length) records of the lines follows, then a second table and the run
 ; bounds for a bottom-up merge sort (stable): blocks of 16384 lines are
 ; sorted first, each while it is in the cache, then merged, the lines of
@@ -284,14 +288,24 @@ _start:
 	sys close, xax
 .read:
 	call read_inputs
+	cmp byte [spill], 0
+	jne spill_end                   ; (XSEC: the temporary files merged)
 	call scan
 	call runs
 	cmp WPTR [outfile], 0
 	je .write
 	sys ftruncate, 1, 0             ; (an error on a device is no matter)
-.write:                                 ; the output buffer: from the run
-	mov xax, [runb]                 ; bounds' start (free now) to
-	mov [outp], xax                 ; sheap's end in BSS mode, else
+.write:
+	call emit
+	exit 0
+
+; emit - the sorted records at [src] ([nlines]) written, the first of
+; equal lines only with -u, through the output buffer: from the run
+; bounds' start (free now) to OUTSZ past it, or to sheap's end in BSS
+; mode. clobbers all
+emit:
+	mov xax, [runb]
+	mov [outp], xax
 	add xax, OUTSZ
 	mov xdx, [heap_end]
 	cmp xdx, sheap_end
@@ -326,8 +340,7 @@ _start:
 	add xbx, [rstep]
 	jmp .line
 .flush:
-	call flush
-	exit 0
+	jmp flush
 
 ; check - -c or -C (al): the one input in order?
 check:
@@ -434,7 +447,7 @@ option:
 	je .tab
 	cmp cl, 7
 	je opt_S
-	ja .ret                         ; -T DIR: no temporary files
+	ja s_tdir                       ; -T DIR (XSEC)
 	mov xsi, [outfile]              ; -o
 	test xsi, xsi
 	jz .seto
@@ -698,7 +711,8 @@ grow:
 	sys brk, xax
 	pop xcx
 	cmp xax, xcx
-	jb memory_exhausted
+	jb grow_exact                   ; (XSEC: without the GROW more)
+.got:
 	mov [heap_end], xax
 	pop xdx
 	pop xcx
@@ -735,9 +749,7 @@ read_inputs:
 	jb .room
 	call to_heap                    ; more: the brk heap
 .heap:
-	add xax, OUTSZ
-	call grow
-	mov A3, [heap_end]
+	call heap_more                  ; (XSEC: may spill a temporary file)
 .room:
 	mov A2, [cur]
 	sub A3, A2
@@ -1235,6 +1247,8 @@ owrite:
 ; GNU's two lines: stdio's, then close_stdout's "write error" (with the
 ; reason only for EBADF, as fclose fails then too)
 write_fail:                             ; xax = -errno
+	cmp byte [spill], 1
+	je spill_wfail                  ; (a temporary file's: XSEC)
 	push xax
 	mov ecx, s_write
 	cmp WPTR [outtot], 4096
@@ -2315,7 +2329,7 @@ long_code:
 	mov ecx, str_buffer_size
 	je size_opt
 	cmp al, 'T'
-	je .ret
+	je s_tdir
 	mov esi, OPTSPEC                ; getopt's index of the letter
 	or ecx, -1
 .find:
@@ -2401,8 +2415,9 @@ long_code:
 .ret:
 	ret
 
-; -S SIZE, --buffer-size=SIZE: GNU's specify_sort_size (checked only:
-; everything stays in memory). xdx = SIZE, xcx = the option's name.
+; -S SIZE, --buffer-size=SIZE: GNU's specify_sort_size: the memory the
+; lines may take before they go to temporary files (s_size: the biggest
+; -S). xdx = SIZE, xcx = the option's name.
 opt_S:
 	mov ecx, str_S
 size_opt:
@@ -2415,9 +2430,9 @@ size_opt:
 	test ebx, ebx
 	jnz .notok
 	test eax, eax
-	jz .ret                         ; KiB by default:
+	jz s_size                       ; KiB by default:
 	test dword [nval+4], 0xffc00000 ; * 1024 fits?
-	jz .ret
+	jz s_size
 	inc ebx
 	jmp xfatal
 .notok:
@@ -2429,11 +2444,10 @@ size_opt:
 	jne xfatal
 	mov al, [xsi]
 	cmp al, 'b'
-	je .ret
+	je s_size
 	cmp al, '%'
-	jne xfatal
-.ret:
-	ret
+	je s_size
+	jmp xfatal
 
 ; xfatal - gnulib's xstrtol_fatal: ebx = the LONGINT bits, xcx = the
 ; option's name ("-S", "--parallel"), xdx = its argument. Exits 2.
@@ -3055,6 +3069,8 @@ files0:
 	add eax, W-1
 	and eax, -W
 	lea xdi, [xsi + xax]
+	mov xax, [ops]
+	mov [argv1], xax                ; (&argv[1], for the environment)
 	mov [ops], xdi
 	xor ecx, ecx                    ; the name's number, from 1
 .name:
@@ -3316,6 +3332,726 @@ fmt_f0_read:	db F_ARGV0, ': cannot read file names from ', F_FILE, 10, 0
 fmt_f0_none:	db F_ARGV0, ': no input from ', F_FILE, 10, 0
 fmt_f0_read_p:	db F_ARGV0, ": cannot read file names from '", F_ARG, "'", 10, 0
 fmt_f0_none_p:	db F_ARGV0, ": no input from '", F_ARG, "'", 10, 0
+; ---- Temporary files: input bigger than the memory limit ----
+; GNU's sort keeps what its buffer holds and writes each buffer sorted to
+; a temporary file, then merges them. Here, while the input is read (not
+; with -m or -c), the lines read are counted; when they and their tables
+; (5 words a line) would pass the limit (mem_limit: -S, else GNU's
+; default_sort_size), the complete lines are sorted and written to a new
+; temporary file (chunk_out) and the partial last line moves to the data's
+; start. At the end the rest goes to one too, and the files are merged
+; NMERGE at a time (kmerge: GNU's order, ties to the earlier file) until
+; NMERGE are left, then onto the standard output. Each file is unlinked
+; as soon as it is made, so none is ever left behind.
+NMERGE	equ 16		; files merged at once (GNU's default --batch-size)
+TMPCAP	equ 256		; temporary files open at most before a merge level
+PATH_MAX equ 4096	; <linux/limits.h>, with the NUL
+TDIRS	equ 32		; -T directories used at most
+SBUF	equ 1 << 17	; a merge source's first buffer (doubled for a long line)
+MINLIM	equ 1 << 18	; the least memory limit (GNU's: 544 bytes)
+; a merge source (kmerge): its line's record first, as compare reads it
+S_POS	equ 2*W		; the next line's start
+S_END	equ 3*W		; the end of the bytes read
+S_BUF	equ 4*W		; the buffer (a mapping), and its end
+S_CAP	equ 5*W
+S_FD	equ 6*W
+S_EOF	equ 7*W		; (a byte) the file read to its end
+SRCSZ	equ 8*W
+
+; heap_more - read_inputs' heap grown for the next read (OUTSZ past
+; [cur]); first, unless -m or -c, the lines read since the last call are
+; counted, and when the data and the tables of their lines would pass
+; mem_limit, the complete lines are written sorted to a temporary file
+; and the partial last one moves to the data's start: the operands read
+; before have no data left, nor has this one before that line (the start
+; of its data that read_inputs keeps at [xsp+W] moves there too).
+; in: xax = [cur], ebx = the fd, xbp = the operand's slot. out: A3 =
+; the end of the next read (the heap's with -m or -c).
+; preserves xbx, xbp; clobbers the rest
+heap_more:
+	test byte [opts], O_MERGE
+	jnz .plain
+	cmp byte [checkonly], 0
+	jne .plain
+	mov xdi, [counted]
+	cmp xdi, [datastart]
+	jae .count
+	mov xdi, [datastart]            ; (the first time, or the data moved
+	and WPTR [nlc], 0               ; to the heap: all counted again)
+	and WPTR [cutp], 0
+.count:
+	mov xcx, xax
+	sub xcx, xdi
+	mov al, [delim]
+.scan:
+	jxcxz .counted
+	repne scasb
+	jne .counted
+	inc WPTR [nlc]
+	mov [cutp], xdi                 ; (past the last delimiter)
+	jmp .scan
+.counted:
+	mov [counted], xdi
+	push xbx
+	call mem_limit
+	pop xbx
+	mov xcx, [nlc]
+	imul xcx, xcx, 5*W
+	add xcx, [cur]
+	sub xcx, [datastart]
+	add xcx, OUTSZ
+	jc .spill
+	cmp xcx, xax
+	jb .grow
+.spill:
+	mov xdi, [cutp]                 ; the cut: past the last delimiter
+	test xdi, xdi
+	jz .grow                        ; one line: it grows (as GNU's buffer)
+	mov xax, [cur]                  ; only once more is read (not when
+	xchg xax, [pcur]                ; the input ends here: then all is in
+	test xax, xax                   ; memory, as GNU's last buffer)
+	jz .grow
+	cmp xax, [cur]
+	je .grow
+	and WPTR [pcur], 0
+	push xbx
+	push xbp
+	call chunk_out
+	pop xbp
+	pop xbx
+	mov xsi, [cutp]                 ; (the operands' slots are not read
+	mov xdi, [datastart]            ; again: chunk_out's list is fops)
+	mov [xsp+W], xdi                ; read_inputs' start of this file
+	mov xcx, [cur]
+	sub xcx, xsi
+	rep movsb
+	mov [cur], xdi
+	and WPTR [counted], 0           ; (all counted again next time)
+.level:                                 ; TMPCAP files: those after the
+	cmp dword [ntmp], TMPCAP        ; merged ones merged, then when they
+	jb .grow                        ; fill half the list, all of them
+	push xbx
+	push xbp
+	mov eax, [lvmark]
+	call merge_level
+	mov eax, [ntmp]
+	cmp eax, TMPCAP / 2
+	jb .marked
+	xor eax, eax
+	call merge_level
+	mov eax, [ntmp]
+.marked:
+	mov [lvmark], eax
+	pop xbp
+	pop xbx
+.grow:
+	mov xax, [limit]                ; a read of OUTSZ or a 1024th of the
+	shr xax, 10                     ; limit at most, so the lines read
+	cmp xax, OUTSZ                  ; and their tables (41 bytes a byte
+	jae .size                       ; at worst) pass it by little
+	mov eax, OUTSZ
+.size:
+	add xax, [cur]
+	jc memory_exhausted
+	mov A3, xax                     ; (grow keeps it)
+	jmp grow
+.plain:                                 ; -m, -c: up to the heap's end
+	add xax, OUTSZ
+	call grow
+	mov A3, [heap_end]
+	ret
+
+; grow_exact - grow's brk to GROW past what it needs failed (a limit such
+; as ulimit -v's): the heap grown to what it needs only, else "memory
+; exhausted". in: xcx = the end grow asked for; on at grow.got
+grow_exact:
+	sub xcx, GROW
+	push xcx
+	sys brk, xcx
+	pop xcx
+	cmp xax, xcx
+	jb memory_exhausted
+	jmp grow.got
+
+; chunk_out - the lines from [datastart] to xdi (the last one ended by the
+; delimiter) sorted as one operand's (a list of one: fops) and written to
+; a new temporary file (tmp_open). clobbers all
+chunk_out:
+	mov [fops], xdi
+	mov xax, [ops]
+	cmp WPTR [argv1], 0
+	jne .list
+	mov [argv1], xax                ; (&argv[1], for tmp_open)
+.list:
+	push xax
+	push WPTR [opend]
+	mov WPTR [ops], fops
+	mov WPTR [opend], fops + W
+	and WPTR [nlines], 0
+	call scan
+	call runs
+	call tmp_open
+	call emit
+	and WPTR [outtot], 0
+	pop WPTR [opend]
+	pop WPTR [ops]
+	ret
+
+; spill_end - read_inputs is done and lines went to temporary files: the
+; rest goes to one too, merge levels leave at most NMERGE, and they are
+; merged onto the real standard output (its fd back in place of the
+; temporary file's; -o's file truncated first, as without them).
+spill_end:
+	mov xdi, [cur]
+	cmp xdi, [datastart]
+	je .free
+	call chunk_out
+.free:                                  ; the heap given back down to the
+	mov xax, [datastart]            ; data's start (the merges' output
+	mov [cur], xax                  ; buffer grows it again)
+	sys brk, xax
+	mov [heap_end], xax
+.merge:
+	cmp dword [ntmp], NMERGE
+	jbe .last
+	xor eax, eax
+	call merge_level
+	jmp .merge
+.last:
+	mov eax, [outsave]
+	test eax, eax
+	js .closed                      ; (stdout was closed: closed again)
+	sys dup2, xax, 1
+	jmp .out
+.closed:
+	sys close, 1
+.out:
+	mov byte [spill], 2
+	and WPTR [outtot], 0
+	cmp WPTR [outfile], 0
+	je .go
+	sys ftruncate, 1, 0
+.go:
+	mov esi, tmpfds
+	mov ecx, [ntmp]
+	call kmerge
+	exit 0
+
+; merge_level - from the eax-th temporary file on, each NMERGE in turn
+; merged into a new one, and closed; tmpfds then lists the new files in
+; their order after those before eax (a last one alone kept as it is).
+; clobbers all
+merge_level:
+	mov [lvin], eax
+	mov [lvout], eax
+.group:
+	mov eax, [lvin]
+	mov ecx, [ntmp]
+	sub ecx, eax
+	jz .end
+	cmp ecx, NMERGE
+	jbe .n
+	mov ecx, NMERGE
+.n:
+	add [lvin], ecx
+	cmp ecx, 1
+	je .keep
+	mov [lvn], ecx
+	call tmp_open                   ; (its fd after the others)
+	mov eax, [lvin]
+	sub eax, [lvn]
+	lea esi, [tmpfds + xax*4]
+	mov [lvfd], esi
+	mov ecx, [lvn]
+	call kmerge
+.close:
+	mov xsi, [lvfd]
+	mov eax, [xsi]
+	add xsi, 4
+	mov [lvfd], xsi
+	sys close, xax
+	dec dword [lvn]
+	jnz .close
+	dec dword [ntmp]
+	mov eax, [ntmp]                 ; the new file
+.keep:
+	mov edx, [tmpfds + xax*4]
+	mov ecx, [lvout]
+	mov [tmpfds + xcx*4], edx
+	inc dword [lvout]
+	jmp .group
+.end:
+	mov eax, [lvout]
+	mov [ntmp], eax
+	ret
+
+; tmp_open - a new temporary file "DIR/sortXXXXXX" as GNU's
+; create_temp_file names it (DIR: the -T directories in turn, else
+; $TMPDIR, else /tmp), created read-write (0600) and unlinked at once;
+; its fd appended to tmpfds and made the standard output (the real one
+; kept the first time: outsave). GNU's message when it cannot be made,
+; exit 2. clobbers all but xbp
+tmp_open:
+	cmp byte [spill], 0
+	jne .saved
+	sys dup, 1                      ; (-EBADF: closed, closed at the end)
+	mov [outsave], eax
+.saved:
+	mov byte [spill], 1
+	mov eax, [ntdirs]
+	test eax, eax
+	jnz .tdir
+	mov xdx, [argv1]                ; the environment: past argv's NULL
+	mov xcx, [xdx - 2*W]            ; (argc)
+	lea xdx, [xdx + xcx*W]
+	mov esi, e_tmpdir
+	call env_find
+	jnc .dir
+	mov edi, s_tmp
+	jmp .dir
+.tdir:
+	mov ecx, [tdix]
+	mov xdi, [tdirs + xcx*W]
+	inc ecx
+	cmp ecx, eax
+	jb .turn
+	xor ecx, ecx
+.turn:
+	mov [tdix], ecx
+.dir:                                   ; xdi = DIR
+	mov [tdir], xdi
+	mov xsi, xdi
+	mov edi, tname
+	mov ecx, PATH_MAX - 12
+.copy:
+	lodsb
+	test al, al
+	jz .base
+	stosb
+	loop .copy
+	push -ENAMETOOLONG
+	pop xax
+	jmp .fail
+.base:
+	mov esi, s_sortx
+	push 12
+	pop xcx
+	rep movsb
+	sub xdi, 7
+	mov [xpos], xdi
+.try:                                   ; XXXXXX: getrandom's bits, the
+	mov xdi, [xpos]                 ; time stamp counter's if it fails
+	sys getrandom, xdi, 4, 0
+	rdtsc
+	mov xdi, [xpos]
+	xor eax, [xdi]
+	push 6
+	pop xcx
+.x:
+	mov dl, al
+	and dl, 31
+	add dl, 'a'
+	cmp dl, 'z'
+	jbe .letter
+	sub dl, 'z' + 1 - '0'
+.letter:
+	mov [xdi], dl
+	inc xdi
+	shr eax, 5
+	loop .x
+	sys open, tname, O_RDWR|O_CREAT|O_EXCL|O_LARGEFILE|O_CLOEXEC, 0o600
+	cmp eax, -EEXIST
+	je .try
+	test eax, eax
+	js .fail
+	push xax
+	sys unlink, tname
+	mov xax, [xsp]                  ; an fd of 3 or more (with stdin or
+	sys fcntl, xax, F_DUPFD, 3       ; stdout closed, open may give 0
+	xchg xax, [xsp]                 ; or 1, where "-" or the output goes)
+	sys close, xax
+	pop xax
+	test eax, eax
+	js .fail
+	mov ecx, [ntmp]
+	mov [tmpfds + xcx*4], eax
+	inc dword [ntmp]
+	sys dup2, xax, 1
+	ret
+.fail:
+	mov xdx, [tdir]
+	mov esi, fmt_tmp
+	jmp die
+
+; spill_wfail - write_fail's for a temporary file: GNU's "write failed:
+; NAME: REASON", exit 2. in: xax = -errno
+spill_wfail:
+	mov ecx, s_write
+	mov esi, fmt_failed
+	mov edx, tname
+	jmp die
+
+; kmerge - the temporary files whose fds are the ecx dwords at xsi (1 to
+; NMERGE) merged onto the standard output from their starts, each through
+; a source of its own (srcs; a buffer mapped the first time, kept for the
+; next merge): the least line first, on a tie the earlier file's (GNU's
+; order), with -u the first of equal lines only; through the output
+; buffer, at [cur] (past the data). clobbers all
+kmerge:
+	mov [mfd], xsi
+	mov [mcnt], ecx
+	mov xax, [cur]
+	add xax, W-1
+	and xax, -W
+	mov [runb], xax
+	mov [outp], xax
+	add xax, OUTSZ
+	mov [oend], xax
+	call grow
+	and byte [haslast], 0
+	and dword [nact], 0
+	mov ebp, srcs
+.init:
+	mov xsi, [mfd]
+	mov eax, [xsi]
+	add xsi, 4
+	mov [mfd], xsi
+	mov [xbp+S_FD], xax
+	sys lseek, xax, 0, SEEK_SET
+	mov xax, [xbp+S_BUF]
+	test xax, xax
+	jnz .buf
+	push xbp
+	sys mmapx, 0, SBUF, PROT_RW, MAP_PRIVANON, -1, 0
+	pop xbp
+	jerrp memory_exhausted
+	mov [xbp+S_BUF], xax
+	lea xcx, [xax + SBUF]
+	mov [xbp+S_CAP], xcx
+.buf:
+	mov [xbp+S_POS], xax
+	mov [xbp+S_END], xax
+	mov byte [xbp+S_EOF], 0
+	call next_line
+	jc .none
+	mov ecx, [nact]                 ; in at the list's head: the others
+	jxcxz .first                    ; up one, then in its place
+.up:
+	mov xax, [act + xcx*W - W]
+	mov [act + xcx*W], xax
+	loop .up
+.first:
+	inc dword [nact]
+	call act_place
+.none:
+	add ebp, SRCSZ
+	dec dword [mcnt]
+	jnz .init
+.line:                                  ; xbp = the least of the sources
+	mov ecx, [nact]
+	test ecx, ecx
+	jz .done
+	mov xbp, [act]                  ; (its place in the list is taken
+	test byte [opts], O_UNIQUE      ; again after its next line is read)
+	jz .emit
+	cmp byte [haslast], 0
+	je .keep
+	mov xsi, xbp
+	mov edi, lastrec
+	call compare
+	test eax, eax
+	jz .next
+.keep:
+	call keep_last
+.emit:
+	mov xsi, [xbp]
+	mov xcx, [xbp+W]
+	call put_line
+.next:
+	call next_line
+	jnc .place
+	dec dword [nact]                ; none left: off the list, the
+	xor ecx, ecx                    ; others down one
+.down:
+	inc ecx
+	cmp ecx, [nact]
+	ja .line
+	mov xax, [act + xcx*W]
+	mov [act + xcx*W - W], xax
+	jmp .down
+.place:
+	call act_place
+	jmp .line
+.done:
+	jmp flush
+
+; act_place - the source xbp, with a new line, into the list act at the
+; head's place: the others (act[1] to act[nact - 1]) are in the order of
+; their lines; a binary search finds where it goes (on a tie after the
+; earlier sources: srcs are in the files' order), those before it move
+; down one. preserves xbp
+act_place:
+	push 1                          ; ebx..edx: where it may go
+	pop xbx
+	mov edx, [nact]
+.search:
+	cmp ebx, edx
+	jae .found
+	lea ecx, [xbx + xdx]
+	shr ecx, 1
+	mov xsi, [act + xcx*W]
+	mov xdi, xbp
+	call compare
+	test eax, eax
+	jl .after
+	jg .before
+	cmp xsi, xbp
+	ja .before
+.after:
+	lea ebx, [xcx + 1]
+	jmp .search
+.before:
+	mov edx, ecx
+	jmp .search
+.found:                                 ; those before it down one
+	xor ecx, ecx
+.down:
+	inc ecx
+	cmp ecx, ebx
+	jae .put
+	mov xax, [act + xcx*W]
+	mov [act + xcx*W - W], xax
+	jmp .down
+.put:
+	mov [act + xbx*W - W], xbp
+	ret
+
+; keep_last - -u: the line of the source xbp copied as the last one
+; written (lastrec, in a mapping of its own grown as needed).
+; preserves xbp; clobbers the rest
+keep_last:
+	mov xcx, [xbp+W]
+	cmp xcx, [lastcap]
+	jbe .copy
+	push xbp
+	sys munmap, [lastrec], [lastcap] ; (none yet: EINVAL, nothing)
+	mov xbp, [xsp]
+	mov A2, [xbp+W]
+	add A2, SBUF
+	mov [lastcap], A2
+	sys mmapx, 0, A2, PROT_RW, MAP_PRIVANON, -1, 0
+	pop xbp
+	jerrp memory_exhausted
+	mov [lastrec], xax
+.copy:
+	mov xdi, [lastrec]
+	mov xcx, [xbp+W]
+	mov [lastrec+W], xcx
+	mov xsi, [xbp]
+	rep movsb
+	mov byte [haslast], 1
+	ret
+
+; next_line - the source xbp's next line as its record, CF=0; CF=1 when
+; it has none left. A last line without the delimiter counts. When the
+; bytes read hold no whole line, the rest moves to the buffer's start
+; (the buffer doubled by mremap when it is full) and more is read.
+; preserves xbp; clobbers the rest
+next_line:
+	mov xdx, [xbp+S_POS]
+	mov xdi, xdx
+	mov xcx, [xbp+S_END]
+	sub xcx, xdi
+	jz .more
+	mov al, [delim]
+	repne scasb
+	jne .more
+	mov [xbp+S_POS], xdi
+	dec xdi
+.rec:                                   ; the line: xdx to xdi
+	mov [xbp], xdx
+	sub xdi, xdx
+	mov [xbp+W], xdi
+	clc
+	ret
+.more:
+	mov xdi, [xbp+S_END]
+	cmp byte [xbp+S_EOF], 0
+	je .read
+	mov [xbp+S_POS], xdi
+	cmp xdx, xdi
+	jne .rec                        ; (the last line, no delimiter)
+	stc
+	ret
+.read:                                  ; the rest to the buffer's start
+	mov xsi, xdx
+	mov xcx, xdi
+	sub xcx, xsi
+	mov xdi, [xbp+S_BUF]
+	mov [xbp+S_POS], xdi
+	rep movsb
+	mov [xbp+S_END], xdi
+	cmp xdi, [xbp+S_CAP]
+	jb .room
+	mov xax, [xbp+S_CAP]            ; full of one line: doubled
+	sub xax, [xbp+S_BUF]
+	lea xdx, [xax + xax]
+	sys mremap, [xbp+S_BUF], xax, xdx, MREMAP_MAYMOVE
+	jerrp memory_exhausted
+	mov xcx, xax
+	sub xcx, [xbp+S_BUF]            ; how far it moved
+	mov [xbp+S_BUF], xax
+	add [xbp+S_POS], xcx
+	add [xbp+S_END], xcx
+	add xax, xdx
+	mov [xbp+S_CAP], xax
+.room:
+	mov A2, [xbp+S_END]
+	mov A3, [xbp+S_CAP]
+	sub A3, A2
+	sys read, [xbp+S_FD], A2, A3
+	test xax, xax
+	js .fail
+	jz .eof
+	add [xbp+S_END], xax
+	jmp next_line
+.eof:
+	mov byte [xbp+S_EOF], 1
+	jmp next_line
+.fail:
+	mov ecx, s_read
+	mov esi, fmt_failed
+	mov edx, tname
+	jmp die
+
+; mem_limit - xax = the bytes the lines and their tables may take before
+; they go to a temporary file: -S's size, else GNU's default_sort_size:
+; half the least of RLIMIT_DATA and RLIMIT_AS, at most 15/16 of
+; RLIMIT_RSS and the free memory or an eighth of the total, whichever is
+; more; at least MINLIM. Found once. clobbers xcx, xdx, A1, A2
+mem_limit:
+	mov xax, [limit]
+	test xax, xax
+	jnz .ret
+	mov xax, [sortsize]
+	test xax, xax
+	jnz .floor
+	or WPTR [limit], -1
+	mov A1d, RLIMIT_DATA
+	call .rl
+	mov A1d, RLIMIT_AS
+	call .rl
+	shr WPTR [limit], 1
+	mov A1d, RLIMIT_RSS
+	call .get
+	shr xax, 4
+	imul xax, xax, 15
+	call .min
+	call physmem
+	shr xax, 3
+	cmp xax, xcx
+	jae .mem
+	mov xax, xcx
+.mem:
+	call .min
+	mov xax, [limit]
+.floor:
+	cmp xax, MINLIM
+	jae .set
+	mov eax, MINLIM
+.set:
+	mov [limit], xax
+.ret:
+	ret
+.rl:
+	call .get
+.min:
+	cmp xax, [limit]
+	jae .ret
+	mov [limit], xax
+	ret
+.get:                                   ; (a failure: no limit)
+	or WPTR [rlbuf], -1
+	sys getrlimitW, A1, rlbuf
+	mov xax, [rlbuf]
+	ret
+
+; physmem - xax = the total memory, xcx = the free memory (sysinfo's
+; totalram and freeram times mem_unit: bytes, saturated; its struct on
+; the stack). clobbers xdx, A1
+physmem:
+	sub xsp, 16*W
+	sys sysinfo, xsp
+	mov ecx, [xsp + 13*W]           ; mem_unit
+	mov xax, [xsp + 5*W]
+	call .bytes
+	push xax
+	mov xax, [xsp + 5*W]            ; (4*W, past the push)
+	call .bytes
+	pop xcx
+	add xsp, 16*W
+	ret
+.bytes:
+	mul xcx
+	test xdx, xdx
+	jz .ret
+	or xax, -1
+.ret:
+	ret
+
+; s_size - -S's [nval] as the size: percent of the total memory (ebx = 2,
+; al = '%'), bytes (ebx = 2, al = 'b'; or ebx = 0, eax = 0: a suffix
+; letter), else KiB (its * 1024 known to fit); the biggest -S kept, as
+; GNU's specify_sort_size (0 as 1: at least MINLIM all the same).
+s_size:
+	test ebx, ebx
+	jz .unit
+	cmp al, 'b'
+	je .bytes
+	call physmem
+	push 100
+	pop xcx
+	xor edx, edx
+	div xcx
+	ld_u64_sat xcx, nval
+	mul xcx
+	test xdx, xdx
+	jz .max
+	or xax, -1
+	jmp .max
+.unit:
+	test eax, eax
+	jz .bytes
+	mov eax, [nval]
+	shld [nval+4], eax, 10
+	shl dword [nval], 10
+.bytes:
+	ld_u64_sat xax, nval
+.max:
+	cmp xax, 1
+	adc xax, 0
+	cmp xax, [sortsize]
+	jb .ret
+	mov [sortsize], xax
+.ret:
+	ret
+
+; s_tdir - -T DIR (xdx): one more directory for the temporary files, in
+; turn (GNU's add_temp_dir; past TDIRS of them the rest are not used).
+s_tdir:
+	mov eax, [ntdirs]
+	cmp eax, TDIRS
+	jae .ret
+	mov [tdirs + xax*W], xdx
+	inc dword [ntdirs]
+.ret:
+	ret
+
+e_tmpdir:	db 'TMPDIR='
+s_tmp:		db '/tmp', 0
+s_sortx:	db '/sortXXXXXX', 0
+fmt_tmp:	db F_ARGV0, ': cannot create temporary file in ', F_QUOTE, F_REASON, 10, 0
+
 TEXT
 
 BSS
@@ -3347,6 +4083,8 @@ outfile:	resW 1
 outp:		resW 1
 oend:		resW 1
 outtot:		resW 1
+sortsize:	resW 1		; -S's bytes (0: none)
+argv1:		resW 1		; &argv[1] (files0 or chunk_out: [ops] then)
 karg:		resW 1
 trad:		resb 1		; plus_key: 0 unknown, 1 known, 2 traditional, 4 POSIXLY_CORRECT
 ga:		resb 16
@@ -3373,6 +4111,7 @@ f0_fd:		resd 1
 numbuf:		resb 23
 numend:		resb 1
 delim:		resb 1
+spill:		resb 1		; 1: writing temporary files, 2: merging them out
 tabc:		resb 1
 hastab:		resb 1
 sheap:		resb (PAGE - _BSS_PAGEOFF) % PAGE
@@ -3385,6 +4124,36 @@ hash_state:	resd 4		; -R: md5key's state, then (its rep movsd)
 mblk:		resb 64+8	; md5key's block (8 more: .len)
 salt:		resb 16		; the salt
 digb:		resd 4		; randcmp's b digest
+; the temporary files' (only -S, -T, --files0-from or a spill write here)
+limit:		resW 1		; mem_limit's
+counted:	resW 1		; heap_more: the data counted up to here
+nlc:		resW 1		; the lines in it
+fops:		resW 2		; chunk_out's list of one operand (scan's then)
+cutp:		resW 1		; past the last delimiter counted (0: none)
+pcur:		resW 1		; [cur] when the limit was passed (0: not yet)
+outsave:	resd 1		; the real standard output's fd (or -EBADF)
+ntmp:		resd 1
+tmpfds:		resd TMPCAP + 2	; (+1: merge_level's new file; +1: words aligned)
+ntdirs:		resd 1
+tdix:		resd 1
+tdirs:		resW TDIRS
+tdir:		resW 1
+xpos:		resW 1
+lvmark:		resd 1		; heap_more: the files before it are merged ones
+lvin:		resd 1		; merge_level's
+lvout:		resd 1
+lvn:		resd 1
+lvfd:		resW 1
+mfd:		resW 1		; kmerge's
+mcnt:		resd 1
+nact:		resd 1
+haslast:	resd 1
+act:		resW NMERGE
+srcs:		resb NMERGE * SRCSZ
+lastrec:	resW 2
+lastcap:	resW 1
+rlbuf:		resW 2
+tname:		resb PATH_MAX
 ambbuf		equ sheap_end - 512	; (the keys stay far below it)
 
 program_end

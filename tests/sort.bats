@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # sort: what difftest cannot express: inputs bigger than any buffer (a
 # 100 MiB line, 20 MB of lines with keys), random binary bytes with NULs,
-# -o onto a big input, memory running out (a clear message, exit 2), an
+# -o onto a big input, input past the memory limit (temporary files, as
+# GNU's) and memory running out (a clear message, exit 2), an
 # unreadable file as a non-root user, /dev/full and a closed pipe, all
 # compared with GNU's sort.
 load helpers
@@ -78,12 +79,114 @@ gnu() { LC_ALL=C /usr/bin/sort --parallel=1 "$@"; }
 	[ "$output" = "$(bin sort): cannot read: f: Permission denied" ]
 }
 
-@test "memory running out: a clear message and exit 2, no output" {
-	head -c 50000000 /dev/zero | tr '\0' '\n' > many
-	run sh -c 'ulimit -v 40000; "$1" many > out' sh "$(bin sort)"
+@test "memory running out: a line bigger than it, GNU's clear message and exit 2, no output" {
+	head -c 50000000 /dev/zero | tr '\0' x > line
+	run sh -c 'ulimit -v 40000; "$1" line > out' sh "$(bin sort)"
 	[ "$status" -eq 2 ]
 	[ "$output" = "$(bin sort): memory exhausted" ]
 	[ ! -s out ]
+}
+
+# Input bigger than the memory limit goes to temporary files as in GNU's
+# sort: each part sorted into one, then merged (16 at a time).
+@test "temporary files: under ulimit -v, 30 MB of lines sorted as GNU's" {
+	head -c 30000000 /dev/zero | tr '\0' '\n' > many
+	printf 'b\na\n' >> many
+	run sh -c 'ulimit -v 40000; "$1" many | md5sum; "$1" -r many | md5sum' sh "$(bin sort)"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(sort many | md5sum; sort -r many | md5sum)" ]
+}
+
+# lines ~4 MB: words, numbers, keys; with -S 1M they take several
+# temporary files, and more than 16 of them (merged in levels) with -S 0
+spill_lines() {
+	awk 'BEGIN { srand(11); for (i = 0; i < 100000; i++)
+		printf "%s %d\t%c%c:%d%s\n", (rand() < 0.5 ? "x" : "Y") int(rand()*1000),
+			int(rand()*100000) - 50000, 97 + int(rand()*26), 65 + int(rand()*26),
+			int(rand()*50), (rand() < 0.1 ? "K" : "") }' > lines
+}
+
+@test "temporary files (-S): the output of GNU's for the orderings, -u, -s, keys" {
+	spill_lines
+	local o
+	for o in "" "-r" "-u" "-n -k2" "-k3,3f -k2,2nr" "-u -k1,1" "-ru -k1,1" "-t: -k2n -s" \
+		"-b -k2g" "-h -k3" "-f -u" "-d -i" "-V" "-M" "-R --random-source=lines" \
+		"-uR --random-source=lines -k1,1" "-S 0" "-S 0 -u -k2,2n"; do
+		"$(bin sort)" -S 1M $o lines > out
+		gnu -S 1M $o lines > expected
+		cmp expected out || { echo "differs: $o"; return 1; }
+	done
+}
+
+@test "temporary files: several inputs, stdin, -z, -o onto an input, lines over 128 KiB, no last newline" {
+	spill_lines
+	awk 'BEGIN { srand(3); for (i = 0; i < 30; i++) { n = int(rand()*300000);
+		s = sprintf("%c", 97 + i % 26); while (length(s) < n) s = s s; print substr(s, 1, n) } }' > long
+	printf 'no newline' >> long
+	tr '\n' '\0' < lines > zero
+	"$(bin sort)" -S 1M lines - long lines < lines > out
+	gnu lines - long lines < lines > expected
+	cmp expected out
+	"$(bin sort)" -S 1M -u long lines > out
+	gnu -u long lines > expected
+	cmp expected out
+	"$(bin sort)" -S 1M -z zero > out
+	gnu -z zero > expected
+	cmp expected out
+	cp lines l2
+	"$(bin sort)" -S 1M -o l2 -k2,2n l2 lines
+	gnu -k2,2n lines lines > expected
+	cmp expected l2
+	printf 'lines\0long\0' > L
+	"$(bin sort)" -S 1M --files0-from=L > out
+	gnu --files0-from=L > expected
+	cmp expected out
+}
+
+@test "temporary files: GNU's message when none can be made (TMPDIR, -T), exit 2, no output" {
+	spill_lines
+	like_gnu() {
+		local o g
+		o=$(env "$1" "$(bin sort)" -S 1M "${@:2}" lines 2>&1; echo "status $?")
+		g=$(env "$1" /usr/bin/sort -S 1M "${@:2}" lines 2>&1; echo "status $?")
+		[ "${o//"$(bin sort)"/sort}" = "${g//\/usr\/bin\/sort/sort}" ] || { echo "$*: $o / $g"; false; }
+		echo "${o//"$(bin sort)"/sort}"
+	}
+	[ "$(like_gnu TMPDIR=/nonexistent)" = "sort: cannot create temporary file in '/nonexistent': No such file or directory
+status 2" ]
+	[ "$(like_gnu TMPDIR=lines)" = "sort: cannot create temporary file in 'lines': Not a directory
+status 2" ]
+	[ "$(like_gnu TMPDIR=/tmp -T /nonexistent)" = "sort: cannot create temporary file in '/nonexistent': No such file or directory
+status 2" ]
+	# the -T directories in turn: the second one fails
+	[ "$(like_gnu TMPDIR=/nonexistent -T . -T /nonexistent/d)" = "sort: cannot create temporary file in '/nonexistent/d': No such file or directory
+status 2" ]
+	# the temporary files are gone at the end (unlinked as soon as made)
+	mkdir t1 t2
+	"$(bin sort)" -S 1M -T t1 -T t2 lines > out
+	gnu lines > expected
+	cmp expected out
+	[ -z "$(find t1 t2 -mindepth 1)" ]
+}
+
+@test "temporary files: a full file system, GNU's message (write failed: NAME), none left behind" {
+	command -v unshare > /dev/null || skip "unshare missing"
+	[ "$(id -u)" -eq 0 ] || skip "not root"
+	spill_lines
+	cat > t.sh <<'EOS'
+mkdir -p small && mount -t tmpfs -o size=256k tmpfs small || exit 77
+"$1" -S 1M -T small lines > out 2> err; echo "status $?"
+sed 's/sort[A-Za-z0-9]\{6\}/sortXXXXXX/; s|^[^:]*sort:|sort:|' err
+[ -s out ] && echo "output written"
+ls -A small
+EOS
+	run unshare -m bash t.sh "$(bin sort)"
+	[ "$status" -ne 77 ] || skip "no tmpfs"
+	[ "$output" = "status 2
+sort: write failed: small/sortXXXXXX: No space left on device" ]
+	run unshare -m bash t.sh /usr/bin/sort
+	[ "$output" = "status 2
+sort: write failed: small/sortXXXXXX: No space left on device" ]
 }
 
 @test "/dev/full: GNU's two messages, exit 2" {
@@ -241,8 +344,18 @@ Try '$(bin sort) --help' for more information." '"$1" '"$o"' < /dev/null'
 	printf 'a 2\nc 1\nb 3\n' > f
 	rss_at_most 20 sort --numeric-sort --reverse f
 	rss_at_most 20 sort --key=2,2n --field-separator=' ' < f
-	sort f > s; rss_at_most 20 sort --check=quiet -S 1M --parallel=2 s
+	sort f > s; rss_at_most 20 sort --check=quiet --parallel=2 s
 	rss_at_most 20 sort --unique --output=o f
+}
+
+# -S's number is read in the long options' cold page, its size kept by
+# the code of the temporary files (XSEC, with --files0-from's): a run
+# with it maps both pages
+@test "-S: RSS at most 24 KiB (the cold page, the part of the temporary files)" {
+	printf 'a 2\nc 1\nb 3\n' > f
+	rss_at_most 24 sort -S 1M f
+	rss_at_most 24 sort -S 50% -S 1G f
+	sort f > s; rss_at_most 24 sort --buffer-size=1M --check=quiet s
 }
 
 # -R without --random-source: the salt from getrandom, so no output to

@@ -42,6 +42,8 @@ sed -n 's/^#define[ 	]\{1,\}\(SA_[A-Z_]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)[ 	]*
 	"$inc/asm-generic/signal-defs.h" | awk '!seen[$2]++'
 sed -n 's/^#define[ 	]\{1,\}\(POLL[A-Z]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)[ 	]*$/%define \1 \2/p' \
 	"$inc/asm-generic/poll.h"
+# mremap's flags (linux/mman.h: MREMAP_MAYMOVE)
+sed -n 's/^#define[ 	]\{1,\}\(MREMAP_[A-Z_]*\)[ 	]\{1,\}\([0-9]\{1,\}\)[ 	]*$/%define \1 \2/p' "$inc/linux/mman.h"
 # The resources of prlimit64 (asm-generic/resource.h: RLIMIT_NOFILE,
 # RLIMIT_STACK...)
 sed -n 's/^#[ 	]*define[ 	]\{1,\}\(RLIMIT_[A-Z]*\)[ 	]\{1,\}\([0-9]\{1,\}\)\([ 	].*\)\{0,1\}$/%define \1 \2/p' \
