@@ -139,6 +139,9 @@ KEYLIM	equ 32*KEYSZ	; keys in sheap: up to 32, more at the heap's start
 GROW	equ 16 << 20	; the heap grows by this much at least
 RESV	equ 16*W	; sheap's room kept for the tables of a line at least
 OUTSZ	equ 65536
+MINLIM	equ 1 << 20	; the least memory limit (GNU's: 544 bytes)
+LIMCHK	equ 1 << 16	; the data read before heap_more counts it (its tables
+			; may take 41 bytes a byte: 2.6 MiB at most then)
 PASSES	equ 14
 BLOCK	equ 1 << PASSES	; lines sorted in the cache first
 
@@ -748,8 +751,18 @@ read_inputs:
 	cmp xax, A3
 	jb .room
 	call to_heap                    ; more: the brk heap
-.heap:
-	call heap_more                  ; (XSEC: may spill a temporary file)
+.heap:                                  ; (up to LIMCHK of data, reads of
+	mov xcx, xax                    ; OUTSZ; past it, heap_more in the
+	sub xcx, [datastart]            ; XSEC part, which may spill them to
+	cmp xcx, LIMCHK                 ; a temporary file)
+	jae .big
+	add xax, OUTSZ
+	push xax
+	call grow
+	pop A3
+	jmp short .room
+.big:
+	call heap_more
 .room:
 	mov A2, [cur]
 	sub A3, A2
@@ -1243,29 +1256,6 @@ owrite:
 	call write_all
 	js write_fail
 	ret
-
-; GNU's two lines: stdio's, then close_stdout's "write error" (with the
-; reason only for EBADF, as fclose fails then too)
-write_fail:                             ; xax = -errno
-	cmp byte [spill], 1
-	je spill_wfail                  ; (a temporary file's: XSEC)
-	push xax
-	mov ecx, s_write
-	cmp WPTR [outtot], 4096
-	ja .name
-	mov ecx, s_fflush
-.name:
-	mov esi, fmt_failed
-	mov xdx, [outfile]
-	test xdx, xdx
-	jnz .say
-	mov edx, str_stdout
-.say:
-	call say
-	pop xax
-	close_reason .reason, fmt_write_error
-	mov edx, dash
-	jmp die
 
 ; compare - xsi, xdi: records of lines -> eax < 0, 0, > 0 as the line
 ; at xsi sorts before, with, after the one at xdi. preserves all but xax
@@ -3348,7 +3338,6 @@ TMPCAP	equ 256		; temporary files open at most before a merge level
 PATH_MAX equ 4096	; <linux/limits.h>, with the NUL
 TDIRS	equ 32		; -T directories used at most
 SBUF	equ 1 << 17	; a merge source's first buffer (doubled for a long line)
-MINLIM	equ 1 << 18	; the least memory limit (GNU's: 544 bytes)
 ; a merge source (kmerge): its line's record first, as compare reads it
 S_POS	equ 2*W		; the next line's start
 S_END	equ 3*W		; the end of the bytes read
@@ -3683,9 +3672,30 @@ tmp_open:
 	mov esi, fmt_tmp
 	jmp die
 
-; spill_wfail - write_fail's for a temporary file: GNU's "write failed:
-; NAME: REASON", exit 2. in: xax = -errno
-spill_wfail:
+; write_fail - GNU's two lines: stdio's, then close_stdout's "write
+; error" (with the reason only for EBADF, as fclose fails then too); for
+; a temporary file its one "write failed: NAME" (in the XSEC part: rare)
+write_fail:                             ; xax = -errno
+	cmp byte [spill], 1
+	je .tmp
+	push xax
+	mov ecx, s_write
+	cmp WPTR [outtot], 4096
+	ja .name
+	mov ecx, s_fflush
+.name:
+	mov esi, fmt_failed
+	mov xdx, [outfile]
+	test xdx, xdx
+	jnz .say
+	mov edx, str_stdout
+.say:
+	call say
+	pop xax
+	close_reason .reason, fmt_write_error
+	mov edx, dash
+	jmp die
+.tmp:
 	mov ecx, s_write
 	mov esi, fmt_failed
 	mov edx, tname
@@ -4084,6 +4094,11 @@ outp:		resW 1
 oend:		resW 1
 outtot:		resW 1
 sortsize:	resW 1		; -S's bytes (0: none)
+limit:		resW 1		; mem_limit's
+counted:	resW 1		; heap_more: the data counted up to here
+nlc:		resW 1		; the lines in it
+cutp:		resW 1		; past the last delimiter counted (0: none)
+pcur:		resW 1		; [cur] when the limit was passed (0: not yet)
 argv1:		resW 1		; &argv[1] (files0 or chunk_out: [ops] then)
 karg:		resW 1
 trad:		resb 1		; plus_key: 0 unknown, 1 known, 2 traditional, 4 POSIXLY_CORRECT
@@ -4125,12 +4140,7 @@ mblk:		resb 64+8	; md5key's block (8 more: .len)
 salt:		resb 16		; the salt
 digb:		resd 4		; randcmp's b digest
 ; the temporary files' (only -S, -T, --files0-from or a spill write here)
-limit:		resW 1		; mem_limit's
-counted:	resW 1		; heap_more: the data counted up to here
-nlc:		resW 1		; the lines in it
 fops:		resW 2		; chunk_out's list of one operand (scan's then)
-cutp:		resW 1		; past the last delimiter counted (0: none)
-pcur:		resW 1		; [cur] when the limit was passed (0: not yet)
 outsave:	resd 1		; the real standard output's fd (or -EBADF)
 ntmp:		resd 1
 tmpfds:		resd TMPCAP + 2	; (+1: merge_level's new file; +1: words aligned)
