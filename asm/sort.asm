@@ -54,8 +54,9 @@
 ; its buffer's guess, a few MiB); -S below MINLIM is MINLIM; -S N% is
 ; accepted whatever N (GNU: too large past 2^64 bytes); --parallel=N
 ; of a size GNU cannot allocate its threads' merge nodes for is accepted
-; (GNU: memory exhausted). -m and
-; -c keep all their input in memory (GNU's merge and check stream it).
+; (GNU: memory exhausted). -m keeps
+; all its input in memory (GNU's merge streams it); -c past a quarter of
+; the memory limit checks as it reads (check_stream), as GNU's.
 ; -g converts with x87 arithmetic of its own: up to 19 significant digits
 ; (16 in hex) and one rounding by the power of ten are exact as strtold,
 ; digits past those are dropped, and NaN payloads ("nan(12)") are ignored.
@@ -1256,6 +1257,30 @@ owrite:
 	call write_all
 	js write_fail
 	ret
+
+; write_fail - GNU's two lines: stdio's, then close_stdout's "write
+; error" (with the reason only for EBADF, as fclose fails then too); for
+; a temporary file its one "write failed: NAME" (spill_wfail)
+write_fail:                             ; xax = -errno
+	cmp byte [spill], 1
+	je spill_wfail                  ; (XSEC)
+	push xax
+	mov ecx, s_write
+	cmp WPTR [outtot], 4096
+	ja .name
+	mov ecx, s_fflush
+.name:
+	mov esi, fmt_failed
+	mov xdx, [outfile]
+	test xdx, xdx
+	jnz .say
+	mov edx, str_stdout
+.say:
+	call say
+	pop xax
+	close_reason .reason, fmt_write_error
+	mov edx, dash
+	jmp die
 
 ; compare - xsi, xdi: records of lines -> eax < 0, 0, > 0 as the line
 ; at xsi sorts before, with, after the one at xdi. preserves all but xax
@@ -3361,7 +3386,7 @@ heap_more:
 	test byte [opts], O_MERGE
 	jnz .plain
 	cmp byte [checkonly], 0
-	jne .plain
+	jne .check
 	mov xdi, [counted]
 	cmp xdi, [datastart]
 	jae .count
@@ -3444,11 +3469,75 @@ heap_more:
 	jc memory_exhausted
 	mov A3, xax                     ; (grow keeps it)
 	jmp grow
+.check:                                 ; -c: past a quarter of the limit,
+	push xbx                        ; the lines are checked as they are
+	call mem_limit                  ; read (check_stream)
+	pop xbx
+	shr xax, 2
+	mov xcx, [cur]
+	sub xcx, [datastart]
+	cmp xcx, xax
+	jae check_stream
+	mov xax, [cur]
 .plain:                                 ; -m, -c: up to the heap's end
 	add xax, OUTSZ
 	call grow
 	mov A3, [heap_end]
 	ret
+
+; check_stream - -c, -C on an input past a quarter of the memory limit:
+; checked
+; as it is read, as GNU's check: its data read so far copied to a source
+; (kmerge's, the first) with the fd ebx, the heap given back, then each
+; line compared with the one before (keep_last's copy), the line number
+; in [nlines]; a disorder on to check.disorder with the name that check
+; pushed (GNU's message), else exit 0.
+check_stream:
+	mov xcx, [cur]
+	sub xcx, [datastart]
+	push xbx                        ; the fd
+	push xcx                        ; the bytes read
+	lea A2, [xcx + SBUF]
+	push A2
+	sys mmapx, 0, A2, PROT_RW, MAP_PRIVANON, -1, 0
+	jerrp memory_exhausted
+	mov ebp, srcs
+	mov [xbp+S_BUF], xax
+	mov [xbp+S_POS], xax
+	pop xcx
+	add xcx, xax
+	mov [xbp+S_CAP], xcx
+	xchg xdi, xax
+	pop xcx
+	mov xsi, [datastart]
+	rep movsb
+	mov [xbp+S_END], xdi
+	pop WPTR [xbp+S_FD]
+	sys brk, [datastart]
+	mov WPTR [nlines], 1
+	call next_line
+	jc .sorted
+.keep:
+	call keep_last
+	call next_line
+	jc .sorted
+	inc WPTR [nlines]
+	mov esi, lastrec
+	mov xdi, xbp
+	call compare
+	test eax, eax
+	jl .keep
+	jg .disorder
+	test byte [opts], O_UNIQUE
+	jz .keep
+.disorder:
+	mov xbx, [nlines]
+	mov xdi, xbp
+	mov xax, [ops]
+	push WPTR [xax]
+	jmp check.disorder
+.sorted:
+	exit 0
 
 ; grow_exact - grow's brk to GROW past what it needs failed (a limit such
 ; as ulimit -v's): the heap grown to what it needs only, else "memory
@@ -3628,25 +3717,18 @@ tmp_open:
 	rep movsb
 	sub xdi, 7
 	mov [xpos], xdi
-.try:                                   ; XXXXXX: getrandom's bits, the
-	mov xdi, [xpos]                 ; time stamp counter's if it fails
-	sys getrandom, xdi, 4, 0
-	rdtsc
-	mov xdi, [xpos]
-	xor eax, [xdi]
-	push 6
+.try:                                   ; XXXXXX: a..p from the time
+	rdtsc                           ; stamp counter's low bits (O_EXCL
+	mov xdi, [xpos]                 ; makes a name taken no matter: the
+	push 6                          ; next try has others)
 	pop xcx
 .x:
 	mov dl, al
-	and dl, 31
+	and dl, 15
 	add dl, 'a'
-	cmp dl, 'z'
-	jbe .letter
-	sub dl, 'z' + 1 - '0'
-.letter:
 	mov [xdi], dl
 	inc xdi
-	shr eax, 5
+	shr eax, 4
 	loop .x
 	sys open, tname, O_RDWR|O_CREAT|O_EXCL|O_LARGEFILE|O_CLOEXEC, 0o600
 	cmp eax, -EEXIST
@@ -3672,30 +3754,9 @@ tmp_open:
 	mov esi, fmt_tmp
 	jmp die
 
-; write_fail - GNU's two lines: stdio's, then close_stdout's "write
-; error" (with the reason only for EBADF, as fclose fails then too); for
-; a temporary file its one "write failed: NAME" (in the XSEC part: rare)
-write_fail:                             ; xax = -errno
-	cmp byte [spill], 1
-	je .tmp
-	push xax
-	mov ecx, s_write
-	cmp WPTR [outtot], 4096
-	ja .name
-	mov ecx, s_fflush
-.name:
-	mov esi, fmt_failed
-	mov xdx, [outfile]
-	test xdx, xdx
-	jnz .say
-	mov edx, str_stdout
-.say:
-	call say
-	pop xax
-	close_reason .reason, fmt_write_error
-	mov edx, dash
-	jmp die
-.tmp:
+; spill_wfail - write_fail's for a temporary file: GNU's one "write
+; failed: NAME: REASON", exit 2. in: xax = -errno
+spill_wfail:
 	mov ecx, s_write
 	mov esi, fmt_failed
 	mov edx, tname
@@ -3723,8 +3784,7 @@ kmerge:
 	mov ebp, srcs
 .init:
 	mov xsi, [mfd]
-	mov eax, [xsi]
-	add xsi, 4
+	lodsd
 	mov [mfd], xsi
 	mov [xbp+S_FD], xax
 	sys lseek, xax, 0, SEEK_SET
@@ -3932,6 +3992,11 @@ next_line:
 	mov ecx, s_read
 	mov esi, fmt_failed
 	mov edx, tname
+	cmp byte [checkonly], 0
+	je .say
+	mov xdx, [ops]                  ; (-c: its one operand)
+	mov xdx, [xdx]
+.say:
 	jmp die
 
 ; mem_limit - xax = the bytes the lines and their tables may take before
@@ -3947,12 +4012,15 @@ mem_limit:
 	test xax, xax
 	jnz .floor
 	or WPTR [limit], -1
-	mov A1d, RLIMIT_DATA
+	push RLIMIT_DATA
+	pop A1
 	call .rl
-	mov A1d, RLIMIT_AS
+	push RLIMIT_AS
+	pop A1
 	call .rl
 	shr WPTR [limit], 1
-	mov A1d, RLIMIT_RSS
+	push RLIMIT_RSS
+	pop A1
 	call .get
 	shr xax, 4
 	imul xax, xax, 15

@@ -105,6 +105,22 @@ gnu() { LC_ALL=C /usr/bin/sort --parallel=1 "$@"; }
 	if [ "$(arch)" = i386 ]; then rss_at_most 268 sort f; else rss_at_most 456 sort f; fi
 }
 
+# -c and -C past a quarter of the memory limit check the lines as they
+# are read, as GNU's check does: under ulimit -v a big input is checked
+# (it said "memory exhausted"), with GNU's messages and statuses
+@test "-c, -C: an input bigger than memory checked as it is read, as GNU's" {
+	seq -w 3000000 > s
+	{ cat s; echo 0; } > late
+	{ cat s; echo 3000000; } > dup
+	local f o g
+	for f in "-c s" "-C s" "-c late" "-C late" "-cu dup" "-c dup" "-cr s" "-c -k1.2,1.3n s" "-c -k1,1n s"; do
+		o=$(ulimit -v 60000; "$(bin sort)" $f 2>&1; echo "status $?")
+		g=$(ulimit -v 60000; /usr/bin/sort $f 2>&1; echo "status $?")
+		[ "${o//"$(bin sort)"/sort}" = "${g//\/usr\/bin\/sort/sort}" ] || { echo "$f: $o / $g"; false; }
+	done
+	[ "$o" = "status 0" ]
+}
+
 # lines ~4 MB: words, numbers, keys; with -S 1M they take several
 # temporary files, and more than 16 of them (merged in levels) with -S 0
 spill_lines() {
