@@ -54,9 +54,11 @@
 ; its buffer's guess, a few MiB); -S below MINLIM is MINLIM; -S N% is
 ; accepted whatever N (GNU: too large past 2^64 bytes); --parallel=N
 ; of a size GNU cannot allocate its threads' merge nodes for is accepted
-; (GNU: memory exhausted). -m keeps
-; all its input in memory (GNU's merge streams it); -c past a quarter of
-; the memory limit checks as it reads (check_stream), as GNU's.
+; (GNU: memory exhausted). Past a
+; quarter of the memory limit -c checks as it reads (check_stream) and -m
+; merges as it reads (merge_stream), as GNU's; but -m over more than
+; NMERGE files or with -o naming a file not read whole keeps all in
+; memory (GNU merges through temporary files).
 ; -g converts with x87 arithmetic of its own: up to 19 significant digits
 ; (16 in hex) and one rounding by the power of ten are exact as strtold,
 ; digits past those are dropped, and NaN payloads ("nan(12)") are ignored.
@@ -96,6 +98,7 @@
 %define VSYS_COUNT 256                  ; (5 a file: sort of ~50 files keeps 16 KiB)
 %define COLD_PAGE                       ; the long options: one page when they run
 %define XSEC_PAGE                       ; --files0-from: a page of its own
+%define XSEC2_PAGE                      ; -m's merge as read, write errors
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
@@ -1257,30 +1260,6 @@ owrite:
 	call write_all
 	js write_fail
 	ret
-
-; write_fail - GNU's two lines: stdio's, then close_stdout's "write
-; error" (with the reason only for EBADF, as fclose fails then too); for
-; a temporary file its one "write failed: NAME" (spill_wfail)
-write_fail:                             ; xax = -errno
-	cmp byte [spill], 1
-	je spill_wfail                  ; (XSEC)
-	push xax
-	mov ecx, s_write
-	cmp WPTR [outtot], 4096
-	ja .name
-	mov ecx, s_fflush
-.name:
-	mov esi, fmt_failed
-	mov xdx, [outfile]
-	test xdx, xdx
-	jnz .say
-	mov edx, str_stdout
-.say:
-	call say
-	pop xax
-	close_reason .reason, fmt_write_error
-	mov edx, dash
-	jmp die
 
 ; compare - xsi, xdi: records of lines -> eax < 0, 0, > 0 as the line
 ; at xsi sorts before, with, after the one at xdi. preserves all but xax
@@ -3370,7 +3349,8 @@ S_BUF	equ 4*W		; the buffer (a mapping), and its end
 S_CAP	equ 5*W
 S_FD	equ 6*W
 S_EOF	equ 7*W		; (a byte) the file read to its end
-SRCSZ	equ 8*W
+S_NAME	equ 8*W		; its name, for a read error
+SRCSZ	equ 9*W
 
 ; heap_more - read_inputs' heap grown for the next read (OUTSZ past
 ; [cur]); first, unless -m or -c, the lines read since the last call are
@@ -3384,7 +3364,7 @@ SRCSZ	equ 8*W
 ; preserves xbx, xbp; clobbers the rest
 heap_more:
 	test byte [opts], O_MERGE
-	jnz .plain
+	jnz .check
 	cmp byte [checkonly], 0
 	jne .check
 	mov xdi, [counted]
@@ -3469,15 +3449,19 @@ heap_more:
 	jc memory_exhausted
 	mov A3, xax                     ; (grow keeps it)
 	jmp grow
-.check:                                 ; -c: past a quarter of the limit,
-	push xbx                        ; the lines are checked as they are
-	call mem_limit                  ; read (check_stream)
-	pop xbx
+.check:                                 ; -c, -m: past a quarter of the
+	push xbx                        ; limit, the lines are checked or
+	call mem_limit                  ; merged as they are read
+	pop xbx                         ; (check_stream, merge_stream)
 	shr xax, 2
 	mov xcx, [cur]
 	sub xcx, [datastart]
 	cmp xcx, xax
-	jae check_stream
+	jb .small
+	cmp byte [checkonly], 0
+	jne check_stream
+	call merge_stream               ; (XSEC2: back when it cannot)
+.small:
 	mov xax, [cur]
 .plain:                                 ; -m, -c: up to the heap's end
 	add xax, OUTSZ
@@ -3513,6 +3497,9 @@ check_stream:
 	rep movsb
 	mov [xbp+S_END], xdi
 	pop WPTR [xbp+S_FD]
+	mov xax, [ops]
+	push WPTR [xax]
+	pop WPTR [xbp+S_NAME]
 	sys brk, [datastart]
 	mov WPTR [nlines], 1
 	call next_line
@@ -3771,18 +3758,10 @@ spill_wfail:
 kmerge:
 	mov [mfd], xsi
 	mov [mcnt], ecx
-	mov xax, [cur]
-	add xax, W-1
-	and xax, -W
-	mov [runb], xax
-	mov [outp], xax
-	add xax, OUTSZ
-	mov [oend], xax
-	call grow
-	and byte [haslast], 0
-	and dword [nact], 0
+	push xcx
 	mov ebp, srcs
 .init:
+	mov WPTR [xbp+S_NAME], tname
 	mov xsi, [mfd]
 	lodsd
 	mov [mfd], xsi
@@ -3802,6 +3781,26 @@ kmerge:
 	mov [xbp+S_POS], xax
 	mov [xbp+S_END], xax
 	mov byte [xbp+S_EOF], 0
+	add ebp, SRCSZ
+	dec dword [mcnt]
+	jnz .init
+	pop xcx
+	mov [mcnt], ecx
+; kmerge_go - the [mcnt] sources from srcs on (each ready to read its
+; first line) merged onto the standard output as kmerge says. clobbers all
+kmerge_go:
+	mov xax, [cur]
+	add xax, W-1
+	and xax, -W
+	mov [runb], xax
+	mov [outp], xax
+	add xax, OUTSZ
+	mov [oend], xax
+	call grow
+	and byte [haslast], 0
+	and dword [nact], 0
+	mov ebp, srcs
+.init:
 	call next_line
 	jc .none
 	mov ecx, [nact]                 ; in at the list's head: the others
@@ -3991,12 +3990,7 @@ next_line:
 .fail:
 	mov ecx, s_read
 	mov esi, fmt_failed
-	mov edx, tname
-	cmp byte [checkonly], 0
-	je .say
-	mov xdx, [ops]                  ; (-c: its one operand)
-	mov xdx, [xdx]
-.say:
+	mov xdx, [xbp+S_NAME]
 	jmp die
 
 ; mem_limit - xax = the bytes the lines and their tables may take before
@@ -4129,6 +4123,184 @@ e_tmpdir:	db 'TMPDIR='
 s_tmp:		db '/tmp', 0
 s_sortx:	db '/sortXXXXXX', 0
 fmt_tmp:	db F_ARGV0, ': cannot create temporary file in ', F_QUOTE, F_REASON, 10, 0
+s_empty		equ s_tmp + 4	; ("": /tmp's NUL)
+
+; The rarest runs' code: a part of its own (XSEC2_PAGE), so the XSEC part
+; stays one page.
+XSEC2
+; merge_stream - -m on inputs past a quarter of the memory limit: merged
+; as they are read (kmerge_go), as GNU's merge: each operand read whole
+; stays where it is, a source that reads no more; the one being read has
+; its data so far copied to a source of its own, with its fd; the others
+; are opened. Not with more than NMERGE operands, nor with -o naming a
+; file not read whole yet (GNU copies that one to a temporary file
+; first): then back, and all is read into memory as before.
+; in: ebx = the fd of the operand being read, xbp = its slot, [xsp+2*W] =
+; the start of its data (read_inputs'). preserves xbx, xbp when back.
+merge_stream:
+	mov xax, [opend]
+	sub xax, [ops]
+	cmp xax, NMERGE*W
+	ja .ret
+	mov [msl], xbp
+	mov [mfdj], ebx
+	mov xax, [xsp + 2*W]
+	mov [mstart], xax
+	cmp WPTR [outfile], 0
+	je .go
+	push xbx                        ; -o: its file against the one being
+	push xbp                        ; read and those after it (statx:
+	sys statx, 1, s_empty, AT_EMPTY_PATH, STATX_INO, stxo ; device, inode)
+	sys statx, [mfdj], s_empty, AT_EMPTY_PATH, STATX_INO, stxi
+	mov xbp, [msl]
+.same:
+	call same_file
+	je .back
+	add xbp, W
+	cmp xbp, [opend]
+	jae .differ
+	mov xdx, [xbp]
+	cmp word [xdx], '-'
+	je .stdin
+	sys statx, AT_FDCWD, xdx, 0, STATX_INO, stxi
+	jmp .same
+.stdin:
+	sys statx, 0, s_empty, AT_EMPTY_PATH, STATX_INO, stxi
+	jmp .same
+.back:
+	pop xbp
+	pop xbx
+.ret:
+	ret
+.differ:
+	pop xbp
+	pop xbx
+.go:
+	and dword [mcnt], 0
+	mov ebp, srcs
+	mov xsi, [ops]
+	mov xdx, [datastart]            ; (a file's data start)
+.whole:                                 ; those read whole: no more reads
+	cmp xsi, [msl]
+	jae .part
+	mov [xbp+S_POS], xdx
+	lodsW                           ; (the end of its data)
+	mov [xbp+S_END], xax
+	xchg xdx, xax
+	mov byte [xbp+S_EOF], 1
+	call .next
+	jmp .whole
+.part:                                  ; the one being read: its data so
+	mov xcx, [cur]                  ; far into a mapping, then read on
+	sub xcx, [mstart]
+	push xcx
+	lea A2, [xcx + SBUF]
+	call .map
+	pop xcx
+	mov xsi, [mstart]
+	mov xdi, [xbp+S_BUF]
+	rep movsb
+	mov [xbp+S_END], xdi
+	mov eax, [mfdj]
+	mov xsi, [msl]
+.open:                                  ; (eax = the fd, xsi = the slot)
+	mov [xbp+S_FD], xax
+	mov xax, [xsi]
+	mov [xbp+S_NAME], xax
+	call .next
+	add xsi, W
+	cmp xsi, [opend]
+	jae .merge
+	mov [msl], xsi
+	mov xdx, [xsi]
+	xor eax, eax
+	cmp word [xdx], '-'
+	je .fd
+	sys open, xdx, O_RDONLY|O_LARGEFILE
+	test eax, eax
+	js .fail
+.fd:
+	push xax
+	mov A2d, SBUF
+	call .map
+	mov xax, [xbp+S_BUF]
+	mov [xbp+S_END], xax
+	pop xax
+	mov xsi, [msl]
+	jmp .open
+.fail:
+	mov ecx, s_open
+	mov esi, fmt_failed
+	mov xdx, [msl]
+	mov xdx, [xdx]
+	jmp die
+.merge:
+	cmp WPTR [outfile], 0           ; -o: truncated first (GNU's "w")
+	je .out
+	sys ftruncate, 1, 0
+.out:
+	call kmerge_go
+	exit 0
+; .map - the source xbp's buffer: a mapping of A2 bytes (S_BUF, S_POS,
+; S_CAP). clobbers xax, xcx, xdx, A1..A6 but xbp
+.map:
+	push xbp
+	push A2
+	sys mmapx, 0, A2, PROT_RW, MAP_PRIVANON, -1, 0
+	pop xcx
+	pop xbp
+	jerrp memory_exhausted
+	mov [xbp+S_BUF], xax
+	mov [xbp+S_POS], xax
+	add xcx, xax
+	mov [xbp+S_CAP], xcx
+	ret
+; .next - on to the next source, one more counted
+.next:
+	add ebp, SRCSZ
+	inc dword [mcnt]
+	ret
+
+; same_file - ZF=1 when stxi and stxo are one file (device, inode)
+same_file:
+	mov esi, stxi + 32
+	mov edi, stxo + 32
+	cmpsd
+	jne .ret
+	cmpsd
+	jne .ret
+	mov esi, stxi + 128
+	mov edi, stxo + 128
+	cmpsd
+	jne .ret
+	cmpsd
+.ret:
+	ret
+
+; write_fail - GNU's two lines: stdio's, then close_stdout's "write
+; error" (with the reason only for EBADF, as fclose fails then too); for
+; a temporary file its one "write failed: NAME" (spill_wfail). In the
+; XSEC2 part: only a run that fails maps it
+write_fail:                             ; xax = -errno
+	cmp byte [spill], 1
+	je spill_wfail                  ; (XSEC)
+	push xax
+	mov ecx, s_write
+	cmp WPTR [outtot], 4096
+	ja .name
+	mov ecx, s_fflush
+.name:
+	mov esi, fmt_failed
+	mov xdx, [outfile]
+	test xdx, xdx
+	jnz .say
+	mov edx, str_stdout
+.say:
+	call say
+	pop xax
+	close_reason .reason, fmt_write_error
+	mov edx, dash
+	jmp die
 
 TEXT
 
@@ -4228,6 +4400,11 @@ nact:		resd 1
 haslast:	resd 1
 act:		resW NMERGE
 srcs:		resb NMERGE * SRCSZ
+msl:		resW 1		; merge_stream's: the slot being read
+mstart:		resW 1		; the start of its data
+mfdj:		resd 1		; its fd
+stxo:		resb 256	; statx of the output
+stxi:		resb 256	; of an input
 lastrec:	resW 2
 lastcap:	resW 1
 rlbuf:		resW 2

@@ -121,6 +121,27 @@ gnu() { LC_ALL=C /usr/bin/sort --parallel=1 "$@"; }
 	[ "$o" = "status 0" ]
 }
 
+# -m past a quarter of the memory limit merges as it reads, as GNU's
+# merge: under ulimit -v, inputs bigger than memory (it said "memory
+# exhausted"); stdin, -u, -o, keys, a last line without its newline, an
+# input out of order (GNU's order of the merge), -o onto an input (read
+# whole first: GNU copies it first)
+@test "-m: inputs bigger than memory merged as they are read, as GNU's" {
+	seq -w 1 3 3000000 > a; seq -w 2 3 3000000 > b; seq -w 3 3 3000000 > c
+	{ cat c; printf 3000001; } > c2
+	awk 'BEGIN { srand(5); for (i = 0; i < 300000; i++) printf "%07d\n", int(rand()*3000000) }' > u
+	local f o g
+	for f in "a b c" "a - c" "-u a b a" "-r c2 - a" "-k1.7 a c2 b" "-s -k1.1,1.5 u a b" "-o out a b c"; do
+		o=$(ulimit -v 60000; "$(bin sort)" -m $f < b 2>&1 | md5sum; echo "status ${PIPESTATUS[0]}"; [ ! -f out ] || md5sum < out; rm -f out)
+		g=$(ulimit -v 60000; /usr/bin/sort -m $f < b 2>&1 | md5sum; echo "status ${PIPESTATUS[0]}"; [ ! -f out ] || md5sum < out; rm -f out)
+		[ "$o" = "$g" ] || { echo "$f: $o / $g"; false; }
+	done
+	cp a o; cp a g
+	"$(bin sort)" -m -S 1M b o c -o o
+	/usr/bin/sort -m b g c -o g
+	cmp g o
+}
+
 # lines ~4 MB: words, numbers, keys; with -S 1M they take several
 # temporary files, and more than 16 of them (merged in levels) with -S 0
 spill_lines() {
