@@ -3500,7 +3500,7 @@ check_stream:
 	mov xax, [ops]
 	push WPTR [xax]
 	pop WPTR [xbp+S_NAME]
-	sys brk, [datastart]
+	sys brk, [datastart]            ; ([heap_end] stale: no grow after)
 	mov WPTR [nlines], 1
 	call next_line
 	jc .sorted
