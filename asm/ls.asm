@@ -610,19 +610,15 @@ _start:
 	lea xsi, [xsp + 2*W]
 	mov xbx, [V(argend)]
 	sub xbx, xsi
-	shr ebx, 2
-%if W == 8
-	shr ebx, 1
-%endif
+	shr ebx, WSHIFT
 	mov [V(nargs)], ebx
 	mov [V(recs)], eax
 	test ebx, ebx
 	jnz .args
 	mov eax, dot
 	mov [xsi], xax
-	add xsi, W
-	mov [V(argend)], xsi
-	sub xsi, W
+	lea xax, [xsi + W]
+	mov [V(argend)], xax
 .args:
 	push xsi                        ; [xsp]: the next operand's slot
 .arg:
@@ -647,7 +643,7 @@ _start:
 	xor edx, edx                    ; flags: follow
 	cmp byte [V(opts) + O_DEREF], 2
 	jae .stat
-	mov edx, AT_SYMLINK_NOFOLLOW
+	mov dh, AT_SYMLINK_NOFOLLOW >> 8
 	cmp byte [V(opts) + O_DEREF], 0
 	je .stat
 	xor edx, edx
@@ -664,7 +660,10 @@ _start:
 	lea edx, [xbx + 19]
 	mov byte [xbx + 18], 0xff       ; failed
 	mov ecx, msg_access
+	cmp eax, -ENAMETOOLONG
+	je op_long                      ; (.qsec: back at .failed)
 	call fail_name
+.failed:
 	mov byte [V(status2)], 2
 	jmp .arg
 .isdir:
@@ -6542,6 +6541,44 @@ vqquoted:
 	cmp ecx, [qlen]
 .q:
 	popW_all
+	ret
+
+; op_fail - fail_name (ecx TEXT, edx NAME, eax -errno) for the record xbx
+; of an operand that cannot be accessed; one of 64 KiB or more (a name
+; the kernel never takes: its 16-bit size wrapped, and the listing walked
+; into its bytes) is cut to a name of one byte, quoted when the name is
+; (vqsome and qsafe count the failed operands too, as GNU's gobble_file:
+; qsafe's look at the name is taken first). keeps xbx, xbp
+; op_long: the core's way in for ENAMETOOLONG (the other failures keep
+; this part unmapped), back at its .failed.
+op_long:
+	call op_fail
+	jmp _start.failed
+op_fail:
+	push xbx
+	call fail_name
+	mov ebx, [xsp]
+	mov eax, [V(cur)]
+	sub eax, ebx
+	cmp eax, 0xffff
+	jbe .r
+	lea esi, [xbx + 19]
+	mov cl, ':'
+	call qsafe_name
+	mov ebx, [xsp]
+	lea esi, [xbx + 19]
+	call vqquoted
+	mov al, 'a'
+	jz .one
+	mov al, 1                       ; (a control byte: quoted)
+.one:
+	mov [xbx + 19], al
+	mov byte [xbx + 20], 0
+	mov word [xbx + 16], 29
+	lea eax, [xbx + 29]
+	mov [V(cur)], eax
+.r:
+	pop xbx
 	ret
 
 ; vqsome - [qsome] = GNU's cwd_some_quoted for this listing: with
