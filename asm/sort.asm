@@ -3482,15 +3482,8 @@ check_stream:
 	push xbx                        ; the fd
 	push xcx                        ; the bytes read
 	lea A2, [xcx + SBUF]
-	push A2
-	sys mmapx, 0, A2, PROT_RW, MAP_PRIVANON, -1, 0
-	jerrp memory_exhausted
 	mov ebp, srcs
-	mov [xbp+S_BUF], xax
-	mov [xbp+S_POS], xax
-	pop xcx
-	add xcx, xax
-	mov [xbp+S_CAP], xcx
+	call src_map
 	xchg xdi, xax
 	pop xcx
 	mov xsi, [datastart]
@@ -3770,13 +3763,8 @@ kmerge:
 	mov xax, [xbp+S_BUF]
 	test xax, xax
 	jnz .buf
-	push xbp
-	sys mmapx, 0, SBUF, PROT_RW, MAP_PRIVANON, -1, 0
-	pop xbp
-	jerrp memory_exhausted
-	mov [xbp+S_BUF], xax
-	lea xcx, [xax + SBUF]
-	mov [xbp+S_CAP], xcx
+	mov A2d, SBUF
+	call src_map
 .buf:
 	mov [xbp+S_POS], xax
 	mov [xbp+S_END], xax
@@ -3853,6 +3841,21 @@ kmerge_go:
 	jmp .line
 .done:
 	jmp flush
+
+; src_map - the source xbp's buffer: a new mapping of A2 bytes (S_BUF,
+; S_POS, S_CAP) -> xax = its start. preserves xbp; clobbers the rest
+src_map:
+	push xbp
+	push A2
+	sys mmapx, 0, A2, PROT_RW, MAP_PRIVANON, -1, 0
+	pop xcx
+	pop xbp
+	jerrp memory_exhausted
+	mov [xbp+S_BUF], xax
+	mov [xbp+S_POS], xax
+	add xcx, xax
+	mov [xbp+S_CAP], xcx
+	ret
 
 ; act_place - the source xbp, with a new line, into the list act at the
 ; head's place: the others (act[1] to act[nact - 1]) are in the order of
@@ -4195,7 +4198,7 @@ merge_stream:
 	sub xcx, [mstart]
 	push xcx
 	lea A2, [xcx + SBUF]
-	call .map
+	call src_map
 	pop xcx
 	mov xsi, [mstart]
 	mov xdi, [xbp+S_BUF]
@@ -4222,8 +4225,7 @@ merge_stream:
 .fd:
 	push xax
 	mov A2d, SBUF
-	call .map
-	mov xax, [xbp+S_BUF]
+	call src_map
 	mov [xbp+S_END], xax
 	pop xax
 	mov xsi, [msl]
@@ -4241,20 +4243,6 @@ merge_stream:
 .out:
 	call kmerge_go
 	exit 0
-; .map - the source xbp's buffer: a mapping of A2 bytes (S_BUF, S_POS,
-; S_CAP). clobbers xax, xcx, xdx, A1..A6 but xbp
-.map:
-	push xbp
-	push A2
-	sys mmapx, 0, A2, PROT_RW, MAP_PRIVANON, -1, 0
-	pop xcx
-	pop xbp
-	jerrp memory_exhausted
-	mov [xbp+S_BUF], xax
-	mov [xbp+S_POS], xax
-	add xcx, xax
-	mov [xbp+S_CAP], xcx
-	ret
 ; .next - on to the next source, one more counted
 .next:
 	add ebp, SRCSZ
