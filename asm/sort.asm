@@ -72,11 +72,11 @@
 ; 4096 bytes, else "write failed" (GNU's stdio buffer decides it).
 ;
 ; The inputs are read one after the other into a heap grown with brk (past
-; the memory limit, the lines read go to a temporary file: see heap_more), then a table of (start,
-; length) records of the lines follows, then a second table and the run
-; bounds for a bottom-up merge sort (stable): blocks of 16384 lines are
-; sorted first, each while it is in the cache, then merged, the lines of
-; the next records prefetched. -m gives each file as an initial run, so
+; the memory limit, the lines read go to a temporary file: see heap_more),
+; then a table of (start, length) records of the lines follows, then a
+; second table and the run bounds for a bottom-up merge sort (stable):
+; blocks of 16384 lines are sorted first, each while it is in the cache,
+; then merged, the lines of the next records prefetched. -m gives each file as an initial run, so
 ; the merge order is GNU's (ties: the earlier file). The output is
 ; buffered where the run bounds were (OUTSZ bytes of the heap).
 ; BSS mode (a short input: no heap page written): the keys, the data, the
@@ -3352,13 +3352,15 @@ S_EOF	equ 7*W		; (a byte) the file read to its end
 S_NAME	equ 8*W		; its name, for a read error
 SRCSZ	equ 9*W
 
-; heap_more - read_inputs' heap grown for the next read (OUTSZ past
-; [cur]); first, unless -m or -c, the lines read since the last call are
-; counted, and when the data and the tables of their lines would pass
-; mem_limit, the complete lines are written sorted to a temporary file
-; and the partial last one moves to the data's start: the operands read
-; before have no data left, nor has this one before that line (the start
-; of its data that read_inputs keeps at [xsp+W] moves there too).
+; heap_more - read_inputs' heap grown for the next read, past LIMCHK of
+; data (OUTSZ or a 1024th of the limit past [cur]); first the lines read
+; since the last call are counted, and when the data and the tables of
+; their lines would pass mem_limit, the complete lines are written sorted
+; to a temporary file and the partial last one moves to the data's start:
+; the operands read before have no data left, nor has this one before
+; that line (the start of its data that read_inputs keeps at [xsp+W]
+; moves there too). -c and -m past a quarter of the limit go on in
+; check_stream and merge_stream instead.
 ; in: xax = [cur], ebx = the fd, xbp = the operand's slot. out: A3 =
 ; the end of the next read (the heap's with -m or -c).
 ; preserves xbx, xbp; clobbers the rest
