@@ -59,8 +59,6 @@
 %define USAGE_STATUS 125        ; the status of a usage error
 %define EXIT_CANCELED      125  ; (numbers, so that sys pushes them)
 %define EXIT_CANNOT_INVOKE 126
-NAME_MAX           equ 255
-PATH_MAX           equ 4096
 
 ; Below the array, words at xbp-W.. xbp-9*W: NAME COMMAND's name (and -S's
 ; string while its words are listed); EACCES_SEEN nonzero once the PATH

@@ -32,7 +32,6 @@ use usage, quote_arg, errno_path, statx_same, strlen
 DENTS_SIZE equ 4096             ; getdents64 buffer (a dirent is <= 280)
 D_RECLEN   equ 16               ; struct linux_dirent64: d_reclen
 D_NAME     equ 19               ;   d_name
-PATH_MAX   equ 4096             ; <linux/limits.h>, with the NUL
 
 ; The frame, from xbp - BIAS (where xsp is when the walk starts) up. Of
 ; a statx record only the first STX_KEEP bytes are kept: the next record

@@ -3339,7 +3339,6 @@ fmt_f0_none_p:	db F_ARGV0, ": no input from '", F_ARG, "'", 10, 0
 ; as soon as it is made, so none is ever left behind.
 NMERGE	equ 16		; files merged at once (GNU's default --batch-size)
 TMPCAP	equ 256		; temporary files open at most before a merge level
-PATH_MAX equ 4096	; <linux/limits.h>, with the NUL
 TDIRS	equ 32		; -T directories used at most
 SBUF	equ 1 << 17	; a merge source's first buffer (doubled for a long line)
 ; a merge source (kmerge): its line's record first, as compare reads it

@@ -52,3 +52,6 @@ sed -n 's/^#[ 	]*define[ 	]\{1,\}\(RLIMIT_[A-Z]*\)[ 	]\{1,\}\([0-9]\{1,\}\)\([ 	
 # FIONREAD), the numeric ones
 sed -n 's/^#define[ 	]\{1,\}\(\(TC\|TIOC\|FIO\)[A-Z0-9]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)[ 	]*$/%define \1 \3/p' \
 	"$inc/asm-generic/ioctls.h"
+# The limits of names (linux/limits.h: PATH_MAX with the NUL, NAME_MAX)
+sed -n 's/^#define[ 	]\{1,\}\(PATH_MAX\|NAME_MAX\)[ 	]\{1,\}\([0-9]\{1,\}\).*/%define \1 \2/p' \
+	"$inc/linux/limits.h"
