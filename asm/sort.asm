@@ -3291,28 +3291,6 @@ plus_key:
 	mov xax, [xsi]
 	jmp _start.store
 
-; env_find - xsi = "NAME=", xdx = the environment's next entry -> CF=0 and
-; xdi = the value (xdx past its entry), or CF=1. clobbers al
-env_find:
-	mov xdi, [xdx]
-	test xdi, xdi
-	stc
-	jz .ret
-	add xdx, W
-	push xsi
-.cmp:
-	lodsb
-	scasb
-	jne .no
-	cmp al, '='
-	jne .cmp
-	pop xsi
-.ret:
-	ret
-.no:
-	pop xsi
-	jmp env_find
-
 e_posixly:	db 'POSIXLY_CORRECT='
 e_p2v:		db '_POSIX2_VERSION='
 msg_minus:	db "invalid number after '-'", 0
@@ -3681,48 +3659,8 @@ tmp_open:
 	mov [tdir], xdi
 	mov xsi, xdi
 	mov edi, tname
-	mov ecx, PATH_MAX - 12
-.copy:
-	lodsb
-	test al, al
-	jz .base
-	stosb
-	loop .copy
-	push -ENAMETOOLONG
-	pop xax
-	jmp .fail
-.base:
-	mov esi, s_sortx
-	push 12
-	pop xcx
-	rep movsb
-	sub xdi, 7
-	mov [xpos], xdi
-.try:                                   ; XXXXXX: a..p from the time
-	rdtsc                           ; stamp counter's low bits (O_EXCL
-	mov xdi, [xpos]                 ; makes a name taken no matter: the
-	push 6                          ; next try has others)
-	pop xcx
-.x:
-	mov dl, al
-	and dl, 15
-	add dl, 'a'
-	mov [xdi], dl
-	inc xdi
-	shr eax, 4
-	loop .x
-	sys open, tname, O_RDWR|O_CREAT|O_EXCL|O_LARGEFILE|O_CLOEXEC, 0o600
-	cmp eax, -EEXIST
-	je .try
-	test eax, eax
-	js .fail
-	push xax
-	sys unlink, tname
-	mov xax, [xsp]                  ; an fd of 3 or more (with stdin or
-	sys fcntl, xax, F_DUPFD, 3       ; stdout closed, open may give 0
-	xchg xax, [xsp]                 ; or 1, where "-" or the output goes)
-	sys close, xax
-	pop xax
+	mov edx, s_sortx
+	call tmp_file
 	test eax, eax
 	js .fail
 	mov ecx, [ntmp]
@@ -3998,10 +3936,9 @@ next_line:
 	jmp die
 
 ; mem_limit - xax = the bytes the lines and their tables may take before
-; they go to a temporary file: -S's size, else GNU's default_sort_size:
-; half the least of RLIMIT_DATA and RLIMIT_AS, at most 15/16 of
-; RLIMIT_RSS and the free memory or an eighth of the total, whichever is
-; more; at least MINLIM. Found once. clobbers xcx, xdx, A1, A2
+; they go to a temporary file: -S's size, else GNU's default_sort_size
+; (rt/tmp_file.inc's mem_default); at least MINLIM. Found once.
+; clobbers xcx, xdx, A1, A2
 mem_limit:
 	mov xax, [limit]
 	test xax, xax
@@ -4009,28 +3946,7 @@ mem_limit:
 	mov xax, [sortsize]
 	test xax, xax
 	jnz .floor
-	or WPTR [limit], -1
-	push RLIMIT_DATA
-	pop A1
-	call .rl
-	push RLIMIT_AS
-	pop A1
-	call .rl
-	shr WPTR [limit], 1
-	push RLIMIT_RSS
-	pop A1
-	call .get
-	shr xax, 4
-	imul xax, xax, 15
-	call .min
-	call physmem
-	shr xax, 3
-	cmp xax, xcx
-	jae .mem
-	mov xax, xcx
-.mem:
-	call .min
-	mov xax, [limit]
+	call mem_default
 .floor:
 	cmp xax, MINLIM
 	jae .set
@@ -4039,41 +3955,8 @@ mem_limit:
 	mov [limit], xax
 .ret:
 	ret
-.rl:
-	call .get
-.min:
-	cmp xax, [limit]
-	jae .ret
-	mov [limit], xax
-	ret
-.get:                                   ; (a failure: no limit)
-	or WPTR [rlbuf], -1
-	sys getrlimitW, A1, rlbuf
-	mov xax, [rlbuf]
-	ret
 
-; physmem - xax = the total memory, xcx = the free memory (sysinfo's
-; totalram and freeram times mem_unit: bytes, saturated; its struct on
-; the stack). clobbers xdx, A1
-physmem:
-	sub xsp, 16*W
-	sys sysinfo, xsp
-	mov ecx, [xsp + 13*W]           ; mem_unit
-	mov xax, [xsp + 5*W]
-	call .bytes
-	push xax
-	mov xax, [xsp + 5*W]            ; (4*W, past the push)
-	call .bytes
-	pop xcx
-	add xsp, 16*W
-	ret
-.bytes:
-	mul xcx
-	test xdx, xdx
-	jz .ret
-	or xax, -1
-.ret:
-	ret
+%include "rt/tmp_file.inc"              ; (not `use`: here in the XSEC part)
 
 ; s_size - -S's [nval] as the size: percent of the total memory (ebx = 2,
 ; al = '%'), bytes (ebx = 2, al = 'b'; or ebx = 0, eax = 0: a suffix
@@ -4377,7 +4260,6 @@ ntdirs:		resd 1
 tdix:		resd 1
 tdirs:		resW TDIRS
 tdir:		resW 1
-xpos:		resW 1
 lvmark:		resd 1		; heap_more: the files before it are merged ones
 lvin:		resd 1		; merge_level's
 lvout:		resd 1
@@ -4396,8 +4278,7 @@ stxo:		resb 256	; statx of the output
 stxi:		resb 256	; of an input
 lastrec:	resW 2
 lastcap:	resW 1
-rlbuf:		resW 2
-tname:		resb PATH_MAX
+tname:		resb PATH_MAX + 16	; (tmp_file's room)
 ambbuf		equ sheap_end - 512	; (the keys stay far below it)
 
 program_end
