@@ -154,6 +154,7 @@ _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 256 calls
 	lea xax, [xsp+2*W]
 	mov [ops], xax
+	mov [argv1], xax                ; (for the environment: tmp_open)
 	mov byte [delim], 10
 	mov byte [rstep], 2*W
 	or WPTR [gkey+K_EW], -1
@@ -221,9 +222,9 @@ _start:
 	jne files0                      ; (cold; back at .ops)
 	cmp xdi, [ops]
 	jne .ops
-	mov WPTR [xdi], dash
-	scasW
-	and WPTR [xdi], 0
+	sub WPTR [ops], W               ; "-" in argv[0]'s slot, the NULL in
+	mov WPTR [xdi - W], dash        ; argv[1]'s: past argv's NULL is
+	and WPTR [xdi], 0               ; envp[0] (read_inputs writes slots)
 .ops:
 	mov [opend], xdi
 	mov ecx, [nkeys]
@@ -3063,8 +3064,6 @@ files0:
 	add eax, W-1
 	and eax, -W
 	lea xdi, [xsi + xax]
-	mov xax, [ops]
-	mov [argv1], xax                ; (&argv[1], for the environment)
 	mov [ops], xdi
 	xor ecx, ecx                    ; the name's number, from 1
 .name:
@@ -3515,12 +3514,7 @@ grow_exact:
 ; a new temporary file (tmp_open). clobbers all
 chunk_out:
 	mov [fops], xdi
-	mov xax, [ops]
-	cmp WPTR [argv1], 0
-	jne .list
-	mov [argv1], xax                ; (&argv[1], for tmp_open)
-.list:
-	push xax
+	push WPTR [ops]
 	push WPTR [opend]
 	mov WPTR [ops], fops
 	mov WPTR [opend], fops + W
@@ -4211,7 +4205,7 @@ counted:	resW 1		; heap_more: the data counted up to here
 nlc:		resW 1		; the lines in it
 cutp:		resW 1		; past the last delimiter counted (0: none)
 pcur:		resW 1		; [cur] when the limit was passed (0: not yet)
-argv1:		resW 1		; &argv[1] (files0 or chunk_out: [ops] then)
+argv1:		resW 1		; &argv[1]
 karg:		resW 1
 trad:		resb 1		; plus_key: 0 unknown, 1 known, 2 traditional, 4 POSIXLY_CORRECT
 ga:		resb 16

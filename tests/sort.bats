@@ -97,6 +97,19 @@ gnu() { LC_ALL=C /usr/bin/sort --parallel=1 "$@"; }
 	[ "$output" = "$(sort many | md5sum; sort -r many | md5sum)" ]
 }
 
+# With no argument at all, the "-" put in for the operands went into
+# argv's NULL and its NULL over envp[0]: TMPDIR, first in the
+# environment, was not seen (the files went to /tmp)
+@test "temporary files: TMPDIR read also when sort has no argument" {
+	head -c 30000000 /dev/zero | tr '\0' '\n' > many
+	run sh -c 'ulimit -v 40000; env -i TMPDIR=/nonexistent "$1" < many | md5sum' sh "$(bin sort)"
+	[ "$output" = "$(bin sort): cannot create temporary file in '/nonexistent': No such file or directory
+$(: | md5sum)" ]
+	run sh -c 'ulimit -v 40000; env -i TMPDIR=/nonexistent "$1" < many | md5sum' sh /usr/bin/sort
+	[ "$output" = "/usr/bin/sort: cannot create temporary file in '/nonexistent': No such file or directory
+$(: | md5sum)" ]
+}
+
 # The count of the lines read against the memory limit starts past 64
 # KiB of data: a smaller input never maps the part of the temporary files
 # (the figures of the binary before them: 48 KiB of lines on the heap)
