@@ -34,9 +34,13 @@
 ; for names with ' or control bytes. GNU's tac sometimes splits a
 ; multi-byte SEP whose candidate matches overlap (aba in ababa) wrongly
 ; where they cross one of its 8 KiB read boundaries; here (without -r)
-; the matches are the same wherever they lie. A pipe is held in memory
-; (GNU copies it to a temporary file): on i386, past what the break can
-; reach (about 3.7 GiB) it is "memory exhausted".
+; the matches are the same wherever they lie. GNU's tac copies every
+; pipe to a temporary file; this one holds a pipe in memory while that
+; stays under half of the memory limit sort's GNU would take (see to_tmp),
+; so a small pipe needs no file (and no working $TMPDIR: GNU's fails).
+; Past that, the pipe goes to a file as GNU's: in $TMPDIR, else /tmp, as
+; DIR/tacXXXXXX, whose name only GNU's messages show (DIR//tac... where
+; GNU says DIR/tac... for a DIR ending in two slashes or more).
 ;
 ; A file that can seek is read from its end, CHUNK bytes at a time at
 ; offsets that are multiples of CHUNK (the first read, at the last such
@@ -44,7 +48,8 @@
 ; for files whose size is only an estimate). The part of a record not
 ; yet printed stays at the top of a buffer at the program break, below
 ; which the next chunk is read; the buffer grows for long records. Other
-; input (pipes, ttys, /proc) is read whole into the buffer first.
+; input (pipes, ttys, /proc) is read whole into the buffer first, or
+; past the limit into a temporary file, then read from its end.
 ;
 ; Peak RSS: a trivial run (plain, or -r with a pattern of up to
 ; RE_SMALLPAT bytes; a file or a pipe of less than SMALL bytes) writes one
@@ -62,7 +67,7 @@
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, usage, err_file, errno_path, lseek64, quote_arg, err_plain
-use outbuf, regex_emacs
+use outbuf, regex_emacs, tmp_file, write_all
 %define OUT_POS V(opos)
 %define OUT_FAIL wfail                  ; a failed write: remembered (returns)
 %define RE_COMPLEX tac_re.die
@@ -71,6 +76,7 @@ use outbuf, regex_emacs
 OUTSZ   equ 65536
 %define V(x) byte xbp + x - VB
 CHUNK   equ 65536
+HOLD    equ 1 << 20                   ; a pipe: held up to the memory limit
 SPIECE  equ 8192                        ; GNU's WRITESIZE
 SMALL   equ 1040                        ; a small input (1 KiB fits): read SMALL above opos
 %define RE_SMALLSZ 632                  ; -r: patterns of up to 11 bytes (more
@@ -104,11 +110,11 @@ _start:
 ; The operands are at xsp+2W up to xdi (none: "-"); [V(opnd)] walks them.
 .operands:
 	lea xax, [xsp + 2*W]
-	mov [V(opnd)], xax
 	cmp xdi, xax
-	jne .separator
-	mov WPTR [xdi], dash
-	and WPTR [xdi + W], 0
+	jne .list
+	mov eax, dashes                 ; (not in argv: with no argument,
+.list:                                  ; its NULL is before envp[0])
+	mov [V(opnd)], xax
 
 ; The separator: its length; "" is the NUL byte, or an error with -r;
 ; -r takes only a SEP without metacharacters (a string that matches
@@ -154,7 +160,10 @@ _start:
 	mov [V(rname)], xdx
 	mov [V(fd)], xax
 	call tac_fd
-	cmp dword [V(rname)], msg_stdin    ; stdin stays open (closed at the end)
+	mov eax, [V(rname)]             ; stdin stays open (closed at the
+	cmp eax, msg_stdin              ; end), and the temporary file
+	je .next                        ; for the next pipe
+	cmp eax, tname
 	je .next
 	sys close, [V(fd)]
 .next:
@@ -355,7 +364,16 @@ tac_fd:
 	sub xax, A1
 	cmp xax, CHUNK
 	jae .read
-	sub A1, [V(base)]               ; the break: rend + CHUNK + rend-base,
+	sub A1, [V(base)]               ; held: HOLD or more is too much
+	cmp A1, HOLD                    ; when its buffer would pass the
+	jb .grow                        ; memory limit (half of it: the
+	push A1                         ; buffer doubles; asked at each
+	call mem_default                ; doubling: the free memory falls)
+	pop A1
+	shr xax, 1
+	cmp A1, xax
+	jae to_tmp
+.grow:                                  ; the break: rend + CHUNK + rend-base,
 	mov xdx, [V(rend)]              ; at least rend + CHUNK
 	add xdx, CHUNK
 	jc grow.nomem
@@ -504,8 +522,105 @@ read_error:                             ; "ARGV0: NAME: read error: REASON"
 .say:
 	mov xdx, [V(rname)]
 	mov esi, fmt_read
+.tell:                                  ; (the operand fails: message esi)
 	call say_error
 	mov xsp, [V(savesp)]
+	ret
+
+; to_tmp - a pipe whose buffer would pass the memory limit goes to a
+; temporary file, as GNU's tac puts every pipe (gnulib's temp_stream): in
+; $TMPDIR, else /tmp, named tacXXXXXX, made once (unlinked at once, see
+; tmp_file) and emptied for the next pipe. What is held is written there,
+; the break lowered, the rest of the pipe copied CHUNK bytes at a time;
+; then the file is read from its end as any seekable file. The pipe is
+; closed (not stdin: that stays open to the end). GNU's messages: "failed
+; to create temporary file in 'DIR'", "failed to rewind stream for
+; 'NAME'", "NAME: write error" (the operand fails, status 1).
+to_tmp:
+	mov eax, [tfd]
+	test eax, eax
+	jnz .empty
+	mov xdx, [V(savesp)]            ; the environment: &argc is past
+	mov xcx, [xdx + W]              ; tac_fd's return address
+	lea xdx, [xdx + xcx*W + 3*W]
+	mov esi, e_tmpdir
+	call env_find
+	jnc .dir
+	mov edi, s_tmp
+.dir:                                   ; xdi = DIR: DIR/tacXXXXXX, or
+	push xdi                        ; DIRtacXXXXXX when DIR is "" or
+	mov xsi, xdi                    ; ends in a slash (gnulib's
+	mov edx, s_tacx                 ; file_name_concat but for DIR//:
+	or ecx, -1                      ; DIR//tac..., GNU DIR/tac...)
+	xor eax, eax
+	repne scasb
+	cmp ecx, -2
+	je .nosep
+	cmp byte [xdi - 2], '/'
+	jne .sep
+.nosep:
+	inc edx
+.sep:
+	mov edi, tname
+	call tmp_file
+	pop xdx
+	mov esi, fmt_tmp
+	test eax, eax
+	js read_error.tell
+	mov [tfd], eax
+	jmp .write
+.empty:
+	sys ftruncate, xax, 0
+	call .rewind
+	sys lseek, [tfd], 0, SEEK_SET
+	call .rewind
+.write:
+	and WPTR [V(posl)], 0           ; the bytes in the file
+	and dword [V(posh)], 0
+	mov xsi, [V(base)]
+	mov xcx, [V(rend)]
+	sub xcx, xsi
+	call .put
+	mov A1, [V(base)]
+	add A1, CHUNK
+	sys brk
+	mov [V(cap)], xax
+.copy:
+	sys read, [V(fd)], [V(base)], CHUNK
+	read_result xax, .copy, read_error, .done
+	mov xsi, [V(base)]
+	xchg xax, xcx
+	call .put
+	jmp .copy
+.done:
+	cmp dword [V(rname)], msg_stdin
+	je .keep
+	sys close, [V(fd)]
+.keep:
+	mov eax, [tfd]
+	mov [V(fd)], xax
+	mov WPTR [V(rname)], tname
+	mov xax, [V(base)]
+	mov [V(dstart)], xax
+	mov [V(rend)], xax
+	mov byte [V(rdnr)], SYS_pread64
+	mov xax, [V(posl)]
+	jmp tac_fd.seekable
+.put:                                   ; xsi, xcx bytes to the file
+	add [V(posl)], xcx
+	adc dword [V(posh)], 0
+	mov A3, xcx
+	movx A2, xsi
+	mov A1d, [tfd]
+	call write_all
+	mov esi, fmt_twrite
+	jmp .check
+.rewind:
+	mov esi, fmt_rewind
+.check:                                 ; a failure: message esi on tname
+	mov edx, tname
+	test eax, eax
+	js read_error.tell
 	ret
 
 ; room - CHUNK bytes free below dstart: the data not yet printed,
@@ -759,6 +874,7 @@ LONGOPTS:
 	db 0
 newline:	db 10, 0
 dash:		db '-', 0
+dashes:		dW dash, 0		; the operands when none is given
 msg_stdin:	db 'standard input', 0
 msg_nomem:	db 'memory exhausted', 0
 msg_empty:	db 'separator cannot be empty', 0
@@ -766,6 +882,12 @@ msg_large:	db 'record too large', 0
 msg_write:	db 'write error', 0
 fmt_open:	db F_ARGV0, ': failed to open ', F_QUOTE, ' for reading', F_REASON, 10, 0
 fmt_read:	db F_ARGV0, ': ', F_FILE, ': read error', F_REASON, 10, 0
+fmt_twrite:	db F_ARGV0, ': ', F_FILE, ': write error', F_REASON, 10, 0
+fmt_tmp:	db F_ARGV0, ': failed to create temporary file in ', F_QUOTE, F_REASON, 10, 0
+fmt_rewind:	db F_ARGV0, ': failed to rewind stream for ', F_QUOTE, F_REASON, 10, 0
+e_tmpdir:	db 'TMPDIR='
+s_tmp:		db '/tmp', 0
+s_tacx:		db '/tacXXXXXX', 0
 
 BSS
 	BSS_ROOM 4096                   ; a page: the variables, -r's and a short
@@ -802,5 +924,8 @@ rdnr:	resb 1                          ; a small input's read: SYS_read/pread64
 %include "rt/regex_emacs_bss.inc"       ; -r's variables, and a short
 outbuf:	resb OUTSZ                      ; pattern's program: on this page
 ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
+tfd:	resd 1                          ; to_tmp's (a page only a big pipe
+                                        ; touches)
+tname:	resb PATH_MAX + 16
 
 program_end
