@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """streams_fuzz.py - a differential fuzz of the stream filters whose loops
 scan or copy in runs (SSE2 steps, no branches on the data): comm, tac, paste,
-nl, expand, unexpand, fold, tr, seq. Random inputs (short and long lines, lines across the
+nl, expand, unexpand, fold, tr, seq, sort (-t keys). Random inputs (short and long lines, lines across the
 read buffers, bytes 0-255, no last newline) from a file or a pipe, random
 options; ours and GNU's run side by side and must give the same stdout,
 stderr (program name replaced) and exit status.
@@ -81,6 +81,24 @@ def case(r, util):
         n = {"-d": 1, "-cd": 1, "-ds": 2, "-cds": 2}.get(
             opts[0] if opts else "", r.choice([1, 2]) if opts else 2)
         return opts + [r.choice(sets) for _ in range(n)], data(r), {}
+    if util == "sort":
+        # -t fields (skiptabs: 16 bytes a step): separators in the data,
+        # keys from the first field to past the last
+        sep = r.choice(["a", "b", " ", "\t", ":", "\\0"])
+        opts = ["-t", sep]
+        for _ in range(r.randrange(1, 4)):
+            f = r.randrange(1, 12)
+            key = "-k%d" % f
+            if r.random() < 0.4:
+                key += ".%d" % r.randrange(1, 9)
+            key += r.choice(["", "", "n", "r", "b", "f"])
+            if r.random() < 0.6:
+                key += ",%d" % r.randrange(f, f + 30)
+                if r.random() < 0.3:
+                    key += ".%d" % r.randrange(0, 9)
+            opts.append(key)
+        opts += [o for o in ("-s", "-u", "-r", "-z") if r.random() < 0.2]
+        return opts + [r.choice(["f", "-"])], data(r), {"f": data(r)}
     if util == "seq":
         a = r.choice([0, 1, 9, 99, r.randrange(10 ** r.randrange(1, 45))])
         b = a + r.randrange(r.choice([10, 1000, 100000]))
@@ -106,7 +124,7 @@ def main():
         raise SystemExit(__doc__)
     ours, seed, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     utils = sys.argv[4:] or ["comm", "tac", "paste", "nl", "expand",
-                             "unexpand", "fold", "tr", "seq"]
+                             "unexpand", "fold", "tr", "seq", "sort"]
     r = random.Random(seed)
     bad = 0
     with tempfile.TemporaryDirectory(prefix="streams-fuzz.") as top:
