@@ -56,9 +56,9 @@
 ; of a size GNU cannot allocate its threads' merge nodes for is accepted
 ; (GNU: memory exhausted). Past a
 ; quarter of the memory limit -c checks as it reads (check_stream) and -m
-; merges as it reads (merge_stream), as GNU's; but -m over more than
-; NMERGE files or with -o naming a file not read whole keeps all in
-; memory (GNU merges through temporary files).
+; merges as it reads (merge_stream; over NMERGE files in GNU's batches
+; of temporary files), as GNU's; but -m with -o naming a file not read
+; whole keeps all in memory (GNU copies that file to a temporary file).
 ; -g converts with x87 arithmetic of its own: up to 19 significant digits
 ; (16 in hex) and one rounding by the power of ten are exact as strtold,
 ; digits past those are dropped, and NaN payloads ("nan(12)") are ignored.
@@ -3581,6 +3581,20 @@ spill_end:
 	call merge_level
 	jmp .merge
 .last:
+	call out_back
+	mov esi, tmpfds
+	mov ecx, [ntmp]
+	call kmerge
+	exit 0
+
+; out_back - when temporary files were written (spill 1), the real
+; standard output back in place of the last one (closed when it was
+; closed) and write errors told as usual again (spill 2); then -o's file
+; truncated (GNU opens it "w" for the last merge only). clobbers xax, xcx
+; (and the system call's)
+out_back:
+	cmp byte [spill], 1
+	jne .trunc
 	mov eax, [outsave]
 	test eax, eax
 	js .closed                      ; (stdout was closed: closed again)
@@ -3591,14 +3605,12 @@ spill_end:
 .out:
 	mov byte [spill], 2
 	and WPTR [outtot], 0
+.trunc:
 	cmp WPTR [outfile], 0
-	je .go
+	je .ret
 	sys ftruncate, 1, 0
-.go:
-	mov esi, tmpfds
-	mov ecx, [ntmp]
-	call kmerge
-	exit 0
+.ret:
+	ret
 
 ; merge_level - from the eax-th temporary file on, each NMERGE in turn
 ; merged into a new one, and closed; tmpfds then lists the new files in
@@ -4045,16 +4057,13 @@ XSEC2
 ; as they are read (kmerge_go), as GNU's merge: each operand read whole
 ; stays where it is, a source that reads no more; the one being read has
 ; its data so far copied to a source of its own, with its fd; the others
-; are opened. Not with more than NMERGE operands, nor with -o naming a
-; file not read whole yet (GNU copies that one to a temporary file
-; first): then back, and all is read into memory as before.
-; in: ebx = the fd of the operand being read, xbp = its slot, [xsp+2*W] =
-; the start of its data (read_inputs'). preserves xbx, xbp when back.
+; are opened. More than NMERGE operands are merged in GNU's batches (its
+; merge()): NMERGE at a time into temporary files, the last batch as
+; small as leaves room for the rest in the next pass, until NMERGE or
+; fewer are left, so the output is GNU's also for inputs out of order.
+; Not with -o naming a file not read whole yet (GNU copies that one to a
+; temporary file first): then back, and all is read into memory as before.
 merge_stream:
-	mov xax, [opend]
-	sub xax, [ops]
-	cmp xax, NMERGE*W
-	ja .ret
 	mov [msl], xbp
 	mov [mfdj], ebx
 	mov xax, [xsp + 2*W]
@@ -4083,26 +4092,121 @@ merge_stream:
 .back:
 	pop xbp
 	pop xbx
-.ret:
 	ret
 .differ:
 	pop xbp
 	pop xbx
-.go:
-	and dword [mcnt], 0
-	mov ebp, srcs
+.go:                                    ; the list [ops, opend): see msetup
+	mov xax, [msl]
+	mov xax, [xax]
+	mov [mname], xax
+	mov xax, [datastart]
+	mov [mwhole], xax
+.pass:                                  ; xsi: the next in, [pout]: out
 	mov xsi, [ops]
-	mov xdx, [datastart]            ; (a file's data start)
-.whole:                                 ; those read whole: no more reads
-	cmp xsi, [msl]
-	jae .part
-	mov [xbp+S_POS], xdx
-	lodsW                           ; (the end of its data)
-	mov [xbp+S_END], xax
-	xchg xdx, xax
-	mov byte [xbp+S_EOF], 1
-	call .next
-	jmp .whole
+	mov [pout], xsi
+	mov xcx, [opend]
+	sub xcx, xsi
+	shr ecx, WSHIFT
+	cmp ecx, NMERGE
+	jbe .final
+.full:                                  ; as many NMERGE batches as fit
+	mov xax, [opend]
+	sub xax, xsi
+	shr eax, WSHIFT
+	push NMERGE
+	pop xcx
+	cmp eax, ecx
+	jb .rest
+	call .batch
+	jmp .full
+.rest:                                  ; eax: the rest; past the room
+	mov ecx, [pout]                 ; the next pass has beside the
+	sub ecx, [ops]                  ; files made (NMERGE less their
+	shr ecx, WSHIFT                 ; count mod NMERGE), one batch
+	and ecx, NMERGE - 1             ; of the excess and one more
+	sub ecx, NMERGE
+	add eax, ecx
+	jle .move
+	lea ecx, [xax + 1]
+	call .batch
+.move:                                  ; the rest after the files made
+	mov xdi, [pout]
+	mov xcx, [opend]
+	sub xcx, xsi
+	rep movsb
+	mov [opend], xdi
+	jmp .pass
+.final:                                 ; (xsi, ecx: the list) inputs
+	call msetup                     ; opened first, then the output
+	call out_back                   ; (XSEC), as GNU's mergefiles
+	call kmerge_go
+	exit 0
+; .batch - the ecx entries at xsi merged into a new temporary file, which
+; takes the next out place; xsi past them. Their fds are closed (not 0).
+.batch:
+	lea xax, [xsi + xcx*W]
+	push xax
+	push xsi
+	push xcx
+	and dword [ntmp], 0             ; (tmp_open's list: only its fd)
+	call tmp_open
+	and WPTR [outtot], 0
+	pop xcx
+	pop xsi
+	push xcx
+	call msetup
+	call kmerge_go
+	pop xcx
+	mov ebp, srcs
+.close:
+	push xcx
+	mov xax, [xbp+S_FD]
+	test xax, xax
+	jz .kept
+	sys close, xax
+.kept:
+	pop xcx
+	add ebp, SRCSZ
+	loop .close
+	mov eax, [tmpfds]
+	mov xdi, [pout]
+	stosW
+	mov [pout], xdi
+	pop xsi
+	ret
+
+; msetup - the sources (srcs on, [mcnt]) of the ecx entries of the list
+; at xsi (1 to NMERGE), each one of: a temporary file's fd (below
+; 0x10000; read from its start), an operand read whole (the end of its
+; data, in the heap up to mstart: it starts where the one before it
+; ended, [mwhole]), the operand being read (its name, [mname]: its data so
+; far, then the rest from its fd), or an operand to open (its name; "-"
+; stdin: fd 0). A whole one's fd is 0 (nothing to close). clobbers all
+msetup:
+	mov [mcnt], ecx
+	mov ebp, srcs
+.entry:
+	push xcx
+	push xsi
+	mov xdx, [xsi]
+	and WPTR [xbp+S_FD], 0
+	mov byte [xbp+S_EOF], 0
+	mov [xbp+S_NAME], xdx
+	cmp xdx, 0x10000
+	jb .temp
+	cmp xdx, [mname]
+	je .part
+	cmp xdx, [datastart]
+	jb .name
+	cmp xdx, [mstart]
+	ja .name
+	mov xax, [mwhole]               ; read whole
+	mov [xbp+S_POS], xax
+	mov [xbp+S_END], xdx
+	mov [mwhole], xdx
+	inc byte [xbp+S_EOF]
+	jmp .next
 .part:                                  ; the one being read: its data so
 	mov xcx, [cur]                  ; far into a mapping, then read on
 	sub xcx, [mstart]
@@ -4115,17 +4219,15 @@ merge_stream:
 	rep movsb
 	mov [xbp+S_END], xdi
 	mov eax, [mfdj]
-	mov xsi, [msl]
-.open:                                  ; (eax = the fd, xsi = the slot)
 	mov [xbp+S_FD], xax
-	mov xax, [xsi]
-	mov [xbp+S_NAME], xax
-	call .next
-	add xsi, W
-	cmp xsi, [opend]
-	jae .merge
-	mov [msl], xsi
-	mov xdx, [xsi]
+	jmp .next
+.temp:
+	mov WPTR [xbp+S_NAME], tname
+	push xdx
+	sys lseek, xdx, 0, SEEK_SET
+	pop xax
+	jmp .fd
+.name:
 	xor eax, eax
 	cmp word [xdx], '-'
 	je .fd
@@ -4133,31 +4235,27 @@ merge_stream:
 	test eax, eax
 	js .fail
 .fd:
-	push xax
+	mov [xbp+S_FD], xax
+	mov xax, [xbp+S_BUF]            ; (a mapping kept from a source
+	test xax, xax                   ; before: reused)
+	jnz .buf
 	mov A2d, SBUF
 	call src_map
+.buf:
+	mov [xbp+S_POS], xax
 	mov [xbp+S_END], xax
-	pop xax
-	mov xsi, [msl]
-	jmp .open
+.next:
+	pop xsi
+	pop xcx
+	add xsi, W
+	add ebp, SRCSZ
+	dec ecx
+	jnz .entry
+	ret
 .fail:
 	mov ecx, s_open
 	mov esi, fmt_failed
-	mov xdx, [msl]
-	mov xdx, [xdx]
 	jmp die
-.merge:
-	cmp WPTR [outfile], 0           ; -o: truncated first (GNU's "w")
-	je .out
-	sys ftruncate, 1, 0
-.out:
-	call kmerge_go
-	exit 0
-; .next - on to the next source, one more counted
-.next:
-	add ebp, SRCSZ
-	inc dword [mcnt]
-	ret
 
 ; same_file - ZF=1 when stxi and stxo are one file (device, inode)
 same_file:
@@ -4299,6 +4397,9 @@ act:		resW NMERGE
 srcs:		resb NMERGE * SRCSZ
 msl:		resW 1		; merge_stream's: the slot being read
 mstart:		resW 1		; the start of its data
+mname:		resW 1		; its name (msetup's entry for it)
+mwhole:		resW 1		; where the next operand read whole starts
+pout:		resW 1		; the next entry a batch's file takes
 mfdj:		resd 1		; its fd
 stxo:		resb 256	; statx of the output
 stxi:		resb 256	; of an input

@@ -155,6 +155,40 @@ $(: | md5sum)" ]
 	cmp g o
 }
 
+# merge: more than 16 inputs past a quarter of the memory limit go
+# through GNU's batches of temporary files (its merge(): 16 at a time,
+# the last batch as small as leaves room for the rest); it read them all
+# into memory ("memory exhausted" under ulimit -v)
+@test "-m: more than 16 inputs bigger than memory, in GNU's batches of temporary files" {
+	local i f o g
+	for i in $(seq 1 20); do seq -w $i 20 1500000 > s$i; done
+	f=$(echo s{1..20})
+	for opts in "" "-u" "-r -u" "-k1.5,1.7"; do
+		o=$(ulimit -v 60000; "$(bin sort)" -m $opts $f 2>&1 | md5sum; echo "status ${PIPESTATUS[0]}")
+		g=$(ulimit -v 60000; /usr/bin/sort -m $opts $f 2>&1 | md5sum; echo "status ${PIPESTATUS[0]}")
+		[ "$o" = "$g" ] || { echo "$opts: $o / $g"; false; }
+	done
+	# 302 operands, some out of order, stdin among them and one given
+	# twice: GNU's output (its batches decide it) and GNU's 20 files
+	for i in $(seq 1 300); do seq $i 7 3000 > g$i; done
+	seq 5000 -3 1 > g7; printf 'z\na\n' > g150
+	f="$(echo g{1..120}) - $(echo g{121..300}) g5"
+	run sh -c 'seq 9 -1 1 | strace -f -o log -e trace=open,openat "$1" -S 1M -m $2 | md5sum' sh "$(bin sort)" "$f"
+	[ "$output" = "$(seq 9 -1 1 | /usr/bin/sort -m $f | md5sum)" ]
+	[ "$(grep -c 'sort[a-p]\{6\}", O_RDWR|O_CREAT|O_EXCL' log)" -eq 20 ]
+	seq 9 -1 1 | strace -f -o glog -e trace=openat /usr/bin/sort -m $f > /dev/null
+	[ "$(grep -c 'sort[A-Za-z0-9]\{6\}", O_RDWR|O_CREAT|O_EXCL' glog)" -eq 20 ]
+	# -o onto an input read whole, and a new file
+	cp s1 o
+	"$(bin sort)" -S 1M -m $(echo s{2..20}) o -o o
+	/usr/bin/sort -m $(echo s{1..20}) > expected
+	cmp expected o
+	# a temporary file that cannot be made: GNU's message, exit 2
+	run sh -c 'TMPDIR=/nonexistent "$1" -S 1M -m $2 > /dev/null' sh "$(bin sort)" "$(echo s{1..20})"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(bin sort): cannot create temporary file in '/nonexistent': No such file or directory" ]
+}
+
 # lines ~4 MB: words, numbers, keys; with -S 1M they take several
 # temporary files, and more than 16 of them (merged in levels) with -S 0
 spill_lines() {
