@@ -57,8 +57,8 @@
 ; (GNU: memory exhausted). Past a
 ; quarter of the memory limit -c checks as it reads (check_stream) and -m
 ; merges as it reads (merge_stream; over NMERGE files in GNU's batches
-; of temporary files), as GNU's; but -m with -o naming a file not read
-; whole keeps all in memory (GNU copies that file to a temporary file).
+; of temporary files, an input that is the output's file copied to one
+; first), as GNU's.
 ; -g converts with x87 arithmetic of its own: up to 19 significant digits
 ; (16 in hex) and one rounding by the power of ten are exact as strtold,
 ; digits past those are dropped, and NaN payloads ("nan(12)") are ignored.
@@ -3470,7 +3470,7 @@ heap_more:
 	jb .small
 	cmp byte [checkonly], 0
 	jne check_stream
-	call merge_stream               ; (XSEC2: back when it cannot)
+	call merge_stream               ; (XSEC2; it ends the run)
 .small:
 	mov xax, [cur]
 .plain:                                 ; -m, -c: up to the heap's end
@@ -4060,44 +4060,15 @@ XSEC2
 ; are opened. More than NMERGE operands are merged in GNU's batches (its
 ; merge()): NMERGE at a time into temporary files, the last batch as
 ; small as leaves room for the rest in the next pass, until NMERGE or
-; fewer are left, so the output is GNU's also for inputs out of order.
-; Not with -o naming a file not read whole yet (GNU copies that one to a
-; temporary file first): then back, and all is read into memory as before.
+; fewer are left, so the output is GNU's also for inputs out of order;
+; an input not read yet that is the output's file copied to a temporary
+; file first, as GNU's (.trash).
 merge_stream:
 	mov [msl], xbp
 	mov [mfdj], ebx
 	mov xax, [xsp + 2*W]
 	mov [mstart], xax
-	cmp WPTR [outfile], 0
-	je .go
-	push xbx                        ; -o: its file against the one being
-	push xbp                        ; read and those after it (statx:
-	sys statx, 1, s_empty, AT_EMPTY_PATH, STATX_INO, stxo ; device, inode)
-	sys statx, [mfdj], s_empty, AT_EMPTY_PATH, STATX_INO, stxi
-	mov xbp, [msl]
-.same:
-	call same_file
-	je .back
-	add xbp, W
-	cmp xbp, [opend]
-	jae .differ
-	mov xdx, [xbp]
-	cmp word [xdx], '-'
-	je .stdin
-	sys statx, AT_FDCWD, xdx, 0, STATX_INO, stxi
-	jmp .same
-.stdin:
-	sys statx, 0, s_empty, AT_EMPTY_PATH, STATX_INO, stxi
-	jmp .same
-.back:
-	pop xbp
-	pop xbx
-	ret
-.differ:
-	pop xbp
-	pop xbx
-.go:                                    ; the list [ops, opend): see msetup
-	mov xax, [msl]
+	mov xax, [msl]                  ; the list [ops, opend): see msetup
 	mov xax, [xax]
 	mov [mname], xax
 	mov xax, [datastart]
@@ -4137,11 +4108,73 @@ merge_stream:
 	rep movsb
 	mov [opend], xdi
 	jmp .pass
-.final:                                 ; (xsi, ecx: the list) inputs
-	call msetup                     ; opened first, then the output
-	call out_back                   ; (XSEC), as GNU's mergefiles
+.final:                                 ; (xsi, ecx: the list)
+	push xcx
+	call .trash
+	mov xsi, [ops]
+	mov ecx, [xsp]
+	call msetup                     ; inputs opened first, then the
+	call out_back                   ; output (XSEC), as GNU's mergefiles
+	pop xcx
 	call kmerge_go
 	exit 0
+; .trash - GNU's avoid_trashing_input: an input not read yet that is the
+; standard output's file (-o's, or one opened for appending or 1<>) is
+; first copied to a temporary file (.batch of one), which takes its place:
+; read as it is written, it would grow with the output without end.
+.trash:
+	push 1                          ; the output: fd 1, or after batches
+	pop xax                         ; its fd kept (outsave: -EBADF when
+	cmp byte [spill], 1             ; closed)
+	jne .out
+	mov eax, [outsave]
+.out:
+	sys statx, xax, s_empty, AT_EMPTY_PATH, STATX_INO, stxo ; (device, inode)
+	test eax, eax
+	jnz .ret                        ; (closed: GNU's fstat fails, no check)
+	mov xsi, [ops]
+.in:
+	cmp xsi, [opend]
+	jae .ret
+	mov xdx, [xsi]
+	cmp xdx, 0x10000
+	jb .skip                        ; a temporary file
+	mov eax, [mfdj]
+	cmp xdx, [mname]
+	je .fstat
+	cmp xdx, [datastart]
+	jb .name
+	cmp xdx, [mstart]
+	jbe .skip                       ; read whole
+.name:
+	xor eax, eax
+	cmp word [xdx], '-'
+	je .fstat
+	push xsi
+	sys statx, AT_FDCWD, xdx, 0, STATX_INO, stxi
+	pop xsi
+	jmp .cmp
+.fstat:
+	push xsi
+	sys statx, xax, s_empty, AT_EMPTY_PATH, STATX_INO, stxi
+	pop xsi
+.cmp:
+	test eax, eax
+	jnz .skip
+	push xsi
+	call same_file
+	pop xsi
+	jne .skip
+	mov [pout], xsi
+	push 1
+	pop xcx
+	call .batch                     ; (xsi past it)
+	jmp .in
+.skip:
+	add xsi, W
+	jmp .in
+.ret:
+	ret
 ; .batch - the ecx entries at xsi merged into a new temporary file, which
 ; takes the next out place; xsi past them. Their fds are closed (not 0).
 .batch:
