@@ -3731,20 +3731,10 @@ kmerge:
 	push xcx
 	mov ebp, srcs
 .init:
-	mov WPTR [xbp+S_NAME], tname
 	mov xsi, [mfd]
 	lodsd
 	mov [mfd], xsi
-	mov [xbp+S_FD], xax
-	sys lseek, xax, 0, SEEK_SET
-	mov xax, [xbp+S_BUF]
-	test xax, xax
-	jnz .buf
-	mov A2d, SBUF
-	call src_map
-.buf:
-	mov [xbp+S_POS], xax
-	mov [xbp+S_END], xax
+	call src_temp
 	mov byte [xbp+S_EOF], 0
 	add ebp, SRCSZ
 	dec dword [mcnt]
@@ -3818,6 +3808,27 @@ kmerge_go:
 	jmp .line
 .done:
 	jmp flush
+
+; src_temp - the source xbp reads the temporary file of fd eax from its
+; start. src_fd - it reads fd eax: through its buffer (a mapping kept
+; from a source before, else a new one), empty so far. preserves xbp;
+; clobbers the rest
+src_temp:
+	mov WPTR [xbp+S_NAME], tname
+	push xax
+	sys lseek, xax, 0, SEEK_SET
+	pop xax
+src_fd:
+	mov [xbp+S_FD], xax
+	mov xax, [xbp+S_BUF]
+	test xax, xax
+	jnz .buf
+	mov A2d, SBUF
+	call src_map
+.buf:
+	mov [xbp+S_POS], xax
+	mov [xbp+S_END], xax
+	ret
 
 ; src_map - the source xbp's buffer: a new mapping of A2 bytes (S_BUF,
 ; S_POS, S_CAP) -> xax = its start. preserves xbp; clobbers the rest
@@ -4255,11 +4266,9 @@ msetup:
 	mov [xbp+S_FD], xax
 	jmp .next
 .temp:
-	mov WPTR [xbp+S_NAME], tname
-	push xdx
-	sys lseek, xdx, 0, SEEK_SET
-	pop xax
-	jmp .fd
+	xchg eax, edx
+	call src_temp                   ; (XSEC)
+	jmp .next
 .name:
 	xor eax, eax
 	cmp word [xdx], '-'
@@ -4268,15 +4277,7 @@ msetup:
 	test eax, eax
 	js .fail
 .fd:
-	mov [xbp+S_FD], xax
-	mov xax, [xbp+S_BUF]            ; (a mapping kept from a source
-	test xax, xax                   ; before: reused)
-	jnz .buf
-	mov A2d, SBUF
-	call src_map
-.buf:
-	mov [xbp+S_POS], xax
-	mov [xbp+S_END], xax
+	call src_fd                     ; (XSEC)
 .next:
 	pop xsi
 	pop xcx
