@@ -36,7 +36,7 @@
 ; where they cross one of its 8 KiB read boundaries; here (without -r)
 ; the matches are the same wherever they lie. GNU's tac copies every
 ; pipe to a temporary file; this one holds a pipe in memory while that
-; stays under half of the memory limit sort's GNU would take (see to_tmp),
+; stays under half of the memory limit GNU's sort would take (to_tmp),
 ; so a small pipe needs no file (and no working $TMPDIR: GNU's fails).
 ; Past that, the pipe goes to a file as GNU's: in $TMPDIR, else /tmp, as
 ; DIR/tacXXXXXX, whose name only GNU's messages show (DIR//tac... where
@@ -76,7 +76,7 @@ use outbuf, regex_emacs, tmp_file, write_all
 OUTSZ   equ 65536
 %define V(x) byte xbp + x - VB
 CHUNK   equ 65536
-HOLD    equ 1 << 20                   ; a pipe: held up to the memory limit
+HOLD    equ 1 << 20                   ; a pipe held: at least this (to_tmp)
 SPIECE  equ 8192                        ; GNU's WRITESIZE
 SMALL   equ 1040                        ; a small input (1 KiB fits): read SMALL above opos
 %define RE_SMALLSZ 632                  ; -r: patterns of up to 11 bytes (more
