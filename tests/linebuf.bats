@@ -13,8 +13,9 @@ first_line_early() {
 	local prog got i lines=()
 	printf 'a\nbc\n' > f
 	for prog in "$(bin "$1")" "/usr/bin/$1"; do
-		rm -f p out; mkfifo p
-		"$prog" "${@:2}" f p > out 2>/dev/null &
+		rm -f p; mkfifo p
+		: > out                         # (before the job's own > out: a
+		"$prog" "${@:2}" f p > out 2>/dev/null &   # cat of it may come first)
 		got=
 		for i in $(seq 100); do
 			got=$(cat out)
