@@ -42,7 +42,8 @@ use usage, opt_missing, err_file, errno_path, err_quoted, err_plain, long_opt
 
 INSZ    equ 16384               ; one read (in BSS: a small one touches
                                 ; only the variables' page)
-OBSZ    equ 1024 * 1024         ; the output buffer (on the stack)
+OBSZ    equ 1024 * 1024         ; the output buffer (in BSS: never on the
+                                ; stack, where a small ulimit -s killed it)
 ROOM    equ 3 * INSZ            ; a read makes at most this much output
 %ifndef FLUSHSZ
 FLUSHSZ equ 32768               ; the bytes ready written from this many
@@ -137,9 +138,7 @@ _start:
 .some:
 	mov [arge], xdi
 	sse_range_set 0x08080808, 0x05050505 ; 8 to 13: \b \t \n \v \f \r
-	sub xsp, OBSZ
-	mov xdi, xsp
-	mov [obuf], xdi
+	mov edi, obuf
 	mov [emit], xdi
 
 ; Each operand: "-" is fd 0, else opened; its bytes folded.
@@ -190,7 +189,7 @@ sync:
 	push xax
 	push 1
 	pop A1
-	mov A2, [obuf]
+	mov A2d, obuf
 	mov A3, [emit]
 	mov [emit], A2
 	sub A3, A2
@@ -244,7 +243,7 @@ fold_fd:
 .read:
 	push xdx
 	mov xax, [emit]
-	sub xax, [obuf]                 ; the bytes ready
+	sub xax, obuf                   ; the bytes ready
 	jz .pending
 	push xax
 	mov eax, [otty]                 ; 0 not asked, 1 a terminal, else not
@@ -269,7 +268,7 @@ fold_fd:
 	jae .make
 .pending:
 	mov xax, xdi
-	sub xax, [obuf]
+	sub xax, obuf
 	cmp eax, OBSZ - ROOM
 	jb .room
 .make:
@@ -444,7 +443,7 @@ adjust:
 make_room:
 	call flush
 	mov xax, xdi
-	sub xax, [obuf]
+	sub xax, obuf
 	cmp eax, LONGLINE
 	jb .ret
 	cmp byte [opt_s], 0
@@ -452,7 +451,7 @@ make_room:
 	mov xsi, xdi
 .blank:
 	dec xsi
-	cmp xsi, [obuf]
+	cmp xsi, obuf
 	jb .none
 	cmp byte [xsi], ' '
 	je .found
@@ -483,7 +482,7 @@ flush:
 	push xdi
 	push 1
 	pop A1
-	mov A2, [obuf]
+	mov A2d, obuf
 	mov A3, [emit]
 	sub A3, A2
 	cmp dword [werr], 0
@@ -497,7 +496,7 @@ flush:
 	mov xsi, [emit]
 	mov xcx, xdi
 	sub xcx, xsi
-	mov xdi, [obuf]
+	mov edi, obuf
 	mov [emit], xdi
 	rep movsb
 .ret:
@@ -614,7 +613,6 @@ width:	resq 1                          ; a word used, 8 bytes reserved
 argp:	resW 1
 arge:	resW 1
 name:	resW 1
-obuf:	resW 1
 emit:	resW 1                          ; the end of the bytes ready
 werr:	resd 1
 otty:	resd 1                          ; fold_fd's answer: 1 stdout a terminal
@@ -629,5 +627,6 @@ ambp:	resd 1                          ; long_opt's (every long option)
 inb:	resb INSZ + 16                  ; a read (and 16 bytes copied past it),
                                         ; a small one on the variables' page
 ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
+obuf:	resb OBSZ                       ; the bytes ready, then the pending line
 
 program_end

@@ -206,9 +206,11 @@ _start:
 .set_width:
 	mov [width], edi
 
-; The output buffer and the read buffer are on the stack, below the
-; operands: a trivial run touches the page of argv (where out mostly
-; is), one of buf, and the page of the variables (with i386's globals).
+; The output buffer (a line) is on the stack, below the operands; the
+; read buffer is buf, after the variables (never on the stack: with a
+; small ulimit -s it was a SIGSEGV): a trivial run touches the page of
+; argv (where out mostly is) and the page of the variables, where buf
+; starts (with i386's globals).
 .file0:
 	mov esi, ctab
 	mov edi, consts
@@ -222,9 +224,6 @@ _start:
 	sub xsp, OUTSZ
 	mov [outb], xsp
 	call flush_out.empty
-	sub xsp, BUFSZ + 64
-	and xsp, -64                    ; whole cache lines for the SIMD loads
-	mov [bufp], xsp
 ; Each operand: popped; its counts into cnt (zeroed, with the column and
 ; the word state), printed, and added to tot.
 .file:
@@ -339,12 +338,12 @@ finish:
 ; edx += word starts; may clobber all but xsp, and xmm0-xmm5.
 ; out: SF=1, eax = -errno when a read failed (the counts so far kept).
 count:
-	sys read, ebp, [bufp], BUFSZ
+	sys read, ebp, buf, BUFSZ
 	test eax, eax
 	jle .done
 	add [cnt + BYTES], eax
 	adc dword [cnt + BYTES + 4], 0
-	mov xdi, [bufp]
+	mov edi, buf
 	add xdi, xax
 	push xax
 	xor eax, eax
@@ -352,7 +351,7 @@ count:
 	pop xcx
 	rep stosd
 	pop xcx
-	mov xsi, [bufp]
+	mov esi, buf
 	xor ebx, ebx
 	xor edx, edx
 	push xbp
@@ -1049,7 +1048,6 @@ name:	resW 1                          ; the operand
 outp:	resW 1                          ; the end of the output so far
 obase:	resW 1                          ; its start: out, or on the stack
 argp:	resW 1                          ; the next operand
-bufp:	resW 1                          ; the read buffer (on the stack)
 outb:	resW 1                          ; the output buffer (on the stack)
 flags:	resd 1
 width:	resd 1
@@ -1067,5 +1065,7 @@ debug:	resb 1                          ; --debug
 f0stream: resb 1                        ; F not read first (width 1)
 stx:	resb STATX_RECORD
 ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
+	resb (64 - _BSS_PAGEOFF % 64) % 64 ; (whole cache lines for the SIMD loads)
+buf:	resb BUFSZ + 64                 ; a read, then 64 zero bytes
 
 program_end
