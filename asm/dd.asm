@@ -59,6 +59,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
+%define T64_OLD COLD                    ; time64.inc's conversions (i386, old kernels)
 %include "subk.inc"
 %include "layout.inc"
 use err_quoted, err_file, err_plain, errno_path, errno_tree, errno_dev, usage, write_all
@@ -106,6 +107,9 @@ SIG_IGN_     equ 1              ; asm-generic/signal-defs.h ((__sighandler_t)1)
 %macro sysi 1-6
 %if %0 > 1
 	sys_args %{2:-1}
+%endif
+%ifidn %1, statx
+ use statx_sys                          ; (sys_intr calls it for statx)
 %endif
 	setr SYSNR, SYSNRd, SYS_%1
 	call sys_intr
@@ -1119,7 +1123,13 @@ write_out:
 ; out: xax = the result. clobbers: what the system call does
 sys_intr:
 	push xax
+	cmp eax, SYS_statx              ; (rt/statx.inc's: fstatat on old
+	jne .sys                        ; kernels)
+	call statx_sys
+	jmp short .done
+.sys:
 	SYSCALL
+.done:
 	cmp eax, -EINTR
 	je .intr
 	add xsp, W                      ; (the number dropped: ecx is i386's A2)

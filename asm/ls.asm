@@ -333,6 +333,9 @@ section .text
 %macro QSEC 0
 	section .qsec
 %endmacro
+%define STATX_OLD QSEC                  ; statx.inc's fallback (old kernels)
+%define T64_PART LSEC                   ; time64.inc (i386: -l's clock_gettime64;
+%define T64_OLD QSEC                    ; its conversion, for old kernels, rare)
 ; rt/localtime.inc's rare code (posixrules, big zone files mapped, leap
 ; seconds, malformed rules) in .qsec; its hot code in -l's part
 %macro TZ_RARE 0
@@ -651,8 +654,8 @@ _start:
 	jns .isdir
 	cmp eax, -ENOENT                ; GNU: lstat after ENOENT only
 	jne .bad
-.lstat:
-	mov edx, AT_SYMLINK_NOFOLLOW
+.lstat:                                 ; (edx = 0: stat_at keeps it)
+	mov dh, AT_SYMLINK_NOFOLLOW >> 8
 .stat:
 	call stat_at
 	jns .stat_ok
@@ -809,31 +812,41 @@ getenv:
 	pop xsi
 	ret
 
-; stat_at - statx(dirfd, xsi, edx flags) into stx; SF=1 when it failed
+; stat_at - statx(dirfd, xsi, edx flags) into stx; SF=1 when it failed.
+; keeps xbx, xdx, xsi
 stat_at:
 	push xbx
-	push xdx
 	push xsi
-	mov A3d, edx
+	mov A3d, edx                    ; (i386's edx: A3 itself)
 	movx A2, xsi
 	mov A1d, [V(dirfd)]
 	mov A4d, 0xfff                  ; STATX_BASIC_STATS | STATX_BTIME
 	mov A5d, stx
 	sys statx
 	pop xsi
-	pop xdx
 	pop xbx
 	test eax, eax
 	js .r
-	cmp byte [V(opts) + O_TIME], 3  ; --time=birth and none: its seconds
-	jne .r                          ; 2^63 (GNU: -1.-1; '?' in -l, the
-	test byte [V(stx) + 1], 8       ; oldest)
+	cmp byte [V(opts) + O_TIME], 3  ; --time=birth: birth_none (.vsec,
+	je birth_none                   ; which such a run maps already)
+.r:
+	test eax, eax
+	ret
+	VSEC
+; birth_none - stat_at's end with --time=birth (eax = 0): a file without
+; a birth time gets the seconds 2^63 (GNU: -1.-1; '?' in -l, the oldest)
+birth_none:
+	test byte [V(stx) + 1], 8       ; STATX_BTIME >> 8
 	jnz .r
 	mov byte [stx + 87], 0x80
 .r:
 	test eax, eax
 	ret
+	TEXT
 
+%if AT_SYMLINK_NOFOLLOW != 0x100
+ %error "ent_stat_l: AT_SYMLINK_NOFOLLOW is not dh's bit 0"
+%endif
 ; ent_stat_l - ent_stat with the flags of an entry: follow with -L
 ; ent_stat - statx of the name esi (a directory's entry: its record at
 ; esi-19) with edx's flags into stx, its inode into d_ino; an entry
@@ -844,7 +857,7 @@ ent_stat_l:
 	xor edx, edx
 	cmp byte [V(opts) + O_DEREF], 3
 	je ent_stat
-	mov edx, AT_SYMLINK_NOFOLLOW
+	mov dh, AT_SYMLINK_NOFOLLOW >> 8
 ent_stat:
 	mov eax, [xsi - 19]
 	cmp dword [xsi - 15], -1

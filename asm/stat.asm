@@ -87,6 +87,7 @@ section .rare progbits follows=.cold align=PAGE vstart=_rare_vaddr
 section .rare
 _rare_start:
 section .text
+%define STATX_OLD TZ_RARE                ; statx.inc's fallback (old kernels)
 %macro TZ_RARE 0
 	section .rare
 %endmacro
@@ -942,16 +943,16 @@ s_epoch:                                ; %X %Y %Z %W: seconds[.fraction]
 	mov al, '.'
 	call putc
 	pop xax
-	mov ecx, [V(eprec)]
-	cmp ecx, 9
-	jbe .fd
-	mov ecx, 9
-.fd:
+	push 9
+	pop xcx
+	cmp [V(eprec)], ecx
+	cmovb ecx, [V(eprec)]
 	push xcx                        ; min(precision, 9)
 	mov edi, fld
+	push xdi
 	call dec_n
 	mov ecx, edi
-	mov esi, fld
+	pop xsi
 	sub ecx, esi
 	call puts
 ; then GNU's "%-*.*d" of 0: the digits past 9 as zeros, in a field of
