@@ -60,6 +60,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %define T64_OLD COLD                    ; time64.inc's conversions (i386, old kernels)
+%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 use err_quoted, err_file, err_plain, errno_path, errno_tree, errno_dev, usage, write_all
@@ -1250,6 +1251,7 @@ write_sbuf:
 .ret:
 	ret
 
+	COLD                            ; (status=progress runs only: they map it)
 ; progress: status=progress's line, once a second: "\r" and the bytes
 ; line with the seconds as "%.0f s", blanks over a longer line before.
 progress:
@@ -1281,6 +1283,7 @@ progress:
 	pop xbx
 	pop xbp
 	ret
+	TEXT
 
 ; now: [dns] = the nanoseconds since t0 -> eax = the whole seconds.
 ; clobbers: xax, xcx, xdx, xdi, A1, A2

@@ -65,6 +65,7 @@
 ; and error runs map the cold part too (24 KiB).
 
 %define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
+%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/stat_statfs.inc"

@@ -29,6 +29,7 @@
 %define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
 %define LONGOPT_OPTIONAL                ; --context[=CTX]
 %define PHDRS_UNMAPPED                  ; (the code: one page without them)
+%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_mode, err_quoted, fs_msg, fs_out, fs_missing, errno_path, errno_tree

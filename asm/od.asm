@@ -53,6 +53,7 @@
 %define LONGOPT_OPTIONAL                ; --strings[=BYTES]
 %define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %define PHDRS_UNMAPPED                  ; (the hot code: two pages without them)
+%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
 use write_all, od_seek

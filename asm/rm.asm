@@ -57,6 +57,7 @@
 %define SAY_TRY_HOOK try_hyphen         ; a bad option: GNU's hint first
 %define LONGOPT_OPTIONAL                ; --preserve-root[=all]
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a tree is big
+%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_msg, fs_out, fs_missing, lseek64, usage_try, quote_arg, utoa, errno_path, errno_tree

@@ -51,6 +51,7 @@
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %define PHDRS_UNMAPPED                  ; (the hot code: two pages without them)
+%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
@@ -686,12 +687,12 @@ tail_bytes:
 	copy64 eax, end, st+STX_SIZE
 	jmp .known
 .seek_end:
-	xor eax, eax
+	xor eax, eax                    ; cur = -cnt (edx: seekf's lseek64
+	cdq                             ; loads it anyway)
 	sub eax, [cnt]
+	sbb edx, [cnt+4]
 	mov [cur], eax
-	mov eax, 0
-	sbb eax, [cnt+4]
-	mov [cur+4], eax
+	mov [cur+4], edx
 	mov esi, cur
 	mov cl, SEEK_END
 	call seekf
@@ -972,8 +973,7 @@ follow:
 	jmp .next_which
 .named:                                 ; (any_symlinks: each name's lstat)
 	mov A5d, st
-	mov A4d, STATX_TYPE
-	sys statx, AT_FDCWD, [xbp+R_NAME], AT_SYMLINK_NOFOLLOW
+	sys statx, AT_FDCWD, [xbp+R_NAME], AT_SYMLINK_NOFOLLOW, STATX_TYPE
 	test eax, eax
 	jnz .no_link
 	mov al, [st+STX_MODE+1]

@@ -57,6 +57,7 @@
 ; rt/localtime.inc's.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
+%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/localtime.inc"
