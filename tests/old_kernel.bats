@@ -106,7 +106,7 @@ print(r, errno.errorcode[ctypes.get_errno()])'
 @test "without statx (and i386's time64 calls): cp, mv, rm and the others as GNU's" {
 	old_like_gnu cp -a d l c
 	old_like_gnu cp -p f h
-	old_like_gnu cp -r d d
+	old_like_gnu cp -r d/e c
 	old_like_gnu cp f f
 	old_like_gnu mv d c
 	old_like_gnu mv f g
