@@ -70,8 +70,6 @@ use localtime, tz_mktime, getopt_long, err_quoted, fs_msg, fs_missing, errno_pat
  %define SYS_touch_utimensat SYS_utimensat
  %define SYS_touch_clock_gettime SYS_clock_gettime
 %endif
-UTIME_NOW  equ 0x3fffffff
-UTIME_OMIT equ 0x3ffffffe
 CH_A     equ 1                          ; flags
 CH_M     equ 2
 F_NOCREATE equ 4
