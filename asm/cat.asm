@@ -44,7 +44,7 @@
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_TIGHT               ; (its tightest form: see error.inc)
 %define ERR_NO_TEXT             ; (its messages are formats of its own)
-use usage, scan_flags, err_file, errno_path, statx_same
+use usage, scan_flags, err_file, errno_path, stat_same
 
 F_SETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 7      ; linux/fcntl.h
 F_GETPIPE_SZ equ F_LINUX_SPECIFIC_BASE + 8
@@ -105,14 +105,14 @@ _start:
 	pipe_grow
 .stat:
 	mov ebp, A1d
-	mov A5d, ostat
+	mov A2d, ostat
 	call stat_fd
 	mov esi, fmt_stdout
 	js die
 
 ; Each operand: open it, or dup stdin for "-" (to close it like any
-; file; one system call instruction for both), statx it, copy it. A failed
-; open fails the statx too, EBADF: xbp holds the open's -errno, which is
+; file; one system call instruction for both), stat it, copy it. A failed
+; open fails the stat too, EBADF: xbp holds the open's -errno, which is
 ; the one reported. (The fds go to the kernel as ebp: an int.)
 .operand:
 	pop A1                          ; A1 = [xsp], in 2 bytes
@@ -283,7 +283,7 @@ cr	equ $ - 1                       ; (a 13 for finish to write)
 	jmp .prefix
 
 ; copy - copy the open input xbp ([xsp+W] its name) to stdout; called
-; right after stat_in (A1 = xbp, A5 = istat).
+; right after stat_in (A1 = xbp, istat filled).
 ; out: SF=1 when a read failed, xax = -errno (for the caller to report);
 ; else done, or refused with a message.
 ;
@@ -291,14 +291,14 @@ cr	equ $ - 1                       ; (a 13 for finish to write)
 ; offset is before its end (so `cat f >> f` cannot grow forever). GNU asks
 ; for a regular output file first; any other file has st_size 0, so the
 ; offset test alone says no for it. (The offset is asked of every input,
-; first, while A1 still holds the fd: statx_same takes xdi; it stays in xax.)
+; first, while A1 still holds the fd: stat_same takes xdi; it stays in xax.)
 copy:
 	sys lseek, A1, 0, SEEK_CUR
-	movx xdi, A5
+	mov edi, istat
 	mov esi, ostat
-	call statx_same
-	jne .copy                       ; the same file; xdi = istat+STX_DEV+8
-	off_jae_size xdi + STX_SIZE - STX_DEV-8, .copy, .same
+	call stat_same
+	jne .copy                       ; the same file; xdi = istat+ST64_INO+8
+	off_jae_size xdi + ST64_SIZE - ST64_INO-8, .copy, .same
 .same:                                  ; (the format takes no errno)
 	mov esi, fmt_same
 	pop xcx                         ; xdx = the name, under the return
@@ -318,11 +318,11 @@ copy:
 .copy:
 	cmp byte [flags], 0
 	jne .read
-	mov cl, [istat + STX_MODE + 1]
+	mov cl, [istat + ST64_MODE + 1]
 	and cl, S_IFMT >> 8
 	cmp cl, S_IFREG >> 8
 	jne .probe
-	off_jae_size istat + STX_SIZE, .probe, .cfr
+	off_jae_size istat + ST64_SIZE, .probe, .cfr
 
 ; GNU's copy_cat: a regular file into a regular file goes by
 ; copy_file_range(2) (a reflink or a server-side copy where the file
@@ -333,7 +333,7 @@ copy:
 ; The address pushed is where a 0 returns to: .splice the first time,
 ; then .ret.
 .cfr:
-	test byte [ostat + STX_MODE + 1], (S_IFMT & ~S_IFREG) >> 8
+	test byte [ostat + ST64_MODE + 1], (S_IFMT & ~S_IFREG) >> 8
 	jnz .splice
 	push .splice
 .cfr_more:
@@ -425,16 +425,14 @@ put_num:
 	pop xax
 	ret
 
-; stat_fd - statx(ebp, "", AT_EMPTY_PATH, mask) into the buffer at A5
-; (stat_in: into istat). SF=1 when it failed; A1 = the fd after. The mask
-; is AT_EMPTY_PATH - 1, STATX_BASIC_STATS | STATX_BTIME: with the inode
-; and the size we need (the device is always there).
+; stat_fd - fstat64(ebp) into the buffer at A2 (stat_in: into istat): a
+; struct stat64 (layouts.inc), whose type, size, inode and device every
+; kernel gives (statx would need its fallback before Linux 4.11). SF=1
+; when it failed; A1 = the fd after.
 stat_in:
-	mov A5d, istat
+	mov A2d, istat
 stat_fd:
-	mov A3d, AT_EMPTY_PATH
-	lea A4d, [A3 - 1]
-	sys statx, ebp, dash+1
+	sys fstat64, ebp
 	test eax, eax
 	ret
 
@@ -459,8 +457,8 @@ fmt_same:	db F_ARGV0, ': ', F_FILE, P_same, 10, 0
 BSS
 buf:	resb BUFSZ
 outbuf:	resb BUFSZ * MAXOUT
-ostat:	resb 256                        ; statx of stdout
-istat:	resb 256                        ; statx of the current input
+ostat:	resb ST64_RECORD                ; stat of stdout
+istat:	resb ST64_RECORD                ; stat of the current input
 stdin_used: resd 1                      ; not 0 once "-" was an operand
 flags:	resb 1                          ; see above
 newlines: resb 3                        ; bh of the format loop (and a

@@ -17,7 +17,7 @@
 ; --version) are not supported. With POSIXLY_CORRECT set GNU's getopt
 ; stops at the first operand; here options after operands still count.
 ;
-; Everything lives on the stack: a frame of statx records and buffers
+; Everything lives on the stack: a frame of stat records and buffers
 ; (xbp points into it, so that the most used fields are a byte away), and
 ; below it the name the walk builds downward, one "/NAME" in front of the
 ; other, so its length has no limit but the stack's.
@@ -27,28 +27,31 @@
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_TIGHT               ; (its tightest form: see error.inc)
 %define ERR_NO_TEXT             ; (its messages are formats of its own)
-use usage, quote_arg, errno_path, statx_same, strlen
+use usage, quote_arg, errno_path, stat_same, strlen
 
 DENTS_SIZE equ 4096             ; getdents64 buffer (a dirent is <= 280)
 D_RECLEN   equ 16               ; struct linux_dirent64: d_reclen
 D_NAME     equ 19               ;   d_name
 
-; The frame, from xbp - BIAS (where xsp is when the walk starts) up. Of
-; a statx record only the first STX_KEEP bytes are kept: the next record
-; starts there, and a statx into one overwrites the tail of the one below
-; (and the head of the one above: ST_CUR is read before ST_PARENT).
+; The frame, from xbp - BIAS (where xsp is when the walk starts) up. The
+; records are struct stat64's (layouts.inc: stat64 and its kin have the
+; inode and device on every kernel, where statx would need its fallback
+; before Linux 4.11). Of a record only the first KEEP bytes are kept: the
+; next record starts there, and a stat into one overwrites the tail of
+; the one below (and the head of the one above: ST_CUR is read before
+; ST_PARENT).
 BIAS       equ 120
 FD         equ -BIAS            ; the parent (at first AT_FDCWD: ".")
 DENTS_END  equ FD + W           ; the end of what getdents64 gave
 HEIGHT     equ FD + 2*W         ; levels walked up
 USE_LSTAT  equ FD + 3*W         ; not 0: the parent is on another device
 PWDV       equ FD + 4*W         ; $PWD to try (-L), or 0
-STX_KEEP   equ STX_DEV + 8      ; the bytes of a statx record used
+KEEP       equ ST64_INO + 8     ; the bytes of a record used (st_ino last)
 ST_CUR     equ FD + 5*W         ; the directory whose name is looked for
-ST_PARENT  equ ST_CUR + STX_KEEP ; its parent
-ST_ENTRY   equ ST_PARENT + STX_KEEP ; an entry of the parent, by lstat
-ST_ROOT    equ ST_ENTRY + STATX_RECORD ; (whole, above ST_ENTRY's)
-DENTS      equ ST_ROOT + STATX_RECORD ; getdents64's buffer; getcwd's first
+ST_PARENT  equ ST_CUR + KEEP    ; its parent
+ST_ENTRY   equ ST_PARENT + KEEP ; an entry of the parent, by lstat
+ST_ROOT    equ ST_ENTRY + ST64_RECORD ; (whole, above ST_ENTRY's)
+DENTS      equ ST_ROOT + ST64_RECORD ; getdents64's buffer; getcwd's first
 FRAME      equ BIAS + DENTS + DENTS_SIZE
 NAME_END   equ -BIAS - W + 1    ; the end of the name the walk builds
 
@@ -132,7 +135,7 @@ _start:
 .dot_scan:
 	lodsb
 	test al, al
-	jz .statx_pwd
+	jz .stat_pwd
 	cmp al, '/'
 	jne .dot_scan
 	cmp byte [xsi], '.'
@@ -182,14 +185,14 @@ _start:
 
 ; $PWD names "." when both have the same inode and device (ST_CUR is
 ; stat'ed first: see the frame).
-.statx_pwd:
+.stat_pwd:
 	call stat_dot
 	jnz .physical
-	lea A5, [xbp+ST_PARENT]
-	sys statx, AT_FDCWD, [xbp+PWDV], 0, STATX_INO, A5
+	lea A2, [xbp+ST_PARENT]
+	sys stat64, [xbp+PWDV]
 	test eax, eax
 	jnz .physical
-	mov xsi, A5
+	pmov xsi, A2
 	call same_cur
 	jne .physical
 	mov A2, [xbp+PWDV]
@@ -207,14 +210,14 @@ _start:
 ; looked for in its parent, ST_PARENT the parent.
 ; The name is built from xsp down to NAME_END, a newline first.
 .walk:
-	lea A5, [xbp+ST_ROOT]
-	sys statx, AT_FDCWD, slash, AT_SYMLINK_NOFOLLOW, STATX_INO, A5
-	mov xdx, A2             ; "/"
+	lea A2, [xbp+ST_ROOT]
+	sys lstat64, slash
+	mov xdx, A1             ; "/"
 	mov esi, fmt_root
 	test eax, eax
 	jnz .fail_quoted
 	call stat_dot
-	mov xdx, A2             ; "."
+	mov xdx, A1             ; "."
 	mov esi, fmt_stat
 	jnz .fail_quoted
 	push 10                 ; the name ends with a newline
@@ -284,16 +287,12 @@ _start:
 	push xax
 	sys close, [xbp+FD]     ; (AT_FDCWD the first time: EBADF)
 	pop WPTR [xbp+FD]       ; the parent is read from now on
-	lea A5, [xbp+ST_PARENT]
-	sys statx, [xbp+FD], empty, AT_EMPTY_PATH, STATX_INO, A5
+	lea A2, [xbp+ST_PARENT]
+	sys fstat64, [xbp+FD]
 	mov edx, fmt_stat
 	call .fail_if
-	lea xsi, [xbp+ST_PARENT+STX_DEV] ; another device: compare by lstat
-	lea xdi, [xbp+ST_CUR+STX_DEV]
-	cmpsd
-	jne .other_dev
-	cmpsd
-.other_dev:
+	mov eax, [xbp+ST_PARENT+ST64_DEV] ; another device: compare by lstat
+	cmp eax, [xbp+ST_CUR+ST64_DEV]  ; (new_encode_dev's 32 bits)
 	setne [xbp+USE_LSTAT]
 
 ; The entries of the parent, until one is the directory below.
@@ -317,15 +316,15 @@ _start:
 	push xsi
 	cmp byte [xbp+USE_LSTAT], 0
 	jne .by_lstat
-	lea xdi, [xbp+ST_CUR+STX_INO] ; d_ino, at the start of the entry
+	lea xdi, [xbp+ST_CUR+ST64_INO] ; d_ino, at the start of the entry
 	cmpsd
 	jne .not_it
 	cmpsd
 	jmp .not_it
 .by_lstat:
-	lea A5, [xbp+ST_ENTRY]
-	sys statx, [xbp+FD], xax, AT_SYMLINK_NOFOLLOW, STATX_INO, A5
-	mov xsi, A5
+	lea A3, [xbp+ST_ENTRY]
+	sys fstatat64, [xbp+FD], xax, A3, AT_SYMLINK_NOFOLLOW
+	pmov xsi, A3
 	test eax, eax           ; an entry that cannot be stat'ed is skipped
 	jnz .not_it
 	call same_cur
@@ -353,22 +352,23 @@ _start:
 	rep movsb
 	lea xsi, [xbp+ST_PARENT]
 	lea xdi, [xbp+ST_CUR]
-	mov cl, STX_KEEP        ; (ecx = 0 from the rep above)
+	mov cl, KEEP            ; (ecx = 0 from the rep above)
 	rep movsb
 	jmp .level
 
-; stat_dot - statx(".") into ST_CUR.  out: ZF=1 when it worked
+; stat_dot - stat64(".") into ST_CUR.  out: ZF=1 when it worked; A1 =
+; "."
 stat_dot:
-	lea A5, [xbp+ST_CUR]
-	sys statx, AT_FDCWD, dot, 0, STATX_INO, A5
+	lea A2, [xbp+ST_CUR]
+	sys stat64, dot
 	test eax, eax
 	ret
 
-; same_cur - ZF=1 when the statx record at xsi has the inode and device
+; same_cur - ZF=1 when the stat record at xsi has the inode and device
 ; of ST_CUR.  clobbers: xsi, xdi
 same_cur:
 	lea xdi, [xbp+ST_CUR]
-	jmp statx_same
+	jmp stat_same
 
 ; getenv - the value of the environment variable named by xdx ("NAME="),
 ; in the environment at xbp.  out: xax = the value, or 0.
@@ -415,6 +415,5 @@ env_pwd:	db 'PWD=', 0
 slash:		db '/', 0
 dotdot:		db '..', 0
 dot		equ dotdot+1
-empty		equ dotdot+2
 
 program_end

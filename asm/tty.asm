@@ -9,16 +9,15 @@
 ; inode number that is the same file.
 ; Exit status: 0; 1 when stdin is not a terminal ("not a tty"); 2 for a
 ; bad option or an operand; 3 when the output cannot be written.
-; Differences from GNU: no long options. glibc's last resort, a statx of
+; Differences from GNU: no long options. glibc's last resort, a stat of
 ; every entry of /dev whatever its inode number (which can only find a
 ; symlink to the terminal, once /proc and the inode search have failed),
 ; is not done; a /dev/pts that cannot be opened does not stop the search.
 ;
 ; The buffers are on the stack (so there is no RW segment): xbp points at
-; the name buffer, the statx of a name and the directory entries follow
-; it. stdin's statx goes 144 bytes below it: the fields compared (stx_ino
-; at 0x20, stx_rdev_* and stx_dev_* at 0x80) all lie below the name, which
-; may overwrite the rest of that statx.
+; the name buffer, the stat of a name and the directory entries follow
+; it; stdin's stat is just below it. (fstat64 and stat64 have what is
+; compared, on every kernel: statx would need its fallback before 4.11.)
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
@@ -32,24 +31,19 @@
 %define USAGE_STATUS 2
 TTY_STDIN_NOTTY equ 1
 TTY_WRITE_ERROR equ 3
-STX_KEPT    equ 0x90            ; the bytes of stdin's statx that are used
-TTY_INO     equ STX_INO - STX_KEPT      ; their places from xbp
-TTY_RDEV    equ STX_RDEV - STX_KEPT
-NAME_END    equ 0x30 - STX_KEPT         ; a free word among them
+TTY_ST      equ -ST64_RECORD    ; stdin's struct stat64, from xbp
+TTY_INO     equ TTY_ST + ST64_INO
+NAME_END    equ TTY_ST + ST64_SIZE  ; a free word in it (its st_size)
 D_RECLEN    equ 16              ; struct linux_dirent64: d_ino at 0
 D_NAME      equ 19
 NAME_SIZE   equ 4096
 DENTS_SIZE  equ 4096
 UNREACHABLE_LEN equ 13          ; "(unreachable)"
-STX_NAME    equ NAME_SIZE       ; the statx of a name, from xbp
-DENTS       equ STX_NAME + 256  ; the directory entries, from xbp
-FRAME       equ STX_KEPT + DENTS + DENTS_SIZE
-; statx's mask: 0, as the fields compared (stx_ino, stx_rdev_*, stx_dev_*)
-; are filled whatever the mask asks (the kernel's generic_fillattr and
-; cp_statx set them for every file).
-%define STX_MASK 0               ; (a number sys can see: xor)
+ST_NAME     equ NAME_SIZE       ; the stat of a name, from xbp
+DENTS       equ ST_NAME + ST64_RECORD   ; the directory entries, from xbp
+FRAME       equ ST64_RECORD + DENTS + DENTS_SIZE
 
-use usage, extra_operand
+use usage, extra_operand, stat_same
 
 ; (The data comes first, the options last: their jumps to usage.inc are
 ; then short.)
@@ -131,14 +125,14 @@ main:
 ; The frame, only now: a run whose stdin is no terminal touches no stack
 ; page below the one it started on (xbp is set before the test, so that
 ; the jump is short: not_tty does not use it).
-	lea xbp, [xsp - FRAME + STX_KEPT]
+	lea xbp, [xsp - FRAME + ST64_RECORD]
 	test eax, eax
 	js not_tty
-	lea xsp, [xbp - STX_KEPT]
+	lea xsp, [xbp + TTY_ST]
 
-; stdin's statx, then /proc's name for it.
-	sys statx, , proc_fd0 + PROC_FD0_LEN, AT_EMPTY_PATH, STX_MASK, xsp
-				; (A1 = 0: ioctl's, kept by the call)
+; stdin's stat, then /proc's name for it.
+	pmov A2, xsp
+	sys fstat64             ; (A1 = 0: ioctl's, kept by the call)
 	test eax, eax
 	js not_tty
 	pmov A2, xbp
@@ -184,25 +178,21 @@ same_file.ret:                  ; (before it, so that its jumps stay short)
 	ret
 
 ; same_file - is the file named in the buffer stdin's terminal: the same
-; inode number, rdev and device? Returns when it is not; when it is, goes
+; inode number, device and rdev? Returns when it is not; when it is, goes
 ; on to found.
 ; clobbers: everything but xbp
 same_file:
-	lea A5, [xbp + STX_NAME]
-	pmov A2, xbp
-	sys statx, AT_FDCWD, A2, 0, STX_MASK
+	lea A2, [xbp + ST_NAME]
+	pmov A1, xbp
+	sys stat64
 	test eax, eax
 	js .ret
-	lea xsi, [xbp + TTY_INO]
-	lea xdi, [A5 + STX_INO]  ; (A5: the statx, kept by the call)
-	push 8
-	pop xcx
-	repe cmpsb
+	pmov xsi, A2            ; (the stat, kept by the call)
+	lea xdi, [xbp + TTY_ST]
+	mov eax, [xsi + ST64_RDEV]      ; (new_encode_dev's 32 bits)
+	cmp eax, [xdi + ST64_RDEV]
 	jne .ret
-	mov cl, 16              ; on to the rdev and device of both
-	add xsi, STX_RDEV - STX_INO - 8
-	add xdi, STX_RDEV - STX_INO - 8
-	repe cmpsb
+	call stat_same
 	jne .ret
 
 ; found: the name in the buffer, with a newline (A3 = its length: edx on
