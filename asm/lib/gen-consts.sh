@@ -55,3 +55,6 @@ sed -n 's/^#define[ 	]\{1,\}\(\(TC\|TIOC\|FIO\)[A-Z0-9]*\)[ 	]\{1,\}\(0x[0-9a-fA
 # The limits of names (linux/limits.h: PATH_MAX with the NUL, NAME_MAX)
 sed -n 's/^#define[ 	]\{1,\}\(PATH_MAX\|NAME_MAX\)[ 	]\{1,\}\([0-9]\{1,\}\).*/%define \1 \2/p' \
 	"$inc/linux/limits.h"
+# getrandom's flags (linux/random.h: GRND_NONBLOCK)
+sed -n 's/^#define[ 	]\{1,\}\(GRND_[A-Z]*\)[ 	]\{1,\}\(0x[0-9a-fA-F]\{1,\}\)[ 	]*$/%define \1 \2/p' \
+	"$inc/linux/random.h"
