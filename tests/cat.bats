@@ -224,7 +224,8 @@ PY
 		run "$(bin cat)" "$opt" "${names[@]}"
 		local ours=$output st=$status
 		run /usr/bin/cat "$opt" "${names[@]}"
-		[ "$st" -eq "$status" ] && [ "$st" -eq 1 ]
+		[ "$st" -eq "$status" ]
+		[ "$st" -eq 1 ]
 		[ "${ours//$(bin cat)/cat}" = "${output//\/usr\/bin\/cat/cat}" ]
 	done
 }

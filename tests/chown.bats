@@ -82,7 +82,8 @@ load helpers
 	(cd "$shm" && exec /usr/bin/chown -Rv 1:1 t) > gnus 2> gnus.err
 	chown -R 0:0 "$shm/t"
 	(cd "$shm" && ulimit -n 48 && exec "$(bin chown)" -Rv 1:1 t) > ours 2> ours.err
-	[ ! -s ours.err ] && [ ! -s gnus.err ]
+	[ ! -s ours.err ]
+	[ ! -s gnus.err ]
 	cmp ours gnus
 	[ "$(wc -l < ours)" -eq 2008 ]
 	[ -z "$(find "$shm/t" ! -uid 1 | head -1)" ]
@@ -90,7 +91,8 @@ load helpers
 	(cd "$shm" && exec /usr/bin/chgrp -Rc 2 t) > gnus 2> gnus.err
 	chgrp -R 1 "$shm/t"
 	(cd "$shm" && ulimit -n 48 && exec "$(bin chgrp)" -Rc 2 t) > ours 2> ours.err
-	[ ! -s ours.err ] && [ ! -s gnus.err ]
+	[ ! -s ours.err ]
+	[ ! -s gnus.err ]
 	cmp ours gnus
 	[ "$(wc -l < ours)" -eq 2008 ]
 }
@@ -114,10 +116,13 @@ load helpers
 	touch f1 f2
 	for e in '2>/dev/full' '2>&-'; do
 		run sh -c "\"\$1\" 1.1 f1 $e; echo \$?" sh "$(bin chown)"
-		[ "$output" = 1 ] && [ "$(stat -c %u:%g f1)" = 1:1 ]
+		[ "$output" = 1 ]
+		[ "$(stat -c %u:%g f1)" = 1:1 ]
 		run sh -c "/bin/chown 2.2 f2 $e; echo \$?"
-		[ "$output" = 1 ] && [ "$(stat -c %u:%g f2)" = 2:2 ]
+		[ "$output" = 1 ]
+		[ "$(stat -c %u:%g f2)" = 2:2 ]
 		run sh -c "\"\$1\" --from=1.1 3 f1 $e; echo \$?" sh "$(bin chown)"
-		[ "$output" = 1 ] && [ "$(stat -c %u:%g f1)" = 3:1 ]
+		[ "$output" = 1 ]
+		[ "$(stat -c %u:%g f1)" = 3:1 ]
 	done
 }

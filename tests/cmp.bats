@@ -87,13 +87,15 @@ both() {
 	printf abd > b
 	for p in "$(bin cmp)" /usr/bin/cmp; do
 		run sh -c '"$@" > /dev/full' sh "$p" a b
-		[ "$status" -eq 2 ] && [ "$output" = "$p: standard output: No space left on device" ]
+		[ "$status" -eq 2 ]
+		[ "$output" = "$p: standard output: No space left on device" ]
 	done
 	head -c 10000 /dev/zero > z
 	tr '\0' 'a' < z > y
 	for p in "$(bin cmp)" /usr/bin/cmp; do
 		run sh -c '"$@" > /dev/full' sh "$p" -l z y
-		[ "$status" -eq 2 ] && [ "$output" = "$p: write failed" ]
+		[ "$status" -eq 2 ]
+		[ "$output" = "$p: write failed" ]
 	done
 }
 
@@ -102,9 +104,11 @@ both() {
 	echo secret > free
 	for p in "$(bin cmp)" /usr/bin/cmp; do
 		run "${as[@]}" "$p" free locked
-		[ "$status" -eq 2 ] && [ "$output" = "$p: locked: Permission denied" ]
+		[ "$status" -eq 2 ]
+		[ "$output" = "$p: locked: Permission denied" ]
 		run "${as[@]}" "$p" -s locked free
-		[ "$status" -eq 2 ] && [ -z "$output" ]
+		[ "$status" -eq 2 ]
+		[ -z "$output" ]
 	done
 }
 

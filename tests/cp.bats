@@ -56,7 +56,8 @@ copy_like_gnu() {
 	"$(bin cp)" s c
 	# (cmp would read 5 GiB of zeros: the data and the ends instead)
 	[ "$(dd if=c bs=1 skip=3221225472 count=3 status=none)" = abc ]
-	[ "$(tail -c 4 c)" = end ] && [ "$(head -c 3 c | od -An -tx1)" = " 00 00 00" ]
+	[ "$(tail -c 4 c)" = end ]
+	[ "$(head -c 3 c | od -An -tx1)" = " 00 00 00" ]
 	[ "$(stat -c %s c)" -eq "$(stat -c %s s)" ]
 	[ "$(du -k c | cut -f1)" -lt 1024 ]
 	truncate -s 4G h          # all hole
@@ -79,7 +80,8 @@ copy_like_gnu() {
 	ln -s /dev/full full            # (a link in the temp dir: see above)
 	for p in "$(bin cp)" /usr/bin/cp; do
 		run "$p" a full
-		[ "$status" -eq 1 ] && [ "$output" = "$p: error writing 'full': No space left on device" ]
+		[ "$status" -eq 1 ]
+		[ "$output" = "$p: error writing 'full': No space left on device" ]
 	done
 }
 
@@ -90,7 +92,8 @@ copy_like_gnu() {
 	mkdir m
 	for p in "$(bin cp)" /usr/bin/cp; do
 		run unshare -m sh -c 'mount -t tmpfs -o size=1m t m && "$@"; s=$?; umount m; exit $s' sh "$p" big m/big
-		[ "$status" -eq 1 ] && [ "$output" = "$p: error writing 'm/big': No space left on device" ]
+		[ "$status" -eq 1 ]
+		[ "$output" = "$p: error writing 'm/big': No space left on device" ]
 	done
 	cmp big <(head -c 2000000 big)
 	# with the owner kept, the partial file has no group or other bits
@@ -179,7 +182,9 @@ copy_like_gnu() {
 		diff <(sed "s/g$n/o$n/" "g$n.v" | sort) <(sort "o$n.v")
 		diff <(cd "g$n" && find . -printf '%p %y %m %s\n' | sort) <(cd "o$n" && find . -printf '%p %y %m %s\n' | sort)
 	done
-	[ -d oavx/m ] && [ ! -e oavx/m/g ] && [ ! -e oavx/m/in ]
+	[ -d oavx/m ]
+	[ ! -e oavx/m/g ]
+	[ ! -e oavx/m/in ]
 	[ "$(stat -c '%a %Y' oavx/m)" = "751 1000000000" ]
 	diff <(cd gm && find . -printf '%p %y %m %s %T@\n' | sort) <(cd om && find . -printf '%p %y %m %s %T@\n' | sort)
 	[ -e sm/g ] && [ -d sm/in ]
@@ -346,7 +351,8 @@ wide_tree() {
 	for i in $(seq 40); do echo "$i" > "$n$i"; done
 	strace -o s1 -e trace=write "$(bin cp)" -v "$n"[1-2]* "$long/$c" "$n"[3-9]* o > out
 	strace -o s2 -e trace=write /usr/bin/cp -v "$n"[1-2]* "$long/$c" "$n"[3-9]* g > expected
-	[ "$(wc -c < out)" -gt 12000 ] && [ "$(awk '{print length}' out | sort -n | tail -1)" -gt 4096 ]
+	[ "$(wc -c < out)" -gt 12000 ]
+	[ "$(awk '{print length}' out | sort -n | tail -1)" -gt 4096 ]
 	sed "s|'o/|'g/|" out | cmp - expected
 	[ "$(grep -o '^write(1, .*= [0-9]*' s1 | sed 's/.*= //')" = "$(grep -o '^write(1, .*= [0-9]*' s2 | sed 's/.*= //')" ]
 }
@@ -399,7 +405,8 @@ wide_tree() {
 		# (x or y first: the order of the directory's entries)
 		[[ $output == *"$p: cannot create hard link 'd/s/y/b' to 'd/s/x/a': Invalid cross-device link"* ]] ||
 			[[ $output == *"$p: cannot create hard link 'd/s/x/a' to 'd/s/y/b': Invalid cross-device link"* ]]
-		[[ $output == *"'s/y/b' -> 'd/s/y/b'"* ]] && [[ $output == *"'s/y/z' -> 'd/s/y/z'"* ]]
+		[[ $output == *"'s/y/b' -> 'd/s/y/b'"* ]]
+		[[ $output == *"'s/y/z' -> 'd/s/y/z'"* ]]
 		grep -qx z y.list && { [ "$(cat d/s/x/a)" = hi ] || grep -qx b y.list; }
 	done
 }
@@ -423,12 +430,13 @@ wide_tree() {
 	(cd big && touch $(seq 1 300))
 	env -i "$BATS_TEST_DIRNAME/../build/harness/rss" -v "$(bin cp)" -r small small2 2> maps.small
 	env -i "$BATS_TEST_DIRNAME/../build/harness/rss" -v "$(bin cp)" -r big big2 2> maps.big
-	diff -r small small2 && diff -r big big2
-	! grep -q '\[vdso\]' maps.small
+	diff -r small small2
+	diff -r big big2
+	! grep -q '\[vdso\]' maps.small || false
 	if [ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ]; then
 		grep -q '^4 KiB .*\[vdso\]$' maps.big
 	else
-		! grep -q '\[vdso\]' maps.big
+		! grep -q '\[vdso\]' maps.big || false
 	fi
 }
 
@@ -537,14 +545,16 @@ sparse_files() {
 	src=$PWD/w/x/f
 	(cd elsewhere && "$(bin cp)" --parents -b "$src" "$src" ../t) > ours.out 2>&1 && s1=0 || s1=$?
 	(cd elsewhere && /usr/bin/cp --parents -b "$src" "$src" ../g) > gnus.out 2>&1 && s2=0 || s2=$?
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
 	diff <(sed 's|/usr/bin/cp|cp|' gnus.out) <(sed "s|$(bin cp)|cp|" ours.out)
 	grep -q ": ${PWD#/}/w/x: No such file or directory$" ours.out
 	diff -r g t
 	# from / the directory is there: refused as GNU
 	(cd / && "$(bin cp)" --parents -b "$src" "$src" "$OLDPWD/t") 2> ours.e && s1=0 || s1=$?
 	(cd / && /usr/bin/cp --parents -b "$src" "$src" "$OLDPWD/g") 2> gnus.e && s2=0 || s2=$?
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
 	diff <(sed 's|/usr/bin/cp|cp|; s|/g/|/t/|' gnus.e) <(sed "s|$(bin cp)|cp|" ours.e)
 	diff -r g t
 }
@@ -555,7 +565,8 @@ sparse_files() {
 	for i in $(seq 400); do echo "$i" > "s$i/f"; done
 	"$(bin cp)" s*/f t 2> ours.e && s1=0 || s1=$?
 	/usr/bin/cp s*/f g 2> gnus.e && s2=0 || s2=$?
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
 	diff <(sed 's|/usr/bin/cp|cp|; s|'"'"'g/|'"'"'t/|' gnus.e) <(sed "s|$(bin cp)|cp|" ours.e)
 	[ "$(wc -l < ours.e)" -eq 399 ]
 	diff -r g t
@@ -644,7 +655,8 @@ order_tree() {
 	find s -depth | sed '$d' > want.rm
 	mkdir -p m
 	run unshare -m sh -c 'mount -t tmpfs -o size=4m t m && "$@"; s=$?; umount m; exit $s' sh "$(bin mv)" -v s m/
-	[ "$status" -eq 0 ] && [ ! -e s ]
+	[ "$status" -eq 0 ]
+	[ ! -e s ]
 	printf '%s\n' "$output" | sed -n "s/^copied '\([^']*\)'.*/\1/p; s/^created directory 'm\/\([^']*\)'/\1/p" > got.copy
 	printf '%s\n' "$output" | sed -n "s/^removed '\([^']*\)'/\1/p; s/^removed directory '\([^']*\)'/\1/p" > got.rm
 	diff want.copy got.copy

@@ -35,17 +35,22 @@ tree_of() { (cd "$1" && find . -printf '%p %n %y %l\n' | sort); }
 	echo "$output"
 	[[ "$output" == *'linkat(AT_FDCWD, "o/a", AT_FDCWD, "o/TMP", 0)'* ]]
 	[[ "$output" == *'rename("o/TMP", "o/b")'* ]]
-	[[ "$output" != *'unlink("o/b")'* ]] && [[ "$output" != *'unlinkat(AT_FDCWD, "o/b"'* ]]
-	[ "$(stat -c %i o/a)" = "$(stat -c %i o/b)" ] && [ ! -e o/Cu* ]
+	[[ "$output" != *'unlink("o/b")'* ]]
+	[[ "$output" != *'unlinkat(AT_FDCWD, "o/b"'* ]]
+	[ "$(stat -c %i o/a)" = "$(stat -c %i o/b)" ]
+	[ ! -e o/Cu* ]
 	run calls "$SUBK_BIN/cp" -lf x y
 	echo "$output"
-	[[ "$output" == *'rename("TMP", "y")'* ]] && [[ "$output" != *'unlink("y")'* ]]
+	[[ "$output" == *'rename("TMP", "y")'* ]]
+	[[ "$output" != *'unlink("y")'* ]]
 	[ "$(stat -c %i x)" = "$(stat -c %i y)" ]
 	rm y && echo y2 > y
 	run calls "$SUBK_BIN/cp" -sf x y
 	echo "$output"
-	[[ "$output" == *'symlink("x", "TMP")'* ]] && [[ "$output" == *'rename("TMP", "y")'* ]]
-	[[ "$output" != *'unlink("y")'* ]] && [ "$(readlink y)" = x ]
+	[[ "$output" == *'symlink("x", "TMP")'* ]]
+	[[ "$output" == *'rename("TMP", "y")'* ]]
+	[[ "$output" != *'unlink("y")'* ]]
+	[ "$(readlink y)" = x ]
 	ls -a | grep -v '^Cu'
 	[ -z "$(ls -a | grep '^Cu')" ]
 }

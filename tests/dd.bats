@@ -274,7 +274,8 @@ PY
 	cmp in out
 	"$(bin dd)" if=in iflag=direct ibs=8192 obs=3000 of=ours 2> ours.err
 	/usr/bin/dd if=in iflag=direct ibs=8192 obs=3000 of=gnus 2> gnus.err
-	cmp in ours && cmp gnus ours
+	cmp in ours
+	cmp gnus ours
 	diff <(head -2 ours.err) <(head -2 gnus.err)
 	head -c 299008 in > in2                 # whole blocks
 	"$(bin dd)" if=in2 ibs=5000 obs=4096 oflag=direct of=ours2 status=none
@@ -289,7 +290,8 @@ PY
 	for a in "bs=4096" "ibs=5000 obs=4096" "bs=8192 iflag=direct" "ibs=3000 obs=8192 conv=notrunc"; do
 		"$(bin dd)" if=in $a oflag=direct of=ours 2> ours.err
 		/usr/bin/dd if=in $a oflag=direct of=gnus 2> gnus.err
-		cmp in ours && cmp gnus ours
+		cmp in ours
+		cmp gnus ours
 		diff <(head -2 ours.err) <(head -2 gnus.err)
 	done
 	printf 'abc' | "$(bin dd)" oflag=direct bs=4096 of=ours status=none
@@ -546,7 +548,8 @@ badblocks_like_gnu() {
 @test "conv=sparse past 4 GiB: the seeks and the last ftruncate 64-bit on both arches, as GNU" {
 	"$(bin dd)" if=/dev/zero of=ours bs=1M count=2 seek=4095 conv=sparse status=none
 	/usr/bin/dd if=/dev/zero of=gnus bs=1M count=2 seek=4095 conv=sparse status=none
-	[ "$(stat -c %s ours)" -eq 4296015872 ] && [ "$(stat -c %s gnus)" -eq 4296015872 ]
+	[ "$(stat -c %s ours)" -eq 4296015872 ]
+	[ "$(stat -c %s gnus)" -eq 4296015872 ]
 	[ "$(stat -c %b ours)" -lt 64 ]
 	printf x | "$(bin dd)" of=ours bs=1 seek=4296015872 conv=sparse,notrunc status=none
 	[ "$(stat -c %s ours)" -eq 4296015873 ]
@@ -622,7 +625,8 @@ PY
 		# a copy needs them: both refuse
 		s=0
 		(ulimit -v 20000; exec "$(bin dd)" $op count=1 status=none < /dev/null) 2> err || s=$?
-		[ "$s" = 1 ] && grep -q 'memory exhausted' err
+		[ "$s" = 1 ]
+		grep -q 'memory exhausted' err
 	done
 }
 

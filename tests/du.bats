@@ -20,7 +20,8 @@ resident_maps() {
 	chmod 755 "$T"
 	"${as[@]}" "$(bin du)" -a d > out 2> err && s1=0 || s1=$?
 	"${as[@]}" /usr/bin/du -a d > expected 2> experr && s2=0 || s2=$?
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
 	cmp expected out
 	[ "$(cat err)" = "$(bin du): cannot read directory 'd/locked': Permission denied" ]
 	[ "$(cat experr)" = "/usr/bin/du: cannot read directory 'd/locked': Permission denied" ]
@@ -43,7 +44,8 @@ os.chmod(b"sub", 0, dir_fd=fd)'
 	chmod 755 "$T"
 	"${as[@]}" "$(bin du)" n* > out 2> err && s1=0 || s1=$?
 	"${as[@]}" /usr/bin/du n* > expected 2> experr && s2=0 || s2=$?
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
 	cmp expected out
 	[ "$(wc -c < err)" -gt 40000 ]
 	cmp <(sed "s#^$(bin du):#du:#" err) <(sed "s#^/usr/bin/du:#du:#" experr)

@@ -16,7 +16,8 @@ touch_like_gnu() {
 	command -v python3 >/dev/null || skip "no python3 to write the zone files"
 	big_zone "$PWD/big" 6000 XST5XDT,M3.2.0,M11.1.0
 	big_zone "$PWD/mid" 1100 XST5XDT,M3.2.0,M11.1.0
-	[ "$(stat -c %s big)" -gt 100000 ] && [ "$(stat -c %s mid)" -gt 16384 ]
+	[ "$(stat -c %s big)" -gt 100000 ]
+	[ "$(stat -c %s mid)" -gt 16384 ]
 	local z d
 	for z in "$PWD/big" "$PWD/mid"; do
 		for d in "1500-07-01 12:00" "2023-07-01 12:00" "2023-12-01 12:00" "2100-07-01 12:00" "6500-07-01 12:00" "7100-07-01 12:00"; do

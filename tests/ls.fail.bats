@@ -101,7 +101,8 @@ SH
 	echo x > f
 	"$(bin ls)" -l f "$n" f > out 2> err || s1=$?
 	/usr/bin/ls -l f "$n" f > expected 2> gerr || s2=$?
-	[ "$s1" -eq 2 ] && [ "$s2" -eq 2 ]
+	[ "$s1" -eq 2 ]
+	[ "$s2" -eq 2 ]
 	cmp expected out
 	[ "$(sed "s|^$(bin ls):|ls:|" err)" = "$(sed "s|^/usr/bin/ls:|ls:|" gerr)" ]
 	"$(bin ls)" "$n" > out 2> /dev/null || true

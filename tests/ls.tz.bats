@@ -33,7 +33,8 @@ rss_tz() {
 	command -v python3 >/dev/null || skip "no python3 to write the zone files"
 	big_zone "$PWD/big" 6000 XST5XDT,M3.2.0,M11.1.0
 	big_zone "$PWD/mid" 1100 XST5XDT,M3.2.0,M11.1.0
-	[ "$(stat -c %s big)" -gt 100000 ] && [ "$(stat -c %s mid)" -gt 16384 ]
+	[ "$(stat -c %s big)" -gt 100000 ]
+	[ "$(stat -c %s mid)" -gt 16384 ]
 	mkdir w zd && cp big zd/Big
 	local t
 	for t in -14182940400 -2208988800 1688212800 1701432000 4118054400 143900000000 162900000000; do

@@ -44,7 +44,8 @@ load helpers
 	[ "$sparse" = "$T/sparse" ] || ln -s "$sparse" sparse	# (tmpfs: no page cache filled)
 	# opened and hashing (no EOVERFLOW): still running after a second
 	run timeout 1 "$(bin md5sum)" sparse
-	[ "$status" -eq 124 ] && [ -z "$output" ]
+	[ "$status" -eq 124 ]
+	[ -z "$output" ]
 	# stdin at an offset past 4 GiB: the last MiB
 	{ dd bs=1M skip=5119 count=0 status=none; "$(bin md5sum)"; } < sparse > out
 	[ "$(cat out)" = "b6d81b360a5672d80c27430f39153e2c  -" ]
@@ -103,12 +104,15 @@ $(bin md5sum): WARNING: 1 line is improperly formatted" ]
 @test "/dev/full and a closed stdout: GNU's messages, status 1" {
 	printf abc > a
 	run sh -c '"$1" a nosuch > /dev/full' sh "$(bin md5sum)"
-	[ "$status" -eq 1 ] && [ "$output" = "$(bin md5sum): nosuch: No such file or directory
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin md5sum): nosuch: No such file or directory
 $(bin md5sum): write error" ]
 	run sh -c '"$1" a > /dev/full' sh /usr/bin/md5sum
-	[ "$status" -eq 1 ] && [ "$output" = "/usr/bin/md5sum: write error" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "/usr/bin/md5sum: write error" ]
 	run sh -c '"$1" a >&-' sh "$(bin md5sum)"
-	[ "$status" -eq 1 ] && [ "$output" = "$(bin md5sum): write error: Bad file descriptor" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin md5sum): write error: Bad file descriptor" ]
 	# nothing to write: no error
 	echo "900150983cd24fb0d6963f7d28e17f72  a" > list
 	run sh -c '"$1" -c --status list > /dev/full' sh "$(bin md5sum)"
@@ -117,7 +121,8 @@ $(bin md5sum): write error" ]
 
 @test "--help and --version are refused (a known difference)" {
 	run "$(bin md5sum)" --help
-	[ "$status" -eq 1 ] && [ "$output" = "$(bin md5sum): unrecognized option '--help'
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin md5sum): unrecognized option '--help'
 Try '$(bin md5sum) --help' for more information." ]
 	option_unrecognized 1 md5sum --vers
 }

@@ -27,7 +27,9 @@ like_template() {
 
 @test "a file: created 0600, empty, its name printed, the template kept" {
 	n=$("$(bin mktemp)" fooXXXXXX.bar)
-	[ -f "$n" ] && [ ! -s "$n" ] && [ "$(stat -c %a "$n")" = 600 ]
+	[ -f "$n" ]
+	[ ! -s "$n" ]
+	[ "$(stat -c %a "$n")" = 600 ]
 	like_template "$n" fooXXXXXX.bar 4
 	n=$("$(bin mktemp)" -p "$T" --suffix=.c aXXXXXXXXXXXX)
 	like_template "$n" "$T/aXXXXXXXXXXXX.c" 2
@@ -36,7 +38,9 @@ like_template() {
 
 @test "a directory: created 0700, empty" {
 	n=$("$(bin mktemp)" -d dXXX)
-	[ -d "$n" ] && [ "$(stat -c %a "$n")" = 700 ] && [ -z "$(ls -A "$n")" ]
+	[ -d "$n" ]
+	[ "$(stat -c %a "$n")" = 700 ]
+	[ -z "$(ls -A "$n")" ]
 	like_template "$n" dXXX 0
 }
 
@@ -63,17 +67,19 @@ like_template() {
 @test "only letters and digits, all of them, different each time" {
 	for i in $(seq 300); do "$(bin mktemp)" -u XXXXXXXXXXXXXXXXXXXX; done > names
 	[ "$(sort -u names | wc -l)" -eq 300 ]
-	! grep -q '[^A-Za-z0-9]' names
+	! grep -q '[^A-Za-z0-9]' names || false
 	[ "$(fold -w1 names | sort -u | wc -l)" -eq 62 ]
 }
 
 @test "a name that exists is tried again (EEXIST injected)" {
 	command -v strace > /dev/null || skip "strace missing"
 	run strace -f -o log -e trace=open,mkdir -e inject=open:error=EEXIST:when=1..5 "$(bin mktemp)" aXXX
-	[ "$status" -eq 0 ] && [ -f "${lines[-1]}" ]
+	[ "$status" -eq 0 ]
+	[ -f "${lines[-1]}" ]
 	[ "$(grep -c 'EEXIST' log)" -eq 5 ]
 	run strace -f -o log -e trace=mkdir -e inject=mkdir:error=EEXIST:when=1..3 "$(bin mktemp)" -d aXXX
-	[ "$status" -eq 0 ] && [ -d "${lines[-1]}" ]
+	[ "$status" -eq 0 ]
+	[ -d "${lines[-1]}" ]
 	run strace -f -o log -e trace=open -e inject=open:error=EACCES:when=1 "$(bin mktemp)" aXXX
 	[ "$status" -eq 1 ] && [ "${lines[-1]}" = "$(bin mktemp): failed to create file via template 'aXXX': Permission denied" ]
 }
@@ -116,7 +122,8 @@ like_template() {
 @test "names too long: GNU's message, and a long DIR that works" {
 	local long; long=$(printf 'a%.0s' $(seq 300))XXX
 	run "$(bin mktemp)" "$long"
-	[ "$status" -eq 1 ] && [ "$output" = "$(bin mktemp): failed to create file via template '$long': File name too long" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(bin mktemp): failed to create file via template '$long': File name too long" ]
 	local d; d=$(printf 'd%.0s' $(seq 200))
 	mkdir -p "$d/$d/$d"
 	n=$("$(bin mktemp)" -p "$d/$d/$d//" -d)

@@ -40,11 +40,13 @@ tree() {
 @test "across file systems: a tree, every attribute kept, GNU's -v lines" {
 	tree src; /usr/bin/cp -a src gsrc
 	on_tmpfs "$(bin mv)" -v src m/
-	[ "$status" -eq 0 ] && [ ! -e src ]
+	[ "$status" -eq 0 ]
+	[ ! -e src ]
 	echo "$output" > ours.v; grep -v '^m d' m.list > ours.list
 	mv gsrc src
 	on_tmpfs /usr/bin/mv -v src m/
-	[ "$status" -eq 0 ] && [ ! -e src ]
+	[ "$status" -eq 0 ]
+	[ ! -e src ]
 	echo "$output" > gnus.v; grep -v '^m d' m.list > gnus.list
 	diff gnus.list ours.list
 	diff <(sort gnus.v) <(sort ours.v)     # (GNU sorts entries by inode)
@@ -53,7 +55,8 @@ tree() {
 @test "across file systems: a sparse file over 4 GiB keeps its holes" {
 	truncate -s 5G sp; echo end >> sp; chmod 600 sp
 	on_tmpfs "$(bin mv)" sp m/sp
-	[ "$status" -eq 0 ] && [ ! -e sp ]
+	[ "$status" -eq 0 ]
+	[ ! -e sp ]
 	grep -q '^m/sp f 600 0 5368709124 ' m.list
 	[ "$(cut -f1 m.du)" -lt 100 ]
 }
@@ -64,7 +67,8 @@ tree() {
 	cp big keep
 	for p in "$(bin mv)" /usr/bin/mv; do
 		on_tmpfs "$p" big m/big
-		[ "$status" -eq 1 ] && [ "$output" = "$p: error writing 'm/big': No space left on device" ]
+		[ "$status" -eq 1 ]
+		[ "$output" = "$p: error writing 'm/big': No space left on device" ]
 		cmp big keep
 		cut -d' ' -f1-4 m.list > "$(basename "$(dirname "$p")").list"
 	done
@@ -75,7 +79,8 @@ tree() {
 	# a tree with a file that does not fit: what failed stays in the source
 	mkdir t && echo small > t/a && cp big t/b
 	on_tmpfs "$(bin mv)" t m/
-	[ "$status" -eq 1 ] && [[ $output == *"$(bin mv): error writing 'm/t/b': No space left on device"* ]]
+	[ "$status" -eq 1 ]
+	[[ $output == *"$(bin mv): error writing 'm/t/b': No space left on device"* ]]
 	cmp t/b keep && [ "$(cat t/a)" = small ]
 }
 
@@ -85,7 +90,8 @@ tree() {
 	mkdir ro && echo x > ro/b && echo a > a
 	for p in "$(bin mv)" /usr/bin/mv; do
 		ro_fs_fails "$p" "%s: cannot remove 'ro/b': Read-only file system" ro/b c
-		cmp c ro/b && rm c
+		cmp c ro/b
+		rm c
 		ro_fs_fails "$p" "%s: inter-device move failed: 'a' to 'ro/c'; unable to remove target: Read-only file system" a ro/c
 	done
 	[ -e ro/b ] && [ -e a ]
@@ -98,7 +104,8 @@ tree() {
 @test "-v: /dev/full and a closed pipe, as GNU's" {
 	echo x > a; echo y > b; echo z > c
 	dev_full_fails mv -v a a2
-	[ -e a2 ] && [ ! -e a ]
+	[ -e a2 ]
+	[ ! -e a ]
 	closed_pipe_kills mv -v b b2
 	[ -e b2 ]
 }
@@ -144,7 +151,11 @@ tree() {
 		run unshare -m sh -c 'mount -t tmpfs -o size=1m t m && "$1" -v src m/ &&
 			mkdir m/2 && "$1" -v b c a m/2/; s=$?; (cd m && find . ! -type d -printf "%i %n %p\n") > m.list
 			umount m; exit $s' sh "$p"
-		[ "$status" -eq 0 ] && [ ! -e src ] && [ ! -e a ] && [ ! -e b ] && [ "$(cat outside)" = out ]
+		[ "$status" -eq 0 ]
+		[ ! -e src ]
+		[ ! -e a ]
+		[ ! -e b ]
+		[ "$(cat outside)" = out ]
 		echo "$output" | sort > $w.v
 		sort -k3 m.list | awk '{ if (!($1 in f)) f[$1] = $3; print $3, $2, f[$1] }' > $w.links
 	done
@@ -163,11 +174,13 @@ tree() {
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	mkdir big && (cd big && touch $(seq 1 300)) && mkdir m
 	run unshare -m sh -c 'mount -t tmpfs t m && env -i "$1" -v "$2" big m/ 2> maps; s=$?; ls m/big | wc -l > n; umount m; exit $s' sh "$BATS_TEST_DIRNAME/../build/harness/rss" "$(bin mv)"
-	[ "$status" -eq 0 ] && [ ! -e big ] && [ "$(cat n)" -eq 300 ]
+	[ "$status" -eq 0 ]
+	[ ! -e big ]
+	[ "$(cat n)" -eq 300 ]
 	if [ "$(arch)" = i386 ] && [ "$(cat /proc/sys/abi/vsyscall32 2>/dev/null)" = 1 ]; then
 		grep -q '^4 KiB .*\[vdso\]$' maps
 	else
-		! grep -q '\[vdso\]' maps
+		! grep -q '\[vdso\]' maps || false
 	fi
 }
 
@@ -210,9 +223,12 @@ like_gnu() {
 	run like_gnu nobody n tty a b
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ]
-	[ "${lines[1]}" = "a 644: a" ] && [ "${lines[2]}" = "b 444: b" ]
+	[ "${lines[1]}" = "a 644: a" ]
+	[ "${lines[2]}" = "b 444: b" ]
 	run like_gnu nobody y tty a b
-	[ "$status" -eq 0 ] && [ "${lines[1]}" = "b 644: a" ] && [ "${#lines[@]}" -eq 2 ]
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "b 644: a" ]
+	[ "${#lines[@]}" -eq 2 ]
 	run like_gnu nobody "" tty a b      # an empty line: no
 	[ "$status" -eq 0 ] && [ "${lines[2]}" = "b 444: b" ]
 }
@@ -222,15 +238,24 @@ like_gnu() {
 	as_nobody; [ ${#as[@]} -gt 0 ] || skip "not root"
 	chmod 777 "$T"
 	run like_gnu nobody n tty -f a b
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "status 0" ]
+	[ "${lines[1]}" = "b 644: a" ]
 	run like_gnu nobody y tty -n a b
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[2]}" = "b 444: b" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "status 0" ]
+	[ "${lines[2]}" = "b 444: b" ]
 	run like_gnu nobody n pipe -f -i a b     # (-i asks on any stdin)
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ]
 	run like_gnu nobody n tty -i -f a b
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "status 0" ]
+	[ "${lines[1]}" = "b 644: a" ]
 	run like_gnu nobody y pipe -i -n a b
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[2]}" = "b 444: b" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "status 0" ]
+	[ "${lines[2]}" = "b 444: b" ]
 	run like_gnu nobody n tty -n -f a b
 	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
 }
@@ -240,7 +265,8 @@ like_gnu() {
 	as_nobody; [ ${#as[@]} -gt 0 ] || skip "not root"
 	chmod 777 "$T"
 	run like_gnu nobody n tty -i a b
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ]
 	run like_gnu nobody y tty -i b a     # (a: 0644, writable)
 	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: overwrite 'a'? status 0" ] && [ "${lines[1]}" = "a 444: b" ]
 }
@@ -249,12 +275,17 @@ like_gnu() {
 	as_nobody; [ ${#as[@]} -gt 0 ] || skip "not root"
 	chmod 777 "$T"
 	run like_gnu nobody n null a b
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "status 0" ]
+	[ "${lines[1]}" = "b 644: a" ]
 	run like_gnu nobody n pipe a b
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "status 0" ]
+	[ "${lines[1]}" = "b 644: a" ]
 	run like_gnu nobody y pipe -i a b
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ] &&
-		[ "${lines[1]}" = "b 644: a" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "mv: replace 'b', overriding mode 0444 (r--r--r--)? status 0" ]
+	[ "${lines[1]}" = "b 644: a" ]
 	run like_gnu nobody n pipe -i a b
 	[ "$status" -eq 0 ] && [ "${lines[2]}" = "b 444: b" ]
 }
@@ -264,16 +295,23 @@ like_gnu() {
 	as_nobody; [ ${#as[@]} -gt 0 ] || skip "not root"
 	chmod 777 "$T"
 	run like_gnu root n tty a b
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "status 0" ] && [ "${lines[1]}" = "b 644: a" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "status 0" ]
+	[ "${lines[1]}" = "b 644: a" ]
 	run like_gnu root n tty -i a b      # root with -i: "overwrite"
-	[ "$status" -eq 0 ] && [ "${lines[0]}" = "mv: overwrite 'b'? status 0" ]
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "mv: overwrite 'b'? status 0" ]
 	# a symlink to the unwritable b, owned by nobody: replaced unasked
 	rm -rf w && mkdir w && echo a > w/a && echo b > w/b && chmod 444 w/b && ln -s b w/l
 	chown -hR 65534:65534 w
 	for p in "$(bin mv)" /usr/bin/mv; do
 		rm -rf w2 && cp -a w w2
 		(cd w2 && script -qec "${as[*]} $p a l 2> ../err; echo \$? > ../rc; cat > /dev/null" /dev/null <<< n > /dev/null)
-		[ ! -s err ] && [ "$(cat rc)" = 0 ] && [ ! -L w2/l ] && [ "$(cat w2/l)" = a ] && [ "$(cat w2/b)" = b ]
+		[ ! -s err ]
+		[ "$(cat rc)" = 0 ]
+		[ ! -L w2/l ]
+		[ "$(cat w2/l)" = a ]
+		[ "$(cat w2/b)" = b ]
 	done
 }
 
@@ -281,7 +319,9 @@ like_gnu() {
 	mkdir -p a b; echo A > a/f; echo B > b/f
 	on_tmpfs sh -c 'mkdir m/t && "$1" a/f b/f m/t 2>&1; echo "status $?"; cat m/t/f' sh "$(bin mv)"
 	ours=$(echo "$output" | sed "s|$(bin mv)|mv|")
-	[ -e b/f ] && [ ! -e a/f ] && [ "$(cat b/f)" = B ]
+	[ -e b/f ]
+	[ ! -e a/f ]
+	[ "$(cat b/f)" = B ]
 	echo A > a/f
 	on_tmpfs sh -c 'mkdir m/t && "$1" a/f b/f m/t 2>&1; echo "status $?"; cat m/t/f' sh /usr/bin/mv
 	[ "$(echo "$output" | sed 's|/usr/bin/mv|mv|')" = "$ours" ]
@@ -364,7 +404,9 @@ move_like_gnu() {
 	# both newer: D/b made a link to D/a ("removed 'D/b'"), a and b kept
 	move_like_gnu "$base; touch -d '+1 hour' D/a D/b" -uv a b D
 	[ "$(cat ours.v)" = "$(printf '%s\n' "removed 'D/b'" 'status 0')" ]
-	[ "$(stat -c %i ours/D/a)" = "$(stat -c %i ours/D/b)" ] && [ -e ours/a ] && [ -e ours/b ]
+	[ "$(stat -c %i ours/D/a)" = "$(stat -c %i ours/D/b)" ]
+	[ -e ours/a ]
+	[ -e ours/b ]
 	# a newer directory where the link goes: GNU's "cannot create hard link"
 	move_like_gnu "echo x > a; ln a b; mkdir -p D/b; echo y > D/a; touch -d '+1 hour' D/a D/b" -uv a b D
 	grep -q "cannot create hard link 'D/b' to 'D/a': Is a directory" ours.e

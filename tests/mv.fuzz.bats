@@ -29,7 +29,8 @@ mk() { mkdir -p d/sub; echo one > d/f; echo two > d/sub/g; ln -s f d/l; }
 @test "across file systems, a SOURCE whose last component is '.' or '..': copied, then GNU rm's refusal, nothing of it removed" {
 	xdev_pair d -v . ../m/new
 	grep -q "^mv: refusing to remove '.' or '..' directory: skipping '.'$" x.out
-	[ -f x/d/sub/g ] && [ -f x/moved/new/sub/g ]
+	[ -f x/d/sub/g ]
+	[ -f x/moved/new/sub/g ]
 	rm -rf x g
 	xdev_pair d/sub .. ../../m/up
 	rm -rf x g

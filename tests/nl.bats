@@ -111,7 +111,8 @@ EOF
 @test "a 1 KiB input of long or short lines: RSS at most 16 KiB, from a file and a pipe" {
 	for i in 1 2 3 4 5 6 7 8; do printf '%0127d\n' $((i / 3)); done > long
 	seq 1 2000 | head -c 1024 > short
-	[ "$(wc -c < long)" -eq 1024 ] && [ "$(wc -c < short)" -eq 1024 ]
+	[ "$(wc -c < long)" -eq 1024 ]
+	[ "$(wc -c < short)" -eq 1024 ]
 	for f in long short; do
 		for o in '' -ba -bn '-bp[02468]$' '-ha -fa -d xy' '-i2 -v5 -p' \
 				'-ba -l2' '-n ln' '-n rz -w3 -s:' '--body-num=a'; do

@@ -70,7 +70,8 @@ import ctypes, errno
 libc = ctypes.CDLL(None, use_errno=True)
 r = libc.syscall(332, -100, b".", 0, 0, ctypes.create_string_buffer(256))
 print(r, errno.errorcode[ctypes.get_errno()])'
-	[ "$status" = 0 ] && [ "$output" = "-1 ENOSYS" ]
+	[ "$status" = 0 ]
+	[ "$output" = "-1 ENOSYS" ]
 	run "$BATS_TEST_DIRNAME/../build/harness/nosys" 64:x true
 	[ "$status" = 125 ]
 }

@@ -482,9 +482,9 @@ Try '$(bin sort) --help' for more information." '"$1" '"$o"' < /dev/null'
 		# equal lines adjacent: as many runs of equal lines as distinct lines
 		[ "$(uniq $r | wc -l)" -eq "$(sort -u in | wc -l)" ]
 	done
-	! cmp -s r1 r2
-	! cmp -s r1 r3
-	! cmp -s r1 sorted
+	! cmp -s r1 r2 || false
+	! cmp -s r1 r3 || false
+	! cmp -s r1 sorted || false
 	printf 'a\nB\nb\nA\nc\nC\na\n' > f
 	"$(bin sort)" -Rf f > r
 	[ "$(tr a-z A-Z < r | uniq | wc -l)" -eq 3 ]

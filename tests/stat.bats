@@ -276,7 +276,9 @@ like_gnu -c "%n %m" s2 s3 s4 s5 "a b" f m "t	b" "b\\\\s" "c\\\\d" q
 	"$(bin stat)" -c "[%m] %n" . ../f > "$T/out" 2> "$T/err" || s1=$?
 	/usr/bin/stat -c "[%m] %n" . ../f > "$T/expected" 2> "$T/experr" || s2=$?
 	cd "$T"
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ] && cmp expected out
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
+	cmp expected out
 	[ "$(sed 's/^[^:]*://' err)" = "$(sed 's/^[^:]*://' experr)" ]
 	grep -q "failed to canonicalize '.': No such file or directory" err
 }
@@ -288,7 +290,9 @@ like_gnu -c "%n %m" s2 s3 s4 s5 "a b" f m "t	b" "b\\\\s" "c\\\\d" q
 	"$(bin stat)" -c "[%m]" f . .. ./ .//./ ../.. "../$long" > "$T/out" 2> "$T/err" || s1=$?
 	/usr/bin/stat -c "[%m]" f . .. ./ .//./ ../.. "../$long" > "$T/expected" 2> "$T/experr" || s2=$?
 	cd "$T"
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ] && cmp expected out
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
+	cmp expected out
 	[ "$(sed 's/^[^:]*://' err)" = "$(sed 's/^[^:]*://' experr)" ]
 	grep -q "failed to canonicalize 'f': File name too long" err
 }
@@ -301,7 +305,9 @@ like_gnu -c "%n %m" s2 s3 s4 s5 "a b" f m "t	b" "b\\\\s" "c\\\\d" q
 	local s1=0 s2=0
 	"${as[@]}" "$(bin stat)" -c "%n %m" nox nox/in nox/file nox/in/file > out 2> err || s1=$?
 	"${as[@]}" /usr/bin/stat -c "%n %m" nox nox/in nox/file nox/in/file > expected 2> experr || s2=$?
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ] && cmp expected out
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
+	cmp expected out
 	[ "$(sed 's/^[^:]*://' err)" = "$(sed 's/^[^:]*://' experr)" ]
 	grep -q "cannot change to directory 'nox/in': Permission denied" err
 	cd r
@@ -322,7 +328,8 @@ for f, v in (("a", b"system_u:object_r:tmp_t:s0\0"), ("u", b"unlabeled\0"), ("e"
 	local s1=0 s2=0
 	"$(bin stat)" -c "%n [%C] [%-30C] [%.3C]" a u e n l nosuch > out 2>&1 || s1=$?
 	/usr/bin/stat -c "%n [%C] [%-30C] [%.3C]" a u e n l nosuch > expected 2>&1 || s2=$?
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
 	[ "$(sed "s|$(bin stat):|stat:|g" out)" = "$(sed 's|/usr/bin/stat:|stat:|g' expected)" ]
 	output_like_gnu stat -L -c "%n %C" l a
 	output_like_gnu stat --printf "%C|%5.6C\n" a
@@ -333,7 +340,8 @@ for f, v in (("a", b"system_u:object_r:tmp_t:s0\0"), ("u", b"unlabeled\0"), ("e"
 	local s1=0 s2=0
 	"$(bin stat)" -c "x%Cy%mz%C" f - < f > out 2>&1 || s1=$?
 	/usr/bin/stat -c "x%Cy%mz%C" f - < f > expected 2>&1 || s2=$?
-	[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+	[ "$s1" -eq 1 ]
+	[ "$s2" -eq 1 ]
 	[ "$(sed "s|$(bin stat):|stat:|g" out)" = "$(sed 's|/usr/bin/stat:|stat:|g' expected)" ]
 }
 

@@ -176,7 +176,8 @@ full_like_gnu() {
 		head -c $n /dev/zero | tr '\0' '\n' > a
 		e1=$(/usr/bin/tac a 2>&1 >&-) && false || s1=$?
 		e2=$("$(bin tac)" a 2>&1 >&-) && false || s2=$?
-		[ "$s1" -eq 1 ] && [ "$s2" -eq 1 ]
+		[ "$s1" -eq 1 ]
+		[ "$s2" -eq 1 ]
 		[ "$e1" = "/usr/bin/tac: write error: Bad file descriptor" ]
 		[ "$e2" = "$(bin tac): write error: Bad file descriptor" ]
 	done

@@ -43,7 +43,8 @@ same_as_gnu() { compare_with_gnu tr "$@"; }
 @test "empty input: nothing out, status 0" {
 	: > in
 	run "$(bin tr)" a b < in
-	[ "$status" -eq 0 ] && [ -z "$output" ]
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
 	run "$(bin tr)" -ds a b < in
 	[ "$status" -eq 0 ] && [ -z "$output" ]
 }

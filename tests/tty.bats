@@ -60,13 +60,17 @@ inpty() {
 @test "stdin a file, a pipe, /dev/null, closed: 'not a tty', status 1" {
 	echo x > file
 	run "$(bin tty)" < file
-	[ "$status" -eq 1 ] && [ "$output" = "not a tty" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "not a tty" ]
 	run sh -c 'echo x | "$1"' sh "$(bin tty)"
-	[ "$status" -eq 1 ] && [ "$output" = "not a tty" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "not a tty" ]
 	run "$(bin tty)" < /dev/null
-	[ "$status" -eq 1 ] && [ "$output" = "not a tty" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "not a tty" ]
 	run sh -c '"$1" <&-' sh "$(bin tty)"
-	[ "$status" -eq 1 ] && [ "$output" = "not a tty" ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "not a tty" ]
 	run "$(bin tty)" -s < /dev/null
 	[ "$status" -eq 1 ] && [ -z "$output" ]
 }

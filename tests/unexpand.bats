@@ -125,7 +125,8 @@ sys.stdout.buffer.write(bytes(o[:-1]))' > runs
 	for t in 4294967295 2147483649 /3000000000 1,+4294967000; do
 		run timeout 5 "$(bin unexpand)" -t "$t" <<< $'\t\t x'
 		if [ "$(arch)" = x86_64 ]; then
-			[ "$status" -eq 0 ] && [ "$output" = "$(/usr/bin/unexpand -t "$t" <<< $'\t\t x')" ]
+			[ "$status" -eq 0 ]
+			[ "$output" = "$(/usr/bin/unexpand -t "$t" <<< $'\t\t x')" ]
 		else
 			[ "$status" -eq 1 ] || { echo "-t $t: status $status"; return 1; }
 			[ "$output" = "$(bin unexpand): tab stop is too large '${t##*[/+]}'" ]

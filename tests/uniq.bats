@@ -113,7 +113,8 @@ Try '$(bin uniq) --help' for more information." '"$1" '"$o"' < /dev/null'
 	for i in 1 2 3 4 5 6 7 8; do printf '%0127d\n' $((i / 3)); done > long
 	seq 1 2000 | head -c 1024 > short
 	seq 1 600 | awk '{ print int($1 / 3) }' | head -c 1024 > dups
-	[ "$(wc -c < long)" -eq 1024 ] && [ "$(wc -c < short)" -eq 1024 ]
+	[ "$(wc -c < long)" -eq 1024 ]
+	[ "$(wc -c < short)" -eq 1024 ]
 	for f in long short dups; do
 		for o in '' -c -d -u -D -i -z '-f 1 -s 1 -w 2'; do
 			rss_at_most 16 uniq $o $f || return 1
