@@ -60,13 +60,12 @@
 %include "rt/stat_statfs.inc"           ; (backup_name's NAME_MAX)
 %include "layout.inc"
 use getopt_long, fs_msg, usage_try, err_plain, errno_path, errno_tree
-use canonicalize, relpath, random_letters, statx_same, write_all
+use canonicalize, relpath, random_letters, stat_same, write_all
 
 %define NOT_TRIED 1             ; a link result not yet known
 %define REPLACED 2              ; made, over an existing destination
 %define OBUFSZ 4096
 %define SEEN_MAX 131072         ; names remembered for "just-created"
-%define STX_NLINK 16            ; struct statx's stx_nlink (a __u32)
 
 OPTSPEC:	db 'bdFfinrsS:t:TvLP', 0
 LONGOPTS:                               ; (GNU's order: ambiguity messages)
@@ -184,14 +183,14 @@ _start:
 	push xsi
 	push xdi
 	push xbx
-	sys statx, AT_FDCWD, xdx, 0, STATX_BASIC_STATS, sstx
+	sys stat64, xdx, src_st
 	pop xbx
 	pop xdi
 	pop xsi
 	mov xdx, [tdir]
 	test eax, eax
 	js .die_access
-	movzx eax, word [sstx + STX_MODE]
+	movzx eax, word [src_st + ST64_MODE]
 	and eax, S_IFMT
 	cmp eax, S_IFDIR
 	je .opt
@@ -509,12 +508,19 @@ do_link:
 	mov al, [track]
 	or eax, [lerr]
 	jz .stat_done
-	mov edx, AT_SYMLINK_NOFOLLOW
+
+; The source lstat'ed, or stat'ed with -L, as GNU's do_link: one call
+; whose number is picked (the same arguments).
+	sys_args [src], src_st
+	setr SYSNR, SYSNRd, SYS_lstat64
 	cmp byte [opt_L], 0
 	je .nofollow
-	xor edx, edx
+	mov al, SYS_stat64              ; (the upper bytes are 0)
+%if SYS_stat64 > 255 || SYS_lstat64 > 255
+ %error "SYS_stat64 or SYS_lstat64 does not fit"
+%endif
 .nofollow:
-	sys statx, AT_FDCWD, [src], xdx, STATX_BASIC_STATS, sstx
+	SYSCALL
 	test eax, eax
 	jns .src_ok
 	mov xdx, [src]
@@ -531,7 +537,7 @@ do_link:
 	jne .not_dir
 	cmp byte [opt_d], 0             ; -d: the kernel says (EPERM)
 	jne .not_dir
-	movzx eax, word [sstx + STX_MODE]
+	movzx eax, word [src_st + ST64_MODE]
 	and eax, S_IFMT
 	cmp eax, S_IFDIR
 	jne .not_dir
@@ -551,7 +557,7 @@ do_link:
 	jz .link
 	call no_base
 	jnz .dst_gone
-	sys statx, [dfd], [dname], AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, dstx
+	sys fstatat64, [dfd], [dname], dst_st, AT_SYMLINK_NOFOLLOW
 	test eax, eax
 	jns .dst_exists
 .dst_gone:
@@ -562,7 +568,7 @@ do_link:
 	mov esi, msg_access
 	jmp flush_err_af
 .dst_exists:
-	movzx eax, word [dstx + STX_MODE]
+	movzx eax, word [dst_st + ST64_MODE]
 	and eax, S_IFMT
 	cmp eax, S_IFDIR
 	jne .dst_not_dir
@@ -592,15 +598,15 @@ do_link:
 	jz .ask
 	cmp byte [sstat_ok], 0
 	jne .same_check
-	sys statx, AT_FDCWD, [src], 0, STATX_BASIC_STATS, sstx
+	sys stat64, [src], src_st
 	test eax, eax
 	js .ask
 .same_check:
-	mov esi, sstx
-	mov edi, dstx
-	call statx_same                 ; ZF=1: the same dev and ino
+	mov esi, src_st
+	mov edi, dst_st
+	call stat_same                  ; ZF=1: the same dev and ino
 	jne .ask
-	cmp dword [sstx + STX_NLINK], 1
+	cmp dword [src_st + ST64_NLINK], 1
 	je .same
 	call same_name
 	jne .ask
@@ -822,18 +828,18 @@ same_name:
 	mov xsi, [src]
 	mov edi, nbuf
 	call dir_name
-	sys statx, AT_FDCWD, nbuf, 0, STATX_BASIC_STATS, stx3
+	sys stat64, nbuf, sdir_st
 	test eax, eax
 	jnz .ret
 	mov xsi, [dname]
 	mov edi, nbuf
 	call dir_name
-	sys statx, [dfd], nbuf, 0, STATX_BASIC_STATS, stx4
+	sys fstatat64, [dfd], nbuf, ddir_st, 0
 	test eax, eax
 	jnz .ret
-	mov esi, stx3
-	mov edi, stx4
-	jmp statx_same
+	mov esi, sdir_st
+	mov edi, ddir_st
+	jmp stat_same
 .ret:
 	ret
 
@@ -1221,13 +1227,13 @@ ambp:	resd 1                  ; by a long option
 tname:	resW 1                  ; -f's temporary name (in obuf)
 rndbuf:	resb 256
 rnear:	resb DNEAR + 2                  ; (-r's short [dst]: dest_name)
-sstx:	resb STATX_RECORD
-dstx:	resb STATX_RECORD
+src_st:	resb ST64_RECORD            ; struct stat64s (layouts.inc: stat64
+dst_st:	resb ST64_RECORD            ; and its kin, on every kernel)
 QBUFSZ	equ 2 * 131072 + 4 * 2 * 131072 + 64
 obuf:	resb OBUFSZ + QBUFSZ + 2 * CAN_OUT + 3 * CAN_MAX + 64
 qbuf	equ obuf
-stx3:	resb STATX_RECORD
-stx4:	resb STATX_RECORD
+sdir_st:	resb ST64_RECORD
+ddir_st:	resb ST64_RECORD
 ambbuf:	resb 512                ; (only for an ambiguous option)
 dbuf:	resb 2 * 131072 + 16
 nbuf:	resb 2 * 131072 + 16

@@ -25,7 +25,6 @@
 ; rt/canonicalize.inc for its loop detection.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
-%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"

@@ -23,7 +23,6 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define CAN_WALK_COLD                   ; (canonicalize's walk up: cold)
-%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "rt/canonicalize_consts.inc"
 %include "layout.inc"

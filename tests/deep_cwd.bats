@@ -93,6 +93,19 @@ deep_like_gnu() {
 	deep_like_gnu stat -c '%m %n' f e
 }
 
+@test "a working directory past PATH_MAX on tmpfs: the walk crosses devices (/dev/shm, /dev, /) by lstat'ing the entries, as GNU's" {
+	local T0=$T
+	shm_dir deep
+	cd / && rm -rf "$T0"
+	T=$shm				# (teardown removes it)
+	[ "$(stat -c %d "$T/..")" != "$(stat -c %d "$T/../..")" ] || skip "/dev/shm is not a mount"
+	deep_like_gnu realpath .
+	grep -q "^X/dd*/dd*/" o.out
+	deep_like_gnu readlink -f .
+	deep_like_gnu realpath -m --relative-to=/ x
+	deep_like_gnu ln -srv f e
+}
+
 @test "a working directory outside the root (chroot without chdir): as GNU's, its walk finds no name" {
 	[ "$(id -u)" -eq 0 ] || skip "not root"
 	command -v unshare > /dev/null || skip "unshare missing"

@@ -5,7 +5,8 @@
 # pipe, -r where the relative name would pass PATH_MAX, many operands,
 # peak RSS; backups: the cases of ln.backup.cases as a non-root user, a
 # link that fails after the backup (the backup renamed back), -bv on
-# /dev/full and a closed pipe, the order of the system calls (strace).
+# /dev/full and a closed pipe, the order of the system calls (strace); the
+# same-file check of a source with other hard links (gnulib's same_nameat).
 load helpers
 
 @test "-f replaces through a temporary name and renameat, never unlinking first (GNU's calls)" {
@@ -110,6 +111,48 @@ load helpers
 	sed -i "s#^$(bin ln):#ln:#; s#'o/#'#; s#=> '\.\./#=> '#" out1
 	sed -i "s#^/usr/bin/ln:#ln:#; s#'\./#'#; s#'\.\./#'#g" out2
 	diff out1 out2
+}
+
+# links_like_gnu ARGS... - ours and GNU's ln ARGS in scenes o and g (a
+# with its hard links b and d/a, e a directory): the same stdout, stderr
+# (argv[0] aside), status and files left (link counts, contents, backups)
+links_like_gnu() {
+	local who p s
+	for who in o g; do
+		p=$(bin ln); [ $who = o ] || p=/usr/bin/ln
+		rm -rf "${T:?}/$who"; mkdir -p "$T/$who/d" "$T/$who/e"; cd "$T/$who"
+		echo a > a; ln a b; ln a d/a
+		s=0
+		"$p" "$@" > "$T/$who.out" 2> "$T/$who.err" || s=$?
+		echo "status $s" >> "$T/$who.out"
+		find . -printf '%p %y %n\n' | sort >> "$T/$who.out"
+		cat a >> "$T/$who.out"
+		cd "$T"
+		sed -i "s|^$p:|ln:|" "$T/$who.err"
+	done
+	cmp o.out g.out && cmp o.err g.err ||
+		{ echo "ln $*"; diff g.out o.out; diff g.err o.err; false; }
+}
+
+@test "a source with other hard links: the same-file check compares the names and their directories (gnulib's same_nameat), as GNU's" {
+	links_like_gnu -f a a
+	grep -q "are the same file" o.err
+	links_like_gnu -f a ./a
+	links_like_gnu -f e/../a a
+	links_like_gnu -f d/a d
+	grep -q "are the same file" o.err
+	links_like_gnu -f a b
+	[ ! -s o.err ]
+	links_like_gnu -f a d
+	links_like_gnu -f d/a .
+	links_like_gnu -fv b e/../b
+	links_like_gnu -bf a a
+	links_like_gnu -bv a b
+	links_like_gnu -bf -t d a
+	command -v strace > /dev/null || return 0
+	mkdir one; cd one; echo a > a	# one link: the same file, no look at "."
+	strace -o log -e trace=stat,lstat,newfstatat,stat64,lstat64,fstatat64,statx "$(bin ln)" -f a a 2> err || :
+	grep -q "are the same file" err && grep -q '"a"' log && ! grep -q '"\."' log
 }
 
 @test "peak RSS of a trivial run is at most 16 KiB" {
