@@ -200,7 +200,7 @@ _start:
 	mov xdx, [refname]
 	test xdx, xdx
 	jz .compile
-	sys statx, AT_FDCWD, xdx, 0, STATX_TYPE | STATX_MODE, stx
+	sys stat64, xdx, stx
 	test eax, eax
 	jns .ref_ok
 	mov esi, msg_ref
@@ -209,7 +209,7 @@ _start:
 	call err_af
 	exit 1
 .ref_ok:
-	movzx eax, word [stx + STX_MODE]
+	mov eax, [stx + ST64_MODE]      ; (32 bits: the upper half 0)
 	and eax, 0o7777
 	mov [refmode], eax
 	jmp .files
@@ -286,7 +286,7 @@ process:
 	mov eax, AT_SYMLINK_NOFOLLOW
 .stat:
 	mov [stflags], eax
-	sys statx, xbp, xsi, xax, STATX_TYPE | STATX_MODE | STATX_INO, stx
+	sys fstatat64, xbp, xsi, stx, xax
 	test eax, eax
 	jns .stat_ok
 	cmp ebp, AT_FDCWD
@@ -294,7 +294,7 @@ process:
 	cmp eax, -ENOENT
 	jne .no_access
 	push xax                        ; a dangling symbolic link?
-	sys statx, xbp, [xsp+W], AT_SYMLINK_NOFOLLOW, STATX_TYPE, stx
+	sys fstatat64, xbp, [xsp+W], stx, AT_SYMLINK_NOFOLLOW
 	test eax, eax
 	pop xax
 	js .no_access
@@ -328,7 +328,7 @@ process:
 	call root_warn
 	jmp .ret
 .not_root:
-	movzx eax, word [stx + STX_MODE]
+	mov eax, [stx + ST64_MODE]
 	mov [oldmode], eax
 	and eax, S_IFMT
 	cmp eax, S_IFLNK
@@ -368,10 +368,10 @@ process:
 	mov eax, [newmode]
 	test eax, 0o7000
 	jz .compare
-	sys statx, xbp, [xsp], 0, STATX_MODE, stx
+	sys fstatat64, xbp, [xsp], stx, 0
 	test eax, eax
 	js .restat_failed
-	movzx eax, word [stx + STX_MODE]
+	mov eax, [stx + ST64_MODE]
 	jmp short .compare
 ; The file could not be read again: GNU's "getting new attributes of"
 ; for -c and -v (unless -f), the exit status untouched; not changed.
@@ -462,7 +462,7 @@ process:
 	test eax, eax
 	js .dnr
 	mov ecx, [pathend]
-	sub xsp, 16                     ; the parent's stx_ino and stx_dev
+	sub xsp, 16                     ; the parent's identity (id_put's)
 	push WPTR [curslot]
 	push xcx
 	push xax
@@ -484,7 +484,7 @@ process:
 	test eax, eax
 	js .entry                       ; (closed already)
 	push xdx
-	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
+	sys fstat64, eax, stx
 	mov xdi, [xsp+5*W]
 	add xdi, 3*W                    ; the parent's frame: its note
 	call note_ino
@@ -574,7 +574,7 @@ process:
 	js .lost
 	mov xdx, [xsp+4*W]
 	mov [xdx], eax
-	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
+	sys fstat64, eax, stx
 	lea xdi, [xsp+5*W]
 	call note_ino                   ; ZF=1: the same directory as before
 	je .reopened
@@ -603,28 +603,15 @@ process:
 	mov esi, msg_read
 	jmp .fail
 
-; note_ino - stx's stx_ino and stx_dev compared with a walk frame's note
-; (16 bytes at xdi), and put there.
-; out: ZF=1 when they were the same. clobbers xax, xcx, xsi, xdi
+; note_ino - stx's identity (fs_msg's id_put: st_dev, st_ino) compared
+; with a walk frame's note (16 bytes at xdi), and put there.
+; out: ZF=1 when they were the same. clobbers xdx, xsi, xdi
 note_ino:
-	push xdi
-	mov esi, stx + STX_INO
-	push 2
-	pop xcx
-	repe cmpsd                      ; stx_ino
-	jne .copy
-	mov esi, stx + STX_DEV
-	mov cl, 2
-	repe cmpsd
-.copy:
-	pop xdi
+	pmov xdx, xdi
+	call id_is
+	pmov xdi, xdx
 	pushf
-	mov esi, stx + STX_INO
-	movsd
-	movsd
-	mov esi, stx + STX_DEV
-	movsd
-	movsd
+	call id_put
 	popf
 	ret
 
@@ -747,8 +734,7 @@ put_perms:
 	shr ecx, 1
 	ret
 
-dotdot:		db '..'
-empty:		db 0
+dotdot:		db '..', 0
 modechars:	db 'rwxXstugoa,+=01234567'
 MODECHARS	equ $ - modechars
 msg_ref:	db 'failed to get attributes of ', 0
@@ -818,7 +804,10 @@ sync_err: resb 1                        ; (OUT_SYNC)
 curslot: resW 1                         ; the walk's fd slot of the directory
 depth:	resd 1                          ; being read, and its depth
 downer:	resd 1                          ; the fd whose entries dbuf holds
-stx:	resb STATX_RECORD
+stx:	resb ST64_RECORD                ; a struct stat64 (layouts.inc): type,
+					; mode, inode, device, which every
+					; kernel gives (statx would need its
+					; fallback before Linux 4.11)
 dbuf:	resb DBUF
 PATHSZ	equ 1 << 20
 pathbuf: resb PATHSZ

@@ -29,7 +29,6 @@
 %define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
 %define LONGOPT_OPTIONAL                ; --context[=CTX]
 %define PHDRS_UNMAPPED                  ; (the code: one page without them)
-%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_mode, err_quoted, fs_msg, fs_out, fs_missing, errno_path, errno_tree
@@ -216,7 +215,7 @@ _start:
 	cmp eax, -ENOENT
 	je .failed
 	push xax
-	sys statx, [dfd], [comp], 0, STATX_TYPE, stx
+	sys fstatat64, [dfd], [comp], stx, 0
 	pop xdx
 	test eax, eax
 	jns .stat_ok
@@ -229,7 +228,7 @@ _start:
 	jne .failed_msg
 	jmp .failed_edx
 .stat_ok:
-	mov al, [stx + STX_MODE + 1]
+	mov al, [stx + ST64_MODE + 1]
 	and al, S_IFMT >> 8
 	cmp al, S_IFDIR >> 8
 	je .next
@@ -249,11 +248,11 @@ _start:
 
 ; -m: dirchownmod: when the new directory's mode differs from the mode in
 ; mode_bits, chmod to the mode plus its other bits as they are.
-	sys statx, [dfd], [comp], AT_SYMLINK_NOFOLLOW, STATX_MODE, stx
+	sys fstatat64, [dfd], [comp], stx, AT_SYMLINK_NOFOLLOW
 	test eax, eax
 	js .chmod_failed
-	mov eax, [stx + STX_MODE]       ; (and the padding after it, which
-	and ah, 0o7777 >> 8             ; the kernel zeroes): the mode's 07777
+	mov eax, [stx + ST64_MODE]      ; (32 bits, of which the kernel's
+	and ah, 0o7777 >> 8             ; mode fills 16): the mode's 07777
 	mov ecx, [mode_bits]
 	mov edx, eax
 	xor edx, [mode]
@@ -330,7 +329,10 @@ modestr: resW 1
 comp:	resW 1
 sep:	resW 1
 pos:	resW 1
-stx:	resb STATX_RECORD
+stx:	resb ST64_RECORD                ; a struct stat64 (layouts.inc): the
+					; type and mode, which every kernel's
+					; fstatat64 gives (statx would need
+					; its fallback before Linux 4.11)
 QBUFSZ	equ 131072 + 4 * 131072 + 64
 qbuf:	resb QBUFSZ
 OBUFSZ	equ 4096

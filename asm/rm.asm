@@ -57,7 +57,6 @@
 %define SAY_TRY_HOOK try_hyphen         ; a bad option: GNU's hint first
 %define LONGOPT_OPTIONAL                ; --preserve-root[=all]
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a tree is big
-%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 use getopt_long, fs_msg, fs_out, fs_missing, lseek64, usage_try, quote_arg, utoa, errno_path, errno_tree
@@ -89,13 +88,12 @@ RM_ERROR	equ 2
 
 ; A level record: the directory's read offset to go on from, the length
 ; of its path, whether a removal below it failed, how many bytes of its
-; read entries wait on the save stack, its identity.
+; read entries wait on the save stack, its identity (id_save's).
 L_OFF		equ 0                   ; qword d_off
 L_PLEN		equ 8                   ; dword
 L_FAILED	equ 12                  ; byte (its dword zeroed with L_SAVED)
 L_SAVED		equ 14                  ; word
-L_INO		equ 16                  ; qword
-L_DEV		equ 24                  ; qword: major, minor
+L_ID		equ 16                  ; 16 bytes: st_dev, st_ino (id_save)
 L_SIZE		equ 32
 LEVELS		equ 1 << 19
 PATHMAX		equ 1 << 18
@@ -271,10 +269,10 @@ _start:
 	and al, OPT_R|OPT_NOPRES
 	cmp al, OPT_R
 	jne .prompt_once
-	sys statx, AT_FDCWD, slash, 0, STATX_INO, stx
+	sys stat64, slash, stx
 	test eax, eax
 	js .prompt_once                 ; (then nothing is "/")
-	mov edi, root_ino
+	mov edi, root_id
 	call id_save
 	inc byte [root_known]
 
@@ -401,7 +399,7 @@ try_hyphen:
 	je .arg
 	push xbx
 	push xsi
-	sys statx, AT_FDCWD, xsi, AT_SYMLINK_NOFOLLOW, 0, stx
+	sys lstat64, xsi, stx
 	pop xdx
 	pop xbx
 	mov xsi, xdx
@@ -544,7 +542,8 @@ operand:
 	cmp edi, PATHMAX - 256
 	jae .too_long
 	mov [plen], edi
-	copy64 eax, opdev, stx + STX_DEV
+	mov eax, [stx + ST64_DEV]       ; (new_encode_dev's 32 bits)
+	mov [opdev], eax
 
 ; A directory operand: GNU's checks in their order: not -r (and not an
 ; empty one with -d), "." or "..", "/".
@@ -595,7 +594,7 @@ operand:
 .root:
 	cmp byte [root_known], 0
 	je .walk
-	mov edi, root_ino
+	mov edi, root_id
 	call id_same
 	jne .walk
 	QB_START edi                   ; "it is dangerous to operate
@@ -642,12 +641,14 @@ operand:
 	inc edi
 .up:
 	mov dword [xdi], '..'
-	sys statx, AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_TYPE, dents
+	sys lstat64, path, dents
 	pop xdx
 	test eax, eax
 	js .up_fail
 	mov byte [path + xdx], 0
-	jne64 eax, dents + STX_DEV, opdev, .other
+	mov eax, [dents + ST64_DEV]
+	cmp eax, [opdev]
+	jne .other
 .dir:
 	jmp dir
 .other:
@@ -766,16 +767,13 @@ dir:
 ; Into it: --one-file-system skips a directory on another device (as GNU,
 ; after the prompt); else a new level with its identity.
 .walk:
-	sys statx, [cfd], empty, AT_EMPTY_PATH, STATX_INO, stx
+	sys fstat64, [cfd], stx
 	test eax, eax
 	js .stat_failed
 	test byte [opts], OPT_X
 	jz .level
-	mov eax, [stx + STX_DEV]
+	mov eax, [stx + ST64_DEV]
 	cmp eax, [opdev]
-	jne .other_device
-	mov eax, [stx + STX_DEV + 4]
-	cmp eax, [opdev + 4]
 	je .level
 .other_device:
 	sys close, [cfd]
@@ -811,7 +809,7 @@ dir:
 	mov ecx, [plen]
 	mov [xdi + L_PLEN], ecx
 	and dword [xdi + L_FAILED], 0
-	add edi, L_INO
+	add edi, L_ID
 	call id_save
 	mov eax, [pfd]                  ; the parent's descriptor is kept
 	inc eax                         ; (kfd: plus 1), the grandparent's
@@ -975,11 +973,11 @@ dir_done:
 	js .lost
 .kept:
 	mov [pfd], eax
-	sys statx, eax, empty, AT_EMPTY_PATH, STATX_INO, stx
+	sys fstat64, eax, stx
 	test eax, eax
 	js .lost
 	call level                      ; the parent's record
-	lea edi, [xax + L_SIZE + L_INO]
+	lea edi, [xax + L_SIZE + L_ID]
 	call id_same
 	jne .lost
 	mov eax, [fd]
@@ -1245,8 +1243,12 @@ type_name:
 	mov esi, t_regular
 	cmp ah, S_IFREG >> 8
 	jne .table
-	mov xax, [stx + STX_SIZE]
-	or eax, [stx + STX_SIZE + 4]
+%if W == 8
+	cmp qword [stx + ST64_SIZE], 0
+%else
+	mov eax, [stx + ST64_SIZE]
+	or eax, [stx + ST64_SIZE + 4]
+%endif
 	jnz .ret
 	mov esi, t_empty
 .ret:
@@ -1267,7 +1269,7 @@ type_name:
 
 ; type_of - ah = the S_IFMT bits of stx's mode (>> 8).
 type_of:
-	mov ax, [stx + STX_MODE]
+	mov ax, [stx + ST64_MODE]
 	and ah, S_IFMT >> 8
 	ret
 
@@ -1277,10 +1279,10 @@ is_dir:
 	cmp ah, S_IFDIR >> 8
 	ret
 
-; lstat_entry - statx of [pname] in [pfd], not following, into stx.
+; lstat_entry - fstatat64 of [pname] in [pfd], not following, into stx.
 ; SF=1 with xax = -errno when it failed.
 lstat_entry:
-	sys statx, [pfd], [pname], AT_SYMLINK_NOFOLLOW, STATX_TYPE|STATX_MODE|STATX_SIZE|STATX_INO, stx
+	sys fstatat64, [pfd], [pname], stx, AT_SYMLINK_NOFOLLOW
 	test eax, eax
 	ret
 
@@ -1394,28 +1396,42 @@ strend:
 	ret
 
 ; close_fd - close eax unless it is AT_FDCWD (negative).
-; id_save, id_same - stx's file identity (stx_ino, then stx_dev's major
-; and minor) as two qwords at xdi (root_ino/root_dev, a level's
-; L_INO/L_DEV): id_save copies it there; id_same compares, ZF=1 when it is
-; the same file. clobbers: xsi, xdi
+; id_save, id_same - stx's file identity in the 16 bytes at xdi (root_id,
+; a level's L_ID): x86_64's st_dev and st_ino as they are; i386's st_ino,
+; then st_dev's 32 bits (new_encode_dev's: its upper half is 0). id_save
+; copies it there; id_same compares, ZF=1 when it is the same file.
+; clobbers: xsi, xdi
 id_save:
-	mov esi, stx + STX_INO
+%if W == 8
+ %if ST64_DEV != 0 || ST64_INO != 8
+  %error "rm: id_save counts on st_dev and st_ino as the first two qwords"
+ %endif
+	mov esi, stx
+	movsq
+	movsq
+%else
+	mov esi, stx + ST64_INO
 	movsd
 	movsd
-	mov esi, stx + STX_DEV
+	mov esi, stx + ST64_DEV
 	movsd
-	movsd
+%endif
 	ret
 id_same:
-	mov esi, stx + STX_INO
+%if W == 8
+	mov esi, stx
+	cmpsq
+	jne .ret
+	cmpsq
+%else
+	mov esi, stx + ST64_INO
 	cmpsd
 	jne .ret
 	cmpsd
 	jne .ret
-	mov esi, stx + STX_DEV
+	mov esi, stx + ST64_DEV
 	cmpsd
-	jne .ret
-	cmpsd
+%endif
 .ret:
 	ret
 
@@ -1512,8 +1528,7 @@ close_stdin:
 .ret:
 	ret
 
-slash:		db '/'
-empty:		db 0
+slash:		db '/', 0
 dotdot:		db '..', 0
 name_interactive: db 'interactive', 0
 whens:		db 1, 'never', 0, 1, 'no', 0, 1, 'none', 0, 2, 'once', 0
@@ -1617,9 +1632,8 @@ dnr_errno: resd 1
 dcount:	resd 1
 dpos:	resd 1
 sused:	resd 1                          ; the save stack's bytes
-opdev:	resd 2
-root_ino: resd 2
-root_dev: resd 2
+opdev:	resd 1                          ; the operand's st_dev (32 bits)
+root_id: resd 4                         ; "/"'s identity (id_save)
 opos:	resd 1
 werr:	resd 1
 oend:	resd 1                          ; where -v's buffer ends
@@ -1630,7 +1644,11 @@ vsys_left: resb 1                       ; removals before the vDSO (32)
 %endif
 ptext:	resb 64
 	resb (-($-$$)) & 7
-stx:	resb STATX_RECORD
+stx:	resb ST64_RECORD                ; lstat_entry's and the walk's
+					; struct stat64 (layouts.inc): type,
+					; mode, size, inode, device, which
+					; every kernel gives (statx would need
+					; its fallback before Linux 4.11)
 dents:	resb DENTSZ
 path:	resb PATHMAX
 QBUFSZ	equ 131072 + 4 * PATHMAX + 256

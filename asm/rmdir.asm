@@ -205,7 +205,7 @@ symlink_slash:
 	call strlen_x
 	cmp byte [xsi-1], '/'
 	jne .no
-	sys statx, AT_FDCWD, [xsp+2*W], 0, STATX_TYPE, stx
+	sys stat64, [xsp+2*W], stx
 	test eax, eax
 	jns .stat_ok
 	cmp eax, -ENOTDIR
@@ -222,7 +222,7 @@ symlink_slash:
 	mov xsi, [xsp+3*W]
 	call strip_slashes              ; xdi = where the first cut slash was
 	push xdi
-	sys statx, AT_FDCWD, [xsp+4*W], AT_SYMLINK_NOFOLLOW, STATX_TYPE, stx
+	sys lstat64, [xsp+4*W], stx
 	pop xdi
 	pop xcx
 	sub ecx, edi
@@ -252,7 +252,7 @@ symlink_slash:
 	ret
 
 is_type:
-	mov ax, [stx + STX_MODE]
+	mov ax, [stx + ST64_MODE]
 	and ah, S_IFMT >> 8
 	ret
 
@@ -307,7 +307,10 @@ BSS
 	GLOBALS_HERE
 	fs_out_vars
 sync_err: resb 1
-stx:	resb STATX_RECORD
+; stx: symlink_slash's struct stat64 (layouts.inc): only the type is
+; read, which stat64 and lstat64 give on every kernel (statx would need
+; its fallback before Linux 4.11).
+stx:	resb ST64_RECORD
 QBUFSZ	equ 131072 + 4 * 131072 + 64
 qbuf:	resb QBUFSZ
 OBUFSZ	equ 4096
