@@ -34,12 +34,16 @@
 ; closes fd 0 twice, "cmp: -: Bad file descriptor", status 2.
 
 %include "subk.inc"
-use error, errno_path, statx_same, cmp_seek, write_all, u64toa, hexval
+use error, errno_path, stat_same, cmp_seek, write_all, u64toa, hexval
 
 BUFSZ	equ 65536
 OUTSZ	equ 1024
 SMALL	equ 512		; the first block's first read (in the page of the variables)
-STX_BLKSIZE equ 4	; __u32 stx_blksize (linux/stat.h)
+; The two files' struct stat64 (layouts.inc: fstat64 gives what is read,
+; type, size, st_blksize, inode and device, on every kernel; statx would
+; need its fallback before Linux 4.11), STAT_SHIFT bits apart: a power of
+; two, so that the file's number shifted is its record's place.
+STAT_SHIFT equ 7 + (ST64_RECORD > 128)
 M_FIRST	equ 0		; GNU's comparison types
 M_ALL	equ 1		; -l
 M_NOOUT	equ 2		; stdout is /dev/null
@@ -299,12 +303,10 @@ _start:
 .have_fd:
 	mov ecx, [cur]
 	mov [fd0 + xcx*4], eax
-	shl ecx, 8
-	add ecx, stat0
-	mov A5d, ecx
-	mov A3d, AT_EMPTY_PATH
-	lea A4d, [A3 - 1]
-	sys statx, xax, empty
+	shl ecx, STAT_SHIFT
+	lea A2d, [xcx + stat0]
+	xchg eax, A1d
+	sys fstat64, A1
 	test eax, eax
 	js .open_failed
 	inc ebp
@@ -323,7 +325,7 @@ _start:
 	call cmp_seek
 	mov esi, stat0
 	mov edi, stat1
-	call statx_same
+	call stat_same
 	jne .not_same
 	mov eax, [pos0]
 	mov edx, [pos0+4]
@@ -336,15 +338,15 @@ _start:
 	je .status_sizes
 
 ; stdout on /dev/null: no line counting, no line in the EOF message.
-	sys statx, 1, empty, AT_EMPTY_PATH, STATX_BASIC_STATS, ost
+	sys fstat64, 1, ost
 	test eax, eax
 	js .sizes
-	sys statx, AT_FDCWD, devnull, 0, STATX_BASIC_STATS, nst
+	sys stat64, devnull, nst
 	test eax, eax
 	js .sizes
-	mov esi, ost
-	mov edi, nst
-	call statx_same
+	movx xsi, A2			; nst (kept by the call)
+	mov edi, ost
+	call stat_same
 	jne .sizes
 	mov byte [mode], M_NOOUT
 	jmp .sizes
@@ -483,13 +485,13 @@ same_names:
 ; else edx:eax = its size minus its position (signed). clobbers xsi
 left_bytes:
 	mov esi, ebx
-	shl esi, 8
-	mov eax, [xsi + stat0 + STX_MODE]
+	shl esi, STAT_SHIFT
+	mov eax, [xsi + stat0 + ST64_MODE]
 	and eax, S_IFMT
 	cmp eax, S_IFREG
 	stc
 	jne .ret
-	sub64 xsi + stat0 + STX_SIZE, pos0 + xbx*8
+	sub64 xsi + stat0 + ST64_SIZE, pos0 + xbx*8
 	clc
 .ret:
 	ret
@@ -513,8 +515,8 @@ compare:
 	mov dword [p1], sbuf1
 ; GNU's block: buffer_lcm of the files' st_blksize (0: the other one, or
 ; 8192 for both), at most BUFSZ.
-	mov eax, [stat0 + STX_BLKSIZE]
-	mov ecx, [stat1 + STX_BLKSIZE]
+	mov eax, [stat0 + ST64_BLKSIZE]	; (32 bits of them)
+	mov ecx, [stat1 + ST64_BLKSIZE]
 	test eax, eax
 	jnz .a
 	xchg eax, ecx
@@ -1503,8 +1505,8 @@ swap:	resb 1
 tail:	resb 100
 	resb 24
 numend:	resb 4                         ; stays 0: the NUL after u64toa's digits
-stat0:	resb 256
-stat1:	resb 256
+stat0:	resb 1 << STAT_SHIFT
+stat1:	resb ST64_RECORD
 sbuf0:	resb SMALL + 16
 sbuf1:	resb SMALL + 16
 ost	equ sbuf0			; (used before the first block)

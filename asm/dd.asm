@@ -60,7 +60,6 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %define T64_OLD COLD                    ; time64.inc's conversions (i386, old kernels)
-%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 use err_quoted, err_file, err_plain, errno_path, errno_tree, errno_dev, usage, write_all
@@ -105,12 +104,12 @@ SIG_IGN_     equ 1              ; asm-generic/signal-defs.h ((__sighandler_t)1)
 
 ; sysi NAME [, a1 .. a5] - `sys NAME, ...` through sys_intr: EINTR
 ; retried after a SIGUSR1's statistics (GNU's ifd_reopen, ifstat ...)
+; (GNU's fstat is fstat64 into qbuf: a struct stat64, layouts.inc, whose
+; type and size every kernel gives; statx would need its fallback before
+; Linux 4.11.)
 %macro sysi 1-6
 %if %0 > 1
 	sys_args %{2:-1}
-%endif
-%ifidn %1, statx
- use statx_sys                          ; (sys_intr calls it for statx)
 %endif
 	setr SYSNR, SYSNRd, SYS_%1
 	call sys_intr
@@ -540,15 +539,15 @@ _start.args_done:
 	call dd_lseek                   ; [tq] = the new offset
 	js skip_failed
 ; Past the end of a regular file: GNU's warning (the reads find the end).
-	sysi statx, [in_fd], s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
+	sysi fstat64, [in_fd], qbuf
 	test eax, eax
 	jnz .seek
-	mov ax, [qbuf + STX_MODE]
+	mov ax, [qbuf + ST64_MODE]
 	and ax, S_IFMT
 	cmp ax, S_IFREG
 	jne .seek
-	mov eax, [qbuf + STX_SIZE]
-	mov edx, [qbuf + STX_SIZE + 4]
+	mov eax, [qbuf + ST64_SIZE]
+	mov edx, [qbuf + ST64_SIZE + 4]
 	sub eax, [tq]
 	sbb edx, [tq+4]
 	jnc .seek
@@ -966,14 +965,12 @@ set_fd_flags:
 	je .done
 	test edx, O_DIRECTORY
 	jz .set
-	push xdx
 	push xax
-	sysi statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
+	sysi fstat64, A1, qbuf          ; (edx kept by the call)
 	pop xcx
-	pop xdx
 	test eax, eax
 	js .fail
-	mov ax, [qbuf + STX_MODE]
+	mov ax, [qbuf + ST64_MODE]
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFDIR >> 8
 	push -ENOTDIR
@@ -1124,13 +1121,7 @@ write_out:
 ; out: xax = the result. clobbers: what the system call does
 sys_intr:
 	push xax
-	cmp eax, SYS_statx              ; (rt/statx.inc's: fstatat on old
-	jne .sys                        ; kernels)
-	call statx_sys
-	jmp short .done
-.sys:
 	SYSCALL
-.done:
 	cmp eax, -EINTR
 	je .intr
 	add xsp, W                      ; (the number dropped: ecx is i386's A2)
@@ -2624,11 +2615,11 @@ sparse_try:
 ; output file 'NAME'", status 1, as GNU; EINTR retried after a SIGUSR1's
 ; statistics, as its ifstat and iftruncate).
 sparse_end:
-	sysi statx, [out_fd], s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
+	sysi fstat64, [out_fd], qbuf
 	mov esi, s_fstat
 	test eax, eax
 	jnz .fail
-	mov ax, [qbuf + STX_MODE]
+	mov ax, [qbuf + ST64_MODE]
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFREG >> 8
 	jne .done
@@ -2640,8 +2631,8 @@ sparse_end:
 	mov cl, SEEK_CUR
 	call dd_lseek
 	js .done
-	mov eax, [qbuf + STX_SIZE]
-	mov edx, [qbuf + STX_SIZE + 4]
+	mov eax, [qbuf + ST64_SIZE]
+	mov edx, [qbuf + ST64_SIZE + 4]
 	sub eax, [tq]
 	sbb edx, [tq+4]
 	jnc .done
@@ -2718,8 +2709,8 @@ trunc_failed:
 	jmp trunc_out
 .failed:
 	push xax
-	sysi statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE, qbuf
-	mov ax, [qbuf + STX_MODE]       ; (a failed fstat: not a regular file)
+	sysi fstat64, A1, qbuf
+	mov ax, [qbuf + ST64_MODE]      ; (a failed fstat: not a regular file)
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFREG >> 8
 	jne .pop
@@ -2924,15 +2915,15 @@ nc_offset:
 .read:
 	cmp dword [xbp+NC_LEN], 0
 	jne .ok
-	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, qbuf
+	sys fstat64, A1, qbuf
 	test eax, eax
 	jnz .ok
-	mov ax, [qbuf + STX_MODE]
+	mov ax, [qbuf + ST64_MODE]
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFREG >> 8
 	jne .ok
-	mov eax, [qbuf + STX_SIZE]
-	mov edx, [qbuf + STX_SIZE + 4]
+	mov eax, [qbuf + ST64_SIZE]
+	mov edx, [qbuf + ST64_SIZE + 4]
 	call .below
 	jnc .ok                         ; size >= the offset
 	call .set

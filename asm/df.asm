@@ -65,7 +65,6 @@
 ; and error runs map the cold part too (24 KiB).
 
 %define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
-%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/stat_statfs.inc"
@@ -83,15 +82,15 @@ O_OUTPUT equ 0x0f                        ; --output's code (long_opt: 0x01..0x1f
                                         ; an optional argument)
 TMAX    equ 16                          ; -t and -x types, each
 ; a mount: source, type, mount point, root (32-bit pointers on both
-; arches: BSS and the code are below 4 GiB), dev (8 bytes), flags (dummy,
-; kept, remote)
+; arches: BSS and the code are below 4 GiB), dev (its mount point's
+; st_dev: new_encode_dev's 32 bits), flags (dummy, kept, remote)
 M_SRC   equ 0
 M_TYPE  equ 4
 M_DIR   equ 8
 M_ROOT  equ 12
 M_DEV   equ 16
-M_FLAGS equ 24
-M_SIZE  equ 28
+M_FLAGS equ 20
+M_SIZE  equ 24
 MF_DUMMY  equ 1
 MF_KEPT   equ 2
 MF_REMOTE equ 4
@@ -307,7 +306,7 @@ _start:
 	jz .stat_done
 	push xbx
 	push xsi
-	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
+	sys stat64, xsi, stx
 	pop xsi
 	pop xbx
 	test eax, eax
@@ -347,12 +346,12 @@ _start:
 	cmp xsi, 1
 	je .operand
 	push xsi
-	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
+	sys stat64, xsi, stx
 	pop xsi
 	test eax, eax
 	js .op_fail
 ; a device node: the mount of that device (cold: get_device)
-	mov al, [stx + STX_MODE + 1]
+	mov al, [stx + ST64_MODE + 1]
 	and al, 0xb0                    ; S_IFBLK, S_IFCHR: 0x20
 	cmp al, 0x20
 	jne .point
@@ -367,7 +366,8 @@ _start:
 	jmp .file
 .point:
 	push xsi
-	copy64 eax, opdev, stx + STX_DEV
+	mov eax, [stx + ST64_DEV]
+	mov [opdev], eax
 	call real_name                  ; [apos] = its canonical name
 	pop xsi
 	js cold_no_name
@@ -753,9 +753,10 @@ filter:
 	mov esi, [xbx + M_TYPE]
 	call type_ok
 	jc .next
-	call mount_statx
+	call mount_stat
 	js .next
-	copy64 eax, xbx + M_DEV, stx + STX_DEV
+	mov eax, [stx + ST64_DEV]
+	mov [xbx + M_DEV], eax
 ; the last earlier kept mount of the same device (xbp)?
 	xor ebp, ebp
 	mov esi, [mstart]
@@ -764,7 +765,9 @@ filter:
 	jae .seen_done
 	test byte [xsi + M_FLAGS], MF_KEPT
 	jz .seen_next
-	jne64 eax, xsi + M_DEV, xbx + M_DEV, .seen_next
+	mov eax, [xsi + M_DEV]
+	cmp eax, [xbx + M_DEV]
+	jne .seen_next
 	mov ebp, esi
 .seen_next:
 	add esi, M_SIZE
@@ -953,26 +956,22 @@ skip_dummy:
 	cmp eax, eax
 	ret
 
-; mount_statx - xbx a mount: its mount point's statx into stx (no
-; automount). out: xax 0 or -errno (SF), xsi its mount point
-mount_statx:
+; mount_stat - xbx a mount: its mount point's stat into stx (as GNU's
+; stat: no automount). out: xax 0 or -errno (SF). clobbers A1, A2
+mount_stat:
 	push xbx
 	mov esi, [xbx + M_DIR]
-	sys statx, AT_FDCWD, xsi, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, stx
+	sys stat64, xsi, stx
 	pop xbx
 	test eax, eax
 	ret
 
 ; dev_of - xbx a mount: ZF=1 when its mount point's device is opdev
 dev_of:
-	call mount_statx
+	call mount_stat
 	js .no
-	mov eax, [stx + STX_DEV]
+	mov eax, [stx + ST64_DEV]
 	cmp eax, [opdev]
-	jne .ret
-	mov eax, [stx + STX_DEV + 4]
-	cmp eax, [opdev + 4]
-.ret:
 	ret
 .no:
 	or eax, eax                     ; ZF=0
@@ -1633,7 +1632,7 @@ cold_find_point:
 	call fp_id
 	js .back
 	mov xsi, [xsp + 2*W]
-	mov al, [stx + STX_MODE + 1]
+	mov al, [stx + ST64_MODE + 1]
 	and al, S_IFMT >> 8
 	cmp al, S_IFDIR >> 8
 	je .cd
@@ -1718,21 +1717,23 @@ cold_find_point:
 	jae no_room
 	ret
 
-; fp_id - statx of the name xsi (following a symlink) into stx, its
+; fp_id - stat of the name xsi (following a symlink) into stx, its
 ; device and inode number (16 bytes) at fp_last (fp_id.to: at xdi). SF=1
-; when it failed. clobbers xax, xcx, xsi, xdi, A1-A5
+; when it failed. clobbers xax, xcx, xsi, xdi, A1, A2
 fp_id:
 	mov edi, fp_last
 .to:
 	push xdi
-	sys statx, AT_FDCWD, xsi, 0, STATX_BASIC_STATS, stx
+	sys stat64, xsi, stx
 	pop xdi
 	test eax, eax
 	js .ret
-	mov esi, stx + STX_DEV
+	mov esi, stx + ST64_DEV
 	movsd
 	movsd
-	mov esi, stx + STX_INO
+%if ST64_INO != ST64_DEV + 8
+	mov esi, stx + ST64_INO
+%endif
 	movsd
 	movsd
 .ret:
@@ -1856,7 +1857,7 @@ get_device:
 .try:
 	push A3
 	mov ebx, ebp
-	call mount_statx
+	call mount_stat
 	pop xcx
 	js .not_acc
 	mov byte [gd_acc], 1
@@ -1935,7 +1936,7 @@ canon:
 TEXT
 
 BSS
-; One page holds, for a trivial run, the variables, obuf (with the statx
+; One page holds, for a trivial run, the variables, obuf (with the stat
 ; and statfs records) and the start of the region that takes, one after
 ; another, the mountinfo text, the mounts, the rows and the arena of
 ; numbers (peak RSS); with FILE operands, each canonical name goes to the
@@ -1963,7 +1964,7 @@ hn:	resd 2
 amt:	resd 2
 qn:	resd 2
 qd:	resd 2
-opdev:	resd 2
+opdev:	resd 1                          ; (new_encode_dev's 32 bits)
 fp_last: resd 4                         ; cold_find_point: a directory's
 fp_up:	resd 4                          ; device and inode, its parent's
 unlisted: resb M_SIZE                   ; its mount
@@ -2004,12 +2005,14 @@ num:	resb 40
 num_end:
 	resb 8
 obuf:	resb OBUFSZ
-; nothing is written to obuf before print_rows, and no statx or statfs
-; comes after it: their records share its bytes
+; nothing is written to obuf before print_rows, and no stat or statfs
+; comes after it: their records share its bytes. (stx: a struct stat64,
+; layouts.inc, whose type and device and inode every kernel gives: statx
+; would need its fallback before Linux 4.11.)
 stx	equ obuf
-sfs	equ obuf + STATX_RECORD
-%if OBUFSZ < STATX_RECORD + SFS_RECORD
- %error "obuf holds the statx and statfs records"
+sfs	equ obuf + ST64_RECORD
+%if OBUFSZ < ST64_RECORD + SFS_RECORD
+ %error "obuf holds the stat and statfs records"
 %endif
 mibuf:	resb MIBUFSZ + 4 + MAXMNT * M_SIZE + (MAXMNT + 2) * ROW + ARENASZ
 region_end:

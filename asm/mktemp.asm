@@ -328,7 +328,8 @@ create:
 	jnz .try
 	jmp .fail
 .dry:
-	sys statx, AT_FDCWD, nbuf, AT_SYMLINK_NOFOLLOW, 0, stx
+	sys lstat64, nbuf, stx          ; (every kernel has it: statx would
+					; need its fallback before 4.11)
 	test eax, eax
 	jns .again                      ; it exists
 	cmp eax, -ENOENT
@@ -382,7 +383,7 @@ create:
 
 BSS
 BSS_ROOM 512                    ; the variables and the start of nbuf share
-stx:	resb STATX_RECORD       ; a page (when the names are short)
+stx:	resb ST64_RECORD        ; a page (when the names are short)
 dir_arg: resW 1
 suffix:	resW 1
 tstart:	resd 1

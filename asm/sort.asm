@@ -99,7 +99,6 @@
 %define COLD_PAGE                       ; the long options: one page when they run
 %define XSEC_PAGE                       ; --files0-from: a page of its own
 %define XSEC2_PAGE                      ; -m's merge as read, write errors
-%define STATX_PART XSEC2                ; statx.inc (its calls: in .xsec2)
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
@@ -4060,7 +4059,6 @@ e_tmpdir:	db 'TMPDIR='
 s_tmp:		db '/tmp', 0
 s_sortx:	db '/sortXXXXXX', 0
 fmt_tmp:	db F_ARGV0, ': cannot create temporary file in ', F_QUOTE, F_REASON, 10, 0
-s_empty		equ s_tmp + 4	; ("": /tmp's NUL)
 
 ; The rarest runs' code: a part of its own (XSEC2_PAGE), so the XSEC part
 ; stays one page.
@@ -4141,7 +4139,8 @@ merge_stream:
 	jne .out
 	mov eax, [outsave]
 .out:
-	sys statx, xax, s_empty, AT_EMPTY_PATH, STATX_INO, stxo ; (device, inode)
+	xchg eax, A1d
+	sys fstat64, A1, stxo           ; (device, inode)
 	test eax, eax
 	jnz .ret                        ; (closed: GNU's fstat fails, no check)
 	mov xsi, [ops]
@@ -4163,12 +4162,13 @@ merge_stream:
 	cmp word [xdx], '-'
 	je .fstat
 	push xsi
-	sys statx, AT_FDCWD, xdx, 0, STATX_INO, stxi
+	sys stat64, xdx, stxi
 	pop xsi
 	jmp .cmp
 .fstat:
 	push xsi
-	sys statx, xax, s_empty, AT_EMPTY_PATH, STATX_INO, stxi
+	xchg eax, A1d
+	sys fstat64, A1, stxi
 	pop xsi
 .cmp:
 	test eax, eax
@@ -4292,21 +4292,12 @@ msetup:
 	mov esi, fmt_failed
 	jmp die
 
-; same_file - ZF=1 when stxi and stxo are one file (device, inode)
+; same_file - ZF=1 when stxi and stxo are one file (device, inode).
+; clobbers xsi, xdi
 same_file:
-	mov esi, stxi + 32
-	mov edi, stxo + 32
-	cmpsd
-	jne .ret
-	cmpsd
-	jne .ret
-	mov esi, stxi + 128
-	mov edi, stxo + 128
-	cmpsd
-	jne .ret
-	cmpsd
-.ret:
-	ret
+	mov esi, stxi
+	mov edi, stxo
+%include "rt/stat_same.inc"             ; (not `use`: here in the XSEC2 part)
 
 ; write_fail - GNU's two lines: stdio's, then close_stdout's "write
 ; error" (with the reason only for EBADF, as fclose fails then too); for
@@ -4436,8 +4427,10 @@ mname:		resW 1		; its name (msetup's entry for it)
 mwhole:		resW 1		; where the next operand read whole starts
 pout:		resW 1		; the next entry a batch's file takes
 mfdj:		resd 1		; its fd
-stxo:		resb 256	; statx of the output
-stxi:		resb 256	; of an input
+; struct stat64 (layouts.inc), whose device and inode every kernel gives
+; (statx would need its fallback before Linux 4.11)
+stxo:		resb ST64_RECORD	; the output's
+stxi:		resb ST64_RECORD	; an input's
 lastrec:	resW 2
 lastcap:	resW 1
 tname:		resb PATH_MAX + 16	; (tmp_file's room)

@@ -209,7 +209,7 @@ _start:
 ; reads, each to every output in order, interleaved. So then all of it
 ; goes GNU's way from the start: no zero-copy, reads of 8 KiB. (Another
 ; file with the same low half of its inode number costs only the speed.)
-	mov eax, [stx + STX_INO]        ; (stale after a failed statx: the
+	mov eax, [stx + ST64_INO]       ; (stale after a failed fstat: the
 	mov [xbp + R_INO], eax          ; same rule, at worst slower)
 	mov xsi, [recs]
 .same:
@@ -264,13 +264,15 @@ _start:
 .exit:
 	exit_status
 
-; is_fifo - ZF=1 when the fd A1 is a pipe or a FIFO (statx of it).
+; is_fifo - ZF=1 when the fd A1 is a pipe or a FIFO (its fstat64 into
+; stx: a struct stat64, which every kernel gives: statx would need its
+; fallback before Linux 4.11).
 ; clobbers the system call registers
 is_fifo:
-	sys statx, A1, msg_stdout + 15, AT_EMPTY_PATH, STATX_BASIC_STATS, stx
+	sys fstat64, A1, stx
 	test eax, eax
 	jnz .ret                        ; ZF=0: failed, not a pipe
-	mov ax, [stx + STX_MODE]
+	mov ax, [stx + ST64_MODE]
 	and ax, S_IFMT
 	cmp ax, S_IFIFO
 .ret:
@@ -591,7 +593,7 @@ fmt_mode: db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for '--output-error
 
 BSS
 	BSS_ROOM 512                    ; the variables and buf's start: one page
-stx:	resb STATX_RECORD
+stx:	resb ST64_RECORD
 args:	resW 1                          ; the next operand
 arge:	resW 1                          ; past the last one
 recs:	resW 1                          ; the first record (stdout)

@@ -588,12 +588,13 @@ write_out:
 	ret
 
 ; blksize - B, the size of GNU's stdio buffer for stdout: its st_blksize
-; when 1..8191, else (or when statx fails) 8192.
-; out: eax. clobbers A1..A5, xcx
+; when 1..8191, else (or when fstat fails) 8192. (fstat64's struct stat64,
+; which every kernel gives: statx would need its fallback before 4.11.)
+; out: eax. clobbers A1, A2, xcx
 blksize:
-	sys statx, 1, zeros, AT_EMPTY_PATH, 0, pbuf
+	sys fstat64, 1, pbuf
 	test eax, eax
-	mov eax, [pbuf+4]               ; stx_blksize
+	mov eax, [pbuf + ST64_BLKSIZE]  ; (32 bits of it)
 	jns .blksize
 	xor eax, eax
 .blksize:

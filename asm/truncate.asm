@@ -128,13 +128,13 @@ _start:
 	mov edx, esi
 	jmp usage_say
 
-; -r RFILE: its size from statx, or from lseek when it is not a regular
+; -r RFILE: its size from stat, or from lseek when it is not a regular
 ; file; into ssize without -s, else rsize.
 .ref:
-	mov xsi, [ref]
-	test xsi, xsi
+	mov A1, [ref]
+	test A1, A1
 	jz .each
-	sys statx, AT_FDCWD, xsi, 0, STATX_BASIC_STATS, stx
+	sys stat64, A1, stx
 	mov esi, msg_stat
 	test eax, eax
 	js .ref_die
@@ -376,15 +376,15 @@ find_suffix:
 	ret
 
 ; file_size - [fd] = an open file (or -1 for ref, opened here), stx its
-; statx -> fsize = st_size for a regular file, else lseek(SEEK_END); CF
+; stat -> fsize = st_size for a regular file, else lseek(SEEK_END); CF
 ; clear, xax >= 0; or xax = -errno (SF set).
 file_size:
-	movzx eax, word [stx + STX_MODE]
+	movzx eax, word [stx + ST64_MODE]
 	and eax, S_IFMT
 	cmp eax, S_IFREG
 	jne .seek
-	mov eax, [stx + STX_SIZE]
-	mov edx, [stx + STX_SIZE + 4]
+	mov eax, [stx + ST64_SIZE]
+	mov edx, [stx + ST64_SIZE + 4]
 	jmp short .got
 .seek:
 	mov edx, fsize
@@ -426,7 +426,7 @@ do_ftruncate:
 .no_rel:
 	test al, al
 	jz .stated
-	sys statx, [fd], empty, AT_EMPTY_PATH, STATX_BASIC_STATS, stx
+	sys fstat64, [fd], stx
 	test eax, eax
 	jns .stated
 	mov esi, msg_fstat
@@ -435,7 +435,7 @@ do_ftruncate:
 	fild qword [ssize]
 	cmp byte [block], 0
 	je .blocked
-	fimul dword [stx + 4]           ; stx_blksize
+	fimul dword [stx + ST64_BLKSIZE] ; (32 bits of it)
 	call in_range
 	jae .blocked
 	mov edi, textbuf                ; "overflow in N * B byte blocks for file "
@@ -445,7 +445,7 @@ do_ftruncate:
 	call put_i64
 	mov esi, msg_times
 	call af_put
-	mov eax, [stx + 4]
+	mov eax, [stx + ST64_BLKSIZE]
 	mov [tmp], eax
 	and dword [tmp + 4], 0
 	mov esi, tmp
@@ -603,7 +603,6 @@ put_i64:
 	jnz .digit
 	jmp af_put
 
-empty:	db 0
 ten:	dd 10
 
 ; Where the bytes fall in pages (peak RSS): the variables, i386's argv0
@@ -620,7 +619,9 @@ tmp:	resq 1
 num:	resq 1
 	resb 24
 numend:	resb 1                  ; (a NUL: af_put stops there)
-stx:	resb STATX_RECORD
+; (a struct stat64, layouts.inc: stat64 and fstat64 give its type, size
+; and st_blksize on every kernel; statx would need its fallback before 4.11)
+stx:	resb ST64_RECORD
 ref:	resW 1
 fd:	resd 1
 oflags:	resd 1
