@@ -44,7 +44,6 @@ use headtail_out, strlen
 use seek64, lseek64, scan_fwd, scan_back
 
 BUFSZ     equ 128 * 1024
-STX_BLKSIZE equ 4                 ; __u32 stx_blksize
 OPT_BYTES equ HT_BYTES
 OPT_ELIDE equ 2
 OPT_PIPE  equ 4                         ; ---presume-input-pipe
@@ -286,21 +285,23 @@ lines:
 ; All but the last N: ht_window (HT_HEAD: it writes what precedes the
 ; last N), but for a regular file bigger than its block: from the offset
 ; it is at ([spos]), as GNU.
+; (fstat64: its struct stat64 has the type, size and block size on every
+; kernel, where statx would need its fallback before Linux 4.11.)
 elide:
-	mov A3d, AT_EMPTY_PATH
-	lea A4d, [A3 - 1]
-	mov A5d, st
-	sys statx, ebp, dash+1
+	mov A2d, st
+	sys fstat64, ebp
 	test eax, eax
 	js .fstat
 	test byte [mode], OPT_PIPE
 	jnz ht_window
-	stx_isreg st			; (ZF: a regular file)
+	mov al, [st+ST64_MODE+1]
+	and al, S_IFMT >> 8
+	cmp al, S_IFREG >> 8		; (ZF: a regular file)
 	jne ht_window
-	cmp dword [st+STX_SIZE+4], 0
+	cmp dword [st+ST64_SIZE+4], 0
 	jne .file
-	mov eax, [st+STX_SIZE]
-	cmp eax, [st+STX_BLKSIZE]
+	mov eax, [st+ST64_SIZE]
+	cmp eax, [st+ST64_BLKSIZE]
 	jbe .window
 .file:
 	mov esi, spos
@@ -311,7 +312,7 @@ elide:
 	mov A1d, ebp
 	call seek64
 	js .window
-	sub64 st+STX_SIZE, spos		; edx:eax = the bytes from there
+	sub64 st+ST64_SIZE, spos		; edx:eax = the bytes from there
 	jb .nothing
 	test byte [mode], OPT_BYTES
 	jz .lines
@@ -457,7 +458,7 @@ epos:		resd 2                  ; elide: the block read last
 spos:		resd 2                  ; elide: the offset at the start
 	ht_vars_bytes			; cnt_err out_err mode hdr eol headed stdin_used
 ambp:		resd 1                  ; long_opt's (every long option)
-st:		resb 256                ; statx (not in buf: a page less)
+st:		resb ST64_RECORD        ; fstat64 (not in buf: a page less)
 wbuf:		resb HT_WSMALL            ; ht_window's first window
 obuf:		resb OBUFSZ
 buf:		resb BUFSZ

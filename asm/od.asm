@@ -53,7 +53,6 @@
 %define LONGOPT_OPTIONAL                ; --strings[=BYTES]
 %define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %define PHDRS_UNMAPPED                  ; (the hot code: two pages without them)
-%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 use getopt_long, opt_missing, err_file, err_plain, quote_arg, errno_path
 use write_all, od_seek
@@ -74,7 +73,6 @@ FW1	equ FW + 1              ; and one for the fraction
 NL	equ 380                 ; limbs of a big number: 5^4973 * 2^66 < 2^11616
 
 ; A type (spec): 16 bytes.
-STX_BLKSIZE equ 4                 ; struct statx: __u32 stx_blksize
 S_KIND	equ 0                   ; 0 unsigned, 1 signed, 2 'c', 3 'a'
 S_SIZE	equ 1                   ; bytes per field
 S_BASE	equ 2                   ; 8, 10, 16
@@ -290,18 +288,22 @@ skip:
 	jns .seek
 	call open_next
 	jc .past_end
+; fstat64: a struct stat64 has the type, size and block size on every
+; kernel (statx would need its fallback before Linux 4.11).
 .seek:
-	mov A1d, [fd]
-	sys statx, A1, s_empty, AT_EMPTY_PATH, STATX_TYPE|STATX_SIZE, stx
+	mov A2d, st
+	sys fstat64, [fd]
 	test eax, eax
 	js .unstat
-	stx_isreg stx			; (ZF: a regular file)
+	mov al, [st+ST64_MODE+1]
+	and al, S_IFMT >> 8
+	cmp al, S_IFREG >> 8		; (ZF: a regular file)
 	jne .device
-	mov eax, [stx+STX_SIZE]
-	mov edx, [stx+STX_SIZE+4]
+	mov eax, [st+ST64_SIZE]
+	mov edx, [st+ST64_SIZE+4]
 	test edx, edx                   ; GNU reads a file of one block or
 	jnz .size                       ; less (and /proc's, of size 0)
-	cmp eax, [stx+STX_BLKSIZE]
+	cmp eax, [st+ST64_BLKSIZE]
 	jbe .read
 .size:
 	sub eax, [skipn]
@@ -312,8 +314,8 @@ skip:
 	neg edx
 	mov [skipn], eax
 	mov [skipn+4], edx
-	mov eax, [stx+STX_SIZE]         ; (skipped without a read)
-	mov edx, [stx+STX_SIZE+4]
+	mov eax, [st+ST64_SIZE]         ; (skipped without a read)
+	mov edx, [st+ST64_SIZE+4]
 	call rleft_sub
 	call close_in
 	call check_out
@@ -1806,8 +1808,7 @@ s_many:		db 'more than 16 types', 0
 s_wide:		db 'more than 1048576 bytes a line', 0
 s_stdin:	db 'standard input', 0
 dash_list:	dW s_dash, 0
-s_dash:		db '-'
-s_empty:	db 0
+s_dash:		db '-', 0
 msg_write:	db 'write error', 0
 msg_too_large:	db 'skip-bytes + read-bytes is too large', 0
 msg_past_end:	db 'cannot skip past end of combined input', 0
@@ -1844,7 +1845,7 @@ COLD
 ; read_failed - read_one's failed read (xax = -errno). A skip ends there
 ; (GNU's n_skip = 0), silently: the dump's read of this operand fails
 ; again and tells it (after -w's warning, as GNU's). Else the message,
-; and the operand is closed; .error is also skip's failed statx (called).
+; and the operand is closed; .error is also skip's failed fstat64 (called).
 read_failed:
 	mov edx, [skipn]
 	or edx, [skipn+4]
@@ -2738,7 +2739,7 @@ fbytes:	resb 16                         ; the field
 ftext:	resb 32                         ; its text
 fp0:	resb 1                          ; the first precision
 	resb 4096 - ($ - fwork)         ; (the small variables' page stays)
-stx:	resb STATX_RECORD
+st:	resb ST64_RECORD                ; skip's fstat64 (layouts.inc)
 PAD	equ 1300
 	resb PAD
 offset:	resd 2                          ; of the block being printed

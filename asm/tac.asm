@@ -206,8 +206,9 @@ _start:
 bye:
 	cmp dword [V(werr)], 0
 	je .exit
-	sys statx, 1, newline + 1, AT_EMPTY_PATH, 0, outbuf ; (done with)
-	mov ecx, [outbuf + 4]           ; stx_blksize
+	mov A2d, outbuf                 ; (done with)
+	sys fstat64, 1                  ; (every kernel: statx would need
+	mov ecx, [outbuf + ST64_BLKSIZE] ; its fallback before Linux 4.11)
 	test eax, eax
 	jnz .reason                     ; closed: GNU's fclose fails (EBADF)
 	dec ecx

@@ -51,7 +51,6 @@
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %define PHDRS_UNMAPPED                  ; (the hot code: two pages without them)
-%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
@@ -62,7 +61,6 @@ use scan_fwd, scan_back, strlen, fd_safer
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 
 BUFSZ       equ 128 * 1024
-STX_BLKSIZE equ 4                       ; __u32 stx_blksize
 M_BYTES     equ HT_BYTES
 M_START     equ 2                       ; +N
 M_FOREVER   equ 4                       ; -f, -F
@@ -97,7 +95,7 @@ R_ODD       equ 14                      ; 1: neither regular nor a FIFO
 R_ERR       equ 16                      ; the errno last reported (-F)
 R_POS       equ 24                      ; qword: bytes read so far
 R_INO       equ 32                      ; qword
-R_DEV       equ 40                      ; qword (major, minor)
+R_DEV       equ 40                      ; dword: st_dev (new_encode_dev's 32 bits)
 REC         equ 64
 
 IN_MODIFY   equ 0x2
@@ -524,7 +522,7 @@ tail_file:
 	call stat_fd
 	mov esi, fmt_read
 	js .stat_failed
-	mov ax, [st+STX_MODE]
+	mov ax, [st+ST64_MODE]
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFREG >> 8
 	je .typed
@@ -606,11 +604,10 @@ remember:
 	mov esi, pos
 	call seek_zero_cur
 	call remember_pos.store         ; xdi = R_INO after it
-	mov esi, st+STX_INO             ; (R_INO follows R_POS)
+	mov esi, st+ST64_INO            ; (R_INO follows R_POS)
 	movsd
 	movsd
-	mov esi, st+STX_DEV
-	movsd
+	mov esi, st+ST64_DEV
 	movsd
 	ret
 
@@ -635,12 +632,13 @@ report:
 	stc
 	ret
 
-; stat_fd - statx of [fd] into st; SF=1 and xax = -errno on failure.
+; stat_fd - fstat64 of [fd] into st; SF=1 and xax = -errno on failure.
+; (st is a struct stat64, layouts.inc: the type, size, block size, inode
+; and device that tail reads every kernel gives, where statx would need
+; its fallback before Linux 4.11.)
 stat_fd:
-	mov A3d, AT_EMPTY_PATH
-	lea A4d, [A3 - 1]
-	mov A5d, st
-	sys statx, [fd], dash+1
+	mov A2d, st
+	sys fstat64, [fd]
 	test eax, eax
 	ret
 
@@ -684,7 +682,7 @@ tail_bytes:
 	or dword [cur+4], -1            ; cur < 0: not known
 	call is_regular
 	jne .seek_end
-	copy64 eax, end, st+STX_SIZE
+	copy64 eax, end, st+ST64_SIZE
 	jmp .known
 .seek_end:
 	xor eax, eax                    ; cur = -cnt (edx: seekf's lseek64
@@ -699,7 +697,7 @@ tail_bytes:
 	js pipe_bytes
 	q_op end, cur, add, adc, cnt
 .known:
-	mov eax, [st+STX_BLKSIZE]
+	mov eax, [st+ST64_BLKSIZE]
 	cmp dword [end+4], 0
 	jl pipe_bytes
 	jg .big
@@ -727,7 +725,7 @@ tail_bytes:
 
 ; is_regular - ZF=1 when st is a regular file. clobbers: eax
 is_regular:
-	mov ax, [st+STX_MODE]
+	mov ax, [st+ST64_MODE]
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFREG >> 8
 	ret
@@ -972,11 +970,11 @@ follow:
 	je .polling
 	jmp .next_which
 .named:                                 ; (any_symlinks: each name's lstat)
-	mov A5d, st
-	sys statx, AT_FDCWD, [xbp+R_NAME], AT_SYMLINK_NOFOLLOW, STATX_TYPE
+	mov A2d, st
+	sys lstat64, [xbp+R_NAME]
 	test eax, eax
 	jnz .no_link
-	mov al, [st+STX_MODE+1]
+	mov al, [st+ST64_MODE+1]
 	and al, S_IFMT >> 8
 	cmp al, S_IFLNK >> 8
 	je .polling
@@ -1111,13 +1109,11 @@ follow_end:
 ; then "write error" if what it holds cannot be written).
 watch_out:
 	or dword [ofd], -1              ; (a negative fd: poll skips it)
-	mov A3d, AT_EMPTY_PATH
-	lea A4d, [A3 - 1]
-	mov A5d, st
-	sys statx, 1, dash+1
+	mov A2d, st
+	sys fstat64, 1
 	test eax, eax
 	js .fail
-	mov ax, [st+STX_MODE]
+	mov ax, [st+ST64_MODE]
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFIFO >> 8
 	jne .ret
@@ -1205,7 +1201,7 @@ check:
 	js .gone
 	call is_regular
 	jne .dump
-	sub64 st+STX_SIZE, xbp+R_POS
+	sub64 st+ST64_SIZE, xbp+R_POS
 	jnb .dump
 	mov esi, fmt_truncated
 	mov xdx, [xbp+R_NAME]
@@ -1225,31 +1221,27 @@ check:
 .ret:
 	ret
 
-; -F: the name's file (statx, following links) is the one open, or it is
+; -F: the name's file (stat64, following links) is the one open, or it is
 ; new (reopened, from its start), or it is gone (closed): the rare cases,
 ; which print a message, are cold (name_*).
 .name:
-	mov A5d, st
-	mov A4d, STATX_BASIC_STATS
-	sys statx, AT_FDCWD, [xbp+R_NAME], 0
+	mov A2d, st
+	sys stat64, [xbp+R_NAME]
 	test eax, eax
 	js name_missing
-	mov ax, [st+STX_MODE]           ; not a kind of file to follow
+	mov ax, [st+ST64_MODE]           ; not a kind of file to follow
 	and ah, S_IFMT >> 8
 	cmp ah, S_IFDIR >> 8
 	je name_untailable
 	cmp dword [xbp+R_FD], 0
 	jl name_appeared
-	mov eax, [st+STX_INO]
-	mov edx, [st+STX_INO+4]
+	mov eax, [st+ST64_INO]
+	mov edx, [st+ST64_INO+4]
 	xor eax, [xbp+R_INO]
 	xor edx, [xbp+R_INO+4]
 	or eax, edx
-	mov edx, [st+STX_DEV]
+	mov edx, [st+ST64_DEV]
 	xor edx, [xbp+R_DEV]
-	or eax, edx
-	mov edx, [st+STX_DEV+4]
-	xor edx, [xbp+R_DEV+4]
 	or eax, edx
 	jz .open
 	jmp name_replaced
@@ -1742,7 +1734,7 @@ sleep_ms:	resW 1
 ifd:		resd 2                  ; pollfds: inotify's, then stdout's
 ofd:		resd 2
 
-st:		resb 256
+st:		resb ST64_RECORD           ; struct stat64 (stat_fd)
 wbuf:		resb HT_WSMALL            ; ht_window's first window
 obuf:		resb OBUFSZ
 ambbuf		equ obuf                ; long_opt's (no output before it)

@@ -151,8 +151,9 @@ _start:
 	mov [argp], xsp
 
 ; The width. One operand and one field: 1 (GNU does not look). Else every
-; operand is statx'ed ("-": standard input): the sizes of the regular
-; files are summed (in sum), any other file makes it at least 7.
+; operand is stat'ed ("-": standard input, fstat64'ed): the sizes of the
+; regular files are summed (in sum), any other file makes it at least 7.
+; (stat64 and fstat64: see fstat_reg.)
 .width:
 	mov byte [width], 1
 	mov xbp, [argp]
@@ -165,31 +166,30 @@ _start:
 	test eax, edx
 	jz .file0                       ; one bit: one field
 .stat:
-	mov A2, [xbp]
-	test A2, A2
+	mov A1, [xbp]
+	test A1, A1
 	jz .stat_done
-	push AT_FDCWD
-	pop A1
-	xor A3d, A3d
-	cmp word [A2], '-'
-	jne .statx
-	xor A1d, A1d                    ; "-": statx(0, "", AT_EMPTY_PATH)
-	inc A2                          ; (the NUL of "-")
-	mov A3d, AT_EMPTY_PATH
-.statx:
-	mov A4d, STATX_BASIC_STATS
-	mov A5d, stx
-	sys statx
+	mov A2d, st
+	setr SYSNR, SYSNRd, SYS_stat64
+	cmp word [A1], '-'
+	jne .stat_name
+	xor A1d, A1d                    ; "-": fstat64(0)
+%if SYS_stat64 > 255 || SYS_fstat64 > 255
+ %error "wc: SYS_stat64 and SYS_fstat64 do not fit in al"
+%endif
+	mov al, SYS_fstat64             ; (both numbers below 256)
+.stat_name:
+	SYSCALL
 	add xbp, W
 	test eax, eax
 	jnz .stat
-	stx_isreg stx			; (ZF: a regular file)
+	call st_isreg
 	je .regular
 	mov byte [minw], 7
 	jmp .stat
 .regular:
-	mov eax, [stx + STX_SIZE]
-	mov ecx, [stx + STX_SIZE + 4]
+	mov eax, [st + ST64_SIZE]
+	mov ecx, [st + ST64_SIZE + 4]
 	add [sum], eax
 	adc [sum + 4], ecx
 	jmp .stat
@@ -372,6 +372,22 @@ count:
 no_count:
 	ret
 
+; fstat_reg - fstat64(ebp) into st: ZF=1 when it worked and ebp is a
+; regular file. st_isreg: ZF=1 when st (filled) is a regular file's.
+; (A struct stat64: the type and size every kernel gives, where statx
+; would need its fallback before Linux 4.11.) clobbers xax, A1, A2
+fstat_reg:
+	mov A2d, st
+	sys fstat64, ebp
+	test eax, eax
+	jnz st_isreg.ret
+st_isreg:
+	mov al, [st + ST64_MODE + 1]
+	and al, S_IFMT >> 8
+	cmp al, S_IFREG >> 8
+.ret:
+	ret
+
 ; size_count - -c or -m alone, as GNU 9.1's wc: a regular file whose
 ; size is not a multiple of the page size counts its size less the
 ; offset (0 past it, or when the offset cannot be had) without a read, so
@@ -380,12 +396,9 @@ no_count:
 ; those, SEEK_CUR where SEEK_SET was meant, miscounts from an offset:
 ; see README.) out: CF=1 when counted (cnt). clobbers xax, xcx, xdx, A1..A6
 size_count:
-	sys statx, ebp, no_name + 1, AT_EMPTY_PATH, STATX_BASIC_STATS, stx
-	test eax, eax
-	jnz .read
-	stx_isreg stx                   ; (ZF: a regular file)
+	call fstat_reg
 	jne .read
-	test word [stx + STX_SIZE], 4095
+	test word [st + ST64_SIZE], 4095
 	jz .read
 	mov A1d, ebp
 	xor eax, eax
@@ -394,14 +407,14 @@ size_count:
 	call lseek64
 	js .counted
 %if W == 8
-	mov rcx, [stx + STX_SIZE]
+	mov rcx, [st + ST64_SIZE]
 	sub rcx, rax
 	jb .counted
 	mov [cnt + BYTES], rcx
 %else
-	mov ecx, [stx + STX_SIZE]
+	mov ecx, [st + ST64_SIZE]
 	sub ecx, eax
-	mov eax, [stx + STX_SIZE + 4]
+	mov eax, [st + ST64_SIZE + 4]
 	sbb eax, edx
 	jb .counted
 	mov [cnt + BYTES], ecx
@@ -780,14 +793,11 @@ files0:
 	xchg eax, ebp
 .opened:
 	mov byte [f0stream], 1
-	sys statx, ebp, no_name + 1, AT_EMPTY_PATH, STATX_BASIC_STATS, stx
-	test eax, eax
-	jnz .read
-	stx_isreg stx			; (ZF: a regular file)
+	call fstat_reg
 	jne .read
-	cmp dword [stx + STX_SIZE + 4], 0
+	cmp dword [st + ST64_SIZE + 4], 0
 	jne .read
-	cmp dword [stx + STX_SIZE], 10 * 1024 * 1024
+	cmp dword [st + ST64_SIZE], 10 * 1024 * 1024
 	ja .read
 	dec byte [f0stream]
 .read:
@@ -815,7 +825,7 @@ files0:
 	je say_af                       ; (xax: say_af tells no reason)
 	mov [f0err], eax
 ; F closed, even standard input: GNU's fclose after readtokens0 closes fd
-; 0, so a "-" among the names is then not statx'ed (_start.width: it adds
+; 0, so a "-" among the names is then not stat'ed (_start.width: it adds
 ; nothing to the width; it is refused anyway). Read as a stream, GNU keeps
 ; it open, but then the width is 1, and a "-" name is refused all the same.
 .eof:
@@ -1063,7 +1073,7 @@ f0err:	resd 1                          ; -errno of a read of F as a stream
 ambp:	resd 1                          ; long_opt's (every long option)
 debug:	resb 1                          ; --debug
 f0stream: resb 1                        ; F not read first (width 1)
-stx:	resb STATX_RECORD
+st:	resb ST64_RECORD                ; a struct stat64 (layouts.inc)
 ambbuf:	resb 512                        ; long_opt's, for an ambiguous name
 	resb (64 - _BSS_PAGEOFF % 64) % 64 ; (whole cache lines for the SIMD loads)
 buf:	resb BUFSZ + 64                 ; a read, then 64 zero bytes
