@@ -1514,10 +1514,12 @@ next_piece:
 ; (ecx = 1024), at xdi. clobbers: xax, xbx, xcx, xdx, xsi, xbp
 human:
 	copy64 eax, hq, wbytes
-	xor ebp, ebp                    ; exponent
 	xor eax, eax
 	mov [ht], eax                   ; tenths
 	mov [hr], eax                   ; rounding
+human_tr:                               ; (speed's: [hq], [ht], [hr] set)
+	xor eax, eax
+	xor ebp, ebp                    ; exponent
 	mov [hpoint], al
 	mov ebx, hq
 .scale:
@@ -1661,6 +1663,10 @@ gtime:
 	dec edx
 	jmp .strip
 .form:
+	cmp byte [xbx], '0'             ; no time at all: "0", as %g
+	jne .nonzero
+	mov cl, 10
+.nonzero:
 	sub ecx, 10                     ; ecx = the decimal exponent
 	cmp ecx, -4
 	jl .exp
@@ -1719,10 +1725,34 @@ gtime:
 	stosw
 	ret
 
-; speed: [wbytes] per [dns] as GNU's human_readable in floating point:
-; at least kB, "%.1f" below 99.95 (its long-double path keeps a decimal
-; while the text has at most 4 characters) and "%.0f" from there, " kB/s".
+; speed: [wbytes] per [dns] as GNU's human_readable: where the bytes
+; times 10^9 / [dns] is exact (the nanoseconds divide a second; the
+; product fits in 64 bits) its integer arithmetic, as for the counts
+; (from B/s up: "20 MB/s" for 784 bytes in 40 us, where the floating
+; point says 19.6); else its floating point: at least kB, "%.1f" below
+; 99.95 (its long-double path keeps a decimal while the text has at most
+; 4 characters) and "%.0f" from there, " kB/s". No time at all (the clock
+; did not move): GNU's "Infinity B/s". (GNU's other exact case, a whole
+; number of seconds past one, to the nanosecond, takes the floating point
+; here.)
 speed:
+	mov ecx, 1000000000
+	xor edx, edx
+	mov eax, [dns+4]
+	div ecx
+	mov eax, [dns]
+	div ecx                         ; edx = the nanoseconds past the seconds
+	test edx, edx
+	jz speed_exact                  ; whole seconds, or none
+	test eax, eax
+	jnz .float                      ; more than a second
+	xchg eax, ecx
+	mov ecx, edx
+	xor edx, edx
+	div ecx                         ; 10^9 / the time
+	test edx, edx
+	jz speed_exact                  ; exact
+.float:
 	fild qword [wbytes]
 	fimul dword [c1e9]
 	fild qword [dns]
@@ -2091,6 +2121,7 @@ stattab:
 suffixes:	db 'bcwkKMGTPEZY'
 suffixes_end:
 		db 0x89, 0x80, 0x81, 1, 1, 2, 3, 4, 5, 6, 7, 8
+s_infinity:	db 'Infinity B/s', 0
 c1e9:		dd 1000000000
 c1000:		dd 1000
 c10:		dd 10
@@ -2109,6 +2140,82 @@ s_copied:	db ' copied, ', 0
 ; The messages in a cold part (elf.inc's COLD): past the first two pages
 ; of code, mapped only by a run that prints one.
 COLD
+; speed_exact - speed's integer cases, as GNU's human_readable: the
+; bytes times 10^9 / [dns] when that divides (to speed.float when the
+; product passes 64 bits), the bytes divided by the whole seconds (to
+; speed.float past 2^32 of them), "Infinity B/s" for no time at all.
+speed_exact:
+	push xdi
+	mov esi, wbytes
+	mov edi, hq
+	movsd
+	movsd                           ; [hq] = the bytes
+	xor eax, eax
+	mov [ht], eax
+	mov [hr], eax
+	mov ecx, [dns]
+	cmp [dns+4], eax
+	jne .secs
+	jecxz .infinity
+	mov eax, 1000000000
+	cmp eax, ecx
+	jb .secs
+	xor edx, edx
+	div ecx
+	test edx, edx
+	jnz .float_pop
+	xchg eax, ecx                   ; ecx = 10^9 / [dns]
+	mov edi, hq
+	call mul_small                  ; [hq] = the bytes times it
+	jc .float_pop
+.integer:
+	pop xdi
+	mov ecx, 1000
+	call human_tr
+	mov ax, '/s'
+	stosw
+	ret
+.infinity:
+	pop xdi
+	mov esi, s_infinity
+	jmp cpy
+; More than a second: exact when it is whole seconds (fewer than 2^32):
+; the bytes divided by them, GNU's tenths and rounding of the rest.
+.secs:
+	copy64 eax, dq_tmp2, dns
+	mov ebx, dq_tmp2
+	mov ecx, 1000000000
+	call div64
+	test edx, edx
+	jnz .float_pop
+	cmp [dq_tmp2+4], edx
+	jne .float_pop
+	mov ecx, [dq_tmp2]              ; the seconds: GNU's divisor
+	mov ebx, hq
+	call div64                      ; [hq] = the amount, edx = the rest
+	xchg eax, edx
+	push 10
+	pop xbx
+	mul ebx                         ; r10
+	div ecx
+	mov [ht], eax                   ; tenths = r10 / divisor
+	xor eax, eax                    ; rounding: r2 = 2 * (r10 % divisor)
+	mov ebx, ecx                    ; against the divisor (compared as
+	sub ebx, edx                    ; the rest against divisor - rest)
+	cmp edx, ebx
+	jb .below
+	seta al
+	add al, 2                       ; 2 + (divisor < r2)
+	jmp .rounding
+.below:
+	test edx, edx
+	setnz al                        ; 0 < r2
+.rounding:
+	mov [hr], eax
+	jmp .integer
+.float_pop:
+	pop xdi
+	jmp speed.float
 ; The errors of an operand, in the cold part. GNU's getopt walks all the
 ; arguments before dd reads an operand, so an option after the operand
 ; being read (before "--") is the error said instead (lookahead).

@@ -11,8 +11,11 @@ load helpers
 mask() { sed -E 's/copied, [0-9.e+-]+ s, [0-9.]+ [kMGTPEZY]?B\/s$/copied, T s, S/'; }
 
 # the speed as GNU's human_readable prints it (its long-double path: "%.1f"
-# while that is at most 4 characters, so below 99.95, then "%.0f")
+# while that is at most 4 characters, so below 99.95, then "%.0f"; where
+# the nanoseconds divide a second, its integer path: a decimal only below
+# 10, B/s too: see "the speed when the nanoseconds divide a second")
 RATE='([1-9]?[0-9]\.[0-9]|[1-9][0-9]{2,})'
+EXACT='[1-9]?[0-9]'
 
 # both_mask ARGS... - ours and GNU's dd ARGS (stdin from ./in) give the
 # same stdout, status and stderr once masked (the line's format checked)
@@ -21,7 +24,7 @@ both_mask() {
 	"$(bin dd)" "$@" < in > ours 2> ours.err || s1=$?
 	/usr/bin/dd "$@" < in > gnus 2> gnus.err || s2=$?
 	sed -i "s|^$(bin dd):|dd:|" ours.err
-	grep -Eq "^[0-9]+ bytes? (\\([0-9.]+ [kMGTPEZY]?B(, [0-9.]+ [KMGTPEZY]iB)?\\) )?copied, [0-9]+(\\.[0-9]+)?(e-0[0-9])? s, $RATE [kMGTPEZY]B/s$" ours.err ||
+	grep -Eq "^[0-9]+ bytes? (\\([0-9.]+ [kMGTPEZY]?B(, [0-9.]+ [KMGTPEZY]iB)?\\) )?copied, [0-9]+(\\.[0-9]+)?(e-0[0-9])? s, ($RATE|$EXACT) [kMGTPEZY]?B/s$" ours.err ||
 		{ echo "format: $(cat ours.err)"; return 1; }
 	mask < ours.err > ours.m; mask < gnus.err > gnus.m
 	[ "$s1" -eq "$s2" ] && cmp ours gnus && diff ours.m gnus.m
@@ -36,7 +39,52 @@ both_mask() {
 		done
 	done > lines
 	[ "$(wc -l < lines)" -eq 120 ]
-	! grep -Ev "s, $RATE [kMGTPEZY]B/s$" lines
+	! grep -Ev "s, $RATE [kMGTPEZY]B/s$" lines | grep -Ev "s, $EXACT [kMGTPEZY]?B/s$" || false
+	# (an elapsed time that divides a second gives GNU's integer form:
+	# "784 bytes copied, 4e-05 s, 20 MB/s"; by chance, now and then)
+	[ "$(grep -Ec "s, $EXACT [kMGTPEZY]?B/s$" lines)" -le 6 ]
+}
+
+# at_ns DD NS: DD (ours under gdb, GNU's under gdb too) copies ./in to
+# /dev/null with its clock made to say NS nanoseconds passed: ours's [dns]
+# set where gtime reads it (the address from nasm's map of the same
+# bytes), GNU's two clock_gettime calls answered (start, end)
+at_ns() {
+	local ns=$1 a map g d
+	if [ "$2" = gnu ]; then
+		printf '%s\n' 'set breakpoint pending on' 'break __clock_gettime' 'run if=in of=/dev/null' \
+			'set $p = $rsi' finish 'set {long}$p = 1000' 'set {long}($p+8) = 0' continue \
+			'set $p = $rsi' finish "set {long}\$p = $((1000 + ns / 1000000000))" \
+			"set {long}(\$p+8) = $((ns % 1000000000))" continue > g.gdb
+		gdb -q -batch -x g.gdb /usr/bin/dd 2>&1 | grep -E '^[0-9]+ bytes'
+	else
+		a=$(arch)
+		nasm -f bin -DARCH="$a" -I"$BATS_TEST_DIRNAME/../asm/lib/" -I"$BATS_TEST_DIRNAME/../build/gen/$a/" \
+			--before "[map symbols $T/dd.map]" -o dd.bin "$BATS_TEST_DIRNAME/../asm/dd.asm"
+		cmp dd.bin "$(bin dd)"
+		g=$(awk '$3 == "gtime" { print $2 }' dd.map)
+		d=$(awk '$3 == "dns" { print $2 }' dd.map)
+		gdb -q -batch -ex "break *0x$g" -ex 'run if=in of=/dev/null' -ex "set {long long}0x$d = $ns" \
+			-ex continue "$(bin dd)" 2>&1 | grep -E '^[0-9]+ bytes'
+	fi
+}
+
+@test "the speed when the nanoseconds divide a second: GNU's integer arithmetic (20 MB/s, not 19.6; 784 B/s), none at all: Infinity B/s, as GNU's" {
+	local n ours gnu
+	head -c 784 /dev/zero > in
+	for n in 40000 1000000000 0 62500 3000 123456789 2000000000; do
+		ours=$(at_ns $n ours)
+		gnu=$(at_ns $n gnu)
+		[ -n "$gnu" ]
+		[ "$ours" = "$gnu" ] || { echo "$n ns: ours '$ours', GNU '$gnu'"; return 1; }
+	done
+	[ "$(at_ns 40000 gnu)" = "784 bytes copied, 4e-05 s, 20 MB/s" ]
+	head -c 3000000 /dev/zero > in
+	for n in 1000000 1 7 1000 999999999; do
+		ours=$(at_ns $n ours)
+		gnu=$(at_ns $n gnu)
+		[ "$ours" = "$gnu" ] || { echo "$n ns: ours '$ours', GNU '$gnu'"; return 1; }
+	done
 }
 
 @test "the bytes line: plural, singular, SI and IEC, as GNU" {
