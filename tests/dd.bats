@@ -45,10 +45,11 @@ both_mask() {
 	[ "$(grep -Ec "s, $EXACT [kMGTPEZY]?B/s$" lines)" -le 6 ]
 }
 
-# at_ns DD NS: DD (ours under gdb, GNU's under gdb too) copies ./in to
-# /dev/null with its clock made to say NS nanoseconds passed: ours's [dns]
-# set where gtime reads it (the address from nasm's map of the same
-# bytes), GNU's two clock_gettime calls answered (start, end)
+# at_ns NS ours|gnu: dd (ours under gdb, GNU's under gdb too) copies ./in
+# to /dev/null with its clock made to say NS nanoseconds passed: ours's
+# [dns] set where gtime reads it (the address from nasm's map of the same
+# bytes), GNU's two clock_gettime calls answered (start, end; libc's
+# exported __clock_gettime, with or without its debugging symbols)
 at_ns() {
 	local ns=$1 a map g d
 	if [ "$2" = gnu ]; then
@@ -56,7 +57,7 @@ at_ns() {
 			'set $p = $rsi' finish 'set {long}$p = 1000' 'set {long}($p+8) = 0' continue \
 			'set $p = $rsi' finish "set {long}\$p = $((1000 + ns / 1000000000))" \
 			"set {long}(\$p+8) = $((ns % 1000000000))" continue > g.gdb
-		gdb -q -batch -x g.gdb /usr/bin/dd 2>&1 | grep -E '^[0-9]+ bytes'
+		gdb -q -batch -iex 'set debuginfod enabled off' -x g.gdb /usr/bin/dd 2>&1 | grep -E '^[0-9]+ bytes'
 	else
 		a=$(arch)
 		nasm -f bin -DARCH="$a" -I"$BATS_TEST_DIRNAME/../asm/lib/" -I"$BATS_TEST_DIRNAME/../build/gen/$a/" \
@@ -64,7 +65,7 @@ at_ns() {
 		cmp dd.bin "$(bin dd)"
 		g=$(awk '$3 == "gtime" { print $2 }' dd.map)
 		d=$(awk '$3 == "dns" { print $2 }' dd.map)
-		gdb -q -batch -ex "break *0x$g" -ex 'run if=in of=/dev/null' -ex "set {long long}0x$d = $ns" \
+		gdb -q -batch -iex 'set debuginfod enabled off' -ex "break *0x$g" -ex 'run if=in of=/dev/null' -ex "set {long long}0x$d = $ns" \
 			-ex continue "$(bin dd)" 2>&1 | grep -E '^[0-9]+ bytes'
 	fi
 }
