@@ -57,7 +57,7 @@
 ; rt/localtime.inc's.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
-%define STATX_OLD COLD                 ; statx.inc's fallback: old kernels only
+%define STATX_OLD COLD                 ; statx.inc's fallback (i386's -r): old kernels only
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/localtime.inc"
@@ -75,8 +75,6 @@ CH_M     equ 2
 F_NOCREATE equ 4
 F_NODEREF equ 8
 F_TSET   equ 16                         ; -t given
-STX_ATIME equ 64                        ; struct statx_timestamp: s64, u32
-STX_MTIME equ 112
 
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
@@ -211,7 +209,7 @@ _start:
 	jz .ref_follow
 	mov eax, AT_SYMLINK_NOFOLLOW
 .ref_follow:
-	sys statx, AT_FDCWD, xdx, xax, STATX_ATIME | STATX_MTIME, stx
+	stat_times AT_FDCWD, xdx, xax, stx
 	test eax, eax
 	jns .ref_ok
 	mov esi, msg_ref
@@ -219,10 +217,10 @@ _start:
 	call err_af
 	exit 1
 .ref_ok:
-	mov esi, stx + STX_ATIME
+	mov esi, stx + STT_ATIME
 	mov edi, ts
 	call copy_ts
-	mov esi, stx + STX_MTIME
+	mov esi, stx + STT_MTIME
 	call copy_ts
 	mov xax, [datearg]
 	test xax, xax
@@ -365,7 +363,8 @@ touch_one:
 	ret
 
 ; copy_ts - a statx_timestamp (or a timespec) at xsi to the timespec at
-; xdi (16 bytes: s64 seconds, s64 nanoseconds); xdi past it.
+; xdi (16 bytes: s64 seconds, s64 nanoseconds); xdi past it. (A
+; timespec's nanoseconds are below 2^32: their upper half is 0 too.)
 copy_ts:
 	movsd
 	movsd
@@ -2474,7 +2473,7 @@ lq:	resd 2                          ; the local time (as UTC seconds)
 sq:	resd 2                          ; the UTC seconds
 wbuf:	resb 20
 ts:	resb 32
-stx:	resb STATX_RECORD
+stx:	resb STT_RECORD                 ; sys.inc's stat_times
 toks:	resb NTOKS * 16                 ; -d's tokens
 QBUFSZ	equ 131072 * 5 + 64
 %define TZBUFSZ 65536                   ; (the zone's data in qbuf)
