@@ -111,11 +111,6 @@ PBUFSZ  equ 1048576
 ARENASZ equ 67108864
 HSLOTS  equ 1 << 21                     ; the set's most slots (16 bytes each)
 KEEP    equ 32                          ; levels whose fds a walk keeps open
-STX_NLINK  equ 16
-STX_BLOCKS equ 48
-STX_ATIME  equ 64
-STX_CTIME  equ 96
-STX_MTIME  equ 112
 MASK equ STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE | STATX_BLOCKS | STATX_ATIME | STATX_MTIME | STATX_CTIME
 TZBUFSZ equ 16384
 F0SZ    equ 67108864                    ; --files0-from's bytes
@@ -427,11 +422,11 @@ anc_check:
 .up:
 	test xdx, xdx
 	jz .ret                         ; (CF=0)
-	jne64 eax, stx + STX_INO, xdx + F_ID, .next
-	mov eax, [stx + STX_DEV]
+	jne64 eax, stx + STT_INO, xdx + F_ID, .next
+	mov eax, [stx + STT_DEV]
 	cmp eax, [xdx + F_ID + 8]
 	jne .next
-	mov eax, [stx + STX_DEV + 4]
+	mov eax, [stx + STT_DEV + 4]
 	cmp eax, [xdx + F_ID + 12]
 	stc
 	je .ret
@@ -458,13 +453,13 @@ stat_entry:
 .stat:
 	push A1
 	push xsi
-	sys statx, A1, xsi, [sflags], MASK, stx
+	stat_t A1, xsi, [sflags], MASK, stx
 	pop xsi
 	pop A1
 	test eax, eax
 	js .fail
-	mov ecx, [stx + STX_DEV]
-	mov ebx, [stx + STX_DEV + 4]
+	mov ecx, [stx + STT_DEV]
+	mov ebx, [stx + STT_DEV + 4]
 	cmp dword [depth], 0
 	je .seen
 	test byte [flags], 1 << B_XDEV
@@ -479,7 +474,7 @@ stat_entry:
 ; symlink loop) is skipped, no line, no warning, as GNU's FTS_DC with a
 ; mount point in the cycle (FTS_TIGHT_CYCLE_CHECK with one operand or -l,
 ; FTS_LOGICAL with -L; else the hash set finds it)
-	movzx eax, word [stx + STX_MODE]
+	movzx eax, word [stx + STT_MODE]
 	and ah, S_IFMT >> 8
 	test byte [flags], 1 << B_LINKS
 	jz .hash_links
@@ -491,7 +486,7 @@ stat_entry:
 	jne .hash
 	cmp ah, S_IFDIR >> 8
 	je anc_check
-	cmp dword [stx + STX_NLINK], 1
+	cmp dword [stx + STT_NLINK], 1
 	jbe .new
 .hash:
 	push xsi
@@ -499,8 +494,8 @@ stat_entry:
 	call hash_insert                ; CF=1: there already
 	pop A1
 	pop xsi
-	mov ecx, [stx + STX_DEV]
-	mov ebx, [stx + STX_DEV + 4]
+	mov ecx, [stx + STT_DEV]
+	mov ebx, [stx + STT_DEV + 4]
 	ret
 .new:
 	clc
@@ -517,7 +512,7 @@ stat_entry:
 	cmp dword [sflags], AT_NO_AUTOMOUNT
 	jne .say
 	push xax
-	sys statx, A1, xsi, AT_SYMLINK_NOFOLLOW, 0, stx
+	stat_t A1, xsi, AT_SYMLINK_NOFOLLOW, 0, stx
 	test eax, eax
 	pop xax
 	js .say
@@ -540,12 +535,12 @@ count_entry:
 	pop xax
 	test byte [flags], 1 << B_INODES
 	jnz .size                       ; --inodes: 1 each
-	mov eax, [stx + STX_SIZE]
-	mov edx, [stx + STX_SIZE + 4]
+	mov eax, [stx + STT_SIZE]
+	mov edx, [stx + STT_SIZE + 4]
 	cmp byte [apparent], 0
 	jne .size
-	mov eax, [stx + STX_BLOCKS]
-	mov edx, [stx + STX_BLOCKS + 4]
+	mov eax, [stx + STT_BLOCKS]
+	mov edx, [stx + STT_BLOCKS + 4]
 	shld edx, eax, 9
 	shl eax, 9
 .size:
@@ -560,7 +555,7 @@ count_entry:
 .own:
 	push xdx
 	push xax
-	movzx ecx, word [stx + STX_MODE]
+	movzx ecx, word [stx + STT_MODE]
 	and ch, S_IFMT >> 8
 	cmp ch, S_IFDIR >> 8
 	jne .done
@@ -626,10 +621,10 @@ walk:
 	jae cold_drop
 .dropped:
 	sub xsp, 16                     ; F_ID, for anc_check
-	copy64 eax, xsp, stx + STX_INO
-	mov eax, [stx + STX_DEV]
+	copy64 eax, xsp, stx + STT_INO
+	mov eax, [stx + STT_DEV]
 	mov [xsp + 8], eax
-	mov eax, [stx + STX_DEV + 4]
+	mov eax, [stx + STT_DEV + 4]
 	mov [xsp + 12], eax
 	cmp byte [ring], 4              ; (fts' ring: the parent's fd in)
 	adc byte [ring], 0
@@ -741,7 +736,7 @@ walk:
 	mov A1, [xbp + F_FD]
 	call stat_entry
 	jc .entry
-	movzx eax, word [stx + STX_MODE]
+	movzx eax, word [stx + STT_MODE]
 	and ah, S_IFMT >> 8
 	push xax
 	mov A1, [xbp + F_FD]
@@ -844,14 +839,14 @@ err_path:
 ; one about twice its entries' bytes. clobbers xax xcx xdx xsi xdi
 hash_insert:
 	mov edi, hkey
-	mov eax, [stx + STX_INO]
+	mov eax, [stx + STT_INO]
 	stosd
-	mov eax, [stx + STX_INO + 4]
+	mov eax, [stx + STT_INO + 4]
 	stosd
-	mov eax, [stx + STX_DEV]
+	mov eax, [stx + STT_DEV]
 	inc eax                         ; (never 0: 0 marks a free slot)
 	stosd
-	mov eax, [stx + STX_DEV + 4]
+	mov eax, [stx + STT_DEV + 4]
 	stosd
 	mov esi, hkey
 	call hash_find
@@ -1066,20 +1061,20 @@ dotdot_check:
 .check:
 	mov eax, [plen]
 	mov byte [pbuf + xax], 0        ; (the path: the message's)
-	sys statx, [xbp + F_FD], dotdot, 0, STATX_INO, DD_STX
+	stat_t [xbp + F_FD], dotdot, 0, STATX_INO, DD_STX
 	test eax, eax
 	js .fail
-%if STX_DEV - STX_INO - 8 > 127
+%if STT_DEV - STT_INO - 8 > 127
  %error "dotdot_check: the add below"
 %endif
 	mov xdi, [xbp + F_UP]           ; F_ID: ino, then dev (major, minor)
 	add xdi, F_ID
-	mov esi, DD_STX + STX_INO
+	mov esi, DD_STX + STT_INO
 	push 2
 	pop xcx
 	repe cmpsd
 	jne .moved
-	add esi, STX_DEV - STX_INO - 8
+	add esi, STT_DEV - STT_INO - 8
 	mov cl, 2
 	repe cmpsd
 	je .ret
@@ -1636,7 +1631,7 @@ has_wild:
 ; status: argmatch's prefixes and messages). keeps xsi xdi xbx
 time_opt:
 	mov byte [topt], 1
-	mov dword [toff], stx + STX_MTIME
+	mov dword [toff], stx + STT_MTIME
 	test xdx, xdx
 	jz .ret
 	push xsi
@@ -1904,8 +1899,8 @@ time_put:
 
 %include "rt/strftime.inc"               ; tconv, sdiv, tput, nth_name, putnum
 
-time_words:	db STX_ATIME, 'atime', 0, STX_ATIME, 'access', 0, STX_ATIME, 'use', 0
-		db STX_CTIME, 'ctime', 0, STX_CTIME, 'status', 0, 0
+time_words:	db STT_ATIME, 'atime', 0, STT_ATIME, 'access', 0, STT_ATIME, 'use', 0
+		db STT_CTIME, 'ctime', 0, STT_CTIME, 'status', 0, 0
 style_words:	db 1, 'full-iso', 0
 		db fmt_long_iso - fmt_full_iso + 1, 'long-iso', 0
 		db fmt_iso - fmt_full_iso + 1, 'iso', 0, 0
@@ -2195,7 +2190,7 @@ f0err:	resd 1                          ; (-errno: F's read failed)              
 num:	resb 40
 num_end:
 	resb 8                          ; (hr: a suffix after num_end)
-stx:	resb STATX_RECORD
+stx:	resb STT_RECORD                 ; sys.inc's stat_t
 obuf:	resb OBUFSZ
 QBUFSZ	equ 6 * PBUFSZ + 4096              ; (quoteaf: up to 5 bytes a byte,
                                         ; 'n'$'\001' for each two)
