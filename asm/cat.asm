@@ -318,9 +318,7 @@ copy:
 .copy:
 	cmp byte [flags], 0
 	jne .read
-	mov cl, [istat + ST64_MODE + 1]
-	and cl, S_IFMT >> 8
-	cmp cl, S_IFREG >> 8
+	st64_isreg cl, istat
 	jne .probe
 	off_jae_size istat + ST64_SIZE, .probe, .cfr
 

@@ -294,9 +294,7 @@ elide:
 	js .fstat
 	test byte [mode], OPT_PIPE
 	jnz ht_window
-	mov al, [st+ST64_MODE+1]
-	and al, S_IFMT >> 8
-	cmp al, S_IFREG >> 8		; (ZF: a regular file)
+	st64_isreg al, st		; (ZF: a regular file)
 	jne ht_window
 	cmp dword [st+ST64_SIZE+4], 0
 	jne .file

@@ -295,9 +295,7 @@ skip:
 	sys fstat64, [fd]
 	test eax, eax
 	js .unstat
-	mov al, [st+ST64_MODE+1]
-	and al, S_IFMT >> 8
-	cmp al, S_IFREG >> 8		; (ZF: a regular file)
+	st64_isreg al, st		; (ZF: a regular file)
 	jne .device
 	mov eax, [st+ST64_SIZE]
 	mov edx, [st+ST64_SIZE+4]

@@ -382,9 +382,7 @@ fstat_reg:
 	test eax, eax
 	jnz st_isreg.ret
 st_isreg:
-	mov al, [st + ST64_MODE + 1]
-	and al, S_IFMT >> 8
-	cmp al, S_IFREG >> 8
+	st64_isreg al, st
 .ret:
 	ret
 
