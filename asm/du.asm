@@ -559,9 +559,10 @@ count_entry:
 	and ch, S_IFMT >> 8
 	cmp ch, S_IFDIR >> 8
 	jne .done
+.open:
 	sys openat, A1, xsi, [oflags]
 	test eax, eax
-	js .unreadable
+	js .open_failed
 	call walk                       ; edx:eax = the contents
 	cmp byte [topt], 0              ; --time: with its contents' (cold)
 	je .walked
@@ -576,6 +577,11 @@ count_entry:
 	or edx, ecx
 	pop xbp
 	ret
+.open_failed:                          ; too many open files: an
+	cmp eax, -EMFILE                ; ancestor's descriptor closed
+	jne .unreadable                 ; (fd_free, cold), then again
+	call fd_free
+	jnc .open
 .unreadable:
 	mov esi, msg_read
 	call err_path
@@ -2097,10 +2103,47 @@ cold_drop:
 	sys close, xax
 	jmp walk.dropped
 
-; cold_reopen - walk's way up, the parent's fd closed by cold_drop: ".."
-; checked by dotdot_check whatever the ring holds (a directory moved
-; meanwhile: GNU's "fts_read failed", the operand's walk ends), then
-; opened again (O_PATH: only *at calls use it); its failure is
+; fd_free - the process is out of descriptors (EMFILE, a small
+; `ulimit -n`): the outermost directory being walked that still has one
+; (not the innermost, wtop's, whose entries are opened from it) closes it,
+; marked -1, so that the way up opens it again by ".." (cold_reopen), as
+; cold_drop does deep down: GNU's fts goes on with a few descriptors.
+; CF=1 when there is none to close (or -L: ".." is not where a link led).
+; eax = -EMFILE then. keeps A1, xsi
+fd_free:
+	cmp byte [deref], 2
+	je .none
+	mov xdx, [wtop]
+	xor ecx, ecx                    ; the outermost with one (0: none)
+.up:
+	mov xdx, [xdx + F_UP]
+	test xdx, xdx
+	jz .found
+	cmp WPTR [xdx + F_FD], -1
+	je .up
+	mov xcx, xdx
+	jmp .up
+.found:
+	jxcxz .none
+	push A1
+	push WPTR [xcx + F_FD]
+	or WPTR [xcx + F_FD], -1
+	pop A1
+	sys close
+	pop A1
+	clc
+	ret
+.none:
+	push -EMFILE
+	pop xax
+	stc
+	ret
+
+; cold_reopen - walk's way up, the parent's fd closed by cold_drop or
+; fd_free: ".." checked by dotdot_check whatever the ring holds (a
+; directory moved meanwhile: GNU's "fts_read failed", the operand's walk
+; ends), then opened again (O_PATH: only *at calls use it; out of
+; descriptors, another ancestor's closed first: fd_free); its failure is
 ; dotdot_check's too.
 cold_reopen:
 	sub byte [ring], 1              ; (the ring's count as on any way up)
@@ -2108,7 +2151,13 @@ cold_reopen:
 	mov byte [ring], 0
 .check:
 	call dotdot_check               ; (the path's NUL put there)
+.open:
 	sys openat, [xbp + F_FD], dotdot, O_PATH | O_DIRECTORY | O_LARGEFILE
+	cmp eax, -EMFILE
+	jne .opened
+	call fd_free
+	jnc .open
+.opened:
 	mov xdx, [xbp + F_UP]
 	mov [xdx + F_FD], xax
 	test eax, eax

@@ -488,3 +488,23 @@ for i in range(3000):
 	done
 	[[ $o = *"fts_read failed"* ]]
 }
+
+@test "few descriptors (ulimit -n): a tree 25 levels deep walked as GNU's fts walks it (the outermost directories' closed, opened again by '..'), and below GNU's limit too" {
+	local p=t i n k base ours gnu full
+	for i in $(seq 25); do p=$p/d$i; done
+	mkdir -p "$p" t/d1/side/a/b && echo x > "$p/f" && echo y > t/d1/side/a/b/g
+	full=$("$(bin du)" -a t)
+	base=$(ls /proc/$BASHPID/fd | wc -l)	# (bats' own descriptors too)
+	for k in 8 10 14; do
+		n=$((base + k))
+		ours=$(ulimit -n $n; "$(bin du)" -a t 2>&1; echo "status $?")
+		gnu=$(ulimit -n $n; /usr/bin/du -a t 2>&1; echo "status $?")
+		[ "$ours" = "$gnu" ] || { echo "ulimit -n $n:"; diff <(echo "$gnu") <(echo "$ours"); return 1; }
+		[ "$ours" = "$full"$'\nstatus 0' ]
+		ours=$(ulimit -n $n; "$(bin du)" -s t/d1 t 2>&1; echo "status $?")
+		gnu=$(ulimit -n $n; /usr/bin/du -s t/d1 t 2>&1; echo "status $?")
+		[ "$ours" = "$gnu" ]
+	done
+	# (GNU's fts needs about 7 more than the open ones: "Too many open files")
+	[ "$(ulimit -n $((base + 4)); "$(bin du)" -a t 2>&1; echo "status $?")" = "$full"$'\nstatus 0' ]
+}
