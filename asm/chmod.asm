@@ -322,7 +322,8 @@ process:
 .stat_ok:
 	cmp byte [rootchk], 0           ; --preserve-root: "/" refused
 	je .not_root
-	call is_root
+	mov edi, rootid                 ; ("/" itself? stat_id.inc)
+	call id_is_di
 	jne .not_root
 	mov edx, pathbuf
 	call root_warn

@@ -59,7 +59,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a tree is big
 %include "subk.inc"
 %include "layout.inc"
-use getopt_long, fs_msg, fs_out, fs_missing, lseek64, usage_try, quote_arg, utoa, errno_path, errno_tree
+use getopt_long, fs_msg, fs_out, fs_missing, lseek64, usage_try, quote_arg, utoa, errno_path, errno_tree, stat_id
 
 DT_UNKNOWN	equ 0                   ; dirent.h
 DT_DIR		equ 4
@@ -88,12 +88,12 @@ RM_ERROR	equ 2
 
 ; A level record: the directory's read offset to go on from, the length
 ; of its path, whether a removal below it failed, how many bytes of its
-; read entries wait on the save stack, its identity (id_save's).
+; read entries wait on the save stack, its identity (id_put's).
 L_OFF		equ 0                   ; qword d_off
 L_PLEN		equ 8                   ; dword
 L_FAILED	equ 12                  ; byte (its dword zeroed with L_SAVED)
 L_SAVED		equ 14                  ; word
-L_ID		equ 16                  ; 16 bytes: st_dev, st_ino (id_save)
+L_ID		equ 16                  ; 16 bytes: the identity (id_put)
 L_SIZE		equ 32
 LEVELS		equ 1 << 19
 PATHMAX		equ 1 << 18
@@ -273,7 +273,7 @@ _start:
 	test eax, eax
 	js .prompt_once                 ; (then nothing is "/")
 	mov edi, root_id
-	call id_save
+	call id_put
 	inc byte [root_known]
 
 ; -I: one prompt before more than three operands, or any with -r.
@@ -595,7 +595,7 @@ operand:
 	cmp byte [root_known], 0
 	je .walk
 	mov edi, root_id
-	call id_same
+	call id_is_di
 	jne .walk
 	QB_START edi                   ; "it is dangerous to operate
 	mov xsi, ARGV0                  ; recursively on '/'", or on 'X'
@@ -810,7 +810,7 @@ dir:
 	mov [xdi + L_PLEN], ecx
 	and dword [xdi + L_FAILED], 0
 	add edi, L_ID
-	call id_save
+	call id_put
 	mov eax, [pfd]                  ; the parent's descriptor is kept
 	inc eax                         ; (kfd: plus 1), the grandparent's
 	xchg eax, [kfd]                 ; closed
@@ -978,7 +978,7 @@ dir_done:
 	js .lost
 	call level                      ; the parent's record
 	lea edi, [xax + L_SIZE + L_ID]
-	call id_same
+	call id_is_di
 	jne .lost
 	mov eax, [fd]
 	call close_fd
@@ -1396,45 +1396,6 @@ strend:
 	ret
 
 ; close_fd - close eax unless it is AT_FDCWD (negative).
-; id_save, id_same - stx's file identity in the 16 bytes at xdi (root_id,
-; a level's L_ID): x86_64's st_dev and st_ino as they are; i386's st_ino,
-; then st_dev's 32 bits (new_encode_dev's: its upper half is 0). id_save
-; copies it there; id_same compares, ZF=1 when it is the same file.
-; clobbers: xsi, xdi
-id_save:
-%if W == 8
- %if ST64_DEV != 0 || ST64_INO != 8
-  %error "rm: id_save counts on st_dev and st_ino as the first two qwords"
- %endif
-	mov esi, stx
-	movsq
-	movsq
-%else
-	mov esi, stx + ST64_INO
-	movsd
-	movsd
-	mov esi, stx + ST64_DEV
-	movsd
-%endif
-	ret
-id_same:
-%if W == 8
-	mov esi, stx
-	cmpsq
-	jne .ret
-	cmpsq
-%else
-	mov esi, stx + ST64_INO
-	cmpsd
-	jne .ret
-	cmpsd
-	jne .ret
-	mov esi, stx + ST64_DEV
-	cmpsd
-%endif
-.ret:
-	ret
-
 close_fd:
 	test eax, eax
 	js .ret
@@ -1633,7 +1594,7 @@ dcount:	resd 1
 dpos:	resd 1
 sused:	resd 1                          ; the save stack's bytes
 opdev:	resd 1                          ; the operand's st_dev (32 bits)
-root_id: resd 4                         ; "/"'s identity (id_save)
+root_id: resd 4                         ; "/"'s identity (id_put)
 opos:	resd 1
 werr:	resd 1
 oend:	resd 1                          ; where -v's buffer ends
