@@ -1243,12 +1243,7 @@ type_name:
 	mov esi, t_regular
 	cmp ah, S_IFREG >> 8
 	jne .table
-%if W == 8
-	cmp qword [stx + ST64_SIZE], 0
-%else
-	mov eax, [stx + ST64_SIZE]
-	or eax, [stx + ST64_SIZE + 4]
-%endif
+	zf64 stx + ST64_SIZE              ; (an empty file)
 	jnz .ret
 	mov esi, t_empty
 .ret:
