@@ -1570,6 +1570,7 @@ cold_no_table:
 	exit 1
 fmt_table:	db F_ARGV0, ': ', F_ARG, 'cannot read table of mounted file systems', F_REASON, 10, 0
 msg_warning:	db 'Warning: ', 0
+fmt_nocd:	db F_ARGV0, ': cannot change to directory ', F_ARG, F_REASON, 10, 0
 
 ; cold_no_name - real_name failed (xax = -errno, xsi = FILE): without a
 ; mount list (no /proc) the mount point is looked for. Else, for a name
@@ -1617,7 +1618,8 @@ cold_no_name:
 ; '/') and then its parents while ".." is on the same device and not
 ; itself, by chdir, the mount point named by getcwd (into the arena), the
 ; working directory restored; the row is a mount of source and type "-"
-; whose file system is the mount point's. A step that fails: no row.
+; whose file system is the mount point's. A step that fails: no row, and
+; for a chdir GNU's "cannot change to directory" (the status kept).
 cold_find_point:
 	push xsi
 	mov edi, [apos]
@@ -1661,7 +1663,7 @@ cold_find_point:
 .cd:
 	sys chdir, xsi
 	test eax, eax
-	js .back
+	js .nocd
 	mov esi, dot
 	call fp_id                      ; fp_last: "."
 	js .back
@@ -1679,9 +1681,10 @@ cold_find_point:
 	mov cl, 2
 	repe cmpsd
 	je .found                       ; ".." is "." (the root)
-	sys chdir, dotdot
+	mov esi, dotdot
+	sys chdir, xsi
 	test eax, eax
-	js .back
+	js .nocd
 	mov esi, fp_up
 	mov edi, fp_last
 	push 4
@@ -1712,6 +1715,17 @@ cold_find_point:
 	cmp byte [xbx + M_FLAGS], 0
 	jne _start.file
 	jmp _start.operand
+.nocd:                                  ; GNU's message, no row (the status kept)
+	push xax
+	mov edi, [apos]                 ; (past a copied name: stat took it,
+	add edi, 4096 + 4*4096 + 3      ; so it is under PATH_MAX)
+	call .room
+	sub edi, 4*4096 + 3
+	call quoteaf
+	pop xax
+	mov esi, fmt_nocd
+	call say
+	jmp .back
 .room:                                  ; the arena's end not reached
 	cmp edi, region_end - 4096 - 64
 	jae no_room
@@ -1881,10 +1895,21 @@ get_device:
 	jnz .ret
 	cmp byte [gd_ecl], 0
 	je .ret
-; quoteaf: the file name quoted as F_FILE quotes it, and in '...' when
-; that did not
 	mov xsi, [gd_file]
 	mov edi, [apos]
+	call quoteaf
+	mov esi, fmt_eclipsed
+	xor eax, eax
+	call say
+	mov STATUSb, 1
+	stc
+.ret:
+	ret
+
+; quoteaf - xsi a name, xdi room for 4 times its length and 3: xdx = it
+; quoted as gnulib's quoteaf: as F_FILE quotes it, and in '...' when that
+; did not. clobbers xax, xcx, xsi, xdi
+quoteaf:
 	push xdi
 	inc edi
 	call quote
@@ -1900,12 +1925,6 @@ get_device:
 	dec edx
 .quoted:
 	inc edx
-	mov esi, fmt_eclipsed
-	xor eax, eax
-	call say
-	mov STATUSb, 1
-	stc
-.ret:
 	ret
 
 ; canon - xsi a name, xdi room for 4 KiB: xdi = its canonical name there

@@ -116,6 +116,35 @@ like_gnu -i m/l m/d/../d/e
 '
 }
 
+@test "no /proc, a directory on the way that cannot be entered: GNU's 'cannot change to directory', the status kept" {
+	command -v setpriv > /dev/null || skip "setpriv missing"
+	chmod 755 "$T"
+	in_ns '
+mkdir m
+mount -t tmpfs -o size=10300k,nr_inodes=1234 tmpfs m
+mkdir -p m/p/q/r m/o "m/a b/p" m/x
+chmod 711 m
+chmod 700 m/p "m/a b/p"
+chmod 755 m/o m/p/q m/x
+umount -l /proc
+nobody_like_gnu() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$DF" "$@" > out 2> err && s1=0 || s1=$?
+	setpriv --reuid=65534 --regid=65534 --clear-groups /usr/bin/df "$@" > expected 2> experr && s2=0 || s2=$?
+	e1=$(<err) e2=$(<experr)
+	[ "$s1" -eq "$s2" ] && cmp -s expected out && [ "${e1//$DF:/df:}" = "${e2//\/usr\/bin\/df:/df:}" ] ||
+		{ echo "df $*: status $s1, GNU $s2"; diff expected out; diff experr err; exit 1; }
+	case $e1 in *"cannot change to directory"*) ;; *) echo "df $*: no message"; exit 1;; esac
+}
+nobody_like_gnu m/p
+nobody_like_gnu m/p m/o
+nobody_like_gnu "m/a b/p" --output=target m/x
+cd m/p/q
+nobody_like_gnu r
+nobody_like_gnu .
+nobody_like_gnu -T r/
+'
+}
+
 @test "-h and -H rounding up at every size and inode count, as GNU's" {
 	in_ns '
 mkdir m
