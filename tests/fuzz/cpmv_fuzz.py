@@ -23,7 +23,8 @@ of a directory's entries, by inode, is the same for both runs), and
 WORKDIR/shm another one (moves across file systems). With "nobody", the
 command runs as nobody (setpriv) and some of the tree is nobody's.
 Each difference is printed with its seed and command line; the last
-line is "N runs, M differ". stdin is /dev/null (-i's questions are
+line is "N runs, M differ". With CPMV_SHOW set (a replay: SEED 1), the
+outputs and trees of both runs are printed whole. stdin is /dev/null (-i's questions are
 answered no); each run has 5 seconds.
 """
 import hashlib, os, random, shutil, stat, subprocess, sys
@@ -204,4 +205,8 @@ for i in range(COUNT):
             for l in sorted(sb - sa)[:4]:
                 print('  tree GNU:  ' + l)
         sys.stdout.flush()
+    if os.environ.get('CPMV_SHOW'):     # (a replay: everything of both runs)
+        for who, res in (('ours', ours), ('GNU', gnus)):
+            print('--- %s: status %r\n  stdout %r\n  stderr %r' % (who, res[2], res[0], res[1]))
+            print('\n'.join('  ' + l for l in res[3]))
 print('%d runs, %d differ' % (COUNT, fails))

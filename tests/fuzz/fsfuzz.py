@@ -391,7 +391,7 @@ def main():
         a[2] += (s2 == 0)
         if SEEDS or os.environ.get('VERB'):
             print(util, user, args, env, stdin, ops, owners, out)
-            for r in res: print('  ', r[0], r[1][:3000], r[2][:3000])
+            for r in res: print('  ', r[0], r[1][:3000], r[2][:3000] if len(r[2]) <= 6000 else r[2][:3000] + b" ... " + r[2][-3000:])
             for d in diffs: print('  DIFF', d[:3000])
         if diffs:
             a[1] += 1
