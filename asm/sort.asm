@@ -69,11 +69,14 @@
 ; each other can compare differently). Below 1e-4932 the scaling divides
 ; by 10^4096 first: subnormals are not flushed to 0.
 ; A write error is "fflush failed" when the whole output so far is at most
-; 4096 bytes, else "write failed" (GNU's stdio buffer decides it).
+; 4096 bytes (but one line of 4096), else "write failed" (GNU's stdio
+; buffer decides it).
 ;
 ; The inputs are read one after the other into a heap grown with brk (past
 ; the memory limit, the lines read go to a temporary file: see heap_more),
-; then a table of (start, length) records of the lines follows, then a
+; then a table of (start, length) records of the lines follows (with keys
+; but the whole line, kfill widens them to (start, length, the first key's
+; start, its length): found once a line, not at each comparison), then a
 ; second table and the run bounds for a bottom-up merge sort (stable):
 ; blocks of 16384 lines are sorted first, each while it is in the cache,
 ; then merged, the lines of the next records prefetched. -m gives each file as an initial run, so
@@ -145,7 +148,7 @@ RESV	equ 16*W	; sheap's room kept for the tables of a line at least
 OUTSZ	equ 65536
 MINLIM	equ 1 << 20	; the least memory limit (GNU's: 544 bytes)
 LIMCHK	equ 1 << 16	; the data read before heap_more counts it (its tables
-			; may take 41 bytes a byte: 2.6 MiB at most then)
+			; may take 41 bytes a byte, 73 with keys: 4.6 MiB at most)
 PASSES	equ 14
 BLOCK	equ 1 << PASSES	; lines sorted in the cache first
 
@@ -157,6 +160,7 @@ _start:
 	mov [argv1], xax                ; (for the environment: tmp_open)
 	mov byte [delim], 10
 	mov byte [rstep], 2*W
+	mov byte [rshift], WSHIFT+1
 	or WPTR [gkey+K_EW], -1
 	mov WPTR [keys], sheap          ; the keys at sheap's start (no heap
 	mov WPTR [heap_end], sheap_end  ; page for -n or -k on empty input)
@@ -942,6 +946,11 @@ scan:
 	mov [xbp], xbx                  ; (the end of the last file's run)
 	mov [dst], xbx
 	mov [runb], xbx                 ; (BSS mode's output buffer)
+	cmp byte [rstep], 4
+	je .ret
+	cmp dword [nkeys], 0
+	jne kfill                       ; (XSEC2: the first key's bounds)
+.ret:
 	ret
 
 ; rsort - BSS mode's sort of the packed records xsi..xdx: a top-down
@@ -1025,9 +1034,9 @@ runs:
 	je csort
 	mov xcx, [nlines]
 	jxcxz .ret                      ; (no page touched for no line)
-	mov xax, [dst]
-	mov xdx, xcx
-	shl xdx, WSHIFT+1
+	mov xax, [dst]                  ; the second table: as big as the
+	mov xdx, xax                    ; first
+	sub xdx, [recs]
 	add xax, xdx
 	mov [runb], xax
 	lea xax, [xax + xcx*W + 8*W]     ; (merge reads 2 records past a table)
@@ -1044,10 +1053,11 @@ runs:
 	jmp .done
 .merge:                                 ; (scan: pointers to each file's
 	mov xsi, [ops]                  ; first record, then the table's end)
+	mov cl, [rshift]
 .file:
 	lodsW
 	sub xax, [recs]
-	shr xax, WSHIFT+1
+	shr xax, cl
 	stosW
 	cmp xsi, [opend]
 	jbe .file
@@ -1146,9 +1156,10 @@ msort:
 	mov [xdx + xcx*W], xax
 	inc xcx
 	mov [pj], xcx
-	shl xax, WSHIFT+1
-	shl xdi, WSHIFT+1
-	shl xbp, WSHIFT+1
+	mov cl, [rshift]
+	shl xax, cl
+	shl xdi, cl
+	shl xbp, cl
 	mov xcx, [src]
 	lea xsi, [xcx + xax]
 	lea xbx, [xcx + xdi]
@@ -1174,6 +1185,7 @@ msort:
 
 ; merge - the runs xsi..xbx and xdi..xdx into xbp; on a tie the first.
 merge:
+	mov ecx, [rstep]
 .loop:
 	cmp xsi, xbx
 	jae .rest
@@ -1182,25 +1194,29 @@ merge:
 	call compare
 	test eax, eax
 	jg .b
-	mov xax, [xsi]
-	mov [xbp], xax
-	mov xax, [xsi+W]
-	mov [xbp+W], xax
-	add xsi, 2*W
-	mov xax, [xsi+4*W]              ; the line two records on: a cache
-	prefetcht0 [xax]                ; miss started early (the tables
-	add xbp, 2*W                    ; have room after them: the heap)
+	call .take
 	jmp .loop
 .b:
-	mov xax, [xdi]
-	mov [xbp], xax
-	mov xax, [xdi+W]
-	mov [xbp+W], xax
-	add xdi, 2*W
-	mov xax, [xdi+4*W]
-	prefetcht0 [xax]
-	add xbp, 2*W
+	xchg xsi, xdi
+	call .take
+	xchg xsi, xdi
 	jmp .loop
+; .take - the record at xsi (ecx bytes) to xbp, both past it; the line
+; two records on prefetched: a cache miss started early (the tables have
+; room after them: the heap). clobbers xax
+.take:
+	push xcx
+.word:
+	mov xax, [xsi]
+	mov [xbp], xax
+	add xsi, W
+	add xbp, W
+	sub ecx, W
+	jnz .word
+	pop xcx
+	mov xax, [xsi + xcx*2]
+	prefetcht0 [xax]
+	ret
 .rest:
 	mov xcx, xbx
 	sub xcx, xsi
@@ -1443,6 +1459,12 @@ str_cC:		db 'cC', 0
 field:
 	cmp byte [rstep], 4             ; (rec, the full records inline: a
 	je .packed                      ; hot path)
+	cmp xbx, [kfirst]
+	jne .find
+	mov xcx, [xsi+3*W]              ; kfill's: the first key's start and
+	mov xsi, [xsi+2*W]              ; length, found once a line
+	ret
+.find:                                  ; (kfill)
 	mov xdx, [xsi+W]
 	mov xsi, [xsi]
 .line:
@@ -2266,14 +2288,6 @@ months:		db 'JAN', 0, 'FEB', 0, 'MAR', 0, 'APR', 0, 'MAY', 0, 'JUN', 0
 		db 'JUL', 0, 'AUG', 0, 'SEP', 0, 'OCT', 0, 'NOV', 0, 'DEC', 0
 dash:		db '-', 0
 str_stdout:	db 'standard output', 0
-msg_start:	db 'invalid number at field start', 0
-msg_dot:	db "invalid number after '.'", 0
-msg_comma:	db "invalid number after ','", 0
-msg_zero_field:	db 'field number is zero', 0
-msg_zero_char:	db 'character offset is zero', 0
-msg_stray:	db 'stray character in field spec', 0
-fmt_count:	db F_ARGV0, ': ', F_TEXT, ': invalid count at start of ', F_QUOTE, 10, 0
-fmt_spec:	db F_ARGV0, ': ', F_TEXT, ': invalid field specification ', F_QUOTE, 10, 0
 fmt_cannot_read: db F_ARGV0, ': cannot read: ', F_FILE, F_REASON, 10, 0
 fmt_failed:	db F_ARGV0, ': ', F_TEXT, ' failed: ', F_FILE, F_REASON, 10, 0
 s_open:		db 'open', 0
@@ -3401,6 +3415,12 @@ heap_more:
 	pop xbx
 	mov xcx, [nlc]
 	imul xcx, xcx, 5*W
+	cmp dword [nkeys], 0            ; (kfill's wider records)
+	je .sized
+	mov xdx, [nlc]
+	shl xdx, WSHIFT+2
+	add xcx, xdx
+.sized:
 	add xcx, [cur]
 	sub xcx, [datastart]
 	add xcx, OUTSZ
@@ -3451,7 +3471,7 @@ heap_more:
 .grow:
 	mov xax, [limit]                ; a read of OUTSZ or a 1024th of the
 	shr xax, 10                     ; limit at most, so the lines read
-	cmp xax, OUTSZ                  ; and their tables (41 bytes a byte
+	cmp xax, OUTSZ                  ; and their tables (73 bytes a byte
 	jae .size                       ; at worst) pass it by little
 	mov eax, OUTSZ
 .size:
@@ -3487,6 +3507,7 @@ heap_more:
 ; in [nlines]; a disorder on to check.disorder with the name that check
 ; pushed (GNU's message), else exit 0.
 check_stream:
+	and WPTR [kfirst], 0            ; (records of two words: computed)
 	mov xcx, [cur]
 	sub xcx, [datastart]
 	push xbx                        ; the fd
@@ -3551,6 +3572,8 @@ chunk_out:
 	mov WPTR [ops], fops
 	mov WPTR [opend], fops + W
 	and WPTR [nlines], 0
+	mov byte [rstep], 2*W           ; (kfill widens them anew)
+	mov byte [rshift], WSHIFT+1
 	call scan
 	call runs
 	call tmp_open
@@ -3744,6 +3767,7 @@ kmerge:
 ; kmerge_go - the [mcnt] sources from srcs on (each ready to read its
 ; first line) merged onto the standard output as kmerge says. clobbers all
 kmerge_go:
+	and WPTR [kfirst], 0            ; (records of two words: computed)
 	mov xax, [cur]
 	add xax, W-1
 	and xax, -W
@@ -4063,6 +4087,85 @@ fmt_tmp:	db F_ARGV0, ': cannot create temporary file in ', F_QUOTE, F_REASON, 10
 ; The rarest runs' code: a part of its own (XSEC2_PAGE), so the XSEC part
 ; stays one page.
 XSEC2
+; -k's messages (a usage error maps this part)
+msg_start:	db 'invalid number at field start', 0
+msg_dot:	db "invalid number after '.'", 0
+msg_comma:	db "invalid number after ','", 0
+msg_zero_field:	db 'field number is zero', 0
+msg_zero_char:	db 'character offset is zero', 0
+msg_stray:	db 'stray character in field spec', 0
+fmt_count:	db F_ARGV0, ': ', F_TEXT, ': invalid count at start of ', F_QUOTE, 10, 0
+fmt_spec:	db F_ARGV0, ': ', F_TEXT, ': invalid field specification ', F_QUOTE, 10, 0
+
+; kfill - (scan, heap mode, with keys) unless the first key is the whole
+; line, the records widened to 4 words (the table grown in place, from its
+; end; the operands' slots moved with it) that hold the first key's start
+; and length after the line's, found once a line as GNU's keybeg and
+; keylim rather than at each comparison; [kfirst] = that key, for field.
+; The merges of sources and check_stream's last line (records of two
+; words) clear it. clobbers xax, xcx, xdx, xsi, xdi
+kfill:
+	push xbx
+	push xbp
+	mov xbx, [keys]
+	xor eax, eax
+	cmp [xbx+K_SW], xax
+	jne .wide
+	cmp [xbx+K_SC], xax
+	jne .wide
+	test byte [xbx+K_FL], SB
+	jnz .wide
+	dec xax
+	cmp [xbx+K_EW], xax
+	je .done                        ; the whole line: field finds it at once
+.wide:
+	mov xsi, [dst]
+	mov xdi, xsi
+	sub xdi, [src]
+	lea xax, [xsi + xdi*2 + 8*W]    ; (the second table and its slack follow)
+	add xdi, xsi                    ; xdi = the new end
+	mov [dst], xdi
+	mov [runb], xdi
+	call grow
+	mov xcx, [src]
+.move:                                  ; each record to twice its offset
+	cmp xsi, xcx
+	jbe .slots
+	sub xsi, 2*W
+	sub xdi, 4*W
+	mov xax, [xsi+W]
+	mov [xdi+W], xax
+	mov xax, [xsi]
+	mov [xdi], xax
+	jmp .move
+.slots:                                 ; (scan's: each file's first record,
+	mov xsi, [ops]                  ; then the table's end)
+.slot:
+	mov xax, [xsi]
+	sub xax, xcx
+	add [xsi], xax
+	add xsi, W
+	cmp xsi, [opend]
+	jbe .slot
+	mov byte [rstep], 4*W
+	mov byte [rshift], WSHIFT+2
+	mov xbp, xcx
+.rec:
+	cmp xbp, [dst]
+	jae .cached
+	mov xsi, xbp
+	call field.find
+	mov [xbp+2*W], xsi
+	mov [xbp+3*W], xcx
+	add xbp, 4*W
+	jmp .rec
+.cached:
+	mov [kfirst], xbx
+.done:
+	pop xbp
+	pop xbx
+	ret
+
 ; merge_stream - -m on inputs past a quarter of the memory limit: merged
 ; as they are read (kmerge_go), as GNU's merge: each operand read whole
 ; stays where it is, a source that reads no more; the one being read has
@@ -4310,6 +4413,15 @@ write_fail:                             ; xax = -errno
 	mov ecx, s_write
 	cmp WPTR [outtot], 4096
 	ja .name
+	jb .fflush
+	mov xdi, [runb]                 ; exactly 4096 bytes, one line: glibc
+	mov al, [delim]                 ; wrote that whole block at once (no
+	mov ecx, 4095                   ; buffer yet), as for more
+	repne scasb
+	mov xax, [xsp]                  ; (-errno again)
+	mov ecx, s_write
+	jne .name
+.fflush:
 	mov ecx, s_fflush
 .name:
 	mov esi, fmt_failed
@@ -4348,7 +4460,9 @@ plim:		resW 1
 nruns:		resW 1
 pi:		resW 1
 pj:		resW 1
-rstep:		resW 1		; a record's size: 4 in BSS mode, else 2 W
+rstep:		resW 1		; a record's size: 4 in BSS mode, else 2 W (4 W: kfill)
+rshift:		resb 1		; its log2 (heap mode)
+kfirst:		resW 1		; the first key when the records hold its bounds (kfill)
 ops:		resW 1		; the operands: &argv[1] ..
 opend:		resW 1
 outfile:	resW 1

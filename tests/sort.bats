@@ -306,6 +306,22 @@ $(bin sort): write error" 'printf "b\na\n" | "$1" > /dev/full'
 $(bin sort): write error" '"$1" -o /dev/full f'
 }
 
+@test "/dev/full, an output of 4096 bytes: 'fflush failed' but for one line of 4096 (glibc writes that block at once), as GNU's" {
+	local n g o
+	for n in 1 2 5; do
+		awk -v n=$n 'BEGIN { w = int(4096 / n); for (i = 0; i < n; i++) { s = sprintf("%0" (i < n - 1 ? w - 1 : 4096 - w * (n - 1) - 1) "d", i); print s } }' > f$n
+		[ "$(wc -c < f$n)" -eq 4096 ]
+		for o in "" -u -r "-k1,1n"; do
+			g=$(/usr/bin/sort $o f$n 2>&1 > /dev/full) || :
+			ours=$("$(bin sort)" $o f$n 2>&1 > /dev/full) || :
+			[ "${ours//"$(bin sort)"/sort}" = "${g//"/usr/bin/sort"/sort}" ]
+		done
+	done
+	[[ $g = *"fflush failed"* ]]
+	g=$(/usr/bin/sort f1 2>&1 > /dev/full) || :
+	[[ $g = *"write failed"* ]]
+}
+
 @test "a closed pipe: killed by SIGPIPE like GNU" {
 	seq 100000 > f
 	"$(bin sort)" f | head -n 1 > /dev/null
