@@ -1201,19 +1201,23 @@ merge:
 	call .take
 	xchg xsi, xdi
 	jmp .loop
-; .take - the record at xsi (ecx bytes) to xbp, both past it; the line
-; two records on prefetched: a cache miss started early (the tables have
-; room after them: the heap). clobbers xax
+; .take - the record at xsi (ecx bytes: 2 or 4 words) to xbp, both past
+; it; the line two records on prefetched: a cache miss started early (the
+; tables have room after them: the heap). clobbers xax
 .take:
-	push xcx
-.word:
 	mov xax, [xsi]
 	mov [xbp], xax
-	add xsi, W
-	add xbp, W
-	sub ecx, W
-	jnz .word
-	pop xcx
+	mov xax, [xsi+W]
+	mov [xbp+W], xax
+	cmp ecx, 2*W
+	je .taken
+	mov xax, [xsi+2*W]
+	mov [xbp+2*W], xax
+	mov xax, [xsi+3*W]
+	mov [xbp+3*W], xax
+.taken:
+	add xsi, xcx
+	add xbp, xcx
 	mov xax, [xsi + xcx*2]
 	prefetcht0 [xax]
 	ret
@@ -1884,6 +1888,8 @@ parse_num:
 	mov [xdi+NUM_SIGN], ecx
 ; -h: the unit after the number, as GNU's unit_order
 	xor eax, eax
+	test ebp, FH
+	jz .unit                        ; (-n: none looked for)
 	cmp [xdi+NUM_UNIT], eax
 	jne .unit                       ; (a separator stopped its scan)
 	cmp xsi, xdx
@@ -1897,6 +1903,10 @@ parse_num:
 	jz .find
 	call xlat
 .find:
+	cmp al, 'E'                     ; (outside the units' range: none,
+	jb .none                        ; without the scan)
+	cmp al, 'Z'
+	ja .none
 	push xdi
 	mov edi, units
 	push 8
@@ -1908,6 +1918,9 @@ parse_num:
 	lea eax, [xcx-8]
 	neg eax
 	imul eax, [xdi+NUM_SIGN]
+	jmp short .unit
+.none:
+	xor eax, eax
 .unit:
 	mov [xdi+NUM_UNIT], eax
 	ret
