@@ -2291,8 +2291,9 @@ pad_copy:
 	ret
 
 	LSEC
-; put_owner - the name (with -n the number) of id eax of kind dl in ecx
-; columns: names left-aligned, numbers right-aligned; then a space
+; put_owner - the name (with -n, or without a name, the number) of id
+; eax of kind dl in ecx columns: names left-aligned, numbers right-aligned
+; (GNU's format_user_or_group: "%*ju"); then a space
 put_owner:
 	push xcx
 	call owner
@@ -2301,7 +2302,7 @@ put_owner:
 	jae .pad
 	xor ecx, ecx
 .pad:
-	test byte [V(lflags)], 1
+	test al, al
 	jz .left
 	mov al, ' '
 	rep stosb
@@ -2320,8 +2321,8 @@ put_owner:
 	ret
 
 ; owner - eax = an id, dl = 0 user, 1 group -> esi = its name (the
-; number with -n or without a name), edx = its length. The last of each
-; kind is kept. keeps xbx, xdi
+; number with -n or without a name: eax = 1, else 0), edx = its length.
+; The last of each kind is kept. keeps xbx, xdi
 owner:
 	push xdi
 	movzx ecx, dl
@@ -2338,24 +2339,21 @@ owner:
 	test byte [V(lflags)], 1
 	jnz .num
 	call id_name
-	jmp .len
+	jmp short .named
 .num:
-	push xdi
-	mov edi, numend
-	call utoa
-	mov esi, edi
-	mov ecx, numend
-	sub ecx, esi
-	pop xdi
-	rep movsb
-.len:
+	xchg eax, edx                   ; (-n: the number alone)
+	call id_name.number
+.named:
+	setnz cl                        ; (ZF=0: its number)
 	mov eax, edi
 	pop xdi
 	sub eax, edi
 	sub eax, 4
 	mov [xdi], eax
+	mov [xdi + 3], cl               ; (a number: the length's high byte)
 .have:
-	mov edx, [xdi]
+	movzx edx, word [xdi]
+	movzx eax, byte [xdi + 3]
 	lea esi, [xdi + 4]
 	pop xdi
 	ret

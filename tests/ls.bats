@@ -646,3 +646,16 @@ vanish() {
 	ln -s d ld
 	rss_at_most 16 ls -RL
 }
+
+@test "-l: an owner or group without a name is its number right-aligned beside the names, as GNU's format_user_or_group" {
+	[ "$(id -u)" -eq 0 ] || skip "chown needs root"
+	mkdir w
+	cd w
+	touch a b c d
+	chown 4242:4243 b
+	chown 65534:7 c
+	chown 1:65534 d
+	for o in -l -lo -lg -ln "-l --author" -ls "-lh --si"; do
+		ls_like_gnu $o
+	done
+}
