@@ -32,6 +32,7 @@
 %define FS_MODE_OCTAL_OP                ; mode_parse: "=755", "-022"
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %define OUT_SYNC                        ; fs_msg's sync_out and end_out
+%define OUT_SYNC_CLOSE                  ; (close(1)'s reason after a failed sync_out)
 %include "subk.inc"
 %include "layout.inc"
 use raise_limit, lseek64, err_quoted, fts_trim, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree

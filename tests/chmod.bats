@@ -99,3 +99,20 @@ load helpers
 	diff ours gnus
 	[ "$(wc -l < ours)" -eq 82 ]
 }
+
+@test "-c/-v with stdout closed, a change then an error: GNU's 'write error: Bad file descriptor' (close_stream's close fails), /dev/full's bare" {
+	local o ours gnu
+	touch a b
+	for o in "-c 644 a nosuch" "-v 644 a nosuch b" "-c 644 a nosuch b"; do
+		chmod 600 a
+		ours=$("$(bin chmod)" $o 2>&1 >&-) || :
+		chmod 600 a
+		gnu=$(/usr/bin/chmod $o 2>&1 >&-) || :
+		[ "${ours//"$(bin chmod)"/chmod}" = "${gnu//"/usr/bin/chmod"/chmod}" ]
+		chmod 600 a
+		ours=$("$(bin chmod)" $o 2>&1 > /dev/full) || :
+		chmod 600 a
+		gnu=$(/usr/bin/chmod $o 2>&1 > /dev/full) || :
+		[ "${ours//"$(bin chmod)"/chmod}" = "${gnu//"/usr/bin/chmod"/chmod}" ]
+	done
+}
