@@ -260,6 +260,7 @@ _start:
 	jne .output                     ; OUTPUT's dup2 takes; on fd 0 instead,
 	sys dup2, eax, 0                ; as GNU's freopen of stdin
 	mov [infd], eax
+	sys close, 1                    ; (stdout stays closed: EBADF)
 .output:
 	mov xsi, [outname]
 	cmp word [xsi], '-'
@@ -476,15 +477,16 @@ main:
 	call say_error
 ; bye - close_stdout after a failed write: GNU's stdio (a 4096-byte buffer,
 ; see vadd) still holds bytes at fclose, whose write fails again: "write
-; error: R"; none: a bare "write error".
+; error: R"; none: close(1)'s reason (EBADF when stdout is closed), else a
+; bare "write error".
 bye:
 	mov xax, [gerr]
 	test xax, xax
 	jz .exit
 	cmp dword [vpos], 0
 	jne .said
-	xor eax, eax
-.said:
+	sys close, 1                    ; (fclose's close: with stdout closed
+.said:                                  ; its EBADF, else 0: bare)
 	mov esi, msg_write
 	call err_text
 .exit:

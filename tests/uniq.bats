@@ -153,3 +153,23 @@ Try '$(bin uniq) --help' for more information." '"$1" '"$o"' < /dev/null'
 	want='|a\n|a\n||\nc\n|c\n|'
 	on_tty tty uniq --all-repeated=separate
 }
+
+@test "stdout closed, a last line of 4 KiB or more: GNU's 'write error: Bad file descriptor' (close_stream's close fails), from a file and a pipe; /dev/full's bare" {
+	local f o ours gnu
+	head -c 5000 /dev/zero | tr '\0' a > long
+	echo >> long
+	printf 'x\ny\n' > short
+	for f in long short; do
+		for o in "" -c -u "-D" "$f out"; do
+			ours=$("$(bin uniq)" $f $o 2>&1 >&-) || :
+			gnu=$(/usr/bin/uniq $f $o 2>&1 >&-) || :
+			[ "${ours//"$(bin uniq)"/uniq}" = "${gnu//"/usr/bin/uniq"/uniq}" ]
+			ours=$("$(bin uniq)" $o < $f 2>&1 >&-) || :
+			gnu=$(/usr/bin/uniq $o < $f 2>&1 >&-) || :
+			[ "${ours//"$(bin uniq)"/uniq}" = "${gnu//"/usr/bin/uniq"/uniq}" ]
+			ours=$("$(bin uniq)" $f $o 2>&1 > /dev/full) || :
+			gnu=$(/usr/bin/uniq $f $o 2>&1 > /dev/full) || :
+			[ "${ours//"$(bin uniq)"/uniq}" = "${gnu//"/usr/bin/uniq"/uniq}" ]
+		done
+	done
+}
