@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""ls_fuzz.py - a differential fuzz of ls: random command lines from the
-options README.md lists (formats, sorting, times, sizes, quoting, -I/-B,
+"""tree_fuzz.py - a differential fuzz of ls and du on random trees: for ls,
+random command lines from the options README.md lists (formats, sorting, times, sizes, quoting, -I/-B,
 -R, -d, -L/-H, widths, --time-style, --quoting-style, --indicator-style,
 --format, --sort, --time, --color) on a random tree (names with spaces,
 newlines, quotes, bytes over 0x7f, leading dashes and dots; files of many
 sizes and modes with set-uid/set-gid/sticky bits; directories, symlinks
 good, dangling and looping, FIFOs, device nodes, hard links; fixed atimes
 and mtimes, recent and old and in the future), under several TZ values and
-COLUMNS. Ours and GNU's run on the same tree (inode numbers, ctimes), on a
+COLUMNS; for du, its options (-a -s -c -h --si -k -m -B -b
+--apparent-size --inodes -d -S -l -t -0 -x -L -D -H -P --exclude -X --time
+--time-style, operands repeated, nested, missing). Ours and GNU's run on
+the same tree (inode numbers, ctimes), on a
 tmpfs mounted noatime in a private mount namespace (as root), and must
 give the same stdout, stderr (program name replaced) and exit status.
 
-Usage: tests/fuzz/ls_fuzz.py build/ARCH SEED COUNT
+Usage: tests/fuzz/tree_fuzz.py build/ARCH SEED COUNT [ls|du...]
 Run by hand (not by make check), as root. Prints each difference and ends
 with "N cases, N differences"; exit status 1 when there was any.
 """
@@ -102,11 +105,27 @@ def args(r):
     return a + ops
 
 
-def run(exe, a, d, env):
+def du_args(r):
+    a = []
+    for _ in range(r.choice([0, 1, 2, 3, 4])):
+        a.append(r.choice(["-a", "-s", "-c", "-h", "--si", "-k", "-m", "-b", "-S", "-l", "-0",
+                           "-x", "-L", "-D", "-H", "-P", "--apparent-size", "--inodes",
+                           "-d" + r.choice(["0", "1", "2", "x", "-1"]), "--max-depth=1",
+                           "-B" + r.choice(["1", "K", "1M", "2k", "512", "x", "0"]),
+                           "-t" + r.choice(["0", "1K", "-1K", "5000", "x"]),
+                           "--exclude=" + r.choice(["*.c", "a", "?", "[ab]*", "e f"]),
+                           "--time", "--time=" + r.choice(["atime", "ctime", "access", "use", "x"]),
+                           "--time-style=" + r.choice(["full-iso", "long-iso", "iso", "+%Y %j", "bad"]),
+                           "-ash", "-sc", "-ac"]))
+    ops = [r.choice(NAMES + ["nosuch", ".", "..", "a/", "e f/", ".", "."]) for _ in range(r.choice([0, 0, 1, 1, 2, 3]))]
+    return a + ops
+
+
+def run(exe, a, d, env, util="ls"):
     try:
-        p = subprocess.run(["ls"] + a, executable=exe, cwd=d, env=env,
+        p = subprocess.run([util] + a, executable=exe, cwd=d, env=env,
                            capture_output=True, timeout=20, stdin=subprocess.DEVNULL)
-        return p.returncode, p.stdout, p.stderr.replace(exe.encode() + b":", b"ls:")
+        return p.returncode, p.stdout, p.stderr.replace(exe.encode() + b":", util.encode() + b":")
     except subprocess.TimeoutExpired:
         return "timeout", b"", b""
 
@@ -115,21 +134,23 @@ def main():
     if len(sys.argv) < 4:
         raise SystemExit(__doc__)
     ours, seed, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    top = os.environ.get("LS_FUZZ_NS")
+    top = os.environ.get("TREE_FUZZ_NS")
     if not top:
-        top = tempfile.mkdtemp(prefix="ls-fuzz.")
+        top = tempfile.mkdtemp(prefix="tree-fuzz.")
         os.chmod(top, 0o755)
         p = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c",
                             'mount -t tmpfs -o noatime,size=64m none "$0" && exec "$@"', top,
-                            sys.executable] + sys.argv, env=dict(os.environ, LS_FUZZ_NS=top))
+                            sys.executable] + sys.argv, env=dict(os.environ, TREE_FUZZ_NS=top))
         os.rmdir(top)
         sys.exit(p.returncode)
+    utils = sys.argv[4:] or ["ls", "du"]
     r = random.Random(seed)
     bad = 0
     for i in range(count):
         d = os.path.join(top, "t%d" % i)
         build(r, d)
-        a = args(r)
+        util = r.choice(utils)
+        a = args(r) if util == "ls" else du_args(r)
         env = {"LC_ALL": "C", "PATH": "/usr/bin:/bin"}
         tz = r.choice(TZS)
         if tz:
@@ -144,11 +165,11 @@ def main():
             env["TIME_STYLE"] = r.choice(["long-iso", "+%F", "posix-locale", "bad"])
         if r.random() < 0.05:
             env["BLOCK_SIZE"] = r.choice(["1K", "human-readable", "si", "512"])
-        g = run("/usr/bin/ls", a, d, env)
-        o = run(os.path.abspath(os.path.join(ours, "ls")), a, d, env)
+        g = run("/usr/bin/" + util, a, d, env, util)
+        o = run(os.path.abspath(os.path.join(ours, util)), a, d, env, util)
         if g != o:
             bad += 1
-            print("DIFF %d: ls %r env %r: status %s/%s (GNU/ours)" % (i, a, {k: v for k, v in env.items() if k not in ("PATH", "LC_ALL")}, g[0], o[0]))
+            print("DIFF %d: %s %r env %r: status %s/%s (GNU/ours)" % (i, util, a, {k: v for k, v in env.items() if k not in ("PATH", "LC_ALL")}, g[0], o[0]))
             for what, k in (("stdout", 1), ("stderr", 2)):
                 if g[k] != o[k]:
                     print("  %s GNU:  %.400r\n  %s ours: %.400r" % (what, g[k], what, o[k]))
