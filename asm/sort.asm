@@ -3430,6 +3430,11 @@ heap_more:
 	imul xcx, xcx, 5*W
 	cmp dword [nkeys], 0            ; (kfill's wider records)
 	je .sized
+	push xbx
+	mov xbx, [keys]
+	call kwide
+	pop xbx
+	jz .sized
 	mov xdx, [nlc]
 	shl xdx, WSHIFT+2
 	add xcx, xdx
@@ -4121,17 +4126,8 @@ kfill:
 	push xbx
 	push xbp
 	mov xbx, [keys]
-	xor eax, eax
-	cmp [xbx+K_SW], xax
-	jne .wide
-	cmp [xbx+K_SC], xax
-	jne .wide
-	test byte [xbx+K_FL], SB
-	jnz .wide
-	dec xax
-	cmp [xbx+K_EW], xax
-	je .done                        ; the whole line: field finds it at once
-.wide:
+	call kwide
+	jz .done                        ; the whole line: field finds it at once
 	mov xsi, [dst]
 	mov xdi, xsi
 	sub xdi, [src]
@@ -4177,6 +4173,21 @@ kfill:
 .done:
 	pop xbp
 	pop xbx
+	ret
+
+; kwide - ZF=0 when the key at xbx is not the whole line (kfill widens the
+; records for it; heap_more counts them so). clobbers xax
+kwide:
+	xor eax, eax
+	cmp [xbx+K_SW], xax
+	jne .ret
+	cmp [xbx+K_SC], xax
+	jne .ret
+	test byte [xbx+K_FL], SB
+	jnz .ret
+	dec xax
+	cmp [xbx+K_EW], xax
+.ret:
 	ret
 
 ; merge_stream - -m on inputs past a quarter of the memory limit: merged
