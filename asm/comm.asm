@@ -45,6 +45,7 @@ use usage, extra_operand, err_file, errno_path, err_plain, strcmp, utoa
 use outbuf, fd_safer
 %define OUT_POS V(opos)
 %define OUT_FAIL out_fail
+%define OUT_VPOS vpos                  ; ob_vadd: GNU's stdio buffer
 %define OUT_TTY V(tty)                  ; ob_tty: on a terminal, a line at once
 
 BUFSZ   equ 65536
@@ -261,9 +262,15 @@ out_fail:
 ; clobbers xax
 err_point:
 	xor eax, eax
+	and [vpos], eax                 ; (that flush empties GNU's buffer)
 	xchg xax, [gerr]
-	or [gfail], eax
+	or [gfail], xax
 	ret
+
+; cput - ob_put, counted by ob_vadd as GNU's fwrite of those bytes
+cput:
+	call ob_vadd
+	jmp ob_put
 
 ; Open the files in order, each with its first line read before the next
 ; is opened (as GNU). xbx = the file's index.
@@ -382,14 +389,14 @@ main:
 	push xbx
 	mov xsi, [V(colsep)]
 	mov xcx, [V(seplen)]
-	call ob_put
+	call cput
 	pop xbx
 	test bl, bl
 .no_sep:
 	jnz .sep
 	pop xcx
 	pop xsi
-	call ob_put
+	call cput
 .step:
 	cmp byte [V(order)], 0
 	jg .step2
@@ -439,12 +446,12 @@ main:
 	mov ecx, numend
 	sub ecx, edi
 	mov esi, edi
-	call ob_put
+	call cput
 	mov xsi, [V(colsep)]            ; GNU's printf of "%s": "" (NUL
 	mov xcx, [V(seplen)]            ; between columns) is nothing here
 	cmp byte [xsi], 0
 	je .counted
-	call ob_put
+	call cput
 .counted:
 	pop xbx
 	inc ebx
@@ -453,26 +460,28 @@ main:
 	mov esi, msg_total
 	push 5
 	pop xcx
-	call ob_put
+	call cput
 	mov esi, delim
 	push 1
 	pop xcx
-	call ob_put
+	call cput
 	call ob_flush
 .order:
 	cmp word [V(warned)], 0
 	je bye
 	mov esi, msg_input
 	jmp fail
-; bye - close_stdout: "write error: R" when a write failed since the last
-; error() (stdio would still hold those bytes), bare for an earlier one.
+; bye - close_stdout after a failed write: "write error: R" when GNU's
+; stdio still holds bytes (ob_vadd), whose write fails again; none:
+; close(1)'s reason (EBADF when stdout is closed), else a bare one.
 bye:
 	mov xax, [gerr]
-	test xax, xax
-	jnz .failed
-	cmp [gfail], eax
-	je .exit
-.failed:
+	or xax, [gfail]
+	jz .exit
+	cmp dword [vpos], 0
+	jne .said
+	sys close, 1
+.said:
 	mov esi, msg_write
 	call err_text
 .exit:
@@ -799,7 +808,8 @@ len:	resW 2                          ; its length (0: at the end)
 warned:	resb 2                          ; "not in sorted order" said
 disord:	resb 2                          ; the last two lines out of order
 gerr:	resW 1                          ; a failed write's -errno since the
-gfail:	resd 1                          ; last error(); one before it
+gfail:	resW 1                          ; last error(); one before it
+vpos:	resd 1                          ; ob_vadd: GNU's stdio buffer's bytes
 flags:	resb 1                          ; HIDE1..HIDE3
 delim:	resb 1
 check:	resb 1

@@ -52,6 +52,7 @@ use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
 use outbuf, field_sep
 %define OUT_POS V(opos)
 %define OUT_FAIL out_fail
+%define OUT_VPOS vpos                  ; ob_vadd: GNU's stdio buffer
 %define OUT_TTY V(tty)                  ; ob_tty: on a terminal, a line at once
 
 OUTSZ   equ 65536
@@ -475,10 +476,10 @@ main:
 	mov esi, fmt_read
 	xor eax, eax
 	call say_error
-; bye - close_stdout after a failed write: GNU's stdio (a 4096-byte buffer,
-; see vadd) still holds bytes at fclose, whose write fails again: "write
-; error: R"; none: close(1)'s reason (EBADF when stdout is closed), else a
-; bare "write error".
+; bye - close_stdout after a failed write: GNU's stdio (a 4096-byte
+; buffer, see outbuf's ob_vadd) still holds bytes at fclose, whose write
+; fails again: "write error: R"; none: close(1)'s reason (EBADF when
+; stdout is closed), else a bare "write error".
 bye:
 	mov xax, [gerr]
 	test xax, xax
@@ -504,19 +505,6 @@ out_fail:
 	mov [gerr], xax
 	ret
 
-; vadd - GNU's stdio on a failing stdout: an fwrite/putchar of ecx bytes
-; fits in its 4096-byte buffer, or fills it and its flush fails: the
-; buffer then empty, the rest dropped. [vpos] = the bytes it holds.
-; clobbers eax
-vadd:
-	mov eax, [vpos]
-	add eax, ecx
-	cmp eax, 4096
-	jbe .held
-	xor eax, eax
-.held:
-	mov [vpos], eax
-	ret
 
 ; keyof - the key of the line at xsi, xcx bytes with its delimiter: -f
 ; fields then -s bytes skipped, then at most -w bytes.
@@ -780,13 +768,13 @@ writeline:
 .count:                                 ; printf's pieces: pad, digits, ' '
 	mov ecx, edx
 	sub ecx, edi
-	call vadd
+	call ob_vadd
 	mov ecx, numend - 1
 	sub ecx, edx
-	call vadd
+	call ob_vadd
 	push 1
 	pop xcx
-	call vadd
+	call ob_vadd
 	mov esi, edi
 	mov ecx, numend
 	sub ecx, edi
@@ -804,8 +792,8 @@ put_delim:
 put_cur:
 	mov xsi, [V(cur)]
 	mov xcx, [V(curlen)]
-put:                                    ; ob_put, counted by vadd
-	call vadd
+put:                                    ; ob_put, counted by ob_vadd
+	call ob_vadd
 	jmp ob_put                      ; (outbuf.inc)
 ret_:
 	ret
@@ -978,7 +966,7 @@ rerr:	resb 1                          ; a read failed
 tty:	resb 1                          ; stdout: 0 not asked, 1 a terminal, 2 not
 ddash:	resb 1                          ; "--" was seen
 ambp:	resd 1                          ; long_opt's
-vpos:	resd 1                          ; vadd: GNU's stdio buffer's bytes
+vpos:	resd 1                          ; ob_vadd: GNU's stdio buffer's bytes
 gerr:	resW 1                          ; a failed write's -errno
 ambbuf	equ outbuf                      ; (no output before the options are read)
 outbuf:	resb OUTSZ                      ; (last: its first page is the variables')

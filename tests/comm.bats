@@ -105,3 +105,30 @@ same_as_gnu() {
 		[ "${o//$(bin comm)/comm}" = "$g" ] || { printf '%s\nours: %s\nGNU:  %s\n' "$args" "$o" "$g"; return 1; }
 	done
 }
+
+@test "a failing stdout (full, closed) with long or short lines, order errors between: GNU's 'write error' with or without its reason (glibc's 4 KiB buffer, error()'s flush, close_stream)" {
+	local args red b r s ours gnu
+	printf 'a\nb\n' > s1
+	printf 'b\nc\n' > s2
+	printf 'b\na\n' > u1
+	head -c 5000 /dev/zero | tr '\0' a > l1
+	echo >> l1
+	head -c 5000 /dev/zero | tr '\0' b > l2
+	echo >> l2
+	cat s1 l1 > m1
+	for args in "s1 s2" "l1 l2" "s1 l2" "l1 s2" "u1 s2" "--total s1 s2" "--total l1 l2" \
+		"-3 l1 l2" "u1 l2" "s2 u1" "--check-order u1 s2" "l2 s1" "m1 s2" "-12 m1 m1"; do
+		for red in full closed; do
+			for b in "$(bin comm)" /usr/bin/comm; do
+				if [ $red = full ]; then
+					r=$("$b" $args 2>&1 > /dev/full) && s=0 || s=$?
+				else
+					r=$("$b" $args 2>&1 >&-) && s=0 || s=$?
+				fi
+				r="$s ${r//"$b"/comm}"
+				[ "$b" = /usr/bin/comm ] && gnu=$r || ours=$r
+			done
+			[ "$ours" = "$gnu" ] || { echo "comm $args ($red): ours [$ours] GNU [$gnu]"; return 1; }
+		done
+	done
+}
