@@ -269,7 +269,7 @@ _start:
 	sys open, xsi, O_WRONLY|O_CREAT|O_TRUNC|O_LARGEFILE, 0o666
 	mov xsi, [outname]
 	test eax, eax
-	js .open_failed
+	js .out_failed
 	sys dup2, eax, 1
 .start:
 	or xax, -1                      ; the word constants of getline
@@ -291,6 +291,15 @@ _start:
 	mov ebp, VB
 	jmp main
 
+.out_failed:                            ; with stdout closed GNU's freopen
+	push xax                        ; fails with EBADF, whatever OUTPUT
+	sys fcntl, 1, F_GETFD
+	pop xcx
+	test eax, eax
+	js .closed                      ; (eax = -EBADF)
+	xchg xax, xcx
+.closed:
+	mov xsi, [outname]
 .open_failed:                           ; xsi = the name, xax = -errno
 	call err_file
 	jmp bye

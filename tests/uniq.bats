@@ -173,3 +173,17 @@ Try '$(bin uniq) --help' for more information." '"$1" '"$o"' < /dev/null'
 		done
 	done
 }
+
+@test "stdout closed, an OUTPUT that cannot be opened: GNU's freopen's 'Bad file descriptor', whatever the reason; with stdout open the open's own" {
+	local c ours gnu
+	printf 'a\na\nb\n' > f
+	mkdir dir
+	for c in "f dir" "- dir" "f nodir/x"; do
+		ours=$("$(bin uniq)" $c < f 2>&1 >&-) || :
+		gnu=$(/usr/bin/uniq $c < f 2>&1 >&-) || :
+		[ "${ours//"$(bin uniq)"/uniq}" = "${gnu//"/usr/bin/uniq"/uniq}" ]
+		ours=$("$(bin uniq)" $c < f 2>&1 > /dev/null) || :
+		gnu=$(/usr/bin/uniq $c < f 2>&1 > /dev/null) || :
+		[ "${ours//"$(bin uniq)"/uniq}" = "${gnu//"/usr/bin/uniq"/uniq}" ]
+	done
+}
