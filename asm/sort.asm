@@ -3430,10 +3430,12 @@ heap_more:
 	imul xcx, xcx, 5*W
 	cmp dword [nkeys], 0            ; (kfill's wider records)
 	je .sized
+	push xax                        ; (the limit)
 	push xbx
 	mov xbx, [keys]
 	call kwide
 	pop xbx
+	pop xax
 	jz .sized
 	mov xdx, [nlc]
 	shl xdx, WSHIFT+2
