@@ -44,6 +44,9 @@
 ; copies of the keys with -d -i -f as GNU (on the stack, or for big keys
 ; a mapping kept for the next); without --random-source -R's order differs
 ; from run to run (as GNU's, whose salt is ISAAC's, seeded by getrandom).
+; An R first key past BSS mode is hashed once a line (kfill keeps the
+; digest's first 2 words in the record; GNU hashes both keys at every
+; comparison): only equal digests hash the keys again (krcmp).
 ; +POS1 [-POS2]: GNU's obsolete keys (the traditional usage: unless
 ; _POSIX2_VERSION asks for 1003.1-2001), fields and bytes counted from 0;
 ; an operand that is no valid +POS1 is a file (plus_key, in the part of
@@ -76,7 +79,8 @@
 ; the memory limit, the lines read go to a temporary file: see heap_more),
 ; then a table of (start, length) records of the lines follows (with keys
 ; but the whole line, kfill widens them to (start, length, the first key's
-; start, its length): found once a line, not at each comparison), then a
+; start, its length): found once a line, not at each comparison; for an R
+; first key, to (start, length, its digest's first 2 words)), then a
 ; second table and the run bounds for a bottom-up merge sort (stable):
 ; blocks of 16384 lines are sorted first, each while it is in the cache,
 ; then merged, the lines of the next records prefetched. -m gives each file as an initial run, so
@@ -2666,6 +2670,9 @@ xargmatch:
 ; clobbers xcx xdx xsi xdi
 VSTACK	equ 16384
 vkeycmp:
+	cmp xbx, [krand]                ; -R's digests, kept with the lines
+	je krcmp                        ; (XSEC2)
+.go:
 	test ebp, FD|FI|FF
 	jz .cmp
 	push xbx
@@ -3527,7 +3534,7 @@ heap_more:
 ; in [nlines]; a disorder on to check.disorder with the name that check
 ; pushed (GNU's message), else exit 0.
 check_stream:
-	and WPTR [kfirst], 0            ; (records of two words: computed)
+	call kclear                     ; (records of two words: computed)
 	mov xcx, [cur]
 	sub xcx, [datastart]
 	push xbx                        ; the fd
@@ -3569,6 +3576,15 @@ check_stream:
 	jmp check.disorder
 .sorted:
 	exit 0
+
+; kclear - the records have two words from here on: kfill's caches unused
+; (kfirst, krand). clobbers eax, edi
+kclear:
+	xor eax, eax
+	mov edi, kfirst
+	stosW
+	stosW                           ; (krand)
+	ret
 
 ; grow_exact - grow's brk to GROW past what it needs failed (a limit such
 ; as ulimit -v's): the heap grown to what it needs only, else "memory
@@ -3787,7 +3803,7 @@ kmerge:
 ; kmerge_go - the [mcnt] sources from srcs on (each ready to read its
 ; first line) merged onto the standard output as kmerge says. clobbers all
 kmerge_go:
-	and WPTR [kfirst], 0            ; (records of two words: computed)
+	call kclear                     ; (records of two words: computed)
 	mov xax, [cur]
 	add xax, W-1
 	and xax, -W
@@ -4166,21 +4182,83 @@ kfill:
 	jae .cached
 	mov xsi, xbp
 	call field.find
+	test byte [xbx+K_FL+1], FRND >> 8
+	jnz .digest
 	mov [xbp+2*W], xsi
 	mov [xbp+3*W], xcx
+.next:
 	add xbp, 4*W
 	jmp .rec
+.digest:                                ; -R: the key's digest's first 2 W
+	push xbx                        ; bytes, each word's bytes swapped
+	push xbp                        ; so that words compare as memcmp
+	mov ebp, [xbx+K_FL]
+	call rkey
+	pop xbp
+	pop xbx
+	mov xax, [hash_state]
+	bswap xax
+	mov [xbp+2*W], xax
+	mov xax, [hash_state+W]
+	bswap xax
+	mov [xbp+3*W], xax
+	jmp .next
 .cached:
-	mov [kfirst], xbx
+	mov eax, kfirst
+	test byte [xbx+K_FL+1], FRND >> 8
+	jz .set
+	mov eax, krand
+.set:
+	mov [xax], xbx
 .done:
 	pop xbp
 	pop xbx
 	ret
 
-; kwide - ZF=0 when the key at xbx is not the whole line (kfill widens the
-; records for it; heap_more counts them so). clobbers xax
+; rkey - the digest of the key xsi, xcx (flags ebp; -d -i -f: of its copy,
+; as vkeycmp hashes it) -> hash_state (kfill). clobbers all
+rkey:
+	test ebp, FD|FI|FF
+	jz md5key
+	mov xax, xcx
+	call vmap_get
+	xchg xdi, xax
+	push xdi
+	call vcopy
+	pop xsi
+	mov xcx, xdi
+	sub xcx, xsi
+	jmp md5key
+
+; krcmp - vkeycmp for the key [krand] (-R) of the records [ra], [rb]:
+; their digests' first 2 W bytes (kfill's) compared -> eax; a tie (equal
+; keys, almost always) on to vkeycmp.go, which hashes the keys whole
+; (randcmp: the rest of the digests, then the bytes). preserves all but
+; xax
+krcmp:
+	push xsi
+	push xdi
+	mov xsi, [ra]
+	mov xdi, [rb]
+	mov xax, [xsi+2*W]
+	cmp xax, [xdi+2*W]
+	jne .cmp
+	mov xax, [xsi+3*W]
+	cmp xax, [xdi+3*W]
+.cmp:
+	pop xdi
+	pop xsi
+	je vkeycmp.go
+	sbb eax, eax
+	or eax, 1
+	ret
+
+; kwide - ZF=0 when the key at xbx is not the whole line, or is -R's
+; (kfill widens the records for it; heap_more counts them so). clobbers xax
 kwide:
 	xor eax, eax
+	test byte [xbx+K_FL+1], FRND >> 8
+	jnz .ret
 	cmp [xbx+K_SW], xax
 	jne .ret
 	cmp [xbx+K_SC], xax
@@ -4489,6 +4567,7 @@ pj:		resW 1
 rstep:		resW 1		; a record's size: 4 in BSS mode, else 2 W (4 W: kfill)
 rshift:		resb 1		; its log2 (heap mode)
 kfirst:		resW 1		; the first key when the records hold its bounds (kfill)
+krand:		resW 1		; the first key when they hold its digest (kfill: R)
 ops:		resW 1		; the operands: &argv[1] ..
 opend:		resW 1
 outfile:	resW 1
