@@ -131,6 +131,7 @@ FRND	equ 512		; R
 FR	equ 1024
 FV	equ 2048
 ORDERING equ 0xfff & ~FR	; all but r
+FWHOLE	equ 4096	; (not a letter) the key is the whole line: kwhole
 
 ; [opts] bits: -m -s -u as getopt's index - 13
 O_MERGE	equ 1
@@ -683,7 +684,7 @@ incompatible_key:
 .one:
 	lea ecx, [xdx-1]
 	test ecx, edx
-	jz .ret
+	jz kwhole
 	and ah, ~(FR >> 8)              ; (GNU clears r and b)
 	shr eax, 2
 	mov edx, eax
@@ -1476,6 +1477,8 @@ field:
 	mov xdx, [xsi+W]
 	mov xsi, [xsi]
 .line:
+	test byte [xbx+K_FL+1], FWHOLE >> 8
+	jnz .whole
 	add xdx, xsi                    ; xdx = the line's end
 	push xsi
 	mov xax, xdx
@@ -1515,6 +1518,9 @@ field:
 	jnc .ret
 	xor ecx, ecx
 .ret:
+	ret
+.whole:
+	mov xcx, xdx
 	ret
 .packed:
 	call rec
@@ -1620,18 +1626,38 @@ skipblanks:
 .ret:
 	ret
 
-; ignorecmp - -d -i -f: xsi, xcx against xdi, xdx (ebp flags) -> eax
+; ignorecmp - -d -i -f: xsi, xcx against xdi, xdx (ebp flags) -> eax.
+; A word alike in both is passed at once (its bytes are skipped and
+; translated alike on both sides), so is a byte alike; only bytes that
+; differ are translated (GNU's loops translate every byte). The words are
+; tried at the start and after bytes alike only once translated.
 ignorecmp:
 	add xcx, xsi
 	add xdx, xdi
 .loop:
+	lea xax, [xsi+W]
+	cmp xax, xcx
+	ja .bytes
+	lea xax, [xdi+W]
+	cmp xax, xdx
+	ja .bytes
+	mov xax, [xsi]
+	cmp xax, [xdi]
+	jne .bytes
+	add xsi, W
+	add xdi, W
+	jmp .loop
+.bytes:
+	test ebp, FD|FI
+	jz .both                        ; (-f alone: none ignored)
+.skipa:
 	cmp xsi, xcx
 	jae .skipb
 	mov al, [xsi]
 	call ignored
 	jnc .skipb
 	inc xsi
-	jmp .loop
+	jmp .skipa
 .skipb:
 	cmp xdi, xdx
 	jae .both
@@ -1645,16 +1671,17 @@ ignorecmp:
 	jae .end
 	cmp xdi, xdx
 	jae .end
-	mov al, [xsi]
-	call xlat
-	mov ah, al
 	mov al, [xdi]
-	call xlat
-	cmp ah, al
-	jne .differ
+	mov ah, [xsi]
 	inc xsi
 	inc xdi
-	jmp .loop
+	cmp ah, al
+	je .bytes
+	call xlat
+	xchg al, ah
+	call xlat
+	cmp al, ah
+	je .loop
 .differ:
 	sbb eax, eax
 	or eax, 1
@@ -1694,6 +1721,25 @@ ignored:
 .done:
 	cmc
 	pop xax
+.ret:
+	ret
+
+; kwhole - (incompatible_key, once a key) FWHOLE set on the key at xbx
+; when it is the whole line (no field, no offset, no -b on its start, no
+; end): field gives the line at once, kfill leaves its records narrow.
+; clobbers xax
+kwhole:
+	xor eax, eax
+	cmp [xbx+K_SW], xax
+	jne .ret
+	cmp [xbx+K_SC], xax
+	jne .ret
+	test byte [xbx+K_FL], SB
+	jnz .ret
+	dec xax
+	cmp [xbx+K_EW], xax
+	jne .ret
+	or byte [xbx+K_FL+1], FWHOLE >> 8
 .ret:
 	ret
 
@@ -4253,21 +4299,13 @@ krcmp:
 	or eax, 1
 	ret
 
-; kwide - ZF=0 when the key at xbx is not the whole line, or is -R's
-; (kfill widens the records for it; heap_more counts them so). clobbers xax
+; kwide - ZF=0 when the key at xbx is not the whole line (kwhole's mark),
+; or is -R's (kfill widens the records for it; heap_more counts them so).
+; clobbers al
 kwide:
-	xor eax, eax
-	test byte [xbx+K_FL+1], FRND >> 8
-	jnz .ret
-	cmp [xbx+K_SW], xax
-	jne .ret
-	cmp [xbx+K_SC], xax
-	jne .ret
-	test byte [xbx+K_FL], SB
-	jnz .ret
-	dec xax
-	cmp [xbx+K_EW], xax
-.ret:
+	mov al, [xbx+K_FL+1]
+	and al, (FRND | FWHOLE) >> 8
+	cmp al, FWHOLE >> 8
 	ret
 
 ; merge_stream - -m on inputs past a quarter of the memory limit: merged

@@ -111,6 +111,20 @@ gnu() { LC_ALL=C /usr/bin/sort --parallel=1 "$@"; }
 	done
 }
 
+# ignorecmp passes words and bytes alike at once and translates only
+# bytes that differ; a whole-line key (kwhole's mark) is the line at once
+@test "-f -d -i and whole-line keys on random letters, blanks and control bytes: GNU's order" {
+	awk 'BEGIN { srand(21); split("a b c A B C - . _ x X \001 \177 z Z 0 9 \t", ch, " "); ch[19] = " "
+		for (i = 0; i < 60000; i++) { n = int(rand() * 24); s = ""
+			for (j = 0; j < n; j++) s = s ch[1 + int(rand() * 19)]; print s } }' > mix
+	local opts
+	for opts in "-f" "-d" "-i" "-df" "-if" "-fu" "-du" "-dfs" "-k2f" "-k1,1f -k2d" "-fb" "-k1b" "-k1" "-k1.1" "-fr"; do
+		"$(bin sort)" $opts mix > out
+		gnu $opts mix > expected
+		cmp expected out || { echo "differs: $opts"; return 1; }
+	done
+}
+
 # -R past BSS mode keeps each line's digest in its record (kfill): the
 # order must stay GNU's for every form of key, tie and merge
 @test "-R past BSS mode (digests kept with the lines): GNU's order" {
