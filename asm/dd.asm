@@ -436,8 +436,9 @@ _start.args_done:
 	and A2d, ~F_OWN
 	or A2d, O_RDONLY|O_LARGEFILE
 	sysi open, [in_name]
+	xor edx, edx
+	call fd_at                      ; (fd 0)
 	mov xsi, [in_name]
-	test eax, eax
 	js open_failed
 	mov [in_fd], eax
 
@@ -1175,7 +1176,27 @@ buf_alloc:
 open_out:
 	mov A3d, 0o666
 	sysi open, [out_name]
+	push 1
+	pop xdx
+; fall through
+; fd_at - GNU's fd_reopen: the file just opened (eax: its fd, or -errno)
+; moved to fd edx when it got another, so dd reads fd 0 and writes fd 1
+; as GNU's. (With fd 0 or 1 closed before the run, the other side's file
+; took it: of= with stdin closed was read as the input, its own data
+; copied over itself.) out: eax = edx or -errno, SF = 1 for an error.
+; clobbers A1, A2, xcx, xdx
+fd_at:
 	test eax, eax
+	js .ret
+	cmp eax, edx
+	je .ret
+	push xax
+	sys dup2, xax, xdx
+	xchg xax, [xsp]
+	sys close, xax
+	pop xax
+	test eax, eax
+.ret:
 	ret
 
 ; check_sig: print the statistics when SIGUSR1 came ([sigflag] 1), end
