@@ -37,8 +37,9 @@
 ; A date or stamp without a zone is local time (rt/localtime.inc: TZ, or
 ; /etc/localtime), converted as glibc's mktime does: a time in a DST gap
 ; is GNU's "invalid date format", one in an overlap gets mktime's choice
-; (from the offset its last call found, as glibc's), a tm_isdst (a local
-; zone name's, or now's for relative items alone) that kind's offset.
+; (from the offset its last call found, as glibc's), a local zone name's
+; tm_isdst that kind's offset, now's tm_isdst for relative items alone
+; glibc 2.36's search for a time of that kind (mk_dst).
 ; -d loads the zone twice (GNU's localtime, then mktime's tzset: with a
 ; DST name and no rules, Debian's rule_dstoff shifts posixrules by 0 at
 ; the first, the last DST offset after it), -t once, as GNU's.
@@ -60,6 +61,7 @@
 %define STATX_OLD COLD                 ; statx.inc's fallback (i386's -r): old kernels only
 %include "subk.inc"
 %include "layout.inc"
+%define TZ_ISDST                       ; (tz_offset's tm_isdst: mk_dst)
 %include "rt/localtime.inc"
 use localtime, tz_mktime, getopt_long, err_quoted, fs_msg, fs_missing, errno_path, errno_tree
 
@@ -2080,7 +2082,7 @@ dt_eval:
 	call days_l
 	cmp byte [hinted], 0
 	je .rel_mk
-	call hint_time
+	call rel_hint
 	jmp .rel_t
 .rel_mk:
 	call mk
@@ -2393,6 +2395,71 @@ g_zone:
 	WORD 'AGO', TK_AGO, -1
 	WORD 'HENCE', TK_AGO, 1
 	db 0
+
+; rel_hint - .rel's mktime with a tm_isdst: a local zone name's (its
+; offset, hint_time), else (relative items alone) now's, as glibc 2.36's
+; mktime takes it: mk's time when its kind is that; in a gap the one of
+; the two of the other kind (neither: "invalid date"); else the offset of
+; the nearest time of that kind, probed 601200 s apart both ways (the
+; earlier first) less than 229222800 s away (glibc's stride and bound);
+; else mk's time an hour off (glibc: "assume a one-hour DST difference").
+; At the cold part's end, past the tables every -d reads: only such runs
+; map its last page. in: lq, [tz_isdst] = now's (the first mktime's
+; last tz_offset). out: edx:eax. clobbers ebx ecx esi edi ebp
+rel_hint:
+	cmp byte [lzone], 0
+	jne hint_time
+	mov al, [tz_isdst]
+	mov [nowdst], al
+	call l_mk
+	jnc .converged
+	call tz_offset                  ; a gap: mk's time (the offset before
+	call .kind                      ; the change), of the kind not asked
+	jne .ret                        ; for (glibc's choice), else the
+	add ecx, edi                    ; other: the offset after it, found
+	mov [hint], ecx                 ; there
+	call hint_time                  ; (its tz_offset: that time's kind)
+	call .kind
+	jne .ret
+	jmp pfail
+.converged:                             ; (mk's last tz_offset: its time)
+	call .kind
+	je .ret
+	mov ebp, 601200
+.probe:
+	neg ebp                         ; -delta, then +delta
+	mov ecx, ebp
+	push xdx
+	push xax
+	call add_ecx
+	call tz_offset
+	pop xax
+	pop xdx
+	call .kind
+	je .found
+	test ebp, ebp
+	js .probe
+	add ebp, 601200
+	cmp ebp, 457243200 / 2 + 601200
+	jb .probe
+	mov ecx, [gmk]                  ; none: an hour more (daylight
+	add ecx, 3600                   ; asked for) or less
+	cmp byte [nowdst], 0
+	jne .hint
+	sub ecx, 7200
+	jmp .hint
+.found:
+	add ecx, edi                    ; (tm_gmtoff)
+.hint:
+	mov [hint], ecx
+	jmp hint_time
+.kind:                                  ; ZF=1: tz_offset's tm_isdst is
+	push xax                        ; the one asked for
+	mov al, [tz_isdst]
+	cmp al, [nowdst]
+	pop xax
+.ret:
+	ret
 TEXT
 
 mdays:	db 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
@@ -2466,6 +2533,7 @@ hint:	resd 1
 gmk:	resd 1                          ; glibc mktime's last offset
 mk_p:	resd 1
 nowoff:	resd 1                          ; nowt's offset
+nowdst:	resb 1                          ; and its tm_isdst
 moved:	resb 1                          ; lq changed by a day or rel date
 dt_sp:	resW 1
 nowt:	resd 4                          ; the time DATE is relative to
