@@ -51,7 +51,9 @@
 ; _POSIX2_VERSION asks for 1003.1-2001), fields and bytes counted from 0;
 ; an operand that is no valid +POS1 is a file (plus_key, in the part of
 ; --files0-from: a run with one maps 4 KiB more).
-; Differences from GNU: --debug, --help, --version
+; --debug: GNU's warnings about the keys, then each output line followed
+; by its keys underlined (XSEC2's dbg_init and dbg_line).
+; Differences from GNU: --help, --version
 ; ("unrecognized option") are not supported (exit 2). Temporary files
 ; only when the input passes the memory limit (GNU: also for a pipe past
 ; its buffer's guess, a few MiB); -S below MINLIM is MINLIM; -S N% is
@@ -132,12 +134,15 @@ FR	equ 1024
 FV	equ 2048
 ORDERING equ 0xfff & ~FR	; all but r
 FWHOLE	equ 4096	; (not a letter) the key is the whole line: kwhole
+FTRAD	equ 1 << 24	; (not a letter, its own byte) an obsolete key +POS1
+			; [-POS2]: --debug
 
 ; [opts] bits: -m -s -u as getopt's index - 13
 O_MERGE	equ 1
 O_STABLE equ 2
 O_UNIQUE equ 4
 O_RANDOM equ 8	; a key has R (incompatible_key): the salt read
+O_DEBUG	equ 16	; --debug
 
 ; a key: words
 K_SW	equ 0		; fields to skip for the start
@@ -240,10 +245,10 @@ _start:
 	mov xbx, [keys]
 	jxcxz .nokeys
 .inherit:
-	cmp dword [xbx+K_FL], 0
+	cmp word [xbx+K_FL], 0          ; (its letters: not FTRAD)
 	jne .own
 	mov eax, [gkey+K_FL]
-	mov [xbx+K_FL], eax
+	or [xbx+K_FL], eax
 .own:
 	push xcx
 	call incompatible_key
@@ -264,6 +269,10 @@ _start:
 .keysdone:                              ; xbx = the keys' end: the data's
 	mov [cur], xbx                  ; start
 	mov [datastart], xbx
+	test byte [opts], O_DEBUG
+	jz .nodebug
+	call dbg_init                   ; (XSEC2)
+.nodebug:
 	test byte [opts], O_RANDOM
 	jz .salted
 	call rand_init
@@ -686,20 +695,8 @@ incompatible_key:
 	test ecx, edx
 	jz kwhole
 	and ah, ~(FR >> 8)              ; (GNU clears r and b)
-	shr eax, 2
-	mov edx, eax
-	mov esi, incletters
 	mov edi, incbuf
-.letter:
-	lodsb
-	test al, al
-	jz .end
-	shr edx, 1
-	jnc .letter
-	stosb
-	jmp .letter
-.end:
-	stosb
+	call letters
 	mov edx, incbuf
 incompatible:                           ; xdx = the letters
 	mov esi, fmt_incompat
@@ -1241,6 +1238,9 @@ merge:
 ; put_line - the line xsi, xcx bytes, and the delimiter to the output.
 ; clobbers all but xbp
 put_line:
+	test byte [opts], O_DEBUG
+	jnz dbg_line                    ; (XSEC2)
+.plain:
 	lea xax, [xcx+1]
 	add [outtot], xax
 	sbb xdx, xdx
@@ -1461,9 +1461,7 @@ keycompare:
 ; its length (0 when the end is before the start). clobbers xax xdx xdi
 ; (Its code and the loops after it on a 64-byte line of their own: where
 ; they fell with BSS mode's code before them, -k sorts of 30 MB took 10-15%
-; longer on this machine's AMD EPYC.) Two strings in the padding.
-units:		db 'KMGTPEZY'
-str_cC:		db 'cC', 0
+; longer on this machine's AMD EPYC.)
 	align 64
 field:
 	cmp byte [rstep], 4             ; (rec, the full records inline: a
@@ -1741,6 +1739,71 @@ kwhole:
 	jne .ret
 	or byte [xbx+K_FL+1], FWHOLE >> 8
 .ret:
+	ret
+
+units:		db 'KMGTPEZY'
+str_cC:		db 'cC', 0
+
+; ghex - strtold's hex prefix at xsi (3 bytes or more before xdx; eax =
+; its first four or'ed with 0x202020: gparse, gend): CF=0 and xsi past
+; "0x" when a hex digit follows (or a '.' and one), else CF=1.
+; clobbers xax
+ghex:
+	cmp ax, '0x'
+	jne .no
+	mov al, [xsi+2]
+	cmp al, '.'
+	jne .digit
+	lea xax, [xsi+3]
+	cmp xax, xdx
+	jae .no
+	mov al, [xsi+3]
+.digit:
+	call digit16
+	jc .ret
+	inc xsi
+	inc xsi
+	ret
+.no:
+	stc
+.ret:
+	ret
+
+; gwhite - xsi past strtold's white space (space, \t \n \v \f \r) before
+; xdx (gparse, --debug's gend): CF=1 when nothing else is left. clobbers al
+gwhite:
+	cmp xsi, xdx
+	jae .end
+	mov al, [xsi]
+	cmp al, ' '
+	je .white
+	sub al, 9
+	cmp al, 5
+	jae .ret
+.white:
+	inc xsi
+	jmp gwhite
+.end:
+	stc
+.ret:
+	ret
+
+; letters - the letters of the flags eax but b (d f g h i M n R r V: GNU's
+; key_to_opts order) at xdi, then a NUL. clobbers eax edx esi
+letters:
+	shr eax, 2
+	mov edx, eax
+	mov esi, incletters
+.letter:
+	lodsb
+	test al, al
+	jz .end
+	shr edx, 1
+	jnc .letter
+	stosb
+	jmp .letter
+.end:
+	stosb
 	ret
 
 ; xlat - al upper-cased with -f (ebp)
@@ -2069,19 +2132,8 @@ gencmp:
 ; clobbers xax xbx xcx xdx xsi xdi xbp
 gparse:
 	lea xdx, [xsi+xcx]
-.space:
-	cmp xsi, xdx
-	jae .none
-	mov al, [xsi]
-	cmp al, ' '
-	je .white
-	sub al, 9
-	cmp al, 5
-	jae .sign
-.white:
-	inc xsi
-	jmp .space
-.sign:
+	call gwhite
+	jc .none
 	xor ebp, ebp                    ; ebp = 1 for a minus
 	mov al, [xsi]
 	cmp al, '+'
@@ -2105,20 +2157,8 @@ gparse:
 	mov edi, g_nan
 	cmp eax, 'nan'
 	je .const
-	cmp ax, '0x'
-	jne .number
-	mov al, [xsi+2]
-	cmp al, '.'
-	jne .hexdigit
-	lea xax, [xsi+3]
-	cmp xax, xdx
-	jae .number
-	mov al, [xsi+3]
-.hexdigit:
-	call digit16
+	call ghex
 	jc .number
-	inc xsi
-	inc xsi
 	mov bl, 16
 	jmp short .mantissa
 .const:
@@ -2366,7 +2406,6 @@ fmt_extra_c:	db F_ARGV0, ': extra operand ', F_QUOTE, ' not allowed with -', F_T
 fmt_multi_tab:	db F_ARGV0, ': multi-character tab ', F_QUOTE, 10, 0
 fmt_empty_tab:	db F_ARGV0, ': empty tab', 10, 0
 fmt_inc_tabs:	db F_ARGV0, ': incompatible tabs', 10, 0
-fmt_multi_out:	db F_ARGV0, ': multiple output files specified', 10, 0
 g_inf:		dq 0x8000000000000000
 		dw 0x7fff
 g_nan:		dq 0xc000000000000000
@@ -2412,7 +2451,12 @@ long_code:
 	mov ebx, rsrc
 	mov esi, fmt_multi_rand
 	je .once                        ; '6' --random-source
+	dec al
+	jnz .debug
 	mov [f0_name], xdx               ; '7' --files0-from=F (the last one)
+	ret
+.debug:                                 ; '8' --debug
+	or byte [opts], O_DEBUG
 	ret
 .check:                                 ; --check[=quiet|silent|diagnose-first]
 	mov al, 'c'
@@ -3026,7 +3070,7 @@ LONGOPTS:					; GNU's order (its ambiguity lists)
 	db 'b', 'ignore-leading-blanks', 0
 	db 1|0x80, 'check', 0
 	db '5'|0x80, 'compress-program', 0
-	db '?', 'debug', 0
+	db '8', 'debug', 0
 	db 'd', 'dictionary-order', 0
 	db 'f', 'ignore-case', 0
 	db '7'|0x80, 'files0-from', 0
@@ -3384,6 +3428,7 @@ plus_key:
 	cmp byte [xsi], 0
 	jne parse_key.bad
 .keyed:
+	or byte [xbx+K_FL+3], FTRAD >> 24
 	inc dword [nkeys]
 	pop xsi
 	add xsi, W
@@ -4299,6 +4344,718 @@ krcmp:
 	or eax, 1
 	ret
 
+; ---- --debug: GNU's warnings at the start, each output line's keys marked ----
+; (XSEC2: only a --debug run maps it.) GNU's key_warnings in the C locale
+; (its only one here), then for each output line its debug_key: the line
+; with its tabs as '>' and a newline for its delimiter, then for each key
+; a line of spaces to the key's start and '_' under it ("^ no match for
+; key" when it is empty; a -n, -h, -g or -M key from past its blanks to
+; its number's or month's end), then one under the whole line unless -s
+; or -u; widths count every byte but the control ones, a tab one, as
+; mbsnwidth in the C locale.
+
+; dbg_init - GNU's checks and warnings: -c, -C and -o refused with --debug
+; (exit 2), then key_warnings. clobbers all
+dbg_init:
+	mov al, [checkonly]
+	test al, al
+	jnz .refuse
+	cmp WPTR [outfile], 0
+	je .warn
+	mov al, 'o'
+.refuse:                                ; "options '-c --debug' are
+	mov edi, incbuf                 ; incompatible"
+	stosb
+	mov esi, s_dbg_opt
+	push s_dbg_opt_end - s_dbg_opt
+	pop xcx
+	rep movsb
+	mov edx, incbuf
+	jmp incompatible
+.warn:
+	mov esi, fmt_dbg_bytes
+	call dsay0
+	mov eax, [gkey+K_FL]
+	mov [dbg_ug], eax               ; the global options no key has yet
+	mov byte [dbg_nf], 0            ; bits: a -n/-h key (1), a -g key
+	mov xbx, [keys]                 ; (2); such a key spans fields: 4, 8
+	xor ebp, ebp                    ; ebp = the key's number
+.key:
+	cmp ebp, [nkeys]
+	jae .after
+	inc ebp
+	mov eax, [xbx+K_FL]
+	not eax
+	and [dbg_ug], eax
+	not eax
+	test eax, FN|FH|FG
+	jz .trad
+	test eax, FG
+	setnz cl
+	inc ecx                         ; (1 -n, -h; 2 -g)
+	or [dbg_nf], cl
+.trad:
+	test eax, FTRAD
+	jz .zero
+	call dbg_trad
+.zero:                                  ; a start given, an end before it
+	mov xax, [xbx+K_SW]
+	or xax, [xbx+K_SC]
+	jz .blanks
+	mov xax, [xbx+K_SW]
+	cmp [xbx+K_EW], xax
+	jae .blanks
+	mov esi, fmt_dbg_zero
+	call dsay_key
+	jmp .span
+.blanks:                                ; not gkey_only, no -t, no -kF.C,F.C
+	call gkey_only                  ; with F 1
+	je .next
+	cmp byte [tabc+1], 0
+	jne .span
+	cmp WPTR [xbx+K_EW], 0
+	jne .bl
+	cmp WPTR [xbx+K_EC], 0
+	jne .span
+.bl:                                    ; no b on the start and (no -n -h
+	mov eax, [xbx+K_FL]             ; -g -M skipping them, or a byte
+	test al, SB                     ; offset); or no b on the end and a
+	jnz .bl_end                     ; byte offset there
+	test eax, FN|FH|FG|FM
+	jz .bl_say
+	cmp WPTR [xbx+K_SC], 0
+	jne .bl_say
+.bl_end:
+	test al, SE
+	jnz .span
+	cmp WPTR [xbx+K_EC], 0
+	je .span
+.bl_say:
+	mov esi, fmt_dbg_blanks
+	call dsay_key
+.span:                                  ; numeric, not gkey_only: no end,
+	call gkey_only                  ; or one past the start's field
+	je .next
+	mov eax, [xbx+K_FL]
+	test eax, FN|FH|FG
+	jz .next
+	mov xcx, [xbx+K_EW]
+	cmp xcx, -1
+	je .spans
+	cmp [xbx+K_SW], xcx
+	jae .next
+.spans:
+	mov esi, fmt_dbg_span
+	call dsay_key
+	mov al, 4
+	test byte [xbx+K_FL], FG
+	jz .span_bit
+	add al, al
+.span_bit:
+	or [dbg_nf], al
+.next:
+	add xbx, KEYSZ
+	jmp .key
+.after:                                 ; -t in spanning numbers
+	mov al, [dbg_nf]
+	test al, 12
+	jz .point
+	cmp byte [tabc+1], 0
+	je .point
+	mov dl, [tabc]
+	mov ecx, s_dbg_decimal
+	cmp dl, '.'
+	je .sep
+	mov ecx, s_dbg_minus
+	cmp dl, '-'
+	je .sep
+	test al, 8
+	jz .point
+	mov ecx, s_dbg_plus
+	cmp dl, '+'
+	jne .point
+.sep:
+	mov [dbg_ch], dl
+	mov edx, dbg_ch
+	mov esi, fmt_dbg_sep
+	call dsay
+	cmp byte [dbg_ch], '.'
+	je .ignored                     ; (the decimal point said)
+.point:
+	test byte [dbg_nf], 3
+	jz .ignored
+	mov ecx, s_dbg_note
+	cmp word [tabc], 0x100 | '.'
+	jne .note
+	add ecx, s_dbg_note_end - s_dbg_note
+.note:
+	mov esi, fmt_dbg_point
+	call dsay0
+.ignored:                               ; global options no key has: r
+	mov eax, [dbg_ug]               ; too with keys and -s or -u
+	xor ebx, ebx
+	cmp [nkeys], ebx
+	je .ig_test
+	test byte [opts], O_STABLE|O_UNIQUE
+	jz .ig_test
+	inc ebx
+.ig_test:
+	test eax, ORDERING
+	jnz .ig
+	test ebx, ebx
+	jz .last_r
+	test ah, FR >> 8
+	jz .last_r
+.ig:
+	test ebx, ebx
+	jnz .letters
+	and ah, ~(FR >> 8)
+.letters:                               ; key_to_opts: b, then the rest
+	mov edi, dbg_opts
+	test al, SB|SE
+	jz .rest
+	mov byte [xdi], 'b'
+	inc edi
+.rest:
+	call letters
+	mov edx, dbg_opts
+	mov esi, fmt_dbg_ign1
+	cmp byte [dbg_opts+1], 0
+	je .ig_say
+	mov esi, fmt_dbg_ign2
+.ig_say:
+	call dsay
+.last_r:                                ; r, keys, no -s or -u
+	test byte [dbg_ug+1], FR >> 8
+	jz .ret
+	cmp dword [nkeys], 0
+	je .ret
+	test byte [opts], O_STABLE|O_UNIQUE
+	jnz .ret
+	mov esi, fmt_dbg_r
+	jmp dsay0
+.ret:
+	ret
+
+; gkey_only - ZF=1 when no -k and no +POS1 was given (the key at xbx is
+; the global options' copy): parse_key's -k and plus_key's -POS2 left
+; karg 0, the one key is no +POS1. clobbers nothing but the flags
+gkey_only:
+	cmp WPTR [karg], 0
+	jne .ret
+	cmp dword [nkeys], 1
+	jne .ret
+	test byte [xbx+K_FL+3], FTRAD >> 24
+.ret:
+	ret
+
+; dbg_trad - GNU's "obsolescent key '+A -B' used; consider '-k A+1,B'
+; instead" for the key at xbx (its counts, with GNU's sums). clobbers
+; xax xcx xdx xsi xdi
+dbg_trad:
+	sub xsp, 96
+	mov xdi, xsp
+	mov al, '+'
+	stosb
+	mov xax, [xbx+K_SW]
+	call dbg_num
+	mov xax, [xbx+K_EW]
+	cmp xax, -1
+	je .old_end
+	mov word [xdi], ' -'
+	scasw
+	inc xax
+	call dbg_num
+.old_end:
+	mov byte [xdi], 0
+	lea xdi, [xsp+48]
+	mov dword [xdi], '-k '
+	add xdi, 3
+	mov xax, [xbx+K_SW]
+	inc xax
+	call dbg_num
+	mov xax, [xbx+K_EW]
+	cmp xax, -1
+	je .new_end
+	mov byte [xdi], ','
+	inc xdi
+	inc xax
+	cmp WPTR [xbx+K_EC], -1
+	jne .new
+	inc xax
+.new:
+	call dbg_num
+.new_end:
+	mov byte [xdi], 0
+	mov xdx, xsp
+	lea xcx, [xsp+48]
+	mov esi, fmt_dbg_trad
+	call dsay
+	add xsp, 96
+	ret
+
+; dbg_num - the digits of xax at xdi (xdi past them). clobbers xax xcx
+; xdx xsi
+dbg_num:
+	push xdi
+	mov edi, numend
+	call utoa
+	mov xsi, xdi
+	pop xdi
+.copy:
+	lodsb
+	stosb
+	test al, al
+	jnz .copy
+	dec xdi
+	ret
+
+; dsay_key - the format xsi with ARG = ebp's digits (the key's number);
+; dsay - with xdx, xcx; dsay0 - no ARG (say reads one all the same).
+; clobbers xax xcx xdx xsi xdi
+dsay_key:
+	mov eax, ebp
+	mov edi, numend
+	push xsi
+	call utoa
+	pop xsi
+	mov xdx, xdi
+	jmp dsay
+dsay0:
+	mov edx, dash
+dsay:
+	xor eax, eax
+	jmp say
+
+; dbg_line - put_line's --debug form (its contract): the line xsi, xcx
+; bytes with its tabs as '>', a newline, then the keys' marks (dkey) on a
+; 2-word record of it (rstep 2 W, kfill's caches off while they are
+; found); into a temporary file the line as it is (GNU marks the output
+; only).
+dbg_line:
+	cmp byte [spill], 1
+	je put_line.plain               ; (a temporary file: as it is)
+	push xbp
+	push xcx
+	push xsi
+	mov xbp, xsp                    ; xbp = the record
+	push xsi                        ; [xsp] = the next byte to write
+.run:
+	mov xsi, [xsp]
+	mov xcx, [xbp]
+	add xcx, [xbp+W]
+	sub xcx, xsi
+	jxcxz .eol
+	mov xdi, xsi
+	mov al, 9
+	repne scasb
+	mov [xsp], xdi                  ; past the tab, or the line's end
+	jne .last
+	lea xcx, [xdi-1]
+	sub xcx, xsi
+	call dput                       ; the bytes before the tab, then '>'
+	mov esi, s_dbg_gt
+	push 1
+	pop xcx
+	call dput
+	jmp .run
+.last:
+	mov xcx, xdi
+	sub xcx, xsi
+	call dput
+.eol:
+	mov esi, s_dbg_nl
+	push 1
+	pop xcx
+	call dput
+	pop xax
+	push WPTR [rstep]
+	push WPTR [kfirst]
+	push WPTR [krand]
+	mov byte [rstep], 2*W
+	xor eax, eax                    ; (kclear's work: not its part)
+	mov [kfirst], xax
+	mov [krand], xax
+	mov xbx, [keys]
+	mov ecx, [nkeys]
+	jxcxz .whole
+.key:
+	push xcx
+	push xbx
+	call dkey
+	pop xbx
+	pop xcx
+	add xbx, KEYSZ
+	loop .key
+	test byte [opts], O_STABLE|O_UNIQUE
+	jnz .done
+.whole:
+	xor ebx, ebx
+	call dkey
+.done:
+	pop WPTR [krand]
+	pop WPTR [kfirst]
+	pop WPTR [rstep]
+	pop xsi
+	pop xcx
+	pop xbp
+	ret
+
+; dkey - GNU's debug_key: the mark line of the key at xbx (0: the whole
+; line) of the record xbp. clobbers all but xbp
+dkey:
+	mov xdi, [xbp]                  ; xdi = the start, xdx = the end
+	mov xdx, xdi
+	add xdx, [xbp+W]
+	test xbx, xbx
+	jz .mark
+	sub xsp, KEYSZ                  ; the end: a copy of the key from
+	mov xdi, xsp                    ; the line's start (no b)
+	mov xsi, xbx
+	push KEYSZ
+	pop xcx
+	rep movsb
+	mov xdi, xsp
+	xor eax, eax
+	mov [xdi+K_SW], xax
+	mov [xdi+K_SC], xax
+	and byte [xdi+K_FL], ~SB
+	push xbx
+	mov xbx, xdi
+	mov xsi, xbp
+	call field
+	pop xbx
+	add xsp, KEYSZ
+	lea xax, [xsi+xcx]
+	push xax                        ; the end (not before the line's
+	mov xsi, xbp                    ; start)
+	call field                      ; xsi = the start
+	pop xdx
+	mov eax, [xbx+K_FL]
+	mov xcx, [xbx+K_SW]
+	or xcx, [xbx+K_SC]
+	jnz .begfield
+	mov xsi, [xbp]                  ; GNU's sword SIZE_MAX: the line's
+	test al, SB                     ; start, then with b its blanks up
+	jnz .blanks                     ; to the end
+.begfield:
+	mov xdi, xsi
+	test eax, FN|FH|FG|FM
+	jz .mark
+.blanks:
+	push xdx                        ; past blanks: to the end, or past
+	cmp xdx, xsi                    ; the start to the line's end
+	jae .bound
+	mov xdx, [xbp]
+	add xdx, [xbp+W]
+.bound:
+	call skipblanks
+	pop xdx
+	mov xdi, xsi
+	cmp xdx, xsi
+	jb .mark                        ; (no width)
+	mov eax, [xbx+K_FL]
+	test eax, FN|FH|FG|FM
+	jz .mark
+	test eax, FM
+	jnz .month
+	test eax, FG
+	jnz .general
+	cmp xsi, xdx                    ; -n, -h: a '-', digits, a '.',
+	jae .empty                      ; digits (traverse_raw_number)
+	cmp byte [xsi], '-'
+	jne .int
+	inc xsi
+.int:
+	xor ecx, ecx                    ; ecx = the digits
+	call .digits
+	cmp xsi, xdx
+	jae .num_end
+	cmp byte [xsi], '.'
+	jne .num_end
+	inc xsi
+	call .digits
+.num_end:
+	jxcxz .empty
+	test byte [xbx+K_FL], FH        ; -h: and a unit
+	jz .tight
+	cmp xsi, xdx
+	jae .tight
+	mov al, [xsi]
+	push xdi
+	mov edi, s_dbg_units
+	push 9
+	pop xcx
+	repne scasb
+	pop xdi
+	jne .tight
+	inc xsi
+.tight:
+	mov xdx, xsi
+	jmp .mark
+.month:
+	push xdi
+	mov xcx, xdx
+	sub xcx, xsi
+	call month
+	pop xdi
+	lea xdx, [xdi+3]
+	test eax, eax
+	jnz .mark
+.empty:
+	mov xdx, xdi
+	jmp .mark
+.general:
+	call gend
+.mark:                                  ; xdi = the start, xdx = the end
+	push xdx
+	mov xsi, [xbp]
+	xchg xdx, xdi
+	call dwidth                     ; the offset
+	xchg xdx, xdi
+	pop xdx
+	push xax
+	mov xsi, xdi
+	call dwidth                     ; the width
+	pop xcx
+	push xax
+	mov esi, s_dbg_sp
+	call dputn                      ; offset spaces
+	pop xcx
+	jxcxz .none
+	mov esi, s_dbg_us
+	call dputn                      ; width '_'
+	mov esi, s_dbg_nl
+	push 1
+	pop xcx
+	jmp dput
+.none:
+	mov esi, s_dbg_nomatch
+	push s_dbg_nomatch_end - s_dbg_nomatch
+	pop xcx
+	jmp dput
+.digits:                                ; xsi past digits before xdx, ecx
+	cmp xsi, xdx                    ; counting them
+	jae .dret
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 10
+	jae .dret
+	inc xsi
+	inc ecx
+	jmp .digits
+.dret:
+	ret
+
+; gend - -g's key in dkey: xsi (past blanks) to xdx -> xdx = the end of
+; what strtold reads there (white space, a sign, inf[inity], nan[(n-char
+; sequence)], 0x hex digits [. hex digits] [p exponent], decimal digits
+; [. digits] [e exponent]), or xdi when it reads no number. clobbers xax
+; xcx xsi
+gend:
+	call gwhite
+	jc .none
+	mov al, [xsi]
+	cmp al, '+'
+	je .signed
+	cmp al, '-'
+	jne .word
+.signed:
+	inc xsi
+.word:
+	mov xcx, xdx
+	sub xcx, xsi
+	cmp xcx, 3
+	jb .number
+	mov eax, [xsi]
+	and eax, 0xffffff
+	or eax, 0x202020
+	cmp eax, 'inf'
+	je .inf
+	cmp eax, 'nan'
+	je .nan
+	call ghex
+	jc .number
+	mov ch, 1                       ; ch: 1 hex, 2 a '.' seen, 4 a digit
+	jmp .mantissa
+.number:
+	xor ecx, ecx
+.mantissa:
+	cmp xsi, xdx
+	jae .mant_end
+	mov al, [xsi]
+	cmp al, '.'
+	jne .digit
+	test ch, 2
+	jnz .mant_end
+	or ch, 2
+	inc xsi
+	jmp .mantissa
+.digit:
+	test ch, 1
+	jz .dec
+	call digit16
+	jmp .got
+.dec:
+	sub al, '0'
+	cmp al, 10
+	cmc
+.got:
+	jc .mant_end
+	inc xsi
+	or ch, 4
+	jmp .mantissa
+.mant_end:
+	test ch, 4
+	jz .none
+	lea xax, [xsi+1]                ; e (p in hex), a sign, a digit
+	cmp xax, xdx
+	jae .end
+	mov al, [xsi]
+	or al, 0x20
+	mov ah, 'e'
+	test ch, 1
+	jz .exp
+	mov ah, 'p'
+.exp:
+	cmp al, ah
+	jne .end
+	push xsi
+	inc xsi
+	mov al, [xsi]
+	cmp al, '+'
+	je .esign
+	cmp al, '-'
+	jne .edigits
+.esign:
+	inc xsi
+.edigits:
+	xor ecx, ecx
+	push xdx
+	call dkey.digits
+	pop xdx
+	pop xax
+	test ecx, ecx
+	jnz .end
+	xchg xax, xsi                   ; (no digit: no exponent)
+.end:
+	mov xdx, xsi
+	ret
+.none:
+	mov xdx, xdi
+	ret
+.inf:                                   ; inf, or infinity
+	add xsi, 3
+	sub xcx, 8
+	jb .end
+	mov eax, [xsi]
+	or eax, 0x20202020
+	cmp eax, 'init'
+	jne .end
+	mov al, [xsi+4]
+	or al, 0x20
+	cmp al, 'y'
+	jne .end
+	add xsi, 5
+	jmp .end
+.nan:                                   ; nan, or nan(n-char-sequence)
+	add xsi, 3
+	cmp xsi, xdx
+	jae .end
+	cmp byte [xsi], '('
+	jne .end
+	lea xcx, [xsi+1]
+.nchar:
+	cmp xcx, xdx
+	jae .end
+	mov al, [xcx]
+	inc xcx
+	cmp al, ')'
+	je .nclose
+	cmp al, '_'
+	je .nchar
+	mov ah, al
+	sub ah, '0'
+	cmp ah, 10
+	jb .nchar
+	or al, 0x20
+	sub al, 'a'
+	cmp al, 26
+	jb .nchar
+	jmp .end
+.nclose:
+	mov xsi, xcx
+	jmp .end
+
+; dwidth - the width of xsi..xdx (none when xdx is before xsi): its bytes
+; but the control ones (a tab counts one) -> xax. clobbers cl xsi
+dwidth:
+	xor eax, eax
+.byte:
+	cmp xsi, xdx
+	jae .ret
+	mov cl, [xsi]
+	inc xsi
+	cmp cl, 9
+	je .one
+	cmp cl, 0x7f
+	je .byte
+	cmp cl, ' '
+	jb .byte
+.one:
+	inc xax
+	jmp .byte
+.ret:
+	ret
+
+; dputn - xcx times the byte at xsi to the output; dput - xsi, xcx bytes
+; (counted in outtot, as put_line's). clobbers all but xbp
+dputn:
+	jxcxz .ret
+	push xcx
+	push xsi
+	push 1
+	pop xcx
+	call dput
+	pop xsi
+	pop xcx
+	dec xcx
+	jmp dputn
+.ret:
+	ret
+dput:
+	add [outtot], xcx
+	sbb xdx, xdx
+	or [outtot], xdx
+	jmp put
+
+s_dbg_opt:	db ' --debug', 0
+s_dbg_opt_end:
+s_dbg_nomatch:	db '^ no match for key'
+s_dbg_nl:	db 10
+s_dbg_nomatch_end:
+s_dbg_gt:	db '>'
+s_dbg_sp:	db ' '
+s_dbg_us:	db '_'
+s_dbg_units:	db 'KMGTPEZYk'
+s_dbg_note:	db 'note '
+s_dbg_note_end:	db 0
+s_dbg_decimal:	db 'decimal point', 0
+s_dbg_minus:	db 'minus sign', 0
+s_dbg_plus:	db 'plus sign', 0
+fmt_dbg_bytes:	db F_ARGV0, ': text ordering performed using simple byte comparison', 10, 0
+fmt_dbg_trad:	db F_ARGV0, ": obsolescent key '", F_ARG, "' used; consider '", F_TEXT, "' instead", 10, 0
+fmt_dbg_zero:	db F_ARGV0, ': key ', F_ARG, ' has zero width and will be ignored', 10, 0
+fmt_dbg_blanks:	db F_ARGV0, ': leading blanks are significant in key ', F_ARG, "; consider also specifying 'b'", 10, 0
+fmt_dbg_span:	db F_ARGV0, ': key ', F_ARG, ' is numeric and spans multiple fields', 10, 0
+fmt_dbg_sep:	db F_ARGV0, ": field separator '", F_ARG, "' is treated as a ", F_TEXT, ' in numbers', 10, 0
+fmt_dbg_point:	db F_ARGV0, ': ', F_TEXT, "numbers use '.' as a decimal point in this locale", 10, 0
+fmt_dbg_ign1:	db F_ARGV0, ": option '-", F_ARG, "' is ignored", 10, 0
+fmt_dbg_ign2:	db F_ARGV0, ": options '-", F_ARG, "' are ignored", 10, 0
+fmt_dbg_r:	db F_ARGV0, ": option '-r' only applies to last-resort comparison", 10, 0
+fmt_multi_out:	db F_ARGV0, ': multiple output files specified', 10, 0 ; (-o's:
+						; the hot part's room)
+
 ; kwide - ZF=0 when the key at xbx is not the whole line (kwhole's mark),
 ; or is -R's (kfill widens the records for it; heap_more counts them so).
 ; clobbers al
@@ -4606,6 +5363,10 @@ rstep:		resW 1		; a record's size: 4 in BSS mode, else 2 W (4 W: kfill)
 rshift:		resb 1		; its log2 (heap mode)
 kfirst:		resW 1		; the first key when the records hold its bounds (kfill)
 krand:		resW 1		; the first key when they hold its digest (kfill: R)
+dbg_ug:		resd 1		; --debug: the global options no key has
+dbg_nf:		resb 1		; --debug: numeric keys, spanning ones
+dbg_ch:		resb 2		; --debug: the separator's byte
+dbg_opts:	resb 14		; --debug: the letters of ignored options
 ops:		resW 1		; the operands: &argv[1] ..
 opend:		resW 1
 outfile:	resW 1

@@ -26,7 +26,8 @@ Usage:
                   three results; the case's files kept in WORK/w/keep-*)
 Left out on purpose (README-documented differences, or noise): printenv's long
 options; echo --help/--version alone; sort -k character positions near 2^64,
-sort with stdout closed, sort -R without --random-source, --debug; wc -c/-m
+sort with stdout closed, sort -R without --random-source, --debug onto
+/dev/full; wc -c/-m
 alone from an offset on a page-multiple size; tee's file contents when killed
 by SIGPIPE. A pipe stdin of up to 64 KiB is filled before the start (read
 sizes from a pipe written meanwhile are timing, and decide how a file named
@@ -271,11 +272,15 @@ def gen_sort(r):
             c['stdin'] = ('pipe', c['files']['list'])
         if r.random() < 0.5:
             ops = []
+    if r.random() < 0.1:
+        a.append(r.choice(['--debug', '--debug', '--deb']))
     if r.random() < 0.5 and not any(x.startswith('+') or x in ('-k', '-t', '-o', '-S') for x in a):
         r.shuffle(a)   # options in another order
     c['argv'] = ['sort'] + a + ops
     maybe_nobody(r, c, 0.05)
     maybe_full(r, c)
+    if c.get('stdout') == 'full' and any(x.startswith('--deb') for x in a):
+        c['stdout'] = 'pipe'  # README: --debug's message on a failing output
     return c
 
 
