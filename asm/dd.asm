@@ -367,8 +367,11 @@ usage_error:                            ; xdx = ARG, xcx = TEXT
 ; The options are read: check them, open the files, allocate the buffers.
 _start.args_done:
 	mov al, [bflags]
-	or [iflags+3], al
-	or [oflags+3], al
+	mov ah, al
+	and al, ~(F_SEEKB >> 24)        ; (count= and skip= are the input's,
+	or [iflags+3], al               ; seek= the output's: set_fd_flags
+	and ah, F_SEEKB >> 24           ; adds no flag of the other's)
+	or [oflags+3], ah
 	mov eax, [bs]
 	test eax, eax
 	jz .two
@@ -947,12 +950,12 @@ trunc_out:
 	ret
 
 ; set_fd_flags: GNU's set_fd_flags for standard input or output: the
-; flags but fullblock, noctty and nofollow, when there are any: those
+; flags but fullblock, nocache, noctty and nofollow, when there are any: those
 ; fcntl can add, added (directory: checked that it is one, not set);
 ; "setting flags for 'NAME': Reason" and exit 1 when that fails.
 ; in: A1 = the fd, eax = the iflag=/oflag= bits, xsi = NAME.
 set_fd_flags:
-	and eax, ~(F_FULL|O_NOCTTY|O_NOFOLLOW)
+	and eax, ~(F_FULL|F_NOCACHE|O_NOCTTY|O_NOFOLLOW)
 	jz .ret
 	push xsi
 	push xax
