@@ -222,7 +222,8 @@ finish:
 ; write_out - write [bout] up to xdi, as GNU's stdio would fail: its
 ; 4096-byte buffer writes only past 4096 bytes of output (or, for an
 ; encoding without wrapping, a block of 4096 or more at once); 8192 (glibc's
-; BUFSIZ) when stdout is closed (EBADF), as its fstat fails then. So a failed
+; BUFSIZ) when stdout is closed (EBADF), as its fstat fails then, unless
+; FILE was opened as fd 1 (glibc's fstat of stdout finds it). So a failed
 ; write is reported at once ("write error: REASON", then close_stdout's
 ; "write error") only when GNU would have written by then; else it is
 ; kept in werr, nothing more is written, and the output counted on.
@@ -247,6 +248,8 @@ write_out:
 	mov ecx, 4096                   ; st_blksize
 	cmp dword [werr], -EBADF
 	jne .size
+	cmp byte [fd], 1                ; (FILE took fd 1: stdout's fstat
+	je .size                        ; finds it, a 4096-byte buffer)
 	add ecx, ecx                    ; stdout closed: fstat failed, BUFSIZ
 .size:
 	cmp eax, ecx
