@@ -5,7 +5,9 @@
 ;   -n N   the last N lines (10 by default); -n +N from line N on
 ;   -c N   the last N bytes; -c +N from byte N on
 ;   -N, +N the old form (the only option, with at most one FILE): b 512-byte
-;          blocks, c bytes, l lines, f follow
+;          blocks, c bytes, l lines, f follow; by $_POSIX2_VERSION as GNU's,
+;          +N is a FILE in POSIX 2001-2008, and before 2001 "-" and "-c"
+;          alone are the old form too
 ;   -f     follow: after the end, write what is added (--follow=descriptor)
 ;   -F     follow by name, reopening the file when it is replaced or
 ;          reappears (--follow=name --retry)
@@ -148,19 +150,30 @@ _start:
 ; argv[1]: "+" or "-" (but "-" alone or "-c" alone are the new form),
 ; digits, one of b c l, maybe f, and nothing else. ah = the mode bits,
 ; xdx = the digits, xdi = past them, xcx = the letters, ebx = the count
-; without digits.
+; without digits. As GNU's, by $_POSIX2_VERSION (old_p2): in POSIX 2001
+; to 2008 "+N" is a FILE, and before POSIX 2001 "-" and "-c" alone are
+; the old form too.
 .old:
 	mov xdx, [xsi]
 	mov ah, M_START
 	cmp byte [xdx], '+'
-	je .old_digits
+	jne .old_minus
+	call old_p2
+	cmp ecx, P2_STRICT
+	jae .old_digits
+	jmp .getopt
+.old_minus:
 	cmp byte [xdx], '-'
 	jne .getopt
 	xor ecx, ecx
 	cmp byte [xdx+1], 'c'
 	sete cl
 	cmp byte [xdx+xcx+1], 0
-	je .getopt
+	jne .old_dash
+	call old_p2
+	test ecx, ecx
+	jns .getopt
+.old_dash:
 	mov ah, 0
 .old_digits:
 	inc xdx
@@ -1443,9 +1456,42 @@ num_arg:
 
 %include "rt/long_opt.inc"              ; (cold: only for a long option)
 
+; old_p2 - posix2_version (rt/posix2.inc, cold) for the old form's "+N",
+; "-" and "-c": ecx = it; asked only when an environment entry starts
+; with "_POS" (so `tail -c 3` maps no cold page), else its default.
+; in: xsi = argv's slot. keeps xax, xdx, xsi
+old_p2:
+	push xax
+	push xdx
+	push xsi
+	mov xdx, xsi
+.argv:
+	add xdx, W
+	cmp WPTR [xdx-W], 0
+	jne .argv
+	push P2_STRICT
+	pop xcx
+.env:
+	mov xax, [xdx]
+	test xax, xax
+	jz .done
+	add xdx, W
+	cmp dword [xax], '_POS'
+	jne .env
+	mov xdx, xsi
+	call posix2_version
+	xchg eax, ecx
+.done:
+	pop xsi
+	pop xdx
+	pop xax
+	ret
+
 ; The messages are cold: a run that says none never maps their page (the
 ; hot part keeps to two code pages).
 COLD
+
+%include "rt/posix2.inc"                ; (old_p2's posix2_version)
 
 ; seek_fatal - lseek(N, SEEK_CUR) failed on a regular file (xax = -errno):
 ; "ARGV0: FILE: cannot seek to relative offset N: Reason", exit 1, as

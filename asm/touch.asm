@@ -26,6 +26,10 @@
 ;   -r, --reference=FILE FILE's times (with -h: a link's own); with -d,
 ;                        DATE relative to each of them (GNU 9.1)
 ;   -f                   ignored
+; The obsolete first operand MMDDhhmm[YY] is a time (8 digits: this year;
+; 10: YY 69-99, 19YY) with GNU's warning (none with POSIXLY_CORRECT), as
+; GNU's, only before POSIX 2001 ($_POSIX2_VERSION below 200112), with no
+; date given (or "-d now" itself) and two operands or more; else a FILE.
 ; A FILE of "-" is standard output (its times changed through the fd).
 ; Times are set with utimensat (i386: utimensat_time64: 64-bit seconds).
 ; Exit status: 0; 1 on any error (the other files are still touched).
@@ -255,7 +259,19 @@ _start:
 .only_a:
 	mov dword [ts+24], UTIME_OMIT
 	jmp .files
-.now:
+.now:                                   ; (no date: the obsolete form?)
+	mov xsi, [xbp]
+	test xsi, xsi
+	jz .now_set
+	cmp WPTR [xbp+W], 0
+	je .now_set
+	mov al, [xsi]
+	sub al, '0'
+	cmp al, 9
+	ja .now_set
+	call obsolete                   ; (cold)
+	jnc .set_both
+.now_set:
 	mov al, [flags]
 	and al, CH_A | CH_M
 	cmp al, CH_A | CH_M
@@ -822,6 +838,100 @@ ref_dates:
 	ret
 
 COLD
+; obsolete - GNU's obsolete first operand MMDDhhmm[YY], taken when no date
+; is set (or "-d now" itself) and two operands or more are given, as
+; touch.c's, only before POSIX 2001 ($_POSIX2_VERSION: rt/posix2.inc):
+; posixtime with PDS_TRAILING_YEAR | PDS_PRE_2000 (8 digits: this year;
+; 10: YY of 69-99, 19YY; a time that does not exist: no date). xbp = the
+; operands. CF=0: edx:eax = its seconds, xbp past it, and GNU's warning
+; said unless POSIXLY_CORRECT is set; CF=1: it is a FILE. clobbers what
+; parse_t does but xbp
+obsolete:
+	mov xdx, [envp]
+	sub xdx, W                      ; (argv's NULL)
+	call posix2_version
+	test eax, eax
+	js .length
+.no:
+	stc
+	ret
+.length:                                ; (parse_t checks the digits: any
+	mov xsi, [xbp]                  ; other byte fails the stamp below)
+	mov xdi, xsi
+	xor eax, eax
+	or ecx, -1
+	repne scasb
+	not ecx
+	dec ecx                         ; ecx = the length
+	push xbp                        ; the -t stamp CCYYMMDDhhmm.00, for
+	sub xsp, 16                     ; parse_t and the warning
+	mov xdi, xsp
+	cmp ecx, 10
+	je .yy
+	cmp ecx, 8
+	jne .file
+	push xsi
+	call current_year
+	pop xsi
+	lea xdi, [xsp+4]
+	push 10
+	pop xcx
+.digit:
+	cdq
+	div ecx
+	add dl, '0'
+	dec xdi
+	mov [xdi], dl
+	cmp xdi, xsp
+	jne .digit
+	scasd                           ; (xdi past the year)
+	jmp .rest
+.yy:
+	mov ax, '19'
+	stosw
+	mov ax, [xsi+8]
+	stosw
+	xchg al, ah                     ; (YY's first digit in ah)
+	cmp ax, '6' << 8 | '9'
+	jb .file                        ; 00-68: no date (PDS_PRE_2000)
+.rest:
+	movsd
+	movsd
+	mov eax, '.00'
+	stosd
+	mov xsi, xsp
+	call parse_t
+	jc .file
+	push xax
+	push xdx
+	mov xdx, [envp]
+	mov esi, e_posixly
+	call env_find
+	jnc .quiet
+	mov xdx, [xsp + 2*W + 16]       ; (the saved xbp)
+	mov xdx, [xdx]
+	lea xcx, [xsp + 2*W]
+	mov esi, fmt_obsolete
+	xor eax, eax
+	call say
+.quiet:
+	and dword [ts+8], 0             ; (0 ns; "-d now" left now's there)
+	pop xdx
+	pop xax
+	add xsp, 16
+	pop xbp
+	add xbp, W
+	clc
+	ret
+.file:
+	add xsp, 16
+	pop xbp
+	stc
+	ret
+e_posixly:	db 'POSIXLY_CORRECT='
+fmt_obsolete:	db F_ARGV0, ": warning: 'touch ", F_ARG, "' is obsolete; use 'touch -t ", F_TEXT, "'", 10, 0
+%include "rt/posix2.inc"
+
 ; ---------------------------------------------------------------------
 ; GNU's date grammar (gnulib's parse_datetime, coreutils 9.1), in the cold
 ; part: a plain `touch f` never maps it. The input is cut into tokens

@@ -14,7 +14,8 @@
 ;   -i, --ignore-case  compare case-insensitively
 ;   -u, --unique  only the lines that are not repeated
 ;   -z, --zero-terminated  lines end with NUL, not newline
-;   -N  (obsolete) -f N; +N (an operand) is -s N, as GNU's
+;   -N  (obsolete) -f N; +N (an operand) is -s N, as GNU's (a FILE when
+;       $_POSIX2_VERSION is POSIX 2001 to 2008)
 ; Long options as GNU's getopt_long reads them: unambiguous prefixes,
 ; --opt=ARG and --opt ARG, its messages; they live in a cold page (a run
 ; that uses one maps 4 KiB more).
@@ -201,8 +202,11 @@ _start:
 	mov [xbx], xax
 	jmp .arg
 
-; +N: -s N when N is all digits and fits; else a file name.
+; +N: -s N when N is all digits and fits (and not POSIX 2001-2008: its
+; strict form); else a file name.
 .plus:
+	call plus_p2                    ; (cold) POSIX 2001-2008: a FILE
+	jc .operand
 	push xdx
 	call atou
 	pop xdx
@@ -811,6 +815,20 @@ ret_:
 ; long_opt itself: in the cold part (elf.inc's COLD), so a run without
 ; them maps one page of code.
 COLD
+; plus_p2 - GNU's strict_posix2 for a "+N" operand (rt/posix2.inc): CF=1
+; when $_POSIX2_VERSION is POSIX 2001 to 2008, where "+N" is a FILE (the
+; next argument at xsp). keeps xdx, xsi
+plus_p2:
+	push xdx
+	push xsi
+	lea xdx, [xsp + 3*W]
+	call posix2_version
+	pop xsi
+	pop xdx
+	cmp eax, P2_STRICT
+	ret
+%include "rt/posix2.inc"
+
 ; long_name - the long option at xsi ("NAME[=VALUE]", past "--"; the
 ; next argument at xsp), read by long_opt (GNU's prefixes and messages):
 ; al = its code, xdx = its argument (0: none), xbx past what it used. A
