@@ -15,8 +15,10 @@
 ;                         kept, DEST is replaced by a hard link to it
 ;                         (-v: "removed 'DEST'"; SOURCE stays)
 ;   -v, --verbose         GNU's lines: renamed 'A' -> 'B'; across file
-;                         systems copied 'A' -> 'B', created directory 'B',
-;                         removed 'A', removed directory 'A'
+;                         systems copied 'A' -> 'B' (once DEST was removed,
+;                         before the copy: also for one that fails),
+;                         created directory 'B', removed 'A', removed
+;                         directory 'A'
 ;   -b, --backup[=CONTROL], -S, --suffix=SUFFIX  GNU's backups of an
 ;                         existing DEST (a directory too) before it is
 ;                         replaced, as cp's (see asm/cp.asm): none/off,
