@@ -771,3 +771,29 @@ update_target() {
 		[ "$(cat y.list)" = "$(printf 'b\nold')" ]
 	done
 }
+
+@test "-v's lines written before each message, as glibc's error() flushes stdout: one pipe for both in GNU's order; a failed flush's bare 'write error'" {
+	as_nobody
+	[ ${#as[@]} -gt 0 ] || skip "not root: cannot make an unreadable directory"
+	chmod 755 "$T"
+	mkdir -p s/a s/b w && echo 1 > s/a/f && echo 2 > s/b/g && chmod 000 s/b
+	chmod 777 w
+	local p out red ours gnus
+	for red in "2>&1 | cat" "2>&1 > /dev/full" "2>&1 >&-"; do
+		for p in "$(bin cp)" /usr/bin/cp; do
+			rm -rf w/d
+			out=$(eval '"${as[@]}" "$p" -rv s w/d '"$red"'; echo "status $?"' | sed "s|$p|cp|")
+			[ "$p" = /usr/bin/cp ] && gnus=$out || ours=$out
+		done
+		[ "$ours" = "$gnus" ] || { printf '%s\nours: %s\nGNU:  %s\n' "$red" "$ours" "$gnus"; return 1; }
+	done
+	# the lines first, then the message; stdout closed: close(1)'s reason
+	rm -rf w/d
+	run sh -c '"$@" 2>&1 | cat' sh "${as[@]}" "$(bin cp)" -rv s w/d
+	[ "${lines[3]}" = "'s/b' -> 'w/d/b'" ]
+	[ "${lines[4]}" = "$(bin cp): cannot access 's/b': Permission denied" ]
+	rm -rf w/d
+	run sh -c '"$@" 2>&1 >&-' sh "${as[@]}" "$(bin cp)" -rv s w/d
+	[ "${lines[1]}" = "$(bin cp): write error: Bad file descriptor" ]
+	chmod 755 s/b
+}
