@@ -24,13 +24,16 @@ WORKDIR/shm another one (moves across file systems). With "nobody", the
 command runs as nobody (setpriv) and some of the tree is nobody's.
 Each difference is printed with its seed and command line; the last
 line is "N runs, M differ". With CPMV_SHOW set (a replay: SEED 1), the
-outputs and trees of both runs are printed whole. stdin is /dev/null (-i's questions are
-answered no); each run has 5 seconds.
+outputs and trees of both runs are printed whole. With CPMV_MERGED set,
+stderr goes into stdout's pipe, so the order of the messages among -v's
+lines counts too (GNU's error() flushes stdout first). stdin is /dev/null
+(-i's questions are answered no); each run has 5 seconds.
 """
 import hashlib, os, random, shutil, stat, subprocess, sys
 
 OUR, W, SEED, COUNT = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 NOBODY = len(sys.argv) > 5 and sys.argv[5] == 'nobody'
+MERGED = bool(os.environ.get('CPMV_MERGED'))
 RUN = os.path.join(W, 'fs', 'run')    # (on a tmpfs of its own when WORKDIR/fs is one:
                                       # inode numbers in creation order, so GNU's order
                                       # of a directory's entries is the same for both)
@@ -176,9 +179,13 @@ def run(exe, prog, args):
     pre = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] if NOBODY else []
     try:
         p = subprocess.run(pre + ['timeout', '5', exe] + args, cwd=RUN, stdin=subprocess.DEVNULL,
-                           capture_output=True, env={'LC_ALL': 'C', 'TZ': 'UTC', 'PATH': '/usr/bin:/bin'},
+                           stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT if MERGED else subprocess.PIPE,
+                           env={'LC_ALL': 'C', 'TZ': 'UTC', 'PATH': '/usr/bin:/bin'},
                            preexec_fn=lambda: os.umask(0o022))
-        out, err, rc = p.stdout, p.stderr, p.returncode
+        out, err, rc = p.stdout, p.stderr or b'', p.returncode
+        if MERGED:                      # (the messages' order among -v's lines)
+            out, err = b'', out
     except Exception as e:
         out, err, rc = b'', repr(e).encode(), -1
     err = err.replace(exe.encode() + b':', prog.encode() + b':').replace(b"'" + exe.encode() + b" --help'", b"'" + prog.encode() + b" --help'")
