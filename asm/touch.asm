@@ -269,6 +269,14 @@ _start:
 	sub al, '0'
 	cmp al, 9
 	ja .now_set
+	mov xdx, [envp]                 ; (and an environment entry "_POS...":
+.p2env:                                 ; touch 2024-notes a maps no cold page)
+	mov xax, [xdx]
+	test xax, xax
+	jz .now_set
+	add xdx, W
+	cmp dword [xax], '_POS'
+	jne .p2env
 	call obsolete                   ; (cold)
 	jnc .set_both
 .now_set:
