@@ -811,23 +811,40 @@ put:                                    ; ob_put, counted by ob_vadd
 ret_:
 	ret
 
-; The long options, the methods of --all-repeated and --group, and
-; long_opt itself: in the cold part (elf.inc's COLD), so a run without
-; them maps one page of code.
-COLD
-; plus_p2 - GNU's strict_posix2 for a "+N" operand (rt/posix2.inc): CF=1
-; when $_POSIX2_VERSION is POSIX 2001 to 2008, where "+N" is a FILE (the
-; next argument at xsp). keeps xdx, xsi
+; plus_p2 - GNU's strict_posix2 for a "+N" operand: CF=1 when
+; $_POSIX2_VERSION is POSIX 2001 to 2008, where "+N" is a FILE (the next
+; argument at xsp). rt/posix2.inc's posix2_version (cold) only when an
+; environment entry starts with "_POS": uniq +1 maps no cold page. keeps
+; xdx, xsi
 plus_p2:
 	push xdx
 	push xsi
 	lea xdx, [xsp + 3*W]
+	mov xsi, xdx
+.argv:
+	add xdx, W
+	cmp WPTR [xdx-W], 0
+	jne .argv
+.env:
+	mov xax, [xdx]
+	test xax, xax                   ; (CF=0: the default)
+	jz .done
+	add xdx, W
+	cmp dword [xax], '_POS'
+	jne .env
+	mov xdx, xsi
 	call posix2_version
+	cmp eax, P2_STRICT
+.done:
 	pop xsi
 	pop xdx
-	cmp eax, P2_STRICT
 	ret
-%include "rt/posix2.inc"
+
+; The long options, the methods of --all-repeated and --group, and
+; long_opt itself: in the cold part (elf.inc's COLD), so a run without
+; them maps one page of code.
+COLD
+%include "rt/posix2.inc"                ; (plus_p2's posix2_version)
 
 ; long_name - the long option at xsi ("NAME[=VALUE]", past "--"; the
 ; next argument at xsp), read by long_opt (GNU's prefixes and messages):

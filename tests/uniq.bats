@@ -105,6 +105,7 @@ Try '$(bin uniq) --help' for more information." '"$1" '"$o"' < /dev/null'
 	rss_at_most 16 uniq -c < f
 	rss_at_most 16 uniq -d < f
 	rss_at_most 16 uniq -u -i < f
+	rss_at_most 16 uniq +1 f		# (_POSIX2_VERSION looked for first)
 }
 
 # A 1 KiB input: its output (-c: 3.2 KiB for short lines) stays on the
