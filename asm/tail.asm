@@ -1464,20 +1464,10 @@ old_p2:
 	push xax
 	push xdx
 	push xsi
-	mov xdx, xsi
-.argv:
-	add xdx, W
-	cmp WPTR [xdx-W], 0
-	jne .argv
 	push P2_STRICT
 	pop xcx
-.env:
-	mov xax, [xdx]
-	test xax, xax
-	jz .done
-	add xdx, W
-	cmp dword [xax], '_POS'
-	jne .env
+	mov xdx, xsi
+	p2_asked .done
 	mov xdx, xsi
 	call posix2_version
 	xchg eax, ecx

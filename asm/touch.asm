@@ -270,13 +270,7 @@ _start:
 	cmp al, 9
 	ja .now_set
 	mov xdx, [envp]                 ; (and an environment entry "_POS...":
-.p2env:                                 ; touch 2024-notes a maps no cold page)
-	mov xax, [xdx]
-	test xax, xax
-	jz .now_set
-	add xdx, W
-	cmp dword [xax], '_POS'
-	jne .p2env
+	p2_asked .now_set, envp         ; touch 2024-notes a maps no cold page)
 	call obsolete                   ; (cold)
 	jnc .set_both
 .now_set:

@@ -821,17 +821,7 @@ plus_p2:
 	push xsi
 	lea xdx, [xsp + 3*W]
 	mov xsi, xdx
-.argv:
-	add xdx, W
-	cmp WPTR [xdx-W], 0
-	jne .argv
-.env:
-	mov xax, [xdx]
-	test xax, xax                   ; (CF=0: the default)
-	jz .done
-	add xdx, W
-	cmp dword [xax], '_POS'
-	jne .env
+	p2_asked .done                  ; (CF=0: the default)
 	mov xdx, xsi
 	call posix2_version
 	cmp eax, P2_STRICT
