@@ -78,9 +78,12 @@
 ; A directory's names are walked in getdents order but, as GNU's fts, in
 ; batches of 100000, a batch of more than 10000 sorted by inode number
 ; (stable) unless on tmpfs, NFS or CIFS (cold: ino_sort).
+; A bad option (getopt_long's messages: an invalid letter, a long option
+; unrecognized, ambiguous, with an argument it does not take or without
+; the one it needs) and an invalid -d are told and the options read on,
+; as GNU's (ok = false): each message, then the Try line once (opt_bad).
 ; Differences from GNU: --help, --version are not
-; supported; a usage error ends the run at once (GNU reports the other
-; bad options first); a path longer
+; supported; a path longer
 ; than 1 MiB, more than 64 MiB of names pending in the directories being
 ; walked, more than 1.5 million hard-linked files, more than 65536
 ; patterns, 4 MiB of -X files or 64 MiB of --files0-from's fail with a
@@ -94,6 +97,8 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a directory is walked
 %define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
 %define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
+%define SAY_TRY_HOOK opt_bad            ; a bad option: told, the options read on
+%define GETOPT_GO_ON go_on              ; (where getopt_long reads on from)
 %include "subk.inc"
 %include "layout.inc"
 %include "rt/blocksize.inc"
@@ -139,6 +144,7 @@ _start:
 	mov dword [htbl], hsmall
 	mov byte [hshift], 32 - 4       ; (16 slots)
 	getopt_here
+	mov [opt_sp], xsp               ; (opt_bad: the options' loop)
 .opt:
 	call getopt_long
 	jc .options_done
@@ -243,11 +249,14 @@ _start:
 .depth_cold:
 	call depth_arg
 	jnc .depth_set
+	pop xsi
+	call getopt_go_on               ; (opt_bad reads on from here)
 	mov esi, fmt_depth
 	jmp usage_die
 .options_done:
-	cmp byte [bad], 0               ; (-X's file unreadable: reported)
-	jne usage_try
+	and WPTR [opt_sp], 0            ; (a usage error from here on ends it)
+	cmp byte [bad], 0               ; (a bad option, -X's file unreadable:
+	jne usage_try                   ; told)
 	test byte [flags], 1 << B_SUM
 	jz .no_sum
 	test byte [flags], 1 << B_ALL
@@ -364,6 +373,29 @@ usage_die:                              ; xsi = a format with F_TRY
 	xor eax, eax
 	call say
 	exit 1
+
+; opt_bad - say's SAY_TRY_HOOK (error.inc): during the options' loop
+; ([opt_sp] set), a bad option's message (getopt_long's, or an invalid
+; -d) is written without its Try line and the options are read on from
+; where getopt_go_on left them, as GNU's du sets ok = false and goes on;
+; after the loop ([opt_sp] 0) the Try line follows as usual.
+opt_bad:
+	cmp WPTR [opt_sp], 0
+	je .ret
+	lea A2, [xsp + 2*W]             ; the message so far
+	mov A3, xdi
+	sub A3, A2
+	push 2
+	pop A1
+	call write_all
+	mov byte [bad], 1
+	mov xsp, [opt_sp]
+	mov xsi, [go_on]
+	mov xdi, [go_on + W]
+	mov xbx, [go_on + 2*W]
+	jmp _start.opt
+.ret:
+	ret
 
 ; do_operand - xsi = an operand: its line (and its contents'); an empty
 ; one refused (cold: empty_operand), two or more trailing '/' made one
@@ -1661,6 +1693,7 @@ time_opt:
 ; argmatch_fail - ah = 1 ambiguous, else invalid; xdx = ARG, xcx =
 ; " for 'WHAT'" and the valid list: GNU's message, the Try line, exit 1
 argmatch_fail:
+	and WPTR [opt_sp], 0            ; (GNU's argmatch_die: the Try line, end)
 	mov esi, fmt_arginv
 	test ah, ah
 	jz .say
@@ -2207,7 +2240,9 @@ hset:	resb 1                          ; a block size option given
 deref:	resb 1                          ; 0 -P, 1 -D/-H, 2 -L
 eol:	resb 1                          ; 10, or -0's 0
 thrset:	resb 1                          ; -t given
-bad:	resb 1                          ; -X failed: the Try line
+bad:	resb 1                          ; a bad option, -X failed: the Try line
+opt_sp:	resW 1                          ; xsp in the options' loop (opt_bad)
+go_on:	resW 3                          ; getopt_go_on's xsi, xdi, xbx
 hash_all:	resb 1
 wtop:	resW 1                          ; the innermost walk's frame
 dset:	resb 1
