@@ -382,12 +382,7 @@ usage_die:                              ; xsi = a format with F_TRY
 opt_bad:
 	cmp WPTR [opt_sp], 0
 	je .ret
-	lea A2, [xsp + 2*W]             ; the message so far
-	mov A3, xdi
-	sub A3, A2
-	push 2
-	pop A1
-	call write_all
+	try_hook_said
 	mov byte [bad], 1
 	mov xsp, [opt_sp]
 	mov xsi, [go_on]

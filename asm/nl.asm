@@ -430,12 +430,7 @@ long_bad:
 	mov xcx, [opt_sp]
 	jxcxz .ret
 	xchg xbp, xcx
-	lea A2, [xsp + 2*W]             ; the message so far
-	mov A3, xdi
-	sub A3, A2
-	push 2
-	pop A1
-	call write_all
+	try_hook_said
 	mov byte [bad], 1
 	mov xsp, xbp
 	xor ebp, ebp
