@@ -7,7 +7,9 @@ a symlink, a dangling symlink, a FIFO, /dev/null, a missing name), with
 `LC_ALL=C`, a TZ drawn from a few zones, and a random command line: -c or
 --printf (or `--format=`) with a format made of random directives (file
 and -f file-system ones), flags (`-0+ #'I`), widths, precisions, escapes
-and literal text, with or without -L, -f, -t, --terse, --cached=WORD.
+and literal text, with or without -L, -f, -t, --terse, --cached=WORD (-f
+without %a %d %f, its terse and default forms: the free counts move while
+other runs write).
 It compares stdout, stderr (the program name made the same) and the exit
 status, and prints each difference as one JSON line (then its count).
 Run by hand, not by `make check`; as root or not.
