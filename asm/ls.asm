@@ -6559,7 +6559,8 @@ vqquoted:
 ; the kernel never takes: its 16-bit size wrapped, and the listing walked
 ; into its bytes) is cut to a name of one byte, quoted when the name is
 ; (vqsome and qsafe count the failed operands too, as GNU's gobble_file:
-; qsafe's look at the name is taken first). keeps xbx, xbp
+; qsafe's look at the name is taken first; without a quoting style it is
+; not: vqquoted's quotearg has no style to take then). keeps xbx, xbp
 ; op_long: the core's way in for ENAMETOOLONG (the other failures keep
 ; this part unmapped), back at its .failed.
 op_long:
@@ -6577,6 +6578,9 @@ op_fail:
 	mov cl, ':'
 	call qsafe_name
 	mov ebx, [xsp]
+	mov al, 'a'
+	cmp byte [V(qstyle)], 1         ; no quoting style (none, literal, a
+	jle .one                        ; terminal's safe names): as it is
 	lea esi, [xbx + 19]
 	call vqquoted
 	mov al, 'a'
