@@ -33,7 +33,7 @@ all: deps $(BINS) $(HARNESS)
 # Tools: command name:Debian package. Building needs the first list,
 # `make check` the second as well.
 BUILD_TOOLS := nasm:nasm gcc:gcc
-TEST_TOOLS  := readelf:binutils file:file bats:bats strace:strace setpriv:util-linux script:bsdutils python3:python3 gdb:gdb
+TEST_TOOLS  := readelf:binutils file:file bats:bats strace:strace setpriv:util-linux script:bsdutils python3:python3 gdb:gdb setfacl:acl setfattr:attr
 define install_missing
 	@missing=""; for t in $(1); do command -v $${t%%:*} >/dev/null 2>&1 || \
 		missing="$$missing $${t#*:}"; done; \

@@ -134,7 +134,9 @@
 ;   -L  follow every symlink         -H  follow symlinks on the command line
 ;   -q  unprintable bytes as '?' in names and "DIR:" headers (the
 ;       default on a terminal)
-;   -l  long lines: mode (setuid/setgid/sticky letters), links, owner and
+;   -l  long lines: mode (setuid/setgid/sticky letters; then GNU's mark:
+;       '+' a POSIX ACL, '.' an SELinux context, in a column every line of
+;       the listing has when one entry has a mark), links, owner and
 ;       group names from /etc/passwd and /etc/group (numbers when absent),
 ;       size or "major, minor", the mtime in local time (rt/localtime.inc:
 ;       TZ, or /etc/localtime) as "Mon DD HH:MM" (within six months
@@ -240,7 +242,10 @@
 ; the zone again (Debian's rule_dstoff), moving the changes the later
 ; entries see, ours keeps the first load's; a year before 1 or past 2^31
 ; (more than 2^46 s from 1970) is wrong where GNU prints the seconds or a
-; negative year; no ACL/SELinux '+'/'.' after the mode; an owner
+; negative year; -l's mark after the mode (acl_look, acl_mark): no
+; SMACK label looked at (GNU's '.' with SMACK enabled), an error reading
+; the attributes is no mark (GNU says it), none looked at past a 3800-byte
+; DIR; an owner
 ; without a name is left-aligned (GNU right-aligns the number). -R
 ; without -L does not look for cycles (GNU does, for a bind mount of an
 ; ancestor; without -L nothing else makes one). -s without -l
@@ -268,6 +273,8 @@
 ; --time=birth's options, -l's '?' for no birth time, the block sizes:
 ; rt/blocksize.inc; -RL's cycle check, dir_visit; the failures of
 ; getdents64 and readlink), .qsec (the quoting styles: rt/quotearg.inc;
+; -l's device numbers and its attribute marks' getxattr (acl_mark: only
+; for a file that has extended attributes);
 ; ls -b 20 KiB, ls -Q -l 24; rt/localtime.inc's rare code: posixrules,
 ; big zone files, leap seconds, malformed rules, Jn and n rules). Each
 ; part is
@@ -1742,6 +1749,7 @@ cmp_names:
 ; major/minor, mtime, blocks), the column widths over the listing, then
 ; "total" (a directory's) and the lines.
 long_list:
+	mov byte [anyacl], 0            ; GNU's clear_files: each listing
 	mov eax, [V(count)]
 	imul eax, eax, 48
 	call alloc
@@ -1775,6 +1783,7 @@ long_list:
 .flags:
 	call ent_stat                   ; (failed: zeros, bit 16 in the mode)
 	js .info
+	call acl_look                   ; GNU's '+' or '.' after the mode
 	call link_read
 .info:
 	mov edi, [V(ip)]
@@ -1862,7 +1871,6 @@ long_list:
 	sub edx, edi
 	lea esi, [V(wsize)]
 	call widen
-	jmp .next
 .next:
 	add dword [V(ip)], 8            ; (+40: the zone's offset, +44 ns)
 	add ebx, 4
@@ -1931,9 +1939,9 @@ long_list:
 	mov edi, [V(opos)]
 	push xbx
 	mov ebx, [V(ip)]
-	mov ecx, [xbx]                  ; the mode
-	mov eax, ecx
-	shr eax, 12
+	mov ecx, [xbx]                  ; the mode (its fourth byte: acl_mark's)
+	movzx eax, ch
+	shr eax, 4
 	mov al, [typechars + xax]
 	stosb
 	mov edx, 0o400
@@ -1964,6 +1972,12 @@ long_list:
 	lea edx, [xdi - 1]
 	call special
 .nlink:
+	mov al, [xbx + 3]               ; acl_mark's mark, else ' ' when the
+	or al, [anyacl]                 ; listing has one (GNU's any_has_acl)
+	jz .nomark
+	stosb
+	mov byte [xbx + 3], 0           ; (the mode alone from here on)
+.nomark:
 	mov al, ' '
 	stosb
 	mov eax, [xbx + 4]
@@ -2003,7 +2017,6 @@ long_list:
 	lea esi, [xbx + 16]
 	mov ecx, [V(wsize)]
 	call num64_r
-	jmp .date
 .date:
 	cmp byte [xbx + 31], 0x80       ; --time=birth and none: '?'
 	je vqdate
@@ -2104,6 +2117,53 @@ long_list:
 .done:
 	ret
 
+; acl_look - long_list's entry esi that ent_stat found (edx its flags, 0
+; when it follows a symlink): the size of its list of extended attribute
+; names (listxattr, or llistxattr when not followed) by GNU's full name,
+; DIR/NAME (an operand: its own name; a DIR longer than 3800 bytes: none
+; looked at, GNU's stat of such a name failed), made in the output
+; buffer's free bytes past [V(opos)]; a list (a file with any
+; extended attribute) goes to acl_mark (.qsec: a run whose files have
+; none never maps it). keeps xbx, xsi
+acl_look:
+	push xsi
+	push xbx
+	push xdx
+	cmp byte [V(isop)], 0           ; an operand: its own name
+	jne .path
+	call room                       ; DIR/NAME past the output (its page:
+	mov edx, esi                    ; pathbuf's would be one more)
+	mov esi, [V(dirname)]
+	movx A2, xsi
+	push xdx
+	call strlen
+	cmp edx, 3800
+	pop xdx
+	ja .r
+	mov edi, [V(opos)]
+	push xdi
+	call path_join
+	pop xsi
+.path:
+	push xsi                        ; [xsp]: the path, [xsp + W] the flags
+	mov A1, xsi
+	xor A2d, A2d
+	xor A3d, A3d
+	mov eax, SYS_llistxattr
+	cmp dword [xsp + W], 1          ; (0: it follows)
+	sbb eax, 0
+	SYSCALL
+	test eax, eax
+	jle .none
+	call acl_mark
+.none:
+	pop xax
+.r:
+	pop xdx
+	pop xbx
+	pop xsi
+	ret
+
 ; link_read - long_list's entry esi whose statx (stx) found a symlink:
 ; its readlink now, as GNU's gobble_file (get_link_name), the target
 ; kept in the arena, its address at esi-10 (frills' blocks, which -l
@@ -2158,6 +2218,10 @@ long_fail:
 	push 9
 	pop xcx
 	rep stosb
+	cmp byte [anyacl], cl           ; the mark column: '?' (GNU's modebuf)
+	je .sp
+	stosb
+.sp:
 	mov al, ' '
 	stosb
 	mov ecx, [V(wnl)]
@@ -4179,8 +4243,7 @@ long_ls:
 	jne .npat
 .pat:
 	call add_pat
-	mov al, 14
-	jmp .put
+	jmp .put14
 .npat:
 	cmp al, '?'
 	je .refused
@@ -4202,21 +4265,18 @@ long_ls:
 	cmp al, 0x28                    ; --time-style=STYLE: kept for zone_init
 	jne .nts
 	mov [tstyle], xdx
-	mov al, 14
-	jmp .put
+	jmp .put14
 .nts:
 	cmp al, 4                       ; --group-directories-first (and
 	jne .ngd                        ; GNU's check_symlink_mode)
 	or byte [V(opts) + O_DF], 1
 	or byte [V(opts) + O_CFL], CF_CHK
-	mov al, 14
-	jmp .put
+	jmp .put14
 .ngd:
 	cmp al, 6                       ; --author: -l's owner again
 	jne .nau
 	or byte [V(lflags)], 8
-	mov al, 14
-	jmp .put
+	jmp .put14
 .nau:
 	cmp al, 7                       ; --full-time: -l, full-iso
 	jne .nft
@@ -4246,6 +4306,8 @@ long_ls:
 	call long_word
 	pop xsi
 	ret
+.put14:                                 ; (getopt's 14: nothing more to do)
+	mov al, 14
 .put:
 	mov [xdi + 1], al
 	mov byte [xdi + 2], 0
@@ -5198,8 +5260,9 @@ ind_tail:
 .r:
 	ret
 
-	LSEC
-; long_dev - long_list's widths of a device's numbers
+	QSEC
+; long_dev - long_list's widths of a device's numbers (here, off -l's
+; full page: a listing with a device maps this part)
 long_dev:
 	mov eax, [xdi - 24]
 	call digits
@@ -5233,6 +5296,80 @@ long_pdev:
 	inc ecx
 	call num_r
 	jmp long_list.date
+
+; acl_mark - acl_look's entry ([xsp + W] its path, [xsp + 2*W] its flags) has
+; extended attributes: GNU's mark after its mode, in stx's spare byte
+; beside the mode (the info record's fourth byte): '+' for a POSIX ACL
+; (getxattr "system.posix_acl_access", a directory's
+; "system.posix_acl_default" too; none looked for on a symlink itself:
+; GNU's file_has_acl), else '.' for an SELinux context other than
+; "unlabeled" (lgetxattr "security.selinux", getxattr when followed:
+; GNU's getfilecon); a mark makes [anyacl] ' ' (GNU's any_has_acl: each
+; line of the listing then has the column). An error is no mark (GNU
+; says those other than ENOTSUP and ENODATA, which a file just stat'ed
+; does not get). clobbers all but xbp
+acl_mark:
+	mov A2d, s_acl_access
+	mov al, [V(stx) + STX_MODE + 1]
+	and al, 0xf0
+	cmp al, 0xa0                    ; a symlink (not followed): no ACL
+	je .ctx
+.acl:
+	xor A3d, A3d
+	xor A4d, A4d
+	mov eax, SYS_getxattr
+	call .get
+	jg .plus
+	mov al, [V(stx) + STX_MODE + 1]
+	and al, 0xf0
+	cmp al, 0x40                    ; a directory: its default ACL too
+	jne .ctx
+	cmp A2d, s_acl_default
+	mov A2d, s_acl_default
+	jne .acl
+.ctx:
+	mov A2d, s_selinux
+	mov A3d, numbuf
+	and dword [numbuf + 8], 0
+	push 16
+	pop A4
+	mov eax, SYS_lgetxattr
+	cmp dword [xsp + 2*W], 1        ; (the flags: 0 follows)
+	sbb eax, 0
+	call .get
+	xchg eax, ecx
+	mov al, '.'
+	cmp ecx, -ERANGE                ; (a value past 16 bytes)
+	je .mark
+	test ecx, ecx
+	jle .none
+	cmp dword [numbuf], 'unla'
+	jne .mark
+	cmp dword [numbuf + 4], 'bele'
+	jne .mark
+	cmp dword [numbuf + 8], 'd'
+	jne .mark
+.none:
+	mov al, 0
+	jmp .mark
+.plus:
+	mov al, '+'
+.mark:
+	mov [V(stx) + STX_MODE + 3], al
+	test al, al
+	jz .r
+	mov byte [anyacl], ' '
+.r:
+	ret
+; .get - the system call eax on the path -> its result's flags
+.get:
+	mov A1, [xsp + 2*W]
+	SYSCALL
+	test eax, eax
+	ret
+s_acl_access:	db 'system.posix_acl_access', 0
+s_acl_default:	db 'system.posix_acl_default', 0
+s_selinux:	db 'security.selinux', 0
 
 	ZSEC
 ; the messages of unusual runs
@@ -5870,6 +6007,7 @@ qscr:	resb 4                          ; vqlen0's first bytes
 qlen:	resd 1                          ; and its length
 qsome:	resb 1                          ; GNU's cwd_some_quoted
 qpadw:	resb 1                          ; vqpad wrote a pad before the name
+anyacl:	resb 1                          ; ' ': an entry of -l's listing has a mark
 	GLOBALS_HERE
 numbuf:	resb 24
 numend:
