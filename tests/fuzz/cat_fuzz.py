@@ -13,10 +13,11 @@ JSON line (then its count). Run by hand, not by `make check`.
 """
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
+
+from fuzzargs import fuzz_args
 
 SHORT = "AbeEnstTuv"
 LONG = ["--bogus", "--x"]   # (no long options in subk's cat: README)
@@ -71,11 +72,8 @@ def run(prog, args, cwd, stdin, pipe):
 
 
 def main():
-    if len(sys.argv) < 4:
-        raise SystemExit(__doc__)
-    ours = os.path.abspath(os.path.join(sys.argv[1], "cat"))
-    seed, count = int(sys.argv[2]), int(sys.argv[3])
-    r = random.Random(seed)
+    ours, r, count = fuzz_args(__doc__, "cat")
+    seed = sys.argv[2]
     bad = 0
     with tempfile.TemporaryDirectory(prefix="cat-fuzz.") as top:
         os.mkdir(os.path.join(top, "d"))

@@ -16,10 +16,11 @@ Run by hand, not by `make check`; as root or not.
 """
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
+
+from fuzzargs import fuzz_args
 
 FILE_DIRS = list("aAbBCdDfFgGhiImnNostTuUwWxXyYzZ") + ["r", "R", "Hd", "Ld", "Hr", "Lr", "%", "q", "j", "v", "@"]
 FS_DIRS = list("AbciIlnsStT") + ["%", "q", "Z"]   # (no %a %d %f: the free
@@ -89,11 +90,7 @@ def run(prog, args, cwd, tz):
 
 
 def main():
-    if len(sys.argv) < 4:
-        raise SystemExit(__doc__)
-    ours = os.path.abspath(os.path.join(sys.argv[1], "stat"))
-    seed, count = int(sys.argv[2]), int(sys.argv[3])
-    r = random.Random(seed)
+    ours, r, count = fuzz_args(__doc__, "stat")
     bad = 0
     with tempfile.TemporaryDirectory(prefix="stat-fuzz.") as top:
         with open(os.path.join(top, "f"), "w") as f:
