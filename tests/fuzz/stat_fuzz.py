@@ -17,7 +17,6 @@ Run by hand, not by `make check`; as root or not.
 import json
 import os
 import subprocess
-import sys
 import tempfile
 
 from fuzzargs import fuzz_args
