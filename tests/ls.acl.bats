@@ -47,6 +47,10 @@ mkacl() {
 	ls_like_gnu -lH lacl lctx lddef
 	ls_like_gnu -lL lacl lctx lddef
 	ls_like_gnu -l dplain ddef
+	# a directory operand's mark counts for the files' listing (GNU's
+	# gobble_file of every operand), though the directory is listed apart
+	ls_like_gnu -l plain ddef dplain
+	ls_like_gnu -l plain dplain
 	ls_like_gnu -l "$PWD/dplain"
 	ls_like_gnu -lR .
 }
