@@ -14,21 +14,23 @@
 # the other failures are the program's name in messages (valgrind's argv[0]
 # is the real binary's path). Only "exit 99" (valgrind's error status) is
 # reported. Slow: about a second a case. Run by hand, not by `make check`.
-# env is left out unless named: it keeps its new environment array below the
-# stack pointer by design (it runs no signal handler that could land there),
-# which memcheck reports as invalid writes.
+# Accesses up to 4 KiB below the stack pointer are not counted either
+# (--ignore-range-below-sp): env keeps its new environment array there, the
+# option walks compact argv in the slots they popped, i386's sleep rounds
+# through memory there; none of them runs a signal handler that could land
+# on those bytes.
 set -eu
-[ $# -ge 1 ] || { sed -n '2,19s/^# \{0,1\}//p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,21s/^# \{0,1\}//p' "$0"; exit 2; }
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "$1" && pwd); shift
-utils=${*:-$(cd "$top/tests/cases" && ls *.cases | sed 's/\.cases$//' | grep -vx env)}
+utils=${*:-$(cd "$top/tests/cases" && ls *.cases | sed 's/\.cases$//')}
 w=$(mktemp -d /tmp/vgsweep.XXXXXX)
 trap 'rm -rf "$w"' EXIT
 mkdir "$w/real" "$w/bin"
 for u in $utils; do
 	[ -x "$bin/$u" ] || continue
 	cp "$bin/$u" "$w/real/"
-	printf '#!/bin/sh\nexec valgrind -q --undef-value-errors=no --error-exitcode=99 --log-file=/dev/null %s "$@"\n' \
+	printf '#!/bin/sh\nexec valgrind -q --undef-value-errors=no --ignore-range-below-sp=4096-1 --error-exitcode=99 --log-file=/dev/null %s "$@"\n' \
 		"$w/real/$u" > "$w/bin/$u"
 	chmod 755 "$w/bin/$u"
 done
