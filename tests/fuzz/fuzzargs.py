@@ -1,5 +1,5 @@
 """fuzzargs - the command line the one-utility fuzzers share (stat_fuzz.py,
-cat_fuzz.py): BINDIR SEED COUNT -> (our binary's absolute path, its
+cat_fuzz.py, df_fuzz.py): BINDIR SEED COUNT -> (our binary's absolute path, its
 random.Random(SEED), COUNT); too few words: the caller's docstring."""
 import os
 import random
