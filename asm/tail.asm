@@ -35,10 +35,10 @@
 ; number (no exponent or hex); while following, the files are checked in
 ; turn after each wake-up (inotify, or every S seconds), so the order of
 ; the output of two files written at the same moment may differ; the
-; warning for following a tty stdin is not printed; --follow=name without
-; --retry ends when no file is open (GNU's polling loop; its inotify loop
-; goes on while a file renamed away exists); -F watches each file's
-; directory only (GNU adds a watch of the file).
+; warning for following a tty stdin is not printed; -F watches each
+; file's directory only (GNU adds a watch of the file); --follow=name
+; without --retry watches the file for IN_DELETE_SELF alone, to go on as
+; GNU's inotify loop while a file renamed away exists.
 ;
 ; Reading: a regular file is read from its end (lines: blocks of 128 KiB
 ; backwards from the end until N line ends are seen; bytes: one lseek), so
@@ -58,9 +58,10 @@
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
 use headtail_io, headtail_num, headtail_out, seek64, lseek64, count_try
 use scan_fwd, scan_back, strlen, fd_safer
-%define LONGOPT_AMBIGUOUS               ; long_opt (in the cold part)
+%define LONGOPT_AMBIGUOUS               ; long_opt (its messages cold: below)
 %define LONGOPT_OPTIONAL                ; --follow[=HOW]
 %define LONGOPT_BSS_HERE                ; ambp with the variables
+%define LONGOPT_COLD_MSGS               ; its messages with the others
 
 BUFSZ       equ 128 * 1024
 M_BYTES     equ HT_BYTES
@@ -98,6 +99,8 @@ R_ERR       equ 16                      ; the errno last reported (-F)
 R_POS       equ 24                      ; qword: bytes read so far
 R_INO       equ 32                      ; qword
 R_DEV       equ 40                      ; dword: st_dev (new_encode_dev's 32 bits)
+R_WD        equ 44                      ; --follow=name: the file's inotify watch, 0 none
+R_DWD       equ 48                      ; the watch of its directory (-f: of the file)
 REC         equ 64
 
 IN_MODIFY   equ 0x2
@@ -1029,14 +1032,22 @@ follow:
 	call watch
 	test eax, eax
 	js cold_unwatched
+	mov [xbp+R_DWD], eax
+	mov al, [mode]                  ; --follow=name without --retry:
+	and al, M_NAME|M_RETRY          ; the file too, as GNU's
+	cmp al, M_NAME
+	jne .next_watch
+	call watch_self
 .next_watch:
 	add xbp, REC
 	cmp xbp, [rec_end]
 	jb .watch
 
 ; A record is live (GNU's any_live_files) while open, or, with --retry,
-; while not given up; none: "no files remaining". A watched directory
-; gone: polling from then on.
+; while not given up, or, by name without --retry under inotify, while
+; the file it had open is not deleted (GNU's table of watches: a log
+; renamed away is followed again when its name comes back); none: "no
+; files remaining". A watched directory gone: polling from then on.
 .check:
 	mov byte [live], 0
 	mov xbp, [rec_start]
@@ -1044,6 +1055,11 @@ follow:
 	call check
 	cmp dword [xbp+R_FD], 0
 	jge .live
+	cmp dword [xbp+R_WD], 0         ; its file, renamed away, still there
+	je .no_wd                       ; (under inotify)
+	cmp byte [gnu_inotify], 0
+	jne .live
+.no_wd:
 	test byte [mode], M_RETRY
 	jz .next_each
 	cmp byte [xbp+R_IGNORE], 0
@@ -1100,8 +1116,7 @@ follow:
 .no_name:
 	test byte [xsi+4+1], IN_DELETE_SELF >> 8 ; mask
 	jz .next_event
-	mov byte [dir_gone], 1
-	jmp .check
+	jmp self_deleted                ; a file's or a directory's
 .sleep:
 	sys poll, ofd, 1, 0
 	call out_alive
@@ -1192,6 +1207,21 @@ watch:
 	ret
 .add:
 	sys inotify_add_watch, [ifd], xsi
+	ret
+
+; watch_self - (follow, --follow=name without --retry, inotify) a watch of
+; the record xbp's file as well (GNU's, by name: its IN_DELETE_SELF says
+; when it is gone, self_deleted), R_WD (0 when there is none: the file
+; followed as before, given up when it goes); [self_watch] = 1.
+; clobbers xax, xcx, xdx, xsi, xdi (i386: ebx)
+watch_self:
+	mov byte [self_watch], 1
+	and dword [xbp+R_WD], 0
+	sys inotify_add_watch, [ifd], [xbp+R_NAME], IN_DELETE_SELF
+	test eax, eax
+	js .ret
+	mov [xbp+R_WD], eax
+.ret:
 	ret
 
 ; check - the record xbp while following: -F looks at the name first;
@@ -1538,6 +1568,7 @@ name_appeared:
 name_reopen:
 	push xsi
 	push xcx
+	call rewatch
 	mov xsi, [xbp+R_NAME]
 	call open_name
 	pop xcx
@@ -1611,6 +1642,43 @@ no_files:
 	call say_plain
 	jmp follow_end
 
+; rewatch - (cold) once watch_self has run, its watch again when the
+; record xbp's name may have a new file (name_reopen), the old one's
+; watch removed first, as GNU's new_watch.
+; clobbers xax, xcx, xdx, xsi, xdi (i386: ebx)
+rewatch:
+	cmp byte [self_watch], 0
+	je .ret
+	mov eax, [xbp+R_WD]
+	test eax, eax
+	jz watch_self
+	sys inotify_rm_watch, [ifd], eax
+	jmp watch_self
+.ret:
+	ret
+
+; self_deleted - (follow) an IN_DELETE_SELF without a name at xsi (xdx =
+; the events' end): a watched file gone (its record no longer live by
+; it), or a watched directory (dir_removed after the events); then the
+; next event.
+self_deleted:
+	mov eax, [xsi]                  ; wd
+	mov xbp, [rec_start]
+.each:
+	cmp eax, [xbp+R_DWD]
+	jne .file
+	mov byte [dir_gone], 1
+.file:
+	cmp eax, [xbp+R_WD]
+	jne .next
+	and dword [xbp+R_WD], 0
+.next:
+	add xbp, REC
+	cmp xbp, [rec_end]
+	jb .each
+	xor ecx, ecx                    ; (the event's len)
+	jmp follow.next_event
+
 ; dir_removed - (follow, -F) a watched directory was removed (its
 ; IN_DELETE_SELF): GNU's two messages, and polling from then on (GNU's
 ; inotify loop returns, and its polling loop's exit status is the one after
@@ -1630,7 +1698,7 @@ revert_reason:
 	call say
 	sys close, [ifd]
 	or dword [ifd], -1
-	mov byte [gnu_inotify], 0
+	and word [gnu_inotify], 0       ; and [self_watch]
 	jmp follow.check
 
 ; cold_unwatched - (follow) inotify_init1 failed ([ifd] = its -errno:
@@ -1761,6 +1829,7 @@ ambp:		resd 1                  ; long_opt's (every long option)
 bad:		resb 1
 following:	resb 1
 gnu_inotify:	resb 1
+self_watch:	resb 1                  ; --follow=name: files watched too (with gnu_inotify)
 live:		resb 1
 dead:		resb 1
 dir_gone:	resb 1

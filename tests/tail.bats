@@ -254,6 +254,35 @@ p.terminate(); p.wait()" "$TAIL" -f -n1 --pid=$h
 	[ "$(cat ours/err)" = "$(printf 'tail: g: No such file or directory\ntail: no files remaining')" ]
 }
 
+# GNU's inotify loop keeps a name while the file it had open exists (its
+# watch of the file): logrotate's rename, then a new file at the name.
+@test "--follow=name without --retry: a log renamed away is followed again when its name comes back, as GNU's inotify loop" {
+	both 'echo a > f; "$TAIL" --follow=name -s 0.1 f & t=$!
+	sleep 0.3; mv f f.1; sleep 0.3; echo b >> f.1; echo c > f; sleep 0.3; echo d >> f
+	sleep 0.3; kill $t; wait $t; echo "status $?"'
+	[ "$(cat ours/out)" = "$(printf 'a\nc\nd\nstatus 143')" ]
+	[ "$(cat ours/err)" = "$(printf "tail: f: No such file or directory\ntail: 'f' has appeared;  following new file")" ]
+	# a link left (ln, rm), renamed twice, renamed away and back
+	rm -rf ours gnu
+	both 'echo a > f; "$TAIL" --follow=name -s 0.1 f & t=$!
+	sleep 0.3; ln f f.1; rm f; sleep 0.3; echo c > f; sleep 0.3; mv f f.2; sleep 0.3
+	mv f.2 f; sleep 0.3; echo e >> f; sleep 0.3; kill $t; wait $t; echo "status $?"'
+	grep -qx e ours/out
+}
+
+@test "--follow=name without --retry: the renamed file deleted, here or elsewhere, ends tail ('no files remaining', status 1)" {
+	both 'mkdir sub; echo a > f; "$TAIL" --follow=name -s 0.1 f & t=$!
+	sleep 0.3; mv f sub/f.1; sleep 0.3; rm sub/f.1; sleep 0.5; kill $t 2>/dev/null; wait $t; echo "status $?"'
+	[ "$(cat ours/out)" = "$(printf 'a\nstatus 1')" ]
+	[ "$(tail -n 1 ours/err)" = "tail: no files remaining" ]
+	# two files: the one renamed away gone, the other still followed
+	rm -rf ours gnu
+	both 'echo a > f; echo x > g; "$TAIL" --follow=name -s 0.1 f g & t=$!
+	sleep 0.3; mv f f.1; mv g g.1; sleep 0.3; echo c > f; sleep 0.3; rm f.1; sleep 0.3
+	echo y >> g.1; rm g.1; sleep 0.5; kill $t 2>/dev/null; wait $t; echo "status $?"'
+	[ "$(tail -n 1 ours/out)" = "status 143" ]
+}
+
 @test "following with --pid of a finished process: output, messages and status as GNU" {
 	printf '1\n2\n3\n' > a; printf 'x\ny' > b; mkdir dd
 	sleep 0.01 & p=$!; wait $p
