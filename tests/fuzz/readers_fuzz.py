@@ -5,7 +5,8 @@ sha1sum, sha256sum, basename, dirname. Random command lines from each one's
 whole option grammar (numbers with suffixes, signs, overflows and junk;
 lists and ranges; option clusters, long options and their prefixes, `--`,
 missing arguments), random operands (files of random bytes and sizes, `-`,
-a missing file, a directory), stdin from a pipe or a file; for the
+a missing file, a directory), stdin from a file or a pipe (whole, or
+trickled in random pieces: trickle.py); for the
 checksum tools check files made by GNU and sometimes damaged. Ours and
 GNU's run side by side (argv[0] the utility's name) and must give the same
 stdout, stderr and exit status.
@@ -16,6 +17,8 @@ Prints each difference (the command, where its files were kept) and ends
 with "N cases, N differences"; exit status 1 when there was any.
 """
 import os, random, shutil, subprocess, sys, tempfile
+
+import trickle
 
 ENV = {"LC_ALL": "C", "TZ": "UTC", "PATH": "/usr/bin:/bin"}
 ALL = ["head", "tail", "cut", "od", "cmp", "cksum", "sum", "md5sum",
@@ -206,6 +209,8 @@ def sums_file(r, util, d, files):
 
 
 def run(exe, name, args, d, stdin, pipe):
+    if pipe == "trickle":
+        return trickle.run(name, exe, args, d, ENV, stdin, len(stdin), 20)
     try:
         p = subprocess.run([name] + args, executable=exe, cwd=d, env=ENV,
                            input=stdin if pipe else None,
@@ -233,6 +238,8 @@ def main():
             files["h"] = files["f"]
             stdin = data(r)
             pipe = r.random() < 0.5
+            if pipe and random.Random(seed * 7919 + n).random() < 0.5:
+                pipe = "trickle"        # (its own draw: old seeds' cases kept)
             seed_sums = r.random()
             sums_in = "-" in args and r.random() < 0.5
             res, dirs = [], []
@@ -255,7 +262,7 @@ def main():
                 shutil.rmtree(keep, ignore_errors=True)
                 os.rename(dirs[1], keep)
                 print("DIFF %s %r (stdin %s, %d bytes; kept in %s): status %s/%s (GNU/ours)"
-                      % (util, args, "pipe" if pipe else "file", len(stdin),
+                      % (util, args, {True: "pipe", False: "file"}.get(pipe, pipe), len(stdin),
                          os.path.normpath(keep), res[0][0], res[1][0]))
                 for what, i in (("stdout", 1), ("stderr", 2)):
                     if res[0][i] != res[1][i]:

@@ -2,8 +2,8 @@
 """streams_fuzz.py - a differential fuzz of the stream filters whose loops
 scan or copy in runs (SSE2 steps, no branches on the data): comm, tac, paste,
 nl, expand, unexpand, fold, tr, seq, sort (-t keys). Random inputs (short and long lines, lines across the
-read buffers, bytes 0-255, no last newline) from a file or a pipe, random
-options; ours and GNU's run side by side and must give the same stdout,
+read buffers, bytes 0-255, no last newline) from a file or a pipe (whole,
+or trickled in random pieces: trickle.py), random options; ours and GNU's run side by side and must give the same stdout,
 stderr (program name replaced) and exit status.
 
 Usage: tests/fuzz/streams_fuzz.py build/ARCH SEED COUNT [UTILITY...]
@@ -12,6 +12,8 @@ Prints each difference (the command and where the input was kept) and ends
 with "N cases, N differences"; exit status 1 when there was any.
 """
 import os, random, subprocess, sys, tempfile
+
+import trickle
 
 ENV = {"LC_ALL": "C", "TZ": "UTC", "PATH": "/usr/bin:/bin", "TMPDIR": "."}
 
@@ -112,6 +114,8 @@ def case(r, util):
 
 
 def run(exe, name, args, stdin, d, pipe):
+    if pipe == "trickle":
+        return trickle.run(name, exe, args, d, ENV, stdin, len(stdin), 60)
     p = subprocess.run([name] + args, executable=exe, cwd=d, env=ENV,
                        input=stdin if pipe else None,
                        stdin=None if pipe else open(os.path.join(d, ".in"), "rb"),
@@ -132,6 +136,8 @@ def main():
             util = r.choice(utils)
             args, stdin, files = case(r, util)
             pipe = r.random() < 0.5
+            if pipe and random.Random(seed * 7919 + n).random() < 0.5:
+                pipe = "trickle"        # (its own draw: old seeds' cases kept)
             res = []
             for exe in ("/usr/bin/" + util, os.path.abspath(os.path.join(ours, util))):
                 d = tempfile.mkdtemp(dir=top)
@@ -144,7 +150,7 @@ def main():
                 keep = "%s/../streams-fuzz-%d-%d" % (top, seed, n)
                 os.rename(d, keep)
                 print("DIFF %s %s (stdin %s, %d bytes; kept in %s): status %d/%d, "
-                      "stdout %d/%d bytes" % (util, args, "pipe" if pipe else "file",
+                      "stdout %d/%d bytes" % (util, args, {True: "pipe", False: "file"}.get(pipe, pipe),
                       len(stdin), os.path.normpath(keep), res[0][0], res[1][0],
                       len(res[0][1]), len(res[1][1])))
     print("%d cases, %d differences" % (count, bad))
