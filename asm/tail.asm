@@ -1053,13 +1053,14 @@ follow:
 	mov xbp, [rec_start]
 .each:
 	call check
+	cmp byte [self_watch], 0        ; (--follow=name under inotify: while
+	je .fd                          ; its file is watched, renamed away
+	cmp dword [xbp+R_WD], 0         ; or not)
+	jne .live
+	jmp .next_each
+.fd:
 	cmp dword [xbp+R_FD], 0
 	jge .live
-	cmp dword [xbp+R_WD], 0         ; its file, renamed away, still there
-	je .no_wd                       ; (under inotify)
-	cmp byte [gnu_inotify], 0
-	jne .live
-.no_wd:
 	test byte [mode], M_RETRY
 	jz .next_each
 	cmp byte [xbp+R_IGNORE], 0
@@ -1211,17 +1212,18 @@ watch:
 
 ; watch_self - (follow, --follow=name without --retry, inotify) a watch of
 ; the record xbp's file as well (GNU's, by name: its IN_DELETE_SELF says
-; when it is gone, self_deleted), R_WD (0 when there is none: the file
-; followed as before, given up when it goes); [self_watch] = 1.
+; when it is gone, self_deleted), R_WD; [self_watch] = 1: from then on a
+; record is live while it has that watch, as in GNU's table. CF=1: none
+; (self_unwatched: GNU's "cannot watch 'F'", or its "inotify resources
+; exhausted" and polling).
 ; clobbers xax, xcx, xdx, xsi, xdi (i386: ebx)
 watch_self:
 	mov byte [self_watch], 1
 	and dword [xbp+R_WD], 0
 	sys inotify_add_watch, [ifd], [xbp+R_NAME], IN_DELETE_SELF
-	test eax, eax
-	js .ret
+	test eax, eax                   ; (CF=0)
+	js self_unwatched
 	mov [xbp+R_WD], eax
-.ret:
 	ret
 
 ; check - the record xbp while following: -F looks at the name first;
@@ -1568,7 +1570,8 @@ name_appeared:
 name_reopen:
 	push xsi
 	push xcx
-	call rewatch
+	call rewatch                    ; (its watch refused: the name not
+	jc .unwatched                   ; looked at, as GNU's new_watch)
 	mov xsi, [xbp+R_NAME]
 	call open_name
 	pop xcx
@@ -1582,6 +1585,10 @@ name_reopen:
 	call stat_fd
 	call remember
 	jmp check.dump
+.unwatched:
+	pop xcx
+	pop xsi
+	ret
 
 ; name_missing - (check) the name cannot be looked at or opened (xax =
 ; -errno): closed, [xbp+R_ERR] = -errno, and GNU's recheck's message.
@@ -1647,7 +1654,7 @@ no_files:
 ; watch removed first, as GNU's new_watch.
 ; clobbers xax, xcx, xdx, xsi, xdi (i386: ebx)
 rewatch:
-	cmp byte [self_watch], 0
+	cmp byte [self_watch], 0        ; (CF=0)
 	je .ret
 	mov eax, [xbp+R_WD]
 	test eax, eax
@@ -1655,6 +1662,24 @@ rewatch:
 	sys inotify_rm_watch, [ifd], eax
 	jmp watch_self
 .ret:
+	ret
+
+; self_unwatched - watch_self's watch refused (xax = -errno): ENOSPC or
+; ENOMEM: GNU's "inotify resources exhausted", then polling; another:
+; "cannot watch 'NAME': REASON" (once for an errno: R_ERR), the status
+; kept, CF=1.
+self_unwatched:
+	cmp eax, -ENOSPC
+	je cold_unwatched.exhausted
+	cmp eax, -ENOMEM
+	je cold_unwatched.exhausted
+	cmp eax, [xbp+R_ERR]
+	je .said
+	mov [xbp+R_ERR], eax
+	mov ecx, dash+1                 ; ("")
+	call cold_unwatched.warn
+.said:
+	stc
 	ret
 
 ; self_deleted - (follow) an IN_DELETE_SELF without a name at xsi (xdx =

@@ -221,7 +221,11 @@ p.terminate(); p.wait()" "$TAIL" -f -n1 --pid=$h
 		"inotify_add_watch:error=ENOMEM -F f" "inotify_add_watch:error=ENOMEM -f f" \
 		"inotify_add_watch:error=EACCES -f f g" "inotify_add_watch:error=EACCES:when=2 -f f g" \
 		"inotify_add_watch:error=ENOENT -f --retry nosuch f" \
-		"inotify_add_watch:error=EACCES -f --retry nosuch f"; do
+		"inotify_add_watch:error=EACCES -f --retry nosuch f" \
+		"inotify_add_watch:error=ENOSPC:when=2 --follow=name f" \
+		"inotify_add_watch:error=ENOMEM:when=2 --follow=name f g" \
+		"inotify_add_watch:error=EACCES:when=2 --follow=name f" \
+		"inotify_add_watch:error=EACCES:when=3 --follow=name f g"; do
 		both 'set -- '"$c"'; inj=$1; shift
 		echo a > f; echo x > g
 		sleep 60 & h=$!
