@@ -1044,10 +1044,11 @@ follow:
 	jb .watch
 
 ; A record is live (GNU's any_live_files) while open, or, with --retry,
-; while not given up, or, by name without --retry under inotify, while
-; the file it had open is not deleted (GNU's table of watches: a log
-; renamed away is followed again when its name comes back); none: "no
-; files remaining". A watched directory gone: polling from then on.
+; while not given up; by name without --retry under inotify, only while
+; its file is watched (GNU's table of watches: a log renamed away keeps
+; it, and is followed again when a new file takes its name; a file
+; deleted, or whose watch was refused, does not); none: "no files
+; remaining". A watched directory gone: polling from then on.
 .check:
 	mov byte [live], 0
 	mov xbp, [rec_start]
