@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 
-from fuzzargs import fuzz_args
+from fuzzargs import cluster, fuzz_args, with_operands
 
 SHORT = "AbeEnstTuv"
 LONG = ["--bogus", "--x"]   # (no long options in subk's cat: README)
@@ -47,16 +47,14 @@ def case(r):
     for _ in range(r.randint(0, 3)):
         x = r.random()
         if x < 0.6:
-            args.append("-" + "".join(r.choice(SHORT) for _ in range(r.randint(1, 3))))
+            args.append(cluster(r, SHORT))
         elif x < 0.85:
             args.append(r.choice(LONG))
         elif x < 0.9:
             args.append("-" + r.choice("xyz"))
         else:
             args.append("--")
-    for _ in range(r.randint(0, 3)):
-        args.insert(r.randint(0, len(args)), r.choice(["a", "b", "c", "-", "d", "missing"]))
-    return args
+    return with_operands(r, args, ["a", "b", "c", "-", "d", "missing"])
 
 
 def run(prog, args, cwd, stdin, pipe):

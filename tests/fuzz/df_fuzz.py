@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 
-from fuzzargs import fuzz_args
+from fuzzargs import cluster, fuzz_args, with_operands
 
 SHORT = "ahHiklmPTv"
 LONG = ["--all", "--human-readable", "--si", "--inodes", "--local", "--portability",
@@ -51,7 +51,7 @@ def case(r):
     for _ in range(r.randint(0, 4)):
         x = r.random()
         if x < 0.35:
-            args.append("-" + "".join(r.choice(SHORT) for _ in range(r.randint(1, 3))))
+            args.append(cluster(r, SHORT))
         elif x < 0.45:
             s = size(r)
             args += r.choice([["-B", s], ["-B" + s], ["--block-size=" + s], ["--block", s]])
@@ -68,9 +68,7 @@ def case(r):
             args.append("-" + r.choice("xyzBt"))
         else:
             args.append("--")
-    for _ in range(r.randint(0, 3)):
-        args.insert(r.randint(0, len(args)), r.choice(OPERANDS))
-    return args
+    return with_operands(r, args, OPERANDS)
 
 
 def environ(r):
