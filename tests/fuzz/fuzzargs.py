@@ -1,7 +1,7 @@
 """fuzzargs - what the one-utility fuzzers share (stat_fuzz.py, cat_fuzz.py,
-df_fuzz.py): their command line, BINDIR SEED COUNT -> (our binary's absolute
-path, its random.Random(SEED), COUNT), too few words giving the caller's
-docstring; and pieces of the command lines they make."""
+df_fuzz.py, follow_fuzz.py): their command line, BINDIR SEED COUNT -> (our
+binary's absolute path, its random.Random(SEED), COUNT), too few words
+giving the caller's docstring; and pieces of the command lines they make."""
 import os
 import random
 import sys
