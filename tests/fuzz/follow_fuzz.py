@@ -20,6 +20,7 @@ JSON line (steps included), then the counts. Run by hand
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -91,20 +92,21 @@ def apply(d, s):
 
 
 def bare_headers_out(out):
-    """OUT without the headers nothing follows ("\n==> f <==\n" then another
-    header or the end): GNU's polling loop writes one for any file whose
-    stat changed (a truncation, chmod, touch), data or not; ours only with
-    data, as GNU's inotify loop (README)."""
-    parts = out.split(b"==> ")
-    keep = [parts[0]]
-    for i, p in enumerate(parts[1:], 1):
-        body = p.split(b" <==\n", 1)
-        if len(body) == 2 and body[1] in (b"", b"\n") and (i < len(parts) - 1 or body[1] == b""):
-            if keep[-1].endswith(b"\n"):       # its separator
-                keep[-1] = keep[-1][:-1]
+    """OUT without the headers nothing follows, nor a header of the file
+    whose data came last: GNU's polling loop writes one for any file whose
+    stat changed (a truncation, a chmod, a touch), data or not, so that the
+    next data of the file before has its header again; ours writes one only
+    before data of another file, as GNU's inotify loop (README)."""
+    pieces = re.split(rb"(?:^|\n)==> (.*?) <==\n", out)  # text, name, data, name, ...
+    result, shown = pieces[0], None
+    for name, data in zip(pieces[1::2], pieces[2::2]):
+        if data == b"":
             continue
-        keep.append(p)
-    return b"==> ".join(keep)
+        if name != shown:
+            result += (b"" if shown is None and not result else b"\n") + b"==> " + name + b" <==\n"
+            shown = name
+        result += data
+    return result
 
 
 def main():
@@ -152,8 +154,8 @@ def main():
                 res.append((o.read(), e.read().replace(prog.encode(), b"tail"), st))
                 o.close()
                 e.close()
-            res = [(bare_headers_out(o), e, st) for o, e, st in res]
-            if res[0] != res[1]:
+            norm = [(bare_headers_out(o), e, st) for o, e, st in res]
+            if norm[0] != norm[1]:              # (the raw outputs printed)
                 bad += 1
                 print(json.dumps({"case": n, "seed": seed, "args": args + names,
                                   "init": init, "steps": steps,
