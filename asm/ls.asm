@@ -306,6 +306,7 @@
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry for big directories
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
+%define GETOPT_PERMUTE          ; (getopt.inc: options after operands even with POSIXLY_CORRECT: README)
 %include "subk.inc"
 ; Seven parts of code, each its own mapping (PT_LOAD) of at most one page
 ; (see ls_program_end): the core (.text: every run), .lsec (-l), .xsec

@@ -158,6 +158,8 @@ _start:
 	xor ebx, ebx
 	jmp .opt
 .operand_word:
+	call posixly                    ; POSIXLY_CORRECT: getopt stops here
+	jnc .getopt
 	mov [xdi], xdx
 	add xsi, W
 	add xdi, W

@@ -108,6 +108,7 @@
 %define COLD_PAGE                       ; the long options: one page when they run
 %define XSEC_PAGE                       ; --files0-from: a page of its own
 %define XSEC2_PAGE                      ; -m's merge as read, write errors
+%define GETOPT_PERMUTE                  ; (getopt.inc: sort reads POSIXLY_CORRECT itself, as GNU's)
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree

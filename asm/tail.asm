@@ -53,6 +53,7 @@
 %define QUOTE_ONE_PASS          ; (error.inc: gnulib's second quoting pass left out: its pages are full; README)
 %define SAY_STDERR_STATUS              ; a warning not written: status 1 (error.inc)
 %define PHDRS_UNMAPPED                  ; (the hot code: two pages without them)
+%define GETOPT_LONG_HOOK long_option  ; "--NAME" (getopt.inc), in the cold part
 %include "subk.inc"
 %include "layout.inc"
 use getopt, usage, usage_try, err_file, err_quoted, errno_path
@@ -247,35 +248,13 @@ _start:
 	jmp die
 
 ; The options (getopt: xsi, xdi, xbx are its state); a word "--NAME"
-; before getopt sees it goes to long_option (cold: long_opt's names,
-; prefixes and messages), which comes back with a letter at .dispatch
-; or, for what it did itself, at .opt.
+; goes from getopt to long_option (GETOPT_LONG_HOOK; cold: long_opt's
+; names, prefixes and messages), which comes back with a letter at
+; .dispatch or, for what it did itself, at .opt.
 .getopt:
 	mov xdi, xsp
 	xor ebx, ebx
 .opt:
-	test xbx, xbx
-	jnz .short
-.peek:                                  ; (operands moved as getopt does,
-	mov xdx, [xsi]                  ; so that a long option after them
-	test xdx, xdx                   ; is ours too)
-	jz .short
-	cmp byte [xdx], '-'
-	jne .operand
-	cmp byte [xdx+1], 0
-	je .operand
-	cmp byte [xdx+1], '-'
-	jne .short
-	cmp byte [xdx+2], 0
-	je .short
-	add xsi, W
-	jmp long_option                 ; (cold) back at .dispatch or .opt
-.operand:
-	mov [xdi], xdx
-	add xdi, W
-	add xsi, W
-	jmp .peek
-.short:
 	call getopt
 	jc .options_done
 .dispatch:                              ; al = the letter, xdx = its argument
@@ -1354,6 +1333,7 @@ how_descriptor:	db 'descriptor', 0
 ; (ignored: they change how GNU watches and reads, not what it prints)
 ; are done here, then back at _start.opt.
 long_option:
+	pop xax                         ; (getopt's return: it goes back itself)
 	mov xbx, xsi
 	lea xsi, [xdx+2]
 	call long_opt                   ; al = the code, xdx = VALUE (or 0)
