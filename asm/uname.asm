@@ -17,6 +17,7 @@
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
 %define ERR_NO_STATUS           ; (its exits give their own status)
+%define GETOPT_PERMUTE          ; (scan_flags: POSIXLY_CORRECT not looked at: README)
 
 UTS_FIELD equ 65                ; __NEW_UTS_LEN + 1
 ALL       equ 0x9f              ; s n r v m o (bits 0-4 and 7)
