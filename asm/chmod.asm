@@ -17,7 +17,10 @@
 ; u/g/o/a; a clause without u/g/o/a is limited by the
 ; umask). As GNU, options like -w, -rx, -022 are MODE pieces (joined with
 ; commas), and then GNU's "new permissions are ..., not ..." diagnostic
-; when the umask kept a bit from changing.
+; when the umask kept a bit from changing. Options may follow operands
+; (GNU's getopt permutes them); with POSIXLY_CORRECT in the environment
+; they stop at the first operand, as GNU's getopt: `chmod u+x f -w`
+; changes a file named "-w", `chmod -w f` still takes -w as MODE.
 ; Exit status: 0; 1 on any error (the other files are still processed).
 ; Differences from GNU: directories are read in
 ; getdents order (GNU sorts a directory of more than 10000 entries by
@@ -35,7 +38,7 @@
 %define OUT_SYNC_CLOSE                  ; (close(1)'s reason after a failed sync_out)
 %include "subk.inc"
 %include "layout.inc"
-use raise_limit, lseek64, err_quoted, fts_trim, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree
+use raise_limit, lseek64, err_quoted, fts_trim, fs_msg, fs_root, fs_out, fs_missing, usage, long_opt, fs_mode, errno_path, errno_tree, posixly
 %define LONGOPT_AMBIGUOUS
 
 F_REC    equ 1                          ; flags
@@ -155,12 +158,18 @@ _start:
 	pop xsi
 	jmp .arg
 .operand:
+	cmp xdi, xsp                    ; the first operand: with POSIXLY_CORRECT
+	jne .store                      ; getopt stops here (REQUIRE_ORDER), the
+	call posixly                    ; rest are operands ("--" too); asked
+	jnc .rest_here                  ; once (xsi = the next argument)
+.store:
 	mov [xdi], xdx
 	add xdi, W
 	jmp .arg
 .rest:                                  ; after "--": operands only
 	mov xdx, [xsi]
 	add xsi, W
+.rest_here:
 	mov [xdi], xdx
 	add xdi, W
 	test xdx, xdx

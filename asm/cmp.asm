@@ -11,7 +11,10 @@
 ; SKIP and LIMIT are GNU's xstrtoumax numbers: decimal, 0x hex or 0 octal,
 ; with a suffix k K M G T P E Z Y (1024s; kB, MB...: 1000s; KiB...: 1024s).
 ; A missing FILE2 and "-" are standard input. Long options take GNU's
-; unambiguous prefixes.
+; unambiguous prefixes. Options may follow the operands (GNU's getopt_long
+; permutes); with POSIXLY_CORRECT in the environment the first operand
+; ends them, as GNU's getopt: "cmp a b -s" then compares a with b from
+; byte "-s" (an invalid skip).
 ; Exit status: 0 the same, 1 different, 2 trouble.
 ; Differences from GNU: --help, --version and -v are refused (GNU's
 ; "unrecognized option" / "invalid option" messages, status 2).
@@ -34,7 +37,7 @@
 ; closes fd 0 twice, "cmp: -: Bad file descriptor", status 2.
 
 %include "subk.inc"
-use error, errno_path, stat_same, cmp_seek, write_all, u64toa, hexval
+use error, errno_path, stat_same, cmp_seek, write_all, u64toa, hexval, posixly
 
 BUFSZ	equ 65536
 OUTSZ	equ 1024
@@ -81,8 +84,10 @@ _start:
 	mov xsi, xsp
 	mov xdi, xsp
 
-; The arguments, as GNU's getopt_long with permutation: xsi reads, xdi
-; collects the operands (NULL after them at the end).
+; The arguments, as GNU's getopt_long with permutation (unless
+; POSIXLY_CORRECT is set: then the first operand ends the options, as
+; "--" does): xsi reads, xdi collects the operands (NULL after them at
+; the end).
 .arg:
 	mov xax, [xsi]
 	add xsi, W
@@ -101,10 +106,13 @@ _start:
 	jne .short
 	cmp byte [xax+2], 0
 	jne .long
+.dashdash:
 	mov byte [dashdash], 1		; "--" itself is not kept
 	jmp .arg
 .operand:
 	add xdi, W
+	call posixly			; (xsi: the next slot) POSIXLY_CORRECT:
+	jnc .dashdash			; getopt stops at the first operand
 	jmp .arg
 
 ; A cluster "-bl", "-n5", "-n 5": xbx walks it.
@@ -1499,7 +1507,7 @@ pbytes:	resb 1
 atls:	resb 1
 differing: resb 1
 ovf:	resb 1
-dashdash: resb 1				; 1 after "--"
+dashdash: resb 1				; 1 after "--" (POSIXLY_CORRECT: an operand)
 neg:	resb 1
 swap:	resb 1
 tail:	resb 100

@@ -8,6 +8,9 @@
 ;   --nocheck-order  no order check
 ;   --output-delimiter=STR  columns start with STR, not a tab ("" is NUL)
 ;   --total          a last line with the count of each column
+; Options may follow the operands (GNU's getopt_long permutes); with
+; POSIXLY_CORRECT in the environment the first operand ends them, as
+; GNU's getopt: "comm f -1" then compares f with a file "-1".
 ; Lines compare as bytes (memcmp, then the shorter first), as GNU's in
 ; the C locale. By default, as GNU's, a line out of order is reported
 ; once per file ("file N is not in sorted order") once an unpaired line
@@ -42,7 +45,7 @@
 %include "subk.inc"
 %include "layout.inc"
 use usage, extra_operand, err_file, errno_path, err_plain, strcmp, utoa
-use outbuf, fd_safer
+use outbuf, fd_safer, posixly
 %define OUT_POS V(opos)
 %define OUT_FAIL out_fail
 %define OUT_VPOS vpos                  ; ob_vadd: GNU's stdio buffer
@@ -80,7 +83,8 @@ _start:
 	mov dword [reader2 + R_BUF], buf2
 	mov xdi, xsp                    ; the operands go back to argv
 
-; The options, GNU's getopt_long way (permuted): xbp reads the
+; The options, GNU's getopt_long way (permuted, unless POSIXLY_CORRECT
+; is set: then the first operand ends them, as "--" does): xbp reads the
 ; arguments, xdi writes the operands back over them (from xsp), so that
 ; the stack is free for calls.
 	mov xbp, xsp
@@ -119,6 +123,12 @@ _start:
 	jmp .arg
 .operand:
 	scasW
+	push xbp                        ; (xbp: the next argument's slot)
+	pop xsi
+	call posixly                    ; POSIXLY_CORRECT: getopt stops at
+	jc .arg                         ; the first operand (REQUIRE_ORDER)
+.ddash:
+	mov byte [ddash], 1             ; operands from now on
 	jmp .arg
 
 ; "--", or a long option: any prefix of a name (they differ in their
@@ -126,9 +136,7 @@ _start:
 ; of the name xdi walks; xdx = the argument (for opt_unrecognized).
 .long:
 	cmp byte [xsi], 0
-	jne .long_name
-	inc byte [ddash]                ; "--": operands from now on
-	jmp .arg
+	je .ddash                       ; "--"
 .long_name:
 	push xdi
 	mov edi, longopts
@@ -818,7 +826,7 @@ order:	resb 1
 total:	resb 1                          ; --total
 unpaired: resb 1                        ; a line of one file was printed
 ridx:	resd 1                          ; readline's file
-ddash:	resb 1                          ; "--" was seen
+ddash:	resb 1                          ; "--" seen (POSIXLY_CORRECT: an operand)
 tty:	resb 1                          ; stdout: 0 not asked, 1 a terminal, 2 not
 tot:	resW 3                          ; the lines in each column
 reader1: resb R_SIZE

@@ -10,7 +10,10 @@
 ; A tab past the last stop of a list is one space; a backspace moves back
 ; a column (and back one stop in a list). Lines run on from one FILE to
 ; the next when one does not end with a newline. "-" and no FILE mean
-; standard input. Long options may be abbreviated (--t=4).
+; standard input. Long options may be abbreviated (--t=4). Options may
+; follow the operands (GNU's getopt_long permutes); with POSIXLY_CORRECT in
+; the environment the first operand ends them, as GNU's getopt: "expand f
+; -4" then expands f and a file "-4".
 ; Exit status: 0; 1 for a file that could not be read (the others are
 ; still done), a bad option or list (GNU's messages), or a write error.
 ; Differences from GNU: --help and --version are not supported; on i386
@@ -29,7 +32,8 @@
 %include "layout.inc"
 	tab_start                       ; (macros.inc) xsp = &argv[1]
 
-; The options, as GNU's getopt_long with "it:0::1::...9::".
+; The options, as GNU's getopt_long with "it:0::1::...9::" (long_walk:
+; with POSIXLY_CORRECT, up to the first operand).
 	long_walk .arg, .letter, .long, .args_done
 
 .letter:

@@ -19,7 +19,10 @@
 ; option, a write error ("fold: write error: REASON", at the end, as GNU's
 ; stdio), or when closing a standard input it read fails ("fold: -: ...").
 ; Long options as GNU's getopt_long (prefixes, --width=N or --width N):
-; --bytes, --spaces, --width=WIDTH.
+; --bytes, --spaces, --width=WIDTH. Options may follow the operands
+; (GNU's getopt_long permutes); with POSIXLY_CORRECT in the environment
+; the first operand ends them, as GNU's getopt: "fold f -5" then folds f
+; and a file "-5".
 ; Differences from GNU: with -s, a part of a line after a blank that has about
 ; 1 MiB without a blank and still fits the width (a width that large, or
 ; \b and \r keeping the column low) is refused: "fold: line too long for
@@ -37,6 +40,7 @@
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, errno_path, err_quoted, err_plain, long_opt
+use posixly
 %define LONGOPT_AMBIGUOUS               ; GNU's message for --=x
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 
@@ -59,7 +63,8 @@ _start:
 	mov [argp], xsp                 ; calls must not overwrite operands)
 
 ; The options, as GNU's getopt with "bsw:0::1::...9::": clusters, options
-; after operands (moved to the front), "--", "-" an operand. A digit is an
+; after operands (moved to the front; with POSIXLY_CORRECT the first
+; operand ends the options instead), "--", "-" an operand. A digit is an
 ; option with an optional argument: it and the rest of its word are the
 ; width. "--NAME[=VALUE]" is long_opt's: --bytes, --spaces, --width=N
 ; (prefixes; the value after "=" or the next argument).
@@ -77,10 +82,8 @@ _start:
 	jne .letter
 	lodsb
 	test al, al
-	jnz .long                       ; "--NAME"
-	inc byte [dashdash]
-	jmp .arg
-.long:
+	jz .dashdash                    ; "--"
+.long:                                  ; "--NAME"
 	dec xsi                         ; xsi = NAME, xbx = the next slot
 	mov xbx, xbp
 	call long_opt                   ; al = the letter, xdx = N
@@ -90,8 +93,20 @@ _start:
 	je .number
 	mov esi, dash + 1               ; (no letters after it)
 	jmp .letter
+; An operand: the first one (xdi still at xsp) asks POSIXLY_CORRECT,
+; with which getopt stops there (REQUIRE_ORDER): as after "--". (Only the
+; first: posixly walks the rest of argv, so each operand asking it would
+; make a long argv quadratic.)
 .operand:
-	add xdi, W
+	cmp xdi, xsp
+	lea xdi, [xdi + W]
+	jne .arg
+	push xbp                        ; (xbp: the next argument's slot)
+	pop xsi
+	call posixly
+	jc .arg
+.dashdash:
+	inc byte [dashdash]
 	jmp .arg
 .letter:
 	cmp al, 'b'

@@ -23,7 +23,10 @@
 ; numbered gets as many spaces as the number and separator would take.
 ; Each FILE ends its last line with a newline; the numbering goes on from
 ; file to file. "-" and no FILE mean standard input. Long options may be
-; abbreviated when not ambiguous.
+; abbreviated when not ambiguous. Options may follow the operands (GNU's
+; getopt_long permutes); with POSIXLY_CORRECT in the environment the first
+; operand ends them, as GNU's getopt: "nl f -ba" then numbers f and a
+; file "-ba".
 ; Exit status: 0; 1 for a file that could not be read (the others are
 ; still done), a bad option or argument (GNU's messages), a line number
 ; overflow, or a write error. A bad style, format, option letter or long
@@ -92,7 +95,8 @@ _start:
 	mov cl, INIT_N
 	rep movsb
 
-; The options, as GNU's getopt_long with "h:b:f:v:i:pl:s:w:n:d:".
+; The options, as GNU's getopt_long with "h:b:f:v:i:pl:s:w:n:d:"
+; (long_walk: with POSIXLY_CORRECT, up to the first operand).
 	long_walk .arg, .letter, .long, .args_done
 
 .letter:

@@ -158,12 +158,14 @@ _start:
 	xor ebx, ebx
 	jmp .opt
 .operand_word:
-	call posixly                    ; POSIXLY_CORRECT: getopt stops here
-	jnc .getopt
 	mov [xdi], xdx
 	add xsi, W
 	add xdi, W
-	jmp .opt
+	posixly_skip .opt
+	call posixly                    ; POSIXLY_CORRECT: the rest are
+	jc .opt                         ; operands
+	call getopt.rest
+	jmp .options_done
 .getopt:
 	call getopt_long
 	jc .options_done

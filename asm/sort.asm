@@ -108,12 +108,15 @@
 %define COLD_PAGE                       ; the long options: one page when they run
 %define XSEC_PAGE                       ; --files0-from: a page of its own
 %define XSEC2_PAGE                      ; -m's merge as read, write errors
-%define GETOPT_PERMUTE                  ; (getopt.inc: sort reads POSIXLY_CORRECT itself, as GNU's)
+%define XSEC2_ALIGN                     ; (its own page of the file: a run
+                                        ; entering it maps one page)
+%define GETOPT_PERMUTE                  ; (getopt.inc: sort reads POSIXLY_CORRECT itself, as GNU's: posix_opt)
 %include "subk.inc"
 %include "layout.inc"
 use usage, opt_missing, err_file, quote_arg, errno_path, errno_tree
 use utoa, strcmp, write_all
 use field_sep
+use posixly                             ; (an option after a file: POSIXLY_CORRECT?)
 %define LONGOPT_AMBIGUOUS               ; long_opt: included in the cold part
 %define LONGOPT_BSS_HERE                ; ambp beside our variables
 %define LONGOPT_OPTIONAL                ; --check[=WORD]
@@ -187,6 +190,11 @@ _start:
 	jz .short
 	cmp byte [xax], '-'
 	jne .operand
+	cmp xdi, [ops]                  ; after a file: a file if
+	je .dash                        ; POSIXLY_CORRECT is set (XSEC2's
+	call posixly                    ; posix_opt; back at .store or .dash)
+	jnc posix_opt
+.dash:
 	mov cl, [xax+1]
 	test cl, cl
 	jz .operand                     ; "-"
@@ -572,19 +580,7 @@ key_slot:
 	mov xbx, [keys]
 	add xbx, xax
 	cmp eax, KEYLIM
-	jne .room
-	sys brk, 0
-	mov [heap_end], xax
-	mov [keys], xax
-	xchg xdi, xax
-	lea xbx, [xdi + KEYLIM]
-	lea xax, [xbx + KEYSZ]
-	call grow
-	mov esi, sheap
-	mov ecx, KEYLIM
-	rep movsb
-	ret
-.room:
+	je keys_move                    ; (XSEC2: the 33rd key)
 	lea xax, [xbx + KEYSZ]
 	jmp grow
 
@@ -636,17 +632,6 @@ count:
 	mov esi, fmt_count
 	xor eax, eax
 	jmp die
-
-; set_ordering - the ordering letters at xsi into the key at xbx (ah: the
-; b bits they set) -> xsi at the first other byte
-set_ordering:
-	mov al, [xsi]
-	call order_letter
-	jc .ret
-	inc xsi
-	jmp set_ordering
-.ret:
-	ret
 
 ; order_letter - al an ordering letter? CF=0: its flag set in the key at
 ; xbx (b: ah; d wins over i); CF=1: not one. clobbers xcx xdi
@@ -1458,6 +1443,38 @@ keycompare:
 	jmp .diff
 
 
+; kwhole - (incompatible_key, once a key) FWHOLE set on the key at xbx
+; when it is the whole line (no field, no offset, no -b on its start, no
+; end): field gives the line at once, kfill leaves its records narrow.
+; (Here, before field's 64-byte line: in its padding.)
+; clobbers xax
+kwhole:
+	xor eax, eax
+	cmp [xbx+K_SW], xax
+	jne .ret
+	cmp [xbx+K_SC], xax
+	jne .ret
+	test byte [xbx+K_FL], SB
+	jnz .ret
+	dec xax
+	cmp [xbx+K_EW], xax
+	jne .ret
+	or byte [xbx+K_FL+1], FWHOLE >> 8
+.ret:
+	ret
+
+; set_ordering - the ordering letters at xsi into the key at xbx (ah: the
+; b bits they set) -> xsi at the first other byte (here, with kwhole:
+; in what was the padding before field's line)
+set_ordering:
+	mov al, [xsi]
+	call order_letter
+	jc .ret
+	inc xsi
+	jmp set_ordering
+.ret:
+	ret
+
 ; field - the key at xbx of the record at xsi -> xsi = its start, xcx =
 ; its length (0 when the end is before the start). clobbers xax xdx xdi
 ; (Its code and the loops after it on a 64-byte line of their own: where
@@ -1720,25 +1737,6 @@ ignored:
 .done:
 	cmc
 	pop xax
-.ret:
-	ret
-
-; kwhole - (incompatible_key, once a key) FWHOLE set on the key at xbx
-; when it is the whole line (no field, no offset, no -b on its start, no
-; end): field gives the line at once, kfill leaves its records narrow.
-; clobbers xax
-kwhole:
-	xor eax, eax
-	cmp [xbx+K_SW], xax
-	jne .ret
-	cmp [xbx+K_SC], xax
-	jne .ret
-	test byte [xbx+K_FL], SB
-	jnz .ret
-	dec xax
-	cmp [xbx+K_EW], xax
-	jne .ret
-	or byte [xbx+K_FL+1], FWHOLE >> 8
 .ret:
 	ret
 
@@ -3330,39 +3328,13 @@ f0_grow:
 plus_key:
 	push xdi
 	push xsi
-	mov al, [trad]
-	test al, al
-	jnz .known
-	mov xdx, xsi
-.argv:                                  ; envp: past argv's NULL
-	add xdx, W
-	cmp WPTR [xdx-W], 0
-	jne .argv
-	mov bl, 3                       ; known, traditional
-	mov esi, e_posixly
-	push xdx
-	call env_find
-	pop xdx
-	jc .p2v
-	or bl, 4                        ; POSIXLY_CORRECT set
-.p2v:
-	mov esi, e_p2v
-	call env_find
-	jc .set
-	mov xsi, xdi
-	xor ebp, ebp
-	call count                      ; strtol (a '-': negative or no
-	jc .set                         ; number, traditional either way)
-	cmp byte [xsi], 0
-	jne .set
-	sub xax, 200112
-	cmp xax, 200809 - 200112
-	jae .set
-	and bl, ~2
-.set:
-	xchg eax, ebx
-	mov [trad], al
-.known:
+	call trad_known
+	test al, 4                      ; POSIXLY_CORRECT after a file:
+	jz .pos2                        ; a file (GNU's check comes first)
+	mov xcx, [xsp+W]
+	cmp xcx, [ops]
+	jne .file
+.pos2:
 	mov xsi, [xsp]
 	mov xcx, [xsi+W]                ; a -POS2 after it?
 	xor edx, edx
@@ -4215,6 +4187,93 @@ fmt_tmp:	db F_ARGV0, ': cannot create temporary file in ', F_QUOTE, F_REASON, 10
 ; The rarest runs' code: a part of its own (XSEC2_PAGE), so the XSEC part
 ; stays one page.
 XSEC2
+; keys_move - key_slot's 33rd key: the keys moved from sheap to the heap's
+; start, xbx the new slot. clobbers xax xcx xsi xdi
+keys_move:
+	sys brk, 0
+	mov [heap_end], xax
+	mov [keys], xax
+	xchg xdi, xax
+	lea xbx, [xdi + KEYLIM]
+	lea xax, [xbx + KEYSZ]
+	call grow
+	mov esi, sheap
+	mov ecx, KEYLIM
+	rep movsb
+	ret
+
+; posix_opt - _start's word at [xsi] (xax), starting with '-', after a
+; file, with POSIXLY_CORRECT set: GNU's sort takes it as a file, unless
+; the usage is traditional (trad_known) and no -c or -C was given and the
+; word is "-oFILE", or "-o" with a word after it (then an option); xdi the
+; next operand slot, xbx = 0. -> _start.store (a file) or _start.dash,
+; with xax the word.
+posix_opt:
+	push xsi
+	push xdi
+	call trad_known
+	pop xdi
+	pop xsi
+	xor ebx, ebx                    ; (getopt: no cluster)
+	mov xcx, [xsi]
+	test al, 2
+	jz .file
+	cmp byte [checkonly], 0
+	jne .file
+	cmp word [xcx], '-o'
+	jne .file
+	cmp byte [xcx+2], 0
+	jne .option
+	cmp WPTR [xsi+W], 0
+	jne .option
+.file:
+	xchg xax, xcx
+	jmp _start.store
+.option:
+	xchg xax, xcx
+	jmp _start.dash
+
+; trad_known - [trad] (0 unknown, 1 known, 2 traditional, 4 POSIXLY_CORRECT
+; set), worked out at its first use: traditional unless $_POSIX2_VERSION
+; is a number in 200112..200808 (gnulib's posix2_version: 200809 when not
+; set). in: xsi = a slot of argv. out: al = [trad].
+; clobbers: xax, xbx, xcx, xdx, xsi, xdi, xbp
+trad_known:
+	mov al, [trad]
+	test al, al
+	jnz .ret
+	mov xdx, xsi
+.argv:                                  ; envp: past argv's NULL
+	add xdx, W
+	cmp WPTR [xdx-W], 0
+	jne .argv
+	mov bl, 3                       ; known, traditional
+	mov esi, e_posixly
+	push xdx
+	call env_find
+	pop xdx
+	jc .p2v
+	or bl, 4                        ; POSIXLY_CORRECT set
+.p2v:
+	mov esi, e_p2v
+	call env_find
+	jc .set
+	mov xsi, xdi
+	xor ebp, ebp
+	call count                      ; strtol (a '-': negative or no
+	jc .set                         ; number, traditional either way)
+	cmp byte [xsi], 0
+	jne .set
+	sub xax, 200112
+	cmp xax, 200809 - 200112
+	jae .set
+	and bl, ~2
+.set:
+	xchg eax, ebx
+	mov [trad], al
+.ret:
+	ret
+
 ; -k's messages (a usage error maps this part)
 msg_start:	db 'invalid number at field start', 0
 msg_dot:	db "invalid number after '.'", 0

@@ -88,6 +88,7 @@ section .rare
 _rare_start:
 section .text
 %define STATX_OLD TZ_RARE                ; statx.inc's fallback (old kernels)
+%define POSIXLY_PART TZ_RARE             ; (posixly: an option after an operand; the hot part is full)
 %macro TZ_RARE 0
 	section .rare
 %endmacro

@@ -6,7 +6,10 @@
 ; The last of -r and -s wins. Each line is "%05d %5s" (BSD) or "%d %s"
 ; (System V): the checksum and the blocks (the size rounded up), then
 ; " NAME" when there is a FILE operand (the name as given); "-" and no
-; FILE mean standard input.
+; FILE mean standard input. Options may follow the operands (GNU's
+; getopt_long permutes); with POSIXLY_CORRECT in the environment the first
+; operand ends them, as GNU's getopt: "sum f -s" then sums f and a file
+; "-s".
 ; BSD: for each byte, the 16-bit checksum is rotated right by one and the
 ; byte added. System V: the 32-bit (wrapping, as GNU's unsigned int) sum
 ; of the bytes s, r = (s & 0xffff) + (s >> 16), the checksum
@@ -27,7 +30,7 @@
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "rt/sum_common.inc"
-use usage, long_opt, err_file, errno_path, u64toa
+use usage, long_opt, err_file, errno_path, u64toa, posixly
 %define LONGOPT_AMBIGUOUS               ; GNU's message for --=x
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 %define U64TOA_WIDTH
@@ -41,9 +44,10 @@ _start:
 
 ; The options, as GNU's getopt_long walks them: each argument is read at
 ; xbx (long_opt's next slot) and kept at xdi, which moves on only for an
-; operand ("-" is one); "--" makes the rest operands; [sysv] = 1 after -s
-; (or --sysv and its prefixes), 0 after -r. --help and --version are
-; refused as unrecognized.
+; operand ("-" is one); "--" makes the rest operands, and so does the
+; first operand with POSIXLY_CORRECT; [sysv] = 1 after -s (or --sysv and
+; its prefixes), 0 after -r. --help and --version are refused as
+; unrecognized.
 	mov xbx, xsp
 	mov xdi, xsp
 .arg:
@@ -78,9 +82,19 @@ _start:
 .refused:
 	mov xdx, [xbx - W]
 	jmp opt_unrecognized
+
+; An operand, kept: the first one (xdi still at xsp) asks POSIXLY_CORRECT,
+; with which getopt stops there (REQUIRE_ORDER): as after "--". (Only the
+; first: posixly walks the rest of argv, so each operand asking it would
+; make a long argv quadratic.)
 .operand:
-	scasW                           ; kept: xdi += W
-	jmp .arg
+	cmp xdi, xsp
+	lea xdi, [xdi + W]
+	jne .arg
+	push xbx                        ; (xbx: the next argument's slot)
+	pop xsi
+	call posixly
+	jc .arg
 .rest:                                  ; after "--": operands only
 	mov xsi, [xbx]
 	add xbx, W

@@ -14,7 +14,10 @@
 ; follow. Blanks past the last stop of a list stay as they are, and so
 ; does the rest of that line. A backspace moves back a column. Lines run
 ; on from one FILE to the next. "-" and no FILE mean standard input. Long
-; options may be abbreviated (--f).
+; options may be abbreviated (--f). Options may follow the operands (GNU's
+; getopt_long permutes); with POSIXLY_CORRECT in the environment the first
+; operand ends them, as GNU's getopt: "unexpand f -a" then converts f and
+; a file "-a".
 ; Exit status and differences from GNU: expand's (asm/expand.asm: no
 ; --help or --version, i386's 32-bit tab stops).
 ;
@@ -35,7 +38,8 @@
 	tab_start                       ; (macros.inc) xsp = &argv[1]
 	xor ebp, ebp                    ; xbp = the old form's number
 
-; The options, as GNU's getopt_long with ",0123456789at:".
+; The options, as GNU's getopt_long with ",0123456789at:" (long_walk:
+; with POSIXLY_CORRECT, up to the first operand).
 	long_walk .arg, .letter, .long, .args_done
 
 .next_letter:

@@ -16,6 +16,9 @@
 ;   -z, --zero-terminated  lines end with NUL, not newline
 ;   -N  (obsolete) -f N; +N (an operand) is -s N, as GNU's (a FILE when
 ;       $_POSIX2_VERSION is POSIX 2001 to 2008)
+; Options and operands may come in any order; with POSIXLY_CORRECT in the
+; environment every word after the first FILE is an operand (an option,
+; "--", +N), as GNU's uniq.c (its getopt returns the operands in place).
 ; Long options as GNU's getopt_long reads them: unambiguous prefixes,
 ; --opt=ARG and --opt ARG, its messages; they live in a cold page (a run
 ; that uses one maps 4 KiB more).
@@ -50,7 +53,7 @@ use usage, opt_missing, extra_operand, err_file, err_plain, errno_path, atou
 %define LONGOPT_AMBIGUOUS
 %define LONGOPT_BSS_HERE                ; ambp beside our variables
 %define LONGOPT_OPTIONAL                ; --all-repeated[=M], --group[=M]
-use outbuf, field_sep
+use outbuf, field_sep, posixly
 %define OUT_POS V(opos)
 %define OUT_FAIL out_fail
 %define OUT_VPOS vpos                  ; ob_vadd: GNU's stdio buffer
@@ -221,6 +224,10 @@ _start:
 	je extra_operand                ; xdx = the argument
 	mov [inname + xbp*W], xdx
 	inc ebp
+	mov xsi, xsp                    ; POSIXLY_CORRECT: after a FILE every
+	call posixly                    ; word is one ("--", an option, +N),
+	cmc                             ; as uniq.c's posixly_correct &&
+	adc byte [ddash], 0             ; nfiles != 0 (set: CF=0, [ddash] + 1)
 	jmp .arg
 
 ; "--", or a long option: long_name, in the cold part.
@@ -746,7 +753,6 @@ msg_chars:	db 'bytes to skip', 0
 msg_compare:	db 'bytes to compare', 0
 fmt_number:	db F_ARGV0, ': ', F_ARG, ': invalid number of ', F_TEXT, 10, 0
 fmt_read:	db F_ARGV0, ': error reading ', F_QUOTE, 10, 0
-fmt_group:	db F_ARGV0, ': --group is mutually exclusive with -c/-d/-D/-u', 10, F_TRY, 0
 fmt_meaningless: db F_ARGV0, ': printing all duplicated lines and repeat counts is meaningless', 10, F_TRY, 0
 
 ; (last in the text: their jumps to ob_put, emitted right after, are short)
@@ -953,6 +959,8 @@ name_all:	db 'all-repeated', 0
 list_all:	db "  - 'none'", 10, "  - 'prepend'", 10, "  - 'separate'", 10, 0
 name_group:	db 'group', 0
 list_group:	db "  - 'prepend'", 10, "  - 'append'", 10, "  - 'separate'", 10, "  - 'both'", 10, 0
+; (here: only --group, read in this part, reaches it)
+fmt_group:	db F_ARGV0, ': --group is mutually exclusive with -c/-d/-D/-u', 10, F_TRY, 0
 %include "rt/long_opt.inc"
 TEXT
 
@@ -998,7 +1006,8 @@ seen:	resb 1                          ; a repeated group was printed
 eof:	resb 1
 rerr:	resb 1                          ; a read failed
 tty:	resb 1                          ; stdout: 0 not asked, 1 a terminal, 2 not
-ddash:	resb 1                          ; "--" was seen
+ddash:	resb 1                          ; "--" was seen (or POSIXLY_CORRECT
+                                        ; and a FILE): the rest are operands
 ambp:	resd 1                          ; long_opt's
 vpos:	resd 1                          ; ob_vadd: GNU's stdio buffer's bytes
 gerr:	resW 1                          ; a failed write's -errno
