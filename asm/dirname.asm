@@ -5,14 +5,14 @@
 ; Trailing slashes are ignored, then the last component and the slashes
 ; before it are dropped: "a/b/" is "a", "///a///b///" is "///a", "a" is
 ; ".", "/", "//a" and "///" are "/", "" is ".". Options may follow names,
-; "--" ends them.
+; "--" ends them; with POSIXLY_CORRECT set the first name ends them, as
+; GNU's getopt does (then "-z" and "--" after it are names).
 ; Exit status: 0; 1 for a missing operand, a bad option or a write error
 ; ("dirname: write error" and the reason, which GNU's leaves out when
 ; glibc's stdio would hold no bytes at fclose: its buffer simulated).
 ; Differences from GNU: long options (--zero, --help, --version) are not
 ; supported. Each line is written by itself (GNU's stdio gathers them into
-; one write). With POSIXLY_CORRECT set GNU's getopt stops at the first
-; operand; here options after operands still count.
+; one write).
 ;
 ; The options are read first, the operands moved down to &argv[1] over
 ; them. Each line is then written from where its name lies on the stack:
@@ -22,31 +22,25 @@
 
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
-use usage, strlen
+%define ERR_PACKED              ; (the formats' texts packed: see error.inc)
+%define ERR_TIGHT               ; (its tightest form: see error.inc)
+%define ERR_NO_TEXT             ; (its messages are formats of its own)
+use usage, strlen, posixly
 
-; (The data comes first, so that the jumps to usage.inc are short.)
-fmt_missing:	db F_ARGV0, ': missing operand', 10, F_TRY, 0
-msg_write:	db 'write error', 0
+; (The data first; the options come last, so that their jumps to usage.inc
+; are short.)
+fmt_missing:	db F_ARGV0, P_missing, 10, F_TRY        ; (F_TRY ends it)
+fmt_write:	db F_ARGV0, P_write, F_REASON, 10, 0
+%macro _own_ptexts 0                ; (error.inc packs them)
+	ptext P_missing, ': missing operand'
+	ptext P_write, ': write error'
+%endmacro
 
-_start:
-	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
-	mov ebp, 10 << 8 | '.'  ; the line "." and its terminator (NUL: -z)
-	push xsp
-	pop xbx                 ; xbx = &argv[1]
-	push xsp
-	pop xdi                 ; xdi = the next operand's slot
-	xor edx, edx            ; xdx != 0 once "--" has ended the options
-	jmp .arg                ; (the options last: short jumps to usage.inc)
-
-.missing:
-	mov esi, fmt_missing
-	mov edx, esi            ; (no ARG: any string will do)
-	jmp usage_say
-
+; main: after the options (see _start, at the end): the operands at
+; &argv[1] (xbx) up to xdi, at least one; ebp = the line "." and its
+; terminator.
+main:
 ; The names, from &argv[1] again; the line "." in the slot after them.
-.scanned:
-	cmp xdi, xbx
-	je .missing
 	scasW                   ; xdi += W: past the NULL
 	mov [xdi], xbp
 	mov xbp, xdi
@@ -73,7 +67,7 @@ _start:
 	repe scasb              ; the trailing slashes
 	repne scasb             ; the last component
 	je .parent
-	mov xsi, xbp            ; no slash: "." (and ecx = 0)
+	pmov xsi, xbp           ; no slash: "." (and ecx = 0)
 .parent:
 	repe scasb              ; the slashes before it
 	cld
@@ -130,16 +124,52 @@ _start:
 	neg eax
 	test bx, bx
 	jnz .reason
-	close_reason .reason, msg_write
-	call err_text
+	close_reason .reason, fmt_write
+	pmov xdx, xsi           ; (no ARG: any string will do)
+	call say_error
 .exit:
 	exit_status
 
+; The options, last: their jumps to usage.inc are then short.
+_start:
+	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
+	mov ebp, 10 << 8 | '.'  ; the line "." and its terminator (NUL: -z)
+	push xsp
+	pop xbx                 ; xbx = &argv[1]
+	push xsp
+	pop xdi                 ; xdi = the next operand's slot
+	push xsp
+	pop xsi
+	call posixly            ; CF=0: POSIXLY_CORRECT is set
+	cmc
+	sbb ecx, ecx            ; ecx = -1 when it is set, else 0
+	xor edx, edx            ; xdx != 0 once the options have ended
+
 ; The options, as GNU's getopt reads them: clusters of z ("-zz"), options
-; after operands, "-" alone is an operand, the first "--" ends the options.
-; Each argument is stored in the next operand's slot, which is kept (xdi
-; advanced) only for an operand.
-	option_walk .arg, .scanned, .letter
+; after operands (with POSIXLY_CORRECT set the first operand ends the
+; options, as it does there), "-" alone is an operand, the first "--" ends
+; the options (and is dropped). Each argument is stored in the next
+; operand's slot, which is kept (xdi advanced) only for an operand.
+.arg:
+	pop xsi
+	mov [xdi], xsi
+	test xsi, xsi
+	jz .scanned
+	test xdx, xdx
+	jnz .kept
+	dash_letter .operand    ; not "-X...": an operand
+	cmp al, '-'
+	jne .letter             ; al = the letter, xsi past it
+	mov xdx, [xdi]          ; "--" (or "--NAME": xdx = the argument)
+	lodsb
+	test al, al
+	jnz opt_unrecognized
+	jmp .arg
+.operand:
+	or edx, ecx             ; (xdx was 0) POSIXLY_CORRECT: the options end
+.kept:
+	scasW                   ; xdi += W
+	jmp .arg
 .letter:                        ; al = a letter, xsi past it
 	cmp al, 'z'
 	jne opt_invalid
@@ -148,5 +178,11 @@ _start:
 	test al, al
 	jnz .letter
 	jmp .arg
+.scanned:
+	cmp xdi, xbx
+	jne main
+	mov esi, fmt_missing    ; no operand
+	mov edx, esi            ; (no ARG: any string will do)
+	jmp short usage_say
 
 program_end

@@ -5,7 +5,9 @@
 ;       without "." or ".." components (else as -P)
 ;   -P  physical: the name without symbolic links (the default, unless
 ;       POSIXLY_CORRECT is set); the last of -L and -P wins
-; Operands are ignored with the warning "ignoring non-option arguments".
+; Operands are ignored with the warning "ignoring non-option arguments";
+; options may follow them, but with POSIXLY_CORRECT set the first operand
+; ends the options, as GNU's getopt does (then `pwd a -P` is -L's).
 ; The physical name is getcwd(2)'s; when the kernel cannot give it (a name
 ; longer than PATH_MAX, a removed directory), it is found as GNU's does:
 ; walking up through "..", each directory's entry with the inode of the one
@@ -14,8 +16,7 @@
 ; directory '../..'", "couldn't find directory entry in '..' with matching
 ; i-node", ...) or a write error.
 ; Differences from GNU: long options (--logical, --physical, --help,
-; --version) are not supported. With POSIXLY_CORRECT set GNU's getopt
-; stops at the first operand; here options after operands still count.
+; --version) are not supported.
 ;
 ; Everything lives on the stack: a frame of stat records and buffers
 ; (xbp points into it, so that the most used fields are a byte away), and
@@ -55,47 +56,11 @@ DENTS      equ ST_ROOT + ST64_RECORD ; getdents64's buffer; getcwd's first
 FRAME      equ BIAS + DENTS + DENTS_SIZE
 NAME_END   equ -BIAS - W + 1    ; the end of the name the walk builds
 
-_start:
-	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
-
-; The options: -L and -P, the last one wins; operands anywhere (only a
-; warning); "-" alone is an operand; the first "--" ends the options.
-; bl = the last of 'L' and 'P' (0: neither), bh = 1: an operand was seen,
-; ch = 1 after "--"; xdx = the argument, xsi walks it.
-	xor ebx, ebx
-	xor ecx, ecx
-.arg:
-	pop xsi
-	test xsi, xsi
-	jz .args_done
-	test ch, ch
-	jnz .operand
-	mov xdx, xsi
-	dash_letter .operand          ; not "-X...": an operand
-	cmp al, '-'
-	jne .letter
-	lodsb
-	test al, al
-	jnz opt_unrecognized    ; xdx = the argument
-	mov ch, 1
-	jmp .arg
-.letter:
-	cmp al, 'L'
-	je .set
-	cmp al, 'P'
-	jne opt_invalid         ; al = the letter
-.set:
-	mov bl, al
-	lodsb
-	test al, al
-	jnz .letter
-	jmp .arg
-.operand:
-	mov bh, 1
-	jmp .arg
-
-; xsp = envp. An operand is only a warning.
-.args_done:
+; main: after the options (see _start, at the end): bl = the last of 'L'
+; and 'P' ('L' by default when POSIXLY_CORRECT is set), bh = 1 when an
+; operand was seen, xbp = envp.
+main:
+; An operand is only a warning.
 	test bh, bh
 	jz .options_done
 	mov esi, fmt_operands
@@ -107,17 +72,10 @@ _start:
 .options_done:
 
 ; -L (given last, or by default when POSIXLY_CORRECT is set) tries $PWD.
-	mov xbp, xsp            ; xbp = envp, for getenv
+; (say keeps xbp = envp.)
 	xor eax, eax
-	cmp bl, 'P'
-	je .have_pwd
-	test bl, bl
-	jnz .want_pwd
-	mov edx, env_posix
-	call getenv
-	test xax, xax
-	jz .have_pwd
-.want_pwd:
+	cmp bl, 'L'
+	jne .have_pwd
 	mov edx, env_pwd
 	call getenv
 .have_pwd:
@@ -160,7 +118,7 @@ _start:
 	jne .walk
 	xchg edx, eax
 	dec edx
-	mov A2, A1
+	pmov A2, A1
 .print_at_A2:                   ; A2 = the name, A3 = its length
 	mov byte [A2+A3], 10
 	inc A3
@@ -179,9 +137,12 @@ _start:
 	shr ecx, 12
 	jz .reason
 	close_reason .reason, fmt_write
-	pmov xdx, xsi           ; (no ARG: any string will do)
+	pmov xdx, xsi           ; (no ARG: any string will do; on into
+				; .fail_quoted: say_error, the exit)
+.fail_quoted:                   ; "ARGV0: TEXT'NAME': REASON"
 	call say_error
-	jmp .done
+.done:
+	exit_status
 
 ; $PWD names "." when both have the same inode and device (ST_CUR is
 ; stat'ed first: see the frame).
@@ -199,34 +160,6 @@ _start:
 	call strlen
 	jmp .print_at_A2        ; $PWD in place, its NUL made the newline
 
-.fail_quoted:                   ; "ARGV0: TEXT'NAME': REASON"
-	call say_error
-.done:
-	exit_status
-
-; The walk. [HEIGHT] counts the levels ("..", "../..", ...) for messages,
-; [FD] is the directory ".." is opened from (AT_FDCWD for "."), then that
-; parent, whose entries are read; ST_CUR is the directory whose name is
-; looked for in its parent, ST_PARENT the parent.
-; The name is built from xsp down to NAME_END, a newline first.
-.walk:
-	lea A2, [xbp+ST_ROOT]
-	sys lstat64, slash
-	mov xdx, A1             ; "/"
-	mov esi, fmt_root
-	test eax, eax
-	jnz .fail_quoted
-	call stat_dot
-	mov xdx, A1             ; "."
-	mov esi, fmt_stat
-	jnz .fail_quoted
-	push 10                 ; the name ends with a newline
-	push AT_FDCWD
-	pop WPTR [xbp+FD]
-	push 0
-	pop WPTR [xbp+HEIGHT]
-	jmp .level
-
 ; At the root: "/" alone when no name was put in front.
 .walked:
 	cmp byte [xsp], 10
@@ -236,45 +169,30 @@ _start:
 .walked_name:
 	lea xdx, [xbp+NAME_END]
 	sub xdx, xsp            ; A3 = xdx: the length with the newline
-	mov A2, xsp
+	pmov A2, xsp
 	jmp .print
 
-; .fail_if - when eax < 0 (-errno) the walk fails with the format at xdx;
-; .fail_if_none (getdents64's) also when eax = 0 (no more entries): the
-; entry was not found. -ENOENT is that end too: the parent was removed
-; (glibc's readdir takes it for the end, so GNU says "couldn't find").
-.fail_if_none:
-	cmp eax, -ENOENT
-	jne .fail_if_end
-	xor eax, eax
-.fail_if_end:
-	test eax, eax
-	jz .fail_parents
-.fail_if:
-	test eax, eax
-	js .fail_parents
-	ret
-
-; Errors of the walk. xdx = the format, eax = -errno (0: the entry was not
-; found); "../.." (as many as [HEIGHT]) is built on the stack.
-.fail_parents:
-	mov esi, edx
-	mov ecx, [xbp+HEIGHT]
-	lea edx, [xcx+xcx*2+1]
-	sub xsp, xdx
-	mov xdx, xsp
-	mov xdi, xsp
-.parent:
-	mov dword [xdi], '../'
-	add xdi, 3
-	loop .parent
-	mov byte [xdi-1], 0
+; The walk. [HEIGHT] counts the levels ("..", "../..", ...) for messages,
+; [FD] is the directory ".." is opened from (AT_FDCWD for "."), then that
+; parent, whose entries are read; ST_CUR is the directory whose name is
+; looked for in its parent, ST_PARENT the parent.
+; The name is built from xsp down to NAME_END, a newline first.
+.walk:
+	lea A2, [xbp+ST_ROOT]
+	sys lstat64, slash
+	pmov xdx, A1            ; "/"
+	mov esi, fmt_root
 	test eax, eax
 	jnz .fail_quoted
-; "couldn't find directory entry in '..' with matching i-node": text after
-; the quoted name too.
-	mov esi, fmt_no_entry
-	jmp .fail_quoted
+	call stat_dot
+	pmov xdx, A1            ; "."
+	mov esi, fmt_stat
+	jnz .fail_quoted
+	push 10                 ; the name ends with a newline
+	push AT_FDCWD
+	pop WPTR [xbp+FD]
+	push 0
+	pop WPTR [xbp+HEIGHT]   ; (on into .level)
 
 .level:
 	lea xsi, [xbp+ST_ROOT]
@@ -346,7 +264,7 @@ _start:
 	mov ecx, edx
 	not xdx
 	add xsp, xdx            ; xsp -= the length + 1
-	mov xdi, xsp
+	pmov xdi, xsp
 	mov al, '/'
 	stosb
 	rep movsb
@@ -355,6 +273,44 @@ _start:
 	mov cl, KEEP            ; (ecx = 0 from the rep above)
 	rep movsb
 	jmp .level
+
+; .fail_if - when eax < 0 (-errno) the walk fails with the format at xdx;
+; .fail_if_none (getdents64's) also when eax = 0 (no more entries): the
+; entry was not found. -ENOENT is that end too: the parent was removed
+; (glibc's readdir takes it for the end, so GNU says "couldn't find").
+.fail_if_none:
+	cmp eax, -ENOENT
+	jne .fail_if_end
+	xor eax, eax
+.fail_if_end:
+	test eax, eax
+	jz .fail_parents
+.fail_if:
+	test eax, eax
+	js .fail_parents
+	ret
+
+; Errors of the walk. xdx = the format, eax = -errno (0: the entry was not
+; found); "../.." (as many as [HEIGHT]) is built on the stack.
+.fail_parents:
+	mov esi, edx
+	mov ecx, [xbp+HEIGHT]
+	lea edx, [xcx+xcx*2+1]
+	sub xsp, xdx
+	pmov xdx, xsp
+	pmov xdi, xsp
+.parent:
+	mov dword [xdi], '../'
+	add xdi, 3
+	loop .parent
+	mov byte [xdi-1], 0
+	test eax, eax
+	jnz .fail_far
+; "couldn't find directory entry in '..' with matching i-node": text after
+; the quoted name too.
+	mov esi, fmt_no_entry
+.fail_far:
+	jmp .fail_quoted
 
 ; stat_dot - stat64(".") into ST_CUR.  out: ZF=1 when it worked; A1 =
 ; "."
@@ -374,13 +330,13 @@ same_cur:
 ; in the environment at xbp.  out: xax = the value, or 0.
 ; clobbers: xcx, xsi, xdi
 getenv:
-	mov xdi, xbp
+	pmov xdi, xbp
 .var:
 	mov xcx, [xdi]
 	test xcx, xcx
 	jz .found
 	scasW                   ; xdi += W
-	mov xsi, xdx
+	pmov xsi, xdx
 .byte:
 	lodsb
 	test al, al
@@ -415,5 +371,57 @@ env_pwd:	db 'PWD=', 0
 slash:		db '/', 0
 dotdot:		db '..', 0
 dot		equ dotdot+1
+
+; The options, last: their jumps to usage.inc are then short.
+_start:
+	envp_at_start xbp       ; xbp = envp, for getenv
+	pop_argv0               ; xsp = &argv[1]: pop takes the arguments
+
+; POSIXLY_CORRECT, asked first: it makes -L the default, and the first
+; operand ends the options (GNU's getopt then stops there).
+	mov edx, env_posix
+	call getenv
+	neg xax                 ; CF=1: set (any value, empty too)
+	sbb ecx, ecx
+	and ecx, 'L'
+	mov ebx, ecx
+
+; The options: -L and -P, the last one wins; operands anywhere (only a
+; warning), but with POSIXLY_CORRECT the first one ends the options; "-"
+; alone is an operand; the first "--" ends the options.
+; bl = the last of 'L' and 'P' ('L' to begin with when POSIXLY_CORRECT is
+; set, else 0), bh = 1: an operand was seen, ch != 0 once the options have
+; ended, cl = 'L' when POSIXLY_CORRECT is set (else 0); xdx = the
+; argument, xsi walks it.
+.arg:
+	pop xsi
+	test xsi, xsi
+	jz main
+	test ch, ch
+	jnz .operand
+	pmov xdx, xsi
+	dash_letter .operand          ; not "-X...": an operand
+	cmp al, '-'
+	jne .letter
+	lodsb
+	test al, al
+	jnz opt_unrecognized    ; xdx = the argument
+	mov ch, 1
+	jmp .arg
+.letter:
+	cmp al, 'L'
+	je .set
+	cmp al, 'P'
+	jne opt_invalid         ; al = the letter
+.set:
+	mov bl, al
+	lodsb
+	test al, al
+	jnz .letter
+	jmp .arg
+.operand:
+	mov bh, 1
+	or ch, cl               ; POSIXLY_CORRECT: the options end here
+	jmp .arg
 
 program_end

@@ -12,14 +12,15 @@
 ; the fraction's product by 10^9 rounded to nearest first, as C's: 2.6 is
 ; 2 s and 600000001 ns).
 ; There are no options: "--" ends them, and any other argument starting
-; with "-" is a bad option.
+; with "-" is a bad option; with POSIXLY_CORRECT set the first operand
+; ends the options, as GNU's getopt does (`sleep 1 -x` then says that -x
+; is an invalid time interval, and so is the "--" of `sleep 1 -- 2`).
 ; Exit status: 0; 1 for a bad option, no argument at all ("sleep --" sleeps
 ; 0 s, as GNU's), or invalid intervals (each is named, then one Try line).
 ; Differences from GNU: --help and --version are unrecognized options. A
 ; number of more than 19 significant digits or with a huge exponent may
 ; come out a unit in the last place away from strtod's correctly rounded
-; double (a nanosecond at most). With POSIXLY_CORRECT set GNU's getopt
-; stops at the first operand; here options after operands still count.
+; double (a nanosecond at most).
 ;
 ; The x87 does the arithmetic: the mantissa and its power of the base at
 ; 64-bit precision, rounded once to a double through memory, the rest at
@@ -37,7 +38,7 @@
 %define ERR_NO_TEXT             ; (its three messages are formats of its own)
 %define ERR_NO_WRITE_ERRNOS     ; (it writes on stderr only: no write errors)
 %define ERR_TIGHT               ; (the tightest form: see error.inc)
-use usage, usage_try, quote_arg, match, errno_inval
+use usage, usage_try, quote_arg, match, errno_inval, posixly
 
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
 IV_NEG   equ 1                  ; flags of an interval being read (bl):
@@ -275,8 +276,9 @@ fmt_clock:	db F_ARGV0, P_clock, F_REASON, 10, 0
 
 ; The code after the data: the operands (main), then _start and the
 ; option walk last, so that its jumps to usage.inc are short.
-; Each operand: its value on top of the sum, added when it is valid, else
-; reported (and dropped). It stays on the stack while interval reads it.
+; Each operand: its value on top of the sum, added; an invalid one is
+; reported (and added all the same: the sum is not used after it). It
+; stays on the stack while interval reads it.
 main:                           ; (from _start's option walk)
 	mov xsp, xbx            ; (a push would overwrite the operands' NULL)
 	fldz                    ; st0 = the sum
@@ -287,13 +289,11 @@ main:                           ; (from _start's option walk)
 	pmov xsi, xcx
 	call interval
 	pop xdx
-	jc .invalid
-	faddp st1, st0
-	jmp .next
-.invalid:
-	fstp st0
+	jnc .add
 	lea esi, [D(fmt_interval)]
-	call say_error          ; xdx = the operand
+	call say_error          ; xdx = the operand (the x87 is left alone)
+.add:
+	faddp st1, st0
 	jmp .next
 .summed:
 	test_status eax
@@ -357,15 +357,39 @@ _start:
 	jxcxz missing
 
 ; The options, as GNU's getopt reads them, though sleep has none: an
-; argument starting with "-" (but "-" alone) before the first "--" is a
-; bad option. The "--" is dropped: each argument is stored in the next
-; operand's slot, which is kept (xdi advanced) only for an operand.
-.some:
+; argument starting with "-" (but "-" alone) before the first "--" (or,
+; with POSIXLY_CORRECT set, before the first operand) is a bad option.
+; The "--" is dropped: each argument is stored in the next operand's
+; slot, which is kept (xdi advanced) only for an operand.
 	push xsp
 	pop xbx                 ; xbx = &argv[1]
 	push xsp
 	pop xdi
-	xor edx, edx            ; xdx != 0 once "--" has ended the options
-	option_walk .arg, main, opt_invalid
+	push xsp
+	pop xsi
+	call posixly            ; CF=0: POSIXLY_CORRECT is set
+	cmc
+	sbb ecx, ecx            ; ecx = -1 when it is set, else 0
+	xor edx, edx            ; xdx != 0 once the options have ended
+.arg:
+	pop xsi
+	mov [xdi], xsi
+	test xsi, xsi
+	jz main
+	test xdx, xdx
+	jnz .kept
+	dash_letter .operand    ; not "-X...": an operand
+	cmp al, '-'
+	jne opt_invalid         ; al = the letter
+	mov xdx, [xdi]          ; "--" (or "--NAME": xdx = the argument)
+	lodsb
+	test al, al
+	jnz opt_unrecognized
+	jmp .arg
+.operand:
+	or edx, ecx             ; (xdx was 0) POSIXLY_CORRECT: the options end
+.kept:
+	scasW                   ; xdi += W
+	jmp .arg
 
 program_end

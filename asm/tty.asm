@@ -7,6 +7,9 @@
 ; that name is the same file as stdin (the same inode number, device and
 ; rdev); else /dev/pts, then /dev, are searched for an entry with stdin's
 ; inode number that is the same file.
+; Options may follow an operand (a bad option after it is then the one
+; reported), but with POSIXLY_CORRECT set the first operand ends the
+; options, as GNU's getopt does, and is the one reported.
 ; Exit status: 0; 1 when stdin is not a terminal ("not a tty"); 2 for a
 ; bad option or an operand; 3 when the output cannot be written.
 ; Differences from GNU: no long options. glibc's last resort, a stat of
@@ -31,9 +34,13 @@
 %define USAGE_STATUS 2
 TTY_STDIN_NOTTY equ 1
 TTY_WRITE_ERROR equ 3
-TTY_ST      equ -ST64_RECORD    ; stdin's struct stat64, from xbp
+; stdin's struct stat64, from xbp: only its st_dev, st_ino and st_rdev
+; are read, so it ends with the later of the last two (x86_64: its tail
+; runs into the name buffer, written after it; disp8 offsets from xbp)
+TTY_LAST    equ ST64_RDEV + (ST64_INO > ST64_RDEV) * (ST64_INO - ST64_RDEV)
+TTY_ST      equ -(TTY_LAST + 8)
 TTY_INO     equ TTY_ST + ST64_INO
-NAME_END    equ TTY_ST + ST64_SIZE  ; a free word in it (its st_size)
+NAME_END    equ TTY_ST + ST64_NLINK ; a free word in it (its st_nlink)
 D_RECLEN    equ 16              ; struct linux_dirent64: d_ino at 0
 D_NAME      equ 19
 NAME_SIZE   equ 4096
@@ -41,9 +48,9 @@ DENTS_SIZE  equ 4096
 UNREACHABLE_LEN equ 13          ; "(unreachable)"
 ST_NAME     equ NAME_SIZE       ; the stat of a name, from xbp
 DENTS       equ ST_NAME + ST64_RECORD   ; the directory entries, from xbp
-FRAME       equ ST64_RECORD + DENTS + DENTS_SIZE
+FRAME       equ DENTS + DENTS_SIZE - TTY_ST
 
-use usage, extra_operand, stat_same
+use usage, extra_operand, stat_same, posixly
 
 ; (The data comes first, the options last: their jumps to usage.inc are
 ; then short.)
@@ -119,13 +126,12 @@ main:
 	test ebp, ebp
 	jz .loud
 	shr eax, 31             ; -s: 1 for an error, else 0
-	xchg eax, A1d
-	sys exit
+	jmp exit_eax
 .loud:
 ; The frame, only now: a run whose stdin is no terminal touches no stack
 ; page below the one it started on (xbp is set before the test, so that
 ; the jump is short: not_tty does not use it).
-	lea xbp, [xsp - FRAME + ST64_RECORD]
+	lea xbp, [xsp - FRAME - TTY_ST]
 	test eax, eax
 	js not_tty
 	lea xsp, [xbp + TTY_ST]
@@ -264,7 +270,10 @@ _start:
 	test xdx, xdx
 	jnz .arg
 	pmov xdx, xcx
-	jmp .arg
+	push xsp
+	pop xsi                 ; (posixly: the next slot of argv)
+	call posixly            ; POSIXLY_CORRECT: getopt stops at the first
+	jc .arg                 ; operand, the one reported
 .walked:
 	test xdx, xdx
 	jnz extra_operand       ; xdx = the first operand

@@ -3,13 +3,13 @@
 ; Usage: yes [STRING]...
 ; The line is the STRINGs joined by spaces, or "y" without any. There are
 ; no options: "--" (the first one) ends them and is dropped, "-" is a
-; string, and any other argument starting with "-" before "--" is an error.
+; string, and any other argument starting with "-" before "--" is an error;
+; with POSIXLY_CORRECT set the first string ends the options, as GNU's
+; getopt does (`yes a -x` then writes "a -x", `yes a -- b` "a -- b").
 ; Exit status: 1 when the output cannot be written ("yes: standard output:
 ; REASON"), or on a bad option; yes never ends otherwise. A closed pipe
 ; ends it by SIGPIPE, silently, as GNU's.
 ; Differences from GNU: --help and --version are unrecognized options.
-; With POSIXLY_CORRECT set GNU's getopt stops at the first operand; here
-; options after operands still count.
 ;
 ; The line is built in place over the argument strings (the kernel lays
 ; them out one after another on the stack, so joining them only moves bytes
@@ -21,26 +21,38 @@
 %define FAST_SYSCALL            ; i386: the vDSO's entry from the second write on
 %include "subk.inc"
 %define ERR_LEAN                ; error.inc's smaller forms (no utoa here)
+%define ERR_PACKED              ; (the formats' texts packed: see error.inc)
+%define ERR_TIGHT               ; (its tightest form: see error.inc)
+%define ERR_NO_TEXT             ; (its message is a format of its own)
 
 BUFSIZE equ 8192                ; glibc's BUFSIZ, as GNU's yes
-use usage
+use usage, posixly
 
 ; (The data comes first, so the jumps to opt_invalid and opt_unrecognized
 ; after the code are short.)
 default_line:	db 'y', 10
-stdout_name:	db 'standard output', 0
+fmt_stdout:	db F_ARGV0, P_stdout, F_REASON, 10, 0
+%macro _own_ptexts 0                ; (error.inc packs it)
+	ptext P_stdout, ': standard output'
+%endmacro
 
 _start:
 	fast_syscall_init later ; i386: int 0x80 for the first write (yes | head -1)
 	pop_argv0               ; xsp = &argv[1]: pop takes the operands
 	mov xbp, [xsp]          ; xbp = start of the line (0: no operand)
-	mov xdi, xbp
-	xor edx, edx            ; xdx != 0 once "--" has ended the options
+	pmov xdi, xbp
+	push xsp
+	pop xsi
+	call posixly            ; CF=0: POSIXLY_CORRECT is set
+	cmc
+	sbb ecx, ecx            ; ecx = -1 when it is set, else 0
+	xor edx, edx            ; xdx != 0 once the options have ended
 
 ; Join the operands over themselves: xsi reads, xdi writes, each string's
-; NUL becomes the separator, and the last one the newline. Until "--",
-; an argument starting with "-" (but "-" alone) is an option, and every
-; option is bad: "--NAME" unrecognized, "-C..." invalid.
+; NUL becomes the separator, and the last one the newline. Until "--"
+; (or, with POSIXLY_CORRECT set, the first string), an argument starting
+; with "-" (but "-" alone) is an option, and every option is bad: "--NAME"
+; unrecognized, "-C..." invalid.
 .string:
 	pop xsi
 	test xsi, xsi
@@ -48,16 +60,18 @@ _start:
 	test xdx, xdx
 	jnz .byte
 	cmp byte [xsi], '-'
-	jne .byte
+	jne .operand
 	mov al, [xsi+1]
 	test al, al
-	jz .byte                ; "-" alone is a string
+	jz .operand             ; "-" alone is a string
 	cmp al, '-'
 	jne opt_invalid         ; al = the letter
-	mov xdx, xsi
+	pmov xdx, xsi
 	cmp byte [xsi+2], 0
 	jne opt_unrecognized    ; xdx = the argument
 	jmp .string             ; the first "--" is dropped
+.operand:
+	or edx, ecx             ; (xdx was 0) POSIXLY_CORRECT: the options end
 .byte:
 	lodsb
 	stosb
@@ -82,15 +96,15 @@ _start:
 	cmp edx, ebx
 	ja .write
 	sub xsp, xbx
-	mov xdi, xsp
+	pmov xdi, xsp
 .copy:
-	mov xsi, xbp
+	pmov xsi, xbp
 	mov ecx, edx
 	rep movsb
 	sub ebx, edx
 	cmp ebx, edx            ; room for one more copy?
 	jae .copy
-	mov xbp, xsp
+	pmov xbp, xsp
 	mov edx, edi
 	sub edx, ebp
 
@@ -114,12 +128,13 @@ _start:
 %endif
 	push 1
 	pop A1
-	mov A2, xbp
+	pmov A2, xbp
 	mov A3, [xsp]
 	call write_all
 	jns .again
-	mov esi, stdout_name
-	call err_text
+	mov esi, fmt_stdout
+	pmov xdx, xsi           ; (no ARG: any string will do)
+	call say_error
 	exit_status
 
 program_end
