@@ -25,7 +25,7 @@
 %define ERR_PACKED              ; (the formats' texts packed: see error.inc)
 %define ERR_TIGHT               ; (its tightest form: see error.inc)
 %define ERR_NO_TEXT             ; (its messages are formats of its own)
-use usage, strlen, posixly
+use usage, strlen
 
 ; (The data first; the options come last, so that their jumps to usage.inc
 ; are short.)
@@ -138,38 +138,14 @@ _start:
 	pop xbx                 ; xbx = &argv[1]
 	push xsp
 	pop xdi                 ; xdi = the next operand's slot
-	push xsp
-	pop xsi
-	call posixly            ; CF=0: POSIXLY_CORRECT is set
-	cmc
-	sbb ecx, ecx            ; ecx = -1 when it is set, else 0
-	xor edx, edx            ; xdx != 0 once the options have ended
+	posixly_mask            ; ecx = -1 with POSIXLY_CORRECT, xdx = 0
 
 ; The options, as GNU's getopt reads them: clusters of z ("-zz"), options
 ; after operands (with POSIXLY_CORRECT set the first operand ends the
 ; options, as it does there), "-" alone is an operand, the first "--" ends
 ; the options (and is dropped). Each argument is stored in the next
 ; operand's slot, which is kept (xdi advanced) only for an operand.
-.arg:
-	pop xsi
-	mov [xdi], xsi
-	test xsi, xsi
-	jz .scanned
-	test xdx, xdx
-	jnz .kept
-	dash_letter .operand    ; not "-X...": an operand
-	cmp al, '-'
-	jne .letter             ; al = the letter, xsi past it
-	mov xdx, [xdi]          ; "--" (or "--NAME": xdx = the argument)
-	lodsb
-	test al, al
-	jnz opt_unrecognized
-	jmp .arg
-.operand:
-	or edx, ecx             ; (xdx was 0) POSIXLY_CORRECT: the options end
-.kept:
-	scasW                   ; xdi += W
-	jmp .arg
+	option_walk .arg, .scanned, .letter
 .letter:                        ; al = a letter, xsi past it
 	cmp al, 'z'
 	jne opt_invalid

@@ -38,7 +38,7 @@
 %define ERR_NO_TEXT             ; (its three messages are formats of its own)
 %define ERR_NO_WRITE_ERRNOS     ; (it writes on stderr only: no write errors)
 %define ERR_TIGHT               ; (the tightest form: see error.inc)
-use usage, usage_try, quote_arg, match, errno_inval, posixly
+use usage, usage_try, quote_arg, match, errno_inval
 
 LIMIT    equ 19                 ; significant digits kept: exact in 64 bits
 IV_NEG   equ 1                  ; flags of an interval being read (bl):
@@ -365,31 +365,7 @@ _start:
 	pop xbx                 ; xbx = &argv[1]
 	push xsp
 	pop xdi
-	push xsp
-	pop xsi
-	call posixly            ; CF=0: POSIXLY_CORRECT is set
-	cmc
-	sbb ecx, ecx            ; ecx = -1 when it is set, else 0
-	xor edx, edx            ; xdx != 0 once the options have ended
-.arg:
-	pop xsi
-	mov [xdi], xsi
-	test xsi, xsi
-	jz main
-	test xdx, xdx
-	jnz .kept
-	dash_letter .operand    ; not "-X...": an operand
-	cmp al, '-'
-	jne opt_invalid         ; al = the letter
-	mov xdx, [xdi]          ; "--" (or "--NAME": xdx = the argument)
-	lodsb
-	test al, al
-	jnz opt_unrecognized
-	jmp .arg
-.operand:
-	or edx, ecx             ; (xdx was 0) POSIXLY_CORRECT: the options end
-.kept:
-	scasW                   ; xdi += W
-	jmp .arg
+	posixly_mask            ; ecx = -1 with POSIXLY_CORRECT, xdx = 0
+	option_walk .arg, main, opt_invalid
 
 program_end

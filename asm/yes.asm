@@ -26,7 +26,7 @@
 %define ERR_NO_TEXT             ; (its message is a format of its own)
 
 BUFSIZE equ 8192                ; glibc's BUFSIZ, as GNU's yes
-use usage, posixly
+use usage
 
 ; (The data comes first, so the jumps to opt_invalid and opt_unrecognized
 ; after the code are short.)
@@ -41,12 +41,7 @@ _start:
 	pop_argv0               ; xsp = &argv[1]: pop takes the operands
 	mov xbp, [xsp]          ; xbp = start of the line (0: no operand)
 	pmov xdi, xbp
-	push xsp
-	pop xsi
-	call posixly            ; CF=0: POSIXLY_CORRECT is set
-	cmc
-	sbb ecx, ecx            ; ecx = -1 when it is set, else 0
-	xor edx, edx            ; xdx != 0 once the options have ended
+	posixly_mask            ; ecx = -1 with POSIXLY_CORRECT, xdx = 0
 
 ; Join the operands over themselves: xsi reads, xdi writes, each string's
 ; NUL becomes the separator, and the last one the newline. Until "--"
