@@ -93,18 +93,10 @@ _start:
 	je .number
 	mov esi, dash + 1               ; (no letters after it)
 	jmp .letter
-; An operand: the first one (xdi still at xsp) asks POSIXLY_CORRECT,
-; with which getopt stops there (REQUIRE_ORDER): as after "--". (Only the
-; first: posixly walks the rest of argv, so each operand asking it would
-; make a long argv quadratic.)
+; An operand, kept: with POSIXLY_CORRECT set (asked at the first one:
+; macros.inc's posixly_first), getopt stops there: as after "--".
 .operand:
-	cmp xdi, xsp
-	lea xdi, [xdi + W]
-	jne .arg
-	push xbp                        ; (xbp: the next argument's slot)
-	pop xsi
-	call posixly
-	jc .arg
+	posixly_first .arg, xbp          ; (xbp: the next argument's slot)
 .dashdash:
 	inc byte [dashdash]
 	jmp .arg

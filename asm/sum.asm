@@ -83,18 +83,10 @@ _start:
 	mov xdx, [xbx - W]
 	jmp opt_unrecognized
 
-; An operand, kept: the first one (xdi still at xsp) asks POSIXLY_CORRECT,
-; with which getopt stops there (REQUIRE_ORDER): as after "--". (Only the
-; first: posixly walks the rest of argv, so each operand asking it would
-; make a long argv quadratic.)
+; An operand, kept: with POSIXLY_CORRECT set (asked at the first one:
+; macros.inc's posixly_first), getopt stops there: as after "--".
 .operand:
-	cmp xdi, xsp
-	lea xdi, [xdi + W]
-	jne .arg
-	push xbx                        ; (xbx: the next argument's slot)
-	pop xsi
-	call posixly
-	jc .arg
+	posixly_first .arg, xbx          ; (xbx: the next argument's slot)
 .rest:                                  ; after "--": operands only
 	mov xsi, [xbx]
 	add xbx, W
