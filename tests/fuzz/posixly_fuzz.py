@@ -140,6 +140,8 @@ def words(r, util):
             out.append(r.choice(["--", "-"]))
         else:
             out.append(r.choice(NAMES))
+    if util == "stat":                  # (no inodes, no times: a symlink's
+        out.insert(0, "-c%n %s %F")     # access time moves as it is read)
     if util == "sleep":
         out = [w if w not in NAMES else r.choice(["0", "0.01", "x"]) for w in out]
     if util == "yes":
