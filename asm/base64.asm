@@ -55,16 +55,12 @@ _start:
 .opt:
 	call getopt_long
 	jc .options_done
-	cmp al, 'd'
-	jne .not_d
-	mov byte [decode], 1
-.not_d:
-	cmp al, 'i'
-	jne .not_i
-	mov byte [garbage], 1
-.not_i:
 	cmp al, 'w'
-	jne .opt
+	je .wrap
+	movzx eax, al                   ; -d, -i: their bytes, 5 apart
+	mov byte [xax + decode - 'd'], 1
+	jmp .opt
+.wrap:
 	push xsi
 	push xbx
 	mov xsi, xdx
@@ -674,10 +670,10 @@ bsize:	resd 1
 bin:	resd 1
 bout:	resd 1
 dend:	resd 1
-q:	resb 4
-qn:	resb 1
-decode:	resb 1
+decode:	resb 1				; (-d: decode + 'd' - 'd'; -i:
+q:	resb 4				; decode + 'i' - 'd')
 garbage: resb 1
+qn:	resb 1
 dtab:	resb 256
 	GLOBALS_HERE				; (i386: argv0, status, the vDSO's words)
 sout:	resb SOUTSZ				; (first: on the variables' page
