@@ -133,7 +133,7 @@
 	call tab_run
 	jmp .byte
 
-LONGOPTS:	db 'i', 'initial', 0, 't'|0x80, 'tabs', 0, 0
+LONGOPTS:	db 't'|0x80, 'tabs', 0, 'i', 'initial', 0, 0    ; (GNU's order)
 
 BSS
 	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers

@@ -300,11 +300,11 @@ msg_chmod:	db 'cannot change permissions of ', 0
 msg_mode:	db 'invalid mode ', 0
 msg_created:	db 'created directory ', 0
 OPTSPEC:	db 'm:pvZ', 0
-LONGOPTS:
+LONGOPTS:                               ; in GNU's order (its ambiguity lists)
+	db CTX_OPT | 0x80, 'context', 0
 	db 'm'|0x80, 'mode', 0
 	db 'p', 'parents', 0
 	db 'v', 'verbose', 0
-	db CTX_OPT | 0x80, 'context', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0

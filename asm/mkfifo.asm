@@ -68,9 +68,9 @@ _start:
 msg_create:	db 'cannot create fifo ', 0
 msg_chmod:	db 'cannot set permissions of ', 0
 OPTSPEC:	db 'm:Z', 0
-LONGOPTS:
-	db 'm'|0x80, 'mode', 0
+LONGOPTS:                               ; in GNU's order (its ambiguity lists)
 	db CTX_OPT | 0x80, 'context', 0
+	db 'm'|0x80, 'mode', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0

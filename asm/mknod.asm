@@ -271,9 +271,9 @@ fmt_extra_fifo:	db F_ARGV0, ': extra operand ', F_QUOTE, 10
 		db 'Fifos do not have major and minor device numbers.', 10, F_TRY, 0
 fmt_type:	db F_ARGV0, ': invalid device type ', F_QUOTE, 10, F_TRY, 0
 OPTSPEC:	db 'm:Z', 0
-LONGOPTS:
-	db 'm'|0x80, 'mode', 0
+LONGOPTS:                               ; in GNU's order (its ambiguity lists)
 	db CTX_OPT | 0x80, 'context', 0
+	db 'm'|0x80, 'mode', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0

@@ -29,10 +29,10 @@ use getopt_long, err_quoted, errno_path, errno_tree, write_all, random_letters
                                 ; at most 128 KiB each)
 
 OPTSPEC:	db 'dp:qtu', 0
-LONGOPTS:
+LONGOPTS:                               ; in GNU's order (its ambiguity lists)
 	db 'd', 'directory', 0
-	db 'u', 'dry-run', 0
 	db 'q', 'quiet', 0
+	db 'u', 'dry-run', 0
 	db 'S' | 0x80, 'suffix', 0
 	db 1 | 0x80, 'tmpdir', 0        ; (optional argument: xdx = 0 without)
 	db '?', 'help', 0

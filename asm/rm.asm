@@ -1533,8 +1533,7 @@ types:		db S_IFDIR >> 8, 'directory', 0
 		db 0o140000 >> 8, 'socket', 0
 		db 0, 'weird file', 0
 OPTSPEC:	db 'dfirvIR', 0
-LONGOPTS:
-	db 'd', 'dir', 0
+LONGOPTS:                               ; in GNU's order (its ambiguity lists)
 	db 'f', 'force', 0
 	db 'A', 'interactive', 0
 	db 'x', 'one-file-system', 0
@@ -1543,6 +1542,7 @@ name_nopres:	db 'no-preserve-root', 0
 	db PRESERVE | 0x80, 'preserve-root', 0
 	db 'T', '-presume-input-tty', 0  ; (GNU's, undocumented, for its tests)
 	db 'r', 'recursive', 0
+	db 'd', 'dir', 0
 	db 'v', 'verbose', 0
 	db '?', 'help', 0
 	db '?', 'version', 0

@@ -290,11 +290,11 @@ msg_failed_dir:	db 'failed to remove directory ', 0
 msg_symlink:	db ': Symbolic link not followed', 0
 msg_removing:	db 'removing directory, ', 0
 OPTSPEC:	db 'pv', 0
-LONGOPTS:
-	db 'p', 'parents', 0
+LONGOPTS:                               ; in GNU's order (its ambiguity lists,
+	db 'i', 'ignore-fail-on-non-empty', 0   ; and "--p=x" names --path)
 	db 'p', 'path', 0                       ; (GNU's deprecated alias)
+	db 'p', 'parents', 0
 	db 'v', 'verbose', 0
-	db 'i', 'ignore-fail-on-non-empty', 0
 	db '?', 'help', 0
 	db '?', 'version', 0
 	db 0

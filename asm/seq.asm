@@ -1900,9 +1900,9 @@ w_nan:		db 'nan', 0
 one_str:	db '1', 0
 nl_str:		db 10
 empty_str:	db 0
-LONGOPTS:	db 'f'|0x80, 'format', 0
+LONGOPTS:	db 'w', 'equal-width', 0        ; (GNU's order)
+		db 'f'|0x80, 'format', 0
 		db 's'|0x80, 'separator', 0
-		db 'w', 'equal-width', 0
 		db '?', 'help', 0
 		db '?', 'version', 0
 		db 0

@@ -274,7 +274,7 @@ wide_check:
 	ret
 %endif
 
-LONGOPTS:	db 'a', 'all', 0, 'f', 'first-only', 0, 't'|0x80, 'tabs', 0, 0
+LONGOPTS:	db 't'|0x80, 'tabs', 0, 'a', 'all', 0, 'f', 'first-only', 0, 0 ; (GNU's order)
 msg_old_large:	db 'tab stop value is too large', 0
 
 BSS
