@@ -100,8 +100,11 @@ R_ERR       equ 16                      ; the errno last reported (-F)
 R_POS       equ 24                      ; qword: bytes read so far
 R_INO       equ 32                      ; qword
 R_DEV       equ 40                      ; dword: st_dev (new_encode_dev's 32 bits)
-R_WD        equ 44                      ; --follow=name: the file's inotify watch, 0 none
-R_DWD       equ 48                      ; the watch of its directory (-f: of the file)
+R_MODE      equ 44                      ; GNU's f.mode and f.mtime, for the polling
+R_MTIME     equ 48                      ; loop (remember.meta): the seconds' low
+R_MTIME_NS  equ 52                      ; half, the nanoseconds (x86_64: xor the high)
+R_WD        equ 56                      ; --follow=name: the file's inotify watch, 0 none
+R_DWD       equ 60                      ; the watch of its directory (-f: of the file)
 REC         equ 64
 
 IN_MODIFY   equ 0x2
@@ -593,8 +596,9 @@ close_fd:
 	ret
 
 ; remember - the record's position (the fd's offset, 0 when it has none:
-; seek_zero_cur leaves [pos] 0 when lseek fails) and identity (from st)
-; for the following.
+; seek_zero_cur leaves [pos] 0 when lseek fails), identity, mode and
+; mtime (from st) for the following. remember.meta: the mode and mtime
+; alone, xdi = the record's R_MODE (poll_changed). clobbers xax xsi xdi
 remember:
 	mov esi, pos
 	call seek_zero_cur
@@ -603,7 +607,19 @@ remember:
 	movsd
 	movsd
 	mov esi, st+ST64_DEV
+	movsd                           ; (R_MODE follows R_DEV)
+.meta:
+	mov esi, st+ST64_MODE
 	movsd
+	mov esi, st+ST64_MTIME
+	movsd
+%if W == 8
+	lodsd                           ; the seconds' high half (0 before
+	xor eax, [xsi]                  ; 2106) folded into the nanoseconds
+	stosd
+%else
+	movsd
+%endif
 	ret
 
 ; header_if - "==> NAME <==" when headers are printed, with a blank line
@@ -1237,6 +1253,10 @@ check:
 	mov cl, SEEK_SET
 	call seek_zero
 .dump:
+	cmp byte [gnu_inotify], 0       ; GNU's polling loop: a header for
+	jne .read                       ; a file whose stat changed
+	call poll_changed
+.read:
 	call dump_all_soft
 	jc .gone
 	jmp remember_pos
@@ -1527,6 +1547,41 @@ seek_fatal:
 	call say_error
 	exit 1
 
+
+; poll_changed - (check, in GNU's polling loop, tail_forever) a file
+; whose mode or mtime changed since it was last seen here (remember), or
+; a regular file whose size is not where its reading ended (R_POS: GNU's
+; f.size), gets its header now, when it is not the file printed last, even
+; with nothing new to read (a touch, a chmod, a truncation), and it is then
+; the file printed last; its mode and mtime are kept. (The inotify loop
+; writes a header only before new bytes, as GNU's check_fspec.) In: st =
+; its fstat. clobbers xax xcx xdx xsi xdi
+poll_changed:
+	lea xsi, [xbp+R_MODE]
+	lodsd
+	xchg eax, ecx
+	lodsd
+	xchg eax, edx
+	lodsd                           ; ecx, edx, eax: the mode and mtime kept
+	lea xdi, [xbp+R_MODE]
+	push xax
+	call remember.meta              ; (the new ones: GNU's f.mode, f.mtime)
+	pop xax
+	xor ecx, [xbp+R_MODE]
+	xor edx, [xbp+R_MTIME]
+	xor eax, [xbp+R_MTIME_NS]
+	or eax, ecx
+	or eax, edx
+	jnz .changed
+	call is_regular
+	jne .ret
+	sub64 st+ST64_SIZE, xbp+R_POS
+	or eax, edx
+	jz .ret
+.changed:
+	jmp header_if
+.ret:
+	ret
 
 ; name_replaced, name_appeared - (check, following a name) the name's file
 ; is another one, or is there again: it is opened and followed from its

@@ -132,6 +132,18 @@ both() {
 	[ "$(cat ours/err)" = "tail: f: file truncated" ]
 }
 
+@test "polling (a symbolic link named, ---disable-inotify): a header for a file whose stat changed, even with nothing new (GNU's tail_forever)" {
+	both 'echo a1 > a; echo b1 > b; ln -s b lb; echo c1 > c
+	sleep 60 & h=$!; "$TAIL" -f -s 0.1 --pid=$h a lb c &
+	t=$!; sleep 0.4; touch -d 2001-01-01 a; sleep 0.4; echo b2 >> b
+	sleep 0.4; chmod 600 c; sleep 0.4; touch -d 2002-01-01 c; sleep 0.4; : > a
+	sleep 0.4; echo a2 >> a; sleep 0.4; chmod 644 c; sleep 0.4; kill $h; wait $t
+	"$TAIL" ---disable-inotify -f -s 0.1 a c & t=$!
+	sleep 0.4; touch -d 2003-01-01 a; sleep 0.4; kill $t'
+	[ "$(cat ours/out)" = "$(printf '==> a <==\na1\n\n==> lb <==\nb1\n\n==> c <==\nc1\n\n==> a <==\n\n==> lb <==\nb2\n\n==> c <==\n\n==> a <==\na2\n\n==> c <==\n==> a <==\na2\n\n==> c <==\nc1\n\n==> a <==')" ]
+	[ "$(cat ours/err)" = "tail: a: file truncated" ]
+}
+
 @test "-f follows the file, not the name, across a rename" {
 	both 'echo a > f
 	sleep 60 & h=$!; "$TAIL" -f --pid=$h f &
