@@ -1838,7 +1838,8 @@ dec32:
 	jmp dec_out
 
 ; parse_num: GNU dd's number grammar at xsi -> [num]; eax = 0 ok, 1
-; invalid, 2 too large (2^63 or more, or an overflow on the way).
+; invalid, 2 too large (2^63 or more, or an overflow on the way, also
+; when bytes follow N: "99999999999999999999q", as GNU's).
 ; clobbers: everything but xsp
 parse_num:
 	mov [numstr], xsi
@@ -1861,7 +1862,7 @@ parse_num:
 	je .whole
 .x:
 	cmp byte [xsi], 'x'
-	jne .invalid
+	jne .junk
 	cmp byte [xsi-1], 'B'
 	jne .times
 	mov xdi, xsi
@@ -1870,7 +1871,7 @@ parse_num:
 	cmp byte [xdi], 0
 	je .times
 	cmp byte [xdi], 'B'
-	je .invalid
+	je .junk
 	jmp .findb
 .times:
 	inc xsi
@@ -1913,6 +1914,11 @@ parse_num:
 .ok:
 	xor eax, eax
 	ret
+.junk:                                  ; bytes after N (no "xM"): invalid,
+	test ebp, 2                     ; but too large when N is, as GNU's
+	jnz .over                       ; parse_integer (N > INTMAX_MAX)
+	test byte [num+7], 0x80
+	jz .invalid
 .over:
 	mov eax, 2
 	ret
