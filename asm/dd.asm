@@ -646,7 +646,7 @@ _start.args_done:
 	jc nomem
 .heap:                                  ; eax = the bytes, ecx = obuf - ibuf
 	push xcx
-	call heap_alloc
+	call buf_heap
 	pop xcx
 .placed_bufs:
 	mov [ibuf], eax
@@ -3414,8 +3414,49 @@ heap_alloc:
 	ret
 nomem:
 	mov esi, s_nomem
+	mov al, [bufwhy]
+	dec al
+	js .say                         ; 0: GNU's plain "memory exhausted"
+	jz .buffer                      ; 1: the input buffer, 2: the output's
+	dec byte [bufwhy]               ; 2 (the copy's buffers, one heap_alloc
+	mov eax, [ibs]                  ; here): GNU allocates the input
+	inc eax                         ; buffer first (swab's byte too): ibs
+	call heap_alloc                 ; bytes alone failing is its message
+	mov al, 1                       ; (nomem again), else the output's
+.buffer:                                ; "memory exhausted by input buffer
+	mov edi, sbuf                   ; of size N bytes (H)", as GNU's
+	call cpy                        ; alloc_ibuf and alloc_obuf (al = 0:
+	mov esi, s_byin                 ; the input's)
+	mov ebx, ibs
+	test al, al
+	jz .which
+	mov esi, s_byout
+	mov ebx, obs
+.which:
+	call cpy
+	mov esi, s_bufsize
+	call cpy
+	mov eax, [xbx]
+	mov [wbytes], eax               ; (no statistics after this message)
+	and dword [wbytes+4], 0
+	mov esi, wbytes
+	call dec_out
+	mov esi, s_bytes
+	call cpy
+	mov ecx, 1024
+	call human
+	mov ax, ')'
+	stosw
+	mov esi, sbuf
+.say:
 	call err_plain
 	exit 1
+
+; buf_heap - heap_alloc for the copy's buffers: nomem's GNU message then
+; tells which of GNU's two buffers could not be had.
+buf_heap:
+	mov byte [bufwhy], 2
+	jmp heap_alloc
 
 ; seek_check: unless notrunc, a seek= whose offset (seek * obs) is past
 ; off_t: GNU's "offset too large: cannot truncate to a length of seek=N
@@ -3471,6 +3512,9 @@ s_fullblock:	db 'fullblock', 0
 s_lcucase:	db 'cannot combine lcase and ucase', 0
 s_exclnocreat:	db 'cannot combine excl and nocreat', 0
 s_nomem:	db 'memory exhausted', 0
+s_byin:		db ' by input', 0
+s_byout:	db ' by output', 0
+s_bufsize:	db ' buffer of size ', 0
 s_failopen:	db 'failed to open ', 0
 s_setflags:	db 'setting flags for ', 0
 s_trunc:	db 'failed to truncate to ', 0
@@ -3565,6 +3609,7 @@ ddash:		resb 1
 warnp:		resb 1
 pmode:		resb 1
 twobufs:	resb 1
+bufwhy:		resb 1                  ; nomem: 1 the input buffer, 2 which
 inplace:	resb 1
 cold_on:	resb 1
 xlat_on:	resb 1

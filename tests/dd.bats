@@ -679,6 +679,13 @@ PY
 	done
 }
 
+@test "a buffer that cannot be had (ulimit -v): GNU's 'memory exhausted by input (output) buffer of size N bytes (H)'" {
+	local op
+	for op in bs=100M "ibs=1 obs=100M" "ibs=100M conv=swab" "ibs=20M obs=40M" "bs=40M conv=ucase" "bs=1000000000"; do
+		like_gnu_sh "(ulimit -v 60000; \"\$dd\" $op count=1 status=none < /dev/null)"
+	done
+}
+
 # tape_run DD ARGS... - DD ARGS (count=0, under ulimit -v 20000) on
 # ./tape, a FIFO into which another dd writes one block of 512 bytes: its
 # status (124 when it hung)
