@@ -2380,7 +2380,8 @@ read_noerror:
 	jmp _start.args_done.loop
 
 ; conv_setup: GNU's scanargs for the cold conversions: ascii implies
-; unblock, ebcdic and ibm block; without cbs= no block nor unblock; the
+; unblock, ebcdic and ibm block; without cbs= no block nor unblock (but
+; their reblocking into obs, GNU's C_TWOBUFS, stays); the
 ; combinations GNU refuses (its order: ascii/ebcdic/ibm, block/unblock,
 ; lcase/ucase); every conversion but sparse reblocks ([twobufs] 1; block
 ; and unblock read into a buffer of their own: 2); the translation table
@@ -2397,7 +2398,10 @@ conv_setup:
 .cbs:
 	cmp dword [cbs], 0
 	jne .checks
-	and eax, ~(C_BLOCK|C_UNBLOCK)
+	test eax, C_BLOCK|C_UNBLOCK
+	jz .checks
+	and eax, ~(C_BLOCK|C_UNBLOCK)   ; (GNU's C_TWOBUFS stays: the reads
+	mov byte [twobufs], 1           ; still gathered into obs blocks)
 .checks:
 	mov [conv], eax
 	mov esi, s_anytwo

@@ -686,6 +686,14 @@ PY
 	done
 }
 
+@test "conv=block or unblock without cbs=: no conversion, but the short reads still gathered into obs blocks (GNU's C_TWOBUFS), as GNU" {
+	local c
+	for c in block unblock block,unblock "bs=4 count=2 conv=block" "ibs=4 obs=3 conv=unblock"; do
+		case $c in *=*) ;; *) c="bs=4 conv=$c";; esac
+		like_gnu_sh "(printf ab; sleep 0.2; printf cdefg; sleep 0.2; printf h) | \"\$dd\" $c 2>&1 | sed 's/ copied.*//'"
+	done
+}
+
 # tape_run DD ARGS... - DD ARGS (count=0, under ulimit -v 20000) on
 # ./tape, a FIFO into which another dd writes one block of 512 bytes: its
 # status (124 when it hung)
