@@ -827,6 +827,9 @@ _start.args_done:
 .sparse:
 	cmp byte [lastseek], 0          ; conv=sparse ended with a seek:
 	jne sparse_end                  ; ftruncate to extend the file
+.final:
+	cmp byte [preported], 0         ; status=progress showed a line:
+	jne final_progress              ; GNU's last one before a sync (cold)
 .sync:
 	mov eax, [conv]
 	test al, C_FDATASYNC
@@ -1294,10 +1297,40 @@ progress:
 	rep stosb
 .write:
 	call write_sbuf
+	copy64 eax, rep_w, wbytes       ; (GNU's reported_w_bytes)
+	mov byte [preported], 1
 .ret:
 	pop xbx
 	pop xbp
 	ret
+
+; final_progress: (the end of the copy, after a progress line) with
+; conv=fsync or fdatasync, and bytes written since that line, GNU's
+; last statistics line before the sync (fsync can take long): the bytes
+; line as at the end ("%g s"), a newline after it (the progress line is
+; then ended by another, before the records' lines, as GNU's).
+final_progress:
+	test byte [conv], C_FDATASYNC|C_FSYNC
+	jz .sync
+	mov eax, [wbytes]
+	mov edx, [wbytes+4]
+	cmp eax, [rep_w]
+	jne .line
+	cmp edx, [rep_w+4]
+	je .sync
+.line:
+	push xbp
+	push xbx
+	call now
+	mov edi, sbuf
+	call xfer_line
+	mov al, 10
+	stosb
+	call write_sbuf
+	pop xbx
+	pop xbp
+.sync:
+	jmp _start.args_done.sync
 	TEXT
 
 ; now: [dns] = the nanoseconds since t0 -> eax = the whole seconds.
@@ -2793,7 +2826,7 @@ sparse_end:
 	call err_af
 	mov STATUSb, 1
 .done:
-	jmp _start.args_done.sync
+	jmp _start.args_done.final
 
 ; trunc_line: print_stats' "N truncated record(s)" line at xdi.
 trunc_line:
@@ -3582,6 +3615,8 @@ rest:		resd 1
 prevn:		resd 1
 partread:	resd 1
 plen:		resd 1
+rep_w:		resq 1                  ; the bytes the last progress line said
+preported:	resb 1                  ; a progress line was written
 pnext:		resd 1
 ht:		resd 1
 hr:		resd 1

@@ -694,6 +694,18 @@ PY
 	done
 }
 
+@test "status=progress with conv=fsync: GNU's last statistics line before the sync, for the bytes written after the last progress line" {
+	local d out=() i=0
+	for d in "$(bin dd)" /usr/bin/dd; do
+		out[i]=$( (head -c 1048576 /dev/zero; sleep 1.6; head -c 1048576 /dev/zero) |
+			"$d" bs=64k iflag=fullblock of=f conv=fsync status=progress 2>&1 |
+			sed "s|$d|dd|; s/, [0-9.e+-]* s, [0-9.]* [kMGT]*B\/s/, T, S/g")
+		i=$((i + 1))
+	done
+	[ "${out[0]}" = "${out[1]}" ] || { printf 'ours: %s\nGNU:  %s\n' "${out[0]}" "${out[1]}"; return 1; }
+	[ "$(grep -o copied <<< "${out[1]}" | wc -l)" = 3 ]
+}
+
 # tape_run DD ARGS... - DD ARGS (count=0, under ulimit -v 20000) on
 # ./tape, a FIFO into which another dd writes one block of 512 bytes: its
 # status (124 when it hung)
