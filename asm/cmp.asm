@@ -150,7 +150,11 @@ _start:
 
 ; "--NAME[=VALUE]": xax = the argument. Each entry of LONGOPTS is a code
 ; (0x80: takes an argument) and a name; ecx = the length of NAME, xbx =
-; VALUE or 0; xbp = the entry matched, edx counts the prefixes matched.
+; VALUE or 0; xbp = the entry matched (the first prefix), edx counts the
+; prefixes matched, as glibc's: a later one with the first's code is its
+; alias (--quiet of --silent), not counted; each counted one is added to
+; ambbuf's list (" '--name'", in the table's order: GNU's), which an
+; ambiguity prints ("--=": every option).
 .long:
 	push xsi
 	push xdi
@@ -170,6 +174,7 @@ _start:
 	sub ecx, eax
 	xor edx, edx
 	mov edi, LONGOPTS
+	mov dword [ambp], ambbuf
 .entry:
 	cmp byte [xdi], 0
 	je .entries_done
@@ -178,6 +183,7 @@ _start:
 	mov xsi, [curarg]
 	add xsi, 2
 	push xcx
+	cmp eax, eax                    ; (ZF=1: an empty NAME matches all)
 	repe cmpsb
 	pop xcx
 	pop xax
@@ -185,9 +191,30 @@ _start:
 	cmp byte [xdi], 0
 	je .exact
 	test edx, edx
-	jnz .ambiguous
-	inc edx
+	jnz .later
 	mov ebp, eax
+	jmp short .count
+.later:
+	push xcx
+	mov cl, [xax]
+	cmp cl, [xbp]
+	pop xcx
+	je .next_entry                  ; an alias of the first
+.count:
+	inc edx
+	push xax
+	mov edi, [ambp]
+	mov dword [xdi], " '--"
+	add edi, 4
+	lea esi, [eax+1]
+.amb_copy:
+	lodsb
+	stosb
+	test al, al
+	jnz .amb_copy
+	mov byte [xdi-1], "'"
+	mov [ambp], edi
+	pop xax
 .next_entry:
 	mov edi, eax
 .skip_name:
@@ -196,31 +223,33 @@ _start:
 	jne .skip_name
 	inc edi
 	jmp .entry
-.ambiguous:				; the first one says which list
-	mov esi, fmt_amb_p
-	cmp byte [xbp], 'b'
-	je .amb_say
-	mov esi, fmt_amb_v
-.amb_say:
-	mov xdx, [curarg]
+.ambiguous:
+	mov ecx, ambbuf
+	mov edi, [ambp]
+	mov byte [xdi], 0
+	mov esi, fmt_ambiguous
 	jmp usage_fail
 .exact:
 	mov ebp, eax
-	inc edx
+	push 1
+	pop xdx
 .entries_done:
-	test edx, edx
+	cmp edx, 1
 	mov xdx, [curarg]
 	mov esi, fmt_unrecognized
-	jz usage_fail
+	jb usage_fail
+	ja .ambiguous
 	mov al, [xbp]
-	cmp al, '?'
-	je usage_fail
 	lea xdx, [xbp+1]
 	test al, al
 	js .long_arg
 	mov esi, fmt_no_arg
 	test xbx, xbx
 	jnz usage_fail
+	cmp al, '?'                     ; --version, --help: refused (with a
+	mov esi, fmt_unrecognized       ; VALUE, glibc's "doesn't allow an
+	mov xdx, [curarg]               ; argument" first)
+	je usage_fail
 	pop xdi
 	pop xsi
 	call flag_opt
@@ -1441,8 +1470,7 @@ fmt_missing:	db F_ARGV0, ": option requires an argument -- '", F_ARG, "'", 10, 0
 fmt_unrecognized: db F_ARGV0, ": unrecognized option '", F_ARG, "'", 10, 0
 fmt_no_arg:	db F_ARGV0, ": option '--", F_ARG, "' doesn't allow an argument", 10, 0
 fmt_requires:	db F_ARGV0, ": option '--", F_ARG, "' requires an argument", 10, 0
-fmt_amb_p:	db F_ARGV0, ": option '", F_ARG, "' is ambiguous; possibilities: '--print-bytes' '--print-chars'", 10, 0
-fmt_amb_v:	db F_ARGV0, ": option '", F_ARG, "' is ambiguous; possibilities: '--verbose' '--version'", 10, 0
+fmt_ambiguous:	db F_ARGV0, ": option '", F_ARG, "' is ambiguous; possibilities:", F_TEXT, 10, 0
 fmt_l_s:	db F_ARGV0, ": options -l and -s are incompatible", 10, 0
 fmt_bad_bytes:	db F_ARGV0, ": invalid --bytes value '", F_ARG, "'", 10, 0
 fmt_bad_ign:	db F_ARGV0, ": invalid --ignore-initial value '", F_ARG, "'", 10, 0
@@ -1487,6 +1515,7 @@ name0:	resW 1
 name1:	resW 1
 lastarg: resW 1
 curarg:	resW 1
+ambp:	resd 1                          ; the end of ambbuf's list
 rleft:	resd 1
 rgot:	resd 1
 want:	resd 1
@@ -1508,6 +1537,7 @@ atls:	resb 1
 differing: resb 1
 ovf:	resb 1
 dashdash: resb 1				; 1 after "--" (POSIXLY_CORRECT: an operand)
+ambbuf:	resb 200                        ; an ambiguity's " '--name'" list
 neg:	resb 1
 swap:	resb 1
 tail:	resb 100
