@@ -132,7 +132,9 @@ _start:
 	jmp .arg
 
 ; "--", or a long option: any prefix of a name (they differ in their
-; first letters), "=VALUE" only for --output-delimiter. ecx = the index
+; first letters), "=VALUE" only for --output-delimiter (--help and
+; --version: "doesn't allow an argument" with one, else refused as
+; unrecognized, as "--=...", glibc's ambiguity: README). ecx = the index
 ; of the name xdi walks; xdx = the argument (for opt_unrecognized).
 .long:
 	cmp byte [xsi], 0
@@ -166,7 +168,7 @@ _start:
 	pop xdi                         ; the start of the word
 	inc xdi
 	cmp xsi, xdi
-	je .unrecognized                ; "--=..."
+	je .unrecognized                ; "--=..." (README)
 	pop xdi
 	cmp cl, 2
 	je .output_delimiter
@@ -175,8 +177,10 @@ _start:
 	jecxz .check_on
 	dec ecx
 	jz .check_off
-	cmp cl, 3
+	cmp cl, 2
 	je .total
+	cmp cl, 3
+	jne .unrecognized               ; --help, --version
 	mov byte [delim], 0             ; --zero-terminated
 	jmp .arg
 .total:
@@ -783,7 +787,7 @@ compare:
 	ret
 
 longopts:	db 'check-order', 0, 'nocheck-order', 0, 'output-delimiter', 0
-		db 'zero-terminated', 0, 'total', 0, 0
+		db 'total', 0, 'zero-terminated', 0, 'help', 0, 'version', 0, 0
 tab:		db 9, 0
 digits:		db '1', 0, '2', 0
 msg_nomem:	db 'memory exhausted', 0
