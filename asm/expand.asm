@@ -133,7 +133,8 @@
 	call tab_run
 	jmp .byte
 
-LONGOPTS:	db 't'|0x80, 'tabs', 0, 'i', 'initial', 0, 0    ; (GNU's order)
+LONGOPTS:	db 't'|0x80, 'tabs', 0, 'i', 'initial', 0       ; (GNU's order;
+		db '?', 'help', 0, '?', 'version', 0, 0   ; '?': refused)
 
 BSS
 	GLOBALS_HERE                    ; i386: argv0 and status here, not after the buffers

@@ -96,16 +96,10 @@ _start:
 ; GNU's names share one), the value after "=" or in the next argument.
 .long:
 	inc xsi                 ; past "--"
-	mov xdi, xdx            ; (the argument, for "unrecognized")
 	mov xbx, xsp            ; the next argument's slot
-	call long_opt           ; al = the letter, xdx = its value
-	mov xsp, xbx            ; (past the value when it was taken)
+	call long_opt           ; al = the letter, xdx = its value (--help,
+	mov xsp, xbx            ; --version refused there)
 	mov xsi, xdx
-	cmp al, '?'             ; --help, --version
-	jne .long_known
-	mov xdx, xdi
-	jmp opt_unrecognized
-.long_known:
 	cmp al, 'w'
 	jne .have_arg
 	mov byte [eqw], 1

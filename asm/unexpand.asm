@@ -274,7 +274,8 @@ wide_check:
 	ret
 %endif
 
-LONGOPTS:	db 't'|0x80, 'tabs', 0, 'a', 'all', 0, 'f', 'first-only', 0, 0 ; (GNU's order)
+LONGOPTS:	db 't'|0x80, 'tabs', 0, 'a', 'all', 0, 'f', 'first-only', 0 ; (GNU's order;
+		db '?', 'help', 0, '?', 'version', 0, 0   ; '?': refused)
 msg_old_large:	db 'tab stop value is too large', 0
 
 BSS

@@ -10,8 +10,8 @@
 # --output=x write there) and removes it. Skipped, as the README says:
 # what GNU answers with its help or version text (not supported here), the
 # long options of the utilities that have none here, "--=" where the README
-# lists it, a prefix of --help or --version with "=VALUE" in dd,
-# expand and unexpand, and the options the README says are refused (ls
+# lists it, a prefix of --help or --version with "=VALUE" in dd, and the
+# options the README says are refused (ls
 # --context --dired --hyperlink, cksum --check). Prints each difference and
 # ends with "N cases, N differences"; exit status 1 when there was any.
 set -u
@@ -26,7 +26,7 @@ none=" basename cat dirname dd link unlink printenv pwd sleep tty uname yes "
 # "--=" answered "unrecognized option" (README)
 eqempty=" basename cat comm dd dirname expand link printenv pwd seq sleep tty uname unexpand unlink yes "
 # a prefix of --help or --version with =VALUE: "unrecognized option" (README)
-helpval=" dd expand unexpand "
+helpval=" dd "
 cases=0 diffs=0
 run() { # BIN ARG: "stderr|status", the program's path replaced by its name
 	rm -rf "$work/t" "$work/c"; mkdir -p "$work/t" "$work/c"
