@@ -90,7 +90,7 @@
 ; message. --time-style=+FORMAT
 ; writes %a %A %b %B %c %C %d %D %e %F %g %G %h %H %I %j %k %l %m %M
 ; %n %N (and %1N..%9N) %p %P %q %r %R %s %S %t %T %u %U %V %w %W %x %X %y
-; %Y %z %% as GNU's in the C locale, other letters as they are; %Z, the
+; %Y %z %Z %% as GNU's in the C locale, other letters as they are; the
 ; flags _ - 0 ^ # +, widths and the E, O and : modifiers fail with a
 ; message (exit 1, before any output); years before 1 are not GNU's.
 
@@ -105,7 +105,7 @@
 %define LONGOPT_OPTIONAL                ; --time[=WORD] (O_TIME)
 %include "rt/localtime.inc"             ; (TZ_VARS; its code: the cold part's)
 use getopt_long, fs_msg, errno_path, quote_arg, err_plain, atou
-use human64, udigits, putc_buf, usage_try, raise_limit
+use human64, udigits, putc_buf, usage_try, raise_limit, tz_abbr
 %define PUTC_FAIL err_text
 %define PUTC_GO_ON                      ; (a failed write: the walk goes on, as GNU)
 %define PUTC_CLOSE_REASON
@@ -1760,8 +1760,8 @@ time_setup:
 	add esi, fmt_full_iso - 1
 .format:
 	mov [tfmt], xsi
-; the directives this du writes: all but %Z, and no flags,
-; widths (but %1N..%9N) or E O modifiers
+; the directives this du writes: no flags, widths (but %1N..%9N),
+; E O or : modifiers
 .check:
 	lodsb
 	test al, al
@@ -1944,7 +1944,7 @@ fmt_iso:	db '%Y-%m-%d', 0
 e_tstyle:	db 'TIME_STYLE=', 0
 s_locale:	db 'locale', 0
 s_posix:	db 'posix-'
-t_refused:	db '_-0^#+EO:Z'
+t_refused:	db '_-0^#+EO:'
 t_refused_end:
 %define STRFTIME_DATA
 %include "rt/strftime.inc"               ; tnums .. month_names
@@ -1955,7 +1955,7 @@ time_valid:	db " for '--time'", 10, 'Valid arguments are:', 10
 		db "  - 'atime', 'access', 'use'", 10, "  - 'ctime', 'status'", 10, 0
 style_valid:	db " for 'time style'", 10, 'Valid arguments are:', 10
 		db "  - 'full-iso'", 10, "  - 'long-iso'", 10, "  - 'iso'", 10, 0
-fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this du does not support (flags, widths, E, O, %Z)', 10, 0
+fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this du does not support (flags, widths, E, O, %:z)', 10, 0
 %include "rt/localtime.inc"             ; (tz_load, tz_offset, tz_days)
 
 

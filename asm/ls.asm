@@ -27,9 +27,12 @@
 ;   locale style: the C locale), +FORMAT or +FORMAT1<newline>FORMAT2 (old
 ;   times', recent times'; a second newline: "invalid time style format",
 ;   exit 2), written by rt/strftime.inc (du's fprintftime: all of GNU's
-;   directives but flags, widths other than %1N-%9N, E and O modifiers,
-;   %:z and %Z, which fail with "ls: the time format 'F' has a directive
-;   this ls does not support (...)", exit 2); a date past GNU's 1000-byte
+;   directives but flags, widths other than %1N-%9N, E and O modifiers
+;   and %:z, which fail with "ls: the time format 'F' has a directive
+;   this ls does not support (...)", exit 2; %Z the zone's abbreviation
+;   as glibc's tm_zone, rt/localtime.inc's tz_abbr: with %Z, or %z in a
+;   zone naming offset 0 "-00", tdate looks at the zone again, which
+;   zone_offsets reads at the break, as a right/ zone's); a date past GNU's 1000-byte
 ;   buffer as its seconds, a failed entry's '?' in the epoch's width
 ;   (mbsnwidth's: control bytes have none).
 ;   --group-directories-first: after the sort, directories (d_type's, a
@@ -293,7 +296,8 @@
 ; while they fit, else into ids_buf's page: see ids_load; the zone read at
 ; arena0, a big one again into each -l listing's free bytes: see
 ; zone_init, zone_offsets; Europe/Paris up to 11 short names, New York 5;
-; with a time style, a right/ zone's data kept at the break for tdate).
+; with a time style, a right/ zone's data kept at the break for tdate,
+; and with %Z any zone's).
 ; The operands
 ; and each directory's
 ; getdents64 records, then the array of name pointers, grow the arena;
@@ -352,8 +356,12 @@ section .text
 %macro TZ_HOT 0
 	section .lsec
 %endmacro
+%macro TZ_ABBR_PART 0                   ; (tz_abbr, %Z's: .vsec has room)
+	section .vsec
+%endmacro
 %define TZ_HU_COMMA                     ; (a ',' after a DST name: hot)
 %define TZ_JN_RARE                      ; (rules Jn and n: rare)
+%define TZ_PNAMES_IF tzagain            ; (posixrules' names for %Z only)
 %define TZ_VARS_RARE_OWN                ; (the map's variables: off the
                                         ; variables' page, see val)
 %include "layout.inc"
@@ -363,6 +371,7 @@ section .text
 %include "rt/localtime.inc"
 %include "rt/blocksize.inc"
 use localtime, ids, usage, getopt, err_file, utoa, errno_path, strlen, outbuf, quote_arg
+use tz_abbr                             ; (%Z: in a rare part, .vsec)
 %define USAGE_STATUS 2
 %define LONGOPT_AMBIGUOUS
 %define LONGOPT_OPTIONAL
@@ -2657,16 +2666,15 @@ zone_load:
 ; seconds (right/) into an allocation at the break, so that tdate finds it
 ; (tz_offset again for %z's tm_gmtoff and the inserted second's :60).
 zone_offsets:
+	cmp byte [tzagain], 0           ; a time style naming the zone or a
+	je .kept                        ; right/ zone's: read where it stays
+	mov eax, TZBUFSZ                ; (tdate's tz_offset), at the break
+	call alloc                      ; (objv 0: listing's), with its
+	push xax                        ; footer (a kept zone's is not)
+	jmp .load
+.kept:
 	cmp byte [zkept], 0
 	jne .conv
-	cmp dword [tz_nleap], 0         ; a right/ zone with a time style:
-	je .free                        ; read where it stays (tdate's
-	cmp WPTR [tfmt], 0              ; tz_offset), at the break
-	je .free
-	mov eax, TZBUFSZ                ; (objv 0: listing's)
-	call alloc
-	push xax
-	jmp .load
 .free:
 	mov eax, [V(cur)]
 	add eax, 3
@@ -5544,10 +5552,20 @@ time_style:
 	mov eax, [st_fmts + xbx*8 + 4]
 	mov [tfmt + W], xax
 .check:
+	mov ecx, [tz_nleap]             ; a right/ zone: tdate's tz_offset for
+	jecxz .chk2                     ; the inserted second's :60
+	mov byte [tzagain], 1
+.chk2:
 	mov xsi, [tfmt]
 	call .chk
 	mov xsi, [tfmt + W]
 	call .chk
+	cmp byte [tzagain], 0           ; a TZ string taking posixrules, for
+	je .w0                          ; %Z: read again, to keep its names
+	cmp dword [tz_types], tz_ptypes ; (TZ_PNAMES_IF)
+	jne .w0
+	call zone_load
+.w0:
 	xor eax, eax                    ; the epoch's width
 	mov edi, rt
 	stosd
@@ -5600,14 +5618,65 @@ time_style:
 	jne .refuse
 	jmp .ck
 .flag:
+	cmp al, 'z'
+	jne .nz
+	call .minus
+	jmp .ck
+.nz:
 	mov edi, t_refused
 	push 10
 	pop xcx
 	repne scasb
 	jne .ck
+	jecxz .z                        ; (%Z: its last)
 .refuse:
 	mov esi, fmt_tref
 	jmp say_exit2
+.z:
+	mov byte [tzagain], 1           ; %Z: tdate's tz_offset names the zone
+	jmp .ck
+; .minus - %z: a zone with a name for offset 0 starting with '-' (Factory's
+; "-00", %z's -0000: nstrftime's) is looked at again by tdate (tzagain).
+; keeps xsi, xdx. clobbers xax xbx xcx
+.minus:
+	push xsi
+	mov ebx, [tz_types]             ; a zone file's types (offset 0, a
+	xor ecx, ecx                    ; name at its names' abbrind)
+	imul esi, [tz_ntypes], 6
+	add esi, ebx
+.mt:
+	cmp ecx, [tz_ntypes]
+	je .mp
+	cmp dword [xbx], 0
+	jne .mn
+	movzx eax, byte [xbx + 5]
+	cmp byte [xsi + xax], '-'
+	jne .mn
+	call .mset
+.mn:
+	add ebx, 6
+	inc ecx
+	jmp .mt
+.mp:                                    ; a POSIX string's (TZ, a footer)
+	mov ebx, tz_std
+	mov xsi, [tz_sname]
+	call .m1
+	mov ebx, tz_dst
+	mov xsi, [tz_dname]
+	call .m1
+	pop xsi
+	ret
+.m1:
+	test xsi, xsi
+	jz .mr
+	cmp dword [xbx], 0
+	jne .mr
+	cmp byte [xsi], '-'
+	jne .mr
+.mset:
+	mov byte [tzagain], 1
+.mr:
+	ret
 
 ; tdate - long_list's date of the entry whose info is at xbx (its time
 ; +24, its nanoseconds +44, its zone offset +40) at edi, in tfmt's old or
@@ -5635,12 +5704,12 @@ tdate:
 	mov edi, W                      ; recent: the second format
 .old:
 	push xdi
-	cmp dword [tz_nleap], 0
+	cmp byte [tzagain], 0
 	jne .leaps
 	mov ecx, [xbx + 40]
 	xor edi, edi
-	xor ebx, ebx                    ; (tconv's abbreviation: +0000 at 0)
-	call tconv.zone
+	mov esi, t_refused              ; (tconv's abbreviation, unknown:
+	call tconv.zone                 ; not "-00": +0000 at 0)
 .conv:
 	pop xdi
 	mov xsi, [tfmt + xdi]
@@ -5913,12 +5982,13 @@ s_posixly:	db 'POSIXLY_CORRECT='
 class_names:	db 'alnum:alpha:blank:cntrl:digit:graph:lower:print:punct:space:upper:xdigit:', 0
 fmt_pmany:	db F_ARGV0, ': more than 4096 -I or --hide patterns are not supported by this ls', 10, 0
 fmt_tsbad:	db F_ARGV0, ': invalid time style format ', F_QUOTE, 10, 0
+fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this ls does not support (flags, widths, E, O, %:z)', 10, 0
+	VSEC                            ; (a bad style's message: rare)
 fmt_tsarg:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for 'time style'", 10, 0
 s_tsvalid:	db 'Valid arguments are:', 10
 		db '  - [posix-]full-iso', 10, '  - [posix-]long-iso', 10
 		db '  - [posix-]iso', 10, '  - [posix-]locale', 10
 		db "  - +FORMAT (e.g., +%H:%M) for a 'date'-style format", 10, 0
-fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this ls does not support (flags, widths, E, O, %:z, %Z)', 10, 0
 	TEXT
 
 BSS
@@ -5997,8 +6067,6 @@ cmhok:	resb 1
 	TZ_VARS
 zkept:	resb 1                          ; zone_init kept the zone
 tstyle:	resW 1                          ; --time-style's STYLE (0: none)
-tfmt:	resW 2                          ; a time style's formats: old, recent (0: none)
-twidth:	resd 1                          ; its epoch's width less 12
 tabsz:	resd 1                          ; the tab size xor 8 (-T, TABSIZE)
 wstate:	resb 1                          ; 1: -w given, 2: width done
 tset:	resb 1                          ; -T given
@@ -6024,6 +6092,10 @@ ids_buf: resb IDSBUFSZ
 rt:	resd 3
 %include "rt/strftime_vars.inc"        ; tf .. tf_g, tnum .. tnum_end
 val:	resd 2
+tfmt:	resW 2                          ; a time style's formats: old, recent (0: none)
+twidth:	resd 1                          ; its epoch's width less 12
+tzagain: resb 1                         ; tdate looks at the zone again (a
+                                        ; time style: %Z, or a right/ zone)
 	TZ_VARS_RARE                    ; (a big zone file's mapping: rare)
 ; --block-size, --si, the variables (.vsec; rt/blocksize.inc's, on val's page)
 obs:	resd 2                          ; human_options' block size, then:
@@ -6076,7 +6148,11 @@ hpats:	resW NPAT
 	TSEC
 %define STRF_PUTC tputc
 %define STRF_PUTS tputs
+%define STRF_Z_OWN                      ; (%Z, rare: .vsec)
 %include "rt/strftime.inc"
+	VSEC
+	STRF_Z_BODY
+	TSEC
 %define USE_udigits
 %include "rt/num64.inc"
 %undef USE_udigits

@@ -708,6 +708,7 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	mov edx, [xsi+4]
 	call tz_offset                  ; ecx = the offset: local time
 	jc s_range                      ; (cold)
+	mov bl, [xsi]                   ; (its abbreviation's first byte)
 	mov [V(tzabbr)], bx             ; tzleap = bh: 1 at a leap second
 	lea ebx, [xcx + xdi]            ; tm_gmtoff (right/ zones: ecx is
 	mov [V(tzoff)], ebx             ; less their leap seconds)

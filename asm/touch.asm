@@ -1327,6 +1327,7 @@ local_name:
 	add eax, [nowt]
 	adc edx, [nowt+4]
 	call tz_offset                  ; ecx = the offset, bl = the letter
+	mov bl, [xsi]
 	add ecx, edi                    ; (tm_gmtoff: with right/'s leaps)
 	pop xdx
 	pop xax

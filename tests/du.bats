@@ -340,13 +340,27 @@ for d in range(3):
 @test "--time: +FORMAT's directives this du does not write fail clearly (message, exit 1, no output)" {
 	mkdir d
 	local f
-	for f in %Z %-d %_H %10N %Ey %:z %^a %#b; do
+	for f in %-d %_H %10N %Ey %:z %^a %#b %^Z; do
 		run "$(bin du)" --time "--time-style=+x$f" d
 		[ "$status" -eq 1 ]
-		[ "$output" = "$(bin du): the time format 'x$f' has a directive this du does not support (flags, widths, E, O, %Z)" ]
+		[ "$output" = "$(bin du): the time format 'x$f' has a directive this du does not support (flags, widths, E, O, %:z)" ]
 	done
-	TIME_STYLE=+%Z run "$(bin du)" --time d
+	TIME_STYLE=+%:z run "$(bin du)" --time d
 	[ "$status" -eq 1 ]
+}
+
+@test "--time-style=+%Z: the zone's abbreviation as glibc's tm_zone, like GNU" {
+	mkdir d
+	local t z
+	for t in -3000000000 -1 0 1600000000 1700000000 4102444800 253402300799; do
+		touch -d "@$t" "d/f$t"
+	done
+	for z in Europe/Paris Asia/Kolkata America/Sao_Paulo Factory right/Europe/Paris \
+		UTC EST5EDT AAA3BBB '<+0330>-3:30<+0430>,J79/24,J263/24' '<-00>0' \
+		ABC 123 : '' EST5AB,M3.2.0,M11.1.0; do
+		TZ=$z output_like_gnu du --time --time-style='+%F %T %Z %z' -a d
+	done
+	(unset TZ; output_like_gnu du --time --time-style=+%Z -a d)
 }
 
 @test "--time: a tree of many levels and -S, as GNU's" {

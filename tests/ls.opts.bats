@@ -45,21 +45,26 @@ times() {
 	ls_like_gnu -lL --time-style="+${f}y"
 }
 
-@test "directives this ls does not write (flags, widths, E, O, %:z, %Z): a message, exit 2, no output" {
+@test "directives this ls does not write (flags, widths, E, O, %:z): a message, exit 2, no output" {
 	touch a
 	local d
-	for d in %Z %-d %_H %0e %^a %#b %+Y %5Y %EY %Oy %:z %10N %1X; do
+	for d in %-d %_H %0e %^a %#b %+Y %5Y %EY %Oy %:z %10N %1X %-Z; do
 		run "$(bin ls)" -l --time-style="+x $d"
 		[ "$status" -eq 2 ]
-		[ "$output" = "$(bin ls): the time format 'x $d' has a directive this ls does not support (flags, widths, E, O, %:z, %Z)" ]
+		[ "$output" = "$(bin ls): the time format 'x $d' has a directive this ls does not support (flags, widths, E, O, %:z)" ]
 	done
-	run "$(bin ls)" -l --time-style=$'+%Y\n%Z'
+	run "$(bin ls)" -l --time-style=$'+%Z\n%:z'
 	[ "$status" -eq 2 ]
-	TIME_STYLE=+%Z run "$(bin ls)" -l
+	TIME_STYLE=+%^Z run "$(bin ls)" -l
 	[ "$status" -eq 2 ]
 	# not looked at without -l, as GNU
-	run "$(bin ls)" --time-style=+%Z
+	run "$(bin ls)" --time-style=+%:z
 	[ "$status" -eq 0 ] && [ "$output" = a ]
+}
+
+@test "%Z: peak RSS (the zone kept at the break for the listing, the rare part)" {
+	touch a b
+	rss_at_most 44 ls -l --time-style=+%Z
 }
 
 @test "time styles: peak RSS (the style's part, its page past ids_buf, and the long options' part)" {

@@ -100,3 +100,30 @@ rss_tz() {
 	rss_tz 20 right/Europe/Paris -l
 	rss_tz 20 EST5EDT,J60,J300 -l
 }
+
+@test "%Z: the zone's abbreviation as glibc's tm_zone (zone files, footers, TZ strings, posixrules), over listings and -R, like GNU" {
+	mkdir -p w/d
+	local t z
+	for t in -3000000000 -1 0 1600000000 1700000000 4102444800 253402300799; do
+		touch -d "@$t" "w/f$t" "w/d/g$t"
+	done
+	for z in Europe/Paris Asia/Kolkata America/Sao_Paulo Factory right/Europe/Paris \
+		UTC EST5EDT AAA3BBB 'AAA3BBB,' '<+0330>-3:30<+0430>,J79/24,J263/24' \
+		'<-00>0' ABC 'ABC:5' 123 /nonexistent : EST5AB,M3.2.0,M11.1.0 \
+		ABCDEFGHIJKLMNOPQRSTUVWXYZ5; do
+		gnu_tz "$z" -lR '--time-style=+%F %T %Z %z' w
+		gnu_tz "$z" -l --time-style=$'+%Z\n%Z %z' w
+	done
+	gnu_tz - -l --time-style=+%Z w
+	gnu_tz "" -l --time-style=+%Z w
+}
+
+@test "%z at offset 0 in a zone named -00 (Factory): -0000, as GNU's nstrftime" {
+	touch -d @0 a
+	touch -d @1700000000 b
+	local z
+	for z in Factory '<-00>0' '<-00>0<-01>,M3.2.0,M11.1.0' America/Sao_Paulo; do
+		gnu_tz "$z" --full-time a b
+		gnu_tz "$z" -l --time-style=+%z a b
+	done
+}
