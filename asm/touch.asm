@@ -12,7 +12,10 @@
 ;                        YYYY-MM-DD, m/d[/y], YYYY/m/d, d month [y],
 ;                        month d[, y], d-MON-y, YYYYMMDD); times (H[:M[:S
 ;                        [.FRAC]]] with am/pm or a zone offset, ISO's T);
-;                        zones (UTC GMT Z, GNU's table of names, +hh[mm],
+;                        zones (UTC GMT Z, the local zone's names
+;                        (now's and the next three quarters', as GNU's
+;                        local_time_zone_table: before the table, names
+;                        it lacks too), GNU's table of names, +hh[mm],
 ;                        military letters, NAME+hh:mm, NAME DST); day
 ;                        names with last/this/next/first..twelfth/N;
 ;                        relative items (N year month fortnight week day
@@ -51,13 +54,9 @@
 ; times to now as no -d does (GNU's test: the same DATE from now ^ 1 s).
 ; Differences from GNU: DATE's numbers, and relative items' sums, of 32
 ; bits (past +-2147483647: "invalid date format"); 63 tokens at most;
-; years within +-2 million; no TZ="..." prefix in DATE; the
-; local zone's abbreviations (GNU: now's and the next three quarters')
-; are known by their first letter and offset only: a word of GNU's table
-; with that letter and offset is taken as the local name (its offset must
-; hold at the date, as GNU's tm_isdst), one with that letter and another
-; offset is refused, as are a local abbreviation missing from GNU's
-; table (AEST) and a local daylight name followed by DST (CEST DST);
+; years within +-2 million; no TZ="..." prefix in DATE; a local
+; zone whose standard and daylight names are the same (GNU: the name
+; means either, tm_isdst -1) is refused when that name is used;
 ; --help and --version are not supported; the zone's limits are
 ; rt/localtime.inc's.
 
@@ -66,8 +65,11 @@
 %include "subk.inc"
 %include "layout.inc"
 %define TZ_ISDST                       ; (tz_offset's tm_isdst: mk_dst)
+%macro TZ_ABBR_PART 0                   ; (tz_abbr: local_find's, cold)
+	COLD
+%endmacro
 %include "rt/localtime.inc"
-use localtime, tz_mktime, getopt_long, err_quoted, fs_msg, fs_missing, errno_path, errno_tree
+use localtime, tz_mktime, tz_abbr, getopt_long, err_quoted, fs_msg, fs_missing, errno_path, errno_tree
 
 %ifdef SYS_utimensat_time64             ; (i386: 64-bit times)
  %define SYS_touch_utimensat SYS_utimensat_time64
@@ -1194,7 +1196,8 @@ dt_lex:
 ; lookup_word - the word in wbuf (ecx bytes, NUL after it) -> al = its
 ; token type, edx = its value; pfail when GNU's tables do not have it.
 ; The order of lookup_word: meridians, months and days (3 letters, or 3
-; and a '.', as an abbreviation), the zones (GMT UT UTC, then the table),
+; and a '.', as an abbreviation), the zones (GMT UT UTC, the local
+; zone's names, then the table),
 ; DST, the units, a unit with an 'S' dropped, the relative words, the
 ; military letters, then the zones again with the periods removed.
 lookup_word:
@@ -1217,6 +1220,8 @@ lookup_word:
 	or ebx, -1
 	call wfind                      ; universal zones
 	jnc .found
+	call local_find                 ; the local zone's names
+	jnc .ret
 	call wfind                      ; the zone table
 	jnc .found
 	call wfind                      ; DST
@@ -1282,6 +1287,8 @@ lookup_word:
 	mov edi, g_uzone
 	call wfind
 	jnc .found
+	call local_find
+	jnc .ret
 	call wfind
 	jc pfail
 	jmp .found
@@ -1294,65 +1301,105 @@ lookup_word:
 	jne .ret
 .half:
 	imul edx, edx, 1800
-	cmp edi, g_zone                 ; GMT UT UTC: never local names
-	jb .ret
-	jmp local_name
 .ret:
 	ret
 
-; local_name - the zone word in wbuf (al = its type, edx = its offset)
-; against the local zone's names at nowt and 90, 180 and 270 days after
-; it (GNU's local_time_zone_table; rt/localtime.inc gives their first
-; letters and offsets): a name of the same letter and offset is taken as
-; the local one (ah = 1: its offset must hold at the date, as mktime's
-; tm_isdst); the same letter with another offset: pfail (a name the
-; table and the zone give different meanings); else the table's.
-local_name:
-	push xax
-	push xdx
-	mov ebp, edx
-	cmp al, TK_DAYZONE
-	jne .probes
-	add ebp, 3600                   ; ebp = the offset it means
-.probes:
-	mov byte [lzmatch], 0
-	push 4
-	pop xcx
-	xor eax, eax
-	cdq                             ; edx:eax = 0, 90, 180, 270 days
-.probe:
+; local_find - the word in wbuf against the local zone's names, GNU's
+; local_time_zone_table: the name at nowt (its tm_isdst), then the first
+; of the names 90, 180 and 270 days later whose tm_isdst differs; the
+; same name twice stands for either (GNU's tm_isdst -1: refused here,
+; README). A name is the local zone at its offset there (al TK_ZONE, edx
+; its seconds east, ah = 1: the offset must hold at the date, as mktime's
+; tm_isdst); ldstoff = the DST name's offset, for NAME DST (none: no
+; offset holds). CF=1: no such name. keeps xdi, ebx, ecx
+local_find:
+	push xdi
 	push xcx
-	push xax
-	push xdx
-	add eax, [nowt]
-	adc edx, [nowt+4]
-	call tz_offset                  ; ecx = the offset, bl = the letter
-	mov bl, [xsi]
-	add ecx, edi                    ; (tm_gmtoff: with right/'s leaps)
-	pop xdx
-	pop xax
-	cmp bl, [wbuf]
-	jne .next
-	mov bl, 1                       ; 1: a local name, 2: a clash
-	cmp ecx, ebp
-	je .mark
-	mov bl, 2
-.mark:
-	or [lzmatch], bl
-.next:
+	push xbx
+	push xbp
+	mov eax, [nowt]
+	mov edx, [nowt+4]
+	call .at                        ; name 0: ebp its offset, bl tm_isdst
+	jc .none
+	push xbx
+	push xbp
+	call .eq
+	pushf                           ; [xsp]: ZF, the word is name 0;
+	push 3                          ; [xsp+2W] its offset, [xsp+3W] isdst
+	mov eax, [nowt]                 ; (and [xsp]: the probes left)
+	mov edx, [nowt+4]
+.probe:
 	add eax, 90 * 86400
 	adc edx, 0
-	pop xcx
-	loop .probe
+	push xax
+	push xdx
+	call .at
 	pop xdx
 	pop xax
-	mov ah, [lzmatch]
-	shr ah, 1
-	jc .local
-	jnz pfail
-	ret
+	jc .next
+	cmp bl, [xsp+3*W]
+	jne .one
+.next:
+	dec dword [xsp]
+	jnz .probe
+	or ebp, -1                      ; no name 1 (an empty one, no offset)
+	xor ecx, ecx
+.one:                                   ; name 1: ebp, xsi and ecx
+	pop xax
+	mov edx, ebp                    ; ldstoff: the DST one's offset (of
+	cmp byte [xsp+2*W], 0           ; names of two tm_isdst, one is DST's)
+	je .dst1
+	mov edx, [xsp+W]
+.dst1:
+	mov [ldstoff], edx
+	call .eq                        ; ZF: the word is name 1
+	pop xdx                         ; (name 0's flags: ZF 0x40)
+	jnz .not1
+	test dl, 0x40                   ; both: the same name twice (GNU's
+	jz .local                       ; tm_isdst -1)
+	jmp pfail
+.not1:
+	test dl, 0x40
+	jz .drop2
+	mov ebp, [xsp]                  ; name 0's offset
 .local:
-	mov ah, 1
+	pop xax
+	pop xax
+	mov edx, ebp
+	mov ax, 0x100 | TK_ZONE
+	clc
+	jmp .ret
+.drop2:
+	pop xax
+	pop xax
+.none:
+	stc
+.ret:
+	pop xbp
+	pop xbx
+	pop xcx
+	pop xdi
+	ret
+; .at - edx:eax = a time: ebp = the offset there (tm_gmtoff), bl its
+; tm_isdst, xsi and ecx its abbreviation (tz_abbr); CF=1: none (glibc's
+; localtime fails). clobbers xax xdx xdi
+.at:
+	call tz_offset
+	jc .r
+	lea ebp, [xcx + xdi]
+	mov bl, [tz_isdst]
+	call tz_abbr
+	clc
+.r:
+	ret
+; .eq - xsi, ecx = a name: ZF=1 when the word in wbuf is it (GNU's
+; strcmp: the word is upper case). clobbers xsi xdi ecx
+.eq:
+	mov edi, wbuf
+	cmp eax, eax
+	repe cmpsb
+	jne .r
+	cmp byte [xdi], 0
 	ret
 
 ; wfind - xdi = a group of table entries (each: the name, its last byte
@@ -1796,7 +1843,11 @@ it_zone:
 	jmp zone_seen
 .dst:
 	add xsi, 16
-	jmp dayzone
+	test al, al                     ; a local name: DST's (GNU's tm_isdst
+	jz dayzone                      ; 1), local_find's ldstoff
+	mov eax, [ldstoff]
+	mov [pzone], eax
+	jmp zone_seen
 it_dayzone:
 	mov al, [xsi+1]
 	mov [lzone], al
@@ -2640,7 +2691,7 @@ pzone:	resd 1                          ; a zone: seconds east
 rels:	resb 1                          ; a relative item seen
 lzone:	resb 1                          ; the zone is a local name
 zvars_end:
-lzmatch: resb 1
+ldstoff: resd 1                         ; local_find's DST name's offset
 hinted:	resb 1                          ; a tm_isdst: its offset in hint
 hint:	resd 1
 gmk:	resd 1                          ; glibc mktime's last offset

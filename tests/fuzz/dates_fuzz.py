@@ -23,13 +23,16 @@ TZS = ["UTC", "UTC0", "Europe/Paris", "America/New_York", "Australia/Lord_Howe",
        "Asia/Kolkata", "CET-1CEST,M3.5.0,M10.5.0/3", "<+0530>-5:30", "EST5EDT",
        "right/UTC", "Pacific/Chatham", "America/St_Johns", "XYZ", ":Europe/London",
        "Europe/Dublin", "Africa/Casablanca", "America/Sao_Paulo", "JST-9",
-       "<-03>3<-02>,M3.5.0/-2,M10.5.0/-1", "Etc/GMT+12", "Pacific/Kiritimati"]
+       "<-03>3<-02>,M3.5.0/-2,M10.5.0/-1", "Etc/GMT+12", "Pacific/Kiritimati",
+       "Australia/Sydney", "Asia/Shanghai", "FOO3BAR,M3.2.0,M11.1.0"]
 MONTHS = ["jan", "Feb", "MARCH", "apr", "may", "june", "jul", "aug", "sept",
           "oct", "nov", "dec", "janu", "sep."]
 DAYS = ["mon", "tuesday", "wed", "thur", "fri", "sat", "sunday", "tues"]
 ZONES = ["UTC", "GMT", "Z", "EST", "EDT", "CET", "CEST", "PST", "JST", "A", "M",
          "N", "Y", "+0100", "-0530", "+01:00", "+5", "-12", "+1400", "UT",
-         "utc+1", "GMT-3", "BST", "MSK", "IST", "NZDT", "+24", "-1:30"]
+         "utc+1", "GMT-3", "BST", "MSK", "IST", "NZDT", "+24", "-1:30",
+         "AEST", "AEDT", "CST", "EET", "FOO", "bar", "LHDT", "CHADT", "WET",
+         "NDT", "CEST DST", "CET DST", "F.O.O"]
 RELS = ["day", "days", "week", "fortnight", "month", "year", "hour", "minute",
         "min", "second", "sec", "hours", "weeks", "months", "years"]
 
