@@ -90,9 +90,10 @@
 ; message. --time-style=+FORMAT
 ; writes %a %A %b %B %c %C %d %D %e %F %g %G %h %H %I %j %k %l %m %M
 ; %n %N (and %1N..%9N) %p %P %q %r %R %s %S %t %T %u %U %V %w %W %x %X %y
-; %Y %z %Z %% as GNU's in the C locale, other letters as they are; the
-; flags _ - 0 ^ # +, widths and the E, O and : modifiers fail with a
-; message (exit 1, before any output); years before 1 are not GNU's.
+; %Y %z %:z %::z %:::z %Z %% as GNU's in the C locale, other letters as
+; they are; the flags _ - 0 ^ # +, widths and the E and O modifiers fail
+; with a message (exit 1, before any output); years before 1 are not
+; GNU's.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry once a directory is walked
 %define QUOTE_PLAIN             ; (error.inc: three of gnulib's quoting rules left out: its pages are full; README)
@@ -1761,7 +1762,7 @@ time_setup:
 .format:
 	mov [tfmt], xsi
 ; the directives this du writes: no flags, widths (but %1N..%9N),
-; E O or : modifiers
+; E or O modifiers
 .check:
 	lodsb
 	test al, al
@@ -1944,7 +1945,7 @@ fmt_iso:	db '%Y-%m-%d', 0
 e_tstyle:	db 'TIME_STYLE=', 0
 s_locale:	db 'locale', 0
 s_posix:	db 'posix-'
-t_refused:	db '_-0^#+EO:'
+t_refused:	db '_-0^#+EO'
 t_refused_end:
 %define STRFTIME_DATA
 %include "rt/strftime.inc"               ; tnums .. month_names
@@ -1955,7 +1956,7 @@ time_valid:	db " for '--time'", 10, 'Valid arguments are:', 10
 		db "  - 'atime', 'access', 'use'", 10, "  - 'ctime', 'status'", 10, 0
 style_valid:	db " for 'time style'", 10, 'Valid arguments are:', 10
 		db "  - 'full-iso'", 10, "  - 'long-iso'", 10, "  - 'iso'", 10, 0
-fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this du does not support (flags, widths, E, O, %:z)', 10, 0
+fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this du does not support (flags, widths, E, O)', 10, 0
 %include "rt/localtime.inc"             ; (tz_load, tz_offset, tz_days)
 
 

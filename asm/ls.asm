@@ -27,9 +27,9 @@
 ;   locale style: the C locale), +FORMAT or +FORMAT1<newline>FORMAT2 (old
 ;   times', recent times'; a second newline: "invalid time style format",
 ;   exit 2), written by rt/strftime.inc (du's fprintftime: all of GNU's
-;   directives but flags, widths other than %1N-%9N, E and O modifiers
-;   and %:z, which fail with "ls: the time format 'F' has a directive
-;   this ls does not support (...)", exit 2; %Z the zone's abbreviation
+;   directives but flags, widths other than %1N-%9N, E and O modifiers,
+;   which fail with "ls: the time format 'F' has a directive this ls does
+;   not support (...)", exit 2; %:z %::z %:::z; %Z the zone's abbreviation
 ;   as glibc's tm_zone, rt/localtime.inc's tz_abbr: with %Z, or %z in a
 ;   zone naming offset 0 "-00", tdate looks at the zone again, which
 ;   zone_offsets reads at the break, as a right/ zone's); a date past GNU's 1000-byte
@@ -5464,7 +5464,7 @@ s_fulliso:	db 'full-iso', 0
 ; format"); else argmatch's full-iso long-iso iso locale (prefixes; the
 ; "invalid"/"ambiguous argument" message with GNU's list, exit 2). A
 ; format with a directive rt/strftime.inc does not write (flags, widths
-; but %1N-%9N, E, O, %:z, %Z): a message, exit 2. Sets tfmt and twidth
+; but %1N-%9N, E, O): a message, exit 2. Sets tfmt and twidth
 ; (GNU's long_time_expected_width: the epoch in the old format).
 ; clobbers all but xbp
 time_style:
@@ -5618,13 +5618,16 @@ time_style:
 	jne .refuse
 	jmp .ck
 .flag:
-	cmp al, 'z'
+	cmp al, 'z'                     ; %z, and %:z's kin: .minus
+	je .mz
+	cmp al, ':'
 	jne .nz
+.mz:
 	call .minus
 	jmp .ck
 .nz:
 	mov edi, t_refused
-	push 10
+	push 9
 	pop xcx
 	repne scasb
 	jne .ck
@@ -5635,9 +5638,9 @@ time_style:
 .z:
 	mov byte [tzagain], 1           ; %Z: tdate's tz_offset names the zone
 	jmp .ck
-; .minus - %z: a zone with a name for offset 0 starting with '-' (Factory's
-; "-00", %z's -0000: nstrftime's) is looked at again by tdate (tzagain).
-; keeps xsi, xdx. clobbers xax xbx xcx
+; .minus - %z (or %:...): a zone with a name for offset 0
+; starting with '-' (Factory's "-00", %z's -0000: nstrftime's) is looked
+; at again by tdate (tzagain). keeps xsi, xdx. clobbers xax xbx xcx
 .minus:
 	push xsi
 	mov ebx, [tz_types]             ; a zone file's types (offset 0, a
@@ -5977,13 +5980,14 @@ fmt_long_iso:	db '%Y-%m-%d %H:%M', 0
 fmt_iso0:	db '%Y-%m-%d ', 0
 fmt_iso1:	db '%m-%d %H:%M', 0
 s_secs:		db '%s', 0
-t_refused:	db '_-0^#+EO:Z'
+t_refused:	db '_-0^#+EOZ'
 s_posixly:	db 'POSIXLY_CORRECT='
 class_names:	db 'alnum:alpha:blank:cntrl:digit:graph:lower:print:punct:space:upper:xdigit:', 0
-fmt_pmany:	db F_ARGV0, ': more than 4096 -I or --hide patterns are not supported by this ls', 10, 0
+fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this ls does not support (flags, widths, E, O)', 10, 0
+	QSEC                            ; (rare messages: .tsec is full)
 fmt_tsbad:	db F_ARGV0, ': invalid time style format ', F_QUOTE, 10, 0
-fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this ls does not support (flags, widths, E, O, %:z)', 10, 0
-	VSEC                            ; (a bad style's message: rare)
+	VSEC
+fmt_pmany:	db F_ARGV0, ': more than 4096 -I or --hide patterns are not supported by this ls', 10, 0
 fmt_tsarg:	db F_ARGV0, ': ', F_TEXT, ' argument ', F_QUOTE, " for 'time style'", 10, 0
 s_tsvalid:	db 'Valid arguments are:', 10
 		db '  - [posix-]full-iso', 10, '  - [posix-]long-iso', 10

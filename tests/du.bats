@@ -340,13 +340,25 @@ for d in range(3):
 @test "--time: +FORMAT's directives this du does not write fail clearly (message, exit 1, no output)" {
 	mkdir d
 	local f
-	for f in %-d %_H %10N %Ey %:z %^a %#b %^Z; do
+	for f in %-d %_H %10N %Ey %^a %#b %^Z %-:z; do
 		run "$(bin du)" --time "--time-style=+x$f" d
 		[ "$status" -eq 1 ]
-		[ "$output" = "$(bin du): the time format 'x$f' has a directive this du does not support (flags, widths, E, O, %:z)" ]
+		[ "$output" = "$(bin du): the time format 'x$f' has a directive this du does not support (flags, widths, E, O)" ]
 	done
-	TIME_STYLE=+%:z run "$(bin du)" --time d
+	TIME_STYLE=+%Oy run "$(bin du)" --time d
 	[ "$status" -eq 1 ]
+}
+
+@test "--time-style=+FORMAT's %:z %::z %:::z, and a ':' that makes no directive as its text, like GNU" {
+	mkdir d
+	touch -d @0 d/a
+	touch -d @1700000000 d/b
+	local z s
+	for z in Europe/Paris Asia/Kolkata America/St_Johns XXX-5:30:15 YYY+0:00:59 Factory UTC; do
+		for s in '+%z|%:z|%::z|%:::z' '+%::::z|%:x|%::|%:' '+%:%z%:::' '+a%:zb'; do
+			TZ=$z output_like_gnu du --time -a "--time-style=$s" d
+		done
+	done
 }
 
 @test "--time-style=+%Z: the zone's abbreviation as glibc's tm_zone, like GNU" {

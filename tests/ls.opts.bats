@@ -45,21 +45,32 @@ times() {
 	ls_like_gnu -lL --time-style="+${f}y"
 }
 
-@test "directives this ls does not write (flags, widths, E, O, %:z): a message, exit 2, no output" {
+@test "directives this ls does not write (flags, widths, E, O): a message, exit 2, no output" {
 	touch a
 	local d
-	for d in %-d %_H %0e %^a %#b %+Y %5Y %EY %Oy %:z %10N %1X %-Z; do
+	for d in %-d %_H %0e %^a %#b %+Y %5Y %EY %Oy %10N %1X %-Z %_:z; do
 		run "$(bin ls)" -l --time-style="+x $d"
 		[ "$status" -eq 2 ]
-		[ "$output" = "$(bin ls): the time format 'x $d' has a directive this ls does not support (flags, widths, E, O, %:z)" ]
+		[ "$output" = "$(bin ls): the time format 'x $d' has a directive this ls does not support (flags, widths, E, O)" ]
 	done
-	run "$(bin ls)" -l --time-style=$'+%Z\n%:z'
+	run "$(bin ls)" -l --time-style=$'+%Z\n%Ey'
 	[ "$status" -eq 2 ]
 	TIME_STYLE=+%^Z run "$(bin ls)" -l
 	[ "$status" -eq 2 ]
 	# not looked at without -l, as GNU
-	run "$(bin ls)" --time-style=+%:z
+	run "$(bin ls)" --time-style=+%Ey
 	[ "$status" -eq 0 ] && [ "$output" = a ]
+}
+
+@test "%:z %::z %:::z, and a ':' that makes no directive as its text, like GNU's nstrftime" {
+	touch -d @0 a
+	touch -d @1700000000 b
+	local z s
+	for z in Europe/Paris Asia/Kolkata America/St_Johns XXX-5:30:15 YYY+0:00:59 Factory UTC; do
+		for s in '+%z|%:z|%::z|%:::z' '+%::::z|%:x|%::|%:' '+%:%z%:::' '+a%:zb'; do
+			TZ=$z ls_like_gnu -l "--time-style=$s"
+		done
+	done
 }
 
 @test "%Z: peak RSS (the zone kept at the break for the listing, the rare part)" {
