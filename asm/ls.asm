@@ -5711,6 +5711,7 @@ tdate:
 	jne .leaps
 	mov ecx, [xbx + 40]
 	xor edi, edi
+	xor ebx, ebx                    ; (no leap second)
 	mov esi, t_refused              ; (tconv's abbreviation, unknown:
 	call tconv.zone                 ; not "-00": +0000 at 0)
 .conv:
@@ -5740,15 +5741,10 @@ tdate:
 	stosb
 	pop xbx
 	ret
-; .leaps - a right/ zone's (its data kept: zone_offsets): tz_offset again,
-; for %z's tm_gmtoff (ecx + edi, tconv's) and the inserted second's :60
-; (bh, glibc's tm_sec)
+; .leaps - the zone looked at again (its data kept: zone_offsets): a
+; right/ zone's %z (tm_gmtoff: ecx + edi) and inserted second's :60, %Z
 .leaps:
 	call tconv
-	mov eax, [rt]
-	mov edx, [rt + 4]
-	call tz_offset
-	add [tf_sec], bh
 	jmp .conv
 
 ; tformat - xsi = a format: written at tbuf by tput -> ecx = its length
