@@ -45,6 +45,8 @@ rss_tz() {
 	gnu_tz "$PWD/mid" --full-time w
 	gnu_tz "$PWD/mid" -l w
 	gnu_tz ":$PWD/big" -l --time-style=+%z w
+	gnu_tz "$PWD/big" -l '--time-style=+%z %Z' w w
+	gnu_tz "$PWD/mid" -lR '--time-style=+%Z %:z' w
 	TZDIR=$PWD/zd gnu_tz Big --full-time w
 	# two listings: the zone read (mapped) again for the second
 	gnu_tz "$PWD/big" --full-time w w
