@@ -8,7 +8,8 @@
 ;   -c, --no-create      create nothing (a missing file is no error)
 ;   -h, --no-dereference a symbolic link's own times (creates nothing)
 ;   -d, --date=DATE      DATE instead of now, GNU's date grammar
-;                        (parse_datetime): @EPOCH[.FRAC]; dates (ISO
+;                        (parse_datetime): TZ="VALUE" first (the rest
+;                        in that zone); @EPOCH[.FRAC]; dates (ISO
 ;                        YYYY-MM-DD, m/d[/y], YYYY/m/d, d month [y],
 ;                        month d[, y], d-MON-y, YYYYMMDD); times (H[:M[:S
 ;                        [.FRAC]]] with am/pm or a zone offset, ISO's T);
@@ -54,7 +55,7 @@
 ; times to now as no -d does (GNU's test: the same DATE from now ^ 1 s).
 ; Differences from GNU: DATE's numbers, and relative items' sums, of 32
 ; bits (past +-2147483647: "invalid date format"); 63 tokens at most;
-; years within +-2 million; no TZ="..." prefix in DATE; a local
+; years within +-2 million; a local
 ; zone whose standard and daylight names are the same (GNU: the name
 ; means either, tm_isdst -1) is refused when that name is used;
 ; --help and --version are not supported; the zone's limits are
@@ -65,6 +66,8 @@
 %include "subk.inc"
 %include "layout.inc"
 %define TZ_ISDST                       ; (tz_offset's tm_isdst: mk_dst)
+%define TZBUFSZ 65536                   ; (the zone's data in qbuf; tz_prefix's
+                                        ; TZ after them)
 %macro TZ_ABBR_PART 0                   ; (tz_abbr: local_find's, cold)
 	COLD
 %endmacro
@@ -968,6 +971,7 @@ NTOKS	equ 64
 dt_parse:
 	push xbp
 	mov [dt_sp], xsp
+	call tz_prefix
 	cmp byte [xsi], 0
 	jne .lex
 	mov esi, str_zero               ; blanks only: "0"
@@ -996,6 +1000,72 @@ dt_parse:
 	pop xbp
 	clc
 	ret
+; tz_prefix - GNU's TZ="..." before the date (parse_datetime's: \\ and
+; \" its only escapes; else, or with no closing quote, no prefix): its
+; value is the zone of the rest (TZ=VALUE then the first TZDIR= of the
+; environment: envp made that list, at qbuf past the zone's data), xsi
+; past it and the blanks after it. Once: later calls take the rest
+; (dtrest). clobbers xax xdx xdi
+tz_prefix:
+	mov xax, [dtrest]
+	test xax, xax
+	jz .look
+	xchg xax, xsi
+	ret
+.look:
+	cmp dword [xsi], 'TZ="'
+	jne .ret
+	push xsi
+	add xsi, 4
+	mov edi, qbuf + TZBUFSZ + 3 * W ; the value, after "TZ="
+	mov eax, 'TZ='
+	stosd
+	dec edi
+.c:
+	lodsb
+	test al, al
+	jz .none
+	cmp al, '"'
+	je .end
+	cmp al, '\'
+	jne .put
+	lodsb
+	cmp al, '\'
+	je .put
+	cmp al, '"'
+	jne .none
+.put:
+	stosb
+	jmp .c
+.end:
+	mov byte [xdi], 0
+	mov edi, qbuf + TZBUFSZ         ; the environment
+	mov eax, qbuf + TZBUFSZ + 3 * W
+	stosW
+	mov xdx, [envp]
+.env:
+	mov xax, [xdx]
+	add xdx, W
+	test xax, xax
+	jz .env_end
+	cmp dword [xax], 'TZDI'
+	jne .env
+	cmp word [xax + 4], 'R='
+	jne .env
+	stosW
+	xor eax, eax
+.env_end:
+	stosW
+	mov WPTR [envp], qbuf + TZBUFSZ
+	call skip_blanks
+	mov [dtrest], xsi
+	pop xax
+	ret
+.none:
+	pop xsi
+.ret:
+	ret
+
 pfail:
 	mov xsp, [dt_sp]
 	pop xbp
@@ -2654,6 +2724,7 @@ BSS
 	BSS_ROOM 4096
 	GLOBALS_HERE                    ; i386: argv0 and status here
 envp:	resW 1
+dtrest:	resW 1                          ; DATE past a TZ="..." prefix
 flags:	resb 1
 dropped: resb 1
 use_ts:	resb 1
@@ -2708,7 +2779,6 @@ ts:	resb 32
 stx:	resb STT_RECORD                 ; sys.inc's stat_times
 toks:	resb NTOKS * 16                 ; -d's tokens
 QBUFSZ	equ 131072 * 5 + 64
-%define TZBUFSZ 65536                   ; (the zone's data in qbuf)
 qbuf:	resb QBUFSZ
 
 program_end
