@@ -2598,6 +2598,8 @@ put_date:
 .year:
 	stosb
 	mov eax, [V(tyear)]
+	cmp eax, 1000
+	jl year_odd                     ; (before 1000: .qsec)
 	xor ecx, ecx
 	call num_r
 	pop xbx
@@ -5533,16 +5535,7 @@ time_style:
 	mov bl, [tpos]
 	cmp bh, 1
 	je .found
-	mov ecx, s_invalid
-	jb .say
-	mov ecx, s_ambiguous
-.say:
-	mov esi, fmt_tsarg
-	xor eax, eax
-	call say
-	mov edx, s_tsvalid
-	mov esi, fmt_argm2
-	jmp say_exit2
+	jmp ts_bad                      ; (CF=1: none matched; .qsec)
 .found:
 	movzx ebx, bl
 	cmp bl, 3
@@ -5981,6 +5974,55 @@ s_posixly:	db 'POSIXLY_CORRECT='
 class_names:	db 'alnum:alpha:blank:cntrl:digit:graph:lower:print:punct:space:upper:xdigit:', 0
 fmt_tref:	db F_ARGV0, ': the time format ', F_QUOTE, ' has a directive this ls does not support (flags, widths, E, O)', 10, 0
 	QSEC                            ; (rare messages: .tsec is full)
+; ts_bad - time_style's argmatch failure, xdx the style: GNU's "invalid"
+; (CF=1) or "ambiguous argument" message with the valid ones, exit 2
+ts_bad:
+	mov ecx, s_invalid
+	jb .say
+	mov ecx, s_ambiguous
+.say:
+	mov esi, fmt_tsarg
+	xor eax, eax
+	call say
+	mov edx, s_tsvalid
+	mov esi, fmt_argm2
+	jmp say_exit2
+; year_odd - put_date's year before 1000 (tmpfs, btrfs, xfs can keep
+; one): GNU's %Y, four columns counting the sign ("0001", "-001",
+; "-1199"), then a space. eax = the year, edi the output; ends put_date
+year_odd:
+	push 4
+	pop xcx
+	test eax, eax
+	jns .pos
+	neg eax
+	mov byte [xdi], '-'
+	inc edi
+	dec ecx
+.pos:
+	push xcx
+	push xdi
+	mov edi, numend
+	call utoa
+	mov esi, edi
+	pop xdi
+	pop xcx
+	mov edx, numend
+	sub edx, esi                    ; its digits
+.zero:
+	cmp edx, ecx
+	jae .copy
+	mov al, '0'
+	stosb
+	dec ecx
+	jmp .zero
+.copy:
+	mov ecx, edx
+	rep movsb
+	mov al, ' '
+	stosb
+	pop xbx
+	ret
 fmt_tsbad:	db F_ARGV0, ': invalid time style format ', F_QUOTE, 10, 0
 	VSEC
 fmt_pmany:	db F_ARGV0, ': more than 4096 -I or --hide patterns are not supported by this ls', 10, 0

@@ -534,3 +534,18 @@ for i in range(3000):
 	# (GNU's fts needs about 7 more than the open ones: "Too many open files")
 	[ "$(ulimit -n $((base + 4)); "$(bin du)" -a t 2>&1; echo "status $?")" = "$full"$'\nstatus 0' ]
 }
+
+@test "--time: years before 1000, before 1 and past 9999 (tmpfs): %Y %C %y %G %g %F %c, as GNU's nstrftime" {
+	shm_dir years
+	cd "$shm"
+	mkdir d
+	local t
+	for t in -100000000000 -65000000000 -62198755200 -62167219200 -62135596800 \
+		-59042966400 -31536000000 253402300800 3000000000000; do
+		touch -d "@$t" "d/f$t" || skip "this tmpfs keeps no such time"
+	done
+	[ "$(stat -c %Y d/f-100000000000)" = -100000000000 ] || skip "this tmpfs keeps no such time"
+	touch -d @0 d
+	output_like_gnu du --time -a '--time-style=+%Y|%C|%y|%G|%g|%F|%c|%D' d
+	output_like_gnu du --time -a --time-style=full-iso d
+}

@@ -129,3 +129,23 @@ rss_tz() {
 		gnu_tz "$z" -l --time-style=+%z a b
 	done
 }
+
+# years a tmpfs can keep (64-bit seconds): before 1000, before 1, past 9999
+@test "years before 1000, before 1 and past 9999 (tmpfs): -l, %Y %C %y %G %g %F %c, as GNU's nstrftime" {
+	shm_dir years
+	cd "$shm"
+	local t
+	for t in -100000000000 -65000000000 -62198755200 -62167219200 -62135596801 \
+		-62135596800 -59042966400 -31536000000 -30610224000 253402300800 3000000000000; do
+		touch -d "@$t" "f$t" || skip "this tmpfs keeps no such time"
+	done
+	[ "$(stat -c %Y f-100000000000)" = -100000000000 ] || skip "this tmpfs keeps no such time"
+	local z s
+	for z in UTC Europe/Paris; do
+		gnu_tz "$z" -l .
+		gnu_tz "$z" --full-time .
+		for s in '+%Y|%C|%y|%G|%g|%F|%c|%D' long-iso iso $'+%F\n%F'; do
+			gnu_tz "$z" -l "--time-style=$s" .
+		done
+	done
+}

@@ -92,6 +92,9 @@ def date_item(r):
 def touch_case(r):
     items = [date_item(r) for _ in range(r.choice([1, 1, 2, 2, 3, 4]))]
     date = " ".join(items)
+    if r.random() < 0.1:                # GNU's TZ="..." prefix
+        date = 'TZ="%s"%s%s' % (r.choice(TZS).replace("\\", "\\\\"),
+                                r.choice(["", " ", "  "]), date)
     k = r.random()
     if k < 0.75:
         args = ["-d", date]
