@@ -790,14 +790,15 @@ SHIFT equ 86400 * (719468 + 146097 * ERAS)
 	push xdi
 	mov edi, fld
 	lea eax, [xbx + 1900]
+	push 4                          ; (four columns with the sign, as
+	pop xcx                         ; gnulib's %Y: -001)
 	cmp ebx, -1900
 	jge .y
 	mov byte [xdi], '-'
 	inc edi
 	neg eax
+	dec ecx
 .y:
-	push 4
-	pop xcx
 	call dec_n
 	mov esi, seps                   ; month, day, hour, minute, second
 .f:

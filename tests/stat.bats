@@ -442,3 +442,15 @@ PY
 	export QUOTING_STYLE=shell-escape
 	closed_pipe_kills stat -c %N 'a b'
 }
+
+@test "years before 1000, before 1 and past 9999 (tmpfs): four columns with the sign, as GNU's" {
+	shm_dir years
+	cd "$shm"
+	local t
+	for t in -100000000000 -65000000000 -62230291200 -62198755200 -62135596800 \
+		-31536000000 253402300800; do
+		touch -d "@$t" "f$t" || skip "this tmpfs keeps no such time"
+	done
+	[ "$(stat -c %Y f-100000000000)" = -100000000000 ] || skip "this tmpfs keeps no such time"
+	TZ=UTC output_like_gnu stat -c '%n %x|%y' f*
+}
