@@ -1,9 +1,15 @@
 ; cksum - the POSIX CRC and the byte count of each FILE.
 ;
-; Usage: cksum [-z] [--tag] [--untagged] [-a crc] [-l 0] [--debug] [FILE]...
+; Usage: cksum [-z] [--tag] [--untagged] [-a crc|bsd|sysv] [-l 0] [--debug]
+;              [FILE]...
 ;   -z, --zero           end each line with a NUL byte, not a newline
-;   --tag, --untagged    accepted: the CRC has one format either way
-;   -a crc, --algorithm=crc   the default, accepted
+;   --tag, --untagged    accepted: these have one format either way
+;   -a crc, --algorithm=crc   the default
+;   -a bsd, -a sysv      sum -r's and sum -s's lines (rt/sum_file.inc, in
+;                        the cold part): "%05d %5s" or "%d %s", the
+;                        checksum and the blocks, then the name as the
+;                        CRC's; a read error is told as GNU's ("cksum:
+;                        NAME: Reason", no line, status 1)
 ;   --debug              say once (before the first file read) whether the
 ;                        PCLMULQDQ loop is used, in GNU's words
 ; Each line is "CRC SIZE NAME" (no NAME when there is no FILE operand); "-"
@@ -23,12 +29,13 @@
 ; and then says no reason for the write error (we do).
 ; -l N: GNU's parse and refusals for the CRC ("invalid length: 'N'",
 ; "length is not a multiple of 8", "--length is only supported with
-; --algorithm=blake2b"); -l 0 is the default. -c with -a crc: GNU's
-; "--check is not supported with --algorithm={bsd,sysv,crc}"; -c -z:
+; --algorithm=blake2b"); -l 0 is the default. -c with -a crc, bsd or
+; sysv: GNU's "--check is not supported with --algorithm={bsd,sysv,crc}"; -c -z:
 ; GNU's refusal of --zero. -a with a name GNU does not know: GNU's
 ; "invalid argument" with its list of names.
 ; Not supported (GNU accepts them): -a with another of GNU's algorithms
-; (the last -a counts), and -c without -a (GNU checks the lines by the
+; (md5 sha1 sha224 sha256 sha384 sha512 blake2b sm3; the last -a
+; counts), and -c without -a (GNU checks the lines by the
 ; algorithms they name): "cksum: option not supported: -a" (or -c) and
 ; exit 1. Without -c, GNU's refusal of --ignore-missing, --status,
 ; -w/--warn, --quiet (the last of these three counts) and --strict ("the
@@ -65,7 +72,9 @@
 %define SAY_STDERR_STATUS              ; --debug's line not written: status 1 (error.inc)
 %include "subk.inc"
 %include "rt/sum_common.inc"
-use getopt_long, usage_try, err_file, quote_arg, errno_path, u64toa
+use getopt_long, usage_try, err_file, quote_arg, errno_path, u64toa, sum_file
+%define U64TOA_WIDTH                    ; (sum_file's %05d)
+%define SUM_FILE_PART COLD              ; (-a bsd, -a sysv: the cold part)
 
 BUFSZ	equ 2048 * 1024 / W     ; one read: 256 KiB, 512 KiB on i386
 POLY	equ 0x04C11DB7
@@ -205,7 +214,17 @@ COLD
 	jne .alg_no
 	cmp byte [xdi], "'"
 	jne .alg_no
-	mov byte [alg], 2
+	mov ax, 0x0003                  ; bsd (al: alg, ah: sysv; the name's
+	cmp xdi, alg_names + 8          ; closing quote at 8 in the list)
+	je .alg_set
+	mov ax, 0x0104                  ; sysv (at 19)
+	cmp xdi, alg_names + 19
+	je .alg_set
+	mov al, 2                       ; another of GNU's: refused
+.alg_set:
+	mov [alg], al
+	mov [sysv], ah
+	cmp eax, eax
 .alg_no:                                ; ZF=1: found
 	pop xdi
 	jne .alg_next
@@ -351,6 +370,8 @@ TEXT
 ; Each operand: open it (or take fd 0 for "-"), CRC it, print the line.
 ; [name] is the operand, xbp the fd.
 sum_next_file .open_failed
+	cmp byte [alg], 3
+	jae .alt                        ; -a bsd, -a sysv (cold)
 	cmp byte [debug], 0
 	je .start
 	mov byte [debug], 0
@@ -413,6 +434,7 @@ sum_next_file .open_failed
 	pop xax
 	xor edx, edx
 	call u64toa
+.line:
 	sum_line [zflag]
 
 .open_failed:
@@ -420,6 +442,16 @@ sum_next_file .open_failed
 	mov xsi, [name]
 	call err_file
 	jmp next_file
+
+COLD
+; -a bsd, -a sysv: sum -r's and sum -s's lines (rt/sum_file.inc, [sysv]);
+; a read error is told as GNU's digest_file tells it ("cksum: NAME:
+; Reason", no line, status 1), unlike the CRC's
+.alt:
+	call sum_file
+	jc .open_failed
+	jmp .line
+TEXT
 
 sum_finish
 
@@ -621,7 +653,10 @@ crc:	resd 1
 name:	resW 1                          ; this operand
 stdin_used: resd 1                      ; 1 once "-" was read
 verify:	resd 1                          ; bits V_*: refused without -c
-alg:	resb 1                          ; -a: 0 none, 1 crc, 2 another of GNU's
+alg:	resb 1                          ; -a: 0 none, 1 crc, 2 another of GNU's,
+                                        ; 3 bsd, 4 sysv
+sysv:	resb 1                          ; (sum_file's: 1 with -a sysv)
+bsd:	resd 1                          ; (sum_file's BSD checksum)
 check:	resb 1                          ; -c
 lenz:	resb 1                          ; 1: the last -l was not 0
 zflag:	resb 1                          ; 10 with -z (xor'ed into \n)
@@ -630,7 +665,7 @@ pclmul:	resb 1                          ; 1: fold with PCLMULQDQ, 2: VPCLMULQDQ
 named:	resb 1                          ; 1: the lines carry the names
 werr:	resb 1                          ; not 0 once a write failed
 zpend:	resb 1                          ; 1: a -z line since the last message
-buf:	resb BUFSZ
+buf:	resb BUFSZ + 16                 ; (+16: sum_file's System V padding)
 table:	resd 256
 
 program_end

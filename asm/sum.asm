@@ -21,16 +21,14 @@
 ; Differences from GNU: --help and --version get GNU's "unrecognized
 ; option" (see README).
 ;
-; Speed: BSD's rotation makes each byte depend on the one before (a ror
-; and an add a byte), but 16 zero bytes leave the checksum as it was (16
-; rotations by one of 16 bits, nothing added): such blocks are skipped
-; (sparse files, zero-filled images); System V sums 16 bytes a step with psadbw (SSE2)
-; into two 64-bit lanes, the read padded with zeros to 16.
+; The sums themselves are rt/sum_file.inc's (shared with cksum -a bsd,
+; -a sysv): BSD's rotation makes each byte depend on the one before, but
+; 16 zero bytes are skipped; System V sums 16 bytes a step with psadbw.
 
 %define FAST_SYSCALL                    ; i386: the vDSO's entry after 32 calls
 %include "subk.inc"
 %include "rt/sum_common.inc"
-use usage, long_opt, err_file, errno_path, u64toa, posixly
+use usage, long_opt, err_file, errno_path, u64toa, posixly, sum_file
 %define LONGOPT_AMBIGUOUS               ; GNU's message for --=x
 %define LONGOPT_BSS_HERE                ; ambp with the variables
 %define U64TOA_WIDTH
@@ -40,7 +38,6 @@ BUFSZ	equ 2048 * 1024 / W     ; one read (as cksum's): 256 KiB, 512 on i386
 _start:
 	fast_syscall_init counted       ; i386: int 0x80 for the first 32 calls
 	pop_argv0                       ; xsp = &argv[1]
-	pxor xmm7, xmm7                 ; 0, for psadbw and the padding
 
 ; The options, as GNU's getopt_long walks them: each argument is read at
 ; xbx (long_opt's next slot) and kept at xdi, which moves on only for an
@@ -103,142 +100,16 @@ _start:
 	jne next_file
 	push dash
 
-; Each operand: open it (or take fd 0 for "-"), sum it, print the line.
-; [name] is the operand, xbp the fd; xmm6 the System V lanes; the BSD
-; checksum in [bsd].
+; Each operand: open it (or take fd 0 for "-"), sum it (rt/sum_file.inc),
+; print the line.
 sum_next_file .failed
-	xor eax, eax
-	mov [len], eax
-	mov [len + 4], eax
-	mov [bsd], eax
-	pxor xmm6, xmm6
-.read:
-	sys read, ebp, buf, BUFSZ
-	cmp eax, -EINTR
-	je .read
-	test eax, eax
-	jl .read_failed
-	jz .eof
-	add [len], eax
-	adc dword [len + 4], 0
-	mov esi, buf
-	xchg eax, ecx
-	cmp byte [sysv], 0
-	jne .sysv
-	mov edx, [bsd]
-.bsd16:                                 ; 16 zero bytes change nothing (16
-	push 16                         ; rotations of 16 bits): skipped
-	pop xbx
-	cmp ecx, ebx
-	jb .tail
-	movdqu xmm0, [xsi]
-	pcmpeqb xmm0, xmm7
-	pmovmskb eax, xmm0
-	inc ax
-	jnz .bytes
-	add esi, ebx
-	sub ecx, ebx
-	jmp .bsd16
-.tail:
-	mov ebx, ecx
-	test ebx, ebx
-	jz .bsd_done
-.bytes:                                 ; ebx bytes one by one
-	sub ecx, ebx
-.bsd:
-	lodsb
-	movzx eax, al
-	ror dx, 1
-	add edx, eax
-	dec ebx
-	jnz .bsd
-	test ecx, ecx
-	jnz .bsd16
-.bsd_done:
-	mov [bsd], dx
-	jmp .read
-.sysv:
-	movdqu [xsi + xcx], xmm7        ; zeros after the bytes read
-	add ecx, 15
-	shr ecx, 4
-.sysv16:
-	movdqu xmm0, [xsi]
-	psadbw xmm0, xmm7
-	paddq xmm6, xmm0
-	add esi, 16
-	dec ecx
-	jnz .sysv16
-	jmp .read
-
-.read_failed:
-	push xax
-	call close_in
-	pop xax
+	call sum_file
+	jc .failed
+	sum_line
 .failed:
 	mov xsi, [name]
 	call err_file
 	jmp next_file
-
-; The line, built in buf: the numbers backwards from buf + 32, the name
-; and the newline forwards. BSD: the checksum is [bsd] and the blocks of
-; 1024 bytes; System V: s from the two lanes, blocks of 512.
-.eof:
-	call close_in
-	mov eax, [len]
-	mov edx, [len + 4]
-	movzx ecx, byte [sysv]
-	mov ebx, 1023
-	shr ebx, cl                     ; 1023 or 511
-	add eax, ebx
-	adc edx, 0
-	neg cl
-	add cl, 10                      ; 10 or 9
-	shrd eax, edx, cl
-	shr edx, cl
-	mov edi, buf + 32
-	call u64toa
-	cmp byte [sysv], 0
-	jne .sysv_line
-.pad:                                   ; %5s
-	cmp edi, buf + 32 - 5
-	jbe .bsd_sum
-	dec edi
-	mov byte [xdi], ' '
-	jmp .pad
-.bsd_sum:
-	dec edi
-	mov byte [xdi], ' '
-	movzx eax, word [bsd]
-	mov cl, 5                       ; %05d
-	jmp .sum
-.sysv_line:
-	dec edi
-	mov byte [xdi], ' '
-	movd eax, xmm6
-	psrldq xmm6, 8
-	movd edx, xmm6
-	add eax, edx                    ; s, mod 2^32
-	movzx edx, ax
-	shr eax, 16
-	add eax, edx                    ; r
-	movzx edx, ax
-	shr eax, 16
-	add eax, edx                    ; the checksum
-	mov cl, 1
-.sum:
-	xor edx, edx
-	call u64toa.width
-	sum_line
-
-; close_in - close the operand's fd xbp, unless it is "-" (a file may be
-; fd 0 when stdin was closed). clobbers xax, xcx, xsi, A1
-close_in:
-	mov xsi, [name]
-	cmp word [xsi], '-'
-	je .ret
-	sys close, ebp
-.ret:
-	ret
 
 sum_finish
 

@@ -71,12 +71,31 @@ while i < len(d):
 	echo x > a
 	sh_fails 1 cksum 'option not supported: -a' '"$1" -a md5 a'
 	sh_fails 1 cksum 'option not supported: -a' '"$1" --algorithm=sha256 a'
-	sh_fails 1 cksum 'option not supported: -a' '"$1" -a bsd a'
+	sh_fails 1 cksum 'option not supported: -a' '"$1" -a bsd -a sm3 a'
 	sh_fails 1 cksum 'option not supported: -c' '"$1" -c a'
 	sh_fails 1 cksum 'option not supported: -c' '"$1" --check a'
 	sh_fails 1 cksum 'option not supported: -a' '"$1" -l 8 -a sha512 a'
 	sh_fails 1 cksum 'option not supported: -a' '"$1" --length=256 -a blake2b a'
 	sh_fails 1 cksum 'option not supported: -c' '"$1" -c -w a'
+}
+
+@test "-a bsd, -a sysv: sum -r's and sum -s's lines, a read error told, like GNU" {
+	seq 1 100000 > big
+	head -c 102400 /dev/zero > zeros
+	: > empty
+	printf 'hello\n' > h
+	mkdir dir
+	local alg
+	for alg in bsd sysv; do
+		output_like_gnu cksum -a "$alg" h big zeros empty
+		[ "$("$(bin cksum)" -a "$alg" < big)" = "$(/usr/bin/cksum -a "$alg" < big)" ]
+		"$(bin cksum)" -a "$alg" -z h - < h > out
+		/usr/bin/cksum -a "$alg" -z h - < h > expected
+		cmp expected out
+		run "$(bin cksum)" -a "$alg" dir h
+		[ "$status" -eq 1 ]
+		[ "$output" = "$(/usr/bin/cksum -a "$alg" dir h 2>&1 | sed "s|^/usr/bin/cksum:|$(bin cksum):|")" ]
+	done
 }
 
 @test "--help and --version: GNU's unrecognized option (see README)" {
